@@ -1,0 +1,2 @@
+// Re-exports of the information group. Filled in as the group's files land.
+export {};
