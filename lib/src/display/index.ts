@@ -1,2 +1,5 @@
-// Re-exports of the display group. Filled in as the group's files land.
-export {};
+// Notebook display: plots and tables for tslab, kept apart from the maths.
+export { show, resetDisplaySession, type ShowOptions } from "./show";
+export { showTable, tableBundle, type TableLike, type DataFrameLike, type ShowTableOptions } from "./show-table";
+export { figureBundle, plotlyJs, plotlyVersion, type FigureLike, type FigureBundleOptions } from "./figure-bundle";
+export { displayChannel, type DisplayChannel, type MimeBundle } from "./kernel";

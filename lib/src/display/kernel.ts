@@ -1,0 +1,80 @@
+/**
+ * Internal: finds where a rich display can go.
+ *
+ * Three settings are told apart, without loading anything new:
+ * - `"bundle"`: the running kernel is the tslab this package resolves (the project's own
+ *   `node_modules/tslab`). Its internal `lastWriteDisplayData` sends one output with a full
+ *   MIME bundle (tested with tslab 1.0.22, which the project pins).
+ * - `"html"`: some other tslab kernel is running (for example a globally installed one in a
+ *   folder without a local tslab). Only its public `display.html` is relied on.
+ * - `"none"`: plain Node, no kernel. Callers return their HTML instead of displaying it.
+ *
+ * A module counts as running when it is already in `require.cache` and its
+ * `lastWriteDisplayData` is set, which tslab does at the start of every cell execution.
+ */
+
+/** One output as Jupyter's `display_data` content carries it. */
+export interface MimeBundle {
+  readonly [mime: string]: unknown;
+}
+
+/** Where a display goes; see the module comment. */
+export type DisplayChannel =
+  | { readonly kind: "bundle"; send(bundle: MimeBundle): void }
+  | { readonly kind: "html"; send(bundle: MimeBundle): void }
+  | { readonly kind: "none" };
+
+type WriteDisplayData = (
+  content: { data: MimeBundle; metadata: Record<string, unknown>; transient: Record<string, unknown> },
+  update: boolean,
+) => void;
+
+const JUPYTER_MODULE = /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/;
+
+function ownTslabPath(): string | undefined {
+  try {
+    return require.resolve("tslab/dist/jupyter");
+  } catch {
+    return undefined;
+  }
+}
+
+function writerOf(exports: unknown): WriteDisplayData | undefined {
+  const w = (exports as { lastWriteDisplayData?: unknown } | undefined)?.lastWriteDisplayData;
+  return typeof w === "function" ? (w as WriteDisplayData) : undefined;
+}
+
+/** Returns the display channel for the current process (see the module comment). */
+export function displayChannel(): DisplayChannel {
+  const own = ownTslabPath();
+  if (own !== undefined) {
+    const mod = require.cache[own];
+    if (mod && writerOf(mod.exports)) {
+      return {
+        kind: "bundle",
+        send(bundle) {
+          // Read the writer at call time: tslab replaces it for every execute request.
+          const write = writerOf(require.cache[own]?.exports);
+          if (!write) throw new Error("show: the tslab kernel is not executing a cell");
+          write({ data: bundle, metadata: {}, transient: {} }, false);
+        },
+      };
+    }
+  }
+  for (const key of Object.keys(require.cache)) {
+    if (key === own || !JUPYTER_MODULE.test(key)) continue;
+    if (!writerOf(require.cache[key]?.exports)) continue;
+    const publicPath = key.replace(/jupyter\.js$/, "public.js");
+    const display = (require.cache[publicPath]?.exports as { display?: { html?: unknown } } | undefined)?.display;
+    if (display && typeof display.html === "function") {
+      const html = display.html.bind(display) as (s: string) => void;
+      return {
+        kind: "html",
+        send(bundle) {
+          html(String(bundle["text/html"] ?? ""));
+        },
+      };
+    }
+  }
+  return { kind: "none" };
+}

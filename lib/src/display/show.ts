@@ -1,0 +1,53 @@
+import { displayChannel } from "./kernel";
+import { figureBundle, type FigureLike } from "./figure-bundle";
+
+/** Options for {@link show}. */
+export interface ShowOptions {
+  /**
+   * Embed plotly.js in this output. Default: in a kernel, only the session's first plot embeds
+   * it (later plots reuse the copy already on the page); in plain Node, always, so every
+   * returned string is a self-contained page fragment.
+   */
+  readonly includePlotly?: boolean;
+}
+
+let embeddedInKernel = false;
+
+/** Forgets that plotly.js was embedded; for tests that simulate a new kernel session. */
+export function resetDisplaySession(): void {
+  embeddedInKernel = false;
+}
+
+/**
+ * Displays a plotly figure in the running notebook, or returns its HTML outside a kernel.
+ *
+ * - Under the project's own tslab kernel it emits ONE output whose MIME bundle holds
+ *   `application/vnd.plotly.v1+json`, `text/html` (drawn by a current plotly.js that is
+ *   embedded once per kernel session, so outputs and exports work offline) and a one-line
+ *   `text/plain` summary.
+ * - Under another tslab (say, a global install with no local tslab beside the notebook) it
+ *   degrades to a single `text/html` output.
+ * - In plain Node it displays nothing, does not throw, and returns the HTML.
+ *
+ * @param figure what plotly-notebook-js's `createPlot(data, layout)` returns, or a plain
+ *   `{ data, layout, config?, frames? }`; typed arrays in the traces are fine
+ * @param options see {@link ShowOptions}
+ * @returns `undefined` when the figure was displayed in a kernel (so the cell prints nothing
+ *   more), otherwise the figure's HTML
+ * @throws {TypeError} when `figure` has no `data` array
+ * @example
+ * import { createPlot } from "plotly-notebook-js";
+ * show(createPlot([{ x: [1, 2, 3], y: [1, 4, 9] }], { title: "squares" }));
+ * // => draws the plot in the notebook; in plain Node returns '<script …' HTML
+ */
+export function show(figure: FigureLike, options: ShowOptions = {}): string | undefined {
+  const channel = displayChannel();
+  if (channel.kind === "none") {
+    const bundle = figureBundle(figure, { includePlotly: options.includePlotly ?? true });
+    return bundle["text/html"] as string;
+  }
+  const includePlotly = options.includePlotly ?? !embeddedInKernel;
+  channel.send(figureBundle(figure, { includePlotly }));
+  if (includePlotly) embeddedInKernel = true;
+  return undefined;
+}
