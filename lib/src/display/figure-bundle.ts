@@ -68,6 +68,30 @@ function title(layout: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/**
+ * plotly.js 3+ reads titles only as `{ text }`; plotly-notebook-js users (and older examples)
+ * write plain strings. Rewrites `title` strings on the layout and on every axis.
+ */
+function fixTitle(o: unknown): void {
+  if (o && typeof o === "object" && typeof (o as { title?: unknown }).title === "string") {
+    (o as { title: unknown }).title = { text: (o as { title: string }).title };
+  }
+}
+
+function upgradeTitles(layout: Record<string, unknown>): Record<string, unknown> {
+  const fix = fixTitle;
+  fix(layout);
+  for (const [k, v] of Object.entries(layout)) {
+    if (/^(x|y|z)axis\d*$|^(scene|polar|ternary)\d*$/.test(k) && v && typeof v === "object") {
+      fix(v as Record<string, unknown>);
+      for (const inner of Object.values(v as Record<string, unknown>)) {
+        if (inner && typeof inner === "object" && !Array.isArray(inner)) fix(inner as Record<string, unknown>);
+      }
+    }
+  }
+  return layout;
+}
+
 /** Checks the figure's shape and returns a JSON-ready copy: `{ data, layout, config?, frames? }`. */
 export function normalizeFigure(figure: FigureLike, fn = "show"): {
   data: Record<string, unknown>[];
@@ -80,7 +104,7 @@ export function normalizeFigure(figure: FigureLike, fn = "show"): {
   }
   const out: ReturnType<typeof normalizeFigure> = {
     data: plain(figure.data) as Record<string, unknown>[],
-    layout: (plain(figure.layout ?? {}) as Record<string, unknown>),
+    layout: upgradeTitles(plain(figure.layout ?? {}) as Record<string, unknown>),
   };
   if (figure.config !== undefined) out.config = plain(figure.config) as Record<string, unknown>;
   if (figure.frames !== undefined) out.frames = plain(figure.frames) as Record<string, unknown>[];
@@ -107,6 +131,10 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
   const config = { responsive: true, displaylogo: false, ...(fig.config ?? {}) };
   const types = [...new Set(fig.data.map((t) => String(t.type ?? "scatter")))];
+  for (const t of fig.data) {
+    fixTitle(t.colorbar);
+    fixTitle((t.marker as { colorbar?: unknown } | undefined)?.colorbar);
+  }
   const name = title(fig.layout);
   const plainText =
     `Plot: ${fig.data.length} trace${fig.data.length === 1 ? "" : "s"} (${types.join(", ")})` +
