@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Kernelspec for this project's own tslab.
+//   node scripts/kernel.js          write it inside the repo (node_modules/.cache/mlekit-jupyter);
+//                                   project scripts use it through JUPYTER_PATH
+//   npm run kernel:install          (--user) register it user-wide, for your own JupyterLab
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const setup = require("./setup");
+
+/** Jupyter's per-user data directory for kernelspecs, as Jupyter itself computes it. */
+function userKernelsDir() {
+  if (process.env.JUPYTER_DATA_DIR) return path.join(process.env.JUPYTER_DATA_DIR, "kernels");
+  if (process.platform === "darwin") return path.join(os.homedir(), "Library", "Jupyter", "kernels");
+  if (process.platform === "win32") return path.join(process.env.APPDATA || os.homedir(), "jupyter", "kernels");
+  const xdg = process.env.XDG_DATA_HOME || path.join(os.homedir(), ".local", "share");
+  return path.join(xdg, "jupyter", "kernels");
+}
+
+function installUser() {
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-kernel-"));
+  const kdir = setup.writeKernelspec(staging);
+  const viaJupyter = setup.run("jupyter", ["kernelspec", "install", "--user", "--replace", "--name", setup.KERNEL_NAME, kdir]);
+  let where;
+  if (viaJupyter.status === 0) {
+    where = `${viaJupyter.stdout}${viaJupyter.stderr}`.trim().split("\n").pop();
+  } else {
+    const dest = path.join(userKernelsDir(), setup.KERNEL_NAME);
+    fs.mkdirSync(dest, { recursive: true });
+    fs.copyFileSync(path.join(kdir, "kernel.json"), path.join(dest, "kernel.json"));
+    where = `Installed kernelspec ${setup.KERNEL_NAME} in ${dest}`;
+  }
+  fs.rmSync(staging, { recursive: true, force: true });
+  console.log(where);
+  console.log(`The kernel runs ${setup.kernelJson().argv[0]}.`);
+  console.log("Open the notebooks in notebooks/ from your own JupyterLab and pick the kernel \"TypeScript (tslab, this project)\".");
+  console.log("Run `npm run build` first (and after changing lib/): notebooks import the compiled library.");
+}
+
+if (require.main === module) {
+  if (process.argv.includes("--user")) installUser();
+  else console.log(`Kernelspec written to ${setup.writeKernelspec()}\nUse it with JUPYTER_PATH=${setup.JUPYTER_DIR}`);
+}
+
+module.exports = { userKernelsDir };
