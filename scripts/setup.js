@@ -127,6 +127,15 @@ function ensureCommands(pairs) {
   );
 }
 
+/** Makes sure Debian packages are installed (checked with dpkg); installs with apt as root. */
+function ensureDebianPackages(packages) {
+  if (!isDebian()) return;
+  const missing = packages.filter((p) => run("dpkg-query", ["-W", "-f=${Status}", p]).stdout !== "install ok installed");
+  if (missing.length === 0) return;
+  if (isRoot()) aptInstall(missing, `needed: ${missing.join(", ")}`);
+  else console.warn(`[setup] missing Debian packages ${missing.join(" ")}: sudo apt-get install -y ${missing.join(" ")}`);
+}
+
 /** Builds the library with the project's TypeScript (never tslab's bundled tsc). */
 function buildLib() {
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -144,6 +153,7 @@ module.exports = {
   findPython,
   ensureJupyter,
   ensureCommands,
+  ensureDebianPackages,
   buildLib,
   run,
 };
