@@ -1,0 +1,47 @@
+import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
+import { scanTable } from "./scan-table";
+import { checkOptions, fromNats, optionsObject } from "./validate";
+
+const FN = "conditionalEntropy";
+
+/**
+ * Conditional entropy H(Y | X) from a joint table p(x, y): the uncertainty left in Y once X is
+ * known.
+ *
+ * H(Y | X) = -Σₓ Σᵧ p(x, y) log(p(x, y) / p(x)) = H(X, Y) - H(X), with p(x) = Σᵧ p(x, y) the row
+ * sums; in nats for the default base e, bits for `base: 2`. With `normalize: true`, both terms
+ * are rescaled analytically and the difference is (1/S)(H_cells - H_rows).
+ *
+ * Edge cases: empty cells and empty rows contribute 0 (`0 · log 0 = 0`). When Y is a function of
+ * X the result is 0; it is never negative.
+ *
+ * One pass over the cells, O(1) extra memory (each row's sum is finished before the next row).
+ *
+ * @param pxy joint table, rows = values of X, columns = values of Y; all rows the same length;
+ *   cells finite, `>= 0`, summing to 1 (unless `normalize`)
+ * @param opts `base` (default `Math.E`), `normalize` (default `false`), `tolerance` (default `1e-9`)
+ * @returns H(Y | X) in units of log base `base`, in `[0, H(Y)]`
+ * @throws {TypeError} when `pxy` or a row is not an array, or a cell is not a number
+ * @throws {RangeError} when `pxy` or a row is empty, rows differ in length, a cell is NaN,
+ *   negative or not finite, the total is off 1 by more than `tolerance * max(1, cells)`
+ *   (without `normalize`) or is 0 (with it), or an option is out of range
+ * @example
+ * conditionalEntropy([[0.25, 0.25], [0.25, 0.25]], { base: 2 });
+ * // => 1                    (X says nothing about Y)
+ * conditionalEntropy([[0.5, 0], [0, 0.5]], { base: 2 });
+ * // => 0                    (Y = X)
+ * conditionalEntropy([[0.5, 0.25], [0, 0.25]], { base: 2 });
+ * // => 0.6887218755408672
+ * conditionalEntropy([[0.5, -0.5], [0.5, 0.5]]);
+ * // => throws RangeError "conditionalEntropy: pxy[0][1] = -0.5 is negative"
+ */
+export function conditionalEntropy(pxy: JointTable, opts?: InfoOptions): number {
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
+    FN,
+    opts,
+  );
+  const lnBase = checkOptions(FN, base, normalize, tolerance);
+  const { cells, rows, total } = scanTable(FN, pxy, false, normalize, tolerance);
+  const d = cells - rows;
+  return fromNats(normalize ? d / total : d, lnBase);
+}

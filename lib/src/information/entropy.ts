@@ -1,0 +1,90 @@
+import { DEFAULT_TOLERANCE, type InfoOptions, type Probabilities } from "./types";
+import {
+  checkOptions,
+  checkSum,
+  checkVector,
+  fromNats,
+  optionsObject,
+  throwFirstInvalid,
+} from "./validate";
+
+const FN = "entropy";
+
+// One pass each; `SUM` carries the second accumulator out without allocating.
+let SUM = 0;
+
+function passF64(p: Float64Array, n: number): number {
+  let h = 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i];
+    if (!(pi >= 0)) throwFirstInvalid(FN, ["p"], [p], ["probability"]);
+    s += pi;
+    if (pi > 0) h -= pi * Math.log(pi);
+  }
+  SUM = s;
+  return h;
+}
+
+function passArray(p: readonly number[], n: number): number {
+  let h = 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i];
+    if (typeof pi !== "number" || !(pi >= 0)) throwFirstInvalid(FN, ["p"], [p], ["probability"]);
+    s += pi;
+    if (pi > 0) h -= pi * Math.log(pi);
+  }
+  SUM = s;
+  return h;
+}
+
+/**
+ * Shannon entropy of a discrete distribution: the expected self-information of a draw.
+ *
+ * H(p) = -Σᵢ pᵢ log pᵢ, in nats for the default base e, in bits for `base: 2`.
+ * With `normalize: true` the masses are divided by their sum S first; this is done
+ * analytically, H = log S - (1/S) Σᵢ pᵢ log pᵢ, so no temporary array is made.
+ *
+ * Edge cases: a zero mass contributes 0 (`0 · log 0 = 0`), so a one-hot distribution has
+ * entropy 0. The result is never negative (rounding noise below 0 is clamped to 0).
+ *
+ * One pass over `p`, O(1) extra memory; validation is fused into the same loop.
+ *
+ * @param p probability masses: finite, `>= 0`, summing to 1 (unless `normalize`)
+ * @param opts `base` (default `Math.E`), `normalize` (default `false`), `tolerance` (default `1e-9`)
+ * @returns H(p) in units of log base `base`; `0 <= H <= log n`
+ * @throws {TypeError} when `p` is not an array or `Float64Array`, or holds a non-number
+ * @throws {RangeError} when `p` is empty, holds NaN, a negative or a non-finite entry, does not
+ *   sum to 1 within `tolerance * max(1, n)` (without `normalize`) or sums to 0 (with it), or
+ *   when an option is out of range
+ * @example
+ * entropy([0.5, 0.5], { base: 2 });
+ * // => 1
+ * entropy([0.25, 0.25, 0.25, 0.25]);
+ * // => 1.3862943611198906   (log 4)
+ * entropy([1, 0, 0]);
+ * // => 0                    (0 · log 0 = 0)
+ * entropy([3, 1], { normalize: true, base: 2 });
+ * // => 0.8112781244591329   (same as [0.75, 0.25], up to 1 ulp)
+ * entropy([0.5, 0.6]);
+ * // => throws RangeError "entropy: p sums to 1.1, not 1 within tolerance 1e-9 (pass { normalize: true } to rescale)"
+ * entropy([0.5, -0.5, 1]);
+ * // => throws RangeError "entropy: p[1] = -0.5 is negative"
+ * entropy([]);
+ * // => throws RangeError "entropy: p is empty"
+ */
+export function entropy(p: Probabilities, opts?: InfoOptions): number {
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
+    FN,
+    opts,
+  );
+  const lnBase = checkOptions(FN, base, normalize, tolerance);
+  const n = checkVector(FN, "p", p);
+  const h = p instanceof Float64Array ? passF64(p, n) : passArray(p, n);
+  const s = checkSum(FN, "p", SUM, n, normalize, tolerance, () =>
+    throwFirstInvalid(FN, ["p"], [p], ["probability"]),
+  );
+  // Normalized: -Σ (p/S) log(p/S) = log S + (1/S)(-Σ p log p).
+  return fromNats(normalize ? Math.log(s) + h / s : h, lnBase);
+}

@@ -1,0 +1,39 @@
+import { logitMax } from "./logit-max";
+import { checkVector, type Vector } from "./validate";
+
+const FN = "logSoftmax";
+
+/**
+ * Log-softmax: the logarithms of softmax(z), computed directly in log space.
+ *
+ * logSoftmax(z)ᵢ = zᵢ - logSumExp(z) = (zᵢ - m) - log Σⱼ exp(zⱼ - m), m = maxⱼ zⱼ (natural log).
+ * Accurate where `Math.log(softmax(z)[i])` is not: a probability that underflows to 0 still
+ * has a finite log here. Two passes over the input plus one writing the returned array.
+ *
+ * Edge cases: a `-Infinity` logit gives `-Infinity`. All `-Infinity`, a `+Infinity` or a NaN
+ * logit leave the distribution undefined and throw.
+ *
+ * @param logits the unnormalized log-probabilities (natural log)
+ * @returns a new `Float64Array` of log-probabilities `<= 0` whose exponentials sum to 1
+ * @throws {TypeError} when `logits` is not an array or `Float64Array`, or holds a non-number
+ * @throws {RangeError} when `logits` is empty, holds NaN or `+Infinity`, or is all `-Infinity`
+ * @example
+ * logSoftmax([0, 0]);
+ * // => Float64Array [-0.6931471805599453, -0.6931471805599453]
+ * logSoftmax([0, -1000]);
+ * // => Float64Array [0, -1000]     (softmax would round the second to 0)
+ * logSoftmax([0, -Infinity]);
+ * // => Float64Array [0, -Infinity]
+ * logSoftmax([0, Infinity]);
+ * // => throws RangeError "logSoftmax: logits[1] = Infinity is not allowed (the result would be undefined)"
+ */
+export function logSoftmax(logits: Vector): Float64Array {
+  const n = checkVector(FN, "logits", logits);
+  const m = logitMax(FN, logits, n);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += Math.exp(logits[i] - m);
+  const lse = Math.log(s);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = logits[i] - m - lse;
+  return out;
+}

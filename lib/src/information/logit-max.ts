@@ -1,0 +1,20 @@
+// Shared by softmax and logSoftmax: the validating max pass. Internal: not re-exported.
+
+import { throwFirstInvalid, type Vector } from "./validate";
+
+/**
+ * Returns max(x) after checking every entry is a number other than NaN and +Infinity, and that
+ * not all are -Infinity (then softmax is 0/0).
+ */
+export function logitMax(fn: string, x: Vector, n: number): number {
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (typeof v !== "number" || !(v < Infinity)) throwFirstInvalid(fn, ["logits"], [x], ["logit"]);
+    if (v > m) m = v;
+  }
+  if (m === -Infinity) {
+    throw new RangeError(`${fn}: every logit is -Infinity, so the distribution is undefined (0/0)`);
+  }
+  return m;
+}

@@ -1,0 +1,61 @@
+// One pass over a joint table p(x, y), shared by jointEntropy, conditionalEntropy and
+// mutualInformation. Internal: not re-exported.
+
+import type { JointTable } from "./types";
+import { checkSum, checkTable, throwFirstInvalidCell } from "./validate";
+
+/** Unnormalized sums from one pass; the entropies follow analytically (see the callers). */
+export interface TableSums {
+  /** -Σᵢⱼ pᵢⱼ log pᵢⱼ */
+  readonly cells: number;
+  /** -Σᵢ rᵢ log rᵢ over the row sums rᵢ = Σⱼ pᵢⱼ (the X marginal) */
+  readonly rows: number;
+  /** -Σⱼ cⱼ log cⱼ over the column sums cⱼ = Σᵢ pᵢⱼ (the Y marginal); 0 unless asked for */
+  readonly columns: number;
+  /** S = Σᵢⱼ pᵢⱼ, already checked against the normalize/tolerance policy */
+  readonly total: number;
+}
+
+/**
+ * Validates `pxy` and accumulates the sums in {@link TableSums} in one pass over the cells.
+ * Row sums need O(1) extra memory; column sums, only when `withColumns`, need one
+ * `Float64Array` of the table's width.
+ */
+export function scanTable(
+  fn: string,
+  pxy: JointTable,
+  withColumns: boolean,
+  normalize: boolean,
+  tolerance: number,
+): TableSums {
+  const m = checkTable(fn, pxy);
+  const rowsN = pxy.length;
+  const col = withColumns ? new Float64Array(m) : undefined;
+  let cells = 0;
+  let rows = 0;
+  let total = 0;
+  for (let i = 0; i < rowsN; i++) {
+    const row = pxy[i];
+    let r = 0;
+    let h = 0;
+    for (let j = 0; j < m; j++) {
+      const v = row[j];
+      if (typeof v !== "number" || !(v >= 0)) throwFirstInvalidCell(fn, pxy);
+      r += v;
+      if (v > 0) h -= v * Math.log(v);
+      if (col !== undefined) col[j] += v;
+    }
+    cells += h;
+    total += r;
+    if (r > 0) rows -= r * Math.log(r);
+  }
+  checkSum(fn, "pxy", total, rowsN * m, normalize, tolerance, () => throwFirstInvalidCell(fn, pxy));
+  let columns = 0;
+  if (col !== undefined) {
+    for (let j = 0; j < m; j++) {
+      const c = col[j];
+      if (c > 0) columns -= c * Math.log(c);
+    }
+  }
+  return { cells, rows, columns, total };
+}

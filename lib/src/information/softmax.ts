@@ -1,0 +1,42 @@
+import { logitMax } from "./logit-max";
+import { checkVector, type Vector } from "./validate";
+
+const FN = "softmax";
+
+/**
+ * Softmax: the probability vector whose logarithms are the logits up to a common constant.
+ *
+ * softmax(z)ᵢ = exp(zᵢ) / Σⱼ exp(zⱼ) = exp(zᵢ - m) / Σⱼ exp(zⱼ - m), m = maxⱼ zⱼ, so nothing
+ * overflows. Three tight passes (max with validation, exponentials into the output, division
+ * by the sum); the only allocation is the returned array.
+ *
+ * Edge cases: a `-Infinity` logit gets probability exactly 0. All `-Infinity`, a `+Infinity`
+ * or a NaN logit leave the distribution undefined and throw.
+ *
+ * @param logits the unnormalized log-probabilities (natural log)
+ * @returns a new `Float64Array` of the same length, entries in `[0, 1]` summing to 1
+ * @throws {TypeError} when `logits` is not an array or `Float64Array`, or holds a non-number
+ * @throws {RangeError} when `logits` is empty, holds NaN or `+Infinity`, or is all `-Infinity`
+ * @example
+ * softmax([0, Math.log(3)]);
+ * // => Float64Array [0.25, 0.7499999999999999]
+ * softmax([1000, 1000]);
+ * // => Float64Array [0.5, 0.5]        (no overflow)
+ * softmax([0, -Infinity]);
+ * // => Float64Array [1, 0]
+ * softmax([-Infinity, -Infinity]);
+ * // => throws RangeError "softmax: every logit is -Infinity, so the distribution is undefined (0/0)"
+ */
+export function softmax(logits: Vector): Float64Array {
+  const n = checkVector(FN, "logits", logits);
+  const m = logitMax(FN, logits, n);
+  const out = new Float64Array(n);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const e = Math.exp(logits[i] - m);
+    out[i] = e;
+    s += e;
+  }
+  for (let i = 0; i < n; i++) out[i] /= s;
+  return out;
+}
