@@ -1,5 +1,7 @@
 // Simulates the three display settings by planting modules in require.cache, the way a
 // running tslab kernel leaves them: the project's own tslab, another (global) tslab, or none.
+import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { dirname, join } from "path";
 
 type Content = { data: Record<string, unknown>; metadata: unknown; transient: unknown };
@@ -26,6 +28,23 @@ export function globalKernel(): string[] {
   const html: string[] = [];
   plant(join(GLOBAL_DIR, "jupyter.js"), { lastWriteDisplayData: () => { throw new Error("internal API must not be used"); } });
   plant(join(GLOBAL_DIR, "public.js"), { display: { html: (s: string) => html.push(s) } });
+  return html;
+}
+
+/**
+ * Another tslab whose public.js has not been required by any cell yet: only jupyter.js is in
+ * the cache; public.js is a real file on disk that the display must load itself.
+ */
+export function globalKernelWithoutPublicLoaded(): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "fake-tslab-"));
+  const dist = join(dir, "tslab", "dist");
+  mkdirSync(dist, { recursive: true });
+  const html: string[] = [];
+  const sinkKey = `__fakeTslabHtml_${Date.now()}`;
+  (globalThis as Record<string, unknown>)[sinkKey] = html;
+  writeFileSync(join(dist, "public.js"), `exports.display = { html: (s) => globalThis[${JSON.stringify(sinkKey)}].push(s) };\n`);
+  plant(join(dist, "jupyter.js"), { lastWriteDisplayData: () => undefined });
+  planted.push(join(dist, "public.js"));
   return html;
 }
 

@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { displayChannel } from "../../lib/src/display/kernel";
-import { globalKernel, noKernel, ownKernel } from "./fake-kernel";
+import { globalKernel, globalKernelWithoutPublicLoaded, noKernel, ownKernel } from "./fake-kernel";
 
 test.after.each(noKernel);
 
@@ -26,6 +26,15 @@ test("another tslab (a global install) gets only text/html through its public di
   if (ch.kind === "none") return;
   ch.send({ "text/plain": "x", "text/html": "<b>x</b>" });
   assert.equal(html, ["<b>x</b>"]);
+});
+
+test("another tslab whose public module no cell has loaded yet is still found", () => {
+  const html = globalKernelWithoutPublicLoaded();
+  const ch = displayChannel();
+  assert.is(ch.kind, "html");
+  if (ch.kind === "none") return;
+  ch.send({ "text/html": "<i>y</i>" });
+  assert.equal(html, ["<i>y</i>"]);
 });
 
 test("the own kernel wins when both are loaded", () => {

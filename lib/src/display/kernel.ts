@@ -64,8 +64,18 @@ export function displayChannel(): DisplayChannel {
   for (const key of Object.keys(require.cache)) {
     if (key === own || !JUPYTER_MODULE.test(key)) continue;
     if (!writerOf(require.cache[key]?.exports)) continue;
+    // The kernel's public API module: loaded from the same install (it reuses the cached
+    // jupyter.js), unless a cell already required it.
     const publicPath = key.replace(/jupyter\.js$/, "public.js");
-    const display = (require.cache[publicPath]?.exports as { display?: { html?: unknown } } | undefined)?.display;
+    let publicApi = require.cache[publicPath]?.exports as { display?: { html?: unknown } } | undefined;
+    if (!publicApi) {
+      try {
+        publicApi = require(publicPath);
+      } catch {
+        continue;
+      }
+    }
+    const display = publicApi?.display;
     if (display && typeof display.html === "function") {
       const html = display.html.bind(display) as (s: string) => void;
       return {
