@@ -1,0 +1,75 @@
+import type { Sample } from "./distribution";
+
+/** The empirical distribution p̂ of a sample: its distinct values and how often each occurs. */
+export interface EmpiricalDistribution {
+  /** The distinct values, sorted ascending. */
+  readonly support: readonly number[];
+  /** p̂(v) = counts / m for each value of `support` (they sum to 1). */
+  readonly probs: readonly number[];
+  /** How many times each value of `support` occurs. */
+  readonly counts: readonly number[];
+  /** The sample size m. */
+  readonly m: number;
+  /** E_p̂[f] = (1/m) Σ_i f(x_i) = Σ_v p̂(v) f(v); `f` is called once per distinct value. */
+  expectation(f: (x: number) => number): number;
+}
+
+/**
+ * Builds the empirical distribution of a sample: the distribution that puts mass 1/m on each
+ * of the m observations.
+ *
+ * p̂(v) = #{i : x_i = v} / m. Each *sample* has mass 1/m, so a value that occurs c times has
+ * mass c/m: p̂ is not uniform over the support unless every value occurs equally often.
+ * `expectation(f)` = (1/m) Σ_i f(x_i) = Σ_v p̂(v) f(v), the average of f over the data; with
+ * f = log q it is the average log-likelihood of a model q, which is −H(p̂, q).
+ * Values are compared with `===` after sorting, so −0 and 0 are one value.
+ *
+ * @param samples the observations (finite numbers, m ≥ 1)
+ * @returns `{ support, probs, counts, m, expectation }`, arrays frozen
+ * @throws {RangeError} when `samples` is empty or holds a NaN or infinite value (naming its index)
+ * @example
+ * const e = empiricalDistribution([2, 1, 2, 3]);
+ * e.support;                   // => [1, 2, 3]
+ * e.counts;                    // => [1, 2, 1]
+ * e.probs;                     // => [0.25, 0.5, 0.25]
+ * e.expectation((x) => x);     // => 2
+ * e.expectation((x) => x * x); // => 4.5
+ * empiricalDistribution([]);   // throws RangeError: empiricalDistribution: samples is empty
+ */
+export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
+  const m = samples.length;
+  if (m === 0) throw new RangeError("empiricalDistribution: samples is empty");
+  const sorted = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const x = samples[i];
+    if (!Number.isFinite(x)) {
+      throw new RangeError(`empiricalDistribution: samples[${i}] = ${x} is not a finite number`);
+    }
+    sorted[i] = x;
+  }
+  sorted.sort();
+  const support: number[] = [];
+  const counts: number[] = [];
+  let i = 0;
+  while (i < m) {
+    const v = sorted[i];
+    let j = i + 1;
+    while (j < m && sorted[j] === v) j++;
+    support.push(v === 0 ? 0 : v);
+    counts.push(j - i);
+    i = j;
+  }
+  const probs = counts.map((c) => c / m);
+  return Object.freeze({
+    support: Object.freeze(support),
+    probs: Object.freeze(probs),
+    counts: Object.freeze(counts),
+    m,
+    expectation(f: (x: number) => number): number {
+      if (typeof f !== "function") throw new TypeError("empiricalDistribution.expectation: f must be a function");
+      let s = 0;
+      for (let k = 0; k < support.length; k++) s += counts[k] * f(support[k]);
+      return s / m;
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import type { Rng } from "./create-rng";
+import type { EntropyOptions, Exponential } from "./distribution";
+import { checkDraws, frozen, natsToBase, paramError } from "./internal";
+
+/**
+ * Creates the exponential distribution on [0, ∞) with the given rate (mean 1 / rate).
+ *
+ * pdf: p(x) = rate · exp(−rate · x) for x ≥ 0, and 0 for x < 0;
+ * mean 1 / rate; variance 1 / rate²; differential entropy h = 1 − log rate.
+ * `sample` inverts the CDF: x = −log(1 − u) / rate with u uniform on [0, 1).
+ *
+ * @param rate the rate λ, finite and > 0
+ * @returns an {@link Exponential} object with `family: "exponential"` and `params: { rate }`
+ * @throws {RangeError} when `rate` is not finite and > 0; `logProb`/`prob` throw for a NaN `x`
+ * @example
+ * const d = exponential(2);
+ * d.prob(0);               // => 2
+ * d.logProb(1);            // => -1.3068528194400546
+ * d.logProb(-1);           // => -Infinity
+ * d.mean();                // => 0.5
+ * d.entropy();             // => 0.3068528194400547
+ * exponential(0);          // throws RangeError: exponential: rate = 0 must be finite and > 0
+ */
+export function exponential(rate: number): Exponential {
+  if (!(rate > 0 && rate < Infinity)) paramError("exponential", "rate", rate, "finite and > 0");
+  const logRate = Math.log(rate);
+  const logProb = (x: number): number => {
+    if (x !== x) throw new RangeError("exponential.logProb: x = NaN is not a number");
+    return x >= 0 ? logRate - rate * x : -Infinity;
+  };
+  return frozen({
+    family: "exponential" as const,
+    params: frozen({ rate }),
+    logProb,
+    prob(x: number): number {
+      if (x !== x) throw new RangeError("exponential.prob: x = NaN is not a number");
+      return x >= 0 ? rate * Math.exp(-rate * x) : 0;
+    },
+    sample(n: number, rng: Rng): Float64Array {
+      checkDraws("exponential.sample", n, rng);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = -Math.log1p(-rng.next()) / rate;
+      return out;
+    },
+    mean: () => 1 / rate,
+    variance: () => 1 / (rate * rate),
+    entropy: ({ base = Math.E }: EntropyOptions = {}): number =>
+      natsToBase("exponential.entropy", 1 - logRate, base),
+  });
+}

@@ -1,0 +1,66 @@
+import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, Poisson } from "./distribution";
+
+/**
+ * The Fisher information of one observation, I(θ) = E[(∂/∂θ log p(X; θ))²] = −E[∂²/∂θ² log p(X; θ)],
+ * in closed form, for the parameters named in `dist.params`.
+ *
+ * - Bernoulli, θ = p: I = 1 / (p(1 − p)) (`Infinity` at p = 0 or 1).
+ * - Poisson, θ = lambda: I = 1 / lambda (`Infinity` at lambda = 0).
+ * - Exponential, θ = rate: I = 1 / rate².
+ * - Gaussian, θ = (mu, sigma), sigma the standard deviation: the 2×2 matrix [[1/σ², 0], [0, 2/σ²]].
+ * - Categorical, θ = (probs[0], …, probs[k−2]) (the last one is 1 minus the others): the (k−1)×(k−1)
+ *   matrix diag(1/p_j) + (1/p_{k−1}) 𝟙𝟙ᵀ (`Infinity` entries where a probability is 0).
+ *
+ * For m i.i.d. observations the information is m · I(θ), and the Cramér–Rao bound says any
+ * unbiased estimator of θ has variance ≥ 1 / (m · I(θ)) (the inverse matrix for vector θ).
+ *
+ * @param dist a distribution from one of the family constructors
+ * @returns a number for the one-parameter families, a matrix (array of rows) for Gaussian and Categorical
+ * @throws {RangeError} for a categorical with a single category (no free parameter)
+ * @example
+ * fisherInformation(bernoulli(0.25));   // => 5.333333333333333
+ * fisherInformation(poisson(4));        // => 0.25
+ * fisherInformation(exponential(2));    // => 0.25
+ * fisherInformation(gaussian(0, 2));    // => [[0.25, 0], [0, 0.5]]
+ * fisherInformation(categorical([0.5, 0.25, 0.25])); // => [[6, 4], [4, 8]]
+ * 1 / (100 * fisherInformation(bernoulli(0.25))); // => 0.0018750000000000004 (Cramér–Rao bound on Var p̂ at m = 100)
+ */
+export function fisherInformation(dist: Bernoulli | Poisson | Exponential): number;
+export function fisherInformation(dist: Gaussian | Categorical): number[][];
+export function fisherInformation(dist: Distribution): number | number[][];
+export function fisherInformation(dist: Distribution): number | number[][] {
+  switch (dist.family) {
+    case "bernoulli": {
+      const p = dist.params.p;
+      return 1 / (p * (1 - p));
+    }
+    case "poisson":
+      return 1 / dist.params.lambda;
+    case "exponential": {
+      const r = dist.params.rate;
+      return 1 / (r * r);
+    }
+    case "gaussian": {
+      const v = dist.params.sigma * dist.params.sigma;
+      return [
+        [1 / v, 0],
+        [0, 2 / v],
+      ];
+    }
+    case "categorical": {
+      const p = dist.params.probs;
+      const k = p.length;
+      if (k < 2) {
+        throw new RangeError("fisherInformation: categorical with 1 category has no free parameter");
+      }
+      const last = 1 / p[k - 1];
+      const out: number[][] = [];
+      for (let i = 0; i < k - 1; i++) {
+        const row = new Array<number>(k - 1).fill(last);
+        row[i] += 1 / p[i];
+        out.push(row);
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { categorical } from "../../lib/src/distributions/categorical";
+import { createRng } from "../../lib/src/distributions/create-rng";
+
+// Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py, scipy).
+interface Fx {
+  entropy: { family: string; params: { probs: number[] }; value: number }[];
+  moments: { family: string; params: { probs: number[] }; mean: number; variance: number }[];
+}
+const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
+const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+
+test("prob and logProb read the probabilities, and are 0 / -Infinity off {0, …, k − 1}", () => {
+  const d = categorical([0.5, 0.25, 0.25]);
+  assert.is(d.prob(0), 0.5);
+  assert.is(d.logProb(1), Math.log(0.25));
+  for (const x of [-1, 3, 1.5, Infinity]) {
+    assert.is(d.prob(x), 0);
+    assert.is(d.logProb(x), -Infinity);
+  }
+});
+
+test("entropy, mean and variance match scipy (stats.entropy and direct sums)", () => {
+  for (const c of fx.entropy.filter((c) => c.family === "categorical")) assert.ok(close(categorical(c.params.probs).entropy(), c.value));
+  for (const c of fx.moments.filter((c) => c.family === "categorical")) {
+    const d = categorical(c.params.probs);
+    assert.ok(close(d.mean(), c.mean));
+    assert.ok(close(d.variance(), c.variance));
+  }
+});
+
+test("uniform over k categories has entropy log k", () => {
+  assert.ok(close(categorical([0.25, 0.25, 0.25, 0.25]).entropy(), Math.log(4)));
+  assert.ok(close(categorical([0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125]).entropy({ base: 2 }), 3));
+});
+
+test("sample frequencies are within 4 standard errors of the probabilities (seeded)", () => {
+  const probs = [0.1, 0.0, 0.45, 0.3, 0.15];
+  const n = 100_000;
+  const xs = categorical(probs).sample(n, createRng(14));
+  const counts = new Array<number>(probs.length).fill(0);
+  for (const x of xs) counts[x]++;
+  probs.forEach((p, j) => assert.ok(Math.abs(counts[j] / n - p) <= 4 * Math.sqrt((p * (1 - p)) / n), `category ${j}`));
+  assert.is(counts[1], 0); // a zero-mass category is never drawn
+});
+
+test("trailing zero-mass categories are never drawn even when the sum rounds below 1", () => {
+  const probs = [0.1, 0.2, 0.7 - 1e-12, 0];
+  const xs = categorical(probs).sample(50_000, createRng(2));
+  for (const x of xs) assert.ok(x <= 2);
+});
+
+test("probs are copied and frozen", () => {
+  const input = [0.5, 0.5];
+  const d = categorical(input);
+  input[0] = 0.9;
+  assert.equal(d.params.probs, [0.5, 0.5]);
+  assert.ok(Object.isFrozen(d.params.probs));
+  assert.is(d.family, "categorical");
+  assert.equal(categorical(new Float64Array([0.25, 0.75])).params.probs, [0.25, 0.75]);
+});
+
+test("invalid probability vectors throw RangeError naming the family and the value", () => {
+  assert.throws(() => categorical([]), (e: Error) => e instanceof RangeError && /categorical: probs is empty/.test(e.message));
+  assert.throws(() => categorical([0.5, 0.6]), (e: Error) => e instanceof RangeError && e.message === "categorical: probs sum to 1.1, must sum to 1");
+  assert.throws(() => categorical([1.5, -0.5]), (e: Error) => e.message === "categorical: probs[1] = -0.5 must be a finite number >= 0");
+  assert.throws(() => categorical([NaN, 1]), /categorical: probs\[0\] = NaN/);
+  assert.throws(() => categorical([Infinity]), /categorical: probs\[0\] = Infinity/);
+});
+
+test("NaN arguments, bad n, bad rng and bad base throw", () => {
+  const d = categorical([1]);
+  assert.throws(() => d.logProb(NaN), /categorical.logProb: x = NaN/);
+  assert.throws(() => d.prob(NaN), /categorical.prob: x = NaN/);
+  assert.throws(() => d.sample(-1, createRng(1)), /categorical.sample: n = -1/);
+  assert.throws(() => d.sample(1, 5 as never), TypeError);
+  assert.throws(() => d.entropy({ base: Infinity }), /categorical.entropy: base = Infinity/);
+});
+
+test.run();

@@ -1,0 +1,83 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { createRng } from "../../lib/src/distributions/create-rng";
+import { exponential } from "../../lib/src/distributions/exponential";
+
+// Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py, scipy).
+interface Fx {
+  logProb: { family: string; params: { rate: number }; x: number; value: number }[];
+  entropy: { family: string; params: { rate: number }; value: number }[];
+  moments: { family: string; params: { rate: number }; mean: number; variance: number }[];
+}
+const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
+const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+
+test("logProb matches scipy stats.expon.logpdf(x, scale=1/rate)", () => {
+  const cases = fx.logProb.filter((c) => c.family === "exponential");
+  assert.ok(cases.length > 0);
+  for (const c of cases) assert.ok(close(exponential(c.params.rate).logProb(c.x), c.value));
+});
+
+test("the density is 0 below 0 and exp(logProb) on the support", () => {
+  const d = exponential(2);
+  assert.is(d.logProb(-1e-9), -Infinity);
+  assert.is(d.prob(-3), 0);
+  assert.is(d.prob(0), 2);
+  assert.ok(close(d.prob(0.7), Math.exp(d.logProb(0.7))));
+  assert.is(d.prob(Infinity), 0);
+});
+
+test("entropy 1 − log rate, mean and variance match scipy", () => {
+  for (const c of fx.entropy.filter((c) => c.family === "exponential")) assert.ok(close(exponential(c.params.rate).entropy(), c.value));
+  for (const c of fx.moments.filter((c) => c.family === "exponential")) {
+    const d = exponential(c.params.rate);
+    assert.ok(close(d.mean(), c.mean));
+    assert.ok(close(d.variance(), c.variance));
+  }
+  assert.ok(close(exponential(4).entropy({ base: 2 }), (1 - Math.log(4)) / Math.LN2));
+});
+
+test("sample moments are within 4 standard errors of 1/rate and 1/rate² (seeded)", () => {
+  const rate = 0.5;
+  const n = 100_000;
+  const xs = exponential(rate).sample(n, createRng(12));
+  let s = 0;
+  for (const x of xs) {
+    assert.ok(x >= 0);
+    s += x;
+  }
+  const mean = s / n;
+  let s2 = 0;
+  for (const x of xs) s2 += (x - mean) ** 2;
+  const variance = s2 / n;
+  assert.ok(Math.abs(mean - 1 / rate) < 4 * Math.sqrt(1 / (rate * rate) / n));
+  // μ4 of the exponential is 9/rate⁴, so Var(s²) ≈ (9 − 1)/rate⁴ / n
+  assert.ok(Math.abs(variance - 1 / (rate * rate)) < 4 * Math.sqrt(8 / rate ** 4 / n));
+});
+
+test("the object names its family and frozen params", () => {
+  const d = exponential(3);
+  assert.is(d.family, "exponential");
+  assert.equal(d.params, { rate: 3 });
+  assert.ok(Object.isFrozen(d.params));
+});
+
+test("invalid rates throw RangeError naming the family and the value", () => {
+  assert.throws(() => exponential(0), (e: Error) => e instanceof RangeError && e.message === "exponential: rate = 0 must be finite and > 0");
+  assert.throws(() => exponential(-2), /exponential: rate = -2/);
+  assert.throws(() => exponential(NaN), /exponential: rate = NaN/);
+  assert.throws(() => exponential(Infinity), /exponential: rate = Infinity/);
+});
+
+test("NaN arguments, bad n, bad rng and bad base throw", () => {
+  const d = exponential(1);
+  assert.throws(() => d.logProb(NaN), /exponential.logProb: x = NaN/);
+  assert.throws(() => d.prob(NaN), /exponential.prob: x = NaN/);
+  assert.throws(() => d.sample(-3, createRng(1)), /exponential.sample: n = -3/);
+  assert.throws(() => d.sample(3, null as never), TypeError);
+  assert.throws(() => d.entropy({ base: 0 }), RangeError);
+});
+
+test.run();

@@ -1,0 +1,107 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { createRng } from "../../lib/src/distributions/create-rng";
+import { gaussian } from "../../lib/src/distributions/gaussian";
+
+// Reference values: tests/fixtures/estimators.json, written by tests/fixtures/generate_estimators.py
+// (seeded numpy + scipy; each entry records its scipy call).
+interface Fx {
+  logProb: { family: string; params: { mu: number; sigma: number }; x: number; value: number }[];
+  entropy: { family: string; params: { mu: number; sigma: number }; value: number }[];
+  moments: { family: string; params: { mu: number; sigma: number }; mean: number; variance: number }[];
+}
+const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
+const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+
+test("logProb matches scipy stats.norm.logpdf", () => {
+  const cases = fx.logProb.filter((c) => c.family === "gaussian");
+  assert.ok(cases.length > 0);
+  for (const c of cases) assert.ok(close(gaussian(c.params.mu, c.params.sigma).logProb(c.x), c.value), `x = ${c.x}`);
+});
+
+test("prob is exp(logProb)", () => {
+  const d = gaussian(1, 2);
+  for (const x of [-3, 0, 1, 2.5]) assert.ok(close(d.prob(x), Math.exp(d.logProb(x))));
+});
+
+test("differential entropy matches scipy and goes negative for small sigma", () => {
+  for (const c of fx.entropy.filter((c) => c.family === "gaussian")) {
+    assert.ok(close(gaussian(c.params.mu, c.params.sigma).entropy(), c.value));
+  }
+  assert.ok(gaussian(0, 0.1).entropy() < 0);
+});
+
+test("entropy in base 2 is the nats value divided by log 2", () => {
+  const d = gaussian(0, 1);
+  assert.ok(close(d.entropy({ base: 2 }), d.entropy() / Math.LN2));
+});
+
+test("mean and variance match scipy", () => {
+  for (const c of fx.moments.filter((c) => c.family === "gaussian")) {
+    const d = gaussian(c.params.mu, c.params.sigma);
+    assert.is(d.mean(), c.mean);
+    assert.ok(close(d.variance(), c.variance));
+  }
+});
+
+test("sample moments are within 4 standard errors of mu and sigma² (seeded)", () => {
+  const mu = -2;
+  const sigma = 3;
+  const n = 100_000;
+  const xs = gaussian(mu, sigma).sample(n, createRng(11));
+  assert.instance(xs, Float64Array);
+  assert.is(xs.length, n);
+  let s = 0;
+  for (const x of xs) s += x;
+  const mean = s / n;
+  let s2 = 0;
+  for (const x of xs) s2 += (x - mean) ** 2;
+  const variance = s2 / n;
+  assert.ok(Math.abs(mean - mu) < 4 * Math.sqrt((sigma * sigma) / n));
+  assert.ok(Math.abs(variance - sigma * sigma) < 4 * sigma * sigma * Math.sqrt(2 / n));
+});
+
+test("sample(0) is an empty Float64Array, and the same seed gives the same sample", () => {
+  assert.is(gaussian(0, 1).sample(0, createRng(1)).length, 0);
+  assert.equal(gaussian(0, 1).sample(5, createRng(9)), gaussian(0, 1).sample(5, createRng(9)));
+});
+
+test("the object names its family and frozen params", () => {
+  const d = gaussian(1, 2);
+  assert.is(d.family, "gaussian");
+  assert.equal(d.params, { mu: 1, sigma: 2 });
+  assert.ok(Object.isFrozen(d) && Object.isFrozen(d.params));
+});
+
+test("invalid parameters throw RangeError naming the family and the value", () => {
+  assert.throws(() => gaussian(0, -1), (e: Error) => e instanceof RangeError && e.message === "gaussian: sigma = -1 must be finite and > 0");
+  assert.throws(() => gaussian(0, 0), /gaussian: sigma = 0/);
+  assert.throws(() => gaussian(0, Infinity), /gaussian: sigma = Infinity/);
+  assert.throws(() => gaussian(0, NaN), /gaussian: sigma = NaN/);
+  assert.throws(() => gaussian(NaN, 1), (e: Error) => e instanceof RangeError && e.message === "gaussian: mu = NaN must be a finite number");
+  assert.throws(() => gaussian(Infinity, 1), /gaussian: mu = Infinity/);
+});
+
+test("logProb and prob throw for NaN, and go to -Infinity / 0 at ±Infinity", () => {
+  const d = gaussian(0, 1);
+  assert.throws(() => d.logProb(NaN), /gaussian.logProb: x = NaN/);
+  assert.throws(() => d.prob(NaN), /gaussian.prob: x = NaN/);
+  assert.is(d.logProb(Infinity), -Infinity);
+  assert.is(d.prob(-Infinity), 0);
+});
+
+test("sample rejects a bad n or rng", () => {
+  const d = gaussian(0, 1);
+  assert.throws(() => d.sample(-1, createRng(1)), (e: Error) => e instanceof RangeError && e.message === "gaussian.sample: n = -1 must be a non-negative integer");
+  assert.throws(() => d.sample(1.5, createRng(1)), /n = 1.5/);
+  assert.throws(() => d.sample(3, {} as never), (e: Error) => e instanceof TypeError && /gaussian.sample: rng/.test(e.message));
+});
+
+test("an invalid entropy base throws RangeError", () => {
+  assert.throws(() => gaussian(0, 1).entropy({ base: 1 }), RangeError);
+  assert.throws(() => gaussian(0, 1).entropy({ base: -2 }), RangeError);
+});
+
+test.run();
