@@ -1,0 +1,40 @@
+import { exerciseIds, findExercise } from "./registry";
+
+/** Options of {@link checkAnswer}. */
+export interface CheckAnswerOptions {
+  /** Where the ✓/✗ line goes. Default `console.log`; pass `() => {}` to stay silent. */
+  readonly print?: (line: string) => void;
+}
+
+/**
+ * Checks a student's answer to a notebook exercise and prints one friendly line about it.
+ *
+ * Prints `✓ 01.2 (title): correct.`, or `✗ 01.2 (title): not yet. Hint: …` for a wrong answer,
+ * or `… 01.2 (title): no answer yet …` for `undefined`/`null`. A wrong answer never throws:
+ * it returns `false`. The expected value is never printed.
+ *
+ * @param id the exercise id shown in the notebook, e.g. `"01.2"`
+ * @param value the student's answer (a number, an array, or a string, as the exercise asks)
+ * @param opts `print` (default `console.log`)
+ * @returns `true` when the answer is accepted
+ * @throws {Error} when `id` names no registered exercise (the message lists the known ids)
+ * @example
+ * checkAnswer("01.1", 0.5);   // prints "✓ 01.1 (p̂(3) with repeated values): correct."  => true
+ * checkAnswer("01.1", 1 / 3); // prints "✗ 01.1 (…): not yet. Hint: …"                    => false
+ * checkAnswer("01.1", null);  // prints "… 01.1 (…): no answer yet. …"                     => false
+ * checkAnswer("9.9", 1);      // throws Error: checkAnswer: unknown exercise id "9.9" (known: 00.1, …)
+ */
+export function checkAnswer(id: string, value: unknown, opts: CheckAnswerOptions = {}): boolean {
+  const { print = (line: string) => console.log(line) } = opts;
+  const ex = findExercise(id);
+  if (!ex) throw new Error(`checkAnswer: unknown exercise id ${JSON.stringify(id)} (known: ${exerciseIds().join(", ")})`);
+  const label = `${ex.id} (${ex.title})`;
+  if (value === undefined || value === null) {
+    print(`… ${label}: no answer yet. Put your value in place of ${String(value)} and run the cell again.`);
+    return false;
+  }
+  const verdict = ex.check(value);
+  if (verdict.ok) print(`✓ ${label}: correct.`);
+  else print(`✗ ${label}: not yet. Hint: ${verdict.hint}`);
+  return verdict.ok;
+}
