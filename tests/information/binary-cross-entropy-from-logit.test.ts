@@ -1,0 +1,36 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import fc from "fast-check";
+import { binaryCrossEntropyFromLogit, crossEntropyFromLogits } from "../../lib/src/information";
+import { FIXTURES, SEED, close } from "./helpers";
+
+test("binaryCrossEntropyFromLogit matches scipy's log_expit form on every fixture (|z| up to 1e4)", () => {
+  for (const f of FIXTURES.binaryCrossEntropyFromLogit) {
+    close(binaryCrossEntropyFromLogit(f.y, f.z), f.expected, 1e-14, f.call);
+  }
+});
+
+test("at |z| = 1e4 the loss is finite and exact: 0 when right, |z| when wrong", () => {
+  assert.is(binaryCrossEntropyFromLogit(1, 1e4), 0);
+  assert.is(binaryCrossEntropyFromLogit(0, -1e4), 0);
+  assert.is(binaryCrossEntropyFromLogit(0, 1e4), 1e4);
+  assert.is(binaryCrossEntropyFromLogit(1, -1e4), 1e4);
+});
+
+test("a zero logit costs log 2 whatever the label", () => {
+  assert.is(binaryCrossEntropyFromLogit(1, 0), Math.LN2);
+  assert.is(binaryCrossEntropyFromLogit(0.3, 0), Math.LN2);
+});
+
+test("it equals the two-class crossEntropyFromLogits with logits [0, z] (property)", () => {
+  fc.assert(
+    fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true }), (y, z) => {
+      const a = binaryCrossEntropyFromLogit(y, z);
+      const b = crossEntropyFromLogits([1 - y, y], [0, z]);
+      return Math.abs(a - b) <= 1e-12 * Math.max(1, b);
+    }),
+    { seed: SEED },
+  );
+});
+
+test.run();

@@ -1,0 +1,43 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import fc from "fast-check";
+import { conditionalEntropy, entropy, jointEntropy } from "../../lib/src/information";
+import { FIXTURES, SEED, baseOpt, close, table } from "./helpers";
+
+test("conditionalEntropy matches scipy H(X,Y) - H(X) on every fixture", () => {
+  for (const f of FIXTURES.conditionalEntropy) {
+    const opts = { base: baseOpt(f.base), normalize: f.normalize };
+    close(conditionalEntropy(f.pxy, opts), f.expected, 1e-12, f.call);
+  }
+});
+
+test("knowing the suit leaves log2 13 bits about the rank of a fair card", () => {
+  const deck = Array.from({ length: 4 }, () => new Array<number>(13).fill(1 / 52));
+  close(conditionalEntropy(deck, { base: 2 }), Math.log2(13), 1e-15);
+});
+
+test("knowing the colour leaves exactly 1 bit about the suit (by hand)", () => {
+  // rows: red, black; columns: hearts, diamonds, clubs, spades
+  const colourSuit = [
+    [0.25, 0.25, 0, 0],
+    [0, 0, 0.25, 0.25],
+  ];
+  assert.is(conditionalEntropy(colourSuit, { base: 2 }), 1);
+  // and the suit determines the colour: H(colour | suit) = 0
+  const suitColour = [[0.25, 0], [0.25, 0], [0, 0.25], [0, 0.25]];
+  assert.is(conditionalEntropy(suitColour), 0);
+});
+
+test("H(Y | X) = H(X, Y) - H(X) and lies in [0, H(Y)] (property)", () => {
+  fc.assert(
+    fc.property(table(), (t) => {
+      const c = conditionalEntropy(t);
+      const hx = entropy(t.map((r) => r.reduce((a, b) => a + b, 0)), { tolerance: 1e-9 });
+      const hy = entropy(t[0].map((_, j) => t.reduce((a, r) => a + r[j], 0)));
+      return c >= 0 && c <= hy + 1e-12 && Math.abs(c - (jointEntropy(t) - hx)) <= 1e-12;
+    }),
+    { seed: SEED },
+  );
+});
+
+test.run();

@@ -1,0 +1,44 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import fc from "fast-check";
+import { crossEntropy, entropy, klDivergence } from "../../lib/src/information";
+import { FIXTURES, SEED, baseOpt, close, distPair } from "./helpers";
+
+test("crossEntropy matches scipy (-xlogy(p, q).sum(), entropy + KL when normalized)", () => {
+  for (const f of FIXTURES.crossEntropy) {
+    const opts = { base: baseOpt(f.base), normalize: f.normalize };
+    close(crossEntropy(f.p, f.q, opts), f.expected, 1e-12, f.call);
+    close(crossEntropy(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 1e-12, f.call);
+    close(crossEntropy(Float64Array.from(f.p), f.q, opts), f.expected, 1e-12, f.call);
+  }
+});
+
+test("coding a fair coin with its own code costs one bit per flip", () => {
+  assert.is(crossEntropy([0.5, 0.5], [0.5, 0.5], { base: 2 }), 1);
+});
+
+test("coding a fair coin with a 3:1 code costs 1 + KL bits", () => {
+  // By hand: -(0.5 log2 0.75 + 0.5 log2 0.25) = 1 + 0.5 log2(4/3) = 1.2075187496394219...
+  close(crossEntropy([0.5, 0.5], [0.75, 0.25], { base: 2 }), 2 - 0.5 * Math.log2(3), 1e-15);
+});
+
+test("H(P, Q) = H(P) + KL(P || Q) (property)", () => {
+  fc.assert(
+    fc.property(distPair(), ([p, q]) => {
+      const lhs = crossEntropy(p, q);
+      const rhs = entropy(p) + klDivergence(p, q);
+      if (lhs === Infinity) return rhs === Infinity;
+      return Math.abs(lhs - rhs) <= 1e-11 * Math.max(1, lhs);
+    }),
+    { seed: SEED },
+  );
+});
+
+test("crossEntropy is at least the entropy of p (Gibbs' inequality, property)", () => {
+  fc.assert(
+    fc.property(distPair(), ([p, q]) => crossEntropy(p, q) >= entropy(p) - 1e-12),
+    { seed: SEED },
+  );
+});
+
+test.run();

@@ -1,0 +1,44 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import fc from "fast-check";
+import { jsDivergence, klDivergence } from "../../lib/src/information";
+import { FIXTURES, SEED, baseOpt, close, distPair } from "./helpers";
+
+test("jsDivergence matches scipy's jensenshannon(p, q) ** 2 on every fixture", () => {
+  for (const f of FIXTURES.jsDivergence) {
+    const opts = { base: baseOpt(f.base), normalize: f.normalize };
+    close(jsDivergence(f.p, f.q, opts), f.expected, 1e-12, f.call);
+    close(jsDivergence(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 1e-12, f.call);
+    close(jsDivergence(f.p, Float64Array.from(f.q), opts), f.expected, 1e-12, f.call);
+  }
+});
+
+test("distributions with disjoint supports are exactly one bit apart", () => {
+  assert.is(jsDivergence([1, 0], [0, 1], { base: 2 }), 1);
+  assert.is(jsDivergence([0.5, 0.5, 0], [0, 0, 1]), Math.LN2);
+});
+
+test("JS is the mean KL divergence from the midpoint (by hand for two coins)", () => {
+  const p = [0.5, 0.5];
+  const q = [0.25, 0.75];
+  const m = [0.375, 0.625];
+  close(jsDivergence(p, q), 0.5 * klDivergence(p, m) + 0.5 * klDivergence(q, m), 1e-15);
+});
+
+test("0 <= JS <= log 2, and JS is symmetric (property)", () => {
+  fc.assert(
+    fc.property(distPair(), ([p, q]) => {
+      const d = jsDivergence(p, q);
+      return d >= 0 && d <= Math.LN2 * (1 + 1e-14) && Math.abs(d - jsDivergence(q, p)) <= 1e-15;
+    }),
+    { seed: SEED },
+  );
+});
+
+test("JS(p, p) is exactly 0, so its square root is defined", () => {
+  const p = [0.1, 0.2, 0.3, 0.4];
+  assert.is(jsDivergence(p, p), 0);
+  assert.is(Math.sqrt(jsDivergence(p, [0.1, 0.2, 0.30000000000000004, 0.39999999999999997])) >= 0, true);
+});
+
+test.run();

@@ -1,0 +1,58 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import fc from "fast-check";
+import { klDivergence } from "../../lib/src/information";
+import { FIXTURES, SEED, baseOpt, close, dist, distPair } from "./helpers";
+
+test("klDivergence matches scipy.stats.entropy(p, q) on every fixture", () => {
+  for (const f of FIXTURES.klDivergence) {
+    const opts = { base: baseOpt(f.base), normalize: f.normalize };
+    close(klDivergence(f.p, f.q, opts), f.expected, 1e-12, f.call);
+    close(klDivergence(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 1e-12, f.call);
+    close(klDivergence(f.p, Float64Array.from(f.q), opts), f.expected, 1e-12, f.call);
+  }
+});
+
+test("KL(Bern(0.5) || Bern(0.25)) equals the hand computation ½ log(4/3)", () => {
+  // ½ log(0.5/0.25) + ½ log(0.5/0.75) = ½ log 2 + ½ log(2/3) = ½ log(4/3) nats
+  close(klDivergence([0.5, 0.5], [0.25, 0.75]), 0.5 * Math.log(4 / 3), 1e-15);
+  close(klDivergence([0.5, 0.5], [0.25, 0.75], { base: 2 }), 1 - 0.5 * Math.log2(3), 1e-15);
+});
+
+test("KL is not symmetric: KL(Bern(0.25) || Bern(0.5)) differs", () => {
+  // ¼ log(½) + ¾ log(3/2) by hand
+  const back = klDivergence([0.25, 0.75], [0.5, 0.5]);
+  close(back, 0.25 * Math.log(0.5) + 0.75 * Math.log(1.5), 1e-15);
+  assert.ok(Math.abs(back - klDivergence([0.5, 0.5], [0.25, 0.75])) > 1e-3);
+});
+
+test("KL(p || q) >= 0 (Gibbs' inequality, property)", () => {
+  fc.assert(fc.property(distPair(), ([p, q]) => klDivergence(p, q) >= 0), { seed: SEED });
+});
+
+test("KL(p || p) is exactly 0 (property)", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 50 }).chain((n) => dist(n)), (p) => klDivergence(p, p) === 0),
+    { seed: SEED },
+  );
+});
+
+test("a ratio p/q beyond the double range still gives the right finite KL", () => {
+  // 0.5 / 5e-324 overflows to Infinity; the slow branch takes log p - log q instead.
+  const subnormal = 5e-324;
+  close(
+    klDivergence([0.5, 0.5], [subnormal, 1]),
+    0.5 * (Math.log(0.5) - Math.log(subnormal)) + 0.5 * Math.log(0.5),
+    1e-15,
+  );
+  // Normalizing analytically keeps this finite where scipy's stats.entropy([1e300, 1e300],
+  // [1e-300, 2e300]) returns inf (its normalized q underflows). By hand, q/S_q ≈ [5e-601, 1]:
+  // KL = ½ log(0.5 / 5e-601) + ½ log 0.5 = log 0.5 - ½ log 5 + 300.5 log 10.
+  close(
+    klDivergence([1e300, 1e300], [1e-300, 2e300], { normalize: true }),
+    Math.log(0.5) - 0.5 * Math.log(5) + 300.5 * Math.log(10),
+    1e-13,
+  );
+});
+
+test.run();

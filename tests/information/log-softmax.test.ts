@@ -1,0 +1,36 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import fc from "fast-check";
+import { logSoftmax, logSumExp, softmax } from "../../lib/src/information";
+import { FIXTURES, SEED, close } from "./helpers";
+
+test("logSoftmax matches scipy.special.log_softmax on every fixture", () => {
+  for (const f of FIXTURES.logSoftmax) {
+    const out = logSoftmax(f.logits);
+    f.expected.forEach((e: number, i: number) => close(out[i], e, 1e-13, `${f.call}[${i}]`));
+  }
+});
+
+test("logSoftmax keeps a log-probability that softmax would round to 0", () => {
+  assert.equal(Array.from(logSoftmax([0, -1000])), [0, -1000]);
+  assert.is(softmax([0, -1000])[1], 0);
+  assert.equal(Array.from(logSoftmax([0, -Infinity])), [0, -Infinity]);
+});
+
+test("logSoftmax(z) = z - logSumExp(z) and its exponentials sum to 1 (property)", () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: -800, max: 800, noNaN: true }), { minLength: 1, maxLength: 40 }), (z) => {
+      const l = logSoftmax(z);
+      const lse = logSumExp(z);
+      let t = 0;
+      for (let i = 0; i < z.length; i++) {
+        if (Math.abs(l[i] - (z[i] - lse)) > 1e-12 * Math.max(1, Math.abs(z[i]))) return false;
+        t += Math.exp(l[i]);
+      }
+      return Math.abs(t - 1) <= 1e-13 * z.length;
+    }),
+    { seed: SEED },
+  );
+});
+
+test.run();

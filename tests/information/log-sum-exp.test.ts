@@ -1,0 +1,51 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import fc from "fast-check";
+import { logSumExp } from "../../lib/src/information";
+import { FIXTURES, SEED, close } from "./helpers";
+
+test("logSumExp matches scipy.special.logsumexp on every fixture", () => {
+  for (const f of FIXTURES.logSumExp) {
+    close(logSumExp(f.xs), f.expected, 1e-13, f.call);
+    close(logSumExp(Float64Array.from(f.xs)), f.expected, 1e-13, f.call);
+  }
+});
+
+test("logSumExp of equal huge values does not overflow", () => {
+  assert.is(logSumExp([1000, 1000]), 1000 + Math.LN2);
+  close(logSumExp([-1000, -1000, -1000]), -1000 + Math.log(3), 1e-15);
+});
+
+test("logSumExp handles infinities as limits", () => {
+  assert.is(logSumExp([-Infinity, -Infinity]), -Infinity);
+  assert.is(logSumExp([-Infinity, 2]), 2);
+  assert.is(logSumExp([1, Infinity, 3]), Infinity);
+});
+
+test("logSumExp is invariant to shifts: lse(x + c) = lse(x) + c (property)", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: -700, max: 700, noNaN: true }), { minLength: 1, maxLength: 40 }),
+      fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+      (xs, c) => {
+        const a = logSumExp(xs.map((x) => x + c));
+        const b = logSumExp(xs) + c;
+        return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b), Math.abs(c));
+      },
+    ),
+    { seed: SEED },
+  );
+});
+
+test("logSumExp is at least the max and at most max + log n (property)", () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }), (xs) => {
+      const m = Math.max(...xs);
+      const l = logSumExp(xs);
+      return l >= m && l <= m + Math.log(xs.length) + 1e-9;
+    }),
+    { seed: SEED },
+  );
+});
+
+test.run();
