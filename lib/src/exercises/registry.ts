@@ -12,9 +12,22 @@ import { exercises as notebook00 } from "./notebook-00";
 import { exercises as notebook01 } from "./notebook-01";
 import { exercises as notebook02 } from "./notebook-02";
 import { exercises as notebook03 } from "./notebook-03";
+import { exercises as notebook04 } from "./notebook-04";
+import { exercises as notebook05 } from "./notebook-05";
+import { exercises as notebook06 } from "./notebook-06";
+import { exercises as notebook07 } from "./notebook-07";
 
 /** Every notebook's exercises, in notebook order. Add a new notebook's set here. */
-export const SETS: readonly ExerciseSet[] = [notebook00, notebook01, notebook02, notebook03];
+export const SETS: readonly ExerciseSet[] = [
+  notebook00,
+  notebook01,
+  notebook02,
+  notebook03,
+  notebook04,
+  notebook05,
+  notebook06,
+  notebook07,
+];
 
 let index: Map<string, Exercise> | undefined;
 
