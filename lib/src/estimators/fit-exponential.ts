@@ -1,0 +1,35 @@
+import { exponential } from "../distributions";
+import type { Exponential, Sample } from "../distributions";
+import { requireSample } from "./internal";
+
+/**
+ * Fits an exponential distribution by maximum likelihood: the reciprocal of the sample mean.
+ *
+ * r̂ = m / Σ x_i = 1 / x̄, the root of dℓ/dr = m/r − Σx_i = 0. (r̂ is biased upwards:
+ * E[r̂] = m/(m − 1) · r.)
+ *
+ * @param xs the observations, each finite and ≥ 0, not all 0
+ * @returns `exponential(r̂)`
+ * @throws {RangeError} when `xs` is empty, an entry is negative, NaN or infinite (naming the index and value),
+ *   or every entry is 0 (the likelihood grows without bound as r → ∞)
+ * @example
+ * fitExponential([0.5, 1.5, 1]).params.rate; // => 1
+ * fitExponential([0.25]).params.rate;        // => 4
+ * fitExponential([1, -2]);                   // throws RangeError: fitExponential: xs[1] = -2 is not a finite number >= 0
+ * fitExponential([0, 0]);                    // throws RangeError: fitExponential: all values are 0, the MLE rate is infinite
+ */
+export function fitExponential(xs: Sample): Exponential {
+  requireSample("fitExponential", xs);
+  const m = xs.length;
+  let sum = 0;
+  for (let i = 0; i < m; i++) {
+    const x = xs[i];
+    if (!(x >= 0 && x < Infinity)) {
+      throw new RangeError(`fitExponential: xs[${i}] = ${x} is not a finite number >= 0`);
+    }
+    sum += x;
+  }
+  if (sum === 0) throw new RangeError("fitExponential: all values are 0, the MLE rate is infinite");
+  if (sum === Infinity) throw new RangeError("fitExponential: the sum of the values overflows");
+  return exponential(m / sum);
+}

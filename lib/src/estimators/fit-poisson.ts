@@ -1,0 +1,31 @@
+import { poisson } from "../distributions";
+import type { Poisson, Sample } from "../distributions";
+import { requireSample } from "./internal";
+
+/**
+ * Fits a Poisson distribution by maximum likelihood: the sample mean.
+ *
+ * λ̂ = (1/m) Σ x_i, the root of dℓ/dλ = Σx_i / λ − m = 0. All-zero data give λ̂ = 0, the
+ * point mass at 0 (a valid Poisson here).
+ *
+ * @param xs the observations, each a non-negative integer
+ * @returns `poisson(λ̂)`
+ * @throws {RangeError} when `xs` is empty or an entry is not a non-negative integer (naming the index and value)
+ * @example
+ * fitPoisson([0, 1, 2, 5]).params.lambda; // => 2
+ * fitPoisson([0, 0, 0]).params.lambda;    // => 0
+ * fitPoisson([1, 2, 3, 4, 2.5]);          // throws RangeError: fitPoisson: xs[4] = 2.5 is not a non-negative integer
+ */
+export function fitPoisson(xs: Sample): Poisson {
+  requireSample("fitPoisson", xs);
+  const m = xs.length;
+  let sum = 0;
+  for (let i = 0; i < m; i++) {
+    const x = xs[i];
+    if (!(x >= 0 && x < Infinity && Math.floor(x) === x)) {
+      throw new RangeError(`fitPoisson: xs[${i}] = ${x} is not a non-negative integer`);
+    }
+    sum += x;
+  }
+  return poisson(sum / m);
+}

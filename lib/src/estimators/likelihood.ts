@@ -1,0 +1,31 @@
+import type { Distribution, Sample } from "../distributions";
+import { requireSample } from "./internal";
+
+/**
+ * The likelihood of a distribution on a sample: the plain product of the densities (or masses).
+ *
+ * L(θ) = Π_{i=1}^{m} p(x_i; θ), multiplied out as written, with no rescaling. It underflows:
+ * each factor of a standard normal is at most 0.4, so for a few thousand observations the product
+ * is below the smallest double (≈ 4.9e-324) and the result is exactly `0`, whatever θ is. This is
+ * why estimators work with {@link logLikelihood} instead; `likelihood` is here to show the problem.
+ *
+ * @param dist the model, from a family constructor
+ * @param xs the observations
+ * @returns L ≥ 0 (possibly `0` by underflow, or `Infinity` by overflow for densities > 1)
+ * @throws {RangeError} when `xs` is empty or holds NaN or ±Infinity (naming the index)
+ * @example
+ * likelihood(bernoulli(0.25), [1, 0, 0]);             // => 0.140625
+ * likelihood(gaussian(0, 1), [0]);                    // => 0.3989422804014327
+ * likelihood(gaussian(0, 1), new Float64Array(2000)); // => 0 (underflow: the true value is e^-1837.9)
+ * likelihood(gaussian(0, 1), [NaN]);                  // throws RangeError: likelihood: xs[0] = NaN is not a finite number
+ */
+export function likelihood(dist: Distribution, xs: Sample): number {
+  requireSample("likelihood", xs);
+  let product = 1;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (!Number.isFinite(x)) throw new RangeError(`likelihood: xs[${i}] = ${x} is not a finite number`);
+    product *= dist.prob(x);
+  }
+  return product;
+}

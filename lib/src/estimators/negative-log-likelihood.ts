@@ -1,0 +1,22 @@
+import type { Distribution, Sample } from "../distributions";
+import { sumLogProb } from "./sum-log-prob";
+
+/**
+ * The negative log-likelihood of a distribution on a sample, the loss that maximum likelihood minimises.
+ *
+ * NLL(θ) = −Σ_{i=1}^{m} log p(x_i; θ) = m · H(p̂, p_θ) (a sum, not a mean: divide by m for
+ * the cross-entropy loss per observation).
+ *
+ * @param dist the model, from a family constructor
+ * @param xs the observations
+ * @returns NLL in nats, ≥ 0 for discrete families, `Infinity` when some observation has probability 0
+ * @throws {RangeError} when `xs` is empty or holds NaN or ±Infinity (naming the index)
+ * @example
+ * negativeLogLikelihood(bernoulli(0.5), [1, 0]);     // => 1.3862943611198906
+ * negativeLogLikelihood(exponential(2), [0.5, 1.5]); // => 2.613705638880109
+ * negativeLogLikelihood(poisson(1), [-1]);           // => Infinity
+ * negativeLogLikelihood(poisson(1), [Infinity]);     // throws RangeError: negativeLogLikelihood: xs[0] = Infinity is not a finite number
+ */
+export function negativeLogLikelihood(dist: Distribution, xs: Sample): number {
+  return -sumLogProb("negativeLogLikelihood", dist, xs);
+}

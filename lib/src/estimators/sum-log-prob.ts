@@ -1,0 +1,136 @@
+// The per-family log-likelihood sums behind logLikelihood, averageLogLikelihood and
+// negativeLogLikelihood. Internal: not re-exported from the barrel.
+import factorialln from "@stdlib/math-base-special-factorialln";
+import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, Poisson, Sample } from "../distributions";
+import { requireSample, throwFirstNonFinite } from "./internal";
+
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+/** log k! for k < LOG_FACTORIAL_TABLE_SIZE, filled on first use. */
+const LOG_FACTORIAL_TABLE_SIZE = 1024;
+let logFactorialTable: Float64Array | undefined;
+function logFactorials(): Float64Array {
+  if (logFactorialTable === undefined) {
+    logFactorialTable = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
+    for (let k = 0; k < LOG_FACTORIAL_TABLE_SIZE; k++) logFactorialTable[k] = factorialln(k);
+  }
+  return logFactorialTable;
+}
+
+function gaussianSum(fn: string, d: Gaussian, xs: Sample): number {
+  const { mu, sigma } = d.params;
+  const m = xs.length;
+  let s = 0;
+  for (let i = 0; i < m; i++) {
+    const r = xs[i] - mu;
+    s += r * r;
+  }
+  if (!Number.isFinite(s)) throwFirstNonFinite(fn, xs); // else: finite data so far apart that s overflowed
+  return -s / (2 * sigma * sigma) - m * (Math.log(sigma) + HALF_LOG_2PI);
+}
+
+function bernoulliSum(fn: string, d: Bernoulli, xs: Sample): number {
+  const m = xs.length;
+  let ones = 0;
+  let zeros = 0;
+  for (let i = 0; i < m; i++) {
+    const x = xs[i];
+    if (x === 1) ones++;
+    else if (x === 0) zeros++;
+    else if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);
+  }
+  if (ones + zeros < m) return -Infinity;
+  const p = d.params.p;
+  return (ones > 0 ? ones * Math.log(p) : 0) + (zeros > 0 ? zeros * Math.log1p(-p) : 0);
+}
+
+function categoricalSum(fn: string, d: Categorical, xs: Sample): number {
+  const probs = d.params.probs;
+  const k = probs.length;
+  const counts = new Float64Array(k);
+  const m = xs.length;
+  let outside = false;
+  for (let i = 0; i < m; i++) {
+    const x = xs[i];
+    if (x >= 0 && x < k && Math.floor(x) === x) counts[x]++;
+    else if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);
+    else outside = true;
+  }
+  if (outside) return -Infinity;
+  let s = 0;
+  for (let j = 0; j < k; j++) if (counts[j] > 0) s += counts[j] * Math.log(probs[j]);
+  return s;
+}
+
+function poissonSum(fn: string, d: Poisson, xs: Sample): number {
+  const table = logFactorials();
+  const m = xs.length;
+  let sumX = 0;
+  let sumLogFact = 0;
+  let outside = false;
+  for (let i = 0; i < m; i++) {
+    const x = xs[i];
+    if (x >= 0 && Math.floor(x) === x) {
+      sumX += x;
+      sumLogFact += x < LOG_FACTORIAL_TABLE_SIZE ? table[x] : factorialln(x);
+    } else if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);
+    else outside = true;
+  }
+  if (!Number.isFinite(sumX)) throwFirstNonFinite(fn, xs);
+  if (outside) return -Infinity;
+  const lambda = d.params.lambda;
+  if (lambda === 0) return sumX === 0 ? 0 : -Infinity;
+  return sumX * Math.log(lambda) - m * lambda - sumLogFact;
+}
+
+function exponentialSum(fn: string, d: Exponential, xs: Sample): number {
+  const m = xs.length;
+  let sumX = 0;
+  let outside = false;
+  for (let i = 0; i < m; i++) {
+    const x = xs[i];
+    if (x >= 0) sumX += x;
+    else if (x < 0 && x > -Infinity) outside = true;
+    else throwFirstNonFinite(fn, xs); // NaN or -Infinity (+Infinity shows in the sum)
+  }
+  if (!Number.isFinite(sumX)) throwFirstNonFinite(fn, xs);
+  if (outside) return -Infinity;
+  const rate = d.params.rate;
+  return m * Math.log(rate) - rate * sumX;
+}
+
+/**
+ * Sums log p(x_i) over the sample with one specialised loop per family, validating the data in
+ * the same pass. Shared by logLikelihood, averageLogLikelihood and negativeLogLikelihood, which
+ * pass their own name for error messages.
+ */
+export function sumLogProb(fn: string, dist: Distribution, xs: Sample): number {
+  requireSample(fn, xs);
+  switch (dist.family) {
+    case "gaussian":
+      return gaussianSum(fn, dist, xs);
+    case "bernoulli":
+      return bernoulliSum(fn, dist, xs);
+    case "categorical":
+      return categoricalSum(fn, dist, xs);
+    case "poisson":
+      return poissonSum(fn, dist, xs);
+    case "exponential":
+      return exponentialSum(fn, dist, xs);
+    default: {
+      // Not one of the library's families: fall back on its logProb, if it has one.
+      const other = dist as { family?: unknown; logProb?: unknown };
+      if (typeof other.logProb !== "function") {
+        throw new TypeError(`${fn}: dist must be a distribution with a logProb method`);
+      }
+      const logProb = other.logProb as (x: number) => number;
+      let s = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i];
+        if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);
+        s += logProb.call(dist, x);
+      }
+      return s;
+    }
+  }
+}

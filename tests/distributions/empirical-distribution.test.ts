@@ -1,0 +1,68 @@
+import * as fc from "fast-check";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { empiricalDistribution } from "../../lib/src/distributions/empirical-distribution";
+
+test("support is sorted and unique, counts count, probs = counts / m", () => {
+  const e = empiricalDistribution([2, 1, 2, 3]);
+  assert.equal(e.support, [1, 2, 3]);
+  assert.equal(e.counts, [1, 2, 1]);
+  assert.equal(e.probs, [0.25, 0.5, 0.25]);
+  assert.is(e.m, 4);
+});
+
+test("each sample has mass 1/m, so a repeated value weighs more: p̂ is not uniform over the support", () => {
+  const e = empiricalDistribution([5, 5, 5, 9]);
+  assert.equal(e.probs, [0.75, 0.25]);
+  assert.is(e.expectation((x) => x), 6); // (5 + 5 + 5 + 9) / 4, not (5 + 9) / 2
+});
+
+test("expectation(f) = (1/m) Σ f(x_i) = Σ_v p̂(v) f(v) (property, seeded)", () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }), (xs) => {
+      const e = empiricalDistribution(xs);
+      const f = (x: number): number => x * x - 3 * x + Math.sin(x);
+      const direct = xs.reduce((s, x) => s + f(x), 0) / xs.length;
+      const bySupport = e.support.reduce((s, v, j) => s + e.probs[j] * f(v), 0);
+      const scale = Math.max(1, Math.abs(direct));
+      return Math.abs(e.expectation(f) - direct) <= 1e-12 * scale && Math.abs(bySupport - direct) <= 1e-12 * scale;
+    }),
+    { seed: 20240607, numRuns: 200 },
+  );
+});
+
+test("probs sum to 1 and counts sum to m (property, seeded)", () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 100 }), (xs) => {
+      const e = empiricalDistribution(xs);
+      const total = e.counts.reduce((a, b) => a + b, 0);
+      const p = e.probs.reduce((a, b) => a + b, 0);
+      const sorted = e.support.every((v, j) => j === 0 || e.support[j - 1] < v);
+      return total === xs.length && Math.abs(p - 1) < 1e-12 && sorted;
+    }),
+    { seed: 7, numRuns: 200 },
+  );
+});
+
+test("accepts a Float64Array, does not modify the input, and merges -0 with 0", () => {
+  const xs = new Float64Array([3, -0, 0, 1]);
+  const e = empiricalDistribution(xs);
+  assert.equal(Array.from(xs), [3, -0, 0, 1]);
+  assert.equal(e.support, [0, 1, 3]);
+  assert.ok(Object.is(e.support[0], 0));
+  assert.equal(e.counts, [2, 1, 1]);
+  assert.ok(Object.isFrozen(e) && Object.isFrozen(e.support) && Object.isFrozen(e.probs) && Object.isFrozen(e.counts));
+});
+
+test("an empty sample, NaN or ±Infinity throws RangeError naming the index", () => {
+  assert.throws(() => empiricalDistribution([]), (e: Error) => e instanceof RangeError && e.message === "empiricalDistribution: samples is empty");
+  assert.throws(() => empiricalDistribution([1, NaN]), (e: Error) => e instanceof RangeError && e.message === "empiricalDistribution: samples[1] = NaN is not a finite number");
+  assert.throws(() => empiricalDistribution([Infinity]), /samples\[0\] = Infinity/);
+  assert.throws(() => empiricalDistribution([0, 1, -Infinity]), /samples\[2\] = -Infinity/);
+});
+
+test("expectation throws TypeError when f is not a function", () => {
+  assert.throws(() => empiricalDistribution([1]).expectation(3 as never), TypeError);
+});
+
+test.run();

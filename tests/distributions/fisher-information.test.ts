@@ -1,0 +1,70 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { bernoulli, categorical, createRng, exponential, gaussian, poisson } from "../../lib/src/distributions";
+import { fisherInformation } from "../../lib/src/distributions/fisher-information";
+
+// Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py):
+// the variance of the score, E[(∂ log p)²], by exact sums or scipy quadrature.
+interface Fx {
+  fisher: { family: string; params: Record<string, number | number[]>; value: number | number[][] }[];
+}
+const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
+const close = (a: number, b: number, tol = 1e-10): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+
+test("the closed forms equal the variance of the score computed by scipy, for every family", () => {
+  const seen = new Set<string>();
+  for (const c of fx.fisher) {
+    seen.add(c.family);
+    const p = c.params;
+    let got: number | number[][];
+    if (c.family === "bernoulli") got = fisherInformation(bernoulli(p.p as number));
+    else if (c.family === "poisson") got = fisherInformation(poisson(p.lambda as number));
+    else if (c.family === "exponential") got = fisherInformation(exponential(p.rate as number));
+    else if (c.family === "gaussian") got = fisherInformation(gaussian(p.mu as number, p.sigma as number));
+    else got = fisherInformation(categorical(p.probs as number[]));
+    if (typeof c.value === "number") assert.ok(close(got as number, c.value), c.family);
+    else {
+      const g = got as number[][];
+      c.value.forEach((row, i) => row.forEach((v, j) => assert.ok(close(g[i][j], v), `${c.family}[${i}][${j}]`)));
+    }
+  }
+  assert.is(seen.size, 5);
+});
+
+test("the one-parameter families give numbers, Gaussian and Categorical give matrices", () => {
+  assert.is(fisherInformation(bernoulli(0.25)), 16 / 3);
+  assert.is(fisherInformation(poisson(4)), 0.25);
+  assert.is(fisherInformation(exponential(2)), 0.25);
+  assert.equal(fisherInformation(gaussian(0, 2)), [[0.25, 0], [0, 0.5]]);
+  assert.equal(fisherInformation(categorical([0.5, 0.25, 0.25])), [[6, 4], [4, 8]]);
+});
+
+test("the information is Infinity at the degenerate ends (p = 0 or 1, lambda = 0)", () => {
+  assert.is(fisherInformation(bernoulli(0)), Infinity);
+  assert.is(fisherInformation(bernoulli(1)), Infinity);
+  assert.is(fisherInformation(poisson(0)), Infinity);
+});
+
+test("the Monte Carlo variance of the score matches the closed form within 4 standard errors (seeded)", () => {
+  const lambda = 3;
+  const n = 100_000;
+  const xs = poisson(lambda).sample(n, createRng(21));
+  let s = 0;
+  let s2 = 0;
+  for (const x of xs) {
+    const score = x / lambda - 1;
+    s += score * score;
+    s2 += score ** 4;
+  }
+  const mean = s / n;
+  const se = Math.sqrt((s2 / n - mean * mean) / n);
+  assert.ok(Math.abs(mean - fisherInformation(poisson(lambda))) < 4 * se);
+});
+
+test("a categorical with a single category has no free parameter and throws RangeError", () => {
+  assert.throws(() => fisherInformation(categorical([1])), (e: Error) => e instanceof RangeError && /fisherInformation: categorical with 1 category/.test(e.message));
+});
+
+test.run();

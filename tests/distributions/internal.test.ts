@@ -1,0 +1,35 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { createRng } from "../../lib/src/distributions/create-rng";
+import { checkDraws, frozen, natsToBase, paramError } from "../../lib/src/distributions/internal";
+
+test("checkDraws accepts non-negative integers with an Rng", () => {
+  checkDraws("f", 0, createRng(1));
+  checkDraws("f", 10, createRng(1));
+});
+
+test("checkDraws rejects a bad n with RangeError and a missing rng with TypeError", () => {
+  assert.throws(() => checkDraws("f", -1, createRng(1)), (e: Error) => e instanceof RangeError && e.message === "f: n = -1 must be a non-negative integer");
+  assert.throws(() => checkDraws("f", 2 ** 53, createRng(1)), RangeError);
+  assert.throws(() => checkDraws("f", 1, null as never), (e: Error) => e instanceof TypeError && e.message === "f: rng must be an Rng from createRng(seed)");
+});
+
+test("paramError throws RangeError 'family: name = value must be rule'", () => {
+  assert.throws(() => paramError("fam", "x", 3, "< 2"), (e: Error) => e instanceof RangeError && e.message === "fam: x = 3 must be < 2");
+});
+
+test("natsToBase keeps the sign, leaves base e alone and validates the base like the information API", () => {
+  assert.is(natsToBase("f", -2, Math.E), -2);
+  assert.is(natsToBase("f", Math.LN2, 2), 1);
+  assert.ok(Math.abs(natsToBase("f", -Math.LN10, 10) + 1) < 1e-15);
+  for (const b of [1, 0, -2, Infinity, NaN]) assert.throws(() => natsToBase("f", 1, b), (e: Error) => e instanceof RangeError && e.message.startsWith("f: base"));
+  assert.throws(() => natsToBase("f", 1, "2" as never), TypeError);
+});
+
+test("frozen freezes and returns the same object", () => {
+  const o = { a: 1 };
+  assert.is(frozen(o), o);
+  assert.ok(Object.isFrozen(o));
+});
+
+test.run();

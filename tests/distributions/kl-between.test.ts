@@ -1,0 +1,96 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import * as fc from "fast-check";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { bernoulli, categorical, exponential, gaussian, poisson } from "../../lib/src/distributions";
+import type { Distribution } from "../../lib/src/distributions";
+import { klBetween } from "../../lib/src/distributions/kl-between";
+
+// Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py):
+// scipy integrate.quad for the continuous pairs, special.rel_entr sums / stats.entropy for the discrete ones.
+type P = Record<string, number | number[]>;
+interface Fx {
+  kl: { family: string; a: P; b: P; value: number }[];
+}
+const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
+
+function build(family: string, p: P): Distribution {
+  switch (family) {
+    case "bernoulli":
+      return bernoulli(p.p as number);
+    case "categorical":
+      return categorical(p.probs as number[]);
+    case "gaussian":
+      return gaussian(p.mu as number, p.sigma as number);
+    case "poisson":
+      return poisson(p.lambda as number);
+    default:
+      return exponential(p.rate as number);
+  }
+}
+
+test("the closed forms match scipy quadrature and sums for all five families", () => {
+  const seen = new Set<string>();
+  for (const c of fx.kl) {
+    seen.add(c.family);
+    const v = klBetween(build(c.family, c.a), build(c.family, c.b));
+    assert.ok(Math.abs(v - c.value) <= 1e-10 * Math.max(1, c.value), `${c.family}: ${v} vs ${c.value}`);
+  }
+  assert.is(seen.size, 5);
+});
+
+test("KL(Bern(0.5) ‖ Bern(0.25)) by hand: ½ log 2 + ½ log(2/3)", () => {
+  const byHand = 0.5 * Math.log(0.5 / 0.25) + 0.5 * Math.log(0.5 / 0.75);
+  assert.ok(Math.abs(klBetween(bernoulli(0.5), bernoulli(0.25)) - byHand) < 1e-15);
+  assert.ok(Math.abs(klBetween(bernoulli(0.5), bernoulli(0.25), { base: 2 }) - byHand / Math.LN2) < 1e-15);
+});
+
+test("mass where the reference has none gives Infinity; 0 · log 0 = 0 the other way round", () => {
+  assert.is(klBetween(bernoulli(0.5), bernoulli(0)), Infinity);
+  assert.is(klBetween(bernoulli(0), bernoulli(0.5)), Math.log(2));
+  assert.is(klBetween(poisson(1), poisson(0)), Infinity);
+  assert.is(klBetween(poisson(0), poisson(2)), 2);
+  assert.is(klBetween(poisson(0), poisson(0)), 0);
+  assert.is(klBetween(categorical([0.5, 0.5, 0]), categorical([0.5, 0, 0.5])), Infinity);
+});
+
+const arbPair = fc.oneof(
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.001, max: 0.999, noNaN: true })).map(([p, q]) => [bernoulli(p), bernoulli(q)]),
+  fc.tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 0.01, max: 20, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 0.01, max: 20, noNaN: true }))
+    .map(([m1, s1, m2, s2]) => [gaussian(m1, s1), gaussian(m2, s2)]),
+  fc.tuple(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 1e-3, max: 1e4, noNaN: true })).map(([a, b]) => [poisson(a), poisson(b)]),
+  fc.tuple(fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true })).map(([a, b]) => [exponential(a), exponential(b)]),
+) as fc.Arbitrary<[Distribution, Distribution]>;
+
+test("KL ≥ 0 for every same-family pair, and KL(a ‖ a) = 0 (Gibbs; property, seeded)", () => {
+  fc.assert(
+    fc.property(arbPair, ([a, b]) => klBetween(a, b) >= 0 && klBetween(a, a) === 0 && klBetween(b, b) === 0),
+    { seed: 42, numRuns: 300 },
+  );
+});
+
+test("KL is not symmetric", () => {
+  assert.ok(Math.abs(klBetween(gaussian(0, 1), gaussian(0, 2)) - klBetween(gaussian(0, 2), gaussian(0, 1))) > 0.1);
+});
+
+test("a pair of different families throws TypeError naming both", () => {
+  assert.throws(
+    () => klBetween(gaussian(0, 1), exponential(1)),
+    (e: Error) => e instanceof TypeError && e.message === "klBetween: no closed form for gaussian ‖ exponential (use klMonteCarlo)",
+  );
+  assert.throws(() => klBetween(poisson(1), bernoulli(0.5)), /poisson ‖ bernoulli/);
+});
+
+test("categoricals with different numbers of categories throw RangeError", () => {
+  assert.throws(
+    () => klBetween(categorical([0.5, 0.5]), categorical([0.2, 0.3, 0.5])),
+    (e: Error) => e instanceof RangeError && e.message === "klBetween: categorical with 2 categories vs categorical with 3 categories",
+  );
+});
+
+test("an invalid base throws RangeError", () => {
+  assert.throws(() => klBetween(gaussian(0, 1), gaussian(0, 1), { base: 1 }), /klBetween: base = 1/);
+});
+
+test.run();

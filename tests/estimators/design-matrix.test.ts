@@ -1,0 +1,34 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { buildDesign, singularDesignError } from "../../lib/src/estimators/design-matrix";
+
+test("rows are laid out by column, with a column of ones first when intercept is asked for", () => {
+  const d = buildDesign("f", [[1, 2], [3, 4], [5, 6]], [0, 0, 0], true);
+  assert.is(d.m, 3);
+  assert.is(d.p, 3);
+  assert.equal(Array.from(d.columns), [1, 1, 1, 1, 3, 5, 2, 4, 6]);
+  assert.equal(Array.from(buildDesign("f", [new Float64Array([7])], [1], false).columns), [7]);
+});
+
+test("rows of length 0 are allowed with an intercept only", () => {
+  assert.is(buildDesign("f", [[], []], [1, 2], true).p, 1);
+  assert.throws(() => buildDesign("f", [[], []], [1, 2], false), (e: Error) => e instanceof RangeError && /nothing to fit/.test(e.message));
+});
+
+test("malformed designs throw, naming the function and the offending row or cell", () => {
+  assert.throws(() => buildDesign("f", "x" as never, [], false), (e: Error) => e instanceof TypeError && e.message === "f: X must be an array of rows");
+  assert.throws(() => buildDesign("f", [], [], false), (e: Error) => e instanceof RangeError && e.message === "f: X has no rows");
+  assert.throws(() => buildDesign("f", [[1]], null as never, false), TypeError);
+  assert.throws(() => buildDesign("f", [[1], [2]], [1], false), (e: Error) => e.message === "f: X has 2 rows but y has 1 entries");
+  assert.throws(() => buildDesign("f", [5 as never], [1], false), TypeError);
+  assert.throws(() => buildDesign("f", [[1, 2], [3]], [1, 2], false), (e: Error) => e instanceof RangeError && e.message === "f: X[1] has length 1, expected 2 like X[0]");
+  assert.throws(() => buildDesign("f", [[1, 2], [3, NaN]], [1, 2], false), (e: Error) => e.message === "f: X[1][1] = NaN is not a finite number");
+});
+
+test("the singular-design error names the column, counting the intercept", () => {
+  assert.match(singularDesignError("f", 2, false).message, /column 2 is a linear combination/);
+  assert.match(singularDesignError("f", 2, true).message, /column 2 \(X column 1\)/);
+  assert.match(singularDesignError("f", 0, true).message, /the intercept column/);
+});
+
+test.run();

@@ -1,0 +1,43 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { bernoulli, createRng, exponential, gaussian } from "../../lib/src/distributions";
+import { logLikelihood } from "../../lib/src/estimators";
+import { likelihood } from "../../lib/src/estimators/likelihood";
+
+test("the likelihood is the plain product of the masses", () => {
+  assert.is(likelihood(bernoulli(0.25), [1, 0, 0]), 0.25 * 0.75 * 0.75);
+  assert.is(likelihood(gaussian(0, 1), [0]), 1 / Math.sqrt(2 * Math.PI));
+});
+
+test("for small samples it equals exp(logLikelihood)", () => {
+  const d = exponential(1.3);
+  const xs = d.sample(20, createRng(1));
+  assert.ok(Math.abs(likelihood(d, xs) / Math.exp(logLikelihood(d, xs)) - 1) < 1e-12);
+});
+
+test("it underflows to exactly 0 at m = 2000 while the log-likelihood stays finite", () => {
+  const d = gaussian(0, 1);
+  const xs = d.sample(2000, createRng(2));
+  assert.is(likelihood(d, xs), 0);
+  const ll = logLikelihood(d, xs);
+  assert.ok(Number.isFinite(ll) && ll < -2000);
+  // …and then every θ looks equally (un)likely: the product cannot rank models any more
+  assert.is(likelihood(gaussian(0.5, 1), xs), likelihood(gaussian(0, 1), xs));
+});
+
+test("it can overflow to Infinity when densities exceed 1", () => {
+  assert.is(likelihood(gaussian(0, 1e-3), new Float64Array(300)), Infinity);
+});
+
+test("a value outside the support contributes a factor 0", () => {
+  assert.is(likelihood(bernoulli(0.5), [1, 2]), 0);
+});
+
+test("an empty sample or a non-finite value throws RangeError naming the index", () => {
+  assert.throws(() => likelihood(gaussian(0, 1), []), (e: Error) => e instanceof RangeError && e.message === "likelihood: xs is empty, need at least one observation");
+  assert.throws(() => likelihood(gaussian(0, 1), [NaN]), (e: Error) => e instanceof RangeError && e.message === "likelihood: xs[0] = NaN is not a finite number");
+  assert.throws(() => likelihood(gaussian(0, 1), [1, Infinity]), /xs\[1\] = Infinity/);
+  assert.throws(() => likelihood(gaussian(0, 1), null as never), TypeError);
+});
+
+test.run();

@@ -1,0 +1,94 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { bernoulli, categorical, exponential, gaussian, poisson } from "../../lib/src/distributions";
+import type { Distribution } from "../../lib/src/distributions";
+import { logLikelihood } from "../../lib/src/estimators/log-likelihood";
+
+// Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py):
+// stats.<family>.logpdf/logpmf(xs, ...).sum() on seeded numpy samples.
+type P = Record<string, number | number[]>;
+interface Fx {
+  logLikelihood: { family: string; params: P; xs: number[]; value: number; call: string }[];
+}
+const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
+
+function build(family: string, p: P): Distribution {
+  if (family === "bernoulli") return bernoulli(p.p as number);
+  if (family === "categorical") return categorical(p.probs as number[]);
+  if (family === "gaussian") return gaussian(p.mu as number, p.sigma as number);
+  if (family === "poisson") return poisson(p.lambda as number);
+  return exponential(p.rate as number);
+}
+
+test("the specialised sums match scipy for all five families, on arrays and Float64Arrays", () => {
+  assert.is(fx.logLikelihood.length, 5);
+  for (const c of fx.logLikelihood) {
+    const d = build(c.family, c.params);
+    for (const xs of [c.xs, new Float64Array(c.xs)]) {
+      const v = logLikelihood(d, xs);
+      assert.ok(Math.abs(v - c.value) <= 1e-12 * Math.abs(c.value), `${c.call}: ${v} vs ${c.value}`);
+    }
+  }
+});
+
+test("the specialised sums equal Σ logProb(x_i)", () => {
+  for (const c of fx.logLikelihood) {
+    const d = build(c.family, c.params);
+    const direct = c.xs.reduce((s, x) => s + d.logProb(x), 0);
+    assert.ok(Math.abs(logLikelihood(d, c.xs) - direct) <= 1e-12 * Math.abs(direct), c.family);
+  }
+});
+
+test("Poisson counts beyond the log-factorial table (≥ 1024) are summed correctly", () => {
+  const d = poisson(2000);
+  const xs = [1990, 2013, 1024, 1023];
+  const direct = xs.reduce((s, x) => s + d.logProb(x), 0);
+  assert.ok(Math.abs(logLikelihood(d, xs) - direct) <= 1e-12 * Math.abs(direct));
+});
+
+test("a finite value outside the support gives -Infinity (probability 0)", () => {
+  assert.is(logLikelihood(bernoulli(0.5), [0, 1, 0.5]), -Infinity);
+  assert.is(logLikelihood(categorical([0.5, 0.5]), [0, 2]), -Infinity);
+  assert.is(logLikelihood(poisson(2), [0, 2.5]), -Infinity);
+  assert.is(logLikelihood(poisson(2), [-1]), -Infinity);
+  assert.is(logLikelihood(exponential(1), [1, -0.1]), -Infinity);
+});
+
+test("0 · log 0 = 0 at the degenerate parameters, and mass at an impossible outcome is -Infinity", () => {
+  assert.is(logLikelihood(bernoulli(0), [0, 0]), 0);
+  assert.is(logLikelihood(bernoulli(1), [1, 0]), -Infinity);
+  assert.is(logLikelihood(poisson(0), [0, 0]), 0);
+  assert.is(logLikelihood(poisson(0), [0, 1]), -Infinity);
+  assert.is(logLikelihood(categorical([1, 0]), [0, 0]), 0);
+  assert.is(logLikelihood(categorical([1, 0]), [1]), -Infinity);
+});
+
+test("Gaussian data so far apart that the sum of squares overflows give -Infinity, not an error", () => {
+  assert.is(logLikelihood(gaussian(0, 1), [1e200, -1e200]), -Infinity);
+});
+
+test("NaN or ±Infinity throws RangeError naming the first offending index, for every family", () => {
+  const ds = [bernoulli(0.5), categorical([0.5, 0.5]), gaussian(0, 1), poisson(1), exponential(1)];
+  for (const d of ds) {
+    assert.throws(() => logLikelihood(d, [0, 1, NaN, Infinity]), (e: Error) => e instanceof RangeError && e.message === "logLikelihood: xs[2] = NaN is not a finite number", d.family);
+    assert.throws(() => logLikelihood(d, [Infinity]), /xs\[0\] = Infinity/, d.family);
+    assert.throws(() => logLikelihood(d, [0, -Infinity]), /xs\[1\] = -Infinity/, d.family);
+  }
+});
+
+test("an empty sample throws RangeError, a non-array TypeError", () => {
+  assert.throws(() => logLikelihood(gaussian(0, 1), []), (e: Error) => e instanceof RangeError && e.message === "logLikelihood: xs is empty, need at least one observation");
+  assert.throws(() => logLikelihood(gaussian(0, 1), 5 as never), TypeError);
+});
+
+test("a user-made model with a logProb method works through the generic loop", () => {
+  const uniform = { family: "uniform01", logProb: (x: number) => (x >= 0 && x <= 1 ? 0 : -Infinity) } as unknown as Distribution;
+  assert.is(logLikelihood(uniform, [0.2, 0.9]), 0);
+  assert.is(logLikelihood(uniform, [0.2, 1.9]), -Infinity);
+  assert.throws(() => logLikelihood(uniform, [NaN]), /xs\[0\] = NaN/);
+  assert.throws(() => logLikelihood({ family: "x" } as unknown as Distribution, [1]), (e: Error) => e instanceof TypeError && /logProb/.test(e.message));
+});
+
+test.run();
