@@ -56,7 +56,28 @@ table.mlekit-table,.output table{border-collapse:collapse;font-size:14px;margin:
 details.solution{border:1px dashed #cbd2d9;border-radius:6px;padding:.3rem .8rem;margin:.8rem 0}
 details.solution>summary{cursor:pointer;color:var(--muted)}
 .meta{color:var(--muted);font-size:14px}
-@media print{main{max-width:none;padding:0}.cell{break-inside:avoid-page}.mlekit-plot{break-inside:avoid}details.solution{border:none}.cell.code .prompt{display:none}}
+nav.formats{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap;font-size:14px;color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:.4rem;margin-bottom:1rem}
+nav.formats a{text-decoration:none}
+.output.plot{overflow:visible}
+.on-paper{display:none}
+@page{size:A4}
+@media print{
+body{font-size:11pt;line-height:1.45}
+main{max-width:none;padding:0}
+nav.formats{display:none}
+h1,h2,h3{break-after:avoid-page}
+.cell.code .source{break-inside:avoid-page;break-after:avoid-page}
+.output.plot,.mlekit-plot,table.mlekit-table{break-inside:avoid-page}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:9.5pt}
+.output{overflow:visible}
+.katex-display{overflow:visible}
+details.solution{border:1px dashed #cbd2d9}
+details.solution>summary{list-style:none;font-weight:600}
+.on-screen{display:none}.on-paper{display:inline}
+details.solution>summary::-webkit-details-marker{display:none}
+.cell.code .prompt{display:none}
+.modebar-container{display:none!important}
+}
 `;
 
 module.exports = { inlineKatexCss, CODE_CSS, PAGE_CSS };

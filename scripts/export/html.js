@@ -6,13 +6,11 @@ const hljs = require("highlight.js/lib/core");
 hljs.registerLanguage("typescript", require("highlight.js/lib/languages/typescript"));
 const { markdownToHtml } = require("./math");
 const { inlineKatexCss, CODE_CSS, PAGE_CSS } = require("./assets");
+const { text, stripAnsi, isHidden, isPlotOutput, outputKey, noteTitle, retargetNotebookLinks } = require("./notebook");
 
 const PLOTLY_MARK = 'data-mlekit="plotly.js';
 
-const text = (v) => (Array.isArray(v) ? v.join("") : v == null ? "" : String(v));
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (s) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
 
 /** The richest representation of a display output that a static page can show. */
 function renderData(data) {
@@ -26,64 +24,103 @@ function renderData(data) {
   return "";
 }
 
-function renderOutput(out) {
+/**
+ * The plot ids of the library are a hash of the figure, so the same figure shown twice gives
+ * two <div>s with one id, and the second would never draw. Gives every repeat its own id.
+ */
+function uniquePlotIds(html, seen, key) {
+  const m = /\bid="(mlekit-plot-[\w-]+)"/.exec(html);
+  if (!m) return html;
+  const id = m[1];
+  if (!seen.has(id)) {
+    seen.add(id);
+    return html;
+  }
+  const fresh = `${id}-${key}`;
+  seen.add(fresh);
+  // The id appears as an attribute and, JSON-quoted, in the drawing script.
+  return html.split(`id="${id}"`).join(`id="${fresh}"`).split(JSON.stringify(id)).join(JSON.stringify(fresh));
+}
+
+function renderOutput(out, key, seenIds) {
   switch (out.output_type) {
     case "stream":
       return `<div class="output ${out.name === "stderr" ? "stderr" : "stdout"}"><pre>${esc(stripAnsi(text(out.text)))}</pre></div>`;
     case "error":
       return `<div class="output error"><pre>${esc(stripAnsi([`${out.ename}: ${out.evalue}`, ...(out.traceback || [])].join("\n")))}</pre></div>`;
     case "display_data":
-    case "execute_result":
-      return `<div class="output">${renderData(out.data || {})}</div>`;
+    case "execute_result": {
+      if (isPlotOutput(out)) {
+        const html = uniquePlotIds(renderData(out.data || {}), seenIds, key);
+        return `<div class="output plot" data-output="${key}">${html}</div>`;
+      }
+      return `<div class="output" data-output="${key}">${renderData(out.data || {})}</div>`;
+    }
     default:
       return "";
   }
 }
 
-function isHidden(cell) {
-  const j = (cell.metadata && cell.metadata.jupyter) || {};
-  return Boolean(j.source_hidden);
+// A plotly.js embed as the library writes it: `<script … data-mlekit="plotly.js 3.x">…</script>`.
+// plotly.js's own source never contains "</script" (the library escapes it), so the first
+// closing tag ends the embed.
+const PLOTLY_EMBED_RE = /<script\b[^>]*data-mlekit="plotly\.js[^"]*"[^>]*>[\s\S]*?<\/script>\n?/g;
+
+/** The formats a note comes in, linked from the top of its HTML page. */
+function formatNav(name) {
+  const e = encodeURIComponent(name);
+  return (
+    `<nav class="formats" aria-label="This note in other formats"><a href="index.html">All notes</a>` +
+    `<span>this note as <a href="${e}.pdf">PDF</a> · <a href="${e}.md">Markdown</a> · <a href="${e}.ipynb">notebook</a></span></nav>`
+  );
 }
 
 /**
  * Renders an executed notebook as a complete HTML page.
  * @param nb the notebook JSON
- * @param opts.title the page title (default: the first H1)
- * @param opts.plotlyJs the plotly.js source, embedded in <head> when an output draws a plot
- *   and none of the outputs embeds plotly.js already
+ * @param opts.name the note's file stem; when given, the page links its other formats
+ * @param opts.title the page title (default: the first H1, maths dropped)
+ * @param opts.plotlyJs the plotly.js source. When an output draws a plot, every plotly.js
+ *   embed in the outputs is removed and this one copy goes in <head>, so the page carries
+ *   plotly.js exactly once whatever the outputs did.
  * @param opts.onWarning receives maths errors
  */
-function notebookToHtml(nb, { title, plotlyJs, onWarning, footer = "" } = {}) {
+function notebookToHtml(nb, { name, title, plotlyJs, onWarning, footer = "" } = {}) {
   const cells = [];
+  const seenIds = new Set();
   let n = 0;
   let hasPlot = false;
-  let hasPlotly = false;
-  for (const cell of nb.cells) {
+  let embedded = "";
+  nb.cells.forEach((cell, c) => {
     const src = text(cell.source);
     if (cell.cell_type === "markdown") {
-      cells.push(`<section class="cell markdown">${markdownToHtml(src, { onError: onWarning })}</section>`);
-      continue;
+      const html = retargetNotebookLinks(markdownToHtml(src, { onError: onWarning }), ".html", { html: true });
+      cells.push(`<section class="cell markdown">${html}</section>`);
+      return;
     }
-    if (cell.cell_type !== "code") continue;
+    if (cell.cell_type !== "code") return;
     n++;
     const code = hljs.highlight(src, { language: "typescript" }).value;
-    const outputs = (cell.outputs || []).map(renderOutput).join("\n");
-    if (outputs.includes("mlekit-plot")) hasPlot = true;
-    if (outputs.includes(PLOTLY_MARK)) hasPlotly = true;
+    let outputs = (cell.outputs || []).map((out, o) => renderOutput(out, outputKey(c, o), seenIds)).join("\n");
+    if ((cell.outputs || []).some(isPlotOutput)) hasPlot = true;
+    outputs = outputs.replace(PLOTLY_EMBED_RE, (embed) => {
+      if (!embedded) embedded = embed;
+      return "";
+    });
     const count = cell.execution_count == null ? " " : cell.execution_count;
     const body =
       `<div class="source"><span class="prompt">[${count}]</span><pre><code class="hljs language-typescript">${code}</code></pre></div>` +
       (outputs ? `\n${outputs}` : "");
     cells.push(
       isHidden(cell)
-        ? `<details class="cell code solution"><summary>Show the worked solution</summary>${body}</details>`
+        ? `<details class="cell code solution" data-cell="${n}"><summary><span class="on-screen">Show the worked solution</span><span class="on-paper">Worked solution</span></summary>${body}</details>`
         : `<section class="cell code" data-cell="${n}">${body}</section>`,
     );
-  }
-  const h1 = nb.cells.map((c) => /^#\s+(.+)$/m.exec(c.cell_type === "markdown" ? text(c.source) : ""))
-    .find(Boolean);
-  const pageTitle = title || (h1 ? h1[1].replace(/\$[^$]*\$/g, "").trim() : "Notebook");
-  const plotlyHead = hasPlot && !hasPlotly && plotlyJs ? `<script ${PLOTLY_MARK} (export)">${plotlyJs}</script>` : "";
+  });
+  const pageTitle = title || noteTitle(nb).title.replace(/\$([^$]*)\$/g, "$1").trim() || name || "Notebook";
+  let plotlyHead = "";
+  if (hasPlot && plotlyJs) plotlyHead = `<script ${PLOTLY_MARK} (export)">${plotlyJs}</script>`;
+  else if (hasPlot && embedded) plotlyHead = embedded;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -97,6 +134,7 @@ ${plotlyHead}
 </head>
 <body>
 <main>
+${name ? formatNav(name) : ""}
 ${cells.join("\n")}
 ${footer}
 </main>
@@ -105,4 +143,4 @@ ${footer}
 `;
 }
 
-module.exports = { notebookToHtml, renderData, PLOTLY_MARK };
+module.exports = { notebookToHtml, renderData, PLOTLY_MARK, PLOTLY_EMBED_RE };

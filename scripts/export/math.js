@@ -75,4 +75,4 @@ function slug(html) {
     .slice(0, 80);
 }
 
-module.exports = { extractMath, markdownToHtml, renderTex, slug };
+module.exports = { extractMath, markdownToHtml, renderTex, slug, protectCode, MATH_RE };

@@ -1,0 +1,127 @@
+// exports/index.html: the chain map of the worked notes. One card a note, in reading order,
+// joined by arrows: its title and subtitle (from the notebook), links to the note in every
+// format, and how its last run went (status, cells, seconds). Self-contained: inline CSS,
+// maths as MathML (rendered by KaTeX at export time, no fonts needed), no script.
+"use strict";
+const katex = require("katex");
+const { MATH_RE } = require("./math");
+
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+/** Plain text with `$…$` maths -> HTML with the maths as MathML. */
+function inlineMath(s) {
+  let out = "";
+  let last = 0;
+  for (const m of String(s).matchAll(new RegExp(MATH_RE.source, "g"))) {
+    out += esc(s.slice(last, m.index));
+    const tex = (m[1] ?? m[2] ?? m[3] ?? m[4]).trim();
+    try {
+      out += katex.renderToString(tex, { output: "mathml", throwOnError: true, strict: "ignore" });
+    } catch {
+      out += esc(m[0]);
+    }
+    last = m.index + m[0].length;
+  }
+  return out + esc(s.slice(last));
+}
+
+/** 1234567 -> "1.2 MB". */
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} kB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const FORMATS = [
+  ["html", "HTML", "interactive, offline"],
+  ["pdf", "PDF", "to print"],
+  ["md", "Markdown", "for a blog, with images"],
+  ["ipynb", "notebook", "executed, with outputs"],
+];
+
+const CSS = `
+:root{--ink:#1f2933;--muted:#616e7c;--rule:#e4e7eb;--accent:#2563eb;--ok:#047857;--bad:#b91c1c}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);background:#f8fafc}
+main{max-width:860px;margin:0 auto;padding:2rem 1.25rem 4rem}
+h1{font-size:1.9rem;line-height:1.25;margin:.2rem 0}
+.lede{color:var(--muted);margin:.2rem 0 1.6rem}
+ol.chain{list-style:none;margin:0;padding:0;counter-reset:note}
+ol.chain>li{position:relative;padding-left:3.4rem;margin:0 0 1.4rem}
+ol.chain>li::before{content:attr(data-step);position:absolute;left:0;top:.9rem;width:2.4rem;height:2.4rem;border-radius:50%;background:var(--accent);color:#fff;font-weight:700;display:flex;align-items:center;justify-content:center;font-size:.95rem}
+ol.chain>li:not(:last-child)::after{content:"";position:absolute;left:1.15rem;top:3.5rem;bottom:-1.3rem;border-left:2px solid #bfdbfe}
+.card{background:#fff;border:1px solid var(--rule);border-radius:10px;padding:.9rem 1.1rem}
+.card h2{font-size:1.15rem;margin:0}
+.card h2 a{color:inherit;text-decoration:none}
+.card h2 a:hover{text-decoration:underline}
+.sub{margin:.25rem 0 .6rem;color:var(--muted)}
+.formats{display:flex;flex-wrap:wrap;gap:.4rem;margin:.2rem 0 .5rem;padding:0;list-style:none}
+.formats a,.formats span.missing{display:inline-block;border:1px solid #cbd2d9;border-radius:999px;padding:.05rem .7rem;font-size:.85rem;text-decoration:none;color:var(--accent)}
+.formats a:hover{background:#eff6ff}
+.formats small{color:var(--muted)}
+.formats span.missing{color:var(--muted);border-style:dashed}
+.run{font-size:.85rem;color:var(--muted)}
+.run .ok{color:var(--ok);font-weight:600}
+.run .failed{color:var(--bad);font-weight:600}
+.run code{font-size:.8rem}
+footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
+`;
+
+/**
+ * The index page.
+ * @param opts.title page heading
+ * @param opts.lede one line under it
+ * @param opts.notes `{ name, title, subtitle, status, seconds, cells, error, files }` in
+ *   reading order; `files` maps html|pdf|md|ipynb to `{ file, bytes }` for the files that exist
+ */
+function indexHtml({ title, lede = "", notes }) {
+  const total = notes.reduce((s, n) => s + (Number(n.seconds) || 0), 0);
+  const okCount = notes.filter((n) => n.status === "ok").length;
+  const items = notes.map((note, i) => {
+    const step = (/^(\d+)/.exec(note.name) || [])[1] ?? String(i + 1);
+    const links = FORMATS.map(([kind, label, hint]) => {
+      const f = note.files[kind];
+      if (!f) return `<li><span class="missing" title="not exported">${label}</span></li>`;
+      return `<li><a href="${encodeURI(f.file)}" title="${esc(hint)}">${label} <small>${formatBytes(f.bytes)}</small></a></li>`;
+    }).join("");
+    const status =
+      note.status === "ok"
+        ? `<span class="ok">ran ok</span>`
+        : note.status
+          ? `<span class="failed">failed${note.error && note.error.cell ? ` at cell ${note.error.cell}` : ""}</span>` +
+            (note.error && note.error.message ? ` <code>${esc(String(note.error.message).split("\n")[0].slice(0, 160))}</code>` : "")
+          : `<span>not run</span>`;
+    const timing = note.status ? ` · ${note.cells} code cells · ${Number(note.seconds || 0).toFixed(1)} s` : "";
+    const href = note.files.html ? encodeURI(note.files.html.file) : note.files.ipynb ? encodeURI(note.files.ipynb.file) : "";
+    const heading = href ? `<a href="${href}">${inlineMath(note.title || note.name)}</a>` : inlineMath(note.title || note.name);
+    return `<li data-step="${esc(step)}" id="${esc(note.name)}"><article class="card">
+<h2>${heading}</h2>
+${note.subtitle ? `<p class="sub">${inlineMath(note.subtitle)}</p>` : ""}
+<ul class="formats">${links}</ul>
+<div class="run">${status}${timing} · <code>${esc(note.name)}</code></div>
+</article></li>`;
+  });
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="mlekit notebook export">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<h1>${inlineMath(title)}</h1>
+${lede ? `<p class="lede">${inlineMath(lede)}</p>` : ""}
+<ol class="chain">
+${items.join("\n")}
+</ol>
+<footer>${notes.length} note${notes.length === 1 ? "" : "s"}, ${okCount} ran ok, ${total.toFixed(1)} s of kernel time in all. Read them in order: each note builds on the one before.</footer>
+</main>
+</body>
+</html>
+`;
+}
+
+module.exports = { indexHtml, formatBytes, inlineMath, FORMATS };

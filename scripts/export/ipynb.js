@@ -1,0 +1,47 @@
+// The executed notebook, made readable where plotly.js cannot run (GitHub, untrusted
+// JupyterLab, nbviewer): every plot output also carries an `image/png` of itself, rendered by
+// Chromium from the same figure.
+//
+// Front ends choose one MIME type per output, and most rank `text/html` above `image/png`; an
+// untrusted front end sanitises that HTML (scripts dropped), which would leave an empty box.
+// So the PNG also goes inside the plot's <div> as a static <img>, and a one-line style hides it
+// as soon as plotly.js has drawn the interactive plot in the same <div>.
+"use strict";
+const { text, isPlotOutput, outputKey } = require("./notebook");
+
+const STATIC_CLASS = "mlekit-plot-static";
+const HIDE_WHEN_DRAWN = `<style>.mlekit-plot .plot-container ~ img.${STATIC_CLASS}{display:none}</style>`;
+
+const escAttr = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+/**
+ * Adds the rendered PNGs to the plot outputs of `nb` (mutates and returns it).
+ * @param nb executed notebook JSON
+ * @param images Map of output key (`c3-o0`) -> `{ png (base64), width, height, alt }`
+ * @returns the number of plot outputs that received an image
+ */
+function addPlotImages(nb, images) {
+  let added = 0;
+  nb.cells.forEach((cell, c) => {
+    if (cell.cell_type !== "code") return;
+    (cell.outputs || []).forEach((out, o) => {
+      if (!isPlotOutput(out)) return;
+      const img = images.get(outputKey(c, o));
+      if (!img || !img.png) return;
+      out.data["image/png"] = img.png;
+      out.metadata = { ...(out.metadata || {}), "image/png": { width: img.width, height: img.height } };
+      const html = text(out.data["text/html"]);
+      if (html && !html.includes(STATIC_CLASS)) {
+        const tag =
+          `<img class="${STATIC_CLASS}" alt="${escAttr(img.alt || "plot")}" width="${img.width}" ` +
+          `style="max-width:100%;height:auto" src="data:image/png;base64,${img.png}">`;
+        const withImg = html.replace(/(<div\b[^>]*class="mlekit-plot"[^>]*>)/, `$1${tag}`);
+        if (withImg !== html) out.data["text/html"] = withImg + HIDE_WHEN_DRAWN;
+      }
+      added++;
+    });
+  });
+  return added;
+}
+
+module.exports = { addPlotImages, STATIC_CLASS };
