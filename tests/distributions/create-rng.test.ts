@@ -17,8 +17,8 @@ test("the same seed gives the same stream, draw for draw", () => {
 test("the stream for a fixed seed is pinned (platform-independent integer arithmetic)", () => {
   const r = createRng(42);
   assert.is(r.next(), 0.8122404708611664);
-  assert.is(r.normal(), 0.6428229711581278);
-  assert.is(r.int(6), 5);
+  assert.is(r.normal(), -1.264182244470925);
+  assert.is(r.int(6), 4);
 });
 
 test("neighbouring seeds give different streams", () => {

@@ -27,8 +27,8 @@ export interface MonteCarloEstimate {
  * @throws {RangeError} when `n` is not an integer ≥ 2
  * @example
  * const mc = klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 100000, createRng(1));
- * mc.estimate;      // => 0.43823660957743327 (exact: 0.4431471805599453)
- * mc.standardError; // => 0.0018714323446767935
+ * mc.estimate;      // => 0.4431097408174821 (exact: 0.4431471805599453)
+ * mc.standardError; // => 0.0018505534126198615
  * klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 1, createRng(1)); // throws RangeError: klMonteCarlo: n = 1 must be an integer >= 2
  */
 export function klMonteCarlo(a: Distribution, b: Distribution, n: number, rng: Rng): MonteCarloEstimate {

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""numpy/scipy side of bench/estimators.ts (run by it as a subprocess).
+
+Usage: python3 bench/numpy_estimators.py
+Prints one JSON object on stdout: {"versions": {...}, "results": {"<case>": ms, ...}}, or
+{"skipped": "<why>"} when numpy/scipy cannot be imported. Each figure is the median of several
+repetitions after a warm-up; inputs are built before timing from a seeded numpy Generator, with
+the same sizes and parameters as the JS side.
+"""
+import json
+import sys
+import time
+
+try:
+    import numpy as np
+    import scipy
+    from scipy import stats
+except Exception as exc:  # pragma: no cover - depends on the machine
+    print(json.dumps({"skipped": f"cannot import numpy/scipy: {exc}"}))
+    sys.exit(0)
+
+
+def median_ms(fn, reps):
+    fn()  # warm-up
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1e3)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def main():
+    rng = np.random.default_rng(2024)
+    x7 = rng.normal(3.0, 2.0, 10_000_000)
+    x6 = rng.normal(3.0, 2.0, 1_000_000)
+    k6 = rng.poisson(4.0, 1_000_000).astype(np.float64)
+
+    def fit_gaussian():
+        return x7.mean(), x7.std()
+
+    results = {
+        # issue 4's targets
+        "fitGaussian_1e7": median_ms(fit_gaussian, 7),
+        "logLikGaussian_1e6": median_ms(lambda: stats.norm.logpdf(x6, 3.0, 2.0).sum(), 15),
+        # context
+        "sampleGaussian_1e6": median_ms(lambda: rng.normal(3.0, 2.0, 1_000_000), 15),
+        "logLikPoisson_1e6": median_ms(lambda: stats.poisson.logpmf(k6, 4.0).sum(), 15),
+    }
+    print(json.dumps({
+        "versions": {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__},
+        "results": results,
+    }))
+
+
+if __name__ == "__main__":
+    main()
