@@ -136,13 +136,13 @@ function pass(p: Probabilities, q: Probabilities, n: number, sp: number, sq: num
  *   0 (with it), or an option is out of range
  * @example
  * jsDivergence([0.5, 0.5], [0.25, 0.75], { base: 2 });
- * // => 0.04879494069539847
+ * // => 0.0487949406953985
  * jsDivergence([1, 0], [0, 1], { base: 2 });
  * // => 1                    (disjoint supports: the maximum, not Infinity)
  * jsDivergence([0.2, 0.8], [0.2, 0.8]);
  * // => 0
  * jsDivergence([2, 2], [1, 3], { normalize: true, base: 2 });
- * // => 0.04879494069539847
+ * // => 0.0487949406953985
  * jsDivergence([0.5, NaN], [0.5, 0.5]);
  * // => throws RangeError "jsDivergence: p[1] = NaN is not a number"
  */
