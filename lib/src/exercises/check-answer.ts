@@ -30,7 +30,7 @@ export function checkAnswer(id: string, value: unknown, opts: CheckAnswerOptions
   if (!ex) throw new Error(`checkAnswer: unknown exercise id ${JSON.stringify(id)} (known: ${exerciseIds().join(", ")})`);
   const label = `${ex.id} (${ex.title})`;
   if (value === undefined || value === null) {
-    print(`… ${label}: no answer yet. Put your value in place of ${String(value)} and run the cell again.`);
+    print(`… ${label}: no answer yet; replace ${String(value)} with yours.`);
     return false;
   }
   const verdict = ex.check(value);
