@@ -92,7 +92,8 @@ const stripComments = (s: string): string => s.replace(/\/\*[\s\S]*?\*\//g, "").
 test("every notebook in notebooks/ has a row in the content table", () => {
   const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".ipynb")).map((f) => f.replace(/\.ipynb$/, ""));
   const rows = new Set(NOTEBOOKS.map((r) => r.name));
-  for (const f of files) assert.ok(rows.has(f), `notebooks/${f}.ipynb has no row in tests/notebooks/content.test.ts`);
+  const missing = files.filter((f) => !rows.has(f));
+  assert.equal(missing, [], `add a row to NOTEBOOKS in tests/notebooks/content.test.ts for: ${missing.join(", ")}`);
 });
 
 for (const row of NOTEBOOKS) {
