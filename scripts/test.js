@@ -7,7 +7,12 @@
 //  4. execute and export every notebook through real Jupyter (the main job, into exports/)
 //  5. notebook determinism: a second run of the first notebook gives the same outputs
 //  6. broken fixtures under tests/broken/ must fail, naming the cell and the error
-//  7. browser tests on the exports (Debian Chromium via playwright-core), network blocked
+//  7. every export format written without problems; the export fixture (tests/fixtures/export)
+//     exported too, so maths, tables, hidden solutions and a slider are always covered
+//  8. browser and front-end tests (tests/browser): offline HTML in Chromium with the network
+//     blocked, index links, Markdown images and headings, executed-notebook PNGs, PDF page 1
+//     through pdftoppm, and Restart & Run All of every notebook in Debian's classic Jupyter
+//     Notebook driven by Chromium
 // Options: --skip-browser, --only-unit (for quick local loops).
 "use strict";
 const fs = require("fs");
@@ -15,7 +20,7 @@ const os = require("os");
 const path = require("path");
 const setup = require("./setup");
 const { listNotebooks, runNotebooks, executeNotebook, describeFailure } = require("./notebooks");
-const { exportNotebook } = require("./export");
+const { exportNotebook, exportIndex, closeExports } = require("./export");
 const hygiene = require("./clean-notebooks");
 
 const ROOT = setup.ROOT;
@@ -97,13 +102,40 @@ async function main() {
 
   section("execute and export every notebook through Jupyter (tslab kernel)");
   const outDir = path.join(ROOT, "exports");
-  const results = await runNotebooks(notebooks, {
-    outDir,
-    timeout: 120,
-    afterEach: (r, executed) => exportNotebook(r, executed, outDir),
-  });
-  fs.writeFileSync(path.join(outDir, "run.json"), JSON.stringify(results.map(({ name, status, seconds, cells, error }) => ({ name, status, seconds, cells, error })), null, 2) + "\n");
+  const exported = [];
+  const exportAll = (r, executed) => exportNotebook(r, executed, outDir).then((e) => exported.push(e));
+  let results;
+  try {
+    results = await runNotebooks(notebooks, { outDir, timeout: 120, afterEach: exportAll });
+  } finally {
+    await closeExports();
+  }
+  exportIndex(results, outDir, { title: "Worked notes", lede: require("../package.json").description });
   for (const r of results) record(`${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s)`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
+  for (const e of exported) {
+    const kinds = [...new Set(e.files.map((f) => f.kind))];
+    const ok = e.problems.length === 0 && ["html", "md", "pdf", "ipynb"].every((k) => kinds.includes(k));
+    record(`${e.name}: exported as html, md, pdf and ipynb in ${e.seconds.toFixed(1)} s with no export problem`, ok, [`formats: ${kinds.join(", ")}`, ...e.problems].join("\n"));
+  }
+
+  section("export fixture (maths, table, plots, slider, hidden solution) -> tests/.out/export");
+  const fixtureOut = path.join(ROOT, "tests", ".out", "export");
+  fs.rmSync(fixtureOut, { recursive: true, force: true });
+  const fixtures = fs.readdirSync(path.join(ROOT, "tests", "fixtures", "export")).filter((f) => f.endsWith(".ipynb")).map((f) => path.join(ROOT, "tests", "fixtures", "export", f));
+  const fixtureExports = [];
+  let fixtureResults;
+  try {
+    fixtureResults = await runNotebooks(fixtures, {
+      outDir: fixtureOut,
+      timeout: 120,
+      afterEach: (r, executed) => exportNotebook(r, executed, fixtureOut).then((e) => fixtureExports.push(e)),
+    });
+  } finally {
+    await closeExports();
+  }
+  exportIndex(fixtureResults, fixtureOut, { title: "Export fixtures" });
+  for (const r of fixtureResults) record(`fixture ${r.name}.ipynb runs`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
+  for (const e of fixtureExports) record(`fixture ${e.name}: exported in every format with no export problem`, e.problems.length === 0, e.problems.join("\n"));
 
   section("determinism: the same notebook twice gives the same outputs");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-nb-"));
@@ -131,8 +163,9 @@ async function main() {
   fs.rmSync(tmp, { recursive: true, force: true });
 
   if (!args.has("--skip-browser")) {
-    section("browser tests (Debian Chromium, network blocked)");
-    setup.ensureCommands([["chromium", "chromium"]]);
+    section("browser and front-end tests (Debian Chromium, poppler-utils, classic Jupyter Notebook)");
+    setup.ensureCommands([["chromium", "chromium"], ["pdftoppm", "poppler-utils"]]);
+    setup.ensureJupyter(["notebook"]);
     uvu("tests/browser");
   }
   console.log(`\n(${((Date.now() - t0) / 1000).toFixed(0)} s)`);

@@ -1,24 +1,36 @@
-// Launches Debian's Chromium through playwright-core, with the network closed: every request
-// that is not the file:// page itself is aborted and recorded.
+// Launches Debian's Chromium through playwright-core with the same flags as the export, and
+// opens pages with the network closed: every request outside the allowed origins is aborted
+// and recorded. Also lists the export folders the browser tests look at.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { existsSync } from "fs";
+import { existsSync, readdirSync } from "fs";
+import { join, resolve } from "path";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exportBrowser = require("../../scripts/export/browser") as { CHROMIUM: string; CHROMIUM_ARGS: string[] };
 
-export const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export const CHROMIUM = exportBrowser.CHROMIUM;
+export const CHROMIUM_ARGS = exportBrowser.CHROMIUM_ARGS;
+export const ROOT = resolve(__dirname, "..", "..");
+
+/** exports/ (what `npm start`/`npm test` wrote) and tests/.out/export (the export fixture). */
+export const EXPORT_DIRS = [join(ROOT, "exports"), join(ROOT, "tests", ".out", "export")].filter((d) => existsSync(d));
+
+/** Every exported note (`<dir>/<name>.<ext>` files) with `ext`, index.html excluded. */
+export function exportedFiles(ext: string): { dir: string; name: string; file: string }[] {
+  return EXPORT_DIRS.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(`.${ext}`) && f !== "index.html")
+      .sort()
+      .map((f) => ({ dir, name: f.slice(0, -ext.length - 1), file: join(dir, f) })),
+  );
+}
+
+/** A short label for a file in test titles: `exports/00-start-here.html`. */
+export const label = (file: string): string => file.slice(ROOT.length + 1);
 
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60000 });
 }
 
 export interface OfflinePage {
@@ -30,14 +42,24 @@ export interface OfflinePage {
   network: string[];
 }
 
-/** Opens `url` in a fresh context where only file:// and data: URLs load. */
-export async function openOffline(browser: Browser, url: string, viewport = { width: 1100, height: 900 }): Promise<OfflinePage> {
-  const context = await browser.newContext({ viewport, offline: true });
+/**
+ * Opens `url` in a fresh context where only file:, data: and blob: URLs (and `allow`ed
+ * origins, e.g. a local Jupyter server) load; everything else is aborted and recorded.
+ */
+export async function openOffline(
+  browser: Browser,
+  url: string,
+  { viewport = { width: 1100, height: 900 }, allow = [] as string[], timeoutMs = 60000 } = {},
+): Promise<OfflinePage> {
+  const context = await browser.newContext({ viewport, offline: allow.length === 0 });
+  context.setDefaultTimeout(timeoutMs);
   const errors: string[] = [];
   const network: string[] = [];
   await context.route("**/*", (route) => {
     const u = route.request().url();
-    if (u.startsWith("file:") || u.startsWith("data:")) return route.continue();
+    if (u.startsWith("file:") || u.startsWith("data:") || u.startsWith("blob:") || allow.some((o) => u.startsWith(o))) {
+      return route.continue();
+    }
     network.push(u);
     return route.abort();
   });
@@ -46,19 +68,29 @@ export async function openOffline(browser: Browser, url: string, viewport = { wi
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(url, { waitUntil: "load" });
+  await page.goto(url, { waitUntil: "load", timeout: timeoutMs });
   return { page, context, errors, network };
 }
 
-/** Waits until every `.mlekit-plot` holds plotly's SVG; returns [plots, drawn]. */
-export async function waitForPlots(page: Page, timeoutMs = 20000): Promise<[number, number]> {
+/** Waits (bounded) until every `.mlekit-plot` under `root` holds plotly's SVG; returns [plots, drawn]. */
+export async function waitForPlots(page: Page, timeoutMs = 30000, root = "body"): Promise<[number, number]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const counts = await page.evaluate(() => {
-      const plots = Array.from(document.querySelectorAll(".mlekit-plot"));
+    const counts = await page.evaluate((sel) => {
+      const plots = Array.from(document.querySelectorAll(`${sel} .mlekit-plot`));
       return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length] as [number, number];
-    });
+    }, root);
     if (counts[0] === counts[1] || Date.now() > deadline) return counts;
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(150);
+  }
+}
+
+/** Polls `check` until it returns a truthy value or `timeoutMs` passes; returns the last value. */
+export async function until<T>(check: () => Promise<T>, timeoutMs: number, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }

@@ -1,16 +1,40 @@
-// The exported HTML of every notebook opens offline in a real browser and draws its plots.
-// Run by `npm test` after the notebooks are exported to exports/.
+// Every exported HTML page opens in Chromium with the network closed and works: plots drawn
+// by the single embedded plotly.js, maths rendered, code highlighted, outputs in place, no
+// console error, and every plotly slider changes its figure when a user moves it.
+// Screenshots go to exports/screens/. Run by `npm test` after the exports are written.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, mkdirSync, readdirSync } from "fs";
-import { join, resolve } from "path";
-import { pathToFileURL } from "url";
-import type { Browser } from "playwright-core";
-import { launch, openOffline, waitForPlots } from "./chromium";
+import { existsSync, mkdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { fileURLToPath, pathToFileURL } from "url";
+import type { Browser, Page } from "playwright-core";
+import { EXPORT_DIRS, ROOT, exportedFiles, label, launch, openOffline, until, waitForPlots } from "./chromium";
 
-const EXPORTS = resolve(__dirname, "..", "..", "exports");
-const SCREENS = join(EXPORTS, "screens");
-const pages = existsSync(EXPORTS) ? readdirSync(EXPORTS).filter((f) => f.endsWith(".html") && f !== "index.html").sort() : [];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { extractMath } = require("../../scripts/export/math") as { extractMath: (s: string) => { formulas: unknown[] } };
+
+const SCREENS = join(ROOT, "exports", "screens");
+const pages = exportedFiles("html");
+
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  outputs?: { output_type: string }[];
+}
+const src = (s: string | string[]) => (Array.isArray(s) ? s.join("") : s);
+
+/** What the executed notebook beside the page says the page must hold. */
+function expected(dir: string, name: string) {
+  const file = join(dir, `${name}.ipynb`);
+  if (!existsSync(file)) return undefined;
+  const cells = (JSON.parse(readFileSync(file, "utf8")) as { cells: Cell[] }).cells;
+  const code = cells.filter((c) => c.cell_type === "code");
+  return {
+    codeCells: code.length,
+    displays: code.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "display_data" || o.output_type === "execute_result").length,
+    formulas: cells.filter((c) => c.cell_type === "markdown").reduce((n, c) => n + extractMath(src(c.source)).formulas.length, 0),
+  };
+}
 
 let browser: Browser;
 test.before(async () => {
@@ -22,24 +46,112 @@ test.after(async () => {
 });
 
 test("the notebooks were exported to HTML", () => {
-  assert.ok(pages.length > 0, `no .html in ${EXPORTS}`);
-  assert.ok(pages.includes("00-start-here.html"), "00-start-here.html is missing");
+  assert.ok(EXPORT_DIRS.length > 0, "neither exports/ nor tests/.out/export exists");
+  assert.ok(pages.length > 0, `no .html in ${EXPORT_DIRS.join(", ")}`);
 });
 
-for (const file of pages) {
-  test(`${file} opens with the network blocked, draws every plot as SVG, logs no console error`, async () => {
-    const { page, context, errors, network } = await openOffline(browser, pathToFileURL(join(EXPORTS, file)).href);
+/** The figure as data and as drawn, slider excluded: what must change when the slider moves. */
+async function figureState(page: Page, index: number): Promise<string> {
+  return page.evaluate((i) => {
+    const gd = document.querySelectorAll(".mlekit-plot")[i] as HTMLElement & { data?: unknown; layout?: Record<string, unknown> };
+    const svg = gd.querySelector("svg.main-svg")?.cloneNode(true) as Element | undefined;
+    svg?.querySelectorAll(".slider-container, .sliderlayer, .menulayer").forEach((e) => e.remove());
+    const { sliders: _s, ...layout } = gd.layout ?? {};
+    return JSON.stringify(gd.data) + JSON.stringify(layout) + (svg ? svg.outerHTML : "");
+  }, index);
+}
+
+for (const { dir, name, file } of pages) {
+  const exp = expected(dir, name);
+
+  test(`${label(file)}: opens with the network blocked, every plot drawn as SVG, maths rendered, code highlighted, no console error`, async () => {
+    const { page, context, errors, network } = await openOffline(browser, pathToFileURL(file).href);
     try {
-      const [plots, drawn] = await waitForPlots(page);
-      assert.ok(plots > 0, "the page has no plot");
+      const [plots, drawn] = await waitForPlots(page, 60000);
       assert.is(drawn, plots, `${drawn} of ${plots} plots drew plotly's SVG`);
+      const facts = await page.evaluate(() => ({
+        plotlyScripts: document.querySelectorAll('script[data-mlekit^="plotly.js"]').length,
+        katex: document.querySelectorAll(".katex").length,
+        katexErrors: document.querySelectorAll(".katex-error").length,
+        text: document.body.innerText,
+        prose: Array.from(document.querySelectorAll(".cell.markdown")).map((e) => (e as HTMLElement).innerText).join("\n"),
+        codeCells: document.querySelectorAll(".cell.code").length,
+        highlighted: document.querySelectorAll(".cell.code code.hljs").length,
+        tokens: document.querySelectorAll('.cell.code code.hljs span[class^="hljs-"]').length,
+        outputs: document.querySelectorAll("[data-output]").length,
+      }));
+      assert.is(facts.plotlyScripts, plots > 0 ? 1 : 0, "plotly.js is embedded once when the page has a plot, else not at all");
+      assert.not.ok(facts.text.includes("$$"), "raw $$ left in the visible text");
+      assert.not.ok(/\\\[|\\\(|\$[^$\s][^$\n]*\$/.test(facts.prose), "raw TeX delimiters left in the prose");
+      assert.is(facts.katexErrors, 0, "KaTeX reported an error");
+      if (exp) {
+        assert.ok(facts.katex >= exp.formulas, `${facts.katex} rendered formulas, the notebook's prose has ${exp.formulas}`);
+        assert.is(facts.codeCells, exp.codeCells, "one code cell on the page per code cell in the notebook");
+        assert.is(facts.outputs, exp.displays, "every display output is in place");
+      }
+      assert.is(facts.highlighted, facts.codeCells, "every code cell is highlighted");
+      if (facts.codeCells > 0) assert.ok(facts.tokens > 0, "highlight.js marked no token");
+      const links = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]")).map((a) => (a as HTMLAnchorElement).href));
+      for (const href of links) {
+        if (!href.startsWith("file:")) continue;
+        assert.ok(existsSync(fileURLToPath(href.split("#")[0])), `link to a missing file: ${href}`);
+      }
       assert.equal(network, [], `the page tried the network: ${network.join(", ")}`);
       assert.equal(errors, [], `console errors: ${errors.join(" | ")}`);
-      await page.screenshot({ path: join(SCREENS, file.replace(/\.html$/, ".png")), fullPage: false });
+      await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
     } finally {
       await context.close();
     }
   });
+
+  // The slider test is generated from the exported notebook (plots whose layout has sliders).
+  const ipynb = join(dir, `${name}.ipynb`);
+  const sliderPlots: number[] = [];
+  if (existsSync(ipynb)) {
+    const cells = (JSON.parse(readFileSync(ipynb, "utf8")) as { cells: { outputs?: { data?: Record<string, { layout?: { sliders?: unknown[] } }> }[] }[] }).cells;
+    let k = 0;
+    for (const c of cells) {
+      for (const o of c.outputs ?? []) {
+        const fig = o.data?.["application/vnd.plotly.v1+json"];
+        if (!fig && !/class="mlekit-plot"/.test(src((o.data?.["text/html"] as unknown as string | string[]) ?? ""))) continue;
+        if (fig?.layout?.sliders?.length) sliderPlots.push(k);
+        k++;
+      }
+    }
+  }
+  for (const index of sliderPlots) {
+    test(`${label(file)}: moving the slider of plot ${index + 1} with the mouse changes the figure`, async () => {
+      const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href);
+      try {
+        await waitForPlots(page, 60000);
+        const plot = page.locator(".mlekit-plot").nth(index);
+        await plot.scrollIntoViewIfNeeded();
+        const info = await plot.evaluate((gd: HTMLElement & { _fullLayout?: { sliders?: { active: number; steps: unknown[] }[] } }) => {
+          const s = gd._fullLayout?.sliders?.[0];
+          return s ? { active: s.active, steps: s.steps.length } : undefined;
+        });
+        assert.ok(info && info.steps > 1, "the slider has at least two steps");
+        const before = await figureState(page, index);
+        const target = info!.active < info!.steps - 1 ? info!.steps - 1 : 0;
+        const rail = plot.locator(".slider-rail-touch-rect").first();
+        const box = await rail.boundingBox();
+        assert.ok(box, "the slider's rail is on the page");
+        // A user's click at the end of the rail: plotly moves to the nearest step.
+        const x = box!.x + (target === 0 ? 0.02 : 0.98) * box!.width;
+        await page.mouse.click(x, box!.y + box!.height / 2);
+        const active = () => plot.evaluate((gd: HTMLElement & { _fullLayout?: { sliders?: { active: number }[] } }) => gd._fullLayout?.sliders?.[0]?.active);
+        await until(async () => (await active()) === target, 10000);
+        const moved = await active();
+        assert.is(moved, target, `the slider went to step ${moved}, expected ${target}`);
+        const changed = await until(async () => (await figureState(page, index)) !== before, 10000);
+        assert.ok(changed, "the figure (data and drawn SVG, slider excluded) did not change");
+        await plot.screenshot({ path: join(SCREENS, `${name}-slider-${index + 1}.png`) });
+        assert.equal(errors, [], `console errors: ${errors.join(" | ")}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 }
 
 test.run();

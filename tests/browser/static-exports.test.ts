@@ -1,0 +1,98 @@
+// The static formats, checked against the executed notebook they came from:
+// - Markdown: every image link resolves to a non-empty SVG/PNG file, one image per plot, every
+//   heading of the notebook appears as a heading, maths kept as $…$, code in ```ts fences;
+// - executed .ipynb: every plot output carries a real image/png (Chromium-rendered).
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { existsSync, readFileSync, statSync } from "fs";
+import { dirname, join, resolve } from "path";
+import { exportedFiles, label } from "./chromium";
+import { decodePng, isPng } from "./png";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { markdownHeadings } = require("../../scripts/export/markdown") as {
+  markdownHeadings: (s: string) => { level: number; text: string }[];
+};
+
+interface Output {
+  output_type: string;
+  data?: Record<string, unknown>;
+}
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  outputs?: Output[];
+}
+const text = (s: unknown) => (Array.isArray(s) ? s.join("") : String(s ?? ""));
+const isPlot = (o: Output) =>
+  (o.output_type === "display_data" || o.output_type === "execute_result") &&
+  (o.data?.["application/vnd.plotly.v1+json"] !== undefined || /class="mlekit-plot"/.test(text(o.data?.["text/html"])));
+
+function notebook(dir: string, name: string): Cell[] | undefined {
+  const f = join(dir, `${name}.ipynb`);
+  return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as { cells: Cell[] }).cells : undefined;
+}
+
+const mds = exportedFiles("md");
+const ipynbs = exportedFiles("ipynb");
+
+test("the notebooks were exported to Markdown and to executed notebooks", () => {
+  assert.ok(mds.length > 0, "no .md in the export folders");
+  assert.ok(ipynbs.length > 0, "no .ipynb in the export folders");
+});
+
+for (const { dir, name, file } of mds) {
+  test(`${label(file)}: every image link resolves to an image file, one per plot`, () => {
+    const md = readFileSync(file, "utf8");
+    const links = [...md.matchAll(/!\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => decodeURI(m[1]));
+    for (const link of links) {
+      assert.not.ok(/^[a-z]+:/i.test(link), `image link ${link} is not a relative file`);
+      const p = resolve(dirname(file), link);
+      assert.ok(existsSync(p), `image ${link} does not exist`);
+      assert.ok(statSync(p).size > 200, `image ${link} is (nearly) empty`);
+      const head = readFileSync(p).subarray(0, 512);
+      if (p.endsWith(".svg")) assert.ok(/<svg[\s>]/.test(head.toString("utf8")), `${link} is not an SVG`);
+      if (p.endsWith(".png")) assert.ok(isPng(head), `${link} is not a PNG`);
+    }
+    const cells = notebook(dir, name);
+    if (cells) {
+      const plots = cells.flatMap((c) => c.outputs ?? []).filter(isPlot).length;
+      const plotImages = links.filter((l) => /\/plot-\d+\.svg$/.test(l)).length;
+      assert.is(plotImages, plots, `${plotImages} plot images for ${plots} plots`);
+    }
+    assert.not.ok(/<script\b/i.test(md), "the Markdown carries a <script>");
+  });
+
+  test(`${label(file)}: every heading of the notebook appears, maths and code kept`, () => {
+    const cells = notebook(dir, name);
+    assert.ok(cells, "the executed notebook is missing beside the Markdown");
+    const md = readFileSync(file, "utf8");
+    const got = markdownHeadings(md).map((h) => `${h.level} ${h.text}`);
+    const want = cells!
+      .filter((c) => c.cell_type === "markdown")
+      .flatMap((c) => markdownHeadings(text(c.source)))
+      .map((h) => `${h.level} ${h.text}`);
+    assert.ok(want.length > 0, "the notebook has no heading");
+    for (const h of want) assert.ok(got.includes(h), `heading missing from the Markdown: ${h}`);
+    const code = cells!.filter((c) => c.cell_type === "code" && text(c.source).trim()).length;
+    assert.is((md.match(/^`{3,}ts$/gm) || []).length, code, "one ```ts fence per code cell");
+    const prose = cells!.filter((c) => c.cell_type === "markdown").map((c) => text(c.source)).join("\n");
+    if (/\$\$/.test(prose)) assert.ok(md.includes("$$"), "display maths ($$) was not kept");
+  });
+}
+
+for (const { dir, name, file } of ipynbs) {
+  test(`${label(file)}: every plot output also carries a Chromium-rendered image/png`, () => {
+    const cells = notebook(dir, name)!;
+    const plots = cells.flatMap((c) => c.outputs ?? []).filter(isPlot);
+    for (const [i, o] of plots.entries()) {
+      const b64 = o.data?.["image/png"];
+      assert.ok(typeof b64 === "string" && b64.length > 100, `plot ${i + 1} has no image/png`);
+      const png = decodePng(Buffer.from(b64 as string, "base64"));
+      assert.ok(png.width >= 300 && png.height >= 200, `plot ${i + 1}: PNG is only ${png.width}x${png.height}`);
+      assert.ok(text(o.data?.["text/html"]).includes("mlekit-plot-static"), `plot ${i + 1}: no static fallback in its HTML`);
+    }
+  });
+}
+
+test.run();
