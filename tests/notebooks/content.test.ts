@@ -69,6 +69,37 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
     minPlots: 6,
     minAssertions: 28,
   },
+  {
+    name: "04-kl-divergence-and-cross-entropy",
+    sections: ["definition of KL divergence", "Gibbs' inequality", "Asymmetry", "H(P, Q) = H(P) + KL(P‖Q)", "Exercises"],
+    minPlots: 3,
+    minAssertions: 20,
+  },
+  {
+    name: "05-mle-is-min-kl-is-min-cross-entropy",
+    sections: [
+      "Step 1: maximise the likelihood", "Step 2: maximise the sum of logs", "Step 3: maximise the average", "Step 4: maximise an expectation",
+      "Step 5: minimise the cross-entropy", "Step 6: minimise KL", "Step 7: minimise the negative log-likelihood", "Three curves, one minimiser",
+      "Move θ yourself", "The continuous case", "Exercises",
+    ],
+    minPlots: 3,
+    minAssertions: 25,
+  },
+  {
+    name: "06-conditional-likelihood-and-loss-functions",
+    sections: [
+      "Conditional maximum likelihood", "Gaussian conditional likelihood gives MSE", "Bernoulli conditional likelihood gives binary cross-entropy",
+      "Softmax and categorical cross-entropy from logits", "Why log-space matters", "Training curves", "Exercises",
+    ],
+    minPlots: 5,
+    minAssertions: 25,
+  },
+  {
+    name: "07-properties-of-the-mle",
+    sections: ["Consistency", "Bias", "Efficiency", "Cramér–Rao", "Asymptotic normality", "Exercises"],
+    minPlots: 4,
+    minAssertions: 14,
+  },
 ];
 
 const DIR = path.join(__dirname, "..", "..", "notebooks");
