@@ -66,7 +66,8 @@ body{font-size:11pt;line-height:1.45}
 main{max-width:none;padding:0}
 nav.formats{display:none}
 h1,h2,h3{break-after:avoid-page}
-.cell.code .source{break-inside:avoid-page;break-after:avoid-page}
+.cell.code .source{break-inside:avoid-page}
+.cell.code .source.tall{break-inside:auto}
 .output.plot,.mlekit-plot,table.mlekit-table{break-inside:avoid-page}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:9.5pt}
 .output{overflow:visible}

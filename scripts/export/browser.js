@@ -124,6 +124,8 @@ async function renderPage(htmlPath, { pdfPath, title = "", timeoutMs = 60000 } =
       // Solutions print open; plots re-measure themselves for the printed line width.
       await page.evaluate(async () => {
         for (const d of document.querySelectorAll("details.solution")) d.open = true;
+        // Code longer than a third of a page may break across pages; shorter code stays whole.
+        for (const s of document.querySelectorAll(".cell.code .source")) if (s.offsetHeight > 330) s.classList.add("tall");
         const gds = Array.from(document.querySelectorAll(".mlekit-plot")).filter((g) => g._fullLayout);
         if (window.Plotly) await Promise.all(gds.map((g) => window.Plotly.Plots.resize(g)));
       });
