@@ -1,0 +1,50 @@
+// scripts/export/index-page.js: the chain map of the notes.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const idx = require("../../scripts/export/index-page") as {
+  indexHtml: (o: { title: string; lede?: string; notes: unknown[] }) => string;
+  formatBytes: (n: number) => string;
+  inlineMath: (s: string) => string;
+};
+
+const note = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  title: `${name} title with $\\theta$`,
+  subtitle: "A subtitle & more",
+  status: "ok",
+  seconds: 3.25,
+  cells: 7,
+  error: null,
+  files: { html: { file: `${name}.html`, bytes: 5e6 }, pdf: { file: `${name}.pdf`, bytes: 2048 }, md: { file: `${name}.md`, bytes: 900 }, ipynb: { file: `${name}.ipynb`, bytes: 1e6 } },
+  ...extra,
+});
+
+test("one card a note in order, each linking every format with its size, the run status and time", () => {
+  const html = idx.indexHtml({ title: "Worked notes", notes: [note("00-a"), note("01-b")] });
+  assert.ok(html.indexOf('id="00-a"') < html.indexOf('id="01-b"'));
+  assert.ok(html.includes('data-step="01"'));
+  for (const ext of ["html", "pdf", "md", "ipynb"]) assert.ok(html.includes(`href="01-b.${ext}"`), ext);
+  assert.ok(html.includes("ran ok</span> · 7 code cells · 3.2 s") || html.includes("ran ok</span> · 7 code cells · 3.3 s"));
+  assert.ok(html.includes("<math"), "maths in titles as MathML");
+  assert.ok(html.includes("A subtitle &amp; more"));
+  assert.not.ok(/<script|https?:\/\//.test(html.replace(/xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML"/g, "")), "no script, no remote URL");
+});
+
+test("a failed note shows the failing cell and message; a missing format is marked, not linked", () => {
+  const failed = note("02-c", { status: "error", error: { cell: 4, message: "AssertionError: <bad>\nmore" }, files: { ipynb: { file: "02-c.ipynb", bytes: 10 } } });
+  const html = idx.indexHtml({ title: "t", notes: [failed] });
+  assert.ok(html.includes("failed at cell 4"));
+  assert.ok(html.includes("AssertionError: &lt;bad&gt;"));
+  assert.ok(html.includes('class="missing"'));
+  assert.not.ok(html.includes('href="02-c.pdf"'));
+});
+
+test("formatBytes", () => {
+  assert.is(idx.formatBytes(512), "512 B");
+  assert.is(idx.formatBytes(2048), "2.0 kB");
+  assert.is(idx.formatBytes(5 * 1024 * 1024), "5.0 MB");
+});
+
+test.run();
