@@ -22,6 +22,7 @@ const setup = require("./setup");
 const { listNotebooks, runNotebooks, executeNotebook, describeFailure } = require("./notebooks");
 const { exportNotebook, exportIndex, closeExports } = require("./export");
 const hygiene = require("./clean-notebooks");
+const { stripPlotImages } = require("./export/ipynb");
 
 const ROOT = setup.ROOT;
 const args = new Set(process.argv.slice(2));
@@ -68,6 +69,7 @@ function uvu(dir, extra = []) {
 }
 
 function normalizeOutputs(nb) {
+  stripPlotImages(nb); // the export adds each plot's PNG to exports/*.ipynb; compare what the kernel sent
   return JSON.stringify(
     nb.cells.filter((c) => c.cell_type === "code").map((c) => c.outputs),
   )

@@ -44,4 +44,22 @@ function addPlotImages(nb, images) {
   return added;
 }
 
-module.exports = { addPlotImages, STATIC_CLASS };
+/**
+ * Undoes {@link addPlotImages} (mutates and returns `nb`): the outputs exactly as the kernel
+ * sent them, e.g. to compare an exported notebook with a fresh run.
+ */
+function stripPlotImages(nb) {
+  for (const cell of nb.cells) {
+    for (const out of cell.outputs || []) {
+      if (!isPlotOutput(out)) continue;
+      const html = text(out.data["text/html"]);
+      if (!html.includes(STATIC_CLASS)) continue;
+      delete out.data["image/png"];
+      if (out.metadata) delete out.metadata["image/png"];
+      out.data["text/html"] = html.replace(new RegExp(`<img class="${STATIC_CLASS}"[^>]*>`), "").replace(HIDE_WHEN_DRAWN, "");
+    }
+  }
+  return nb;
+}
+
+module.exports = { addPlotImages, stripPlotImages, STATIC_CLASS };

@@ -81,7 +81,17 @@ async function stopServer() {
 // Last resort if the runner dies between before and after.
 process.on("exit", () => killGroup("SIGKILL"));
 
+// uvu swallows an exception thrown by a `before` hook, so keep it and let every test report it.
+let startError = "";
 test.before(async () => {
+  try {
+    await startServer();
+  } catch (err) {
+    startError = String((err as Error).message || err);
+  }
+});
+
+async function startServer() {
   const python = setup.ensureJupyter(["notebook"]);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -111,7 +121,7 @@ test.before(async () => {
   if (up !== "up") throw new Error(`the Jupyter Notebook server did not come up (${up || "timeout"}):\n${logTail()}`);
   browser = await launch();
   mkdirSync(SCREENS, { recursive: true });
-});
+}
 
 test.after(async () => {
   await browser?.close().catch(() => undefined);
@@ -120,6 +130,7 @@ test.after(async () => {
 });
 
 test("the classic Notebook server runs and offers the project's own tslab kernel", async () => {
+  assert.is(startError, "", startError);
   assert.ok(notebooks.length > 0, "notebooks/ has no notebook");
   const specs = (await (await api("/api/kernelspecs")).json()) as { kernelspecs: Record<string, { spec: { argv: string[] } }> };
   const tslab = specs.kernelspecs.tslab;
@@ -153,7 +164,7 @@ function expectedPlots(name: string): number | undefined {
 
 for (const name of notebooks) {
   test(`${name}: Restart & Run All in the classic Notebook runs every cell with no error and draws every plot`, async () => {
-    assert.ok(browser, "no browser (the server did not start)");
+    assert.ok(browser && !startError, `the server or the browser did not start: ${startError}`);
     const t0 = Date.now();
     const origin = base;
     const { page, context } = await openOffline(browser!, `${base}/notebooks/${encodeURIComponent(name)}?token=${token}`, {
@@ -212,8 +223,12 @@ for (const name of notebooks) {
     } finally {
       await context.close().catch(() => undefined);
       // Free the kernel before the next notebook starts its own.
-      const sessions = (await (await api("/api/sessions")).json().catch(() => [])) as { id: string }[];
-      for (const s of sessions) await api(`/api/sessions/${s.id}`, { method: "DELETE" }).catch(() => undefined);
+      try {
+        const sessions = (await (await api("/api/sessions")).json()) as { id: string }[];
+        for (const s of sessions) await api(`/api/sessions/${s.id}`, { method: "DELETE" });
+      } catch {
+        /* the server is gone; test.after cleans up */
+      }
     }
   });
 }

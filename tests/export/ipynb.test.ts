@@ -3,8 +3,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { addPlotImages } = require("../../scripts/export/ipynb") as {
+const { addPlotImages, stripPlotImages } = require("../../scripts/export/ipynb") as {
   addPlotImages: (nb: unknown, images: Map<string, { png: string; width: number; height: number; alt?: string }>) => number;
+  stripPlotImages: (nb: unknown) => unknown;
 };
 
 function nb() {
@@ -52,6 +53,17 @@ test("adding twice does not stack a second static image; outputs without an imag
   const other = nb();
   assert.is(addPlotImages(other, new Map()), 0);
   assert.equal(other, nb());
+});
+
+test("stripPlotImages gives back the outputs as the kernel sent them", () => {
+  const book = nb();
+  addPlotImages(book, new Map([["c0-o1", { png: "AAAA", width: 860, height: 450 }]]));
+  stripPlotImages(book);
+  const out = book.cells[0].outputs[1] as unknown as { data: Record<string, unknown>; metadata: Record<string, unknown> };
+  const original = nb().cells[0].outputs[1] as unknown as { data: Record<string, string[]> };
+  assert.is(out.data["text/html"], original.data["text/html"].join(""));
+  assert.is(out.data["image/png"], undefined);
+  assert.equal(out.metadata, {});
 });
 
 test.run();
