@@ -28,7 +28,10 @@ function parseArgs(argv) {
 
 /** The files written, one line each with its size, then the total of each kind. */
 function filesReport(files, outDir) {
-  const rel = (p) => path.relative(process.cwd(), p) || p;
+  const rel = (p) => {
+    const r = path.relative(process.cwd(), p);
+    return !r || r.startsWith("..") ? p : r;
+  };
   const rows = files.map((f) => [rel(f.path), formatBytes(f.bytes)]);
   const byKind = new Map();
   for (const f of files) {

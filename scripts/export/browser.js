@@ -130,7 +130,6 @@ async function renderPage(htmlPath, { pdfPath, title = "", timeoutMs = 60000 } =
         if (window.Plotly) await Promise.all(gds.map((g) => window.Plotly.Plots.resize(g)));
       });
       const pdf = await page.pdf({
-        path: pdfPath,
         format: "A4",
         margin: PDF_MARGIN,
         printBackground: true,
@@ -139,6 +138,9 @@ async function renderPage(htmlPath, { pdfPath, title = "", timeoutMs = 60000 } =
         footerTemplate: pdfFooter(title),
         timeout: timeoutMs,
       });
+      const tmp = `${pdfPath}.tmp-${process.pid}`;
+      fs.writeFileSync(tmp, pdf);
+      fs.renameSync(tmp, pdfPath);
       pdfBytes = pdf.length;
     }
     return { images, plots, drawn, blocked, errors, pdfBytes };

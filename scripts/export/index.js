@@ -24,6 +24,13 @@ function plotlyJs() {
 
 const KINDS = ["html", "md", "pdf", "ipynb"];
 
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+function writeAtomic(file, data) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
 function fileInfo(kind, file) {
   return { kind, path: file, bytes: fs.statSync(file).size };
 }
@@ -60,7 +67,7 @@ async function exportNotebook(result, executedPath, outDir, { onProgress = () =>
   onProgress("html");
   const htmlPath = path.join(outDir, `${name}.html`);
   const warnings = [];
-  fs.writeFileSync(htmlPath, notebookToHtml(nb, { name, title: plainTitle, plotlyJs: plotlyJs(), onWarning: (w) => warnings.push(w) }));
+  writeAtomic(htmlPath, notebookToHtml(nb, { name, title: plainTitle, plotlyJs: plotlyJs(), onWarning: (w) => warnings.push(w) }));
   files.push(fileInfo("html", htmlPath));
   for (const w of warnings) problems.push(`maths: ${w}`);
 
@@ -99,7 +106,7 @@ async function exportNotebook(result, executedPath, outDir, { onProgress = () =>
     fs.writeFileSync(path.join(filesDir, a.file), a.data);
   }
   const mdPath = path.join(outDir, `${name}.md`);
-  fs.writeFileSync(mdPath, markdown);
+  writeAtomic(mdPath, markdown);
   files.push(fileInfo("md", mdPath), ...filesUnder("md", filesDir));
 
   onProgress("ipynb");
@@ -107,7 +114,7 @@ async function exportNotebook(result, executedPath, outDir, { onProgress = () =>
   const alt = new Map(plots.map((p) => [p.key, p.title || `Plot ${p.n}`]));
   const pngs = new Map([...images].map(([k, v]) => [k, { ...v, alt: alt.get(k) }]));
   addPlotImages(nb, pngs);
-  fs.writeFileSync(ipynbPath, JSON.stringify(nb, null, 1) + "\n");
+  writeAtomic(ipynbPath, JSON.stringify(nb, null, 1) + "\n");
   files.push(fileInfo("ipynb", ipynbPath));
 
   return { name, files, problems, plots: plots.length, seconds: (Date.now() - t0) / 1000 };
@@ -141,7 +148,7 @@ function exportIndex(results, outDir, { title = "Worked notes", lede = "" } = {}
   const notes = [...runs.values()]
     .filter((r) => fs.existsSync(path.join(outDir, `${r.name}.ipynb`)))
     .sort((a, b) => a.name.localeCompare(b.name));
-  fs.writeFileSync(path.join(outDir, "run.json"), JSON.stringify(notes, null, 2) + "\n");
+  writeAtomic(path.join(outDir, "run.json"), JSON.stringify(notes, null, 2) + "\n");
   const cards = notes.map((r) => {
     const nb = JSON.parse(fs.readFileSync(path.join(outDir, `${r.name}.ipynb`), "utf8"));
     const t = noteTitle(nb);
@@ -154,7 +161,7 @@ function exportIndex(results, outDir, { title = "Worked notes", lede = "" } = {}
     return { ...r, title: t.title || r.name, subtitle: t.subtitle, files };
   });
   const indexPath = path.join(outDir, "index.html");
-  fs.writeFileSync(indexPath, indexHtml({ title, lede, notes: cards }));
+  writeAtomic(indexPath, indexHtml({ title, lede, notes: cards }));
   return [fileInfo("index", indexPath), fileInfo("index", path.join(outDir, "run.json"))];
 }
 
