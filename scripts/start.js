@@ -26,12 +26,14 @@ function parseArgs(argv) {
   return opts;
 }
 
+/** A path relative to the working directory when it lies inside it, else absolute. */
+function rel(p) {
+  const r = path.relative(process.cwd(), p);
+  return !r || r.startsWith("..") ? p : r;
+}
+
 /** The files written, one line each with its size, then the total of each kind. */
 function filesReport(files, outDir) {
-  const rel = (p) => {
-    const r = path.relative(process.cwd(), p);
-    return !r || r.startsWith("..") ? p : r;
-  };
   const rows = files.map((f) => [rel(f.path), formatBytes(f.bytes)]);
   const byKind = new Map();
   for (const f of files) {
@@ -54,7 +56,7 @@ async function main() {
     setup.buildLib();
   }
   const files = listNotebooks(opts.only);
-  console.log(`[start] executing ${files.length} notebook(s) with the project's tslab kernel -> ${path.relative(process.cwd(), opts.out) || "."}/`);
+  console.log(`[start] executing ${files.length} notebook(s) with the project's tslab kernel -> ${rel(opts.out)}/`);
   if (opts.only.length === 0) {
     const removed = pruneStale(opts.out, files.map((f) => path.basename(f, ".ipynb")));
     if (removed.length) console.log(`[start] removed the exports of notes that no longer exist: ${removed.join(", ")}`);
@@ -98,7 +100,7 @@ async function main() {
   const wall = (Date.now() - t0) / 1000;
   console.log(
     `\n[start] ${results.length - failed.length}/${results.length} notebooks ok; export ${exportSeconds.toFixed(1)} s ` +
-      `(html, md, pdf, ipynb with one Chromium) of ${wall.toFixed(1)} s in all; open ${path.relative(process.cwd(), path.join(opts.out, "index.html"))}`,
+      `(html, md, pdf, ipynb with one Chromium) of ${wall.toFixed(1)} s in all; open ${rel(path.join(opts.out, "index.html"))}`,
   );
   if (failed.length || problems.length) {
     for (const r of failed) console.error(describeFailure(r));
