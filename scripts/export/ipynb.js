@@ -12,6 +12,9 @@ const { text, isPlotOutput, outputKey } = require("./notebook");
 const STATIC_CLASS = "mlekit-plot-static";
 const HIDE_WHEN_DRAWN = `<style>.mlekit-plot .plot-container ~ img.${STATIC_CLASS}{display:none}</style>`;
 
+/** A string in nbformat's multiline form: lines, each keeping its newline. */
+const lines = (s) => s.split(/(?<=\n)/);
+
 const escAttr = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
 /**
@@ -36,7 +39,7 @@ function addPlotImages(nb, images) {
           `<img class="${STATIC_CLASS}" alt="${escAttr(img.alt || "plot")}" width="${img.width}" ` +
           `style="max-width:100%;height:auto" src="data:image/png;base64,${img.png}">`;
         const withImg = html.replace(/(<div\b[^>]*class="mlekit-plot"[^>]*>)/, `$1${tag}`);
-        if (withImg !== html) out.data["text/html"] = withImg + HIDE_WHEN_DRAWN;
+        if (withImg !== html) out.data["text/html"] = lines(withImg + HIDE_WHEN_DRAWN);
       }
       added++;
     });
@@ -56,7 +59,7 @@ function stripPlotImages(nb) {
       if (!html.includes(STATIC_CLASS)) continue;
       delete out.data["image/png"];
       if (out.metadata) delete out.metadata["image/png"];
-      out.data["text/html"] = html.replace(new RegExp(`<img class="${STATIC_CLASS}"[^>]*>`), "").replace(HIDE_WHEN_DRAWN, "");
+      out.data["text/html"] = lines(html.replace(new RegExp(`<img class="${STATIC_CLASS}"[^>]*>`), "").replace(HIDE_WHEN_DRAWN, ""));
     }
   }
   return nb;
