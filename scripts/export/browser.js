@@ -34,6 +34,9 @@ function browser() {
   if (!launching) {
     launching = (async () => {
       if (!process.env.CHROMIUM_PATH) setup.ensureCommands([["chromium", "chromium"]]);
+      // The notes' glossary is bilingual: without a CJK font the PDF and the plot images show
+      // empty boxes for 中文. WenQuanYi Micro Hei is small (about 5 MB) and in Debian main.
+      setup.ensureDebianPackages(["fonts-wqy-microhei"]);
       if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
       const { chromium } = require("playwright-core");
       return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60000 });
