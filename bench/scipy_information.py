@@ -8,26 +8,10 @@ a warm-up; the inputs are built before timing (seeded numpy Generator, strictly 
 """
 import json
 import sys
-import time
 
-try:
-    import numpy as np
-    import scipy
-    from scipy import stats
-except Exception as exc:  # pragma: no cover - depends on the machine
-    print(json.dumps({"skipped": f"cannot import numpy/scipy: {exc}"}))
-    sys.exit(0)
+from pybench import median_ms, require_scipy
 
-
-def median_ms(fn, reps):
-    fn()  # warm-up
-    times = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1e3)
-    times.sort()
-    return times[len(times) // 2]
+np, scipy, stats = require_scipy()
 
 
 def main():
