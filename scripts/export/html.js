@@ -6,11 +6,9 @@ const hljs = require("highlight.js/lib/core");
 hljs.registerLanguage("typescript", require("highlight.js/lib/languages/typescript"));
 const { markdownToHtml } = require("./math");
 const { inlineKatexCss, CODE_CSS, PAGE_CSS } = require("./assets");
-const { text, stripAnsi, isHidden, isPlotOutput, outputKey, noteTitle, retargetNotebookLinks } = require("./notebook");
+const { text, esc, stripAnsi, isHidden, isPlotOutput, outputKey, noteTitle, retargetNotebookLinks } = require("./notebook");
 
 const PLOTLY_MARK = 'data-mlekit="plotly.js';
-
-const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
 /** The richest representation of a display output that a static page can show. */
 function renderData(data) {

@@ -6,7 +6,7 @@
 const katex = require("katex");
 const { MATH_RE } = require("./math");
 
-const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+const { esc } = require("./notebook");
 
 /** Plain text with `$…$` maths -> HTML with the maths as MathML. */
 function inlineMath(s) {

@@ -7,6 +7,9 @@ const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 /** A notebook multiline string (string or list of lines) as one string. */
 const text = (v) => (Array.isArray(v) ? v.join("") : v == null ? "" : String(v));
 
+/** Text escaped for HTML content or a double-quoted attribute. */
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "");
 
@@ -104,6 +107,7 @@ function retargetNotebookLinks(s, ext, { html = false } = {}) {
 module.exports = {
   PLOTLY_MIME,
   text,
+  esc,
   stripAnsi,
   isHidden,
   isPlotOutput,
