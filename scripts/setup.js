@@ -137,10 +137,9 @@ function ensureDebianPackages(packages) {
 }
 
 /** Builds the library with the project's TypeScript (never tslab's bundled tsc). */
+/** Builds mlekit (CJS + ESM), notebook-kit and mle-course; see scripts/build-lib.js. */
 function buildLib() {
-  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  const r = run(process.execPath, [tsc, "-p", path.join(ROOT, "lib")], { stdio: "inherit" });
-  if (r.status !== 0) throw new Error("building lib failed (tsc -p lib)");
+  require("./build-lib").build();
 }
 
 module.exports = {

@@ -15,6 +15,7 @@
 //     Notebook driven by Chromium
 // Options: --skip-browser, --only-unit (for quick local loops).
 "use strict";
+const FORMAT = require("notebook-kit/dist/format");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -73,7 +74,7 @@ function normalizeOutputs(nb) {
   return JSON.stringify(
     nb.cells.filter((c) => c.cell_type === "code").map((c) => c.outputs),
   )
-    .replace(/mlekit-plot-[0-9a-f]+/g, "mlekit-plot-ID")
+    .replace(new RegExp(`${FORMAT.PLOT_ID_PREFIX}[0-9a-f]+`, "g"), `${FORMAT.PLOT_ID_PREFIX}ID`)
     .replace(/"execution":\{[^}]*\}/g, "");
 }
 

@@ -1,5 +1,6 @@
 // mlekit: maximum likelihood, KL divergence and cross-entropy.
-// This file only re-exports; each group lives in its own folder.
+// This file only re-exports; each group lives in its own folder. Nothing here touches Node,
+// the DOM or runs anything at import time, so the package bundles for a browser.
 
 // information theory
 export * from "./information";
@@ -10,8 +11,5 @@ export * from "./distributions";
 // estimators
 export * from "./estimators";
 
-// notebook display
-export * from "./display";
-
-// exercises
-export * from "./exercises";
+// optimisation helpers (argmax/argmin, grid search)
+export * from "./optimization";

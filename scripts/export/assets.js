@@ -2,6 +2,7 @@
 // a code-highlighting theme, and the page's own layout.
 "use strict";
 const fs = require("fs");
+const FORMAT = require("notebook-kit/dist/format");
 const path = require("path");
 
 let katexCss;
@@ -48,7 +49,7 @@ code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-siz
 .output pre{background:#fff;border-color:transparent;padding:.2rem .8rem}
 .output.error pre{background:#fef2f2;border-color:#fecaca;color:#991b1b}
 .output.stderr pre{background:#fffbeb}
-table.mlekit-table,.output table{border-collapse:collapse;font-size:14px;margin:.4rem 0}
+table.${FORMAT.TABLE_CLASS},.output table{border-collapse:collapse;font-size:14px;margin:.4rem 0}
 .output th,.output td{border-bottom:1px solid var(--rule);padding:.25rem .6rem;text-align:left}
 .output td.num{text-align:right;font-variant-numeric:tabular-nums}
 .output thead th{border-bottom:2px solid #cbd2d9}
@@ -68,7 +69,7 @@ nav.formats{display:none}
 h1,h2,h3{break-after:avoid-page}
 .cell.code .source{break-inside:avoid-page}
 .cell.code .source.tall{break-inside:auto}
-.output.plot,.mlekit-plot,table.mlekit-table{break-inside:avoid-page}
+.output.plot,${FORMAT.PLOT_SELECTOR},table.${FORMAT.TABLE_CLASS}{break-inside:avoid-page}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:9.5pt}
 .output{overflow:visible}
 .katex-display{overflow:visible}

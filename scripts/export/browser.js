@@ -3,6 +3,7 @@
 // for plotly.js to draw every plot, renders each plot to SVG and PNG with `Plotly.toImage`,
 // then prints the page to an A4 PDF.
 "use strict";
+const FORMAT = require("notebook-kit/dist/format");
 const fs = require("fs");
 const { pathToFileURL } = require("url");
 const setup = require("../setup");
@@ -95,9 +96,9 @@ async function renderPage(htmlPath, { pdfPath, title = "", timeoutMs = 60000 } =
     const [plots, drawn] = await waitForPlots(page, timeoutMs);
 
     const rendered = await page.evaluate(
-      async ({ width, scale }) => {
+      async ({ width, scale, sel }) => {
         const out = [];
-        for (const wrap of document.querySelectorAll("[data-output] .mlekit-plot")) {
+        for (const wrap of document.querySelectorAll(`[data-output] ${sel}`)) {
           const key = wrap.closest("[data-output]").getAttribute("data-output");
           const gd = wrap;
           if (!gd._fullLayout || !window.Plotly) continue;
@@ -109,7 +110,7 @@ async function renderPage(htmlPath, { pdfPath, title = "", timeoutMs = 60000 } =
         }
         return out;
       },
-      { width: IMAGE_WIDTH, scale: PNG_SCALE },
+      { width: IMAGE_WIDTH, scale: PNG_SCALE, sel: FORMAT.PLOT_SELECTOR },
     );
     const images = new Map();
     for (const r of rendered) {
@@ -125,13 +126,13 @@ async function renderPage(htmlPath, { pdfPath, title = "", timeoutMs = 60000 } =
     if (pdfPath) {
       await page.emulateMedia({ media: "print" });
       // Solutions print open; plots re-measure themselves for the printed line width.
-      await page.evaluate(async () => {
+      await page.evaluate(async (sel) => {
         for (const d of document.querySelectorAll("details.solution")) d.open = true;
         // Code longer than a third of a page may break across pages; shorter code stays whole.
         for (const s of document.querySelectorAll(".cell.code .source")) if (s.offsetHeight > 330) s.classList.add("tall");
-        const gds = Array.from(document.querySelectorAll(".mlekit-plot")).filter((g) => g._fullLayout);
+        const gds = Array.from(document.querySelectorAll(sel)).filter((g) => g._fullLayout);
         if (window.Plotly) await Promise.all(gds.map((g) => window.Plotly.Plots.resize(g)));
-      });
+      }, FORMAT.PLOT_SELECTOR);
       const pdf = await page.pdf({
         format: "A4",
         margin: PDF_MARGIN,
@@ -160,14 +161,14 @@ function decodeSvgDataUrl(url) {
   return head.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
 }
 
-/** Waits (bounded) until every `.mlekit-plot` holds plotly's SVG; returns [plots, drawn]. */
+/** Waits (bounded) until every kit plot `<div>` holds plotly's SVG; returns [plots, drawn]. */
 async function waitForPlots(page, timeoutMs = 30000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const counts = await page.evaluate(() => {
-      const plots = Array.from(document.querySelectorAll(".mlekit-plot"));
+    const counts = await page.evaluate((sel) => {
+      const plots = Array.from(document.querySelectorAll(sel));
       return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length];
-    });
+    }, FORMAT.PLOT_SELECTOR);
     if (counts[0] === counts[1] || Date.now() > deadline) return counts;
     await page.waitForTimeout(100);
   }

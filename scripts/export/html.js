@@ -2,13 +2,14 @@
 // maths pre-rendered by KaTeX (fonts inlined), code highlighted by highlight.js at export
 // time, outputs in place, plotly.js embedded exactly once.
 "use strict";
+const FORMAT = require("notebook-kit/dist/format");
 const hljs = require("highlight.js/lib/core");
 hljs.registerLanguage("typescript", require("highlight.js/lib/languages/typescript"));
 const { markdownToHtml } = require("./math");
 const { inlineKatexCss, CODE_CSS, PAGE_CSS } = require("./assets");
 const { text, esc, stripAnsi, isHidden, isPlotOutput, outputKey, noteTitle, retargetNotebookLinks } = require("./notebook");
 
-const PLOTLY_MARK = 'data-mlekit="plotly.js';
+const PLOTLY_MARK = `${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="${FORMAT.PLOTLY_SCRIPT_VALUE_PREFIX}`;
 
 /** The richest representation of a display output that a static page can show. */
 function renderData(data) {
@@ -27,7 +28,7 @@ function renderData(data) {
  * two <div>s with one id, and the second would never draw. Gives every repeat its own id.
  */
 function uniquePlotIds(html, seen, key) {
-  const m = /\bid="(mlekit-plot-[\w-]+)"/.exec(html);
+  const m = new RegExp(`\\bid="(${FORMAT.PLOT_ID_PREFIX}[\\w-]+)"`).exec(html);
   if (!m) return html;
   const id = m[1];
   if (!seen.has(id)) {
@@ -62,7 +63,7 @@ function renderOutput(out, key, seenIds) {
 // A plotly.js embed as the library writes it: `<script … data-mlekit="plotly.js 3.x">…</script>`.
 // plotly.js's own source never contains "</script" (the library escapes it), so the first
 // closing tag ends the embed.
-const PLOTLY_EMBED_RE = /<script\b[^>]*data-mlekit="plotly\.js[^"]*"[^>]*>[\s\S]*?<\/script>\n?/g;
+const PLOTLY_EMBED_RE = new RegExp(`<script\\b[^>]*${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="plotly\\.js[^"]*"[^>]*>[\\s\\S]*?<\\/script>\\n?`, "g");
 
 /** The formats a note comes in, linked from the top of its HTML page. */
 function formatNav(name) {

@@ -18,7 +18,7 @@ const browser = require("./browser");
 
 let plotly;
 function plotlyJs() {
-  if (plotly === undefined) plotly = require("mlekit").plotlyJs();
+  if (plotly === undefined) plotly = require("notebook-kit").plotlyJs();
   return plotly;
 }
 

@@ -7,10 +7,11 @@
 // So the PNG also goes inside the plot's <div> as a static <img>, and a one-line style hides it
 // as soon as plotly.js has drawn the interactive plot in the same <div>.
 "use strict";
+const FORMAT = require("notebook-kit/dist/format");
 const { text, isPlotOutput, outputKey } = require("./notebook");
 
-const STATIC_CLASS = "mlekit-plot-static";
-const HIDE_WHEN_DRAWN = `<style>.mlekit-plot .plot-container ~ img.${STATIC_CLASS}{display:none}</style>`;
+const STATIC_CLASS = FORMAT.PLOT_STATIC_CLASS;
+const HIDE_WHEN_DRAWN = `<style>${FORMAT.PLOT_SELECTOR} .plot-container ~ img.${STATIC_CLASS}{display:none}</style>`;
 
 /** A string in nbformat's multiline form: lines, each keeping its newline. */
 const lines = (s) => s.split(/(?<=\n)/);
@@ -38,7 +39,7 @@ function addPlotImages(nb, images) {
         const tag =
           `<img class="${STATIC_CLASS}" alt="${escAttr(img.alt || "plot")}" width="${img.width}" ` +
           `style="max-width:100%;height:auto" src="data:image/png;base64,${img.png}">`;
-        const withImg = html.replace(/(<div\b[^>]*class="mlekit-plot"[^>]*>)/, `$1${tag}`);
+        const withImg = html.replace(new RegExp(`(<div\\b[^>]*class="${FORMAT.PLOT_CLASS}"[^>]*>)`), `$1${tag}`);
         if (withImg !== html) out.data["text/html"] = lines(withImg + HIDE_WHEN_DRAWN);
       }
       added++;

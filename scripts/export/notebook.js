@@ -1,6 +1,7 @@
 // Small pure helpers over notebook JSON that every export format shares: cell text, hidden
 // (solution) cells, which outputs are plots and how each is keyed, and a note's title/subtitle.
 "use strict";
+const FORMAT = require("notebook-kit/dist/format");
 
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -23,7 +24,7 @@ function isHidden(cell) {
 function isPlotOutput(out) {
   if (out.output_type !== "display_data" && out.output_type !== "execute_result") return false;
   const d = out.data || {};
-  return d[PLOTLY_MIME] !== undefined || /class="mlekit-plot"/.test(text(d["text/html"]));
+  return d[PLOTLY_MIME] !== undefined || FORMAT.isPlotHtml(text(d["text/html"]));
 }
 
 /** The key of output `o` of cell `c` (notebook indices): what the HTML tags and images use. */

@@ -1,6 +1,6 @@
-// The simple HTML tables that `showTable` emits (`table.mlekit-table`) -> Markdown (GFM) tables.
+// The simple HTML tables that `showTable` emits (notebook-kit's TABLE_CLASS) -> Markdown (GFM) tables.
 // The library's table HTML is regular: an optional <caption>, one header row in <thead>, body
-// rows of <td> (numeric cells carry class="num"), and an optional <p class="mlekit-table-shape">
+// rows of <td> (numeric cells carry class="num"), and an optional shape note <p> (TABLE_SHAPE_CLASS)
 // after a truncated table. Anything else is refused (returns undefined) so the caller can fall
 // back to the output's text/plain.
 "use strict";

@@ -4,6 +4,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { existsSync, readdirSync } from "fs";
 import { join, resolve } from "path";
+import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const exportBrowser = require("../../scripts/export/browser") as { CHROMIUM: string; CHROMIUM_ARGS: string[] };
@@ -72,14 +73,14 @@ export async function openOffline(
   return { page, context, errors, network };
 }
 
-/** Waits (bounded) until every `.mlekit-plot` under `root` holds plotly's SVG; returns [plots, drawn]. */
+/** Waits (bounded) until every kit plot `<div>` under `root` holds plotly's SVG; returns [plots, drawn]. */
 export async function waitForPlots(page: Page, timeoutMs = 30000, root = "body"): Promise<[number, number]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const counts = await page.evaluate((sel) => {
-      const plots = Array.from(document.querySelectorAll(`${sel} .mlekit-plot`));
+    const counts = await page.evaluate(([sel, plotSel]) => {
+      const plots = Array.from(document.querySelectorAll(`${sel} ${plotSel}`));
       return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length] as [number, number];
-    }, root);
+    }, [root, FORMAT.PLOT_SELECTOR] as const);
     if (counts[0] === counts[1] || Date.now() > deadline) return counts;
     await page.waitForTimeout(150);
   }

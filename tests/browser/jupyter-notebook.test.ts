@@ -14,6 +14,7 @@ import { createServer } from "net";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { ROOT, launch, openOffline, until, waitForPlots } from "./chromium";
+import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const setup = require("../../scripts/setup") as {
@@ -159,7 +160,7 @@ function expectedPlots(name: string): number | undefined {
   const cells = (JSON.parse(readFileSync(f, "utf8")) as { cells: { outputs?: { data?: Record<string, unknown> }[] }[] }).cells;
   return cells
     .flatMap((c) => c.outputs ?? [])
-    .filter((o) => o.data?.["application/vnd.plotly.v1+json"] !== undefined || /class="mlekit-plot"/.test(String(([] as unknown[]).concat(o.data?.["text/html"] ?? []).join("")))).length;
+    .filter((o) => o.data?.["application/vnd.plotly.v1+json"] !== undefined || FORMAT.isPlotHtml(String(([] as unknown[]).concat(o.data?.["text/html"] ?? []).join("")))).length;
 }
 
 for (const name of notebooks) {

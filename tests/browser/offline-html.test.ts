@@ -9,6 +9,7 @@ import { join } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
 import { EXPORT_DIRS, ROOT, exportedFiles, label, launch, openOffline, until, waitForPlots } from "./chromium";
+import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { extractMath } = require("../../scripts/export/math") as { extractMath: (s: string) => { formulas: unknown[] } };
@@ -52,13 +53,13 @@ test("the notebooks were exported to HTML", () => {
 
 /** The figure as data and as drawn, slider excluded: what must change when the slider moves. */
 async function figureState(page: Page, index: number): Promise<string> {
-  return page.evaluate((i) => {
-    const gd = document.querySelectorAll(".mlekit-plot")[i] as HTMLElement & { data?: unknown; layout?: Record<string, unknown> };
+  return page.evaluate(([i, plotSel]) => {
+    const gd = document.querySelectorAll(plotSel)[i] as HTMLElement & { data?: unknown; layout?: Record<string, unknown> };
     const svg = gd.querySelector("svg.main-svg")?.cloneNode(true) as Element | undefined;
     svg?.querySelectorAll(".slider-container, .sliderlayer, .menulayer").forEach((e) => e.remove());
     const { sliders: _s, ...layout } = gd.layout ?? {};
     return JSON.stringify(gd.data) + JSON.stringify(layout) + (svg ? svg.outerHTML : "");
-  }, index);
+  }, [index, FORMAT.PLOT_SELECTOR] as const);
 }
 
 for (const { dir, name, file } of pages) {
@@ -69,8 +70,8 @@ for (const { dir, name, file } of pages) {
     try {
       const [plots, drawn] = await waitForPlots(page, 60000);
       assert.is(drawn, plots, `${drawn} of ${plots} plots drew plotly's SVG`);
-      const facts = await page.evaluate(() => ({
-        plotlyScripts: document.querySelectorAll('script[data-mlekit^="plotly.js"]').length,
+      const facts = await page.evaluate((scriptSel) => ({
+        plotlyScripts: document.querySelectorAll(scriptSel).length,
         katex: document.querySelectorAll(".katex").length,
         katexErrors: document.querySelectorAll(".katex-error").length,
         text: document.body.innerText,
@@ -79,7 +80,7 @@ for (const { dir, name, file } of pages) {
         highlighted: document.querySelectorAll(".cell.code code.hljs").length,
         tokens: document.querySelectorAll('.cell.code code.hljs span[class^="hljs-"]').length,
         outputs: document.querySelectorAll("[data-output]").length,
-      }));
+      }), FORMAT.PLOTLY_SCRIPT_SELECTOR);
       assert.is(facts.plotlyScripts, plots > 0 ? 1 : 0, "plotly.js is embedded once when the page has a plot, else not at all");
       assert.not.ok(facts.text.includes("$$"), "raw $$ left in the visible text");
       assert.not.ok(/\\\[|\\\(|\$[^$\s][^$\n]*\$/.test(facts.prose), "raw TeX delimiters left in the prose");
@@ -113,7 +114,7 @@ for (const { dir, name, file } of pages) {
     for (const c of cells) {
       for (const o of c.outputs ?? []) {
         const fig = o.data?.["application/vnd.plotly.v1+json"];
-        if (!fig && !/class="mlekit-plot"/.test(src((o.data?.["text/html"] as unknown as string | string[]) ?? ""))) continue;
+        if (!fig && !FORMAT.isPlotHtml(src((o.data?.["text/html"] as unknown as string | string[]) ?? ""))) continue;
         if (fig?.layout?.sliders?.length) sliderPlots.push(k);
         k++;
       }
@@ -124,7 +125,7 @@ for (const { dir, name, file } of pages) {
       const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href);
       try {
         await waitForPlots(page, 60000);
-        const plot = page.locator(".mlekit-plot").nth(index);
+        const plot = page.locator(FORMAT.PLOT_SELECTOR).nth(index);
         await plot.scrollIntoViewIfNeeded();
         const info = await plot.evaluate((gd: HTMLElement & { _fullLayout?: { sliders?: { active: number; steps: unknown[] }[] } }) => {
           const s = gd._fullLayout?.sliders?.[0];

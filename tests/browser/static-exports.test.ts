@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { exportedFiles, label } from "./chromium";
 import { decodePng, isPng } from "./png";
+import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { markdownHeadings } = require("../../scripts/export/markdown") as {
@@ -26,7 +27,7 @@ interface Cell {
 const text = (s: unknown) => (Array.isArray(s) ? s.join("") : String(s ?? ""));
 const isPlot = (o: Output) =>
   (o.output_type === "display_data" || o.output_type === "execute_result") &&
-  (o.data?.["application/vnd.plotly.v1+json"] !== undefined || /class="mlekit-plot"/.test(text(o.data?.["text/html"])));
+  (o.data?.["application/vnd.plotly.v1+json"] !== undefined || FORMAT.isPlotHtml(text(o.data?.["text/html"])));
 
 function notebook(dir: string, name: string): Cell[] | undefined {
   const f = join(dir, `${name}.ipynb`);
@@ -90,7 +91,7 @@ for (const { dir, name, file } of ipynbs) {
       assert.ok(typeof b64 === "string" && b64.length > 100, `plot ${i + 1} has no image/png`);
       const png = decodePng(Buffer.from(b64 as string, "base64"));
       assert.ok(png.width >= 300 && png.height >= 200, `plot ${i + 1}: PNG is only ${png.width}x${png.height}`);
-      assert.ok(text(o.data?.["text/html"]).includes("mlekit-plot-static"), `plot ${i + 1}: no static fallback in its HTML`);
+      assert.ok(text(o.data?.["text/html"]).includes(FORMAT.PLOT_STATIC_CLASS), `plot ${i + 1}: no static fallback in its HTML`);
     }
   });
 }

@@ -1,41 +1,42 @@
 // scripts/export/html.js: executed notebook -> one offline HTML page.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { notebookToHtml } = require("../../scripts/export/html") as {
   notebookToHtml: (nb: unknown, o?: { name?: string; title?: string; plotlyJs?: string }) => string;
 };
 
-const embed = '<script type="text/javascript" data-mlekit="plotly.js 3.0.0">window.Plotly={}</script>\n';
+const embed = `<script type="text/javascript" ${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="plotly.js 3.0.0">window.Plotly={}</script>\n`;
 const plot = (id: string, withPlotly: boolean) => ({
   output_type: "display_data",
   data: {
     "application/vnd.plotly.v1+json": { data: [] },
-    "text/html": `${withPlotly ? embed : ""}<div id="${id}" class="mlekit-plot"></div>\n<script>var el = document.getElementById(${JSON.stringify(id)});</script>`,
+    "text/html": `${withPlotly ? embed : ""}<div id="${id}" class="${FORMAT.PLOT_CLASS}"></div>\n<script>var el = document.getElementById(${JSON.stringify(id)});</script>`,
     "text/plain": "Plot",
   },
 });
 const nb = {
   cells: [
     { cell_type: "markdown", source: "# Note $x$\n\nSee [next](01-next.ipynb)." },
-    { cell_type: "code", execution_count: 1, source: "const a: number = 1;", outputs: [plot("mlekit-plot-aa", true), plot("mlekit-plot-aa", false)] },
-    { cell_type: "code", execution_count: 2, metadata: { jupyter: { source_hidden: true } }, source: "show(b)", outputs: [plot("mlekit-plot-bb", true)] },
+    { cell_type: "code", execution_count: 1, source: "const a: number = 1;", outputs: [plot(`${FORMAT.PLOT_ID_PREFIX}aa`, true), plot(`${FORMAT.PLOT_ID_PREFIX}aa`, false)] },
+    { cell_type: "code", execution_count: 2, metadata: { jupyter: { source_hidden: true } }, source: "show(b)", outputs: [plot(`${FORMAT.PLOT_ID_PREFIX}bb`, true)] },
   ],
 };
 
 test("plotly.js is embedded exactly once, in <head>, whatever the outputs embedded", () => {
   const html = notebookToHtml(nb, { name: "00-note", plotlyJs: "/*PLOTLY*/" });
-  assert.is(html.split("data-mlekit=\"plotly.js").length - 1, 1);
+  assert.is(html.split(`${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="plotly.js`).length - 1, 1);
   assert.ok(html.indexOf("/*PLOTLY*/") < html.indexOf("</head>"));
   assert.not.ok(html.includes("window.Plotly={}"), "the outputs' own copies are gone");
 });
 
 test("the same figure shown twice gets two ids, each drawn by its own script", () => {
   const html = notebookToHtml(nb, { plotlyJs: "" });
-  assert.ok(html.includes('id="mlekit-plot-aa"'));
-  assert.ok(html.includes('id="mlekit-plot-aa-c1-o1"'));
-  assert.ok(html.includes('getElementById("mlekit-plot-aa-c1-o1")'));
+  assert.ok(html.includes(`id="${FORMAT.PLOT_ID_PREFIX}aa"`));
+  assert.ok(html.includes(`id="${FORMAT.PLOT_ID_PREFIX}aa-c1-o1"`));
+  assert.ok(html.includes(`getElementById("${FORMAT.PLOT_ID_PREFIX}aa-c1-o1")`));
   assert.ok(html.includes('data-output="c1-o0"') && html.includes('data-output="c2-o0"'));
 });
 

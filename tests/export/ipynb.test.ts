@@ -1,6 +1,7 @@
 // scripts/export/ipynb.js: plot outputs of the executed notebook also carry their PNG.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { addPlotImages, stripPlotImages } = require("../../scripts/export/ipynb") as {
@@ -20,7 +21,7 @@ function nb() {
             metadata: {},
             data: {
               "application/vnd.plotly.v1+json": { data: [] },
-              "text/html": ['<div id="mlekit-plot-1" class="mlekit-plot" style="width:100%;height:450px"></div>\n', "<script>draw()</script>"],
+              "text/html": [`<div id="${FORMAT.PLOT_ID_PREFIX}1" class="${FORMAT.PLOT_CLASS}" style="width:100%;height:450px"></div>\n`, "<script>draw()</script>"],
               "text/plain": "Plot",
             },
           },
@@ -38,7 +39,7 @@ test("a plot output gains image/png, its size in metadata, and a static <img> in
   assert.is(out.data["image/png"], "AAAA");
   assert.equal(out.metadata["image/png"], { width: 860, height: 450 });
   const html = (out.data["text/html"] as string[]).join("");
-  assert.ok(html.startsWith('<div id="mlekit-plot-1" class="mlekit-plot" style="width:100%;height:450px"><img class="mlekit-plot-static" alt="a &quot;quoted&quot; title"'), html.slice(0, 160));
+  assert.ok(html.startsWith(`<div id="${FORMAT.PLOT_ID_PREFIX}1" class="${FORMAT.PLOT_CLASS}" style="width:100%;height:450px"><img class="${FORMAT.PLOT_STATIC_CLASS}" alt="a &quot;quoted&quot; title"`), html.slice(0, 160));
   assert.ok(html.includes("<script>draw()</script>"), "the interactive drawing stays");
   assert.ok(html.endsWith("{display:none}</style>"), "the static image hides once plotly has drawn");
 });
@@ -49,7 +50,7 @@ test("adding twice does not stack a second static image; outputs without an imag
   addPlotImages(book, images);
   addPlotImages(book, images);
   const html = (book.cells[0].outputs[1] as unknown as { data: Record<string, string[]> }).data["text/html"].join("");
-  assert.is(html.split("mlekit-plot-static").length - 1, 2, "one <img> and one style rule");
+  assert.is(html.split(FORMAT.PLOT_STATIC_CLASS).length - 1, 2, "one <img> and one style rule");
   const other = nb();
   assert.is(addPlotImages(other, new Map()), 0);
   assert.equal(other, nb());

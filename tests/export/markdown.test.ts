@@ -1,6 +1,7 @@
 // scripts/export/markdown.js: executed notebook -> Markdown with images.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const md = require("../../scripts/export/markdown") as {
@@ -17,7 +18,7 @@ const PLOT = {
   metadata: {},
   data: {
     "application/vnd.plotly.v1+json": { data: [{ y: [1, 2] }], layout: { title: { text: "Squares [demo]" } } },
-    "text/html": '<div id="mlekit-plot-1" class="mlekit-plot"></div><script>draw()</script>',
+    "text/html": `<div id="${FORMAT.PLOT_ID_PREFIX}1" class="${FORMAT.PLOT_CLASS}"></div><script>draw()</script>`,
     "text/plain": 'Plot: 1 trace (scatter) "Squares [demo]"',
   },
 };

@@ -1,6 +1,7 @@
 // scripts/export/notebook.js: the helpers every export format shares.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const nbh = require("../../scripts/export/notebook") as {
@@ -27,7 +28,7 @@ test("plotOutputs keys each plot by cell and output index and reads its title", 
         outputs: [
           { output_type: "stream", text: "" },
           { output_type: "display_data", data: { "application/vnd.plotly.v1+json": { layout: { title: "plain string" } } } },
-          { output_type: "display_data", data: { "text/html": '<div class="mlekit-plot"></div>', "text/plain": 'Plot: 1 trace (bar) "From the summary"' } },
+          { output_type: "display_data", data: { "text/html": `<div class="${FORMAT.PLOT_CLASS}"></div>`, "text/plain": 'Plot: 1 trace (bar) "From the summary"' } },
           { output_type: "display_data", data: { "text/html": "<table></table>" } },
         ],
       },

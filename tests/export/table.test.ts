@@ -1,6 +1,7 @@
 // scripts/export/table.js: the library's simple HTML tables -> GFM Markdown tables.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { htmlTableToMarkdown, parseHtmlTable, decodeEntities } = require("../../scripts/export/table") as {
@@ -11,7 +12,7 @@ const { htmlTableToMarkdown, parseHtmlTable, decodeEntities } = require("../../s
 
 // What showTable emits (tests/display/show-table.test.ts pins the library side).
 const SHOWTABLE =
-  '<table class="mlekit-table"><caption>p and q</caption><thead><tr><th>outcome</th><th>p</th></tr></thead>\n' +
+  `<table class="${FORMAT.TABLE_CLASS}"><caption>p and q</caption><thead><tr><th>outcome</th><th>p</th></tr></thead>\n` +
   '<tbody>\n<tr><td>a</td><td class="num">0.5</td></tr>\n<tr><td>c | d</td><td class="num">0.25</td></tr>\n</tbody></table>';
 
 test("a showTable table becomes a GFM table with its caption above and numbers right-aligned", () => {
@@ -29,8 +30,8 @@ test("entities are decoded and pipes escaped, so cell text survives the round tr
 
 test("a truncated table keeps its ellipsis row and the shape note below", () => {
   const html =
-    '<table class="mlekit-table"><thead><tr><th>i</th></tr></thead><tbody><tr><td class="num">1</td></tr>' +
-    '<tr><td class="num">…</td></tr><tr><td class="num">99</td></tr></tbody></table><p class="mlekit-table-shape">99 rows × 1 column</p>';
+    `<table class="${FORMAT.TABLE_CLASS}"><thead><tr><th>i</th></tr></thead><tbody><tr><td class="num">1</td></tr>` +
+    `<tr><td class="num">…</td></tr><tr><td class="num">99</td></tr></tbody></table><p class="${FORMAT.TABLE_SHAPE_CLASS}">99 rows × 1 column</p>`;
   const md = htmlTableToMarkdown(html)!;
   assert.ok(md.includes("| … |"), md);
   assert.ok(md.endsWith("*99 rows × 1 column*"), md);

@@ -10,7 +10,7 @@ import fs from "fs";
 import path from "path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { exerciseIds, SETS } from "../../lib/src/exercises/registry";
+import { allSets, exerciseIds } from "../../notebooks/course/src/exercises/registry";
 
 interface NotebookExpectation {
   /** File name without `.ipynb`. */
@@ -187,8 +187,8 @@ for (const row of NOTEBOOKS) {
     const solutions = codeCells.filter(hidden);
     assert.is(solutions.length, exercises.length, "one hidden solution cell per exercise");
     const nn = row.name.slice(0, 2);
-    const registered = SETS.find((s) => s.notebook === row.name);
-    assert.ok(registered, `no exercise set for ${row.name} in lib/src/exercises/registry.ts`);
+    const registered = allSets().find((s) => s.notebook === row.name);
+    assert.ok(registered, `no exercise set for ${row.name} in notebooks/course/src/exercises/registry.ts`);
     const want = registered!.exercises.map((e) => e.id);
     const known = new Set(exerciseIds());
     const solved = solutions.map((c) => {

@@ -1,12 +1,7 @@
 import type { JumpableRandomGenerator } from "pure-rand/lib/types/JumpableRandomGenerator";
+// (the subpath is declared in ../types/pure-rand.d.ts: pure-rand exposes it only through `exports`)
 
-// pure-rand 8 publishes its modules only through the package.json `exports` map, which the
-// project's `moduleResolution: node10` cannot read. At run time Node resolves the subpath
-// through `exports`; the type is taken from the file the subpath points at.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { xoroshiro128plus } = require("pure-rand/generator/xoroshiro128plus") as {
-  xoroshiro128plus(seed: number): JumpableRandomGenerator;
-};
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 
 /**
  * A seeded source of randomness: uniform doubles, standard normals and uniform integers.

@@ -1,0 +1,222 @@
+import { arr, axesLayout, requireLabel, type AxesOptions, type Figure, type Numbers, type Trace } from "./figure";
+import { bar, line } from "./traces";
+
+/**
+ * A figure of any traces on one pair of labelled axes: d2l's one `plot()`.
+ *
+ * @param traces from `line`, `points`, `vline`, `bar`, or plain plotly traces
+ * @param options axis titles `x` and `y` (required), `title`, `height`, ranges, log axes
+ * @returns `{ data, layout }`, ready for `show`
+ * @throws {TypeError} when an axis title is missing or empty
+ * @example
+ * plot([line(thetas, logL, { name: "log L(θ)" })], { x: "θ", y: "nats", title: "Log-likelihood" });
+ */
+export function plot(traces: readonly Trace[], options: AxesOptions): Figure {
+  return { data: [...traces], layout: { ...axesLayout("plot", options), legend: { orientation: "h", y: -0.22 } } };
+}
+
+/**
+ * Curves y = f(x) over one grid, one per named function: the most common plot in the notes.
+ *
+ * @param x the grid
+ * @param curves legend name → the y values on the grid
+ * @param options axis titles and layout, as for {@link plot}
+ * @example
+ * curves(thetas, { "log L(θ)": logL, "−NLL": minusNll }, { x: "θ", y: "nats" });
+ */
+export function curves(x: Numbers, curvesByName: Readonly<Record<string, Numbers>>, options: AxesOptions): Figure {
+  const xs = arr(x, "curves");
+  return plot(Object.entries(curvesByName).map(([name, y]) => line(xs, y, { name })), options);
+}
+
+/**
+ * Distributions side by side as grouped bars over the same outcomes.
+ *
+ * @param outcomes the categories (numbers or labels)
+ * @param series legend name → the probabilities (or counts) at each outcome
+ * @param options axis titles and layout, as for {@link plot}
+ * @example
+ * bars([0, 1, 2], { "p̂_data": pHat, "Poisson(λ_ML)": q }, { x: "deaths", y: "probability" });
+ */
+export function bars(
+  outcomes: ArrayLike<number | string>,
+  series: Readonly<Record<string, Numbers>>,
+  options: AxesOptions,
+): Figure {
+  const fig = plot(Object.entries(series).map(([name, y]) => bar(outcomes, y, { name })), options);
+  fig.layout.barmode = "group";
+  return fig;
+}
+
+/** Options of {@link histogram}. */
+export interface HistogramOptions extends AxesOptions {
+  /** Number of bins. Default: plotly's choice. */
+  readonly bins?: number;
+  /** Legend name of the histogram. Default "sample". */
+  readonly name?: string;
+  /** Density curves drawn over the histogram: legend name → `[x, density(x)]`. */
+  readonly overlay?: Readonly<Record<string, readonly [Numbers, Numbers]>>;
+}
+
+/**
+ * A histogram normalised as a density (area 1), with density curves drawn over it.
+ *
+ * @param sample the values
+ * @param options axis titles, `bins`, `name`, `overlay` curves
+ * @example
+ * histogram(draws, { x: "x", y: "density", overlay: { "N(0, 1)": [grid, grid.map(phi)] } });
+ */
+export function histogram(sample: Numbers, options: HistogramOptions): Figure {
+  const h: Trace = { type: "histogram", x: arr(sample, "histogram"), histnorm: "probability density", name: options.name ?? "sample", opacity: 0.6 };
+  if (options.bins) h.nbinsx = options.bins;
+  const over = Object.entries(options.overlay ?? {}).map(([name, [x, y]]) => line(x, y, { name, width: 2.5 }));
+  const fig = plot([h, ...over], options);
+  fig.layout.bargap = 0.02;
+  return fig;
+}
+
+/** Options of {@link contour}. */
+export interface ContourOptions extends AxesOptions {
+  /** The colour bar's title (what z is). */
+  readonly z: string;
+  /** Number of contour levels. Default 20. */
+  readonly levels?: number;
+}
+
+/**
+ * Contours of z = f(x, y) over a grid.
+ *
+ * @param xs the x grid
+ * @param ys the y grid
+ * @param f the function, or its values as rows `z[j][i] = f(xs[i], ys[j])`
+ * @param options axis titles, the colour-bar title `z`, `levels`
+ * @example
+ * contour(mus, sigmas, (mu, s) => logLikelihood(gaussian(mu, s), xs), { x: "μ", y: "σ", z: "log L" });
+ */
+export function contour(
+  xs: Numbers,
+  ys: Numbers,
+  f: ((x: number, y: number) => number) | readonly Numbers[],
+  options: ContourOptions,
+): Figure {
+  const x = arr(xs, "contour");
+  const y = arr(ys, "contour");
+  const z = typeof f === "function" ? y.map((yj) => x.map((xi) => f(xi, yj))) : f.map((row) => arr(row, "contour"));
+  const trace: Trace = {
+    type: "contour", x, y, z, ncontours: options.levels ?? 20,
+    colorbar: { title: { text: requireLabel("contour", "z", options.z) } },
+  };
+  return plot([trace], options);
+}
+
+/** Options of {@link panels}. */
+export interface PanelsOptions {
+  /** The title over all panels. */
+  readonly title?: string;
+  /** Height in px. Default 400. */
+  readonly height?: number;
+}
+
+/**
+ * Figures side by side, each keeping its own axes, titles and traces.
+ *
+ * @param figures figures from the other helpers (their own titles become the panels' titles)
+ * @param options the overall `title` and `height`
+ * @returns one figure with `figures.length` columns
+ * @throws {RangeError} when `figures` is empty
+ * @example
+ * panels([plot([line(t, L)], { x: "θ", y: "L(θ)" }), plot([line(t, logL)], { x: "θ", y: "log L(θ)" })]);
+ */
+export function panels(figures: readonly Figure[], options: PanelsOptions = {}): Figure {
+  if (!Array.isArray(figures) || figures.length === 0) throw new RangeError("panels: figures is empty");
+  const n = figures.length;
+  const gap = 0.08;
+  const width = (1 - gap * (n - 1)) / n;
+  const data: Trace[] = [];
+  const layout: Record<string, unknown> = { height: options.height ?? 400, legend: { orientation: "h", y: -0.22 }, annotations: [] };
+  if (options.title !== undefined) layout.title = { text: options.title };
+  const annotations = layout.annotations as Record<string, unknown>[];
+  figures.forEach((fig, k) => {
+    const suffix = k === 0 ? "" : String(k + 1);
+    for (const t of fig.data) data.push({ ...t, xaxis: `x${suffix}`, yaxis: `y${suffix}` });
+    const x0 = k * (width + gap);
+    layout[`xaxis${suffix}`] = { ...(fig.layout.xaxis as object), domain: [x0, x0 + width], anchor: `y${suffix}` };
+    layout[`yaxis${suffix}`] = { ...(fig.layout.yaxis as object), anchor: `x${suffix}` };
+    const sub = (fig.layout.title as { text?: string } | undefined)?.text;
+    if (sub) annotations.push({ text: sub, x: x0 + width / 2, y: 1.08, xref: "paper", yref: "paper", showarrow: false, font: { size: 13 } });
+    if (fig.layout.barmode !== undefined) layout.barmode = fig.layout.barmode;
+  });
+  return { data, layout };
+}
+
+/** What one slider position changes: the title, and new x/y for some traces (by index). */
+export interface SliderFrame {
+  readonly title: string;
+  readonly traces: Readonly<Record<number, { readonly x?: ArrayLike<number | string>; readonly y?: Numbers }>>;
+}
+
+/** Options of {@link slider}. */
+export interface SliderOptions {
+  /** The parameter values the slider steps through. */
+  readonly values: Numbers;
+  /** What the figure shows at one value. Every frame must change the same traces. */
+  readonly frame: (value: number, index: number) => SliderFrame;
+  /** The index in `values` where the slider starts. Default 0. */
+  readonly start?: number;
+  /** The label before the current value, e.g. "θ = ". */
+  readonly label: string;
+  /** Digits of the step labels. Default 2. */
+  readonly digits?: number;
+}
+
+/**
+ * A figure with a slider over a parameter grid: each step restyles some traces and the title.
+ * It works offline in every front end and export (plotly's `update` method; no kernel needed).
+ *
+ * @param base the figure at any position (its traces give the fixed parts and the styles)
+ * @param options `values`, `frame(value)`, `start`, `label`, `digits`
+ * @returns the base figure set to the start position, with `layout.sliders`
+ * @throws {RangeError} when `values` is empty, `start` is out of range, or frames change different traces
+ * @example
+ * slider(fig, { values: thetas, label: "θ = ", frame: (t) => ({ title: `θ = ${t}`, traces: { 1: { y: q(t) } } }) });
+ */
+export function slider(base: Figure, options: SliderOptions): Figure {
+  const values = arr(options.values, "slider");
+  if (values.length === 0) throw new RangeError("slider: values is empty");
+  const start = options.start ?? 0;
+  if (!Number.isInteger(start) || start < 0 || start >= values.length) {
+    throw new RangeError(`slider: start = ${String(start)} is not an index of values (0 … ${values.length - 1})`);
+  }
+  const frames = values.map((v, i) => options.frame(v, i));
+  const indices = Object.keys(frames[0].traces).map(Number).sort((a, b) => a - b);
+  for (const [i, f] of frames.entries()) {
+    const keys = Object.keys(f.traces).map(Number).sort((a, b) => a - b);
+    if (keys.join() !== indices.join()) throw new RangeError(`slider: frame ${i} changes traces [${keys}], frame 0 changes [${indices}]`);
+  }
+  const column = (f: SliderFrame, key: "x" | "y") =>
+    indices.map((t) => {
+      const v = f.traces[t][key] ?? (base.data[t][key] as ArrayLike<number | string>);
+      return Array.from(v as ArrayLike<number | string>);
+    });
+  const data = base.data.map((t, i) => {
+    const change = frames[start].traces[i];
+    if (!change) return { ...t };
+    return { ...t, ...(change.x ? { x: Array.from(change.x) } : {}), ...(change.y ? { y: Array.from(change.y) } : {}) };
+  });
+  const digits = options.digits ?? 2;
+  const layout = {
+    ...base.layout,
+    title: { text: frames[start].title },
+    sliders: [{
+      active: start,
+      currentvalue: { prefix: options.label },
+      pad: { t: 60 },
+      steps: values.map((v, i) => ({
+        label: v.toFixed(digits),
+        method: "update",
+        args: [{ x: column(frames[i], "x"), y: column(frames[i], "y") }, { "title.text": frames[i].title }, indices],
+      })),
+    }],
+  };
+  return { data, layout };
+}

@@ -1,0 +1,29 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { exercises } from "../../../notebooks/course/src/exercises/notebook-03";
+
+const check = (id: string) => exercises.exercises.find((e) => e.id === id)!.check;
+const hint = (v: { ok: boolean }) => (v as { hint?: string }).hint ?? "";
+
+test("the set belongs to 03-self-information-and-entropy", () => {
+  assert.is(exercises.notebook, "03-self-information-and-entropy");
+});
+
+test("03.1 accepts log₂ 6 bits and explains nats and the sign", () => {
+  assert.ok(check("03.1")(Math.log2(6)).ok);
+  assert.match(hint(check("03.1")(Math.log(6))), /nats/);
+  assert.match(hint(check("03.1")(-Math.log2(6))), /sign/);
+});
+
+test("03.2 accepts 1.75 bits (½·1 + ¼·2 + ⅛·3 + ⅛·3) and explains nats and the uniform maximum", () => {
+  assert.ok(check("03.2")(1.75).ok);
+  assert.match(hint(check("03.2")(1.75 * Math.LN2)), /nats/);
+  assert.match(hint(check("03.2")(2)), /uniform/);
+});
+
+test("03.3 accepts ½ ln(2πe·4) and explains σ versus σ²", () => {
+  assert.ok(check("03.3")(0.5 * Math.log(2 * Math.PI * Math.E * 4)).ok);
+  assert.match(hint(check("03.3")(0.5 * Math.log(2 * Math.PI * Math.E * 2))), /σ²/);
+});
+
+test.run();

@@ -1,0 +1,36 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { exercises } from "../../../notebooks/course/src/exercises/notebook-04";
+
+const check = (id: string) => exercises.exercises.find((e) => e.id === id)!.check;
+const hint = (v: { ok: boolean }) => (v as { hint?: string }).hint ?? "";
+
+// KL(P‖Q) by hand, P = [1/2, 1/4, 1/4], Q = [1/8, 1/2, 3/8]:
+// ½ log₂ 4 + ¼ log₂ ½ + ¼ log₂ (2/3) = 1 − ¼ − ¼ log₂ 1.5 bits.
+const HAND_BITS = 1 - 0.25 - 0.25 * Math.log2(1.5);
+// KL(Q‖P) by hand: ⅛ log₂ ¼ + ½ log₂ 2 + ⅜ log₂ 1.5.
+const HAND_REVERSE_BITS = -0.25 + 0.5 + 0.375 * Math.log2(1.5);
+
+test("the set belongs to 04-kl-divergence-and-cross-entropy", () => {
+  assert.is(exercises.notebook, "04-kl-divergence-and-cross-entropy");
+});
+
+test("04.1 accepts the hand-computed KL in bits and explains nats and the swapped direction", () => {
+  assert.ok(check("04.1")(HAND_BITS).ok);
+  assert.match(hint(check("04.1")(HAND_BITS * Math.LN2)), /nats/);
+  assert.match(hint(check("04.1")(HAND_REVERSE_BITS)), /KL\(Q‖P\)/);
+});
+
+test("04.2 accepts σ² = 1 + 4 = 5 and explains the mode-seeking answer and σ", () => {
+  assert.ok(check("04.2")(5).ok);
+  assert.match(hint(check("04.2")(1)), /reverse KL/);
+  assert.match(hint(check("04.2")(Math.sqrt(5))), /σ²/);
+});
+
+test("04.3 accepts 'reverse' in any case and explains 'forward'", () => {
+  assert.ok(check("04.3")(" Reverse ").ok);
+  assert.match(hint(check("04.3")("forward")), /forward KL/);
+  assert.match(hint(check("04.3")("sideways")), /choose one of/);
+});
+
+test.run();

@@ -1,0 +1,49 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { figureBundle, normalizeFigure, plotlyJs, plotlyVersion } from "../../../notebooks/kit/src/display/figure-bundle";
+import * as FORMAT from "../../../notebooks/kit/src/format";
+
+const fig = { data: [{ x: [1, 2], y: [3, 4] }, { type: "bar", y: [1] }], layout: { title: "t", xaxis: { title: "θ" } } };
+
+test("the text summary counts traces and names their types and the title", () => {
+  const b = figureBundle(fig, { includePlotly: false });
+  assert.is(b["text/plain"], 'Plot: 2 traces (scatter, bar) "t"');
+});
+
+test("the same figure gets the same element id on every run (deterministic outputs)", () => {
+  const a = figureBundle(fig, { includePlotly: false })["text/html"] as string;
+  const b = figureBundle(fig, { includePlotly: false })["text/html"] as string;
+  assert.is(a, b);
+  const other = figureBundle({ data: [{ y: [9] }] }, { includePlotly: false })["text/html"] as string;
+  assert.is.not(/id="([^"]+)"/.exec(a)![1], /id="([^"]+)"/.exec(other)![1]);
+});
+
+test("string titles are upgraded to {text} for plotly.js 3+", () => {
+  const n = normalizeFigure(fig);
+  assert.equal(n.layout.title, { text: "t" });
+  assert.equal((n.layout.xaxis as { title: unknown }).title, { text: "θ" });
+});
+
+test("a script-breaking string in the data cannot end the script element", () => {
+  const html = figureBundle({ data: [{ name: "</script><script>alert(1)</script>", y: [1] }] }, { includePlotly: false })["text/html"] as string;
+  assert.not.ok(html.includes("</script><script>alert"));
+  assert.ok(html.includes("\\u003c/script\\u003e"));
+});
+
+test("frames and config reach the plotly JSON; the default config is responsive", () => {
+  const b = figureBundle({ data: [{ y: [1] }], frames: [{ name: "a", data: [{ y: [2] }] }], config: { staticPlot: true } }, { includePlotly: false });
+  const j = b["application/vnd.plotly.v1+json"] as { frames: unknown[]; config: Record<string, unknown> };
+  assert.is(j.frames.length, 1);
+  assert.equal(j.config, { responsive: true, displaylogo: false, staticPlot: true });
+});
+
+test("the embedded plotly.js is the installed current bundle, with no closing script tag inside", () => {
+  assert.ok(Number(plotlyVersion().split(".")[0]) >= 2, `plotly.js ${plotlyVersion()}`);
+  const src = plotlyJs();
+  assert.ok(src.length > 1_000_000);
+  assert.not.ok(/<\/script/i.test(src));
+  const html = figureBundle(fig, { includePlotly: true })["text/html"] as string;
+  assert.ok(html.startsWith(`<script type="text/javascript" ${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="plotly.js ${plotlyVersion()}">`));
+});
+
+test.run();
