@@ -1,41 +1,51 @@
 #!/usr/bin/env node
 // `npm run build`: compiles the three workspace packages, in dependency order.
-//  1. mlekit (lib/): tsc writes CommonJS + .d.ts to lib/dist/cjs; esbuild writes one ES module,
-//     lib/dist/esm/index.mjs, with its dependencies left as imports (the `exports` map's "import").
+//  1. mlekit (lib/): tsc writes CommonJS + .d.ts to lib/dist/cjs, and ES modules to lib/dist/esm
+//     (one module per source file, so a bundler drops the files an app does not use; the
+//     relative import paths get their `.js` / `/index.js`, as Node's ESM loader requires).
 //  2. notebook-kit (notebooks/kit/) and 3. mle-course (notebooks/course/): tsc, CommonJS + .d.ts.
 // The compiler is called by path: tslab installs its own older `tsc` bin (see ENGINEERING.md).
 "use strict";
 const path = require("path");
+const fs = require("fs");
 const { spawnSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
 const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
 const PACKAGES = ["lib", "notebooks/kit", "notebooks/course"];
 
-function tsc(dir) {
-  const r = spawnSync(process.execPath, [TSC, "-p", path.join(ROOT, dir)], { stdio: "inherit" });
-  if (r.status !== 0) throw new Error(`building ${dir} failed (tsc -p ${dir})`);
+function tsc(dir, project = dir) {
+  const r = spawnSync(process.execPath, [TSC, "-p", path.join(ROOT, project)], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`building ${dir} failed (tsc -p ${project})`);
 }
 
-function esmBundle() {
-  const esbuild = require("esbuild");
-  esbuild.buildSync({
-    entryPoints: [path.join(ROOT, "lib", "src", "index.ts")],
-    outfile: path.join(ROOT, "lib", "dist", "esm", "index.mjs"),
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    packages: "external",
-    target: "es2020",
-    sourcemap: true,
-    logLevel: "warning",
-  });
+/** Every file under `dir`, recursively. */
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** Gives every relative import in lib/dist/esm the full path Node's ESM loader needs. */
+function esmModules() {
+  const out = path.join(ROOT, "lib", "dist", "esm");
+  fs.rmSync(out, { recursive: true, force: true });
+  tsc("lib (ESM)", "lib/tsconfig.esm.json");
+  for (const file of walk(out).filter((f) => f.endsWith(".js"))) {
+    const src = fs.readFileSync(file, "utf8");
+    const fixed = src.replace(/(\b(?:from|import)\s*["'])(\.{1,2}\/[^"']*)(["'])/g, (all, head, spec, tail) => {
+      const target = path.resolve(path.dirname(file), spec);
+      if (fs.existsSync(`${target}.js`)) return `${head}${spec}.js${tail}`;
+      if (fs.existsSync(path.join(target, "index.js"))) return `${head}${spec}/index.js${tail}`;
+      throw new Error(`build: ${path.relative(ROOT, file)} imports ${spec}, which is neither a file nor a folder`);
+    });
+    if (fixed !== src) fs.writeFileSync(file, fixed);
+  }
+  fs.writeFileSync(path.join(out, "package.json"), '{ "type": "module", "sideEffects": false }\n');
 }
 
 /** Builds every package; throws naming the one that failed. */
 function build() {
   tsc(PACKAGES[0]);
-  esmBundle();
+  esmModules();
   for (const dir of PACKAGES.slice(1)) tsc(dir);
 }
 

@@ -38,8 +38,8 @@ function cell(text: string): Cell {
  * Reads a small dataset file into an array of row objects: CSV (header row, numbers parsed,
  * empty or "NA" cells as `null`) or JSON (an array of objects, missing values as `null`).
  *
- * The caller names the row type; the loader checks that every row has every column of the
- * first row, so a typo in a column name shows up as `undefined` nowhere.
+ * The caller names the row type. Every row gets every column of the first row: a value
+ * missing from a JSON row becomes `null`, so no column is ever `undefined`.
  *
  * @param file path to a `.csv` or `.json` file
  * @returns the rows
@@ -74,10 +74,8 @@ export function loadRows<Row = Record<string, Cell>>(file: string): Row[] {
   }
   const columns = rows.length > 0 ? Object.keys(rows[0]) : [];
   rows.forEach((row, i) => {
-    for (const c of columns) {
-      if (!(c in row)) throw new Error(`loadRows: ${file} row ${i} has no column "${c}"`);
-      if (row[c] === undefined) row[c] = null;
-    }
+    if (row === null || typeof row !== "object" || Array.isArray(row)) throw new Error(`loadRows: ${file} row ${i} is not an object`);
+    for (const c of columns) if (row[c] === undefined) row[c] = null;
   });
   return rows as unknown as Row[];
 }
