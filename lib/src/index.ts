@@ -13,3 +13,6 @@ export * from "./estimators";
 
 // optimisation helpers (argmax/argmin, grid search)
 export * from "./optimization";
+
+// special functions
+export * from "./special";

@@ -1,0 +1,2 @@
+// Special functions the distributions need, written here so mlekit has no heavy dependency.
+export { logFactorial } from "./log-factorial";
