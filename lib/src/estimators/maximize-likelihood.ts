@@ -22,7 +22,10 @@ export interface MaximizeResult {
   iterations: number;
   /** How many times `logLik` was called. */
   evaluations: number;
-  /** True when the last Nelder–Mead run met the tolerance and a restart no longer improved the value. */
+  /**
+   * True when the last Nelder–Mead run met the tolerance and a restart no longer improved the value
+   * (with `restarts: 0`, when the single run met the tolerance).
+   */
   converged: boolean;
 }
 
@@ -303,7 +306,7 @@ function newtonRefine(f: Objective, x: Float64Array, fx: number, maxSteps: numbe
  * @returns `{ theta, value, iterations, evaluations, converged }`
  * @throws {RangeError} when `theta0` is empty or holds a non-finite entry, when logLik(θ0) is not finite,
  *   or when an option is out of range
- * @throws {TypeError} when `logLik` is not a function
+ * @throws {TypeError} when `logLik` is not a function, or `theta0` is not an array of numbers or a Float64Array
  * @example
  * // Gaussian MLE in (mu, log sigma) for the data [1, 2, 3, 4]
  * const xs = [1, 2, 3, 4];
@@ -319,6 +322,10 @@ export function maximizeLikelihood(
   opts: MaximizeOptions = {},
 ): MaximizeResult {
   if (typeof logLik !== "function") throw new TypeError("maximizeLikelihood: logLik must be a function");
+  if (!Array.isArray(theta0) && !(theta0 instanceof Float64Array)) {
+    const shown = typeof theta0 === "string" ? JSON.stringify(theta0) : String(theta0);
+    throw new TypeError(`maximizeLikelihood: theta0 = ${shown} must be an array of numbers or a Float64Array`);
+  }
   const d = theta0.length;
   if (d === 0) throw new RangeError("maximizeLikelihood: theta0 is empty");
   const { maxIterations = 1000 * d, tolerance = 1e-10, restarts = 5, initialStep } = opts;
@@ -363,7 +370,10 @@ export function maximizeLikelihood(
       x.set(r.x);
       fx = r.fx;
     }
-    if (run > 0 && r.converged && before - fx <= tolerance * (1 + Math.abs(fx))) {
+    // With no restart allowed, the single run's own test decides; otherwise a restart must
+    // confirm that the point cannot be improved on.
+    if (restarts === 0) converged = r.converged;
+    else if (run > 0 && r.converged && before - fx <= tolerance * (1 + Math.abs(fx))) {
       converged = true;
       break;
     }
