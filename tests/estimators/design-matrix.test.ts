@@ -25,10 +25,20 @@ test("malformed designs throw, naming the function and the offending row or cell
   assert.throws(() => buildDesign("f", [[1, 2], [3, NaN]], [1, 2], false), (e: Error) => e.message === "f: X[1][1] = NaN is not a finite number");
 });
 
-test("the singular-design error names the column, counting the intercept", () => {
-  assert.match(singularDesignError("f", 2, false).message, /column 2 is a linear combination/);
-  assert.match(singularDesignError("f", 2, true).message, /column 2 \(X column 1\)/);
-  assert.match(singularDesignError("f", 0, true).message, /the intercept column/);
+test("the singular-design error names the columns, counting the intercept, and the rank", () => {
+  assert.match(singularDesignError("f", [2], false).message, /column 2 is a linear combination of the columns before it; drop or merge that feature$/);
+  assert.match(singularDesignError("f", [2], true).message, /column 2 \(X column 1\)/);
+  assert.match(singularDesignError("f", [0], true).message, /the intercept column/);
+  assert.is(
+    singularDesignError("f", [1, 3, 4], false, 2, 5).message,
+    "f: the design matrix is singular (numerical rank 2 of 5 columns): column 1, column 3 and column 4 are linear combinations of the columns before them; drop or merge those features",
+  );
+  assert.match(singularDesignError("f", [], false, 2, 3).message, /nearly linearly dependent as a set/);
+});
+
+test("strings and null in X are rejected, not coerced", () => {
+  assert.throws(() => buildDesign("f", [[1], ["2" as never]], [1, 2], false), (e: Error) => e instanceof RangeError && e.message === "f: X[1][0] = 2 is not a finite number");
+  assert.throws(() => buildDesign("f", [[null as never], [2]], [1, 2], false), /X\[0\]\[0\] = null/);
 });
 
 test.run();

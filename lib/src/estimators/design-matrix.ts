@@ -14,14 +14,26 @@ export interface Design {
   p: number;
 }
 
+/** What {@link checkDesign} found: the shape, and each X column's largest magnitude. */
+export interface DesignShape {
+  /** Observations. */
+  m: number;
+  /** Columns of X (without the intercept). */
+  n: number;
+  /** Design columns, n + 1 with an intercept. */
+  p: number;
+  /** max_i |X[i][j]|, one per X column. */
+  maxAbs: Float64Array;
+}
+
 /**
- * Checks `X` and `y` and lays the design out by columns. With `intercept`, a column of ones is
- * prepended, so weight 0 is the intercept.
+ * Checks `X` and `y` without copying them: X an array of rows of one length with finite entries,
+ * y array-like of the same length.
  * @throws {TypeError} when X is not an array of rows
  * @throws {RangeError} when X is empty, rows differ in length, an entry is not finite, y's length differs, or
  *   there is no column at all
  */
-export function buildDesign(fn: string, X: DesignRows, y: readonly number[] | Float64Array, intercept: boolean): Design {
+export function checkDesign(fn: string, X: DesignRows, y: readonly number[] | Float64Array, intercept: boolean): DesignShape {
   if (!Array.isArray(X)) throw new TypeError(`${fn}: X must be an array of rows`);
   const m = X.length;
   if (m === 0) throw new RangeError(`${fn}: X has no rows`);
@@ -34,11 +46,9 @@ export function buildDesign(fn: string, X: DesignRows, y: readonly number[] | Fl
     throw new TypeError(`${fn}: X[0] must be an array of numbers`);
   }
   const n = first.length;
-  const offset = intercept ? 1 : 0;
-  const p = n + offset;
+  const p = n + (intercept ? 1 : 0);
   if (p === 0) throw new RangeError(`${fn}: X has rows of length 0 and no intercept, so there is nothing to fit`);
-  const columns = new Float64Array(m * p);
-  if (intercept) columns.fill(1, 0, m);
+  const maxAbs = new Float64Array(n);
   for (let i = 0; i < m; i++) {
     const row = X[i];
     if (row === null || typeof row !== "object" || row.length !== n) {
@@ -46,18 +56,54 @@ export function buildDesign(fn: string, X: DesignRows, y: readonly number[] | Fl
     }
     for (let j = 0; j < n; j++) {
       const v = row[j];
-      if (!Number.isFinite(v)) throw new RangeError(`${fn}: X[${i}][${j}] = ${v} is not a finite number`);
-      columns[(j + offset) * m + i] = v;
+      // typeof guards against strings and null, which Math.abs would coerce
+      if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${fn}: X[${i}][${j}] = ${v} is not a finite number`);
+      const a = Math.abs(v);
+      if (a > maxAbs[j]) maxAbs[j] = a;
     }
+  }
+  return { m, n, p, maxAbs };
+}
+
+/**
+ * Checks `X` and `y` (see {@link checkDesign}) and lays the design out by columns. With `intercept`, a column of
+ * ones is prepended, so weight 0 is the intercept.
+ * @throws {TypeError} when X is not an array of rows
+ * @throws {RangeError} when X is empty, rows differ in length, an entry is not finite, y's length differs, or
+ *   there is no column at all
+ */
+export function buildDesign(fn: string, X: DesignRows, y: readonly number[] | Float64Array, intercept: boolean): Design {
+  const { m, n, p } = checkDesign(fn, X, y, intercept);
+  const offset = intercept ? 1 : 0;
+  const columns = new Float64Array(m * p);
+  if (intercept) columns.fill(1, 0, m);
+  for (let i = 0; i < m; i++) {
+    const row = X[i];
+    for (let j = 0; j < n; j++) columns[(j + offset) * m + i] = row[j];
   }
   return { columns, m, p };
 }
 
-/** The error for a design whose column `j` depends linearly on the earlier ones. */
-export function singularDesignError(fn: string, j: number, intercept: boolean): RangeError {
-  const which = intercept ? (j === 0 ? "the intercept column" : `column ${j} (X column ${j - 1})`) : `column ${j}`;
-  return new RangeError(
-    `${fn}: the design matrix is singular: ${which} is a linear combination of the columns before it; ` +
-      "drop or merge that feature",
-  );
+/** Names design column `j` for messages: with an intercept, column 0 is the intercept and column j is X column j − 1. */
+export function designColumnName(j: number, intercept: boolean): string {
+  return intercept ? (j === 0 ? "the intercept column" : `column ${j} (X column ${j - 1})`) : `column ${j}`;
+}
+
+/**
+ * The error for a design of numerical rank `rank` < p whose columns `dependent` depend linearly on the
+ * columns before them (see `numericalRank`).
+ */
+export function singularDesignError(fn: string, dependent: readonly number[], intercept: boolean, rank?: number, p?: number): RangeError {
+  const ranked = rank === undefined || p === undefined ? "" : ` (numerical rank ${rank} of ${p} columns)`;
+  let what: string;
+  if (dependent.length === 0) {
+    what = "its columns are nearly linearly dependent as a set, though no single column is a combination of the ones before it";
+  } else if (dependent.length === 1) {
+    what = `${designColumnName(dependent[0], intercept)} is a linear combination of the columns before it`;
+  } else {
+    const names = dependent.map((j) => designColumnName(j, intercept));
+    what = `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} are linear combinations of the columns before them`;
+  }
+  const advice = dependent.length === 1 ? "drop or merge that feature" : "drop or merge those features";
+  return new RangeError(`${fn}: the design matrix is singular${ranked}: ${what}; ${advice}`);
 }
