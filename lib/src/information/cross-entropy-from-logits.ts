@@ -5,10 +5,11 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
   type Vector,
-} from "./validate";
+} from "../validate/validate";
 
 const FN = "crossEntropyFromLogits";
 const NAMES = ["p", "logits"] as const;
@@ -142,10 +143,7 @@ export function crossEntropyFromLogits(
   logits: Vector,
   opts?: InfoOptions,
 ): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "logits", checkVector(FN, "logits", logits));

@@ -5,9 +5,10 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
-} from "./validate";
+} from "../validate/validate";
 
 const FN = "crossEntropy";
 const NAMES = ["p", "q"] as const;
@@ -89,10 +90,7 @@ function passArray(p: readonly number[], q: readonly number[], n: number): numbe
  * // => throws RangeError "crossEntropy: p and q differ in length (2 vs 3)"
  */
 export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));

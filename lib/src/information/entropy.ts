@@ -4,9 +4,10 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
-} from "./validate";
+} from "../validate/validate";
 
 const FN = "entropy";
 
@@ -75,10 +76,7 @@ function passArray(p: readonly number[], n: number): number {
  * // => throws RangeError "entropy: p is empty"
  */
 export function entropy(p: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   const h = p instanceof Float64Array ? passF64(p, n) : passArray(p, n);

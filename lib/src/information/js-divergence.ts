@@ -5,9 +5,10 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
-} from "./validate";
+} from "../validate/validate";
 
 const FN = "jsDivergence";
 const NAMES = ["p", "q"] as const;
@@ -147,10 +148,7 @@ function pass(p: Probabilities, q: Probabilities, n: number, sp: number, sq: num
  * // => throws RangeError "jsDivergence: p[1] = NaN is not a number"
  */
 export function jsDivergence(p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));

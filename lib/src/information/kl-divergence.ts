@@ -5,9 +5,10 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
-} from "./validate";
+} from "../validate/validate";
 
 const FN = "klDivergence";
 const NAMES = ["p", "q"] as const;
@@ -125,10 +126,7 @@ function passMixed(p: Probabilities, q: Probabilities, n: number): number {
  * // => throws RangeError "klDivergence: p[2] = -0.1 is negative"
  */
 export function klDivergence(p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));

@@ -1,4 +1,4 @@
-import { checkVector, throwFirstInvalid, type Vector } from "./validate";
+import { checkVector, throwFirstInvalid, type Vector } from "../validate/validate";
 
 const FN = "logSumExp";
 

@@ -2,7 +2,7 @@
 // mutualInformation. Internal: not re-exported.
 
 import type { JointTable } from "./types";
-import { checkSum, checkTable, throwFirstInvalidCell } from "./validate";
+import { checkSum, checkTable, throwFirstInvalidCell } from "../validate/validate";
 
 /** Unnormalized sums from one pass; the entropies follow analytically (see the callers). */
 export interface TableSums {
