@@ -37,10 +37,10 @@
 export type Vector = readonly number[] | Float64Array;
 
 /**
- * What an entry may be: `"probability"` (finite, `>= 0`), `"logit"` (not NaN, not `+Infinity`)
- * or `"finite"` (any finite number).
+ * What an entry may be: `"probability"` (finite, `>= 0`), `"logit"` (not NaN, not `+Infinity`),
+ * `"finite"` (any finite number) or `"number"` (any number but NaN).
  */
-export type EntryKind = "probability" | "logit" | "finite";
+export type EntryKind = "probability" | "logit" | "finite" | "number";
 
 /** Default `tolerance` of the information functions' sum-to-1 check. */
 export const DEFAULT_TOLERANCE = 1e-9;
@@ -118,7 +118,7 @@ export function entryError(
     if (value === Infinity) return valueError(fn, label, value, "is not finite");
   } else if (kind === "finite") {
     if (value === Infinity || value === -Infinity) return valueError(fn, label, value, "is not finite");
-  } else if (value === Infinity) {
+  } else if (kind === "logit" && value === Infinity) {
     return valueError(fn, label, value, "is not allowed (the result would be undefined)");
   }
   return undefined;
