@@ -1,6 +1,6 @@
 // Helpers shared by the distribution files. Not re-exported from the barrel.
-import { DEFAULT_TOLERANCE } from "../information/types";
-import { checkOptions } from "../information/validate";
+import { DEFAULT_TOLERANCE } from "../validate/validate";
+import { checkOptions } from "../validate/validate";
 import type { Rng } from "./create-rng";
 
 /**
