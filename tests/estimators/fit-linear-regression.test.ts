@@ -167,12 +167,24 @@ test("a rank-deficient design throws RangeError naming every dependent column (n
   assert.throws(() => fitLinearRegression([[1, 2, 3], [4, 5, 6]], [1, 2]), (e: Error) => e instanceof RangeError && e.message === "fitLinearRegression: 2 rows but 3 design columns; the weights are not identifiable");
 });
 
-test("malformed input throws: lengths, non-finite entries, ragged rows", () => {
-  assert.throws(() => fitLinearRegression([[1], [2]], [1]), /X has 2 rows but y has 1 entries/);
-  assert.throws(() => fitLinearRegression([[1], [2]], [1, NaN]), (e: Error) => e instanceof RangeError && e.message === "fitLinearRegression: y[1] = NaN is not a finite number");
-  assert.throws(() => fitLinearRegression([[1], [Infinity]], [1, 2]), /X\[1\]\[0\] = Infinity/);
+test("malformed input throws, naming the function and the value: lengths, non-finite entries, ragged rows", () => {
+  assert.throws(() => fitLinearRegression([[1], [2]], [1]), (e: Error) => e instanceof RangeError && e.message === "fitLinearRegression: X and y differ in length (2 vs 1)");
+  assert.throws(() => fitLinearRegression([[1], [2]], [1, NaN]), (e: Error) => e instanceof RangeError && e.message === "fitLinearRegression: y[1] = NaN is not a number");
+  assert.throws(() => fitLinearRegression([[1], [2]], [1, Infinity]), (e: Error) => e instanceof RangeError && e.message === "fitLinearRegression: y[1] = Infinity is not finite");
+  assert.throws(() => fitLinearRegression([[1], [Infinity]], [1, 2]), /X\[1\]\[0\] = Infinity is not finite/);
   assert.throws(() => fitLinearRegression([[1, 2], [3]], [1, 2]), /X\[1\] has length 1/);
-  assert.throws(() => fitLinearRegression([], []), /X has no rows/);
+  assert.throws(() => fitLinearRegression([], []), /fitLinearRegression: X is empty/);
+});
+
+test("strings and null are rejected, never coerced to numbers", () => {
+  assert.throws(() => fitLinearRegression([[1], [2], [3]], [1, "2" as never, 3]), (e: Error) => e instanceof TypeError && e.message === 'fitLinearRegression: y[1] = "2" is not a number');
+  assert.throws(() => fitLinearRegression([[1], [null as never], [3]], [1, 2, 3]), (e: Error) => e instanceof TypeError && e.message === "fitLinearRegression: X[1][0] = null is not a number");
+});
+
+test("options: unknown keys and null are TypeErrors naming them; intercept must be a boolean", () => {
+  assert.throws(() => fitLinearRegression([[1], [2]], [1, 2], { intercpt: true } as never), (e: Error) => e instanceof TypeError && e.message === "fitLinearRegression: options.intercpt = true is not an option (known: intercept)");
+  assert.throws(() => fitLinearRegression([[1], [2]], [1, 2], null as never), (e: Error) => e instanceof TypeError && e.message === "fitLinearRegression: options = null is not an options object");
+  assert.throws(() => fitLinearRegression([[1], [2]], [1, 2], { intercept: 1 } as never), (e: Error) => e instanceof TypeError && e.message === "fitLinearRegression: intercept = 1 is not a boolean");
 });
 
 test.run();

@@ -189,7 +189,21 @@ test("singular designs, too few rows and malformed X throw RangeError", () => {
   assert.throws(() => fitLogisticRegression([[1, 2], [2, 4], [3, 6]], [0, 1, 0]), /design matrix is singular \(numerical rank 1 of 2 columns\): column 1 is/);
   assert.throws(() => fitLogisticRegression([[1, 2]], [1]), /1 rows but 2 design columns/);
   assert.throws(() => fitLogisticRegression([[1], [NaN]], [0, 1]), /X\[1\]\[0\] = NaN/);
-  assert.throws(() => fitLogisticRegression([[1]], [0, 1]), /X has 1 rows but y has 2 entries/);
+  assert.throws(() => fitLogisticRegression([[1]], [0, 1]), /X and y differ in length \(1 vs 2\)/);
+});
+
+test("labels and entries that are strings or null are TypeErrors, not coerced", () => {
+  assert.throws(() => fitLogisticRegression([[1], [2]], [0, "1" as never]), (e: Error) => e instanceof TypeError && e.message === 'fitLogisticRegression: y[1] = "1" is not a number');
+  assert.throws(() => fitLogisticRegression([[1], [2]], [null as never, 1]), (e: Error) => e instanceof TypeError && e.message === "fitLogisticRegression: y[0] = null is not a number");
+  assert.throws(() => fitLogisticRegression([["1" as never], [2]], [0, 1]), (e: Error) => e instanceof TypeError && /X\[0\]\[0\] = "1" is not a number/.test(e.message));
+});
+
+test("options: an unknown key (lambda for l2) and null are TypeErrors naming them", () => {
+  const X = [[0], [1], [2], [3]];
+  const y = [0, 1, 0, 1];
+  assert.throws(() => fitLogisticRegression(X, y, { lambda: 5 } as never), (e: Error) => e instanceof TypeError && e.message === "fitLogisticRegression: options.lambda = 5 is not an option (known: intercept, l2, maxIterations, tolerance)");
+  assert.throws(() => fitLogisticRegression(X, y, null as never), (e: Error) => e instanceof TypeError && e.message === "fitLogisticRegression: options = null is not an options object");
+  assert.throws(() => fitLogisticRegression(X, y, { l2: "0.1" } as never), (e: Error) => e instanceof TypeError && e.message === 'fitLogisticRegression: l2 = "0.1" is not a number');
 });
 
 test("out-of-range options throw RangeError", () => {

@@ -1,5 +1,6 @@
 // Validation and layout of a regression design (rows of features, optional intercept).
-// Internal: not re-exported from the barrel.
+// Internal: not re-exported from the barrel. Checks and messages come from the validation module.
+import { checkSameLength, checkVector, entryError, typeError } from "../validate/validate";
 
 /** Rows of features: each row one observation, all rows the same length. */
 export type DesignRows = readonly (readonly number[] | Float64Array)[];
@@ -27,37 +28,30 @@ export interface DesignShape {
 }
 
 /**
- * Checks `X` and `y` without copying them: X an array of rows of one length with finite entries,
- * y array-like of the same length.
- * @throws {TypeError} when X is not an array of rows
- * @throws {RangeError} when X is empty, rows differ in length, an entry is not finite, y's length differs, or
+ * Checks `X` and `y` without copying them: X an array of rows (each a `number[]` or `Float64Array`) of one
+ * length with finite entries, y a `number[]` or `Float64Array` of the same length (its entries are the
+ * caller's to check).
+ * @throws {TypeError} when X is not an array, a row or y is not a `number[]`/`Float64Array`, or an entry is not a number
+ * @throws {RangeError} when X is empty, rows differ in length, an entry is NaN or infinite, y's length differs, or
  *   there is no column at all
  */
 export function checkDesign(fn: string, X: DesignRows, y: readonly number[] | Float64Array, intercept: boolean): DesignShape {
-  if (!Array.isArray(X)) throw new TypeError(`${fn}: X must be an array of rows`);
+  if (!Array.isArray(X)) throw typeError(fn, "X", X, "is not an array of rows");
   const m = X.length;
-  if (m === 0) throw new RangeError(`${fn}: X has no rows`);
-  if (y === null || typeof y !== "object" || typeof y.length !== "number") {
-    throw new TypeError(`${fn}: y must be an array of numbers or a Float64Array`);
-  }
-  if (y.length !== m) throw new RangeError(`${fn}: X has ${m} rows but y has ${y.length} entries`);
-  const first = X[0];
-  if (first === null || typeof first !== "object" || typeof first.length !== "number") {
-    throw new TypeError(`${fn}: X[0] must be an array of numbers`);
-  }
-  const n = first.length;
+  if (m === 0) throw new RangeError(`${fn}: X is empty`);
+  checkVector(fn, "y", y);
+  checkSameLength(fn, "X", m, "y", y.length);
+  const n = checkRow(fn, X, 0, -1);
   const p = n + (intercept ? 1 : 0);
   if (p === 0) throw new RangeError(`${fn}: X has rows of length 0 and no intercept, so there is nothing to fit`);
   const maxAbs = new Float64Array(n);
   for (let i = 0; i < m; i++) {
     const row = X[i];
-    if (row === null || typeof row !== "object" || row.length !== n) {
-      throw new RangeError(`${fn}: X[${i}] has length ${row?.length}, expected ${n} like X[0]`);
-    }
+    if (i > 0) checkRow(fn, X, i, n);
     for (let j = 0; j < n; j++) {
       const v = row[j];
-      // typeof guards against strings and null, which Math.abs would coerce
-      if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${fn}: X[${i}][${j}] = ${v} is not a finite number`);
+      // typeof: strings and null are never coerced; v - v is 0 only for finite numbers
+      if (typeof v !== "number" || !(v - v === 0)) throw entryError(fn, `X[${i}][${j}]`, v, "finite")!;
       const a = Math.abs(v);
       if (a > maxAbs[j]) maxAbs[j] = a;
     }
@@ -65,12 +59,18 @@ export function checkDesign(fn: string, X: DesignRows, y: readonly number[] | Fl
   return { m, n, p, maxAbs };
 }
 
+/** Checks that X[i] is a number[] or Float64Array of length n (any length when n < 0) and returns its length. */
+function checkRow(fn: string, X: DesignRows, i: number, n: number): number {
+  const row: unknown = X[i];
+  if (!Array.isArray(row) && !(row instanceof Float64Array)) throw typeError(fn, `X[${i}]`, row, "is not a number[] or Float64Array");
+  if (n >= 0 && row.length !== n) throw new RangeError(`${fn}: X[${i}] has length ${row.length}, expected ${n} like X[0]`);
+  return row.length;
+}
+
 /**
  * Checks `X` and `y` (see {@link checkDesign}) and lays the design out by columns. With `intercept`, a column of
  * ones is prepended, so weight 0 is the intercept.
- * @throws {TypeError} when X is not an array of rows
- * @throws {RangeError} when X is empty, rows differ in length, an entry is not finite, y's length differs, or
- *   there is no column at all
+ * @throws {TypeError} | {RangeError} as {@link checkDesign}
  */
 export function buildDesign(fn: string, X: DesignRows, y: readonly number[] | Float64Array, intercept: boolean): Design {
   const { m, n, p } = checkDesign(fn, X, y, intercept);

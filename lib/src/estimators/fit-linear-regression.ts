@@ -1,6 +1,7 @@
 import { checkDesign, singularDesignError } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
 import { binaryScaleExponent, numericalRank, timesPowerOfTwo, triangularFactor } from "./linear-algebra";
+import { checkBoolean, entryError, readOptions } from "../validate/validate";
 
 /** Options of {@link fitLinearRegression}. */
 export interface LinearRegressionOptions {
@@ -44,8 +45,10 @@ export interface LinearRegressionFit {
  * @param y the targets, one per row (finite numbers)
  * @param opts `intercept` (default `false`) prepends a column of ones
  * @returns `{ weights, sigma, mse }`
- * @throws {TypeError} when X is not an array of rows or y not an array
- * @throws {RangeError} when X is empty, rows differ in length, an entry is not a finite number, the lengths of X and y
+ * @throws {TypeError} when X is not an array of rows, a row or y is not a `number[]`/`Float64Array`, an entry is not a
+ *   number (strings and null are not coerced), `opts` is not an options object or has an unknown key, or `intercept`
+ *   is not a boolean
+ * @throws {RangeError} when X is empty, rows differ in length, an entry is NaN or infinite, the lengths of X and y
  *   differ, m < p, or the design is rank-deficient (the message names the dependent columns)
  * @example
  * const fit = fitLinearRegression([[0], [1], [2], [3]], [1, 3, 5, 7.5], { intercept: true });
@@ -60,14 +63,16 @@ export interface LinearRegressionFit {
 export function fitLinearRegression(
   X: DesignRows,
   y: readonly number[] | Float64Array,
-  { intercept = false }: LinearRegressionOptions = {},
+  opts?: LinearRegressionOptions,
 ): LinearRegressionFit {
   const fn = "fitLinearRegression";
+  const { intercept = false } = readOptions(fn, opts, ["intercept"]);
+  checkBoolean(fn, "intercept", intercept);
   const { m, n, p, maxAbs } = checkDesign(fn, X, y, intercept);
   let yMax = 0;
   for (let i = 0; i < m; i++) {
     const v = y[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${fn}: y[${i}] = ${v} is not a finite number`);
+    if (typeof v !== "number" || !(v - v === 0)) throw entryError(fn, `y[${i}]`, v, "finite")!;
     const a = Math.abs(v);
     if (a > yMax) yMax = a;
   }

@@ -2,6 +2,7 @@ import { binaryCrossEntropyFromLogit } from "../information";
 import { buildDesign, singularDesignError } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
 import { binaryScaleExponent, choleskySolve, numericalRank, timesPowerOfTwo, triangularFactor } from "./linear-algebra";
+import { checkBoolean, checkInteger, checkNonNegative, checkPositive, readOptions, typeError, valueError } from "../validate/validate";
 
 /** Options of {@link fitLogisticRegression}; every field has a default. */
 export interface LogisticRegressionOptions {
@@ -88,8 +89,10 @@ function sigmoid(z: number): number {
  * @param y the labels, each 0 or 1
  * @param opts `intercept` (default `false`), `l2` (default `0`), `maxIterations` (default `100`), `tolerance` (default `1e-12`)
  * @returns `{ weights, loss, history, converged, iterations, separable, separation }`
- * @throws {TypeError} when X is not an array of rows or y not an array
- * @throws {RangeError} when X is empty, rows differ in length, an entry is not a finite number, lengths differ, a label is
+ * @throws {TypeError} when X is not an array of rows, a row or y is not a `number[]`/`Float64Array`, an entry or label is
+ *   not a number (strings and null are not coerced), `opts` is not an options object or has an unknown key, or an
+ *   option has the wrong type
+ * @throws {RangeError} when X is empty, rows differ in length, an entry is NaN or infinite, lengths differ, a label is
  *   not 0 or 1, an option is out of range, or (with `l2 = 0`) the design is rank-deficient or m < p
  * @example
  * const fit = fitLogisticRegression([[0], [1], [2], [3]], [0, 1, 0, 1], { intercept: true });
@@ -104,20 +107,25 @@ function sigmoid(z: number): number {
 export function fitLogisticRegression(
   X: DesignRows,
   y: readonly number[] | Float64Array,
-  opts: LogisticRegressionOptions = {},
+  opts?: LogisticRegressionOptions,
 ): LogisticRegressionFit {
   const fn = "fitLogisticRegression";
-  const { intercept = false, l2 = 0, maxIterations = 100, tolerance = 1e-12 } = opts;
-  if (!(l2 >= 0 && l2 < Infinity)) throw new RangeError(`${fn}: l2 = ${l2} must be finite and >= 0`);
-  if (!(Number.isSafeInteger(maxIterations) && maxIterations >= 1)) {
-    throw new RangeError(`${fn}: maxIterations = ${maxIterations} must be an integer >= 1`);
-  }
-  if (!(tolerance > 0 && tolerance < Infinity)) throw new RangeError(`${fn}: tolerance = ${tolerance} must be finite and > 0`);
+  const { intercept = false, l2 = 0, maxIterations = 100, tolerance = 1e-12 } = readOptions(fn, opts, [
+    "intercept",
+    "l2",
+    "maxIterations",
+    "tolerance",
+  ]);
+  checkBoolean(fn, "intercept", intercept);
+  checkNonNegative(fn, "l2", l2);
+  checkInteger(fn, "maxIterations", maxIterations, 1);
+  checkPositive(fn, "tolerance", tolerance);
   const { columns, m, p } = buildDesign(fn, X, y, intercept);
   const labels = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const v = y[i];
-    if (v !== 0 && v !== 1) throw new RangeError(`${fn}: y[${i}] = ${v} is not 0 or 1`);
+    if (typeof v !== "number") throw typeError(fn, `y[${i}]`, v, "is not a number");
+    if (v !== 0 && v !== 1) throw valueError(fn, `y[${i}]`, v, "is not 0 or 1");
     labels[i] = v;
   }
   const off = intercept ? 1 : 0;
