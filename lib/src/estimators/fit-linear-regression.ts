@@ -53,11 +53,11 @@ export interface LinearRegressionFit {
  * @example
  * const fit = fitLinearRegression([[0], [1], [2], [3]], [1, 3, 5, 7.5], { intercept: true });
  * fit.weights; // => [0.9000000000000004, 2.15]
- * fit.mse;     // => 0.018750000000000034
- * fit.sigma;   // => 0.13693063937629166
+ * fit.mse;     // => 0.018750000000000006
+ * fit.sigma;   // => 0.13693063937629155
  * // units do not matter: the same line with x in 1e-200 and y in 1e200
  * fitLinearRegression([[0], [1e-200], [2e-200], [3e-200]], [1e200, 3e200, 5e200, 7.5e200], { intercept: true }).weights;
- * // => [9.000000000000004e+199, 2.15e+400 → Infinity]  (the slope, 2.15e400, overflows to Infinity)
+ * // => [9e+199, Infinity]  (the slope, 2.15e400, is beyond the double range: IEEE overflow)
  * fitLinearRegression([[1, 2], [2, 4], [3, 6]], [1, 2, 3]); // throws RangeError: fitLinearRegression: the design matrix is singular (numerical rank 1 of 2 columns): column 1 is a linear combination of the columns before it; drop or merge that feature
  */
 export function fitLinearRegression(

@@ -101,7 +101,7 @@ function sigmoid(z: number): number {
  * fit.converged; // => true
  * fitLogisticRegression([[-1], [1]], [0, 1]).separation; // => "complete"
  * fitLogisticRegression([[1], [2], [2], [3]], [0, 0, 1, 1], { intercept: true }).separation; // => "quasi-complete"
- * fitLogisticRegression([[1, 2], [2, 4], [3, 6], [4, 8]], [0, 1, 0, 1], { l2: 0.1 }).weights; // => [0.0561251541421177…, 0.0280625770710588…]
+ * fitLogisticRegression([[1, 2], [2, 4], [3, 6], [4, 8]], [0, 1, 0, 1], { l2: 0.1 }).weights; // => [0.056125154142101626, 0.028062577071050813]
  * fitLogisticRegression([[1]], [2]); // throws RangeError: fitLogisticRegression: y[0] = 2 is not 0 or 1
  */
 export function fitLogisticRegression(
