@@ -50,7 +50,7 @@ let FAR_DIFF = 0; // Σ_other (pᵢ - qᵢ)
 
 // H = Σ_far pᵢ log(pᵢ/qᵢ) + Σ_near (pᵢ+qᵢ)[(1+u)atanh u - u], blocked; on a·p and b·q.
 // One loop for number[], Float64Array and a mix of the two.
-function pass(p: Vector, q: Vector, n: number, a: number, b: number): number {
+function pass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
   let hHi = 0;
   let hLo = 0;
   let sp = 0;
@@ -65,7 +65,7 @@ function pass(p: Vector, q: Vector, n: number, a: number, b: number): number {
       const x = p[i];
       const y = q[i];
       if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) {
-        throwFirstInvalid(FN, NAMES, [p, q], KINDS);
+        throwFirstInvalid(fn, NAMES, [p, q], KINDS);
       }
       const pi = x * a;
       const qi = y * b;
@@ -139,16 +139,21 @@ function pass(p: Vector, q: Vector, n: number, a: number, b: number): number {
  * // => throws RangeError "klDivergence: p[2] = -0.1 is negative"
  */
 export function klDivergence(p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
-  const lnBase = checkOptions(FN, base, normalize, tolerance);
-  const n = checkVector(FN, "p", p);
-  checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));
-  let h = pass(p, q, n, 1, 1);
+  return klDivergenceAs(FN, p, q, opts);
+}
+
+/** {@link klDivergence} reporting errors under the name `fn` (klBetween uses it). Internal. */
+export function klDivergenceAs(fn: string, p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(fn, opts, INFO_OPTION_KEYS);
+  const lnBase = checkOptions(fn, base, normalize, tolerance);
+  const n = checkVector(fn, "p", p);
+  checkSameLength(fn, "p", n, "q", checkVector(fn, "q", q));
+  let h = pass(fn, p, q, n, 1, 1);
   let sp = SUM_P;
   let sq = SUM_Q;
   if (!(sp < Infinity && sq < Infinity)) {
-    throwIfInvalid(FN, NAMES, [p, q], KINDS); // a bad entry, or else a sum overflowed
-    if (!normalize) throw overflowSum(FN, sp < Infinity ? "q" : "p");
+    throwIfInvalid(fn, NAMES, [p, q], KINDS); // a bad entry, or else a sum overflowed
+    if (!normalize) throw overflowSum(fn, sp < Infinity ? "q" : "p");
   }
   if (normalize) {
     // A sum that overflowed or is tiny, or a term p·log(p/q) that overflowed (h = Infinity also
@@ -158,14 +163,14 @@ export function klDivergence(p: Probabilities, q: Probabilities, opts?: InfoOpti
     if (needsScale(sp) || needsScale(sq) || !(h - h === 0)) {
       const a = scaleFor(maxEntry(p, n));
       const b = scaleFor(maxEntry(q, n));
-      h = pass(p, q, n, a, b);
+      h = pass(fn, p, q, n, a, b);
       sp = SUM_P;
       sq = SUM_Q;
     }
   }
-  const rescan = (): never => throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-  sp = checkSum(FN, "p", sp, n, normalize, tolerance, rescan);
-  sq = checkSum(FN, "q", sq, n, normalize, tolerance, rescan);
+  const rescan = (): never => throwFirstInvalid(fn, NAMES, [p, q], KINDS);
+  sp = checkSum(fn, "p", sp, n, normalize, tolerance, rescan);
+  sq = checkSum(fn, "q", sq, n, normalize, tolerance, rescan);
   if (h === Infinity) return Infinity; // pᵢ > 0 where qᵢ = 0
   if (!normalize) return fromNats(h + NEAR_DIFF, lnBase);
   // Normalized: KL = (1/Sp) Σ p log(p/q) + log(Sq/Sp). With D = Sp - Sq = Σ (p - q) and

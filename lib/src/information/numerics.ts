@@ -83,3 +83,38 @@ export function overflowSum(fn: string, name: string): RangeError {
     `${fn}: ${name} sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`,
   );
 }
+
+/**
+ * g(w) = (1 + w)·log(1 + w) − w >= 0 for w > −1, accurate also near 0 (series
+ * Σ_{k>=2} (−w)^k / (k(k−1)) for |w| < 0.1, where the direct form cancels).
+ */
+export function onePlusWLog1pMinusW(w: number): number {
+  if (!(Math.abs(w) < 0.1)) return (1 + w) * Math.log1p(w) - w;
+  let pow = w * w;
+  let sum = 0;
+  for (let k = 2; k < 60; k++) {
+    const term = pow / (k * (k - 1));
+    sum += k % 2 === 0 ? term : -term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+    pow *= w;
+  }
+  return sum;
+}
+
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * The generalized relative-entropy term x·log(x/y) − x + y >= 0 (scipy's `kl_div(x, y)`), for
+ * x, y >= 0, accurate everywhere: `diff` = x − y, passed in when the caller knows it more
+ * precisely than x − y rounds (e.g. (a − b)(a + b) for x = a², y = b²). Near equality
+ * (|diff| < y/2) it is y·g(diff/y), second order without cancellation; elsewhere the direct form,
+ * with log x − log y when x/y leaves the double range. x = 0 gives y; x > 0 = y gives Infinity.
+ */
+export function relEntrTerm(x: number, y: number, diff: number = x - y): number {
+  if (x === 0) return y;
+  if (y === 0 || x === Infinity || y === Infinity) return Infinity;
+  if (Math.abs(diff) < 0.5 * y) return y * onePlusWLog1pMinusW(diff / y);
+  const r = x / y;
+  const lr = r >= MIN_NORMAL && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(x) - Math.log(y);
+  return x * lr - x + y;
+}
