@@ -36,14 +36,7 @@ export interface DesignShape {
  *   there is no column at all
  */
 export function checkDesign(fn: string, X: DesignRows, y: readonly number[] | Float64Array, intercept: boolean): DesignShape {
-  if (!Array.isArray(X)) throw typeError(fn, "X", X, "is not an array of rows");
-  const m = X.length;
-  if (m === 0) throw new RangeError(`${fn}: X is empty`);
-  checkVector(fn, "y", y);
-  checkSameLength(fn, "X", m, "y", y.length);
-  const n = checkRow(fn, X, 0, -1);
-  const p = n + (intercept ? 1 : 0);
-  if (p === 0) throw new RangeError(`${fn}: X has rows of length 0 and no intercept, so there is nothing to fit`);
+  const { m, n, p } = checkDesignShape(fn, X, y, intercept);
   const maxAbs = new Float64Array(n);
   for (let i = 0; i < m; i++) {
     const row = X[i];
@@ -59,8 +52,29 @@ export function checkDesign(fn: string, X: DesignRows, y: readonly number[] | Fl
   return { m, n, p, maxAbs };
 }
 
+/**
+ * The shape checks of {@link checkDesign} alone (X an array with a first row, y a vector of the same length,
+ * at least one design column); rows after the first and all entries are the caller's to check, with {@link checkRow}.
+ */
+export function checkDesignShape(
+  fn: string,
+  X: DesignRows,
+  y: readonly number[] | Float64Array,
+  intercept: boolean,
+): { m: number; n: number; p: number } {
+  if (!Array.isArray(X)) throw typeError(fn, "X", X, "is not an array of rows");
+  const m = X.length;
+  if (m === 0) throw new RangeError(`${fn}: X is empty`);
+  checkVector(fn, "y", y);
+  checkSameLength(fn, "X", m, "y", y.length);
+  const n = checkRow(fn, X, 0, -1);
+  const p = n + (intercept ? 1 : 0);
+  if (p === 0) throw new RangeError(`${fn}: X has rows of length 0 and no intercept, so there is nothing to fit`);
+  return { m, n, p };
+}
+
 /** Checks that X[i] is a number[] or Float64Array of length n (any length when n < 0) and returns its length. */
-function checkRow(fn: string, X: DesignRows, i: number, n: number): number {
+export function checkRow(fn: string, X: DesignRows, i: number, n: number): number {
   const row: unknown = X[i];
   if (!Array.isArray(row) && !(row instanceof Float64Array)) throw typeError(fn, `X[${i}]`, row, "is not a number[] or Float64Array");
   if (n >= 0 && row.length !== n) throw new RangeError(`${fn}: X[${i}] has length ${row.length}, expected ${n} like X[0]`);

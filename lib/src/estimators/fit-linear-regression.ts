@@ -1,7 +1,11 @@
-import { checkDesign, singularDesignError } from "./design-matrix";
+import { checkDesignShape, checkRow, singularDesignError } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
 import { binaryScaleExponent, numericalRank, timesPowerOfTwo, triangularFactor } from "./linear-algebra";
 import { checkBoolean, entryError, readOptions } from "../validate/validate";
+
+/** Column magnitudes in [2^-250, 2^250] are folded as given: their squares, and sums of m of them, stay normal. */
+const SAFE_MIN = 2 ** -250;
+const SAFE_MAX = 2 ** 250;
 
 /** Options of {@link fitLinearRegression}. */
 export interface LinearRegressionOptions {
@@ -27,10 +31,10 @@ export interface LinearRegressionFit {
  * the residual sum of squares, so the argmin ŵ is the least-squares solution whatever σ is; σ̂ then
  * follows as σ̂² = mse = RSS(ŵ)/m. When m equals the number of columns the fit is exact and σ̂ = 0.
  *
- * How: every column (and y) is first scaled by a power of two that brings its largest entry near 1
- * (exact, so columns in 1e200 beside columns in 1e-200 lose nothing); a Householder QR of [X | y],
- * folded in row blocks of 128 (AᵀA is never formed, so the conditioning is not squared), gives R
- * and Qᵀy; ŵ solves Rŵ = Qᵀy and is scaled back to the original units; RSS is the squared last
+ * How: a Householder QR of [X | y], folded in row blocks of 128 (AᵀA is never formed, so the
+ * conditioning is not squared), gives R and Qᵀy; when a column's (or y's) largest entry lies outside
+ * [2^-250, 2^250], every column is first scaled by the power of two that brings its largest entry near 1
+ * (exact, so columns in 1e200 beside columns in 1e-200 lose nothing); ŵ solves Rŵ = Qᵀy and is scaled back to the original units; RSS is the squared last
  * diagonal entry of R, the norm of the part of y orthogonal to the columns (as `lstsq` reports it). The weights are those numpy's
  * `lstsq` finds, as accurate as the conditioning allows (relative error ≈ ε·cond(X) for a small
  * residual). **Rank decision**: as LAPACK and numpy's `lstsq` (`rcond = None`), the design is
@@ -68,34 +72,59 @@ export function fitLinearRegression(
   const fn = "fitLinearRegression";
   const { intercept = false } = readOptions(fn, opts, ["intercept"]);
   checkBoolean(fn, "intercept", intercept);
-  const { m, n, p, maxAbs } = checkDesign(fn, X, y, intercept);
-  let yMax = 0;
-  for (let i = 0; i < m; i++) {
-    const v = y[i];
-    if (typeof v !== "number" || !(v - v === 0)) throw entryError(fn, `y[${i}]`, v, "finite")!;
-    const a = Math.abs(v);
-    if (a > yMax) yMax = a;
-  }
+  const { m, n, p } = checkDesignShape(fn, X, y, intercept);
   if (m < p) throw new RangeError(`${fn}: ${m} rows but ${p} design columns; the weights are not identifiable`);
   const off = intercept ? 1 : 0;
-  // Exact power-of-two scales: design column j is multiplied by 2^-ex[j], y by 2^-ey.
-  const ex = new Int32Array(p);
-  const scale = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    ex[j] = j < off ? 0 : binaryScaleExponent(maxAbs[j - off]);
-    scale[j] = 2 ** -ex[j];
-  }
-  const ey = binaryScaleExponent(yMax);
-  const yScale = 2 ** -ey;
   const k = p + 1;
-  const R = triangularFactor(m, k, (B, first, count) => {
+  // One pass over the rows checks them, records each column's largest magnitude, and folds them into
+  // R as they are. Householder QR is column-scale equivariant, so units only matter where squares
+  // could overflow or underflow: then the rows are folded again, scaled by exact powers of two.
+  const maxAbs = new Float64Array(n);
+  let yMax = 0;
+  let R = triangularFactor(m, k, (B, first, count) => {
     if (off) B.fill(1, 0, count);
     for (let r = 0; r < count; r++) {
-      const row = X[first + r];
-      for (let j = 0; j < n; j++) B[(j + off) * count + r] = row[j] * scale[j + off];
-      B[p * count + r] = y[first + r] * yScale;
+      const i = first + r;
+      const row = X[i];
+      if (i > 0) checkRow(fn, X, i, n);
+      for (let j = 0; j < n; j++) {
+        const v = row[j];
+        // typeof: strings and null are never coerced; v - v is 0 only for finite numbers
+        if (typeof v !== "number" || !(v - v === 0)) throw entryError(fn, `X[${i}][${j}]`, v, "finite")!;
+        const a = Math.abs(v);
+        if (a > maxAbs[j]) maxAbs[j] = a;
+        B[(j + off) * count + r] = v;
+      }
+      const v = y[i];
+      if (typeof v !== "number" || !(v - v === 0)) throw entryError(fn, `y[${i}]`, v, "finite")!;
+      const a = Math.abs(v);
+      if (a > yMax) yMax = a;
+      B[p * count + r] = v;
     }
   });
+  // Exponents: design column j is multiplied by 2^-ex[j], y by 2^-ey (all 0 when no rescaling was needed).
+  const ex = new Int32Array(p);
+  let ey = 0;
+  const extreme = (a: number): boolean => a !== 0 && !(a >= SAFE_MIN && a <= SAFE_MAX);
+  let rescale = extreme(yMax);
+  for (let j = 0; j < n; j++) if (extreme(maxAbs[j])) rescale = true;
+  if (rescale) {
+    const scale = new Float64Array(p).fill(1);
+    for (let j = off; j < p; j++) {
+      ex[j] = binaryScaleExponent(maxAbs[j - off]);
+      scale[j] = 2 ** -ex[j];
+    }
+    ey = binaryScaleExponent(yMax);
+    const yScale = 2 ** -ey;
+    R = triangularFactor(m, k, (B, first, count) => {
+      if (off) B.fill(1, 0, count);
+      for (let r = 0; r < count; r++) {
+        const row = X[first + r];
+        for (let j = 0; j < n; j++) B[(j + off) * count + r] = row[j] * scale[j + off];
+        B[p * count + r] = y[first + r] * yScale;
+      }
+    });
+  }
   const rank = numericalRank(R, k, p, m);
   if (rank.rank < p) throw singularDesignError(fn, rank.dependent, intercept, rank.rank, p);
   // back substitution R w = Qᵀy, in scaled units
