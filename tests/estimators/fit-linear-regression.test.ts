@@ -126,7 +126,7 @@ test("units at the ends of the double range: denormal-sized and 1e300-sized colu
   const xs = [0, 1, 2, 3];
   const ys = [1, 3, 5, 7.5];
   const base = fitLinearRegression(xs.map((x) => [x]), ys, { intercept: true });
-  for (const [sx, sy] of [[1e-300, 1], [1e300, 1e-300], [2 ** -1060, 2 ** -1000]]) {
+  for (const [sx, sy] of [[1e-300, 1], [1e300, 1e-300], [1, 1e-300], [1, 1e300], [2 ** -1060, 2 ** -1000]]) {
     const fit = fitLinearRegression(xs.map((x) => [x * sx]), ys.map((v) => v * sy), { intercept: true });
     assert.ok(Math.abs(fit.weights[0] - base.weights[0] * sy) <= 1e-13 * Math.abs(base.weights[0] * sy), `intercept at ${sx}, ${sy}`);
     const slope = (base.weights[1] * sy) / sx;
