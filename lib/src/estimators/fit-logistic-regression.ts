@@ -28,7 +28,10 @@ export interface LogisticRegressionFit {
   loss: number;
   /** The mean BCE before the first step and after each Newton step. */
   history: number[];
-  /** True when the Newton decrement fell below `tolerance`. */
+  /**
+   * True when the Newton decrement fell below `tolerance` and, with `l2 = 0`, a finite minimum is certified
+   * (false under separation, see `separation`, and when `maxIterations` ran out).
+   */
   converged: boolean;
   /** Newton steps taken. */
   iterations: number;
