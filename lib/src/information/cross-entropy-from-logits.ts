@@ -10,7 +10,7 @@ import {
   throwFirstInvalid,
   type Vector,
 } from "../validate/validate";
-import { BLOCK, maxEntry, needsScale, scaleFor } from "./numerics";
+import { maxEntry, needsScale, scaleFor } from "./numerics";
 
 const FN = "crossEntropyFromLogits";
 const NAMES = ["p", "logits"] as const;
@@ -35,41 +35,36 @@ function maxPass(p: Vector, z: Vector, n: number): number {
 }
 
 // Pass 2, with the shift m = max z: returns A = Σ_{pᵢ>0} a·pᵢ (m - zᵢ) (every term >= 0, so no
-// cancellation, blocked sum), and sets SCALED = Σ exp(zᵢ - m) >= 1 (compensated) and
-// SUM_P = Σ a·pᵢ. Then H = Sp·log(SCALED) + A.
+// cancellation), and sets SCALED = Σ exp(zᵢ - m) >= 1 and SUM_P = Σ a·pᵢ. Every term is the same
+// whatever the order of the classes (m is), and the three sums are compensated (Neumaier), so
+// reordering changes each by about one ulp. Then H = Sp·log(SCALED) + A.
 function sumPass(p: Vector, z: Vector, n: number, m: number, a: number): number {
-  let aHi = 0;
-  let aLo = 0;
-  let sHi = 0;
-  let sLo = 0;
+  let acc = 0;
+  let accC = 0;
+  let sp = 0;
+  let spC = 0;
   let e = 0;
-  let c = 0;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = start + BLOCK < n ? start + BLOCK : n;
-    let acc = 0;
-    let sp = 0;
-    for (let i = start; i < end; i++) {
-      const pi = p[i] * a;
-      const d = m - z[i];
-      const x = Math.exp(-d);
-      const t = e + x;
-      c += e >= x ? e - t + x : x - t + e;
-      e = t;
-      sp += pi;
-      if (pi > 0) acc += pi * d;
+  let eC = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] * a;
+    const d = m - z[i];
+    const x = Math.exp(-d);
+    let t = e + x;
+    eC += e >= x ? e - t + x : x - t + e;
+    e = t;
+    t = sp + pi;
+    spC += sp >= pi ? sp - t + pi : pi - t + sp;
+    sp = t;
+    if (pi > 0) {
+      const y = pi * d;
+      t = acc + y;
+      accC += acc >= y ? acc - t + y : y - t + acc;
+      acc = t;
     }
-    let t = aHi + acc;
-    let w = t - aHi;
-    aLo += aHi - (t - w) + (acc - w);
-    aHi = t;
-    t = sHi + sp;
-    w = t - sHi;
-    sLo += sHi - (t - w) + (sp - w);
-    sHi = t;
   }
-  SUM_P = sHi - sHi === 0 ? sHi + sLo : sHi;
-  SCALED = e + c;
-  return aHi - aHi === 0 ? aHi + aLo : aHi;
+  SUM_P = sp - sp === 0 ? sp + spC : sp;
+  SCALED = e + eC;
+  return acc - acc === 0 ? acc + accC : acc;
 }
 
 /**
