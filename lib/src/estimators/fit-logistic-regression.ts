@@ -60,8 +60,8 @@ function sigmoid(z: number): number {
  * cross-entropy (1/m) Σ [log(1 + e^{z_i}) − y_i z_i], z_i = x_iᵀw, by Newton's method (IRLS).
  *
  * **Scale.** The fit runs on standardised columns: with an intercept each X column is centred and
- * divided by its standard deviation s_j, without one divided by its root mean square (a column with no
- * spread keeps scale 1). Loss, history and fitted logits are those of the fit on the standardised
+ * divided by its standard deviation s_j, without one divided by its root mean square (a constant column
+ * beside the intercept becomes exactly 0, and with l2 > 0 gets weight 0; an all-zero column stays 0). Loss, history and fitted logits are those of the fit on the standardised
  * columns; `weights` are mapped back to the original units (w_j = w̃_j / s_j, intercept w̃_0 − Σ w̃_j μ_j / s_j).
  * So columns in 1e5 beside columns in 0.04 converge as well as unit columns, and rescaling a column
  * does not change the loss. The L2 penalty applies to the standardised weights w̃ (see `l2`).
