@@ -11,7 +11,7 @@ test("checkDraws accepts non-negative integers with an Rng", () => {
 test("checkDraws rejects a bad n with RangeError and a missing rng with TypeError", () => {
   assert.throws(() => checkDraws("f", -1, createRng(1)), (e: Error) => e instanceof RangeError && e.message === "f: n = -1 must be a non-negative integer");
   assert.throws(() => checkDraws("f", 2 ** 53, createRng(1)), RangeError);
-  assert.throws(() => checkDraws("f", 1, null as never), (e: Error) => e instanceof TypeError && e.message === "f: rng must be an Rng from createRng(seed)");
+  assert.throws(() => checkDraws("f", 1, null as never), (e: Error) => e instanceof TypeError && e.message === "f: rng = null is not an Rng (it needs next(), normal() and int(k); use createRng(seed))");
 });
 
 test("paramError throws RangeError 'family: name = value must be rule'", () => {

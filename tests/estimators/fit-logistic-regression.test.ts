@@ -1,5 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { fitLogisticRegression } from "../../lib/src/estimators/fit-logistic-regression";
@@ -11,9 +12,19 @@ interface Fx {
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
 
-test("weights and loss match scipy, unregularised and with an L2 penalty", () => {
-  assert.is(fx.logisticRegression.length, 2);
-  for (const c of fx.logisticRegression) {
+// Issue 10 cases: tests/fixtures/regression.json (tests/fixtures/generate_regression.py, seed in the file): scipy
+// trust-exact on the standardised columns, 3 exact Newton steps, weights mapped back to the original units.
+interface RegressionFx {
+  logisticRegression: { name: string; X: number[][]; y: number[]; intercept: boolean; l2: number; weights: number[]; loss: number }[];
+}
+const rfx = JSON.parse(readFileSync(join(__dirname, "../fixtures/regression.json"), "utf8")) as RegressionFx;
+const rcase = (name: string) => rfx.logisticRegression.find((c) => c.name === name)!;
+const SEED = 20261124;
+
+test("weights and loss match scipy on an unregularised fit", () => {
+  const unpenalised = fx.logisticRegression.filter((c) => !c.l2);
+  assert.is(unpenalised.length, 1);
+  for (const c of unpenalised) {
     const fit = fitLogisticRegression(c.X, c.y, { intercept: c.intercept, l2: c.l2 ?? 0 });
     assert.ok(fit.converged);
     assert.is(fit.separable, false);
@@ -45,9 +56,111 @@ test("at the optimum the gradient Xᵀ(σ(Xw) − y) / m vanishes", () => {
   assert.ok(Math.abs(g[0]) < 1e-10 && Math.abs(g[1]) < 1e-10);
 });
 
+test("columns in the hundreds of thousands beside columns near 0.04 converge to scipy's fit, unpenalised and penalised", () => {
+  for (const name of ["unscaled-l2-0", "unscaled-l2-0.05"]) {
+    const c = rcase(name);
+    const fit = fitLogisticRegression(c.X, c.y, { intercept: true, l2: c.l2 });
+    assert.ok(fit.converged && fit.iterations < 15, `${name}: converged ${fit.converged} after ${fit.iterations}`);
+    // cond of the standardised design ≈ 1: agreement to 1e-12 relative per weight, the loss to 1e-14
+    c.weights.forEach((w, j) => assert.ok(Math.abs(fit.weights[j] - w) <= 1e-12 * Math.abs(w), `${name} w${j}: ${fit.weights[j]} vs ${w}`));
+    assert.ok(Math.abs(fit.loss - c.loss) <= 1e-14, `${name} loss ${fit.loss} vs ${c.loss}`);
+  }
+});
+
+test("loss and logits equal those of a fit on columns standardised by hand; weights come back in the original units", () => {
+  const c = rcase("unscaled-l2-0.05");
+  const m = c.X.length;
+  const mean = [0, 1].map((j) => c.X.reduce((s, r) => s + r[j], 0) / m);
+  const sd = [0, 1].map((j) => Math.sqrt(c.X.reduce((s, r) => s + (r[j] - mean[j]) ** 2, 0) / m));
+  const Z = c.X.map((r) => r.map((v, j) => (v - mean[j]) / sd[j]));
+  const raw = fitLogisticRegression(c.X, c.y, { intercept: true, l2: c.l2 });
+  const std = fitLogisticRegression(Z, c.y, { intercept: true, l2: c.l2 });
+  // hand standardisation rounds differently from the library's (which works on x·2^-e): a few ulps of Z
+  assert.ok(Math.abs(raw.loss - std.loss) <= 1e-14, `${raw.loss} vs ${std.loss}`);
+  assert.ok(Math.abs(std.weights[1] / sd[0] - raw.weights[1]) <= 1e-12 * Math.abs(raw.weights[1]));
+  assert.ok(Math.abs(std.weights[2] / sd[1] - raw.weights[2]) <= 1e-12 * Math.abs(raw.weights[2]));
+  for (let i = 0; i < m; i++) {
+    const zRaw = raw.weights[0] + raw.weights[1] * c.X[i][0] + raw.weights[2] * c.X[i][1];
+    const zStd = std.weights[0] + std.weights[1] * Z[i][0] + std.weights[2] * Z[i][1];
+    assert.ok(Math.abs(zRaw - zStd) <= 1e-10 * (1 + Math.abs(zStd)), `logit ${i}: ${zRaw} vs ${zStd}`);
+  }
+});
+
+test("rescaling columns never changes the logistic loss (property, with and without intercept and penalty)", () => {
+  const c = rcase("unscaled-l2-0");
+  const base = new Map<string, number>();
+  const lossOf = (X: number[][], intercept: boolean, l2: number): number => fitLogisticRegression(X, c.y, { intercept, l2 }).loss;
+  // Tolerance 1e-12 relative: the standardised columns of X·diag(a) equal those of X up to a few ulps
+  // (rounding of mean and sd), and the minimum loss moves by at most |∂L/∂Z|·δZ ≈ ‖w̃‖₁·max|Z|·4ε ≈ 1e-14;
+  // Newton stops with the decrement below 1e-12, one full step later, far inside that.
+  fc.assert(
+    fc.property(
+      fc.tuple(fc.double({ min: -12, max: 12, noNaN: true }), fc.double({ min: -12, max: 12, noNaN: true })),
+      fc.tuple(fc.boolean(), fc.boolean()),
+      fc.boolean(),
+      fc.constantFrom(0, 0.05),
+      ([e0, e1], [neg0, neg1], intercept, l2) => {
+        const a = [(neg0 ? -1 : 1) * 10 ** e0, (neg1 ? -1 : 1) * 10 ** e1];
+        const key = `${intercept} ${l2}`;
+        if (!base.has(key)) base.set(key, lossOf(c.X, intercept, l2));
+        const ref = base.get(key)!;
+        const loss = lossOf(c.X.map((r) => [r[0] * a[0], r[1] * a[1]]), intercept, l2);
+        return Math.abs(loss - ref) <= 1e-12 * ref;
+      },
+    ),
+    { seed: SEED, numRuns: 60 },
+  );
+});
+
+test("with l2 > 0 collinear columns have one minimiser, which matches scipy's", () => {
+  for (const intercept of [false, true]) {
+    const c = rcase(`collinear-l2-intercept-${intercept}`);
+    const fit = fitLogisticRegression(c.X, c.y, { intercept, l2: c.l2 });
+    assert.ok(fit.converged);
+    assert.is(fit.separation, "none");
+    c.weights.forEach((w, j) => assert.ok(Math.abs(fit.weights[j] - w) <= 1e-12 * Math.abs(w), `intercept ${intercept} w${j}: ${fit.weights[j]} vs ${w}`));
+    assert.ok(Math.abs(fit.loss - c.loss) <= 1e-14 * c.loss, `loss ${fit.loss} vs ${c.loss}`);
+  }
+  // the issue's call, and fewer rows than columns
+  assert.ok(fitLogisticRegression([[1, 2], [2, 4], [3, 6], [4, 8]], [0, 1, 0, 1], { l2: 0.1 }).converged);
+  assert.ok(fitLogisticRegression([[1, 2, 3]], [1], { l2: 0.1 }).converged);
+});
+
+test("quasi-complete separation is reported: converged = false, separable = true, the boundary found", () => {
+  const fit = fitLogisticRegression([[1], [2], [2], [3]], [0, 0, 1, 1], { intercept: true });
+  assert.is(fit.converged, false);
+  assert.is(fit.separable, true);
+  assert.is(fit.separation, "quasi-complete");
+  assert.ok(fit.weights[1] > 10, `the slope grows: ${fit.weights[1]}`);
+  assert.ok(Math.abs(-fit.weights[0] / fit.weights[1] - 2) < 1e-6, "the boundary sits at x = 2");
+  // the loss tends to 2·log 2 / 4 (the two points on the boundary keep probability 1/2)
+  assert.ok(Math.abs(fit.loss - Math.LN2 / 2) < 1e-9);
+  // two features: x0 < 0 all 0, x0 > 0 all 1; the same point (0, 0.5) appears with both labels, so it must sit on the boundary
+  const two = fitLogisticRegression([[-2, 0.3], [-1, -1], [0, 0.5], [0, 0.5], [0, 1], [1, 0.1], [3, -0.4]], [0, 0, 1, 0, 1, 1, 1], { intercept: true });
+  assert.is(two.separation, "quasi-complete");
+  assert.is(two.converged, false);
+});
+
+test("a finite MLE with a fitted probability numerically 1 is not mistaken for separation", () => {
+  // x = 40 with y = 1 sits far out on the fitted curve (z ≈ 40, P = 1 − 1e-17), yet the overlap near 0 pins a finite MLE
+  const X = [[-1], [-0.5], [0], [0.5], [1], [40]];
+  const fit = fitLogisticRegression(X, [0, 1, 0, 1, 1, 1], { intercept: true });
+  assert.is(fit.converged, true);
+  assert.is(fit.separation, "none");
+  assert.ok(fit.weights[0] + 40 * fit.weights[1] > 35, `z at x = 40: ${fit.weights[0] + 40 * fit.weights[1]}`);
+});
+
+test("a constant column beside the intercept throws with l2 = 0 and gets weight 0 with l2 > 0", () => {
+  const X = [[0, 7], [1, 7], [2, 7], [3, 7]];
+  assert.throws(() => fitLogisticRegression(X, [0, 1, 0, 1], { intercept: true }), /column 2 \(X column 1\) is a linear combination/);
+  const fit = fitLogisticRegression(X, [0, 1, 0, 1], { intercept: true, l2: 0.1 });
+  assert.is(fit.weights[2], 0);
+});
+
 test("separable data are detected: separable = true, converged = false, the weights point the right way", () => {
   const fit = fitLogisticRegression([[-2], [-1], [1], [2]], [0, 0, 1, 1]);
   assert.is(fit.separable, true);
+  assert.is(fit.separation, "complete");
   assert.is(fit.converged, false);
   assert.ok(fit.weights[0] > 0);
   assert.is(fitLogisticRegression([[-1], [1]], [0, 1]).separable, true);
@@ -73,10 +186,24 @@ test("labels that are not 0 or 1 throw RangeError naming the index", () => {
 });
 
 test("singular designs, too few rows and malformed X throw RangeError", () => {
-  assert.throws(() => fitLogisticRegression([[1, 2], [2, 4], [3, 6]], [0, 1, 0]), /design matrix is singular: column 1/);
+  assert.throws(() => fitLogisticRegression([[1, 2], [2, 4], [3, 6]], [0, 1, 0]), /design matrix is singular \(numerical rank 1 of 2 columns\): column 1 is/);
   assert.throws(() => fitLogisticRegression([[1, 2]], [1]), /1 rows but 2 design columns/);
   assert.throws(() => fitLogisticRegression([[1], [NaN]], [0, 1]), /X\[1\]\[0\] = NaN/);
-  assert.throws(() => fitLogisticRegression([[1]], [0, 1]), /X has 1 rows but y has 2 entries/);
+  assert.throws(() => fitLogisticRegression([[1]], [0, 1]), /X and y differ in length \(1 vs 2\)/);
+});
+
+test("labels and entries that are strings or null are TypeErrors, not coerced", () => {
+  assert.throws(() => fitLogisticRegression([[1], [2]], [0, "1" as never]), (e: Error) => e instanceof TypeError && e.message === 'fitLogisticRegression: y[1] = "1" is not a number');
+  assert.throws(() => fitLogisticRegression([[1], [2]], [null as never, 1]), (e: Error) => e instanceof TypeError && e.message === "fitLogisticRegression: y[0] = null is not a number");
+  assert.throws(() => fitLogisticRegression([["1" as never], [2]], [0, 1]), (e: Error) => e instanceof TypeError && /X\[0\]\[0\] = "1" is not a number/.test(e.message));
+});
+
+test("options: an unknown key (lambda for l2) and null are TypeErrors naming them", () => {
+  const X = [[0], [1], [2], [3]];
+  const y = [0, 1, 0, 1];
+  assert.throws(() => fitLogisticRegression(X, y, { lambda: 5 } as never), (e: Error) => e instanceof TypeError && e.message === "fitLogisticRegression: options.lambda = 5 is not an option (known: intercept, l2, maxIterations, tolerance)");
+  assert.throws(() => fitLogisticRegression(X, y, null as never), (e: Error) => e instanceof TypeError && e.message === "fitLogisticRegression: options = null is not an options object");
+  assert.throws(() => fitLogisticRegression(X, y, { l2: "0.1" } as never), (e: Error) => e instanceof TypeError && e.message === 'fitLogisticRegression: l2 = "0.1" is not a number');
 });
 
 test("out-of-range options throw RangeError", () => {

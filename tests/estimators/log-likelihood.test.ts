@@ -72,14 +72,14 @@ test("Gaussian data so far apart that the sum of squares overflows give -Infinit
 test("NaN or ±Infinity throws RangeError naming the first offending index, for every family", () => {
   const ds = [bernoulli(0.5), categorical([0.5, 0.5]), gaussian(0, 1), poisson(1), exponential(1)];
   for (const d of ds) {
-    assert.throws(() => logLikelihood(d, [0, 1, NaN, Infinity]), (e: Error) => e instanceof RangeError && e.message === "logLikelihood: xs[2] = NaN is not a finite number", d.family);
+    assert.throws(() => logLikelihood(d, [0, 1, NaN, Infinity]), (e: Error) => e instanceof RangeError && e.message === "logLikelihood: xs[2] = NaN is not a number", d.family);
     assert.throws(() => logLikelihood(d, [Infinity]), /xs\[0\] = Infinity/, d.family);
     assert.throws(() => logLikelihood(d, [0, -Infinity]), /xs\[1\] = -Infinity/, d.family);
   }
 });
 
 test("an empty sample throws RangeError, a non-array TypeError", () => {
-  assert.throws(() => logLikelihood(gaussian(0, 1), []), (e: Error) => e instanceof RangeError && e.message === "logLikelihood: xs is empty, need at least one observation");
+  assert.throws(() => logLikelihood(gaussian(0, 1), []), (e: Error) => e instanceof RangeError && e.message === "logLikelihood: xs is empty");
   assert.throws(() => logLikelihood(gaussian(0, 1), 5 as never), TypeError);
 });
 

@@ -71,6 +71,22 @@ test("a tiny iteration budget reports converged = false", () => {
   assert.is(r.converged, false);
 });
 
+test("with restarts: 0 a run that meets the tolerance reports converged = true, from the optimum or near it", () => {
+  const f = (t: Float64Array): number => -((t[0] - 2) ** 2) - 3 * (t[1] + 1) ** 2;
+  for (const start of [[2, -1], [0, 0]]) {
+    const r = maximizeLikelihood(f, start, { restarts: 0 });
+    assert.is(r.converged, true, `start ${start}`);
+    assert.ok(Math.abs(r.theta[0] - 2) < 1e-8 && Math.abs(r.theta[1] + 1) < 1e-8, `start ${start}: ${r.theta}`);
+  }
+});
+
+test("a theta0 that is not an array throws TypeError naming the function and the argument", () => {
+  const f = (t: Float64Array): number => -(t[0] ** 2);
+  assert.throws(() => maximizeLikelihood(f, 5 as never), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: theta0 = 5 is not a number[] or Float64Array");
+  assert.throws(() => maximizeLikelihood(f, "1" as never), (e: Error) => e instanceof TypeError && /theta0 = "1"/.test(e.message));
+  assert.throws(() => maximizeLikelihood(f, null as never), (e: Error) => e instanceof TypeError && /theta0 = null/.test(e.message));
+});
+
 test("options are honoured and validated", () => {
   const f = (t: Float64Array): number => -((t[0] - 1) ** 2);
   assert.ok(Math.abs(maximizeLikelihood(f, [0], { initialStep: 5, tolerance: 1e-12, restarts: 1 }).theta[0] - 1) < 1e-8);
@@ -84,8 +100,16 @@ test("bad starting points and a missing function throw", () => {
   assert.throws(() => maximizeLikelihood(() => -Infinity, [0]), (e: Error) => e instanceof RangeError && e.message === "maximizeLikelihood: logLik(theta0) = -Infinity, start where the likelihood is positive");
   assert.throws(() => maximizeLikelihood(() => NaN, [0]), /logLik\(theta0\) = -Infinity/);
   assert.throws(() => maximizeLikelihood((t) => t[0], []), (e: Error) => e instanceof RangeError && e.message === "maximizeLikelihood: theta0 is empty");
-  assert.throws(() => maximizeLikelihood((t) => t[0], [0, NaN]), (e: Error) => e instanceof RangeError && e.message === "maximizeLikelihood: theta0[1] = NaN is not a finite number");
-  assert.throws(() => maximizeLikelihood(5 as never, [0]), TypeError);
+  assert.throws(() => maximizeLikelihood((t) => t[0], [0, NaN]), (e: Error) => e instanceof RangeError && e.message === "maximizeLikelihood: theta0[1] = NaN is not a number");
+  assert.throws(() => maximizeLikelihood((t) => t[0], [0, "1" as never]), (e: Error) => e instanceof TypeError && e.message === 'maximizeLikelihood: theta0[1] = "1" is not a number');
+  assert.throws(() => maximizeLikelihood(5 as never, [0]), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: logLik = 5 is not a function");
+});
+
+test("options: unknown keys, null and non-numbers are TypeErrors naming them", () => {
+  const f = (t: Float64Array): number => -(t[0] ** 2);
+  assert.throws(() => maximizeLikelihood(f, [0], { restart: 0 } as never), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: options.restart = 0 is not an option (known: maxIterations, tolerance, restarts, initialStep)");
+  assert.throws(() => maximizeLikelihood(f, [0], null as never), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: options = null is not an options object");
+  assert.throws(() => maximizeLikelihood(f, [0], { tolerance: "1e-8" } as never), (e: Error) => e instanceof TypeError && e.message === 'maximizeLikelihood: tolerance = "1e-8" is not a number');
 });
 
 test.run();

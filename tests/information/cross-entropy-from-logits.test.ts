@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { crossEntropy, crossEntropyFromLogits, softmax } from "../../lib/src/information";
-import { FIXTURES, SEED, baseOpt, close, dist } from "./helpers";
+import { FIXTURES, SEED, baseOpt, close, dist, logits, permutation, relDiff } from "./helpers";
 
 test("crossEntropyFromLogits matches -(p * scipy.special.log_softmax(z)).sum() on every fixture", () => {
   for (const f of FIXTURES.crossEntropyFromLogits) {
@@ -35,6 +35,30 @@ test("crossEntropyFromLogits(p, z) = crossEntropy(p, softmax(z)) for moderate lo
       },
     ),
     { seed: SEED },
+  );
+});
+
+test("crossEntropyFromLogits shifts by the maximum logit: a masking logit of -1e15 in any position gives scipy's value", () => {
+  // crossEntropyFromLogits([0, .5, .5], [-1e15, 0, 1]) used to shift by logits[0] and return 0.875.
+  for (const f of FIXTURES.logitOrder) {
+    close(crossEntropyFromLogits(f.p, f.logits), f.expected, 1e-15, f.call);
+    close(crossEntropyFromLogits(Float64Array.from(f.p), Float64Array.from(f.logits)), f.expected, 1e-15, f.call);
+  }
+});
+
+test("shuffling the classes never changes crossEntropyFromLogits by more than 1e-15 relative (property)", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 64 }).chain((n) => fc.tuple(dist(n), logits(n), permutation(n))),
+      ([p, z, perm]) => {
+        const pp = perm.map((i) => p[i]);
+        const zz = perm.map((i) => z[i]);
+        const a = crossEntropyFromLogits(p, z);
+        const b = crossEntropyFromLogits(pp, zz);
+        return a === b || relDiff(b, a) <= 1e-15;
+      },
+    ),
+    { seed: SEED, numRuns: 500 },
   );
 });
 

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { crossEntropy, entropy, klDivergence } from "../../lib/src/information";
-import { FIXTURES, SEED, baseOpt, close, distPair } from "./helpers";
+import { FIXTURES, SEED, baseOpt, close, distPair, longSumInputs, relErr } from "./helpers";
 
 test("crossEntropy matches scipy (-xlogy(p, q).sum(), entropy + KL when normalized)", () => {
   for (const f of FIXTURES.crossEntropy) {
@@ -39,6 +39,23 @@ test("crossEntropy is at least the entropy of p (Gibbs' inequality, property)", 
     fc.property(distPair(), ([p, q]) => crossEntropy(p, q) >= entropy(p) - 1e-12),
     { seed: SEED },
   );
+});
+
+// Reference: the "normalizeExtremes" fixture, the exact normalized value in 50-digit mpmath
+// (tests/fixtures/generate_information.py). Before issue 10, [1e308, 1e308] threw an internal
+// "invalid input" error and subnormal masses lost their digits.
+test("crossEntropy with normalize: true matches the exact value for masses from 5e-324 to 1.7e308", () => {
+  for (const f of FIXTURES.normalizeExtremes) {
+    const got = crossEntropy(f.p, f.q, { normalize: true });
+    assert.ok(relErr(got, f.crossEntropy) <= 3e-15, `crossEntropy(${f.p}, ${f.q}) = ${got}, want ${f.crossEntropy}`);
+  }
+});
+
+test("crossEntropy over 1e7 masses is within 1e-12 relative of the 50-digit mpmath value", () => {
+  const L = FIXTURES.longSums;
+  const { p, q } = longSumInputs(L.n);
+  const got = crossEntropy(p, q);
+  assert.ok(relErr(got, L.crossEntropy) <= 1e-12, `crossEntropy ${got} vs ${L.crossEntropy50}: ${relErr(got, L.crossEntropy)}`);
 });
 
 test.run();

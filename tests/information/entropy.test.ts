@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { entropy } from "../../lib/src/information";
-import { FIXTURES, SEED, baseOpt, close, dist, normalized } from "./helpers";
+import { FIXTURES, SEED, baseOpt, close, dist, longSumInputs, normalized, relErr } from "./helpers";
 
 test("entropy matches scipy.stats.entropy on every fixture, raw and normalized", () => {
   for (const f of FIXTURES.entropy) {
@@ -67,6 +67,29 @@ test("changing the base divides the entropy by log(base) (property)", () => {
 test("number[] and Float64Array inputs give the same entropy", () => {
   const p = normalized([1, 2, 3, 4, 0, 5]);
   assert.is(entropy(p), entropy(Float64Array.from(p)));
+});
+
+// Reference: the "normalizeExtremes" fixture, the exact normalized value in 50-digit mpmath
+// (tests/fixtures/generate_information.py). Before issue 10, [1e308, 1e308] threw an internal
+// "invalid input" error and subnormal masses lost their digits.
+test("entropy with normalize: true matches the exact value for masses from 5e-324 to 1.7e308", () => {
+  for (const f of FIXTURES.normalizeExtremes) {
+    const got = entropy(f.p, { normalize: true });
+    // 3e-15: at the subnormal end the scale 2^1023 leaves the sum at 2^-49, and log S + h/S then
+    // cancels about 5 bits; elsewhere the error is an ulp or two.
+    assert.ok(relErr(got, f.entropy) <= 3e-15 || Math.abs(got - f.entropy) < 1e-320, `entropy(${f.p}) = ${got}, want ${f.entropy}`);
+  }
+});
+
+test("entropy without normalize reports a sum that overflows as a sum, not as an entry", () => {
+  assert.throws(() => entropy([1e308, 1e308]), (e: Error) => e instanceof RangeError && e.message === "entropy: p sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)");
+});
+
+test("entropy over 1e7 masses is within 1e-12 relative of the 50-digit mpmath value", () => {
+  const L = FIXTURES.longSums;
+  const { p } = longSumInputs(L.n);
+  const got = entropy(p);
+  assert.ok(relErr(got, L.entropy) <= 1e-12, `entropy ${got} vs ${L.entropy50}: ${relErr(got, L.entropy)}`);
 });
 
 test.run();

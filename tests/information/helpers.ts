@@ -66,3 +66,60 @@ export function table(): fc.Arbitrary<number[][]> {
       return Array.from({ length: r }, (_, i) => p.slice(i * c, (i + 1) * c));
     }));
 }
+
+/** |a - b| / max(1, |b|): the relative error with a floor of 1 (results near 0 are compared absolutely). */
+export function relDiff(a: number, b: number): number {
+  if (a === b) return 0;
+  return Math.abs(a - b) / Math.max(1, Math.abs(b));
+}
+
+/** |a - b| / |b|, exact relative error (0 when equal). */
+export function relErr(a: number, b: number): number {
+  return a === b ? 0 : Math.abs(a - b) / Math.abs(b);
+}
+
+/** A permutation of 0..n-1 (fast-check shrinks it towards the identity). */
+export function permutation(n: number): fc.Arbitrary<number[]> {
+  return fc
+    .array(fc.integer({ min: 0, max: 1 << 30 }), { minLength: n, maxLength: n })
+    .map((keys) => keys.map((k, i) => [k, i]).sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([, i]) => i));
+}
+
+/** Logits in [-1e3, 1e3], some of them a masking -1e15, as in padded classifier outputs. */
+export function logits(n: number): fc.Arbitrary<number[]> {
+  return fc.array(
+    fc.oneof({ weight: 5, arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }) }, { weight: 1, arbitrary: fc.constant(-1e15) }),
+    { minLength: n, maxLength: n },
+  );
+}
+
+/**
+ * The 1e7-element inputs of the "longSums" fixture, built exactly as
+ * tests/fixtures/generate_information.py builds them (32-bit integer hash, one division each).
+ */
+export function longSumInputs(n: number): { p: Float64Array; q: Float64Array; x: Float64Array } {
+  const mix = (i: number): number => {
+    const g = Math.imul(i, 0x9e3779b1) >>> 0;
+    const h1 = (g ^ (g >>> 15)) >>> 0;
+    const h2 = Math.imul(h1, 0x85ebca77) >>> 0;
+    return (h2 ^ (h2 >>> 13)) >>> 0;
+  };
+  const w = new Float64Array(n);
+  const v = new Float64Array(n);
+  const x = new Float64Array(n);
+  let W = 0;
+  let V = 0;
+  for (let i = 0; i < n; i++) {
+    const h = mix(i);
+    w[i] = (h % 64) + 1;
+    v[i] = (mix(i + 100000000) % 64) + 1;
+    x[i] = ((h % 2001) - 1000) / 8;
+    W += w[i];
+    V += v[i];
+  }
+  for (let i = 0; i < n; i++) {
+    w[i] /= W;
+    v[i] /= V;
+  }
+  return { p: w, q: v, x };
+}

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { entropy, jointEntropy } from "../../lib/src/information";
-import { FIXTURES, SEED, baseOpt, close, table } from "./helpers";
+import { FIXTURES, SEED, baseOpt, close, relErr, table } from "./helpers";
 
 test("jointEntropy matches scipy.stats.entropy(pxy.ravel()) on every fixture", () => {
   for (const f of FIXTURES.jointEntropy) {
@@ -26,6 +26,20 @@ test("H(X, Y) equals the entropy of the flattened table (property)", () => {
 
 test("a ragged table is rejected", () => {
   assert.throws(() => jointEntropy([[0.5, 0.25], [0.25]]), /pxy\[1\] has 1 entries but pxy\[0\] has 2/);
+});
+
+// Reference: the "normalizeExtremes" fixture, the exact normalized value in 50-digit mpmath
+// (tests/fixtures/generate_information.py). Before issue 10, [1e308, 1e308] threw an internal
+// "invalid input" error and subnormal masses lost their digits.
+test("jointEntropy with normalize: true matches the exact value for cells from 5e-324 to 1.7e308", () => {
+  for (const f of FIXTURES.normalizeExtremes) {
+    // the vector p as a one-row table and as a column: H(X, Y) is the entropy of the cells
+    const row = jointEntropy([f.p], { normalize: true });
+    const col = jointEntropy(f.p.map((v: number) => [v]), { normalize: true });
+    for (const got of [row, col]) {
+      assert.ok(relErr(got, f.entropy) <= 3e-15 || Math.abs(got - f.entropy) < 1e-320, `jointEntropy(${f.p}) = ${got}, want ${f.entropy}`);
+    }
+  }
 });
 
 test.run();

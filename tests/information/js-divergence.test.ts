@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { jsDivergence, klDivergence } from "../../lib/src/information";
-import { FIXTURES, SEED, baseOpt, close, distPair } from "./helpers";
+import { FIXTURES, SEED, baseOpt, close, distPair, relErr } from "./helpers";
 
 test("jsDivergence matches scipy's jensenshannon(p, q) ** 2 on every fixture", () => {
   for (const f of FIXTURES.jsDivergence) {
@@ -39,6 +39,16 @@ test("JS(p, p) is exactly 0, so its square root is defined", () => {
   const p = [0.1, 0.2, 0.3, 0.4];
   assert.is(jsDivergence(p, p), 0);
   assert.is(Math.sqrt(jsDivergence(p, [0.1, 0.2, 0.30000000000000004, 0.39999999999999997])) >= 0, true);
+});
+
+// Reference: the "normalizeExtremes" fixture, the exact normalized value in 50-digit mpmath
+// (tests/fixtures/generate_information.py). Before issue 10, [1e308, 1e308] threw an internal
+// "invalid input" error and subnormal masses lost their digits.
+test("jsDivergence with normalize: true matches the exact value for masses from 5e-324 to 1.7e308", () => {
+  for (const f of FIXTURES.normalizeExtremes) {
+    const got = jsDivergence(f.p, f.q, { normalize: true });
+    assert.ok(relErr(got, f.jsDivergence) <= 3e-15, `jsDivergence(${f.p}, ${f.q}) = ${got}, want ${f.jsDivergence}`);
+  }
 });
 
 test.run();

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { klDivergence } from "../../lib/src/information";
-import { FIXTURES, SEED, baseOpt, close, dist, distPair } from "./helpers";
+import { FIXTURES, SEED, baseOpt, close, dist, distPair, longSumInputs, relErr } from "./helpers";
 
 test("klDivergence matches scipy.stats.entropy(p, q) on every fixture", () => {
   for (const f of FIXTURES.klDivergence) {
@@ -53,6 +53,39 @@ test("a ratio p/q beyond the double range still gives the right finite KL", () =
     Math.log(0.5) - 0.5 * Math.log(5) + 300.5 * Math.log(10),
     1e-13,
   );
+});
+
+test("klDivergence with q within 1e-7 of p is within 1e-12 relative of 50-digit mpmath (log1p/atanh form near equality)", () => {
+  // Before issue 10 the error was 3.9e-3 (first-order terms cancelling); scipy's rel_entr sum
+  // ("scipy" in the fixture) is 4e-10 off on the same inputs.
+  for (const f of FIXTURES.klNearEquality) {
+    for (const [p, q] of [[f.p, f.q], [Float64Array.from(f.p), Float64Array.from(f.q)]]) {
+      const got = klDivergence(p, q);
+      assert.ok(relErr(got, f.expected) <= 1e-12, `${f.p.length} entries: ${got} vs ${f.expected} (${relErr(got, f.expected)})`);
+    }
+  }
+});
+
+test("klDivergence near equality with normalize: true keeps the same precision on rescaled inputs", () => {
+  for (const f of FIXTURES.klNearEquality) {
+    const got = klDivergence(f.p.map((v: number) => v * 4), f.q.map((v: number) => v * 4), { normalize: true, tolerance: 1e-6 });
+    // ×4 is exact, so only Sp vs Sq rounding separates the two.
+    assert.ok(relErr(got, klDivergence(f.p, f.q, { normalize: true })) <= 1e-12, `${got}`);
+  }
+});
+
+test("klDivergence with normalize: true matches the exact value for masses from 5e-324 to 1.7e308", () => {
+  for (const f of FIXTURES.normalizeExtremes) {
+    const got = klDivergence(f.p, f.q, { normalize: true });
+    assert.ok(relErr(got, f.klDivergence) <= 3e-15, `klDivergence(${f.p}, ${f.q}) = ${got}, want ${f.klDivergence}`);
+  }
+});
+
+test("klDivergence over 1e7 masses is within 1e-12 relative of the 50-digit mpmath value", () => {
+  const L = FIXTURES.longSums;
+  const { p, q } = longSumInputs(L.n);
+  const got = klDivergence(p, q);
+  assert.ok(relErr(got, L.klDivergence) <= 1e-12, `klDivergence ${got} vs ${L.klDivergence50}: ${relErr(got, L.klDivergence)}`);
 });
 
 test.run();

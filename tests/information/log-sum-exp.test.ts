@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { logSumExp } from "../../lib/src/information";
-import { FIXTURES, SEED, close } from "./helpers";
+import { FIXTURES, SEED, close, logits, longSumInputs, permutation, relDiff, relErr } from "./helpers";
 
 test("logSumExp matches scipy.special.logsumexp on every fixture", () => {
   for (const f of FIXTURES.logSumExp) {
@@ -46,6 +46,31 @@ test("logSumExp is at least the max and at most max + log n (property)", () => {
     }),
     { seed: SEED },
   );
+});
+
+test("logSumExp shifts by the maximum: a masking -1e15 or -1e300 anywhere gives scipy.special.logsumexp's value", () => {
+  for (const f of FIXTURES.logitOrder) close(logSumExp(f.logits), f.logSumExp, 1e-15, f.call);
+});
+
+test("shuffling the entries never changes logSumExp by more than 1e-15 relative (property)", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 200 }).chain((n) => fc.tuple(logits(n), permutation(n))),
+      ([z, perm]) => {
+        const a = logSumExp(z);
+        const b = logSumExp(Float64Array.from(perm, (i) => z[i]));
+        return a === b || relDiff(b, a) <= 1e-15;
+      },
+    ),
+    { seed: SEED, numRuns: 500 },
+  );
+});
+
+test("logSumExp over 1e7 entries is within 1e-12 relative of the 50-digit mpmath value", () => {
+  const L = FIXTURES.longSums;
+  const { x } = longSumInputs(L.n);
+  const got = logSumExp(x);
+  assert.ok(relErr(got, L.logSumExp) <= 1e-12, `logSumExp ${got} vs ${L.logSumExp50}: ${relErr(got, L.logSumExp)}`);
 });
 
 test.run();

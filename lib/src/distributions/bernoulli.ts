@@ -1,7 +1,7 @@
 import { binaryEntropy } from "../information";
 import type { Rng } from "./create-rng";
 import type { Bernoulli, EntropyOptions } from "./distribution";
-import { checkDraws, frozen, natsToBase, paramError } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, param } from "./internal";
 
 /**
  * Creates the Bernoulli distribution on {0, 1} with P(X = 1) = p.
@@ -13,6 +13,7 @@ import { checkDraws, frozen, natsToBase, paramError } from "./internal";
  *
  * @param p the success probability, in [0, 1]
  * @returns a {@link Bernoulli} object with `family: "bernoulli"` and `params: { p }`
+ * @throws {TypeError} when `p` or `x` is not a number (a string, null, a boolean)
  * @throws {RangeError} when `p` is NaN or outside [0, 1]; `logProb`/`prob` throw for a NaN `x`
  * @example
  * const d = bernoulli(0.25);
@@ -24,13 +25,13 @@ import { checkDraws, frozen, natsToBase, paramError } from "./internal";
  * bernoulli(1.2);           // throws RangeError: bernoulli: p = 1.2 must be in [0, 1]
  */
 export function bernoulli(p: number): Bernoulli {
-  if (!(p >= 0 && p <= 1)) paramError("bernoulli", "p", p, "in [0, 1]");
+  param("bernoulli", "p", p, (v) => v >= 0 && v <= 1, "in [0, 1]");
   const logP = Math.log(p);
   const log1mP = Math.log1p(-p);
   const logProb = (x: number): number => {
     if (x === 1) return logP;
     if (x === 0) return log1mP;
-    if (x !== x) throw new RangeError("bernoulli.logProb: x = NaN is not a number");
+    checkX("bernoulli.logProb", x);
     return -Infinity;
   };
   return frozen({
@@ -40,7 +41,7 @@ export function bernoulli(p: number): Bernoulli {
     prob(x: number): number {
       if (x === 1) return p;
       if (x === 0) return 1 - p;
-      if (x !== x) throw new RangeError("bernoulli.prob: x = NaN is not a number");
+      checkX("bernoulli.prob", x);
       return 0;
     },
     sample(n: number, rng: Rng): Float64Array {
@@ -51,9 +52,10 @@ export function bernoulli(p: number): Bernoulli {
     },
     mean: () => p,
     variance: () => p * (1 - p),
-    entropy({ base = Math.E }: EntropyOptions = {}): number {
-      natsToBase("bernoulli.entropy", 0, base); // validates base under this method's name
-      return binaryEntropy(p, { base });
+    entropy(opts?: EntropyOptions): number {
+      const lnBase = entropyBase("bernoulli.entropy", opts); // validates under this method's name
+      const h = binaryEntropy(p);
+      return lnBase === 1 ? h : h / lnBase;
     },
   });
 }

@@ -47,3 +47,18 @@ export type Distribution = Bernoulli | Categorical | Gaussian | Poisson | Expone
 
 /** The names of the families: `"bernoulli" | "categorical" | "gaussian" | "poisson" | "exponential"`. */
 export type FamilyName = Distribution["family"];
+
+/**
+ * The library's distributions of the same family as `D` (`SameFamily<Gaussian>` is `Gaussian`).
+ * Used for a second argument that must match the first, as in `klBetween(a, b)`; it is not an
+ * inference site, so `D` is fixed by the first argument alone.
+ */
+export type SameFamily<D extends Distribution> = D extends { family: infer F } ? Extract<Distribution, { family: F }> : never;
+
+/**
+ * What `logLikelihood` and its relatives need from a model: a log density (or log mass). Any
+ * user-defined object with such a `logProb` works, not only the library's families.
+ */
+export interface LogProbModel {
+  logProb(x: number): number;
+}

@@ -1,3 +1,4 @@
+import { checkFunction, checkSample } from "../validate/validate";
 import type { Sample } from "./distribution";
 
 /** The empirical distribution p̂ of a sample: its distinct values and how often each occurs. */
@@ -26,6 +27,7 @@ export interface EmpiricalDistribution {
  *
  * @param samples the observations (finite numbers, m ≥ 1)
  * @returns `{ support, probs, counts, m, expectation }`, arrays frozen
+ * @throws {TypeError} when `samples` is not a `number[]` or `Float64Array` (e.g. null) or holds a non-number (naming its index)
  * @throws {RangeError} when `samples` is empty or holds a NaN or infinite value (naming its index)
  * @example
  * const e = empiricalDistribution([2, 1, 2, 3]);
@@ -37,16 +39,8 @@ export interface EmpiricalDistribution {
  * empiricalDistribution([]);   // throws RangeError: empiricalDistribution: samples is empty
  */
 export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
-  const m = samples.length;
-  if (m === 0) throw new RangeError("empiricalDistribution: samples is empty");
-  const sorted = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const x = samples[i];
-    if (!Number.isFinite(x)) {
-      throw new RangeError(`empiricalDistribution: samples[${i}] = ${x} is not a finite number`);
-    }
-    sorted[i] = x;
-  }
+  const m = checkSample("empiricalDistribution", "samples", samples);
+  const sorted = Float64Array.from(samples);
   sorted.sort();
   const support: number[] = [];
   const counts: number[] = [];
@@ -66,7 +60,7 @@ export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
     counts: Object.freeze(counts),
     m,
     expectation(f: (x: number) => number): number {
-      if (typeof f !== "function") throw new TypeError("empiricalDistribution.expectation: f must be a function");
+      checkFunction("empiricalDistribution.expectation", "f", f);
       let s = 0;
       for (let k = 0; k < support.length; k++) s += counts[k] * f(support[k]);
       return s / m;

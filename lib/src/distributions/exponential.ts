@@ -1,6 +1,6 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Exponential } from "./distribution";
-import { checkDraws, frozen, natsToBase, paramError } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
 
 /**
  * Creates the exponential distribution on [0, ∞) with the given rate (mean 1 / rate).
@@ -11,6 +11,7 @@ import { checkDraws, frozen, natsToBase, paramError } from "./internal";
  *
  * @param rate the rate λ, finite and > 0
  * @returns an {@link Exponential} object with `family: "exponential"` and `params: { rate }`
+ * @throws {TypeError} when `rate` or `x` is not a number (a string, null, a boolean)
  * @throws {RangeError} when `rate` is not finite and > 0; `logProb`/`prob` throw for a NaN `x`
  * @example
  * const d = exponential(2);
@@ -22,10 +23,10 @@ import { checkDraws, frozen, natsToBase, paramError } from "./internal";
  * exponential(0);          // throws RangeError: exponential: rate = 0 must be finite and > 0
  */
 export function exponential(rate: number): Exponential {
-  if (!(rate > 0 && rate < Infinity)) paramError("exponential", "rate", rate, "finite and > 0");
+  param("exponential", "rate", rate, (v) => v > 0 && v < Infinity, "finite and > 0");
   const logRate = Math.log(rate);
   const logProb = (x: number): number => {
-    if (x !== x) throw new RangeError("exponential.logProb: x = NaN is not a number");
+    checkX("exponential.logProb", x);
     return x >= 0 ? logRate - rate * x : -Infinity;
   };
   return frozen({
@@ -33,7 +34,7 @@ export function exponential(rate: number): Exponential {
     params: frozen({ rate }),
     logProb,
     prob(x: number): number {
-      if (x !== x) throw new RangeError("exponential.prob: x = NaN is not a number");
+      checkX("exponential.prob", x);
       return x >= 0 ? rate * Math.exp(-rate * x) : 0;
     },
     sample(n: number, rng: Rng): Float64Array {
@@ -44,7 +45,6 @@ export function exponential(rate: number): Exponential {
     },
     mean: () => 1 / rate,
     variance: () => 1 / (rate * rate),
-    entropy: ({ base = Math.E }: EntropyOptions = {}): number =>
-      natsToBase("exponential.entropy", 1 - logRate, base),
+    entropy: (opts?: EntropyOptions): number => inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
   });
 }

@@ -1,3 +1,4 @@
+import { checkFamily } from "./kl-between";
 import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, Poisson } from "./distribution";
 
 /**
@@ -16,6 +17,7 @@ import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, Poiss
  *
  * @param dist a distribution from one of the family constructors
  * @returns a number for the one-parameter families, a matrix (array of rows) for Gaussian and Categorical
+ * @throws {TypeError} when `dist` is not a distribution of one of the library's families
  * @throws {RangeError} for a categorical with a single category (no free parameter)
  * @example
  * fisherInformation(bernoulli(0.25));   // => 5.333333333333333
@@ -29,6 +31,7 @@ export function fisherInformation(dist: Bernoulli | Poisson | Exponential): numb
 export function fisherInformation(dist: Gaussian | Categorical): number[][];
 export function fisherInformation(dist: Distribution): number | number[][];
 export function fisherInformation(dist: Distribution): number | number[][] {
+  checkFamily("fisherInformation", "dist", dist);
   switch (dist.family) {
     case "bernoulli": {
       const p = dist.params.p;

@@ -1,6 +1,6 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Gaussian } from "./distribution";
-import { checkDraws, frozen, natsToBase, paramError } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -8,13 +8,15 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
  * Creates the Gaussian (normal) distribution N(mu, sigma²), with sigma the standard deviation.
  *
  * pdf: p(x) = exp(−(x − mu)² / (2 sigma²)) / (sigma √(2π));
- * log p(x) = −(x − mu)² / (2 sigma²) − log sigma − ½ log 2π;
+ * log p(x) = −½ z² − log sigma − ½ log 2π with z = (x − mu)/sigma (never 1/sigma², so exact
+ * for sigma from 5e-324 to 1.7e308, as scipy's `norm.logpdf`);
  * mean mu; variance sigma²; differential entropy h = ½ log(2πe sigma²).
  * `sample` draws `mu + sigma · z` with z from `rng.normal()` (Marsaglia polar, two normals per accepted pair).
  *
  * @param mu the mean, a finite number
  * @param sigma the standard deviation, finite and > 0
  * @returns a {@link Gaussian} object with `family: "gaussian"` and `params: { mu, sigma }`
+ * @throws {TypeError} when `mu`, `sigma` or `x` is not a number (a string, null, a boolean)
  * @throws {RangeError} when `mu` is not finite or `sigma` is not finite and > 0; `logProb`/`prob` throw for a NaN `x`
  * @example
  * const d = gaussian(0, 1);
@@ -23,26 +25,28 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
  * gaussian(1, 2).variance();  // => 4
  * d.entropy();                // => 1.4189385332046727
  * d.entropy({ base: 2 });     // => 2.047095585180641
+ * gaussian(0, 1e-200).logProb(0); // => 459.5227942466497
  * gaussian(0, -1);            // throws RangeError: gaussian: sigma = -1 must be finite and > 0
  */
 export function gaussian(mu: number, sigma: number): Gaussian {
-  if (!Number.isFinite(mu)) paramError("gaussian", "mu", mu, "a finite number");
-  if (!(sigma > 0 && sigma < Infinity)) paramError("gaussian", "sigma", sigma, "finite and > 0");
+  param("gaussian", "mu", mu, Number.isFinite, "a finite number");
+  param("gaussian", "sigma", sigma, (v) => v > 0 && v < Infinity, "finite and > 0");
   const logNorm = -Math.log(sigma) - HALF_LOG_2PI;
-  const inv2Var = 1 / (2 * sigma * sigma);
+  // z = (x - mu)/sigma, never 1/sigma² (which overflows for sigma < 1e-154 and underflows for
+  // sigma > 1e154); if x - mu overflows, x/sigma - mu/sigma keeps z right.
   const logProb = (x: number): number => {
-    if (x !== x) throw new RangeError("gaussian.logProb: x = NaN is not a number");
-    const d = x - mu;
-    return logNorm - d * d * inv2Var;
+    checkX("gaussian.logProb", x);
+    let z = (x - mu) / sigma;
+    if (!(z - z === 0) && Number.isFinite(x)) z = x / sigma - mu / sigma;
+    return logNorm - 0.5 * z * z;
   };
   return frozen({
     family: "gaussian" as const,
     params: frozen({ mu, sigma }),
     logProb,
     prob(x: number): number {
-      if (x !== x) throw new RangeError("gaussian.prob: x = NaN is not a number");
-      const d = x - mu;
-      return Math.exp(logNorm - d * d * inv2Var);
+      checkX("gaussian.prob", x);
+      return Math.exp(logProb(x));
     },
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("gaussian.sample", n, rng);
@@ -52,7 +56,7 @@ export function gaussian(mu: number, sigma: number): Gaussian {
     },
     mean: () => mu,
     variance: () => sigma * sigma,
-    entropy: ({ base = Math.E }: EntropyOptions = {}): number =>
-      natsToBase("gaussian.entropy", 0.5 + HALF_LOG_2PI + Math.log(sigma), base),
+    entropy: (opts?: EntropyOptions): number =>
+      inBase(0.5 + HALF_LOG_2PI + Math.log(sigma), entropyBase("gaussian.entropy", opts)),
   });
 }

@@ -14,8 +14,10 @@ export type {
   Exponential,
   FamilyName,
   Gaussian,
+  LogProbModel,
   Poisson,
   Sample,
+  SameFamily,
 } from "./distribution";
 
 // families

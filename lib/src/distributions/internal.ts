@@ -1,25 +1,53 @@
 // Helpers shared by the distribution files. Not re-exported from the barrel.
-import { DEFAULT_TOLERANCE } from "../information/types";
-import { checkOptions } from "../information/validate";
+import {
+  checkInteger,
+  checkNumber,
+  checkOptions,
+  checkRng,
+  DEFAULT_TOLERANCE,
+  readOptions,
+  showValue,
+  typeError,
+} from "../validate/validate";
 import type { Rng } from "./create-rng";
+import type { EntropyOptions } from "./distribution";
 
 /**
- * Checks a sample size `n` for `sample(n, rng)` and that `rng` looks like an {@link Rng}.
+ * Checks a sample size `n` for `sample(n, rng)` and that `rng` is an {@link Rng}.
+ * @throws {TypeError} when `n` is not a number, or `rng` lacks `next`, `normal` or `int`
  * @throws {RangeError} when `n` is not a non-negative safe integer
- * @throws {TypeError} when `rng` has no `next` method
  */
 export function checkDraws(fn: string, n: number, rng: Rng): void {
+  checkNumber(fn, "n", n);
   if (!(Number.isSafeInteger(n) && n >= 0)) {
-    throw new RangeError(`${fn}: n = ${n} must be a non-negative integer`);
+    throw new RangeError(`${fn}: n = ${showValue(n)} must be a non-negative integer`);
   }
-  if (rng === null || typeof rng !== "object" || typeof rng.next !== "function") {
-    throw new TypeError(`${fn}: rng must be an Rng from createRng(seed)`);
-  }
+  checkRng(fn, rng);
 }
 
 /** Throws `RangeError` "`family`: `name` = `value` must be `rule`". */
 export function paramError(family: string, name: string, value: unknown, rule: string): never {
-  throw new RangeError(`${family}: ${name} = ${String(value)} must be ${rule}`);
+  throw new RangeError(`${family}: ${name} = ${showValue(value)} must be ${rule}`);
+}
+
+/**
+ * Checks a constructor parameter: a number (TypeError otherwise: strings, null and booleans are
+ * never coerced) for which `ok` holds (RangeError "family: name = value must be rule").
+ */
+export function param(family: string, name: string, value: unknown, ok: (x: number) => boolean, rule: string): number {
+  checkNumber(family, name, value);
+  if (!ok(value as number)) paramError(family, name, value, rule);
+  return value as number;
+}
+
+/**
+ * Checks the argument `x` of `logProb`/`prob`: a number, not NaN.
+ * @throws {TypeError} when `x` is not a number
+ * @throws {RangeError} when `x` is NaN
+ */
+export function checkX(fn: string, x: unknown): void {
+  if (typeof x !== "number") throw typeError(fn, "x", x, "is not a number");
+  if (x !== x) throw new RangeError(`${fn}: x = NaN is not a number`);
 }
 
 /** Freezes a plain object and returns it typed as readonly. */
@@ -29,9 +57,8 @@ export function frozen<T extends object>(o: T): Readonly<T> {
 
 /**
  * Converts a value in nats to the logarithm base `base` (`Math.E` leaves it unchanged). The base
- * is validated by the information group's `checkOptions`, so the rule and the message are the
- * same as for `entropy`. Unlike its `fromNats`, the value keeps its sign: differential entropy
- * can be negative.
+ * is validated by the shared `checkOptions`, so the rule and the message are the same as for
+ * `entropy`. Unlike `fromNats`, the value keeps its sign: differential entropy can be negative.
  * @throws {TypeError} when `base` is not a number
  * @throws {RangeError} when `base` is not finite, is `<= 0`, or is `1`
  */
@@ -39,3 +66,19 @@ export function natsToBase(fn: string, nats: number, base: number): number {
   const lnBase = checkOptions(fn, base, false, DEFAULT_TOLERANCE);
   return lnBase === 1 ? nats : nats / lnBase;
 }
+
+/**
+ * Reads the options of a family's `entropy` (only `base`), with the shared rules for `null` and
+ * unknown keys, and returns `ln(base)`.
+ */
+export function entropyBase(fn: string, opts: EntropyOptions | undefined): number {
+  const { base = Math.E } = readOptions(fn, opts, ["base"]);
+  return checkOptions(fn, base, false, DEFAULT_TOLERANCE);
+}
+
+/** x / lnBase, unchanged for base e. */
+export function inBase(nats: number, lnBase: number): number {
+  return lnBase === 1 ? nats : nats / lnBase;
+}
+
+export { checkInteger };

@@ -1,3 +1,4 @@
+import { checkInteger, checkRng, typeError } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { Distribution } from "./distribution";
 
@@ -24,6 +25,7 @@ export interface MonteCarloEstimate {
  * @param n the number of draws, an integer ≥ 2
  * @param rng the generator to draw from
  * @returns `{ estimate, standardError }` in nats
+ * @throws {TypeError} when `a` or `b` lacks `sample`/`logProb`, `n` is not a number, or `rng` is not an Rng
  * @throws {RangeError} when `n` is not an integer ≥ 2
  * @example
  * const mc = klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 100000, createRng(1));
@@ -32,9 +34,15 @@ export interface MonteCarloEstimate {
  * klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 1, createRng(1)); // throws RangeError: klMonteCarlo: n = 1 must be an integer >= 2
  */
 export function klMonteCarlo(a: Distribution, b: Distribution, n: number, rng: Rng): MonteCarloEstimate {
-  if (!(Number.isSafeInteger(n) && n >= 2)) {
-    throw new RangeError(`klMonteCarlo: n = ${n} must be an integer >= 2`);
+  const fn = "klMonteCarlo";
+  if (a === null || typeof a !== "object" || typeof a.sample !== "function" || typeof a.logProb !== "function") {
+    throw typeError(fn, "a", a, "is not a distribution with sample() and logProb()");
   }
+  if (b === null || typeof b !== "object" || typeof b.logProb !== "function") {
+    throw typeError(fn, "b", b, "is not a distribution with logProb()");
+  }
+  checkInteger(fn, "n", n, 2);
+  checkRng(fn, rng);
   const xs = a.sample(n, rng);
   // Shifted sums with shift = the first log-ratio: one pass, numerically stable.
   const shift = a.logProb(xs[0]) - b.logProb(xs[0]);

@@ -1,7 +1,7 @@
 import factorialln from "@stdlib/math-base-special-factorialln";
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Poisson } from "./distribution";
-import { checkDraws, frozen, natsToBase, paramError } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
 
 /** Above this rate the entropy uses its asymptotic series instead of the direct sum. */
 const ENTROPY_SERIES_FROM = 1000;
@@ -23,6 +23,7 @@ const PTRS_FROM = 10;
  *
  * @param lambda the rate, finite and >= 0
  * @returns a {@link Poisson} object with `family: "poisson"` and `params: { lambda }`
+ * @throws {TypeError} when `lambda` or `x` is not a number (`poisson("3")` throws)
  * @throws {RangeError} when `lambda` is NaN, negative or not finite; `logProb`/`prob` throw for a NaN `x`
  * @example
  * const d = poisson(3);
@@ -34,10 +35,10 @@ const PTRS_FROM = 10;
  * poisson(-1);               // throws RangeError: poisson: lambda = -1 must be finite and >= 0
  */
 export function poisson(lambda: number): Poisson {
-  if (!(lambda >= 0 && lambda < Infinity)) paramError("poisson", "lambda", lambda, "finite and >= 0");
+  param("poisson", "lambda", lambda, (v) => v >= 0 && v < Infinity, "finite and >= 0");
   const logLambda = Math.log(lambda);
   const logProb = (x: number): number => {
-    if (x !== x) throw new RangeError("poisson.logProb: x = NaN is not a number");
+    checkX("poisson.logProb", x);
     if (!(Number.isInteger(x) && x >= 0)) return -Infinity;
     if (x === 0) return -lambda;
     return x * logLambda - lambda - factorialln(x);
@@ -47,7 +48,7 @@ export function poisson(lambda: number): Poisson {
     params: frozen({ lambda }),
     logProb,
     prob(x: number): number {
-      if (x !== x) throw new RangeError("poisson.prob: x = NaN is not a number");
+      checkX("poisson.prob", x);
       return Math.exp(logProb(x));
     },
     sample(n: number, rng: Rng): Float64Array {
@@ -98,7 +99,8 @@ export function poisson(lambda: number): Poisson {
     },
     mean: () => lambda,
     variance: () => lambda,
-    entropy({ base = Math.E }: EntropyOptions = {}): number {
+    entropy(opts?: EntropyOptions): number {
+      const lnBase = entropyBase("poisson.entropy", opts);
       let h = 0;
       if (lambda > ENTROPY_SERIES_FROM) {
         const l2 = lambda * lambda;
@@ -112,7 +114,7 @@ export function poisson(lambda: number): Poisson {
           h -= Math.exp(lp) * lp;
         }
       }
-      return natsToBase("poisson.entropy", h, base);
+      return inBase(h, lnBase);
     },
   });
 }

@@ -1,6 +1,6 @@
 import { bernoulli } from "../distributions";
 import type { Bernoulli, Sample } from "../distributions";
-import { requireSample } from "./internal";
+import { entryFail, requireSample } from "./internal";
 
 /**
  * Fits a Bernoulli distribution by maximum likelihood: the fraction of ones.
@@ -10,6 +10,7 @@ import { requireSample } from "./internal";
  *
  * @param xs the observations, each exactly 0 or 1
  * @returns `bernoulli(p̂)`
+ * @throws {TypeError} when `xs` is not a `number[]` or `Float64Array`, or an entry is not a number (e.g. "1", null)
  * @throws {RangeError} when `xs` is empty or an entry is not 0 or 1 (naming the index and value)
  * @example
  * fitBernoulli([1, 0, 0, 1, 1]).params.p; // => 0.6
@@ -23,7 +24,7 @@ export function fitBernoulli(xs: Sample): Bernoulli {
   for (let i = 0; i < m; i++) {
     const x = xs[i];
     if (x === 1) ones++;
-    else if (x !== 0) throw new RangeError(`fitBernoulli: xs[${i}] = ${x} is not 0 or 1`);
+    else if (x !== 0) entryFail("fitBernoulli", i, x, "is not 0 or 1");
   }
   return bernoulli(ones / m);
 }

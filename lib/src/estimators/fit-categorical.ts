@@ -1,6 +1,7 @@
 import { categorical } from "../distributions";
 import type { Categorical, Sample } from "../distributions";
-import { requireSample } from "./internal";
+import { checkInteger } from "../validate/validate";
+import { entryFail, requireSample } from "./internal";
 
 /**
  * Fits a categorical distribution on {0, …, k − 1} by maximum likelihood: the category frequencies.
@@ -11,6 +12,7 @@ import { requireSample } from "./internal";
  * @param xs the observations, each an integer in [0, k)
  * @param k the number of categories, an integer ≥ 1
  * @returns `categorical(p̂)` with k probabilities
+ * @throws {TypeError} when `k` or an entry is not a number, or `xs` is not a `number[]` or `Float64Array`
  * @throws {RangeError} when `k` is not an integer ≥ 1, `xs` is empty, or an entry is not an integer in [0, k)
  * @example
  * fitCategorical([0, 2, 2, 1], 3).params.probs; // => [0.25, 0.25, 0.5]
@@ -18,16 +20,14 @@ import { requireSample } from "./internal";
  * fitCategorical([0, 3], 3);                    // throws RangeError: fitCategorical: xs[1] = 3 is not an integer in [0, 3)
  */
 export function fitCategorical(xs: Sample, k: number): Categorical {
-  if (!(Number.isSafeInteger(k) && k >= 1)) {
-    throw new RangeError(`fitCategorical: k = ${k} must be an integer >= 1`);
-  }
+  checkInteger("fitCategorical", "k", k, 1);
   requireSample("fitCategorical", xs);
   const m = xs.length;
   const counts = new Float64Array(k);
   for (let i = 0; i < m; i++) {
     const x = xs[i];
-    if (!(x >= 0 && x < k && Math.floor(x) === x)) {
-      throw new RangeError(`fitCategorical: xs[${i}] = ${x} is not an integer in [0, ${k})`);
+    if (typeof x !== "number" || !(x >= 0 && x < k && Math.floor(x) === x)) {
+      entryFail("fitCategorical", i, x, `is not an integer in [0, ${k})`);
     }
     counts[x]++;
   }

@@ -1,6 +1,6 @@
 import { exponential } from "../distributions";
 import type { Exponential, Sample } from "../distributions";
-import { requireSample } from "./internal";
+import { entryFail, requireSample } from "./internal";
 
 /**
  * Fits an exponential distribution by maximum likelihood: the reciprocal of the sample mean.
@@ -10,6 +10,7 @@ import { requireSample } from "./internal";
  *
  * @param xs the observations, each finite and ≥ 0, not all 0
  * @returns `exponential(r̂)`
+ * @throws {TypeError} when `xs` is not a `number[]` or `Float64Array`, or an entry is not a number
  * @throws {RangeError} when `xs` is empty, an entry is negative, NaN or infinite (naming the index and value),
  *   or every entry is 0 (the likelihood grows without bound as r → ∞)
  * @example
@@ -24,9 +25,7 @@ export function fitExponential(xs: Sample): Exponential {
   let sum = 0;
   for (let i = 0; i < m; i++) {
     const x = xs[i];
-    if (!(x >= 0 && x < Infinity)) {
-      throw new RangeError(`fitExponential: xs[${i}] = ${x} is not a finite number >= 0`);
-    }
+    if (typeof x !== "number" || !(x >= 0 && x < Infinity)) entryFail("fitExponential", i, x, "is not a finite number >= 0");
     sum += x;
   }
   if (sum === 0) throw new RangeError("fitExponential: all values are 0, the MLE rate is infinite");

@@ -1,5 +1,6 @@
 import { gaussian } from "../distributions";
 import type { Gaussian, Sample } from "../distributions";
+import { checkBoolean, readOptions } from "../validate/validate";
 import { requireSample, throwFirstNonFinite } from "./internal";
 
 /** Options of {@link fitGaussian}. */
@@ -21,6 +22,8 @@ export interface FitGaussianOptions {
  * @param xs the observations (finite)
  * @param opts `unbiased` (default `false`)
  * @returns `gaussian(μ̂, σ̂)`
+ * @throws {TypeError} when `xs` is not a `number[]` or `Float64Array` or holds a non-number (`null` is not read as 0),
+ *   or `opts` is not an options object, has a key other than `unbiased`, or `unbiased` is not a boolean
  * @throws {RangeError} when `xs` is empty or holds NaN or ±Infinity (naming the index); when all values
  *   are equal (σ̂ = 0: the likelihood is unbounded, no Gaussian MLE); with `unbiased` when m < 2
  * @example
@@ -31,19 +34,22 @@ export interface FitGaussianOptions {
  * fitGaussian([1e9 + 1, 1e9 + 2, 1e9 + 3]).params.sigma;      // => 0.816496580927726
  * fitGaussian([2, 2]);                               // throws RangeError: fitGaussian: all 2 values equal 2, sigma = 0 has no Gaussian MLE
  */
-export function fitGaussian(xs: Sample, { unbiased = false }: FitGaussianOptions = {}): Gaussian {
-  requireSample("fitGaussian", xs);
-  const m = xs.length;
+export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
+  const { unbiased = false } = readOptions("fitGaussian", opts, ["unbiased"]);
+  checkBoolean("fitGaussian", "unbiased", unbiased);
+  const m = requireSample("fitGaussian", xs);
   if (unbiased && m < 2) throw new RangeError("fitGaussian: unbiased needs m >= 2 observations, got 1");
   const shift = xs[0];
   let s1 = 0;
   let s2 = 0;
   for (let i = 0; i < m; i++) {
-    const d = xs[i] - shift;
+    const x = xs[i];
+    if (typeof x !== "number") throwFirstNonFinite("fitGaussian", xs);
+    const d = x - shift;
     s1 += d;
     s2 += d * d;
   }
-  if (!Number.isFinite(s2)) {
+  if (typeof shift !== "number" || !Number.isFinite(s2)) {
     throwFirstNonFinite("fitGaussian", xs);
     throw new RangeError("fitGaussian: the values are too far apart, the sum of squares overflows");
   }

@@ -1,13 +1,18 @@
 import { binaryCrossEntropyFromLogit } from "../information";
 import { buildDesign, singularDesignError } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
-import { choleskySolve, leastSquaresQR } from "./linear-algebra";
+import { binaryScaleExponent, choleskySolve, numericalRank, timesPowerOfTwo, triangularFactor } from "./linear-algebra";
+import { checkBoolean, checkInteger, checkNonNegative, checkPositive, readOptions, typeError, valueError } from "../validate/validate";
 
 /** Options of {@link fitLogisticRegression}; every field has a default. */
 export interface LogisticRegressionOptions {
   /** Prepend a column of ones, so `weights[0]` is the intercept. Default `false`: X is taken as given. */
   intercept?: boolean;
-  /** L2 penalty λ: minimise mean BCE + (λ/2)‖w‖² (the intercept is not penalised). Default `0`. */
+  /**
+   * L2 penalty λ on the weights of the standardised columns: minimise mean BCE + (λ/2) Σ_j (s_j w_j)², s_j the
+   * standard deviation of column j (its root mean square without an intercept), so the penalty does not depend
+   * on the units of X (glmnet's convention); the intercept is not penalised. Default `0`.
+   */
   l2?: number;
   /** Cap on Newton iterations. Default `100`. */
   maxIterations?: number;
@@ -23,12 +28,25 @@ export interface LogisticRegressionFit {
   loss: number;
   /** The mean BCE before the first step and after each Newton step. */
   history: number[];
-  /** True when the Newton decrement fell below `tolerance`. */
+  /**
+   * True when the Newton decrement fell below `tolerance` and, with `l2 = 0`, a finite minimum is certified
+   * (false under separation, see `separation`, and when `maxIterations` ran out).
+   */
   converged: boolean;
   /** Newton steps taken. */
   iterations: number;
-  /** True when the current weights classify every point strictly correctly: the data are linearly separable and (with l2 = 0) no MLE exists. */
+  /**
+   * True when the data are (quasi-)separable and `l2 = 0`, so no finite MLE exists: see `separation`.
+   * Then `converged` is false and `weights` only give the direction in which the loss keeps falling.
+   */
   separable: boolean;
+  /**
+   * `"complete"`: the weights classify every point strictly correctly (the loss tends to 0 as ‖w‖ → ∞);
+   * `"quasi-complete"`: Newton's method stopped where no finite minimum can be certified, because some fitted
+   * probabilities are driven to 0 or 1 (points on the separating boundary keep the loss above 0);
+   * `"none"` otherwise, always with `l2 > 0`.
+   */
+  separation: "none" | "complete" | "quasi-complete";
 }
 
 function sigmoid(z: number): number {
@@ -41,54 +59,126 @@ function sigmoid(z: number): number {
  * Fits P(y = 1 | x) = σ(xᵀw) by conditional maximum likelihood: minimises the mean binary
  * cross-entropy (1/m) Σ [log(1 + e^{z_i}) − y_i z_i], z_i = x_iᵀw, by Newton's method (IRLS).
  *
- * Each step solves (XᵀSX/m + λI′) Δ = −g with S = diag(σ(z_i)(1 − σ(z_i))), g = Xᵀ(σ(z) − y)/m + λw′
- * (I′, w′: the intercept left out of the penalty) by Cholesky, damped (Levenberg) when the
- * Hessian is not numerically positive definite, then backtracks until the objective decreases.
- * The BCE uses the stable `binaryCrossEntropyFromLogit`, so no log(0) occurs for large |z|.
+ * **Scale.** The fit runs on standardised columns: with an intercept each X column is centred and
+ * divided by its standard deviation s_j, without one divided by its root mean square (a constant column
+ * beside the intercept becomes exactly 0, and with l2 > 0 gets weight 0; an all-zero column stays 0). Loss, history and fitted logits are those of the fit on the standardised
+ * columns; `weights` are mapped back to the original units (w_j = w̃_j / s_j, intercept w̃_0 − Σ w̃_j μ_j / s_j).
+ * So columns in 1e5 beside columns in 0.04 converge as well as unit columns, and rescaling a column
+ * does not change the loss. The L2 penalty applies to the standardised weights w̃ (see `l2`).
  *
- * Separable data (some w classifies every point correctly): with `l2 = 0` the loss has no minimum,
- * it tends to 0 as ‖w‖ → ∞. The fit stops as soon as the weights classify every point strictly
- * correctly and returns `separable: true`, `converged: false`; `weights` then only give the
- * direction. Pass `l2 > 0` for a finite answer. Quasi-separation (all but points on the boundary)
- * shows as very large weights or `converged: false` after `maxIterations`.
+ * Each step solves (ZᵀSZ/m + λI′) Δ = −g with S = diag(σ(z_i)(1 − σ(z_i))), g = Zᵀ(σ(z) − y)/m + λw̃′
+ * (Z the standardised design; I′, w̃′: the intercept left out of the penalty) by Cholesky, damped
+ * (Levenberg) when the Hessian is not numerically positive definite, then backtracks until the
+ * objective decreases. The BCE uses the stable `binaryCrossEntropyFromLogit`, so no log(0) occurs.
  *
- * @param X the rows x_i (each the same length, finite), taken as given
+ * **Collinear columns.** With `l2 = 0` a rank-deficient design (numerical rank decided as in
+ * `fitLinearRegression`) throws, naming the dependent columns; with `l2 > 0` the objective is strictly
+ * convex and has one minimiser, so collinear columns (and m < p) are fine.
+ *
+ * **Separation** (only with `l2 = 0`: no finite MLE exists). Nothing is thrown; the fit returns
+ * `converged: false`, `separable: true` and says which kind in `separation`:
+ * - complete (some w classifies every point strictly correctly): the loss tends to 0 as ‖w‖ → ∞; the fit
+ *   stops as soon as the weights classify every point strictly correctly;
+ * - quasi-complete (a w classifies every point correctly or on the boundary, as x = 2 in the example):
+ *   the weights grow until the Newton decrement falls below `tolerance`. A finite minimum is then
+ *   certified (Albert & Anderson 1984, via Gordan's alternative) only if there are λ_i > 0 with
+ *   Σ λ_i s_i x_i = 0 (s_i = ±1 the label's sign); the fit builds them from the residuals r_i = |y_i − σ(z_i)|
+ *   corrected by a least-squares step, λ_i = r_i (1 + s_i x_iᵀu), Σ r_i x_i x_iᵀ u = ∇, and reports quasi-complete
+ *   separation when some λ_i < r_i / 2 (fitted probabilities driven to 0 or 1).
+ * Pass `l2 > 0` for a finite answer. When `maxIterations` runs out first, `converged` is false and
+ * `separation` is `"none"`: not enough was seen to decide.
+ *
+ * @param X the rows x_i (each the same length, finite numbers), taken as given
  * @param y the labels, each 0 or 1
  * @param opts `intercept` (default `false`), `l2` (default `0`), `maxIterations` (default `100`), `tolerance` (default `1e-12`)
- * @returns `{ weights, loss, history, converged, iterations, separable }`
- * @throws {TypeError} when X is not an array of rows or y not an array
- * @throws {RangeError} when X is empty, rows differ in length, an entry is not finite, lengths differ, a label is
- *   not 0 or 1, the design is singular, or an option is out of range
+ * @returns `{ weights, loss, history, converged, iterations, separable, separation }`
+ * @throws {TypeError} when X is not an array of rows, a row or y is not a `number[]`/`Float64Array`, an entry or label is
+ *   not a number (strings and null are not coerced), `opts` is not an options object or has an unknown key, or an
+ *   option has the wrong type
+ * @throws {RangeError} when X is empty, rows differ in length, an entry is NaN or infinite, lengths differ, a label is
+ *   not 0 or 1, an option is out of range, or (with `l2 = 0`) the design is rank-deficient or m < p
  * @example
  * const fit = fitLogisticRegression([[0], [1], [2], [3]], [0, 1, 0, 1], { intercept: true });
- * fit.weights;   // => [-1.3622763938127789, 0.9081842625418525]
+ * fit.weights;   // => [-1.3622763938401423, 0.9081842625600949]
  * fit.loss;      // => 0.5868716337803365
  * fit.converged; // => true
- * fitLogisticRegression([[-1], [1]], [0, 1]).separable; // => true
+ * fitLogisticRegression([[-1], [1]], [0, 1]).separation; // => "complete"
+ * fitLogisticRegression([[1], [2], [2], [3]], [0, 0, 1, 1], { intercept: true }).separation; // => "quasi-complete"
+ * fitLogisticRegression([[1, 2], [2, 4], [3, 6], [4, 8]], [0, 1, 0, 1], { l2: 0.1 }).weights; // => [0.056125154142101626, 0.028062577071050813]
  * fitLogisticRegression([[1]], [2]); // throws RangeError: fitLogisticRegression: y[0] = 2 is not 0 or 1
  */
 export function fitLogisticRegression(
   X: DesignRows,
   y: readonly number[] | Float64Array,
-  opts: LogisticRegressionOptions = {},
+  opts?: LogisticRegressionOptions,
 ): LogisticRegressionFit {
   const fn = "fitLogisticRegression";
-  const { intercept = false, l2 = 0, maxIterations = 100, tolerance = 1e-12 } = opts;
-  if (!(l2 >= 0 && l2 < Infinity)) throw new RangeError(`${fn}: l2 = ${l2} must be finite and >= 0`);
-  if (!(Number.isSafeInteger(maxIterations) && maxIterations >= 1)) {
-    throw new RangeError(`${fn}: maxIterations = ${maxIterations} must be an integer >= 1`);
-  }
-  if (!(tolerance > 0 && tolerance < Infinity)) throw new RangeError(`${fn}: tolerance = ${tolerance} must be finite and > 0`);
+  const { intercept = false, l2 = 0, maxIterations = 100, tolerance = 1e-12 } = readOptions(fn, opts, [
+    "intercept",
+    "l2",
+    "maxIterations",
+    "tolerance",
+  ]);
+  checkBoolean(fn, "intercept", intercept);
+  checkNonNegative(fn, "l2", l2);
+  checkInteger(fn, "maxIterations", maxIterations, 1);
+  checkPositive(fn, "tolerance", tolerance);
   const { columns, m, p } = buildDesign(fn, X, y, intercept);
   const labels = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const v = y[i];
-    if (v !== 0 && v !== 1) throw new RangeError(`${fn}: y[${i}] = ${v} is not 0 or 1`);
+    if (typeof v !== "number") throw typeError(fn, `y[${i}]`, v, "is not a number");
+    if (v !== 0 && v !== 1) throw valueError(fn, `y[${i}]`, v, "is not 0 or 1");
     labels[i] = v;
   }
-  if (m < p) throw new RangeError(`${fn}: ${m} rows but ${p} design columns; the weights are not identifiable`);
-  const rank = leastSquaresQR(Float64Array.from(columns), new Float64Array(m), m, p);
-  if (rank.dependentColumn >= 0) throw singularDesignError(fn, rank.dependentColumn, intercept);
+  const off = intercept ? 1 : 0;
+  // Standardise in place: column j becomes (x − μ_j) / s_j, computed on x · 2^-e_j (exact) so that
+  // neither the mean nor the squares can overflow; `centre` and `spread` are μ_j and s_j in those units.
+  const exps = new Int32Array(p);
+  const centre = new Float64Array(p);
+  const spread = new Float64Array(p).fill(1);
+  for (let j = off; j < p; j++) {
+    const c = j * m;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < m; i++) {
+      const v = columns[c + i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (intercept && lo === hi) {
+      // a constant column: centred, it is exactly 0 (rounding in the mean must not turn it into noise)
+      columns.fill(0, c, c + m);
+      continue; // its standardised weight stays 0 (zero gradient, and the penalty if any)
+    }
+    const e = binaryScaleExponent(Math.max(-lo, hi));
+    const f = 2 ** -e;
+    exps[j] = e;
+    let mean = 0;
+    if (intercept) {
+      for (let i = 0; i < m; i++) mean += columns[c + i] * f;
+      mean /= m;
+    }
+    let ss = 0;
+    for (let i = 0; i < m; i++) {
+      const d = columns[c + i] * f - mean;
+      ss += d * d;
+    }
+    const sd = Math.sqrt(ss / m);
+    const scale = sd > 0 ? sd : 1;
+    for (let i = 0; i < m; i++) columns[c + i] = (columns[c + i] * f - mean) / scale;
+    centre[j] = mean;
+    spread[j] = scale;
+  }
+  if (l2 === 0) {
+    // Without a penalty the minimiser is unique only for a full-rank design.
+    if (m < p) throw new RangeError(`${fn}: ${m} rows but ${p} design columns; the weights are not identifiable (use l2 > 0)`);
+    const R = triangularFactor(m, p, (B, first, count) => {
+      for (let j = 0; j < p; j++) for (let r = 0; r < count; r++) B[j * count + r] = columns[j * m + first + r];
+    });
+    const rank = numericalRank(R, p, p, m);
+    if (rank.rank < p) throw singularDesignError(fn, rank.dependent, intercept, rank.rank, p);
+  }
 
   const firstPenalised = intercept ? 1 : 0;
   const w = new Float64Array(p);
@@ -212,5 +302,60 @@ export function fitLogisticRegression(
       break;
     }
   }
-  return { weights: Array.from(w), loss, history, converged, iterations, separable };
+  let separation: LogisticRegressionFit["separation"] = separable ? "complete" : "none";
+  if (l2 === 0 && converged && !certifiedFiniteMinimum(columns, labels, z, m, p)) {
+    converged = false;
+    separable = true;
+    separation = "quasi-complete";
+  }
+  // back to the original units
+  const weights: number[] = new Array(p);
+  let shift = 0;
+  for (let j = off; j < p; j++) {
+    weights[j] = timesPowerOfTwo(w[j] / spread[j], -exps[j]);
+    shift += (w[j] * centre[j]) / spread[j];
+  }
+  if (intercept) weights[0] = w[0] - shift;
+  return { weights, loss, history, converged, iterations, separable, separation };
+}
+
+/**
+ * Whether the fitted logits z certify that a finite minimiser of the unpenalised loss exists.
+ * By Gordan's alternative, no w ≠ 0 with s_i x_iᵀw ≥ 0 for all i (no separation) exists iff
+ * Σ λ_i s_i x_i = 0 for some λ > 0 (given full rank). The residuals r_i = σ(−s_i z_i) > 0 nearly
+ * do it: Σ r_i s_i x_i = −∇ (the gradient of the summed loss). The correction u with Mu = ∇,
+ * M = Σ r_i x_i x_iᵀ, gives λ_i = r_i (1 + s_i x_iᵀu) exactly; accepted when every λ_i ≥ r_i / 2.
+ * Near a finite minimum u ≈ −(Newton step) ≈ 0; under separation the separated points' r_i vanish
+ * with their share of ∇, and s_i x_iᵀu tends to −1 for them.
+ */
+function certifiedFiniteMinimum(Z: Float64Array, labels: Float64Array, z: Float64Array, m: number, p: number): boolean {
+  const r = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const sz = labels[i] === 1 ? z[i] : -z[i];
+    r[i] = sigmoid(-sz);
+    if (!(r[i] > 0)) return false; // a probability rounded to exactly 0 or 1
+  }
+  const G = new Float64Array(p);
+  const M = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) {
+    const ca = a * m;
+    let ga = 0;
+    for (let i = 0; i < m; i++) ga += (labels[i] === 1 ? -r[i] : r[i]) * Z[ca + i];
+    G[a] = ga;
+    for (let b = 0; b <= a; b++) {
+      const cb = b * m;
+      let h = 0;
+      for (let i = 0; i < m; i++) h += r[i] * Z[ca + i] * Z[cb + i];
+      M[a * p + b] = h;
+      M[b * p + a] = h;
+    }
+  }
+  const u = choleskySolve(M, G, p);
+  if (u === null) return false;
+  for (let i = 0; i < m; i++) {
+    let xu = 0;
+    for (let j = 0; j < p; j++) xu += Z[j * m + i] * u[j];
+    if (!(1 + (labels[i] === 1 ? xu : -xu) >= 0.5)) return false;
+  }
+  return true;
 }

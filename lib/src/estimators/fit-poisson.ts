@@ -1,6 +1,6 @@
 import { poisson } from "../distributions";
 import type { Poisson, Sample } from "../distributions";
-import { requireSample } from "./internal";
+import { entryFail, requireSample } from "./internal";
 
 /**
  * Fits a Poisson distribution by maximum likelihood: the sample mean.
@@ -10,6 +10,7 @@ import { requireSample } from "./internal";
  *
  * @param xs the observations, each a non-negative integer
  * @returns `poisson(λ̂)`
+ * @throws {TypeError} when `xs` is not a `number[]` or `Float64Array`, or an entry is not a number
  * @throws {RangeError} when `xs` is empty or an entry is not a non-negative integer (naming the index and value)
  * @example
  * fitPoisson([0, 1, 2, 5]).params.lambda; // => 2
@@ -22,8 +23,8 @@ export function fitPoisson(xs: Sample): Poisson {
   let sum = 0;
   for (let i = 0; i < m; i++) {
     const x = xs[i];
-    if (!(x >= 0 && x < Infinity && Math.floor(x) === x)) {
-      throw new RangeError(`fitPoisson: xs[${i}] = ${x} is not a non-negative integer`);
+    if (typeof x !== "number" || !(x >= 0 && x < Infinity && Math.floor(x) === x)) {
+      entryFail("fitPoisson", i, x, "is not a non-negative integer");
     }
     sum += x;
   }

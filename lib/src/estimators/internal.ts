@@ -1,23 +1,37 @@
-// Helpers shared by the estimator files. Not re-exported from the barrel.
+// Helpers shared by the estimator files. Not re-exported from the barrel. The rules themselves
+// live in the one validation module, lib/src/validate/validate.ts.
 import type { Sample } from "../distributions";
+import { checkVector, entryError, typeError, valueError } from "../validate/validate";
 
 /**
- * Throws `RangeError` when `xs` is empty, and `TypeError` when it is not an array-like of numbers.
+ * Checks that `xs` is a non-empty `number[]` or `Float64Array` (the library-wide policy: a
+ * Float32Array, another typed array or an array-like is a TypeError) and returns its length.
+ * Entries are checked by the callers' own loops.
+ * @throws {TypeError} when `xs` is not a `number[]` or `Float64Array`
+ * @throws {RangeError} when `xs` is empty
  */
-export function requireSample(fn: string, xs: Sample): void {
-  if (xs === null || typeof xs !== "object" || typeof xs.length !== "number") {
-    throw new TypeError(`${fn}: xs must be an array of numbers or a Float64Array`);
-  }
-  if (xs.length === 0) throw new RangeError(`${fn}: xs is empty, need at least one observation`);
+export function requireSample(fn: string, xs: Sample): number {
+  return checkVector(fn, "xs", xs);
 }
 
 /**
- * Finds the first NaN or infinite entry of `xs` and throws `RangeError` naming its index and value.
- * Called after a fast loop produced a non-finite result, so the happy path pays no check per element.
+ * Finds the first entry of `xs` that is not a finite number and throws for it: TypeError for a
+ * non-number (a string, null, a boolean), RangeError for NaN or ±Infinity. Returns when every
+ * entry is finite (then a sum overflowed: the caller says so). Called after a fast loop saw
+ * something wrong, so the happy path pays no check per element.
  */
 export function throwFirstNonFinite(fn: string, xs: Sample): void {
   for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (!Number.isFinite(x)) throw new RangeError(`${fn}: xs[${i}] = ${x} is not a finite number`);
+    const err = entryError(fn, `xs[${i}]`, xs[i], "finite");
+    if (err) throw err;
   }
+}
+
+/**
+ * Throws for the entry `xs[i] = x` that broke the rule `reason`: TypeError when `x` is not a
+ * number at all, RangeError "fn: xs[i] = x reason" otherwise.
+ */
+export function entryFail(fn: string, i: number, x: unknown, reason: string): never {
+  if (typeof x !== "number") throw typeError(fn, `xs[${i}]`, x, "is not a number");
+  throw valueError(fn, `xs[${i}]`, x, reason);
 }

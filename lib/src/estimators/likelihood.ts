@@ -1,5 +1,11 @@
 import type { Distribution, Sample } from "../distributions";
-import { requireSample } from "./internal";
+
+/** A model with a density (or mass) function: any object with `prob`. */
+export interface ProbModel {
+  prob(x: number): number;
+}
+import { requireSample, throwFirstNonFinite } from "./internal";
+import { checkModel } from "./sum-log-prob";
 
 /**
  * The likelihood of a distribution on a sample: the plain product of the densities (or masses).
@@ -9,9 +15,10 @@ import { requireSample } from "./internal";
  * is below the smallest double (≈ 4.9e-324) and the result is exactly `0`, whatever θ is. This is
  * why estimators work with {@link logLikelihood} instead; `likelihood` is here to show the problem.
  *
- * @param dist the model, from a family constructor
+ * @param dist the model, from a family constructor or any object with `prob`
  * @param xs the observations
  * @returns L ≥ 0 (possibly `0` by underflow, or `Infinity` by overflow for densities > 1)
+ * @throws {TypeError} when `dist` has no `prob` method, `xs` is not a `number[]` or `Float64Array`, or holds a non-number
  * @throws {RangeError} when `xs` is empty or holds NaN or ±Infinity (naming the index)
  * @example
  * likelihood(bernoulli(0.25), [1, 0, 0]);             // => 0.140625
@@ -19,12 +26,13 @@ import { requireSample } from "./internal";
  * likelihood(gaussian(0, 1), new Float64Array(2000)); // => 0 (underflow: the true value is e^-1837.9)
  * likelihood(gaussian(0, 1), [NaN]);                  // throws RangeError: likelihood: xs[0] = NaN is not a finite number
  */
-export function likelihood(dist: Distribution, xs: Sample): number {
+export function likelihood(dist: Distribution | ProbModel, xs: Sample): number {
+  checkModel("likelihood", dist, "prob");
   requireSample("likelihood", xs);
   let product = 1;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
-    if (!Number.isFinite(x)) throw new RangeError(`likelihood: xs[${i}] = ${x} is not a finite number`);
+    if (typeof x !== "number" || !(x - x === 0)) throwFirstNonFinite("likelihood", xs);
     product *= dist.prob(x);
   }
   return product;

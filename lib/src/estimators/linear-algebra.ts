@@ -37,69 +37,240 @@ export function choleskySolve(A: Float64Array, b: Float64Array, d: number, relTo
   return x;
 }
 
-/** Result of {@link leastSquaresQR}. */
-export interface LeastSquaresSolution {
-  /** The minimiser of ‖A w − y‖². */
-  w: Float64Array;
-  /** The residual sum of squares ‖A w − y‖². */
-  rss: number;
-  /** Index of the first column found linearly dependent on the earlier ones, or −1. */
-  dependentColumn: number;
+/** Rows per block in {@link triangularFactor}: a block of 128 rows × a dozen columns stays in L1 cache. */
+const BLOCK_ROWS = 128;
+
+/**
+ * Fills `block` (column-major, `count` rows × k columns: entry (i, j) at `j · count + i`) with the
+ * rows `first … first + count − 1` of the matrix being factorised.
+ */
+export type BlockFiller = (block: Float64Array, first: number, count: number) => void;
+
+/**
+ * The triangular factor R of a QR factorisation A = QR of an m×k matrix A read in row blocks
+ * (sequential tall-skinny QR): R starts at 0, and each block B of rows is folded in by the
+ * Householder reflections that turn [R; B] into [R′; 0]. Q is never stored. RᵀR = AᵀA up to
+ * rounding of order ε·‖A‖², without AᵀA being formed, so the conditioning is not squared; each
+ * block stays in cache, so this runs at the speed of one pass over A per column.
+ *
+ * Append y as the last column of A to get Qᵀy in R's last column and ±‖y − A ŵ‖ (the least-squares
+ * residual norm) in its last diagonal entry. Reflections do not change column norms, so
+ * ‖R[:, j]‖ = ‖A[:, j]‖. Entries of A should be scaled to at most about 1 in magnitude (the
+ * squares are not guarded against overflow).
+ *
+ * @param m rows of A
+ * @param k columns of A
+ * @param fill writes a block of rows of A (see {@link BlockFiller})
+ * @returns R, k×k upper triangular, column-major (entry (i, j) at `j · k + i`); its diagonal may be negative
+ */
+export function triangularFactor(m: number, k: number, fill: BlockFiller): Float64Array {
+  const R = new Float64Array(k * k);
+  const B = new Float64Array(BLOCK_ROWS * k);
+  for (let first = 0; first < m; first += BLOCK_ROWS) {
+    const b = Math.min(BLOCK_ROWS, m - first);
+    fill(B, first, b);
+    foldBlock(R, k, B, b);
+  }
+  return R;
+}
+
+/** [R; B] → [R′; 0] by k Householder reflections; B is overwritten. */
+function foldBlock(R: Float64Array, k: number, B: Float64Array, b: number): void {
+  for (let j = 0; j < k; j++) {
+    const cj = j * b;
+    let s = 0;
+    for (let i = 0; i < b; i++) {
+      const v = B[cj + i];
+      s += v * v;
+    }
+    if (s === 0) continue; // nothing below R[j][j] to eliminate
+    const r = R[j * k + j];
+    const norm = Math.sqrt(r * r + s);
+    const alpha = r > 0 ? -norm : norm; // the sign that avoids cancellation in v0
+    const v0 = r - alpha;
+    const vv = v0 * v0 + s;
+    R[j * k + j] = alpha;
+    // reflector v = (v0, B[:, j]); apply I − 2 v vᵀ / vᵀv to the later columns, two at a time
+    // (one pass over v serves both dot products and both updates)
+    let c = j + 1;
+    for (; c + 3 < k; c += 4) {
+      const c1 = c * b;
+      const c2 = c1 + b;
+      const c3 = c2 + b;
+      const c4 = c3 + b;
+      let dot1 = v0 * R[c * k + j];
+      let dot2 = v0 * R[(c + 1) * k + j];
+      let dot3 = v0 * R[(c + 2) * k + j];
+      let dot4 = v0 * R[(c + 3) * k + j];
+      for (let i = 0; i < b; i++) {
+        const v = B[cj + i];
+        dot1 += v * B[c1 + i];
+        dot2 += v * B[c2 + i];
+        dot3 += v * B[c3 + i];
+        dot4 += v * B[c4 + i];
+      }
+      const f1 = (2 * dot1) / vv;
+      const f2 = (2 * dot2) / vv;
+      const f3 = (2 * dot3) / vv;
+      const f4 = (2 * dot4) / vv;
+      R[c * k + j] -= f1 * v0;
+      R[(c + 1) * k + j] -= f2 * v0;
+      R[(c + 2) * k + j] -= f3 * v0;
+      R[(c + 3) * k + j] -= f4 * v0;
+      for (let i = 0; i < b; i++) {
+        const v = B[cj + i];
+        B[c1 + i] -= f1 * v;
+        B[c2 + i] -= f2 * v;
+        B[c3 + i] -= f3 * v;
+        B[c4 + i] -= f4 * v;
+      }
+    }
+    for (; c < k; c++) {
+      const cc = c * b;
+      let dot = v0 * R[c * k + j];
+      for (let i = 0; i < b; i++) dot += B[cj + i] * B[cc + i];
+      const f = (2 * dot) / vv;
+      R[c * k + j] -= f * v0;
+      for (let i = 0; i < b; i++) B[cc + i] -= f * B[cj + i];
+    }
+  }
 }
 
 /**
- * Least squares min_w ‖A w − y‖² by Householder QR of the m×n matrix A (column-major copy `a`,
- * overwritten). Stable: it never forms AᵀA, so the condition number is not squared.
- * A column whose part orthogonal to the earlier columns has norm ≤ 1e-12 · max(m, n) · (its own norm)
- * is numerically dependent on them: its index is returned in `dependentColumn` and `w` is not computed.
+ * The singular values of an n×n matrix (column-major, read from `a` with leading dimension `lda`),
+ * largest first, by one-sided Jacobi rotations (Hestenes): columns are rotated pairwise until
+ * they are orthogonal to working precision; their norms are then the singular values, each with
+ * a small relative error even when the matrix is badly conditioned (Demmel & Veselić 1992).
  */
-export function leastSquaresQR(a: Float64Array, y: Float64Array, m: number, n: number): LeastSquaresSolution {
-  const qty = Float64Array.from(y);
-  const rDiag = new Float64Array(n);
-  const colNorm = new Float64Array(n);
+export function singularValues(a: Float64Array, n: number, lda = n): Float64Array {
+  const U = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) U[j * n + i] = a[j * lda + i];
+  const eps = 2.220446049250313e-16;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let rotated = false;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        let alpha = 0;
+        let beta = 0;
+        let gamma = 0;
+        for (let i = 0; i < n; i++) {
+          const up = U[p * n + i];
+          const uq = U[q * n + i];
+          alpha += up * up;
+          beta += uq * uq;
+          gamma += up * uq;
+        }
+        if (gamma === 0 || Math.abs(gamma) <= eps * Math.sqrt(alpha * beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const sn = c * t;
+        for (let i = 0; i < n; i++) {
+          const up = U[p * n + i];
+          const uq = U[q * n + i];
+          U[p * n + i] = c * up - sn * uq;
+          U[q * n + i] = sn * up + c * uq;
+        }
+      }
+    }
+    if (!rotated) break;
+  }
+  const sigma = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     let s = 0;
-    for (let i = 0; i < m; i++) s += a[j * m + i] * a[j * m + i];
-    colNorm[j] = Math.sqrt(s);
+    for (let i = 0; i < n; i++) s += U[j * n + i] * U[j * n + i];
+    sigma[j] = Math.sqrt(s);
   }
-  let dependentColumn = -1;
+  return sigma.sort().reverse();
+}
+
+/** Result of {@link numericalRank}. */
+export interface RankDecision {
+  /** How many singular values of the column-equilibrated matrix exceed `tolerance`. */
+  rank: number;
+  /** ε · max(m, n) · σ_max, the LAPACK/numpy cut-off (`rcond = None`), on unit-norm columns. */
+  tolerance: number;
+  /** Singular values of the column-equilibrated matrix, largest first. */
+  sigma: Float64Array;
+  /**
+   * When rank < n: the columns (0-based, ascending) that depend on the columns before them,
+   * found by Gram–Schmidt in column order; a column whose part orthogonal to the kept earlier
+   * columns has norm ≤ √n · tolerance is dependent. Empty when rank = n.
+   */
+  dependent: number[];
+}
+
+/**
+ * The numerical rank of an m×n matrix A from the triangular factor R of A = QR, decided as LAPACK's
+ * least-squares drivers and numpy's `lstsq` do (singular values above ε·max(m, n)·σ_max count),
+ * but after scaling every column to unit norm, so the decision does not depend on the units of
+ * the columns (a column in 1e200 beside one in 1e-200 is as good as two unit columns).
+ * A zero column is always dependent.
+ *
+ * @param R the k×k factor from {@link triangularFactor}; its leading n×n block is used
+ * @param k R's leading dimension (≥ n)
+ * @param n columns of A
+ * @param m rows of A
+ */
+export function numericalRank(R: Float64Array, k: number, n: number, m: number): RankDecision {
+  const eps = 2.220446049250313e-16;
+  const E = new Float64Array(n * n);
+  const zero: boolean[] = [];
   for (let j = 0; j < n; j++) {
-    const col = j * m;
-    // Householder vector for a[j..m-1, j]
-    let norm = 0;
-    for (let i = j; i < m; i++) norm = Math.hypot(norm, a[col + i]);
-    const tol = 1e-12 * Math.max(m, n) * colNorm[j];
-    if (!(norm > tol) || colNorm[j] === 0) {
-      dependentColumn = j;
-      break;
-    }
-    const alpha = a[col + j] > 0 ? -norm : norm;
-    a[col + j] -= alpha; // v = x − alpha e1, stored in place
-    let vv = 0;
-    for (let i = j; i < m; i++) vv += a[col + i] * a[col + i];
-    // apply H = I − 2 v vᵀ / (vᵀv) to the remaining columns and to y
-    for (let k = j + 1; k < n; k++) {
-      const ck = k * m;
-      let dot = 0;
-      for (let i = j; i < m; i++) dot += a[col + i] * a[ck + i];
-      const f = (2 * dot) / vv;
-      for (let i = j; i < m; i++) a[ck + i] -= f * a[col + i];
-    }
-    let dot = 0;
-    for (let i = j; i < m; i++) dot += a[col + i] * qty[i];
-    const f = (2 * dot) / vv;
-    for (let i = j; i < m; i++) qty[i] -= f * a[col + i];
-    rDiag[j] = alpha;
+    let big = 0;
+    for (let i = 0; i <= j; i++) big = Math.max(big, Math.abs(R[j * k + i]));
+    let s = 0;
+    if (big > 0) for (let i = 0; i <= j; i++) s += (R[j * k + i] / big) ** 2;
+    const norm = big * Math.sqrt(s);
+    zero.push(!(norm > 0));
+    if (norm > 0) for (let i = 0; i <= j; i++) E[j * n + i] = R[j * k + i] / norm;
   }
-  const w = new Float64Array(n);
-  if (dependentColumn >= 0) return { w, rss: NaN, dependentColumn };
-  // back substitution R w = (Qᵀy)[0..n-1]; R's strict upper part sits in a[k*m + j] for k > j
-  for (let j = n - 1; j >= 0; j--) {
-    let s = qty[j];
-    for (let k = j + 1; k < n; k++) s -= a[k * m + j] * w[k];
-    w[j] = s / rDiag[j];
+  const sigma = singularValues(E, n);
+  const tolerance = eps * Math.max(m, n) * sigma[0];
+  let rank = 0;
+  for (let j = 0; j < n; j++) if (sigma[j] > tolerance) rank++;
+  const dependent: number[] = [];
+  if (rank < n) {
+    // Gram–Schmidt (twice, for orthogonality) over the columns in order.
+    const basis: Float64Array[] = [];
+    const cut = Math.sqrt(n) * tolerance;
+    for (let j = 0; j < n; j++) {
+      if (zero[j]) {
+        dependent.push(j);
+        continue;
+      }
+      const c = E.slice(j * n, (j + 1) * n);
+      for (let pass = 0; pass < 2; pass++) {
+        for (const q of basis) {
+          let d = 0;
+          for (let i = 0; i < n; i++) d += q[i] * c[i];
+          for (let i = 0; i < n; i++) c[i] -= d * q[i];
+        }
+      }
+      let s = 0;
+      for (let i = 0; i < n; i++) s += c[i] * c[i];
+      const norm = Math.sqrt(s);
+      if (norm <= cut) dependent.push(j);
+      else basis.push(c.map((v) => v / norm));
+    }
   }
-  let rss = 0;
-  for (let i = n; i < m; i++) rss += qty[i] * qty[i];
-  return { w, rss, dependentColumn };
+  return { rank, tolerance, sigma, dependent };
+}
+
+/**
+ * The exponent e such that maxAbs · 2^−e lies in [0.5, 1) (in [1, 2) for maxAbs ≥ 2^1023, and at least 2^−53 for
+ * subnormal maxAbs, where e is clamped to −1021 so that 2^−e stays finite). Scaling by a power of two is exact.
+ * Returns 0 for 0 and non-finite input.
+ */
+export function binaryScaleExponent(maxAbs: number): number {
+  if (!(maxAbs > 0) || !Number.isFinite(maxAbs)) return 0;
+  const e = Math.floor(Math.log2(maxAbs)) + 1;
+  return Math.min(1023, Math.max(-1021, e));
+}
+
+/** x · 2^e for any integer e, in two exact steps so the power itself neither overflows nor underflows. */
+export function timesPowerOfTwo(x: number, e: number): number {
+  const half = Math.trunc(e / 2);
+  return x * 2 ** half * 2 ** (e - half);
 }

@@ -1,4 +1,4 @@
-import type { Distribution, Sample } from "../distributions";
+import type { Distribution, LogProbModel, Sample } from "../distributions";
 import { sumLogProb } from "./sum-log-prob";
 
 /**
@@ -10,9 +10,10 @@ import { sumLogProb } from "./sum-log-prob";
  * Poisson ℓ = log λ · Σx_i − mλ − Σ log x_i!; Exponential ℓ = m log r − r Σx_i.
  * A finite value outside the support (e.g. 2.5 for a Poisson) has probability 0, so ℓ = `-Infinity`.
  *
- * @param dist the model, from a family constructor (any object with `logProb` also works, more slowly)
+ * @param dist the model: a library distribution, or any object with `logProb(x)` (a user-defined model; summed through its `logProb`)
  * @param xs the observations
  * @returns ℓ in nats, `-Infinity` when some observation has probability 0
+ * @throws {TypeError} when `dist` has no `logProb` method, or `xs` is not a `number[]` or `Float64Array` or holds a non-number
  * @throws {RangeError} when `xs` is empty or holds NaN or ±Infinity (naming the index)
  * @example
  * logLikelihood(gaussian(0, 1), [0, 1]);      // => -2.3378770664093453
@@ -20,6 +21,6 @@ import { sumLogProb } from "./sum-log-prob";
  * logLikelihood(poisson(2), [0, 2.5]);        // => -Infinity
  * logLikelihood(gaussian(0, 1), [0, NaN]);    // throws RangeError: logLikelihood: xs[1] = NaN is not a finite number
  */
-export function logLikelihood(dist: Distribution, xs: Sample): number {
+export function logLikelihood(dist: Distribution | LogProbModel, xs: Sample): number {
   return sumLogProb("logLikelihood", dist, xs);
 }

@@ -1,4 +1,5 @@
 import { choleskySolve } from "./linear-algebra";
+import { checkFunction, checkInteger, checkNumber, checkPositive, checkVector, entryError, readOptions, valueError } from "../validate/validate";
 
 /** Options of {@link maximizeLikelihood}; every field has a default. */
 export interface MaximizeOptions {
@@ -22,7 +23,10 @@ export interface MaximizeResult {
   iterations: number;
   /** How many times `logLik` was called. */
   evaluations: number;
-  /** True when the last Nelder–Mead run met the tolerance and a restart no longer improved the value. */
+  /**
+   * True when the last Nelder–Mead run met the tolerance and a restart no longer improved the value
+   * (with `restarts: 0`, when the single run met the tolerance).
+   */
   converged: boolean;
 }
 
@@ -301,9 +305,10 @@ function newtonRefine(f: Objective, x: Float64Array, fx: number, maxSteps: numbe
  * @param theta0 the starting point (finite entries, logLik(θ0) finite)
  * @param opts `maxIterations`, `tolerance`, `restarts`, `initialStep` (see {@link MaximizeOptions})
  * @returns `{ theta, value, iterations, evaluations, converged }`
- * @throws {RangeError} when `theta0` is empty or holds a non-finite entry, when logLik(θ0) is not finite,
+ * @throws {RangeError} when `theta0` is empty or holds NaN or ±Infinity, when logLik(θ0) is not finite,
  *   or when an option is out of range
- * @throws {TypeError} when `logLik` is not a function
+ * @throws {TypeError} when `logLik` is not a function, `theta0` is not a `number[]` or `Float64Array` or holds a
+ *   non-number, `opts` is not an options object or has an unknown key, or an option is not a number
  * @example
  * // Gaussian MLE in (mu, log sigma) for the data [1, 2, 3, 4]
  * const xs = [1, 2, 3, 4];
@@ -316,28 +321,26 @@ function newtonRefine(f: Objective, x: Float64Array, fx: number, maxSteps: numbe
 export function maximizeLikelihood(
   logLik: (theta: Float64Array) => number,
   theta0: readonly number[] | Float64Array,
-  opts: MaximizeOptions = {},
+  opts?: MaximizeOptions,
 ): MaximizeResult {
-  if (typeof logLik !== "function") throw new TypeError("maximizeLikelihood: logLik must be a function");
-  const d = theta0.length;
-  if (d === 0) throw new RangeError("maximizeLikelihood: theta0 is empty");
-  const { maxIterations = 1000 * d, tolerance = 1e-10, restarts = 5, initialStep } = opts;
-  if (!(Number.isSafeInteger(maxIterations) && maxIterations >= 1)) {
-    throw new RangeError(`maximizeLikelihood: maxIterations = ${maxIterations} must be an integer >= 1`);
-  }
-  if (!(tolerance > 0 && tolerance < 1)) {
-    throw new RangeError(`maximizeLikelihood: tolerance = ${tolerance} must be in (0, 1)`);
-  }
-  if (!(Number.isSafeInteger(restarts) && restarts >= 0)) {
-    throw new RangeError(`maximizeLikelihood: restarts = ${restarts} must be an integer >= 0`);
-  }
-  if (initialStep !== undefined && !(initialStep > 0 && initialStep < Infinity)) {
-    throw new RangeError(`maximizeLikelihood: initialStep = ${initialStep} must be finite and > 0`);
-  }
+  const fn = "maximizeLikelihood";
+  checkFunction(fn, "logLik", logLik);
+  const d = checkVector(fn, "theta0", theta0);
+  const { maxIterations = 1000 * d, tolerance = 1e-10, restarts = 5, initialStep } = readOptions(fn, opts, [
+    "maxIterations",
+    "tolerance",
+    "restarts",
+    "initialStep",
+  ]);
+  checkInteger(fn, "maxIterations", maxIterations, 1);
+  checkNumber(fn, "tolerance", tolerance);
+  if (!(tolerance > 0 && tolerance < 1)) throw valueError(fn, "tolerance", tolerance, "must be in (0, 1)");
+  checkInteger(fn, "restarts", restarts, 0);
+  if (initialStep !== undefined) checkPositive(fn, "initialStep", initialStep);
   const x = new Float64Array(d);
   for (let j = 0; j < d; j++) {
     const v = theta0[j];
-    if (!Number.isFinite(v)) throw new RangeError(`maximizeLikelihood: theta0[${j}] = ${v} is not a finite number`);
+    if (typeof v !== "number" || !(v - v === 0)) throw entryError(fn, `theta0[${j}]`, v, "finite")!;
     x[j] = v;
   }
   let evaluations = 0;
@@ -363,7 +366,10 @@ export function maximizeLikelihood(
       x.set(r.x);
       fx = r.fx;
     }
-    if (run > 0 && r.converged && before - fx <= tolerance * (1 + Math.abs(fx))) {
+    // With no restart allowed, the single run's own test decides; otherwise a restart must
+    // confirm that the point cannot be improved on.
+    if (restarts === 0) converged = r.converged;
+    else if (run > 0 && r.converged && before - fx <= tolerance * (1 + Math.abs(fx))) {
       converged = true;
       break;
     }

@@ -1,4 +1,4 @@
-import type { Distribution, Sample } from "../distributions";
+import type { Distribution, LogProbModel, Sample } from "../distributions";
 import { sumLogProb } from "./sum-log-prob";
 
 /**
@@ -7,9 +7,10 @@ import { sumLogProb } from "./sum-log-prob";
  * NLL(θ) = −Σ_{i=1}^{m} log p(x_i; θ) = m · H(p̂, p_θ) (a sum, not a mean: divide by m for
  * the cross-entropy loss per observation).
  *
- * @param dist the model, from a family constructor
+ * @param dist the model: a library distribution, or any object with `logProb(x)`
  * @param xs the observations
  * @returns NLL in nats, ≥ 0 for discrete families, `Infinity` when some observation has probability 0
+ * @throws {TypeError} when `dist` has no `logProb` method, or `xs` is not a `number[]` or `Float64Array` or holds a non-number
  * @throws {RangeError} when `xs` is empty or holds NaN or ±Infinity (naming the index)
  * @example
  * negativeLogLikelihood(bernoulli(0.5), [1, 0]);     // => 1.3862943611198906
@@ -17,6 +18,6 @@ import { sumLogProb } from "./sum-log-prob";
  * negativeLogLikelihood(poisson(1), [-1]);           // => Infinity
  * negativeLogLikelihood(poisson(1), [Infinity]);     // throws RangeError: negativeLogLikelihood: xs[0] = Infinity is not a finite number
  */
-export function negativeLogLikelihood(dist: Distribution, xs: Sample): number {
+export function negativeLogLikelihood(dist: Distribution | LogProbModel, xs: Sample): number {
   return -sumLogProb("negativeLogLikelihood", dist, xs);
 }

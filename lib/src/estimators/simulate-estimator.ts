@@ -1,20 +1,25 @@
-import type { Distribution, Rng } from "../distributions";
+import type { Categorical, Distribution, Gaussian, Rng } from "../distributions";
+import { checkFunction, checkInteger, checkRng, readOptions, typeError } from "../validate/validate";
 
-/** Options of {@link simulateEstimator}. */
-export interface SimulateOptions<D extends Distribution> {
+/** The options every call of {@link simulateEstimator} needs, whatever the family. */
+export interface SimulateOptionsBase {
   /** Sample size of each simulated data set, an integer ≥ 1. */
   m: number;
   /** Number of simulated data sets, an integer ≥ 2. */
   trials: number;
   /** The generator every data set is drawn from. */
   rng: Rng;
-  /**
-   * Maps a distribution to the scalar under study; applied to the true distribution (giving the
-   * truth) and to the estimator's result when it returns a distribution. Default: the family's
-   * single parameter (p, lambda or rate); required for Gaussian and Categorical.
-   */
-  select?: (d: D) => number;
 }
+
+/**
+ * Options of {@link simulateEstimator}: `m`, `trials`, `rng`, and `select`, which maps a
+ * distribution to the scalar under study; it is applied to the true distribution (giving the
+ * truth) and to the estimator's result when that is a distribution. `select` is required (by
+ * the types and at run time) for the families with more than one parameter, Gaussian and
+ * Categorical; for the others it defaults to the single parameter (p, lambda or rate).
+ */
+export type SimulateOptions<D extends Distribution> = SimulateOptionsBase &
+  ([D] extends [Gaussian | Categorical] ? { select: (d: D) => number } : { select?: (d: D) => number });
 
 /** Bias, variance and mean squared error of an estimator, from simulation. */
 export interface SimulationResult {
@@ -65,7 +70,8 @@ function defaultSelect(d: Distribution): number {
  * @param opts `m`, `trials`, `rng`, and `select` (see {@link SimulateOptions})
  * @returns `{ truth, bias, variance, mse, estimates }`
  * @throws {RangeError} when `m` is not an integer ≥ 1, `trials` not an integer ≥ 2, or an estimate is NaN
- * @throws {TypeError} when `select` is needed but missing, or `estimator` is not a function
+ * @throws {TypeError} when `opts` is missing, not an object or has an unknown key; `select` is needed but
+ *   missing; `family`, `estimator` or `select` is not a function; `m` or `trials` is not a number; `rng` is not an Rng
  * @example
  * // the MLE of sigma² divides by m, so it is biased by −sigma²/m
  * const r = simulateEstimator(gaussian, [0, 2], fitGaussian, {
@@ -83,21 +89,26 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
   opts: SimulateOptions<ReturnType<F>>,
 ): SimulationResult {
   const fn = "simulateEstimator";
-  if (typeof family !== "function") throw new TypeError(`${fn}: family must be a family constructor such as gaussian`);
-  if (typeof estimator !== "function") throw new TypeError(`${fn}: estimator must be a function`);
-  const { m, trials, rng } = opts;
-  if (!(Number.isSafeInteger(m) && m >= 1)) throw new RangeError(`${fn}: m = ${m} must be an integer >= 1`);
-  if (!(Number.isSafeInteger(trials) && trials >= 2)) {
-    throw new RangeError(`${fn}: trials = ${trials} must be an integer >= 2`);
+  checkFunction(fn, "family", family);
+  if (!Array.isArray(trueParams)) throw typeError(fn, "trueParams", trueParams, "is not an array of the constructor's arguments");
+  checkFunction(fn, "estimator", estimator);
+  if (opts === undefined) {
+    throw new TypeError(`${fn}: options = undefined; pass { m, trials, rng } (and select for a multi-parameter family)`);
   }
+  const { m, trials, rng, select: chosen } = readOptions(fn, opts as SimulateOptionsBase & { select?: unknown }, ["m", "trials", "rng", "select"]);
+  checkInteger(fn, "m", m, 1);
+  checkInteger(fn, "trials", trials, 2);
+  checkRng(fn, rng);
+  if (chosen !== undefined) checkFunction(fn, "select", chosen);
   const truthDist = family(...trueParams) as ReturnType<F>;
-  const select = opts.select ?? (defaultSelect as (d: ReturnType<F>) => number);
+  const select = (chosen as ((d: ReturnType<F>) => number) | undefined) ?? (defaultSelect as (d: ReturnType<F>) => number);
   const truth = select(truthDist);
   const estimates = new Float64Array(trials);
   for (let t = 0; t < trials; t++) {
     const xs = truthDist.sample(m, rng);
     const out = estimator(xs);
     const value = typeof out === "number" ? out : select(out as ReturnType<F>);
+    if (typeof value !== "number") throw typeError(fn, `estimates[${t}]`, value, "is not a number (the estimator must return a number or a distribution)");
     if (value !== value) throw new RangeError(`${fn}: the estimate in trial ${t} is NaN`);
     estimates[t] = value;
   }

@@ -1,7 +1,8 @@
 // The per-family log-likelihood sums behind logLikelihood, averageLogLikelihood and
 // negativeLogLikelihood. Internal: not re-exported from the barrel.
 import factorialln from "@stdlib/math-base-special-factorialln";
-import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, Poisson, Sample } from "../distributions";
+import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, LogProbModel, Poisson, Sample } from "../distributions";
+import { typeError } from "../validate/validate";
 import { requireSample, throwFirstNonFinite } from "./internal";
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -21,12 +22,17 @@ function gaussianSum(fn: string, d: Gaussian, xs: Sample): number {
   const { mu, sigma } = d.params;
   const m = xs.length;
   let s = 0;
+  // Σ zᵢ² with zᵢ = (xᵢ − mu)/sigma: never 1/sigma², which overflows for sigma < 1e-154.
+  const inv = 1 / sigma;
+  const exact = inv < Infinity && inv > 0; // 1/sigma representable: multiply; else divide
   for (let i = 0; i < m; i++) {
-    const r = xs[i] - mu;
-    s += r * r;
+    const x = xs[i];
+    if (typeof x !== "number") throwFirstNonFinite(fn, xs);
+    const z = exact ? (x - mu) * inv : (x - mu) / sigma;
+    s += z * z;
   }
   if (!Number.isFinite(s)) throwFirstNonFinite(fn, xs); // else: finite data so far apart that s overflowed
-  return -s / (2 * sigma * sigma) - m * (Math.log(sigma) + HALF_LOG_2PI);
+  return -0.5 * s - m * (Math.log(sigma) + HALF_LOG_2PI);
 }
 
 function bernoulliSum(fn: string, d: Bernoulli, xs: Sample): number {
@@ -89,6 +95,7 @@ function exponentialSum(fn: string, d: Exponential, xs: Sample): number {
   let outside = false;
   for (let i = 0; i < m; i++) {
     const x = xs[i];
+    if (typeof x !== "number") throwFirstNonFinite(fn, xs);
     if (x >= 0) sumX += x;
     else if (x < 0 && x > -Infinity) outside = true;
     else throwFirstNonFinite(fn, xs); // NaN or -Infinity (+Infinity shows in the sum)
@@ -104,33 +111,42 @@ function exponentialSum(fn: string, d: Exponential, xs: Sample): number {
  * the same pass. Shared by logLikelihood, averageLogLikelihood and negativeLogLikelihood, which
  * pass their own name for error messages.
  */
-export function sumLogProb(fn: string, dist: Distribution, xs: Sample): number {
+export function sumLogProb(fn: string, dist: Distribution | LogProbModel, xs: Sample): number {
+  checkModel(fn, dist, "logProb");
   requireSample(fn, xs);
-  switch (dist.family) {
+  const d = dist as Distribution;
+  switch (d.family) {
     case "gaussian":
-      return gaussianSum(fn, dist, xs);
+      return gaussianSum(fn, d, xs);
     case "bernoulli":
-      return bernoulliSum(fn, dist, xs);
+      return bernoulliSum(fn, d, xs);
     case "categorical":
-      return categoricalSum(fn, dist, xs);
+      return categoricalSum(fn, d, xs);
     case "poisson":
-      return poissonSum(fn, dist, xs);
+      return poissonSum(fn, d, xs);
     case "exponential":
-      return exponentialSum(fn, dist, xs);
+      return exponentialSum(fn, d, xs);
     default: {
       // Not one of the library's families: fall back on its logProb, if it has one.
-      const other = dist as { family?: unknown; logProb?: unknown };
-      if (typeof other.logProb !== "function") {
-        throw new TypeError(`${fn}: dist must be a distribution with a logProb method`);
-      }
-      const logProb = other.logProb as (x: number) => number;
+      const logProb = (dist as LogProbModel).logProb;
       let s = 0;
       for (let i = 0; i < xs.length; i++) {
         const x = xs[i];
-        if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);
+        if (typeof x !== "number" || !(x - x === 0)) throwFirstNonFinite(fn, xs);
         s += logProb.call(dist, x);
       }
       return s;
     }
+  }
+}
+
+/**
+ * Checks that `dist` is an object with a `method` function (`logProb` or `prob`): a library
+ * distribution or a user-defined model.
+ * @throws {TypeError} otherwise, naming the function
+ */
+export function checkModel(fn: string, dist: unknown, method: "logProb" | "prob"): void {
+  if (dist === null || typeof dist !== "object" || typeof (dist as Record<string, unknown>)[method] !== "function") {
+    throw typeError(fn, "dist", dist, `is not a distribution (it needs a ${method}(x) method)`);
   }
 }

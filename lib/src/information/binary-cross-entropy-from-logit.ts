@@ -1,4 +1,4 @@
-import { checkScalar, showValue } from "./validate";
+import { checkScalar, showValue } from "../validate/validate";
 
 const FN = "binaryCrossEntropyFromLogit";
 

@@ -1,6 +1,6 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
 import { scanTable } from "./scan-table";
-import { checkOptions, fromNats, optionsObject } from "./validate";
+import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "conditionalEntropy";
 
@@ -36,10 +36,7 @@ const FN = "conditionalEntropy";
  * // => throws RangeError "conditionalEntropy: pxy[0][1] = -0.5 is negative"
  */
 export function conditionalEntropy(pxy: JointTable, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const { cells, rows, total } = scanTable(FN, pxy, false, normalize, tolerance);
   const d = cells - rows;

@@ -5,98 +5,66 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
   type Vector,
-} from "./validate";
+} from "../validate/validate";
+import { maxEntry, needsScale, scaleFor } from "./numerics";
 
 const FN = "crossEntropyFromLogits";
 const NAMES = ["p", "logits"] as const;
 const KINDS = ["probability", "logit"] as const;
 
-// Results of one pass, read by the caller right after it (no allocation per call).
+// Results of a pass besides its return value (no allocation per call).
 let SUM_P = 0;
-let MAX = -Infinity; // running maximum of the logits
-let SCALED = 0; // Σ exp(zᵢ - MAX)
+let SCALED = 0; // Σ exp(zᵢ - m)
 
-// One pass: validates p and z, accumulates Σ p, the streaming log-sum-exp of z, and
-// A = Σ_{pᵢ>0} pᵢ (zᵢ - c). The shift c (the first logit, when finite) keeps A and the
-// log-sum-exp small when all logits are large, so Sp·(LSE - c) - A does not cancel badly.
-function passF64(p: Float64Array, z: Float64Array, n: number, c: number): number {
-  let a = 0;
-  let sp = 0;
+// Pass 1: validates p and z completely and returns m = max z.
+function maxPass(p: Vector, z: Vector, n: number): number {
   let m = -Infinity;
-  let s = 0;
   for (let i = 0; i < n; i++) {
     const pi = p[i];
     const zi = z[i];
-    if (!(pi >= 0 && zi < Infinity)) throwFirstInvalid(FN, NAMES, [p, z], KINDS);
-    sp += pi;
-    if (zi > m) {
-      s = s * Math.exp(m - zi) + 1;
-      m = zi;
-    } else if (zi > -Infinity) {
-      s += Math.exp(zi - m);
-    }
-    if (pi > 0) a += pi * (zi - c);
-  }
-  SUM_P = sp;
-  MAX = m;
-  SCALED = s;
-  return a;
-}
-
-function passArray(p: readonly number[], z: readonly number[], n: number, c: number): number {
-  let a = 0;
-  let sp = 0;
-  let m = -Infinity;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const zi = z[i];
-    if (typeof pi !== "number" || typeof zi !== "number" || !(pi >= 0 && zi < Infinity)) {
+    if (typeof pi !== "number" || typeof zi !== "number" || !(pi >= 0 && pi < Infinity && zi < Infinity)) {
       throwFirstInvalid(FN, NAMES, [p, z], KINDS);
     }
-    sp += pi;
-    if (zi > m) {
-      s = s * Math.exp(m - zi) + 1;
-      m = zi;
-    } else if (zi > -Infinity) {
-      s += Math.exp(zi - m);
-    }
-    if (pi > 0) a += pi * (zi - c);
+    if (zi > m) m = zi;
   }
-  SUM_P = sp;
-  MAX = m;
-  SCALED = s;
-  return a;
+  return m;
 }
 
-// A Float64Array with a number[]: its own copy, so the loops above stay monomorphic.
-function passMixed(p: Probabilities, z: Vector, n: number, c: number): number {
-  let a = 0;
+// Pass 2, with the shift m = max z: returns A = Σ_{pᵢ>0} a·pᵢ (m - zᵢ) (every term >= 0, so no
+// cancellation), and sets SCALED = Σ exp(zᵢ - m) >= 1 and SUM_P = Σ a·pᵢ. Every term is the same
+// whatever the order of the classes (m is), and the three sums are compensated (Neumaier), so
+// reordering changes each by about one ulp. Then H = Sp·log(SCALED) + A.
+function sumPass(p: Vector, z: Vector, n: number, m: number, a: number): number {
+  let acc = 0;
+  let accC = 0;
   let sp = 0;
-  let m = -Infinity;
-  let s = 0;
+  let spC = 0;
+  let e = 0;
+  let eC = 0;
   for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const zi = z[i];
-    if (typeof pi !== "number" || typeof zi !== "number" || !(pi >= 0 && zi < Infinity)) {
-      throwFirstInvalid(FN, NAMES, [p, z], KINDS);
+    const pi = p[i] * a;
+    const d = m - z[i];
+    const x = Math.exp(-d);
+    let t = e + x;
+    eC += e >= x ? e - t + x : x - t + e;
+    e = t;
+    t = sp + pi;
+    spC += sp >= pi ? sp - t + pi : pi - t + sp;
+    sp = t;
+    if (pi > 0) {
+      const y = pi * d;
+      t = acc + y;
+      accC += acc >= y ? acc - t + y : y - t + acc;
+      acc = t;
     }
-    sp += pi;
-    if (zi > m) {
-      s = s * Math.exp(m - zi) + 1;
-      m = zi;
-    } else if (zi > -Infinity) {
-      s += Math.exp(zi - m);
-    }
-    if (pi > 0) a += pi * (zi - c);
   }
-  SUM_P = sp;
-  MAX = m;
-  SCALED = s;
-  return a;
+  SUM_P = sp - sp === 0 ? sp + spC : sp;
+  SCALED = e + eC;
+  return acc - acc === 0 ? acc + accC : acc;
 }
 
 /**
@@ -113,7 +81,10 @@ function passMixed(p: Probabilities, z: Vector, n: number, c: number): number {
  * zᵢ = `-Infinity` (probability 0) gives `Infinity`. A `+Infinity` or NaN logit, or all
  * logits `-Infinity`, leave softmax undefined and throw. The result is never negative.
  *
- * One pass over p and the logits (streaming log-sum-exp), O(1) extra memory, validation fused.
+ * The shift of the log-sum-exp is the maximum logit, so the result does not depend on the order
+ * of the classes (a masked class with logit -1e15 costs nothing). Two passes (validation and
+ * maximum; then the shifted exponentials and Σ pᵢ (m - zᵢ), whose terms are all >= 0), O(1) extra
+ * memory.
  *
  * @param p target probabilities: finite, `>= 0`, summing to 1 (unless `normalize`)
  * @param logits unnormalized log-probabilities (natural log), same length as `p`
@@ -142,25 +113,27 @@ export function crossEntropyFromLogits(
   logits: Vector,
   opts?: InfoOptions,
 ): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "logits", checkVector(FN, "logits", logits));
-  const z0 = logits[0];
-  const c = typeof z0 === "number" && z0 > -Infinity && z0 < Infinity ? z0 : 0;
-  let a: number;
-  if (p instanceof Float64Array && logits instanceof Float64Array) a = passF64(p, logits, n, c);
-  else if (Array.isArray(p) && Array.isArray(logits)) a = passArray(p, logits, n, c);
-  else a = passMixed(p, logits, n, c);
-  const sp = checkSum(FN, "p", SUM_P, n, normalize, tolerance, () =>
-    throwFirstInvalid(FN, NAMES, [p, logits], KINDS),
-  );
-  if (MAX === -Infinity) {
+  const m = maxPass(p, logits, n);
+  if (m === -Infinity) {
     throw new RangeError(`${FN}: every logit is -Infinity, so softmax is undefined (0/0)`);
   }
-  const lse = MAX - c + Math.log(SCALED); // logSumExp(z) - c
-  return fromNats(normalize ? lse - a / sp : sp * lse - a, lnBase);
+  let a = sumPass(p, logits, n, m, 1);
+  let sp = SUM_P;
+  if (normalize && (needsScale(sp) || !(a < Infinity))) {
+    // Σp overflowed or is tiny, or a term p·(m - z) overflowed (A = Infinity also when p > 0
+    // where z = -Infinity; the second pass then gives Infinity again): redo on 2^j·p.
+    a = sumPass(p, logits, n, m, scaleFor(maxEntry(p, n)));
+    sp = SUM_P;
+  }
+  if (!normalize && !(sp < Infinity)) {
+    throw new RangeError(`${FN}: p sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`);
+  }
+  sp = checkSum(FN, "p", sp, n, normalize, tolerance, () => throwFirstInvalid(FN, NAMES, [p, logits], KINDS));
+  // H = Σ pᵢ (logSumExp(z) - zᵢ) = Sp·log Σ exp(zᵢ - m) + Σ pᵢ (m - zᵢ); both parts >= 0.
+  const lse = Math.log(SCALED);
+  return fromNats(normalize ? lse + a / sp : sp * lse + a, lnBase);
 }

@@ -5,9 +5,12 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
-} from "./validate";
+  type Vector,
+} from "../validate/validate";
+import { BLOCK, maxEntry, needsScale, overflowSum, scaleFor, throwIfInvalid } from "./numerics";
 
 const FN = "crossEntropy";
 const NAMES = ["p", "q"] as const;
@@ -16,40 +19,36 @@ const KINDS = ["probability", "probability"] as const;
 let SUM_P = 0;
 let SUM_Q = 0;
 
-function passF64(p: Float64Array, q: Float64Array, n: number): number {
-  let h = 0;
+// -Σ (a·pᵢ) log(b·qᵢ), Σ a·pᵢ and Σ b·qᵢ, blocked (numerics.ts). One loop for number[],
+// Float64Array and a mix of the two.
+function pass(p: Vector, q: Vector, n: number, a: number, b: number): number {
+  let hHi = 0;
+  let hLo = 0;
   let sp = 0;
   let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (!(pi >= 0 && qi >= 0)) throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-    sp += pi;
-    sq += qi;
-    if (pi > 0) h -= pi * Math.log(qi);
-  }
-  SUM_P = sp;
-  SUM_Q = sq;
-  return h;
-}
-
-function passArray(p: readonly number[], q: readonly number[], n: number): number {
-  let h = 0;
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (typeof pi !== "number" || typeof qi !== "number" || !(pi >= 0 && qi >= 0)) {
-      throwFirstInvalid(FN, NAMES, [p, q], KINDS);
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = start + BLOCK < n ? start + BLOCK : n;
+    let h = 0;
+    for (let i = start; i < end; i++) {
+      const x = p[i];
+      const y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) {
+        throwFirstInvalid(FN, NAMES, [p, q], KINDS);
+      }
+      const pi = x * a;
+      const qi = y * b;
+      sp += pi;
+      sq += qi;
+      if (pi > 0) h -= pi * Math.log(qi);
     }
-    sp += pi;
-    sq += qi;
-    if (pi > 0) h -= pi * Math.log(qi);
+    const t = hHi + h;
+    const z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
   }
   SUM_P = sp;
   SUM_Q = sq;
-  return h;
+  return hHi - hHi === 0 ? hHi + hLo : hHi;
 }
 
 /**
@@ -89,40 +88,26 @@ function passArray(p: readonly number[], q: readonly number[], n: number): numbe
  * // => throws RangeError "crossEntropy: p and q differ in length (2 vs 3)"
  */
 export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));
-  let h: number;
-  if (p instanceof Float64Array && q instanceof Float64Array) h = passF64(p, q, n);
-  else if (Array.isArray(p) && Array.isArray(q)) h = passArray(p, q, n);
-  else h = passMixed(p, q, n);
-  const rescan = (): never => throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-  const sp = checkSum(FN, "p", SUM_P, n, normalize, tolerance, rescan);
-  const sq = checkSum(FN, "q", SUM_Q, n, normalize, tolerance, rescan);
-  return fromNats(normalize ? Math.log(sq) + h / sp : h, lnBase);
-}
-
-// A Float64Array with a number[]: its own copy of the loop, so that the two loops above stay
-// monomorphic (V8 would otherwise slow every later call down to the polymorphic speed).
-function passMixed(p: Probabilities, q: Probabilities, n: number): number {
-  let h = 0;
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (typeof pi !== "number" || typeof qi !== "number" || !(pi >= 0 && qi >= 0)) {
-      throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-    }
-    sp += pi;
-    sq += qi;
-    if (pi > 0) h -= pi * Math.log(qi);
+  let h = pass(p, q, n, 1, 1);
+  let sp = SUM_P;
+  let sq = SUM_Q;
+  if (!(sp < Infinity && sq < Infinity)) {
+    throwIfInvalid(FN, NAMES, [p, q], KINDS); // a bad entry, or else a sum overflowed
+    if (!normalize) throw overflowSum(FN, sp < Infinity ? "q" : "p");
   }
-  SUM_P = sp;
-  SUM_Q = sq;
-  return h;
+  if (normalize && (needsScale(sp) || needsScale(sq) || !(h - h === 0))) {
+    // Overflow, or masses so small that p·log q would lose digits: redo the pass on 2^j·p and
+    // 2^k·q, maxima in [1, 2) (exact; the normalized cross-entropy does not change).
+    h = pass(p, q, n, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n)));
+    sp = SUM_P;
+    sq = SUM_Q;
+  }
+  const rescan = (): never => throwFirstInvalid(FN, NAMES, [p, q], KINDS);
+  sp = checkSum(FN, "p", sp, n, normalize, tolerance, rescan);
+  sq = checkSum(FN, "q", sq, n, normalize, tolerance, rescan);
+  return fromNats(normalize ? Math.log(sq) + h / sp : h, lnBase);
 }

@@ -4,39 +4,49 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
-} from "./validate";
+  type Vector,
+} from "../validate/validate";
+import { BLOCK, maxEntry, needsScale, overflowSum, scaleFor, throwIfInvalid } from "./numerics";
 
 const FN = "entropy";
+const NAMES = ["p"] as const;
+const KINDS = ["probability"] as const;
 
-// One pass each; `SUM` carries the second accumulator out without allocating.
+// One pass; `SUM` carries the second accumulator out without allocating.
 let SUM = 0;
 
-function passF64(p: Float64Array, n: number): number {
-  let h = 0;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    if (!(pi >= 0)) throwFirstInvalid(FN, ["p"], [p], ["probability"]);
-    s += pi;
-    if (pi > 0) h -= pi * Math.log(pi);
+// -Σ (a·pᵢ) log(a·pᵢ) and Σ a·pᵢ, blocked (see numerics.ts); `a` is 1 unless normalize had to
+// rescale. One loop for number[] and Float64Array: the typeof test is free on a Float64Array.
+function pass(p: Vector, n: number, a: number): number {
+  let hHi = 0;
+  let hLo = 0;
+  let sHi = 0;
+  let sLo = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = start + BLOCK < n ? start + BLOCK : n;
+    let h = 0;
+    let s = 0;
+    for (let i = start; i < end; i++) {
+      const x = p[i];
+      if (typeof x !== "number" || !(x >= 0)) throwFirstInvalid(FN, NAMES, [p], KINDS);
+      const pi = x * a;
+      s += pi;
+      if (pi > 0) h -= pi * Math.log(pi);
+    }
+    let t = hHi + h;
+    let z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
+    t = sHi + s;
+    z = t - sHi;
+    sLo += sHi - (t - z) + (s - z);
+    sHi = t;
   }
-  SUM = s;
-  return h;
-}
-
-function passArray(p: readonly number[], n: number): number {
-  let h = 0;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    if (typeof pi !== "number" || !(pi >= 0)) throwFirstInvalid(FN, ["p"], [p], ["probability"]);
-    s += pi;
-    if (pi > 0) h -= pi * Math.log(pi);
-  }
-  SUM = s;
-  return h;
+  SUM = sHi - sHi === 0 ? sHi + sLo : sHi;
+  return hHi - hHi === 0 ? hHi + hLo : hHi;
 }
 
 /**
@@ -75,16 +85,22 @@ function passArray(p: readonly number[], n: number): number {
  * // => throws RangeError "entropy: p is empty"
  */
 export function entropy(p: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
-  const h = p instanceof Float64Array ? passF64(p, n) : passArray(p, n);
-  const s = checkSum(FN, "p", SUM, n, normalize, tolerance, () =>
-    throwFirstInvalid(FN, ["p"], [p], ["probability"]),
-  );
-  // Normalized: -Σ (p/S) log(p/S) = log S + (1/S)(-Σ p log p).
+  let h = pass(p, n, 1);
+  let s = SUM;
+  if (!(s < Infinity)) {
+    throwIfInvalid(FN, NAMES, [p], KINDS); // a bad entry, or else the sum overflowed
+    if (!normalize) throw overflowSum(FN, "p");
+  }
+  if (normalize && (needsScale(s) || !(h - h === 0))) {
+    // The sum or a term p·log p overflowed, or the masses are so small that p·log p would lose
+    // digits: redo the pass on 2^j·p, max in [1, 2) (exact; the entropy does not change).
+    h = pass(p, n, scaleFor(maxEntry(p, n)));
+    s = SUM;
+  }
+  s = checkSum(FN, "p", s, n, normalize, tolerance, () => throwFirstInvalid(FN, NAMES, [p], KINDS));
+  // Normalized: -Σ (p/S) log(p/S) = log S + (1/S)(-Σ p log p), invariant under p -> a·p.
   return fromNats(normalize ? Math.log(s) + h / s : h, lnBase);
 }

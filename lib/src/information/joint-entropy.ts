@@ -1,6 +1,6 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
 import { scanTable } from "./scan-table";
-import { checkOptions, fromNats, optionsObject } from "./validate";
+import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "jointEntropy";
 
@@ -35,10 +35,7 @@ const FN = "jointEntropy";
  * // => throws RangeError "jointEntropy: pxy[1] has 1 entries but pxy[0] has 2"
  */
 export function jointEntropy(pxy: JointTable, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const { cells, total } = scanTable(FN, pxy, false, normalize, tolerance);
   return fromNats(normalize ? Math.log(total) + cells / total : cells, lnBase);

@@ -5,9 +5,12 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
-} from "./validate";
+  type Vector,
+} from "../validate/validate";
+import { BLOCK, maxEntry, needsScale, overflowSum, scaleFor, throwIfInvalid } from "./numerics";
 
 const FN = "jsDivergence";
 const NAMES = ["p", "q"] as const;
@@ -16,98 +19,59 @@ const KINDS = ["probability", "probability"] as const;
 let SUM_P = 0;
 let SUM_Q = 0;
 
-// Σᵢ aᵢ log(2aᵢ/(aᵢ+bᵢ)) + bᵢ log(2bᵢ/(aᵢ+bᵢ)) with aᵢ = pᵢ·sp, bᵢ = qᵢ·sq (sp = sq = 1 when not
-// normalizing). Each ratio lies in [0, 2], so no term overflows and qᵢ = 0 costs nothing special.
-// Validation and the sums ride along in the same loop.
-function passF64(p: Float64Array, q: Float64Array, n: number, sp: number, sq: number): number {
-  let d = 0;
+// Σᵢ aᵢ log(2aᵢ/(aᵢ+bᵢ)) + bᵢ log(2bᵢ/(aᵢ+bᵢ)) with aᵢ = (pᵢ·sa)·ia, bᵢ = (qᵢ·sb)·ib: sa, sb
+// exact power-of-two scales, ia, ib the reciprocal sums (all 1 when not normalizing). Each ratio
+// lies in [0, 2], so no term overflows and qᵢ = 0 costs nothing special. Validation and the sums
+// ride along; one loop for number[], Float64Array and a mix; blocked sum (numerics.ts).
+function pass(p: Vector, q: Vector, n: number, sa: number, ia: number, sb: number, ib: number): number {
+  let dHi = 0;
+  let dLo = 0;
   let tp = 0;
   let tq = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (!(pi >= 0 && qi >= 0)) throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-    tp += pi;
-    tq += qi;
-    const a = pi * sp;
-    const b = qi * sq;
-    const m = a + b;
-    if (a > 0) d += a * Math.log((2 * a) / m);
-    if (b > 0) d += b * Math.log((2 * b) / m);
-  }
-  SUM_P = tp;
-  SUM_Q = tq;
-  return d;
-}
-
-function passArray(p: readonly number[], q: readonly number[], n: number, sp: number, sq: number): number {
-  let d = 0;
-  let tp = 0;
-  let tq = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (typeof pi !== "number" || typeof qi !== "number" || !(pi >= 0 && qi >= 0)) {
-      throwFirstInvalid(FN, NAMES, [p, q], KINDS);
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = start + BLOCK < n ? start + BLOCK : n;
+    let d = 0;
+    for (let i = start; i < end; i++) {
+      const x = p[i];
+      const y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) {
+        throwFirstInvalid(FN, NAMES, [p, q], KINDS);
+      }
+      const ps = x * sa;
+      const qs = y * sb;
+      tp += ps;
+      tq += qs;
+      const a = ps * ia;
+      const b = qs * ib;
+      const m = a + b;
+      if (a > 0) d += a * Math.log((2 * a) / m);
+      if (b > 0) d += b * Math.log((2 * b) / m);
     }
-    tp += pi;
-    tq += qi;
-    const a = pi * sp;
-    const b = qi * sq;
-    const m = a + b;
-    if (a > 0) d += a * Math.log((2 * a) / m);
-    if (b > 0) d += b * Math.log((2 * b) / m);
+    const t = dHi + d;
+    const z = t - dHi;
+    dLo += dHi - (t - z) + (d - z);
+    dHi = t;
   }
   SUM_P = tp;
   SUM_Q = tq;
-  return d;
-}
-
-// A Float64Array with a number[]: its own copy, so the loops above stay monomorphic.
-function passMixed(p: Probabilities, q: Probabilities, n: number, sp: number, sq: number): number {
-  let d = 0;
-  let tp = 0;
-  let tq = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (typeof pi !== "number" || typeof qi !== "number" || !(pi >= 0 && qi >= 0)) {
-      throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-    }
-    tp += pi;
-    tq += qi;
-    const a = pi * sp;
-    const b = qi * sq;
-    const m = a + b;
-    if (a > 0) d += a * Math.log((2 * a) / m);
-    if (b > 0) d += b * Math.log((2 * b) / m);
-  }
-  SUM_P = tp;
-  SUM_Q = tq;
-  return d;
+  return dHi + dLo;
 }
 
 // Sums only (with the same validation), for the first of the two passes `normalize` needs.
-function sumsOnly(p: Probabilities, q: Probabilities, n: number): void {
+function sumsOnly(p: Vector, q: Vector, n: number, sa: number, sb: number): void {
   let tp = 0;
   let tq = 0;
   for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (typeof pi !== "number" || typeof qi !== "number" || !(pi >= 0 && qi >= 0)) {
+    const x = p[i];
+    const y = q[i];
+    if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) {
       throwFirstInvalid(FN, NAMES, [p, q], KINDS);
     }
-    tp += pi;
-    tq += qi;
+    tp += x * sa;
+    tq += y * sb;
   }
   SUM_P = tp;
   SUM_Q = tq;
-}
-
-function pass(p: Probabilities, q: Probabilities, n: number, sp: number, sq: number): number {
-  if (p instanceof Float64Array && q instanceof Float64Array) return passF64(p, q, n, sp, sq);
-  if (Array.isArray(p) && Array.isArray(q)) return passArray(p, q, n, sp, sq);
-  return passMixed(p, q, n, sp, sq);
 }
 
 /**
@@ -147,22 +111,32 @@ function pass(p: Probabilities, q: Probabilities, n: number, sp: number, sq: num
  * // => throws RangeError "jsDivergence: p[1] = NaN is not a number"
  */
 export function jsDivergence(p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));
   const rescan = (): never => throwFirstInvalid(FN, NAMES, [p, q], KINDS);
   let d: number;
   if (normalize) {
-    sumsOnly(p, q, n);
+    sumsOnly(p, q, n, 1, 1);
+    let sa = 1;
+    let sb = 1;
+    if (!(SUM_P < Infinity && SUM_Q < Infinity)) throwIfInvalid(FN, NAMES, [p, q], KINDS);
+    if (needsScale(SUM_P) || needsScale(SUM_Q)) {
+      // A sum overflowed or is tiny: scale by powers of two (exact), maxima in [1, 2).
+      sa = scaleFor(maxEntry(p, n));
+      sb = scaleFor(maxEntry(q, n));
+      sumsOnly(p, q, n, sa, sb);
+    }
     const sp = checkSum(FN, "p", SUM_P, n, true, tolerance, rescan);
     const sq = checkSum(FN, "q", SUM_Q, n, true, tolerance, rescan);
-    d = pass(p, q, n, 1 / sp, 1 / sq);
+    d = pass(p, q, n, sa, 1 / sp, sb, 1 / sq);
   } else {
-    d = pass(p, q, n, 1, 1);
+    d = pass(p, q, n, 1, 1, 1, 1);
+    if (!(SUM_P < Infinity && SUM_Q < Infinity)) {
+      throwIfInvalid(FN, NAMES, [p, q], KINDS);
+      throw overflowSum(FN, SUM_P < Infinity ? "q" : "p");
+    }
     checkSum(FN, "p", SUM_P, n, false, tolerance, rescan);
     checkSum(FN, "q", SUM_Q, n, false, tolerance, rescan);
   }

@@ -5,9 +5,20 @@ import {
   checkSum,
   checkVector,
   fromNats,
-  optionsObject,
+  INFO_OPTION_KEYS,
+  readOptions,
   throwFirstInvalid,
-} from "./validate";
+  type Vector,
+} from "../validate/validate";
+import {
+  BLOCK,
+  maxEntry,
+  needsScale,
+  overflowSum,
+  scaleFor,
+  throwIfInvalid,
+  xPlusLog1pNeg,
+} from "./numerics";
 
 const FN = "klDivergence";
 const NAMES = ["p", "q"] as const;
@@ -19,73 +30,76 @@ const KINDS = ["probability", "probability"] as const;
 const RATIO_MAX = Number.MAX_VALUE;
 const RATIO_MIN = 2.2250738585072014e-308; // smallest normal double
 
+// Near equality, |u| = |p - q| / (p + q) < NEAR, a term p log(p/q) is first order in u while
+// the sum of all terms is second order: summing them as they are cancels catastrophically
+// (relative error ~ ε/u). There the term is split exactly as
+//   p log(p/q) = (p + q)·[(1 + u)·atanh(u) - u]  +  (p - q),
+// the first part second order and >= 0 (u² + u(1 + u)·A(u²), A = atanh(u)/u - 1 by its series),
+// the second exact (Sterbenz) and summed with TwoSum, so the cancellation happens once, exactly.
+const NEAR = 1 / 64;
+const C3 = 1 / 3;
+const C5 = 1 / 5;
+const C7 = 1 / 7;
+const C9 = 1 / 9;
+
+// Results of one pass besides its return value (no allocation per call).
 let SUM_P = 0;
 let SUM_Q = 0;
+let NEAR_DIFF = 0; // Σ_near (pᵢ - qᵢ), TwoSum-accurate
+let FAR_DIFF = 0; // Σ_other (pᵢ - qᵢ)
 
-function passF64(p: Float64Array, q: Float64Array, n: number): number {
-  let d = 0;
+// H = Σ_far pᵢ log(pᵢ/qᵢ) + Σ_near (pᵢ+qᵢ)[(1+u)atanh u - u], blocked; on a·p and b·q.
+// One loop for number[], Float64Array and a mix of the two.
+function pass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+  let hHi = 0;
+  let hLo = 0;
   let sp = 0;
   let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (!(pi >= 0 && qi >= 0)) throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-    sp += pi;
-    sq += qi;
-    if (pi > 0) {
-      const r = pi / qi;
-      d += pi * (r >= RATIO_MIN && r <= RATIO_MAX ? Math.log(r) : Math.log(pi) - Math.log(qi));
+  let cHi = 0;
+  let cLo = 0;
+  let far = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = start + BLOCK < n ? start + BLOCK : n;
+    let h = 0;
+    for (let i = start; i < end; i++) {
+      const x = p[i];
+      const y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) {
+        throwFirstInvalid(fn, NAMES, [p, q], KINDS);
+      }
+      const pi = x * a;
+      const qi = y * b;
+      sp += pi;
+      sq += qi;
+      const diff = pi - qi;
+      if (pi > 0) {
+        const s = pi + qi;
+        const lim = NEAR * s;
+        if (diff < lim && diff > -lim) {
+          const u = diff / s;
+          const t = u * u;
+          h += s * (t + u * (1 + u) * (t * (C3 + t * (C5 + t * (C7 + t * C9)))));
+          const c = cHi + diff;
+          const z = c - cHi;
+          cLo += cHi - (c - z) + (diff - z);
+          cHi = c;
+          continue;
+        }
+        const r = pi / qi;
+        h += pi * (r >= RATIO_MIN && r <= RATIO_MAX ? Math.log(r) : Math.log(pi) - Math.log(qi));
+      }
+      far += diff;
     }
+    const t = hHi + h;
+    const z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
   }
   SUM_P = sp;
   SUM_Q = sq;
-  return d;
-}
-
-function passArray(p: readonly number[], q: readonly number[], n: number): number {
-  let d = 0;
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (typeof pi !== "number" || typeof qi !== "number" || !(pi >= 0 && qi >= 0)) {
-      throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-    }
-    sp += pi;
-    sq += qi;
-    if (pi > 0) {
-      const r = pi / qi;
-      d += pi * (r >= RATIO_MIN && r <= RATIO_MAX ? Math.log(r) : Math.log(pi) - Math.log(qi));
-    }
-  }
-  SUM_P = sp;
-  SUM_Q = sq;
-  return d;
-}
-
-// A Float64Array with a number[]: its own copy of the loop, so that the two loops above stay
-// monomorphic (V8 would otherwise slow every later call down to the polymorphic speed).
-function passMixed(p: Probabilities, q: Probabilities, n: number): number {
-  let d = 0;
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const qi = q[i];
-    if (typeof pi !== "number" || typeof qi !== "number" || !(pi >= 0 && qi >= 0)) {
-      throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-    }
-    sp += pi;
-    sq += qi;
-    if (pi > 0) {
-      const r = pi / qi;
-      d += pi * (r >= RATIO_MIN && r <= RATIO_MAX ? Math.log(r) : Math.log(pi) - Math.log(qi));
-    }
-  }
-  SUM_P = sp;
-  SUM_Q = sq;
-  return d;
+  NEAR_DIFF = cHi + cLo;
+  FAR_DIFF = far;
+  return hHi - hHi === 0 ? hHi + hLo : hHi;
 }
 
 /**
@@ -125,19 +139,45 @@ function passMixed(p: Probabilities, q: Probabilities, n: number): number {
  * // => throws RangeError "klDivergence: p[2] = -0.1 is negative"
  */
 export function klDivergence(p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
-  const lnBase = checkOptions(FN, base, normalize, tolerance);
-  const n = checkVector(FN, "p", p);
-  checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));
-  let d: number;
-  if (p instanceof Float64Array && q instanceof Float64Array) d = passF64(p, q, n);
-  else if (Array.isArray(p) && Array.isArray(q)) d = passArray(p, q, n);
-  else d = passMixed(p, q, n);
-  const rescan = (): never => throwFirstInvalid(FN, NAMES, [p, q], KINDS);
-  const sp = checkSum(FN, "p", SUM_P, n, normalize, tolerance, rescan);
-  const sq = checkSum(FN, "q", SUM_Q, n, normalize, tolerance, rescan);
-  return fromNats(normalize ? d / sp + Math.log(sq / sp) : d, lnBase);
+  return klDivergenceAs(FN, p, q, opts);
+}
+
+/** {@link klDivergence} reporting errors under the name `fn` (klBetween uses it). Internal. */
+export function klDivergenceAs(fn: string, p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(fn, opts, INFO_OPTION_KEYS);
+  const lnBase = checkOptions(fn, base, normalize, tolerance);
+  const n = checkVector(fn, "p", p);
+  checkSameLength(fn, "p", n, "q", checkVector(fn, "q", q));
+  let h = pass(fn, p, q, n, 1, 1);
+  let sp = SUM_P;
+  let sq = SUM_Q;
+  if (!(sp < Infinity && sq < Infinity)) {
+    throwIfInvalid(fn, NAMES, [p, q], KINDS); // a bad entry, or else a sum overflowed
+    if (!normalize) throw overflowSum(fn, sp < Infinity ? "q" : "p");
+  }
+  if (normalize) {
+    // A sum that overflowed or is tiny, or a term p·log(p/q) that overflowed (h = Infinity also
+    // when q has a zero where p has not: the second pass then gives Infinity again): redo the
+    // pass on 2^j·p and 2^k·q, both maxima in [1, 2), so that Sp ≈ Sq and log(Sq/Sp) does not
+    // cancel against the sum. Exact, and KL does not change.
+    if (needsScale(sp) || needsScale(sq) || !(h - h === 0)) {
+      const a = scaleFor(maxEntry(p, n));
+      const b = scaleFor(maxEntry(q, n));
+      h = pass(fn, p, q, n, a, b);
+      sp = SUM_P;
+      sq = SUM_Q;
+    }
+  }
+  const rescan = (): never => throwFirstInvalid(fn, NAMES, [p, q], KINDS);
+  sp = checkSum(fn, "p", sp, n, normalize, tolerance, rescan);
+  sq = checkSum(fn, "q", sq, n, normalize, tolerance, rescan);
+  if (h === Infinity) return Infinity; // pᵢ > 0 where qᵢ = 0
+  if (!normalize) return fromNats(h + NEAR_DIFF, lnBase);
+  // Normalized: KL = (1/Sp) Σ p log(p/q) + log(Sq/Sp). With D = Sp - Sq = Σ (p - q) and
+  // x = D/Sp this is (H - Σ_far (p - q))/Sp + (x + log(1 - x)), where both parts are
+  // second order when p ≈ q; for |x| >= 1/2 the direct form has no such cancellation.
+  const x = (NEAR_DIFF + FAR_DIFF) / sp;
+  const kl =
+    Math.abs(x) < 0.5 ? (h - FAR_DIFF) / sp + xPlusLog1pNeg(x) : (h + NEAR_DIFF) / sp + Math.log(sq / sp);
+  return fromNats(kl, lnBase);
 }

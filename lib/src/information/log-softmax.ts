@@ -1,5 +1,5 @@
 import { logitMax } from "./logit-max";
-import { checkVector, type Vector } from "./validate";
+import { checkVector, type Vector } from "../validate/validate";
 
 const FN = "logSoftmax";
 

@@ -1,6 +1,6 @@
 // Shared by softmax and logSoftmax: the validating max pass. Internal: not re-exported.
 
-import { throwFirstInvalid, type Vector } from "./validate";
+import { throwFirstInvalid, type Vector } from "../validate/validate";
 
 /**
  * Returns max(x) after checking every entry is a number other than NaN and +Infinity, and that

@@ -1,6 +1,6 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
 import { scanTable } from "./scan-table";
-import { checkOptions, fromNats, optionsObject } from "./validate";
+import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "mutualInformation";
 
@@ -40,10 +40,7 @@ const FN = "mutualInformation";
  * // => throws RangeError "mutualInformation: pxy is empty"
  */
 export function mutualInformation(pxy: JointTable, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const { cells, rows, columns, total } = scanTable(FN, pxy, true, normalize, tolerance);
   const d = rows + columns - cells;

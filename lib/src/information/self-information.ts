@@ -1,5 +1,6 @@
 import { DEFAULT_TOLERANCE, type InfoOptions } from "./types";
-import { checkOptions, checkScalar, optionsObject, showValue } from "./validate";
+import { checkOptions, checkScalar, INFO_OPTION_KEYS,
+  readOptions, showValue } from "../validate/validate";
 
 const FN = "selfInformation";
 
@@ -30,10 +31,7 @@ const FN = "selfInformation";
  * // => throws RangeError "selfInformation: p = 1.5 is greater than 1"
  */
 export function selfInformation(p: number, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = optionsObject(
-    FN,
-    opts,
-  );
+  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   checkScalar(FN, "p", p);
   if (p < 0) throw new RangeError(`${FN}: p = ${showValue(p)} is negative`);

@@ -32,4 +32,4 @@ export type InfoOptions = {
 };
 
 /** Default of {@link InfoOptions.tolerance}. */
-export const DEFAULT_TOLERANCE = 1e-9;
+export { DEFAULT_TOLERANCE } from "../validate/validate";

@@ -6,9 +6,16 @@ import {
   checkSum,
   checkVector,
   entryError,
+  checkFinite,
+  checkInteger,
+  checkNumber,
+  checkPositive,
+  checkRng,
+  checkSample,
   fromNats,
+  readOptions,
   throwFirstInvalid,
-} from "../../lib/src/information/validate";
+} from "../../lib/src/validate/validate";
 
 const {
   selfInformation,
@@ -169,16 +176,16 @@ const TABLE: Row[] = [
   {
     rule: "a non-array input or a non-number entry throws TypeError",
     cases: [
-      ...each(vectorFns, (n, f) => [n, () => f("0.5,0.5"), type(new RegExp(`^${n}: p must be an array of numbers or a Float64Array, got string$`))]),
-      ...each(vectorFns, (n, f) => [n, () => f(new Float32Array([0.5, 0.5])), type(/got Float32Array$/)]),
+      ...each(vectorFns, (n, f) => [n, () => f("0.5,0.5"), type(new RegExp(`^${n}: p = "0.5,0.5" is not a number\\[\\] or Float64Array$`))]),
+      ...each(vectorFns, (n, f) => [n, () => f(new Float32Array([0.5, 0.5])), type(/p = Float32Array\(2\) is not a number\[\] or Float64Array$/)]),
       ...each(vectorFns, (n, f) => [n, () => f([0.5, "0.5"]), type(new RegExp(`^${n}: p\\[1\\] = "0.5" is not a number$`))]),
       ...each(vectorFns, (n, f) => [n, () => f([0.5, null, 0.5]), type(new RegExp(`^${n}: p\\[1\\] = null is not a number$`))]),
-      ...each(tableFns, (n, f) => [n, () => f({ length: 1 }), type(/pxy must be an array of rows/)]),
+      ...each(tableFns, (n, f) => [n, () => f({ length: 1 }), type(/pxy = \[object\] is not an array of rows$/)]),
       ...each(tableFns, (n, f) => [n, () => f([[0.5, true], [0.25, 0.25]]), type(new RegExp(`^${n}: pxy\\[0\\]\\[1\\] = true is not a number$`))]),
       ...each(logitFns, (n, f) => [n, () => f([0, undefined]), type(/\[1\] = undefined is not a number$/)]),
-      ["selfInformation", () => selfInformation("0.5" as any), type(/^selfInformation: p must be a number, got string$/)],
-      ["binaryEntropy", () => binaryEntropy(null as any), type(/theta must be a number, got null/)],
-      ["binaryCrossEntropyFromLogit", () => binaryCrossEntropyFromLogit(1, "0" as any), type(/z must be a number/)],
+      ["selfInformation", () => selfInformation("0.5" as any), type(/^selfInformation: p = "0.5" is not a number$/)],
+      ["binaryEntropy", () => binaryEntropy(null as any), type(/^binaryEntropy: theta = null is not a number$/)],
+      ["binaryCrossEntropyFromLogit", () => binaryCrossEntropyFromLogit(1, "0" as any), type(/^binaryCrossEntropyFromLogit: z = "0" is not a number$/)],
     ],
   },
   {
@@ -203,8 +210,8 @@ const TABLE: Row[] = [
       ["klDivergence", () => klDivergence(U, U, { base: 1 }), range(/^klDivergence: base = 1 is not a valid/)],
       ["selfInformation", () => selfInformation(0.5, { base: 0 }), range(/^selfInformation: base = 0/)],
       ["mutualInformation", () => mutualInformation(T, { tolerance: -1 }), range(/^mutualInformation: tolerance = -1 must be >= 0$/)],
-      ["crossEntropy", () => crossEntropy(U, U, { normalize: "yes" as any }), type(/^crossEntropy: normalize must be a boolean, got string$/)],
-      ["entropy", () => entropy(U, null as any), type(/^entropy: options must be an object, got null$/)],
+      ["crossEntropy", () => crossEntropy(U, U, { normalize: "yes" as any }), type(/^crossEntropy: normalize = "yes" is not a boolean$/)],
+      ["entropy", () => entropy(U, null as any), type(/^entropy: options = null is not an options object$/)],
       ["entropy", () => entropy(U, { base: 0.5 }), { value: -1 }],
     ],
   },
@@ -274,6 +281,45 @@ test("checkOptions returns ln(base), exactly 1 for e; fromNats clamps negatives 
   assert.is(checkOptions("f", 2, true, Infinity), Math.LN2);
   assert.is(fromNats(-1e-17, 1), 0);
   assert.is(fromNats(Math.LN2, Math.LN2), 1);
+});
+
+test("readOptions: undefined gives {}, null and non-objects are a TypeError, an unknown key is a TypeError naming it", () => {
+  assert.equal(readOptions("f", undefined, ["a"]), {});
+  const o = { a: 1 };
+  assert.is(readOptions("f", o, ["a"]), o);
+  assert.throws(() => readOptions("f", null as any, ["a"]), (e: Error) => e instanceof TypeError && e.message === "f: options = null is not an options object");
+  assert.throws(() => readOptions("f", [1] as any, ["a"]), (e: Error) => e instanceof TypeError && /options = \[array of 1\]/.test(e.message));
+  assert.throws(() => readOptions("f", { lambda: 5 } as any, ["l2", "intercept"]), (e: Error) => e instanceof TypeError && e.message === "f: options.lambda = 5 is not an option (known: l2, intercept)");
+});
+
+test("scalar checks reject strings, null and booleans with a TypeError and NaN or out-of-range values with a RangeError", () => {
+  for (const bad of ["3", null, true, undefined, 3n, {}]) {
+    assert.throws(() => checkNumber("f", "x", bad), (e: Error) => e instanceof TypeError && /^f: x = .* is not a number$/.test(e.message));
+  }
+  assert.throws(() => checkNumber("f", "x", NaN), (e: Error) => e instanceof RangeError && e.message === "f: x = NaN is not a number");
+  assert.is(checkFinite("f", "x", -0), -0);
+  assert.throws(() => checkFinite("f", "x", -Infinity), /^f: x = -Infinity is not finite$/);
+  assert.throws(() => checkPositive("f", "sigma", 0), /^f: sigma = 0 must be finite and > 0$/);
+  assert.is(checkInteger("f", "n", 3, 1), 3);
+  assert.throws(() => checkInteger("f", "n", 2.5, 1), /^f: n = 2.5 must be an integer >= 1$/);
+  assert.throws(() => checkInteger("f", "k", 9, 1, 5), /^f: k = 9 must be an integer in \[1, 5\]$/);
+});
+
+test("checkSample accepts number[] and Float64Array of finite numbers and names the first bad entry", () => {
+  assert.is(checkSample("f", "xs", [1, 2]), 2);
+  assert.is(checkSample("f", "xs", new Float64Array(3)), 3);
+  assert.throws(() => checkSample("f", "xs", [1, null, 3]), (e: Error) => e instanceof TypeError && e.message === "f: xs[1] = null is not a number");
+  assert.throws(() => checkSample("f", "xs", [1, "2"]), (e: Error) => e instanceof TypeError && e.message === 'f: xs[1] = "2" is not a number');
+  assert.throws(() => checkSample("f", "xs", [1, Infinity, NaN]), (e: Error) => e instanceof RangeError && e.message === "f: xs[1] = Infinity is not finite");
+  assert.throws(() => checkSample("f", "xs", new Float32Array(2)), (e: Error) => e instanceof TypeError && e.message === "f: xs = Float32Array(2) is not a number[] or Float64Array");
+  assert.throws(() => checkSample("f", "xs", { length: 1, 0: 1 }), TypeError);
+  assert.throws(() => checkSample("f", "xs", []), (e: Error) => e instanceof RangeError && e.message === "f: xs is empty");
+});
+
+test("checkRng names the function when the generator lacks next, normal or int", () => {
+  assert.not.throws(() => checkRng("f", { next: () => 0, normal: () => 0, int: () => 0 }));
+  assert.throws(() => checkRng("g.sample", { next: Math.random }), (e: Error) => e instanceof TypeError && /^g\.sample: rng = \[object\] is not an Rng/.test(e.message));
+  assert.throws(() => checkRng("g.sample", null), /^g\.sample: rng = null is not an Rng/);
 });
 
 test.run();
