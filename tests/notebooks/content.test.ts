@@ -38,9 +38,9 @@ const CHAIN = [
 const NOTEBOOKS: readonly NotebookExpectation[] = [
   {
     name: "00-start-here",
-    sections: ["The chain", "The chain on one small dataset", "How to run", "Notation", "Glossary", "Exercises"],
+    sections: ["The chain", "The chain on one small dataset", "A continuous model", "How to run", "Notation", "Glossary", "Exercises"],
     minPlots: 2,
-    minAssertions: 10,
+    minAssertions: 15,
   },
   {
     name: "01-iid-and-the-empirical-distribution",
