@@ -46,10 +46,11 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
     name: "01-iid-and-the-empirical-distribution",
     sections: [
       "data-generating distribution", "i.i.d. sample", "empirical distribution", "Repeated values", "The open question",
-      "Uniform over the support", "What it means for maximum likelihood", "as $m$ grows", "How fast", "Exercises",
+      "Uniform over the support", "What it means for maximum likelihood", "Sampling from", "all values distinct", "中文小结",
+      "as $m$ grows", "How fast", "Exercises",
     ],
     minPlots: 4,
-    minAssertions: 20,
+    minAssertions: 23,
   },
   {
     name: "02-maximum-likelihood",
