@@ -38,18 +38,19 @@ const CHAIN = [
 const NOTEBOOKS: readonly NotebookExpectation[] = [
   {
     name: "00-start-here",
-    sections: ["The chain", "The chain on one small dataset", "How to run", "Notation", "Glossary", "Exercises"],
+    sections: ["The chain", "The chain on one small dataset", "A continuous model", "How to run", "Notation", "Glossary", "Exercises"],
     minPlots: 2,
-    minAssertions: 10,
+    minAssertions: 15,
   },
   {
     name: "01-iid-and-the-empirical-distribution",
     sections: [
       "data-generating distribution", "i.i.d. sample", "empirical distribution", "Repeated values", "The open question",
-      "Uniform over the support", "What it means for maximum likelihood", "as $m$ grows", "How fast", "Exercises",
+      "Uniform over the support", "What it means for maximum likelihood", "Sampling from", "all values distinct", "中文小结",
+      "as $m$ grows", "How fast", "Exercises",
     ],
     minPlots: 4,
-    minAssertions: 20,
+    minAssertions: 23,
   },
   {
     name: "02-maximum-likelihood",

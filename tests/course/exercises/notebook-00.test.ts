@@ -14,9 +14,11 @@ test("00.1 accepts p̂(1) = 3/4 and explains 1/2 as uniform over the support", (
   assert.match(hint(check("00.1")(0.5)), /each \*sample\*/);
 });
 
-test("00.2 accepts ln 2 (one bit in nats) and explains its inverse", () => {
+test("00.2 accepts ln 2 (one bit in nats) and explains its inverse and the guess that a bit is a nat", () => {
   assert.ok(check("00.2")(0.6931471805599453).ok); // ln 2 by hand
   assert.match(hint(check("00.2")(1.4426950408889634)), /bits in one nat/);
+  assert.is(check("00.2")(1).ok, false);
+  assert.match(hint(check("00.2")(1)), /different units/);
 });
 
 test("00.3 accepts (a) H(p̂_data) and explains each other choice", () => {

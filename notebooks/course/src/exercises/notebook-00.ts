@@ -18,7 +18,10 @@ export const exercises: ExerciseSet = {
       title: "one bit in nats",
       // A fair coin carries exactly one bit; its entropy in nats is that bit's size in nats.
       check: expectNumber(entropy([0.5, 0.5]), {
-        mistakes: [{ value: 1 / Math.LN2, hint: "that is the number of bits in one nat; invert it." }],
+        mistakes: [
+          { value: 1 / Math.LN2, hint: "that is the number of bits in one nat; invert it." },
+          { value: 1, hint: "a bit and a nat are different units: a bit uses log base 2, a nat the natural log, and e > 2." },
+        ],
         hint: "a fair coin carries one bit; compute its entropy with the natural logarithm.",
       }),
     },
