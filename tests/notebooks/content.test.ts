@@ -58,7 +58,7 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
       "Closed form against numeric MLE", "Contour of the Gaussian log-likelihood", "Exercises",
     ],
     minPlots: 7,
-    minAssertions: 20,
+    minAssertions: 27,
   },
   {
     name: "03-self-information-and-entropy",
