@@ -64,10 +64,10 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
     name: "03-self-information-and-entropy",
     sections: [
       "Self-information", "Nats and bits", "Shannon entropy", "Binary entropy", "uniform distribution maximises entropy",
-      "Seattle weather", "Differential entropy of a Gaussian", "Exercises",
+      "The coding picture", "Seattle weather", "Differential entropy of a Gaussian", "Exercises",
     ],
     minPlots: 6,
-    minAssertions: 28,
+    minAssertions: 39,
   },
   {
     name: "04-kl-divergence-and-cross-entropy",
