@@ -15,10 +15,11 @@ test("03.1 accepts log₂ 6 bits and explains nats and the sign", () => {
   assert.match(hint(check("03.1")(-Math.log2(6))), /sign/);
 });
 
-test("03.2 accepts 1.75 bits (½·1 + ¼·2 + ⅛·3 + ⅛·3) and explains nats and the uniform maximum", () => {
-  assert.ok(check("03.2")(1.75).ok);
-  assert.match(hint(check("03.2")(1.75 * Math.LN2)), /nats/);
-  assert.match(hint(check("03.2")(2)), /uniform/);
+test("03.2 accepts 2.25 bits (3·¼·2 + 2·⅛·3), rejects the coding section's 1.75, and explains nats and the uniform maximum", () => {
+  assert.ok(check("03.2")(2.25).ok);
+  assert.not.ok(check("03.2")(1.75).ok);
+  assert.match(hint(check("03.2")(2.25 * Math.LN2)), /nats/);
+  assert.match(hint(check("03.2")(Math.log2(5))), /uniform/);
 });
 
 test("03.3 accepts ½ ln(2πe·4) and explains σ versus σ²", () => {

@@ -2,7 +2,8 @@
 import { entropy, gaussian, selfInformation } from "mlekit";
 import { expectNumber, type ExerciseSet } from "notebook-kit";
 
-const DYADIC = [1 / 2, 1 / 4, 1 / 8, 1 / 8];
+/** Exercise 03.2: every probability a power of ½, so an optimal prefix code meets H exactly. */
+const DYADIC = [1 / 4, 1 / 4, 1 / 4, 1 / 8, 1 / 8];
 
 export const exercises: ExerciseSet = {
   notebook: "03-self-information-and-entropy",
@@ -20,13 +21,13 @@ export const exercises: ExerciseSet = {
     },
     {
       id: "03.2",
-      title: "entropy of (1/2, 1/4, 1/8, 1/8) in bits",
+      title: "entropy of (1/4, 1/4, 1/4, 1/8, 1/8) in bits",
       check: expectNumber(entropy(DYADIC, { base: 2 }), {
         mistakes: [
           { value: entropy(DYADIC), hint: "that is in nats; use log base 2 for bits." },
-          { value: 2, hint: "2 bits is the entropy of the uniform distribution on 4 outcomes, the maximum; this one is not uniform." },
+          { value: Math.log2(DYADIC.length), hint: "log₂ 5 bits is the entropy of the uniform distribution on 5 outcomes, the maximum; this one is not uniform." },
         ],
-        hint: "H = Σ P(x) · I(x): each outcome's surprisal in bits (1, 2, 3, 3) weighted by its probability.",
+        hint: "H = Σ P(x) · I(x): each outcome's surprisal in bits (2, 2, 2, 3, 3) weighted by its probability.",
       }),
     },
     {
