@@ -80,10 +80,10 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
     sections: [
       "Step 1: maximise the likelihood", "Step 2: maximise the sum of logs", "Step 3: maximise the average", "Step 4: maximise an expectation",
       "Step 5: minimise the cross-entropy", "Step 6: minimise KL", "Step 7: minimise the negative log-likelihood", "Three curves, one minimiser",
-      "Move θ yourself", "The continuous case", "Exercises",
+      "Move θ yourself", "The continuous case", "Sampling from p̂_data", "Exercises",
     ],
-    minPlots: 3,
-    minAssertions: 25,
+    minPlots: 4,
+    minAssertions: 33,
   },
   {
     name: "06-conditional-likelihood-and-loss-functions",
