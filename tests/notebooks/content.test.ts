@@ -72,19 +72,19 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
   },
   {
     name: "04-kl-divergence-and-cross-entropy",
-    sections: ["definition of KL divergence", "Gibbs' inequality", "Asymmetry", "H(P, Q) = H(P) + KL(P‖Q)", "Exercises"],
+    sections: ["definition of KL divergence", "Gibbs' inequality", "Asymmetry", "H(P, Q) = H(P) + KL(P‖Q)", "The coding picture", "Exercises"],
     minPlots: 3,
-    minAssertions: 20,
+    minAssertions: 29,
   },
   {
     name: "05-mle-is-min-kl-is-min-cross-entropy",
     sections: [
       "Step 1: maximise the likelihood", "Step 2: maximise the sum of logs", "Step 3: maximise the average", "Step 4: maximise an expectation",
       "Step 5: minimise the cross-entropy", "Step 6: minimise KL", "Step 7: minimise the negative log-likelihood", "Three curves, one minimiser",
-      "Move θ yourself", "The continuous case", "Exercises",
+      "Move θ yourself", "The continuous case", "Sampling from p̂_data", "Exercises",
     ],
-    minPlots: 3,
-    minAssertions: 25,
+    minPlots: 4,
+    minAssertions: 33,
   },
   {
     name: "06-conditional-likelihood-and-loss-functions",

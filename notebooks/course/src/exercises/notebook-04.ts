@@ -36,7 +36,10 @@ export const exercises: ExerciseSet = {
       title: "σ² of the forward-KL Gaussian fit to a mixture",
       check: expectNumber(mixtureVariance, {
         mistakes: [
-          { value: COMPONENT_VARIANCE, hint: "that is one component's variance: what reverse KL (mode-seeking) would pick. Forward KL must cover both modes." },
+          {
+            value: COMPONENT_VARIANCE,
+            hint: "that is one component's variance. Forward KL must cover both modes. (Reverse KL does not pick it either: these modes are only 4σ apart, and its best Gaussian is μ = 1, σ² ≈ 4.19 from every start; run the check cell.)",
+          },
           { value: Math.sqrt(mixtureVariance), hint: "that is σ; the question asks for σ²." },
           { value: 4, hint: "you found the spread of the component means; add the variance inside each component too." },
         ],
