@@ -101,6 +101,15 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
     minPlots: 4,
     minAssertions: 14,
   },
+  {
+    name: "08-map-and-regularisation",
+    sections: [
+      "Three heads out of three", "MAP: add the log prior", "The posterior against the likelihood and the prior",
+      "A Gaussian prior on the weights is weight decay", "The fit path as the prior tightens", "Exercises",
+    ],
+    minPlots: 2,
+    minAssertions: 25,
+  },
 ];
 
 const DIR = path.join(__dirname, "..", "..", "notebooks");

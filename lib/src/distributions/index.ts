@@ -26,6 +26,7 @@ export { categorical } from "./categorical";
 export { gaussian } from "./gaussian";
 export { poisson } from "./poisson";
 export { exponential } from "./exponential";
+export { beta, type Beta } from "./beta";
 
 // empirical distribution
 export { empiricalDistribution } from "./empirical-distribution";

@@ -25,6 +25,8 @@ export type { LinearRegressionFit, LinearRegressionOptions } from "./fit-linear-
 export { fitLogisticRegression } from "./fit-logistic-regression";
 export type { LogisticRegressionFit, LogisticRegressionOptions } from "./fit-logistic-regression";
 
+export { fitBernoulliMap, fitRidgeRegression, type BernoulliMapFit, type BernoulliMapOptions, type RidgeRegressionFit, type RidgeRegressionOptions } from "./fit-map";
+
 // estimator properties
 export { simulateEstimator } from "./simulate-estimator";
 export type { SimulateOptions, SimulationResult } from "./simulate-estimator";

@@ -24,6 +24,7 @@ const LOADERS: ReadonlyArray<readonly [string, Loader]> = [
   ["05", () => (require("./notebook-05") as typeof import("./notebook-05")).exercises],
   ["06", () => (require("./notebook-06") as typeof import("./notebook-06")).exercises],
   ["07", () => (require("./notebook-07") as typeof import("./notebook-07")).exercises],
+  ["08", () => (require("./notebook-08") as typeof import("./notebook-08")).exercises],
 ];
 
 const loaded = new Map<string, ExerciseSet>();

@@ -1,0 +1,147 @@
+import { bernoulli } from "../distributions/bernoulli";
+import { beta } from "../distributions/beta";
+import type { Beta } from "../distributions/beta";
+import type { Bernoulli, Sample } from "../distributions";
+import { buildDesign, singularDesignError } from "./design-matrix";
+import type { DesignRows } from "./design-matrix";
+import { requireSample } from "./internal";
+import { leastSquaresQR } from "./linear-algebra";
+
+/** The Beta prior of {@link fitBernoulliMap}: Beta(alpha, beta) on the success probability. */
+export interface BernoulliMapOptions {
+  /** First shape of the prior, > 0. Default 1 (with `beta = 1`, a flat prior: MAP = MLE). */
+  alpha?: number;
+  /** Second shape of the prior, > 0. Default 1. */
+  beta?: number;
+}
+
+/** What {@link fitBernoulliMap} returns. */
+export interface BernoulliMapFit {
+  /** θ_MAP, the mode of the posterior. */
+  p: number;
+  /** The posterior Beta(alpha + h, beta + m − h). */
+  posterior: Beta;
+  /** The fitted model, `bernoulli(p)`. */
+  model: Bernoulli;
+}
+
+/**
+ * Fits a Bernoulli success probability by maximum a posteriori (MAP) estimation under a Beta prior.
+ *
+ * With h ones in m observations and prior Beta(alpha, beta), the posterior is Beta(alpha + h, beta + m − h)
+ * (conjugacy), and θ_MAP = argmax_θ [log p(x | θ) + log p(θ)] is its mode,
+ * θ_MAP = (h + alpha − 1) / (m + alpha + beta − 2).
+ * Beta(1, 1) gives the MLE h/m; Beta(2, 2) gives add-one (Laplace) smoothing (h + 1)/(m + 2).
+ * Edge cases (m ≥ 1, so the posterior always has a single mode): when h + alpha < 1 the posterior
+ * density grows without bound at 0 and θ_MAP = 0; when m − h + beta < 1, θ_MAP = 1. The formula above
+ * would leave [0, 1] there.
+ *
+ * @param xs the observations, each exactly 0 or 1
+ * @param opts the prior's shapes `alpha` and `beta` (default 1 and 1)
+ * @returns `{ p, posterior, model }`: θ_MAP, the posterior Beta, and `bernoulli(θ_MAP)`
+ * @throws {RangeError} when `xs` is empty, an entry is not 0 or 1, or a shape is not finite and > 0
+ * @example
+ * fitBernoulliMap([1, 1, 1], { alpha: 2, beta: 2 }).p;                  // => 0.8
+ * fitBernoulliMap([1, 1, 1], { alpha: 2, beta: 2 }).posterior.params;   // => { alpha: 5, beta: 2 }
+ * fitBernoulliMap([1, 0, 1]).p;                                         // => 0.6666666666666666
+ * fitBernoulliMap([0, 0], { alpha: 0.5, beta: 2 }).p;                   // => 0
+ * fitBernoulliMap([1, 2]);  // throws RangeError: fitBernoulliMap: xs[1] = 2 is not 0 or 1
+ * fitBernoulliMap([1], { alpha: 0 }); // throws RangeError: fitBernoulliMap: alpha = 0 is not finite and > 0
+ */
+export function fitBernoulliMap(xs: Sample, { alpha = 1, beta: b = 1 }: BernoulliMapOptions = {}): BernoulliMapFit {
+  const fn = "fitBernoulliMap";
+  requireSample(fn, xs);
+  for (const [name, v] of [["alpha", alpha], ["beta", b]] as const) {
+    if (!(typeof v === "number" && v > 0 && v < Infinity)) throw new RangeError(`${fn}: ${name} = ${String(v)} is not finite and > 0`);
+  }
+  const m = xs.length;
+  let h = 0;
+  for (let i = 0; i < m; i++) {
+    const x = xs[i];
+    if (x === 1) h++;
+    else if (x !== 0) throw new RangeError(`${fn}: xs[${i}] = ${x} is not 0 or 1`);
+  }
+  const posterior = beta(alpha + h, b + m - h);
+  const p = posterior.mode();
+  return { p, posterior, model: bernoulli(p) };
+}
+
+/** Options of {@link fitRidgeRegression}. */
+export interface RidgeRegressionOptions {
+  /** The penalty λ ≥ 0 on ‖w‖² (the intercept is not penalised). Under a N(0, τ²) prior on each weight and noise σ², λ = σ²/τ². Default 0. */
+  l2?: number;
+  /** Prepend an (unpenalised) column of ones, so `weights[0]` is the intercept. Default `false`. */
+  intercept?: boolean;
+}
+
+/** What {@link fitRidgeRegression} returns. */
+export interface RidgeRegressionFit {
+  /** w_MAP, one per design column (the intercept first when `intercept: true`). */
+  weights: number[];
+  /** The training mean squared residual (1/m) Σ (y_i − x_iᵀw)² at w_MAP. */
+  mse: number;
+  /** √mse, the noise scale the residuals suggest at w_MAP. */
+  sigma: number;
+  /** The penalty λ used. */
+  l2: number;
+}
+
+/**
+ * Fits y ≈ Xw by maximum a posteriori estimation with a Gaussian prior on the weights: ridge
+ * regression, or L2 weight decay (Goodfellow et al. §5.6.1).
+ *
+ * With y_i | x_i ~ N(x_iᵀw, σ²) and independent priors w_j ~ N(0, τ²) on the non-intercept weights
+ * (a flat prior on the intercept), −log p(w | X, y) = [Σ (y_i − x_iᵀw)² + λ Σ_j w_j²] / (2σ²) + const with
+ * λ = σ²/τ², so w_MAP = argmin_w Σ (y_i − x_iᵀw)² + λ‖w‖² = (XᵀX + λD)⁻¹Xᵀy, D the identity with 0 at
+ * the intercept. It is computed by Householder QR of X stacked on √λ·D (the augmented least-squares
+ * problem), never forming XᵀX. λ = 0 is ordinary least squares (`fitLinearRegression`); as λ → ∞ the
+ * penalised weights go to 0 and ‖w‖ falls monotonically along the way.
+ *
+ * @param X the rows x_i (each the same length, finite), taken as given (standardise them first so one λ suits all)
+ * @param y the targets, one per row (finite)
+ * @param opts `l2` (default 0) and `intercept` (default `false`)
+ * @returns `{ weights, mse, sigma, l2 }`
+ * @throws {TypeError} when X is not an array of rows or y not an array
+ * @throws {RangeError} when l2 is not finite and ≥ 0, X is empty, rows differ in length, an entry is not finite,
+ *   the lengths of X and y differ, or (λ = 0 only, or for the intercept) the design is singular
+ * @example
+ * fitRidgeRegression([[-1], [0], [1]], [1, 2, 4], { l2: 1, intercept: true }).weights; // => [2.3333333333333335, 1.0000000000000002]
+ * fitRidgeRegression([[-1], [0], [1]], [1, 2, 4], { intercept: true }).weights;        // => [2.3333333333333335, 1.5000000000000002]
+ * fitRidgeRegression([[1, 2], [2, 4]], [1, 2], { l2: 1 }).weights;  // => [0.19230769230769237, 0.3846153846153846] (5/26, 10/26: a singular X is fine once λ > 0)
+ * fitRidgeRegression([[1]], [1], { l2: -1 }); // throws RangeError: fitRidgeRegression: l2 = -1 is not finite and >= 0
+ */
+export function fitRidgeRegression(
+  X: DesignRows,
+  y: readonly number[] | Float64Array,
+  { l2 = 0, intercept = false }: RidgeRegressionOptions = {},
+): RidgeRegressionFit {
+  const fn = "fitRidgeRegression";
+  if (!(typeof l2 === "number" && l2 >= 0 && l2 < Infinity)) throw new RangeError(`${fn}: l2 = ${String(l2)} is not finite and >= 0`);
+  const { columns, m, p } = buildDesign(fn, X, y, intercept);
+  const first = intercept ? 1 : 0;
+  const extra = l2 > 0 ? p - first : 0;
+  const rows = m + extra;
+  if (rows < p) throw new RangeError(`${fn}: ${m} rows but ${p} design columns; the weights are not identifiable`);
+  // Augmented design [X; √λ D] (column-major, rows × p) and target [y; 0].
+  const a = new Float64Array(rows * p);
+  for (let j = 0; j < p; j++) a.set(columns.subarray(j * m, (j + 1) * m), j * rows);
+  const root = Math.sqrt(l2);
+  for (let k = 0; k < extra; k++) a[(first + k) * rows + m + k] = root;
+  const target = new Float64Array(rows);
+  for (let i = 0; i < m; i++) {
+    const v = y[i];
+    if (!Number.isFinite(v)) throw new RangeError(`${fn}: y[${i}] = ${v} is not a finite number`);
+    target[i] = v;
+  }
+  const { w, dependentColumn } = leastSquaresQR(a, target, rows, p);
+  if (dependentColumn >= 0) throw singularDesignError(fn, dependentColumn, intercept);
+  let rss = 0;
+  for (let i = 0; i < m; i++) {
+    let pred = 0;
+    for (let j = 0; j < p; j++) pred += w[j] * columns[j * m + i];
+    const r = target[i] - pred;
+    rss += r * r;
+  }
+  const mse = rss / m;
+  return { weights: Array.from(w), mse, sigma: Math.sqrt(mse), l2 };
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { beta } from "../../lib/src/distributions/beta";
+import { createRng } from "../../lib/src/distributions/create-rng";
+
+// Reference values: tests/fixtures/map.json, written by tests/fixtures/generate_map.py
+// (seeded numpy + scipy; each entry records its scipy call). ±inf are stored as strings.
+interface Fx {
+  beta: {
+    logProb: { alpha: number; beta: number; x: number; value: number | string }[];
+    moments: { alpha: number; beta: number; mean: number; variance: number; entropy: number }[];
+    modes: { alpha: number; beta: number; value: number }[];
+  };
+}
+const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/map.json"), "utf8")) as Fx;
+const num = (v: number | string): number => (typeof v === "number" ? v : Number(v));
+const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+
+test("logProb matches scipy stats.beta.logpdf inside [0, 1], at both ends and for large shapes", () => {
+  assert.ok(fx.beta.logProb.length >= 60);
+  for (const c of fx.beta.logProb) {
+    const want = num(c.value);
+    const got = beta(c.alpha, c.beta).logProb(c.x);
+    const where = `Beta(${c.alpha}, ${c.beta}) at x = ${c.x}: ${got} vs ${want}`;
+    if (Number.isFinite(want)) assert.ok(close(got, want, 1e-11), where);
+    else assert.is(got, want, where);
+  }
+});
+
+test("the ends follow the shapes: +∞ below 1, log of the other shape at 1, −∞ above 1", () => {
+  assert.is(beta(0.5, 2).logProb(0), Infinity);
+  assert.ok(close(beta(1, 3).prob(0), 3));
+  assert.is(beta(2, 3).prob(0), 0);
+  assert.is(beta(2, 0.5).logProb(1), Infinity);
+  assert.ok(close(beta(4, 1).prob(1), 4));
+});
+
+test("outside [0, 1] the density is 0 and the log density −∞", () => {
+  const d = beta(2, 5);
+  assert.is(d.logProb(-0.1), -Infinity);
+  assert.is(d.logProb(1.5), -Infinity);
+  assert.is(d.prob(2), 0);
+});
+
+test("prob is exp(logProb) and integrates to 1 (midpoint rule, 20 000 cells)", () => {
+  const d = beta(2.5, 4);
+  for (const x of [0.1, 0.4, 0.9]) assert.ok(close(d.prob(x), Math.exp(d.logProb(x))));
+  const n = 20000;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += d.prob((i + 0.5) / n) / n;
+  assert.ok(Math.abs(s - 1) < 1e-8, `∫ = ${s}`);
+});
+
+test("mean, variance and differential entropy match scipy", () => {
+  for (const c of fx.beta.moments) {
+    const d = beta(c.alpha, c.beta);
+    assert.ok(close(d.mean(), c.mean, 1e-14), `mean of Beta(${c.alpha}, ${c.beta})`);
+    assert.ok(close(d.variance(), c.variance, 1e-14), `variance of Beta(${c.alpha}, ${c.beta})`);
+    assert.ok(close(d.entropy(), c.entropy, 1e-12), `entropy of Beta(${c.alpha}, ${c.beta}): ${d.entropy()} vs ${c.entropy}`);
+  }
+});
+
+test("entropy in bits is the nats value divided by log 2, and Beta(1, 1) has entropy 0", () => {
+  const d = beta(3, 7);
+  assert.ok(close(d.entropy({ base: 2 }), d.entropy() / Math.LN2));
+  assert.is(beta(1, 1).entropy(), 0);
+});
+
+test("the mode is (α − 1)/(α + β − 2) and agrees with scipy's numeric argmax of the density", () => {
+  for (const c of fx.beta.modes) {
+    const got = beta(c.alpha, c.beta).mode();
+    assert.ok(close(got, (c.alpha - 1) / (c.alpha + c.beta - 2), 1e-15));
+    assert.ok(Math.abs(got - c.value) < 1e-7, `Beta(${c.alpha}, ${c.beta}): ${got} vs ${c.value}`); // scipy bounded search, xatol 1e-12 in x but flat density near the top
+  }
+});
+
+test("the mode sits at an end when one shape is below 1, and is NaN when there is no single mode", () => {
+  assert.is(beta(0.5, 3).mode(), 0);
+  assert.is(beta(1, 3).mode(), 0);
+  assert.is(beta(3, 0.5).mode(), 1);
+  assert.is(beta(3, 1).mode(), 1);
+  assert.ok(Number.isNaN(beta(1, 1).mode()));
+  assert.ok(Number.isNaN(beta(0.5, 0.5).mode()));
+});
+
+test("sample is seeded, stays in [0, 1], and its mean and variance are within 4 standard errors (n = 100 000)", () => {
+  for (const [a, b] of [[2, 5], [0.3, 0.7], [30, 10]]) {
+    const d = beta(a, b);
+    const n = 100_000;
+    const xs = d.sample(n, createRng(8));
+    assert.equal(Array.from(xs.subarray(0, 5)), Array.from(d.sample(5, createRng(8))));
+    let s = 0;
+    for (const x of xs) {
+      assert.ok(x >= 0 && x <= 1);
+      s += x;
+    }
+    const mean = s / n;
+    let s2 = 0;
+    for (const x of xs) s2 += (x - mean) ** 2;
+    const variance = s2 / (n - 1);
+    const se = Math.sqrt(d.variance() / n);
+    assert.ok(Math.abs(mean - d.mean()) < 4 * se, `Beta(${a}, ${b}) mean ${mean} vs ${d.mean()}`);
+    // sd of s²/σ² ≈ √((κ − 1)/n), κ the kurtosis; κ − 1 is at most 2.05 for these shapes (scipy stats.beta(a, b).stats('k') + 3), so 3 is an upper bound
+    assert.ok(Math.abs(variance / d.variance() - 1) < 4 * Math.sqrt(3 / n), `Beta(${a}, ${b}) variance ${variance} vs ${d.variance()}`);
+  }
+});
+
+test("bad shapes throw RangeError naming the parameter and value; bad draws and NaN x throw", () => {
+  assert.throws(() => beta(-1, 2), (e: Error) => e instanceof RangeError && e.message === "beta: alpha = -1 is not positive");
+  assert.throws(() => beta(1, 0), (e: Error) => e instanceof RangeError && e.message === "beta: beta = 0 is not positive");
+  assert.throws(() => beta(NaN, 1), /beta: alpha = NaN is not a number/);
+  assert.throws(() => beta(1, Infinity), /beta: beta = Infinity is not finite/);
+  assert.throws(() => beta(2, 2).logProb(NaN), /beta.logProb: x = NaN/);
+  assert.throws(() => beta(2, 2).prob(NaN), /beta.prob: x = NaN/);
+  assert.throws(() => beta(2, 2).sample(-1, createRng(1)), /beta.sample: n = -1/);
+});
+
+test("the object and its params are frozen", () => {
+  const d = beta(2, 3);
+  assert.ok(Object.isFrozen(d) && Object.isFrozen(d.params));
+  assert.equal(d.params, { alpha: 2, beta: 3 });
+  assert.is(d.family, "beta");
+});
+
+test.run();
