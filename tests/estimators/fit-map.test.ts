@@ -127,7 +127,7 @@ test("fitRidgeRegression rejects a bad λ, mismatched lengths and non-finite ent
   assert.throws(() => fitRidgeRegression([[1]], [1], { l2: -1 }), (e: Error) => e instanceof RangeError && e.message === "fitRidgeRegression: l2 = -1 is not finite and >= 0");
   assert.throws(() => fitRidgeRegression([[1]], [1], { l2: NaN }), /l2 = NaN/);
   assert.throws(() => fitRidgeRegression([[1]], [1], { l2: Infinity }), /l2 = Infinity/);
-  assert.throws(() => fitRidgeRegression([[1], [2]], [1]), /fitRidgeRegression: X has 2 rows but y has 1 entries/);
+  assert.throws(() => fitRidgeRegression([[1], [2]], [1]), /fitRidgeRegression: X and y differ in length \(2 vs 1\)/);
   assert.throws(() => fitRidgeRegression([[1], [2]], [1, NaN], { l2: 1 }), /fitRidgeRegression: y\[1\] = NaN is not a finite number/);
   assert.throws(() => fitRidgeRegression([[1], [Infinity]], [1, 2], { l2: 1 }), /fitRidgeRegression: X\[1\]\[0\] = Infinity/);
 });

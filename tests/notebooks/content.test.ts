@@ -32,6 +32,7 @@ const CHAIN = [
   "05-mle-is-min-kl-is-min-cross-entropy",
   "06-conditional-likelihood-and-loss-functions",
   "07-properties-of-the-mle",
+  "08-map-and-regularisation",
 ];
 
 /** One row per notebook. */

@@ -2,10 +2,10 @@ import { bernoulli } from "../distributions/bernoulli";
 import { beta } from "../distributions/beta";
 import type { Beta } from "../distributions/beta";
 import type { Bernoulli, Sample } from "../distributions";
-import { buildDesign, singularDesignError } from "./design-matrix";
+import { buildDesign } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
 import { requireSample } from "./internal";
-import { leastSquaresQR } from "./linear-algebra";
+import { fitLinearRegression } from "./fit-linear-regression";
 
 /** The Beta prior of {@link fitBernoulliMap}: Beta(alpha, beta) on the success probability. */
 export interface BernoulliMapOptions {
@@ -122,19 +122,31 @@ export function fitRidgeRegression(
   const extra = l2 > 0 ? p - first : 0;
   const rows = m + extra;
   if (rows < p) throw new RangeError(`${fn}: ${m} rows but ${p} design columns; the weights are not identifiable`);
-  // Augmented design [X; √λ D] (column-major, rows × p) and target [y; 0].
-  const a = new Float64Array(rows * p);
-  for (let j = 0; j < p; j++) a.set(columns.subarray(j * m, (j + 1) * m), j * rows);
+  // Augmented design [X; √λ D] and target [y; 0], solved as ordinary least squares by
+  // fitLinearRegression (Householder QR with a scale-robust rank decision).
   const root = Math.sqrt(l2);
-  for (let k = 0; k < extra; k++) a[(first + k) * rows + m + k] = root;
+  const aug: number[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const row = new Array<number>(p).fill(0);
+    if (i < m) for (let j = 0; j < p; j++) row[j] = columns[j * m + i];
+    else row[first + (i - m)] = root;
+    aug.push(row);
+  }
   const target = new Float64Array(rows);
   for (let i = 0; i < m; i++) {
     const v = y[i];
     if (!Number.isFinite(v)) throw new RangeError(`${fn}: y[${i}] = ${v} is not a finite number`);
     target[i] = v;
   }
-  const { w, dependentColumn } = leastSquaresQR(a, target, rows, p);
-  if (dependentColumn >= 0) throw singularDesignError(fn, dependentColumn, intercept);
+  let w: readonly number[];
+  try {
+    w = fitLinearRegression(aug, target).weights;
+  } catch (e) {
+    if (e instanceof RangeError && /dependent|rank|singular/i.test(e.message)) {
+      throw new RangeError(e.message.replace(/^fitLinearRegression/, fn));
+    }
+    throw e;
+  }
   let rss = 0;
   for (let i = 0; i < m; i++) {
     let pred = 0;
