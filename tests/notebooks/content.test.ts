@@ -92,7 +92,7 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
       "Softmax and categorical cross-entropy from logits", "Why log-space matters", "Training curves", "Exercises",
     ],
     minPlots: 5,
-    minAssertions: 25,
+    minAssertions: 36,
   },
   {
     name: "07-properties-of-the-mle",
