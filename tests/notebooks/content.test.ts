@@ -96,9 +96,9 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
   },
   {
     name: "07-properties-of-the-mle",
-    sections: ["Consistency", "Bias", "Efficiency", "Cramér–Rao", "Asymptotic normality", "Exercises"],
+    sections: ["Consistency", "Bias", "Efficiency", "Cramér–Rao", "Asymptotic normality", "misspecification", "Exercises"],
     minPlots: 4,
-    minAssertions: 14,
+    minAssertions: 21,
   },
 ];
 
