@@ -94,13 +94,13 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
       "Softmax and categorical cross-entropy from logits", "Why log-space matters", "Training curves", "Exercises",
     ],
     minPlots: 5,
-    minAssertions: 25,
+    minAssertions: 36,
   },
   {
     name: "07-properties-of-the-mle",
-    sections: ["Consistency", "Bias", "Efficiency", "Cramér–Rao", "Asymptotic normality", "Exercises"],
+    sections: ["Consistency", "Bias", "Efficiency", "Cramér–Rao", "Asymptotic normality", "misspecification", "Exercises"],
     minPlots: 4,
-    minAssertions: 14,
+    minAssertions: 21,
   },
   {
     name: "08-map-and-regularisation",

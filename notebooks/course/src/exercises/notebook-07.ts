@@ -30,7 +30,7 @@ export const exercises: ExerciseSet = {
     },
     {
       id: "07.2",
-      title: "Cramér–Rao bound, Bernoulli(0.2), m = 100",
+      title: "Cramér–Rao bound for unbiased p̂, Bernoulli(0.2), m = 100",
       check: expectNumber(1 / (M2 * info), {
         mistakes: [
           { value: 1 / info, hint: "that is the bound for one observation; m observations carry m · I(θ)." },
