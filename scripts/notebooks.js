@@ -14,6 +14,7 @@ function listNotebooks(only = [], dir = NOTEBOOK_DIR) {
   const all = fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(dir, f));
   if (only.length === 0) return all;
   const picked = only.map((o) => {
+    if (/[\\/]/.test(o) && fs.existsSync(o)) return path.resolve(o); // a path names that file, not a namesake in dir
     const stem = path.basename(o).replace(/\.ipynb$/, "");
     const hit = all.find((f) => path.basename(f, ".ipynb") === stem) || all.find((f) => path.basename(f).startsWith(stem));
     if (hit) return hit;

@@ -121,7 +121,7 @@ function notebookToHtml(nb, { name, title, plotlyJs, onWarning, footer = "" } = 
   if (hasPlot && plotlyJs) plotlyHead = `<script ${PLOTLY_MARK} (export)">${plotlyJs}</script>`;
   else if (hasPlot && embedded) plotlyHead = embedded;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${esc((nb.metadata && nb.metadata.mlekit_translation && nb.metadata.mlekit_translation.language) || "en")}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -65,25 +65,34 @@ ol.chain>li:not(:last-child)::after{content:"";position:absolute;left:1.15rem;to
 .run .failed{color:var(--bad);font-weight:600}
 .run code{font-size:.8rem}
 footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
+.tr{margin:.5rem 0 .2rem;font-size:.95rem}
+.tr .lang{display:inline-block;background:#eef2ff;color:#3730a3;border-radius:4px;padding:0 .4rem;margin-right:.3rem;font-size:.8rem;font-weight:600}
+.home{margin:0 0 .4rem;font-size:.9rem}
 `;
 
 /**
  * The index page.
  * @param opts.title page heading
  * @param opts.lede one line under it
- * @param opts.notes `{ name, title, subtitle, status, seconds, cells, error, files }` in
- *   reading order; `files` maps html|pdf|md|ipynb to `{ file, bytes }` for the files that exist
+ * @param opts.notes `{ name, title, subtitle, status, seconds, cells, error, files, translations? }` in
+ *   reading order; `files` maps html|pdf|md|ipynb to `{ file, bytes }` for the files that exist;
+ *   `translations` lists the same note in other languages, `{ label, lang, title, files }`
+ * @param opts.lang the page's language (default "en")
+ * @param opts.home a link back to the main index `{ href, label }`, for a translated index
  */
-function indexHtml({ title, lede = "", notes }) {
+function indexHtml({ title, lede = "", notes, lang = "en", home }) {
   const total = notes.reduce((s, n) => s + (Number(n.seconds) || 0), 0);
   const okCount = notes.filter((n) => n.status === "ok").length;
   const items = notes.map((note, i) => {
     const step = (/^(\d+)/.exec(note.name) || [])[1] ?? String(i + 1);
-    const links = FORMATS.map(([kind, label, hint]) => {
-      const f = note.files[kind];
+    const formatLinks = (files) => FORMATS.map(([kind, label, hint]) => {
+      const f = files[kind];
       if (!f) return `<li><span class="missing" title="not exported">${label}</span></li>`;
       return `<li><a href="${encodeURI(f.file)}" title="${esc(hint)}">${label} <small>${formatBytes(f.bytes)}</small></a></li>`;
     }).join("");
+    const links = formatLinks(note.files);
+    const other = (note.translations || []).map((t) =>
+      `<p class="tr" lang="${esc(t.lang)}"><span class="lang">${esc(t.label)}</span> ${inlineMath(t.title || "")}</p>\n<ul class="formats" lang="${esc(t.lang)}">${formatLinks(t.files)}</ul>`).join("\n");
     const status =
       note.status === "ok"
         ? `<span class="ok">ran ok</span>`
@@ -98,11 +107,12 @@ function indexHtml({ title, lede = "", notes }) {
 <h2>${heading}</h2>
 ${note.subtitle ? `<p class="sub">${inlineMath(note.subtitle)}</p>` : ""}
 <ul class="formats">${links}</ul>
+${other}
 <div class="run">${status}${timing} · <code>${esc(note.name)}</code></div>
 </article></li>`;
   });
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${esc(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -112,6 +122,7 @@ ${note.subtitle ? `<p class="sub">${inlineMath(note.subtitle)}</p>` : ""}
 </head>
 <body>
 <main>
+${home ? `<p class="home"><a href="${esc(home.href)}">${esc(home.label)}</a></p>` : ""}
 <h1>${inlineMath(title)}</h1>
 ${lede ? `<p class="lede">${inlineMath(lede)}</p>` : ""}
 <ol class="chain">

@@ -138,7 +138,8 @@ function readRuns(outDir) {
  * @param opts.title, opts.lede the index page's heading and first line
  * @returns the files written, with sizes
  */
-function exportIndex(results, outDir, { title = "Worked notes", lede = "" } = {}) {
+/** The run records of `outDir`, merged with `results`, written back to `outDir/run.json`, as index cards. */
+function indexCards(results, outDir, prefix = "") {
   const runs = readRuns(outDir);
   for (const r of results) {
     const { name, status, seconds, cells, error } = r;
@@ -148,21 +149,45 @@ function exportIndex(results, outDir, { title = "Worked notes", lede = "" } = {}
   const notes = [...runs.values()]
     .filter((r) => fs.existsSync(path.join(outDir, `${r.name}.ipynb`)))
     .sort((a, b) => a.name.localeCompare(b.name));
+  fs.mkdirSync(outDir, { recursive: true });
   writeAtomic(path.join(outDir, "run.json"), JSON.stringify(notes, null, 2) + "\n");
-  const cards = notes.map((r) => {
+  return notes.map((r) => {
     const nb = JSON.parse(fs.readFileSync(path.join(outDir, `${r.name}.ipynb`), "utf8"));
     const t = noteTitle(nb);
     const files = {};
     for (const kind of KINDS) {
       const file = `${r.name}.${kind}`;
       const p = path.join(outDir, file);
-      if (fs.existsSync(p)) files[kind] = { file, bytes: fs.statSync(p).size };
+      if (fs.existsSync(p)) files[kind] = { file: `${prefix}${file}`, bytes: fs.statSync(p).size };
     }
     return { ...r, title: t.title || r.name, subtitle: t.subtitle, files };
   });
+}
+
+/**
+ * Writes `outDir/index.html` (and `run.json`): one card a note, in reading order.
+ * `translations` lists other editions exported into subfolders, e.g.
+ * `[{ dir: "zh", label: "中文", title: "…", lede: "…", results }]`: each card then links the note in
+ * every language, and each subfolder gets its own index page too.
+ */
+function exportIndex(results, outDir, { title = "Worked notes", lede = "", translations = [] } = {}) {
+  const cards = indexCards(results, outDir);
+  const written = [];
+  for (const tr of translations) {
+    const dir = path.join(outDir, tr.dir);
+    const trCards = indexCards(tr.results || [], dir, `${tr.dir}/`);
+    for (const card of cards) {
+      const match = trCards.find((c) => c.name === card.name);
+      if (match) (card.translations = card.translations || []).push({ label: tr.label, lang: tr.dir, ...match });
+    }
+    const local = trCards.map((c) => ({ ...c, files: Object.fromEntries(Object.entries(c.files).map(([k, f]) => [k, { ...f, file: f.file.slice(tr.dir.length + 1) }])) }));
+    const trIndex = path.join(dir, "index.html");
+    writeAtomic(trIndex, indexHtml({ title: tr.title || title, lede: tr.lede || "", notes: local, lang: tr.dir, home: { href: "../index.html", label: "English" } }));
+    written.push(fileInfo("index", trIndex), fileInfo("index", path.join(dir, "run.json")));
+  }
   const indexPath = path.join(outDir, "index.html");
   writeAtomic(indexPath, indexHtml({ title, lede, notes: cards }));
-  return [fileInfo("index", indexPath), fileInfo("index", path.join(outDir, "run.json"))];
+  return [fileInfo("index", indexPath), fileInfo("index", path.join(outDir, "run.json")), ...written];
 }
 
 /** Removes the exports of notes that no longer exist (for a full run). Returns what it removed. */
