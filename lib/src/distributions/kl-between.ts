@@ -109,11 +109,12 @@ export function klBetween<D extends Distribution>(a: D, b: SameFamily<D>, opts?:
       kl = relEntrTerm(x.params.lambda, (y as typeof x).params.lambda);
       break;
     case "exponential": {
-      // log(r₁/r₂) + r₂/r₁ − 1 = kl_div(r₁, r₂)/r₁, on both rates scaled by the same power of
-      // two (exact) so that r₁ ∈ [1, 2): no subnormal arithmetic for tiny rates.
+      // ρ − 1 − log ρ with ρ = r₂/r₁. Near equality it is kl_div(1, ρ) with 1 − ρ = (r₁ − r₂)/r₁
+      // passed exactly; elsewhere ρ − 1 − (log r₂ − log r₁), which survives ρ under- or overflowing.
       const r1 = x.params.rate;
-      const k = 2 ** -Math.max(-1023, Math.min(1023, Math.floor(Math.log2(r1))));
-      kl = relEntrTerm(r1 * k, (y as typeof x).params.rate * k) / (r1 * k);
+      const r2 = (y as typeof x).params.rate;
+      const d = (r1 - r2) / r1;
+      kl = Math.abs(d) < 0.5 ? relEntrTerm(1, 1 - d, d) : r2 / r1 - 1 - (Math.log(r2) - Math.log(r1));
       break;
     }
   }
