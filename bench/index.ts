@@ -2,10 +2,12 @@
 // Each group module prints its own table; run them in sequence so they do not compete for cores.
 import { runInformationBench } from "./information";
 import { runEstimatorsBench } from "./estimators";
+import { runPrecision } from "./precision";
 
 async function main(): Promise<void> {
   await runInformationBench();
   await runEstimatorsBench();
+  runPrecision();
 }
 
 main().catch((err) => {

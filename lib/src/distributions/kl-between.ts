@@ -110,11 +110,14 @@ export function klBetween<D extends Distribution>(a: D, b: SameFamily<D>, opts?:
       break;
     case "exponential": {
       // ρ − 1 − log ρ with ρ = r₂/r₁. Near equality it is kl_div(1, ρ) with 1 − ρ = (r₁ − r₂)/r₁
-      // passed exactly; elsewhere ρ − 1 − (log r₂ − log r₁), which survives ρ under- or overflowing.
+      // passed exactly; elsewhere ρ − 1 − log ρ, with log ρ = log r₂ − log r₁ when ρ under- or
+      // overflows.
       const r1 = x.params.rate;
       const r2 = (y as typeof x).params.rate;
       const d = (r1 - r2) / r1;
-      kl = Math.abs(d) < 0.5 ? relEntrTerm(1, 1 - d, d) : r2 / r1 - 1 - (Math.log(r2) - Math.log(r1));
+      const rho = r2 / r1;
+      const logRho = rho >= 2.2250738585072014e-308 && rho < Infinity ? Math.log(rho) : Math.log(r2) - Math.log(r1);
+      kl = Math.abs(d) < 0.5 ? relEntrTerm(1, 1 - d, d) : rho - 1 - logRho;
       break;
     }
   }
