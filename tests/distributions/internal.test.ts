@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng } from "../../lib/src/distributions/create-rng";
-import { checkDraws, frozen, natsToBase, paramError } from "../../lib/src/distributions/internal";
+import { checkDraws, entropyBase, frozen, inBase, paramError } from "../../lib/src/distributions/internal";
 
 test("checkDraws accepts non-negative integers with an Rng", () => {
   checkDraws("f", 0, createRng(1));
@@ -18,12 +18,14 @@ test("paramError throws RangeError 'family: name = value must be rule'", () => {
   assert.throws(() => paramError("fam", "x", 3, "< 2"), (e: Error) => e instanceof RangeError && e.message === "fam: x = 3 must be < 2");
 });
 
-test("natsToBase keeps the sign, leaves base e alone and validates the base like the information API", () => {
-  assert.is(natsToBase("f", -2, Math.E), -2);
-  assert.is(natsToBase("f", Math.LN2, 2), 1);
-  assert.ok(Math.abs(natsToBase("f", -Math.LN10, 10) + 1) < 1e-15);
-  for (const b of [1, 0, -2, Infinity, NaN]) assert.throws(() => natsToBase("f", 1, b), (e: Error) => e instanceof RangeError && e.message.startsWith("f: base"));
-  assert.throws(() => natsToBase("f", 1, "2" as never), TypeError);
+test("entropyBase validates base like the information API and inBase converts nats keeping the sign", () => {
+  assert.is(entropyBase("f", undefined), 1);
+  assert.is(inBase(-2, entropyBase("f", { base: Math.E })), -2);
+  assert.is(inBase(Math.LN2, entropyBase("f", { base: 2 })), 1);
+  assert.ok(Math.abs(inBase(-Math.LN10, entropyBase("f", { base: 10 })) + 1) < 1e-15);
+  for (const b of [1, 0, -2, Infinity, NaN]) assert.throws(() => entropyBase("f", { base: b }), (e: Error) => e instanceof RangeError && e.message.startsWith("f: base"));
+  assert.throws(() => entropyBase("f", { base: "2" } as never), (e: Error) => e instanceof TypeError && e.message === 'f: base = "2" is not a number');
+  assert.throws(() => entropyBase("f", { bas: 2 } as never), (e: Error) => e instanceof TypeError && e.message === "f: options.bas = 2 is not an option (known: base)");
 });
 
 test("frozen freezes and returns the same object", () => {

@@ -1,6 +1,5 @@
 // Helpers shared by the distribution files. Not re-exported from the barrel.
 import {
-  checkInteger,
   checkNumber,
   checkOptions,
   checkRng,
@@ -56,29 +55,19 @@ export function frozen<T extends object>(o: T): Readonly<T> {
 }
 
 /**
- * Converts a value in nats to the logarithm base `base` (`Math.E` leaves it unchanged). The base
- * is validated by the shared `checkOptions`, so the rule and the message are the same as for
- * `entropy`. Unlike `fromNats`, the value keeps its sign: differential entropy can be negative.
- * @throws {TypeError} when `base` is not a number
- * @throws {RangeError} when `base` is not finite, is `<= 0`, or is `1`
- */
-export function natsToBase(fn: string, nats: number, base: number): number {
-  const lnBase = checkOptions(fn, base, false, DEFAULT_TOLERANCE);
-  return lnBase === 1 ? nats : nats / lnBase;
-}
-
-/**
  * Reads the options of a family's `entropy` (only `base`), with the shared rules for `null` and
- * unknown keys, and returns `ln(base)`.
+ * unknown keys, and returns `ln(base)` (exactly 1 for base e). The base is validated by the shared
+ * `checkOptions`, so the rule and the message are the same as for `entropy`.
+ * @throws {TypeError} when `opts` is not an options object, has another key, or `base` is not a number
+ * @throws {RangeError} when `base` is not finite, is `<= 0`, or is `1`
  */
 export function entropyBase(fn: string, opts: EntropyOptions | undefined): number {
   const { base = Math.E } = readOptions(fn, opts, ["base"]);
   return checkOptions(fn, base, false, DEFAULT_TOLERANCE);
 }
 
-/** x / lnBase, unchanged for base e. */
+/** Converts nats to the unit whose `ln(base)` is `lnBase`; keeps the sign (differential entropy can be negative). */
 export function inBase(nats: number, lnBase: number): number {
   return lnBase === 1 ? nats : nats / lnBase;
 }
 
-export { checkInteger };
