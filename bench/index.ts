@@ -3,11 +3,13 @@
 import { runInformationBench } from "./information";
 import { runEstimatorsBench } from "./estimators";
 import { runRegressionBench } from "./regression";
+import { runPrecision } from "./precision";
 
 async function main(): Promise<void> {
   await runInformationBench();
   await runEstimatorsBench();
   await runRegressionBench();
+  runPrecision();
 }
 
 main().catch((err) => {

@@ -80,4 +80,23 @@ test("NaN arguments, bad n, bad rng and bad base throw", () => {
   assert.throws(() => d.entropy({ base: Infinity }), /categorical.entropy: base = Infinity/);
 });
 
+interface Far {
+  offset: number;
+  probs: number[];
+  mean: number;
+  variance: number;
+}
+const far = (JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as { categoricalFarFromZero: Far[] }).categoricalFarFromZero;
+
+test("variance does not cancel when the support sits far from 0 (masses at 1e7 and 1e7 + 1)", () => {
+  // Σ j²p − mean² lost every digit here (1e14 − 1e14); the reference is 50-digit mpmath.
+  for (const f of far) {
+    const probs = new Float64Array(f.offset + f.probs.length);
+    f.probs.forEach((p, j) => (probs[f.offset + j] = p));
+    const d = categorical(probs);
+    assert.ok(Math.abs(d.variance() - f.variance) <= 1e-12 * f.variance, `variance ${d.variance()} vs ${f.variance}`);
+    assert.ok(Math.abs(d.mean() - f.mean) <= 1e-15 * f.mean, `mean ${d.mean()} vs ${f.mean}`);
+  }
+});
+
 test.run();

@@ -104,4 +104,26 @@ test("an invalid entropy base throws RangeError", () => {
   assert.throws(() => gaussian(0, 1).entropy({ base: -2 }), RangeError);
 });
 
+interface Extreme {
+  mu: number;
+  sigma: number;
+  x: number;
+  value: number | null;
+  scipy: number | null;
+}
+const extremes = (JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as { gaussianLogProbExtreme: Extreme[] }).gaussianLogProbExtreme;
+
+test("logProb is exact for sigma from 5e-324 to 1.7e308, as scipy's norm.logpdf (it was NaN below 5e-155 and above 1.3e154)", () => {
+  for (const f of extremes) {
+    const got = gaussian(f.mu, f.sigma).logProb(f.x);
+    const want = f.value === null ? -Infinity : f.value; // null: below -1.8e308
+    assert.ok(got === want || Math.abs(got - want) <= 1e-15 * Math.abs(want), `N(${f.mu}, ${f.sigma}).logProb(${f.x}) = ${got}, want ${want} (scipy ${f.scipy})`);
+  }
+});
+
+test("logProb and prob reject a non-number x with a TypeError naming the method", () => {
+  assert.throws(() => gaussian(0, 1).logProb("1" as never), (e: Error) => e instanceof TypeError && e.message === 'gaussian.logProb: x = "1" is not a number');
+  assert.throws(() => gaussian(0, 1).prob(null as never), (e: Error) => e instanceof TypeError && e.message === "gaussian.prob: x = null is not a number");
+});
+
 test.run();

@@ -6,6 +6,7 @@ import * as assert from "uvu/assert";
 import { bernoulli, categorical, exponential, gaussian, poisson } from "../../lib/src/distributions";
 import type { Distribution } from "../../lib/src/distributions";
 import { klBetween } from "../../lib/src/distributions/kl-between";
+import { fisherInformation } from "../../lib/src/distributions/fisher-information";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py):
 // scipy integrate.quad for the continuous pairs, special.rel_entr sums / stats.entropy for the discrete ones.
@@ -76,9 +77,11 @@ test("KL is not symmetric", () => {
 
 test("a pair of different families throws TypeError naming both", () => {
   assert.throws(
+    // @ts-expect-error the types accept only two distributions of the same family
     () => klBetween(gaussian(0, 1), exponential(1)),
     (e: Error) => e instanceof TypeError && e.message === "klBetween: no closed form for gaussian ‖ exponential (use klMonteCarlo)",
   );
+  // @ts-expect-error as above
   assert.throws(() => klBetween(poisson(1), bernoulli(0.5)), /poisson ‖ bernoulli/);
 });
 
@@ -91,6 +94,41 @@ test("categoricals with different numbers of categories throw RangeError", () =>
 
 test("an invalid base throws RangeError", () => {
   assert.throws(() => klBetween(gaussian(0, 1), gaussian(0, 1), { base: 1 }), /klBetween: base = 1/);
+});
+
+interface Precise {
+  family: string;
+  a: P;
+  b: P;
+  value: number | null;
+  call: string;
+}
+const precise = (JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as { klBetweenPrecise: Precise[] }).klBetweenPrecise;
+
+test("klBetween is within 1e-12 relative of 50-digit mpmath for nearly equal and for extreme parameters", () => {
+  // Nearly equal: σ ratio 1 + 1e-6, Δμ = 1e-7, Poisson/exponential rate ratio 1 + 1e-6,
+  // Bernoulli(1e-20 ‖ 1e-10). Extreme: σ = 1e±200, Poisson(1e-300 ‖ 1e300) (which used to give 0),
+  // rates 5e-324. A null reference is a true value beyond the double range: Infinity.
+  const failures: string[] = [];
+  for (const f of precise) {
+    const got = klBetween(build(f.family, f.a), build(f.family, f.b) as never);
+    const want = f.value === null ? Infinity : f.value;
+    const err = got === want ? 0 : Math.abs(got - want) / Math.abs(want);
+    if (!(err <= 1e-12)) failures.push(`${f.family} ${JSON.stringify(f.a)} ‖ ${JSON.stringify(f.b)}: ${got} vs ${want} (${err})`);
+  }
+  assert.equal(failures, []);
+});
+
+test("klBetween reports a bad categorical under its own name, not klDivergence's", () => {
+  const fake = { family: "categorical", params: { probs: [0.5, "0.5"] } } as never;
+  assert.throws(() => klBetween(fake, categorical([0.5, 0.5]) as never), (e: Error) => e instanceof TypeError && e.message === 'klBetween: p[1] = "0.5" is not a number');
+});
+
+test("klBetween and fisherInformation on an unknown family throw TypeError instead of returning undefined", () => {
+  const beta = { family: "beta", params: { a: 1, b: 2 } } as never;
+  assert.throws(() => klBetween(beta, beta), (e: Error) => e instanceof TypeError && e.message.startsWith('klBetween: a.family = "beta" is not a family this library knows'));
+  assert.throws(() => klBetween(null as never, gaussian(0, 1) as never), (e: Error) => e instanceof TypeError && e.message.startsWith("klBetween: a = null is not a distribution"));
+  assert.throws(() => fisherInformation(beta), (e: Error) => e instanceof TypeError && e.message.startsWith('fisherInformation: dist.family = "beta" is not a family this library knows'));
 });
 
 test.run();

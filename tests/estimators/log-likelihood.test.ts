@@ -91,4 +91,11 @@ test("a user-made model with a logProb method works through the generic loop", (
   assert.throws(() => logLikelihood({ family: "x" } as unknown as Distribution, [1]), (e: Error) => e instanceof TypeError && /logProb/.test(e.message));
 });
 
+test("logLikelihood accepts a user-defined model with logProb (by its types and at run time)", () => {
+  // a Laplace(0, 1) model the library does not have: log p(x) = -|x| - log 2
+  const laplace = { logProb: (x: number) => -Math.abs(x) - Math.LN2 };
+  assert.is(logLikelihood(laplace, [1, -2]), -3 - 2 * Math.LN2);
+  assert.throws(() => logLikelihood({} as never, [1]), (e: Error) => e instanceof TypeError && e.message === "logLikelihood: dist = [object] is not a distribution (it needs a logProb(x) method)");
+});
+
 test.run();

@@ -53,9 +53,11 @@ test("the same seed gives the same estimates", () => {
 
 test("Gaussian and Categorical need select, else TypeError", () => {
   assert.throws(
+    // @ts-expect-error the types require select for a multi-parameter family; JS callers get the TypeError
     () => simulateEstimator(gaussian, [0, 1], fitGaussian, { m: 5, trials: 10, rng: createRng(1) }),
     (e: Error) => e instanceof TypeError && e.message === "simulateEstimator: gaussian has more than one parameter, pass opts.select to say which scalar to study",
   );
+  // @ts-expect-error as above, for Categorical
   assert.throws(() => simulateEstimator(categorical, [[0.5, 0.5]], () => 0, { m: 5, trials: 10, rng: createRng(1) }), /categorical has more than one parameter/);
 });
 
@@ -64,9 +66,28 @@ test("bad m, trials, estimator or family, and NaN estimates throw", () => {
   assert.throws(() => simulateEstimator(poisson, [1], fitPoisson, { m: 0, trials: 10, rng }), (e: Error) => e instanceof RangeError && e.message === "simulateEstimator: m = 0 must be an integer >= 1");
   assert.throws(() => simulateEstimator(poisson, [1], fitPoisson, { m: 5, trials: 1, rng }), (e: Error) => e instanceof RangeError && e.message === "simulateEstimator: trials = 1 must be an integer >= 2");
   assert.throws(() => simulateEstimator(poisson, [1], 3 as never, { m: 5, trials: 10, rng }), TypeError);
-  assert.throws(() => simulateEstimator("poisson" as never, [1] as never, fitPoisson, { m: 5, trials: 10, rng }), TypeError);
+  assert.throws(() => simulateEstimator("poisson" as never, [1] as never, fitPoisson, { m: 5, trials: 10, rng } as never), TypeError);
   assert.throws(() => simulateEstimator(poisson, [1], () => NaN, { m: 5, trials: 10, rng }), (e: Error) => e instanceof RangeError && e.message === "simulateEstimator: the estimate in trial 0 is NaN");
   assert.throws(() => simulateEstimator(poisson, [-1], fitPoisson, { m: 5, trials: 10, rng }), /poisson: lambda = -1/);
+});
+
+test("simulateEstimator without options, with null options or an unknown key throws TypeError naming the function", () => {
+  const call = (opts: unknown) => () => simulateEstimator(poisson, [1], fitPoisson, opts as never);
+  assert.throws(call(undefined), (e: Error) => e instanceof TypeError && e.message.startsWith("simulateEstimator: options = undefined; pass { m, trials, rng }"));
+  assert.throws(call(null), (e: Error) => e instanceof TypeError && e.message === "simulateEstimator: options = null is not an options object");
+  assert.throws(call({ m: 5, trials: 10, rng: createRng(1), seed: 3 }), (e: Error) => e instanceof TypeError && e.message === "simulateEstimator: options.seed = 3 is not an option (known: m, trials, rng, select)");
+  assert.throws(call({ m: "5", trials: 10, rng: createRng(1) }), (e: Error) => e instanceof TypeError && e.message === 'simulateEstimator: m = "5" is not a number');
+  assert.throws(call({ m: 5, trials: 10, rng: { next: Math.random } }), (e: Error) => e instanceof TypeError && e.message.startsWith("simulateEstimator: rng = [object] is not an Rng"));
+});
+
+test("simulateEstimator's types require select for Gaussian and Categorical only (checked by tsc -p . --noEmit)", () => {
+  const rng = createRng(3);
+  // compiles without select: one-parameter family
+  const r = simulateEstimator(poisson, [2], fitPoisson, { m: 5, trials: 4, rng });
+  // compiles with select, typed by the family: d is a Gaussian
+  const g = simulateEstimator(gaussian, [0, 1], fitGaussian, { m: 5, trials: 4, rng, select: (d) => d.params.sigma });
+  assert.is(r.truth, 2);
+  assert.is(g.truth, 1);
 });
 
 test.run();

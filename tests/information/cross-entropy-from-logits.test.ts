@@ -62,4 +62,13 @@ test("shuffling the classes never changes crossEntropyFromLogits by more than 1e
   );
 });
 
+test("crossEntropyFromLogits with normalize: true gives the same loss for targets scaled to 1e308 or down to subnormals", () => {
+  const z = [0.3, -2, 5];
+  const want = crossEntropyFromLogits([0.25, 0.25, 0.5], z);
+  for (const scale of [1.7e308 / 2, 4e-323 / 2]) {
+    const got = crossEntropyFromLogits([scale / 2, scale / 2, scale], z, { normalize: true });
+    assert.ok(relDiff(got, want) <= 4e-16, `scale ${scale}: ${got} vs ${want}`);
+  }
+});
+
 test.run();

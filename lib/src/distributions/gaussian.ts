@@ -25,7 +25,7 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
  * gaussian(1, 2).variance();  // => 4
  * d.entropy();                // => 1.4189385332046727
  * d.entropy({ base: 2 });     // => 2.047095585180641
- * gaussian(0, 1e-200).logProb(0); // => 459.5227942466497
+ * gaussian(0, 1e-200).logProb(0); // => 459.5980800656045 (NaN before issue 10; scipy's norm.logpdf agrees)
  * gaussian(0, -1);            // throws RangeError: gaussian: sigma = -1 must be finite and > 0
  */
 export function gaussian(mu: number, sigma: number): Gaussian {

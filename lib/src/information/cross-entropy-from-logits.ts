@@ -101,6 +101,8 @@ function sumPass(p: Vector, z: Vector, n: number, m: number, a: number): number 
  * // => 0.287682072451781    (-log 0.75, to 1 ulp)
  * crossEntropyFromLogits([1, 0], [0, 2000]);
  * // => 2000                 (softmax would underflow to 0 and give Infinity)
+ * crossEntropyFromLogits([0, 0.5, 0.5], [-1e15, 0, 1]);
+ * // => 0.8132616875182228   (a masking logit in first place; scipy gives the same)
  * crossEntropyFromLogits([0, 1], [-Infinity, 0]);
  * // => 0                    (0 · log 0 = 0)
  * crossEntropyFromLogits([1, 0], [-Infinity, 0]);

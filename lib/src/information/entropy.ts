@@ -77,6 +77,8 @@ function pass(p: Vector, n: number, a: number): number {
  * // => 0                    (0 · log 0 = 0)
  * entropy([3, 1], { normalize: true, base: 2 });
  * // => 0.8112781244591329   (same as [0.75, 0.25], up to 1 ulp)
+ * entropy([1e308, 1e308], { normalize: true });
+ * // => 0.6931471805599453   (log 2; the sum overflows, so the masses are rescaled by 2^-1023)
  * entropy([0.5, 0.6]);
  * // => throws RangeError "entropy: p sums to 1.1, not 1 within tolerance 1e-9 (pass { normalize: true } to rescale)"
  * entropy([0.5, -0.5, 1]);

@@ -4,29 +4,45 @@ const FN = "logSumExp";
 const NAMES = ["xs"] as const;
 const KINDS = ["number"] as const;
 
-// Pass 1: the maximum, with validation (a +Infinity entry is allowed: the result is +Infinity).
+let ARGMAX = 0; // index of the (first) maximum found by maxPass
+
+// Pass 1: the maximum and where it is, with validation (+Infinity is allowed: the result is
+// +Infinity).
 function maxPass(xs: Vector, n: number): number {
   let m = -Infinity;
+  let k = 0;
   for (let i = 0; i < n; i++) {
     const x = xs[i];
     if (typeof x !== "number" || x !== x) throwFirstInvalid(FN, NAMES, [xs], KINDS);
-    if (x > m) m = x;
+    if (x > m) {
+      m = x;
+      k = i;
+    }
   }
+  ARGMAX = k;
   return m;
 }
 
 /**
- * Σ exp(xᵢ - m) for the maximum m: every term is in [0, 1] and one is exactly 1, so nothing
- * overflows. The terms do not depend on the order of xs; the sum is compensated (Neumaier), so
- * reordering xs changes it by at most about one ulp. Shared with crossEntropyFromLogits.
+ * Σ exp(xᵢ - m) for the maximum m = xs[k]: every term is in [0, 1], and the sum starts from the
+ * maximum's own term, exactly 1, so the running sum is never smaller than the next term and
+ * Fast2Sum (Dekker) captures each rounding error exactly, without a branch. The terms do not
+ * depend on the order of xs and the compensated sum is accurate to about one ulp, so reordering
+ * xs changes the result by at most a few ulps.
  */
-export function sumExpShifted(xs: Vector, n: number, m: number): number {
-  let s = 0;
+function sumExpShifted(xs: Vector, n: number, m: number, k: number): number {
+  let s = 1;
   let c = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < k; i++) {
     const e = Math.exp(xs[i] - m);
     const t = s + e;
-    c += s >= e ? s - t + e : e - t + s;
+    c += s - t + e;
+    s = t;
+  }
+  for (let i = k + 1; i < n; i++) {
+    const e = Math.exp(xs[i] - m);
+    const t = s + e;
+    c += s - t + e;
     s = t;
   }
   return s + c;
@@ -38,8 +54,8 @@ export function sumExpShifted(xs: Vector, n: number, m: number): number {
  *
  * logSumExp(x) = log Σᵢ exp(xᵢ) = m + log Σᵢ exp(xᵢ - m), m = maxᵢ xᵢ (the shift is always the
  * maximum, so no term overflows and the result does not depend on the order of the entries:
- * reordering changes it by at most a few ulps). Two passes (maximum, then a compensated sum of
- * the shifted exponentials), O(1) extra memory; units are those of the inputs (natural log).
+ * reordering changes it by at most a few ulps). Two passes (maximum, then a Fast2Sum-compensated
+ * sum of the shifted exponentials), O(1) extra memory; units are those of the inputs (natural log).
  *
  * Edge cases: `-Infinity` entries stand for exp(x) = 0 and are skipped; if every entry is
  * `-Infinity` the result is `-Infinity` (log 0). A `+Infinity` entry makes the sum infinite, so
@@ -67,5 +83,5 @@ export function logSumExp(xs: Vector): number {
   const n = checkVector(FN, "xs", xs);
   const m = maxPass(xs, n);
   if (m === Infinity || m === -Infinity) return m; // exp(+∞) = ∞; all -∞: log 0
-  return m + Math.log(sumExpShifted(xs, n, m));
+  return m + Math.log(sumExpShifted(xs, n, m, ARGMAX));
 }
