@@ -108,10 +108,12 @@ test("sample is seeded, stays in [0, 1], and its mean and variance are within 4 
 });
 
 test("bad shapes throw RangeError naming the parameter and value; bad draws and NaN x throw", () => {
-  assert.throws(() => beta(-1, 2), (e: Error) => e instanceof RangeError && e.message === "beta: alpha = -1 is not positive");
-  assert.throws(() => beta(1, 0), (e: Error) => e instanceof RangeError && e.message === "beta: beta = 0 is not positive");
-  assert.throws(() => beta(NaN, 1), /beta: alpha = NaN is not a number/);
-  assert.throws(() => beta(1, Infinity), /beta: beta = Infinity is not finite/);
+  assert.throws(() => beta(-1, 2), (e: Error) => e instanceof RangeError && e.message === "beta: alpha = -1 must be finite and positive");
+  assert.throws(() => beta(1, 0), (e: Error) => e instanceof RangeError && e.message === "beta: beta = 0 must be finite and positive");
+  assert.throws(() => beta(NaN, 1), /beta: alpha = NaN/);
+  assert.throws(() => beta(1, Infinity), /beta: beta = Infinity must be finite and positive/);
+  assert.throws(() => beta("2" as unknown as number, 1), (e: Error) => e instanceof TypeError && /^beta: alpha = /.test(e.message));
+  assert.throws(() => beta(2, 2).logProb(null as unknown as number), (e: Error) => e instanceof TypeError && /beta.logProb: x = null/.test(e.message));
   assert.throws(() => beta(2, 2).logProb(NaN), /beta.logProb: x = NaN/);
   assert.throws(() => beta(2, 2).prob(NaN), /beta.prob: x = NaN/);
   assert.throws(() => beta(2, 2).sample(-1, createRng(1)), /beta.sample: n = -1/);

@@ -132,4 +132,11 @@ test("fitRidgeRegression rejects a bad λ, mismatched lengths and non-finite ent
   assert.throws(() => fitRidgeRegression([[1], [Infinity]], [1, 2], { l2: 1 }), /fitRidgeRegression: X\[1\]\[0\] = Infinity/);
 });
 
+test("fitBernoulliMap and fitRidgeRegression reject unknown option keys and a null options object, like every mlekit function", () => {
+  assert.throws(() => fitBernoulliMap([1, 0], { a: 2 } as unknown as { alpha: number }), (e: Error) => e instanceof TypeError && /fitBernoulliMap: options\.a = 2 is not an option/.test(e.message));
+  assert.throws(() => fitRidgeRegression([[1], [2]], [1, 2], { lambda: 5 } as unknown as { l2: number }), (e: Error) => e instanceof TypeError && /fitRidgeRegression: options\.lambda = 5 is not an option/.test(e.message));
+  assert.throws(() => fitRidgeRegression([[1], [2]], [1, 2], null as unknown as { l2: number }), TypeError);
+  assert.throws(() => fitRidgeRegression([[1], [2]], [1, 2], { intercept: "yes" as unknown as boolean }), TypeError);
+});
+
 test.run();

@@ -1,7 +1,7 @@
 import gammaln from "@stdlib/math-base-special-gammaln";
 import type { Rng } from "./create-rng";
 import type { DistributionBase, EntropyOptions } from "./distribution";
-import { checkDraws, frozen, natsToBase } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
 
 /**
  * Beta(alpha, beta) on [0, 1], the conjugate prior of a Bernoulli success probability.
@@ -50,10 +50,9 @@ function logGammaDraw(shape: number, rng: Rng): number {
   }
 }
 
-function checkShape(name: string, v: number): void {
-  if (typeof v !== "number" || v !== v) throw new RangeError(`beta: ${name} = ${String(v)} is not a number`);
-  if (!(v > 0)) throw new RangeError(`beta: ${name} = ${v} is not positive`);
-  if (v === Infinity) throw new RangeError(`beta: ${name} = Infinity is not finite`);
+/** A shape parameter: a number (TypeError otherwise), finite and > 0 (RangeError otherwise). */
+function checkShape(name: string, v: unknown): number {
+  return param("beta", name, v, (x) => x > 0 && x < Infinity, "finite and positive");
 }
 
 /**
@@ -74,6 +73,7 @@ function checkShape(name: string, v: number): void {
  * @param alpha the first shape parameter (pseudo-count of ones plus 1), finite and > 0
  * @param beta the second shape parameter (pseudo-count of zeros plus 1), finite and > 0
  * @returns a {@link Beta} object with `family: "beta"`, `params: { alpha, beta }` and `mode()`
+ * @throws {TypeError} when a shape is not a number (strings and null are not coerced)
  * @throws {RangeError} when a shape is NaN, not positive or not finite; `logProb`/`prob` throw for a NaN `x`
  * @example
  * const d = beta(2, 2);
@@ -84,7 +84,7 @@ function checkShape(name: string, v: number): void {
  * beta(2, 3).variance();   // => 0.04
  * beta(1, 1).entropy();    // => 0
  * beta(0.5, 0.5).mode();   // => NaN
- * beta(-1, 2);             // throws RangeError: beta: alpha = -1 is not positive
+ * beta(-1, 2);             // throws RangeError: beta: alpha = -1 must be finite and positive
  */
 export function beta(alpha: number, beta: number): Beta {
   checkShape("alpha", alpha);
@@ -93,7 +93,7 @@ export function beta(alpha: number, beta: number): Beta {
   const b = beta;
   const logNorm = logBetaFunction(a, b);
   const logProb = (x: number): number => {
-    if (x !== x) throw new RangeError("beta.logProb: x = NaN is not a number");
+    checkX("beta.logProb", x);
     if (x < 0 || x > 1) return -Infinity;
     // (shape − 1) · log 0 is taken as 0 when shape = 1, so the ends of Beta(1, ·) are finite.
     const left = a === 1 ? 0 : (a - 1) * Math.log(x);
@@ -105,7 +105,7 @@ export function beta(alpha: number, beta: number): Beta {
     params: frozen({ alpha: a, beta: b }),
     logProb,
     prob(x: number): number {
-      if (x !== x) throw new RangeError("beta.prob: x = NaN is not a number");
+      checkX("beta.prob", x);
       return Math.exp(logProb(x));
     },
     sample(n: number, rng: Rng): Float64Array {
@@ -126,11 +126,10 @@ export function beta(alpha: number, beta: number): Beta {
       if (b < 1 && a >= 1) return 1;
       return NaN;
     },
-    entropy: ({ base = Math.E }: EntropyOptions = {}): number =>
-      natsToBase(
-        "beta.entropy",
+    entropy: (opts?: EntropyOptions): number =>
+      inBase(
         logNorm - (a - 1) * digamma(a) - (b - 1) * digamma(b) + (a + b - 2) * digamma(a + b),
-        base,
+        entropyBase("beta.entropy", opts),
       ),
   });
 }

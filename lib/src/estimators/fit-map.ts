@@ -6,6 +6,7 @@ import { buildDesign } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
 import { requireSample } from "./internal";
 import { fitLinearRegression } from "./fit-linear-regression";
+import { checkBoolean, readOptions } from "../validate/validate";
 
 /** The Beta prior of {@link fitBernoulliMap}: Beta(alpha, beta) on the success probability. */
 export interface BernoulliMapOptions {
@@ -48,7 +49,8 @@ export interface BernoulliMapFit {
  * fitBernoulliMap([1, 2]);  // throws RangeError: fitBernoulliMap: xs[1] = 2 is not 0 or 1
  * fitBernoulliMap([1], { alpha: 0 }); // throws RangeError: fitBernoulliMap: alpha = 0 is not finite and > 0
  */
-export function fitBernoulliMap(xs: Sample, { alpha = 1, beta: b = 1 }: BernoulliMapOptions = {}): BernoulliMapFit {
+export function fitBernoulliMap(xs: Sample, opts?: BernoulliMapOptions): BernoulliMapFit {
+  const { alpha = 1, beta: b = 1 } = readOptions("fitBernoulliMap", opts, ["alpha", "beta"]);
   const fn = "fitBernoulliMap";
   requireSample(fn, xs);
   for (const [name, v] of [["alpha", alpha], ["beta", b]] as const) {
@@ -113,9 +115,11 @@ export interface RidgeRegressionFit {
 export function fitRidgeRegression(
   X: DesignRows,
   y: readonly number[] | Float64Array,
-  { l2 = 0, intercept = false }: RidgeRegressionOptions = {},
+  opts?: RidgeRegressionOptions,
 ): RidgeRegressionFit {
   const fn = "fitRidgeRegression";
+  const { l2 = 0, intercept = false } = readOptions(fn, opts, ["l2", "intercept"]);
+  checkBoolean(fn, "intercept", intercept);
   if (!(typeof l2 === "number" && l2 >= 0 && l2 < Infinity)) throw new RangeError(`${fn}: l2 = ${String(l2)} is not finite and >= 0`);
   const { columns, m, p } = buildDesign(fn, X, y, intercept);
   const first = intercept ? 1 : 0;
