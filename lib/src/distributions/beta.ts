@@ -1,4 +1,4 @@
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { logGamma as gammaln } from "../special/log-gamma";
 import type { Rng } from "./create-rng";
 import type { DistributionBase, EntropyOptions } from "./distribution";
 import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
@@ -60,7 +60,7 @@ function checkShape(name: string, v: unknown): number {
  *
  * pdf: p(x) = x^(alpha − 1) (1 − x)^(beta − 1) / B(alpha, beta), computed in log space:
  * log p(x) = (alpha − 1) log x + (beta − 1) log1p(−x) − log B(alpha, beta), with
- * log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b) (`@stdlib/math-base-special-gammaln`).
+ * log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b) (`logGamma`).
  * mean alpha / (alpha + beta); variance alpha·beta / ((alpha + beta)² (alpha + beta + 1));
  * differential entropy h = log B − (alpha − 1) ψ(alpha) − (beta − 1) ψ(beta) + (alpha + beta − 2) ψ(alpha + beta).
  * mode (alpha − 1) / (alpha + beta − 2) when alpha ≥ 1, beta ≥ 1 and alpha + beta > 2; 0 when alpha < 1 ≤ beta

@@ -1,4 +1,4 @@
-import factorialln from "@stdlib/math-base-special-factorialln";
+import { logFactorial as factorialln } from "../special/log-factorial";
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Poisson } from "./distribution";
 import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
@@ -12,7 +12,7 @@ const PTRS_FROM = 10;
  * Creates the Poisson distribution on {0, 1, 2, …} with rate (mean) lambda.
  *
  * pmf: P(k) = lambda^k e^(−lambda) / k!, so log P(k) = k log lambda − lambda − log k!
- * (log k! from `@stdlib/math-base-special-factorialln`); mean and variance lambda.
+ * (log k! from `logFactorial`); mean and variance lambda.
  * `lambda = 0` is allowed: the point mass at 0 (the MLE of all-zero data), with 0 · log 0 = 0.
  * Entropy H = −Σ P(k) log P(k) summed over k within lambda ± (40√lambda + 40) (the tail beyond
  * is below 1e-300) for lambda ≤ 1000; above, the asymptotic series

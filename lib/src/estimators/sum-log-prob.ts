@@ -1,6 +1,6 @@
 // The per-family log-likelihood sums behind logLikelihood, averageLogLikelihood and
 // negativeLogLikelihood. Internal: not re-exported from the barrel.
-import factorialln from "@stdlib/math-base-special-factorialln";
+import { logFactorial as factorialln } from "../special/log-factorial";
 import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, LogProbModel, Poisson, Sample } from "../distributions";
 import { typeError } from "../validate/validate";
 import { requireSample, throwFirstNonFinite } from "./internal";
@@ -76,7 +76,7 @@ function poissonSum(fn: string, d: Poisson, xs: Sample): number {
   let outside = false;
   for (let i = 0; i < m; i++) {
     const x = xs[i];
-    if (x >= 0 && Math.floor(x) === x) {
+    if (x >= 0 && x < Infinity && Math.floor(x) === x) {
       sumX += x;
       sumLogFact += x < LOG_FACTORIAL_TABLE_SIZE ? table[x] : factorialln(x);
     } else if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);

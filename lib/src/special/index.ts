@@ -1,2 +1,3 @@
 // Special functions the distributions need, written here so mlekit has no heavy dependency.
 export { logFactorial } from "./log-factorial";
+export { logGamma } from "./log-gamma";
