@@ -90,6 +90,22 @@ test("panels places each figure on its own pair of axes, side by side, keeping t
   assert.throws(() => panels([]), RangeError);
 });
 
+test("panels lists a legend name once, however many panels draw a trace of that name", () => {
+  const fig = (m: number) => plot([line([0], [m], { name: "p̂" }), points([0], [1], { name: "p_data" })], { x: "face", y: "p" });
+  const f = panels([fig(10), fig(100), fig(1000)]);
+  assert.equal(f.data.map((t) => t.showlegend), [undefined, undefined, false, false, false, false]);
+});
+
+test("plot lists a shared name once: a band's two edges have one legend entry", () => {
+  const f = plot([line([0], [1], { name: "ŷ ± σ̂" }), line([0], [-1], { name: "ŷ ± σ̂" }), line([0], [0], { name: "ŷ" })], axes);
+  assert.equal(f.data.map((t) => t.showlegend), [undefined, false, undefined]);
+});
+
+test("curves draws successive curves solid, dashed, dotted, dash-dotted, then starts again", () => {
+  const f = curves([0], { a: [0], b: [0], c: [0], d: [0], e: [0] }, axes);
+  assert.equal(f.data.map((t) => (t.line as { dash: string }).dash), ["solid", "dash", "dot", "dashdot", "solid"]);
+});
+
 test("slider starts at the chosen value and each step restyles only the traces its frame changes", () => {
   const base = plot([line([0, 1], [0, 0], { name: "fixed" }), line([0, 1], [0, 0], { name: "moving" })], axes);
   const f = slider(base, {

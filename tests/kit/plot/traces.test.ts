@@ -36,6 +36,10 @@ test("points coloured by numbers get a titled colour bar, diverging around 0 onl
   assert.equal(positive.colorbar, {});
 });
 
+test("points accept categories as x, to mark values over bars", () => {
+  assert.equal(points(["Q = P", "uniform"], [1, 2]).x, ["Q = P", "uniform"]);
+});
+
 test("hline is a dashed black horizontal segment at y between the two x values, restylable", () => {
   const h = hline(1, [4, 240], { name: "bound" });
   assert.equal([h.x, h.y, h.name, h.line], [[4, 240], [1, 1], "bound", { color: "black", dash: "dash" }]);

@@ -2,7 +2,8 @@ import { arr, axesLayout, requireLabel, type AxesOptions, type Figure, type Numb
 import { bar, line, type Heights } from "./traces";
 
 /**
- * A figure of any traces on one pair of labelled axes: d2l's one `plot()`.
+ * A figure of any traces on one pair of labelled axes: d2l's one `plot()`. Traces that share a
+ * name (a band's two edges) share one legend entry.
  *
  * @param traces from `line`, `points`, `vline`, `hline`, `bar`, or plain plotly traces
  * @param options axis titles `x` and `y` (required), `title`, `height`, ranges, log axes, `add` (drawn last)
@@ -12,12 +13,16 @@ import { bar, line, type Heights } from "./traces";
  * plot([line(thetas, logL, { name: "log L(θ)" })], { x: "θ", y: "nats", title: "Log-likelihood" });
  */
 export function plot(traces: readonly Trace[], options: AxesOptions): Figure {
-  const data = [...traces, ...(options.add ?? [])];
+  const data = onceInLegend([...traces, ...(options.add ?? [])]);
   return { data, layout: { ...axesLayout("plot", options), legend: { orientation: "h", y: -0.22 } } };
 }
 
+/** The dash of the k-th curve in {@link curves}: solid, dash, dot, dashdot, then again (d2l's `fmts`). */
+const DASHES = ["solid", "dash", "dot", "dashdot"] as const;
+
 /**
  * Curves y = f(x) over one grid, one per named function: the most common plot in the notes.
+ * Successive curves are solid, dashed, dotted, dash-dotted (as d2l's `plot`), so curves that coincide stay visible.
  *
  * @param x the grid
  * @param curves legend name → the y values on the grid, or the function to evaluate there
@@ -27,7 +32,7 @@ export function plot(traces: readonly Trace[], options: AxesOptions): Figure {
  */
 export function curves(x: Numbers, curvesByName: Readonly<Record<string, Heights>>, options: AxesOptions): Figure {
   const xs = arr(x, "curves");
-  return plot(Object.entries(curvesByName).map(([name, y]) => line(xs, y, { name })), options);
+  return plot(Object.entries(curvesByName).map(([name, y], k) => line(xs, y, { name, dash: DASHES[k % 4] })), options);
 }
 
 /** Options of {@link bars}. */
@@ -135,7 +140,8 @@ export interface PanelsOptions {
 }
 
 /**
- * Figures side by side, each keeping its own axes, titles and traces.
+ * Figures side by side, each keeping its own axes, titles and traces. A legend name that an
+ * earlier trace already shows is listed once (the same curve drawn in every panel has one entry).
  *
  * @param figures figures from the other helpers (their own titles become the panels' titles)
  * @param options the overall `title` and `height`
@@ -163,7 +169,18 @@ export function panels(figures: readonly Figure[], options: PanelsOptions = {}):
     if (sub) annotations.push({ text: sub, x: x0 + width / 2, y: 1.08, xref: "paper", yref: "paper", showarrow: false, font: { size: 13 } });
     if (fig.layout.barmode !== undefined) layout.barmode = fig.layout.barmode;
   });
-  return { data, layout };
+  return { data: onceInLegend(data), layout };
+}
+
+/** The traces, with `showlegend: false` on each one whose name an earlier trace already lists. */
+function onceInLegend(traces: Trace[]): Trace[] {
+  const listed = new Set<unknown>();
+  return traces.map((t) => {
+    if (t.name === undefined || t.showlegend === false) return t;
+    if (listed.has(t.name)) return { ...t, showlegend: false };
+    listed.add(t.name);
+    return t;
+  });
 }
 
 /** What one slider position changes: the title, and new x/y for some traces (by index). */

@@ -48,14 +48,14 @@ export function line(x: Numbers, y: Heights, style: Style = {}): Trace {
 }
 
 /**
- * Markers at the points (x[i], y[i]). A few points (up to 20: marked values such as θ_ML) are drawn
+ * Markers at the points (x[i], y[i]); x may be categories (bar labels). A few points (up to 20: marked values such as θ_ML) are drawn
  * 10 px wide, a cloud at plotly's 6 px. `color` may be one number per point: the markers then take
  * a colour scale (diverging "RdBu" centred on 0 when the numbers have both signs) titled `colorbar`.
  * @example
  * points([0.61], [1.2], { name: "θ_ML", symbol: "star" }).marker; // => { size: 10, symbol: "star" }
  */
-export function points(x: Numbers, y: Numbers, style: Style = {}): Trace {
-  const xs = arr(x, "points");
+export function points(x: ArrayLike<number | string>, y: Numbers, style: Style = {}): Trace {
+  const xs: (number | string)[] = arr(x as Numbers, "points"); // arr checks and copies labels as well as numbers
   const marker: Record<string, unknown> = {};
   if (typeof style.color === "string") marker.color = style.color;
   else if (style.color !== undefined) {
