@@ -46,6 +46,11 @@ test("hline is a dashed black horizontal segment at y between the two x values, 
   assert.equal(hline(0, [0, 1], { color: "grey" }).line, { color: "grey", dash: "dash" });
 });
 
+test("a trace without a name stays out of the legend", () => {
+  assert.is(vline(1, [0, 1]).showlegend, false);
+  assert.not.ok("showlegend" in line([0], [1], { name: "a" }));
+});
+
 test("bar accepts labels as categories", () => {
   assert.equal(bar(["H", "T"], [0.5, 0.5]).x, ["H", "T"]);
 });

@@ -17,12 +17,14 @@ export interface Style {
   readonly symbol?: string;
   /** Opacity in [0, 1]. */
   readonly opacity?: number;
-  /** Hide from the legend. */
+  /** Hide from the legend (a trace without a `name` is always hidden). */
   readonly hideLegend?: boolean;
 }
 
+/** Sets the common style; a trace without a name stays out of the legend (no plotly "trace 3"). */
 function styled(t: Trace, s: Style): Trace {
   if (s.name !== undefined) t.name = s.name;
+  else t.showlegend = false;
   if (s.opacity !== undefined) t.opacity = s.opacity;
   if (s.hideLegend) t.showlegend = false;
   return t;
