@@ -45,6 +45,11 @@ test("curves takes a function of x as well as values", () => {
   assert.equal(curves([1, 2], { double: (x) => 2 * x }, axes).data[0].y, [2, 4]);
 });
 
+test("bars with labels keeps every label as a category, so \"5+\" is not dropped beside \"0\" … \"4\"", () => {
+  assert.is((bars(["0", "1", "5+"], { p: [0.5, 0.3, 0.2] }, axes).layout.xaxis as { type: string }).type, "category");
+  assert.not.ok("type" in (bars([0, 1], { p: [0.5, 0.5] }, axes).layout.xaxis as object), "numbers keep plotly's choice");
+});
+
 test("bars stacks its series when asked", () => {
   assert.is(bars(["a"], { floor: [1], excess: [0.5] }, { x: "Q", y: "nats", stacked: true }).layout.barmode, "stack");
 });

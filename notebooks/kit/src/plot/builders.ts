@@ -57,6 +57,8 @@ export function bars(
 ): Figure {
   const fig = plot(Object.entries(series).map(([name, y]) => bar(outcomes, y, { name })), options);
   fig.layout.barmode = options.stacked ? "stack" : "group";
+  // Labels such as "0", …, "5+" are categories: without this plotly reads "0" as a number and drops "5+".
+  if (Array.from(outcomes).some((o) => typeof o === "string")) (fig.layout.xaxis as Record<string, unknown>).type = "category";
   return fig;
 }
 
@@ -246,7 +248,7 @@ export function slider(base: Figure, options: SliderOptions): Figure {
     sliders: [{
       active: start,
       currentvalue: { prefix: options.label },
-      pad: { t: 60 },
+      pad: { t: 110 }, // below the x-axis title and the legend
       steps: values.map((v, i) => ({
         label: v.toFixed(digits),
         method: "update",
