@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { bars, contour, curves, histogram, panels, plot, slider, type SliderFrame } from "../../../notebooks/kit/src/plot/builders";
-import { line, points } from "../../../notebooks/kit/src/plot/traces";
+import { line, points, vline } from "../../../notebooks/kit/src/plot/traces";
 
 const axes = { x: "θ", y: "nats" };
 
@@ -30,6 +30,37 @@ test("curves draws one named line per function on a shared grid, copying typed a
 test("non-finite y values become gaps (null), which plotly skips instead of failing to serialise", () => {
   const t = line([0, 1, 2], [1, -Infinity, NaN]);
   assert.equal(t.y, [1, null, null]);
+});
+
+test("add draws extra traces after the helper's own, on any figure", () => {
+  const f = histogram([1, 2, 3], { x: "x", y: "density", add: [vline(2, [0, 1], { name: "mean" })] });
+  assert.equal(f.data.map((t) => t.name), ["sample", "mean"]);
+  const c = contour([0, 1], [0, 1], (x, y) => x * y, { x: "μ", y: "σ", z: "L", opacity: 0.4, add: [points([0.5], [0.5], { name: "θ_ML" })] });
+  assert.equal(c.data.map((t) => [t.type, t.name]), [["contour", undefined], ["scatter", "θ_ML"]]);
+  assert.is(c.data[0].opacity, 0.4);
+  assert.not.ok("opacity" in contour([0], [0], [[1]], { x: "μ", y: "σ", z: "L" }).data[0], "opaque unless asked");
+});
+
+test("curves takes a function of x as well as values", () => {
+  assert.equal(curves([1, 2], { double: (x) => 2 * x }, axes).data[0].y, [2, 4]);
+});
+
+test("bars with labels keeps every label as a category, so \"5+\" is not dropped beside \"0\" … \"4\"", () => {
+  assert.is((bars(["0", "1", "5+"], { p: [0.5, 0.3, 0.2] }, axes).layout.xaxis as { type: string }).type, "category");
+  assert.not.ok("type" in (bars([0, 1], { p: [0.5, 0.5] }, axes).layout.xaxis as object), "numbers keep plotly's choice");
+});
+
+test("bars stacks its series when asked", () => {
+  assert.is(bars(["a"], { floor: [1], excess: [0.5] }, { x: "Q", y: "nats", stacked: true }).layout.barmode, "stack");
+});
+
+test("a density function in the overlay is drawn at 200 points from the sample's min to its max, or across xRange", () => {
+  const f = histogram([2, 5, 3], { x: "x", y: "density", overlay: { flat: () => 0.25 } });
+  const x = f.data[1].x as number[];
+  assert.equal([x.length, x[0], x[199]], [200, 2, 5]);
+  assert.equal(f.data[1].y, Array(200).fill(0.25));
+  const g = histogram([2, 5, 3], { x: "x", y: "density", xRange: [0, 10], overlay: { flat: () => 0.25 } });
+  assert.equal([(g.data[1].x as number[])[0], (g.data[1].x as number[])[199]], [0, 10]);
 });
 
 test("bars groups one bar trace per series over the same outcomes", () => {
@@ -64,6 +95,22 @@ test("panels places each figure on its own pair of axes, side by side, keeping t
   assert.throws(() => panels([]), RangeError);
 });
 
+test("panels lists a legend name once, however many panels draw a trace of that name", () => {
+  const fig = (m: number) => plot([line([0], [m], { name: "p̂" }), points([0], [1], { name: "p_data" })], { x: "face", y: "p" });
+  const f = panels([fig(10), fig(100), fig(1000)]);
+  assert.equal(f.data.map((t) => t.showlegend), [undefined, undefined, false, false, false, false]);
+});
+
+test("plot lists a shared name once: a band's two edges have one legend entry", () => {
+  const f = plot([line([0], [1], { name: "ŷ ± σ̂" }), line([0], [-1], { name: "ŷ ± σ̂" }), line([0], [0], { name: "ŷ" })], axes);
+  assert.equal(f.data.map((t) => t.showlegend), [undefined, false, undefined]);
+});
+
+test("curves draws successive curves solid, dashed, dotted, dash-dotted, then starts again", () => {
+  const f = curves([0], { a: [0], b: [0], c: [0], d: [0], e: [0] }, axes);
+  assert.equal(f.data.map((t) => (t.line as { dash: string }).dash), ["solid", "dash", "dot", "dashdot", "solid"]);
+});
+
 test("slider starts at the chosen value and each step restyles only the traces its frame changes", () => {
   const base = plot([line([0, 1], [0, 0], { name: "fixed" }), line([0, 1], [0, 0], { name: "moving" })], axes);
   const f = slider(base, {
@@ -79,6 +126,7 @@ test("slider starts at the chosen value and each step restyles only the traces i
   assert.is(s.steps[2].method, "update");
   assert.equal(s.steps[2].args, [{ x: [[0, 1]], y: [[2, 4]] }, { "title.text": "θ = 2" }, [1]]);
   assert.not.ok("sliders" in base.layout, "the base figure is not modified");
+  assert.equal([base.layout.height, f.layout.height], [400, 550], "150 px taller, for the slider");
 });
 
 test("slider rejects an empty grid, a start outside it, and frames that change different traces", () => {

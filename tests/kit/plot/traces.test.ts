@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bar, line, points, vline } from "../../../notebooks/kit/src/plot/traces";
+import { bar, hline, line, points, vline } from "../../../notebooks/kit/src/plot/traces";
 
 test("line and points carry their style into plotly's attributes", () => {
   const l = line([0, 1], [1, 2], { name: "a", color: "red", dash: "dot", width: 3, hideLegend: true });
@@ -14,6 +14,41 @@ test("vline is a dotted vertical segment at x between the two heights", () => {
   const v = vline(0.61, [0, 2], { name: "θ_ML" });
   assert.equal([v.x, v.y, v.name], [[0.61, 0.61], [0, 2], "θ_ML"]);
   assert.is((v.line as { dash: string }).dash, "dot");
+});
+
+test("line evaluates a function of x at each grid point, with non-finite values as gaps", () => {
+  assert.equal(line([0, 1, 2], (x) => x * x).y, [0, 1, 4]);
+  assert.equal(line([0, 1], (x) => Math.log(x)).y, [null, 0]);
+});
+
+test("points are 10 px when there are at most 20 of them (marked values) and plotly's 6 px for a cloud", () => {
+  assert.is((points([1], [2]).marker as { size: number }).size, 10);
+  const cloud = Array.from({ length: 21 }, (_, i) => i);
+  assert.is((points(cloud, cloud).marker as { size: number }).size, 6);
+  assert.is((points(cloud, cloud, { size: 4 }).marker as { size: number }).size, 4);
+});
+
+test("points coloured by numbers get a titled colour bar, diverging around 0 only when the numbers have both signs", () => {
+  const signed = points([0, 1, 2], [0, 1, 2], { color: [-1, 0, 2], colorbar: "H(Q) − H(P)" }).marker;
+  assert.equal(signed, { color: [-1, 0, 2], colorscale: "RdBu", cmid: 0, colorbar: { title: { text: "H(Q) − H(P)" } }, size: 10 });
+  const positive = points([0, 1], [0, 1], { color: [1, 2] }).marker as Record<string, unknown>;
+  assert.not.ok("colorscale" in positive);
+  assert.equal(positive.colorbar, {});
+});
+
+test("points accept categories as x, to mark values over bars", () => {
+  assert.equal(points(["Q = P", "uniform"], [1, 2]).x, ["Q = P", "uniform"]);
+});
+
+test("hline is a dashed black horizontal segment at y between the two x values, restylable", () => {
+  const h = hline(1, [4, 240], { name: "bound" });
+  assert.equal([h.x, h.y, h.name, h.line], [[4, 240], [1, 1], "bound", { color: "black", dash: "dash" }]);
+  assert.equal(hline(0, [0, 1], { color: "grey" }).line, { color: "grey", dash: "dash" });
+});
+
+test("a trace without a name stays out of the legend", () => {
+  assert.is(vline(1, [0, 1]).showlegend, false);
+  assert.not.ok("showlegend" in line([0], [1], { name: "a" }));
 });
 
 test("bar accepts labels as categories", () => {

@@ -1,50 +1,64 @@
 import { arr, axesLayout, requireLabel, type AxesOptions, type Figure, type Numbers, type Trace } from "./figure";
-import { bar, line } from "./traces";
+import { bar, line, type Heights } from "./traces";
 
 /**
- * A figure of any traces on one pair of labelled axes: d2l's one `plot()`.
+ * A figure of any traces on one pair of labelled axes: d2l's one `plot()`. Traces that share a
+ * name (a band's two edges) share one legend entry.
  *
- * @param traces from `line`, `points`, `vline`, `bar`, or plain plotly traces
- * @param options axis titles `x` and `y` (required), `title`, `height`, ranges, log axes
+ * @param traces from `line`, `points`, `vline`, `hline`, `bar`, or plain plotly traces
+ * @param options axis titles `x` and `y` (required), `title`, `height`, ranges, log axes, `add` (drawn last)
  * @returns `{ data, layout }`, ready for `show`
  * @throws {TypeError} when an axis title is missing or empty
  * @example
  * plot([line(thetas, logL, { name: "log L(θ)" })], { x: "θ", y: "nats", title: "Log-likelihood" });
  */
 export function plot(traces: readonly Trace[], options: AxesOptions): Figure {
-  return { data: [...traces], layout: { ...axesLayout("plot", options), legend: { orientation: "h", y: -0.22 } } };
+  const data = onceInLegend([...traces, ...(options.add ?? [])]);
+  return { data, layout: { ...axesLayout("plot", options), legend: { orientation: "h", y: -0.22 } } };
 }
+
+/** The dash of the k-th curve in {@link curves}: solid, dash, dot, dashdot, then again (d2l's `fmts`). */
+const DASHES = ["solid", "dash", "dot", "dashdot"] as const;
 
 /**
  * Curves y = f(x) over one grid, one per named function: the most common plot in the notes.
+ * Successive curves are solid, dashed, dotted, dash-dotted (as d2l's `plot`), so curves that coincide stay visible.
  *
  * @param x the grid
- * @param curves legend name → the y values on the grid
+ * @param curves legend name → the y values on the grid, or the function to evaluate there
  * @param options axis titles and layout, as for {@link plot}
  * @example
- * curves(thetas, { "log L(θ)": logL, "−NLL": minusNll }, { x: "θ", y: "nats" });
+ * curves(thetas, { "log L(θ)": logL, "θ²": (t) => t * t }, { x: "θ", y: "nats" });
  */
-export function curves(x: Numbers, curvesByName: Readonly<Record<string, Numbers>>, options: AxesOptions): Figure {
+export function curves(x: Numbers, curvesByName: Readonly<Record<string, Heights>>, options: AxesOptions): Figure {
   const xs = arr(x, "curves");
-  return plot(Object.entries(curvesByName).map(([name, y]) => line(xs, y, { name })), options);
+  return plot(Object.entries(curvesByName).map(([name, y], k) => line(xs, y, { name, dash: DASHES[k % 4] })), options);
+}
+
+/** Options of {@link bars}. */
+export interface BarsOptions extends AxesOptions {
+  /** Stack the series on each other (e.g. a floor plus an excess) instead of side by side. Default false. */
+  readonly stacked?: boolean;
 }
 
 /**
- * Distributions side by side as grouped bars over the same outcomes.
+ * Distributions side by side as grouped bars over the same outcomes (or stacked, with `stacked`).
  *
  * @param outcomes the categories (numbers or labels)
  * @param series legend name → the probabilities (or counts) at each outcome
- * @param options axis titles and layout, as for {@link plot}
+ * @param options axis titles and layout, as for {@link plot}, and `stacked`
  * @example
  * bars([0, 1, 2], { "p̂_data": pHat, "Poisson(λ_ML)": q }, { x: "deaths", y: "probability" });
  */
 export function bars(
   outcomes: ArrayLike<number | string>,
   series: Readonly<Record<string, Numbers>>,
-  options: AxesOptions,
+  options: BarsOptions,
 ): Figure {
   const fig = plot(Object.entries(series).map(([name, y]) => bar(outcomes, y, { name })), options);
-  fig.layout.barmode = "group";
+  fig.layout.barmode = options.stacked ? "stack" : "group";
+  // Labels such as "0", …, "5+" are categories: without this plotly reads "0" as a number and drops "5+".
+  if (Array.from(outcomes).some((o) => typeof o === "string")) (fig.layout.xaxis as Record<string, unknown>).type = "category";
   return fig;
 }
 
@@ -54,8 +68,11 @@ export interface HistogramOptions extends AxesOptions {
   readonly bins?: number;
   /** Legend name of the histogram. Default "sample". */
   readonly name?: string;
-  /** Density curves drawn over the histogram: legend name → `[x, density(x)]`. */
-  readonly overlay?: Readonly<Record<string, readonly [Numbers, Numbers]>>;
+  /**
+   * Density curves drawn over the histogram: legend name → `[x, density(x)]`, or the density
+   * function itself, drawn at 200 points across `xRange` (default: from the sample's min to its max).
+   */
+  readonly overlay?: Readonly<Record<string, readonly [Numbers, Numbers] | ((x: number) => number)>>;
 }
 
 /**
@@ -69,7 +86,11 @@ export interface HistogramOptions extends AxesOptions {
 export function histogram(sample: Numbers, options: HistogramOptions): Figure {
   const h: Trace = { type: "histogram", x: arr(sample, "histogram"), histnorm: "probability density", name: options.name ?? "sample", opacity: 0.6 };
   if (options.bins) h.nbinsx = options.bins;
-  const over = Object.entries(options.overlay ?? {}).map(([name, [x, y]]) => line(x, y, { name, width: 2.5 }));
+  const xs = h.x as number[];
+  const [lo, hi] = options.xRange ?? [Math.min(...xs), Math.max(...xs)];
+  const grid = Array.from({ length: 200 }, (_, i) => lo + ((hi - lo) * i) / 199);
+  const over = Object.entries(options.overlay ?? {}).map(([name, o]) =>
+    typeof o === "function" ? line(grid, o, { name, width: 2.5 }) : line(o[0], o[1], { name, width: 2.5 }));
   const fig = plot([h, ...over], options);
   fig.layout.bargap = 0.02;
   return fig;
@@ -81,6 +102,8 @@ export interface ContourOptions extends AxesOptions {
   readonly z: string;
   /** Number of contour levels. Default 20. */
   readonly levels?: number;
+  /** Opacity of the filled contours, lower to let points drawn over them (`add`) show. Default 1. */
+  readonly opacity?: number;
 }
 
 /**
@@ -89,7 +112,7 @@ export interface ContourOptions extends AxesOptions {
  * @param xs the x grid
  * @param ys the y grid
  * @param f the function, or its values as rows `z[j][i] = f(xs[i], ys[j])`
- * @param options axis titles, the colour-bar title `z`, `levels`
+ * @param options axis titles, the colour-bar title `z`, `levels`, `opacity`, `add`
  * @example
  * contour(mus, sigmas, (mu, s) => logLikelihood(gaussian(mu, s), xs), { x: "μ", y: "σ", z: "log L" });
  */
@@ -106,6 +129,7 @@ export function contour(
     type: "contour", x, y, z, ncontours: options.levels ?? 20,
     colorbar: { title: { text: requireLabel("contour", "z", options.z) } },
   };
+  if (options.opacity !== undefined) trace.opacity = options.opacity;
   return plot([trace], options);
 }
 
@@ -118,7 +142,8 @@ export interface PanelsOptions {
 }
 
 /**
- * Figures side by side, each keeping its own axes, titles and traces.
+ * Figures side by side, each keeping its own axes, titles and traces. A legend name that an
+ * earlier trace already shows is listed once (the same curve drawn in every panel has one entry).
  *
  * @param figures figures from the other helpers (their own titles become the panels' titles)
  * @param options the overall `title` and `height`
@@ -146,7 +171,18 @@ export function panels(figures: readonly Figure[], options: PanelsOptions = {}):
     if (sub) annotations.push({ text: sub, x: x0 + width / 2, y: 1.08, xref: "paper", yref: "paper", showarrow: false, font: { size: 13 } });
     if (fig.layout.barmode !== undefined) layout.barmode = fig.layout.barmode;
   });
-  return { data, layout };
+  return { data: onceInLegend(data), layout };
+}
+
+/** The traces, with `showlegend: false` on each one whose name an earlier trace already lists. */
+function onceInLegend(traces: Trace[]): Trace[] {
+  const listed = new Set<unknown>();
+  return traces.map((t) => {
+    if (t.name === undefined || t.showlegend === false) return t;
+    if (listed.has(t.name)) return { ...t, showlegend: false };
+    listed.add(t.name);
+    return t;
+  });
 }
 
 /** What one slider position changes: the title, and new x/y for some traces (by index). */
@@ -172,10 +208,11 @@ export interface SliderOptions {
 /**
  * A figure with a slider over a parameter grid: each step restyles some traces and the title.
  * It works offline in every front end and export (plotly's `update` method; no kernel needed).
+ * The figure grows 150 px taller than the base (default 400 px) to make room for the slider.
  *
  * @param base the figure at any position (its traces give the fixed parts and the styles)
  * @param options `values`, `frame(value)`, `start`, `label`, `digits`
- * @returns the base figure set to the start position, with `layout.sliders`
+ * @returns the base figure set to the start position, 150 px taller, with `layout.sliders`
  * @throws {RangeError} when `values` is empty, `start` is out of range, or frames change different traces
  * @example
  * slider(fig, { values: thetas, label: "θ = ", frame: (t) => ({ title: `θ = ${t}`, traces: { 1: { y: q(t) } } }) });
@@ -206,11 +243,12 @@ export function slider(base: Figure, options: SliderOptions): Figure {
   const digits = options.digits ?? 2;
   const layout = {
     ...base.layout,
+    height: ((base.layout.height as number | undefined) ?? 400) + 150,
     title: { text: frames[start].title },
     sliders: [{
       active: start,
       currentvalue: { prefix: options.label },
-      pad: { t: 60 },
+      pad: { t: 110 }, // below the x-axis title and the legend
       steps: values.map((v, i) => ({
         label: v.toFixed(digits),
         method: "update",

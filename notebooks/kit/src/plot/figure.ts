@@ -34,6 +34,8 @@ export interface AxesOptions {
   readonly yLog?: boolean;
   /** Start the y axis at 0. */
   readonly yFromZero?: boolean;
+  /** More traces drawn over the helper's own, e.g. a `vline` at θ_ML on a histogram or a point on a contour. */
+  readonly add?: readonly Trace[];
 }
 
 /** Copies numbers into a plain array (plotly's JSON wants arrays, not typed arrays). */
