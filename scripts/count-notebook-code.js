@@ -3,7 +3,7 @@
 //
 // A code line is a non-blank line of a code cell (hidden solutions included). A plot line is a
 // line inside a call to `show(...)` or to one of the kit's figure helpers (plot, curves, bars,
-// histogram, contour, panels, slider, line, points, vline, bar), from the line the call starts on
+// histogram, contour, panels, slider, line, points, vline, hline, bar), from the line the call starts on
 // to the line its parentheses close on, and any other line that sets plotly layout by hand
 // (`layout:`, `xaxis:`, `yaxis2:`, `sliders:`, `marker:`, `annotations:`, `shapes:`). Prints a table and the totals.
 "use strict";
@@ -12,7 +12,7 @@ const path = require("path");
 
 const DIR = path.join(__dirname, "..", "notebooks");
 const LAYOUT_KEY = /\b(layout|[xy]axis\d*|sliders|marker|annotations|shapes|legend|barmode)\s*:/;
-const PLOT_CALL = /\b(show|plot|curves|bars|histogram|contour|panels|slider|line|points|vline|bar|createPlot)\s*\(/;
+const PLOT_CALL = /\b(show|plot|curves|bars|histogram|contour|panels|slider|line|points|vline|hline|bar|createPlot)\s*\(/;
 
 function count(file) {
   const nb = JSON.parse(fs.readFileSync(file, "utf8"));
