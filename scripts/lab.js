@@ -3,12 +3,20 @@
 // project's own .venv (created on first use). Prints the URL to open.
 //   npm run lab                     JupyterLab 4
 //   npm run lab -- --notebook       Notebook 7
+//   npm run lab -- --plotly-renderer  let plotly's own renderer draw the plots (see below)
 //   other arguments go to Jupyter   (e.g. `npm run lab -- --no-browser`)
 //
-// The kernelspec it uses sets MLEKIT_FRONTEND=lab, so plots carry no plotly.js: JupyterLab draws
-// them with plotly's renderer (installed into .venv from requirements-jupyter.txt), and without
-// that renderer their HTML loads the one plotly.js this server serves at
-// static/mlekit/plotly.min.js. A notebook saved after Run All stays small.
+// The kernelspec it uses sets MLEKIT_FRONTEND=lab, so plots carry no plotly.js: their HTML loads
+// the one plotly.js this server serves at static/mlekit/plotly.min.js. A notebook saved after
+// Run All stays small (hundreds of kB, not 5 MB) and every plot is interactive again when it
+// is reopened.
+//
+// Decision on plotly's renderer: the `plotly` Python package (its JupyterLab/Notebook 7 renderer
+// for application/vnd.plotly.v1+json) is installed into .venv, pinned, because many students
+// have it and the tests must show the plots work under it. `npm run lab` turns it OFF by
+// default (project page config, below): the renderer stores a PNG of every plot in the notebook
+// when it draws it (02 saved at 1.19 MB instead of 0.49 MB), and on reopening shows that PNG
+// until the mouse enters the plot. Plots render either way; `--plotly-renderer` turns it on.
 "use strict";
 const fs = require("fs");
 const net = require("net");
@@ -48,12 +56,30 @@ function sharedStaticDir() {
 }
 
 /**
+ * A folder for JUPYTER_CONFIG_PATH whose labconfig/page_config.json turns plotly's renderer
+ * off (`enabled: false`) or leaves it on. The user's own config folder still wins.
+ */
+function projectConfigDir(plotlyRenderer) {
+  const dir = path.join(setup.JUPYTER_DIR, plotlyRenderer ? "config-plotly" : "config");
+  const file = path.join(dir, "labconfig", "page_config.json");
+  // JupyterLab matches a disabled name against each plugin id and its package part: the plotly
+  // renderer's plugin is "@jupyterlab/plotly-extension:factory" in the "jupyterlab-plotly" package.
+  const off = !plotlyRenderer;
+  const text = JSON.stringify({ disabledExtensions: { "jupyterlab-plotly": off, "@jupyterlab/plotly-extension": off } }, null, 2) + "\n";
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  return dir;
+}
+
+/**
  * The command line of a Jupyter server for the project: JupyterLab (`app: "lab"`) or
  * Notebook 7 (`app: "notebook"`) from .venv, on 127.0.0.1:`port`, serving `notebookDir`, with
  * the "lab" kernelspec (MLEKIT_FRONTEND=lab) and the shared plotly.js.
  * @returns `{ command, args, env, url }`; `url` is the page to open.
  */
-function serverCommand({ app = "lab", notebookDir = path.join(setup.ROOT, "notebooks"), port, token, env = {}, extraArgs = [] }) {
+function serverCommand({ app = "lab", notebookDir = path.join(setup.ROOT, "notebooks"), port, token, env = {}, extraArgs = [], plotlyRenderer = false }) {
   const python = setup.ensureVenv();
   const module = app === "lab" ? "jupyterlab" : "notebook";
   const args = [
@@ -69,19 +95,25 @@ function serverCommand({ app = "lab", notebookDir = path.join(setup.ROOT, "noteb
     ...extraArgs,
   ];
   const url = `http://127.0.0.1:${port}/${app === "lab" ? "lab" : "tree"}?token=${token}`;
-  return { command: python, args, env: setup.jupyterEnv(env, "lab"), url };
+  const prior = process.env.JUPYTER_CONFIG_PATH;
+  const configPath = projectConfigDir(plotlyRenderer) + (prior ? path.delimiter + prior : "");
+  return { command: python, args, env: setup.jupyterEnv({ JUPYTER_CONFIG_PATH: configPath, ...env }, "lab"), url };
 }
 
 async function main() {
   const argv = process.argv.slice(2);
   const app = argv.includes("--notebook") ? "notebook" : "lab";
-  const rest = argv.filter((a) => a !== "--notebook");
+  const plotlyRenderer = argv.includes("--plotly-renderer");
+  const rest = argv.filter((a) => a !== "--notebook" && a !== "--plotly-renderer");
   console.log("[lab] building the library and the kit");
   setup.buildLib();
   const port = Number(process.env.PORT) || (await freePort());
   const token = crypto.randomBytes(16).toString("hex");
-  const { command, args, env, url } = serverCommand({ app, port, token, extraArgs: rest });
-  console.log(`[lab] starting ${app === "lab" ? "JupyterLab 4" : "Notebook 7"} on notebooks/ with the project's tslab kernel`);
+  const { command, args, env, url } = serverCommand({ app, port, token, extraArgs: rest, plotlyRenderer });
+  console.log(
+    `[lab] starting ${app === "lab" ? "JupyterLab 4" : "Notebook 7"} on notebooks/ with the project's tslab kernel` +
+      (plotlyRenderer ? ", plotly's renderer on" : ""),
+  );
   const child = spawn(command, args, { env, stdio: ["inherit", "inherit", "pipe"] });
   let announced = false;
   child.stderr.on("data", (chunk) => {
