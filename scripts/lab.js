@@ -65,7 +65,9 @@ function projectConfigDir(plotlyRenderer) {
   // JupyterLab matches a disabled name against each plugin id and its package part: the plotly
   // renderer's plugin is "@jupyterlab/plotly-extension:factory" in the "jupyterlab-plotly" package.
   const off = !plotlyRenderer;
-  const text = JSON.stringify({ disabledExtensions: { "jupyterlab-plotly": off, "@jupyterlab/plotly-extension": off } }, null, 2) + "\n";
+  // The news announcements plugin only asks to fetch news from the internet: off.
+  const disabled = { "jupyterlab-plotly": off, "@jupyterlab/plotly-extension": off, "@jupyterlab/apputils-extension:announcements": true };
+  const text = JSON.stringify({ disabledExtensions: disabled }, null, 2) + "\n";
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);

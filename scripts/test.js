@@ -88,10 +88,13 @@ function uvuAsync(dir, pattern, env = {}) {
 }
 
 const joinText = (t) => (Array.isArray(t) ? t.join("") : String(t ?? ""));
+/** Text without ANSI colour codes (a kernel colours console.log output when its environment asks). */
+// eslint-disable-next-line no-control-regex
+const noAnsi = (t) => t.replace(/\u001b\[[0-9;]*m/g, "");
 
 /**
  * What the kernel computed, comparable between two runs and two front ends: per code cell,
- * streams (consecutive ones merged, as JupyterLab shows them), text/plain, text/markdown and
+ * streams (consecutive ones merged, as JupyterLab shows them; colour codes dropped), text/plain, text/markdown and
  * the plot's traces. HTML (which differs by front end: plotly.js embedded or shared), images a
  * renderer or the export adds, ids and timings are left out.
  */
@@ -104,14 +107,14 @@ function comparableOutputs(nb) {
       for (const o of c.outputs || []) {
         if (o.output_type === "stream") {
           const last = outs[outs.length - 1];
-          if (last && last.stream === o.name) last.text += joinText(o.text);
-          else outs.push({ stream: o.name, text: joinText(o.text) });
+          if (last && last.stream === o.name) last.text += noAnsi(joinText(o.text));
+          else outs.push({ stream: o.name, text: noAnsi(joinText(o.text)) });
         } else if (o.output_type === "error") outs.push({ error: `${o.ename}: ${o.evalue}` });
         else {
           const d = o.data || {};
           const plot = d[FORMAT.PLOTLY_MIME];
           outs.push({
-            plain: joinText(d["text/plain"]),
+            plain: noAnsi(joinText(d["text/plain"])),
             markdown: d["text/markdown"] === undefined ? undefined : joinText(d["text/markdown"]),
             traces: plot ? JSON.stringify(plot.data) : undefined,
           });

@@ -88,7 +88,8 @@ export async function notebookState(page: Page, { scroll = false } = {}): Promis
         const pngShown = Boolean(png && png.complete && png.naturalWidth > 0 && png.style.display !== "none");
         if (area?.querySelector("svg.main-svg") || pngShown) out.drawn++;
         else {
-          const text = (area?.innerText ?? "").trim();
+          // textContent: a cell scrolled out of view (content-visibility) has no innerText.
+          const text = (area?.textContent ?? "").trim();
           if (!area || area.getBoundingClientRect().height < 10 || text.length === 0) out.blank++;
           if (/Trust Notebook/.test(text)) out.fallbacks++;
         }
@@ -193,8 +194,10 @@ export async function openNotebook(page: Page, path: string, timeoutMs = 90000):
     undefined,
     { timeout: timeoutMs, polling: 200 },
   );
+  await page.evaluate(() => (window as unknown as { jupyterapp: { restored: Promise<void> } }).jupyterapp.restored);
   await command(page, "docmanager:open", { path });
   const deadline = Date.now() + timeoutMs;
+  let reopenAt = Date.now() + 15000;
   for (;;) {
     const cur = await page.evaluate(() => {
       const w = (window as unknown as { jupyterapp: { shell: { currentWidget?: { context?: { path: string } } } } }).jupyterapp.shell.currentWidget;
@@ -202,6 +205,11 @@ export async function openNotebook(page: Page, path: string, timeoutMs = 90000):
     });
     if (cur === path) break;
     if (Date.now() > deadline) return notebookState(page);
+    if (Date.now() > reopenAt) {
+      // The workspace restore can close or hide the first document opened; open it again.
+      await command(page, "docmanager:open", { path });
+      reopenAt = Date.now() + 15000;
+    }
     await page.waitForTimeout(200);
   }
   return waitOpen(page, Math.max(1000, deadline - Date.now()));

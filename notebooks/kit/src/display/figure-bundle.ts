@@ -200,7 +200,7 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
     start +
     ` })();</script>`;
   const fallback =
-    `<div class="${PLOT_FALLBACK_CLASS}" style="padding:12px;border:1px dashed #b0b0b0;color:#444;font:14px sans-serif">` +
+    `<div class="${PLOT_FALLBACK_CLASS}" style="box-sizing:border-box;height:100%;padding:12px;border:1px dashed #b0b0b0;color:#444;font:14px sans-serif">` +
     `${escapeHtml(plainText)}<br>The interactive plot is drawn when the notebook is trusted: ` +
     `trust the notebook (File \u2192 Trust Notebook, or \u201cTrust Notebook\u201d in the command palette) or re-run the cell.</div>`;
   const html =
