@@ -11,7 +11,12 @@ const fs = require("fs");
 const path = require("path");
 const setup = require("./setup");
 const { listNotebooks, runNotebooks, describeFailure, formatTable, progressPrinter } = require("./notebooks");
-const { exportNotebook, exportIndex, closeExports, pruneStale, formatBytes } = require("./export");
+// The exporter loads the built kit's format names: required after the build (a fresh clone has
+// no notebooks/kit/dist yet).
+let exportNotebook, exportIndex, closeExports, pruneStale, formatBytes;
+function loadExport() {
+  ({ exportNotebook, exportIndex, closeExports, pruneStale, formatBytes } = require("./export"));
+}
 
 function parseArgs(argv) {
   const opts = { only: [], timeout: 120, out: path.join(setup.ROOT, "exports"), build: true };
@@ -55,6 +60,7 @@ async function main() {
     console.log("[start] building lib (tsc -p lib)");
     setup.buildLib();
   }
+  loadExport();
   const files = listNotebooks(opts.only);
   console.log(`[start] executing ${files.length} notebook(s) with the project's tslab kernel -> ${rel(opts.out)}/`);
   if (opts.only.length === 0) {
@@ -110,7 +116,7 @@ async function main() {
 }
 
 main().catch(async (err) => {
-  await closeExports();
+  if (closeExports) await closeExports();
   console.error(err && err.message ? err.message : err);
   process.exit(1);
 });

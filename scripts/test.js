@@ -16,16 +16,22 @@
 //     links, Markdown images and headings, executed-notebook PNGs, PDF page 1 via pdftoppm.
 // Options: --skip-browser, --only-unit (for quick local loops).
 "use strict";
-const FORMAT = require("notebook-kit/dist/format");
 const fs = require("fs");
 const os = require("os");
 const { spawn } = require("child_process");
 const path = require("path");
 const setup = require("./setup");
-const { listNotebooks, runNotebooks, executeNotebook, describeFailure } = require("./notebooks");
-const { exportNotebook, exportIndex, closeExports } = require("./export");
 const hygiene = require("./clean-notebooks");
-const { stripPlotImages } = require("./export/ipynb");
+const { listNotebooks, executeNotebook, describeFailure } = require("./notebooks");
+// The exporter and the kit's format names load from the built kit: required after the build
+// (a fresh clone has no notebooks/kit/dist yet).
+let FORMAT, runNotebooks, exportNotebook, exportIndex, closeExports, stripPlotImages;
+function loadBuilt() {
+  FORMAT = require("notebook-kit/dist/format");
+  ({ runNotebooks } = require("./notebooks"));
+  ({ exportNotebook, exportIndex, closeExports } = require("./export"));
+  ({ stripPlotImages } = require("./export/ipynb"));
+}
 
 const ROOT = setup.ROOT;
 const args = new Set(process.argv.slice(2));
@@ -138,6 +144,7 @@ async function main() {
   section("build and type-check");
   try {
     setup.buildLib();
+    loadBuilt();
     record("lib builds with tsc (declarations in lib/dist)", true);
   } catch (e) {
     record("lib builds with tsc", false, e.message);

@@ -110,7 +110,11 @@ for (const name of notebooks) {
         await p.screenshot({ path: join(SCREENS, `lab-${stem(name)}-slider-after.png`) });
         if (after.title === before.title) problems.push(`the slider did not change the title ("${before.title}")`);
         if (Math.abs(after.height - before.height) > 2 || after.svgHeight < 100) problems.push(`the slider changed the figure's height: ${before.height} -> ${after.height} px (svg ${after.svgHeight} px)`);
-      } else await p.screenshot({ path: join(SCREENS, `lab-${stem(name)}.png`) });
+      } else {
+        await p.evaluate(() => document.querySelector(".jp-OutputArea-output svg.main-svg")?.closest(".jp-OutputArea-child")?.scrollIntoView({ block: "center" }));
+        await p.waitForTimeout(200);
+        await p.screenshot({ path: join(SCREENS, `lab-${stem(name)}.png`) });
+      }
 
       // Saved after Run All: light, and every plot drawn again when reloaded from disk.
       await save(p);
