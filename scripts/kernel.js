@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Kernelspec for this project's own tslab.
-//   node scripts/kernel.js          write it inside the repo (node_modules/.cache/mlekit-jupyter);
+//   node scripts/kernel.js          write it inside the repo (node_modules/.cache/mlekit-jupyter/run);
 //                                   project scripts use it through JUPYTER_PATH
 //   npm run kernel:install          (--user) register it user-wide, for your own JupyterLab
 "use strict";
@@ -21,6 +21,7 @@ function userKernelsDir() {
 function installUser() {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-kernel-"));
   const kdir = setup.writeKernelspec(staging);
+  // Your own Jupyter registers it if it is on PATH; otherwise the file is copied where Jupyter looks.
   const viaJupyter = setup.run("jupyter", ["kernelspec", "install", "--user", "--replace", "--name", setup.KERNEL_NAME, kdir]);
   let where;
   if (viaJupyter.status === 0) {
@@ -33,14 +34,14 @@ function installUser() {
   }
   fs.rmSync(staging, { recursive: true, force: true });
   console.log(where);
-  console.log(`The kernel runs ${setup.kernelJson().argv[0]}.`);
-  console.log("Open the notebooks in notebooks/ from your own JupyterLab and pick the kernel \"TypeScript (tslab, this project)\".");
+  console.log(`The kernel runs ${setup.kernelJson().argv.slice(0, 2).join(" ")} (this project's tslab).`);
+  console.log(`Open the notebooks in notebooks/ from your own JupyterLab and pick the kernel "${setup.KERNEL_DISPLAY_NAME}" (name ${setup.KERNEL_NAME}).`);
   console.log("Run `npm run build` first (and after changing lib/): notebooks import the compiled library.");
 }
 
 if (require.main === module) {
   if (process.argv.includes("--user")) installUser();
-  else console.log(`Kernelspec written to ${setup.writeKernelspec()}\nUse it with JUPYTER_PATH=${setup.JUPYTER_DIR}`);
+  else console.log(`Kernelspec written to ${setup.writeKernelspec()}\nUse it with JUPYTER_PATH=${setup.kernelDir("run")}`);
 }
 
 module.exports = { userKernelsDir };

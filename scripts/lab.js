@@ -1,13 +1,32 @@
 #!/usr/bin/env node
-// `npm run lab`: JupyterLab on notebooks/ with this project's tslab kernel; the classic
-// Notebook when JupyterLab is not installed. Prints the URL to open. Extra arguments are
-// passed to Jupyter (e.g. `npm run lab -- --no-browser`).
+// `npm run lab`: JupyterLab 4 on notebooks/ with this project's tslab kernel, from the
+// project's own .venv (created on first use). Prints the URL to open.
+//   npm run lab                     JupyterLab 4
+//   npm run lab -- --notebook       Notebook 7
+//   npm run lab -- --plotly-renderer  let plotly's own renderer draw the plots (see below)
+//   other arguments go to Jupyter   (e.g. `npm run lab -- --no-browser`)
+//
+// The kernelspec it uses sets MLEKIT_FRONTEND=lab, so plots carry no plotly.js: their HTML loads
+// the one plotly.js this server serves at static/mlekit/plotly.min.js. A notebook saved after
+// Run All stays small (hundreds of kB, not 5 MB) and every plot is interactive again when it
+// is reopened.
+//
+// Decision on plotly's renderer: the `plotly` Python package (its JupyterLab/Notebook 7 renderer
+// for application/vnd.plotly.v1+json) is installed into .venv, pinned, because many students
+// have it and the tests must show the plots work under it. `npm run lab` turns it OFF by
+// default (project page config, below): the renderer stores a PNG of every plot in the notebook
+// when it draws it (02 saved at 1.19 MB instead of 0.49 MB), and on reopening shows that PNG
+// until the mouse enters the plot. Plots render either way; `--plotly-renderer` turns it on.
 "use strict";
+const fs = require("fs");
 const net = require("net");
 const path = require("path");
 const crypto = require("crypto");
 const { spawn } = require("child_process");
 const setup = require("./setup");
+
+/** The kit's path (under the server's base URL) for the shared plotly.js; see figure-bundle.ts. */
+const SHARED_PLOTLY_PATH = "static/mlekit/plotly.min.js";
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -20,34 +39,84 @@ function freePort() {
   });
 }
 
-const has = (args) => setup.run("jupyter", args).status === 0;
-
-async function main() {
-  console.log("[lab] building lib (tsc -p lib)");
-  setup.buildLib();
-  const env = setup.jupyterEnv();
-  let app = has(["lab", "--version"]) ? "lab" : has(["notebook", "--version"]) ? "notebook" : undefined;
-  if (!app) {
-    console.log("[lab] JupyterLab is not installed; setting up the classic Notebook (Debian: jupyter-notebook)");
-    setup.ensureJupyter(["notebook"]);
-    app = "notebook";
+/**
+ * A folder for the server's `extra_static_paths` holding `mlekit/plotly.min.js`, a copy of the
+ * kit's plotly.js (copied again only when it changed).
+ */
+function sharedStaticDir() {
+  const src = require.resolve("plotly.js-dist-min/plotly.min.js", { paths: [path.join(setup.ROOT, "notebooks", "kit"), setup.ROOT] });
+  const dir = path.join(setup.JUPYTER_DIR, "static");
+  const dest = path.join(dir, SHARED_PLOTLY_PATH.replace(/^static\//, ""));
+  const same = fs.existsSync(dest) && fs.statSync(dest).size === fs.statSync(src).size && fs.statSync(dest).mtimeMs >= fs.statSync(src).mtimeMs;
+  if (!same) {
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.copyFileSync(src, dest);
   }
-  const port = Number(process.env.PORT) || (await freePort());
-  const token = crypto.randomBytes(16).toString("hex");
-  const server = app === "lab" ? "ServerApp" : "NotebookApp";
+  return dir;
+}
+
+/**
+ * A folder for JUPYTER_CONFIG_PATH whose labconfig/page_config.json turns plotly's renderer
+ * off (`enabled: false`) or leaves it on. The user's own config folder still wins.
+ */
+function projectConfigDir(plotlyRenderer) {
+  const dir = path.join(setup.JUPYTER_DIR, plotlyRenderer ? "config-plotly" : "config");
+  const file = path.join(dir, "labconfig", "page_config.json");
+  // JupyterLab matches a disabled name against each plugin id and its package part: the plotly
+  // renderer's plugin is "@jupyterlab/plotly-extension:factory" in the "jupyterlab-plotly" package.
+  const off = !plotlyRenderer;
+  // The news announcements plugin only asks to fetch news from the internet: off.
+  const disabled = { "jupyterlab-plotly": off, "@jupyterlab/plotly-extension": off, "@jupyterlab/apputils-extension:announcements": true };
+  const text = JSON.stringify({ disabledExtensions: disabled }, null, 2) + "\n";
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  return dir;
+}
+
+/**
+ * The command line of a Jupyter server for the project: JupyterLab (`app: "lab"`) or
+ * Notebook 7 (`app: "notebook"`) from .venv, on 127.0.0.1:`port`, serving `notebookDir`, with
+ * the "lab" kernelspec (MLEKIT_FRONTEND=lab) and the shared plotly.js.
+ * @returns `{ command, args, env, url }`; `url` is the page to open.
+ */
+function serverCommand({ app = "lab", notebookDir = path.join(setup.ROOT, "notebooks"), port, token, env = {}, extraArgs = [], plotlyRenderer = false }) {
+  const python = setup.ensureVenv();
+  const module = app === "lab" ? "jupyterlab" : "notebook";
   const args = [
-    app,
-    `--notebook-dir=${path.join(setup.ROOT, "notebooks")}`,
-    "--ip=127.0.0.1",
-    `--port=${port}`,
-    "--port-retries=0",
-    `--${server}.token=${token}`,
+    "-m",
+    module,
+    `--ServerApp.root_dir=${notebookDir}`,
+    "--ServerApp.ip=127.0.0.1",
+    `--ServerApp.port=${port}`,
+    "--ServerApp.port_retries=0",
+    `--IdentityProvider.token=${token}`,
+    `--ServerApp.extra_static_paths=${sharedStaticDir()}`,
     ...(typeof process.getuid === "function" && process.getuid() === 0 ? ["--allow-root"] : []),
-    ...process.argv.slice(2),
+    ...extraArgs,
   ];
   const url = `http://127.0.0.1:${port}/${app === "lab" ? "lab" : "tree"}?token=${token}`;
-  console.log(`[lab] starting ${app === "lab" ? "JupyterLab" : "the classic Jupyter Notebook (JupyterLab not installed)"} with the project's tslab kernel`);
-  const child = spawn("jupyter", args, { env, stdio: ["inherit", "inherit", "pipe"] });
+  const prior = process.env.JUPYTER_CONFIG_PATH;
+  const configPath = projectConfigDir(plotlyRenderer) + (prior ? path.delimiter + prior : "");
+  return { command: python, args, env: setup.jupyterEnv({ JUPYTER_CONFIG_PATH: configPath, ...env }, "lab"), url };
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const app = argv.includes("--notebook") ? "notebook" : "lab";
+  const plotlyRenderer = argv.includes("--plotly-renderer");
+  const rest = argv.filter((a) => a !== "--notebook" && a !== "--plotly-renderer");
+  console.log("[lab] building the library and the kit");
+  setup.buildLib();
+  const port = Number(process.env.PORT) || (await freePort());
+  const token = crypto.randomBytes(16).toString("hex");
+  const { command, args, env, url } = serverCommand({ app, port, token, extraArgs: rest, plotlyRenderer });
+  console.log(
+    `[lab] starting ${app === "lab" ? "JupyterLab 4" : "Notebook 7"} on notebooks/ with the project's tslab kernel` +
+      (plotlyRenderer ? ", plotly's renderer on" : ""),
+  );
+  const child = spawn(command, args, { env, stdio: ["inherit", "inherit", "pipe"] });
   let announced = false;
   child.stderr.on("data", (chunk) => {
     process.stderr.write(chunk);
@@ -62,7 +131,11 @@ async function main() {
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 
-main().catch((err) => {
-  console.error(err.message || err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err.message || err);
+    process.exit(1);
+  });
+}
+
+module.exports = { serverCommand, freePort, sharedStaticDir, SHARED_PLOTLY_PATH };

@@ -1,45 +1,77 @@
-// Shared set-up for every project script: the repo-local tslab kernelspec, a Python that can
-// import Jupyter's nbclient/nbconvert, and Debian packages that the browser tests need.
+// Shared set-up for every project script: the project's Python environment (.venv/, from the
+// pinned requirements-jupyter.txt), the repo-local tslab kernelspecs, and the few OS packages
+// only the OS has (Chromium, poppler-utils, a CJK font; apt on Debian as root).
 // Each step is idempotent and silent when there is nothing to do.
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const crypto = require("crypto");
 const { spawnSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
 /** Kernelspecs live here (gitignored, inside node_modules' cache) and reach Jupyter through JUPYTER_PATH. */
 const JUPYTER_DIR = path.join(ROOT, "node_modules", ".cache", "mlekit-jupyter");
 const KERNEL_NAME = "tslab";
+/**
+ * The kernelspec's display name. It equals the `metadata.kernelspec.display_name` of the
+ * committed notebooks (scripts/clean-notebooks.js), because a front end writes the running
+ * kernel's display name into the notebook when it saves it: any other name would show every
+ * opened-and-saved notebook as modified in git.
+ */
+const KERNEL_DISPLAY_NAME = "TypeScript";
 
-function kernelJson() {
-  const tslab = path.join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "tslab.cmd" : "tslab");
-  if (!fs.existsSync(tslab)) {
-    throw new Error(`The project's tslab is missing at ${tslab}. Run \`npm ci\` first.`);
+/**
+ * Front ends the kernel can serve; the kit's `show` reads MLEKIT_FRONTEND (see
+ * notebooks/kit/src/display/show.ts).
+ * - "run": nbclient runs for exports and tests, and a user-wide install. Plots embed plotly.js
+ *   once per notebook, so an executed notebook opens offline anywhere.
+ * - "lab": `npm run lab` (JupyterLab 4 / Notebook 7 from .venv, with plotly's renderer and the
+ *   project's plotly.js served by the Jupyter server). Plots carry no plotly.js, so a notebook
+ *   saved after Run All stays small.
+ */
+const FRONTENDS = ["run", "lab"];
+
+function kernelJson(frontend = "run") {
+  const wrapper = path.join(ROOT, "scripts", "tslab-kernel.js");
+  if (!fs.existsSync(path.join(ROOT, "node_modules", "tslab", "dist", "main.js"))) {
+    throw new Error("The project's tslab is missing from node_modules. Run `npm ci` first.");
   }
-  return {
-    argv: [tslab, "kernel", "--config-path", "{connection_file}"],
-    display_name: "TypeScript (tslab, this project)",
+  const spec = {
+    argv: [process.execPath, wrapper, "kernel", "--config-path", "{connection_file}"],
+    display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
   };
+  if (frontend === "lab") spec.env = { MLEKIT_FRONTEND: "lab" };
+  return spec;
 }
 
-/** Writes `<JUPYTER_DIR>/kernels/tslab/kernel.json` pointing at this repo's own tslab. */
-function writeKernelspec(dir = JUPYTER_DIR) {
+/** The JUPYTER_PATH entry that holds the kernelspec for `frontend`. */
+const kernelDir = (frontend = "run") => path.join(JUPYTER_DIR, frontend);
+
+/** Writes `<dir>/kernels/tslab/kernel.json` running this repo's own tslab (through scripts/tslab-kernel.js). */
+function writeKernelspec(dir = kernelDir("run"), frontend = "run") {
   const kdir = path.join(dir, "kernels", KERNEL_NAME);
   fs.mkdirSync(kdir, { recursive: true });
   const file = path.join(kdir, "kernel.json");
-  const text = JSON.stringify(kernelJson(), null, 2) + "\n";
+  const text = JSON.stringify(kernelJson(frontend), null, 2) + "\n";
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) fs.writeFileSync(file, text);
   return kdir;
 }
 
-/** The environment for any Jupyter process a project script starts. */
-function jupyterEnv(extra = {}) {
-  writeKernelspec();
+/**
+ * The environment for any Jupyter process a project script starts: the venv first on PATH,
+ * and the kernelspec for `frontend` ("run" for nbclient, "lab" for JupyterLab/Notebook 7).
+ */
+function jupyterEnv(extra = {}, frontend = "run") {
+  const dir = kernelDir(frontend);
+  writeKernelspec(dir, frontend);
   const prior = process.env.JUPYTER_PATH;
+  const bin = path.dirname(venvBin("python"));
   return {
     ...process.env,
-    JUPYTER_PATH: prior ? `${JUPYTER_DIR}${path.delimiter}${prior}` : JUPYTER_DIR,
+    PATH: `${bin}${path.delimiter}${process.env.PATH || ""}`,
+    VIRTUAL_ENV: VENV,
+    JUPYTER_PATH: prior ? `${dir}${path.delimiter}${prior}` : dir,
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
     ...extra,
   };
@@ -47,20 +79,6 @@ function jupyterEnv(extra = {}) {
 
 function run(cmd, args, opts = {}) {
   return spawnSync(cmd, args, { encoding: "utf8", ...opts });
-}
-
-function canImport(python, modules) {
-  const r = run(python, ["-c", `import ${modules.join(", ")}`]);
-  return r.status === 0;
-}
-
-const PY_CANDIDATES = () =>
-  [process.env.PYTHON, "python3", "/usr/bin/python3", "python"].filter(Boolean);
-
-/** The first Python that imports every module, or undefined. */
-function findPython(modules) {
-  for (const py of PY_CANDIDATES()) if (canImport(py, modules)) return py;
-  return undefined;
 }
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
@@ -79,39 +97,115 @@ function aptInstall(packages, why) {
   if (r.status !== 0) throw new Error(`apt-get install ${packages.join(" ")} failed`);
 }
 
-// What each Python module is called in Debian and on PyPI.
-const JUPYTER_PACKAGES = {
-  nbclient: { apt: ["python3-nbclient", "jupyter-client"], pip: "nbclient" },
-  nbconvert: { apt: ["jupyter-nbconvert"], pip: "nbconvert" },
-  nbformat: { apt: ["python3-nbformat"], pip: "nbformat" },
-  notebook: { apt: ["jupyter-notebook"], pip: "notebook" },
-};
+// ---- The project's Python environment -------------------------------------------------
+// Jupyter (JupyterLab, Notebook 7, nbclient, nbconvert, plotly's renderer) lives in `.venv/`
+// inside the repo, created with `python3 -m venv` and filled from the pinned
+// requirements-jupyter.txt. No root, no system Jupyter: every notebook run, export, test and
+// `npm run lab` uses this environment's Python.
+
+/** The project's virtual environment (gitignored). */
+const VENV = path.join(ROOT, ".venv");
+/** The pinned Python requirements of the project's Jupyter. */
+const REQUIREMENTS = path.join(ROOT, "requirements-jupyter.txt");
+/** Written after a successful install: the hash of the requirements it installed. */
+const VENV_STAMP = path.join(VENV, ".mlekit-requirements.sha256");
+const MIN_PYTHON = [3, 9];
+
+/** The venv's executable `name` (python, jupyter, ...) on this OS. */
+function venvBin(name) {
+  return process.platform === "win32"
+    ? path.join(VENV, "Scripts", name === "python" ? "python.exe" : `${name}.exe`)
+    : path.join(VENV, "bin", name);
+}
+
+/** [major, minor] of a Python executable, or undefined when it does not run. */
+function pythonVersion(python) {
+  const r = run(python, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"]);
+  if (r.status !== 0 || r.error) return undefined;
+  const m = /^(\d+)\.(\d+)/.exec(r.stdout.trim());
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+const newEnough = (v) => v !== undefined && (v[0] > MIN_PYTHON[0] || (v[0] === MIN_PYTHON[0] && v[1] >= MIN_PYTHON[1]));
+
+/** The first python3 >= 3.9 on PATH (or $PYTHON); throws naming what to install when none. */
+function basePython() {
+  const candidates = [process.env.PYTHON, "python3", "python"].filter(Boolean);
+  const seen = [];
+  for (const py of candidates) {
+    const v = pythonVersion(py);
+    if (newEnough(v)) return py;
+    if (v) seen.push(`${py} is ${v.join(".")}`);
+  }
+  throw new Error(
+    `No Python ${MIN_PYTHON.join(".")} or newer found${seen.length ? ` (${seen.join(", ")})` : ""}. ` +
+      "The project's Jupyter needs it. Install Python 3 with its venv module, e.g. " +
+      "`sudo apt-get install python3 python3-venv` (Debian/Ubuntu), `brew install python` (macOS), " +
+      "or from python.org, then run the command again (or set PYTHON=/path/to/python3).",
+  );
+}
+
+function requirementsHash() {
+  return crypto.createHash("sha256").update(fs.readFileSync(REQUIREMENTS)).digest("hex");
+}
 
 /**
- * Makes sure some Python can import `modules` (default nbclient, nbconvert) and returns it.
- * Debian/Ubuntu as root: apt-get. Elsewhere: `pip install --user`. Otherwise throws with the
- * exact command to run.
+ * Makes sure `.venv/` exists and holds exactly the pinned requirements; returns its Python.
+ * Silent and fast (two stat calls and one hash) when the stamp matches the requirements.
  */
-function ensureJupyter(modules = ["nbclient", "nbconvert", "nbformat"]) {
-  const found = findPython(modules);
-  if (found) return found;
-  const missing = modules;
-  if (isDebian() && isRoot()) {
-    aptInstall([...new Set(missing.flatMap((m) => JUPYTER_PACKAGES[m].apt))], `Jupyter: ${missing.join(", ")}`);
-  } else {
-    const pip = missing.map((m) => JUPYTER_PACKAGES[m].pip);
-    const py = PY_CANDIDATES().find((p) => run(p, ["-m", "pip", "--version"]).status === 0);
-    if (py) {
-      console.log(`[setup] installing ${pip.join(" ")} with pip --user`);
-      run(py, ["-m", "pip", "install", "--user", ...pip], { stdio: "inherit" });
+function ensureVenv() {
+  const python = venvBin("python");
+  const want = requirementsHash();
+  const stamp = fs.existsSync(VENV_STAMP) ? fs.readFileSync(VENV_STAMP, "utf8").trim() : "";
+  if (stamp === want && fs.existsSync(python)) return python;
+
+  const t0 = Date.now();
+  if (!fs.existsSync(python) || !newEnough(pythonVersion(python))) {
+    const base = basePython();
+    fs.rmSync(VENV, { recursive: true, force: true });
+    console.log(`[setup] creating .venv/ with ${base} -m venv`);
+    let r = run(base, ["-m", "venv", VENV]);
+    if (r.status !== 0 && isDebian() && isRoot() && /ensurepip|venv/.test(`${r.stdout}${r.stderr}`)) {
+      fs.rmSync(VENV, { recursive: true, force: true });
+      aptInstall(["python3-venv"], "python3 -m venv needs it");
+      r = run(base, ["-m", "venv", VENV]);
+    }
+    if (r.status !== 0) {
+      fs.rmSync(VENV, { recursive: true, force: true });
+      throw new Error(
+        `\`${base} -m venv .venv\` failed:\n${`${r.stdout}${r.stderr}`.trim()}\n` +
+          "Install Python's venv module (Debian/Ubuntu: `sudo apt-get install python3-venv`) and run the command again.",
+      );
     }
   }
-  const after = findPython(modules);
-  if (after) return after;
-  const cmd = isDebian()
-    ? `sudo apt-get install -y ${[...new Set(missing.flatMap((m) => JUPYTER_PACKAGES[m].apt))].join(" ")}`
-    : `python3 -m pip install --user ${missing.map((m) => JUPYTER_PACKAGES[m].pip).join(" ")}`;
-  throw new Error(`Jupyter (${missing.join(", ")}) is not importable from any Python here. Run:\n  ${cmd}`);
+  console.log(`[setup] installing the project's Jupyter into .venv/ from ${path.basename(REQUIREMENTS)}`);
+  // --retries 0: where only some indexes answer, pip's default retries spend minutes per package.
+  const r = run(python, ["-m", "pip", "install", "--retries", "0", "--disable-pip-version-check", "--no-input", "-q", "-r", REQUIREMENTS], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) {
+    const tail = `${r.stdout}${r.stderr}`.trim().split("\n").filter((l) => !/^WARNING: Location .* is ignored/.test(l)).slice(-20).join("\n");
+    throw new Error(`pip could not install ${path.basename(REQUIREMENTS)} into .venv/:\n${tail}`);
+  }
+  fs.writeFileSync(VENV_STAMP, want + "\n");
+  console.log(`[setup] .venv/ ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return python;
+}
+
+/**
+ * The Python that runs the project's Jupyter (nbclient, nbconvert, JupyterLab, Notebook 7):
+ * the venv's, created or updated first. `modules` is kept for callers that name what they
+ * need; the pinned requirements hold all of them.
+ */
+function ensureJupyter(modules = ["nbclient", "nbconvert", "nbformat"]) {
+  void modules;
+  return ensureVenv();
+}
+
+/** The venv's `jupyter` command (after {@link ensureVenv}). */
+function jupyterBin() {
+  ensureVenv();
+  return venvBin("jupyter");
 }
 
 /** Makes sure each `[binary, debianPackage]` exists; installs with apt on Debian as root. */
@@ -146,11 +240,18 @@ module.exports = {
   ROOT,
   JUPYTER_DIR,
   KERNEL_NAME,
+  KERNEL_DISPLAY_NAME,
+  FRONTENDS,
+  kernelDir,
   kernelJson,
   writeKernelspec,
   jupyterEnv,
-  findPython,
+  VENV,
+  REQUIREMENTS,
+  venvBin,
+  ensureVenv,
   ensureJupyter,
+  jupyterBin,
   ensureCommands,
   ensureDebianPackages,
   buildLib,

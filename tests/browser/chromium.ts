@@ -3,7 +3,8 @@
 // and recorded. Also lists the export folders the browser tests look at.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { existsSync, readdirSync } from "fs";
-import { join, resolve } from "path";
+import { tmpdir } from "os";
+import { delimiter, join, resolve } from "path";
 import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -13,8 +14,18 @@ export const CHROMIUM = exportBrowser.CHROMIUM;
 export const CHROMIUM_ARGS = exportBrowser.CHROMIUM_ARGS;
 export const ROOT = resolve(__dirname, "..", "..");
 
-/** exports/ (what `npm start`/`npm test` wrote) and tests/.out/export (the export fixture). */
-export const EXPORT_DIRS = [join(ROOT, "exports"), join(ROOT, "tests", ".out", "export")].filter((d) => existsSync(d));
+/**
+ * The export folders to check: MLEKIT_EXPORT_DIRS (path-delimited; `npm test` sets it to the
+ * temporary folders it just exported into, so no stale file in exports/ is ever read), else
+ * exports/ and tests/.out/export (what `npm start` wrote), for a manual run.
+ */
+export const EXPORT_DIRS = (process.env.MLEKIT_EXPORT_DIRS
+  ? process.env.MLEKIT_EXPORT_DIRS.split(delimiter).filter(Boolean)
+  : [join(ROOT, "exports"), join(ROOT, "tests", ".out", "export")]
+).filter((d) => existsSync(d));
+
+/** Where browser tests put screenshots: MLEKIT_SCREENS, else a folder in the OS temp folder. */
+export const SCREENS_DIR = process.env.MLEKIT_SCREENS || join(tmpdir(), "mlekit-screens");
 
 /** Every exported note (`<dir>/<name>.<ext>` files) with `ext`, index.html excluded. */
 export function exportedFiles(ext: string): { dir: string; name: string; file: string }[] {

@@ -1,20 +1,20 @@
 // Every exported HTML page opens in Chromium with the network closed and works: plots drawn
 // by the single embedded plotly.js, maths rendered, code highlighted, outputs in place, no
 // console error, and every plotly slider changes its figure when a user moves it.
-// Screenshots go to exports/screens/. Run by `npm test` after the exports are written.
+// Screenshots go to the OS temp folder (SCREENS_DIR). Run by `npm test` after the exports are written.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { EXPORT_DIRS, ROOT, exportedFiles, label, launch, openOffline, until, waitForPlots } from "./chromium";
+import { EXPORT_DIRS, SCREENS_DIR, exportedFiles, label, launch, openOffline, until, waitForPlots } from "./chromium";
 import * as FORMAT from "../../notebooks/kit/src/format";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { extractMath } = require("../../scripts/export/math") as { extractMath: (s: string) => { formulas: unknown[] } };
 
-const SCREENS = join(ROOT, "exports", "screens");
+const SCREENS = SCREENS_DIR;
 const pages = exportedFiles("html");
 
 interface Cell {

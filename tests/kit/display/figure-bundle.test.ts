@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { figureBundle, normalizeFigure, plotlyJs, plotlyVersion } from "../../../notebooks/kit/src/display/figure-bundle";
+import { PLOT_FALLBACK_CLASS, SHARED_PLOTLY_PATH, figureBundle, normalizeFigure, plotlyJs, plotlyVersion } from "../../../notebooks/kit/src/display/figure-bundle";
 import * as FORMAT from "../../../notebooks/kit/src/format";
 
 const fig = { data: [{ x: [1, 2], y: [3, 4] }, { type: "bar", y: [1] }], layout: { title: "t", xaxis: { title: "θ" } } };
@@ -30,11 +30,43 @@ test("a script-breaking string in the data cannot end the script element", () =>
   assert.ok(html.includes("\\u003c/script\\u003e"));
 });
 
-test("frames and config reach the plotly JSON; the default config is responsive", () => {
+test("frames and config reach the plotly JSON; the default config is not responsive (a responsive figure collapsed under plotly's renderer)", () => {
   const b = figureBundle({ data: [{ y: [1] }], frames: [{ name: "a", data: [{ y: [2] }] }], config: { staticPlot: true } }, { includePlotly: false });
   const j = b["application/vnd.plotly.v1+json"] as { frames: unknown[]; config: Record<string, unknown> };
   assert.is(j.frames.length, 1);
-  assert.equal(j.config, { responsive: true, displaylogo: false, staticPlot: true });
+  assert.equal(j.config, { displaylogo: false, staticPlot: true });
+  for (const frontend of ["run", "lab"] as const) {
+    const html = figureBundle({ data: [{ y: [1] }] }, { includePlotly: false, frontend })["text/html"] as string;
+    assert.not.ok(html.includes("responsive"), `the ${frontend} HTML sets no responsive config`);
+  }
+});
+
+/** The HTML as an untrusted front end shows it: scripts and styles dropped, tags removed. */
+const sanitisedText = (html: string) =>
+  html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ").trim();
+
+test("with its scripts removed (untrusted notebook) the plot's HTML still shows its summary and how to get it drawn", () => {
+  for (const frontend of ["run", "lab"] as const) {
+    const html = figureBundle(fig, { includePlotly: frontend === "run", frontend })["text/html"] as string;
+    const div = new RegExp(`<div id="[^"]+" class="${FORMAT.PLOT_CLASS}"[^>]*><div class="${PLOT_FALLBACK_CLASS}"`);
+    assert.ok(div.test(html), `${frontend}: the fallback sits inside the plot <div> the script draws into`);
+    const shown = sanitisedText(html);
+    assert.ok(shown.startsWith('Plot: 2 traces (scatter, bar) "t"'), `${frontend}: ${shown}`);
+    assert.match(shown, /trust the notebook \(File → Trust Notebook/);
+    assert.match(shown, /re-run the cell/);
+    assert.ok(html.includes(`querySelector(".${PLOT_FALLBACK_CLASS}")`), `${frontend}: the drawing script removes the fallback`);
+  }
+});
+
+test("for the project's JupyterLab the HTML embeds no plotly.js and loads the server's shared copy instead", () => {
+  const lab = figureBundle(fig, { includePlotly: true, frontend: "lab" })["text/html"] as string;
+  const run = figureBundle(fig, { includePlotly: true, frontend: "run" })["text/html"] as string;
+  assert.not.ok(lab.includes(FORMAT.PLOTLY_SCRIPT_ATTRIBUTE), "no plotly.js embed");
+  assert.ok(lab.includes(JSON.stringify(SHARED_PLOTLY_PATH)));
+  assert.ok(lab.length < 3000, `lab HTML is ${lab.length} characters`);
+  assert.ok(run.length > 1_000_000, "the run HTML embeds plotly.js");
 });
 
 test("the embedded plotly.js is the installed current bundle, with no closing script tag inside", () => {

@@ -55,6 +55,26 @@ test("show rejects something that is not a figure, naming the function", () => {
   assert.throws(() => show(null as never), TypeError);
 });
 
+test("under the project's JupyterLab kernelspec (MLEKIT_FRONTEND=lab) no output embeds plotly.js, the first included", () => {
+  const sent = ownKernel();
+  const prior = process.env.MLEKIT_FRONTEND;
+  process.env.MLEKIT_FRONTEND = "lab";
+  try {
+    show(fig);
+    show(fig, { includePlotly: true });
+  } finally {
+    if (prior === undefined) delete process.env.MLEKIT_FRONTEND;
+    else process.env.MLEKIT_FRONTEND = prior;
+  }
+  assert.is(sent.length, 2);
+  for (const out of sent) {
+    assert.not.ok(String(out.data["text/html"]).includes(PLOTLY_SCRIPT));
+    assert.ok(out.data["application/vnd.plotly.v1+json"], "the plotly JSON is still there for plotly's renderer");
+  }
+  show(fig);
+  assert.ok(String(sent[2].data["text/html"]).includes(PLOTLY_SCRIPT), "without the variable the first plot embeds plotly.js");
+});
+
 test("includePlotly: false leaves plotly.js out even of the first plot", () => {
   const sent = ownKernel();
   show(fig, { includePlotly: false });

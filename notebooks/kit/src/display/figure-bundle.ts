@@ -14,12 +14,37 @@ export interface FigureLike {
   readonly frames?: readonly object[];
 }
 
+/**
+ * The front end a kernel serves, from the kernelspec's `MLEKIT_FRONTEND` variable:
+ * - `"run"` (default): nbclient runs, exports, any Jupyter. The HTML draws the plot with a
+ *   plotly.js embedded in the notebook (once per kernel session), so an executed notebook and
+ *   its exports work offline, anywhere.
+ * - `"lab"`: the project's own JupyterLab 4 / Notebook 7 (`npm run lab`). The HTML carries no
+ *   plotly.js: it loads the one copy the project's Jupyter server serves
+ *   ({@link SHARED_PLOTLY_PATH}), so a notebook saved after Run All stays small (no 5 MB per
+ *   save). Where plotly's renderer is installed, the front end draws the plotly JSON instead.
+ */
+export type Frontend = "run" | "lab";
+
+/** Path, under the Jupyter server's base URL, where `npm run lab` serves plotly.js. */
+export const SHARED_PLOTLY_PATH = "static/mlekit/plotly.min.js";
+
+/** The `class` of the visible text inside a plot `<div>` until plotly.js draws over it. */
+export const PLOT_FALLBACK_CLASS = "mlekit-plot-fallback";
+
 /** Options for {@link figureBundle}. */
 export interface FigureBundleOptions {
-  /** Embed plotly.js itself in the `text/html` part. */
+  /** Embed plotly.js itself in the `text/html` part (front end `"run"` only). */
   readonly includePlotly: boolean;
   /** Element id of the plot's `<div>`; deterministic by default. */
   readonly id?: string;
+  /** Which front end the HTML is for; default `"run"`. See {@link Frontend}. */
+  readonly frontend?: Frontend;
+}
+
+/** The front end named by `MLEKIT_FRONTEND` in this process's environment (`"run"` unless `"lab"`). */
+export function currentFrontend(): Frontend {
+  return typeof process !== "undefined" && process.env?.MLEKIT_FRONTEND === "lab" ? "lab" : "run";
 }
 
 let plotlySource: string | undefined;
@@ -113,12 +138,19 @@ export function normalizeFigure(figure: FigureLike, fn = "show"): {
 }
 
 /**
- * The MIME bundle of one plot: `application/vnd.plotly.v1+json` for JupyterLab's plotly
- * renderer, `text/html` that draws it with the bundled plotly.js for every other front end
- * and for exports, and a one-line `text/plain` summary.
+ * The MIME bundle of one plot: `application/vnd.plotly.v1+json` for plotly's JupyterLab
+ * renderer, `text/html` that draws it with plotly.js for every other front end and for exports,
+ * and a one-line `text/plain` summary.
+ *
+ * The plot `<div>` holds a visible fallback (the summary and how to get the plot drawn) that the
+ * drawing script removes. A front end that sanitises the HTML (an untrusted notebook: scripts
+ * never run) therefore shows that text, never an empty gap. The config never sets
+ * `responsive: true`: under plotly's renderer a responsive figure collapsed to 0 px height when
+ * its slider moved.
  *
  * @param figure a plotly-notebook-js figure or a plain `{ data, layout }`
- * @param options `includePlotly` embeds plotly.js in the HTML (do it once per page)
+ * @param options `includePlotly` embeds plotly.js in the HTML (do it once per page);
+ *   `frontend` picks the HTML flavour (see {@link Frontend})
  * @returns the bundle, keyed by MIME type
  * @throws {TypeError} when the figure has no `data` array
  * @example
@@ -130,7 +162,7 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
   const json = scriptJson(fig);
   const id = options.id ?? `${PLOT_ID_PREFIX}${fnv1a(json)}`;
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
-  const config = { responsive: true, displaylogo: false, ...(fig.config ?? {}) };
+  const config = { displaylogo: false, ...(fig.config ?? {}) };
   const types = [...new Set(fig.data.map((t) => String(t.type ?? "scatter")))];
   for (const t of fig.data) {
     fixTitle(t.colorbar);
@@ -140,21 +172,42 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
   const plainText =
     `Plot: ${fig.data.length} trace${fig.data.length === 1 ? "" : "s"} (${types.join(", ")})` +
     (name ? ` "${name.replace(/<[^>]*>/g, "")}"` : "");
-  const embed = options.includePlotly
-    ? `<script type="text/javascript" ${PLOTLY_SCRIPT_ATTRIBUTE}="${PLOTLY_SCRIPT_VALUE_PREFIX} ${plotlyVersion()}">${plotlyJs()}</script>\n`
-    : "";
-  const draw =
+  const lab = options.frontend === "lab";
+  const embed =
+    options.includePlotly && !lab
+      ? `<script type="text/javascript" ${PLOTLY_SCRIPT_ATTRIBUTE}="${PLOTLY_SCRIPT_VALUE_PREFIX} ${plotlyVersion()}">${plotlyJs()}</script>\n`
+      : "";
+  const plot =
+    `function draw() { var el = document.getElementById(${scriptJson(id)}); if (!el) return;` +
+    ` var fb = el.querySelector(".${PLOT_FALLBACK_CLASS}"); if (fb) fb.parentNode.removeChild(fb);` +
+    ` window.Plotly.newPlot(el, { data: fig.data, layout: fig.layout, frames: fig.frames, config: config }); }`;
+  // "run": plotly.js is on the page (this output or an earlier one); poll briefly for it.
+  // "lab": load the server's one copy once per page, then draw every queued plot.
+  const start = lab
+    ? ` if (window.Plotly) { draw(); return; }` +
+      ` var q = window.__mlekitPlotlyQueue; if (q) { q.push(draw); return; }` +
+      ` q = window.__mlekitPlotlyQueue = [draw]; var base = "/";` +
+      ` try { base = JSON.parse(document.getElementById("jupyter-config-data").textContent).baseUrl || "/"; } catch (e) {}` +
+      ` var s = document.createElement("script"); s.src = base.replace(/\\/?$/, "/") + ${scriptJson(SHARED_PLOTLY_PATH)} + "?v=" + ${scriptJson(plotlyVersion())};` +
+      ` s.onload = function () { var all = window.__mlekitPlotlyQueue || []; window.__mlekitPlotlyQueue = undefined; all.forEach(function (f) { f(); }); };` +
+      ` s.onerror = function () { window.__mlekitPlotlyQueue = undefined; };` +
+      ` document.head.appendChild(s);`
+    : ` var tries = 0; (function wait() { if (window.Plotly) { draw(); return; } if (++tries < 2400) setTimeout(wait, 25); })();`;
+  const script =
     `<script type="text/javascript">(function () {` +
     `var fig = ${json}; var config = ${scriptJson(config)};` +
-    `function draw() { var el = document.getElementById(${scriptJson(id)});` +
-    ` if (!el) return; if (!window.Plotly) { setTimeout(draw, 25); return; }` +
-    ` window.Plotly.newPlot(el, { data: fig.data, layout: fig.layout, frames: fig.frames, config: config }); }` +
-    ` draw(); })();</script>`;
+    plot +
+    start +
+    ` })();</script>`;
+  const fallback =
+    `<div class="${PLOT_FALLBACK_CLASS}" style="box-sizing:border-box;height:100%;padding:12px;border:1px dashed #b0b0b0;color:#444;font:14px sans-serif">` +
+    `${escapeHtml(plainText)}<br>The interactive plot is drawn when the notebook is trusted: ` +
+    `trust the notebook (File \u2192 Trust Notebook, or \u201cTrust Notebook\u201d in the command palette) or re-run the cell.</div>`;
   const html =
     embed +
     `<div id="${escapeHtml(id)}" class="${PLOT_CLASS}" style="width:100%;height:${height}px" ` +
-    `aria-label="${escapeHtml(plainText)}"></div>\n` +
-    draw;
+    `aria-label="${escapeHtml(plainText)}">${fallback}</div>\n` +
+    script;
   return {
     [PLOTLY_MIME]: { ...fig, config },
     "text/html": html,

@@ -1,5 +1,15 @@
 // Notebook display: plots and tables for tslab, kept apart from the maths.
 export { show, resetDisplaySession, type ShowOptions } from "./show";
 export { showTable, tableBundle, type TableLike, type DataFrameLike, type ShowTableOptions } from "./show-table";
-export { figureBundle, plotlyJs, plotlyVersion, type FigureLike, type FigureBundleOptions } from "./figure-bundle";
+export {
+  figureBundle,
+  plotlyJs,
+  plotlyVersion,
+  currentFrontend,
+  SHARED_PLOTLY_PATH,
+  PLOT_FALLBACK_CLASS,
+  type FigureLike,
+  type FigureBundleOptions,
+  type Frontend,
+} from "./figure-bundle";
 export { displayChannel, type DisplayChannel, type MimeBundle } from "./kernel";

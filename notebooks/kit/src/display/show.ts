@@ -1,12 +1,13 @@
 import { displayChannel } from "./kernel";
-import { figureBundle, type FigureLike } from "./figure-bundle";
+import { currentFrontend, figureBundle, type FigureLike } from "./figure-bundle";
 
 /** Options for {@link show}. */
 export interface ShowOptions {
   /**
    * Embed plotly.js in this output. Default: in a kernel, only the session's first plot embeds
    * it (later plots reuse the copy already on the page); in plain Node, always, so every
-   * returned string is a self-contained page fragment.
+   * returned string is a self-contained page fragment. Ignored under the project's JupyterLab
+   * (`MLEKIT_FRONTEND=lab`), whose Jupyter server serves the one shared plotly.js.
    */
   readonly includePlotly?: boolean;
 }
@@ -22,9 +23,13 @@ export function resetDisplaySession(): void {
  * Displays a plotly figure in the running notebook, or returns its HTML outside a kernel.
  *
  * - Under the project's own tslab kernel it emits ONE output whose MIME bundle holds
- *   `application/vnd.plotly.v1+json`, `text/html` (drawn by a current plotly.js that is
- *   embedded once per kernel session, so outputs and exports work offline) and a one-line
- *   `text/plain` summary.
+ *   `application/vnd.plotly.v1+json`, `text/html` and a one-line `text/plain` summary.
+ *   For nbclient runs and exports (the default) the HTML draws with a current plotly.js that is
+ *   embedded once per kernel session, so outputs and exports work offline. Under the kernelspec
+ *   of `npm run lab` (`MLEKIT_FRONTEND=lab`) no plotly.js is embedded: JupyterLab draws the JSON
+ *   with plotly's renderer when it is installed, and otherwise the HTML loads the one plotly.js
+ *   the project's Jupyter server serves. A notebook saved after Run All then weighs kilobytes
+ *   per plot instead of 5 MB for the first one.
  * - Under another tslab (say, a global install with no local tslab beside the notebook) it
  *   degrades to a single `text/html` output.
  * - In plain Node it displays nothing, does not throw, and returns the HTML.
@@ -46,8 +51,9 @@ export function show(figure: FigureLike, options: ShowOptions = {}): string | un
     const bundle = figureBundle(figure, { includePlotly: options.includePlotly ?? true });
     return bundle["text/html"] as string;
   }
-  const includePlotly = options.includePlotly ?? !embeddedInKernel;
-  channel.send(figureBundle(figure, { includePlotly }));
+  const frontend = currentFrontend();
+  const includePlotly = frontend === "run" && (options.includePlotly ?? !embeddedInKernel);
+  channel.send(figureBundle(figure, { includePlotly, frontend }));
   if (includePlotly) embeddedInKernel = true;
   return undefined;
 }
