@@ -109,6 +109,9 @@ async function main() {
   const rest = argv.filter((a) => a !== "--notebook" && a !== "--plotly-renderer");
   console.log("[lab] building the library and the kit");
   setup.buildLib();
+  // The Chinese edition (notebooks/zh/, not committed) is regenerated from the English notebooks
+  // and notebooks/i18n/zh/, so it always matches them.
+  require("./i18n").buildTranslations();
   const port = Number(process.env.PORT) || (await freePort());
   const token = crypto.randomBytes(16).toString("hex");
   const { command, args, env, url } = serverCommand({ app, port, token, extraArgs: rest, plotlyRenderer });
