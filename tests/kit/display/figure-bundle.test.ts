@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { PLOT_FALLBACK_CLASS, SHARED_PLOTLY_PATH, figureBundle, normalizeFigure, plotlyJs, plotlyVersion } from "../../../notebooks/kit/src/display/figure-bundle";
 import * as FORMAT from "../../../notebooks/kit/src/format";
 
-const fig = { data: [{ x: [1, 2], y: [3, 4] }, { type: "bar", y: [1] }], layout: { title: "t", xaxis: { title: "θ" } } };
+const fig = { data: [{ x: [1, 2], y: [3, 4] }, { type: "bar", y: [1] }], layout: { title: { text: "t" }, xaxis: { title: { text: "θ" } } } };
 
 test("the text summary counts traces and names their types and the title", () => {
   const b = figureBundle(fig, { includePlotly: false });
@@ -18,10 +18,11 @@ test("the same figure gets the same element id on every run (deterministic outpu
   assert.is.not(/id="([^"]+)"/.exec(a)![1], /id="([^"]+)"/.exec(other)![1]);
 });
 
-test("string titles are upgraded to {text} for plotly.js 3+", () => {
-  const n = normalizeFigure(fig);
-  assert.equal(n.layout.title, { text: "t" });
-  assert.equal((n.layout.xaxis as { title: unknown }).title, { text: "θ" });
+test("a string title, which plotly.js 3+ would silently not draw, is a TypeError naming where it is", () => {
+  assert.equal(normalizeFigure(fig).layout.title, { text: "t" });
+  assert.throws(() => normalizeFigure({ data: [], layout: { title: "t" } }), (e: Error) => e instanceof TypeError && e.message === 'show: layout.title = "t" is a string; plotly.js 3+ draws only { text: "t" }');
+  assert.throws(() => normalizeFigure({ data: [], layout: { yaxis2: { title: "nats" } } }), /layout\.yaxis2\.title = "nats"/);
+  assert.throws(() => figureBundle({ data: [{ type: "contour", z: [[1]], colorbar: { title: "z" } }] }, { includePlotly: false }), /figureBundle: data\[0\]\.colorbar\.title/);
 });
 
 test("a script-breaking string in the data cannot end the script element", () => {

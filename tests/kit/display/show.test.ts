@@ -6,7 +6,7 @@ import * as FORMAT from "../../../notebooks/kit/src/format";
 
 // plotly-notebook-js's createPlot returns an object of this shape (data, layout, methods).
 const createPlotLike = (data: object[], layout: object) => ({ data, layout, restyle() { return this; } });
-const fig = createPlotLike([{ type: "bar", x: [1, 2], y: new Float64Array([0.25, 0.75]) }], { title: "coin" });
+const fig = createPlotLike([{ type: "bar", x: [1, 2], y: new Float64Array([0.25, 0.75]) }], { title: { text: "coin" } });
 const PLOTLY_SCRIPT = `${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="plotly.js`;
 
 test.before.each(() => resetDisplaySession());

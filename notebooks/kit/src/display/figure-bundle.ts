@@ -95,27 +95,23 @@ function title(layout: Record<string, unknown>): string | undefined {
 }
 
 /**
- * plotly.js 3+ reads titles only as `{ text }`; plotly-notebook-js users (and older examples)
- * write plain strings. Rewrites `title` strings on the layout and on every axis.
+ * plotly.js 3+ reads a title only as `{ text }`; a plain string is silently not drawn. Rather
+ * than rewrite the figure, `show` refuses it and says how to write it (the kit's helpers always
+ * write `{ text }`).
+ * @throws {TypeError} naming the path of the first string title
  */
-function fixTitle(o: unknown): void {
-  if (o && typeof o === "object" && typeof (o as { title?: unknown }).title === "string") {
-    (o as { title: unknown }).title = { text: (o as { title: string }).title };
+function rejectStringTitles(fn: string, o: unknown, path: string): void {
+  if (o === null || typeof o !== "object") return;
+  if (Array.isArray(o)) {
+    o.forEach((v, i) => rejectStringTitles(fn, v, `${path}[${i}]`));
+    return;
   }
-}
-
-function upgradeTitles(layout: Record<string, unknown>): Record<string, unknown> {
-  const fix = fixTitle;
-  fix(layout);
-  for (const [k, v] of Object.entries(layout)) {
-    if (/^(x|y|z)axis\d*$|^(scene|polar|ternary)\d*$/.test(k) && v && typeof v === "object") {
-      fix(v as Record<string, unknown>);
-      for (const inner of Object.values(v as Record<string, unknown>)) {
-        if (inner && typeof inner === "object" && !Array.isArray(inner)) fix(inner as Record<string, unknown>);
-      }
+  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+    if (k === "title" && typeof v === "string") {
+      throw new TypeError(`${fn}: ${path}.title = ${JSON.stringify(v)} is a string; plotly.js 3+ draws only { text: ${JSON.stringify(v)} }`);
     }
+    if (v !== null && typeof v === "object" && k !== "data" && k !== "x" && k !== "y" && k !== "z") rejectStringTitles(fn, v, `${path}.${k}`);
   }
-  return layout;
 }
 
 /** Checks the figure's shape and returns a JSON-ready copy: `{ data, layout, config?, frames? }`. */
@@ -130,8 +126,10 @@ export function normalizeFigure(figure: FigureLike, fn = "show"): {
   }
   const out: ReturnType<typeof normalizeFigure> = {
     data: plain(figure.data) as Record<string, unknown>[],
-    layout: upgradeTitles(plain(figure.layout ?? {}) as Record<string, unknown>),
+    layout: plain(figure.layout ?? {}) as Record<string, unknown>,
   };
+  rejectStringTitles(fn, out.layout, "layout");
+  out.data.forEach((t, i) => rejectStringTitles(fn, t, `data[${i}]`));
   if (figure.config !== undefined) out.config = plain(figure.config) as Record<string, unknown>;
   if (figure.frames !== undefined) out.frames = plain(figure.frames) as Record<string, unknown>[];
   return out;
@@ -164,10 +162,6 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
   const config = { displaylogo: false, ...(fig.config ?? {}) };
   const types = [...new Set(fig.data.map((t) => String(t.type ?? "scatter")))];
-  for (const t of fig.data) {
-    fixTitle(t.colorbar);
-    fixTitle((t.marker as { colorbar?: unknown } | undefined)?.colorbar);
-  }
   const name = title(fig.layout);
   const plainText =
     `Plot: ${fig.data.length} trace${fig.data.length === 1 ? "" : "s"} (${types.join(", ")})` +

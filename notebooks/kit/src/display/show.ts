@@ -42,7 +42,7 @@ export function resetDisplaySession(): void {
  * @throws {TypeError} when `figure` has no `data` array
  * @example
  * import { createPlot } from "plotly-notebook-js";
- * show(createPlot([{ x: [1, 2, 3], y: [1, 4, 9] }], { title: "squares" }));
+ * show(createPlot([{ x: [1, 2, 3], y: [1, 4, 9] }], { title: { text: "squares" } })); // titles as { text }
  * // => draws the plot in the notebook; in plain Node returns '<script …' HTML
  */
 export function show(figure: FigureLike, options: ShowOptions = {}): string | undefined {
