@@ -4,7 +4,7 @@ import * as assert from "uvu/assert";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const idx = require("../../scripts/export/index-page") as {
-  indexHtml: (o: { title: string; lede?: string; notes: unknown[] }) => string;
+  indexHtml: (o: { title: string; lede?: string; notes: unknown[]; lang?: string; home?: { href: string; label: string } }) => string;
   formatBytes: (n: number) => string;
   inlineMath: (s: string) => string;
 };
@@ -45,6 +45,17 @@ test("formatBytes", () => {
   assert.is(idx.formatBytes(512), "512 B");
   assert.is(idx.formatBytes(2048), "2.0 kB");
   assert.is(idx.formatBytes(5 * 1024 * 1024), "5.0 MB");
+});
+
+test("a note with a Chinese edition links it in every format under its Chinese title; a translated index says its language and links home", () => {
+  const zh = { label: "中文", lang: "zh", title: "01 · 最大似然", files: { html: { file: "zh/01-b.html", bytes: 5e6 }, pdf: { file: "zh/01-b.pdf", bytes: 4096 } } };
+  const html = idx.indexHtml({ title: "Worked notes", notes: [note("01-b", { translations: [zh] })] });
+  assert.ok(html.includes('<p class="tr" lang="zh"><span class="lang">中文</span> 01 · 最大似然</p>'), html);
+  assert.ok(html.includes(`href="${encodeURI("zh/01-b.html")}"`) && html.includes(`href="${encodeURI("zh/01-b.pdf")}"`));
+  assert.ok(html.includes('<span class="missing" title="not exported">Markdown</span>'), "a format missing in Chinese is shown as missing");
+  const page = idx.indexHtml({ title: "学习笔记", notes: [note("01-b")], lang: "zh", home: { href: "../index.html", label: "English" } });
+  assert.ok(page.includes('<html lang="zh">'));
+  assert.ok(page.includes('<a href="../index.html">English</a>'));
 });
 
 test.run();
