@@ -3,7 +3,9 @@
 // --plotly-renderer`, as for a student who has the `plotly` Python package), where a figure
 // with `responsive: true` used to collapse to 0 px when its slider moved:
 //   JupyterLab 4: Run All, every plot drawn, the slider changes the title and keeps the height;
-//   Notebook 7 (smoke test): Run All with no error, every plot drawn, the slider works.
+//   Notebook 7 (smoke test): Run All with no error, every plot drawn, the slider works;
+//   the Chinese edition of the same notebook (built by scripts/i18n.js) in JupyterLab 4: its
+//   prose is in Chinese, Run All has no error, every plot is drawn and the slider works.
 // Screenshots go to the OS temp folder.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -22,10 +24,13 @@ const sliderNotebook = notebookNames().find((f) => /sliders|sliderFigure|slider\
 let browser: Browser | undefined;
 let startError = "";
 process.on("exit", () => server.kill());
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const i18n = require("../../scripts/i18n") as { buildTranslations(o: { outDir: string; quiet: boolean }): { written: string[] } };
 
 test.before(async () => {
   try {
     await server.start();
+    i18n.buildTranslations({ outDir: join(server.dir, "zh"), quiet: true });
     browser = await launch();
   } catch (err) {
     startError = String((err as Error).message || err);
@@ -94,6 +99,25 @@ test("Notebook 7 (smoke test): Run All with no error, every plot drawn, and the 
   try {
     const problems = await runAndSlide(page, `notebook7-${stem(sliderNotebook!)}`);
     await page.screenshot({ path: join(SCREENS, `notebook7-${stem(sliderNotebook!)}.png`) });
+    assert.equal(problems, [], problems.join("\n"));
+  } finally {
+    await context.close().catch(() => undefined);
+    await server.closeSessions();
+  }
+});
+
+test("JupyterLab 4, the Chinese edition: the prose is in Chinese, Run All draws every plot, and the slider works", async () => {
+  assert.ok(browser && !startError && sliderNotebook, startError);
+  const path = `zh/${sliderNotebook!}`;
+  const { page, context } = await openOffline(browser!, server.url(`/lab/tree/${path.split("/").map(encodeURIComponent).join("/")}?reset`), {
+    allow: [server.base],
+    viewport: { width: 1280, height: 1000 },
+  });
+  try {
+    const problems = await runAndSlide(page, `lab-zh-${stem(sliderNotebook!)}`);
+    const heading = await page.evaluate(() => document.querySelector(".jp-RenderedMarkdown h1")?.textContent ?? "");
+    if (!/[\u4e00-\u9fff]/.test(heading)) problems.push(`the first heading is not Chinese: "${heading}"`);
+    await page.screenshot({ path: join(SCREENS, `lab-zh-${stem(sliderNotebook!)}.png`) });
     assert.equal(problems, [], problems.join("\n"));
   } finally {
     await context.close().catch(() => undefined);
