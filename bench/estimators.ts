@@ -11,24 +11,10 @@
 // Ratios are "other time / mlekit time": above 1 means mlekit is faster.
 import { spawnSync } from "child_process";
 import * as path from "path";
+import { medianMs, useSink } from "./timing";
 import { createRng, gaussian, poisson } from "../lib/src/distributions";
 import { logLikelihood } from "../lib/src/estimators";
 
-let sink = 0; // keeps results alive so no loop is optimized away
-
-/** Median milliseconds per call over `reps` timed calls, after two warm-up calls. */
-function time(fn: () => number, reps: number): number {
-  sink += fn();
-  sink += fn();
-  const samples: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = process.hrtime.bigint();
-    sink += fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1];
-}
 
 
 let pyVersions = "";
@@ -61,15 +47,15 @@ export async function runEstimatorsBench(): Promise<void> {
   const model = gaussian(3, 2);
   const pois = poisson(4);
 
-  const llMs = time(() => logLikelihood(model, x6), 15);
-  const closureMs = time(() => {
+  const llMs = medianMs(() => logLikelihood(model, x6), 15);
+  const closureMs = medianMs(() => {
     let s = 0;
     for (let i = 0; i < x6.length; i++) s += model.logProb(x6[i]);
     return s;
   }, 15);
   const sampleRng = createRng(7);
-  const sampleMs = time(() => gaussian(3, 2).sample(1e6, sampleRng)[0], 15);
-  const poisMs = time(() => logLikelihood(pois, k6), 15);
+  const sampleMs = medianMs(() => gaussian(3, 2).sample(1e6, sampleRng)[0], 15);
+  const poisMs = medianMs(() => logLikelihood(pois, k6), 15);
 
   interface Row {
     op: string;
@@ -108,5 +94,5 @@ export async function runEstimatorsBench(): Promise<void> {
   console.log("");
   console.log(typeof py === "string" ? `numpy/scipy column skipped: ${py}` : `numpy/scipy: ${pyVersions} (subprocess, same sizes)`);
   console.log(`node ${process.version}; ratio = reference ms / mlekit ms (above 1: mlekit is faster)`);
-  if (!Number.isFinite(sink)) console.log(""); // use the sink
+  useSink();
 }

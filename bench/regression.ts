@@ -11,24 +11,10 @@
 // BLAS can slow down far more than one thread: repeat the run and compare medians.
 import { spawnSync } from "child_process";
 import * as path from "path";
+import { medianMs, useSink } from "./timing";
 import { createRng, gaussian } from "../lib/src/distributions";
 import { fitLinearRegression } from "../lib/src/estimators";
 
-let sink = 0; // keeps results alive so no call is optimized away
-
-/** Median milliseconds per call over `reps` timed calls, after two warm-up calls. */
-function time(fn: () => number, reps: number): number {
-  sink += fn();
-  sink += fn();
-  const samples: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = process.hrtime.bigint();
-    sink += fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1];
-}
 
 let pyVersions = "";
 /** Runs the numpy side; `oneThread` pins its BLAS to one thread (mlekit runs on one). */
@@ -80,13 +66,13 @@ export async function runRegressionBench(): Promise<void> {
   const rows = [
     {
       design: "Gaussian features",
-      mine: time(() => fitLinearRegression(Xg, yg, { intercept: true }).sigma, 15),
+      mine: medianMs(() => fitLinearRegression(Xg, yg, { intercept: true }).sigma, 15),
       ref: numpy?.lstsq_gaussian,
       ref1: numpy1?.lstsq_gaussian,
     },
     {
       design: "monomials t..t^10, cond 2.3e7",
-      mine: time(() => fitLinearRegression(Xv, yv, { intercept: true }).sigma, 15),
+      mine: medianMs(() => fitLinearRegression(Xv, yv, { intercept: true }).sigma, 15),
       ref: numpy?.lstsq_monomials,
       ref1: numpy1?.lstsq_monomials,
     },
@@ -111,5 +97,5 @@ export async function runRegressionBench(): Promise<void> {
   console.log(typeof py === "string" ? `numpy column skipped: ${py}` : `numpy: ${pyVersions} (subprocess, same shapes; its time excludes building the matrix)`);
   console.log("target judged against numpy as installed (its BLAS threads); the 1-thread column pins OPENBLAS/OMP/MKL_NUM_THREADS=1");
   console.log(`node ${process.version}; mlekit's time includes reading the rows of X`);
-  if (!Number.isFinite(sink)) console.log(""); // use the sink
+  useSink();
 }
