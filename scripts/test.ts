@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck
 // `npm test`: every check the project has, in one run, ending with one plain line
 // `N passed, N failed`. Everything it writes goes to a temporary folder: a user's exports/
 // is never read or overwritten.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck
 // The main job (`npm start`): build the library, execute every notebook through real Jupyter
 // with the project's tslab kernel, and export the worked notes to exports/: for each note an
 // offline HTML page, Markdown with images, a PDF and the executed notebook; then index.html.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck
 // `npm run lab`: JupyterLab 4 on notebooks/ with this project's tslab kernel, from the
 // project's own .venv (created on first use). Prints the URL to open.
 //   npm run lab                     JupyterLab 4

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Shared set-up for every project script: the project's Python environment (.venv/, from the
 // pinned requirements-jupyter.txt), the repo-local tslab kernelspecs, and the few OS packages
 // only the OS has (Chromium, poppler-utils, a CJK font; apt on Debian as root).
@@ -32,12 +33,12 @@ const KERNEL_DISPLAY_NAME = "TypeScript";
 const FRONTENDS = ["run", "lab"];
 
 function kernelJson(frontend = "run") {
-  const wrapper = path.join(ROOT, "scripts", "tslab-kernel.js");
+  const wrapper = path.join(ROOT, "scripts", "tslab-kernel.ts");
   if (!fs.existsSync(path.join(ROOT, "node_modules", "tslab", "dist", "main.js"))) {
     throw new Error("The project's tslab is missing from node_modules. Run `npm ci` first.");
   }
   const spec = {
-    argv: [process.execPath, wrapper, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, "-r", require.resolve("ts-node/register/transpile-only"), wrapper, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
   };

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // exports/index.html: the chain map of the worked notes. One card a note, in reading order,
 // joined by arrows: its title and subtitle (from the notebook), links to the note in every
 // format, and how its last run went (status, cells, seconds). Self-contained: inline CSS,

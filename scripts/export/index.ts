@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Export of one executed notebook to every format the worked notes come in, and the index page.
 //   exportNotebook(result, executedPath, outDir)  per note, right after it ran:
 //     <name>.html        offline page (KaTeX maths, highlighted code, plotly.js once)

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Notebook hygiene (nbdev style) for the committed notebooks: no outputs, execution_count null,
 // no per-run cell metadata, and notebook metadata exactly as the project's kernel reports it,
 // written byte for byte as Jupyter itself writes a notebook (nbformat: keys sorted, indent 1,

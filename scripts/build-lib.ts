@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck
 // `npm run build`: compiles the three workspace packages, in dependency order.
 //  1. mlekit (lib/): tsc writes CommonJS + .d.ts to lib/dist/cjs, and ES modules to lib/dist/esm
 //     (one module per source file, so a bundler drops the files an app does not use; the

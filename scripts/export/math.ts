@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Markdown with LaTeX maths -> HTML with the maths pre-rendered by KaTeX at export time.
 // Maths is cut out before Markdown parsing (so `_` and `*` inside it stay maths), rendered,
 // and put back. Code spans and fenced code keep their dollars.

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Small pure helpers over notebook JSON that every export format shares: cell text, hidden
 // (solution) cells, which outputs are plots and how each is keyed, and a note's title/subtitle.
 "use strict";

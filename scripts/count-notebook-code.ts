@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck
 // `npm run count:notebooks`: code lines per notebook and the share spent on plot specification.
 //
 // A code line is a non-blank line of a code cell (hidden solutions included). A plot line is a

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Executed notebook -> Markdown for a blog or a README: prose as written (maths kept as
 // `$…$` / `$$…$$`), code in ```ts fences, text outputs as fenced blocks, the library's tables
 // as GFM tables, and every plot as an image file rendered by a real browser (see browser.js).

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // One headless Debian Chromium (playwright-core) for the whole export run. For each note it
 // opens the offline HTML once, with every request that would leave the machine aborted, waits
 // for plotly.js to draw every plot, renders each plot to SVG and PNG with `Plotly.toImage`,

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Executed notebook (.ipynb JSON) -> one self-contained HTML file that opens offline:
 // maths pre-rendered by KaTeX (fonts inlined), code highlighted by highlight.js at export
 // time, outputs in place, plotly.js embedded exactly once.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck
 // `npm run translate`: builds the Chinese edition of the notebooks.
 //
 // One source for the code: each English notebook in notebooks/ plus its translation file

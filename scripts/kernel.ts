@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck
 // Kernelspec for this project's own tslab.
 //   node scripts/kernel.js          write it inside the repo (node_modules/.cache/mlekit-jupyter/run);
 //                                   project scripts use it through JUPYTER_PATH

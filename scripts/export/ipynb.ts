@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The executed notebook, made readable where plotly.js cannot run (GitHub, untrusted
 // JupyterLab, nbviewer): every plot output also carries an `image/png` of itself, rendered by
 // Chromium from the same figure.

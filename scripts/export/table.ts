@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The simple HTML tables that `showTable` emits (notebook-kit's TABLE_CLASS) -> Markdown (GFM) tables.
 // The library's table HTML is regular: an optional <caption>, one header row in <thead>, body
 // rows of <td> (numeric cells carry class="num"), and an optional shape note <p> (TABLE_SHAPE_CLASS)

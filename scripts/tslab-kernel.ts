@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck
 // The project's tslab kernel: tslab 1.0.22 (pinned) with its start-up race closed.
 //
 // Why: in about 1 of 40 starts the kernel logged "Socket is blocked by a bind or unbind

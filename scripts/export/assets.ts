@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Stylesheets that an offline export embeds: KaTeX's CSS with its fonts inlined as data: URLs,
 // a code-highlighting theme, and the page's own layout.
 "use strict";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Executes notebooks through real Jupyter (nbclient + the project's tslab kernel), one fresh
 // kernel per notebook, in order, with progress; then exports each one.
 "use strict";
