@@ -70,13 +70,20 @@ function formatCell(v: unknown, digits: number): string {
   return String(v);
 }
 
+/** Cell text made literal inside a GFM table cell: Markdown punctuation and pipes escaped. */
+function markdownCell(text: string): string {
+  const escaped = text.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`).replace(/\s+/g, " ");
+  return escaped === "" ? " " : escaped;
+}
+
 /**
- * The MIME bundle of a table: `text/html` and an aligned `text/plain`.
+ * The MIME bundle of a table: `text/html`, the same table as GFM `text/markdown` (for Markdown
+ * exports and front ends that prefer it) and an aligned `text/plain`.
  *
  * @param table a danfojs DataFrame (its index, columns and values) or an array of row objects
  *   (columns in first-seen key order)
  * @param options digits, maxRows, caption
- * @returns `{ "text/html", "text/plain" }`
+ * @returns `{ "text/html", "text/markdown", "text/plain" }`
  * @throws {TypeError} when `table` is neither
  * @example
  * tableBundle([{ x: 1, p: 0.25 }])["text/plain"] // => 'x     p\n-  ----\n1  0.25'
@@ -126,7 +133,15 @@ export function tableBundle(table: TableLike, options: ShowTableOptions = {}): M
     ...cells.map(line),
     ...(n > maxRows ? [`(${shape})`] : []),
   ].join("\n");
-  return { "text/html": html, "text/plain": text };
+  const mdRow = (row: string[]) => `| ${row.map(markdownCell).join(" | ")} |`;
+  const markdown = [
+    ...(caption ? [`*${markdownCell(caption)}*`, ""] : []),
+    mdRow(header),
+    `| ${numeric.map((n) => (n ? "--:" : "---")).join(" | ")} |`,
+    ...cells.map(mdRow),
+    ...(n > maxRows ? ["", `*${markdownCell(shape)}*`] : []),
+  ].join("\n");
+  return { "text/html": html, "text/markdown": markdown, "text/plain": text };
 }
 
 /**
