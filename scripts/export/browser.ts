@@ -1,16 +1,16 @@
-// @ts-nocheck
-// One headless Debian Chromium (playwright-core) for the whole export run. For each note it
-// opens the offline HTML once, with every request that would leave the machine aborted, waits
-// for plotly.js to draw every plot, renders each plot to SVG and PNG with `Plotly.toImage`,
-// then prints the page to an A4 PDF.
-"use strict";
-const FORMAT = require("notebook-kit/dist/format");
-const fs = require("fs");
-const { pathToFileURL } = require("url");
-const setup = require("../setup");
+// One headless Debian Chromium (playwright-core) for a whole export run. It does two jobs:
+//  - rasterisePlots: renders each plotly figure (the standard application/vnd.plotly.v1+json
+//    type) once to image/svg+xml and image/png, in one page that holds plotly.js;
+//  - printPdf: prints a page of HTML to an A4 PDF.
+// Every request that would leave the machine is aborted and reported.
+import * as fs from "fs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import * as setup from "../setup";
+import { escapeHtml } from "./notebook";
+import type { PlotlyFigure } from "./nbformat";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
   "--headless=new",
   "--no-sandbox",
   "--disable-gpu",
@@ -22,17 +22,19 @@ const CHROMIUM_ARGS = [
 ];
 
 /** A4 with these margins leaves 186 mm = 703 CSS px of line width; the page is laid out at it. */
-const PDF_MARGIN = { top: "14mm", bottom: "16mm", left: "12mm", right: "12mm" };
-const PRINT_WIDTH_PX = Math.floor(((210 - 24) / 25.4) * 96);
-/** Static plot images: this wide (CSS px) unless the figure sets its own width. */
-const IMAGE_WIDTH = 860;
+export const PDF_MARGIN = { top: "14mm", bottom: "16mm", left: "12mm", right: "12mm" };
+export const PRINT_WIDTH_PX = Math.floor(((210 - 24) / 25.4) * 96);
+/** Plot images are this wide (CSS px) unless the figure sets its own width; 450 px high likewise. */
+export const IMAGE_WIDTH = 860;
+export const IMAGE_HEIGHT = 450;
 /** PNGs are rendered at this device-pixel ratio (sharp on high-density screens). */
-const PNG_SCALE = 1.5;
+export const PNG_SCALE = 1.5;
 
-let launching;
+let launching: Promise<Browser> | undefined;
+let rasterPage: Promise<Page> | undefined;
 
 /** Launches Chromium once (installing Debian's package where missing); later calls reuse it. */
-function browser() {
+export function browser(): Promise<Browser> {
   if (!launching) {
     launching = (async () => {
       if (!process.env.CHROMIUM_PATH) setup.ensureCommands([["chromium", "chromium"]]);
@@ -40,19 +42,19 @@ function browser() {
       // empty boxes for 中文. WenQuanYi Micro Hei is small (about 5 MB) and in Debian main.
       setup.ensureDebianPackages(["fonts-wqy-microhei"]);
       if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
-      const { chromium } = require("playwright-core");
       return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60000 });
     })();
-    launching.catch(() => {});
+    launching.catch(() => undefined);
   }
   return launching;
 }
 
 /** Closes the shared Chromium if it was launched. */
-async function closeBrowser() {
-  if (!launching) return;
+export async function closeBrowser(): Promise<void> {
   const p = launching;
   launching = undefined;
+  rasterPage = undefined;
+  if (!p) return;
   try {
     await (await p).close();
   } catch {
@@ -60,119 +62,130 @@ async function closeBrowser() {
   }
 }
 
-/** A footer on every PDF page: the note's title and the page number. */
-function pdfFooter(title) {
-  const esc = String(title).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-  return (
-    `<div style="font:8px system-ui,sans-serif;color:#7b8794;width:100%;padding:0 12mm;display:flex;justify-content:space-between">` +
-    `<span>${esc}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`
-  );
-}
-
-/**
- * Opens `htmlPath` offline and renders what the static formats need.
- * @param htmlPath the exported offline HTML
- * @param opts.pdfPath where to print the PDF (skipped when absent)
- * @param opts.title the title in the PDF footer
- * @param opts.timeoutMs bound for loading the page and drawing the plots
- * @returns `{ images: Map key -> { svg, png, width, height }, plots, drawn, blocked, errors, pdfBytes }`
- */
-async function renderPage(htmlPath, { pdfPath, title = "", timeoutMs = 60000 } = {}) {
-  const b = await browser();
+/** A browser context with the network closed: what tried to leave is pushed to `blocked`. */
+async function offlineContext(b: Browser, blocked: string[], errors: string[]): Promise<BrowserContext> {
   const context = await b.newContext({ viewport: { width: PRINT_WIDTH_PX, height: 1100 }, offline: true });
-  const blocked = [];
-  const errors = [];
   await context.route("**/*", (route) => {
     const u = route.request().url();
-    if (u.startsWith("file:") || u.startsWith("data:") || u.startsWith("blob:")) return route.continue();
+    if (u.startsWith("file:") || u.startsWith("data:") || u.startsWith("blob:") || u === "about:blank") return route.continue();
     blocked.push(u);
     return route.abort();
   });
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(timeoutMs);
+  context.on("page", (page) => {
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: "load", timeout: timeoutMs });
-    const [plots, drawn] = await waitForPlots(page, timeoutMs);
+  });
+  return context;
+}
 
-    const rendered = await page.evaluate(
-      async ({ width, scale, sel }) => {
-        const out = [];
-        for (const wrap of document.querySelectorAll(`[data-output] ${sel}`)) {
-          const key = wrap.closest("[data-output]").getAttribute("data-output");
-          const gd = wrap;
-          if (!gd._fullLayout || !window.Plotly) continue;
-          const w = (gd.layout && typeof gd.layout.width === "number" && gd.layout.width) || width;
-          const h = (gd.layout && typeof gd.layout.height === "number" && gd.layout.height) || gd._fullLayout.height || 450;
-          const svg = await window.Plotly.toImage(gd, { format: "svg", width: w, height: h });
-          const png = await window.Plotly.toImage(gd, { format: "png", width: w, height: h, scale });
-          out.push({ key, width: w, height: h, svg, png });
-        }
-        return out;
-      },
-      { width: IMAGE_WIDTH, scale: PNG_SCALE, sel: FORMAT.PLOT_SELECTOR },
-    );
-    const images = new Map();
-    for (const r of rendered) {
-      images.set(r.key, {
-        width: r.width,
-        height: r.height,
-        svg: decodeSvgDataUrl(r.svg),
-        png: r.png.slice(r.png.indexOf(",") + 1),
-      });
-    }
-
-    let pdfBytes = 0;
-    if (pdfPath) {
-      await page.emulateMedia({ media: "print" });
-      // Solutions print open; plots re-measure themselves for the printed line width.
-      await page.evaluate(async (sel) => {
-        for (const d of document.querySelectorAll("details.solution")) d.open = true;
-        // Code longer than a third of a page may break across pages; shorter code stays whole.
-        for (const s of document.querySelectorAll(".cell.code .source")) if (s.offsetHeight > 330) s.classList.add("tall");
-        const gds = Array.from(document.querySelectorAll(sel)).filter((g) => g._fullLayout);
-        if (window.Plotly) await Promise.all(gds.map((g) => window.Plotly.Plots.resize(g)));
-      }, FORMAT.PLOT_SELECTOR);
-      const pdf = await page.pdf({
-        format: "A4",
-        margin: PDF_MARGIN,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: "<span></span>",
-        footerTemplate: pdfFooter(title),
-        timeout: timeoutMs,
-      });
-      const tmp = `${pdfPath}.tmp-${process.pid}`;
-      fs.writeFileSync(tmp, pdf);
-      fs.renameSync(tmp, pdfPath);
-      pdfBytes = pdf.length;
-    }
-    return { images, plots, drawn, blocked, errors, pdfBytes };
-  } finally {
-    await context.close().catch(() => {});
+/** The one page, kept for the whole run, in which plotly.js renders figures to images. */
+function plotlyPage(plotlyJs: string): Promise<Page> {
+  if (!rasterPage) {
+    rasterPage = (async () => {
+      const context = await offlineContext(await browser(), [], []);
+      const page = await context.newPage();
+      await page.setContent("<!DOCTYPE html><html><head><meta charset=utf-8></head><body></body></html>");
+      await page.addScriptTag({ content: plotlyJs });
+      return page;
+    })();
+    rasterPage.catch(() => undefined);
   }
+  return rasterPage;
+}
+
+/** Static images of one figure. `svg` is the SVG document; `png` is base64 (as nbformat stores it). */
+export interface PlotImages {
+  svg: string;
+  png: string;
+  width: number;
+  height: number;
 }
 
 /** `data:image/svg+xml,…` (URI-encoded or base64) -> the SVG text. */
-function decodeSvgDataUrl(url) {
+export function decodeSvgDataUrl(url: string): string {
   const comma = url.indexOf(",");
   const head = url.slice(0, comma);
   const body = url.slice(comma + 1);
   return head.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
 }
 
-/** Waits (bounded) until every kit plot `<div>` holds plotly's SVG; returns [plots, drawn]. */
-async function waitForPlots(page, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const counts = await page.evaluate((sel) => {
-      const plots = Array.from(document.querySelectorAll(sel));
-      return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length];
-    }, FORMAT.PLOT_SELECTOR);
-    if (counts[0] === counts[1] || Date.now() > deadline) return counts;
-    await page.waitForTimeout(100);
+/**
+ * Renders figures to SVG and PNG with plotly.js's own `toImage`, in order; a figure that fails
+ * gives an Error in its place (the others still render).
+ * @param figures plotly figures as the plotly MIME type carries them
+ * @param plotlyJs the plotly.js source to render with
+ */
+export async function renderFigures(figures: readonly PlotlyFigure[], plotlyJs: string): Promise<(PlotImages | Error)[]> {
+  const page = await plotlyPage(plotlyJs);
+  const out: (PlotImages | Error)[] = [];
+  for (const fig of figures) {
+    const width = typeof fig.layout?.width === "number" ? fig.layout.width : IMAGE_WIDTH;
+    const height = typeof fig.layout?.height === "number" ? fig.layout.height : IMAGE_HEIGHT;
+    try {
+      const [svg, png] = await page.evaluate(
+        async ({ fig, width, height, scale }) => {
+          const P = (window as unknown as { Plotly: { toImage(f: unknown, o: unknown): Promise<string> } }).Plotly;
+          const spec = { data: fig.data, layout: fig.layout ?? {}, config: { ...(fig.config ?? {}), staticPlot: true } };
+          return [await P.toImage(spec, { format: "svg", width, height }), await P.toImage(spec, { format: "png", width, height, scale })];
+        },
+        { fig, width, height, scale: PNG_SCALE },
+      );
+      out.push({ svg: decodeSvgDataUrl(svg), png: png.slice(png.indexOf(",") + 1), width, height });
+    } catch (err) {
+      out.push(new Error(String((err as Error).message ?? err).split("\n")[0]));
+    }
   }
+  return out;
 }
 
-module.exports = { browser, closeBrowser, renderPage, waitForPlots, decodeSvgDataUrl, CHROMIUM, CHROMIUM_ARGS, PRINT_WIDTH_PX, PDF_MARGIN };
+/** A footer on every PDF page: the note's title and the page number. */
+function pdfFooter(title: string): string {
+  return (
+    `<div style="font:8px system-ui,sans-serif;color:#7b8794;width:100%;padding:0 12mm;display:flex;justify-content:space-between">` +
+    `<span>${escapeHtml(title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`
+  );
+}
+
+/** What printing a page found besides the PDF. */
+export interface PrintReport {
+  bytes: number;
+  blocked: string[];
+  errors: string[];
+}
+
+/**
+ * Prints a self-contained HTML page (no plotly.js needed: plots are images) to an A4 PDF,
+ * with solutions open and a footer of the title and page numbers. Writes through a
+ * temporary file, so a reader never sees half a PDF.
+ */
+export async function printPdf(html: string, pdfPath: string, { title = "", timeoutMs = 60000 } = {}): Promise<PrintReport> {
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  const context = await offlineContext(await browser(), blocked, errors);
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    await page.setContent(html, { waitUntil: "load", timeout: timeoutMs });
+    await page.emulateMedia({ media: "print" });
+    await page.evaluate(() => {
+      for (const d of Array.from(document.querySelectorAll("details"))) d.open = true;
+      // Code longer than a third of a page may break across pages; shorter code stays whole.
+      for (const s of Array.from(document.querySelectorAll<HTMLElement>(".cell.code .source"))) if (s.offsetHeight > 330) s.classList.add("tall");
+    });
+    const pdf = await page.pdf({
+      format: "A4",
+      margin: PDF_MARGIN,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: "<span></span>",
+      footerTemplate: pdfFooter(title),
+      timeout: timeoutMs,
+    });
+    const tmp = `${pdfPath}.tmp-${process.pid}`;
+    fs.writeFileSync(tmp, pdf);
+    fs.renameSync(tmp, pdfPath);
+    return { bytes: pdf.length, blocked, errors };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}

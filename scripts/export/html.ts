@@ -1,73 +1,115 @@
-// @ts-nocheck
-// Executed notebook (.ipynb JSON) -> one self-contained HTML file that opens offline:
-// maths pre-rendered by KaTeX (fonts inlined), code highlighted by highlight.js at export
-// time, outputs in place, plotly.js embedded exactly once.
-"use strict";
-const FORMAT = require("notebook-kit/dist/format");
-const hljs = require("highlight.js/lib/core");
-hljs.registerLanguage("typescript", require("highlight.js/lib/languages/typescript"));
-const { markdownToHtml } = require("./math");
-const { inlineKatexCss, CODE_CSS, PAGE_CSS } = require("./assets");
-const { text, esc, stripAnsi, isHidden, isPlotOutput, outputKey, noteTitle, retargetNotebookLinks } = require("./notebook");
+// Executed notebook -> one HTML page. Maths pre-rendered by KaTeX, code highlighted by
+// highlight.js at export time, each output shown in the representation a Jupyter front end
+// would choose (FRONTEND_ORDER). Two flavours:
+//  - "interactive" (the .html export): plots drawn by plotly.js from the plotly MIME type, one
+//    plotly.js per page, inline or linked (AssetMode);
+//  - "print" (the page the PDF is printed from): plots as their image/svg+xml, no script.
+import hljs from "highlight.js/lib/core";
+import typescript from "highlight.js/lib/languages/typescript";
+import { CODE_CSS, PAGE_CSS, headAssets, type AssetMode } from "./assets";
+import { markdownToHtml } from "./math";
+import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "./nbformat";
+import { altText, escapeHtml, figureTitle, isHidden, noteTitle, plainTitle, retargetNotebookLinks, stripAnsi } from "./notebook";
 
-const PLOTLY_MARK = `${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="${FORMAT.PLOTLY_SCRIPT_VALUE_PREFIX}`;
+hljs.registerLanguage("typescript", typescript);
 
-/** The richest representation of a display output that a static page can show. */
-function renderData(data) {
-  if (data["text/html"] !== undefined) return text(data["text/html"]);
-  if (data["image/svg+xml"] !== undefined) return text(data["image/svg+xml"]);
-  if (data["image/png"] !== undefined) return `<img alt="plot" src="data:image/png;base64,${text(data["image/png"]).trim()}">`;
-  if (data["image/jpeg"] !== undefined) return `<img alt="image" src="data:image/jpeg;base64,${text(data["image/jpeg"]).trim()}">`;
-  if (data["text/markdown"] !== undefined) return markdownToHtml(text(data["text/markdown"]));
-  if (data["text/latex"] !== undefined) return markdownToHtml(text(data["text/latex"]));
-  if (data["text/plain"] !== undefined) return `<pre>${esc(text(data["text/plain"]))}</pre>`;
-  return "";
+/** The element a plot is drawn into (the exporter's own markup; the kit's HTML is never read). */
+export const FIGURE_CLASS = "figure";
+export const FIGURE_SELECTOR = `.output.plot .${FIGURE_CLASS}`;
+/** The JSON block next to each figure that holds its plotly figure. */
+const FIGURE_DATA_CLASS = "figure-data";
+
+export type HtmlFlavour = "interactive" | "print";
+
+export interface HtmlOptions {
+  /** The note's file stem; when given (and interactive), the page links its other formats. */
+  name?: string;
+  /** The page title (default: the first H1, maths dropped). */
+  title?: string;
+  /** Default "interactive". */
+  flavour?: HtmlFlavour;
+  /** Inline plotly.js and KaTeX (default) or link a shared copy. */
+  assets?: AssetMode;
+  /** The page's language, e.g. "en", "zh". */
+  lang?: string;
+  /** Receives maths errors. */
+  onWarning?: (message: string) => void;
 }
 
-/**
- * The plot ids of the library are a hash of the figure, so the same figure shown twice gives
- * two <div>s with one id, and the second would never draw. Gives every repeat its own id.
- */
-function uniquePlotIds(html, seen, key) {
-  const m = new RegExp(`\\bid="(${FORMAT.PLOT_ID_PREFIX}[\\w-]+)"`).exec(html);
-  if (!m) return html;
-  const id = m[1];
-  if (!seen.has(id)) {
-    seen.add(id);
-    return html;
+/** JSON that is safe inside an inline `<script>`: no `</script>`, `<!--` or line separators. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+const dataUrl = (mime: string, base64: string) => `data:${mime};base64,${base64.replace(/\s+/g, "")}`;
+
+/** An `<img>` of an image type of a bundle. */
+function imageTag(data: MimeBundle, mime: string, alt: string): string {
+  const raw = text(data[mime]);
+  const b64 = mime === "image/svg+xml" ? Buffer.from(raw, "utf8").toString("base64") : raw;
+  return `<img alt="${escapeHtml(alt)}" src="${dataUrl(mime, b64)}">`;
+}
+
+/** The drawing of one plotly figure: its `<div>` and its JSON; the page's one script draws them all. */
+function interactiveFigure(fig: PlotlyFigure, id: string): string {
+  const height = typeof fig.layout?.height === "number" ? fig.layout.height : 450;
+  const title = figureTitle(fig);
+  return (
+    `<div class="${FIGURE_CLASS}" id="${id}" style="height:${height}px" role="img" aria-label="${escapeHtml(title || "plot")}">` +
+    `<noscript>${escapeHtml(title || "Plot")}: the interactive plot needs JavaScript.</noscript></div>\n` +
+    `<script type="application/json" class="${FIGURE_DATA_CLASS}" data-for="${id}">${scriptJson(fig)}</script>`
+  );
+}
+
+/** Draws every figure of the page with plotly.js (present in <head>). */
+const DRAW_SCRIPT =
+  `<script>(function () {` +
+  ` var blocks = document.querySelectorAll("script.${FIGURE_DATA_CLASS}");` +
+  ` for (var i = 0; i < blocks.length; i++) { var b = blocks[i]; var el = document.getElementById(b.getAttribute("data-for")); var f = JSON.parse(b.textContent);` +
+  ` var config = Object.assign({ displaylogo: false, responsive: true }, f.config || {});` +
+  ` window.Plotly.newPlot(el, { data: f.data, layout: f.layout || {}, frames: f.frames, config: config }); }` +
+  ` })();</script>`;
+
+/** One rich output as HTML, in the representation a front end would choose. */
+function displayHtml(data: MimeBundle, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void): { html: string; plot: boolean } {
+  const fig = data[PLOTLY_MIME] as PlotlyFigure | undefined;
+  if (fig && flavour === "interactive") return { html: interactiveFigure(fig, `figure-${key}`), plot: true };
+  if (fig) {
+    const mime = pickMime(data, ["image/svg+xml", "image/png"]);
+    const title = figureTitle(fig);
+    return { html: mime ? imageTag(data, mime, altText(title, "plot")) : `<p><em>${escapeHtml(title || "Plot")}: no static image was rendered.</em></p>`, plot: true };
   }
-  const fresh = `${id}-${key}`;
-  seen.add(fresh);
-  // The id appears as an attribute and, JSON-quoted, in the drawing script.
-  return html.split(`id="${id}"`).join(`id="${fresh}"`).split(JSON.stringify(id)).join(JSON.stringify(fresh));
-}
-
-function renderOutput(out, key, seenIds) {
-  switch (out.output_type) {
-    case "stream":
-      return `<div class="output ${out.name === "stderr" ? "stderr" : "stdout"}"><pre>${esc(stripAnsi(text(out.text)))}</pre></div>`;
-    case "error":
-      return `<div class="output error"><pre>${esc(stripAnsi([`${out.ename}: ${out.evalue}`, ...(out.traceback || [])].join("\n")))}</pre></div>`;
-    case "display_data":
-    case "execute_result": {
-      if (isPlotOutput(out)) {
-        const html = uniquePlotIds(renderData(out.data || {}), seenIds, key);
-        return `<div class="output plot" data-output="${key}">${html}</div>`;
-      }
-      return `<div class="output" data-output="${key}">${renderData(out.data || {})}</div>`;
-    }
+  const mime = pickMime(data, FRONTEND_ORDER);
+  switch (mime) {
+    case undefined:
+      return { html: "", plot: false };
+    case "text/html":
+      return { html: text(data[mime]), plot: false };
+    case "text/markdown":
+    case "text/latex":
+      return { html: markdownToHtml(text(data[mime]), { onError: onWarning }), plot: false };
+    case "text/plain":
+      return { html: `<pre>${escapeHtml(stripAnsi(text(data[mime])))}</pre>`, plot: false };
     default:
-      return "";
+      return { html: mime.startsWith("image/") ? imageTag(data, mime, "output") : "", plot: false };
   }
 }
 
-// A plotly.js embed as the library writes it: `<script … data-mlekit="plotly.js 3.x">…</script>`.
-// plotly.js's own source never contains "</script" (the library escapes it), so the first
-// closing tag ends the embed.
-const PLOTLY_EMBED_RE = new RegExp(`<script\\b[^>]*${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="plotly\\.js[^"]*"[^>]*>[\\s\\S]*?<\\/script>\\n?`, "g");
+function outputHtml(out: Output, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void): { html: string; plot: boolean } {
+  if (out.output_type === "stream") {
+    return { html: `<div class="output ${out.name === "stderr" ? "stderr" : "stdout"}"><pre>${escapeHtml(stripAnsi(text(out.text)))}</pre></div>`, plot: false };
+  }
+  if (out.output_type === "error") {
+    const body = stripAnsi([`${out.ename}: ${out.evalue}`, ...(out.traceback ?? [])].join("\n"));
+    return { html: `<div class="output error"><pre>${escapeHtml(body)}</pre></div>`, plot: false };
+  }
+  if (!isDisplay(out)) return { html: "", plot: false };
+  const r = displayHtml(out.data ?? {}, key, flavour, onWarning);
+  return { html: `<div class="output${r.plot ? " plot" : ""}" data-output="${key}">${r.html}</div>`, plot: r.plot };
+}
 
-/** The formats a note comes in, linked from the top of its HTML page. */
-function formatNav(name) {
+/** The formats a note comes in, linked from the top of its page. */
+function formatNav(name: string): string {
   const e = encodeURIComponent(name);
   return (
     `<nav class="formats" aria-label="This note in other formats"><a href="index.html">All notes</a>` +
@@ -78,35 +120,26 @@ function formatNav(name) {
 /**
  * Renders an executed notebook as a complete HTML page.
  * @param nb the notebook JSON
- * @param opts.name the note's file stem; when given, the page links its other formats
- * @param opts.title the page title (default: the first H1, maths dropped)
- * @param opts.plotlyJs the plotly.js source. When an output draws a plot, every plotly.js
- *   embed in the outputs is removed and this one copy goes in <head>, so the page carries
- *   plotly.js exactly once whatever the outputs did.
- * @param opts.onWarning receives maths errors
+ * @param options see {@link HtmlOptions}
+ * @returns the page
  */
-function notebookToHtml(nb, { name, title, plotlyJs, onWarning, footer = "" } = {}) {
-  const cells = [];
-  const seenIds = new Set();
+export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string {
+  const { name, flavour = "interactive", assets = { kind: "inline" }, onWarning } = options;
+  const cells: string[] = [];
   let n = 0;
-  let hasPlot = false;
-  let embedded = "";
+  let plots = 0;
   nb.cells.forEach((cell, c) => {
     const src = text(cell.source);
     if (cell.cell_type === "markdown") {
-      const html = retargetNotebookLinks(markdownToHtml(src, { onError: onWarning }), ".html", { html: true });
-      cells.push(`<section class="cell markdown">${html}</section>`);
+      cells.push(`<section class="cell markdown">${retargetNotebookLinks(markdownToHtml(src, { onError: onWarning }), ".html", { html: true })}</section>`);
       return;
     }
     if (cell.cell_type !== "code") return;
     n++;
+    const outs = cell.outputs.map((out, o) => outputHtml(out, outputKey(c, o), flavour, onWarning));
+    plots += outs.filter((o) => o.plot).length;
+    const outputs = outs.map((o) => o.html).filter(Boolean).join("\n");
     const code = hljs.highlight(src, { language: "typescript" }).value;
-    let outputs = (cell.outputs || []).map((out, o) => renderOutput(out, outputKey(c, o), seenIds)).join("\n");
-    if ((cell.outputs || []).some(isPlotOutput)) hasPlot = true;
-    outputs = outputs.replace(PLOTLY_EMBED_RE, (embed) => {
-      if (!embedded) embedded = embed;
-      return "";
-    });
     const count = cell.execution_count == null ? " " : cell.execution_count;
     const body =
       `<div class="source"><span class="prompt">[${count}]</span><pre><code class="hljs language-typescript">${code}</code></pre></div>` +
@@ -117,30 +150,28 @@ function notebookToHtml(nb, { name, title, plotlyJs, onWarning, footer = "" } = 
         : `<section class="cell code" data-cell="${n}">${body}</section>`,
     );
   });
-  const pageTitle = title || noteTitle(nb).title.replace(/\$([^$]*)\$/g, "$1").trim() || name || "Notebook";
-  let plotlyHead = "";
-  if (hasPlot && plotlyJs) plotlyHead = `<script ${PLOTLY_MARK} (export)">${plotlyJs}</script>`;
-  else if (hasPlot && embedded) plotlyHead = embedded;
+  const translation = nb.metadata.mlekit_translation as { language?: string } | undefined;
+  const lang = options.lang ?? translation?.language ?? "en";
+  const pageTitle = options.title || plainTitle(noteTitle(nb).title) || name || "Notebook";
+  const interactive = flavour === "interactive" && plots > 0;
   return `<!DOCTYPE html>
-<html lang="${esc((nb.metadata && nb.metadata.mlekit_translation && nb.metadata.mlekit_translation.language) || "en")}">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="mlekit notebook export">
-<title>${esc(pageTitle)}</title>
-<style>${inlineKatexCss()}</style>
+<title>${escapeHtml(pageTitle)}</title>
+${headAssets(assets, interactive)}
 <style>${CODE_CSS}${PAGE_CSS}</style>
-${plotlyHead}
 </head>
 <body>
 <main>
-${name ? formatNav(name) : ""}
+${name && flavour === "interactive" ? formatNav(name) : ""}
 ${cells.join("\n")}
-${footer}
 </main>
+${interactive ? DRAW_SCRIPT : ""}
 </body>
 </html>
 `;
 }
 
-module.exports = { notebookToHtml, renderData, PLOTLY_MARK, PLOTLY_EMBED_RE };

@@ -1,39 +1,59 @@
-// @ts-nocheck
 // exports/index.html: the chain map of the worked notes. One card a note, in reading order,
 // joined by arrows: its title and subtitle (from the notebook), links to the note in every
 // format, and how its last run went (status, cells, seconds). Self-contained: inline CSS,
 // maths as MathML (rendered by KaTeX at export time, no fonts needed), no script.
-"use strict";
-const katex = require("katex");
-const { MATH_RE } = require("./math");
+import katex from "katex";
+import { MATH_RE, formulaOf } from "./math";
+import { escapeHtml as esc } from "./notebook";
 
-const { esc } = require("./notebook");
+/** One exported file of a note, as the index links it. */
+export interface IndexFile {
+  file: string;
+  bytes: number;
+}
+
+/** A note's card on the index page. */
+export interface IndexCard {
+  name: string;
+  title: string;
+  subtitle: string;
+  status?: string;
+  seconds?: number;
+  cells?: number;
+  error?: { cell?: number; message?: string } | null;
+  files: Partial<Record<FormatKind, IndexFile>>;
+  translations?: { label: string; lang: string; title: string; files: Partial<Record<FormatKind, IndexFile>> }[];
+}
 
 /** Plain text with `$…$` maths -> HTML with the maths as MathML. */
-function inlineMath(s) {
+export function inlineMath(s: string): string {
   let out = "";
   let last = 0;
   for (const m of String(s).matchAll(new RegExp(MATH_RE.source, "g"))) {
     out += esc(s.slice(last, m.index));
-    const tex = (m[1] ?? m[2] ?? m[3] ?? m[4]).trim();
+    const { tex } = formulaOf(m);
     try {
       out += katex.renderToString(tex, { output: "mathml", throwOnError: true, strict: "ignore" });
     } catch {
       out += esc(m[0]);
     }
-    last = m.index + m[0].length;
+    last = (m.index ?? 0) + m[0].length;
   }
   return out + esc(s.slice(last));
 }
 
 /** 1234567 -> "1.2 MB". */
-function formatBytes(n) {
+export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} kB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const FORMATS = [
+/** The formats of a note, as file extensions. */
+export type FormatKind = "html" | "pdf" | "md" | "ipynb";
+
+/** Each format with its label and a hint, in the order the index lists them. */
+export const FORMATS: readonly [FormatKind, string, string][] = [
   ["html", "HTML", "interactive, offline"],
   ["pdf", "PDF", "to print"],
   ["md", "Markdown", "for a blog, with images"],
@@ -81,12 +101,12 @@ footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
  * @param opts.lang the page's language (default "en")
  * @param opts.home a link back to the main index `{ href, label }`, for a translated index
  */
-function indexHtml({ title, lede = "", notes, lang = "en", home }) {
+export function indexHtml({ title, lede = "", notes, lang = "en", home }: { title: string; lede?: string; notes: IndexCard[]; lang?: string; home?: { href: string; label: string } }): string {
   const total = notes.reduce((s, n) => s + (Number(n.seconds) || 0), 0);
   const okCount = notes.filter((n) => n.status === "ok").length;
   const items = notes.map((note, i) => {
     const step = (/^(\d+)/.exec(note.name) || [])[1] ?? String(i + 1);
-    const formatLinks = (files) => FORMATS.map(([kind, label, hint]) => {
+    const formatLinks = (files: IndexCard["files"]) => FORMATS.map(([kind, label, hint]) => {
       const f = files[kind];
       if (!f) return `<li><span class="missing" title="not exported">${label}</span></li>`;
       return `<li><a href="${encodeURI(f.file)}" title="${esc(hint)}">${label} <small>${formatBytes(f.bytes)}</small></a></li>`;
@@ -136,4 +156,3 @@ ${items.join("\n")}
 `;
 }
 
-module.exports = { indexHtml, formatBytes, inlineMath, FORMATS };

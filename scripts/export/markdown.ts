@@ -1,16 +1,34 @@
-// @ts-nocheck
 // Executed notebook -> Markdown for a blog or a README: prose as written (maths kept as
-// `$…$` / `$$…$$`), code in ```ts fences, text outputs as fenced blocks, the library's tables
-// as GFM tables, and every plot as an image file rendered by a real browser (see browser.js).
-// Pure: the caller writes the Markdown and the attachments it returns.
-"use strict";
-const { protectCode } = require("./math");
-const { htmlTableToMarkdown } = require("./table");
-const { text, stripAnsi, isHidden, isPlotOutput, outputKey, retargetNotebookLinks } = require("./notebook");
+// `$…$` / `$$…$$`), code in ```ts fences, each output in the first representation Markdown can
+// hold (MARKDOWN_ORDER: the kit's tables carry text/markdown; plots carry the image/svg+xml
+// that the rasterising pass added), images written as files. Pure: the caller writes the
+// Markdown and the attachments it returns.
+import { protectCode } from "./math";
+import { IMAGE_TYPES, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output } from "./nbformat";
+import { altText, figureTitle, isHidden, retargetNotebookLinks, stripAnsi } from "./notebook";
+
+/**
+ * The representations Markdown can hold, best first: Markdown itself, images (vector first),
+ * LaTeX (as `$$`), then static HTML (raw HTML is valid Markdown), then plain text.
+ */
+export const MARKDOWN_ORDER: readonly string[] = ["text/markdown", ...IMAGE_TYPES.map((t) => t.mime), "text/latex", "text/html", "text/plain"];
+
+/** An image file that the Markdown links. */
+export interface Attachment {
+  file: string;
+  data: Buffer;
+}
+
+export interface MarkdownOptions {
+  /** The folder (relative to the .md) that holds images, e.g. "02-foo_files". */
+  filesDir: string;
+  /** Summary line of a hidden (solution) cell's `<details>`. */
+  solutionLabel?: string;
+}
 
 /** A fenced block whose fence is longer than any run of backticks inside `body`. */
-function fence(body, lang = "") {
-  const longest = Math.max(2, ...(body.match(/`+/g) || []).map((r) => r.length));
+export function fence(body: string, lang = ""): string {
+  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
   const f = "`".repeat(longest + 1);
   return `${f}${lang}\n${body.replace(/\n+$/, "")}\n${f}`;
 }
@@ -19,82 +37,59 @@ function fence(body, lang = "") {
  * Maths in the forms Markdown renderers (GitHub, KaTeX/MathJax blog plug-ins) agree on:
  * `\[…\]` becomes a `$$` block on its own lines and `\(…\)` becomes `$…$`. Code is untouched.
  */
-function normalizeMath(src) {
+export function normalizeMath(src: string): string {
   return protectCode(src)
     .map((part) =>
       part.code
         ? part.text
         : part.text
-            .replace(/[ \t]*\\\[([\s\S]+?)\\\][ \t]*/g, (_m, tex) => `\n\n$$\n${tex.trim()}\n$$\n\n`)
-            .replace(/\\\(([\s\S]+?)\\\)/g, (_m, tex) => `$${tex.trim()}$`),
+            .replace(/[ \t]*\\\[([\s\S]+?)\\\][ \t]*/g, (_m, tex: string) => `\n\n$$\n${tex.trim()}\n$$\n\n`)
+            .replace(/\\\(([\s\S]+?)\\\)/g, (_m, tex: string) => `$${tex.trim()}$`),
     )
     .join("")
     .replace(/\n{3,}/g, "\n\n");
 }
 
-/** Alt text for a plot image: its title, else "Plot n". */
-function altText(plot) {
-  return (plot.title || `Plot ${plot.n}`).replace(/[[\]\\]/g, " ").replace(/\s+/g, " ").trim();
-}
-
-const IMAGE_MIMES = [
-  ["image/svg+xml", "svg", false],
-  ["image/png", "png", true],
-  ["image/jpeg", "jpg", true],
-  ["image/gif", "gif", true],
-];
-
 /**
  * Renders an executed notebook as Markdown.
- * @param nb the notebook JSON
- * @param opts.filesDir the folder (relative to the .md) that holds images, e.g. "02-foo_files"
- * @param opts.plots the notebook's plots (`plotOutputs(nb)`) with `image`: the file name of
- *   each rendered plot inside filesDir (absent when it could not be rendered)
- * @returns `{ markdown, attachments }`: attachments are `{ file, data }` for images that the
- *   outputs themselves carry (PNG/SVG displays), to be written under filesDir
+ * @returns the Markdown and the image files it links (to be written under `filesDir`)
  */
-function notebookToMarkdown(nb, { filesDir, plots = [] } = {}) {
-  const byKey = new Map(plots.map((p) => [p.key, p]));
-  const attachments = [];
-  const blocks = [];
-  const imageLink = (alt, file) => `![${alt}](${encodeURI(`${filesDir}/${file}`)})`;
+export function notebookToMarkdown(nb: Notebook, { filesDir, solutionLabel = "Show the worked solution" }: MarkdownOptions): { markdown: string; attachments: Attachment[] } {
+  const attachments: Attachment[] = [];
+  const blocks: string[] = [];
+  let plotNumber = 0;
+  const link = (alt: string, file: string) => `![${alt}](${encodeURI(filesDir ? `${filesDir}/${file}` : file)})`;
 
-  function renderOutput(out, key) {
-    switch (out.output_type) {
-      case "stream":
-        return fence(stripAnsi(text(out.text)), "text");
-      case "error":
-        return fence(stripAnsi([`${out.ename}: ${out.evalue}`, ...(out.traceback || []).slice(1)].join("\n")), "text");
-      case "display_data":
-      case "execute_result": {
-        const d = out.data || {};
-        if (isPlotOutput(out)) {
-          const plot = byKey.get(key);
-          if (plot && plot.image) return imageLink(altText(plot), plot.image);
-          const label = plot ? altText(plot) : "Plot";
-          return `> *${label}: interactive plot, see the HTML export (no static image was rendered).*`;
-        }
-        if (d["text/markdown"] !== undefined) return normalizeMath(text(d["text/markdown"])).trim();
-        if (d["text/latex"] !== undefined) return text(d["text/latex"]).trim();
-        if (d["text/html"] !== undefined) {
-          const table = htmlTableToMarkdown(text(d["text/html"]));
-          if (table) return table;
-        }
-        for (const [mime, ext, base64] of IMAGE_MIMES) {
-          if (d[mime] === undefined) continue;
-          const file = `output-${attachments.length + 1}.${ext}`;
-          const raw = text(d[mime]);
-          attachments.push({ file, data: base64 ? Buffer.from(raw.replace(/\s+/g, ""), "base64") : Buffer.from(raw, "utf8") });
-          return imageLink(`Output ${attachments.length}`, file);
-        }
-        if (d["text/plain"] !== undefined) return fence(stripAnsi(text(d["text/plain"])), "text");
-        // HTML with no plain-text form: keep it, minus scripts, as raw HTML.
-        if (d["text/html"] !== undefined) return text(d["text/html"]).replace(/<script\b[\s\S]*?<\/script>/gi, "").trim();
-        return "";
-      }
-      default:
-        return "";
+  function displayMarkdown(data: MimeBundle, key: string): string {
+    const fig = data[PLOTLY_MIME] as { layout?: Record<string, unknown>; data: Record<string, unknown>[] } | undefined;
+    if (fig) plotNumber++;
+    const mime = pickMime(data, MARKDOWN_ORDER);
+    if (mime === undefined) return "";
+    const image = IMAGE_TYPES.find((t) => t.mime === mime);
+    if (image) {
+      const raw = text(data[mime]);
+      const file = fig ? `plot-${String(plotNumber).padStart(2, "0")}.${image.ext}` : `output-${key}.${image.ext}`;
+      attachments.push({ file, data: image.base64 ? Buffer.from(raw.replace(/\s+/g, ""), "base64") : Buffer.from(raw, "utf8") });
+      return link(altText(fig ? figureTitle(fig) : "", fig ? `Plot ${plotNumber}` : "Output"), file);
     }
+    if (fig && mime === "text/html") return `> *${altText(figureTitle(fig), `Plot ${plotNumber}`)}: interactive plot, see the HTML export (no static image was rendered).*`;
+    switch (mime) {
+      case "text/markdown":
+        return normalizeMath(text(data[mime])).trim();
+      case "text/latex":
+        return text(data[mime]).trim();
+      case "text/html":
+        // Static HTML is valid Markdown; scripts would not run on a blog and are dropped.
+        return text(data[mime]).replace(/<script\b[\s\S]*?<\/script>/gi, "").trim();
+      default:
+        return fence(stripAnsi(text(data[mime])), "text");
+    }
+  }
+
+  function outputMarkdown(out: Output, key: string): string {
+    if (out.output_type === "stream") return fence(stripAnsi(text(out.text)), "text");
+    if (out.output_type === "error") return fence(stripAnsi([`${out.ename}: ${out.evalue}`, ...(out.traceback ?? []).slice(1)].join("\n")), "text");
+    return isDisplay(out) ? displayMarkdown(out.data ?? {}, key) : "";
   }
 
   nb.cells.forEach((cell, c) => {
@@ -103,27 +98,24 @@ function notebookToMarkdown(nb, { filesDir, plots = [] } = {}) {
       if (src.trim()) blocks.push(retargetNotebookLinks(normalizeMath(src).trim(), ".md"));
       return;
     }
-    if (cell.cell_type === "raw") return;
     if (cell.cell_type !== "code") return;
-    const parts = [];
+    const parts: string[] = [];
     if (src.trim()) parts.push(fence(src, "ts"));
-    (cell.outputs || []).forEach((out, o) => {
-      const md = renderOutput(out, outputKey(c, o));
+    cell.outputs.forEach((out, o) => {
+      const md = outputMarkdown(out, outputKey(c, o));
       if (md) parts.push(md);
     });
     if (parts.length === 0) return;
-    if (isHidden(cell)) {
-      blocks.push(`<details>\n<summary>Show the worked solution</summary>\n\n${parts.join("\n\n")}\n\n</details>`);
-    } else blocks.push(parts.join("\n\n"));
+    blocks.push(isHidden(cell) ? `<details>\n<summary>${solutionLabel}</summary>\n\n${parts.join("\n\n")}\n\n</details>` : parts.join("\n\n"));
   });
   return { markdown: blocks.join("\n\n") + "\n", attachments };
 }
 
 /** The ATX headings of Markdown text (outside code fences): `{ level, text }`. */
-function markdownHeadings(src) {
-  const out = [];
-  let inFence = null;
-  for (const line of String(src).split("\n")) {
+export function markdownHeadings(src: string): { level: number; text: string }[] {
+  const out: { level: number; text: string }[] = [];
+  let inFence: string | null = null;
+  for (const line of src.split("\n")) {
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (f) {
       if (!inFence) inFence = f[1];
@@ -136,5 +128,3 @@ function markdownHeadings(src) {
   }
   return out;
 }
-
-module.exports = { notebookToMarkdown, normalizeMath, fence, markdownHeadings };

@@ -1,41 +1,56 @@
-// @ts-nocheck
 // Markdown with LaTeX maths -> HTML with the maths pre-rendered by KaTeX at export time.
 // Maths is cut out before Markdown parsing (so `_` and `*` inside it stay maths), rendered,
 // and put back. Code spans and fenced code keep their dollars.
-"use strict";
-const katex = require("katex");
-const { marked } = require("marked");
+import katex from "katex";
+import { marked } from "marked";
 
-const MATH_RE = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(?<![\\$\w])\$(?!\s)((?:\\\$|[^$\n])+?)(?<!\s)\$(?![\w$])/g;
+/** `$$…$$`, `\[…\]`, `\(…\)` and `$…$` (not `\$`, not a price like `$5 and $6`, not `$ x $`). */
+export const MATH_RE = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(?<![\\$\w])\$(?!\s)((?:\\\$|[^$\n])+?)(?<!\s)\$(?![\w$])/g;
 
-/** Splits text into code (left alone) and prose (searched for maths) segments. */
-function protectCode(src) {
-  const parts = [];
+/** One formula found in Markdown. */
+export interface Formula {
+  tex: string;
+  display: boolean;
+}
+
+/** A piece of Markdown source: code (left alone) or prose (searched for maths). */
+export interface SourcePart {
+  code: boolean;
+  text: string;
+}
+
+/** Splits Markdown into code (fenced blocks, code spans) and prose segments, in order. */
+export function protectCode(src: string): SourcePart[] {
+  const parts: SourcePart[] = [];
   const re = /(^|\n)(```|~~~)[^\n]*\n[\s\S]*?\n\2[^\n]*(?=\n|$)|`+[^`\n]*?`+/g;
   let last = 0;
-  let m;
-  while ((m = re.exec(src))) {
+  for (const m of src.matchAll(re)) {
     parts.push({ code: false, text: src.slice(last, m.index) });
     parts.push({ code: true, text: m[0] });
-    last = m.index + m[0].length;
+    last = (m.index ?? 0) + m[0].length;
   }
   parts.push({ code: false, text: src.slice(last) });
   return parts;
 }
 
+/** The formula of one {@link MATH_RE} match. */
+export function formulaOf(m: RegExpMatchArray): Formula {
+  const [, dd, br, pa, d] = m;
+  return { tex: (dd ?? br ?? pa ?? d).trim(), display: dd !== undefined || br !== undefined };
+}
+
 /**
- * Finds the maths in Markdown source. Returns the source with each formula replaced by a
- * placeholder, and the formulas: `{ tex, display }`.
+ * Finds the maths in Markdown source. Returns the source with each formula replaced by the
+ * placeholder `MLEKITMATH<i>X`, and the formulas in order.
  */
-function extractMath(src) {
-  const formulas = [];
+export function extractMath(src: string): { text: string; formulas: Formula[] } {
+  const formulas: Formula[] = [];
   const out = protectCode(src)
     .map((part) =>
       part.code
         ? part.text
-        : part.text.replace(MATH_RE, (_all, dd, br, pa, d) => {
-            const display = dd !== undefined || br !== undefined;
-            formulas.push({ tex: (dd ?? br ?? pa ?? d).trim(), display });
+        : part.text.replace(MATH_RE, (...args: string[]) => {
+            formulas.push(formulaOf(args as unknown as RegExpMatchArray));
             return `MLEKITMATH${formulas.length - 1}X`;
           }),
     )
@@ -44,28 +59,28 @@ function extractMath(src) {
 }
 
 /** Renders one formula; a KaTeX error is reported through `onError` and shown in red. */
-function renderTex(tex, display, onError) {
+export function renderTex(tex: string, display: boolean, onError?: (message: string) => void): string {
   try {
     return katex.renderToString(tex, { displayMode: display, throwOnError: true, output: "htmlAndMathml", strict: "ignore" });
   } catch (err) {
-    if (onError) onError(`KaTeX: ${err.message} in ${JSON.stringify(tex)}`);
+    if (onError) onError(`KaTeX: ${(err as Error).message} in ${JSON.stringify(tex)}`);
     return katex.renderToString(tex, { displayMode: display, throwOnError: false });
   }
 }
 
-/** Markdown + maths -> HTML. */
-function markdownToHtml(src, { onError, headingIds = true } = {}) {
+/** Markdown + maths -> HTML; headings get ids (see {@link slug}). */
+export function markdownToHtml(src: string, { onError, headingIds = true }: { onError?: (message: string) => void; headingIds?: boolean } = {}): string {
   const { text, formulas } = extractMath(src);
-  let html = marked.parse(text, { gfm: true, async: false });
-  html = html.replace(/MLEKITMATH(\d+)X/g, (_m, i) => renderTex(formulas[+i].tex, formulas[+i].display, onError));
+  let html = marked.parse(text, { gfm: true, async: false }) as string;
+  html = html.replace(/MLEKITMATH(\d+)X/g, (_m, i: string) => renderTex(formulas[+i].tex, formulas[+i].display, onError));
   if (headingIds) {
-    html = html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_m, level, inner) => `<h${level} id="${slug(inner)}">${inner}</h${level}>`);
+    html = html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_m, level: string, inner: string) => `<h${level} id="${slug(inner)}">${inner}</h${level}>`);
   }
   return html;
 }
 
 /** A URL fragment for a heading: lower case, words joined by dashes, markup and maths dropped. */
-function slug(html) {
+export function slug(html: string): string {
   return html
     .replace(/<annotation[\s\S]*?<\/annotation>/g, "")
     .replace(/<[^>]+>/g, "")
@@ -75,5 +90,3 @@ function slug(html) {
     .replace(/^-+|-+$/g, "")
     .slice(0, 80);
 }
-
-module.exports = { extractMath, markdownToHtml, renderTex, slug, protectCode, MATH_RE };

@@ -1,88 +1,84 @@
-// @ts-nocheck
-// Small pure helpers over notebook JSON that every export format shares: cell text, hidden
-// (solution) cells, which outputs are plots and how each is keyed, and a note's title/subtitle.
-"use strict";
-const FORMAT = require("notebook-kit/dist/format");
+// Small pure helpers over notebook JSON that every export format shares: escaping, hidden
+// (solution) cells, the plot outputs (by the standard plotly MIME type) and a note's title.
+import { isDisplay, outputKey, plotlyFigure, text, type Cell, type Notebook, type PlotlyFigure } from "./nbformat";
 
-const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
-/** A notebook multiline string (string or list of lines) as one string. */
-const text = (v) => (Array.isArray(v) ? v.join("") : v == null ? "" : String(v));
+/** Text escaped for HTML content or a double-quoted attribute (the one escaper of the scripts). */
+export function escapeHtml(s: unknown): string {
+  return String(s).replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]);
+}
 
-/** Text escaped for HTML content or a double-quoted attribute. */
-const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (s) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "");
+/** Text without ANSI escape sequences (kernels colour tracebacks and some logs). */
+export function stripAnsi(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "");
+}
 
 /** A code cell whose source is collapsed in Jupyter: exports show it as a worked solution. */
-function isHidden(cell) {
-  const j = (cell.metadata && cell.metadata.jupyter) || {};
-  return Boolean(j.source_hidden);
+export function isHidden(cell: Cell): boolean {
+  return Boolean(cell.metadata?.jupyter?.source_hidden);
 }
 
-/** True for a display output that draws a plot (the library's bundle, or its HTML-only form). */
-function isPlotOutput(out) {
-  if (out.output_type !== "display_data" && out.output_type !== "execute_result") return false;
-  const d = out.data || {};
-  return d[PLOTLY_MIME] !== undefined || FORMAT.isPlotHtml(text(d["text/html"]));
+/** One plot output: where it is, its number (from 1), its title and its figure. */
+export interface PlotOutput {
+  key: string;
+  cell: number;
+  output: number;
+  n: number;
+  title: string;
+  figure: PlotlyFigure;
 }
 
-/** The key of output `o` of cell `c` (notebook indices): what the HTML tags and images use. */
-const outputKey = (c, o) => `c${c}-o${o}`;
-
-/** The title of a plotly figure's layout, as plain text, or "". */
-function figureTitle(fig) {
-  const t = fig && fig.layout && fig.layout.title;
-  const s = typeof t === "string" ? t : t && typeof t.text === "string" ? t.text : "";
+/** The title of a plotly figure's layout as plain text, or "". */
+export function figureTitle(fig: PlotlyFigure): string {
+  const t = fig.layout?.title;
+  const s = typeof t === "string" ? t : t && typeof (t as { text?: unknown }).text === "string" ? (t as { text: string }).text : "";
   return s.replace(/<[^>]*>/g, "").trim();
 }
 
-/**
- * Every plot output in notebook order: `{ key, cell, output, n, title, figure }`, `n` counting
- * from 1. `figure` is the plotly JSON when the output carries it.
- */
-function plotOutputs(nb) {
-  const plots = [];
+/** Every output that carries `application/vnd.plotly.v1+json`, in notebook order. */
+export function plotOutputs(nb: Notebook): PlotOutput[] {
+  const plots: PlotOutput[] = [];
   nb.cells.forEach((cell, c) => {
     if (cell.cell_type !== "code") return;
-    (cell.outputs || []).forEach((out, o) => {
-      if (!isPlotOutput(out)) return;
-      const figure = (out.data || {})[PLOTLY_MIME];
-      let title = figure ? figureTitle(figure) : "";
-      if (!title) {
-        const m = /"([^"]+)"\s*$/.exec(text((out.data || {})["text/plain"]));
-        if (m) title = m[1];
-      }
-      plots.push({ key: outputKey(c, o), cell: c, output: o, n: plots.length + 1, title, figure });
+    cell.outputs.forEach((out, o) => {
+      const figure = plotlyFigure(out);
+      if (figure) plots.push({ key: outputKey(c, o), cell: c, output: o, n: plots.length + 1, title: figureTitle(figure), figure });
     });
   });
   return plots;
 }
 
+/** Alt text for the image of an output: the plot's title, else "Plot n" / "Output n". */
+export function altText(title: string, fallback: string): string {
+  return (title || fallback).replace(/[[\]\\]/g, " ").replace(/\s+/g, " ").trim();
+}
+
 /** Markdown inline syntax reduced to plain text (emphasis, code, links); maths kept. */
-function plainInline(s) {
+export function plainInline(s: string): string {
   return s
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
     .replace(/(^|[^\w$\\])[*_]([^*_\n]+)[*_](?![\w])/g, "$1$2")
     .replace(/`([^`]*)`/g, "$1")
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, "$1")
     .trim();
 }
 
 /**
- * A note's title (the first H1) and subtitle (the first paragraph line after it), from the
- * notebook's markdown cells; maths stays as `$…$`.
+ * A note's title (the first H1) and subtitle (the first paragraph after it), from the
+ * notebook's Markdown cells; maths stays as `$…$`.
  */
-function noteTitle(nb) {
+export function noteTitle(nb: Notebook): { title: string; subtitle: string } {
   for (const [i, cell] of nb.cells.entries()) {
     if (cell.cell_type !== "markdown") continue;
     const src = text(cell.source);
     const m = /^#\s+(.+?)\s*#*\s*$/m.exec(src);
     if (!m) continue;
     let rest = src.slice(m.index + m[0].length);
-    // The subtitle may sit in the next markdown cell.
+    // The subtitle may sit in the next Markdown cell.
     if (!rest.trim()) {
       const next = nb.cells.slice(i + 1).find((c) => c.cell_type === "markdown");
       rest = next ? text(next.source) : "";
@@ -96,27 +92,19 @@ function noteTitle(nb) {
   return { title: "", subtitle: "" };
 }
 
+/** A title with its `$…$` delimiters dropped, for places that cannot show maths (tab titles, PDF footers). */
+export function plainTitle(title: string): string {
+  return title.replace(/\$([^$]*)\$/g, "$1").trim();
+}
+
 /**
- * Rewrites relative links to sibling notebooks (`02-foo.ipynb`, `./02-foo.ipynb#part`) so
- * they point at the same note in another format (`.html`, `.md`). Only bare file names: a
- * link with a folder or a scheme is left alone.
+ * Rewrites relative links to sibling notebooks (`02-foo.ipynb`, `./02-foo.ipynb#part`) to the
+ * same note in another format (`.html`, `.md`). Only bare file names: a link with a folder or a
+ * scheme is left alone.
  */
-function retargetNotebookLinks(s, ext, { html = false } = {}) {
+export function retargetNotebookLinks(s: string, ext: string, { html = false } = {}): string {
   if (html) return s.replace(/(href=")(?:\.\/)?([\w.-]+)\.ipynb((?:#[^"]*)?")/g, `$1$2${ext}$3`);
   return s.replace(/(\]\()(?:\.\/)?([\w.-]+)\.ipynb((?:#[^)\s]*)?(?:\s+"[^"]*")?\))/g, `$1$2${ext}$3`);
 }
 
-module.exports = {
-  PLOTLY_MIME,
-  text,
-  esc,
-  stripAnsi,
-  isHidden,
-  isPlotOutput,
-  outputKey,
-  figureTitle,
-  plotOutputs,
-  noteTitle,
-  plainInline,
-  retargetNotebookLinks,
-};
+export { isDisplay, text };
