@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-nocheck
 // `npm test`: every check the project has, in one run, ending with one plain line
 // `N passed, N failed`. Everything it writes goes to a temporary folder: a user's exports/
 // is never read or overwritten.
@@ -16,31 +15,23 @@
 //  6. the browser tests on the fresh exports: offline HTML with the network blocked, index
 //     links, Markdown images and headings, executed-notebook PNGs, PDF page 1 via pdftoppm.
 // Options: --skip-browser, --only-unit (for quick local loops).
-"use strict";
-const fs = require("fs");
-const os = require("os");
-const { spawn } = require("child_process");
-const path = require("path");
-const setup = require("./setup");
-const hygiene = require("./clean-notebooks");
-const { listNotebooks, executeNotebook, describeFailure } = require("./notebooks");
-// The exporter and the kit's format names load from the built kit: required after the build
-// (a fresh clone has no notebooks/kit/dist yet).
-let FORMAT, runNotebooks, exportNotebook, exportIndex, closeExports, stripPlotImages;
-function loadBuilt() {
-  FORMAT = require("notebook-kit/dist/format");
-  ({ runNotebooks } = require("./notebooks"));
-  ({ exportNotebook, exportIndex, closeExports } = require("./export"));
-  ({ stripPlotImages } = require("./export/ipynb"));
-}
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawn } from "child_process";
+import * as setup from "./setup";
+import * as hygiene from "./clean-notebooks";
+import { listNotebooks, executeNotebook, describeFailure } from "./notebooks";
+import { buildNotes, type NotesBuild } from "./notes";
+import { PLOTLY_MIME, parseNotebook, text as joinText, type Notebook } from "./export/nbformat";
 
 const ROOT = setup.ROOT;
 const args = new Set(process.argv.slice(2));
 let passed = 0;
 let failed = 0;
-const failures = [];
+const failures: string[] = [];
 
-function record(name, ok, detail = "") {
+function record(name: string, ok: boolean, detail = ""): void {
   if (ok) passed++;
   else {
     failed++;
@@ -49,12 +40,12 @@ function record(name, ok, detail = "") {
   console.log(`${ok ? "  ok  " : "  FAIL"} ${name}${!ok && detail ? `\n        ${detail.split("\n").join("\n        ")}` : ""}`);
 }
 
-function section(title) {
+function section(title: string): void {
   console.log(`\n== ${title}`);
 }
 
 /** Records uvu's counts from its report; uvu's own report stays visible. */
-function recordUvu(label, out, status) {
+function recordUvu(label: string, out: string, status: number | null): void {
   process.stdout.write(out.split("\n").filter((l) => !/^\s*$/.test(l)).slice(-60).join("\n") + "\n");
   const total = /Total:\s+(\d+)/.exec(out);
   const ok = /Passed:\s+(\d+)/.exec(out);
@@ -64,26 +55,26 @@ function recordUvu(label, out, status) {
     return;
   }
   const t = +total[1] - (skipped ? +skipped[1] : 0);
-  const p = +ok[1];
+  const p = ok ? +ok[1] : 0;
   passed += p;
   failed += t - p;
   if (t - p > 0) failures.push(`uvu ${label}: ${t - p} failing test(s)`);
   if (status !== 0 && t === p) record(`uvu ${label} exit code`, false, `exit ${status}`);
 }
 
-function uvuArgs(dir, pattern, extra) {
+function uvuArgs(dir: string, pattern: string, extra: string[]): string[] {
   return [path.join(ROOT, "node_modules", "uvu", "bin.js"), "-r", "ts-node/register/transpile-only", dir, pattern, ...extra];
 }
-const uvuEnv = (env = {}) => ({ ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json"), FORCE_COLOR: "0", ...env });
+const uvuEnv = (env: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json"), FORCE_COLOR: "0", ...env });
 
 /** Runs uvu on a folder (files matching `pattern`) and records its counts. */
-function uvu(dir, extra = [], pattern = "\\.test\\.ts$", env = {}) {
+function uvu(dir: string, extra: string[] = [], pattern = "\\.test\\.ts$", env: Record<string, string> = {}): void {
   const r = setup.run(process.execPath, uvuArgs(dir, pattern, extra), { cwd: ROOT, env: uvuEnv(env), maxBuffer: 64 * 1024 * 1024 });
   recordUvu(dir, `${r.stdout}${r.stderr}`, r.status);
 }
 
 /** Starts uvu in the background; resolves `{ out, status }` when it ends (nothing recorded yet). */
-function uvuAsync(dir, pattern, env = {}) {
+function uvuAsync(dir: string, pattern: string, env: Record<string, string> = {}): Promise<{ out: string; status: number | null }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, uvuArgs(dir, pattern, []), { cwd: ROOT, env: uvuEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -94,10 +85,9 @@ function uvuAsync(dir, pattern, env = {}) {
   });
 }
 
-const joinText = (t) => (Array.isArray(t) ? t.join("") : String(t ?? ""));
 /** Text without ANSI colour codes (a kernel colours console.log output when its environment asks). */
 // eslint-disable-next-line no-control-regex
-const noAnsi = (t) => t.replace(/\u001b\[[0-9;]*m/g, "");
+const noAnsi = (t: string): string => t.replace(/\u001b\[[0-9;]*m/g, "");
 
 /**
  * What the kernel computed, comparable between two runs and two front ends: per code cell,
@@ -105,13 +95,15 @@ const noAnsi = (t) => t.replace(/\u001b\[[0-9;]*m/g, "");
  * the plot's traces. HTML (which differs by front end: plotly.js embedded or shared), images a
  * renderer or the export adds, ids and timings are left out.
  */
-function comparableOutputs(nb) {
-  stripPlotImages(nb);
+const readNotebook = (file: string): Notebook => parseNotebook(fs.readFileSync(file, "utf8"), file);
+
+type Comparable = { stream?: string; text?: string; error?: string; plain?: string; markdown?: string; traces?: string };
+function comparableOutputs(nb: Notebook): Comparable[][] {
   return nb.cells
-    .filter((c) => c.cell_type === "code")
+    .flatMap((c) => (c.cell_type === "code" ? [c] : []))
     .map((c) => {
-      const outs = [];
-      for (const o of c.outputs || []) {
+      const outs: Comparable[] = [];
+      for (const o of c.outputs) {
         if (o.output_type === "stream") {
           const last = outs[outs.length - 1];
           if (last && last.stream === o.name) last.text += noAnsi(joinText(o.text));
@@ -119,7 +111,7 @@ function comparableOutputs(nb) {
         } else if (o.output_type === "error") outs.push({ error: `${o.ename}: ${o.evalue}` });
         else {
           const d = o.data || {};
-          const plot = d[FORMAT.PLOTLY_MIME];
+          const plot = d[PLOTLY_MIME] as { data?: unknown } | undefined;
           outs.push({
             plain: noAnsi(joinText(d["text/plain"])),
             markdown: d["text/markdown"] === undefined ? undefined : joinText(d["text/markdown"]),
@@ -132,23 +124,22 @@ function comparableOutputs(nb) {
 }
 
 /** The first cell whose outputs differ, for the failure message. */
-function firstDifferentCell(a, b) {
+function firstDifferentCell(a: unknown[], b: unknown[]): string {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return `code cell ${i + 1}: ${JSON.stringify(a[i]).slice(0, 200)} vs ${JSON.stringify(b[i]).slice(0, 200)}`;
   }
   return "";
 }
 
-async function main() {
+async function main(): Promise<void> {
   const t0 = Date.now();
   const skipBrowser = args.has("--skip-browser");
   section("build and type-check");
   try {
     setup.buildLib();
-    loadBuilt();
     record("lib builds with tsc (declarations in lib/dist)", true);
   } catch (e) {
-    record("lib builds with tsc", false, e.message);
+    record("lib builds with tsc", false, (e as Error).message);
     return;
   }
   const tc = setup.run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", ROOT, "--noEmit"], { cwd: ROOT });
@@ -171,6 +162,8 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-test-"));
   const outDir = path.join(tmp, "exports");
   const fixtureOut = path.join(tmp, "export-fixture");
+  const sharedOut = path.join(tmp, "export-fixture-shared");
+  const foreignOut = path.join(tmp, "export-foreign");
   const frontendOut = path.join(tmp, "frontend");
   const screens = path.join(tmp, "screens");
   const python = setup.ensureJupyter();
@@ -181,39 +174,35 @@ async function main() {
     frontends = uvuAsync("tests/browser", "jupyter(lab|-frontends)\\.test\\.ts$", { MLEKIT_FRONTEND_OUT: frontendOut, MLEKIT_SCREENS: screens });
   }
 
-  section("execute (nbclient, once per notebook) and export every notebook");
-  const exported = [];
-  const exportAll = (r, executed) => exportNotebook(r, executed, outDir).then((e) => exported.push(e));
-  let results;
-  try {
-    results = await runNotebooks(notebooks, { outDir, timeout: 120, afterEach: exportAll });
-  } finally {
-    await closeExports();
-  }
-  exportIndex(results, outDir, { title: "Worked notes", lede: require("../package.json").description });
+  section("execute (nbclient, once per notebook) and export every notebook (buildNotes, as npm start does)");
+  const exportsOf = (b: NotesBuild) => b.runs.flatMap((r) => r.exports);
+  const resultsOf = (b: NotesBuild) => b.runs.flatMap((r) => r.results);
+  const notes = await buildNotes({ outDir, lang: "en", build: false, lede: (require("../package.json") as { description: string }).description });
+  const results = resultsOf(notes);
   for (const r of results) record(`${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s)`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
-  for (const e of exported) {
+  for (const e of exportsOf(notes)) {
     const kinds = [...new Set(e.files.map((f) => f.kind))];
-    const ok = e.problems.length === 0 && ["html", "md", "pdf", "ipynb"].every((k) => kinds.includes(k));
+    const ok = e.problems.length === 0 && ["html", "md", "pdf", "ipynb"].every((k) => kinds.includes(k as never));
     record(`${e.name}: exported as html, md, pdf and ipynb in ${e.seconds.toFixed(1)} s with no export problem`, ok, [`formats: ${kinds.join(", ")}`, ...e.problems].join("\n"));
   }
 
-  section("export fixture (maths, table, plots, slider, hidden solution)");
-  const fixtures = fs.readdirSync(path.join(ROOT, "tests", "fixtures", "export")).filter((f) => f.endsWith(".ipynb")).map((f) => path.join(ROOT, "tests", "fixtures", "export", f));
-  const fixtureExports = [];
-  let fixtureResults;
-  try {
-    fixtureResults = await runNotebooks(fixtures, {
-      outDir: fixtureOut,
-      timeout: 120,
-      afterEach: (r, executed) => exportNotebook(r, executed, fixtureOut).then((e) => fixtureExports.push(e)),
-    });
-  } finally {
-    await closeExports();
+  section("export fixtures: the kit's outputs (pages inline, then with --shared-assets) and a notebook that uses no kit");
+  const fixtureDir = path.join(ROOT, "tests", "fixtures", "export");
+  const fixtures = fs.readdirSync(fixtureDir).filter((f) => f.endsWith(".ipynb")).map((f) => path.join(fixtureDir, f));
+  const fixtureBuilds = [
+    { label: "fixture", build: await buildNotes({ outDir: fixtureOut, notebooks: fixtures, lang: "en", build: false, title: "Export fixtures" }) },
+    { label: "fixture with --shared-assets", build: await buildNotes({ outDir: sharedOut, notebooks: fixtures, lang: "en", build: false, sharedAssets: true, title: "Export fixtures" }) },
+  ];
+  for (const { label, build } of fixtureBuilds) {
+    for (const r of resultsOf(build)) record(`${label} ${r.name}.ipynb runs`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
+    for (const e of exportsOf(build)) record(`${label} ${e.name}: exported in every format with no export problem`, e.problems.length === 0, e.problems.join("\n"));
   }
-  exportIndex(fixtureResults, fixtureOut, { title: "Export fixtures" });
-  for (const r of fixtureResults) record(`fixture ${r.name}.ipynb runs`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
-  for (const e of fixtureExports) record(`fixture ${e.name}: exported in every format with no export problem`, e.problems.length === 0, e.problems.join("\n"));
+  const foreign = await buildNotes({ outDir: foreignOut, notebooks: [path.join(ROOT, "tests", "fixtures", "foreign", "plain-outputs.ipynb")], lang: "en", build: false, allowErrors: true, title: "A notebook from outside the project" });
+  for (const r of resultsOf(foreign)) {
+    const ok = r.status === "errors-allowed" && r.error?.cell === 5 && /a deliberate error/.test(r.error?.message ?? "");
+    record(`a notebook with no kit runs to its end with --allow-errors, which reports its first error (cell 5)`, ok, ok ? "" : `got status ${r.status}: ${JSON.stringify(r.error)}`);
+  }
+  for (const e of exportsOf(foreign)) record(`${e.name}: exported in every format with no export problem`, e.problems.length === 0, e.problems.join("\n"));
 
   section("broken fixtures must fail, naming the cell and the error");
   const broken = [
@@ -240,25 +229,26 @@ async function main() {
   const pairs = ran.filter((r) => fs.existsSync(path.join(frontendOut, `${r.name}.ipynb`)));
   if (pairs.length > 0) {
     for (const r of pairs) {
-      const a = comparableOutputs(JSON.parse(fs.readFileSync(r.executed, "utf8")));
-      const b = comparableOutputs(JSON.parse(fs.readFileSync(path.join(frontendOut, `${r.name}.ipynb`), "utf8")));
+      const a = comparableOutputs(readNotebook(path.join(outDir, `${r.name}.ipynb`)));
+      const b = comparableOutputs(readNotebook(path.join(frontendOut, `${r.name}.ipynb`)));
       const same = JSON.stringify(a) === JSON.stringify(b);
       record(`${r.name}.ipynb: the JupyterLab run reproduces every output of the nbclient run`, same, same ? "" : firstDifferentCell(a, b));
     }
   } else if (ran.length > 0) {
     const first = ran[0];
     const againFile = path.join(tmp, "again", `${first.name}.ipynb`);
-    const again = await executeNotebook(first.file, againFile, { python, env: setup.jupyterEnv() });
-    const a = comparableOutputs(JSON.parse(fs.readFileSync(first.executed, "utf8")));
-    const b = again.status === "ok" ? comparableOutputs(JSON.parse(fs.readFileSync(againFile, "utf8"))) : [];
+    const again = await executeNotebook(first.file ?? listNotebooks([first.name])[0], againFile, { python, env: setup.jupyterEnv() });
+    const a = comparableOutputs(readNotebook(path.join(outDir, `${first.name}.ipynb`)));
+    const b = again.status === "ok" ? comparableOutputs(readNotebook(againFile)) : [];
     const same = JSON.stringify(a) === JSON.stringify(b);
     record(`${first.name}.ipynb: a second run reproduces every output`, same, same ? "" : firstDifferentCell(a, b));
   } else record("determinism check", false, "no notebook ran");
 
   if (!skipBrowser) {
     section("browser tests on the fresh exports (Debian Chromium, poppler-utils)");
-    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf)\\.test\\.ts$", {
-      MLEKIT_EXPORT_DIRS: [outDir, fixtureOut].join(path.delimiter),
+    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math)\\.test\\.ts$", {
+      MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
+      MLEKIT_FOREIGN_EXPORT: foreignOut,
       MLEKIT_SCREENS: screens,
     });
     console.log(`\nscreenshots: ${screens}`);
@@ -269,7 +259,7 @@ async function main() {
 }
 
 main()
-  .catch((err) => record("test runner", false, err && err.stack ? err.stack : String(err)))
+  .catch((err: unknown) => record("test runner", false, (err as Error)?.stack ?? String(err)))
   .finally(() => {
     if (failures.length) console.log(`\nFailures:\n- ${failures.join("\n- ")}`);
     console.log(`\n${passed} passed, ${failed} failed`);

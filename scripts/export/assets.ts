@@ -142,3 +142,6 @@ details.solution>summary::-webkit-details-marker{display:none}
 }
 `;
 
+
+/** CSS selector of the element that gives a page plotly.js (inline or linked). */
+export const PLOTLY_SCRIPT_SELECTOR = "script[data-plotly-version]";

@@ -179,7 +179,6 @@ export async function printPdf(html: string, pdfPath: string, { title = "", time
       displayHeaderFooter: true,
       headerTemplate: "<span></span>",
       footerTemplate: pdfFooter(title),
-      timeout: timeoutMs,
     });
     const tmp = `${pdfPath}.tmp-${process.pid}`;
     fs.writeFileSync(tmp, pdf);

@@ -7,11 +7,9 @@ import { tmpdir } from "os";
 import { delimiter, join, resolve } from "path";
 import * as FORMAT from "../../notebooks/kit/src/format";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const exportBrowser = require("../../scripts/export/browser") as { CHROMIUM: string; CHROMIUM_ARGS: string[] };
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/export/browser";
 
-export const CHROMIUM = exportBrowser.CHROMIUM;
-export const CHROMIUM_ARGS = exportBrowser.CHROMIUM_ARGS;
+export { CHROMIUM, CHROMIUM_ARGS };
 export const ROOT = resolve(__dirname, "..", "..");
 
 /**
@@ -84,14 +82,18 @@ export async function openOffline(
   return { page, context, errors, network };
 }
 
-/** Waits (bounded) until every kit plot `<div>` under `root` holds plotly's SVG; returns [plots, drawn]. */
-export async function waitForPlots(page: Page, timeoutMs = 30000, root = "body"): Promise<[number, number]> {
+/**
+ * Waits (bounded) until every plot element (`plotSelector`: the kit's plot `<div>` in a Jupyter
+ * front end by default; an export page passes the exporter's) under `root` holds plotly's SVG;
+ * returns [plots, drawn].
+ */
+export async function waitForPlots(page: Page, timeoutMs = 30000, root = "body", plotSelector = FORMAT.PLOT_SELECTOR): Promise<[number, number]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const counts = await page.evaluate(([sel, plotSel]) => {
       const plots = Array.from(document.querySelectorAll(`${sel} ${plotSel}`));
       return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length] as [number, number];
-    }, [root, FORMAT.PLOT_SELECTOR] as const);
+    }, [root, plotSelector] as const);
     if (counts[0] === counts[1] || Date.now() > deadline) return counts;
     await page.waitForTimeout(150);
   }

@@ -1,5 +1,5 @@
 // Every exported HTML page opens in Chromium with the network closed and works: plots drawn
-// by the single embedded plotly.js, maths rendered, code highlighted, outputs in place, no
+// from their plotly JSON by the page's single plotly.js (inline, or the shared copy), maths rendered, code highlighted, outputs in place, no
 // console error, and every plotly slider changes its figure when a user moves it.
 // Screenshots go to the OS temp folder (SCREENS_DIR). Run by `npm test` after the exports are written.
 import { test } from "uvu";
@@ -9,10 +9,10 @@ import { join } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
 import { EXPORT_DIRS, SCREENS_DIR, exportedFiles, label, launch, openOffline, until, waitForPlots } from "./chromium";
-import * as FORMAT from "../../notebooks/kit/src/format";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { extractMath } = require("../../scripts/export/math") as { extractMath: (s: string) => { formulas: unknown[] } };
+import { extractMath } from "../../scripts/export/math";
+import { FIGURE_SELECTOR } from "../../scripts/export/html";
+import { PLOTLY_SCRIPT_SELECTOR } from "../../scripts/export/assets";
+import { parseNotebook, plotlyFigure } from "../../scripts/export/nbformat";
 
 const SCREENS = SCREENS_DIR;
 const pages = exportedFiles("html");
@@ -59,7 +59,7 @@ async function figureState(page: Page, index: number): Promise<string> {
     svg?.querySelectorAll(".slider-container, .sliderlayer, .menulayer").forEach((e) => e.remove());
     const { sliders: _s, ...layout } = gd.layout ?? {};
     return JSON.stringify(gd.data) + JSON.stringify(layout) + (svg ? svg.outerHTML : "");
-  }, [index, FORMAT.PLOT_SELECTOR] as const);
+  }, [index, FIGURE_SELECTOR] as const);
 }
 
 for (const { dir, name, file } of pages) {
@@ -68,7 +68,7 @@ for (const { dir, name, file } of pages) {
   test(`${label(file)}: opens with the network blocked, every plot drawn as SVG, maths rendered, code highlighted, no console error`, async () => {
     const { page, context, errors, network } = await openOffline(browser, pathToFileURL(file).href);
     try {
-      const [plots, drawn] = await waitForPlots(page, 60000);
+      const [plots, drawn] = await waitForPlots(page, 60000, "body", FIGURE_SELECTOR);
       assert.is(drawn, plots, `${drawn} of ${plots} plots drew plotly's SVG`);
       const facts = await page.evaluate((scriptSel) => ({
         plotlyScripts: document.querySelectorAll(scriptSel).length,
@@ -80,7 +80,7 @@ for (const { dir, name, file } of pages) {
         highlighted: document.querySelectorAll(".cell.code code.hljs").length,
         tokens: document.querySelectorAll('.cell.code code.hljs span[class^="hljs-"]').length,
         outputs: document.querySelectorAll("[data-output]").length,
-      }), FORMAT.PLOTLY_SCRIPT_SELECTOR);
+      }), PLOTLY_SCRIPT_SELECTOR);
       assert.is(facts.plotlyScripts, plots > 0 ? 1 : 0, "plotly.js is embedded once when the page has a plot, else not at all");
       assert.not.ok(facts.text.includes("$$"), "raw $$ left in the visible text");
       assert.not.ok(/\\\[|\\\(|\$[^$\s][^$\n]*\$/.test(facts.prose), "raw TeX delimiters left in the prose");
@@ -109,13 +109,12 @@ for (const { dir, name, file } of pages) {
   const ipynb = join(dir, `${name}.ipynb`);
   const sliderPlots: number[] = [];
   if (existsSync(ipynb)) {
-    const cells = (JSON.parse(readFileSync(ipynb, "utf8")) as { cells: { outputs?: { data?: Record<string, { layout?: { sliders?: unknown[] } }> }[] }[] }).cells;
     let k = 0;
-    for (const c of cells) {
-      for (const o of c.outputs ?? []) {
-        const fig = o.data?.["application/vnd.plotly.v1+json"];
-        if (!fig && !FORMAT.isPlotHtml(src((o.data?.["text/html"] as unknown as string | string[]) ?? ""))) continue;
-        if (fig?.layout?.sliders?.length) sliderPlots.push(k);
+    for (const c of parseNotebook(readFileSync(ipynb, "utf8"), ipynb).cells) {
+      for (const o of c.cell_type === "code" ? c.outputs : []) {
+        const fig = plotlyFigure(o);
+        if (!fig) continue;
+        if ((fig.layout?.sliders as unknown[] | undefined)?.length) sliderPlots.push(k);
         k++;
       }
     }
@@ -124,8 +123,8 @@ for (const { dir, name, file } of pages) {
     test(`${label(file)}: moving the slider of plot ${index + 1} with the mouse changes the figure`, async () => {
       const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href);
       try {
-        await waitForPlots(page, 60000);
-        const plot = page.locator(FORMAT.PLOT_SELECTOR).nth(index);
+        await waitForPlots(page, 60000, "body", FIGURE_SELECTOR);
+        const plot = page.locator(FIGURE_SELECTOR).nth(index);
         await plot.scrollIntoViewIfNeeded();
         const info = await plot.evaluate((gd: HTMLElement & { _fullLayout?: { sliders?: { active: number; steps: unknown[] }[] } }) => {
           const s = gd._fullLayout?.sliders?.[0];

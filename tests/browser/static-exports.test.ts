@@ -1,37 +1,24 @@
 // The static formats, checked against the executed notebook they came from:
 // - Markdown: every image link resolves to a non-empty SVG/PNG file, one image per plot, every
 //   heading of the notebook appears as a heading, maths kept as $…$, code in ```ts fences;
-// - executed .ipynb: every plot output carries a real image/png (Chromium-rendered).
+// - executed .ipynb: every plot output (standard type application/vnd.plotly.v1+json) carries
+//   a real image/png and image/svg+xml from the rasterising pass, and no HTML that a static
+//   reader would show as an empty box.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readFileSync, statSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { exportedFiles, label } from "./chromium";
 import { decodePng, isPng } from "./png";
-import * as FORMAT from "../../notebooks/kit/src/format";
+import { markdownHeadings } from "../../scripts/export/markdown";
+import { parseNotebook, plotlyFigure, text, type Cell, type DisplayOutput, type Output } from "../../scripts/export/nbformat";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { markdownHeadings } = require("../../scripts/export/markdown") as {
-  markdownHeadings: (s: string) => { level: number; text: string }[];
-};
-
-interface Output {
-  output_type: string;
-  data?: Record<string, unknown>;
-}
-interface Cell {
-  cell_type: string;
-  source: string | string[];
-  outputs?: Output[];
-}
-const text = (s: unknown) => (Array.isArray(s) ? s.join("") : String(s ?? ""));
-const isPlot = (o: Output) =>
-  (o.output_type === "display_data" || o.output_type === "execute_result") &&
-  (o.data?.["application/vnd.plotly.v1+json"] !== undefined || FORMAT.isPlotHtml(text(o.data?.["text/html"])));
+const isPlot = (o: Output): o is DisplayOutput => plotlyFigure(o) !== undefined;
+const outputsOf = (c: Cell): Output[] => (c.cell_type === "code" ? c.outputs : []);
 
 function notebook(dir: string, name: string): Cell[] | undefined {
   const f = join(dir, `${name}.ipynb`);
-  return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as { cells: Cell[] }).cells : undefined;
+  return existsSync(f) ? parseNotebook(readFileSync(f, "utf8"), f).cells : undefined;
 }
 
 const mds = exportedFiles("md");
@@ -57,7 +44,7 @@ for (const { dir, name, file } of mds) {
     }
     const cells = notebook(dir, name);
     if (cells) {
-      const plots = cells.flatMap((c) => c.outputs ?? []).filter(isPlot).length;
+      const plots = cells.flatMap(outputsOf).filter(isPlot).length;
       const plotImages = links.filter((l) => /\/plot-\d+\.svg$/.test(l)).length;
       assert.is(plotImages, plots, `${plotImages} plot images for ${plots} plots`);
     }
@@ -83,15 +70,20 @@ for (const { dir, name, file } of mds) {
 }
 
 for (const { dir, name, file } of ipynbs) {
-  test(`${label(file)}: every plot output also carries a Chromium-rendered image/png`, () => {
+  test(`${label(file)}: every plot output carries its image/png and image/svg+xml, and no HTML`, () => {
     const cells = notebook(dir, name)!;
-    const plots = cells.flatMap((c) => c.outputs ?? []).filter(isPlot);
+    const plots = cells.flatMap(outputsOf).filter(isPlot);
     for (const [i, o] of plots.entries()) {
-      const b64 = o.data?.["image/png"];
+      const b64 = o.data["image/png"];
       assert.ok(typeof b64 === "string" && b64.length > 100, `plot ${i + 1} has no image/png`);
       const png = decodePng(Buffer.from(b64 as string, "base64"));
+      const size = (o.metadata?.["image/png"] ?? {}) as { width?: number; height?: number };
       assert.ok(png.width >= 300 && png.height >= 200, `plot ${i + 1}: PNG is only ${png.width}x${png.height}`);
-      assert.ok(text(o.data?.["text/html"]).includes(FORMAT.PLOT_STATIC_CLASS), `plot ${i + 1}: no static fallback in its HTML`);
+      assert.is(png.width, Math.round(size.width! * 1.5), `plot ${i + 1}: PNG width vs its metadata width at scale 1.5`);
+      assert.is(png.height, Math.round(size.height! * 1.5), `plot ${i + 1}: PNG height vs its metadata height at scale 1.5`);
+      const svg = text(o.data["image/svg+xml"]);
+      assert.ok(/^<svg[\s>]/.test(svg) && svg.includes('class="main-svg"') && svg.trimEnd().endsWith("</svg>"), `plot ${i + 1}: image/svg+xml is not plotly's SVG`);
+      assert.is(o.data["text/html"], undefined, `plot ${i + 1} still carries text/html`);
     }
   });
 }

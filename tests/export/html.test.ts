@@ -1,54 +1,57 @@
-// scripts/export/html.js: executed notebook -> one offline HTML page.
+// scripts/export/html.ts: executed notebook -> one HTML page, outputs chosen by MIME type.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import * as FORMAT from "../../notebooks/kit/src/format";
+import { notebookToHtml } from "../../scripts/export/html";
+import { fixtureNotebook } from "./fixture-notebook";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { notebookToHtml } = require("../../scripts/export/html") as {
-  notebookToHtml: (nb: unknown, o?: { name?: string; title?: string; plotlyJs?: string }) => string;
-};
+const nb = fixtureNotebook();
+const count = (s: string, part: string) => s.split(part).length - 1;
 
-const embed = `<script type="text/javascript" ${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="plotly.js 3.0.0">window.Plotly={}</script>\n`;
-const plot = (id: string, withPlotly: boolean) => ({
-  output_type: "display_data",
-  data: {
-    "application/vnd.plotly.v1+json": { data: [] },
-    "text/html": `${withPlotly ? embed : ""}<div id="${id}" class="${FORMAT.PLOT_CLASS}"></div>\n<script>var el = document.getElementById(${JSON.stringify(id)});</script>`,
-    "text/plain": "Plot",
-  },
-});
-const nb = {
-  cells: [
-    { cell_type: "markdown", source: "# Note $x$\n\nSee [next](01-next.ipynb)." },
-    { cell_type: "code", execution_count: 1, source: "const a: number = 1;", outputs: [plot(`${FORMAT.PLOT_ID_PREFIX}aa`, true), plot(`${FORMAT.PLOT_ID_PREFIX}aa`, false)] },
-    { cell_type: "code", execution_count: 2, metadata: { jupyter: { source_hidden: true } }, source: "show(b)", outputs: [plot(`${FORMAT.PLOT_ID_PREFIX}bb`, true)] },
-  ],
-};
-
-test("plotly.js is embedded exactly once, in <head>, whatever the outputs embedded", () => {
-  const html = notebookToHtml(nb, { name: "00-note", plotlyJs: "/*PLOTLY*/" });
-  assert.is(html.split(`${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="plotly.js`).length - 1, 1);
-  assert.ok(html.indexOf("/*PLOTLY*/") < html.indexOf("</head>"));
-  assert.not.ok(html.includes("window.Plotly={}"), "the outputs' own copies are gone");
+test("the interactive page draws each plot from its plotly JSON with one plotly.js and never uses the kit's HTML", () => {
+  const html = notebookToHtml(nb, { name: "n" });
+  assert.is(count(html, "<script data-plotly-version="), 1, "plotly.js inline once");
+  assert.ok(html.includes('<div class="figure" id="figure-c1-o1"'));
+  assert.ok(html.includes('<script type="application/json" class="figure-data" data-for="figure-c1-o1">{"data":[{"y":[1,2]}]'));
+  assert.not.ok(html.includes("kit-private"), "the kit's plot HTML is not read");
 });
 
-test("the same figure shown twice gets two ids, each drawn by its own script", () => {
-  const html = notebookToHtml(nb, { plotlyJs: "" });
-  assert.ok(html.includes(`id="${FORMAT.PLOT_ID_PREFIX}aa"`));
-  assert.ok(html.includes(`id="${FORMAT.PLOT_ID_PREFIX}aa-c1-o1"`));
-  assert.ok(html.includes(`getElementById("${FORMAT.PLOT_ID_PREFIX}aa-c1-o1")`));
-  assert.ok(html.includes('data-output="c1-o0"') && html.includes('data-output="c2-o0"'));
+test("two plots of one figure get two ids, so both draw", () => {
+  const twice = fixtureNotebook();
+  const outs = (twice.cells[1] as { outputs: unknown[] }).outputs;
+  outs.push(JSON.parse(JSON.stringify(outs[1])));
+  const html = notebookToHtml(twice);
+  assert.ok(html.includes('id="figure-c1-o1"') && html.includes('id="figure-c1-o6"'));
 });
 
-test("maths pre-rendered, code highlighted, a hidden solution folded, sibling links and formats linked", () => {
-  const html = notebookToHtml(nb, { name: "00-note", plotlyJs: "" });
-  assert.ok(html.includes('class="katex"'));
-  assert.ok(html.includes('<span class="hljs-keyword">const</span>'));
-  assert.ok(/<details class="cell code solution"[^>]*><summary>/.test(html));
-  assert.ok(html.includes('href="01-next.html"'));
-  for (const f of ["index.html", "00-note.pdf", "00-note.md", "00-note.ipynb"]) assert.ok(html.includes(`href="${f}"`), f);
-  assert.ok(html.includes("<title>Note x</title>"));
-  assert.not.ok(/\b(src|href)="https?:/.test(html), "no remote resource");
+test("the print flavour shows each plot as its SVG image and carries no plotly.js", () => {
+  const html = notebookToHtml(nb, { flavour: "print" });
+  assert.is(count(html, "data-plotly-version"), 0);
+  assert.ok(html.includes('<img alt="Squares demo" src="data:image/svg+xml;base64,'));
+  assert.not.ok(html.includes('class="figure-data"'));
+});
+
+test("a page without plots carries no plotly.js", () => {
+  const noPlot = fixtureNotebook();
+  (noPlot.cells[1] as { outputs: unknown[] }).outputs.splice(1, 1);
+  assert.is(count(notebookToHtml(noPlot), "data-plotly-version"), 0);
+});
+
+test("other outputs follow the front end's order: HTML before Markdown, images as data URLs, plain text escaped", () => {
+  const html = notebookToHtml(nb);
+  assert.ok(html.includes("<table><thead><tr><th>a</th></tr></thead>"), "the table's text/html, as JupyterLab shows it");
+  assert.ok(html.includes('<img alt="output" src="data:image/png;base64,'));
+  assert.ok(html.includes("<pre>42</pre>"));
+  assert.ok(html.includes("<strong>yes</strong>"), "text/markdown rendered");
+  assert.ok(html.includes('class="output error"') && html.includes("Error: boom"));
+  assert.not.ok(html.includes("\u001b["), "ANSI codes stripped");
+});
+
+test("a hidden solution is a closed <details>; shared assets are linked instead of inlined", () => {
+  const html = notebookToHtml(nb, { assets: { kind: "shared", href: "../assets" } });
+  assert.ok(/<details class="cell code solution" data-cell="2">/.test(html));
+  assert.ok(html.includes('<link rel="stylesheet" href="../assets/katex/katex.min.css">'));
+  assert.ok(html.includes('<script src="../assets/plotly.min.js" data-plotly-version='));
+  assert.ok(html.length < 200_000, `a page with shared assets is small (${html.length} B)`);
 });
 
 test.run();

@@ -1,13 +1,8 @@
-// scripts/export/index-page.js: the chain map of the notes.
+// scripts/export/index-page.ts: the chain map of the notes.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const idx = require("../../scripts/export/index-page") as {
-  indexHtml: (o: { title: string; lede?: string; notes: unknown[]; lang?: string; home?: { href: string; label: string } }) => string;
-  formatBytes: (n: number) => string;
-  inlineMath: (s: string) => string;
-};
+import * as idx from "../../scripts/export/index-page";
 
 const note = (name: string, extra: Record<string, unknown> = {}) => ({
   name,

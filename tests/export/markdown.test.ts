@@ -1,90 +1,74 @@
-// scripts/export/markdown.js: executed notebook -> Markdown with images.
+// scripts/export/markdown.ts: executed notebook -> Markdown, each output in the first
+// representation Markdown can hold, images as files.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import * as FORMAT from "../../notebooks/kit/src/format";
+import { fence, markdownHeadings, normalizeMath, notebookToMarkdown, MARKDOWN_ORDER } from "../../scripts/export/markdown";
+import { PLOT_SVG, TINY_PNG, fixtureNotebook } from "./fixture-notebook";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const md = require("../../scripts/export/markdown") as {
-  notebookToMarkdown: (nb: unknown, opts: { filesDir: string; plots?: unknown[] }) => { markdown: string; attachments: { file: string; data: Buffer }[] };
-  normalizeMath: (s: string) => string;
-  fence: (body: string, lang?: string) => string;
-  markdownHeadings: (s: string) => { level: number; text: string }[];
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { plotOutputs } = require("../../scripts/export/notebook") as { plotOutputs: (nb: unknown) => { key: string; n: number; title: string }[] };
-
-const PLOT = {
-  output_type: "display_data",
-  metadata: {},
-  data: {
-    "application/vnd.plotly.v1+json": { data: [{ y: [1, 2] }], layout: { title: { text: "Squares [demo]" } } },
-    "text/html": `<div id="${FORMAT.PLOT_ID_PREFIX}1" class="${FORMAT.PLOT_CLASS}"></div><script>draw()</script>`,
-    "text/plain": 'Plot: 1 trace (scatter) "Squares [demo]"',
-  },
-};
-const nb = {
-  cells: [
-    { cell_type: "markdown", source: ["# Title $x_1$\n", "\n", "See [next](02-next.ipynb#part) and \\[ a_b \\]."] },
-    {
-      cell_type: "code",
-      source: "console.log(1)",
-      outputs: [
-        { output_type: "stream", name: "stdout", text: ["1\n", "```\n"] },
-        PLOT,
-        { output_type: "execute_result", data: { "text/plain": "42" } },
-        { output_type: "display_data", data: { "text/html": "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>", "text/plain": "a\n1" } },
-        { output_type: "display_data", data: { "image/png": "iVBORw0KGgo=", "text/plain": "<img>" } },
-        { output_type: "error", ename: "Error", evalue: "boom", traceback: ["Error: boom", "\u001b[31m    at x\u001b[0m"] },
-      ],
-    },
-    { cell_type: "code", metadata: { jupyter: { source_hidden: true } }, source: "answer()", outputs: [{ output_type: "display_data", data: { "text/markdown": "**yes** \\(y\\)" } }] },
-  ],
-};
+const nb = fixtureNotebook();
 
 test("prose is kept with its maths, \\[…\\] becomes a $$ block, and links to sibling notebooks point at .md", () => {
-  const { markdown } = md.notebookToMarkdown(nb, { filesDir: "x_files" });
+  const { markdown } = notebookToMarkdown(nb, { filesDir: "x_files" });
   assert.ok(markdown.startsWith("# Title $x_1$\n\nSee [next](02-next.md#part) and\n\n$$\na_b\n$$\n\n."), markdown.slice(0, 120));
 });
 
-test("code goes in ```ts fences; text outputs, results and errors in text fences longer than any backtick run inside", () => {
-  const { markdown } = md.notebookToMarkdown(nb, { filesDir: "x_files" });
+test("code goes in ```ts fences; streams, results and errors in text fences longer than any backtick run inside", () => {
+  const { markdown } = notebookToMarkdown(nb, { filesDir: "x_files" });
   assert.ok(markdown.includes("```ts\nconsole.log(1)\n```"));
   assert.ok(markdown.includes("````text\n1\n```\n````"), "a fence that contains ``` gets four backticks");
   assert.ok(markdown.includes("```text\n42\n```"));
   assert.ok(markdown.includes("```text\nError: boom\n    at x\n```"), "ANSI colours stripped, traceback kept");
-  assert.ok(markdown.includes("| a |\n| --- |\n| 1 |"), "an HTML table becomes a Markdown table");
+  assert.is(fence("a"), "```\na\n```");
 });
 
-test("a rendered plot becomes an image link under filesDir; a plot without an image says so", () => {
-  const plots = plotOutputs(nb).map((p) => ({ ...p, image: `plot-0${p.n}.svg` }));
-  assert.is(plots[0].title, "Squares [demo]");
-  const { markdown } = md.notebookToMarkdown(nb, { filesDir: "my note_files", plots });
+test("a table that carries text/markdown is written as that Markdown, not as its HTML", () => {
+  const { markdown } = notebookToMarkdown(nb, { filesDir: "x_files" });
+  assert.ok(markdown.includes("| a |\n| --: |\n| 1 |"), markdown);
+  assert.not.ok(markdown.includes("<table>"));
+});
+
+test("a plot is written as its image/svg+xml file, named by its number, with its title as alt text", () => {
+  const { markdown, attachments } = notebookToMarkdown(nb, { filesDir: "my note_files" });
   assert.ok(markdown.includes("![Squares demo](my%20note_files/plot-01.svg)"), markdown);
-  const bare = md.notebookToMarkdown(nb, { filesDir: "x_files", plots: plotOutputs(nb) }).markdown;
-  assert.ok(bare.includes("interactive plot, see the HTML export"));
-  assert.not.ok(bare.includes("<script"));
+  const svg = attachments.find((a) => a.file === "plot-01.svg");
+  assert.is(svg?.data.toString("utf8"), PLOT_SVG);
+  assert.not.ok(markdown.includes("<script"), "the kit's HTML with its script is never used");
 });
 
-test("images carried by outputs are returned as attachments and linked", () => {
-  const { markdown, attachments } = md.notebookToMarkdown(nb, { filesDir: "x_files" });
-  assert.is(attachments.length, 1);
-  assert.is(attachments[0].file, "output-1.png");
-  assert.equal([...attachments[0].data.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
-  assert.ok(markdown.includes("![Output 1](x_files/output-1.png)"));
+test("a plot without a static image says so instead of dropping a script into the Markdown", () => {
+  const bare = fixtureNotebook();
+  const out = (bare.cells[1] as { outputs: { data?: Record<string, unknown> }[] }).outputs[1];
+  delete out.data!["image/svg+xml"];
+  delete out.data!["image/png"];
+  const { markdown } = notebookToMarkdown(bare, { filesDir: "x" });
+  assert.ok(markdown.includes("> *Squares demo: interactive plot, see the HTML export (no static image was rendered).*"), markdown);
+  assert.not.ok(markdown.includes("<script"));
+});
+
+test("images carried by other outputs are returned as attachments, decoded, and linked", () => {
+  const { markdown, attachments } = notebookToMarkdown(nb, { filesDir: "x_files" });
+  const png = attachments.find((a) => a.file.endsWith(".png"))!;
+  assert.is(png.file, "output-c1-o4.png");
+  assert.equal(png.data, Buffer.from(TINY_PNG, "base64"));
+  assert.ok(markdown.includes("![Output](x_files/output-c1-o4.png)"));
 });
 
 test("a hidden solution cell goes in a <details> block with blank lines around its Markdown", () => {
-  const { markdown } = md.notebookToMarkdown(nb, { filesDir: "x_files" });
+  const { markdown } = notebookToMarkdown(nb, { filesDir: "x_files" });
   assert.ok(markdown.includes("<details>\n<summary>Show the worked solution</summary>\n\n```ts\nanswer()\n```\n\n**yes** $y$\n\n</details>"), markdown);
 });
 
+test("Markdown prefers Markdown, then images (vector first), then LaTeX, HTML and plain text", () => {
+  assert.equal(MARKDOWN_ORDER, ["text/markdown", "image/svg+xml", "image/png", "image/jpeg", "image/gif", "text/latex", "text/html", "text/plain"]);
+});
+
 test("normalizeMath leaves code alone and rewrites \\( \\) as $ $", () => {
-  assert.is(md.normalizeMath("`\\(x\\)` and \\(x\\)"), "`\\(x\\)` and $x$");
-  assert.is(md.normalizeMath("```\n\\[a\\]\n```"), "```\n\\[a\\]\n```");
+  assert.is(normalizeMath("`\\(x\\)` and \\(x\\)"), "`\\(x\\)` and $x$");
+  assert.is(normalizeMath("```\n\\[a\\]\n```"), "```\n\\[a\\]\n```");
 });
 
 test("markdownHeadings finds ATX headings outside code fences", () => {
-  assert.equal(md.markdownHeadings("# A\n```\n# not\n```\n## B ##\ntext #x"), [{ level: 1, text: "A" }, { level: 2, text: "B" }]);
+  assert.equal(markdownHeadings("# A\n```\n# not\n```\n## B ##\ntext #x"), [{ level: 1, text: "A" }, { level: 2, text: "B" }]);
 });
 
 test.run();

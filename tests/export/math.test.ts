@@ -1,13 +1,8 @@
-// scripts/export/math.js: maths found in Markdown, rendered by KaTeX at export time.
+// scripts/export/math.ts: maths found in Markdown, rendered by KaTeX at export time.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const math = require("../../scripts/export/math") as {
-  extractMath: (s: string) => { text: string; formulas: { tex: string; display: boolean }[] };
-  markdownToHtml: (s: string, o?: { onError?: (m: string) => void }) => string;
-  slug: (s: string) => string;
-};
+import * as math from "../../scripts/export/math";
 
 test("extractMath finds $…$, $$…$$, \\(…\\) and \\[…\\], and leaves code and prices alone", () => {
   const { formulas, text } = math.extractMath("a $x_1$ b $$\\sum_i p_i$$ c \\(y\\) d \\[z\\] `$HOME` costs $5 and $6");
