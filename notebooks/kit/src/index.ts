@@ -14,5 +14,5 @@ export * from "./data";
 // the exercise checker
 export * from "./exercises";
 
-// the output format shared with the exporter
+// the names inside the kit's HTML, for front-end tests (the exporter reads only MIME types)
 export * as format from "./format";
