@@ -3,7 +3,7 @@
 // neither render LaTeX nor let raw maths through their HTML sanitiser.
 //
 // Form of the images in the Markdown (why, in short):
-// - Inline: raw HTML `<img src alt style="vertical-align:-<depth>ex;width:<w>ex;height:<h+d>ex">`.
+// - Inline: raw HTML `<img src alt style="vertical-align:-<depth>ex;width:<w>ex;height:<h+d>ex;…">`.
 //   A Markdown image `![alt](src)` puts the picture's bottom edge on the text baseline, so every
 //   formula with a descender (`p_{data}`, `(x)`) would float up by its depth. `vertical-align`
 //   with MathJax's own depth puts the formula's baseline on the text baseline, and sizes in `ex`
@@ -14,8 +14,13 @@
 //   raised. Padding the SVG so that its baseline sits in its middle (and `align="middle"`) would fix
 //   that case, but costs extra line spacing under every inline formula where styles do survive,
 //   which is the common case; so no padding.
+//   The style also resets `display`, `margin`, `padding`, `border` and `max-width`, which blog
+//   themes often set on content images (a theme's `img { max-width: 100% }` would squash a wide
+//   formula while `vertical-align` stays put).
 // - Display: its own centred paragraph, `<p align="center"><img …></p>`, when the formula stands
 //   on its own line (the usual `$$…$$` layout); `align` survives sanitisers that drop `style`.
+//   Its style is `width:<w>ex;max-width:100%;height:auto` (plus no padding or border): wider than
+//   the column, it scales down with its aspect ratio kept instead of overflowing.
 //   A display formula in the middle of a line becomes an inline image styled as a centred block.
 // - The alt text is the TeX source, attribute-escaped (`&`, `"`, `<`, `>`, `|` for tables,
 //   newlines as `&#10;`), so screen readers and copy-paste get the source back.
@@ -71,7 +76,9 @@ function mathjaxDocument(): NonNullable<typeof engine> {
       },
     });
     // fontCache "local": each SVG carries the glyph paths it uses in its own <defs>.
-    const svg = new SVG({ fontCache: "local" });
+    // linebreaks.inline false: MathJax 4 otherwise splits an inline formula at its breakpoints
+    // into several <svg> elements (one per piece) so a browser can wrap it; one image needs one.
+    const svg = new SVG({ fontCache: "local", linebreaks: { inline: false } });
     engine = { adaptor, doc: mathjax.document("", { InputJax: tex, OutputJax: svg }) };
   }
   return engine;
@@ -118,6 +125,8 @@ export function texToSvg(tex: string, display: boolean): MathSvg {
   const open = /<svg\b[^>]*>/.exec(html);
   const close = html.lastIndexOf("</svg>");
   if (!open || close < 0) throw new Error(`texToSvg: MathJax produced no <svg> for ${JSON.stringify(tex)}`);
+  const pieces = adaptor.childNodes(container).filter((n) => adaptor.kind(n) === "svg").length;
+  if (pieces !== 1) throw new Error(`texToSvg: MathJax produced ${pieces} <svg> pieces for ${JSON.stringify(tex)}, expected one`);
   const attr = (name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(open[0])?.[1];
   const widthEx = exValue("width", attr("width"), tex);
   const totalEx = exValue("height", attr("height"), tex);
@@ -244,8 +253,12 @@ export function markdownMathToSvg(
     const { tex, display } = formulas[i];
     if (!image) return codeSpan(display ? `$$${tex}$$` : `$${tex}$`);
     const { widthEx, heightEx, depthEx } = image.math;
-    const size = `width:${fmt(widthEx)}ex;height:${fmt(heightEx + depthEx)}ex`;
-    const style = block ? size : display ? `display:block;margin:0.5em auto;${size}` : `vertical-align:${fmt(-depthEx)}ex;${size}`;
+    const style = display
+      ? // Scales down with its aspect ratio kept when wider than the column (narrow screens).
+        `${block ? "" : "display:block;margin:0.5em auto;"}width:${fmt(widthEx)}ex;max-width:100%;height:auto;padding:0;border:0`
+      : // Fixed size: a theme's `img { max-width:100% }` must not squash it off its baseline;
+        // display/margin/padding/border reset what themes commonly set on content images.
+        `display:inline;vertical-align:${fmt(-depthEx)}ex;width:${fmt(widthEx)}ex;height:${fmt(heightEx + depthEx)}ex;max-width:none;margin:0;padding:0;border:0`;
     const tag = `<img src="${escapeAttribute(prefix + image.file)}" alt="${escapeAttribute(tex)}" style="${style}">`;
     return block ? `<p align="center">${tag}</p>` : tag;
   };

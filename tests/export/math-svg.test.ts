@@ -43,6 +43,15 @@ test("the SVG is a standalone document: namespace, size in ex, only references t
   assert.not.match(svg, /merror|<script|url\(/);
 });
 
+test("an inline formula with breakpoints stays one image as wide as the whole formula", () => {
+  const m = texToSvg("m", false);
+  const whole = texToSvg("m = 200 + x", false);
+  assert.ok(whole.widthEx > 4 * m.widthEx, `width ${whole.widthEx} ex vs ${m.widthEx} ex for m alone`);
+  assert.is(whole.svg.match(/<svg\b/g)?.length, 1);
+  assert.ok(whole.svg.endsWith("</svg>"));
+  assert.is(whole.svg.indexOf("</svg>"), whole.svg.length - "</svg>".length);
+});
+
 test("converting the same formula twice gives byte-identical SVG (ids do not depend on order)", () => {
   const first = texToSvg("\\theta_\\text{ML}", false).svg;
   texToSvg("y = mx + b", false);
@@ -97,7 +106,7 @@ test("a display formula on its own line becomes a centred paragraph of its own, 
 
 test("a display formula inside a line of text becomes an image styled as a centred block", () => {
   const [tag] = imgs(convert("so that $$a = b$$ holds").markdown);
-  assert.match(attr(tag, "style") ?? "", /^display:block;margin:0\.5em auto;width:[\d.]+ex;height:[\d.]+ex$/);
+  assert.match(attr(tag, "style") ?? "", /^display:block;margin:0\.5em auto;width:[\d.]+ex;max-width:100%;height:auto;padding:0;border:0$/);
 });
 
 test("the alt text escapes quotes, <, >, & and | so it stays one attribute and one table cell", () => {
