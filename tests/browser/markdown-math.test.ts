@@ -7,27 +7,14 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import { pathToFileURL } from "url";
 import { marked } from "marked";
 import type { Browser } from "playwright-core";
 import { SCREENS_DIR, launch, openOffline } from "./chromium";
 import { markdownMathToSvg, rawTexLeft } from "../../scripts/export/math-svg";
-
-const ROOT = resolve(__dirname, "..", "..");
+import { ROOT, notebookProse } from "../fixtures/markdown/prose";
 const NOTE = "05-mle-is-min-kl-is-min-cross-entropy";
-
-/** The Markdown cells of a notebook in order, each replaced by its translation (cell id -> text) when given. */
-function notebookProse(file: string, translation: Record<string, unknown> = {}): string {
-  const nb = JSON.parse(readFileSync(file, "utf8")) as { cells: { id?: string; cell_type: string; source: string | string[] }[] };
-  return nb.cells
-    .filter((c) => c.cell_type === "markdown")
-    .map((c) => {
-      const t = c.id === undefined ? undefined : translation[c.id];
-      return typeof t === "string" ? t : Array.isArray(c.source) ? c.source.join("") : c.source;
-    })
-    .join("\n\n");
-}
 
 const notebookFile = join(ROOT, "notebooks", `${NOTE}.ipynb`);
 const zhFile = join(ROOT, "notebooks", "i18n", "zh", `${NOTE}.json`);

@@ -4,7 +4,7 @@ import * as assert from "uvu/assert";
 import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { dirname, join, posix, resolve } from "path";
+import { dirname, join, posix } from "path";
 import {
   blogLayout,
   blogPost,
@@ -17,8 +17,7 @@ import {
   type PostMeta,
 } from "../../scripts/export/blog";
 import { markdownMathToSvg, rawTexLeft } from "../../scripts/export/math-svg";
-
-const ROOT = resolve(__dirname, "..", "..");
+import { ROOT, notebookProse } from "../fixtures/markdown/prose";
 const FLAVOURS: FrontMatterFlavour[] = ["hugo", "hexo"];
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const setup = require("../../scripts/setup") as { ensureJupyter(): string };
@@ -141,15 +140,6 @@ test("a Hexo post whose body holds {{ or {% (TeX can) switches off Nunjucks in i
   assert.not.ok(blogPost("hexo", "n", "$\\frac{a}{b}$", "n_files", meta).text.includes("disableNunjucks"));
   assert.not.ok(blogPost("hugo", "n", "$\\frac{{a}}{b}$", "n_files", meta).text.includes("disableNunjucks"));
 });
-
-/** The Markdown cells of a notebook, joined. */
-function notebookProse(file: string): string {
-  const nb = JSON.parse(readFileSync(file, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-  return nb.cells
-    .filter((c) => c.cell_type === "markdown")
-    .map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source))
-    .join("\n\n");
-}
 
 test("every image link of a converted note resolves to a written file under each flavour's layout, with no raw TeX left", () => {
   const name = "05-mle-is-min-kl-is-min-cross-entropy";

@@ -2,11 +2,8 @@
 // for blog platforms that render no LaTeX.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync, readdirSync } from "fs";
-import { join, resolve } from "path";
+import { allProse } from "../fixtures/markdown/prose";
 import { markdownMathToSvg, mathFileName, rawTexLeft, texToSvg } from "../../scripts/export/math-svg";
-
-const ROOT = resolve(__dirname, "..", "..");
 
 /** Converts `md` with an in-memory writer; returns the result and every write made. */
 function convert(md: string, filesDir = "n_files", onError?: (m: string) => void) {
@@ -125,40 +122,13 @@ test("rawTexLeft finds formulas and TeX commands left in prose, not those in cod
   assert.equal(rawTexLeft(md), ["$x$", "$y$", "\\frac", "_{"]);
 });
 
-/** The Markdown cells of a notebook, joined. */
-function notebookProse(file: string): string {
-  const nb = JSON.parse(readFileSync(file, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-  return nb.cells
-    .filter((c) => c.cell_type === "markdown")
-    .map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source))
-    .join("\n\n");
-}
-
-/** The translated texts of a notebook (cell id -> Markdown), joined. */
-function translationProse(file: string): string {
-  const data = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-  return Object.values(data)
-    .filter((v): v is string => typeof v === "string")
-    .join("\n\n");
-}
-
-const SOURCES: { label: string; prose: () => string }[] = [
-  ...readdirSync(join(ROOT, "notebooks"))
-    .filter((f) => f.endsWith(".ipynb"))
-    .sort()
-    .map((f) => ({ label: `notebooks/${f}`, prose: () => notebookProse(join(ROOT, "notebooks", f)) })),
-  ...readdirSync(join(ROOT, "notebooks", "i18n", "zh"))
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => ({ label: `notebooks/i18n/zh/${f}`, prose: () => translationProse(join(ROOT, "notebooks", "i18n", "zh", f)) })),
-];
+const SOURCES = allProse();
 
 test("no raw TeX is left after converting the prose of every committed notebook and translation", () => {
   assert.ok(SOURCES.length >= 18, `found ${SOURCES.length} notebooks and translations`);
   let total = 0;
   let withMaths = 0;
-  for (const { label, prose } of SOURCES) {
-    const md = prose();
+  for (const { label, markdown: md } of SOURCES) {
     const errors: string[] = [];
     const out = convert(md, "x_files", (m) => errors.push(m));
     assert.equal(errors, [], `${label}: every formula renders`);
