@@ -16,11 +16,13 @@ import * as path from "path";
 import * as setup from "./setup";
 import { describeFailure, formatTable } from "./notebooks";
 import { buildNotes, type BuildOptions, type Lang } from "./notes";
-import { formatBytes, type WrittenFile } from "./export";
+import { formatBytes, markdownWriter, type MarkdownFlavour, type WrittenFile } from "./export";
+import { FRONT_MATTER_FLAVOURS, type FrontMatterFlavour } from "./export/blog";
 
 /** The command line as build options. */
 export function parseArgs(argv: readonly string[]): BuildOptions & { notebooks: string[] } {
   const opts: BuildOptions & { notebooks: string[] } = { notebooks: [], outDir: path.join(setup.ROOT, "exports") };
+  const markdown: MarkdownFlavour = {};
   const value = (i: number, flag: string): string => {
     const v = argv[i];
     if (v === undefined || v.startsWith("--")) throw new Error(`${flag} needs a value`);
@@ -40,9 +42,19 @@ export function parseArgs(argv: readonly string[]): BuildOptions & { notebooks: 
       opts.lang = l as Lang;
     } else if (a === "--allow-errors") opts.allowErrors = true;
     else if (a === "--shared-assets") opts.sharedAssets = true;
+    else if (a === "--md-math") {
+      const m = value(++i, a);
+      if (m !== "tex" && m !== "svg") throw new Error(`--md-math ${m}: expected tex or svg`);
+      markdown.math = m;
+    } else if (a === "--front-matter") {
+      const f = value(++i, a);
+      if (!FRONT_MATTER_FLAVOURS.includes(f as FrontMatterFlavour)) throw new Error(`--front-matter ${f}: expected ${FRONT_MATTER_FLAVOURS.join(" or ")}`);
+      markdown.frontMatter = f as FrontMatterFlavour;
+    }
     else if (a.startsWith("--")) throw new Error(`unknown option ${a} (see the comment at the top of scripts/start.ts)`);
     else opts.notebooks.push(a);
   }
+  if (markdown.math || markdown.frontMatter) opts.writeMarkdown = markdownWriter(markdown);
   return opts;
 }
 

@@ -15,6 +15,8 @@ import { notebookToHtml } from "./html";
 import { addPlotImages, forStaticReaders } from "./images";
 import { FORMATS, formatBytes, indexHtml, type FormatKind, type IndexCard, type IndexFile } from "./index-page";
 import { notebookToMarkdown } from "./markdown";
+import { blogLayout, blogPost, type FrontMatterFlavour } from "./blog";
+import { markdownMathToSvg, rawTexLeft } from "./math-svg";
 import { parseNotebook, type Notebook } from "./nbformat";
 import { noteTitle, plainTitle } from "./notebook";
 
@@ -69,7 +71,10 @@ export interface MarkdownExport {
   name: string;
   nb: Notebook;
   outDir: string;
+  /** The title as plain text (maths delimiters dropped). */
   title: string;
+  /** The subtitle as plain text. */
+  subtitle: string;
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
@@ -94,18 +99,64 @@ export function filesUnder(kind: FileKind, dir: string): WrittenFile[] {
 
 const firstLine = (err: unknown) => String((err as Error)?.message ?? err).split("\n")[0];
 
-/** The default Markdown: `<name>.md` and its images in `<name>_files/`, maths as `$…$`. */
-export function writePlainMarkdown({ name, nb, outDir }: MarkdownExport): WrittenFile[] {
-  const filesDirName = `${name}_files`;
-  const filesDir = path.join(outDir, filesDirName);
-  fs.rmSync(filesDir, { recursive: true, force: true });
-  const { markdown, attachments } = notebookToMarkdown(nb, { filesDir: filesDirName });
-  if (attachments.length) fs.mkdirSync(filesDir, { recursive: true });
-  for (const a of attachments) fs.writeFileSync(path.join(filesDir, a.file), a.data);
-  const mdPath = path.join(outDir, `${name}.md`);
-  writeAtomic(mdPath, markdown);
-  return [fileInfo("md", mdPath), ...filesUnder("md", filesDir)];
+/** How the Markdown export writes maths: as `$…$` TeX (default) or as SVG images. */
+export type MarkdownMath = "tex" | "svg";
+
+/** Options of {@link markdownWriter}. */
+export interface MarkdownFlavour {
+  /** Default "tex". */
+  math?: MarkdownMath;
+  /** Add front matter and lay the files out for this site generator. */
+  frontMatter?: FrontMatterFlavour;
+  /** Tags for the front matter when the notebook's metadata has none. */
+  tags?: readonly string[];
+  /** The front matter's date (default: now). */
+  date?: Date;
 }
+
+/** Tags of a note's front matter when its notebook metadata has no `tags` list. */
+export const DEFAULT_TAGS: readonly string[] = ["deep-learning", "maximum-likelihood", "information-theory"];
+
+/**
+ * The writer of one flavour of Markdown. Default: `<name>.md` with its images in
+ * `<name>_files/` and maths as `$…$`. `math: "svg"` turns every formula into an SVG image
+ * (and fails when any TeX is left); `frontMatter` adds Hugo/Hexo front matter and moves the
+ * files where that generator looks for them (see blog.ts).
+ */
+export function markdownWriter({ math = "tex", frontMatter, tags = DEFAULT_TAGS, date = new Date() }: MarkdownFlavour = {}): (md: MarkdownExport) => WrittenFile[] {
+  return ({ name, nb, outDir, title, subtitle }) => {
+    const filesDirName = `${name}_files`;
+    const post = frontMatter ? blogLayout(frontMatter, name) : undefined;
+    const assetDir = path.join(outDir, post ? post.assetDir : filesDirName);
+    const mdPath = path.join(outDir, post ? post.markdownPath : `${name}.md`);
+    fs.rmSync(assetDir, { recursive: true, force: true });
+    const written: string[] = [];
+    const put = (file: string, data: string | Buffer) => {
+      fs.mkdirSync(assetDir, { recursive: true });
+      fs.writeFileSync(path.join(assetDir, file), data);
+      written.push(path.join(assetDir, file));
+    };
+    const { markdown, attachments } = notebookToMarkdown(nb, { filesDir: filesDirName });
+    for (const a of attachments) put(a.file, a.data);
+    let body = markdown;
+    if (math === "svg") {
+      body = markdownMathToSvg(body, { filesDir: filesDirName, write: put }).markdown;
+      const left = rawTexLeft(body);
+      if (left.length) throw new Error(`raw TeX left after --md-math svg: ${left.slice(0, 3).join(", ")}`);
+    }
+    if (frontMatter) {
+      const own = (nb.metadata as { tags?: unknown }).tags;
+      const noteTags = Array.isArray(own) && own.every((t) => typeof t === "string") ? (own as string[]) : [...tags];
+      body = blogPost(frontMatter, name, body, filesDirName, { title, date, tags: noteTags, description: subtitle || undefined, math: math === "tex" }).text;
+    }
+    fs.mkdirSync(path.dirname(mdPath), { recursive: true });
+    writeAtomic(mdPath, body);
+    return [fileInfo("md", mdPath), ...[...new Set(written)].map((f) => fileInfo("md", f))];
+  };
+}
+
+/** The default Markdown: `<name>.md` and its images in `<name>_files/`, maths as `$…$`. */
+export const writePlainMarkdown = markdownWriter();
 
 /**
  * Writes every format of one executed notebook. Never throws for a problem in one format: each
@@ -122,7 +173,8 @@ export async function exportNotebook(run: RunRecord, executedPath: string, outDi
   const files: WrittenFile[] = [];
   fs.mkdirSync(outDir, { recursive: true });
   const nb = parseNotebook(fs.readFileSync(executedPath, "utf8"), executedPath);
-  const title = plainTitle(noteTitle(nb).title) || name;
+  const heading = noteTitle(nb);
+  const title = plainTitle(heading.title) || name;
 
   onProgress("rendering plots to SVG and PNG");
   let plots = 0;
@@ -143,7 +195,7 @@ export async function exportNotebook(run: RunRecord, executedPath: string, outDi
 
   onProgress("md");
   try {
-    files.push(...writeMarkdown({ name, nb, outDir, title }));
+    files.push(...writeMarkdown({ name, nb, outDir, title, subtitle: plainTitle(heading.subtitle) }));
   } catch (err) {
     problems.push(`Markdown: ${firstLine(err)}`);
   }
