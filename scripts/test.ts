@@ -24,6 +24,8 @@ import * as hygiene from "./clean-notebooks";
 import { listNotebooks, executeNotebook, describeFailure } from "./notebooks";
 import { buildNotes, type NotesBuild } from "./notes";
 import { PLOTLY_MIME, parseNotebook, text as joinText, type Notebook } from "./export/nbformat";
+import { markdownWriter, type MarkdownFlavour } from "./export";
+import { noteTitle, plainTitle } from "./export/notebook";
 
 const ROOT = setup.ROOT;
 const args = new Set(process.argv.slice(2));
@@ -186,6 +188,30 @@ async function main(): Promise<void> {
     record(`${e.name}: exported as html, md, pdf and ipynb in ${e.seconds.toFixed(1)} s with no export problem`, ok, [`formats: ${kinds.join(", ")}`, ...e.problems].join("\n"));
   }
 
+  section("Markdown flavours of the exported notes: SVG maths, and Hugo / Hexo posts");
+  const flavours: { dir: string; label: string; flavour: MarkdownFlavour }[] = [
+    { dir: path.join(tmp, "md-svg"), label: "--md-math svg", flavour: { math: "svg" } },
+    { dir: path.join(tmp, "md-hugo"), label: "--md-math svg --front-matter hugo", flavour: { math: "svg", frontMatter: "hugo" } },
+    { dir: path.join(tmp, "md-hexo"), label: "--front-matter hexo", flavour: { frontMatter: "hexo" } },
+  ];
+  for (const { dir, label, flavour } of flavours) {
+    const write = markdownWriter(flavour);
+    const t1 = Date.now();
+    const problems: string[] = [];
+    let n = 0;
+    for (const r of results) {
+      const nb = readNotebook(path.join(outDir, `${r.name}.ipynb`));
+      const heading = noteTitle(nb);
+      try {
+        write({ name: r.name, nb, outDir: dir, title: plainTitle(heading.title), subtitle: plainTitle(heading.subtitle) });
+        n++;
+      } catch (e) {
+        problems.push(`${r.name}: ${(e as Error).message}`);
+      }
+    }
+    record(`${label}: the ${n} exported notes written in ${((Date.now() - t1) / 1000).toFixed(1)} s`, problems.length === 0 && n === results.length, problems.join("\n"));
+  }
+
   section("export fixtures: the kit's outputs (pages inline, then with --shared-assets) and a notebook that uses no kit");
   const fixtureDir = path.join(ROOT, "tests", "fixtures", "export");
   const fixtures = fs.readdirSync(fixtureDir).filter((f) => f.endsWith(".ipynb")).map((f) => path.join(fixtureDir, f));
@@ -246,9 +272,10 @@ async function main(): Promise<void> {
 
   if (!skipBrowser) {
     section("browser tests on the fresh exports (Debian Chromium, poppler-utils)");
-    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math)\\.test\\.ts$", {
+    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours)\\.test\\.ts$", {
       MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
       MLEKIT_FOREIGN_EXPORT: foreignOut,
+      MLEKIT_MD_FLAVOURS: JSON.stringify(Object.fromEntries(flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir]))),
       MLEKIT_SCREENS: screens,
     });
     console.log(`\nscreenshots: ${screens}`);

@@ -147,12 +147,24 @@ export function markdownWriter({ math = "tex", frontMatter, tags = DEFAULT_TAGS,
     if (frontMatter) {
       const own = (nb.metadata as { tags?: unknown }).tags;
       const noteTags = Array.isArray(own) && own.every((t) => typeof t === "string") ? (own as string[]) : [...tags];
-      body = blogPost(frontMatter, name, body, filesDirName, { title, date, tags: noteTags, description: subtitle || undefined, math: math === "tex" }).text;
+      body = blogPost(frontMatter, name, body, filesDirName, { title, date, tags: noteTags, description: plainDescription(subtitle), math: math === "tex" }).text;
     }
     fs.mkdirSync(path.dirname(mdPath), { recursive: true });
     writeAtomic(mdPath, body);
     return [fileInfo("md", mdPath), ...[...new Set(written)].map((f) => fileInfo("md", f))];
   };
+}
+
+const GREEK = "alpha α beta β gamma γ delta δ epsilon ε zeta ζ eta η theta θ iota ι kappa κ lambda λ mu μ nu ν xi ξ pi π rho ρ sigma σ tau τ phi φ chi χ psi ψ omega ω Gamma Γ Delta Δ Theta Θ Lambda Λ Pi Π Sigma Σ Phi Φ Psi Ψ Omega Ω".split(" ");
+const GREEK_LETTERS = new Map(GREEK.flatMap((w, i) => (i % 2 ? [] : [[w, GREEK[i + 1]] as [string, string]])));
+
+/**
+ * A one-line text (a subtitle) as plain text for front matter, which no site typesets: Greek
+ * letter commands become the letters; undefined when any other TeX command is left.
+ */
+export function plainDescription(s: string): string | undefined {
+  const out = plainTitle(s).replace(/\\([A-Za-z]+)\b/g, (all, name: string) => GREEK_LETTERS.get(name) ?? all);
+  return out && !out.includes("\\") ? out : undefined;
 }
 
 /** The default Markdown: `<name>.md` and its images in `<name>_files/`, maths as `$…$`. */

@@ -19,10 +19,13 @@ export interface SourcePart {
   text: string;
 }
 
-/** Splits Markdown into code (fenced blocks, code spans) and prose segments, in order. */
+/**
+ * Splits Markdown into code (fenced blocks, closed by a fence at least as long as the opening
+ * one, and code spans) and prose segments, in order.
+ */
 export function protectCode(src: string): SourcePart[] {
   const parts: SourcePart[] = [];
-  const re = /(^|\n)(```|~~~)[^\n]*\n[\s\S]*?\n\2[^\n]*(?=\n|$)|`+[^`\n]*?`+/g;
+  const re = /(^|\n)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\2[^\n]*(?=\n|$)|`+[^`\n]*?`+/g;
   let last = 0;
   for (const m of src.matchAll(re)) {
     parts.push({ code: false, text: src.slice(last, m.index) });

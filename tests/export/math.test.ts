@@ -34,4 +34,10 @@ test("slug drops markup and lowercases", () => {
   assert.is(math.slug("Step 1: <em>maximise</em> the likelihood"), "step-1-maximise-the-likelihood");
 });
 
+test("a four-backtick fence holding a ``` line is one code block, and the prose after it is prose again", () => {
+  const parts = math.protectCode("a\n````text\n1\n```\n````\nb $x$");
+  assert.equal(parts.map((p) => p.code), [false, true, false]);
+  assert.is(parts[2].text, "\nb $x$");
+});
+
 test.run();
