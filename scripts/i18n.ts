@@ -26,7 +26,7 @@ export const LANGUAGES = { zh: { name: "中文", jupyterLanguage: "zh-CN" } } sa
 /** A key of {@link LANGUAGES}. */
 export type LanguageCode = keyof typeof LANGUAGES;
 
-/** A translation file: the Chinese markdown of each markdown cell, by cell id. */
+/** A translation file: the translated markdown of each markdown cell, by cell id. */
 export type Translation = Record<string, string>;
 
 /**

@@ -233,7 +233,7 @@ export function formatTable(headers: readonly string[], rows: ReadonlyArray<Read
 }
 
 /** Options of {@link runNotebooks}. */
-export interface RunOptions {
+export interface RunNotebooksOptions {
   /** Where the executed notebooks go (`<outDir>/<name>.ipynb`). */
   outDir: string;
   /** Seconds allowed per cell (default 120). */
@@ -254,7 +254,7 @@ const STATUS_WORD: Record<RunStatus, string> = { ok: "ok", error: "FAILED", "err
  * `afterEach(result, executedPath)` after each.
  * @returns one result per notebook, in order
  */
-export async function runNotebooks(files: readonly string[], { outDir, timeout, afterEach, quiet = false, allowErrors = false }: RunOptions): Promise<NotebookRun[]> {
+export async function runNotebooks(files: readonly string[], { outDir, timeout, afterEach, quiet = false, allowErrors = false }: RunNotebooksOptions): Promise<NotebookRun[]> {
   const python = ensureJupyter();
   const env = jupyterEnv();
   fs.mkdirSync(outDir, { recursive: true });

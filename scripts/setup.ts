@@ -51,8 +51,9 @@ export interface Kernelspec {
  *
  * Its environment names the repo's tsconfig.json (TS_NODE_PROJECT): ts-node looks for a
  * tsconfig from the kernel's working directory, the notebook's folder, and for a notebook
- * outside the repo it found none, fell back to its own defaults (module NodeNext), which
- * TypeScript 5.9 rejects, and the kernel died before answering.
+ * outside the repo it found none, fell back to its built-in defaults, which TypeScript 5.9
+ * rejects (TS5109: `module` NodeNext needs `moduleResolution` NodeNext), and the kernel died
+ * before answering.
  * @param frontend "run" (nbclient, user-wide install) or "lab" (also sets MLEKIT_FRONTEND=lab)
  * @returns the `kernel.json` content
  * @throws Error when node_modules has no tslab (`npm ci` not run)
