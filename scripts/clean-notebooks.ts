@@ -9,8 +9,11 @@
 //   npm run clean-notebooks -- FILE...               clean these
 //   npm run clean-notebooks -- --check [FILE...]     report, exit 1 when one is not clean
 import * as fs from "fs";
-import { listNotebooks, type Notebook } from "./notebooks";
+import { listNotebooks, splitLines, text, type Notebook } from "./notebooks";
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "./setup";
+
+/** Re-exported: callers imported it from here before it moved to notebooks.ts. */
+export { splitLines };
 
 /** What JupyterLab writes into `metadata.kernelspec` for the project's kernel (scripts/setup.ts). */
 export const KERNELSPEC = { display_name: KERNEL_DISPLAY_NAME, language: "typescript", name: KERNEL_NAME };
@@ -29,14 +32,6 @@ export const LANGUAGE_INFO = {
 const VOLATILE_CELL_METADATA = ["execution", "collapsed", "scrolled", "ExecuteTime", "trusted"];
 /** Notebook metadata the project keeps; anything else (widgets state, signatures, ...) goes. */
 const KEPT_METADATA = ["kernelspec", "language_info"];
-
-/** Python's str.splitlines(keepends=True), which nbformat uses to store multiline strings. */
-export function splitLines(s: string): string[] {
-  if (s === "") return [];
-  return (s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g) ?? []).filter((l) => l !== "");
-}
-
-const joined = (s: unknown): string => (Array.isArray(s) ? s.join("") : String(s ?? ""));
 
 /** A value with every object's keys sorted (Python's json.dumps(sort_keys=True)). */
 function sortKeys(v: unknown): unknown {
@@ -99,7 +94,7 @@ export function clean(nb: Notebook): Notebook {
     c.metadata = c.metadata || {};
     const meta = c.metadata;
     for (const k of VOLATILE_CELL_METADATA) delete meta[k];
-    c.source = splitLines(joined(c.source));
+    c.source = splitLines(text(c.source));
   });
   return nb;
 }

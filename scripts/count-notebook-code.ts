@@ -8,7 +8,7 @@
 // (`layout:`, `xaxis:`, `yaxis2:`, `sliders:`, `marker:`, `annotations:`, `shapes:`). Prints a table and the totals.
 import * as fs from "fs";
 import * as path from "path";
-import { isCourseNotebook, listNotebooks, type Notebook } from "./notebooks";
+import { isCourseNotebook, listNotebooks, text, type Notebook } from "./notebooks";
 
 const LAYOUT_KEY = /\b(layout|[xy]axis\d*|sliders|marker|annotations|shapes|legend|barmode)\s*:/;
 const PLOT_CALL = /\b(show|plot|curves|bars|histogram|contour|panels|slider|line|points|vline|hline|bar|createPlot)\s*\(/;
@@ -31,7 +31,7 @@ export function count(file: string): CodeCount {
   let plotLines = 0;
   for (const cell of nb.cells) {
     if (cell.cell_type !== "code") continue;
-    const src = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+    const src = text(cell.source);
     let depth = 0;
     for (const l of src.split("\n")) {
       if (!l.trim()) continue;

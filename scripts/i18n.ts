@@ -10,7 +10,7 @@
 // carries the same maths, headings and links.
 import * as fs from "fs";
 import * as path from "path";
-import { NOTEBOOK_DIR, isCourseNotebook, listNotebooks, type Notebook } from "./notebooks";
+import { NOTEBOOK_DIR, isCourseNotebook, listNotebooks, splitLines, text, type Notebook } from "./notebooks";
 import { ROOT } from "./setup";
 
 /** A language of the course besides English. */
@@ -26,22 +26,11 @@ export const LANGUAGES = { zh: { name: "中文", jupyterLanguage: "zh-CN" } } sa
 /** A key of {@link LANGUAGES}. */
 export type LanguageCode = keyof typeof LANGUAGES;
 
+/** Re-exported: callers imported it from here before it moved to notebooks.ts. */
+export { text };
+
 /** A translation file: the translated markdown of each markdown cell, by cell id. */
 export type Translation = Record<string, string>;
-
-/**
- * The cell's source as one string (nbformat allows a string or a list of lines).
- * @example text(["a\n", "b"]) // => "a\nb"
- */
-export function text(source: unknown): string {
-  return Array.isArray(source) ? source.join("") : String(source ?? "");
-}
-
-/** A string as nbformat's list of lines. */
-function lines(s: string): string[] {
-  const parts = s.split("\n");
-  return parts.map((l, i) => (i < parts.length - 1 ? `${l}\n` : l)).filter((l) => l !== "");
-}
 
 /**
  * The translation file of one notebook, notebooks/i18n/<lang>/<name>.json.
@@ -68,7 +57,7 @@ export function translateNotebook(nb: Notebook, translation: Translation, lang: 
   for (const cell of out.cells) {
     if (cell.cell_type !== "markdown") continue;
     const t = cell.id === undefined ? undefined : translation[cell.id];
-    if (typeof t === "string") cell.source = lines(t);
+    if (typeof t === "string") cell.source = splitLines(t);
     else missing.push(String(cell.id));
   }
   out.metadata = { ...out.metadata, mlekit_translation: { language: LANGUAGES[lang].jupyterLanguage } };

@@ -30,6 +30,20 @@ export interface Notebook {
 }
 
 /**
+ * The cell's source as one string (nbformat allows a string or a list of lines).
+ * @example text(["a\n", "b"]) // => "a\nb"
+ */
+export function text(source: unknown): string {
+  return Array.isArray(source) ? source.join("") : String(source ?? "");
+}
+
+/** Python's str.splitlines(keepends=True), which nbformat uses to store multiline strings. */
+export function splitLines(s: string): string[] {
+  if (s === "") return [];
+  return (s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g) ?? []).filter((l) => l !== "");
+}
+
+/**
  * The notebooks (`*.ipynb`) in `dir`, sorted by name; `only` narrows them.
  * Each entry of `only` is a path (that file, even outside `dir`), a stem (`05-mle-is-...`) or a
  * name prefix (`05`: the first notebook whose name starts with it).
