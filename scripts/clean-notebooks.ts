@@ -1,4 +1,3 @@
-// @ts-nocheck
 // Notebook hygiene (nbdev style) for the committed notebooks: no outputs, execution_count null,
 // no per-run cell metadata, and notebook metadata exactly as the project's kernel reports it,
 // written byte for byte as Jupyter itself writes a notebook (nbformat: keys sorted, indent 1,
@@ -6,20 +5,23 @@
 // a committed notebook in JupyterLab and saves it without running anything leaves git clean,
 // and a notebook committed after a run fails `npm test`.
 //
-//   node scripts/clean-notebooks.js                 clean every notebooks/*.ipynb in place
-//   node scripts/clean-notebooks.js FILE...         clean these
-//   node scripts/clean-notebooks.js --check [FILE...]  report, exit 1 when one is not clean
-"use strict";
-const fs = require("fs");
-const path = require("path");
+//   npm run clean-notebooks                          clean every notebooks/*.ipynb in place
+//   npm run clean-notebooks -- FILE...               clean these
+//   npm run clean-notebooks -- --check [FILE...]     report, exit 1 when one is not clean
+import * as fs from "fs";
+import { listNotebooks, splitLines, text, type Notebook } from "./notebooks";
+import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "./setup";
 
-/** What JupyterLab writes into `metadata.kernelspec` for the project's kernel (scripts/setup.js). */
-const KERNELSPEC = { display_name: "TypeScript", language: "typescript", name: "tslab" };
+/** Re-exported: callers imported it from here before it moved to notebooks.ts. */
+export { splitLines };
+
+/** What JupyterLab writes into `metadata.kernelspec` for the project's kernel (scripts/setup.ts). */
+export const KERNELSPEC = { display_name: KERNEL_DISPLAY_NAME, language: "typescript", name: KERNEL_NAME };
 /**
  * What JupyterLab writes into `metadata.language_info` as soon as the kernel connects: tslab
  * 1.0.22's kernel_info reply, verbatim (its `version` field is a constant in tslab).
  */
-const LANGUAGE_INFO = {
+export const LANGUAGE_INFO = {
   codemirror_mode: { mode: "typescript", name: "javascript", typescript: true },
   file_extension: ".ts",
   mimetype: "text/typescript",
@@ -31,35 +33,32 @@ const VOLATILE_CELL_METADATA = ["execution", "collapsed", "scrolled", "ExecuteTi
 /** Notebook metadata the project keeps; anything else (widgets state, signatures, ...) goes. */
 const KEPT_METADATA = ["kernelspec", "language_info"];
 
-/** Python's str.splitlines(keepends=True), which nbformat uses to store multiline strings. */
-function splitLines(s) {
-  if (s === "") return [];
-  return s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g).filter((l) => l !== "");
-}
-
-const joined = (s) => (Array.isArray(s) ? s.join("") : String(s ?? ""));
-
 /** A value with every object's keys sorted (Python's json.dumps(sort_keys=True)). */
-function sortKeys(v) {
+function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v !== null && typeof v === "object") {
-    const out = {};
-    for (const k of Object.keys(v).sort()) out[k] = sortKeys(v[k]);
+    const out: Record<string, unknown> = {};
+    const obj = v as Record<string, unknown>;
+    for (const k of Object.keys(obj).sort()) out[k] = sortKeys(obj[k]);
     return out;
   }
   return v;
 }
 
 /** The notebook as nbformat writes it: sorted keys, indent 1, non-ASCII kept, final newline. */
-function serialize(nb) {
+export function serialize(nb: Notebook): string {
   return JSON.stringify(sortKeys(nb), null, 1) + "\n";
 }
 
-const sameJson = (a, b) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 
-/** Problems that make a notebook unclean, as strings; empty when it is clean. */
-function problems(nb, text) {
-  const out = [];
+/**
+ * Problems that make a notebook unclean, as strings; empty when it is clean.
+ * @param nb the parsed notebook
+ * @param text the file's text, to also check that it is written as Jupyter writes it
+ */
+export function problems(nb: Notebook, text?: string): string[] {
+  const out: string[] = [];
   if (nb.nbformat !== 4 || nb.nbformat_minor < 5) out.push(`nbformat ${nb.nbformat}.${nb.nbformat_minor}, expected 4.5 (cell ids, as JupyterLab 4 saves it)`);
   const md = nb.metadata || {};
   if (!sameJson(md.kernelspec, KERNELSPEC)) out.push(`metadata.kernelspec ${JSON.stringify(md.kernelspec)}, expected ${JSON.stringify(KERNELSPEC)}`);
@@ -81,7 +80,7 @@ function problems(nb, text) {
 }
 
 /** Cleans `nb` in place and returns it. */
-function clean(nb) {
+export function clean(nb: Notebook): Notebook {
   const md = nb.metadata || {};
   nb.metadata = { ...Object.fromEntries(Object.entries(md).filter(([k]) => KEPT_METADATA.includes(k))), kernelspec: KERNELSPEC, language_info: LANGUAGE_INFO };
   nb.nbformat = 4;
@@ -93,24 +92,22 @@ function clean(nb) {
     }
     if (c.id === undefined) c.id = `cell-${String(i).padStart(2, "0")}`;
     c.metadata = c.metadata || {};
-    for (const k of VOLATILE_CELL_METADATA) delete c.metadata[k];
-    c.source = splitLines(joined(c.source));
+    const meta = c.metadata;
+    for (const k of VOLATILE_CELL_METADATA) delete meta[k];
+    c.source = splitLines(text(c.source));
   });
   return nb;
 }
 
-function listNotebooks(dir) {
-  return fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(dir, f));
-}
-
-function main(argv) {
+/** The command line: cleans (or with --check, reports) the files named, or every notebook in notebooks/. */
+function main(argv: readonly string[]): void {
   const check = argv.includes("--check");
   let files = argv.filter((a) => !a.startsWith("--"));
-  if (files.length === 0) files = listNotebooks(path.join(__dirname, "..", "notebooks"));
+  if (files.length === 0) files = listNotebooks();
   let bad = 0;
   for (const f of files) {
     const text = fs.readFileSync(f, "utf8");
-    const nb = JSON.parse(text);
+    const nb = JSON.parse(text) as Notebook;
     const p = problems(nb, text);
     if (check) {
       if (p.length) {
@@ -126,10 +123,9 @@ function main(argv) {
     }
   }
   if (check && bad) {
-    console.log(`${bad} notebook(s) not clean; run: node scripts/clean-notebooks.js`);
+    console.log(`${bad} notebook(s) not clean; run: npm run clean-notebooks`);
     process.exit(1);
   }
 }
 
-module.exports = { problems, clean, serialize, splitLines, listNotebooks, KERNELSPEC, LANGUAGE_INFO };
 if (require.main === module) main(process.argv.slice(2));

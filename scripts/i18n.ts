@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-nocheck
 // `npm run translate`: builds the Chinese edition of the notebooks.
 //
 // One source for the code: each English notebook in notebooks/ plus its translation file
@@ -9,65 +8,85 @@
 // `npm test` and `npm run lab` regenerate them, so they never drift from the English ones.
 // tests/notebooks/translation.test.ts checks that every markdown cell has a translation that
 // carries the same maths, headings and links.
-"use strict";
-const fs = require("fs");
-const path = require("path");
+import * as fs from "fs";
+import * as path from "path";
+import { NOTEBOOK_DIR, isCourseNotebook, listNotebooks, splitLines, text, type Notebook } from "./notebooks";
+import { ROOT } from "./setup";
 
-const ROOT = path.resolve(__dirname, "..");
-const NOTEBOOKS = path.join(ROOT, "notebooks");
-const LANGUAGES = { zh: { name: "中文", jupyterLanguage: "zh-CN" } };
-
-/** The cell's source as one string (nbformat allows a string or a list of lines). */
-function text(source) {
-  return Array.isArray(source) ? source.join("") : String(source ?? "");
+/** A language of the course besides English. */
+export interface Language {
+  /** The language's own name, for messages. */
+  name: string;
+  /** The BCP 47 tag written into the notebook's metadata. */
+  jupyterLanguage: string;
 }
 
-/** A string as nbformat's list of lines. */
-function lines(s) {
-  const parts = s.split("\n");
-  return parts.map((l, i) => (i < parts.length - 1 ? `${l}\n` : l)).filter((l) => l !== "");
-}
+/** The languages the notebooks are translated into, by folder name. */
+export const LANGUAGES = { zh: { name: "中文", jupyterLanguage: "zh-CN" } } satisfies Record<string, Language>;
+/** A key of {@link LANGUAGES}. */
+export type LanguageCode = keyof typeof LANGUAGES;
 
-/** The translation file of one notebook, or undefined when there is none. */
-function readTranslation(lang, name) {
-  const file = path.join(NOTEBOOKS, "i18n", lang, `${name}.json`);
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : undefined;
+/** Re-exported: callers imported it from here before it moved to notebooks.ts. */
+export { text };
+
+/** A translation file: the translated markdown of each markdown cell, by cell id. */
+export type Translation = Record<string, string>;
+
+/**
+ * The translation file of one notebook, notebooks/i18n/<lang>/<name>.json.
+ * @returns its cells by id, or undefined when there is no such file
+ * @throws TypeError when the file is not an object of strings
+ */
+export function readTranslation(lang: string, name: string): Translation | undefined {
+  const file = path.join(NOTEBOOK_DIR, "i18n", lang, `${name}.json`);
+  if (!fs.existsSync(file)) return undefined;
+  const json: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (typeof json !== "object" || json === null || Array.isArray(json) || Object.values(json).some((v) => typeof v !== "string")) {
+    throw new TypeError(`readTranslation: ${path.relative(ROOT, file)} is not an object of strings by cell id`);
+  }
+  return json as Translation;
 }
 
 /**
  * The translated notebook: the English one with each markdown cell's source replaced.
  * @returns `{ notebook, missing }`, `missing` listing the ids of markdown cells left in English
  */
-function translateNotebook(nb, translation, lang) {
-  const out = JSON.parse(JSON.stringify(nb));
-  const missing = [];
+export function translateNotebook(nb: Notebook, translation: Translation, lang: LanguageCode): { notebook: Notebook; missing: string[] } {
+  const out = JSON.parse(JSON.stringify(nb)) as Notebook;
+  const missing: string[] = [];
   for (const cell of out.cells) {
     if (cell.cell_type !== "markdown") continue;
-    const t = translation[cell.id];
-    if (typeof t === "string") cell.source = lines(t);
-    else missing.push(cell.id);
+    const t = cell.id === undefined ? undefined : translation[cell.id];
+    if (typeof t === "string") cell.source = splitLines(t);
+    else missing.push(String(cell.id));
   }
   out.metadata = { ...out.metadata, mlekit_translation: { language: LANGUAGES[lang].jupyterLanguage } };
   return { notebook: out, missing };
 }
 
-/** The English notebooks, sorted by name. */
-function englishNotebooks() {
-  return fs
-    .readdirSync(NOTEBOOKS)
-    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
-    .sort()
-    .map((f) => path.join(NOTEBOOKS, f));
+/** The English notebooks (the numbered ones in notebooks/), sorted by name. */
+export function englishNotebooks(): string[] {
+  return listNotebooks().filter(isCourseNotebook);
+}
+
+/** Options of {@link buildTranslations}. */
+export interface TranslateOptions {
+  /** The language (default "zh"). */
+  lang?: LanguageCode;
+  /** Where the notebooks go (default notebooks/<lang>/). */
+  outDir?: string;
+  /** No summary on the console. */
+  quiet?: boolean;
 }
 
 /**
  * Writes notebooks/<lang>/<name>.ipynb for every English notebook that has a translation file.
  * @returns the written paths and, per notebook, the markdown cells that had no translation
  */
-function buildTranslations({ lang = "zh", outDir = path.join(NOTEBOOKS, lang), quiet = false } = {}) {
+export function buildTranslations({ lang = "zh", outDir = path.join(NOTEBOOK_DIR, lang), quiet = false }: TranslateOptions = {}): { written: string[]; problems: string[] } {
   fs.mkdirSync(outDir, { recursive: true });
-  const written = [];
-  const problems = [];
+  const written: string[] = [];
+  const problems: string[] = [];
   for (const file of englishNotebooks()) {
     const name = path.basename(file, ".ipynb");
     const translation = readTranslation(lang, name);
@@ -75,7 +94,7 @@ function buildTranslations({ lang = "zh", outDir = path.join(NOTEBOOKS, lang), q
       problems.push(`${name}: no notebooks/i18n/${lang}/${name}.json`);
       continue;
     }
-    const { notebook, missing } = translateNotebook(JSON.parse(fs.readFileSync(file, "utf8")), translation, lang);
+    const { notebook, missing } = translateNotebook(JSON.parse(fs.readFileSync(file, "utf8")) as Notebook, translation, lang);
     if (missing.length) problems.push(`${name}: ${missing.length} markdown cell(s) without a translation (${missing.join(", ")})`);
     const target = path.join(outDir, `${name}.ipynb`);
     const body = `${JSON.stringify(notebook, null, 1)}\n`;
@@ -88,8 +107,6 @@ function buildTranslations({ lang = "zh", outDir = path.join(NOTEBOOKS, lang), q
   }
   return { written, problems };
 }
-
-module.exports = { buildTranslations, translateNotebook, englishNotebooks, readTranslation, text, LANGUAGES };
 
 if (require.main === module) {
   const { problems } = buildTranslations();

@@ -1,17 +1,16 @@
 #!/usr/bin/env node
-// @ts-nocheck
 // Kernelspec for this project's own tslab.
-//   node scripts/kernel.js          write it inside the repo (node_modules/.cache/mlekit-jupyter/run);
+//   node -r ts-node/register/transpile-only scripts/kernel.ts
+//                                   write it inside the repo (node_modules/.cache/mlekit-jupyter/run);
 //                                   project scripts use it through JUPYTER_PATH
 //   npm run kernel:install          (--user) register it user-wide, for your own JupyterLab
-"use strict";
-const fs = require("fs");
-const os = require("os");
-const path = require("path");
-const setup = require("./setup");
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as setup from "./setup";
 
 /** Jupyter's per-user data directory for kernelspecs, as Jupyter itself computes it. */
-function userKernelsDir() {
+export function userKernelsDir(): string {
   if (process.env.JUPYTER_DATA_DIR) return path.join(process.env.JUPYTER_DATA_DIR, "kernels");
   if (process.platform === "darwin") return path.join(os.homedir(), "Library", "Jupyter", "kernels");
   if (process.platform === "win32") return path.join(process.env.APPDATA || os.homedir(), "jupyter", "kernels");
@@ -19,12 +18,13 @@ function userKernelsDir() {
   return path.join(xdg, "jupyter", "kernels");
 }
 
-function installUser() {
+/** Registers the project's kernelspec user-wide (with the user's `jupyter` when on PATH, else by copying it). */
+function installUser(): void {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-kernel-"));
   const kdir = setup.writeKernelspec(staging);
   // Your own Jupyter registers it if it is on PATH; otherwise the file is copied where Jupyter looks.
   const viaJupyter = setup.run("jupyter", ["kernelspec", "install", "--user", "--replace", "--name", setup.KERNEL_NAME, kdir]);
-  let where;
+  let where: string | undefined;
   if (viaJupyter.status === 0) {
     where = `${viaJupyter.stdout}${viaJupyter.stderr}`.trim().split("\n").pop();
   } else {
@@ -44,5 +44,3 @@ if (require.main === module) {
   if (process.argv.includes("--user")) installUser();
   else console.log(`Kernelspec written to ${setup.writeKernelspec()}\nUse it with JUPYTER_PATH=${setup.kernelDir("run")}`);
 }
-
-module.exports = { userKernelsDir };

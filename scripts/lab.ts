@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-nocheck
 // `npm run lab`: JupyterLab 4 on notebooks/ with this project's tslab kernel, from the
 // project's own .venv (created on first use). Prints the URL to open.
 //   npm run lab                     JupyterLab 4
@@ -18,23 +17,28 @@
 // default (project page config, below): the renderer stores a PNG of every plot in the notebook
 // when it draws it (02 saved at 1.19 MB instead of 0.49 MB), and on reopening shows that PNG
 // until the mouse enters the plot. Plots render either way; `--plotly-renderer` turns it on.
-"use strict";
-const fs = require("fs");
-const net = require("net");
-const path = require("path");
-const crypto = require("crypto");
-const { spawn } = require("child_process");
-const setup = require("./setup");
+import { spawn } from "child_process";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as net from "net";
+import * as path from "path";
+import { buildTranslations } from "./i18n";
+import * as setup from "./setup";
 
 /** The kit's path (under the server's base URL) for the shared plotly.js; see figure-bundle.ts. */
-const SHARED_PLOTLY_PATH = "static/mlekit/plotly.min.js";
+export const SHARED_PLOTLY_PATH = "static/mlekit/plotly.min.js";
 
-function freePort() {
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago (the OS picked it; another process may
+ * still take it before the caller binds it).
+ * @returns the port number
+ */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
     srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
+      const { port } = srv.address() as net.AddressInfo;
       srv.close(() => resolve(port));
     });
   });
@@ -44,7 +48,7 @@ function freePort() {
  * A folder for the server's `extra_static_paths` holding `mlekit/plotly.min.js`, a copy of the
  * kit's plotly.js (copied again only when it changed).
  */
-function sharedStaticDir() {
+export function sharedStaticDir(): string {
   const src = require.resolve("plotly.js-dist-min/plotly.min.js", { paths: [path.join(setup.ROOT, "notebooks", "kit"), setup.ROOT] });
   const dir = path.join(setup.JUPYTER_DIR, "static");
   const dest = path.join(dir, SHARED_PLOTLY_PATH.replace(/^static\//, ""));
@@ -60,7 +64,7 @@ function sharedStaticDir() {
  * A folder for JUPYTER_CONFIG_PATH whose labconfig/page_config.json turns plotly's renderer
  * off (`enabled: false`) or leaves it on. The user's own config folder still wins.
  */
-function projectConfigDir(plotlyRenderer) {
+function projectConfigDir(plotlyRenderer: boolean): string {
   const dir = path.join(setup.JUPYTER_DIR, plotlyRenderer ? "config-plotly" : "config");
   const file = path.join(dir, "labconfig", "page_config.json");
   // JupyterLab matches a disabled name against each plugin id and its package part: the plotly
@@ -76,13 +80,48 @@ function projectConfigDir(plotlyRenderer) {
   return dir;
 }
 
+/** Options of {@link serverCommand}. */
+export interface ServerCommandOptions {
+  /** JupyterLab 4 ("lab", default) or Notebook 7 ("notebook"). */
+  app?: "lab" | "notebook";
+  /** The folder the server serves (default notebooks/). */
+  notebookDir?: string;
+  /** The port on 127.0.0.1 (see {@link freePort}). */
+  port: number;
+  /** The token the URL carries. */
+  token: string;
+  /** Extra environment for the server (and its kernels). */
+  env?: NodeJS.ProcessEnv;
+  /** More command-line arguments for Jupyter. */
+  extraArgs?: readonly string[];
+  /** Leave plotly's JupyterLab renderer on (off by default, see the top of this file). */
+  plotlyRenderer?: boolean;
+}
+
+/** A command line to spawn, and the page to open once it runs. */
+export interface ServerCommand {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** The page to open, token included. */
+  url: string;
+}
+
 /**
  * The command line of a Jupyter server for the project: JupyterLab (`app: "lab"`) or
  * Notebook 7 (`app: "notebook"`) from .venv, on 127.0.0.1:`port`, serving `notebookDir`, with
  * the "lab" kernelspec (MLEKIT_FRONTEND=lab) and the shared plotly.js.
- * @returns `{ command, args, env, url }`; `url` is the page to open.
+ * Creates .venv/ first when needed.
  */
-function serverCommand({ app = "lab", notebookDir = path.join(setup.ROOT, "notebooks"), port, token, env = {}, extraArgs = [], plotlyRenderer = false }) {
+export function serverCommand({
+  app = "lab",
+  notebookDir = path.join(setup.ROOT, "notebooks"),
+  port,
+  token,
+  env = {},
+  extraArgs = [],
+  plotlyRenderer = false,
+}: ServerCommandOptions): ServerCommand {
   const python = setup.ensureVenv();
   const module = app === "lab" ? "jupyterlab" : "notebook";
   const args = [
@@ -103,7 +142,8 @@ function serverCommand({ app = "lab", notebookDir = path.join(setup.ROOT, "noteb
   return { command: python, args, env: setup.jupyterEnv({ JUPYTER_CONFIG_PATH: configPath, ...env }, "lab"), url };
 }
 
-async function main() {
+/** `npm run lab`: builds, translates, starts the server and prints the URL when it is up. */
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const app = argv.includes("--notebook") ? "notebook" : "lab";
   const plotlyRenderer = argv.includes("--plotly-renderer");
@@ -112,7 +152,7 @@ async function main() {
   setup.buildLib();
   // The Chinese edition (notebooks/zh/, not committed) is regenerated from the English notebooks
   // and notebooks/i18n/zh/, so it always matches them.
-  require("./i18n").buildTranslations();
+  buildTranslations();
   const port = Number(process.env.PORT) || (await freePort());
   const token = crypto.randomBytes(16).toString("hex");
   const { command, args, env, url } = serverCommand({ app, port, token, extraArgs: rest, plotlyRenderer });
@@ -122,7 +162,7 @@ async function main() {
   );
   const child = spawn(command, args, { env, stdio: ["inherit", "inherit", "pipe"] });
   let announced = false;
-  child.stderr.on("data", (chunk) => {
+  child.stderr.on("data", (chunk: Buffer) => {
     process.stderr.write(chunk);
     if (!announced && /is running at|Jupyter Server .* is running|http:\/\/127\.0\.0\.1/.test(String(chunk))) {
       announced = true;
@@ -136,10 +176,8 @@ async function main() {
 }
 
 if (require.main === module) {
-  main().catch((err) => {
-    console.error(err.message || err);
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });
 }
-
-module.exports = { serverCommand, freePort, sharedStaticDir, SHARED_PLOTLY_PATH };

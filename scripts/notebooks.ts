@@ -1,42 +1,105 @@
-// @ts-nocheck
 // Executes notebooks through real Jupyter (nbclient + the project's tslab kernel), one fresh
 // kernel per notebook, in order, with progress; then exports each one.
-"use strict";
-const fs = require("fs");
-const path = require("path");
-const readline = require("readline");
-const { spawn } = require("child_process");
-const setup = require("./setup");
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import * as readline from "readline";
+import { KERNEL_NAME, ROOT, ensureJupyter, jupyterEnv } from "./setup";
 
-const NOTEBOOK_DIR = path.join(setup.ROOT, "notebooks");
+/** The folder of the course notebooks. */
+export const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
 
-/** The notebooks in `notebooks/`, sorted by name; `only` (names or stems) filters them. */
-function listNotebooks(only = [], dir = NOTEBOOK_DIR) {
+/** A cell as nbformat 4 stores it (the fields the scripts read; any others are kept as they are). */
+export interface NotebookCell {
+  cell_type: string;
+  id?: string;
+  source: string | string[];
+  metadata?: Record<string, unknown>;
+  outputs?: unknown[];
+  execution_count?: number | null;
+  [key: string]: unknown;
+}
+
+/** A notebook as nbformat 4 stores it (the fields the scripts read; any others are kept as they are). */
+export interface Notebook {
+  nbformat: number;
+  nbformat_minor: number;
+  metadata?: Record<string, unknown>;
+  cells: NotebookCell[];
+  [key: string]: unknown;
+}
+
+/**
+ * The cell's source as one string (nbformat allows a string or a list of lines).
+ * @example text(["a\n", "b"]) // => "a\nb"
+ */
+export function text(source: unknown): string {
+  return Array.isArray(source) ? source.join("") : String(source ?? "");
+}
+
+/** Python's str.splitlines(keepends=True), which nbformat uses to store multiline strings. */
+export function splitLines(s: string): string[] {
+  if (s === "") return [];
+  return (s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g) ?? []).filter((l) => l !== "");
+}
+
+/**
+ * The notebooks (`*.ipynb`) in `dir`, sorted by name; `only` narrows them.
+ * Each entry of `only` is a path (that file, even outside `dir`), a stem (`05-mle-is-...`) or a
+ * name prefix (`05`: the first notebook whose name starts with it).
+ * @param only the notebooks to pick, in the order given; empty for all
+ * @param dir the folder to list (default notebooks/)
+ * @returns absolute paths
+ * @throws Error when an entry of `only` matches no notebook
+ * @example listNotebooks(["05"]) // => [".../notebooks/05-mle-is-min-kl-is-min-cross-entropy.ipynb"]
+ */
+export function listNotebooks(only: readonly string[] = [], dir: string = NOTEBOOK_DIR): string[] {
   const all = fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(dir, f));
   if (only.length === 0) return all;
-  const picked = only.map((o) => {
+  return only.map((o) => {
     if (/[\\/]/.test(o) && fs.existsSync(o)) return path.resolve(o); // a path names that file, not a namesake in dir
     const stem = path.basename(o).replace(/\.ipynb$/, "");
     const hit = all.find((f) => path.basename(f, ".ipynb") === stem) || all.find((f) => path.basename(f).startsWith(stem));
     if (hit) return hit;
     if (fs.existsSync(o)) return path.resolve(o);
-    throw new Error(`no notebook matches "${o}" in ${dir}`);
+    throw new Error(`listNotebooks: no notebook matches "${o}" in ${dir}`);
   });
-  return picked;
+}
+
+/**
+ * Whether `file` is a numbered course notebook (`NN-title.ipynb`), as opposed to a scratch
+ * notebook a student saved next to them.
+ * @example isCourseNotebook("notebooks/05-mle.ipynb") // => true
+ * @example isCourseNotebook("notebooks/Untitled.ipynb") // => false
+ */
+export function isCourseNotebook(file: string): boolean {
+  return /^\d\d-.*\.ipynb$/.test(path.basename(file));
+}
+
+/** Where progress goes: a stream that may be a terminal. */
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Prints progress: {@link ProgressPrinter.update} for the running step, `done` for its result. */
+export interface ProgressPrinter {
+  update(line: string): void;
+  done(line: string): void;
 }
 
 /** A progress printer: one rewritten line on a terminal, one line per cell in a log. */
-function progressPrinter(stream = process.stdout) {
+export function progressPrinter(stream: ProgressStream = process.stdout): ProgressPrinter {
   const tty = Boolean(stream.isTTY);
   let pending = false;
   return {
-    update(line) {
+    update(line: string) {
       if (tty) {
         stream.write(`\r\x1b[2K${line}`);
         pending = true;
       } else stream.write(line + "\n");
     },
-    done(line) {
+    done(line: string) {
       if (tty && pending) stream.write("\r\x1b[2K");
       pending = false;
       stream.write(line + "\n");
@@ -45,28 +108,107 @@ function progressPrinter(stream = process.stdout) {
 }
 
 /**
- * Executes one notebook into `outIpynb`. Resolves `{ name, status, seconds, cells, error }`.
- * `error` names the cell (1-based among code cells), its first line and the message.
+ * How a notebook run ended:
+ * - "ok": every code cell ran without error;
+ * - "error": a cell failed (error, timeout, dead kernel) and the run stopped there;
+ * - "errors-allowed": run with `allowErrors`, every cell ran and at least one failed (its error
+ *   output stays in the executed notebook).
  */
-function executeNotebook(file, outIpynb, { python, env, timeout = 120, onCell } = {}) {
+export type RunStatus = "ok" | "error" | "errors-allowed";
+
+/** The first failing cell of a run. */
+export interface CellFailure {
+  /** The Python exception class: CellExecutionError, CellTimeoutError, DeadKernelError. */
+  kind?: string;
+  /** 1-based among code cells; 0 when no cell was running. */
+  cell: number;
+  /** The index among all cells (null when no cell was running). */
+  index?: number | null;
+  /** The cell's first non-blank line. */
+  firstLine: string;
+  /** The error output, or what the cell wrote to stderr, or what went wrong with the kernel. */
+  message: string;
+}
+
+/** What {@link executeNotebook} resolves. */
+export interface RunResult {
+  /** The notebook's file name without `.ipynb`. */
+  name: string;
+  status: RunStatus;
+  /** Execution time, kernel start included. */
+  seconds: number;
+  /** The number of code cells. */
+  cells: number;
+  /** The first failing cell; null when status is "ok". */
+  error: CellFailure | null;
+}
+
+/** What {@link runNotebooks} resolves per notebook. */
+export interface NotebookRun extends RunResult {
+  /** The source notebook. */
+  file: string;
+  /** The executed copy. */
+  executed: string;
+}
+
+/** Options of {@link executeNotebook}. */
+export interface ExecuteOptions {
+  /** The Python that has nbclient (from {@link ensureJupyter}). */
+  python: string;
+  /** The environment of the runner (from {@link jupyterEnv}: it finds the kernelspec). */
+  env?: NodeJS.ProcessEnv;
+  /** Seconds allowed per cell (default 120). */
+  timeout?: number;
+  /** Called before code cell `n` (1-based) of `total` runs. */
+  onCell?: (n: number, total: number) => void;
+  /** Run every cell even after one fails (nbclient's allow_errors); default false. */
+  allowErrors?: boolean;
+}
+
+/** One line of execute_notebook.py's "done" event. */
+interface DoneEvent {
+  event: "done";
+  status: RunStatus;
+  seconds: number;
+  cells: number;
+  error: CellFailure | null;
+}
+
+type RunnerEvent = { event: "start"; cells: number } | { event: "cell"; n: number; cells: number; index: number } | DoneEvent;
+
+/** The runner's JSON line as an event, or undefined for any other line. */
+function parseEvent(line: string): RunnerEvent | undefined {
+  let ev: unknown;
+  try {
+    ev = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof ev !== "object" || ev === null || !("event" in ev)) return undefined;
+  return ev as RunnerEvent;
+}
+
+/**
+ * Executes one notebook into `outIpynb` through scripts/execute_notebook.py (nbclient, the
+ * project's tslab kernel, the notebook's folder as working directory).
+ * The executed notebook is written also when a cell fails, so the error can be read in place.
+ * @param file the notebook to run
+ * @param outIpynb where to write the executed notebook
+ * @returns the run's result; a runner that could not report gives status "error", cell 0
+ * @example await executeNotebook("notebooks/00-start-here.ipynb", "/tmp/00.ipynb", { python: ensureJupyter(), env: jupyterEnv() })
+ */
+export function executeNotebook(file: string, outIpynb: string, { python, env, timeout = 120, onCell, allowErrors = false }: ExecuteOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      python,
-      [path.join(__dirname, "execute_notebook.py"), file, outIpynb, "--timeout", String(timeout), "--kernel", setup.KERNEL_NAME],
-      { env, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let result;
+    const args = [path.join(__dirname, "execute_notebook.py"), file, outIpynb, "--timeout", String(timeout), "--kernel", KERNEL_NAME];
+    if (allowErrors) args.push("--allow-errors");
+    const child = spawn(python, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let result: DoneEvent | undefined;
     let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
     readline.createInterface({ input: child.stdout }).on("line", (line) => {
-      let ev;
-      try {
-        ev = JSON.parse(line);
-      } catch {
-        return;
-      }
-      if (ev.event === "cell" && onCell) onCell(ev.n, ev.cells);
-      if (ev.event === "done") result = ev;
+      const ev = parseEvent(line);
+      if (ev?.event === "cell" && onCell) onCell(ev.n, ev.cells);
+      if (ev?.event === "done") result = ev;
     });
     child.on("error", reject);
     child.on("close", (code) => {
@@ -81,49 +223,74 @@ function executeNotebook(file, outIpynb, { python, env, timeout = 120, onCell } 
   });
 }
 
-/** One line that names the notebook, the cell, its first line and the error. */
-function describeFailure(r) {
-  const e = r.error || {};
+/**
+ * The failure of a run as text: the notebook, the cell, its first line and the start of the
+ * error message (at most six lines).
+ * @example describeFailure({ name: "02", error: { cell: 3, firstLine: "x()", message: "boom" } })
+ * // => "02.ipynb: cell 3 (`x()`) failed:\n    boom"
+ */
+export function describeFailure(r: Pick<RunResult, "name" | "error">): string {
+  const e: Partial<CellFailure> = r.error || {};
   const msg = String(e.message || "").split("\n").slice(0, 6).join("\n    ");
   return `${r.name}.ipynb: cell ${e.cell} (\`${e.firstLine}\`) failed:\n    ${msg}`;
 }
 
-/** A plain table: the header, a rule, and one row per item. */
-function formatTable(headers, rows) {
+/**
+ * A plain-text table: the header, a rule, and one row per item, columns padded to their
+ * widest cell, trailing spaces trimmed.
+ * @example formatTable(["a", "bb"], [[1, 2]]) // => "a  bb\n-  --\n1  2"
+ */
+export function formatTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
   const w = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((v, i) => String(v).padEnd(w[i])).join("  ").trimEnd();
+  const line = (r: ReadonlyArray<string | number>) => r.map((v, i) => String(v).padEnd(w[i])).join("  ").trimEnd();
   return [line(headers), w.map((n) => "-".repeat(n)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** Options of {@link runNotebooks}. */
+export interface RunNotebooksOptions {
+  /** Where the executed notebooks go (`<outDir>/<name>.ipynb`). */
+  outDir: string;
+  /** Seconds allowed per cell (default 120). */
+  timeout?: number;
+  /** Called after each run, e.g. to export it; awaited before the next notebook starts. */
+  afterEach?: (result: NotebookRun, executedPath: string) => void | Promise<void>;
+  /** No progress lines. */
+  quiet?: boolean;
+  /** Run every cell even after one fails; see {@link ExecuteOptions.allowErrors}. */
+  allowErrors?: boolean;
+}
+
+/** The word the progress line gives a finished run. */
+const STATUS_WORD: Record<RunStatus, string> = { ok: "ok", error: "FAILED", "errors-allowed": "ran with errors (allowed)" };
+
 /**
- * Runs each notebook in order and calls `afterEach(result, executedPath)` (e.g. to export).
- * Returns the results.
+ * Runs each notebook in order, one fresh kernel each, with a progress line, and calls
+ * `afterEach(result, executedPath)` after each.
+ * @returns one result per notebook, in order
  */
-async function runNotebooks(files, { outDir, timeout, afterEach, quiet = false } = {}) {
-  const python = setup.ensureJupyter();
-  const env = setup.jupyterEnv();
+export async function runNotebooks(files: readonly string[], { outDir, timeout, afterEach, quiet = false, allowErrors = false }: RunNotebooksOptions): Promise<NotebookRun[]> {
+  const python = ensureJupyter();
+  const env = jupyterEnv();
   fs.mkdirSync(outDir, { recursive: true });
   const progress = progressPrinter();
-  const results = [];
+  const results: NotebookRun[] = [];
   for (const [i, file] of files.entries()) {
     const name = path.basename(file, ".ipynb");
     const tag = `[${i + 1}/${files.length}] ${name}`;
     const out = path.join(outDir, `${name}.ipynb`);
     const t0 = Date.now();
     if (!quiet) progress.update(`${tag}  starting kernel`);
-    const r = await executeNotebook(file, out, {
+    const ran = await executeNotebook(file, out, {
       python,
       env,
       timeout,
+      allowErrors,
       onCell: (n, total) => !quiet && progress.update(`${tag}  cell ${n}/${total}  ${((Date.now() - t0) / 1000).toFixed(1)} s`),
     });
-    r.file = file;
-    r.executed = out;
-    if (!quiet) progress.done(`${tag}  ${r.status === "ok" ? "ok" : "FAILED"}  ${r.cells} cells  ${r.seconds.toFixed(1)} s`);
+    const r: NotebookRun = { ...ran, file, executed: out };
+    if (!quiet) progress.done(`${tag}  ${STATUS_WORD[r.status]}  ${r.cells} cells  ${r.seconds.toFixed(1)} s`);
     if (afterEach) await afterEach(r, out);
     results.push(r);
   }
   return results;
 }
-
-module.exports = { NOTEBOOK_DIR, listNotebooks, executeNotebook, runNotebooks, describeFailure, formatTable, progressPrinter };

@@ -1,25 +1,26 @@
-// @ts-nocheck
 // Shared set-up for every project script: the project's Python environment (.venv/, from the
 // pinned requirements-jupyter.txt), the repo-local tslab kernelspecs, and the few OS packages
 // only the OS has (Chromium, poppler-utils, a CJK font; apt on Debian as root).
 // Each step is idempotent and silent when there is nothing to do.
-"use strict";
-const fs = require("fs");
-const path = require("path");
-const crypto = require("crypto");
-const { spawnSync } = require("child_process");
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding, type SpawnSyncReturns } from "child_process";
+import { build } from "./build-lib";
 
-const ROOT = path.resolve(__dirname, "..");
+/** The repository's root folder. */
+export const ROOT = path.resolve(__dirname, "..");
 /** Kernelspecs live here (gitignored, inside node_modules' cache) and reach Jupyter through JUPYTER_PATH. */
-const JUPYTER_DIR = path.join(ROOT, "node_modules", ".cache", "mlekit-jupyter");
-const KERNEL_NAME = "tslab";
+export const JUPYTER_DIR = path.join(ROOT, "node_modules", ".cache", "mlekit-jupyter");
+/** The kernelspec's name, as the committed notebooks' `metadata.kernelspec.name` gives it. */
+export const KERNEL_NAME = "tslab";
 /**
  * The kernelspec's display name. It equals the `metadata.kernelspec.display_name` of the
- * committed notebooks (scripts/clean-notebooks.js), because a front end writes the running
+ * committed notebooks (scripts/clean-notebooks.ts), because a front end writes the running
  * kernel's display name into the notebook when it saves it: any other name would show every
  * opened-and-saved notebook as modified in git.
  */
-const KERNEL_DISPLAY_NAME = "TypeScript";
+export const KERNEL_DISPLAY_NAME = "TypeScript";
 
 /**
  * Front ends the kernel can serve; the kit's `show` reads MLEKIT_FRONTEND (see
@@ -30,27 +31,56 @@ const KERNEL_DISPLAY_NAME = "TypeScript";
  *   project's plotly.js served by the Jupyter server). Plots carry no plotly.js, so a notebook
  *   saved after Run All stays small.
  */
-const FRONTENDS = ["run", "lab"];
+export const FRONTENDS = ["run", "lab"] as const;
+/** One of {@link FRONTENDS}. */
+export type Frontend = (typeof FRONTENDS)[number];
 
-function kernelJson(frontend = "run") {
+/** A Jupyter kernelspec (`kernel.json`). */
+export interface Kernelspec {
+  /** The command line; Jupyter replaces `{connection_file}`. */
+  argv: string[];
+  display_name: string;
+  language: string;
+  /** Extra environment for the kernel process. */
+  env?: Record<string, string>;
+}
+
+/**
+ * The kernelspec that runs this repo's tslab through scripts/tslab-kernel.ts (under ts-node,
+ * transpile-only) for `frontend`.
+ *
+ * Its environment names the repo's tsconfig.json (TS_NODE_PROJECT): ts-node looks for a
+ * tsconfig from the kernel's working directory, the notebook's folder, and for a notebook
+ * outside the repo it found none, fell back to its built-in defaults, which TypeScript 5.9
+ * rejects (TS5109: `module` NodeNext needs `moduleResolution` NodeNext), and the kernel died
+ * before answering.
+ * @param frontend "run" (nbclient, user-wide install) or "lab" (also sets MLEKIT_FRONTEND=lab)
+ * @returns the `kernel.json` content
+ * @throws Error when node_modules has no tslab (`npm ci` not run)
+ */
+export function kernelJson(frontend: Frontend = "run"): Kernelspec {
   const wrapper = path.join(ROOT, "scripts", "tslab-kernel.ts");
   if (!fs.existsSync(path.join(ROOT, "node_modules", "tslab", "dist", "main.js"))) {
     throw new Error("The project's tslab is missing from node_modules. Run `npm ci` first.");
   }
-  const spec = {
+  const spec: Kernelspec = {
     argv: [process.execPath, "-r", require.resolve("ts-node/register/transpile-only"), wrapper, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
+    env: { TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json"), ...(frontend === "lab" ? { MLEKIT_FRONTEND: "lab" } : {}) },
   };
-  if (frontend === "lab") spec.env = { MLEKIT_FRONTEND: "lab" };
   return spec;
 }
 
 /** The JUPYTER_PATH entry that holds the kernelspec for `frontend`. */
-const kernelDir = (frontend = "run") => path.join(JUPYTER_DIR, frontend);
+export const kernelDir = (frontend: Frontend = "run"): string => path.join(JUPYTER_DIR, frontend);
 
-/** Writes `<dir>/kernels/tslab/kernel.json` running this repo's own tslab (through scripts/tslab-kernel.js). */
-function writeKernelspec(dir = kernelDir("run"), frontend = "run") {
+/**
+ * Writes `<dir>/kernels/tslab/kernel.json` running this repo's own tslab (through
+ * scripts/tslab-kernel.ts); leaves the file alone when it already says the same.
+ * @returns the kernelspec's folder
+ */
+export function writeKernelspec(dir: string = kernelDir("run"), frontend: Frontend = "run"): string {
   const kdir = path.join(dir, "kernels", KERNEL_NAME);
   fs.mkdirSync(kdir, { recursive: true });
   const file = path.join(kdir, "kernel.json");
@@ -63,7 +93,7 @@ function writeKernelspec(dir = kernelDir("run"), frontend = "run") {
  * The environment for any Jupyter process a project script starts: the venv first on PATH,
  * and the kernelspec for `frontend` ("run" for nbclient, "lab" for JupyterLab/Notebook 7).
  */
-function jupyterEnv(extra = {}, frontend = "run") {
+export function jupyterEnv(extra: NodeJS.ProcessEnv = {}, frontend: Frontend = "run"): NodeJS.ProcessEnv {
   const dir = kernelDir(frontend);
   writeKernelspec(dir, frontend);
   const prior = process.env.JUPYTER_PATH;
@@ -78,7 +108,15 @@ function jupyterEnv(extra = {}, frontend = "run") {
   };
 }
 
-function run(cmd, args, opts = {}) {
+/** Options of {@link run}: those of `spawnSync`, the output always decoded as UTF-8. */
+export type RunOptions = Omit<SpawnSyncOptionsWithStringEncoding, "encoding">;
+
+/**
+ * Runs a command to completion, its output decoded as UTF-8 (`stdout`/`stderr` are null for
+ * an inherited stream).
+ * @example run("python3", ["--version"]).status // => 0
+ */
+export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): SpawnSyncReturns<string> {
   return spawnSync(cmd, args, { encoding: "utf8", ...opts });
 }
 
@@ -86,7 +124,7 @@ const isRoot = () => typeof process.getuid === "function" && process.getuid() ==
 const isDebian = () => fs.existsSync("/etc/debian_version") && fs.existsSync("/usr/bin/apt-get");
 
 let aptUpdated = false;
-function aptInstall(packages, why) {
+function aptInstall(packages: readonly string[], why: string): void {
   console.log(`[setup] installing ${packages.join(" ")} with apt-get (${why})`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   if (!aptUpdated) {
@@ -105,34 +143,36 @@ function aptInstall(packages, why) {
 // `npm run lab` uses this environment's Python.
 
 /** The project's virtual environment (gitignored). */
-const VENV = path.join(ROOT, ".venv");
+export const VENV = path.join(ROOT, ".venv");
 /** The pinned Python requirements of the project's Jupyter. */
-const REQUIREMENTS = path.join(ROOT, "requirements-jupyter.txt");
+export const REQUIREMENTS = path.join(ROOT, "requirements-jupyter.txt");
 /** Written after a successful install: the hash of the requirements it installed. */
 const VENV_STAMP = path.join(VENV, ".mlekit-requirements.sha256");
-const MIN_PYTHON = [3, 9];
+const MIN_PYTHON: PythonVersion = [3, 9];
+/** A Python version as [major, minor]. */
+type PythonVersion = [number, number];
 
 /** The venv's executable `name` (python, jupyter, ...) on this OS. */
-function venvBin(name) {
+export function venvBin(name: string): string {
   return process.platform === "win32"
     ? path.join(VENV, "Scripts", name === "python" ? "python.exe" : `${name}.exe`)
     : path.join(VENV, "bin", name);
 }
 
 /** [major, minor] of a Python executable, or undefined when it does not run. */
-function pythonVersion(python) {
+function pythonVersion(python: string): PythonVersion | undefined {
   const r = run(python, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"]);
   if (r.status !== 0 || r.error) return undefined;
   const m = /^(\d+)\.(\d+)/.exec(r.stdout.trim());
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 
-const newEnough = (v) => v !== undefined && (v[0] > MIN_PYTHON[0] || (v[0] === MIN_PYTHON[0] && v[1] >= MIN_PYTHON[1]));
+const newEnough = (v: PythonVersion | undefined): boolean => v !== undefined && (v[0] > MIN_PYTHON[0] || (v[0] === MIN_PYTHON[0] && v[1] >= MIN_PYTHON[1]));
 
 /** The first python3 >= 3.9 on PATH (or $PYTHON); throws naming what to install when none. */
-function basePython() {
-  const candidates = [process.env.PYTHON, "python3", "python"].filter(Boolean);
-  const seen = [];
+function basePython(): string {
+  const candidates = [process.env.PYTHON, "python3", "python"].filter((p): p is string => Boolean(p));
+  const seen: string[] = [];
   for (const py of candidates) {
     const v = pythonVersion(py);
     if (newEnough(v)) return py;
@@ -146,7 +186,7 @@ function basePython() {
   );
 }
 
-function requirementsHash() {
+function requirementsHash(): string {
   return crypto.createHash("sha256").update(fs.readFileSync(REQUIREMENTS)).digest("hex");
 }
 
@@ -154,7 +194,7 @@ function requirementsHash() {
  * Makes sure `.venv/` exists and holds exactly the pinned requirements; returns its Python.
  * Silent and fast (two stat calls and one hash) when the stamp matches the requirements.
  */
-function ensureVenv() {
+export function ensureVenv(): string {
   const python = venvBin("python");
   const want = requirementsHash();
   const stamp = fs.existsSync(VENV_STAMP) ? fs.readFileSync(VENV_STAMP, "utf8").trim() : "";
@@ -198,19 +238,19 @@ function ensureVenv() {
  * the venv's, created or updated first. `modules` is kept for callers that name what they
  * need; the pinned requirements hold all of them.
  */
-function ensureJupyter(modules = ["nbclient", "nbconvert", "nbformat"]) {
+export function ensureJupyter(modules: readonly string[] = ["nbclient", "nbconvert", "nbformat"]): string {
   void modules;
   return ensureVenv();
 }
 
 /** The venv's `jupyter` command (after {@link ensureVenv}). */
-function jupyterBin() {
+export function jupyterBin(): string {
   ensureVenv();
   return venvBin("jupyter");
 }
 
 /** Makes sure each `[binary, debianPackage]` exists; installs with apt on Debian as root. */
-function ensureCommands(pairs) {
+export function ensureCommands(pairs: ReadonlyArray<readonly [binary: string, debianPackage: string]>): void {
   const missing = pairs.filter(([bin]) => run("sh", ["-c", `command -v ${bin}`]).status !== 0);
   if (missing.length === 0) return;
   if (isDebian() && isRoot()) {
@@ -223,7 +263,7 @@ function ensureCommands(pairs) {
 }
 
 /** Makes sure Debian packages are installed (checked with dpkg); installs with apt as root. */
-function ensureDebianPackages(packages) {
+export function ensureDebianPackages(packages: readonly string[]): void {
   if (!isDebian()) return;
   const missing = packages.filter((p) => run("dpkg-query", ["-W", "-f=${Status}", p]).stdout !== "install ok installed");
   if (missing.length === 0) return;
@@ -231,30 +271,11 @@ function ensureDebianPackages(packages) {
   else console.warn(`[setup] missing Debian packages ${missing.join(" ")}: sudo apt-get install -y ${missing.join(" ")}`);
 }
 
-/** Builds the library with the project's TypeScript (never tslab's bundled tsc). */
-/** Builds mlekit (CJS + ESM), notebook-kit and mle-course; see scripts/build-lib.js. */
-function buildLib() {
-  require("./build-lib").build();
+/**
+ * Builds mlekit (CJS + ESM), notebook-kit and mle-course with the project's TypeScript (never
+ * tslab's bundled tsc); see scripts/build-lib.ts.
+ * @throws Error naming the package that failed
+ */
+export function buildLib(): void {
+  build();
 }
-
-module.exports = {
-  ROOT,
-  JUPYTER_DIR,
-  KERNEL_NAME,
-  KERNEL_DISPLAY_NAME,
-  FRONTENDS,
-  kernelDir,
-  kernelJson,
-  writeKernelspec,
-  jupyterEnv,
-  VENV,
-  REQUIREMENTS,
-  venvBin,
-  ensureVenv,
-  ensureJupyter,
-  jupyterBin,
-  ensureCommands,
-  ensureDebianPackages,
-  buildLib,
-  run,
-};

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-nocheck
 // The project's tslab kernel: tslab 1.0.22 (pinned) with its start-up race closed.
 //
 // Why: in about 1 of 40 starts the kernel logged "Socket is blocked by a bind or unbind
@@ -19,44 +18,55 @@
 // exits non-zero, so the Jupyter server's restarter starts a fresh kernel instead of leaving a
 // dead one.
 //
-// usage (from kernel.json): node scripts/tslab-kernel.js kernel --config-path {connection_file}
-"use strict";
-const path = require("path");
+// usage (from kernel.json, see kernelJson in scripts/setup.ts):
+//   node -r ts-node/register/transpile-only scripts/tslab-kernel.ts kernel --config-path {connection_file}
+import * as fs from "fs";
+import * as path from "path";
+import type * as Jupyter from "tslab/dist/jupyter";
+import type * as Zmq from "zeromq";
 
 // Resolve tslab from the repo, so that cell code's `require("tslab")` and the kit's display
 // code reach this same module instance.
 const ROOT = path.resolve(__dirname, "..");
 const jupyterPath = require.resolve("tslab/dist/jupyter", { paths: [ROOT] });
 const mainPath = require.resolve("tslab/dist/main", { paths: [ROOT] });
-const { ZmqServer } = require(jupyterPath);
-
-const fs = require("fs");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ZmqServer } = require(jupyterPath) as typeof Jupyter;
 // tslab's own zeromq, as tslab would load it.
-const zmq = require(require.resolve("zeromq", { paths: [path.dirname(require.resolve("tslab/package.json", { paths: [ROOT] }))] }));
+const tslabDir = path.dirname(require.resolve("tslab/package.json", { paths: [ROOT] }));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const zmq = require(require.resolve("zeromq", { paths: [tslabDir] })) as typeof Zmq;
 
-function die(what, err) {
-  console.error(`tslab kernel: ${what} (${err && err.message ? err.message : err}); exiting so Jupyter restarts the kernel`);
+/** tslab's private ZmqServer.bindSocket: binds one socket to a port of the connection file. */
+type BindSocket = (sock: Zmq.Socket, port: number) => Promise<void>;
+
+/** Logs why the kernel gives up and exits with status 70, so that Jupyter's restarter starts a new one. */
+function die(what: string, err: unknown): never {
+  console.error(`tslab kernel: ${what} (${err instanceof Error ? err.message : String(err)}); exiting so Jupyter restarts the kernel`);
   process.exit(70);
 }
 
-/** Reads `sock` until it is closed, handing each message to `handle`. */
-function serve(sock, name, handle) {
+/** Reads `sock` until it is closed, handing each message to `handle`; a read that fails on an open socket kills the kernel. */
+function serve(sock: Zmq.Router | Zmq.Reply, name: string, handle: (msgs: Buffer[]) => unknown): void {
   (async () => {
     for await (const msgs of sock) handle(msgs);
-  })().catch((err) => {
+  })().catch((err: unknown) => {
     if (!sock.closed) die(`the ${name} socket stopped reading`, err);
   });
 }
 
-ZmqServer.prototype.init = async function initBindFirst() {
-  const cinfo = JSON.parse(fs.readFileSync(this.configPath, "utf-8"));
+/** tslab's ZmqServer.init, binding every socket before reading any (see the top of this file). */
+ZmqServer.prototype.init = async function initBindFirst(this: Jupyter.ZmqServer): Promise<void> {
+  const bindSocket = (this as unknown as { bindSocket: BindSocket }).bindSocket.bind(this);
+  // The connection file Jupyter wrote for this kernel (ports, key, transport).
+  const cinfo = JSON.parse(fs.readFileSync(this.configPath, "utf-8")) as Jupyter.ZmqServer["connInfo"];
   this.connInfo = cinfo;
   this.iopub = new zmq.Publisher();
   this.shell = new zmq.Router();
   this.control = new zmq.Router();
   this.stdin = new zmq.Router();
   this.hb = new zmq.Reply();
-  const sockets = [
+  const sockets: [Zmq.Socket, number][] = [
     [this.iopub, cinfo.iopub_port],
     [this.shell, cinfo.shell_port],
     [this.control, cinfo.control_port],
@@ -64,7 +74,7 @@ ZmqServer.prototype.init = async function initBindFirst() {
     [this.hb, cinfo.hb_port],
   ];
   try {
-    for (const [sock, port] of sockets) await this.bindSocket(sock, port);
+    for (const [sock, port] of sockets) await bindSocket(sock, port);
   } catch (err) {
     die("could not bind its sockets", err);
   }
@@ -73,4 +83,5 @@ ZmqServer.prototype.init = async function initBindFirst() {
   serve(this.hb, "heartbeat", (msgs) => this.hb.send(msgs));
 };
 
-require(mainPath).main();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+(require(mainPath) as { main(): void }).main();

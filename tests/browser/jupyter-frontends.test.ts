@@ -4,7 +4,7 @@
 // with `responsive: true` used to collapse to 0 px when its slider moved:
 //   JupyterLab 4: Run All, every plot drawn, the slider changes the title and keeps the height;
 //   Notebook 7 (smoke test): Run All with no error, every plot drawn, the slider works;
-//   the Chinese edition of the same notebook (built by scripts/i18n.js) in JupyterLab 4: its
+//   the Chinese edition of the same notebook (built by scripts/i18n.ts) in JupyterLab 4: its
 //   prose is in Chinese, Run All has no error, every plot is drawn and the slider works.
 // Screenshots go to the OS temp folder.
 import { test } from "uvu";
@@ -15,6 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { launch, openOffline } from "./chromium";
 import { JupyterServer, NOTEBOOKS, notebookNames, screensDir } from "./jupyter-server";
 import { runAll, sliderFigure, waitDrawn, waitOpen } from "./jupyterlab-page";
+import { buildTranslations } from "../../scripts/i18n";
 
 const RUN_BOUND_MS = Number(process.env.MLEKIT_FRONTEND_TIMEOUT || 300) * 1000;
 const SCREENS = screensDir();
@@ -24,13 +25,11 @@ const sliderNotebook = notebookNames().find((f) => /sliders|sliderFigure|slider\
 let browser: Browser | undefined;
 let startError = "";
 process.on("exit", () => server.kill());
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const i18n = require("../../scripts/i18n") as { buildTranslations(o: { outDir: string; quiet: boolean }): { written: string[] } };
 
 test.before(async () => {
   try {
     await server.start();
-    i18n.buildTranslations({ outDir: join(server.dir, "zh"), quiet: true });
+    buildTranslations({ outDir: join(server.dir, "zh"), quiet: true });
     browser = await launch();
   } catch (err) {
     startError = String((err as Error).message || err);

@@ -1,35 +1,27 @@
 // A project Jupyter server for the front-end tests: JupyterLab 4 (which also serves Notebook 7
-// at /notebooks/…) from .venv, started exactly as `npm run lab` starts it (scripts/lab.js), on a
+// at /notebooks/…) from .venv, started exactly as `npm run lab` starts it (scripts/lab.ts), on a
 // temporary COPY of notebooks/ (data/ included) in the OS temp folder, with its own config,
 // data and runtime folders (so a fresh trust database: notebooks start untrusted). The copy
 // sits next to a `node_modules` link to the repo's, so the kernel resolves mlekit and the kit
 // as in the repo. Every wait is bounded; `stop()` kills the server's process group if need be.
 import { spawn, type ChildProcess } from "child_process";
 import { randomBytes } from "crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
-import { ROOT, SCREENS_DIR, until } from "./chromium";
+import { basename, join } from "path";
+import { freePort, serverCommand } from "../../scripts/lab";
+import { NOTEBOOK_DIR, listNotebooks } from "../../scripts/notebooks";
+import { ROOT } from "../../scripts/setup";
+import { SCREENS_DIR, until } from "./chromium";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const lab = require("../../scripts/lab") as {
-  freePort: () => Promise<number>;
-  serverCommand: (o: { app?: string; notebookDir: string; port: number; token: string; env?: Record<string, string>; extraArgs?: string[]; plotlyRenderer?: boolean }) => {
-    command: string;
-    args: string[];
-    env: NodeJS.ProcessEnv;
-    url: string;
-  };
-};
-
-export const NOTEBOOKS = join(ROOT, "notebooks");
+export const NOTEBOOKS = NOTEBOOK_DIR;
 
 /**
  * The notebooks the front-end tests open: every `notebooks/*.ipynb` (notebooks/zh/ is skipped).
  * MLEKIT_NOTEBOOKS=05,07 (name prefixes) narrows it for a quick local loop.
  */
 export function notebookNames(): string[] {
-  const all = existsSync(NOTEBOOKS) ? readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort() : [];
+  const all = listNotebooks().map((f) => basename(f));
   const only = (process.env.MLEKIT_NOTEBOOKS || "").split(",").map((s) => s.trim()).filter(Boolean);
   return only.length ? all.filter((f) => only.some((o) => f.startsWith(o))) : all;
 }
@@ -64,9 +56,9 @@ export class JupyterServer {
     // exposeAppInBrowser: window.jupyterapp, so the test can run commands and read the model.
     const page: Record<string, unknown> = { exposeAppInBrowser: true };
     writeFileSync(join(config, "labconfig", "page_config.json"), JSON.stringify(page));
-    const port = await lab.freePort();
+    const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;
-    const cmd = lab.serverCommand({
+    const cmd = serverCommand({
       app: "lab",
       notebookDir: this.dir,
       port,

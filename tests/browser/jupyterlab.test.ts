@@ -19,9 +19,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launch, openOffline } from "./chromium";
 import { JupyterServer, NOTEBOOKS, notebookNames, screensDir } from "./jupyter-server";
 import { closeAll, command, openNotebook, runAll, save, sliderFigure, waitDrawn } from "./jupyterlab-page";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const setup = require("../../scripts/setup") as { ROOT: string };
+import { ROOT, type Kernelspec } from "../../scripts/setup";
 
 const RUN_BOUND_MS = Number(process.env.MLEKIT_FRONTEND_TIMEOUT || 300) * 1000;
 const MAX_SAVED_BYTES = 1024 * 1024;
@@ -63,10 +61,10 @@ const stem = (name: string) => name.replace(/\.ipynb$/, "");
 test("JupyterLab offers the project's own tslab kernel, under the display name the committed notebooks carry", async () => {
   assert.is(startError, "", startError);
   assert.ok(notebooks.length > 0, "notebooks/ has no notebook");
-  const specs = (await (await server.api("/api/kernelspecs")).json()) as { kernelspecs: Record<string, { spec: { argv: string[]; display_name: string; env?: Record<string, string> } }> };
+  const specs = (await (await server.api("/api/kernelspecs")).json()) as { kernelspecs: Record<string, { spec: Kernelspec }> };
   const tslab = specs.kernelspecs.tslab;
   assert.ok(tslab, `no tslab kernelspec; the server sees ${Object.keys(specs.kernelspecs).join(", ")}`);
-  assert.ok(tslab.spec.argv.some((a) => a.startsWith(join(setup.ROOT, "scripts"))), `tslab runs ${tslab.spec.argv.join(" ")}, not the project's wrapper`);
+  assert.ok(tslab.spec.argv.some((a) => a.startsWith(join(ROOT, "scripts"))), `tslab runs ${tslab.spec.argv.join(" ")}, not the project's wrapper`);
   assert.is(tslab.spec.env?.MLEKIT_FRONTEND, "lab");
   for (const name of notebooks) {
     const ks = (JSON.parse(readFileSync(join(NOTEBOOKS, name), "utf8")) as { metadata: { kernelspec?: { display_name?: string } } }).metadata.kernelspec;
@@ -89,7 +87,7 @@ for (const name of notebooks) {
       // Open and save without running: the file must not change by a byte.
       await save(p);
       const resaved = readFileSync(file);
-      if (!resaved.equals(original)) problems.push(`opening and saving changed the file (${original.length} -> ${resaved.length} bytes): ${firstDifference(original, resaved)}; run node scripts/clean-notebooks.js`);
+      if (!resaved.equals(original)) problems.push(`opening and saving changed the file (${original.length} -> ${resaved.length} bytes): ${firstDifference(original, resaved)}; run npm run clean-notebooks`);
 
       const { state, finished } = await runAll(p, RUN_BOUND_MS);
       if (state.errors.length) problems.push(`error output:\n${state.errors.join("\n---\n")}`);

@@ -6,17 +6,12 @@ import * as assert from "uvu/assert";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import * as i18n from "../../scripts/i18n";
+import type { Notebook, NotebookCell } from "../../scripts/notebooks";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const i18n = require("../../scripts/i18n") as {
-  buildTranslations(o: { lang?: string; outDir?: string; quiet?: boolean }): { written: string[]; problems: string[] };
-  englishNotebooks(): string[];
-  readTranslation(lang: string, name: string): Record<string, string> | undefined;
-  text(source: unknown): string;
-};
-
-interface Cell { cell_type: string; id: string; source: string | string[]; metadata?: Record<string, unknown> }
-const read = (file: string): { cells: Cell[] } => JSON.parse(readFileSync(file, "utf8"));
+/** A committed notebook: nbformat 4.5, so every cell has an id (npm test's hygiene step checks it). */
+type CommittedNotebook = Omit<Notebook, "cells"> & { cells: (NotebookCell & { id: string })[] };
+const read = (file: string): CommittedNotebook => JSON.parse(readFileSync(file, "utf8")) as CommittedNotebook;
 const nameOf = (file: string) => file.replace(/^.*[\\/]/, "").replace(/\.ipynb$/, "");
 
 /** Text outside fenced code blocks. */
