@@ -9,39 +9,7 @@ import { KERNEL_NAME, ROOT, ensureJupyter, jupyterEnv } from "./setup";
 /** The folder of the course notebooks. */
 export const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
 
-/** A cell as nbformat 4 stores it (the fields the scripts read; any others are kept as they are). */
-export interface NotebookCell {
-  cell_type: string;
-  id?: string;
-  source: string | string[];
-  metadata?: Record<string, unknown>;
-  outputs?: unknown[];
-  execution_count?: number | null;
-  [key: string]: unknown;
-}
-
-/** A notebook as nbformat 4 stores it (the fields the scripts read; any others are kept as they are). */
-export interface Notebook {
-  nbformat: number;
-  nbformat_minor: number;
-  metadata?: Record<string, unknown>;
-  cells: NotebookCell[];
-  [key: string]: unknown;
-}
-
-/**
- * The cell's source as one string (nbformat allows a string or a list of lines).
- * @example text(["a\n", "b"]) // => "a\nb"
- */
-export function text(source: unknown): string {
-  return Array.isArray(source) ? source.join("") : String(source ?? "");
-}
-
-/** Python's str.splitlines(keepends=True), which nbformat uses to store multiline strings. */
-export function splitLines(s: string): string[] {
-  if (s === "") return [];
-  return (s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g) ?? []).filter((l) => l !== "");
-}
+export { splitLines, text, type Cell as NotebookCell, type Notebook } from "./nbformat";
 
 /**
  * The notebooks (`*.ipynb`) in `dir`, sorted by name; `only` narrows them.

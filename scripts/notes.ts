@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as setup from "./setup";
 import * as i18n from "./i18n";
-import { listNotebooks, progressPrinter, runNotebooks } from "./notebooks";
+import { listNotebooks, progressPrinter, runNotebooks, type NotebookRun } from "./notebooks";
 import { ASSETS_DIR, writeSharedAssets, type AssetMode } from "./export/assets";
 import {
   closeExports,
@@ -16,7 +16,6 @@ import {
   writePlainMarkdown,
   type MarkdownExport,
   type NoteExport,
-  type RunRecord,
   type WrittenFile,
 } from "./export";
 
@@ -51,7 +50,7 @@ export interface BuildOptions {
 export interface LangRun {
   lang: "en" | "zh";
   outDir: string;
-  results: (RunRecord & { executed?: string })[];
+  results: NotebookRun[];
   exports: NoteExport[];
 }
 
@@ -97,7 +96,7 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
       timeout,
       allowErrors,
       quiet: !show,
-      afterEach: async (r: RunRecord, executed: string) => {
+      afterEach: async (r: NotebookRun, executed: string) => {
         const tag = `[${++i}/${notebooks.length}]${label} ${r.name}`;
         const ex = await exportNotebook(r, executed, dir, {
           assets: assetsFor(dir),

@@ -23,7 +23,7 @@ import * as setup from "./setup";
 import * as hygiene from "./clean-notebooks";
 import { listNotebooks, executeNotebook, describeFailure } from "./notebooks";
 import { buildNotes, type NotesBuild } from "./notes";
-import { PLOTLY_MIME, parseNotebook, text as joinText, type Notebook } from "./export/nbformat";
+import { PLOTLY_MIME, parseNotebook, text as joinText, type Notebook } from "./nbformat";
 import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
 
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
   }
   const foreign = await buildNotes({ outDir: foreignOut, notebooks: [path.join(ROOT, "tests", "fixtures", "foreign", "plain-outputs.ipynb")], lang: "en", build: false, allowErrors: true, title: "A notebook from outside the project" });
   for (const r of resultsOf(foreign)) {
-    const ok = r.status === "errors-allowed" && r.error?.cell === 5 && /a deliberate error/.test(r.error?.message ?? "");
+    const ok = r.status === "errors-allowed" && r.error !== null && r.error.cell === 5 && /a deliberate error/.test(r.error.message);
     record(`a notebook with no kit runs to its end with --allow-errors, which reports its first error (cell 5)`, ok, ok ? "" : `got status ${r.status}: ${JSON.stringify(r.error)}`);
   }
   for (const e of exportsOf(foreign)) record(`${e.name}: exported in every format with no export problem`, e.problems.length === 0, e.problems.join("\n"));
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
     const r = await executeNotebook(path.join(ROOT, b.file), path.join(tmp, "broken", path.basename(b.file)), { python, env: setup.jupyterEnv() });
     r.name = path.basename(b.file, ".ipynb");
     const report = r.error ? describeFailure(r) : "";
-    const ok = r.status === "error" && r.error.cell === b.cell && r.error.firstLine.startsWith(b.first) && b.message.test(r.error.message);
+    const ok = r.status === "error" && r.error !== null && r.error.cell === b.cell && r.error.firstLine.startsWith(b.first) && b.message.test(r.error.message);
     record(`${b.file} fails at cell ${b.cell} and the report names the cell, its first line and the error`, ok, ok ? "" : `got: ${JSON.stringify(r.error)}`);
     if (ok) console.log(`        report: ${report.split("\n").join("\n                ")}`);
   }

@@ -22,9 +22,7 @@
 // - Hexo themes: NexT (`math.per_page: true`) and hexo-filter-mathjax render maths only on posts
 //   whose front matter has `mathjax: true`, hence that key for Hexo.
 
-// math.ts is still untyped (@ts-nocheck); this is the one signature used here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { protectCode: proseParts } = require("./math") as { protectCode(src: string): { code: boolean; text: string }[] };
+import { protectCode as proseParts } from "./math";
 
 /** The static-site generators whose conventions the Markdown export can follow. */
 export type FrontMatterFlavour = "hugo" | "hexo";

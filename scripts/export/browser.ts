@@ -7,7 +7,7 @@ import * as fs from "fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import * as setup from "../setup";
 import { escapeHtml } from "./notebook";
-import type { PlotlyFigure } from "./nbformat";
+import type { PlotlyFigure } from "../nbformat";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [

@@ -8,8 +8,8 @@ import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import { CODE_CSS, PAGE_CSS, headAssets, type AssetMode } from "./assets";
 import { markdownToHtml } from "./math";
-import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "./nbformat";
-import { altText, escapeHtml, figureTitle, isHidden, noteTitle, plainTitle, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "../nbformat";
+import { altText, escapeHtml, figureTitle, htmlDocument, isHidden, noteTitle, plainTitle, retargetNotebookLinks, stripAnsi } from "./notebook";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -154,24 +154,12 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
   const lang = options.lang ?? translation?.language ?? "en";
   const pageTitle = options.title || plainTitle(noteTitle(nb).title) || name || "Notebook";
   const interactive = flavour === "interactive" && plots > 0;
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="mlekit notebook export">
-<title>${escapeHtml(pageTitle)}</title>
-${headAssets(assets, interactive)}
-<style>${CODE_CSS}${PAGE_CSS}</style>
-</head>
-<body>
-<main>
-${name && flavour === "interactive" ? formatNav(name) : ""}
-${cells.join("\n")}
-</main>
-${interactive ? DRAW_SCRIPT : ""}
-</body>
-</html>
-`;
-}
+  return htmlDocument({
+    lang,
+    title: pageTitle,
+    head: `${headAssets(assets, interactive)}\n<style>${CODE_CSS}${PAGE_CSS}</style>`,
+    body: `<main>\n${name && flavour === "interactive" ? formatNav(name) : ""}\n${cells.join("\n")}\n</main>\n${interactive ? DRAW_SCRIPT : ""}`,
+  });
 
+
+}

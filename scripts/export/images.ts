@@ -3,7 +3,7 @@
 // in Chromium. From then on every exporter, and any other tool (nbconvert, GitHub, mystmd),
 // finds the static images where Jupyter keeps them.
 import { renderFigures } from "./browser";
-import { isDisplay, lines, plotlyFigure, type DisplayOutput, type Notebook } from "./nbformat";
+import { isDisplay, plotlyFigure, splitLines, type DisplayOutput, type Notebook } from "../nbformat";
 import { plotOutputs } from "./notebook";
 
 /** What {@link addPlotImages} did. */
@@ -37,7 +37,7 @@ export async function addPlotImages(nb: Notebook, plotlyJs: string): Promise<Ras
       return;
     }
     const out = (nb.cells[p.cell] as { outputs: DisplayOutput[] }).outputs[p.output];
-    out.data["image/svg+xml"] = lines(img.svg);
+    out.data["image/svg+xml"] = splitLines(img.svg);
     out.data["image/png"] = img.png;
     out.metadata = { ...(out.metadata ?? {}), "image/png": { width: img.width, height: img.height } };
   });

@@ -4,7 +4,7 @@
 // maths as MathML (rendered by KaTeX at export time, no fonts needed), no script.
 import katex from "katex";
 import { MATH_RE, formulaOf } from "./math";
-import { escapeHtml as esc } from "./notebook";
+import { escapeHtml as esc, htmlDocument } from "./notebook";
 
 /** One exported file of a note, as the index links it. */
 export interface IndexFile {
@@ -132,17 +132,11 @@ ${other}
 <div class="run">${status}${timing} · <code>${esc(note.name)}</code></div>
 </article></li>`;
   });
-  return `<!DOCTYPE html>
-<html lang="${esc(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="mlekit notebook export">
-<title>${esc(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<main>
+  return htmlDocument({
+    lang,
+    title,
+    head: `<style>${CSS}</style>`,
+    body: `<main>
 ${home ? `<p class="home"><a href="${esc(home.href)}">${esc(home.label)}</a></p>` : ""}
 <h1>${inlineMath(title)}</h1>
 ${lede ? `<p class="lede">${inlineMath(lede)}</p>` : ""}
@@ -150,9 +144,7 @@ ${lede ? `<p class="lede">${inlineMath(lede)}</p>` : ""}
 ${items.join("\n")}
 </ol>
 <footer>${notes.length} note${notes.length === 1 ? "" : "s"}, ${okCount} ran ok, ${total.toFixed(1)} s of kernel time in all. Read them in order: each note builds on the one before.</footer>
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }
 

@@ -17,7 +17,7 @@ import { FORMATS, formatBytes, indexHtml, type FormatKind, type IndexCard, type 
 import { notebookToMarkdown } from "./markdown";
 import { blogLayout, blogPost, type FrontMatterFlavour } from "./blog";
 import { markdownMathToSvg, rawTexLeft } from "./math-svg";
-import { parseNotebook, type Notebook } from "./nbformat";
+import { parseNotebook, type Notebook } from "../nbformat";
 import { noteTitle, plainTitle } from "./notebook";
 
 export { formatBytes };

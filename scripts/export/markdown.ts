@@ -4,7 +4,7 @@
 // that the rasterising pass added), images written as files. Pure: the caller writes the
 // Markdown and the attachments it returns.
 import { protectCode } from "./math";
-import { IMAGE_TYPES, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output } from "./nbformat";
+import { IMAGE_TYPES, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output } from "../nbformat";
 import { altText, figureTitle, isHidden, retargetNotebookLinks, stripAnsi } from "./notebook";
 
 /**

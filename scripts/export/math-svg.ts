@@ -37,12 +37,7 @@ import "@mathjax/src/cjs/input/tex/newcommand/NewcommandConfiguration.js";
 import "@mathjax/src/cjs/input/tex/boldsymbol/BoldsymbolConfiguration.js";
 import "@mathjax/src/cjs/input/tex/textmacros/TextMacrosConfiguration.js";
 
-// math.ts is still untyped (@ts-nocheck); these are the two signatures this file relies on.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const scanner = require("./math") as {
-  extractMath(src: string): { text: string; formulas: { tex: string; display: boolean }[] };
-  protectCode(src: string): { code: boolean; text: string }[];
-};
+import * as scanner from "./math";
 
 /** One formula rendered by MathJax: a standalone SVG document and its metrics in `ex`. */
 export interface MathSvg {

@@ -1,12 +1,33 @@
 // Small pure helpers over notebook JSON that every export format shares: escaping, hidden
 // (solution) cells, the plot outputs (by the standard plotly MIME type) and a note's title.
-import { isDisplay, outputKey, plotlyFigure, text, type Cell, type Notebook, type PlotlyFigure } from "./nbformat";
+import { isDisplay, outputKey, plotlyFigure, text, type Cell, type Notebook, type PlotlyFigure } from "../nbformat";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 /** Text escaped for HTML content or a double-quoted attribute (the one escaper of the scripts). */
 export function escapeHtml(s: unknown): string {
   return String(s).replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]);
+}
+
+/**
+ * A complete HTML page: the document shell every exported page shares (language, charset,
+ * viewport, title), with `head` and `body` as given.
+ */
+export function htmlDocument({ lang, title, head, body }: { lang: string; title: string; head: string; body: string }): string {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="mlekit notebook export">
+<title>${escapeHtml(title)}</title>
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
 }
 
 /** Text without ANSI escape sequences (kernels colour tracebacks and some logs). */

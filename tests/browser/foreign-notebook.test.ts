@@ -10,7 +10,7 @@ import { spawnSync } from "child_process";
 import type { Browser } from "playwright-core";
 import { launch, openOffline } from "./chromium";
 import { decodePng } from "./png";
-import { isDisplay, parseNotebook, text } from "../../scripts/export/nbformat";
+import { isDisplay, parseNotebook, text } from "../../scripts/nbformat";
 
 const DIR = process.env.MLEKIT_FOREIGN_EXPORT;
 const NAME = "plain-outputs";

@@ -12,7 +12,7 @@ import { EXPORT_DIRS, SCREENS_DIR, exportedFiles, label, launch, openOffline, un
 import { extractMath } from "../../scripts/export/math";
 import { FIGURE_SELECTOR } from "../../scripts/export/html";
 import { PLOTLY_SCRIPT_SELECTOR } from "../../scripts/export/assets";
-import { parseNotebook, plotlyFigure } from "../../scripts/export/nbformat";
+import { parseNotebook, plotlyFigure } from "../../scripts/nbformat";
 
 const SCREENS = SCREENS_DIR;
 const pages = exportedFiles("html");

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from "path";
 import { exportedFiles, label } from "./chromium";
 import { decodePng, isPng } from "./png";
 import { markdownHeadings } from "../../scripts/export/markdown";
-import { parseNotebook, plotlyFigure, text, type Cell, type DisplayOutput, type Output } from "../../scripts/export/nbformat";
+import { parseNotebook, plotlyFigure, text, type Cell, type DisplayOutput, type Output } from "../../scripts/nbformat";
 
 const isPlot = (o: Output): o is DisplayOutput => plotlyFigure(o) !== undefined;
 const outputsOf = (c: Cell): Output[] => (c.cell_type === "code" ? c.outputs : []);

@@ -2,7 +2,7 @@
 // a plot as the rasterising pass leaves it (plotly JSON + kit HTML + SVG + PNG), a kit table
 // (HTML + GFM Markdown + text), a foreign image, Markdown, plain results, streams, an error and
 // a hidden solution. The tests of html.ts, markdown.ts and images.ts share it.
-import type { Notebook } from "../../scripts/export/nbformat";
+import type { Notebook } from "../../scripts/nbformat";
 
 /** A 1x1 transparent PNG (the smallest valid PNG file), base64. */
 export const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";

@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { forStaticReaders } from "../../scripts/export/images";
-import type { DisplayOutput } from "../../scripts/export/nbformat";
+import type { DisplayOutput } from "../../scripts/nbformat";
 import { fixtureNotebook } from "./fixture-notebook";
 
 const outputs = (nb: ReturnType<typeof fixtureNotebook>) => (nb.cells[1] as { outputs: DisplayOutput[] }).outputs;

@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { escapeHtml, noteTitle, plainInline, plotOutputs, retargetNotebookLinks } from "../../scripts/export/notebook";
-import type { Notebook } from "../../scripts/export/nbformat";
+import type { Notebook } from "../../scripts/nbformat";
 
 const nbOf = (cells: unknown[]): Notebook => ({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 }) as Notebook;
 

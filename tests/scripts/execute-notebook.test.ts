@@ -7,7 +7,7 @@ import * as assert from "uvu/assert";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { executeNotebook, type Notebook } from "../../scripts/notebooks";
+import { executeNotebook, text, type Notebook } from "../../scripts/notebooks";
 import { ensureJupyter, jupyterEnv } from "../../scripts/setup";
 
 const dir = mkdtempSync(join(tmpdir(), "mlekit-execute-"));
@@ -30,8 +30,8 @@ function notebook(name: string, sources: string[]): string {
 function streams(file: string): { stdout: string; stderr: string }[] {
   const nb = JSON.parse(readFileSync(file, "utf8")) as Notebook;
   return nb.cells.map((c) => {
-    const outs = (c.outputs ?? []) as { output_type: string; name?: string; text?: string | string[] }[];
-    const of = (name: string) => outs.filter((o) => o.output_type === "stream" && o.name === name).map((o) => [o.text ?? ""].flat().join("")).join("");
+    const outs = c.cell_type === "code" ? c.outputs : [];
+    const of = (name: string) => outs.map((o) => (o.output_type === "stream" && o.name === name ? text(o.text) : "")).join("");
     return { stdout: of("stdout"), stderr: of("stderr") };
   });
 }

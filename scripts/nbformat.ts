@@ -1,6 +1,6 @@
-// The parts of the Jupyter notebook format (nbformat 4) that the exporters read and write,
-// and the standard MIME types they choose between. Nothing here knows the project's notebook
-// kit: every exporter reads outputs only through these types.
+// The parts of the Jupyter notebook format (nbformat 4) that the scripts read and write, and
+// the standard MIME types the exporters choose between. Nothing here knows the project's
+// notebook kit: every exporter reads outputs only through these types.
 
 /** A multiline string as nbformat stores it: one string, or a list of lines that keep their "\n". */
 export type MultilineString = string | string[];
@@ -106,9 +106,14 @@ export function text(value: unknown): string {
   return value == null ? "" : String(value);
 }
 
-/** A string in nbformat's multiline form: lines, each keeping its newline. */
-export function lines(s: string): string[] {
-  return s.split(/(?<=\n)/);
+/**
+ * A string in nbformat's multiline form: Python's `str.splitlines(keepends=True)`, which
+ * nbformat uses, so a notebook written here matches one Jupyter writes byte for byte.
+ * @example splitLines("a\nb") // => ["a\n", "b"]
+ */
+export function splitLines(s: string): string[] {
+  if (s === "") return [];
+  return (s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g) ?? []).filter((l) => l !== "");
 }
 
 /** True for an output that carries a MIME bundle. */
