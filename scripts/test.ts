@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   uvu("tests", ["-i", "browser"]);
   if (args.has("--only-unit")) return;
 
-  section("notebook hygiene (committed notebooks; fix with: node scripts/clean-notebooks.js)");
+  section("notebook hygiene (committed notebooks; fix with: npm run clean-notebooks)");
   const notebooks = listNotebooks();
   record("notebooks/ holds at least one notebook", notebooks.length > 0);
   for (const f of notebooks) {

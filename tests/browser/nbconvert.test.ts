@@ -15,8 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "os";
 import { basename, delimiter, join, relative, resolve } from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const setup = require("../../scripts/setup") as { ROOT: string; ensureJupyter(): string; venvBin(name: string): string };
+import * as setup from "../../scripts/setup";
 
 const PLOTLY = "application/vnd.plotly.v1+json";
 const SVG = "image/svg+xml";

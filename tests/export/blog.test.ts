@@ -19,8 +19,7 @@ import {
 import { markdownMathToSvg, rawTexLeft } from "../../scripts/export/math-svg";
 import { ROOT, notebookProse } from "../fixtures/markdown/prose";
 const FLAVOURS: FrontMatterFlavour[] = ["hugo", "hexo"];
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const setup = require("../../scripts/setup") as { ensureJupyter(): string };
+import * as setup from "../../scripts/setup";
 
 /**
  * Parses the YAML between the `---` lines with PyYAML (a dependency of the project's Jupyter, in
