@@ -2,18 +2,21 @@
 // `npm test`: every check the project has, in one run, ending with one plain line
 // `N passed, N failed`. Everything it writes goes to a temporary folder: a user's exports/
 // is never read or overwritten.
-//  1. build the library; type-check tests and benchmarks
-//  2. unit tests (uvu under ts-node), one test file per lib file
-//  3. notebook hygiene on the committed notebooks (scripts/clean-notebooks.js)
+//  1. build the packages; type-check scripts, tests and benchmarks
+//  2. unit tests (uvu under ts-node), one test file per lib file, plus the scripts' own
+//  3. notebook hygiene on the committed notebooks (scripts/clean-notebooks.ts)
 //  4. at the same time, each notebook is executed ONCE per front end:
-//     a. through nbclient (the project's .venv and tslab kernel), exported in every format;
-//        then the export fixture and the broken fixtures, which must fail naming the cell;
+//     a. through buildNotes (nbclient, the project's .venv and tslab kernel), exported in every
+//        format, as `npm start` does; then the Markdown flavours (SVG maths, Hugo, Hexo) of those
+//        exports; the export fixture (inline, then --shared-assets); a notebook with no kit, run
+//        with --allow-errors; and the broken fixtures, which must fail naming the cell;
 //     b. in JupyterLab 4 and Notebook 7 driven by Chromium (tests/browser/jupyter*.test.ts),
 //        which keep the notebooks as saved after Run All;
 //  5. determinism: the nbclient run and the JupyterLab run of every notebook give the same
 //     outputs (with --skip-browser: a second nbclient run of the first notebook);
-//  6. the browser tests on the fresh exports: offline HTML with the network blocked, index
-//     links, Markdown images and headings, executed-notebook PNGs, PDF page 1 via pdftoppm.
+//  6. the checks on the fresh exports: offline HTML with the network blocked, index links,
+//     Markdown images and headings, every Markdown flavour, the executed notebooks' SVG+PNG
+//     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler.
 // Options: --skip-browser, --only-unit (for quick local loops).
 import * as fs from "fs";
 import * as os from "os";
