@@ -3,7 +3,7 @@
 // in Chromium. From then on every exporter, and any other tool (nbconvert, GitHub, mystmd),
 // finds the static images where Jupyter keeps them.
 import { renderFigures } from "./browser";
-import { isDisplay, plotlyFigure, splitLines, type DisplayOutput, type Notebook } from "../nbformat";
+import { isDisplay, plotlyFigure, splitLines, type Notebook } from "../nbformat";
 import { plotOutputs } from "./notebook";
 
 /** What {@link addPlotImages} did. */
@@ -24,10 +24,7 @@ export interface RasterReport {
  */
 export async function addPlotImages(nb: Notebook, plotlyJs: string): Promise<RasterReport> {
   const plots = plotOutputs(nb);
-  const todo = plots.filter((p) => {
-    const data = (nb.cells[p.cell] as { outputs: DisplayOutput[] }).outputs[p.output].data;
-    return data["image/svg+xml"] === undefined || data["image/png"] === undefined;
-  });
+  const todo = plots.filter((p) => p.out.data["image/svg+xml"] === undefined || p.out.data["image/png"] === undefined);
   const images = await renderFigures(todo.map((p) => p.figure), plotlyJs);
   const problems: string[] = [];
   todo.forEach((p, i) => {
@@ -36,7 +33,7 @@ export async function addPlotImages(nb: Notebook, plotlyJs: string): Promise<Ras
       problems.push(`plot ${p.n}${p.title ? ` "${p.title}"` : ""} could not be rendered: ${img.message}`);
       return;
     }
-    const out = (nb.cells[p.cell] as { outputs: DisplayOutput[] }).outputs[p.output];
+    const out = p.out;
     out.data["image/svg+xml"] = splitLines(img.svg);
     out.data["image/png"] = img.png;
     out.metadata = { ...(out.metadata ?? {}), "image/png": { width: img.width, height: img.height } };

@@ -1,6 +1,6 @@
 // Small pure helpers over notebook JSON that every export format shares: escaping, hidden
 // (solution) cells, the plot outputs (by the standard plotly MIME type) and a note's title.
-import { isDisplay, outputKey, plotlyFigure, text, type Cell, type Notebook, type PlotlyFigure } from "../nbformat";
+import { isDisplay, outputKey, plotlyFigure, text, type Cell, type DisplayOutput, type Notebook, type PlotlyFigure } from "../nbformat";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
@@ -49,6 +49,8 @@ export interface PlotOutput {
   n: number;
   title: string;
   figure: PlotlyFigure;
+  /** The output itself (the notebook's own object, not a copy). */
+  out: DisplayOutput;
 }
 
 /** The title of a plotly figure's layout as plain text, or "". */
@@ -65,7 +67,7 @@ export function plotOutputs(nb: Notebook): PlotOutput[] {
     if (cell.cell_type !== "code") return;
     cell.outputs.forEach((out, o) => {
       const figure = plotlyFigure(out);
-      if (figure) plots.push({ key: outputKey(c, o), cell: c, output: o, n: plots.length + 1, title: figureTitle(figure), figure });
+      if (figure && isDisplay(out)) plots.push({ key: outputKey(c, o), cell: c, output: o, n: plots.length + 1, title: figureTitle(figure), figure, out });
     });
   });
   return plots;
@@ -128,4 +130,3 @@ export function retargetNotebookLinks(s: string, ext: string, { html = false } =
   return s.replace(/(\]\()(?:\.\/)?([\w.-]+)\.ipynb((?:#[^)\s]*)?(?:\s+"[^"]*")?\))/g, `$1$2${ext}$3`);
 }
 
-export { isDisplay, text };
