@@ -70,10 +70,10 @@ test("in Chinese, every line is Chinese: title, verdict, hint, what to enter", (
     checkAnswer("00.2", 1, c);
     checkAnswer("00.2", null, c);
   });
-  assert.equal(c.lines.slice(0, 1), ["✓ 00.2（一比特等于多少奈特）：正确。"]);
-  assert.match(c.lines[1], /^≈ 00\.2（一比特等于多少奈特）：接近了。0\.69 的 2 位有效数字都对；请至少给出 3 位。/);
-  assert.is(c.lines[2], "✗ 00.2（一比特等于多少奈特）：还不对。提示：比特和奈特是不同的单位：比特用以 2 为底的对数，奈特用自然对数，而 e > 2。");
-  assert.match(c.lines[3], /^… 00\.2（一比特等于多少奈特）：还没有答案。请把 `null` 换成一个以奈特为单位的数，至少 3 位有效数字/);
+  assert.equal(c.lines.slice(0, 1), ["✓ 00.2 一比特等于多少奈特：正确。"]);
+  assert.match(c.lines[1], /^≈ 00\.2 一比特等于多少奈特：接近了。0\.69 的 2 位有效数字都对；请至少给出 3 位。/);
+  assert.is(c.lines[2], "✗ 00.2 一比特等于多少奈特：还不对。提示：比特和奈特是不同的单位：比特用以 2 为底的对数，奈特用自然对数，而 e > 2。");
+  assert.match(c.lines[3], /^… 00\.2 一比特等于多少奈特：还没有答案。请把 `null` 换成一个以奈特为单位的数，至少 3 位有效数字/);
 });
 
 test("answerFormat says what to enter, in the current language", () => {

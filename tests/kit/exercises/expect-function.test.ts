@@ -48,7 +48,7 @@ test("a thrown error, a missing return, a Promise and a non-function are verdict
     throw new TypeError("p.reduce is not a function");
   });
   assert.is(kind(threw), "wrong");
-  assert.match(en(threw), /^`entropyBits` fails for a fair coin: `entropyBits\(\[0\.5, 0\.5\]\)` threw TypeError: p\.reduce is not a function\./);
+  assert.match(en(threw), /^`entropyBits` fails for a fair coin: `entropyBits\(\[0\.5, 0\.5\]\)` threw `TypeError: p\.reduce is not a function`\./);
   assert.match(en(entropyBits(() => undefined)), /returned undefined, not a number \(a missing `return`\?\)/);
   assert.match(zh(entropyBits(() => "1")), /返回了字符串 "1"，不是数/);
   assert.is(kind(entropyBits(async () => 1)), "invalid");

@@ -1,6 +1,8 @@
 import { concat, msg } from "../i18n/messages";
 import type { Text } from "../i18n/text";
-import { describeValue } from "./describe-value";
+import { brief, describeValue } from "./describe-value";
+
+export { brief };
 import { CORRECT, makeChecker, type Checker, type Verdict } from "./exercise";
 
 /** One hidden case a student's function is run on. */
@@ -48,22 +50,6 @@ function copy<T>(x: T): T {
     return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, copy(v)])) as T;
   }
   return x;
-}
-
-/** A short rendering of a value for a hint: `[0.5, 0.5, 0]`, `[1, 0, …] (200 values)`, `{ mu: 1 }`. */
-export function brief(x: unknown, depth = 0): string {
-  if (typeof x === "number") return Object.is(x, -0) ? "-0" : String(x);
-  if (typeof x === "string") return JSON.stringify(x.length > 30 ? `${x.slice(0, 30)}…` : x);
-  if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) {
-    const xs = Array.from(x as ArrayLike<unknown>);
-    const shown = xs.slice(0, 6).map((v) => brief(v, depth + 1));
-    return xs.length > 6 ? `[${shown.join(", ")}, …] (${xs.length})` : `[${shown.join(", ")}]`;
-  }
-  if (x !== null && typeof x === "object" && depth < 2) {
-    const entries = Object.entries(x).slice(0, 4).map(([k, v]) => `${k}: ${brief(v, depth + 1)}`);
-    return `{ ${entries.join(", ")}${Object.keys(x).length > 4 ? ", …" : ""} }`;
-  }
-  return String(x);
 }
 
 function checkResult(name: string, k: number, r: unknown, path = ""): asserts r is Result {

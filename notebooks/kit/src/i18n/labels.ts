@@ -29,9 +29,9 @@ interface Registered extends CompiledLabels {
 
 /**
  * A number inside a display string: optional minus (ASCII or U+2212), digits, decimals, an
- * exponent. Not part of a word or a subscript (`x1`, `p_2`, `2²` stay as they are).
+ * exponent. Not part of a word, a subscript or a placeholder (`x1`, `p_2`, `2²`, `{0}` stay as they are).
  */
-const NUMBER = /(?<![\p{L}\p{N}_.])[-\u2212]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\p{L}\p{N}_])/gu;
+const NUMBER = /(?<![\p{L}\p{N}_.{])[-\u2212]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\p{L}\p{N}_}])/gu;
 
 /**
  * The key a display string is looked up by when its numbers vary: every number replaced by
@@ -111,8 +111,8 @@ function lookup(table: CompiledLabels, text: string): string | undefined {
  *
  * In English it returns `text`. In another language it looks `text` up in the registered label
  * table: the whole string, then the string with its numbers as `{0}`, `{1}`, …, then term by
- * term when every English word of it is a term. A string with no English word (`θ`,
- * `KL(p̂ ‖ p_model)`) is shown as it is. A string that has English words and no translation is
+ * term when every English word of it is a term (so `"Poisson(λ)"` reads `"泊松(λ)"`). Otherwise a
+ * string with no English word (`θ`, `KL(p̂ ‖ p_model)`) is shown as it is. A string that has English words and no translation is
  * shown in English and recorded in {@link missingLabels}; under `setLanguage(lang, { strict: true })`
  * it throws instead.
  *
@@ -133,15 +133,15 @@ export function label(text: string, lang: Language = i18nState().language): stri
   if (lang === "en" || typeof text !== "string" || text === "") return text;
   const table = s.labels.get(lang) as Registered | undefined;
   const vocabulary = { allow: table?.allow, glossary: table?.glossary };
-  if (englishWords(text, vocabulary).length === 0) return text;
   if (table) {
     const found = lookup(table, text);
     if (found !== undefined) return found;
     let composed = text;
-    for (const t of table.terms) composed = composed.replace(t.pattern, t.zh);
+    if (!CJK.test(text)) for (const t of table.terms) composed = composed.replace(t.pattern, t.zh);
     composed = tidyCjk(composed);
     if (composed !== text && englishWords(composed, { allow: table.allow }).length === 0) return composed;
   }
+  if (englishWords(text, vocabulary).length === 0) return text;
   if (s.strict) {
     throw new Error(
       `label: no ${lang} translation for ${JSON.stringify(text)}; add it to the course's label table (notebooks/course/src/labels.ts)`,

@@ -19,12 +19,12 @@ const TRACE_TYPES_ZH: Readonly<Record<string, string>> = {
 
 const MESSAGES = {
   // checkAnswer's lines
-  "check.correct": { en: "✓ {id} ({title}): correct.", zh: "✓ {id}（{title}）：正确。" },
-  "check.close": { en: "≈ {id} ({title}): close. {hint}", zh: "≈ {id}（{title}）：接近了。{hint}" },
-  "check.wrong": { en: "✗ {id} ({title}): not yet. Hint: {hint}", zh: "✗ {id}（{title}）：还不对。提示：{hint}" },
+  "check.correct": { en: "✓ {id} ({title}): correct.", zh: "✓ {id} {title}：正确。" },
+  "check.close": { en: "≈ {id} ({title}): close. {hint}", zh: "≈ {id} {title}：接近了。{hint}" },
+  "check.wrong": { en: "✗ {id} ({title}): not yet. Hint: {hint}", zh: "✗ {id} {title}：还不对。提示：{hint}" },
   "check.empty": {
     en: "… {id} ({title}): no answer yet. Replace `{value}` with {expects}.",
-    zh: "… {id}（{title}）：还没有答案。请把 `{value}` 换成{expects}。",
+    zh: "… {id} {title}：还没有答案。请把 `{value}` 换成{expects}。",
   },
   // what to enter
   "expects.number": {
@@ -91,7 +91,7 @@ const MESSAGES = {
   },
   // functions
   "function.type": { en: "expected a function, got {got}.", zh: "应为一个函数，得到的是{got}。" },
-  "function.threw": { en: "`{name}` fails {when}: `{call}` threw {error}.", zh: "{when}，`{name}` 出错：`{call}` 抛出了 {error}。" },
+  "function.threw": { en: "`{name}` fails {when}: `{call}` threw `{error}`.", zh: "{when}，`{name}` 出错：`{call}` 抛出了 `{error}`。" },
   "function.returned": { en: "`{name}` fails {when}: `{call}` returned {got}.", zh: "{when}，`{name}` 的结果不对：`{call}` 返回了 {got}。" },
   "function.notNumber": {
     en: "`{name}` fails {when}: `{call}` returned {got}, not a number (a missing `return`?).",
@@ -126,7 +126,7 @@ const MESSAGES = {
   },
   "assert.notDeepEqual": { en: "expected the values to differ, but they are deeply equal", zh: "两个值不应相同，但它们完全相等" },
   "assert.throws": { en: "expected the function to throw", zh: "函数应当抛出错误，但没有" },
-  "assert.throwsMatch": { en: "the function threw {error}, which does not match {expected}", zh: "函数抛出的 {error} 与 {expected} 不符" },
+  "assert.throwsMatch": { en: "the function threw `{error}`, which does not match `{expected}`", zh: "函数抛出的 `{error}` 与 `{expected}` 不符" },
   // displays
   "table.shape": {
     en: (p) => `${plural(p.rows, "row", "rows")} × ${plural(p.columns, "column", "columns")}`,
