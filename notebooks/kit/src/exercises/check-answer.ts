@@ -60,7 +60,7 @@ export function answerChecker(lookup: ExerciseLookup): CheckAnswer {
     if (!ex) throw new Error(`checkAnswer: unknown exercise id ${JSON.stringify(id)} (known: ${lookup.ids().join(", ")})`);
     const head = { id: ex.id, title: ex.title };
     if (value === undefined || value === null) {
-      const expects = ex.expects ?? ex.check.expects ?? msg("expects.choiceAny");
+      const expects = ex.expects ?? ex.check.expects ?? msg("expects.any");
       print(localize(msg("check.empty", { ...head, value: String(value), expects })));
       return false;
     }

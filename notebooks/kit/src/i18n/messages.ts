@@ -41,6 +41,7 @@ const MESSAGES = {
   },
   "expects.choice": { en: "one of {choices}", zh: "{choices} 之一" },
   "expects.choiceAny": { en: "your choice, as a string", zh: "你的选择（字符串）" },
+  "expects.any": { en: "your answer", zh: "你的答案" },
   "expects.function": { en: "your function `{name}{signature}`", zh: "你写的函数 `{name}{signature}`" },
   // numbers
   "number.type": { en: "expected a number, got {got}.", zh: "应为一个数，得到的是{got}。" },
