@@ -8,6 +8,15 @@
 // `npm test` and `npm run lab` regenerate them, so they never drift from the English ones.
 // tests/notebooks/translation.test.ts checks that every markdown cell has a translation that
 // carries the same maths, headings and links.
+//
+// The code cells stay the English ones, with one exception: the import cell of a translated
+// notebook ends with the statement that sets the kit's language, so verdicts, hints, plot and
+// table labels, assert messages and printed result labels show in that language:
+//     // 中文版（npm run translate 生成）：输出使用中文
+//     import { setLanguage } from "mle-course";
+//     setLanguage("zh");
+// It is ordinary code, visible in the notebook, so it works the same in tslab, in Deno's kernel
+// and in a page (no notebook metadata or environment variable is read inside the kernel).
 import * as fs from "fs";
 import * as path from "path";
 import { NOTEBOOK_DIR, isCourseNotebook, listNotebooks, splitLines, text, type Notebook } from "./notebooks";
@@ -19,10 +28,12 @@ export interface Language {
   name: string;
   /** The BCP 47 tag written into the notebook's metadata. */
   jupyterLanguage: string;
+  /** The comment above the statement that sets the kit's language in the import cell. */
+  note: string;
 }
 
 /** The languages the notebooks are translated into, by folder name. */
-export const LANGUAGES = { zh: { name: "中文", jupyterLanguage: "zh-CN" } } satisfies Record<string, Language>;
+export const LANGUAGES = { zh: { name: "中文", jupyterLanguage: "zh-CN", note: "中文版（npm run translate 生成）：输出使用中文" } } satisfies Record<string, Language>;
 /** A key of {@link LANGUAGES}. */
 export type LanguageCode = keyof typeof LANGUAGES;
 
@@ -47,8 +58,33 @@ export function readTranslation(lang: string, name: string): Translation | undef
   return json as Translation;
 }
 
+/** The lines the translation tool adds to the import cell: a comment, the import, the call. */
+export function languageStatement(lang: LanguageCode): string[] {
+  return [`// ${LANGUAGES[lang].note}`, `import { setLanguage } from "mle-course";`, `setLanguage("${lang}");`];
+}
+
 /**
- * The translated notebook: the English one with each markdown cell's source replaced.
+ * The import cell's source with the kit's language set to `lang`: a `setLanguage("…")` call
+ * already there gets `lang`; otherwise the lines of {@link languageStatement} are appended
+ * (without the import when the cell already imports `setLanguage`).
+ */
+export function setLanguageIn(source: string, lang: LanguageCode): string {
+  const call = /\bsetLanguage\(\s*(["'])[\w-]+\1/;
+  if (call.test(source)) return source.replace(call, `setLanguage("${lang}"`);
+  const [comment, importLine, callLine] = languageStatement(lang);
+  const imported = /import\s*\{[^}]*\bsetLanguage\b[^}]*\}/.test(source);
+  const lines = imported ? [comment, callLine] : [comment, importLine, callLine];
+  return `${source.replace(/\s+$/, "")}\n${lines.join("\n")}`;
+}
+
+/** Index of the import cell: the first code cell (the course's notebooks open with it). */
+function importCellIndex(nb: Notebook): number {
+  return nb.cells.findIndex((c) => c.cell_type === "code" && /^\s*import\s/m.test(text(c.source)));
+}
+
+/**
+ * The translated notebook: the English one with each markdown cell's source replaced, and the
+ * kit's language set in its import cell.
  * @returns `{ notebook, missing }`, `missing` listing the ids of markdown cells left in English
  */
 export function translateNotebook(nb: Notebook, translation: Translation, lang: LanguageCode): { notebook: Notebook; missing: string[] } {
@@ -60,6 +96,8 @@ export function translateNotebook(nb: Notebook, translation: Translation, lang: 
     if (typeof t === "string") cell.source = splitLines(t);
     else missing.push(String(cell.id));
   }
+  const at = importCellIndex(out);
+  if (at >= 0) out.cells[at].source = splitLines(setLanguageIn(text(out.cells[at].source), lang));
   out.metadata = { ...out.metadata, mlekit_translation: { language: LANGUAGES[lang].jupyterLanguage } };
   return { notebook: out, missing };
 }

@@ -1,6 +1,7 @@
 // The Chinese edition: every markdown cell of every notebook has a translation, and the two
 // languages carry the same maths, the same heading structure and the same links. The
-// generated notebooks share the English code cells exactly.
+// generated notebooks share the English code cells exactly, but for the statement that sets
+// the kit's language at the end of the import cell.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "fs";
@@ -64,7 +65,7 @@ for (const file of notebooks) {
   });
 }
 
-test("the generated Chinese notebooks share every code cell with the English ones, byte for byte", () => {
+test("the generated Chinese notebooks share every code cell with the English ones, byte for byte, but the import cell, which ends by setting the language", () => {
   const out = mkdtempSync(join(tmpdir(), "zh-notebooks-"));
   try {
     const { written } = i18n.buildTranslations({ outDir: out, quiet: true });
@@ -73,9 +74,14 @@ test("the generated Chinese notebooks share every code cell with the English one
       const en = read(file);
       const zh = read(join(out, `${nameOf(file)}.ipynb`));
       assert.is(zh.cells.length, en.cells.length);
+      const importCell = en.cells.findIndex((c) => c.cell_type === "code");
       en.cells.forEach((c, i) => {
         assert.is(zh.cells[i].id, c.id);
-        if (c.cell_type === "code") assert.equal(zh.cells[i], c, `${nameOf(file)} code cell ${c.id}`);
+        if (i === importCell) {
+          const source = i18n.text(zh.cells[i].source);
+          assert.is(source, `${i18n.text(c.source)}\n${i18n.languageStatement("zh").join("\n")}`, `${nameOf(file)}: the import cell`);
+          assert.equal({ ...zh.cells[i], source: c.source }, c, `${nameOf(file)} import cell ${c.id}: only its source changes`);
+        } else if (c.cell_type === "code") assert.equal(zh.cells[i], c, `${nameOf(file)} code cell ${c.id}`);
         else assert.is(i18n.text(zh.cells[i].source), i18n.readTranslation("zh", nameOf(file))![c.id]);
       });
     }
@@ -83,6 +89,16 @@ test("the generated Chinese notebooks share every code cell with the English one
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+test("the language statement: appended with its import, or without it when setLanguage is imported, or the language of a call replaced", () => {
+  assert.equal(i18n.languageStatement("zh"), ["// 中文版（npm run translate 生成）：输出使用中文", 'import { setLanguage } from "mle-course";', 'setLanguage("zh");']);
+  assert.is(i18n.setLanguageIn('import { a } from "b";\n', "zh"), `import { a } from "b";\n${i18n.languageStatement("zh").join("\n")}`);
+  assert.is(
+    i18n.setLanguageIn('import { a, setLanguage } from "notebook-kit";', "zh"),
+    'import { a, setLanguage } from "notebook-kit";\n// 中文版（npm run translate 生成）：输出使用中文\nsetLanguage("zh");',
+  );
+  assert.is(i18n.setLanguageIn('import { setLanguage } from "mle-course";\nsetLanguage("en");', "zh"), 'import { setLanguage } from "mle-course";\nsetLanguage("zh");');
 });
 
 test("the maths extractor finds inline and display maths and ignores code fences", () => {

@@ -1,9 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { localize } from "../../../notebooks/kit/src/i18n/text";
+import type { Verdict } from "../../../notebooks/kit/src/exercises/exercise";
 import { exercises } from "../../../notebooks/course/src/exercises/notebook-02";
 
 const check = (id: string) => exercises.exercises.find((e) => e.id === id)!.check;
-const hint = (v: { ok: boolean }) => (v as { hint?: string }).hint ?? "";
+/** The hint of a verdict, in English ("" for a correct answer). */
+const hint = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
 
 // Poisson log-likelihood of Bortkiewicz's counts at λ = 122/200 = 0.61, by hand:
 // Σ x log λ − m λ − Σ log x!, with Σ x = 65 + 44 + 9 + 4 = 122 and Σ log x! = 22 log 2 + 3 log 6 + log 24.

@@ -1,9 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { localize } from "../../../notebooks/kit/src/i18n/text";
+import type { Verdict } from "../../../notebooks/kit/src/exercises/exercise";
 import { exercises } from "../../../notebooks/course/src/exercises/notebook-04";
 
 const check = (id: string) => exercises.exercises.find((e) => e.id === id)!.check;
-const hint = (v: { ok: boolean }) => (v as { hint?: string }).hint ?? "";
+/** The hint of a verdict, in English ("" for a correct answer). */
+const hint = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
 
 // KL(P‖Q) by hand, P = [1/2, 1/4, 1/4], Q = [1/8, 1/2, 3/8]:
 // ½ log₂ 4 + ¼ log₂ ½ + ¼ log₂ (2/3) = 1 − ¼ − ¼ log₂ 1.5 bits.

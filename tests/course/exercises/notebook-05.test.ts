@@ -1,9 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { localize } from "../../../notebooks/kit/src/i18n/text";
+import type { Verdict } from "../../../notebooks/kit/src/exercises/exercise";
 import { exercises } from "../../../notebooks/course/src/exercises/notebook-05";
 
 const check = (id: string) => exercises.exercises.find((e) => e.id === id)!.check;
-const hint = (v: { ok: boolean }) => (v as { hint?: string }).hint ?? "";
+/** The hint of a verdict, in English ("" for a correct answer). */
+const hint = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
 
 // The data [2, 0, 1, 2, 1, 2]: p̂ = (1/6, 2/6, 3/6) on {0, 1, 2}, mean 8/6.
 const H_HAT = -((1 / 6) * Math.log(1 / 6) + (2 / 6) * Math.log(2 / 6) + (3 / 6) * Math.log(3 / 6));

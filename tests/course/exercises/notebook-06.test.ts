@@ -1,9 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { localize } from "../../../notebooks/kit/src/i18n/text";
+import type { Verdict } from "../../../notebooks/kit/src/exercises/exercise";
 import { exercises } from "../../../notebooks/course/src/exercises/notebook-06";
 
 const check = (id: string) => exercises.exercises.find((e) => e.id === id)!.check;
-const hint = (v: { ok: boolean }) => (v as { hint?: string }).hint ?? "";
+/** The hint of a verdict, in English ("" for a correct answer). */
+const hint = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
 
 test("the set belongs to 06-conditional-likelihood-and-loss-functions", () => {
   assert.is(exercises.notebook, "06-conditional-likelihood-and-loss-functions");

@@ -1,39 +1,61 @@
 // Exercises of notebooks/00-start-here.ipynb.
 import { empiricalDistribution, entropy } from "mlekit";
 import { expectChoice, expectNumber, type ExerciseSet } from "notebook-kit";
+import { NATS } from "./units";
 
 export const exercises: ExerciseSet = {
   notebook: "00-start-here",
   exercises: [
     {
       id: "00.1",
-      title: "p̂_data(1) for the sample [1, 1, 1, 0]",
+      title: { en: "p̂_data(1) for the sample [1, 1, 1, 0]", zh: "样本 [1, 1, 1, 0] 的 p̂_data(1)" },
       check: expectNumber(empiricalDistribution([1, 1, 1, 0]).probs[1], {
-        mistakes: [{ value: 0.5, hint: "0.5 puts equal mass on each distinct value; p̂_data puts 1/m on each *sample*." }],
-        hint: "count how many of the m samples equal 1, and divide by m.",
+        mistakes: [
+          {
+            value: 0.5,
+            hint: {
+              en: "0.5 puts equal mass on each distinct value; p̂_data puts 1/m on each *sample*.",
+              zh: "0.5 给每个不同的取值相同的概率质量；p̂_data 给每个*样本* 1/m。",
+            },
+          },
+        ],
+        hint: { en: "count how many of the m samples equal 1, and divide by m.", zh: "数一数 m 个样本中有几个等于 1，再除以 m。" },
       }),
     },
     {
       id: "00.2",
-      title: "one bit in nats",
+      title: { en: "one bit in nats", zh: "一比特等于多少奈特" },
       // A fair coin carries exactly one bit; its entropy in nats is that bit's size in nats.
       check: expectNumber(entropy([0.5, 0.5]), {
+        unit: NATS,
         mistakes: [
-          { value: 1 / Math.LN2, hint: "that is the number of bits in one nat; invert it." },
-          { value: 1, hint: "a bit and a nat are different units: a bit uses log base 2, a nat the natural log, and e > 2." },
+          { value: 1 / Math.LN2, hint: { en: "that is the number of bits in one nat; invert it.", zh: "这是一奈特所含的比特数；取倒数。" } },
+          {
+            value: 1,
+            hint: {
+              en: "a bit and a nat are different units: a bit uses log base 2, a nat the natural log, and e > 2.",
+              zh: "比特和奈特是不同的单位：比特用以 2 为底的对数，奈特用自然对数，而 e > 2。",
+            },
+          },
         ],
-        hint: "a fair coin carries one bit; compute its entropy with the natural logarithm.",
+        hint: {
+          en: "a fair coin carries one bit; compute its entropy with the natural logarithm.",
+          zh: "一枚公平硬币携带一比特信息；用自然对数计算它的熵。",
+        },
       }),
     },
     {
       id: "00.3",
-      title: "the term dropped between min KL and min cross-entropy",
+      title: { en: "the term dropped between min KL and min cross-entropy", zh: "从最小化 KL 到最小化交叉熵时丢掉的项" },
       check: expectChoice("a", {
         choices: ["a", "b", "c", "d"],
         mistakes: {
-          b: "H(p_model) changes with θ, so it cannot be dropped.",
-          c: "the KL divergence is what we minimise; it is not dropped.",
-          d: "m is constant, but it is divided out earlier (step 3), not between KL and cross-entropy.",
+          b: { en: "H(p_model) changes with θ, so it cannot be dropped.", zh: "H(p_model) 随 θ 变化，所以不能丢掉。" },
+          c: { en: "the KL divergence is what we minimise; it is not dropped.", zh: "KL 散度正是我们要最小化的量，它没有被丢掉。" },
+          d: {
+            en: "m is constant, but it is divided out earlier (step 3), not between KL and cross-entropy.",
+            zh: "m 是常数，但它在更早的一步（第 3 步）就被除掉了，而不是在 KL 与交叉熵之间。",
+          },
         },
       }),
     },

@@ -1,6 +1,7 @@
 // Exercises of notebooks/01-iid-and-the-empirical-distribution.ipynb.
 import { categorical, empiricalDistribution } from "mlekit";
 import { expectNumber, type ExerciseSet } from "notebook-kit";
+import { NATS } from "./units";
 
 /** The sample of exercises 01.1 and 01.2: 3 occurs three times, 1 twice, 2 once. */
 const SAMPLE = [3, 1, 3, 3, 2, 1];
@@ -18,29 +19,55 @@ export const exercises: ExerciseSet = {
   exercises: [
     {
       id: "01.1",
-      title: "p̂(3) with repeated values",
+      title: { en: "p̂(3) with repeated values", zh: "有重复值时的 p̂(3)" },
       check: expectNumber(pHat.probs[pHat.support.indexOf(3)], {
-        mistakes: [{ value: 1 / 3, hint: "1/3 is 1/(number of distinct values): uniform over the support. p̂ gives 1/m to each *sample*." }],
-        hint: "p̂(v) = (number of samples equal to v) / m.",
+        mistakes: [
+          {
+            value: 1 / 3,
+            hint: {
+              en: "1/3 is 1/(number of distinct values): uniform over the support. p̂ gives 1/m to each *sample*.",
+              zh: "1/3 是 1/(不同取值的个数)：在支撑集上均匀。p̂ 给每个*样本* 1/m。",
+            },
+          },
+        ],
+        hint: { en: "p̂(v) = (number of samples equal to v) / m.", zh: "p̂(v) = (等于 v 的样本个数) / m。" },
       }),
     },
     {
       id: "01.2",
-      title: "E over p̂ of x² with repeated values",
+      title: { en: "E over p̂ of x² with repeated values", zh: "有重复值时 x² 在 p̂ 下的期望" },
       check: expectNumber(pHat.expectation((x) => x * x), {
-        mistakes: [{ value: uniformOverSupport, hint: "you averaged over the distinct values {1, 2, 3}; that is the uniform-over-the-support mistake. Average over all m samples." }],
-        hint: "E_{x~p̂}[f] = (1/m) Σ_i f(x⁽ⁱ⁾): square every sample, repeats included, then average.",
+        mistakes: [
+          {
+            value: uniformOverSupport,
+            hint: {
+              en: "you averaged over the distinct values {1, 2, 3}; that is the uniform-over-the-support mistake. Average over all m samples.",
+              zh: "你是在不同取值 {1, 2, 3} 上求的平均，这就是“在支撑集上均匀”的错误。应在全部 m 个样本上求平均。",
+            },
+          },
+        ],
+        hint: {
+          en: "E_{x~p̂}[f] = (1/m) Σ_i f(x⁽ⁱ⁾): square every sample, repeats included, then average.",
+          zh: "E_{x~p̂}[f] = (1/m) Σ_i f(x⁽ⁱ⁾)：把每个样本（包括重复的）平方，再求平均。",
+        },
       }),
     },
     {
       id: "01.3",
-      title: "average log-probability of the rolls under a fair die (nats)",
+      title: { en: "average log-probability of the rolls under a fair die (nats)", zh: "公平骰子下这些投掷结果的平均对数概率（奈特）" },
       check: expectNumber(avgLogFair, {
+        unit: NATS,
         mistakes: [
-          { value: -avgLogFair, hint: "check the sign: a log of a probability is never positive." },
-          { value: avgLogFair / Math.LN2, hint: "that is in bits; use the natural logarithm (nats)." },
+          { value: -avgLogFair, hint: { en: "check the sign: a log of a probability is never positive.", zh: "检查符号：概率的对数永远不会是正数。" } },
+          {
+            value: avgLogFair / Math.LN2,
+            hint: { en: "that is in bits; use the natural logarithm (nats).", zh: "这是以比特为单位的；请用自然对数（奈特）。" },
+          },
         ],
-        hint: "each roll has p_model = 1/6 whatever its face, so every term of the average is the same.",
+        hint: {
+          en: "each roll has p_model = 1/6 whatever its face, so every term of the average is the same.",
+          zh: "无论哪一面，每次投掷的 p_model 都是 1/6，所以平均中的每一项都相同。",
+        },
       }),
     },
   ],

@@ -1,6 +1,7 @@
 // Exercises of notebooks/02-maximum-likelihood.ipynb.
 import { fitBernoulli, fitGaussian, fitPoisson, logLikelihood, poisson } from "mlekit";
 import { expectNumber, type ExerciseSet } from "notebook-kit";
+import { NATS } from "./units";
 
 /** Exercise 02.1: eight coin flips, six heads. */
 const FLIPS = [1, 0, 1, 1, 0, 1, 1, 1];
@@ -23,33 +24,49 @@ export const exercises: ExerciseSet = {
   exercises: [
     {
       id: "02.1",
-      title: "θ_ML of a Bernoulli coin",
+      title: { en: "θ_ML of a Bernoulli coin", zh: "伯努利硬币的 θ_ML" },
       check: expectNumber(fitBernoulli(FLIPS).params.p, {
-        mistakes: [{ value: 1 - fitBernoulli(FLIPS).params.p, hint: "that is the fraction of tails; θ is P(x = 1)." }],
-        hint: "set the derivative of Σ log p_model(x⁽ⁱ⁾; θ) to zero, or count.",
+        mistakes: [{ value: 1 - fitBernoulli(FLIPS).params.p, hint: { en: "that is the fraction of tails; θ is P(x = 1).", zh: "这是反面的比例；θ 是 P(x = 1)。" } }],
+        hint: { en: "set the derivative of Σ log p_model(x⁽ⁱ⁾; θ) to zero, or count.", zh: "令 Σ log p_model(x⁽ⁱ⁾; θ) 的导数为零，或者直接计数。" },
       }),
     },
     {
       id: "02.2",
-      title: "horse-kick log-likelihood at λ_ML (nats)",
+      title: { en: "horse-kick log-likelihood at λ_ML (nats)", zh: "马踢数据在 λ_ML 处的对数似然（奈特）" },
       check: expectNumber(kicksLogLik, {
+        unit: NATS,
         mistakes: [
-          { value: kicksLogLik / KICKS.length, hint: "that is the average log-likelihood; the question asks for the sum over all m = 200 corps-years." },
-          { value: -kicksLogLik, hint: "that is the negative log-likelihood; flip the sign." },
-          { value: logLikelihood(poisson(1), KICKS), hint: "evaluate at λ_ML, the sample mean, not at λ = 1." },
+          {
+            value: kicksLogLik / KICKS.length,
+            hint: {
+              en: "that is the average log-likelihood; the question asks for the sum over all m = 200 corps-years.",
+              zh: "这是平均对数似然；题目要的是全部 m = 200 个军团年的总和。",
+            },
+          },
+          { value: -kicksLogLik, hint: { en: "that is the negative log-likelihood; flip the sign.", zh: "这是负对数似然；把符号反过来。" } },
+          {
+            value: logLikelihood(poisson(1), KICKS),
+            hint: { en: "evaluate at λ_ML, the sample mean, not at λ = 1.", zh: "应在 λ_ML（样本均值）处求值，而不是 λ = 1。" },
+          },
         ],
-        hint: "λ_ML is the sample mean of the 200 counts; sum log p_model(x⁽ⁱ⁾; λ_ML) over all of them, repeats included.",
+        hint: {
+          en: "λ_ML is the sample mean of the 200 counts; sum log p_model(x⁽ⁱ⁾; λ_ML) over all of them, repeats included.",
+          zh: "λ_ML 是这 200 个计数的样本均值；对所有计数（包括重复的）求 log p_model(x⁽ⁱ⁾; λ_ML) 的和。",
+        },
       }),
     },
     {
       id: "02.3",
-      title: "σ_ML of a Gaussian",
+      title: { en: "σ_ML of a Gaussian", zh: "高斯分布的 σ_ML" },
       check: expectNumber(sigmaML, {
         mistakes: [
-          { value: fitGaussian(VALUES, { unbiased: true }).params.sigma, hint: "you divided by m − 1 (Bessel's correction); the MLE divides by m." },
-          { value: sigmaML * sigmaML, hint: "that is σ²; the question asks for σ." },
+          {
+            value: fitGaussian(VALUES, { unbiased: true }).params.sigma,
+            hint: { en: "you divided by m − 1 (Bessel's correction); the MLE divides by m.", zh: "你除以了 m − 1（Bessel 校正）；MLE 除以 m。" },
+          },
+          { value: sigmaML * sigmaML, hint: { en: "that is σ²; the question asks for σ.", zh: "这是 σ²；题目要的是 σ。" } },
         ],
-        hint: "σ_ML² = (1/m) Σ (x⁽ⁱ⁾ − μ_ML)², then take the square root.",
+        hint: { en: "σ_ML² = (1/m) Σ (x⁽ⁱ⁾ − μ_ML)², then take the square root.", zh: "σ_ML² = (1/m) Σ (x⁽ⁱ⁾ − μ_ML)²，再开平方。" },
       }),
     },
   ],

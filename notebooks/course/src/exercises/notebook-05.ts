@@ -1,6 +1,7 @@
 // Exercises of notebooks/05-mle-is-min-kl-is-min-cross-entropy.ipynb.
 import { crossEntropy, empiricalDistribution, entropy, fitPoisson, klDivergence, poisson } from "mlekit";
 import { expectNumber, type ExerciseSet } from "notebook-kit";
+import { NATS } from "./units";
 
 /** The data of all three exercises: 0 once, 1 twice, 2 three times (m = 6). */
 const DATA = [2, 0, 1, 2, 1, 2];
@@ -23,36 +24,65 @@ export const exercises: ExerciseSet = {
   exercises: [
     {
       id: "05.1",
-      title: "H(p̂) of a sample with repeated values (nats)",
+      title: { en: "H(p̂) of a sample with repeated values (nats)", zh: "有重复值的样本的 H(p̂)（奈特）" },
       check: expectNumber(entropy(pHat.probs), {
+        unit: NATS,
         mistakes: [
-          { value: Math.log(pHat.support.length), hint: "log 3 treats p̂ as uniform over the 3 distinct values; p̂ gives 1/m to each *sample*, so 2 gets 3/6." },
-          { value: entropy(pHat.probs, { base: 2 }), hint: "that is in bits; the question asks for nats." },
-          { value: Math.log(DATA.length), hint: "log 6 would be right if all six values were distinct; here they repeat." },
+          {
+            value: Math.log(pHat.support.length),
+            hint: {
+              en: "log 3 treats p̂ as uniform over the 3 distinct values; p̂ gives 1/m to each *sample*, so 2 gets 3/6.",
+              zh: "log 3 把 p̂ 当成了在 3 个不同取值上均匀；p̂ 给每个*样本* 1/m，所以 2 得到 3/6。",
+            },
+          },
+          { value: entropy(pHat.probs, { base: 2 }), hint: { en: "that is in bits; the question asks for nats.", zh: "这是以比特为单位的；题目要的是奈特。" } },
+          {
+            value: Math.log(DATA.length),
+            hint: { en: "log 6 would be right if all six values were distinct; here they repeat.", zh: "如果六个值各不相同，log 6 才对；这里有重复。" },
+          },
         ],
-        hint: "p̂(v) = count/m, then H(p̂) = −Σ_v p̂(v) log p̂(v).",
+        hint: { en: "p̂(v) = count/m, then H(p̂) = −Σ_v p̂(v) log p̂(v).", zh: "p̂(v) = 计数/m，然后 H(p̂) = −Σ_v p̂(v) log p̂(v)。" },
       }),
     },
     {
       id: "05.2",
-      title: "λ minimising KL(p̂‖Poisson(λ))",
+      title: { en: "λ minimising KL(p̂‖Poisson(λ))", zh: "使 KL(p̂‖Poisson(λ)) 最小的 λ" },
       check: expectNumber(lambdaML, {
         mistakes: [
-          { value: 2, hint: "2 is the most frequent value (the mode of p̂). Minimising KL is maximising likelihood: λ_ML is the sample mean." },
-          { value: 1, hint: "1 is the mean of the distinct values; weight each value by p̂." },
+          {
+            value: 2,
+            hint: {
+              en: "2 is the most frequent value (the mode of p̂). Minimising KL is maximising likelihood: λ_ML is the sample mean.",
+              zh: "2 是出现最多的值（p̂ 的众数）。最小化 KL 就是最大化似然：λ_ML 是样本均值。",
+            },
+          },
+          { value: 1, hint: { en: "1 is the mean of the distinct values; weight each value by p̂.", zh: "1 是不同取值的均值；要用 p̂ 给每个值加权。" } },
         ],
-        hint: "argmin KL(p̂‖p_model) = θ_ML; for a Poisson model that is the sample mean.",
+        hint: {
+          en: "argmin KL(p̂‖p_model) = θ_ML; for a Poisson model that is the sample mean.",
+          zh: "argmin KL(p̂‖p_model) = θ_ML；对泊松模型，它就是样本均值。",
+        },
       }),
     },
     {
       id: "05.3",
-      title: "KL(p̂‖p_model) at λ_ML (nats)",
+      title: { en: "KL(p̂‖p_model) at λ_ML (nats)", zh: "λ_ML 处的 KL(p̂‖p_model)（奈特）" },
       check: expectNumber(klDivergence(atML.p, atML.q), {
+        unit: NATS,
         mistakes: [
-          { value: crossEntropy(atML.p, atML.q), hint: "that is the cross-entropy H(p̂, p_model); subtract H(p̂)." },
-          { value: entropy(pHat.probs), hint: "that is H(p̂), the offset between the curves, not the KL." },
+          {
+            value: crossEntropy(atML.p, atML.q),
+            hint: { en: "that is the cross-entropy H(p̂, p_model); subtract H(p̂).", zh: "这是交叉熵 H(p̂, p_model)；减去 H(p̂)。" },
+          },
+          {
+            value: entropy(pHat.probs),
+            hint: { en: "that is H(p̂), the offset between the curves, not the KL.", zh: "这是 H(p̂)，即两条曲线之间的差距，不是 KL。" },
+          },
         ],
-        hint: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (average NLL at λ_ML) − H(p̂).",
+        hint: {
+          en: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (average NLL at λ_ML) − H(p̂).",
+          zh: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (λ_ML 处的平均 NLL) − H(p̂)。",
+        },
       }),
     },
   ],

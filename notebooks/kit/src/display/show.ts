@@ -1,5 +1,6 @@
 import { displayChannel } from "./kernel";
 import { currentFrontend, figureBundle, type FigureLike } from "./figure-bundle";
+import { localizeFigure } from "../i18n/display";
 
 /** Options for {@link show}. */
 export interface ShowOptions {
@@ -46,6 +47,7 @@ export function resetDisplaySession(): void {
  * // => draws the plot in the notebook; in plain Node returns '<script …' HTML
  */
 export function show(figure: FigureLike, options: ShowOptions = {}): string | undefined {
+  figure = localizeFigure(figure); // titles, axes, legends, slider labels in the reader's language
   const channel = displayChannel();
   if (channel.kind === "none") {
     const bundle = figureBundle(figure, { includePlotly: options.includePlotly ?? true });
