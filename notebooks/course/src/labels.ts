@@ -14,6 +14,15 @@
 // A label with English words and no entry is shown in English and reported: by `missingLabels()`
 // in the notebook, and by the check on executed Chinese notebooks (npm run count:english).
 import type { LabelTable } from "notebook-kit";
+import { PHRASES_00 } from "./labels/notebook-00";
+import { PHRASES_01 } from "./labels/notebook-01";
+import { PHRASES_02 } from "./labels/notebook-02";
+import { PHRASES_03 } from "./labels/notebook-03";
+import { PHRASES_04 } from "./labels/notebook-04";
+import { PHRASES_05 } from "./labels/notebook-05";
+import { PHRASES_06 } from "./labels/notebook-06";
+import { PHRASES_07 } from "./labels/notebook-07";
+import { PHRASES_08 } from "./labels/notebook-08";
 
 /** A term and its one rendering. */
 export interface Term {
@@ -89,12 +98,22 @@ export const TERMS: readonly Term[] = [
 ];
 
 /**
- * Whole labels, exactly as the notebooks' code writes them. The notebook helpers fill this as
- * they rewrite the notebooks (`npm run count:english -- DIR --report` lists what is missing).
+ * Whole labels, exactly as the notebooks' code writes them: one file per notebook in labels/
+ * (so each notebook's labels are edited in one place), plus the few shared here.
+ * `npm run count:english -- DIR --report` lists what is missing.
  */
 export const PHRASES: Readonly<Record<string, string>> = {
   "θ = {0}: KL = {1} nats": "θ = {0}：KL = {1} 奈特",
   "min KL": "最小 KL",
+  ...PHRASES_00,
+  ...PHRASES_01,
+  ...PHRASES_02,
+  ...PHRASES_03,
+  ...PHRASES_04,
+  ...PHRASES_05,
+  ...PHRASES_06,
+  ...PHRASES_07,
+  ...PHRASES_08,
 };
 
 /** Proper names of this course a reader of the Chinese edition sees as they are. */
