@@ -95,6 +95,21 @@ export const TERMS: readonly Term[] = [
   { en: "count", zh: "计数" },
   { en: "deaths", zh: "死亡人数" },
   { en: "residual", zh: "残差" },
+  // the glossary of notebook 00 (so each row, English beside its rendering, reads as a gloss)
+  { en: "independent and identically distributed", zh: "独立同分布" },
+  { en: "expectation", zh: "期望" },
+  { en: "mutual information", zh: "互信息" },
+  { en: "maximum likelihood estimation", zh: "最大似然估计" },
+  { en: "reparametrisation", zh: "重参数化" },
+  { en: "Shannon entropy", zh: "香农熵" },
+  { en: "loss function", zh: "损失函数" },
+  { en: "conditional log-likelihood", zh: "条件对数似然" },
+  { en: "mean squared error", zh: "均方误差" },
+  { en: "asymptotically unbiased", zh: "渐近无偏" },
+  { en: "unbiased sample variance", zh: "无偏样本方差" },
+  { en: "statistical efficiency", zh: "统计效率" },
+  { en: "Cramér–Rao lower bound", zh: "Cramér–Rao 下界" },
+  { en: "maximum a posteriori estimation", zh: "最大后验估计" },
 ];
 
 /**
