@@ -132,7 +132,13 @@ export const PHRASES: Readonly<Record<string, string>> = {
 };
 
 /** Proper names of this course a reader of the Chinese edition sees as they are. */
-export const ALLOW: readonly string[] = [];
+export const ALLOW: readonly string[] = [
+  // statisticians and numerical analysts named in notebook 02
+  "Chernoff",
+  "Lehmann",
+  "Nelder",
+  "Mead",
+];
 
 /** The table as the kit takes it (`registerLabels("zh", LABELS_ZH)`). */
 export const LABELS_ZH: LabelTable = { phrases: PHRASES, terms: TERMS, allow: ALLOW };
