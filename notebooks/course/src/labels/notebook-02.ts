@@ -28,6 +28,7 @@ export const PHRASES_02: Readonly<Record<string, string>> = {
   "a terrible model gets the same 0": "一个很差的模型得到同样的 0",
   "the logs still rank them": "对数仍能把它们排出先后",
   "where the product survives, log Π = Σ log": "在乘积没有下溢的地方，log Π = Σ log",
+  "m = 500: digits lost, {0}": "m = 500：有效数字已经丢失，{0}",
   // horse kicks
   "Bortkiewicz (1898): corps-years with k horse-kick deaths": "Bortkiewicz（1898）：有 k 人被马踢死的军团·年数",
   corps_years: "军团·年数",
