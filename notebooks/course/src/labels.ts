@@ -14,6 +14,15 @@
 // A label with English words and no entry is shown in English and reported: by `missingLabels()`
 // in the notebook, and by the check on executed Chinese notebooks (npm run count:english).
 import type { LabelTable } from "notebook-kit";
+import { PHRASES_00 } from "./labels/notebook-00";
+import { PHRASES_01 } from "./labels/notebook-01";
+import { PHRASES_02 } from "./labels/notebook-02";
+import { PHRASES_03 } from "./labels/notebook-03";
+import { PHRASES_04 } from "./labels/notebook-04";
+import { PHRASES_05 } from "./labels/notebook-05";
+import { PHRASES_06 } from "./labels/notebook-06";
+import { PHRASES_07 } from "./labels/notebook-07";
+import { PHRASES_08 } from "./labels/notebook-08";
 
 /** A term and its one rendering. */
 export interface Term {
@@ -88,19 +97,52 @@ export const TERMS: readonly Term[] = [
   { en: "count", zh: "计数" },
   { en: "deaths", zh: "死亡人数" },
   { en: "residual", zh: "残差" },
+  // the glossary of notebook 00 (so each row, English beside its rendering, reads as a gloss)
+  { en: "independent and identically distributed", zh: "独立同分布" },
+  { en: "expectation", zh: "期望" },
+  { en: "mutual information", zh: "互信息" },
+  { en: "maximum likelihood estimation", zh: "最大似然估计" },
+  { en: "reparametrisation", zh: "重参数化" },
+  { en: "Shannon entropy", zh: "香农熵" },
+  { en: "loss function", zh: "损失函数" },
+  { en: "conditional log-likelihood", zh: "条件对数似然" },
+  { en: "mean squared error", zh: "均方误差" },
+  { en: "asymptotically unbiased", zh: "渐近无偏" },
+  { en: "unbiased sample variance", zh: "无偏样本方差" },
+  { en: "statistical efficiency", zh: "统计效率" },
+  { en: "Cramér–Rao lower bound", zh: "Cramér–Rao 下界" },
+  { en: "maximum a posteriori estimation", zh: "最大后验估计" },
 ];
 
 /**
- * Whole labels, exactly as the notebooks' code writes them. The notebook helpers fill this as
- * they rewrite the notebooks (`npm run count:english -- DIR --report` lists what is missing).
+ * Whole labels, exactly as the notebooks' code writes them: one file per notebook in labels/
+ * (so each notebook's labels are edited in one place), plus the few shared here.
+ * `npm run count:english -- DIR --report` lists what is missing.
  */
 export const PHRASES: Readonly<Record<string, string>> = {
   "θ = {0}: KL = {1} nats": "θ = {0}：KL = {1} 奈特",
   "min KL": "最小 KL",
+  ...PHRASES_00,
+  ...PHRASES_01,
+  ...PHRASES_02,
+  ...PHRASES_03,
+  ...PHRASES_04,
+  ...PHRASES_05,
+  ...PHRASES_06,
+  ...PHRASES_07,
+  ...PHRASES_08,
 };
 
 /** Proper names of this course a reader of the Chinese edition sees as they are. */
-export const ALLOW: readonly string[] = [];
+export const ALLOW: readonly string[] = [
+  // statisticians and numerical analysts named in notebook 02
+  "Chernoff",
+  "Lehmann",
+  "Nelder",
+  "Mead",
+  // Jupyter's Notebook 7, named beside JupyterLab in notebook 00's "how to run"
+  "Notebook",
+];
 
 /** The table as the kit takes it (`registerLabels("zh", LABELS_ZH)`). */
 export const LABELS_ZH: LabelTable = { phrases: PHRASES, terms: TERMS, allow: ALLOW };

@@ -31,4 +31,40 @@ test("00.3 accepts (a) H(p̂_data) and explains each other choice", () => {
   assert.match(hint(check("00.3")("b")), /changes with θ/);
 });
 
+// 00.4, a code exercise: the average NLL of coin flips under Bernoulli(θ).
+const flipByFlip = (theta: number, flips: number[]) =>
+  -flips.reduce((s, x) => s + Math.log(x === 1 ? theta : 1 - theta), 0) / flips.length;
+/** The count form h log θ + (m − h) log(1 − θ): right inside (0, 1), NaN at θ ∈ {0, 1} (0 · −∞). */
+const countForm = (theta: number, flips: number[]) => {
+  const h = flips.filter((x) => x === 1).length;
+  return -(h * Math.log(theta) + (flips.length - h) * Math.log(1 - theta)) / flips.length;
+};
+
+test("00.4 accepts a flip-by-flip average NLL", () => {
+  assert.ok(check("00.4")(flipByFlip).ok);
+});
+
+test("00.4 rejects the count form, right everywhere but at θ = 1 with all heads, and names that case", () => {
+  const v = check("00.4")(countForm);
+  assert.is(v.ok, false);
+  assert.match(hint(v), /when θ = 1 and every flip is a head/);
+  assert.match(hint(v), /returned `NaN`/);
+  assert.match(hint(v), /It passes 2 of 4 cases/);
+});
+
+test("00.4 rejects the log-likelihood (the sign) and the sum (no 1/m), naming a case", () => {
+  const sum = (theta: number, flips: number[]) => flipByFlip(theta, flips) * flips.length;
+  assert.match(hint(check("00.4")((t: number, f: number[]) => -flipByFlip(t, f))), /for θ = 0.5 and four flips/);
+  assert.match(hint(check("00.4")(sum)), /for θ = 0.5 and four flips/);
+});
+
+test("00.4 gives a verdict, not a crash, for a function that throws and for the stub that returns NaN", () => {
+  const threw = check("00.4")(() => {
+    throw new Error("not yet");
+  });
+  assert.is(threw.ok, false);
+  assert.match(hint(threw), /threw `Error: not yet`/);
+  assert.match(hint(check("00.4")(() => NaN)), /returned `NaN`/);
+});
+
 test.run();

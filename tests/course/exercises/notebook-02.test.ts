@@ -33,4 +33,45 @@ test("02.3 accepts σ = 2 and explains Bessel's correction and σ²", () => {
   assert.match(hint(check("02.3")(4)), /σ²/);
 });
 
+// 02.4, a code exercise: the Poisson log-likelihood Σ (x log λ − λ − log x!).
+const logFact = (x: number) => {
+  let s = 0;
+  for (let k = 2; k <= x; k++) s += Math.log(k);
+  return s;
+};
+const termByTerm = (lambda: number, xs: number[]) => xs.reduce((s, x) => s + x * Math.log(lambda) - lambda - logFact(x), 0);
+/** The factorial itself: right until a count exceeds 170, where x! is Infinity and the result −Infinity. */
+const viaFactorial = (lambda: number, xs: number[]) =>
+  xs.reduce((s, x) => {
+    let f = 1;
+    for (let k = 2; k <= x; k++) f *= k;
+    return s + x * Math.log(lambda) - lambda - Math.log(f);
+  }, 0);
+
+test("02.4 accepts a term-by-term log-likelihood with log x! as a sum of logs", () => {
+  assert.ok(check("02.4")(termByTerm).ok);
+});
+
+test("02.4 rejects the overflowing factorial, right but for counts above 170, and names that case", () => {
+  const v = check("02.4")(viaFactorial);
+  assert.is(v.ok, false);
+  assert.match(hint(v), /for counts above 170/);
+  assert.match(hint(v), /returned `-Infinity`/);
+  assert.match(hint(v), /It passes 3 of 4 cases/);
+});
+
+test("02.4 names a case for a log-likelihood that forgets −λ for zero counts", () => {
+  const skipsZeros = (lambda: number, xs: number[]) => termByTerm(lambda, xs.filter((x) => x > 0));
+  assert.match(hint(check("02.4")(skipsZeros)), /for λ = 2 and xs = \[1, 3, 0, 2\]/);
+});
+
+test("02.4 gives a verdict, not a crash, for a throwing function and for the stub", () => {
+  const threw = check("02.4")(() => {
+    throw new TypeError("xs.reduce is not a function");
+  });
+  assert.is(threw.ok, false);
+  assert.match(hint(threw), /threw `TypeError: xs.reduce is not a function`/);
+  assert.match(hint(check("02.4")(() => NaN)), /returned `NaN`/);
+});
+
 test.run();

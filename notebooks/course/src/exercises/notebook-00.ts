@@ -1,6 +1,6 @@
 // Exercises of notebooks/00-start-here.ipynb.
-import { empiricalDistribution, entropy } from "mlekit";
-import { expectChoice, expectNumber, type ExerciseSet } from "notebook-kit";
+import { bernoulli, empiricalDistribution, entropy, negativeLogLikelihood } from "mlekit";
+import { expectChoice, expectFunction, expectNumber, type ExerciseSet } from "notebook-kit";
 import { NATS } from "./units";
 
 export const exercises: ExerciseSet = {
@@ -57,6 +57,43 @@ export const exercises: ExerciseSet = {
             zh: "m 是常数，但它在更早的一步（第 3 步）就被除掉了，而不是在 KL 与交叉熵之间。",
           },
         },
+      }),
+    },
+    {
+      id: "00.4",
+      title: { en: "write `averageNll(theta, flips)`, the average NLL of coin flips in nats", zh: "写出 `averageNll(theta, flips)`：抛硬币结果的平均负对数似然（奈特）" },
+      // The reference is the library's NLL divided by m. The edge cases are θ ∈ {0, 1} with no flip of
+      // probability 0: there the count form h log θ + (m − h) log(1 − θ) gives 0 · (−∞) = NaN, the
+      // flip-by-flip sum gives 0. (A case whose answer is +∞ is left out: +∞ cannot be "off by 2%".)
+      check: expectFunction((theta: number, flips: number[]) => negativeLogLikelihood(bernoulli(theta), flips) / flips.length, {
+        name: "averageNll",
+        signature: "(theta: number, flips: number[]) => number",
+        cases: [
+          { args: [0.5, [1, 0, 1, 1]], when: { en: "for θ = 0.5 and four flips", zh: "对 θ = 0.5 和四次抛掷" } },
+          {
+            args: [0.7, [1, 1, 0, 1, 0, 1, 1, 1, 0, 1]],
+            when: { en: "for θ = 0.7 and ten flips", zh: "对 θ = 0.7 和十次抛掷" },
+            hint: { en: "average over the m flips, and mind the sign: an NLL is never negative.", zh: "对 m 次抛掷取平均，并注意符号：负对数似然不会是负数。" },
+          },
+          {
+            args: [1, [1, 1, 1]],
+            when: { en: "when θ = 1 and every flip is a head", zh: "当 θ = 1 且每次都是正面时" },
+            edge: true,
+            hint: {
+              en: "no flip is a tail, so no log(1 − θ) = log 0 term belongs in the sum: 0 · log 0 counts as 0.",
+              zh: "没有一次是反面，所以和式里不应出现 log(1 − θ) = log 0 这一项：0 · log 0 按 0 计。",
+            },
+          },
+          {
+            args: [0, [0, 0]],
+            when: { en: "when θ = 0 and every flip is a tail", zh: "当 θ = 0 且每次都是反面时" },
+            edge: true,
+            hint: {
+              en: "no flip is a head, so no log θ = log 0 term belongs in the sum: 0 · log 0 counts as 0.",
+              zh: "没有一次是正面，所以和式里不应出现 log θ = log 0 这一项：0 · log 0 按 0 计。",
+            },
+          },
+        ],
       }),
     },
   ],

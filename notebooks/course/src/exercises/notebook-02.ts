@@ -1,6 +1,6 @@
 // Exercises of notebooks/02-maximum-likelihood.ipynb.
 import { fitBernoulli, fitGaussian, fitPoisson, logLikelihood, poisson } from "mlekit";
-import { expectNumber, type ExerciseSet } from "notebook-kit";
+import { expectFunction, expectNumber, type ExerciseSet } from "notebook-kit";
 import { NATS } from "./units";
 
 /** Exercise 02.1: eight coin flips, six heads. */
@@ -67,6 +67,40 @@ export const exercises: ExerciseSet = {
           { value: sigmaML * sigmaML, hint: { en: "that is σ²; the question asks for σ.", zh: "这是 σ²；题目要的是 σ。" } },
         ],
         hint: { en: "σ_ML² = (1/m) Σ (x⁽ⁱ⁾ − μ_ML)², then take the square root.", zh: "σ_ML² = (1/m) Σ (x⁽ⁱ⁾ − μ_ML)²，再开平方。" },
+      }),
+    },
+    {
+      id: "02.4",
+      title: { en: "write `poissonLogLik(lambda, xs)`, the Poisson log-likelihood in nats", zh: "写出 `poissonLogLik(lambda, xs)`：泊松对数似然（奈特）" },
+      // The reference is the library's log-likelihood (its log-pmf uses logFactorial, so it never
+      // overflows). The edge cases: a count above 170, whose factorial is Infinity in a double, and
+      // a single zero count (log 0! = 0, and 0 · log λ = 0).
+      check: expectFunction((lambda: number, xs: number[]) => logLikelihood(poisson(lambda), xs), {
+        name: "poissonLogLik",
+        signature: "(lambda: number, xs: number[]) => number",
+        cases: [
+          { args: [2, [1, 3, 0, 2]], when: { en: "for λ = 2 and xs = [1, 3, 0, 2]", zh: "对 λ = 2 和 xs = [1, 3, 0, 2]" } },
+          {
+            args: [0.61, [0, 0, 1, 2, 0, 1]],
+            when: { en: "for λ = 0.61 and six horse-kick counts", zh: "对 λ = 0.61 和六个马踢计数" },
+            hint: { en: "every count contributes −λ, even a zero count.", zh: "每个计数都贡献一个 −λ，计数为零时也一样。" },
+          },
+          {
+            args: [150, [171, 180]],
+            when: { en: "for counts above 170 (λ = 150, xs = [171, 180])", zh: "当计数超过 170 时（λ = 150，xs = [171, 180]）" },
+            edge: true,
+            hint: {
+              en: "171! is larger than the largest double, so it becomes `Infinity`: add log 2 + log 3 + … + log x instead (the library's `logFactorial`).",
+              zh: "171! 超过了最大的双精度数，会变成 `Infinity`：改为累加 log 2 + log 3 + … + log x（即库里的 `logFactorial`）。",
+            },
+          },
+          {
+            args: [3, [0]],
+            when: { en: "for a single zero count (λ = 3, xs = [0])", zh: "对只有一个零计数的情形（λ = 3，xs = [0]）" },
+            edge: true,
+            hint: { en: "0! = 1, so log 0! = 0; and 0 · log λ = 0.", zh: "0! = 1，所以 log 0! = 0；而 0 · log λ = 0。" },
+          },
+        ],
       }),
     },
   ],
