@@ -100,14 +100,14 @@ export const exercises: ExerciseSet = {
     },
     {
       id: "04.2",
-      title: { en: "σ² of the forward-KL Gaussian fit to a mixture", zh: "用前向 KL 拟合混合分布所得高斯的 σ²" },
+      title: { en: "σ² of the forward-KL Gaussian fit to a mixture", zh: "用正向 KL 拟合混合分布所得高斯的 σ²" },
       check: expectNumber(mixtureVariance, {
         mistakes: [
           {
             value: COMPONENT_VARIANCE,
             hint: {
               en: "that is one component's variance. Forward KL must cover both modes. (Reverse KL does not pick it either: these modes are only 4σ apart, and its best Gaussian is μ = 1, σ² ≈ 4.19 from every start; run the check cell.)",
-              zh: "这是一个分量的方差。前向 KL 必须覆盖两个峰。（反向 KL 也不会选它：这两个峰只相距 4σ，从任何起点出发，它的最优高斯都是 μ = 1、σ² ≈ 4.19；运行检查单元格看看。）",
+              zh: "这是一个分量的方差。正向 KL 必须覆盖两个峰。（反向 KL 也不会选它：这两个峰只相距 4σ，从任何起点出发，它的最优高斯都是 μ = 1、σ² ≈ 4.19；运行检验单元格看看。）",
             },
           },
           { value: Math.sqrt(mixtureVariance), hint: { en: "that is σ; the question asks for σ².", zh: "这是 σ；题目要的是 σ²。" } },
@@ -134,7 +134,7 @@ export const exercises: ExerciseSet = {
         mistakes: {
           forward: {
             en: "forward KL, E_p[log p/q], only looks where p has mass: it punishes q ≈ 0 there, and does not mind q > 0 where p ≈ 0.",
-            zh: "前向 KL，即 E_p[log p/q]，只看 p 有概率质量的地方：它惩罚那里的 q ≈ 0，而不在乎 p ≈ 0 处的 q > 0。",
+            zh: "正向 KL，即 E_p[log p/q]，只看 p 有概率质量的地方：它惩罚那里的 q ≈ 0，而不在乎 p ≈ 0 处的 q > 0。",
           },
         },
       }),
