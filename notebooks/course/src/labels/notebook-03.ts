@@ -84,6 +84,7 @@ export const PHRASES_03: Readonly<Record<string, string>> = {
   "H(today | yesterday) (bits)": "H(今天 | 昨天) (比特)",
   "I(yesterday; today) (bits)": "I(昨天; 今天) (比特)",
   "the shuffled days share almost nothing": "打乱后的日子几乎不共享信息",
+  "counts of independent days still give I > 0": "相互独立的日子，由计数算出的 I 仍大于 0",
   "I, consecutive days (bits)": "I，相邻两天 (比特)",
   "I, shuffled days (bits)": "I，打乱后的日子 (比特)",
   // differential entropy
