@@ -15,8 +15,8 @@ export const PHRASES_05: Readonly<Record<string, string>> = {
   "the same argmax": "最大值点相同",
   "p̂(0) = 109/200, p̂(4) = 1/200": "p̂(0) = 109/200，p̂(4) = 1/200",
   // repeated values and minibatches
-  "151 lengths, 32 distinct values": "151 个鳍长，32 个不同的值",
-  "190 mm occurs 19 times": "190 mm 出现 19 次",
+  "151 lengths, 32 distinct values": "151 个长度，32 个不同的值",
+  "190 mm occurs 19 times": "190 mm 出现了 19 次",
   "p̂(190 mm)": "p̂(190 mm)",
   "uniform over the 32 values": "在 32 个值上均匀",
   "minibatch average of log p_model (B = 50, with replacement)": "log p_model 的小批量平均（B = 50，有放回）",
