@@ -188,8 +188,12 @@ for (const row of NOTEBOOKS) {
   });
 
   test(`${row.name}: defines no estimator or information-theory function inline`, () => {
-    assert.not.match(allCode, /\bfunction\s+\w*(entropy|likelihood|divergence|kl|fit|mle|surprisal|information)\w*\s*\(/i);
-    assert.not.match(allCode, /\b(const|let)\s+\w*(entropy|likelihood|divergence|fit|surprisal)\w*\s*=\s*(\([^)]*\)|\w+)\s*=>/i);
+    // A code exercise is the exception: the student's cell (a stub marked "← your code") and its
+    // hidden worked solution define the function the exercise asks for.
+    const exerciseCell = (c: Cell): boolean => hidden(c) || text(c).includes("← your code");
+    const ownCode = codeCells.filter((c) => !exerciseCell(c)).map((c) => stripComments(text(c))).join("\n");
+    assert.not.match(ownCode, /\bfunction\s+\w*(entropy|likelihood|divergence|kl|fit|mle|surprisal|information)\w*\s*\(/i);
+    assert.not.match(ownCode, /\b(const|let)\s+\w*(entropy|likelihood|divergence|fit|surprisal)\w*\s*=\s*(\([^)]*\)|\w+)\s*=>/i);
   });
 
   test(`${row.name}: has 2–4 exercises, each with a hidden worked solution that checkAnswer accepts`, () => {

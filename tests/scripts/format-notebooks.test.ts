@@ -65,7 +65,8 @@ test("a formatted course notebook is still clean (hygiene), and formatting it ag
   assert.equal(twice.changed, []);
   const codeCells = (n: Notebook) => n.cells.filter((c) => c.cell_type === "code").length;
   assert.is(codeCells(once.notebook), codeCells(nb));
-  assert.ok(longLines(once.notebook).length < longLines(nb).length, "formatting breaks most long lines");
+  // 05 is committed formatted now (no long line left), so formatting can only keep or lower the count
+  assert.ok(longLines(once.notebook).length <= longLines(nb).length, "formatting never adds long lines");
 });
 
 test("checkNotebooks reports unformatted cells and long lines, and passes a formatted notebook with short lines", async () => {

@@ -7,10 +7,9 @@ import { BITS, NATS } from "./units";
 const DYADIC = [1 / 4, 1 / 4, 1 / 4, 1 / 8, 1 / 8];
 
 /**
- * A code exercise, the model for the others: the student writes `entropyBits(p)` and
- * `checkAnswer("03.4", entropyBits)` runs it on hidden cases against mlekit's `entropy`.
- * It is not in the list below yet: the notebook asks it first (then add it as the 4th
- * exercise, with its cells and hidden solution, as tests/notebooks/content.test.ts checks).
+ * Exercise 03.4, a code exercise: the student writes `entropyBits(p)` and
+ * `checkAnswer("03.4", entropyBits)` runs it on hidden cases against mlekit's `entropy`,
+ * the two edge cases last (a certain outcome; a zero entry, where 0 · log 0 = 0).
  */
 export const entropyBitsExercise: Exercise = {
   id: "03.4",
@@ -19,19 +18,23 @@ export const entropyBitsExercise: Exercise = {
     name: "entropyBits",
     signature: "(p: number[]) => number",
     cases: [
-      { args: [[0.5, 0.5]], when: { en: "for a fair coin", zh: "对公平硬币" } },
+      {
+        args: [[0.5, 0.5]],
+        when: { en: "for a fair coin", zh: "对公平硬币" },
+        hint: { en: "Is it in bits? Use log base 2.", zh: "单位是比特吗？要用以 2 为底的对数。" },
+      },
       { args: [[0.7, 0.2, 0.1]], when: { en: "for p = (0.7, 0.2, 0.1)", zh: "对 p = (0.7, 0.2, 0.1)" } },
       {
         args: [[1]],
         when: { en: "for a certain outcome, p = (1)", zh: "对必然结果 p = (1)" },
         edge: true,
-        hint: { en: "a certain outcome carries no information.", zh: "必然结果不携带信息。" },
+        hint: { en: "A certain outcome carries no information.", zh: "必然结果不携带信息。" },
       },
       {
         args: [[0.5, 0, 0.5]],
         when: { en: "when p has a zero entry", zh: "当 p 含有 0 时" },
         edge: true,
-        hint: { en: "0 · log 0 counts as 0, its limit.", zh: "0 · log 0 按其极限 0 计。" },
+        hint: { en: "0 · log 0 counts as 0, its limit as p → 0.", zh: "0 · log 0 按 p → 0 时的极限 0 计。" },
       },
     ],
   }),
@@ -94,5 +97,6 @@ export const exercises: ExerciseSet = {
         hint: { en: "h = ½ log(2πe σ²); the mean does not enter.", zh: "h = ½ log(2πe σ²)；均值不出现在公式中。" },
       }),
     },
+    entropyBitsExercise,
   ],
 };

@@ -1,7 +1,54 @@
 // Exercises of notebooks/04-kl-divergence-and-cross-entropy.ipynb.
 import { klDivergence } from "mlekit";
-import { expectChoice, expectNumber, type ExerciseSet } from "notebook-kit";
+import { expectChoice, expectFunction, expectNumber, type ExerciseSet } from "notebook-kit";
 import { BITS } from "./units";
+
+/**
+ * Exercise 04.4, a code exercise: the student writes `klNats(p, q)`, checked against mlekit's
+ * `klDivergence` on ordinary pairs first, then on the edge cases of its definition: a term with
+ * p = 0 (0 · log(0/q) = 0, also when q = 0 there) and q = 0 where p > 0 (Infinity).
+ */
+const klNatsCheck = expectFunction((p: readonly number[], q: readonly number[]) => klDivergence(p, q), {
+  name: "klNats",
+  signature: "(p: number[], q: number[]) => number",
+  cases: [
+    {
+      args: [[0.25, 0.75], [0.75, 0.25]],
+      when: { en: "for p = (¼, ¾) and q = (¾, ¼)", zh: "对 p = (¼, ¾) 和 q = (¾, ¼)" },
+      hint: { en: "Is it in nats? Use the natural logarithm, `Math.log`.", zh: "单位是奈特吗？要用自然对数 `Math.log`。" },
+    },
+    {
+      args: [[0.1, 0.2, 0.7], [0.3, 0.3, 0.4]],
+      when: { en: "for p = (0.1, 0.2, 0.7) and q = (0.3, 0.3, 0.4)", zh: "对 p = (0.1, 0.2, 0.7) 和 q = (0.3, 0.3, 0.4)" },
+      hint: {
+        en: "The expectation is taken under p, and p sits on top of the ratio: Σ p log(p/q).",
+        zh: "期望是在 p 下取的，并且 p 在比值的分子上：Σ p log(p/q)。",
+      },
+    },
+    { args: [[0.2, 0.3, 0.5], [0.2, 0.3, 0.5]], when: { en: "when q = p", zh: "当 q = p 时" } },
+    {
+      args: [[1, 0], [0.5, 0.5]],
+      when: { en: "when p has a zero entry", zh: "当 p 含有 0 时" },
+      edge: true,
+      hint: { en: "A term with p = 0 is 0 · log(0/q), which counts as 0.", zh: "p = 0 的项是 0 · log(0/q)，按 0 计。" },
+    },
+    {
+      args: [[0.5, 0.5, 0], [0.25, 0.75, 0]],
+      when: { en: "when p and q are both 0 at one outcome", zh: "当 p 和 q 在某个结果上都为 0 时" },
+      edge: true,
+      hint: { en: "A term with p = 0 counts as 0, whatever q is there.", zh: "p = 0 的项按 0 计，不管那里的 q 是多少。" },
+    },
+    {
+      args: [[0.5, 0.5], [1, 0]],
+      when: { en: "when q is 0 where p is not", zh: "当 q 在 p 不为 0 的地方为 0 时" },
+      edge: true,
+      hint: {
+        en: "q calls impossible something that happens under p: the divergence is infinite.",
+        zh: "q 把在 p 下会发生的事说成不可能：散度是无穷大。",
+      },
+    },
+  ],
+});
 
 /** Exercise 04.1: two distributions on three outcomes. */
 const P = [1 / 2, 1 / 4, 1 / 4];
@@ -53,14 +100,14 @@ export const exercises: ExerciseSet = {
     },
     {
       id: "04.2",
-      title: { en: "σ² of the forward-KL Gaussian fit to a mixture", zh: "用前向 KL 拟合混合分布所得高斯的 σ²" },
+      title: { en: "σ² of the forward-KL Gaussian fit to a mixture", zh: "用正向 KL 拟合混合分布所得高斯的 σ²" },
       check: expectNumber(mixtureVariance, {
         mistakes: [
           {
             value: COMPONENT_VARIANCE,
             hint: {
               en: "that is one component's variance. Forward KL must cover both modes. (Reverse KL does not pick it either: these modes are only 4σ apart, and its best Gaussian is μ = 1, σ² ≈ 4.19 from every start; run the check cell.)",
-              zh: "这是一个分量的方差。前向 KL 必须覆盖两个峰。（反向 KL 也不会选它：这两个峰只相距 4σ，从任何起点出发，它的最优高斯都是 μ = 1、σ² ≈ 4.19；运行检查单元格看看。）",
+              zh: "这是一个分量的方差。正向 KL 必须覆盖两个峰。（反向 KL 也不会选它：这两个峰只相距 4σ，从任何起点出发，它的最优高斯都是 μ = 1、σ² ≈ 4.19；运行检验单元格看看。）",
             },
           },
           { value: Math.sqrt(mixtureVariance), hint: { en: "that is σ; the question asks for σ².", zh: "这是 σ；题目要的是 σ²。" } },
@@ -87,10 +134,15 @@ export const exercises: ExerciseSet = {
         mistakes: {
           forward: {
             en: "forward KL, E_p[log p/q], only looks where p has mass: it punishes q ≈ 0 there, and does not mind q > 0 where p ≈ 0.",
-            zh: "前向 KL，即 E_p[log p/q]，只看 p 有概率质量的地方：它惩罚那里的 q ≈ 0，而不在乎 p ≈ 0 处的 q > 0。",
+            zh: "正向 KL，即 E_p[log p/q]，只看 p 有概率质量的地方：它惩罚那里的 q ≈ 0，而不在乎 p ≈ 0 处的 q > 0。",
           },
         },
       }),
+    },
+    {
+      id: "04.4",
+      title: { en: "write `klNats(p, q)`, KL(p‖q) in nats", zh: "写出 `klNats(p, q)`：以奈特计的 KL(p‖q)" },
+      check: klNatsCheck,
     },
   ],
 };

@@ -1,6 +1,6 @@
 // Exercises of notebooks/05-mle-is-min-kl-is-min-cross-entropy.ipynb.
 import { crossEntropy, empiricalDistribution, entropy, fitPoisson, klDivergence, poisson } from "mlekit";
-import { expectNumber, type ExerciseSet } from "notebook-kit";
+import { expectFunction, expectNumber, type ExerciseSet } from "notebook-kit";
 import { NATS } from "./units";
 
 /** The data of all three exercises: 0 once, 1 twice, 2 three times (m = 6). */
@@ -18,6 +18,19 @@ function onSupport(lambda: number): { p: number[]; q: number[] } {
   return { p, q };
 }
 const atML = onSupport(lambdaML);
+
+/**
+ * Exercise 05.4's reference: the average NLL of the examples `xs` under a model `q` over the values
+ * 0, 1, …, q.length − 1, computed as the cross-entropy H(p̂, q) from the counts (mlekit's
+ * `crossEntropy`: a value with p̂ = 0 adds nothing, q = 0 where p̂ > 0 gives Infinity).
+ */
+function averageNllReference(xs: readonly number[], q: readonly number[]): number {
+  const counts = q.map((_, v) => xs.filter((x) => x === v).length);
+  return crossEntropy(counts, q, { normalize: true });
+}
+
+/** The Poisson(4/3) model of exercise 05.2 on {0, 1, 2, "3 or more"}, as a vector. */
+const POISSON_Q = atML.q;
 
 export const exercises: ExerciseSet = {
   notebook: "05-mle-is-min-kl-is-min-cross-entropy",
@@ -83,6 +96,55 @@ export const exercises: ExerciseSet = {
           en: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (average NLL at λ_ML) − H(p̂).",
           zh: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (λ_ML 处的平均 NLL) − H(p̂)。",
         },
+      }),
+    },
+    {
+      id: "05.4",
+      title: { en: "write `averageNll(xs, q)`, the average NLL in nats", zh: "写出 `averageNll(xs, q)`：以奈特计的平均负对数似然" },
+      check: expectFunction(averageNllReference, {
+        name: "averageNll",
+        signature: "(xs: number[], q: number[]) => number",
+        cases: [
+          {
+            args: [[0, 1, 2], [0.2, 0.5, 0.3]],
+            when: { en: "for three distinct values", zh: "对三个互不相同的值" },
+            hint: {
+              en: "Is it in nats (`Math.log`), and positive, as a loss is?",
+              zh: "它是以奈特计的吗（`Math.log`）？它像损失那样是正数吗？",
+            },
+          },
+          {
+            args: [DATA, POISSON_Q],
+            when: { en: "when values repeat", zh: "当有重复的值时" },
+            hint: {
+              en: "Each example counts once, so a value seen c times counts c times: p̂ gives it c/m, not 1/(number of distinct values).",
+              zh: "每个样本算一次，所以出现 c 次的值要算 c 次：p̂ 给它 c/m，而不是 1/(不同取值的个数)。",
+            },
+          },
+          {
+            args: [[1], [0.3, 0.7]],
+            when: { en: "for a single example", zh: "只有一个样本时" },
+            edge: true,
+          },
+          {
+            args: [[0, 0, 1], [0.5, 0.5, 0]],
+            when: { en: "when q is 0 at a value nobody observed", zh: "当 q 在没有观测到的值上为 0 时" },
+            edge: true,
+            hint: {
+              en: "A value that does not occur in xs adds nothing, even where q is 0.",
+              zh: "xs 中没有出现的值不贡献任何东西，即使那里的 q 为 0。",
+            },
+          },
+          {
+            args: [[0, 2], [0.5, 0.5, 0]],
+            when: { en: "when q is 0 at an observed value", zh: "当 q 在观测到的值上为 0 时" },
+            edge: true,
+            hint: {
+              en: "The model calls impossible a value that occurred: the loss is infinite.",
+              zh: "模型把一个确实出现过的值说成不可能：损失是无穷大。",
+            },
+          },
+        ],
       }),
     },
   ],
