@@ -38,6 +38,12 @@ test("code in backticks is skipped; in an output, JavaScript's own words are all
   assert.equal(englishWords("true"), ["true"], "outside an output, true is an English word");
 });
 
+test("a glossary term that contains a shorter one is removed whole, whatever the table's order", () => {
+  const glossary = [{ en: "entropy", zh: "熵" }, { en: "cross-entropy", zh: "交叉熵" }];
+  assert.equal(englishWords("| cross-entropy | 交叉熵 |", { glossary }), []);
+  assert.equal(englishWords("| cross-entropy | 熵 |", { glossary }), ["cross"]);
+});
+
 test("a glossary term is allowed beside its rendering, not elsewhere", () => {
   const glossary = [{ en: "logit", zh: "分对数" }, { en: "cross-entropy", zh: "交叉熵" }];
   assert.equal(englishWords("分对数（logit）", { glossary }), []);

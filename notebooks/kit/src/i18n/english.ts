@@ -119,13 +119,16 @@ function latexText(tex: string): string {
  * englishWords("KL(p̂ ‖ p_model) 与 log L(θ)");        // => []
  * englishWords("\\text{bias}(\\hat\\theta)", { context: "math" }); // => ["bias"]
  * englishWords("分对数（logit）", { glossary: [{ en: "logit", zh: "分对数" }] }); // => []
+ * englishWords("| cross-entropy | 交叉熵 |", { glossary: [{ en: "entropy", zh: "熵" }, { en: "cross-entropy", zh: "交叉熵" }] }); // => []
  * englishWords("{ thetaML: 0.61, ok: true }", { context: "output" }); // => ["thetaML", "ok"]
  */
 export function englishWords(text: string, options: EnglishWordsOptions = {}): string[] {
   const { allow, glossary = [], context = "text" } = options;
   let s = text.replace(/`[^`\n]*`/g, " ");
   if (context === "math") s = latexText(s);
-  for (const term of glossary) {
+  // Longest terms first: "cross-entropy" must go before "entropy" takes its second half.
+  const longestFirst = [...glossary].sort((a, b) => b.en.length - a.en.length);
+  for (const term of longestFirst) {
     if (term.zh && s.includes(term.zh)) s = s.replace(wholeWord(term.en), " ");
   }
   const extra = allow ? new Set(allow) : undefined;
