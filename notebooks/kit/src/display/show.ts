@@ -34,6 +34,8 @@ export function resetDisplaySession(): void {
  * - Under another tslab (say, a global install with no local tslab beside the notebook) it
  *   degrades to a single `text/html` output.
  * - In plain Node it displays nothing, does not throw, and returns the HTML.
+ * - In a page that runs the cells itself (a display host, see `DISPLAY_HOST`) it sends the
+ *   same bundle, with no plotly.js embedded: the page has its own.
  * - A figure from `liveSlider` is checked first (its frame must depend on its arguments alone;
  *   see `liveSliderSpec`), and its output also carries the live spec under
  *   `application/vnd.mlekit.live-slider.v1+json`, which an exported page turns into a
@@ -59,7 +61,8 @@ export function show(figure: FigureLike, options: ShowOptions = {}): string | un
     return bundle["text/html"] as string;
   }
   const frontend = currentFrontend();
-  const includePlotly = frontend === "run" && (options.includePlotly ?? !embeddedInKernel);
+  // A host page draws the plotly JSON with its own plotly.js: nothing to embed.
+  const includePlotly = channel.kind !== "host" && frontend === "run" && (options.includePlotly ?? !embeddedInKernel);
   const bundle = figureBundle(figure, { includePlotly, frontend });
   channel.send(live ? { ...bundle, [LIVE_SLIDER_MIME]: live } : bundle);
   if (includePlotly) embeddedInKernel = true;
