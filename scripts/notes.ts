@@ -7,6 +7,7 @@ import * as setup from "./setup";
 import * as i18n from "./i18n";
 import { listNotebooks, progressPrinter, runNotebooks, type NotebookRun } from "./notebooks";
 import { ASSETS_DIR, writeSharedAssets, type AssetMode } from "./export/assets";
+import { writeLiveAssets } from "./export/live";
 import {
   closeExports,
   exportIndex,
@@ -83,6 +84,7 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
   const files: WrittenFile[] = [];
   if (sharedAssets) {
     writeSharedAssets(outDir);
+    await writeLiveAssets(path.join(outDir, ASSETS_DIR));
     files.push(...filesUnder("assets", path.join(outDir, ASSETS_DIR)));
   }
   const assetsFor = (dir: string): AssetMode =>

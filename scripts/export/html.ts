@@ -10,6 +10,7 @@ import { CODE_CSS, PAGE_CSS, headAssets, type AssetMode } from "./assets";
 import { markdownToHtml } from "./math";
 import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "../nbformat";
 import { altText, escapeHtml, figureTitle, htmlDocument, isHidden, noteTitle, plainTitle, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { hasLiveSlider, liveFigure, livePageParts, liveSliderControl, type LiveAssets } from "./live";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -34,6 +35,8 @@ export interface HtmlOptions {
   lang?: string;
   /** Receives maths errors. */
   onWarning?: (message: string) => void;
+  /** Make the page live ("Run in browser", live sliders): the scripts from `prepareLive` (live/). */
+  live?: LiveAssets;
 }
 
 /** JSON that is safe inside an inline `<script>`: no `</script>`, `<!--` or line separators. */
@@ -73,7 +76,7 @@ const DRAW_SCRIPT =
 /** One rich output as HTML, in the representation a front end would choose. */
 function displayHtml(data: MimeBundle, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void): { html: string; plot: boolean } {
   const fig = data[PLOTLY_MIME] as PlotlyFigure | undefined;
-  if (fig && flavour === "interactive") return { html: interactiveFigure(fig, `figure-${key}`), plot: true };
+  if (fig && flavour === "interactive") return { html: interactiveFigure(liveFigure(fig, data), `figure-${key}`) + liveSliderControl(data, `figure-${key}`), plot: true };
   if (fig) {
     const mime = pickMime(data, ["image/svg+xml", "image/png"]);
     const title = figureTitle(fig);
@@ -95,7 +98,8 @@ function displayHtml(data: MimeBundle, key: string, flavour: HtmlFlavour, onWarn
   }
 }
 
-function outputHtml(out: Output, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void): { html: string; plot: boolean } {
+/** One output as the page shows it (also what a live page renders a new output with). */
+export function outputHtml(out: Output, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void): { html: string; plot: boolean } {
   if (out.output_type === "stream") {
     return { html: `<div class="output ${out.name === "stderr" ? "stderr" : "stdout"}"><pre>${escapeHtml(stripAnsi(text(out.text)))}</pre></div>`, plot: false };
   }
@@ -154,11 +158,12 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
   const lang = options.lang ?? translation?.language ?? "en";
   const pageTitle = options.title || plainTitle(noteTitle(nb).title) || name || "Notebook";
   const interactive = flavour === "interactive" && plots > 0;
+  const live = flavour === "interactive" && options.live ? livePageParts(options.live, { lang, sliders: hasLiveSlider(nb) }) : { head: "", bar: "", scripts: "" };
   return htmlDocument({
     lang,
     title: pageTitle,
-    head: `${headAssets(assets, interactive)}\n<style>${CODE_CSS}${PAGE_CSS}</style>`,
-    body: `<main>\n${name && flavour === "interactive" ? formatNav(name) : ""}\n${cells.join("\n")}\n</main>\n${interactive ? DRAW_SCRIPT : ""}`,
+    head: `${headAssets(assets, interactive)}\n<style>${CODE_CSS}${PAGE_CSS}</style>${live.head}`,
+    body: `<main>\n${name && flavour === "interactive" ? formatNav(name) : ""}\n${live.bar}${cells.join("\n")}\n</main>\n${interactive ? DRAW_SCRIPT : ""}${live.scripts}`,
   });
 
 
