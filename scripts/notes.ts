@@ -63,7 +63,8 @@ export interface NotesBuild {
   seconds: number;
 }
 
-const ZH = { dir: "zh", label: "中文", title: "学习笔记", lede: "最大似然、KL 散度与交叉熵，逐步推导并用代码验证。" };
+/** The Chinese edition: its folder under the export folder, its label and its index page. */
+export const ZH = { dir: "zh", label: "中文", title: "学习笔记", lede: "最大似然、KL 散度与交叉熵，逐步推导并用代码验证。" };
 
 /**
  * Builds the worked notes into `options.outDir`. Never exits the process: failures are in the

@@ -18,7 +18,8 @@ export interface WorkerCell {
   error?: TransformError;
 }
 
-export type ToWorker = { type: "run"; cells: WorkerCell[] };
+/** `prelude`: a script run before the cells, in the same scope (for tools; see runtime.ts). */
+export type ToWorker = { type: "run"; cells: WorkerCell[]; prelude?: string };
 
 export type FromWorker =
   | { type: "ready" }

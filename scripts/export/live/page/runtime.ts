@@ -127,8 +127,13 @@ function setState(state: RunRecord["state"], errors?: number): void {
   else html.setAttribute("data-run-errors", String(errors));
 }
 
-/** Runs every cell from the top in a fresh worker. */
-export function runAll(): void {
+/**
+ * Runs every cell from the top in a fresh worker.
+ * @param options `prelude`: a script run in the worker before the first cell, for tools (the
+ *   cross-runtime test runs one that makes Math another libm, to measure each number's
+ *   sensitivity to the last ulp); readers never need it
+ */
+export function runAll({ prelude }: { prelude?: string } = {}): void {
   worker?.terminate();
   runNo++;
   const run = runNo;
@@ -166,7 +171,7 @@ export function runAll(): void {
   w.onmessage = (e: MessageEvent<FromWorker>) => {
     if (run !== runNo) return;
     const m = e.data;
-    if (m.type === "ready") w.postMessage({ type: "run", cells: payload });
+    if (m.type === "ready") w.postMessage({ type: "run", cells: payload, prelude });
     else if (m.type === "cell") {
       record.outputs[m.index] = m.outputs;
       record.cellMs[m.index] = m.ms;

@@ -93,6 +93,14 @@ function install(): void {
 
 function run(msg: Extract<ToWorker, { type: "run" }>): void {
   install();
+  if (msg.prelude) {
+    const url = makeUrl(new BlobCtor([msg.prelude], { type: "text/javascript" }));
+    try {
+      load(url);
+    } finally {
+      dropUrl(url);
+    }
+  }
   for (const cell of msg.cells) {
     outputs = [];
     const t0 = now();
