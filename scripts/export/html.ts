@@ -10,7 +10,7 @@ import { CODE_CSS, PAGE_CSS, headAssets, type AssetMode } from "./assets";
 import { markdownToHtml } from "./math";
 import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "../nbformat";
 import { altText, escapeHtml, figureTitle, htmlDocument, isHidden, noteTitle, plainTitle, retargetNotebookLinks, stripAnsi } from "./notebook";
-import { hasLiveSlider, liveFigure, livePageParts, liveSliderControl, type LiveAssets } from "./live";
+import { hasLiveSlider, liveFigure, livePageParts, liveSliderControl, withLiveBar, type LiveAssets } from "./live";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -163,7 +163,7 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
     lang,
     title: pageTitle,
     head: `${headAssets(assets, interactive)}\n<style>${CODE_CSS}${PAGE_CSS}</style>${live.head}`,
-    body: `<main>\n${name && flavour === "interactive" ? formatNav(name) : ""}\n${live.bar}${cells.join("\n")}\n</main>\n${interactive ? DRAW_SCRIPT : ""}${live.scripts}`,
+    body: `<main>\n${name && flavour === "interactive" ? formatNav(name) : ""}\n${withLiveBar(cells, live.bar).join("\n")}\n</main>\n${interactive ? DRAW_SCRIPT : ""}${live.scripts}`,
   });
 
 

@@ -98,9 +98,13 @@ export const REL = 1e-12;
 /**
  * How many times its measured last-ulp sensitivity a number may differ by. A number that
  * another libm does not move (most of them) gets REL alone; an optimiser's result, which the
- * last ulp moves by up to its stopping tolerance, gets this many times the largest move seen.
+ * last ulp moves by up to its stopping tolerance, gets this many times the largest move seen
+ * in three runs with another libm. The page's own difference is one more draw of the same
+ * kind; measured here, it reached 11 times the largest of three (04's Nelder–Mead fit), so
+ * 100 leaves room for the tail and still flags a number off by 1e-8 relative where another
+ * libm moves it by 1e-12.
  */
-export const SENSITIVITY_FACTOR = 10;
+export const SENSITIVITY_FACTOR = 100;
 
 /** Agreement of a run with the kernel, number by number; `problems` lists every miss. */
 export class Agreement {

@@ -128,6 +128,48 @@ const SNAPSHOT = () =>
     (window as unknown as { __exported: string[] }).__exported = Array.from(document.querySelectorAll("main .output")).map((e) => e.textContent ?? "");
   });
 
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".woff2": "font/woff2", ".svg": "image/svg+xml", ".png": "image/png", ".pdf": "application/pdf", ".md": "text/markdown", ".ipynb": "application/json" };
+let site = "";
+let origin = "";
+let server: http.Server | undefined;
+let built: Awaited<ReturnType<typeof writeSite>> | undefined;
+/** Requests from the site's pages that tried to leave the machine (all aborted). */
+const siteBlocked: string[] = [];
+
+/** Writes the site (npm run site --from) and serves it on 127.0.0.1. */
+async function startSite(): Promise<void> {
+  site = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-site-"));
+  built = await writeSite(LIVE_DIRS[0], site);
+  server = http.createServer((req, res) => {
+    const rel = decodeURIComponent((req.url ?? "/").split("?")[0].split("#")[0]);
+    const file = path.join(site, rel.endsWith("/") ? `${rel}index.html` : rel);
+    if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "max-age=3600" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+const siteUrl = (note: Note, hash = "") => `${origin}/${note.lang === "en" ? "" : "zh/"}${note.name}.html${hash}`;
+
+/** Runs one page to its end and compares it with the kernel. */
+async function runAndCompare(page: Page, note: Note, t0: number, blocked: string[], consoleErrors: string[]) {
+  await waitRun(page);
+  const run = await runRecord(page);
+  let agree = new Agreement();
+  compareRun(note.nb, run.outputs, agree);
+  let shaken = false;
+  if (agree.problems.length && run.state === "done") {
+    // Some numbers differ by more than 1e-12: measure how far another libm moves each of
+    // them in the kernel's own V8 (the page's runtime in Node, Math one ulp off for one
+    // argument in eight, three seeds) and allow SENSITIVITY_FACTOR times that.
+    agree = new Agreement();
+    compareRun(note.nb, run.outputs, agree, await sensitivity(note));
+    shaken = true;
+  }
+  return { run, wall: (Date.now() - t0) / 1000, blocked, console: consoleErrors, agree, shaken };
+}
+
 test.before(async () => {
   browser = await launch();
   fs.mkdirSync(SCREENS_DIR, { recursive: true });
@@ -143,37 +185,46 @@ test.before(async () => {
       nodeRuns.set(note.name, { agree, ok: r.ok, ms: Date.now() - t0 });
     }
   })();
-  // Every note, #run-all, a few at a time.
+  await startSite();
+  // Every note of the site, #run-all, a few at a time, in one browser context: the shared
+  // plotly.js and runtime are fetched and compiled once, as a reader's browser would.
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  context.setDefaultTimeout(TIMEOUT);
+  await context.route("**/*", (route) => {
+    const u = route.request().url();
+    if (/^(file|data|blob):/.test(u) || u.startsWith(origin)) return route.continue();
+    siteBlocked.push(u);
+    return route.abort();
+  });
   await pool(notes, PARALLEL, async (note) => {
     const t0 = Date.now();
-    let agree = new Agreement();
-    let o: OfflinePage | undefined;
-    const keep = note.name.startsWith("05");
-    let keptIt = false;
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+    page.on("pageerror", (e) => errors.push(String(e)));
     try {
-      o = await openOffline(browser, url(note.html, "#run-all"), { timeoutMs: TIMEOUT, init: keep && note.lang === "en" ? SNAPSHOT : undefined });
-      await waitRun(o.page);
-      const run = await runRecord(o.page);
-      compareRun(note.nb, run.outputs, agree);
-      let shaken = false;
-      if (agree.problems.length && run.state === "done") {
-        // Some numbers differ by more than 1e-12: measure how far another libm moves each of
-        // them in the kernel's own V8 (the page's runtime in Node, Math one ulp off for one
-        // argument in eight, three seeds) and allow SENSITIVITY_FACTOR times that.
-        agree = new Agreement();
-        compareRun(note.nb, run.outputs, agree, await sensitivity(note));
-        shaken = true;
-      }
-      results.set(key(note), { run, wall: (Date.now() - t0) / 1000, blocked: o.network, console: o.errors, agree, shaken });
-      if (keep) {
-        if (note.lang === "en") exportedOutputs = await o.page.evaluate(() => (window as unknown as { __exported: string[] }).__exported);
-        kept.set(note.lang, o);
-        keptIt = true;
-      }
+      await page.goto(siteUrl(note, "#run-all"), { timeout: TIMEOUT });
+      results.set(key(note), await runAndCompare(page, note, t0, siteBlocked, errors));
     } catch (e) {
-      results.set(key(note), { wall: (Date.now() - t0) / 1000, error: (e as Error).message.split("\n")[0], blocked: o?.network ?? [], console: o?.errors ?? [], agree });
+      results.set(key(note), { wall: (Date.now() - t0) / 1000, error: (e as Error).message.split("\n")[0], blocked: siteBlocked, console: errors, agree: new Agreement() });
     } finally {
-      if (o && !keptIt) await o.context.close();
+      await page.close();
+    }
+  });
+  await context.close();
+  // The single-file pages of 05 (plotly.js and the runtime inside the page), from disk; kept
+  // open for the editing and exercise tests.
+  await pool(notes.filter((n) => n.name.startsWith("05")), PARALLEL, async (note) => {
+    const t0 = Date.now();
+    let o: OfflinePage | undefined;
+    try {
+      o = await openOffline(browser, url(note.html, "#run-all"), { timeoutMs: TIMEOUT, init: note.lang === "en" ? SNAPSHOT : undefined });
+      results.set(`${key(note)} (single file)`, await runAndCompare(o.page, note, t0, o.network, o.errors));
+      if (note.lang === "en") exportedOutputs = await o.page.evaluate(() => (window as unknown as { __exported: string[] }).__exported);
+      kept.set(note.lang, o);
+    } catch (e) {
+      results.set(`${key(note)} (single file)`, { wall: (Date.now() - t0) / 1000, error: (e as Error).message.split("\n")[0], blocked: o?.network ?? [], console: o?.errors ?? [], agree: new Agreement() });
+      await o?.context.close();
     }
   });
   await inNode;
@@ -191,9 +242,13 @@ test("the exported notes are here (English, and Chinese when exported)", () => {
   if (zh) assert.is(zh, en, "every English note has its Chinese page");
 });
 
-for (const note of notes) {
-  test(`${note.lang}/${note.name}.html#run-all runs every cell in the page: done, 0 errors, the kernel's plots and numbers`, () => {
-    const r = results.get(key(note));
+const runTests: { label: string; k: string; note: Note }[] = [
+  ...notes.map((note) => ({ label: `site ${note.lang}/${note.name}.html#run-all (from a local server)`, k: key(note), note })),
+  ...notes.filter((n) => n.name.startsWith("05")).map((note) => ({ label: `single-file ${note.lang}/${note.name}.html#run-all (from disk)`, k: `${key(note)} (single file)`, note })),
+];
+for (const { label, k, note } of runTests) {
+  test(`${label} runs every cell in the page: done, 0 errors, the kernel's plots and numbers`, () => {
+    const r = results.get(k);
     assert.ok(r, "not run");
     assert.not.ok(r!.error, r!.error);
     const run = r!.run!;
@@ -206,7 +261,7 @@ for (const note of notes) {
     assert.equal(r!.console, [], "no console error");
     const a = r!.agree;
     console.log(
-      `    ${key(note)}: ${run.outputs.length} cells in ${(run.ms / 1000).toFixed(2)} s in the page (${r!.wall.toFixed(1)} s with loading); ` +
+      `    ${k}: ${run.outputs.length} cells in ${(run.ms / 1000).toFixed(2)} s in the page (${r!.wall.toFixed(1)} s with loading); ` +
         `${a.numbers} numbers, ${a.identical} bit-identical, worst ${a.worst.toExponential(1)} within ${REL}` +
         (r!.shaken ? `; ${a.sensitive} moved by another libm, each within ${SENSITIVITY_FACTOR}× that move` : ""),
     );
@@ -360,39 +415,24 @@ async function sliderState(page: Page, theta: number): Promise<SliderState> {
 const movedTo = (page: Page, text: string) =>
   page.waitForFunction((t) => document.querySelector(`.js-plotly-plot[aria-label^='${t}']`) !== null, text, { timeout: 30_000 });
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".woff2": "font/woff2", ".svg": "image/svg+xml", ".png": "image/png", ".pdf": "application/pdf", ".md": "text/markdown", ".ipynb": "application/json" };
-let site = "";
-let origin = "";
-let server: http.Server | undefined;
-let built: Awaited<ReturnType<typeof writeSite>> | undefined;
 const sitePage = (lang: string, from: "disk" | "server", hash = "") => {
   const sub = lang === "en" ? "" : "zh/";
   const name = built!.notes.find((n) => n.lang === lang)!.names.find((x) => x.startsWith("05"))!;
   return from === "disk" ? `file://${path.join(site, sub, `${name}.html`)}${hash}` : `${origin}/${sub}${name}.html${hash}`;
 };
 
-test("the site is written: every page links one shared plotly.js, KaTeX, editor and runtime", async () => {
-  assert.ok(LIVE_DIRS[0], "an export folder");
-  site = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-site-"));
-  built = await writeSite(LIVE_DIRS[0], site);
-  const pages = built.files.filter((f) => f.kind === "html");
-  const assets = built.files.filter((f) => f.kind === "assets");
+test("the site is written: every page links one shared plotly.js, KaTeX, editor and runtime", () => {
+  assert.ok(built, "the site was written");
+  const pages = built!.files.filter((f) => f.kind === "html");
+  const assets = built!.files.filter((f) => f.kind === "assets");
   console.log(`    site: ${pages.length} pages, own bytes ${Math.min(...pages.map((p) => p.bytes))}–${Math.max(...pages.map((p) => p.bytes))} B; shared assets ${assets.reduce((a, f) => a + f.bytes, 0)} B`);
   assert.is(pages.length, notes.filter((n) => n.dir.startsWith(LIVE_DIRS[0])).length);
   for (const f of ["plotly.min.js", "katex/katex.min.css", "live/runtime.js", "live/slider.js", "live/loader.js"]) assert.ok(fs.existsSync(path.join(site, "assets", f)), f);
   for (const p of pages) {
     const html = fs.readFileSync(p.path, "utf8");
-    assert.not.ok(html.includes('data-live-asset="runtime"') || html.includes("data-plotly-version=\"") && !html.includes("plotly.min.js"), `${p.path} links the shared copies`);
+    assert.not.ok(html.includes('data-live-asset="runtime"'), `${p.path} carries the runtime instead of linking it`);
+    assert.ok(html.includes("assets/live/loader.js") && html.includes("assets/plotly.min.js"), `${p.path} links the shared copies`);
   }
-  server = http.createServer((req, res) => {
-    const rel = decodeURIComponent((req.url ?? "/").split("?")[0].split("#")[0]);
-    const file = path.join(site, rel.endsWith("/") ? `${rel}index.html` : rel);
-    if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server!.listen(0, "127.0.0.1", () => r()));
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
 
 for (const lang of ["en", "zh"] as const) {
@@ -456,10 +496,10 @@ test("05's slider is reached with Tab and stepped with the arrow keys; its value
   }
 });
 
-test("the site runs from disk (English) and from a local static server (Chinese): #run-all ends done with 0 errors", async () => {
+test("the site runs from disk too: #run-all of 05 ends done with 0 errors (every page ran from the server above)", async () => {
   const checks = [
     { where: "en from disk", url: sitePage("en", "disk", "#run-all"), allow: [] as string[] },
-    ...(built!.notes.some((n) => n.lang === "zh") ? [{ where: `zh from ${origin}`, url: sitePage("zh", "server", "#run-all"), allow: [origin] }] : []),
+    ...(built!.notes.some((n) => n.lang === "zh") ? [{ where: "zh from disk", url: sitePage("zh", "disk", "#run-all"), allow: [] as string[] }] : []),
   ];
   const problems: string[] = [];
   await pool(checks, PARALLEL, async (c) => {
@@ -479,7 +519,8 @@ test("the site runs from disk (English) and from a local static server (Chinese)
     }
   });
   assert.equal(problems, []);
-  console.log(`    site ran: ${checks.map((c) => c.where).join("; ")}; slider from disk (en, zh) and from the server (en) above`);
+  assert.equal(siteBlocked, [], "no page of the site tried the network");
+  console.log(`    site ran: every page from ${origin}; ${checks.map((c) => c.where).join("; ")}; slider from disk (en, zh) and from the server (en) above`);
   console.log(`    screenshots in ${SCREENS_DIR}: live-05-before-run, -after-run, -edited-cell, -broken-edit, -slider-start, -slider-0.90`);
 });
 

@@ -81,7 +81,7 @@ export const LIVE_CSS = `
 #mlekit-live-bar button{font:inherit;padding:.25rem .8rem;border-radius:4px;border:1px solid var(--accent,#2563eb);background:#fff;color:var(--accent,#2563eb);cursor:pointer}
 #mlekit-live-bar button[data-live=run]{background:var(--accent,#2563eb);color:#fff}
 #mlekit-live-bar button:disabled{opacity:.5;cursor:default}
-.live-slider{display:flex;align-items:center;gap:.75rem;margin:.2rem 0 .6rem;font-size:15px}
+.live-slider{display:flex;align-items:center;gap:.75rem;margin:.2rem 0 .6rem;padding-left:.25rem;font-size:15px}
 .live-slider[hidden]{display:none}
 .live-slider input[type=range]{flex:1;max-width:32rem}
 .live-slider output{font-variant-numeric:tabular-nums;min-width:6rem}
@@ -119,6 +119,13 @@ export function livePageParts(live: LiveAssets, { lang = "en", sliders = false }
       ? `${sliders ? inert("slider") : ""}${inert("runtime")}<script>${live.bundles.loader}</script>`
       : `<script src="${escapeAttr(live.href.replace(/\/?$/, "/"))}${LIVE_ASSETS_DIR}/loader.js" data-live-base="${escapeAttr(live.href.replace(/\/?$/, "/"))}${LIVE_ASSETS_DIR}/" defer></script>`;
   return { head: `<style>${LIVE_CSS}</style>`, bar, scripts };
+}
+
+/** The page's cells with the "Run in browser" bar after the title cell (the first, when it is prose). */
+export function withLiveBar(cells: readonly string[], bar: string): string[] {
+  if (!bar) return [...cells];
+  const at = cells.length && cells[0].startsWith('<section class="cell markdown"') ? 1 : 0;
+  return [...cells.slice(0, at), bar, ...cells.slice(at)];
 }
 
 /** Builds the live scripts (once per process) for pages written with `assets`. */
