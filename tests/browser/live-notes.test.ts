@@ -408,12 +408,21 @@ async function sliderState(page: Page, theta: number): Promise<SliderState> {
   return page.evaluate((t) => {
     const input = document.querySelector<HTMLInputElement>(".live-slider input[type=range]")!;
     const id = input.closest<HTMLElement>(".live-slider")!.dataset.liveFor!;
-    const fig = document.getElementById(id) as HTMLElement & { data: { y: number[] }[]; layout: { title: { text: string } } };
-    return { value: input.value, valueText: input.getAttribute("aria-valuetext"), label: fig.getAttribute("aria-label"), title: fig.layout.title.text, y0: fig.data[1].y[0], expected: Math.exp(-t), output: input.closest(".live-slider")!.querySelector("output")!.textContent ?? "" };
+    const fig = document.getElementById(id) as HTMLElement & { data: { y: number[] }[]; liveFigure: { layout: { title: { text: string } } } };
+    // The figure's accessible name: its caption when the page has one, else the plot's label.
+    const label = document.getElementById(`${id}-cap`)?.textContent ?? fig.getAttribute("aria-label");
+    return { value: input.value, valueText: input.getAttribute("aria-valuetext"), label, title: fig.liveFigure.layout.title.text, y0: fig.data[1].y[0], expected: Math.exp(-t), output: input.closest(".live-slider")!.querySelector("output")!.textContent ?? "" };
   }, theta);
 }
+/** Waits until the live slider's output reads `text` and its figure is redrawn at that value. */
 const movedTo = (page: Page, text: string) =>
-  page.waitForFunction((t) => document.querySelector(`.js-plotly-plot[aria-label^='${t}']`) !== null, text, { timeout: 30_000 });
+  page.waitForFunction((t) => {
+    const c = document.querySelector<HTMLElement>(".live-slider");
+    type Drawn = HTMLElement & { liveFigure?: { layout: { title: { text: string } }; data: { y?: unknown }[] }; data?: { y?: unknown }[] };
+    const fig = c ? (document.getElementById(c.dataset.liveFor ?? "") as Drawn | null) : null;
+    return c?.querySelector("output")?.textContent === t && fig?.liveFigure?.layout.title.text.startsWith(t) === true &&
+      JSON.stringify(fig.data?.[1]?.y) === JSON.stringify(fig.liveFigure.data[1].y);
+  }, text, { timeout: 30_000 });
 
 const sitePage = (lang: string, from: "disk" | "server", hash = "") => {
   const sub = lang === "en" ? "" : "zh/";

@@ -63,8 +63,9 @@ const plotly = () => (window as unknown as { Plotly?: PlotlyLike }).Plotly;
 
 /** Draws every figure under `root` as the page's own draw script does. */
 function drawFigures(root: Element): void {
-  const pageDraw = (window as unknown as { mlekitDrawFigures?: (r: Element) => void }).mlekitDrawFigures;
-  if (pageDraw) return pageDraw(root);
+  // A page script that draws figures its own way (layout for phones, captions) registers it here.
+  const pageDraw = (globalThis as Record<symbol, unknown>)[Symbol.for("mlekit.drawFigures")];
+  if (typeof pageDraw === "function") return void (pageDraw as (r: Element) => void)(root);
   root.querySelectorAll<HTMLScriptElement>("script.figure-data").forEach((b) => {
     const el = document.getElementById(b.dataset.for ?? "");
     if (!el) return;

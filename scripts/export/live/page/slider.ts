@@ -61,9 +61,14 @@ function activateOne(control: HTMLElement): void {
     const text = valueText(spec, v);
     input.setAttribute("aria-valuetext", text);
     if (out) out.textContent = text;
-    target.setAttribute("aria-label", title || text);
-    const caption = document.getElementById(`${id}-caption`);
-    if (caption) caption.textContent = title;
+    // A page that names its figures with a caption (<figcaption id="<figure>-cap">) shows the
+    // title there, not in the plot; otherwise the plot keeps its title and its aria-label.
+    const caption = document.getElementById(`${id}-cap`);
+    if (caption) {
+      caption.textContent = title;
+      fig = { ...fig, layout: { ...fig.layout, title: base.layout.title } };
+      if (base.layout.title === undefined) delete fig.layout.title;
+    } else target.setAttribute("aria-label", title || text);
     // The figure as drawn, for the page's description and data table (and for tests).
     (target as unknown as { liveFigure: PlainFigure }).liveFigure = fig;
     drawn = drawn.then(() => plotly()).then((P) => P.react(target, fig.data, fig.layout, figureConfig(fig)));
