@@ -74,9 +74,10 @@ const DRAW_SCRIPT =
   ` })();</script>`;
 
 /** One rich output as HTML, in the representation a front end would choose. */
-function displayHtml(data: MimeBundle, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void): { html: string; plot: boolean } {
+function displayHtml(data: MimeBundle, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void, live = false): { html: string; plot: boolean } {
   const fig = data[PLOTLY_MIME] as PlotlyFigure | undefined;
-  if (fig && flavour === "interactive") return { html: interactiveFigure(liveFigure(fig, data), `figure-${key}`) + liveSliderControl(data, `figure-${key}`), plot: true };
+  if (fig && flavour === "interactive" && live) return { html: interactiveFigure(liveFigure(fig, data), `figure-${key}`) + liveSliderControl(data, `figure-${key}`), plot: true };
+  if (fig && flavour === "interactive") return { html: interactiveFigure(fig, `figure-${key}`), plot: true };
   if (fig) {
     const mime = pickMime(data, ["image/svg+xml", "image/png"]);
     const title = figureTitle(fig);
@@ -98,8 +99,11 @@ function displayHtml(data: MimeBundle, key: string, flavour: HtmlFlavour, onWarn
   }
 }
 
-/** One output as the page shows it (also what a live page renders a new output with). */
-export function outputHtml(out: Output, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void): { html: string; plot: boolean } {
+/**
+ * One output as the page shows it (also what a live page renders a new output with); `live`:
+ * the page runs (a live slider's figure gets its range input instead of plotly's steps).
+ */
+export function outputHtml(out: Output, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void, live = false): { html: string; plot: boolean } {
   if (out.output_type === "stream") {
     return { html: `<div class="output ${out.name === "stderr" ? "stderr" : "stdout"}"><pre>${escapeHtml(stripAnsi(text(out.text)))}</pre></div>`, plot: false };
   }
@@ -108,7 +112,7 @@ export function outputHtml(out: Output, key: string, flavour: HtmlFlavour, onWar
     return { html: `<div class="output error"><pre>${escapeHtml(body)}</pre></div>`, plot: false };
   }
   if (!isDisplay(out)) return { html: "", plot: false };
-  const r = displayHtml(out.data ?? {}, key, flavour, onWarning);
+  const r = displayHtml(out.data ?? {}, key, flavour, onWarning, live);
   return { html: `<div class="output${r.plot ? " plot" : ""}" data-output="${key}">${r.html}</div>`, plot: r.plot };
 }
 
@@ -140,7 +144,7 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
     }
     if (cell.cell_type !== "code") return;
     n++;
-    const outs = cell.outputs.map((out, o) => outputHtml(out, outputKey(c, o), flavour, onWarning));
+    const outs = cell.outputs.map((out, o) => outputHtml(out, outputKey(c, o), flavour, onWarning, Boolean(options.live)));
     plots += outs.filter((o) => o.plot).length;
     const outputs = outs.map((o) => o.html).filter(Boolean).join("\n");
     const code = hljs.highlight(src, { language: "typescript" }).value;

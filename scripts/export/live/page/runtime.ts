@@ -103,7 +103,7 @@ function render(c: CellView, index: number, outputs: Output[]): void {
   clearOutputs(c, c.originalOutputs.length > 0 && outputsOf(c).every((e) => c.originalOutputs.includes(e)));
   const tpl = document.createElement("template");
   tpl.innerHTML = outputs
-    .map((o, k) => outputHtml(o as unknown as NbOutput, `${index}-${k}-run${runNo}`, "interactive").html)
+    .map((o, k) => outputHtml(o as unknown as NbOutput, `${index}-${k}-run${runNo}`, "interactive", undefined, true).html)
     .filter(Boolean)
     .join("\n");
   const nodes = Array.from(tpl.content.children);
