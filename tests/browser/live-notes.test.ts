@@ -333,12 +333,25 @@ test("an edit changes a dependent figure; a broken edit shows its error with its
   const before = await curvePoints();
   assert.ok(before.includes(1301), `a figure plots the 1301-point grid: ${before}`);
 
-  // 1. An edit: a coarser grid in an early cell; the later figure over it changes.
+  // 1. An edit: a coarser grid in an early cell; the later figure over it changes. And the
+  //    last cell shows Markdown with maths, which the page renders as the exporter does (KaTeX).
+  const last = await page.locator("main [data-cell]").count();
+  const lastSource = await rt<string>(page, "cellText", last);
   await rt(page, "setCell", n, original.replace("1301", "651"));
+  // The cell's source holds the TeX in a JS string, so its backslashes are doubled there.
+  const markdownCell = String.raw`import { displayChannel } from "notebook-kit";
+const ch = displayChannel();
+if (ch.kind !== "none") ch.send({ "text/markdown": "**KL** is $\\sum_x p(x) \\log \\frac{p(x)}{q(x)}$" });`;
+  await rt(page, "setCell", last, markdownCell);
   await runAgain(page);
   assert.is(await page.evaluate(() => document.documentElement.dataset.runState), "done", (await runRecord(page)).status);
   const after = await curvePoints();
   assert.ok(after.includes(651) && !after.includes(1301), `the dependent figure now plots 651 points: ${after}`);
+  const md = page.locator(`main [data-cell="${last}"] .output`);
+  assert.is(await md.locator("strong").textContent(), "KL");
+  assert.is(await md.locator(".katex math").count(), 1, "the formula is typeset by KaTeX, with MathML");
+  assert.is(await md.locator(".katex-error").count(), 0);
+  await rt(page, "setCell", last, lastSource);
   const cellEl = page.locator(`main [data-cell="${n}"]`);
   await cellEl.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENS_DIR, "live-05-edited-cell.png") });
