@@ -6,6 +6,8 @@ import { setLanguage } from "../../../notebooks/kit/src/i18n/language";
 
 // The checker bound to the course's registry, as mle-course builds it.
 const checkAnswer = answerChecker({ find: findExercise, ids: exerciseIds });
+/** Exercise 01.1's answer, worked by hand: p̂(3) of its sample {3, 1, 3, 3, 2, 3} is 4/6. */
+const RIGHT_011 = 4 / 6;
 
 function capture(): { lines: string[]; print: (l: string) => void } {
   const lines: string[] = [];
@@ -24,7 +26,7 @@ function inChinese(f: () => void): void {
 
 test("a right answer prints one ✓ line and returns true", () => {
   const c = capture();
-  assert.is(checkAnswer("01.1", 0.5, c), true);
+  assert.is(checkAnswer("01.1", RIGHT_011, c), true);
   assert.equal(c.lines, ["✓ 01.1 (p̂(3) with repeated values): correct."]);
 });
 
@@ -45,7 +47,7 @@ test("a wrong answer prints one ✗ line with a hint, returns false and does not
 test("the expected value never appears in the printed line", () => {
   const c = capture();
   for (const v of [0.9, 0.6, 0.45, null, "x"]) checkAnswer("01.1", v, c);
-  for (const l of c.lines) assert.not.ok(l.includes("0.5"), l);
+  for (const l of c.lines) for (const leak of ["0.66", "0.67", "4/6", "2/3"]) assert.not.ok(l.includes(leak), l);
 });
 
 test("null or undefined says there is no answer yet, and what to enter", () => {

@@ -29,10 +29,14 @@ test("agrees: the true value rounded to the digits given, at least minDigits of 
   assert.not.ok(agrees(0.694, Math.LN2, 3));
 });
 
-test("agrees: more digits than asked count when they round to an agreeing value", () => {
-  // 0.6934 rounded to 3 digits is 0.693, which is ln 2 to 3 digits: the answer is right to 3.
-  assert.ok(agrees(0.6934, Math.LN2, 3));
-  assert.ok(agrees(2.5849, Math.log2(6), 3), "a truncated 4th digit rounds away at 3");
+test("agrees: every digit typed counts, beyond the digits asked too (issue 17: rounded to the digits given)", () => {
+  // 0.6934 agrees with ln 2 in its first three digits but its 4th is wrong (ln 2 = 0.6931…).
+  assert.not.ok(agrees(0.6934, Math.LN2, 3));
+  assert.is(closeness(0.6934, Math.LN2, 3), "last");
+  assert.not.ok(agrees(-205.6, -206.107, 3), "a wrong 3rd and 4th digit");
+  assert.not.ok(agrees(2.5849, Math.log2(6), 3), "log2 6 = 2.58496… rounds to 2.585 at 4 digits");
+  assert.ok(agrees(2.585, Math.log2(6), 3));
+  assert.ok(agrees(0.69315, Math.LN2, 3), "5 digits, all right");
   assert.not.ok(agrees(0.6939, Math.LN2, 3), "0.6939 rounds to 0.694");
 });
 

@@ -60,10 +60,11 @@ function withinHalf(xk: number, target: number, k: number): boolean {
 }
 
 /**
- * Whether the typed `x` agrees with `target` at the precision it was given: `x`, or `x` rounded
- * to k significant digits for some k from its own count (at least `minDigits`: a value with
- * fewer digits is read as padded with zeros) down to `minDigits`, equals `target` rounded to
- * those digits (|target − x_k| ≤ half a unit in the last place, ties either way).
+ * Whether the typed `x` agrees with `target` at the precision it was given: `x` equals `target`
+ * rounded to the digits `x` gives (|target − x| ≤ half a unit in the last digit given, ties
+ * either way). A value with fewer than `minDigits` digits is read as padded with zeros to
+ * `minDigits` (JavaScript drops a typed trailing zero). Every digit typed counts: 0.6934 is not
+ * ln 2 (0.6931 to 4 digits), although its first three digits are; {@link closeness} calls it close.
  * `|x − target| ≤ atol` (a computed 1e-17 for 0) or ≤ {@link EXACT}·|target| (floating-point
  * noise) also agrees.
  *
@@ -76,7 +77,8 @@ function withinHalf(xk: number, target: number, k: number): boolean {
  * agrees(0.693, Math.LN2, 3);   // => true
  * agrees(0.69, Math.LN2, 3);    // => false (0.690 is not ln 2 to 3 digits)
  * agrees(0.69, 0.6903, 3);      // => true  (0.69 is 0.690)
- * agrees(0.6934, Math.LN2, 3);  // => true  (0.693 at 3 digits)
+ * agrees(0.6931, Math.LN2, 3);  // => true  (ln 2 to 4 digits)
+ * agrees(0.6934, Math.LN2, 3);  // => false (a wrong 4th digit; closeness says "last")
  * agrees(Math.log2(6), 2.584962500721156, 3); // => true
  */
 export function agrees(x: number, target: number, minDigits: number, atol = 0): boolean {
@@ -85,11 +87,7 @@ export function agrees(x: number, target: number, minDigits: number, atol = 0): 
   if (Math.abs(x - target) <= atol || Math.abs(x - target) <= EXACT * Math.abs(target)) return true;
   if (x === 0 || Math.sign(x) !== Math.sign(target)) return false;
   const n = decimalOf(x).digits.length;
-  for (let k = Math.max(n, minDigits); k >= minDigits; k--) {
-    const xk = k >= n ? x : Number(x.toPrecision(k));
-    if (withinHalf(xk, target, k)) return true;
-  }
-  return false;
+  return withinHalf(x, target, Math.max(n, minDigits));
 }
 
 /** How a typed value that does not agree is still near the true value. */
