@@ -19,6 +19,7 @@ export const PHRASES_01: Readonly<Record<string, string>> = {
   "G, faces of the die with memory (every other roll)": "G（有记忆骰子的点数，每隔一次取一次）",
   "all rolls: about 1.32 χ²₅": "全部投掷：约为 1.32 χ²₅",
   "every other roll: χ²₅": "每隔一次取一次：χ²₅",
+  "not 1.16 χ²₅, not 1.4 χ²₅": "不是 1.16 χ²₅，也不是 1.4 χ²₅",
   "all rolls": "全部投掷",
   "every other roll": "每隔一次取一次",
   // the empirical distribution
