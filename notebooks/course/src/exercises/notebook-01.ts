@@ -94,12 +94,16 @@ export const exercises: ExerciseSet = {
         name: "empiricalProbs",
         signature: "(xs: number[], k: number) => number[]",
         cases: [
-          { args: [[0, 2, 2, 1], 3], when: { en: "for xs = [0, 2, 2, 1] and k = 3", zh: "对 xs = [0, 2, 2, 1] 和 k = 3" } },
+          // Counts left undivided, or divided by k, fail the first case, so its hint names the divisor.
           {
-            args: [[1, 1, 0, 1, 1, 0, 1, 1], 2],
-            when: { en: "for eight coin flips (k = 2)", zh: "对八次抛硬币（k = 2）" },
-            hint: { en: "each mass is a count divided by m, the sample size.", zh: "每个概率质量都是计数除以样本量 m。" },
+            args: [[0, 2, 2, 1], 3],
+            when: { en: "for xs = [0, 2, 2, 1] and k = 3", zh: "对 xs = [0, 2, 2, 1] 和 k = 3" },
+            hint: {
+              en: "each mass is a count divided by m, the sample size (not by k): the k masses sum to one.",
+              zh: "每个概率质量都是计数除以样本量 m（不是除以 k）：这 k 个概率质量之和为一。",
+            },
           },
+          { args: [[1, 1, 0, 1, 1, 0, 1, 1], 2], when: { en: "for eight coin flips (k = 2)", zh: "对八次抛硬币（k = 2）" } },
           {
             args: [[0, 0, 2], 4],
             when: { en: "when categories 1 and 3 never occur (xs = [0, 0, 2], k = 4)", zh: "当类别 1 和 3 从未出现时（xs = [0, 0, 2]，k = 4）" },
