@@ -79,12 +79,17 @@ export const exercises: ExerciseSet = {
         name: "poissonLogLik",
         signature: "(lambda: number, xs: number[]) => number",
         cases: [
-          { args: [2, [1, 3, 0, 2]], when: { en: "for λ = 2 and xs = [1, 3, 0, 2]", zh: "对 λ = 2 和 xs = [1, 3, 0, 2]" } },
+          // Skipping zero counts, −λ once instead of per count, or no −log x! all fail the first case,
+          // so its hint names the three terms every count brings.
           {
-            args: [0.61, [0, 0, 1, 2, 0, 1]],
-            when: { en: "for λ = 0.61 and six horse-kick counts", zh: "对 λ = 0.61 和六个马踢计数" },
-            hint: { en: "every count contributes −λ, even a zero count.", zh: "每个计数都贡献一个 −λ，计数为零时也一样。" },
+            args: [2, [1, 3, 0, 2]],
+            when: { en: "for λ = 2 and xs = [1, 3, 0, 2]", zh: "对 λ = 2 和 xs = [1, 3, 0, 2]" },
+            hint: {
+              en: "every count brings three terms, x log λ, −λ and −log x!: a zero count still brings −λ, and −log x! stays although it does not depend on λ.",
+              zh: "每个计数都带来三项：x log λ、−λ 和 −log x!；计数为零时仍有 −λ，而 −log x! 虽然与 λ 无关，也不能省去。",
+            },
           },
+          { args: [0.61, [0, 0, 1, 2, 0, 1]], when: { en: "for λ = 0.61 and six horse-kick counts", zh: "对 λ = 0.61 和六个马踢计数" } },
           {
             args: [150, [171, 180]],
             when: { en: "for counts above 170 (λ = 150, xs = [171, 180])", zh: "当计数超过 170 时（λ = 150，xs = [171, 180]）" },
