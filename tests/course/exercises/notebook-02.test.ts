@@ -27,6 +27,12 @@ test("02.2 accepts the hand-computed log-likelihood and explains average, sign a
   assert.match(hint(check("02.2")(-HAND)), /negative log-likelihood/);
 });
 
+test("02.2 explains the log-likelihood without its −Σ log x! term, typed as a student rounds it", () => {
+  const noFactorials = 122 * Math.log(0.61) - 200 * 0.61; // −182.304…
+  for (const typed of [noFactorials, -182.3, -182.30]) assert.match(hint(check("02.2")(typed)), /leaves out −Σ log x⁽ⁱ⁾!/);
+  assert.ok(check("02.2")(-206.1).ok);
+});
+
 test("02.3 accepts σ = 2 and explains Bessel's correction and σ²", () => {
   assert.ok(check("02.3")(2).ok);
   assert.match(hint(check("02.3")(Math.sqrt(32 / 7))), /m − 1/);

@@ -1,5 +1,5 @@
 // Exercises of notebooks/02-maximum-likelihood.ipynb.
-import { fitBernoulli, fitGaussian, fitPoisson, logLikelihood, poisson } from "mlekit";
+import { fitBernoulli, fitGaussian, fitPoisson, logFactorial, logLikelihood, poisson } from "mlekit";
 import { expectFunction, expectNumber, type ExerciseSet } from "notebook-kit";
 import { NATS } from "./units";
 
@@ -15,6 +15,8 @@ const KICKS = [
 ];
 const kicksFit = fitPoisson(KICKS);
 const kicksLogLik = logLikelihood(kicksFit, KICKS);
+/** Σ log x⁽ⁱ⁾!: the term a log-likelihood "up to a constant" leaves out (−182.3 instead of −206.1). */
+const kicksLogFactorials = KICKS.reduce((s, x) => s + logFactorial(x), 0);
 /** Exercise 02.3: the classic eight values whose MLE σ is 2. */
 const VALUES = [2, 4, 4, 4, 5, 5, 7, 9];
 const sigmaML = fitGaussian(VALUES).params.sigma;
@@ -44,6 +46,13 @@ export const exercises: ExerciseSet = {
             },
           },
           { value: -kicksLogLik, hint: { en: "that is the negative log-likelihood; flip the sign.", zh: "这是负对数似然；把符号反过来。" } },
+          {
+            value: kicksLogLik + kicksLogFactorials,
+            hint: {
+              en: "that leaves out −Σ log x⁽ⁱ⁾!: it does not depend on λ, so it does not move λ_ML, but it is part of log L.",
+              zh: "这漏掉了 −Σ log x⁽ⁱ⁾!：它与 λ 无关，所以不影响 λ_ML，但它是 log L 的一部分。",
+            },
+          },
           {
             value: logLikelihood(poisson(1), KICKS),
             hint: { en: "evaluate at λ_ML, the sample mean, not at λ = 1.", zh: "应在 λ_ML（样本均值）处求值，而不是 λ = 1。" },
