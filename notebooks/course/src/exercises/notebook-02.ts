@@ -71,7 +71,7 @@ export const exercises: ExerciseSet = {
         mistakes: [
           {
             value: fitGaussian(VALUES, { unbiased: true }).params.sigma,
-            hint: { en: "you divided by m − 1 (Bessel's correction); the MLE divides by m.", zh: "你除以了 m − 1（Bessel 校正）；MLE 除以 m。" },
+            hint: { en: "you divided by m − 1 (Bessel's correction); the MLE divides by m.", zh: "你除以了 m − 1（Bessel 校正）；最大似然估计除以 m。" },
           },
           { value: sigmaML * sigmaML, hint: { en: "that is σ²; the question asks for σ.", zh: "这是 σ²；题目要的是 σ。" } },
         ],
