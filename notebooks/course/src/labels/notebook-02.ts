@@ -81,6 +81,8 @@ export const PHRASES_02: Readonly<Record<string, string>> = {
   start: "起点",
   "t found": "找到的 t",
   converged: "已收敛",
+  yes: "是",
+  no: "否",
   "every run converged, at log L = 0 (rounded)": "每次运行都报告收敛，收敛处 log L = 0（舍入后）",
   "five starts, five answers": "五个起点，五个答案",
   "σ(t) rounded to 1, t between 38 and 55": "σ(t) 已舍入为 1，t 在 38 与 55 之间",
