@@ -72,6 +72,10 @@ export const PHRASES_02: Readonly<Record<string, string>> = {
   "σ is σ_ML every time": "每次得到的 σ 都是 σ_ML",
   "the same maximum of log L": "log L 的最大值相同",
   "the MLE of σ² is σ_ML²": "σ² 的最大似然估计就是 σ_ML²",
+  "over θ: (h + 1)/(m + 2) = 14/22": "在 θ 上：(h + 1)/(m + 2) = 14/22",
+  "over the logit: (h + 2)/(m + 4) = 15/24": "在分对数上：(h + 2)/(m + 4) = 15/24",
+  "θ_MAP over θ": "在 θ 上求得的 θ_MAP",
+  "θ_MAP over the logit": "在分对数上求得的 θ_MAP",
   // no maximiser
   "θ_ML = h/m = 1, on the boundary": "θ_ML = h/m = 1，在边界上",
   "log L(t) rises at every step": "log L(t) 每一步都在上升",
