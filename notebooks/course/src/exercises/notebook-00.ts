@@ -14,12 +14,12 @@ export const exercises: ExerciseSet = {
           {
             value: 0.5,
             hint: {
-              en: "0.5 puts equal mass on each distinct value; p̂_data puts 1/m on each *sample*.",
-              zh: "0.5 给每个不同的取值相同的概率质量；p̂_data 给每个*样本* 1/m。",
+              en: "0.5 puts equal mass on each distinct value; p̂_data puts 1/m on each of the m examples, repeats included.",
+              zh: "0.5 给每个不同的取值相同的概率质量；p̂_data 给 m 个样本中的每一个 1/m，重复的也算。",
             },
           },
         ],
-        hint: { en: "count how many of the m samples equal 1, and divide by m.", zh: "数一数 m 个样本中有几个等于 1，再除以 m。" },
+        hint: { en: "count how many of the m examples equal 1, and divide by m.", zh: "数一数 m 个样本中有几个等于 1，再除以 m。" },
       }),
     },
     {
