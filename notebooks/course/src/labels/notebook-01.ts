@@ -11,7 +11,7 @@ export const PHRASES_01: Readonly<Record<string, string>> = {
   // the G tests
   "G = {0}: both halves have the same face distribution": "G = {0}：前后两半的点数分布相同",
   "G = {0}: no sign of dependence in the pairs": "G = {0}：配对中看不出相依的迹象",
-  "memory shows in the pairs": "记忆在配对中显露出来",
+  "memory shows in the pairs: G above five times the bound": "记忆在配对中显露出来：G 超过界的五倍",
   "the die with memory still rolls faces from p_data": "有记忆的骰子掷出的点数仍服从 p_data",
   "G, halves": "G（前后两半）",
   "G, pairs": "G（配对）",
