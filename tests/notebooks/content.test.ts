@@ -47,7 +47,7 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
     name: "01-iid-and-the-empirical-distribution",
     sections: [
       "data-generating distribution", "i.i.d. sample", "empirical distribution", "Repeated values", "The open question",
-      "Uniform over the support", "What it means for maximum likelihood", "Sampling from", "all values distinct", "中文小结",
+      "Uniform over the support", "What it means for maximum likelihood", "Sampling from", "all values distinct", "The answer in one paragraph",
       "as $m$ grows", "How fast", "Exercises",
     ],
     minPlots: 4,

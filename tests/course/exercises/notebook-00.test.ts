@@ -14,7 +14,7 @@ test("the set belongs to 00-start-here", () => {
 
 test("00.1 accepts p̂(1) = 3/4 and explains 1/2 as uniform over the support", () => {
   assert.ok(check("00.1")(0.75).ok);
-  assert.match(hint(check("00.1")(0.5)), /each \*sample\*/);
+  assert.match(hint(check("00.1")(0.5)), /1\/m on each of the m examples/);
 });
 
 test("00.2 accepts ln 2 (one bit in nats) and explains its inverse and the guess that a bit is a nat", () => {
@@ -52,10 +52,20 @@ test("00.4 rejects the count form, right everywhere but at θ = 1 with all heads
   assert.match(hint(v), /It passes 2 of 4 cases/);
 });
 
-test("00.4 rejects the log-likelihood (the sign) and the sum (no 1/m), naming a case", () => {
+test("00.4 rejects the log-likelihood (the sign), the sum (no 1/m) and bits, naming a case and the slip", () => {
   const sum = (theta: number, flips: number[]) => flipByFlip(theta, flips) * flips.length;
-  assert.match(hint(check("00.4")((t: number, f: number[]) => -flipByFlip(t, f))), /for θ = 0.5 and four flips/);
-  assert.match(hint(check("00.4")(sum)), /for θ = 0.5 and four flips/);
+  const bits = (theta: number, flips: number[]) => flipByFlip(theta, flips) / Math.LN2;
+  for (const slip of [(t: number, f: number[]) => -flipByFlip(t, f), sum, bits]) {
+    assert.match(hint(check("00.4")(slip)), /for θ = 0.5 and four flips/);
+    assert.match(hint(check("00.4")(slip)), /natural log \(nats\), divide the sum by m, and mind the sign/);
+  }
+});
+
+test("00.4 rejects a head and a tail swapped, which passes at θ = 0.5, with the hint that says which is which", () => {
+  const swapped = (theta: number, flips: number[]) => flipByFlip(1 - theta, flips);
+  const v = check("00.4")(swapped);
+  assert.match(hint(v), /for θ = 0.7 and ten flips/);
+  assert.match(hint(v), /a head \(x = 1\) has probability θ/);
 });
 
 test("00.4 gives a verdict, not a crash, for a function that throws and for the stub that returns NaN", () => {

@@ -52,9 +52,13 @@ test("01.4 accepts counting, and rejects a p̂ over the values seen only, naming
   assert.match(hint(v), /mass 0/);
 });
 
-test("01.4 names the first failing case for counts not divided by m", () => {
+test("01.4 names the first failing case, and the divisor, for counts not divided by m or divided by k", () => {
   const counts = (xs: number[], k: number) => byCounting(xs, k).map((p) => p * xs.length);
-  assert.match(hint(check("01.4")(counts)), /for xs = \[0, 2, 2, 1\] and k = 3/);
+  const overK = (xs: number[], k: number) => byCounting(xs, k).map((p) => (p * xs.length) / k);
+  for (const slip of [counts, overK]) {
+    assert.match(hint(check("01.4")(slip)), /for xs = \[0, 2, 2, 1\] and k = 3/);
+    assert.match(hint(check("01.4")(slip)), /divided by m, the sample size \(not by k\)/);
+  }
 });
 
 test("01.4 gives a verdict, not a crash, for a throwing function and for the stub", () => {

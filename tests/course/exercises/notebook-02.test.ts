@@ -27,6 +27,12 @@ test("02.2 accepts the hand-computed log-likelihood and explains average, sign a
   assert.match(hint(check("02.2")(-HAND)), /negative log-likelihood/);
 });
 
+test("02.2 explains the log-likelihood without its −Σ log x! term, typed as a student rounds it", () => {
+  const noFactorials = 122 * Math.log(0.61) - 200 * 0.61; // −182.304…
+  for (const typed of [noFactorials, -182.3, -182.30]) assert.match(hint(check("02.2")(typed)), /leaves out −Σ log x⁽ⁱ⁾!/);
+  assert.ok(check("02.2")(-206.1).ok);
+});
+
 test("02.3 accepts σ = 2 and explains Bessel's correction and σ²", () => {
   assert.ok(check("02.3")(2).ok);
   assert.match(hint(check("02.3")(Math.sqrt(32 / 7))), /m − 1/);
@@ -60,9 +66,14 @@ test("02.4 rejects the overflowing factorial, right but for counts above 170, an
   assert.match(hint(v), /It passes 3 of 4 cases/);
 });
 
-test("02.4 names a case for a log-likelihood that forgets −λ for zero counts", () => {
+test("02.4 names a case, and the three terms, for a log-likelihood that skips zero counts, has −λ once or no −log x!", () => {
   const skipsZeros = (lambda: number, xs: number[]) => termByTerm(lambda, xs.filter((x) => x > 0));
-  assert.match(hint(check("02.4")(skipsZeros)), /for λ = 2 and xs = \[1, 3, 0, 2\]/);
+  const lambdaOnce = (lambda: number, xs: number[]) => termByTerm(lambda, xs) + (xs.length - 1) * lambda;
+  const noFactorial = (lambda: number, xs: number[]) => xs.reduce((s, x) => s + x * Math.log(lambda) - lambda, 0);
+  for (const slip of [skipsZeros, lambdaOnce, noFactorial]) {
+    assert.match(hint(check("02.4")(slip)), /for λ = 2 and xs = \[1, 3, 0, 2\]/);
+    assert.match(hint(check("02.4")(slip)), /three terms, x log λ, −λ and −log x!/);
+  }
 });
 
 test("02.4 gives a verdict, not a crash, for a throwing function and for the stub", () => {

@@ -14,12 +14,12 @@ export const exercises: ExerciseSet = {
           {
             value: 0.5,
             hint: {
-              en: "0.5 puts equal mass on each distinct value; p̂_data puts 1/m on each *sample*.",
-              zh: "0.5 给每个不同的取值相同的概率质量；p̂_data 给每个*样本* 1/m。",
+              en: "0.5 puts equal mass on each distinct value; p̂_data puts 1/m on each of the m examples, repeats included.",
+              zh: "0.5 给每个不同的取值相同的概率质量；p̂_data 给 m 个样本中的每一个 1/m，重复的也算。",
             },
           },
         ],
-        hint: { en: "count how many of the m samples equal 1, and divide by m.", zh: "数一数 m 个样本中有几个等于 1，再除以 m。" },
+        hint: { en: "count how many of the m examples equal 1, and divide by m.", zh: "数一数 m 个样本中有几个等于 1，再除以 m。" },
       }),
     },
     {
@@ -69,11 +69,20 @@ export const exercises: ExerciseSet = {
         name: "averageNll",
         signature: "(theta: number, flips: number[]) => number",
         cases: [
-          { args: [0.5, [1, 0, 1, 1]], when: { en: "for θ = 0.5 and four flips", zh: "对 θ = 0.5 和四次抛掷" } },
+          // The common slips (a sum without 1/m, the log-likelihood's sign, log₂) fail the first case,
+          // so its hint names them; a head and a tail swapped passes it (θ = 1 − θ = 0.5) and fails the second.
+          {
+            args: [0.5, [1, 0, 1, 1]],
+            when: { en: "for θ = 0.5 and four flips", zh: "对 θ = 0.5 和四次抛掷" },
+            hint: {
+              en: "use the natural log (nats), divide the sum by m, and mind the sign: an NLL is never negative.",
+              zh: "用自然对数（奈特），把和除以 m，并注意符号：负对数似然不会是负数。",
+            },
+          },
           {
             args: [0.7, [1, 1, 0, 1, 0, 1, 1, 1, 0, 1]],
             when: { en: "for θ = 0.7 and ten flips", zh: "对 θ = 0.7 和十次抛掷" },
-            hint: { en: "average over the m flips, and mind the sign: an NLL is never negative.", zh: "对 m 次抛掷取平均，并注意符号：负对数似然不会是负数。" },
+            hint: { en: "a head (x = 1) has probability θ, a tail (x = 0) has 1 − θ.", zh: "正面（x = 1）的概率是 θ，反面（x = 0）的概率是 1 − θ。" },
           },
           {
             args: [1, [1, 1, 1]],

@@ -34,12 +34,12 @@ export const exercises: ExerciseSet = {
           {
             value: 1 / 3,
             hint: {
-              en: "1/3 is 1/(number of distinct values): uniform over the support. p̂ gives 1/m to each *sample*.",
-              zh: "1/3 是 1/(不同取值的个数)：在支撑集上均匀。p̂ 给每个*样本* 1/m。",
+              en: "1/3 is 1/(number of distinct values): uniform over the support. p̂ gives 1/m to each example, repeats included.",
+              zh: "1/3 是 1/(不同取值的个数)：在支撑集上均匀。p̂ 给每个样本 1/m，重复的也算。",
             },
           },
         ],
-        hint: { en: "p̂(v) = (number of samples equal to v) / m.", zh: "p̂(v) = (等于 v 的样本个数) / m。" },
+        hint: { en: "p̂(v) = (number of examples equal to v) / m.", zh: "p̂(v) = (等于 v 的样本个数) / m。" },
       }),
     },
     {
@@ -50,20 +50,20 @@ export const exercises: ExerciseSet = {
           {
             value: uniformOverSupport,
             hint: {
-              en: "you averaged over the distinct values {1, 2, 3}; that is the uniform-over-the-support mistake. Average over all m samples.",
+              en: "you averaged over the distinct values {1, 2, 3}; that is the uniform-over-the-support mistake. Average over all m examples.",
               zh: "你是在不同取值 {1, 2, 3} 上求的平均，这就是“在支撑集上均匀”的错误。应在全部 m 个样本上求平均。",
             },
           },
           {
             value: meanSquared,
             hint: {
-              en: "that is the square of the mean, (E[x])²; square each sample first, then average.",
+              en: "that is the square of the mean, (E[x])²; square each example first, then average.",
               zh: "这是均值的平方 (E[x])²；应先把每个样本平方，再求平均。",
             },
           },
         ],
         hint: {
-          en: "E_{x~p̂}[f] = (1/m) Σ_i f(x⁽ⁱ⁾): square every sample, repeats included, then average.",
+          en: "E_{x~p̂}[f] = (1/m) Σ_i f(x⁽ⁱ⁾): square every example, repeats included, then average.",
           zh: "E_{x~p̂}[f] = (1/m) Σ_i f(x⁽ⁱ⁾)：把每个样本（包括重复的）平方，再求平均。",
         },
       }),
@@ -94,12 +94,16 @@ export const exercises: ExerciseSet = {
         name: "empiricalProbs",
         signature: "(xs: number[], k: number) => number[]",
         cases: [
-          { args: [[0, 2, 2, 1], 3], when: { en: "for xs = [0, 2, 2, 1] and k = 3", zh: "对 xs = [0, 2, 2, 1] 和 k = 3" } },
+          // Counts left undivided, or divided by k, fail the first case, so its hint names the divisor.
           {
-            args: [[1, 1, 0, 1, 1, 0, 1, 1], 2],
-            when: { en: "for eight coin flips (k = 2)", zh: "对八次抛硬币（k = 2）" },
-            hint: { en: "each mass is a count divided by m, the sample size.", zh: "每个概率质量都是计数除以样本量 m。" },
+            args: [[0, 2, 2, 1], 3],
+            when: { en: "for xs = [0, 2, 2, 1] and k = 3", zh: "对 xs = [0, 2, 2, 1] 和 k = 3" },
+            hint: {
+              en: "each mass is a count divided by m, the sample size (not by k): the k masses sum to one.",
+              zh: "每个概率质量都是计数除以样本量 m（不是除以 k）：这 k 个概率质量之和为一。",
+            },
           },
+          { args: [[1, 1, 0, 1, 1, 0, 1, 1], 2], when: { en: "for eight coin flips (k = 2)", zh: "对八次抛硬币（k = 2）" } },
           {
             args: [[0, 0, 2], 4],
             when: { en: "when categories 1 and 3 never occur (xs = [0, 0, 2], k = 4)", zh: "当类别 1 和 3 从未出现时（xs = [0, 0, 2]，k = 4）" },

@@ -1,5 +1,5 @@
 // Exercises of notebooks/02-maximum-likelihood.ipynb.
-import { fitBernoulli, fitGaussian, fitPoisson, logLikelihood, poisson } from "mlekit";
+import { fitBernoulli, fitGaussian, fitPoisson, logFactorial, logLikelihood, poisson } from "mlekit";
 import { expectFunction, expectNumber, type ExerciseSet } from "notebook-kit";
 import { NATS } from "./units";
 
@@ -15,6 +15,8 @@ const KICKS = [
 ];
 const kicksFit = fitPoisson(KICKS);
 const kicksLogLik = logLikelihood(kicksFit, KICKS);
+/** Σ log x⁽ⁱ⁾!: the term a log-likelihood "up to a constant" leaves out (−182.3 instead of −206.1). */
+const kicksLogFactorials = KICKS.reduce((s, x) => s + logFactorial(x), 0);
 /** Exercise 02.3: the classic eight values whose MLE σ is 2. */
 const VALUES = [2, 4, 4, 4, 5, 5, 7, 9];
 const sigmaML = fitGaussian(VALUES).params.sigma;
@@ -45,6 +47,13 @@ export const exercises: ExerciseSet = {
           },
           { value: -kicksLogLik, hint: { en: "that is the negative log-likelihood; flip the sign.", zh: "这是负对数似然；把符号反过来。" } },
           {
+            value: kicksLogLik + kicksLogFactorials,
+            hint: {
+              en: "that leaves out −Σ log x⁽ⁱ⁾!: it does not depend on λ, so it does not move λ_ML, but it is part of log L.",
+              zh: "这漏掉了 −Σ log x⁽ⁱ⁾!：它与 λ 无关，所以不影响 λ_ML，但它是 log L 的一部分。",
+            },
+          },
+          {
             value: logLikelihood(poisson(1), KICKS),
             hint: { en: "evaluate at λ_ML, the sample mean, not at λ = 1.", zh: "应在 λ_ML（样本均值）处求值，而不是 λ = 1。" },
           },
@@ -62,7 +71,7 @@ export const exercises: ExerciseSet = {
         mistakes: [
           {
             value: fitGaussian(VALUES, { unbiased: true }).params.sigma,
-            hint: { en: "you divided by m − 1 (Bessel's correction); the MLE divides by m.", zh: "你除以了 m − 1（Bessel 校正）；MLE 除以 m。" },
+            hint: { en: "you divided by m − 1 (Bessel's correction); the MLE divides by m.", zh: "你除以了 m − 1（Bessel 校正）；最大似然估计除以 m。" },
           },
           { value: sigmaML * sigmaML, hint: { en: "that is σ²; the question asks for σ.", zh: "这是 σ²；题目要的是 σ。" } },
         ],
@@ -79,12 +88,17 @@ export const exercises: ExerciseSet = {
         name: "poissonLogLik",
         signature: "(lambda: number, xs: number[]) => number",
         cases: [
-          { args: [2, [1, 3, 0, 2]], when: { en: "for λ = 2 and xs = [1, 3, 0, 2]", zh: "对 λ = 2 和 xs = [1, 3, 0, 2]" } },
+          // Skipping zero counts, −λ once instead of per count, or no −log x! all fail the first case,
+          // so its hint names the three terms every count brings.
           {
-            args: [0.61, [0, 0, 1, 2, 0, 1]],
-            when: { en: "for λ = 0.61 and six horse-kick counts", zh: "对 λ = 0.61 和六个马踢计数" },
-            hint: { en: "every count contributes −λ, even a zero count.", zh: "每个计数都贡献一个 −λ，计数为零时也一样。" },
+            args: [2, [1, 3, 0, 2]],
+            when: { en: "for λ = 2 and xs = [1, 3, 0, 2]", zh: "对 λ = 2 和 xs = [1, 3, 0, 2]" },
+            hint: {
+              en: "every count brings three terms, x log λ, −λ and −log x!: a zero count still brings −λ, and −log x! stays although it does not depend on λ.",
+              zh: "每个计数都带来三项：x log λ、−λ 和 −log x!；计数为零时仍有 −λ，而 −log x! 虽然与 λ 无关，也不能省去。",
+            },
           },
+          { args: [0.61, [0, 0, 1, 2, 0, 1]], when: { en: "for λ = 0.61 and six horse-kick counts", zh: "对 λ = 0.61 和六个马踢计数" } },
           {
             args: [150, [171, 180]],
             when: { en: "for counts above 170 (λ = 150, xs = [171, 180])", zh: "当计数超过 170 时（λ = 150，xs = [171, 180]）" },

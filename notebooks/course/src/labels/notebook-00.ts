@@ -28,7 +28,7 @@ export const PHRASES_00: Readonly<Record<string, string>> = {
   "Three of the m = 4 examples equal 1, each of mass 1/m: p̂(1) = 3/4.":
     "m = 4 个样本中有三个等于 1，每个样本的概率质量是 1/m：p̂(1) = 3/4。",
   "One bit is ln 2 ≈ 0.693 nats, less than one nat: the fair coin's entropy in nats.":
-    "一比特等于 ln 2 ≈ 0.693 奈特，比一奈特少：它就是以奈特计的均匀硬币的熵。",
+    "一比特等于 ln 2 ≈ 0.693 奈特，比一奈特少：它就是以奈特计的公平硬币的熵。",
   "H(p̂, p_model) = H(p̂) + KL(p̂ ‖ p_model), and H(p̂) is fixed by the data.":
     "H(p̂, p_model) = H(p̂) + KL(p̂ ‖ p_model)，而 H(p̂) 由数据决定，与 θ 无关。",
   "Flip by flip: log θ for a head, log(1 − θ) for a tail; so θ = 1 and all heads gives 0.":

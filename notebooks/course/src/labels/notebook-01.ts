@@ -10,8 +10,8 @@ export const PHRASES_01: Readonly<Record<string, string>> = {
   "a product of ten factors": "十个因子的乘积",
   // the G tests
   "G = {0}: both halves have the same face distribution": "G = {0}：前后两半的点数分布相同",
-  "G = {0}: no sign of dependence in the pairs": "G = {0}：配对中看不出相关",
-  "memory shows in the pairs": "记忆在配对中显露出来",
+  "G = {0}: no sign of dependence in the pairs": "G = {0}：配对中看不出相依的迹象",
+  "memory shows in the pairs: G above five times the bound": "记忆在配对中显露出来：G 超过界的五倍",
   "the die with memory still rolls faces from p_data": "有记忆的骰子掷出的点数仍服从 p_data",
   "G, halves": "G（前后两半）",
   "G, pairs": "G（配对）",
@@ -19,6 +19,7 @@ export const PHRASES_01: Readonly<Record<string, string>> = {
   "G, faces of the die with memory (every other roll)": "G（有记忆骰子的点数，每隔一次取一次）",
   "all rolls: about 1.32 χ²₅": "全部投掷：约为 1.32 χ²₅",
   "every other roll: χ²₅": "每隔一次取一次：χ²₅",
+  "not 1.16 χ²₅, not 1.4 χ²₅": "不是 1.16 χ²₅，也不是 1.4 χ²₅",
   "all rolls": "全部投掷",
   "every other roll": "每隔一次取一次",
   // the empirical distribution
