@@ -30,6 +30,8 @@ export interface Term {
   readonly zh: string;
   /** Renderings not to use for it (the check on the Chinese edition reports them). */
   readonly avoid?: readonly string[];
+  /** The rendering is given once per notebook at most (对数几率, beside 分对数). */
+  readonly once?: boolean;
 }
 
 /** One rendering per term (花书, and the translated prose of notebooks/i18n/zh). */
@@ -76,7 +78,7 @@ export const TERMS: readonly Term[] = [
   { en: "Fisher information", zh: "Fisher 信息" },
   { en: "logit", zh: "分对数", avoid: ["逻辑值"] },
   { en: "logits", zh: "分对数" },
-  { en: "log-odds", zh: "对数几率" },
+  { en: "log-odds", zh: "对数几率", once: true },
   { en: "prior", zh: "先验" },
   { en: "posterior", zh: "后验" },
   { en: "weight decay", zh: "权重衰减" },

@@ -56,6 +56,13 @@ test("null or undefined says there is no answer yet, and what to enter", () => {
   assert.match(c.lines[1], /^… 03\.1 .*: no answer yet\. Replace `undefined` with a number in bits, to at least 3/);
 });
 
+test("a course's own checker, saying nothing of what to enter, asks for an answer", () => {
+  const own = { id: "99.1", title: { en: "own", zh: "自定" }, check: () => ({ ok: true as const, kind: "correct" as const }) };
+  const c = capture();
+  answerChecker({ find: () => own, ids: () => ["99.1"] })("99.1", null, c);
+  assert.is(c.lines[0], "… 99.1 (own): no answer yet. Replace `null` with your answer.");
+});
+
 test("an answer of the wrong type is a wrong answer, not an error", () => {
   const c = capture();
   assert.is(checkAnswer("03.1", "2.58", c), false);

@@ -5,6 +5,9 @@ import { entropy, binaryCrossEntropyFromLogit, fitGaussian } from "../../../lib/
 import { brief, expectFunction } from "../../../notebooks/kit/src/exercises/expect-function";
 import type { Verdict } from "../../../notebooks/kit/src/exercises/exercise";
 import { localize } from "../../../notebooks/kit/src/i18n/text";
+import { setLanguage } from "../../../notebooks/kit/src/i18n/language";
+import { missingLabels, registerLabels } from "../../../notebooks/kit/src/i18n/labels";
+import { expectNumber } from "../../../notebooks/kit/src/exercises/expect-number";
 
 const en = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
 const zh = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "zh"));
@@ -106,6 +109,21 @@ test("results may be arrays, typed arrays or records (an estimator), compared wi
   const infinite = expectFunction(() => Infinity, { name: "inf", cases: [{ args: [], when: "x", edge: true }] });
   assert.ok(infinite(() => Infinity).ok);
   assert.not.ok(infinite(() => 1e308).ok);
+});
+
+test("in strict Chinese, a hint's code (names, calls, values) is never looked up as a label; a plain-string label is", () => {
+  registerLabels("zh", { terms: [{ en: "nats", zh: "奈特" }] });
+  setLanguage("zh", { strict: true });
+  try {
+    const v = entropyBits(naive);
+    assert.match(zh(v), /`entropyBits\(\[0\.5, 0, 0\.5\]\)` 返回了 `NaN`/);
+    assert.equal(missingLabels(), []);
+    assert.match(localize(expectNumber(1, { unit: "nats" }).expects!), /^一个以奈特为单位的数/);
+    const plain = expectFunction(() => 1, { name: "one", cases: [{ args: [], when: "a case with no translation", edge: true }] });
+    assert.throws(() => localize((plain(() => 2) as { hint: string }).hint), /no zh translation for "a case with no translation"/);
+  } finally {
+    setLanguage("en");
+  }
 });
 
 test("expectFunction refuses an exercise without cases or without an edge case, and a reference that gives NaN", () => {

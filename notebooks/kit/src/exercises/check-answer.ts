@@ -1,5 +1,5 @@
 import { msg } from "../i18n/messages";
-import { localize, type Text } from "../i18n/text";
+import { labelled, localize, type Text } from "../i18n/text";
 import type { Exercise } from "./exercise";
 
 /** Where {@link answerChecker} looks exercises up: the course's registry. */
@@ -58,15 +58,15 @@ export function answerChecker(lookup: ExerciseLookup): CheckAnswer {
     const { print = (line: string) => console.log(line) } = opts ?? {};
     const ex = lookup.find(id);
     if (!ex) throw new Error(`checkAnswer: unknown exercise id ${JSON.stringify(id)} (known: ${lookup.ids().join(", ")})`);
-    const head = { id: ex.id, title: ex.title };
+    const head = { id: ex.id, title: labelled(ex.title) };
     if (value === undefined || value === null) {
-      const expects = ex.expects ?? ex.check.expects ?? msg("expects.choiceAny");
-      print(localize(msg("check.empty", { ...head, value: String(value), expects })));
+      const expects = ex.expects ?? ex.check.expects ?? msg("expects.any");
+      print(localize(msg("check.empty", { ...head, value: String(value), expects: labelled(expects) })));
       return false;
     }
     const verdict = ex.check(value);
     if (verdict.ok) print(localize(msg("check.correct", head)));
-    else print(localize(msg(verdict.kind === "close" ? "check.close" : "check.wrong", { ...head, hint: verdict.hint })));
+    else print(localize(msg(verdict.kind === "close" ? "check.close" : "check.wrong", { ...head, hint: labelled(verdict.hint) })));
     return verdict.ok;
   };
 }

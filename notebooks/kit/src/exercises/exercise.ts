@@ -61,8 +61,13 @@ export interface ExerciseSet {
 /** The correct verdict (one shared object). */
 export const CORRECT: Verdict = Object.freeze({ ok: true, kind: "correct" } as const);
 
-/** Makes a {@link Checker} of a judging function, its "what to enter" phrase and its answer key. */
-export function makeChecker(check: (value: unknown) => Verdict, expects: Text, key: AnswerKey): Checker {
+/**
+ * Makes a {@link Checker} of a judging function, its "what to enter" phrase (or a function that
+ * makes it when it is read, so labels in it use the label table registered by then) and its
+ * answer key.
+ */
+export function makeChecker(check: (value: unknown) => Verdict, expects: Text | (() => Text), key: AnswerKey): Checker {
   Object.defineProperty(check, ANSWER_KEY, { value: key, enumerable: false });
-  return Object.assign(check, { expects });
+  Object.defineProperty(check, "expects", typeof expects === "function" ? { get: expects, enumerable: true } : { value: expects, enumerable: true });
+  return check as Checker;
 }

@@ -1,5 +1,5 @@
 import { concat, msg } from "../i18n/messages";
-import type { Text } from "../i18n/text";
+import { labelled, type Text } from "../i18n/text";
 import { brief, describeValue } from "./describe-value";
 
 export { brief };
@@ -158,7 +158,7 @@ export function expectFunction<A extends readonly unknown[]>(reference: (...args
         got = (value as (...args: A) => unknown)(...copy(c.args));
       } catch (e) {
         const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-        failure ??= concat(msg("function.threw", { name, when: c.when, call, error: error.length > 120 ? `${error.slice(0, 120)}…` : error }), c.hint ? concat(SEP, c.hint) : "");
+        failure ??= concat(msg("function.threw", { name, when: labelled(c.when), call, error: error.length > 120 ? `${error.slice(0, 120)}…` : error }), c.hint ? concat(SEP, c.hint) : "");
         continue;
       }
       if (got !== null && typeof got === "object" && typeof (got as { then?: unknown }).then === "function") {
@@ -171,7 +171,7 @@ export function expectFunction<A extends readonly unknown[]>(reference: (...args
       }
       const shown = typeof got === "number" || (got !== null && typeof got === "object") ? `\`${brief(got)}\`` : describeValue(got);
       failure ??= concat(
-        msg(verdict === "shape" && typeof got !== "object" ? "function.notNumber" : "function.returned", { name, when: c.when, call, got: shown }),
+        msg(verdict === "shape" && typeof got !== "object" ? "function.notNumber" : "function.returned", { name, when: labelled(c.when), call, got: shown }),
         c.hint ? concat(SEP, c.hint) : "",
       );
     }

@@ -1,5 +1,5 @@
 import { concat, msg } from "../i18n/messages";
-import type { Text } from "../i18n/text";
+import { labelled, type Text } from "../i18n/text";
 import { describeValue } from "./describe-value";
 import { CORRECT, makeChecker, type Checker, type Verdict } from "./exercise";
 import { agrees, closeness, decimalOf } from "./precision";
@@ -109,7 +109,7 @@ export function expectNumber(expected: number, opts: ExpectNumberOptions = {}): 
   checkDigits("expectNumber", digits);
   checkAtol("expectNumber", atol);
   for (const m of mistakes) if (Number.isNaN(m.value)) throw new RangeError("expectNumber: a mistake's value is NaN");
-  const phrase = expects ?? (unit === undefined ? msg("expects.number", { digits }) : msg("expects.numberUnit", { digits, unit }));
+  const phrase = (): Text => expects ?? (unit === undefined ? msg("expects.number", { digits }) : msg("expects.numberUnit", { digits, unit: labelled(unit) }));
   return makeChecker((value: unknown): Verdict => {
     if (typeof value !== "number") return { ok: false, kind: "invalid", hint: msg("number.type", { got: describeValue(value) }) };
     return judgeNumber(value, expected, { digits, atol, hint, mistakes });
@@ -162,9 +162,9 @@ export function expectNumbers(expected: readonly number[], opts: ExpectNumbersOp
     }
     const i = verdicts.findIndex((v) => !v.ok);
     const first = verdicts[i] as Extract<Verdict, { ok: false }>;
-    if (verdicts.every((v) => v.ok || v.kind === "close")) return { ok: false, kind: "close", hint: msg("numbers.elementHint", { i, hint: first.hint }) };
+    if (verdicts.every((v) => v.ok || v.kind === "close")) return { ok: false, kind: "close", hint: msg("numbers.elementHint", { i, hint: labelled(first.hint) }) };
     const wrong = verdicts.findIndex((v) => !v.ok && v.kind !== "close");
     const w = verdicts[wrong] as Extract<Verdict, { ok: false }>;
-    return { ok: false, kind: "wrong", hint: w.hint === hint ? hint : msg("numbers.elementHint", { i: wrong, hint: w.hint }) };
+    return { ok: false, kind: "wrong", hint: w.hint === hint ? hint : msg("numbers.elementHint", { i: wrong, hint: labelled(w.hint) }) };
   }, phrase, { kind: "numbers", value: [...expected], digits, mistakes, hint });
 }

@@ -21,6 +21,40 @@ function walk(v: unknown, key: string | undefined): unknown {
   return out;
 }
 
+function collect(v: unknown, key: string | undefined, out: string[]): void {
+  if (typeof v === "string") {
+    if (key !== undefined && TEXT_KEYS.has(key)) out.push(v);
+    return;
+  }
+  if (Array.isArray(v)) {
+    const labels = key !== undefined && LABEL_ARRAYS.has(key);
+    for (const x of v) {
+      if (typeof x === "string") {
+        if (labels) out.push(x);
+      } else collect(x, labels ? key : undefined, out);
+    }
+    return;
+  }
+  if (v === null || typeof v !== "object" || ArrayBuffer.isView(v)) return;
+  for (const [k, x] of Object.entries(v)) collect(x, k, out);
+}
+
+/**
+ * Every text a reader sees in a plotly figure, the ones {@link localizeFigure} translates:
+ * titles, axis and colour-bar titles, legend names, annotations, slider prefixes, step labels
+ * and step titles, string categories.
+ * @example
+ * figureTexts({ data: [{ name: "density", x: ["a", "b"], y: [1, 2] }], layout: { title: { text: "T" } } });
+ * // => ["density", "a", "b", "T"]
+ */
+export function figureTexts(figure: { data?: unknown; layout?: unknown; frames?: unknown }): string[] {
+  const out: string[] = [];
+  collect(figure?.data, undefined, out);
+  collect(figure?.layout, undefined, out);
+  collect(figure?.frames, undefined, out);
+  return out;
+}
+
 /** The parts of a plotly figure {@link localizeFigure} reads. */
 export interface FigureParts {
   readonly data: readonly object[];

@@ -22,13 +22,17 @@
 /** Function names of mathematics, kept in any language (花书 writes them so). */
 const MATH_WORDS = [
   "log", "ln", "lg", "exp", "lim", "max", "min", "arg", "argmax", "argmin", "sup", "inf", "sin", "cos", "tan", "tanh", "det", "tr",
-  "diag", "mod", "sgn", "erf", "Var", "Cov", "Corr", "softmax", "sigmoid", "logsumexp", "Beta", "Gamma",
+  "diag", "mod", "sgn", "erf", "log1p", "expm1", "Var", "Cov", "Corr", "softmax", "sigmoid", "logsumexp", "Beta", "Gamma",
 ];
-/** People and distributions named after them, as the Chinese edition keeps them in formulas and names. */
+/**
+ * People, and what the book's Chinese edition names after them and keeps (Poisson, Multinoulli,
+ * Hessian 矩阵, Nelder–Mead).
+ */
 const PROPER_NAMES = [
   "Bayes", "Bengio", "Bernoulli", "Bessel", "Bortkiewicz", "Cauchy", "Chebyshev", "Courville", "Cramér", "Euler", "Fisher", "Gauss",
-  "Gibbs", "Goodfellow", "Hoeffding", "Huffman", "Jensen", "Kraft", "Kullback", "Lagrange", "Laplace", "Leibler", "Markov", "Newton",
-  "Neyman", "Pearson", "Poisson", "Rao", "Shannon", "Stirling", "Taylor", "Wilks",
+  "Gibbs", "Goodfellow", "Hessian", "Hoeffding", "Huffman", "Jacobian", "Jensen", "Kraft", "Kullback", "Lagrange", "Laplace", "Leibler",
+  "Markov", "Mead", "Multinoulli", "Nelder", "Newton", "Neyman", "Pearson", "Poisson", "Raphson", "Rao", "Shannon", "Stirling",
+  "Sylvester", "Taylor", "Wilks",
 ];
 /** Software and formats, named as their makers write them. */
 const SOFTWARE = [
@@ -95,6 +99,7 @@ export function wholeWord(term: string, flags = "gi"): RegExp {
 /** LaTeX made readable for the word scan: `\text{bias}` → `bias`, other commands → a space. */
 function latexText(tex: string): string {
   return tex
+    .replace(/\\(?:begin|end)\s*\{[^{}]*\}/g, " ")
     .replace(/\\(?:text|textrm|textit|textbf|texttt|textsf|mathrm|mathit|mathbf|mathsf|mathtt|operatorname\*?|mbox)\s*\{([^{}]*)\}/g, "$1")
     .replace(/\\[A-Za-z]+/g, " ");
 }

@@ -6,6 +6,6 @@ export { setLanguage, language, LANGUAGES, type Language, type SetLanguageOption
 export { localize, isTranslated, type Text, type Translated } from "./text";
 export { label, labelKey, missingLabels, registerLabels, registeredVocabulary, type LabelTable } from "./labels";
 export { englishWords, ALLOWED_WORDS, OUTPUT_WORDS, type EnglishWordsOptions, type GlossaryTerm } from "./english";
-export { localizeFigure, type FigureParts } from "./display";
+export { localizeFigure, figureTexts, type FigureParts } from "./display";
 export { results } from "./results";
 export { assert, AssertionError, type Assert } from "./assert";

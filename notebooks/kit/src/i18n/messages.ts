@@ -5,7 +5,10 @@
 import type { Language } from "./language";
 import { localize, type Text, type Translated } from "./text";
 
-/** The values a message's `{placeholders}` take: numbers, strings (shown as they are) or texts. */
+/**
+ * The values a message's `{placeholders}` take: numbers, strings (inserted as they are, in every
+ * language: values, code, ids) or `{ en, zh }` pairs (a label: pass `labelled(text)`).
+ */
 export type MessageParams = Readonly<Record<string, string | number | Text>>;
 
 type Template = string | ((p: Readonly<Record<string, string>>) => string);
@@ -41,6 +44,7 @@ const MESSAGES = {
   },
   "expects.choice": { en: "one of {choices}", zh: "{choices} 之一" },
   "expects.choiceAny": { en: "your choice, as a string", zh: "你的选择（字符串）" },
+  "expects.any": { en: "your answer", zh: "你的答案" },
   "expects.function": { en: "your function `{name}{signature}`", zh: "你写的函数 `{name}{signature}`" },
   // numbers
   "number.type": { en: "expected a number, got {got}.", zh: "应为一个数，得到的是{got}。" },
@@ -150,7 +154,7 @@ export const MESSAGE_KEYS = Object.keys(MESSAGES) as MessageKey[];
 
 function fill(key: string, template: Template, params: MessageParams, lang: Language): string {
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) values[k] = typeof v === "number" ? String(v) : localize(v, lang);
+  for (const [k, v] of Object.entries(params)) values[k] = typeof v === "number" || typeof v === "string" ? String(v) : localize(v, lang);
   if (typeof template === "function") return template(values);
   return template.replace(/\{(\w+)\}/g, (_all, name: string) => {
     if (!(name in values)) throw new Error(`msg: message "${key}" needs the parameter {${name}}`);
@@ -162,7 +166,7 @@ function fill(key: string, template: Template, params: MessageParams, lang: Lang
  * One of the kit's messages, filled in every language.
  *
  * @param key the message, e.g. `"number.sign"`
- * @param params the values of its `{placeholders}`: numbers, strings, or texts (translated per language)
+ * @param params the values of its `{placeholders}`: numbers and strings as they are, `{ en, zh }` pairs per language
  * @returns `{ en, zh }`, ready to be kept in a verdict and shown later with `localize`
  * @throws {Error} when a placeholder has no value (a bug in the kit)
  * @example

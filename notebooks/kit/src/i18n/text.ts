@@ -37,3 +37,14 @@ export function localize(text: Text, lang: Language = language()): string {
   if (typeof text === "string") return label(text, lang);
   return text[lang] ?? text.en;
 }
+
+/**
+ * A text as a `{ en, zh }` pair: a pair as it is, an English string with its rendering from the
+ * course's label table. For a label placed inside one of the kit's messages (a unit, a title, a
+ * case's `when`), where a plain string would be inserted verbatim, as code is.
+ * @example
+ * labelled("nats"); // => { en: "nats", zh: "奈特" } with the course's table
+ */
+export function labelled(text: Text): Translated {
+  return typeof text === "string" ? { en: text, zh: label(text, "zh") } : text;
+}
