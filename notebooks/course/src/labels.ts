@@ -119,7 +119,9 @@ export const PHRASES: Readonly<Record<string, string>> = {
 };
 
 /** Proper names of this course a reader of the Chinese edition sees as they are. */
-export const ALLOW: readonly string[] = [];
+export const ALLOW: readonly string[] = [
+  "Hájek", // 07: Hájek's convolution theorem
+];
 
 /** The table as the kit takes it (`registerLabels("zh", LABELS_ZH)`). */
 export const LABELS_ZH: LabelTable = { phrases: PHRASES, terms: TERMS, allow: ALLOW };
