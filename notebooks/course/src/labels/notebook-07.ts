@@ -47,8 +47,8 @@ export const PHRASES_07: Readonly<Record<string, string>> = {
   // exercises
   "your prediction": "你的预测",
   "simulated mean of σ̂²_ML": "σ̂²_ML 的模拟均值",
-  "E[σ̂²_ML] = (m − 1)/m · σ² = 3/4 · 9 = 6.75: less than 9, since x̄ is fitted to the same four points.":
-    "E[σ̂²_ML] = (m − 1)/m · σ² = 3/4 · 9 = 6.75：小于 9，因为 x̄ 是在同样这四个点上拟合的。",
+  "E[σ̂²_ML] = (m − 1)/m · σ² = 3/4 · 9 = 6.75, below 9: x̄ is fitted to the same data.":
+    "E[σ̂²_ML] = (m − 1)/m · σ² = 3/4 · 9 = 6.75，低于 9：x̄ 是在同一份数据上拟合的。",
   "I(p) = 1/(p(1 − p)) = 6.25 per flip, so 1/(100 · 6.25) = 0.0016; p̂ = h/m meets it.":
     "每次抛掷 I(p) = 1/(p(1 − p)) = 6.25，所以下界是 1/(100 · 6.25) = 0.0016；p̂ = h/m 恰好达到它。",
   "The mean is 5 and Σ(x − 5)² = 32, so s² = 32/7 ≈ 4.571 (the MLE gives 32/8 = 4).":
