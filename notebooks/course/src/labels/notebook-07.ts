@@ -9,9 +9,9 @@ export const PHRASES_07: Readonly<Record<string, string>> = {
   simulated: "模拟值",
   exact: "精确值",
   // bias and MSE
-  "E[σ̂²_ML] simulated": "E[σ̂²_ML] 模拟值",
-  "E[s²] simulated (Bessel)": "E[s²] 模拟值（Bessel）",
-  "Var[σ̂²_ML] sim.": "Var[σ̂²_ML] 模拟值",
+  "E(σ̂²_ML) simulated": "E(σ̂²_ML) 模拟值",
+  "E(s²) simulated (Bessel)": "E(s²) 模拟值（Bessel）",
+  "Var(σ̂²_ML) sim.": "Var(σ̂²_ML) 模拟值",
   "2σ⁴/m (CR, unbiased)": "2σ⁴/m（CR，无偏）",
   "(1 − 1/m)²·2σ⁴/m (CR, biased)": "(1 − 1/m)²·2σ⁴/m（CR，有偏）",
   // efficiency
