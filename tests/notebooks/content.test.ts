@@ -91,25 +91,30 @@ const NOTEBOOKS: readonly NotebookExpectation[] = [
     name: "06-conditional-likelihood-and-loss-functions",
     sections: [
       "Conditional maximum likelihood", "Gaussian conditional likelihood gives MSE", "Bernoulli conditional likelihood gives binary cross-entropy",
-      "Softmax and categorical cross-entropy from logits", "Why log-space matters", "Training curves", "Exercises",
+      "Softmax and categorical cross-entropy from logits", "Why log-space matters", "Training curves",
+      "When the MLE does not exist: separable classes", "Exercises",
     ],
-    minPlots: 5,
-    minAssertions: 36,
+    minPlots: 6,
+    minAssertions: 55,
   },
   {
     name: "07-properties-of-the-mle",
-    sections: ["Consistency", "Bias", "Efficiency", "Cramér–Rao", "Asymptotic normality", "misspecification", "Exercises"],
-    minPlots: 4,
-    minAssertions: 21,
+    sections: [
+      "Consistency", "Bias", "Efficiency", "Cramér–Rao", "What asymptotic efficiency does not promise", "Asymptotic normality",
+      "misspecification", "When the MLE does not exist: a Gaussian mixture", "Exercises",
+    ],
+    minPlots: 5,
+    minAssertions: 45,
   },
   {
     name: "08-map-and-regularisation",
     sections: [
       "Three heads out of three", "MAP: add the log prior", "The posterior against the likelihood and the prior",
+      "When the closed form holds", "Move the prior's strength yourself", "MAP depends on the parametrisation",
       "A Gaussian prior on the weights is weight decay", "The fit path as the prior tightens", "Exercises",
     ],
-    minPlots: 2,
-    minAssertions: 25,
+    minPlots: 4,
+    minAssertions: 43,
   },
 ];
 

@@ -142,6 +142,8 @@ export const ALLOW: readonly string[] = [
   "Mead",
   // Jupyter's Notebook 7, named beside JupyterLab in notebook 00's "how to run"
   "Notebook",
+  // notebook 07: Hájek's convolution theorem
+  "Hájek",
 ];
 
 /** The table as the kit takes it (`registerLabels("zh", LABELS_ZH)`). */

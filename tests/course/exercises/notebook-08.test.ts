@@ -10,7 +10,7 @@ const hint = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
 
 test("the set belongs to 08-map-and-regularisation", () => {
   assert.is(exercises.notebook, "08-map-and-regularisation");
-  assert.equal(exercises.exercises.map((e) => e.id), ["08.1", "08.2", "08.3"]);
+  assert.equal(exercises.exercises.map((e) => e.id), ["08.1", "08.2", "08.3", "08.4"]);
 });
 
 test("08.1 accepts 8/9 and explains the MLE and the posterior mean", () => {
@@ -31,6 +31,39 @@ test("08.3 accepts 2·100/125 = 1.6 and explains σ/τ, τ²/σ² and a forgotte
   assert.match(hint(check("08.3")(200 / 105)), /variances/);
   assert.match(hint(check("08.3")(200 / 100.04)), /tight prior/);
   assert.match(hint(check("08.3")(2 / 26)), /m = 100/);
+});
+
+test("08.4 accepts the mode of Beta(h + α, m − h + β), edges included", () => {
+  const mode = (h: number, m: number, alpha: number, beta: number) => {
+    const [a, b] = [h + alpha, m - h + beta];
+    return a < 1 ? 0 : b < 1 ? 1 : (a - 1) / (a + b - 2);
+  };
+  assert.ok(check("08.4")(mode).ok);
+});
+
+test("08.4 rejects the bare formula, right but where a shape is below 1, and names that case", () => {
+  const formula = (h: number, m: number, alpha: number, beta: number) => (h + alpha - 1) / (m + alpha + beta - 2);
+  const v = check("08.4")(formula);
+  assert.is(v.ok, false);
+  assert.match(hint(v), /for no heads under Beta\(0.5, 2\)/);
+  assert.match(hint(v), /the mode is the edge θ = 0/);
+  assert.match(hint(v), /passes 3 of 5 cases/);
+});
+
+test("08.4 rejects a function that returns 0 whenever h = 0, at the no-heads case under Beta(2, 3)", () => {
+  const zeroAtNoHeads = (h: number, m: number, alpha: number, beta: number) =>
+    h === 0 ? 0 : (h + alpha - 1) / (m + alpha + beta - 2);
+  const v = check("08.4")(zeroAtNoHeads);
+  assert.is(v.ok, false);
+  assert.match(hint(v), /for no heads in four tosses under Beta\(2, 3\)/);
+});
+
+test("08.4 reports a function that throws, naming the error", () => {
+  const v = check("08.4")(() => {
+    throw new Error("todo");
+  });
+  assert.is(v.ok, false);
+  assert.match(hint(v), /Error: todo/);
 });
 
 test.run();

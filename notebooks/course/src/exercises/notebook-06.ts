@@ -18,8 +18,7 @@ const oneHot = (k: number): number[] => LOGITS.map((_, j) => (j === k ? 1 : 0));
 /**
  * A code exercise: the student writes `bceFromLogit(y, z)`, the binary cross-entropy of label y
  * for a model whose logit is z, without overflow. The naive −log σ(z) gives Infinity where the
- * loss is 800. It is not in the list below yet: the notebook asks it first (then add it as the
- * 4th exercise, with its cells and hidden solution).
+ * loss is 800. Exercise 06.4 of the notebook, the 4th in the list below.
  */
 export const stableBceExercise: Exercise = {
   id: "06.4",
@@ -100,5 +99,6 @@ export const exercises: ExerciseSet = {
         hint: { en: "−log softmax(z)_y = logsumexp(z) − z_y.", zh: "−log softmax(z)_y = logsumexp(z) − z_y。" },
       }),
     },
+    stableBceExercise,
   ],
 };

@@ -1,6 +1,6 @@
 // Exercises of notebooks/07-properties-of-the-mle.ipynb.
-import { bernoulli, fisherInformation, fitGaussian } from "mlekit";
-import { expectNumber, type ExerciseSet } from "notebook-kit";
+import { bernoulli, empiricalDistribution, fisherInformation, fitGaussian } from "mlekit";
+import { expectFunction, expectNumber, type Exercise, type ExerciseSet } from "notebook-kit";
 
 /** Exercise 07.1: the expectation of the Gaussian variance MLE at m = 4 when σ² = 9. */
 const M1 = 4;
@@ -13,6 +13,56 @@ const info = fisherInformation(bernoulli(P));
 
 /** Exercise 07.3: the classic eight values (MLE variance 4). */
 const VALUES = [2, 4, 4, 4, 5, 5, 7, 9];
+
+/** The MLE of a Gaussian's variance, (1/m) Σ (x − x̄)²: the variance of p̂_data (0 for one value). */
+function varianceOfSample(xs: readonly number[]): number {
+  const pHat = empiricalDistribution(xs);
+  const mean = pHat.expectation((x) => x);
+  return pHat.expectation((x) => (x - mean) ** 2);
+}
+
+/**
+ * A code exercise: the student writes `varianceML(xs)`, the Gaussian variance MLE. Edge cases: a
+ * single value (0, where dividing by m − 1 gives 0/0) and values far from 0, where the one-pass
+ * (1/m) Σ x² − x̄² subtracts two numbers near 10¹⁸ and loses every digit.
+ */
+export const varianceMLExercise: Exercise = {
+  id: "07.4",
+  title: { en: "write `varianceML(xs)`, the Gaussian variance MLE", zh: "写出 `varianceML(xs)`：高斯分布方差的最大似然估计" },
+  check: expectFunction((xs: number[]) => varianceOfSample(xs), {
+    name: "varianceML",
+    signature: "(xs: number[]) => number",
+    cases: [
+      {
+        args: [[2, 4, 4, 4, 5, 5, 7, 9]],
+        when: { en: "for xs = [2, 4, 4, 4, 5, 5, 7, 9]", zh: "当 xs = [2, 4, 4, 4, 5, 5, 7, 9] 时" },
+        hint: {
+          en: "Average the squared deviations from the mean x̄, dividing by m (not m − 1).",
+          zh: "对与均值 x̄ 之差的平方求平均，除以 m（而不是 m − 1）。",
+        },
+      },
+      { args: [[1.5, -0.5]], when: { en: "for two values, xs = [1.5, -0.5]", zh: "当只有两个值 xs = [1.5, -0.5] 时" } },
+      {
+        args: [[3.7]],
+        when: { en: "for a single value", zh: "当只有一个值时" },
+        edge: true,
+        hint: {
+          en: "With one value, x̄ is that value and its deviation is 0: the MLE is 0 (dividing by m − 1 gives 0/0).",
+          zh: "只有一个值时，x̄ 就是这个值，它与均值之差为 0：最大似然估计是 0（除以 m − 1 会得到 0/0）。",
+        },
+      },
+      {
+        args: [[1e9 + 1, 1e9 + 2, 1e9 + 3]],
+        when: { en: "for values far from 0 (10⁹ + 1, 10⁹ + 2, 10⁹ + 3)", zh: "当数值远离 0 时（10⁹ + 1、10⁹ + 2、10⁹ + 3）" },
+        edge: true,
+        hint: {
+          en: "(1/m) Σ x² − x̄² subtracts two numbers near 10¹⁸ and loses every digit: subtract the mean first.",
+          zh: "(1/m) Σ x² − x̄² 是两个接近 10¹⁸ 的数相减，会丢掉全部有效数字：先减去均值。",
+        },
+      },
+    ],
+  }),
+};
 
 export const exercises: ExerciseSet = {
   notebook: "07-properties-of-the-mle",
@@ -71,5 +121,6 @@ export const exercises: ExerciseSet = {
         hint: { en: "s² = (1/(m − 1)) Σ (x⁽ⁱ⁾ − x̄)².", zh: "s² = (1/(m − 1)) Σ (x⁽ⁱ⁾ − x̄)²。" },
       }),
     },
+    varianceMLExercise,
   ],
 };

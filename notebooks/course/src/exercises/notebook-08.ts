@@ -1,6 +1,6 @@
 // Exercises of notebooks/08-map-and-regularisation.ipynb.
 import { fitBernoulli, fitBernoulliMap } from "mlekit";
-import { expectNumber, type ExerciseSet } from "notebook-kit";
+import { expectFunction, expectNumber, type Exercise, type ExerciseSet } from "notebook-kit";
 
 /** Exercise 08.1: seven heads in seven tosses, prior Beta(2, 2). */
 const SEVEN_HEADS = [1, 1, 1, 1, 1, 1, 1];
@@ -20,6 +20,68 @@ const W_OLS = 2;
 const SIGMA = 1;
 const TAU = 0.2;
 const shrunk = (lambda: number): number => (W_OLS * M) / (M + lambda);
+
+/** h heads (ones) then m − h tails (zeros). */
+const tosses = (h: number, m: number): number[] => Array.from({ length: m }, (_, i) => (i < h ? 1 : 0));
+
+/**
+ * A code exercise: the student writes `mapBernoulli(h, m, alpha, beta)`, θ_MAP under a Beta(α, β)
+ * prior for every α, β > 0 and m ≥ 1. Edge cases: no heads (the formula still holds when α ≥ 1),
+ * and a posterior shape below 1, where the density is unbounded at an edge and the formula
+ * (h + α − 1)/(m + α + β − 2) leaves [0, 1]: the mode is that edge, 0 or 1.
+ */
+export const mapBernoulliExercise: Exercise = {
+  id: "08.4",
+  title: {
+    en: "write `mapBernoulli(h, m, alpha, beta)`, θ_MAP under a Beta prior",
+    zh: "写出 `mapBernoulli(h, m, alpha, beta)`：Beta 先验下的 θ_MAP",
+  },
+  check: expectFunction(
+    (h: number, m: number, a: number, b: number) => fitBernoulliMap(tosses(h, m), { alpha: a, beta: b }).p,
+    {
+      name: "mapBernoulli",
+      signature: "(h: number, m: number, alpha: number, beta: number) => number",
+      cases: [
+        {
+          args: [3, 3, 2, 2],
+          when: { en: "for three heads in three tosses under Beta(2, 2)", zh: "在 Beta(2, 2) 先验下三次抛掷三次正面时" },
+          hint: {
+            en: "The posterior is Beta(h + α, m − h + β); take its mode.",
+            zh: "后验是 Beta(h + α, m − h + β)；取它的众数。",
+          },
+        },
+        { args: [9, 10, 5, 5], when: { en: "for nine heads in ten under Beta(5, 5)", zh: "在 Beta(5, 5) 先验下十次中九次正面时" } },
+        {
+          args: [0, 4, 2, 3],
+          when: { en: "for no heads in four tosses under Beta(2, 3)", zh: "在 Beta(2, 3) 先验下四次抛掷没有正面时" },
+          edge: true,
+          hint: {
+            en: "With α ≥ 1 the formula still holds at h = 0: (0 + α − 1)/(m + α + β − 2).",
+            zh: "当 α ≥ 1 时，公式在 h = 0 处仍然成立：(0 + α − 1)/(m + α + β − 2)。",
+          },
+        },
+        {
+          args: [0, 3, 0.5, 2],
+          when: { en: "for no heads under Beta(0.5, 2)", zh: "在 Beta(0.5, 2) 先验下没有正面时" },
+          edge: true,
+          hint: {
+            en: "The posterior's first shape h + α is below 1: its density grows without bound as θ → 0, so the mode is the edge θ = 0, where the formula leaves [0, 1].",
+            zh: "后验的第一个形状参数 h + α 小于 1：当 θ → 0 时它的密度无界增长，所以众数是端点 θ = 0，而公式会跑出 [0, 1]。",
+          },
+        },
+        {
+          args: [4, 4, 2, 0.5],
+          when: { en: "for four heads in four under Beta(2, 0.5)", zh: "在 Beta(2, 0.5) 先验下四次全是正面时" },
+          edge: true,
+          hint: {
+            en: "The posterior's second shape m − h + β is below 1: the density grows without bound as θ → 1, so the mode is the edge θ = 1.",
+            zh: "后验的第二个形状参数 m − h + β 小于 1：当 θ → 1 时密度无界增长，所以众数是端点 θ = 1。",
+          },
+        },
+      ],
+    },
+  ),
+};
 
 export const exercises: ExerciseSet = {
   notebook: "08-map-and-regularisation",
@@ -97,5 +159,6 @@ export const exercises: ExerciseSet = {
         },
       }),
     },
+    mapBernoulliExercise,
   ],
 };
