@@ -52,7 +52,7 @@ export const PHRASES_03: Readonly<Record<string, string>> = {
   "the best lengths are 1, 2, 3, 3": "最好的码长是 1, 2, 3, 3",
   "ℓ̄* = 1.9, H ≈ 1.846": "ℓ̄* = 1.9，H ≈ 1.846",
   "the best code pays about 0.054 bits over H": "最好的编码比 H 多付约 0.054 比特",
-  "no prefix code does better": "没有哪个前缀码更好",
+  "every prefix code has ℓ̄ ≥ H(P)": "每个前缀码都有 ℓ̄ ≥ H(P)",
   "Shannon's lengths are ⌈−log₂ P(x)⌉": "香农编码的码长是 ⌈−log₂ P(x)⌉",
   "Shannon's code: H ≤ ℓ̄ < H + 1": "香农编码：H ≤ ℓ̄ < H + 1",
   "in blocks of two: H ≤ ℓ̄ < H + ½": "两个一组：H ≤ ℓ̄ < H + ½",
