@@ -87,6 +87,8 @@ export const PHRASES_03: Readonly<Record<string, string>> = {
   "counts of independent days still give I > 0": "相互独立的日子，由计数算出的 I 仍大于 0",
   "I, consecutive days (bits)": "I，相邻两天 (比特)",
   "I, shuffled days (bits)": "I，打乱后的日子 (比特)",
+  "a second day of history lowers it further, to about 1.29 bits": "再多知道一天的历史，它进一步降到约 1.29 比特",
+  "H(today | two previous days) (bits)": "H(今天 | 前两天) (比特)",
   // differential entropy
   "Gaussian: h = −log p(μ) + ½ crosses 0 at σ ≈ 0.242": "高斯分布：h = −log p(μ) + ½ 在 σ ≈ 0.242 处穿过 0",
   "h = ½ log(2πeσ²)": "h = ½ log(2πeσ²)",
