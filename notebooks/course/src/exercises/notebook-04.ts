@@ -106,8 +106,8 @@ export const exercises: ExerciseSet = {
           {
             value: COMPONENT_VARIANCE,
             hint: {
-              en: "that is one component's variance. Forward KL must cover both modes. (Reverse KL does not pick it either: these modes are only 4σ apart, and its best Gaussian is μ = 1, σ² ≈ 4.19 from every start; run the check cell.)",
-              zh: "这是一个分量的方差。正向 KL 必须覆盖两个峰。（反向 KL 也不会选它：这两个峰只相距 4σ，从任何起点出发，它的最优高斯都是 μ = 1、σ² ≈ 4.19；运行检验单元格看看。）",
+              en: "that is one component's variance. Forward KL must cover both modes, so its Gaussian is as wide as the whole mixture.",
+              zh: "这是一个分量的方差。正向 KL 必须覆盖两个峰，所以它的高斯和整个混合分布一样宽。",
             },
           },
           { value: Math.sqrt(mixtureVariance), hint: { en: "that is σ; the question asks for σ².", zh: "这是 σ；题目要的是 σ²。" } },
