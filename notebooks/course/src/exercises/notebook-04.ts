@@ -15,7 +15,10 @@ const klNatsCheck = expectFunction((p: readonly number[], q: readonly number[]) 
     {
       args: [[0.25, 0.75], [0.75, 0.25]],
       when: { en: "for p = (¼, ¾) and q = (¾, ¼)", zh: "对 p = (¼, ¾) 和 q = (¾, ¼)" },
-      hint: { en: "Is it in nats? Use the natural logarithm, `Math.log`.", zh: "单位是奈特吗？要用自然对数 `Math.log`。" },
+      hint: {
+        en: "Check each part of Σ p log(p/q): the natural logarithm (`Math.log`) for nats, and each term weighted by p.",
+        zh: "逐项检查 Σ p log(p/q)：奈特要用自然对数（`Math.log`），每一项按 p 加权。",
+      },
     },
     {
       args: [[0.1, 0.2, 0.7], [0.3, 0.3, 0.4]],

@@ -109,8 +109,8 @@ export const exercises: ExerciseSet = {
             args: [[0, 1, 2], [0.2, 0.5, 0.3]],
             when: { en: "for three distinct values", zh: "对三个互不相同的值" },
             hint: {
-              en: "Is it in nats (`Math.log`), and positive, as a loss is?",
-              zh: "它是以奈特计的吗（`Math.log`）？它像损失那样是正数吗？",
+              en: "Check each part of −(1/m) Σᵢ log q[xᵢ]: the natural logarithm (`Math.log`) for nats, the minus sign (a loss is positive), and the average over the m examples.",
+              zh: "逐项检查 −(1/m) Σᵢ log q[xᵢ]：奈特要用自然对数（`Math.log`），前面的负号（损失是正数），以及对 m 个样本取平均。",
             },
           },
           {
