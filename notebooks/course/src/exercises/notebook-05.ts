@@ -29,9 +29,6 @@ function averageNllReference(xs: readonly number[], q: readonly number[]): numbe
   return crossEntropy(counts, q, { normalize: true });
 }
 
-/** The Poisson(4/3) model of exercise 05.2 on {0, 1, 2, "3 or more"}, as a vector. */
-const POISSON_Q = atML.q;
-
 export const exercises: ExerciseSet = {
   notebook: "05-mle-is-min-kl-is-min-cross-entropy",
   exercises: [
@@ -114,7 +111,7 @@ export const exercises: ExerciseSet = {
             },
           },
           {
-            args: [DATA, POISSON_Q],
+            args: [DATA, [0.2, 0.3, 0.5]],
             when: { en: "when values repeat", zh: "当有重复的值时" },
             hint: {
               en: "Each example counts once, so a value seen c times counts c times: p̂ gives it c/m, not 1/(number of distinct values).",
