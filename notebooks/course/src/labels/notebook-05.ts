@@ -35,7 +35,7 @@ export const PHRASES_05: Readonly<Record<string, string>> = {
   "the cross-entropy is minus the expectation, with the same argmin": "交叉熵是期望的相反数，最小值点相同",
   "cross-entropy = H(p̂) + KL at every θ, with the same argmin": "在每个 θ 上交叉熵 = H(p̂) + KL，最小值点相同",
   "reverse KL(p_ML ‖ p̂)": "反向 KL(p_ML ‖ p̂)",
-  "the reverse divergence is infinite": "反向散度是无穷大",
+  "the reverse divergence is infinite at every θ on the grid": "反向散度在网格上的每个 θ 处都是无穷大",
   "the smallest KL is not 0": "最小的 KL 不是 0",
   "the mean NLL is the cross-entropy of step 5": "平均负对数似然就是第 5 步的交叉熵",
   "e^H in nats = 2^H in bits": "以奈特计的 e^H = 以比特计的 2^H",
