@@ -40,6 +40,7 @@ export const PHRASES_05: Readonly<Record<string, string>> = {
   "the mean NLL is the cross-entropy of step 5": "平均负对数似然就是第 5 步的交叉熵",
   "e^H in nats = 2^H in bits": "以奈特计的 e^H = 以比特计的 2^H",
   "a uniform model on 5 outcomes has perplexity 5": "5 个结果上的均匀模型困惑度为 5",
+  "leaving out an observed value: perplexity +∞": "漏掉一个出现过的值：困惑度为 +∞",
   "PP = e^H(p̂) · e^KL": "PP = e^H(p̂) · e^KL",
   "never below the data's own perplexity": "永远不低于数据自身的困惑度",
   "about 2.8": "约为 2.8",
