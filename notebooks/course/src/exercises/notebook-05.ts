@@ -91,7 +91,7 @@ export const exercises: ExerciseSet = {
         ],
         hint: {
           en: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (average NLL at λ_ML) − H(p̂).",
-          zh: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (λ_ML 处的平均 NLL) − H(p̂)。",
+          zh: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (λ_ML 处的平均负对数似然) − H(p̂)。",
         },
       }),
     },
