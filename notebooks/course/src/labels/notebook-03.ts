@@ -79,6 +79,7 @@ export const PHRASES_03: Readonly<Record<string, string>> = {
   "after a day of sun": "晴天之后",
   "today's weather": "今天的天气",
   "rows 0 and 1 are rain and sun": "第 0 行和第 1 行是雨和晴",
+  "sun after sun 68%, rain after rain 67%, 44% each after any day": "晴天之后晴天占 68%，雨天之后雨天占 67%，任意一天之后各占 44%",
   "H(Y | X) ≈ 1.359, I ≈ 0.225": "H(Y | X) ≈ 1.359，I ≈ 0.225",
   "H(today) (bits)": "H(今天) (比特)",
   "H(today | yesterday) (bits)": "H(今天 | 昨天) (比特)",
