@@ -48,7 +48,7 @@ export const exercises: ExerciseSet = {
   exercises: [
     {
       id: "03.1",
-      title: { en: "surprisal of rolling a six, in bits", zh: "掷出六点的自信息（比特）" },
+      title: { en: "surprisal of rolling a six, in bits", zh: "掷出 6 点的自信息（比特）" },
       check: expectNumber(selfInformation(1 / 6, { base: 2 }), {
         unit: BITS,
         mistakes: [
