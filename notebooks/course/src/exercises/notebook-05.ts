@@ -18,6 +18,8 @@ function onSupport(lambda: number): { p: number[]; q: number[] } {
   return { p, q };
 }
 const atML = onSupport(lambdaML);
+/** `x` rounded to 3 significant digits, as a student rounds an intermediate result. */
+const roundTo3 = (x: number): number => Number(x.toPrecision(3));
 
 /**
  * Exercise 05.4's reference: the average NLL of the examples `xs` under a model `q` over the values
@@ -87,6 +89,14 @@ export const exercises: ExerciseSet = {
           {
             value: entropy(pHat.probs),
             hint: { en: "that is H(p̂), the offset between the curves, not the KL.", zh: "这是 H(p̂)，即两条曲线之间的差距，不是 KL。" },
+          },
+          {
+            // 1.30 − 1.01: each term rounded to 3 digits before subtracting
+            value: roundTo3(crossEntropy(atML.p, atML.q)) - roundTo3(entropy(pHat.probs)),
+            hint: {
+              en: "that is the difference of the two terms rounded to 3 digits first; a difference of close numbers loses digits. Keep full precision (or type the expression) and round only at the end.",
+              zh: "这是先把两项各自四舍五入到 3 位再相减的结果；两个相近的数相减会丢掉有效数字。保留全部精度（或直接写表达式），最后再四舍五入。",
+            },
           },
         ],
         hint: {
