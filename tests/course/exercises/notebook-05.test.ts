@@ -35,6 +35,13 @@ test("05.3 accepts H(p̂, p_model) − H(p̂) by hand and explains the cross-ent
   assert.match(hint(check("05.3")(H_HAT)), /offset/);
 });
 
+test("05.3 explains the difference of the two terms rounded to 3 digits first (1.30 − 1.01)", () => {
+  assert.is(Number(CROSS.toPrecision(3)), 1.3);
+  assert.is(Number(H_HAT.toPrecision(3)), 1.01);
+  assert.match(hint(check("05.3")(1.3 - 1.01)), /round only at the end/);
+  assert.ok(check("05.3")(0.285).ok);
+});
+
 // The average NLL by hand: one term per example.
 const nllRight = (xs: number[], q: number[]) => -xs.reduce((s, x) => s + Math.log(q[x]), 0) / xs.length;
 

@@ -21,7 +21,10 @@ export const entropyBitsExercise: Exercise = {
       {
         args: [[0.5, 0.5]],
         when: { en: "for a fair coin", zh: "对公平硬币" },
-        hint: { en: "Is it in bits? Use log base 2.", zh: "单位是比特吗？要用以 2 为底的对数。" },
+        hint: {
+          en: "Check each part of H = −Σ p log₂ p: log base 2 for bits, each term weighted by its p, and the minus sign.",
+          zh: "逐项检查 H = −Σ p log₂ p：比特要用以 2 为底的对数，每一项按它的 p 加权，还有前面的负号。",
+        },
       },
       { args: [[0.7, 0.2, 0.1]], when: { en: "for p = (0.7, 0.2, 0.1)", zh: "对 p = (0.7, 0.2, 0.1)" } },
       {
@@ -45,7 +48,7 @@ export const exercises: ExerciseSet = {
   exercises: [
     {
       id: "03.1",
-      title: { en: "surprisal of rolling a six, in bits", zh: "掷出六点的自信息（比特）" },
+      title: { en: "surprisal of rolling a six, in bits", zh: "掷出 6 点的自信息（比特）" },
       check: expectNumber(selfInformation(1 / 6, { base: 2 }), {
         unit: BITS,
         mistakes: [

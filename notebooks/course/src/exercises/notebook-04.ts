@@ -15,7 +15,10 @@ const klNatsCheck = expectFunction((p: readonly number[], q: readonly number[]) 
     {
       args: [[0.25, 0.75], [0.75, 0.25]],
       when: { en: "for p = (¼, ¾) and q = (¾, ¼)", zh: "对 p = (¼, ¾) 和 q = (¾, ¼)" },
-      hint: { en: "Is it in nats? Use the natural logarithm, `Math.log`.", zh: "单位是奈特吗？要用自然对数 `Math.log`。" },
+      hint: {
+        en: "Check each part of Σ p log(p/q): the natural logarithm (`Math.log`) for nats, and each term weighted by p.",
+        zh: "逐项检查 Σ p log(p/q)：奈特要用自然对数（`Math.log`），每一项按 p 加权。",
+      },
     },
     {
       args: [[0.1, 0.2, 0.7], [0.3, 0.3, 0.4]],
@@ -106,8 +109,8 @@ export const exercises: ExerciseSet = {
           {
             value: COMPONENT_VARIANCE,
             hint: {
-              en: "that is one component's variance. Forward KL must cover both modes. (Reverse KL does not pick it either: these modes are only 4σ apart, and its best Gaussian is μ = 1, σ² ≈ 4.19 from every start; run the check cell.)",
-              zh: "这是一个分量的方差。正向 KL 必须覆盖两个峰。（反向 KL 也不会选它：这两个峰只相距 4σ，从任何起点出发，它的最优高斯都是 μ = 1、σ² ≈ 4.19；运行检验单元格看看。）",
+              en: "that is one component's variance. Forward KL must cover both modes, so its Gaussian is as wide as the whole mixture.",
+              zh: "这是一个分量的方差。正向 KL 必须覆盖两个峰，所以它的高斯和整个混合分布一样宽。",
             },
           },
           { value: Math.sqrt(mixtureVariance), hint: { en: "that is σ; the question asks for σ².", zh: "这是 σ；题目要的是 σ²。" } },

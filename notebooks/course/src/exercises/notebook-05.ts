@@ -18,6 +18,8 @@ function onSupport(lambda: number): { p: number[]; q: number[] } {
   return { p, q };
 }
 const atML = onSupport(lambdaML);
+/** `x` rounded to 3 significant digits, as a student rounds an intermediate result. */
+const roundTo3 = (x: number): number => Number(x.toPrecision(3));
 
 /**
  * Exercise 05.4's reference: the average NLL of the examples `xs` under a model `q` over the values
@@ -28,9 +30,6 @@ function averageNllReference(xs: readonly number[], q: readonly number[]): numbe
   const counts = q.map((_, v) => xs.filter((x) => x === v).length);
   return crossEntropy(counts, q, { normalize: true });
 }
-
-/** The Poisson(4/3) model of exercise 05.2 on {0, 1, 2, "3 or more"}, as a vector. */
-const POISSON_Q = atML.q;
 
 export const exercises: ExerciseSet = {
   notebook: "05-mle-is-min-kl-is-min-cross-entropy",
@@ -91,10 +90,18 @@ export const exercises: ExerciseSet = {
             value: entropy(pHat.probs),
             hint: { en: "that is H(p̂), the offset between the curves, not the KL.", zh: "这是 H(p̂)，即两条曲线之间的差距，不是 KL。" },
           },
+          {
+            // 1.30 − 1.01: each term rounded to 3 digits before subtracting
+            value: roundTo3(crossEntropy(atML.p, atML.q)) - roundTo3(entropy(pHat.probs)),
+            hint: {
+              en: "that is the difference of the two terms rounded to 3 digits first; a difference of close numbers loses digits. Keep full precision (or type the expression) and round only at the end.",
+              zh: "这是先把两项各自四舍五入到 3 位再相减的结果；两个相近的数相减会丢掉有效数字。保留全部精度（或直接写表达式），最后再四舍五入。",
+            },
+          },
         ],
         hint: {
           en: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (average NLL at λ_ML) − H(p̂).",
-          zh: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (λ_ML 处的平均 NLL) − H(p̂)。",
+          zh: "KL(p̂‖p_model) = H(p̂, p_model) − H(p̂) = (λ_ML 处的平均负对数似然) − H(p̂)。",
         },
       }),
     },
@@ -109,12 +116,12 @@ export const exercises: ExerciseSet = {
             args: [[0, 1, 2], [0.2, 0.5, 0.3]],
             when: { en: "for three distinct values", zh: "对三个互不相同的值" },
             hint: {
-              en: "Is it in nats (`Math.log`), and positive, as a loss is?",
-              zh: "它是以奈特计的吗（`Math.log`）？它像损失那样是正数吗？",
+              en: "Check each part of −(1/m) Σᵢ log q[xᵢ]: the natural logarithm (`Math.log`) for nats, the minus sign (a loss is positive), and the average over the m examples.",
+              zh: "逐项检查 −(1/m) Σᵢ log q[xᵢ]：奈特要用自然对数（`Math.log`），前面的负号（损失是正数），以及对 m 个样本取平均。",
             },
           },
           {
-            args: [DATA, POISSON_Q],
+            args: [DATA, [0.2, 0.3, 0.5]],
             when: { en: "when values repeat", zh: "当有重复的值时" },
             hint: {
               en: "Each example counts once, so a value seen c times counts c times: p̂ gives it c/m, not 1/(number of distinct values).",
