@@ -7,6 +7,9 @@
 //   - Markdown: the prose (fenced and inline code, link targets, URLs and HTML tags left out; link
 //     text and image alt text kept) and the words inside maths (`\text{…}`, `\mathrm{…}`, other
 //     commands dropped, subscripts such as p_\text{model} kept as notation);
+//   - code comments: the text of every `//` and block comment of a code cell (found by
+//     TypeScript's parser, scripts/code-comments.ts, so a `//` inside a string is not one), with
+//     code in backticks left out. The code itself is code, and stays English;
 //   - outputs: stream text (console.log), and for each rich output the representation the HTML
 //     export shows (plotly JSON → its titles, axes, legends, annotations, slider labels and
 //     categories; else text/html as text, so tables; else text/markdown; else text/plain).
@@ -25,13 +28,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { englishWords, type EnglishWordsOptions } from "../notebooks/kit/src/i18n/english";
+import { commentRuns } from "./code-comments";
 import { figureTexts } from "../notebooks/kit/src/i18n/display";
 import { ALLOW, TERMS } from "../notebooks/course/src/labels";
 import { PLOTLY_MIME, isDisplay, parseNotebook, text, type Notebook, type Output } from "./nbformat";
 import { formatTable } from "./notebooks";
 
 /** Where in a cell a word was seen. */
-export type Where = "prose" | "maths" | "stream" | "plot" | "text/html" | "text/markdown" | "text/plain" | "term";
+export type Where = "prose" | "maths" | "comment" | "stream" | "plot" | "text/html" | "text/markdown" | "text/plain" | "term";
 
 /** One English word (or avoided term) a reader sees. */
 export interface Finding {
@@ -149,6 +153,10 @@ export function findEnglish(nb: Notebook, name: string): Finding[] {
       return;
     }
     if (c.cell_type !== "code") return;
+    for (const line of commentRuns(text(c.source)).flat()) {
+      seen.push(line.text);
+      add(n, id, "comment", line.text, {}, true);
+    }
     for (const out of c.outputs ?? []) {
       const { counted, others } = representations(out);
       const shown = new Set<string>();
@@ -229,7 +237,7 @@ export function scanFolder(dir: string): NotebookScan[] {
 
 /** The per-notebook table: counted words by kind, then the rest. */
 export function summary(scans: readonly NotebookScan[]): string {
-  const kinds: Where[] = ["prose", "maths", "stream", "plot", "text/html", "text/markdown", "text/plain"];
+  const kinds: Where[] = ["prose", "maths", "comment", "stream", "plot", "text/html", "text/markdown", "text/plain"];
   const row = (name: string, fs: readonly Finding[]) => [
     name,
     ...kinds.map((k) => fs.filter((f) => f.counted && f.where === k).length),
@@ -238,7 +246,7 @@ export function summary(scans: readonly NotebookScan[]): string {
   ];
   const all = scans.flatMap((s) => s.findings);
   return formatTable(
-    ["notebook", ...kinds.map((k) => (k === "text/html" ? "tables" : k)), "a reader sees", "also (other reps, terms)"],
+    ["notebook", ...kinds.map((k) => (k === "text/html" ? "tables" : k === "comment" ? "code comments" : k)), "a reader sees", "also (other reps, terms)"],
     [...scans.map((s) => row(s.name, s.findings)), row("total", all)],
   );
 }

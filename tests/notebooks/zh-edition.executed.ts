@@ -1,4 +1,5 @@
-// The Chinese edition, executed: a reader sees no English outside code and proper names.
+// The Chinese edition, executed: a reader sees no English outside code and proper names, in the
+// prose, the maths, the outputs, and the code cells' comments (the code itself stays English).
 //
 // Not a unit test (its name does not end in .test.ts, so `uvu tests` skips it): it reads a folder
 // of EXECUTED Chinese notebooks, which only a notebook run produces. scripts/test.ts runs it after

@@ -36,6 +36,15 @@ test("outputs: stream text and the plot's texts count; the code cell's source do
   assert.equal(words(n), ["stream:thetaML", "stream:ok", "plot:density", "plot:sun", "plot:weather", "text/plain:Plot*", "text/plain:trace*", "text/plain:bar*"]);
 });
 
+test("code comments: their English words count, as their own kind; the code, strings holding //, and code in backticks do not", () => {
+  const cell = (source: string) => ({ cell_type: "code" as const, id: "c", metadata: {}, source, outputs: [], execution_count: null });
+  const n = nb([cell('const url = "https://example.org/step"; // step 0.005\n// 步长与 `linspace` 的 slope\nconst s = `// not ${url} a comment`; // θ_ML')]);
+  assert.equal(words(n), ["comment:step", "comment:slope"]);
+  assert.equal(findEnglish(n, "x").map((f) => f.counted), [true, true]);
+  const terms = findEnglish(nb([cell("x; // 种子笔记")]), "x").filter((f) => f.where === "term").map((f) => f.word);
+  assert.equal(terms, ["种子笔记"], "a comment is read for the terms too");
+});
+
 test("a table is read from its HTML; its Markdown and plain text are checked for anything else, not counted twice", () => {
   const table = {
     output_type: "display_data",
@@ -68,7 +77,8 @@ test("scanFolder counts per notebook, knows an unexecuted notebook, and refuses 
     fs.writeFileSync(path.join(dir, "02-b.ipynb"), JSON.stringify(nb([md("概率")])));
     const scans = scanFolder(dir);
     assert.equal(scans.map((s) => [s.name, s.count, s.executedCells]), [["01-a", 2, 1], ["02-b", 0, 0]]);
-    assert.match(summary(scans), /total\s+1\s+0\s+1\s+0\s+0\s+0\s+0\s+2\s+0/);
+    // prose, maths, code comments, stream, plot, tables, text/markdown, text/plain, a reader sees, also
+    assert.match(summary(scans), /total\s+1\s+0\s+0\s+1\s+0\s+0\s+0\s+0\s+2\s+0/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
