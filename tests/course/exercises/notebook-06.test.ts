@@ -40,7 +40,7 @@ test("06.4 rejects log(1 + e^z) − y·z, right but for the overflow at a very n
   const v = check("06.4")(naive);
   assert.is(v.ok, false);
   assert.match(hint(v), /for a very positive logit and y = 0/); // log(1 + e^800) is Infinity
-  assert.match(hint(v), /work with the logit/);
+  assert.match(hint(v), /e\^800 overflows/); // the cause here, not 1 − σ(800)
 });
 
 test("06.4 rejects −log σ(z) written with σ, which overflows at z = −800, and names that case", () => {

@@ -47,7 +47,16 @@ test("08.4 rejects the bare formula, right but where a shape is below 1, and nam
   assert.is(v.ok, false);
   assert.match(hint(v), /for no heads under Beta\(0.5, 2\)/);
   assert.match(hint(v), /the mode is the edge θ = 0/);
-  assert.match(hint(v), /passes 3 of 5 cases/);
+  assert.match(hint(v), /passes 3 of 6 cases/);
+});
+
+test("08.4 rejects the formula clipped to [0, 1], which answers 1 for one tail under Beta(0.3, 0.3) (the formula is 7/4, the mode 0)", () => {
+  const clipped = (h: number, m: number, alpha: number, beta: number) =>
+    Math.min(1, Math.max(0, (h + alpha - 1) / (m + alpha + beta - 2)));
+  const v = check("08.4")(clipped);
+  assert.is(v.ok, false);
+  assert.match(hint(v), /for one tail under Beta\(0.3, 0.3\)/);
+  assert.match(hint(v), /clipping it to \[0, 1\] is not enough/);
 });
 
 test("08.4 rejects a function that returns 0 whenever h = 0, at the no-heads case under Beta(2, 3)", () => {

@@ -40,7 +40,10 @@ export const stableBceExercise: Exercise = {
         args: [0, 800],
         when: { en: "for a very positive logit and y = 0", zh: "当 y = 0 且分对数是很大的正数时" },
         edge: true,
-        hint: { en: "1 − σ(800) rounds to 0 and its log to `-Infinity`: work with the logit, not with σ(z).", zh: "1 − σ(800) 会被舍入为 0，其对数为 `-Infinity`：请直接用分对数计算，而不是先算 σ(z)。" },
+        hint: {
+          en: "e^800 overflows to `Infinity` (and 1 − σ(800) rounds to 0, whose log is `-Infinity`): rearrange log(1 + e^z) so that exp never sees a large positive argument, and never form σ(z).",
+          zh: "e^800 会溢出为 `Infinity`（而 1 − σ(800) 会被舍入为 0，其对数为 `-Infinity`）：请改写 log(1 + e^z)，让 exp 的参数永远不会是很大的正数，也不要先算 σ(z)。",
+        },
       },
     ],
   }),

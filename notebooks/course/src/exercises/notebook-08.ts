@@ -28,7 +28,8 @@ const tosses = (h: number, m: number): number[] => Array.from({ length: m }, (_,
  * A code exercise: the student writes `mapBernoulli(h, m, alpha, beta)`, θ_MAP under a Beta(α, β)
  * prior for every α, β > 0 and m ≥ 1. Edge cases: no heads (the formula still holds when α ≥ 1),
  * and a posterior shape below 1, where the density is unbounded at an edge and the formula
- * (h + α − 1)/(m + α + β − 2) leaves [0, 1]: the mode is that edge, 0 or 1.
+ * (h + α − 1)/(m + α + β − 2) leaves [0, 1]: the mode is that edge, 0 or 1. One tail under
+ * Beta(0.3, 0.3) makes the formula 7/4 while the mode is 0, so clipping the formula fails.
  */
 export const mapBernoulliExercise: Exercise = {
   id: "08.4",
@@ -67,6 +68,15 @@ export const mapBernoulliExercise: Exercise = {
           hint: {
             en: "The posterior's first shape h + α is below 1: its density grows without bound as θ → 0, so the mode is the edge θ = 0, where the formula leaves [0, 1].",
             zh: "后验的第一个形状参数 h + α 小于 1：当 θ → 0 时它的密度无界增长，所以众数是端点 θ = 0，而公式会跑出 [0, 1]。",
+          },
+        },
+        {
+          args: [0, 1, 0.3, 0.3],
+          when: { en: "for one tail under Beta(0.3, 0.3)", zh: "在 Beta(0.3, 0.3) 先验下抛一次得到反面时" },
+          edge: true,
+          hint: {
+            en: "h + α = 0.3 is below 1, so the mode is the edge θ = 0; here the formula's denominator is negative too and it gives a number above 1, so clipping it to [0, 1] is not enough: decide by the shapes.",
+            zh: "h + α = 0.3 小于 1，所以众数是端点 θ = 0；这里公式的分母也是负数，公式给出一个大于 1 的数，所以只把它截断到 [0, 1] 还不够：要根据形状参数来判断。",
           },
         },
         {

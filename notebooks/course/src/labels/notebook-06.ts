@@ -24,7 +24,7 @@ export const PHRASES_06: Readonly<Record<string, string>> = {
   "beak depth (mm)": "喙深 (mm)",
   excess: "超额损失",
   // separable classes
-  "mean BCE at t·ŵ": "t·ŵ 处的平均 BCE",
+  "mean BCE at t·w": "t·w 处的平均 BCE",
   "smallest margin": "最小间隔",
   "σ = {0} exactly at t = {1}": "t = {1} 时 σ 恰为 {0} 的个数",
   "mean BCE at t = {0}": "t = {0} 时的平均 BCE",
