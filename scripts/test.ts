@@ -10,7 +10,8 @@
 //     a. through buildNotes (nbclient, the project's .venv and tslab kernel), exported in every
 //        format, as `npm start` does; then the Markdown flavours (SVG maths, Hugo, Hexo) of those
 //        exports; the export fixture (inline, then --shared-assets); a notebook with no kit, run
-//        with --allow-errors; and the broken fixtures, which must fail naming the cell;
+//        with --allow-errors; and the broken fixtures, which must fail naming the cell; the
+//        Chinese edition, executed, with no English outside code (tests/notebooks/zh-edition.executed.ts);
 //     b. in JupyterLab 4 and Notebook 7 driven by Chromium (tests/browser/jupyter*.test.ts),
 //        which keep the notebooks as saved after Run All;
 //  5. determinism: the nbclient run and the JupyterLab run of every notebook give the same
@@ -201,6 +202,8 @@ async function main(): Promise<void> {
     }
   }
   record("both languages ran (9+ English and as many Chinese notebooks)", notes.runs.length === 2 && notes.runs[0].results.length > 0 && notes.runs[0].results.length === notes.runs[1].results.length, notes.runs.map((r) => `${r.lang}: ${r.results.length}`).join(", "));
+  section("the Chinese edition, executed: no English outside code and proper names (tests/notebooks/zh-edition.executed.ts)");
+  uvu("tests/notebooks", [], "zh-edition\\.executed\\.ts$", { MLEKIT_ZH_EXECUTED: path.join(outDir, "zh") });
   // The Markdown flavours and the determinism check work on the English notes.
   const results = notes.runs.find((r) => r.lang === "en")?.results ?? [];
 
