@@ -86,7 +86,9 @@ test("in Chinese, every line is Chinese: title, verdict, hint, what to enter", (
 });
 
 test("answerFormat says what to enter, in the current language", () => {
-  assert.match(answerFormat(findExercise("03.1")!)!, /^a number in bits, to at least 3 significant digits/);
+  assert.match(answerFormat(findExercise("03.1")!)!, /^a number in bits, to at least 3 significant digits \(an expression such as `Math\.log2\(…\)` is fine\)$/);
+  // an answer in nats suggests the natural log instead
+  assert.match(answerFormat(findExercise("00.2")!)!, /^a number in nats, .*`Math\.log\(…\)` is fine\)$/);
   inChinese(() => assert.match(answerFormat(findExercise("03.1")!)!, /^一个以比特为单位的数/));
   assert.match(answerFormat(findExercise("04.3")!)!, /^one of `"forward"`, `"reverse"`$/);
 });

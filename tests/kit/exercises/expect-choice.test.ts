@@ -25,7 +25,7 @@ test("expectChoice gives a wrong choice its mistake hint (in both languages), el
 test("expectChoice lists the allowed choices for an answer outside them, as code", () => {
   const check = expectChoice("a", { choices: ["a", "b"] });
   assert.is(en(check("z")), 'choose one of `"a"`, `"b"`.');
-  assert.is(zh(check("z")), '请从 `"a"`, `"b"` 中选一个。');
+  assert.is(zh(check("z")), '请从 `"a"`、`"b"` 中选一个。');
   assert.is((check("z") as { kind: string }).kind, "invalid");
   assert.match(en(check(undefined)), /expected one of the choices, got undefined/);
   assert.match(en(expectChoice("a")(null)), /expected a string or a number, got null/);
@@ -36,6 +36,9 @@ test("expectChoice maps aliases, so a Chinese reader may answer in Chinese", () 
   assert.ok(check("反向").ok);
   assert.equal(check("正向"), { ok: false, kind: "mistake", hint: "no" });
   assert.throws(() => expectChoice("a", { choices: ["a", "b"], aliases: { x: "c" } }), /alias "x" names "c", which is not a choice/);
+  // the Chinese "what to enter" names the Chinese aliases beside their choice; the English does not
+  assert.is(localize(check.expects!, "zh"), '`"forward"`（或“正向”）、`"reverse"`（或“反向”） 之一');
+  assert.is(localize(check.expects!, "en"), 'one of `"forward"`, `"reverse"`');
 });
 
 test("expectChoice says what to enter", () => {

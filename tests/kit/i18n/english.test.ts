@@ -7,6 +7,9 @@ test("plain English words count, each time they occur", () => {
   assert.equal(englishWords("the likelihood of the data"), ["the", "likelihood", "of", "the", "data"]);
   assert.equal(englishWords("H(P) in nats"), ["in", "nats"]);
   assert.equal(englishWords("mean surprisal of the first n rolls"), ["mean", "surprisal", "of", "the", "first", "rolls"]);
+  // abbreviations of single letters count, though a single letter alone does not; a property path does not
+  assert.equal(englishWords("即 i.e. 平均，例如 e.g. 与 w.r.t. θ"), ["i.e.", "e.g.", "w.r.t."]);
+  assert.equal(englishWords("a.b.c 与 x.y", { context: "output" }), []);
 });
 
 test("Chinese, notation, single letters, acronyms and symbols do not count", () => {

@@ -9,7 +9,7 @@ const PARAMS = {
   digits: 3, unit: { en: "nats", zh: "奈特" }, count: 3, choices: '`"a"`', name: "f", signature: "(x: number) => number",
   got: { en: "g", zh: "某值" }, n: 2, want: 3, i: 1, when: { en: "when x = 0", zh: "当 x = 0 时" }, call: "f(0)", error: "Error: x",
   passed: 1, total: 2, text: '"x"', v: "1", type: "bigint", actual: "1", expected: "2", path: "[0]", rows: 2, columns: 1,
-  traces: 2, types: "scatter, bar", title2: "",
+  traces: 2, types: "scatter, bar", title2: "", example: "Math.log(…)",
 };
 
 test("every kit message fills in both languages, English in English and Chinese in Chinese", () => {

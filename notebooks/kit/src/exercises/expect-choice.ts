@@ -1,5 +1,6 @@
+import { CJK } from "../i18n/english";
 import { msg } from "../i18n/messages";
-import type { Text } from "../i18n/text";
+import type { Text, Translated } from "../i18n/text";
 import { describeValue } from "./describe-value";
 import { CORRECT, makeChecker, type Checker, type Verdict } from "./exercise";
 
@@ -47,7 +48,7 @@ export function expectChoice(expected: string | number, opts: ExpectChoiceOption
     if (allowed && !allowed.includes(v)) throw new RangeError(`expectChoice: alias ${JSON.stringify(k)} names ${JSON.stringify(v)}, which is not a choice`);
   }
   const hints = new Map(Object.entries(mistakes).map(([k, v]) => [normalise(k), v]));
-  const listed = choices?.map((c) => `\`${JSON.stringify(c)}\``).join(", ");
+  const listed = choices && listChoices(choices, aliases);
   const phrase = expects ?? (listed ? msg("expects.choice", { choices: listed }) : msg("expects.choiceAny"));
   return makeChecker((value: unknown): Verdict => {
     if (typeof value !== "string" && typeof value !== "number") {
@@ -60,4 +61,20 @@ export function expectChoice(expected: string | number, opts: ExpectChoiceOption
     const known = hints.get(got);
     return known === undefined ? { ok: false, kind: "wrong", hint } : { ok: false, kind: "mistake", hint: known };
   }, phrase, { kind: "choice", value: expected, choices, mistakes, hint });
+}
+
+/**
+ * The choices as code, per language: English separated by commas; Chinese by the enumeration
+ * comma 、, each followed by the Chinese aliases that name it (`"reverse"`（或“反向”）).
+ */
+function listChoices(choices: readonly (string | number)[], aliases: Readonly<Record<string, string | number>>): Translated {
+  const code = (c: string | number) => `\`${JSON.stringify(c)}\``;
+  const zhNames = (c: string | number) =>
+    Object.entries(aliases)
+      .filter(([k, v]) => CJK.test(k) && normalise(v) === normalise(c))
+      .map(([k]) => `“${k}”`);
+  return {
+    en: choices.map(code).join(", "),
+    zh: choices.map((c) => (zhNames(c).length ? `${code(c)}（或${zhNames(c).join("、")}）` : code(c))).join("、"),
+  };
 }

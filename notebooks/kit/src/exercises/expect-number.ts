@@ -109,7 +109,7 @@ export function expectNumber(expected: number, opts: ExpectNumberOptions = {}): 
   checkDigits("expectNumber", digits);
   checkAtol("expectNumber", atol);
   for (const m of mistakes) if (Number.isNaN(m.value)) throw new RangeError("expectNumber: a mistake's value is NaN");
-  const phrase = (): Text => expects ?? (unit === undefined ? msg("expects.number", { digits }) : msg("expects.numberUnit", { digits, unit: labelled(unit) }));
+  const phrase = (): Text => expects ?? (unit === undefined ? msg("expects.number", { digits, example: exampleFor(unit) }) : msg("expects.numberUnit", { digits, unit: labelled(unit), example: exampleFor(unit) }));
   return makeChecker((value: unknown): Verdict => {
     if (typeof value !== "number") return { ok: false, kind: "invalid", hint: msg("number.type", { got: describeValue(value) }) };
     return judgeNumber(value, expected, { digits, atol, hint, mistakes });
@@ -167,4 +167,9 @@ export function expectNumbers(expected: readonly number[], opts: ExpectNumbersOp
     const w = verdicts[wrong] as Extract<Verdict, { ok: false }>;
     return { ok: false, kind: "wrong", hint: w.hint === hint ? hint : msg("numbers.elementHint", { i: wrong, hint: labelled(w.hint) }) };
   }, phrase, { kind: "numbers", value: [...expected], digits, mistakes, hint });
+}
+
+/** The expression shown as "fine to enter": a base-2 log for an answer in bits, else a natural log. */
+function exampleFor(unit: Text | undefined): string {
+  return unit !== undefined && labelled(unit).en === "bits" ? "Math.log2(…)" : "Math.log(…)";
 }

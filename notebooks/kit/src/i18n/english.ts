@@ -64,6 +64,8 @@ const OUTPUT_ALLOWED = new Set(JS_WORDS);
 const LATIN = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F";
 /** A word: Latin letters, then letters or digits, with inner apostrophes (Bessel's). */
 const WORD = new RegExp(`[${LATIN}][${LATIN}0-9]*(?:['’][${LATIN}]+)*`, "g");
+/** An abbreviation of single letters with dots (i.e., e.g., w.r.t.): English, though each letter alone is not a word. */
+const DOTTED = new RegExp(`(?<![${LATIN}0-9.])(?:[${LATIN}]\\.){2,}(?![${LATIN}0-9])`, "g");
 /** CJK ideographs and punctuation: a text holding any is (partly) Chinese. */
 export const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 
@@ -116,6 +118,7 @@ function latexText(tex: string): string {
  * @returns the English words, e.g. `["nats"]`
  * @example
  * englishWords("H(P) in nats");                       // => ["in", "nats"]
+ * englishWords("即 i.e. 平均");                        // => ["i.e."]
  * englishWords("KL(p̂ ‖ p_model) 与 log L(θ)");        // => []
  * englishWords("\\text{bias}(\\hat\\theta)", { context: "math" }); // => ["bias"]
  * englishWords("分对数（logit）", { glossary: [{ en: "logit", zh: "分对数" }] }); // => []
@@ -133,6 +136,10 @@ export function englishWords(text: string, options: EnglishWordsOptions = {}): s
   }
   const extra = allow ? new Set(allow) : undefined;
   const words: string[] = [];
+  s = s.replace(DOTTED, (d) => {
+    if (!(extra?.has(d) || BASE_ALLOWED.has(d))) words.push(d);
+    return " ";
+  });
   for (const m of s.matchAll(WORD)) {
     const w = m[0];
     const before = s.slice(Math.max(0, m.index! - 2), m.index!);

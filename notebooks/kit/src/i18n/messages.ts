@@ -31,12 +31,12 @@ const MESSAGES = {
   },
   // what to enter
   "expects.number": {
-    en: "a number, to at least {digits} significant digits (an expression such as `Math.log(…)` is fine)",
-    zh: "一个数，至少 {digits} 位有效数字（也可以直接写表达式，如 `Math.log(…)`）",
+    en: "a number, to at least {digits} significant digits (an expression such as `{example}` is fine)",
+    zh: "一个数，至少 {digits} 位有效数字（也可以直接写表达式，如 `{example}`）",
   },
   "expects.numberUnit": {
-    en: "a number in {unit}, to at least {digits} significant digits (an expression such as `Math.log(…)` is fine)",
-    zh: "一个以{unit}为单位的数，至少 {digits} 位有效数字（也可以直接写表达式，如 `Math.log(…)`）",
+    en: "a number in {unit}, to at least {digits} significant digits (an expression such as `{example}` is fine)",
+    zh: "一个以{unit}为单位的数，至少 {digits} 位有效数字（也可以直接写表达式，如 `{example}`）",
   },
   "expects.numbers": {
     en: "an array of {count} numbers, each to at least {digits} significant digits",
