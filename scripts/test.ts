@@ -21,6 +21,10 @@
 //     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler;
 //     the live notes: every note run in its page (#run-all) and checked against the kernel, the
 //     site from disk and a server (tests/browser/live-notes.test.ts).
+// Stages that do not depend on each other overlap (2 cores are enough to gain from it): the front
+// ends (4b) start right after the build, beside the type-check and the unit tests; the fixtures run
+// in one kernel beside the notes' own pool; the export checks (6) start as soon as the exports
+// exist, beside the front ends. Each stage prints its wall time; results print in the order above.
 // Options: --skip-browser, --only-unit (for quick local loops).
 import * as fs from "fs";
 import * as os from "os";
@@ -84,9 +88,9 @@ function uvu(dir: string, extra: string[] = [], pattern = "\\.test\\.ts$", env: 
 }
 
 /** Starts uvu in the background; resolves `{ out, status }` when it ends (nothing recorded yet). */
-function uvuAsync(dir: string, pattern: string, env: Record<string, string> = {}): Promise<{ out: string; status: number | null }> {
+function uvuAsync(dir: string, pattern: string, env: Record<string, string> = {}, extra: string[] = []): Promise<{ out: string; status: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, uvuArgs(dir, pattern, []), { cwd: ROOT, env: uvuEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, uvuArgs(dir, pattern, extra), { cwd: ROOT, env: uvuEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -141,10 +145,26 @@ function firstDifferentCell(a: unknown[], b: unknown[]): string {
   return "";
 }
 
+/** Runs a command in the background; resolves with its exit status and output (nothing recorded yet). */
+function runAsync(cmd: string, argv: readonly string[]): Promise<{ out: string; status: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("close", (status) => resolve({ out, status }));
+    child.on("error", (e) => resolve({ out: String(e), status: 1 }));
+  });
+}
+
+/** Seconds since `t`, for the stage timings the run prints. */
+const since = (t: number): string => `${((Date.now() - t) / 1000).toFixed(0)} s`;
+
 async function main(): Promise<void> {
   const t0 = Date.now();
   const skipBrowser = args.has("--skip-browser");
-  section("build and type-check");
+  const onlyUnit = args.has("--only-unit");
+  section("build");
   try {
     setup.buildLib();
     record("lib builds with tsc (declarations in lib/dist)", true);
@@ -152,12 +172,32 @@ async function main(): Promise<void> {
     record("lib builds with tsc", false, (e as Error).message);
     return;
   }
-  const tc = setup.run(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", ROOT, "--noEmit"], { cwd: ROOT });
-  record("tests and benchmarks type-check (tsc -p . --noEmit)", tc.status === 0, `${tc.stdout}${tc.stderr}`.trim());
 
+  // Stages that do not depend on each other run at the same time; each one's results are recorded
+  // (and printed) in the order below, whenever it ended. The longest chain is the front ends.
+  const tmp = onlyUnit ? "" : fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-test-"));
+  const frontendOut = path.join(tmp, "frontend");
+  const screens = path.join(tmp, "screens");
+  const python = onlyUnit ? "" : setup.ensureJupyter();
+  let frontends: Promise<{ out: string; status: number | null; seconds: string }> | undefined;
+  if (!onlyUnit && !skipBrowser) {
+    setup.ensureCommands([["chromium", "chromium"], ["pdftoppm", "poppler-utils"]]);
+    // The front ends run their own kernels meanwhile: JupyterLab 4 and Notebook 7.
+    const tf = Date.now();
+    frontends = uvuAsync("tests/browser", "jupyter(lab|-frontends)\\.test\\.ts$", { MLEKIT_FRONTEND_OUT: frontendOut, MLEKIT_SCREENS: screens }).then((r) => ({ ...r, seconds: since(tf) }));
+  }
+  const tu = Date.now();
+  const typecheck = runAsync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", ROOT, "--noEmit"]);
+  const unit = uvuAsync("tests", "\\.test\\.ts$", {}, ["-i", "browser"]);
+
+  section("type-check");
+  const tc = await typecheck;
+  record(`tests and benchmarks type-check (tsc -p . --noEmit, ${since(tu)})`, tc.status === 0, tc.out.trim());
   section("unit tests (uvu + ts-node)");
-  uvu("tests", ["-i", "browser"]);
-  if (args.has("--only-unit")) return;
+  const u = await unit;
+  recordUvu("tests", u.out, u.status);
+  console.log(`  (${since(tu)} from the start of the unit tests)`);
+  if (onlyUnit) return;
 
   section("notebook hygiene (committed notebooks; fix with: npm run clean-notebooks)");
   const notebooks = listNotebooks();
@@ -173,25 +213,35 @@ async function main(): Promise<void> {
   }
 
   // Everything below writes into one temporary folder, never into exports/.
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-test-"));
   const outDir = path.join(tmp, "exports");
   const fixtureOut = path.join(tmp, "export-fixture");
   const sharedOut = path.join(tmp, "export-fixture-shared");
   const foreignOut = path.join(tmp, "export-foreign");
-  const frontendOut = path.join(tmp, "frontend");
-  const screens = path.join(tmp, "screens");
-  const python = setup.ensureJupyter();
-  let frontends;
-  if (!skipBrowser) {
-    setup.ensureCommands([["chromium", "chromium"], ["pdftoppm", "poppler-utils"]]);
-    // The front ends run their own kernels meanwhile: JupyterLab 4 and Notebook 7.
-    frontends = uvuAsync("tests/browser", "jupyter(lab|-frontends)\\.test\\.ts$", { MLEKIT_FRONTEND_OUT: frontendOut, MLEKIT_SCREENS: screens });
-  }
 
-  section("execute (nbclient, once per notebook, English and Chinese) and export every notebook (buildNotes, as npm start does)");
+  // The notes (both languages), the export fixtures and the broken fixtures run at the same time.
+  const tn = Date.now();
+  const fixtureDir = path.join(ROOT, "tests", "fixtures", "export");
+  const fixtures = fs.readdirSync(fixtureDir).filter((f) => f.endsWith(".ipynb")).map((f) => path.join(fixtureDir, f));
+  const broken = [
+    { file: "tests/broken/type-error.ipynb", cell: 2, first: 'const n: number = "not a number";', message: /not assignable to type 'number'/ },
+    { file: "tests/broken/failing-assertion.ipynb", cell: 3, first: "assert.equal(half + half, 3", message: /AssertionError|one half plus one half is not three/ },
+  ];
+  // The fixtures run one after another, in one kernel at a time, beside the notes' own pool.
+  const fixtureChain = (async () => {
+    const quiet = { build: false, progress: false, jobs: 1 } as const;
+    const inline = await buildNotes({ ...quiet, outDir: fixtureOut, notebooks: fixtures, lang: "en", title: "Export fixtures" });
+    const shared = await buildNotes({ ...quiet, outDir: sharedOut, notebooks: fixtures, lang: "en", sharedAssets: true, title: "Export fixtures" });
+    const foreignBuild = await buildNotes({ ...quiet, outDir: foreignOut, notebooks: [path.join(ROOT, "tests", "fixtures", "foreign", "plain-outputs.ipynb")], lang: "en", allowErrors: true, title: "A notebook from outside the project" });
+    const runs = [];
+    for (const b of broken) runs.push(await executeNotebook(path.join(ROOT, b.file), path.join(tmp, "broken", path.basename(b.file)), { python, env: setup.jupyterEnv() }));
+    return [inline, shared, foreignBuild, runs] as const;
+  })();
+  const notes = await buildNotes({ outDir, lang: "all", build: false, lede: (require("../package.json") as { description: string }).description });
+  const [fixtureInline, fixtureShared, foreign, brokenRuns] = await fixtureChain;
+
+  section(`execute (nbclient, once per notebook, English and Chinese) and export every notebook (buildNotes, as npm start does; ${since(tn)} with the fixtures beside it)`);
   const exportsOf = (b: NotesBuild) => b.runs.flatMap((r) => r.exports);
   const resultsOf = (b: NotesBuild) => b.runs.flatMap((r) => r.results);
-  const notes = await buildNotes({ outDir, lang: "all", build: false, lede: (require("../package.json") as { description: string }).description });
   const langOf = (r: { lang: string }) => (r.lang === "en" ? "" : `${r.lang}/`);
   for (const run of notes.runs) {
     for (const r of run.results) record(`${langOf(run)}${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s)`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
@@ -231,18 +281,27 @@ async function main(): Promise<void> {
     record(`${label}: the ${n} exported notes written in ${((Date.now() - t1) / 1000).toFixed(1)} s`, problems.length === 0 && n === results.length, problems.join("\n"));
   }
 
+  // The checks on the fresh exports start now, while the front ends may still be running.
+  const tb = Date.now();
+  const exportChecks = skipBrowser
+    ? undefined
+    : uvuAsync("tests/browser", "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|live-notes)\\.test\\.ts$", {
+        MLEKIT_LIVE_DIRS: outDir,
+        MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
+        MLEKIT_FOREIGN_EXPORT: foreignOut,
+        MLEKIT_MD_FLAVOURS: JSON.stringify(Object.fromEntries(flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir]))),
+        MLEKIT_SCREENS: screens,
+      }).then((r) => ({ ...r, seconds: since(tb) }));
+
   section("export fixtures: the kit's outputs (pages inline, then with --shared-assets) and a notebook that uses no kit");
-  const fixtureDir = path.join(ROOT, "tests", "fixtures", "export");
-  const fixtures = fs.readdirSync(fixtureDir).filter((f) => f.endsWith(".ipynb")).map((f) => path.join(fixtureDir, f));
   const fixtureBuilds = [
-    { label: "fixture", build: await buildNotes({ outDir: fixtureOut, notebooks: fixtures, lang: "en", build: false, title: "Export fixtures" }) },
-    { label: "fixture with --shared-assets", build: await buildNotes({ outDir: sharedOut, notebooks: fixtures, lang: "en", build: false, sharedAssets: true, title: "Export fixtures" }) },
+    { label: "fixture", build: fixtureInline },
+    { label: "fixture with --shared-assets", build: fixtureShared },
   ];
   for (const { label, build } of fixtureBuilds) {
     for (const r of resultsOf(build)) record(`${label} ${r.name}.ipynb runs`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
     for (const e of exportsOf(build)) record(`${label} ${e.name}: exported in every format with no export problem`, e.problems.length === 0, e.problems.join("\n"));
   }
-  const foreign = await buildNotes({ outDir: foreignOut, notebooks: [path.join(ROOT, "tests", "fixtures", "foreign", "plain-outputs.ipynb")], lang: "en", build: false, allowErrors: true, title: "A notebook from outside the project" });
   for (const r of resultsOf(foreign)) {
     const ok = r.status === "errors-allowed" && r.error !== null && r.error.cell === 5 && /a deliberate error/.test(r.error.message);
     record(`a notebook with no kit runs to its end with --allow-errors, which reports its first error (cell 5)`, ok, ok ? "" : `got status ${r.status}: ${JSON.stringify(r.error)}`);
@@ -250,12 +309,8 @@ async function main(): Promise<void> {
   for (const e of exportsOf(foreign)) record(`${e.name}: exported in every format with no export problem`, e.problems.length === 0, e.problems.join("\n"));
 
   section("broken fixtures must fail, naming the cell and the error");
-  const broken = [
-    { file: "tests/broken/type-error.ipynb", cell: 2, first: 'const n: number = "not a number";', message: /not assignable to type 'number'/ },
-    { file: "tests/broken/failing-assertion.ipynb", cell: 3, first: "assert.equal(half + half, 3", message: /AssertionError|one half plus one half is not three/ },
-  ];
-  for (const b of broken) {
-    const r = await executeNotebook(path.join(ROOT, b.file), path.join(tmp, "broken", path.basename(b.file)), { python, env: setup.jupyterEnv() });
+  for (const [i, b] of broken.entries()) {
+    const r = brokenRuns[i];
     r.name = path.basename(b.file, ".ipynb");
     const report = r.error ? describeFailure(r) : "";
     const ok = r.status === "error" && r.error !== null && r.error.cell === b.cell && r.error.firstLine.startsWith(b.first) && b.message.test(r.error.message);
@@ -264,15 +319,17 @@ async function main(): Promise<void> {
   }
 
   if (frontends) {
-    section("front ends: JupyterLab 4 (every notebook) and Notebook 7, driven by Chromium");
     const fe = await frontends;
+    section(`front ends: JupyterLab 4 (every notebook) and Notebook 7, driven by Chromium (${fe.seconds})`);
     recordUvu("tests/browser/jupyter*.test.ts", fe.out, fe.status);
   }
 
   section("determinism: two runs of each notebook give the same outputs (ids, timings and HTML aside)");
   const ran = results.filter((r) => r.status === "ok");
   const pairs = ran.filter((r) => fs.existsSync(path.join(frontendOut, `${r.name}.ipynb`)));
-  if (pairs.length > 0) {
+  if (frontends) {
+    // JupyterLab keeps every notebook as saved after Run All: each one is compared.
+    record("JupyterLab saved a copy of every notebook that ran", pairs.length === ran.length && ran.length > 0, `${pairs.length} of ${ran.length}`);
     for (const r of pairs) {
       const a = comparableOutputs(readNotebook(path.join(outDir, `${r.name}.ipynb`)));
       const b = comparableOutputs(readNotebook(path.join(frontendOut, `${r.name}.ipynb`)));
@@ -289,15 +346,10 @@ async function main(): Promise<void> {
     record(`${first.name}.ipynb: a second run reproduces every output`, same, same ? "" : firstDifferentCell(a, b));
   } else record("determinism check", false, "no notebook ran");
 
-  if (!skipBrowser) {
-    section("browser tests on the fresh exports (Debian Chromium, poppler-utils)");
-    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|live-notes)\\.test\\.ts$", {
-      MLEKIT_LIVE_DIRS: outDir,
-      MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
-      MLEKIT_FOREIGN_EXPORT: foreignOut,
-      MLEKIT_MD_FLAVOURS: JSON.stringify(Object.fromEntries(flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir]))),
-      MLEKIT_SCREENS: screens,
-    });
+  if (exportChecks) {
+    const ec = await exportChecks;
+    section(`browser tests on the fresh exports (Debian Chromium, poppler-utils; ${ec.seconds}, beside the front ends)`);
+    recordUvu("tests/browser", ec.out, ec.status);
     console.log(`\nscreenshots: ${screens}`);
   }
   // Keep the screenshots; the rest of the temporary folder goes.
