@@ -26,19 +26,28 @@ function show(a: unknown[]): string {
 }
 
 /** The error of one scalar result against a double-double reference, under `spec`'s metric. */
-export function scalarError(spec: FunctionSpec, args: unknown[], got: number, r: DD): number {
+export function scalarError(spec: FunctionSpec, args: unknown[], got: number, r: DD, index = 0, refs?: DD[]): number {
   const [hi, lo] = r;
   switch (spec.metric) {
     case "ulp":
       return errorUlps(got, hi, lo);
-    case "rel":
-      return relError(got, hi, lo);
+    case "rel": {
+      const e = relError(got, hi, lo);
+      if (!spec.scale || e === 0 || !Number.isFinite(got) || !Number.isFinite(hi)) return e;
+      return Math.abs(got - hi - lo) / Math.max(Math.abs(hi), spec.scale(args as any[], hi, index, refs));
+    }
     case "exact":
       return got === hi ? 0 : Infinity;
-    case "ulp-of": {
+    case "ulp-exp": {
       const e = errorUlps(got, hi, lo);
       if (!Number.isFinite(e) || e === 0) return e;
-      const t = Math.max(Math.abs(hi), spec.scale!(args as any[], hi));
+      return e / Math.max(1, Math.abs(Math.log(hi)));
+    }
+    case "ulp-of": {
+      const e = errorUlps(got, hi, lo);
+      // an exact 0 is measured against T too (errorUlps calls any other value infinitely far)
+      if (e === 0 || !Number.isFinite(got) || !Number.isFinite(hi)) return e;
+      const t = Math.max(Math.abs(hi), spec.scale!(args as any[], hi, index, refs));
       return Math.abs(got - hi - lo) / ulp(t);
     }
     default:
@@ -63,7 +72,7 @@ export function caseError(spec: FunctionSpec, c: Case, got: number | ArrayLike<n
     return den === 0 ? (num === 0 ? 0 : Infinity) : Math.sqrt(num / den);
   }
   let worst = 0;
-  for (let i = 0; i < refs.length; i++) worst = Math.max(worst, scalarError(spec, c.a, got[i], refs[i]));
+  for (let i = 0; i < refs.length; i++) worst = Math.max(worst, scalarError(spec, c.a, got[i], refs[i], i, refs));
   return worst;
 }
 

@@ -8,12 +8,14 @@
 //   "rel"      |f − exact| / |exact|: a long sum, where the error grows (slowly) with n
 //   "ulp-of"   |f − exact| / ulp(max(|exact|, T)), T named in `scaleNote`: a result that crosses 0
 //              inside the domain (a difference of two terms), measured against its largest term
+//   "ulp-exp"  ulps divided by max(1, |ln exact|): a density computed as exp(log density), whose
+//              relative error is |log p| times that of the log density (exp's condition number)
 //   "exact"    0 when equal, ∞ otherwise (indices)
 // Vector results take the worst component; regression weights take the normwise relative error.
 import type * as Mlekit from "../../lib/src";
 
 export type Lib = typeof Mlekit;
-export type Metric = "ulp" | "rel" | "ulp-of" | "exact" | "norm-rel";
+export type Metric = "ulp" | "rel" | "ulp-of" | "ulp-exp" | "exact" | "norm-rel";
 
 export interface FunctionSpec {
   /** The case key in cases.json, e.g. "entropy" or "gaussian.logProb". */
@@ -21,8 +23,11 @@ export interface FunctionSpec {
   /** Calls the library on the case's arguments. */
   run: (lib: Lib, a: any[]) => number | ArrayLike<number>;
   metric: Metric;
-  /** For "ulp-of": the magnitude T the error is measured against, from the arguments and the exact value. */
-  scale?: (a: any[], exact: number) => number;
+  /**
+   * For "ulp-of" (and optionally "rel"): the magnitude T the error is measured against, from the
+   * arguments, the exact value, and for a vector result the component's index and all references.
+   */
+  scale?: (a: any[], exact: number, index: number, refs?: [number, number][]) => number;
   /** What T is, for the table. */
   scaleNote?: string;
   /** The documented bound: the test fails when the worst measured error exceeds it. */
@@ -94,22 +99,22 @@ export const SPECS: FunctionSpec[] = [
     metric: "ulp-of", scale: (a) => { const z = (a[2] - a[0]) / a[1]; return Math.abs(Math.log(a[1])) + LN_2PI_HALF + (Number.isFinite(z) ? 0.5 * z * z : 0); },
     scaleNote: "|log σ| + ½ log 2π + ½z²", bound: 4, domain: "μ 0, ±1e-300 … ±1.8e308; σ 5e-324 … 1.8e308; x at μ, μ + σ, μ − 3σ, far",
   }),
-  method("gaussian", "prob", 2, { metric: "ulp-of", scale: (a) => 0, scaleNote: "", bound: 1e300, domain: "as logProb" }),
+  method("gaussian", "prob", 2, { metric: "ulp-exp", bound: 4, domain: "as logProb" }),
   method("gaussian", "mean", 2, { bound: 0, domain: "any" }),
   method("gaussian", "variance", 2, { bound: 1, domain: "σ 5e-324 … 1.8e308" }),
   method("gaussian", "entropy", 2, { metric: "ulp-of", scale: (a) => Math.max(Math.abs(Math.log(a[1])), 1.4189385332046727), scaleNote: "max(|log σ|, 1.42)", bound: 4, domain: "σ 5e-324 … 1.8e308" }),
   method("exponential", "logProb", 1, { metric: "ulp-of", scale: (a) => Math.abs(Math.log(a[0])) + a[0] * a[1], scaleNote: "|log r| + r·x", bound: 4, domain: "rate 5e-324 … 1.8e308, x 0 … 1.8e308" }),
-  method("exponential", "prob", 1, { metric: "ulp-of", scale: () => 0, scaleNote: "", bound: 1e300, domain: "as logProb" }),
+  method("exponential", "prob", 1, { metric: "ulp-exp", bound: 4, domain: "as logProb" }),
   method("exponential", "mean", 1, { bound: 1, domain: "rate 5e-324 … 1.8e308" }),
   method("exponential", "variance", 1, { bound: 2, domain: "rate 5e-324 … 1.8e308" }),
   method("exponential", "entropy", 1, { metric: "ulp-of", scale: (a) => Math.max(1, Math.abs(Math.log(a[0]))), scaleNote: "max(1, |log r|)", bound: 2, domain: "rate 5e-324 … 1.8e308 (incl. e ± ulp)" }),
   method("poisson", "logProb", 1, { bound: 8, domain: "λ 0, 1e-300 … 1e300; k 0 … 1e303, at the mode and far" }),
-  method("poisson", "prob", 1, { metric: "ulp-of", scale: () => 0, scaleNote: "", bound: 1e300, domain: "as logProb" }),
+  method("poisson", "prob", 1, { metric: "ulp-exp", bound: 4, domain: "as logProb" }),
   method("poisson", "mean", 1, { bound: 0, domain: "λ 0 … 1e300" }),
   method("poisson", "variance", 1, { bound: 0, domain: "λ 0 … 1e300" }),
   method("poisson", "entropy", 1, { bound: 8, domain: "λ 0 … 1e15" }),
-  method("beta", "logProb", 2, { bound: 16, domain: "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999" }),
-  method("beta", "prob", 2, { metric: "ulp-of", scale: () => 0, scaleNote: "", bound: 1e300, domain: "as logProb" }),
+  method("beta", "logProb", 2, { metric: "ulp-of", scale: () => 1, scaleNote: "max(|log p|, 1)", bound: 16, domain: "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999" }),
+  method("beta", "prob", 2, { metric: "ulp-exp", bound: 4, domain: "as logProb" }),
   method("beta", "mean", 2, { bound: 2, domain: "shapes 1e-300 … 1.8e308" }),
   method("beta", "variance", 2, { bound: 4, domain: "shapes 1e-300 … 1.8e308" }),
   method("beta", "mode", 2, { bound: 2, domain: "shapes 1e-300 … 1.8e308" }),
@@ -138,11 +143,11 @@ export const SPECS: FunctionSpec[] = [
     run: (l, a) => l.averageLogLikelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {
-    name: "likelihood", metric: "rel", bound: 1e-13, domain: "as logLikelihood, m ≤ 50",
+    name: "likelihood", metric: "ulp-exp", bound: 4, domain: "as logLikelihood, m ≤ 50",
     run: (l, a) => l.likelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {
-    name: "fitGaussian", metric: "rel", bound: 1e-14, domain: "m 2 … 1e5 (1e7 full); mean to ±1e300, spread 1e-300 … 1e100; an outlier first or last",
+    name: "fitGaussian", metric: "rel", scale: (_a, _e, i, refs) => (i === 0 ? refs![1][0] : 0), scaleNote: "μ̂ relative to max(|μ|, σ), σ̂ relative", bound: 1e-14, domain: "m 2 … 1e5 (1e7 full); mean to ±1e300, spread 1e-300 … 1e100; an outlier first or last",
     run: (l, a) => { const g = l.fitGaussian(a[0], { unbiased: a[1] }); return [g.params.mu, g.params.sigma]; },
   },
   { name: "fitBernoulli", metric: "ulp", bound: 0.5, domain: "m 1 … 1000", run: (l, a) => l.fitBernoulli(a[0]).params.p },

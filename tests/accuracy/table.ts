@@ -26,6 +26,8 @@ function withUnit(spec: FunctionSpec, x: number): string {
       return `${figure(x)} ulp`;
     case "ulp-of":
       return `${figure(x)} ulp of T`;
+    case "ulp-exp":
+      return `${figure(x)} ulp per unit of \|log p\|`;
     case "rel":
       return `${figure(x)} rel.`;
     case "norm-rel":
@@ -38,7 +40,8 @@ function withUnit(spec: FunctionSpec, x: number): string {
 function metricNote(spec: FunctionSpec): string {
   if (spec.metric === "ulp-of") return `ulps of T = ${spec.scaleNote}`;
   if (spec.metric === "norm-rel") return "‖ŵ − w‖ / ‖w‖";
-  if (spec.metric === "rel") return "relative error";
+  if (spec.metric === "ulp-exp") return "ulps ÷ max(1, |log p|)";
+  if (spec.metric === "rel") return spec.scaleNote ? `relative error (${spec.scaleNote})` : "relative error";
   if (spec.metric === "exact") return "index";
   return "ulps of the result";
 }

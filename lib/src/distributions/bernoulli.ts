@@ -1,7 +1,7 @@
 import { binaryEntropy } from "../information";
 import type { Rng } from "./create-rng";
 import type { Bernoulli, EntropyOptions } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, param } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, param, made } from "./internal";
 
 /**
  * Creates the Bernoulli distribution on {0, 1} with P(X = 1) = p.
@@ -34,7 +34,7 @@ export function bernoulli(p: number): Bernoulli {
     checkX("bernoulli.logProb", x);
     return -Infinity;
   };
-  return frozen({
+  return made(frozen({
     family: "bernoulli" as const,
     params: frozen({ p }),
     logProb,
@@ -57,5 +57,5 @@ export function bernoulli(p: number): Bernoulli {
       const h = binaryEntropy(p);
       return lnBase === 1 ? h : h / lnBase;
     },
-  });
+  }));
 }

@@ -2,7 +2,7 @@ import { entropy } from "../information";
 import { checkVector, DEFAULT_TOLERANCE, throwFirstInvalid } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { Categorical, EntropyOptions } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, made } from "./internal";
 
 /**
  * Creates the categorical distribution on {0, …, k − 1} with P(X = j) = probs[j].
@@ -69,7 +69,7 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
       variance += d * d * p[j];
     }
   }
-  return frozen({
+  return made(frozen({
     family: "categorical" as const,
     params: frozen({ probs: Object.freeze(p) }),
     logProb: (x: number): number => (inSupport(x, "logProb") ? logs[x] : -Infinity),
@@ -97,5 +97,5 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
       const h = entropy(p);
       return lnBase === 1 ? h : h / lnBase;
     },
-  });
+  }));
 }

@@ -1,6 +1,6 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Exponential } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
 
 /**
  * Creates the exponential distribution on [0, ∞) with the given rate (mean 1 / rate).
@@ -29,7 +29,7 @@ export function exponential(rate: number): Exponential {
     checkX("exponential.logProb", x);
     return x >= 0 ? logRate - rate * x : -Infinity;
   };
-  return frozen({
+  return made(frozen({
     family: "exponential" as const,
     params: frozen({ rate }),
     logProb,
@@ -46,5 +46,5 @@ export function exponential(rate: number): Exponential {
     mean: () => 1 / rate,
     variance: () => 1 / (rate * rate),
     entropy: (opts?: EntropyOptions): number => inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
-  });
+  }));
 }

@@ -17,7 +17,6 @@ import {
   needsScale,
   overflowSum,
   PRECISE_BELOW,
-  RATIO_TOTAL,
   RATIO_WEIGHT,
   scaleFor,
   sumSafeScale,

@@ -110,8 +110,17 @@ export const relEntrTerm = klDivTerm;
 const MIN_NORMAL = 2.2250738585072014e-308;
 const SPLIT = 134217729; // 2^27 + 1 (Dekker)
 
-/** The rounding error of a·b: a·b − fl(a·b), exactly (Dekker's product, no FMA), for |a|, |b| < 2^996. */
+const BIG = 2 ** 995;
+const DOWN = 2 ** -64;
+const UP = 2 ** 64;
+
+/**
+ * The rounding error of a·b: a·b − fl(a·b), exactly (Dekker's product, no FMA); a factor beyond
+ * 2^995, where the split would overflow, is scaled by 2^-64 first (exact) and the error scaled back.
+ */
 export function productError(a: number, b: number, ab: number): number {
+  if (!(Math.abs(a) < BIG)) return productError(a * DOWN, b, ab * DOWN) * UP;
+  if (!(Math.abs(b) < BIG)) return productError(a, b * DOWN, ab * DOWN) * UP;
   let c = SPLIT * a;
   const ah = c - (c - a);
   const al = a - ah;
