@@ -61,15 +61,19 @@ export function caseError(spec: FunctionSpec, c: Case, got: number | ArrayLike<n
   const refs = c.r as DD[];
   if (got.length !== refs.length) return Infinity;
   if (spec.metric === "norm-rel") {
+    // ‖got − exact‖ / ‖exact‖, on components divided by the largest |exact| (no overflow at 1e200)
+    let big = 0;
+    for (const r of refs) big = Math.max(big, Math.abs(r[0]));
+    if (big === 0) return Array.from(got).every((v) => v === 0) ? 0 : Infinity;
     let num = 0;
     let den = 0;
     for (let i = 0; i < refs.length; i++) {
-      const d = got[i] - refs[i][0] - refs[i][1];
+      const d = (got[i] - refs[i][0] - refs[i][1]) / big;
       num += d * d;
-      den += refs[i][0] * refs[i][0];
+      den += (refs[i][0] / big) ** 2;
     }
     if (!(num === num)) return Infinity;
-    return den === 0 ? (num === 0 ? 0 : Infinity) : Math.sqrt(num / den);
+    return Math.sqrt(num / den);
   }
   let worst = 0;
   for (let i = 0; i < refs.length; i++) worst = Math.max(worst, scalarError(spec, c.a, got[i], refs[i], i, refs));

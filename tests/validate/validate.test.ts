@@ -204,15 +204,15 @@ const TABLE: Row[] = [
     ],
   },
   {
-    rule: "options: base must be finite, > 0 and not 1; tolerance >= 0; normalize boolean",
+    rule: "options: base must be finite and > 1 (a base in (0, 1) is refused: it would make every entropy negative); tolerance >= 0; normalize boolean",
     cases: [
-      ...[0, -2, 1, Infinity, NaN].map((b): Row["cases"][number] => ["entropy", () => entropy(U, { base: b }), range(/^entropy: base = .* is not a valid logarithm base/)]),
+      ...[0, -2, 1, 0.5, Infinity].map((b): Row["cases"][number] => ["entropy", () => entropy(U, { base: b }), range(/^entropy: base = .* is not a valid logarithm base \(finite and > 1\)$/)]),
+      ["entropy", () => entropy(U, { base: NaN }), range(/^entropy: base = NaN is not a number$/)],
       ["klDivergence", () => klDivergence(U, U, { base: 1 }), range(/^klDivergence: base = 1 is not a valid/)],
       ["selfInformation", () => selfInformation(0.5, { base: 0 }), range(/^selfInformation: base = 0/)],
       ["mutualInformation", () => mutualInformation(T, { tolerance: -1 }), range(/^mutualInformation: tolerance = -1 must be >= 0$/)],
       ["crossEntropy", () => crossEntropy(U, U, { normalize: "yes" as any }), type(/^crossEntropy: normalize = "yes" is not a boolean$/)],
       ["entropy", () => entropy(U, null as any), type(/^entropy: options = null is not an options object$/)],
-      ["entropy", () => entropy(U, { base: 0.5 }), { value: -1 }],
     ],
   },
 ];
@@ -283,10 +283,24 @@ test("checkOptions returns ln(base), exactly 1 for e; fromNats clamps negatives 
   assert.is(fromNats(Math.LN2, Math.LN2), 1);
 });
 
-test("readOptions: undefined gives {}, null and non-objects are a TypeError, an unknown key is a TypeError naming it", () => {
-  assert.equal(readOptions("f", undefined, ["a"]), {});
+test("readOptions reads only an options object's own properties: an inherited or polluted prototype key sets nothing", () => {
+  const inherited = Object.create({ base: 2 }) as { base?: number };
+  assert.is(readOptions("f", inherited, ["base"]).base, undefined);
+  // the functions see the default (nats), not the prototype's base 2
+  assert.is(entropy([0.5, 0.5], inherited), Math.LN2);
+  const proto = Object.prototype as Record<string, unknown>;
+  proto.normalize = true;
+  try {
+    assert.throws(() => entropy([1, 1]), (e: Error) => e instanceof RangeError && /sums to 2, not 1/.test(e.message));
+  } finally {
+    delete proto.normalize;
+  }
+});
+
+test("readOptions: undefined gives no options, null and non-objects are a TypeError, an unknown key is a TypeError naming it", () => {
+  assert.equal(Object.keys(readOptions("f", undefined, ["a"])), []);
   const o = { a: 1 };
-  assert.is(readOptions("f", o, ["a"]), o);
+  assert.equal({ ...readOptions("f", o, ["a"]) }, { a: 1 });
   assert.throws(() => readOptions("f", null as any, ["a"]), (e: Error) => e instanceof TypeError && e.message === "f: options = null is not an options object");
   assert.throws(() => readOptions("f", [1] as any, ["a"]), (e: Error) => e instanceof TypeError && /options = \[array of 1\]/.test(e.message));
   assert.throws(() => readOptions("f", { lambda: 5 } as any, ["l2", "intercept"]), (e: Error) => e instanceof TypeError && e.message === "f: options.lambda = 5 is not an option (known: l2, intercept)");

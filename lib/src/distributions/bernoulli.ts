@@ -1,6 +1,7 @@
 import { binaryEntropy } from "../information";
 import type { Rng } from "./create-rng";
 import type { Bernoulli, EntropyOptions } from "./distribution";
+import { allocate } from "../validate/validate";
 import { checkDraws, checkX, entropyBase, frozen, param, made } from "./internal";
 
 /**
@@ -46,7 +47,7 @@ export function bernoulli(p: number): Bernoulli {
     },
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("bernoulli.sample", n, rng);
-      const out = new Float64Array(n);
+      const out = allocate("bernoulli.sample", "n", n);
       for (let i = 0; i < n; i++) out[i] = rng.next() < p ? 1 : 0;
       return out;
     },

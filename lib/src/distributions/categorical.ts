@@ -1,5 +1,5 @@
 import { entropy } from "../information";
-import { checkVector, DEFAULT_TOLERANCE, throwFirstInvalid } from "../validate/validate";
+import { allocate, checkVector, DEFAULT_TOLERANCE, throwFirstInvalid } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { Categorical, EntropyOptions } from "./distribution";
 import { checkDraws, checkX, entropyBase, frozen, made } from "./internal";
@@ -76,7 +76,7 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
     prob: (x: number): number => (inSupport(x, "prob") ? p[x] : 0),
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("categorical.sample", n, rng);
-      const out = new Float64Array(n);
+      const out = allocate("categorical.sample", "n", n);
       for (let i = 0; i < n; i++) {
         const u = rng.next();
         let lo = 0;

@@ -1,5 +1,6 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Exponential } from "./distribution";
+import { allocate } from "../validate/validate";
 import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
 
 /**
@@ -39,7 +40,7 @@ export function exponential(rate: number): Exponential {
     },
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("exponential.sample", n, rng);
-      const out = new Float64Array(n);
+      const out = allocate("exponential.sample", "n", n);
       for (let i = 0; i < n; i++) out[i] = -Math.log1p(-rng.next()) / rate;
       return out;
     },

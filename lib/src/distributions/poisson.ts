@@ -90,10 +90,15 @@ export function poisson(lambda: number): Poisson {
           let k = 0;
           let pk = p0;
           let cdf = p0;
-          while (u >= cdf && pk > 0) {
+          // The rounded cdf can stop short of 1 − 2^-53, the largest u: once adding pₖ no longer
+          // moves it, the rest of the tail is below its rounding, and k is returned (not the k ≈ 300
+          // where pₖ underflows).
+          while (u >= cdf) {
             k++;
             pk *= lambda / k;
-            cdf += pk;
+            const next = cdf + pk;
+            if (next === cdf) break;
+            cdf = next;
           }
           out[i] = k;
         }

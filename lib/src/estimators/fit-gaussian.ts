@@ -97,6 +97,12 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   }
   const sigma = Math.sqrt(ss / (unbiased ? m - 1 : m)) * back;
   if (!(sigma < Infinity)) throw new RangeError("fitGaussian: the values are too far apart, the standard deviation overflows");
+  if (!(sigma > 0)) {
+    for (let i = 1; i < m; i++) {
+      if (xs[i] !== shift) throw new RangeError("fitGaussian: the standard deviation rounds to 0 (below 2.5e-324), sigma = 0 has no Gaussian MLE");
+    }
+    throw new RangeError(`fitGaussian: all ${m} values equal ${shift}, sigma = 0 has no Gaussian MLE`);
+  }
   return gaussian(mean, sigma);
 }
 

@@ -24,16 +24,28 @@ function logFactorials(): Float64Array {
 function gaussianSum(fn: string, d: Gaussian, xs: Sample): number {
   const { mu, sigma } = d.params;
   const m = xs.length;
-  let s = 0;
-  // Σ zᵢ² with zᵢ = (xᵢ − mu)/sigma: never 1/sigma², which overflows for sigma < 1e-154.
+  // Σ zᵢ² with zᵢ = (xᵢ − mu)/sigma: never 1/sigma², which overflows for sigma < 1e-154. Blocked
+  // (a plain sum inside blocks of 256, the block sums added with TwoSum), so the error does not
+  // grow with m.
   const inv = 1 / sigma;
   const exact = inv < Infinity && inv > 0; // 1/sigma representable: multiply; else divide
-  for (let i = 0; i < m; i++) {
-    const x = xs[i];
-    if (typeof x !== "number") throwFirstNonFinite(fn, xs);
-    const z = exact ? (x - mu) * inv : (x - mu) / sigma;
-    s += z * z;
+  let hi = 0;
+  let lo = 0;
+  for (let start = 0; start < m; start += 256) {
+    const end = start + 256 < m ? start + 256 : m;
+    let b = 0;
+    for (let i = start; i < end; i++) {
+      const x = xs[i];
+      if (typeof x !== "number") throwFirstNonFinite(fn, xs);
+      const z = exact ? (x - mu) * inv : (x - mu) / sigma;
+      b += z * z;
+    }
+    const t = hi + b;
+    const w = t - hi;
+    lo += hi - (t - w) + (b - w);
+    hi = t;
   }
+  let s = hi - hi === 0 ? hi + lo : hi;
   if (!Number.isFinite(s)) {
     throwFirstNonFinite(fn, xs); // a bad entry; else finite data whose x − mu or z² overflowed
     s = gaussianSquaresScaled(xs, mu, sigma);

@@ -38,7 +38,13 @@ export function logSoftmax(logits: Vector): Float64Array {
   let s = 0;
   let c = 0;
   for (let i = 0; i < n; i++) {
-    const e = Math.exp(logits[i] - m);
+    // exp(zᵢ − m) with the rounding error r of zᵢ − m put back, exp(d + r) = exp(d)(1 + r) (as softmax)
+    const z = logits[i];
+    const d = z - m;
+    const b = d - z;
+    const r = z - (d - b) + (-m - b);
+    const x = Math.exp(d);
+    const e = x > 0 ? x + x * r : 0;
     const t = s + e;
     c += s >= e ? s - t + e : e - t + s;
     s = t;

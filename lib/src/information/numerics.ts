@@ -97,6 +97,8 @@ export function klDivTerm(x: number, y: number, d: number = x - y): number {
   if (x === 0) return y;
   if (y === 0 || x === Infinity || y === Infinity) return Infinity;
   const s = x + y;
+  // kl_div is homogeneous of degree 1: at half scale when x + y overflows (x, y near 1.8e308)
+  if (s === Infinity) return 2 * klDivTerm(0.5 * x, 0.5 * y, 0.5 * d);
   const u = d / s;
   if (u < 0.5 && u > -0.5) return s * atanhSeries(u);
   const r = x / y;
@@ -119,6 +121,7 @@ const UP = 2 ** 64;
  * 2^995, where the split would overflow, is scaled by 2^-64 first (exact) and the error scaled back.
  */
 export function productError(a: number, b: number, ab: number): number {
+  if (!(ab - ab === 0)) return 0; // an infinite or NaN product has no rounding error to speak of
   if (!(Math.abs(a) < BIG)) return productError(a * DOWN, b, ab * DOWN) * UP;
   if (!(Math.abs(b) < BIG)) return productError(a, b * DOWN, ab * DOWN) * UP;
   let c = SPLIT * a;
