@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { beta } from "../../lib/src/distributions/beta";
 import { createRng } from "../../lib/src/distributions/create-rng";
-import { relClose } from "../helpers/numeric";
+import { assertUlps, relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/map.json, written by tests/fixtures/generate_map.py
 // (seeded numpy + scipy; each entry records its scipy call). ±inf are stored as strings.
@@ -126,6 +126,22 @@ test("the object and its params are frozen", () => {
   assert.ok(Object.isFrozen(d) && Object.isFrozen(d.params));
   assert.equal(d.params, { alpha: 2, beta: 3 });
   assert.is(d.family, "beta");
+});
+
+test("mean, mode and variance at huge shapes come from ratios, never from a + b or a·b that overflow (issue 18)", () => {
+  const d = beta(1e308, 1e308); // a + b = Infinity, a·b = Infinity
+  assert.is(d.mean(), 0.5);
+  assert.is(d.mode(), 0.5);
+  assertUlps(d.variance(), 1.25e-309, 2); // ab/((a+b)²(a+b+1)) = 1/(4·(2e308 + 1)), mpmath
+  assertUlps(beta(1.5e308, 0.5e308).mean(), 0.75, 1);
+  assert.is(beta(1e-300, 1e-300).variance(), 0.25); // 1/(4(2e-300 + 1))
+});
+
+test("log density and entropy at huge shapes keep their digits (Loader's saddle-point form, Stirling forms), where the textbook terms cancel", () => {
+  // mpmath (60 digits): log p(½; 1e10, 1e10) = 11.633707702592973
+  assertUlps(beta(1e10, 1e10).logProb(0.5), 11.633707702592973, 4);
+  // the entropy ½ log(2πe·ab/c³) + …, mpmath: -23.909497643063155 for (1e15, 1e8)
+  assertUlps(beta(1e15, 1e8).entropy(), -23.909497643063155, 4);
 });
 
 test.run();

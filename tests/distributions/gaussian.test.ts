@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng } from "../../lib/src/distributions/create-rng";
 import { gaussian } from "../../lib/src/distributions/gaussian";
-import { relClose } from "../helpers/numeric";
+import { assertRelClose, relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json, written by tests/fixtures/generate_estimators.py
 // (seeded numpy + scipy; each entry records its scipy call).
@@ -126,6 +126,13 @@ test("logProb is exact for sigma from 5e-324 to 1.7e308, as scipy's norm.logpdf 
 test("logProb and prob reject a non-number x with a TypeError naming the method", () => {
   assert.throws(() => gaussian(0, 1).logProb("1" as never), (e: Error) => e instanceof TypeError && e.message === 'gaussian.logProb: x = "1" is not a number');
   assert.throws(() => gaussian(0, 1).prob(null as never), (e: Error) => e instanceof TypeError && e.message === "gaussian.prob: x = null is not a number");
+});
+
+test("logProb whose z overflows is −Infinity, never NaN (σ subnormal, x − μ huge)", () => {
+  assert.is(gaussian(-62, 6.1e-317).logProb(-1.7e56), -Infinity);
+  assert.is(gaussian(1e308, 1).logProb(-1e308), -Infinity);
+  // x − μ overflows but z is finite: x/σ − μ/σ (mpmath: -2.0000000000000692e+16)
+  assertRelClose(gaussian(-1e308, 1e300).logProb(1e308), -2.0000000000000692e16, 1e-15);
 });
 
 test.run();

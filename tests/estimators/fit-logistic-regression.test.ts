@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { fitLogisticRegression } from "../../lib/src/estimators/fit-logistic-regression";
+import { assertRelClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py:
 // scipy optimize.minimize, trust-exact with exact gradient and Hessian, then exact Newton steps).
@@ -234,6 +235,25 @@ test("out-of-range options throw RangeError", () => {
   assert.throws(() => fitLogisticRegression(X, y, { l2: -1 }), /l2 = -1/);
   assert.throws(() => fitLogisticRegression(X, y, { maxIterations: 0 }), /maxIterations = 0/);
   assert.throws(() => fitLogisticRegression(X, y, { tolerance: 0 }), /tolerance = 0/);
+});
+
+test("a fitted probability that merely rounds to 1 (a far, correctly classified point) is not called separation: the certificate decides", () => {
+  // x = 1000 with label 1 sits at logit ≈ 900, where σ rounds to 1 and 1 − σ underflows to 0; the MLE
+  // is finite (the other four points overlap) and equals the fit without that point
+  const withFar = fitLogisticRegression([[0], [1], [2], [3], [1000]], [0, 1, 0, 1, 1], { intercept: true });
+  const without = fitLogisticRegression([[0], [1], [2], [3]], [0, 1, 0, 1], { intercept: true });
+  assert.equal([withFar.converged, withFar.separable, withFar.separation], [true, false, "none"]);
+  // the far point moves the standardisation, so the two Newton runs round differently: both stop
+  // within their tolerance (1e-7 of the step, then one more Newton step)
+  assertRelClose(withFar.weights[1], without.weights[1], 1e-10);
+});
+
+test("complete separation is certified on X with the returned weights: every row strictly on its side beyond rounding", () => {
+  const X = [[-2], [-1], [1], [2]];
+  const y = [0, 0, 1, 1];
+  const fit = fitLogisticRegression(X, y);
+  assert.is(fit.separation, "complete");
+  for (let i = 0; i < X.length; i++) assert.ok((y[i] === 1 ? 1 : -1) * X[i][0] * fit.weights[0] > 0);
 });
 
 test.run();

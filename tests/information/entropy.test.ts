@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { entropy } from "../../lib/src/information";
 import { FIXTURES, SEED, baseOpt, close, dist, longSumInputs, normalized, relErr } from "./helpers";
 import { ulpDistance } from "../helpers/numeric";
+import { assertRelClose } from "../helpers/numeric";
+import { runInNewContext } from "vm";
 
 test("entropy matches scipy.stats.entropy on every fixture, raw and normalized", () => {
   for (const f of FIXTURES.entropy) {
@@ -102,6 +104,21 @@ test("entropy over 1e7 masses is within 1e-15 relative of the 50-digit mpmath va
   let naive = 0;
   for (let i = 0; i < p.length; i++) naive -= p[i] * Math.log(p[i]);
   assert.ok(relErr(naive, L.entropy) > 1e-15, `a plain loop is within the bound (${relErr(naive, L.entropy)}): the test would not tell the sums apart`);
+});
+
+test("a Float64Array from another realm (vm context, iframe) is a Float64Array: accepted, not a TypeError", () => {
+  const foreign = runInNewContext("new Float64Array([0.25, 0.75])") as Float64Array;
+  assert.not.ok(foreign instanceof Float64Array, "the vm's Float64Array is another realm's");
+  assert.is(entropy(foreign), entropy([0.25, 0.75]));
+  // a plain object posing as one is still refused
+  const fake = { length: 2, 0: 0.5, 1: 0.5, [Symbol.toStringTag]: "Float64Array" } as unknown as Float64Array;
+  assert.throws(() => entropy(fake), TypeError);
+});
+
+test("normalize: a nearly one-hot input keeps its digits (the precise pass), where log S + h/S cancels", () => {
+  // mpmath (60 digits) on [1e300, 1e288] / S: 2.8631021115900415e-11 (S rounds to 1e300 and the fast form loses all)
+  assertRelClose(entropy([1e300, 1e288], { normalize: true }), 2.8631021115900415e-11, 1e-14);
+  assert.is(entropy([6.1e299], { normalize: true }), 0);
 });
 
 test.run();

@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { logSumExp } from "../../lib/src/information";
 import { FIXTURES, SEED, close, logits, longSumInputs, permutation, relDiff, relErr } from "./helpers";
+import { assertUlps } from "../helpers/numeric";
 
 test("logSumExp matches scipy.special.logsumexp on every fixture", () => {
   for (const f of FIXTURES.logSumExp) {
@@ -79,6 +80,11 @@ test("logSumExp over 1e7 entries is within 1e-15 relative of the 50-digit mpmath
   for (let i = 0; i < x.length; i++) sum += Math.exp(x[i] - mx);
   const naive = mx + Math.log(sum);
   assert.ok(relErr(naive, L.logSumExp) > 1e-15, `a plain loop is within the bound (${relErr(naive, L.logSumExp)}): the test would not tell the sums apart`);
+});
+
+test("logSumExp([0, -40]) is log1p(e^-40) = 4.25e-18, not the 0 that log(1 + e^-40) rounds to (issue 18)", () => {
+  assertUlps(logSumExp([0, -40]), 4.248354255291589e-18, 1); // mpmath
+  assertUlps(logSumExp([-40, 0, -Infinity]), 4.248354255291589e-18, 1);
 });
 
 test.run();

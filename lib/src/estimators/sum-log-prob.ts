@@ -67,7 +67,7 @@ function gaussianSquaresScaled(xs: Sample, mu: number, sigma: number): number {
     const z = (dx - dx === 0 ? dx / sigma : x / sigma - mu / sigma) * down;
     s += z * z;
   }
-  return s * 2 ** 1024;
+  return s * 2 ** 512 * 2 ** 512; // (2^1024 itself is not a double)
 }
 
 function bernoulliSum(fn: string, d: Bernoulli, xs: Sample): number {

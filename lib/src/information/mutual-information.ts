@@ -55,7 +55,10 @@ export function mutualInformation(pxy: JointTable, opts?: InfoOptions): number {
   const d = rows + columns - cells;
   const logS = normalize ? Math.log(total) : 0;
   const fast = normalize ? logS + d / total : d;
-  const scale = (normalize ? 1 + Math.abs(logS) : 0) + (Math.abs(rows) + Math.abs(columns) + Math.abs(cells)) / (normalize ? total : 1);
+  // its error is about ε times this: the three entropies, and 2S for the rounding of the row and
+  // column sums inside their logs (r log r moves by ε·r when r is rounded)
+  const scale =
+    (normalize ? 1 + Math.abs(logS) : 0) + (Math.abs(rows) + Math.abs(columns) + Math.abs(cells) + 2 * total) / (normalize ? total : 1);
   if (fast * PRECISE_BELOW >= scale) return fromNats(fast, lnBase);
   return fromNats(mutualInformationPrecise(pxy, pxy[0].length, normalize), lnBase);
 }
