@@ -47,6 +47,17 @@ const DIST: Record<string, (lib: Lib, p: any[]) => any> = {
 
 const LN_2PI_HALF = 0.9189385332046728;
 
+/** ψ(x) to within a few percent (ln(x + ½) − 1/x): enough to size the terms of a formula. */
+function psiRough(x: number): number {
+  return Math.log(x + 0.5) - 1 / x;
+}
+
+/** |ln B(a, b)| + |(a−1)ψ(a)| + |(b−1)ψ(b)| + |(a+b−2)ψ(a+b)|, roughly: the terms of Beta's entropy. */
+function betaEntropyTerms(a: number, b: number): number {
+  const lnB = Math.abs(Math.log(a) + Math.log(b) - Math.log(a + b)) + 2; // |ln B| within a few units
+  return lnB + Math.abs((a - 1) * psiRough(a)) + Math.abs((b - 1) * psiRough(b)) + Math.abs((a + b - 2) * psiRough(a + b));
+}
+
 function method(family: string, m: string, nParams: number, extra: Partial<FunctionSpec> & { bound: number; domain: string }): FunctionSpec {
   return {
     name: `${family}.${m}`,
@@ -118,7 +129,12 @@ export const SPECS: FunctionSpec[] = [
   method("beta", "mean", 2, { bound: 1, domain: "shapes 1e-300 … 1.8e308" }),
   method("beta", "variance", 2, { bound: 2, domain: "shapes 1e-300 … 1.8e308" }),
   method("beta", "mode", 2, { bound: 1, domain: "shapes 1e-300 … 1.8e308" }),
-  method("beta", "entropy", 2, { metric: "ulp-of", scale: () => 1, scaleNote: "max(|h|, 1)", bound: 4, domain: "shapes 1e-300 … 1e17" }),
+  method("beta", "entropy", 2, {
+    metric: "ulp-of",
+    // below shape 10 the textbook form is used: its error scales with the size of its four terms
+    scale: (a) => (a[0] < 10 && a[1] < 10 ? betaEntropyTerms(a[0], a[1]) : 0),
+    scaleNote: "|h| above shape 10; below, |ln B| + |(a−1)ψ(a)| + |(b−1)ψ(b)| + |(a+b−2)ψ(a+b)| (the textbook terms it sums)",
+    bound: 4, domain: "shapes 1e-300 … 1e17" }),
   {
     name: "klBetween", metric: "rel", bound: 2e-15, domain: "Bernoulli, Gaussian, Poisson, exponential over the double range and at parameter ratios 1 + 2⁻ᵏ; categorical pairs",
     run: (l, a) => {

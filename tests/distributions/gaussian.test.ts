@@ -35,9 +35,10 @@ test("differential entropy matches scipy and goes negative for small sigma", () 
   assert.ok(gaussian(0, 0.1).entropy() < 0);
 });
 
-test("entropy in base 2 is the nats value divided by log 2", () => {
-  const d = gaussian(0, 1);
-  assert.ok(close(d.entropy({ base: 2 }), d.entropy() / Math.LN2));
+test("entropy in base 2 is ½ log₂(2πe) for the standard normal (mpmath), not just the nats value re-divided", () => {
+  // an independent value: ½ log₂(2πe σ²) at σ = 1, mpmath at 50 digits
+  assert.ok(close(gaussian(0, 1).entropy({ base: 2 }), 2.047095585180641, 2e-16));
+  assert.ok(close(gaussian(0, 4).entropy({ base: 2 }), 2.047095585180641 + 2, 2e-16));
 });
 
 test("mean and variance match scipy", () => {

@@ -21,11 +21,11 @@ test("the fit matches scipy stats.expon.fit with floc = 0", () => {
   assert.is(fitExponential([0.5, 1.5, 1]).params.rate, 1);
 });
 
-test("the closed form equals the numeric MLE in log rate to 1e-6 relative", () => {
+test("the closed form equals the numeric MLE in log rate to 1e-9 relative (the bound the accuracy table gives maximizeLikelihood)", () => {
   const xs = exponential(0.4).sample(250, createRng(33));
   const r = maximizeLikelihood((t) => logLikelihood(exponential(Math.exp(t[0])), xs), [0]);
   assert.ok(r.converged);
-  assert.ok(rel(Math.exp(r.theta[0]), fitExponential(xs).params.rate) < 1e-6);
+  assert.ok(rel(Math.exp(r.theta[0]), fitExponential(xs).params.rate) < 1e-9);
 });
 
 test("perturbing the MLE never raises the log-likelihood (property, seeded)", () => {

@@ -70,6 +70,13 @@ export function poisson(lambda: number): Poisson {
     if (!(Number.isInteger(x) && x >= 0)) return -Infinity;
     if (x === 0) return -lambda;
     if (lambda === 0) return -Infinity;
+    // the textbook form while its three terms cancel by less than 16 (small λ and k), else Loader's
+    if (x < 171) {
+      const a = x * logLambda;
+      const c = factorialln(x);
+      const v = a - lambda - c;
+      if (Math.abs(v) * 16 >= Math.abs(a) + lambda + c) return v;
+    }
     return poissonLogMass(x, lambda);
   };
   return made(frozen({

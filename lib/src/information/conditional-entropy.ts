@@ -1,6 +1,6 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
 import { conditionalEntropyPrecise, scanTable } from "./scan-table";
-import { PRECISE_BELOW } from "./numerics";
+import { PRECISE_BELOW_FAST } from "./numerics";
 import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "conditionalEntropy";
@@ -46,6 +46,6 @@ export function conditionalEntropy(pxy: JointTable, opts?: InfoOptions): number 
   // The fast form's error is about ε·(|cells| + |rows| + S): the last for the row sums rᵢ, whose
   // rounding moves rᵢ log rᵢ by ε·rᵢ (it is near 0 when a row holds nearly all the mass).
   const d = cells - rows;
-  if (d * PRECISE_BELOW >= Math.abs(cells) + Math.abs(rows) + total) return fromNats(normalize ? d / total : d, lnBase);
+  if (d * PRECISE_BELOW_FAST >= Math.abs(cells) + Math.abs(rows) + total) return fromNats(normalize ? d / total : d, lnBase);
   return fromNats(conditionalEntropyPrecise(pxy, pxy[0].length, normalize), lnBase);
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
 import { mutualInformationPrecise, scanTable } from "./scan-table";
-import { PRECISE_BELOW } from "./numerics";
+import { PRECISE_BELOW_FAST } from "./numerics";
 import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "mutualInformation";
@@ -59,6 +59,6 @@ export function mutualInformation(pxy: JointTable, opts?: InfoOptions): number {
   // column sums inside their logs (r log r moves by ε·r when r is rounded)
   const scale =
     (normalize ? 1 + Math.abs(logS) : 0) + (Math.abs(rows) + Math.abs(columns) + Math.abs(cells) + 2 * total) / (normalize ? total : 1);
-  if (fast * PRECISE_BELOW >= scale) return fromNats(fast, lnBase);
+  if (fast * PRECISE_BELOW_FAST >= scale) return fromNats(fast, lnBase);
   return fromNats(mutualInformationPrecise(pxy, pxy[0].length, normalize), lnBase);
 }

@@ -204,11 +204,18 @@ export function mutualInformationPrecise(pxy: JointTable, m: number, normalize: 
     let h = 0;
     for (let j = 0; j < m; j++) {
       const v = row[j] * a;
-      // y = r·c/S in double-double
       const ch = colHi[j];
       const ph = rh * ch;
-      const pl = productError(rh, ch, ph) + rh * colLo[j] + rl * ch;
       const yh = ph / sHi;
+      // a cell not near r·c/S (|u| ≥ 1/16): v log(v/y) − (v − y) cancels by at most a factor 16
+      // there, plain doubles suffice and no series is needed
+      if (v > 0 && yh > 0 && !(Math.abs(v - yh) < 0.0625 * (v + yh))) {
+        const r = v / yh;
+        h += v * (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(v) - Math.log(yh)) - (v - yh);
+        continue;
+      }
+      // near independence: y = r·c/S in double-double, so v − y keeps its digits
+      const pl = productError(rh, ch, ph) + rh * colLo[j] + rl * ch;
       const e = yh * sHi;
       const yl = (ph - e - productError(yh, sHi, e) + pl - yh * sLo) / sHi;
       if (yh === 0) {
