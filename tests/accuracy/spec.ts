@@ -132,8 +132,8 @@ export const SPECS: FunctionSpec[] = [
   method("beta", "entropy", 2, {
     metric: "ulp-of",
     // below shape 10 the textbook form is used: its error scales with the size of its four terms
-    scale: (a) => (a[0] < 10 && a[1] < 10 ? betaEntropyTerms(a[0], a[1]) : 0),
-    scaleNote: "|h| above shape 10; below, |ln B| + |(a−1)ψ(a)| + |(b−1)ψ(b)| + |(a+b−2)ψ(a+b)| (the textbook terms it sums)",
+    scale: (a) => (Math.min(a[0], a[1]) < 10 && Math.max(a[0], a[1]) < 1e3 ? betaEntropyTerms(a[0], a[1]) : 0),
+    scaleNote: "|h| when both shapes are ≥ 10 or one is ≥ 1e3; otherwise |ln B| + |(a−1)ψ(a)| + |(b−1)ψ(b)| + |(a+b−2)ψ(a+b)|, the terms the formula sums there",
     bound: 4, domain: "shapes 1e-300 … 1e17" }),
   {
     name: "klBetween", metric: "rel", bound: 2e-15, domain: "Bernoulli, Gaussian, Poisson, exponential over the double range and at parameter ratios 1 + 2⁻ᵏ; categorical pairs",

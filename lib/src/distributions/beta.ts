@@ -45,10 +45,28 @@ function digamma(x: number): number {
   return shift + c + Math.log(x) - 0.5 / x - digammaTail(x);
 }
 
-/** δ(x) = ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π], the Stirling correction, for x > 0. */
+/**
+ * δ(x) = ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π], the Stirling correction, for x ≥ 1: its series
+ * from 10 on; below, δ(x) = δ(x + 1) + A(1/(2x + 1)) with A(s) = atanh(s)/s − 1 = s²/3 + s⁴/5 + …
+ * (all terms positive), so δ keeps its relative precision where ln Γ(x) − […] would cancel.
+ */
 function stirlingError(x: number): number {
-  if (x >= LARGE) return stirlingCorrection(x);
-  return logGamma(x) - ((x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI);
+  let extra = 0;
+  while (x < LARGE) {
+    const s = 1 / (2 * x + 1);
+    const t = s * s;
+    let pow = t;
+    let a = 0;
+    for (let k = 3; k < 60; k += 2) {
+      const term = pow / k;
+      a += term;
+      if (term <= 1e-17 * a) break;
+      pow *= t;
+    }
+    extra += a;
+    x += 1;
+  }
+  return stirlingCorrection(x) + extra;
 }
 
 /**
@@ -169,10 +187,14 @@ function checkShape(name: string, v: unknown): number {
  * Creates the Beta distribution on [0, 1] with shape parameters alpha and beta.
  *
  * pdf: p(x) = x^(alpha − 1) (1 − x)^(beta − 1) / B(alpha, beta), computed in log space:
- * log p(x) = (alpha − 1) log x + (beta − 1) log1p(−x) − log B(alpha, beta), with
- * log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b) (`logGamma`).
- * mean alpha / (alpha + beta); variance alpha·beta / ((alpha + beta)² (alpha + beta + 1));
- * differential entropy h = log B − (alpha − 1) ψ(alpha) − (beta − 1) ψ(beta) + (alpha + beta − 2) ψ(alpha + beta).
+ * log p(x) = (alpha − 1) log x + (beta − 1) log1p(−x) − log B(alpha, beta) (B by `logBeta`). Where
+ * those terms would cancel it is computed in other forms that do not: for both shapes > 2,
+ * Loader's saddle-point form (as R's dbeta); for a shape < 1, with Γ(a) = Γ(1 + a)/a, so that
+ * ln B ≈ −ln a does not cancel against (a − 1) ln x near x = a.
+ * mean alpha / (alpha + beta) and variance mean·(1 − mean)/(alpha + beta + 1), from ratios (no
+ * product or sum of shapes to overflow: Beta(1e308, 1e308) has mean ½);
+ * differential entropy h = log B − (alpha − 1) ψ(alpha) − (beta − 1) ψ(beta) + (alpha + beta − 2) ψ(alpha + beta),
+ * in Stirling form for large shapes so that its large terms cancel on paper, not in rounding.
  * mode (alpha − 1) / (alpha + beta − 2) when alpha ≥ 1, beta ≥ 1 and alpha + beta > 2; 0 when alpha < 1 ≤ beta
  * and 1 when beta < 1 ≤ alpha (the density is largest, possibly unbounded, at that end); NaN for
  * Beta(1, 1) (flat: every point is a mode) and when both are < 1 (two modes, 0 and 1).
@@ -206,8 +228,9 @@ export function beta(alpha: number, beta: number): Beta {
     checkX("beta.logProb", x);
     if (x < 0 || x > 1) return -Infinity;
     if (x > 0 && x < 1) {
-      // the saddle-point form where the textbook terms (shape·log) would cancel by more than ~16
-      if (a > 2 && b > 2 && a + b >= 32) return betaLogDensitySaddle(a, b, x);
+      // the saddle-point form wherever its k = a − 1 and m = b − 1 are ≥ 1: the textbook terms
+      // (shape·log) cancel by a factor that grows with the shapes (10 at a = b = 9.5)
+      if (a > 2 && b > 2) return betaLogDensitySaddle(a, b, x);
       if (a < 1 || b < 1) return betaLogDensitySmallShape(a, b, x);
     }
     // (shape − 1) · log 0 is taken as 0 when shape = 1, so the ends of Beta(1, ·) are finite.
