@@ -106,7 +106,20 @@ function betaEntropy(a: number, b: number): number {
  * the mode are formed exactly (k, m and n as double-doubles, the products by Dekker), so the
  * rounding of a + b does not swamp them.
  */
-function betaLogDensitySaddle(a: number, b: number, x: number): number {
+interface Saddle {
+  h: number; // 1, or ½ when a + b would overflow
+  k: number; // (a − 1)·h and its rounding error
+  kl: number;
+  m: number; // (b − 1)·h
+  ml: number;
+  n: number; // k + m, and its error
+  nl: number;
+  /** ln(n + 1) + δ(n) − δ(k) − δ(m) − ½ ln(2π k m/n): everything that does not depend on x */
+  c: number;
+}
+
+/** The x-free part of the saddle-point log density, computed once per distribution. */
+function saddleConstants(a: number, b: number): Saddle {
   // k = a − 1 and m = b − 1 as double-doubles (a − 1 is exact below 2^53), halved (exactly) when
   // n = k + m would overflow: bd0 is homogeneous of degree 1, and the logs get ln 2 back
   const h = a + b < 8e307 ? 1 : 0.5;
@@ -117,19 +130,31 @@ function betaLogDensitySaddle(a: number, b: number, x: number): number {
   const n = k + m;
   const bb = n - k;
   const nl = k - (n - bb) + (m - bb) + kl + ml;
+  const lnH = h === 1 ? 0 : Math.LN2;
+  const lf = LOG_TWO_PI + Math.log(k) + Math.log(m) - Math.log(n) + lnH;
+  const c = Math.log(n + h) + lnH + stirlingError(n / h) - stirlingError(k / h) - stirlingError(m / h) - 0.5 * lf;
+  return { h, k, kl, m, ml, n, nl, c };
+}
+
+/**
+ * log of the Beta(a, b) density at x in (0, 1) for a, b > 2, in the saddle-point form of Loader
+ * (2000) that R's dbeta uses: with k = a − 1, m = b − 1, n = k + m,
+ * log p = ln(n + 1) + δ(n) − δ(k) − δ(m) − bd0(k, n·x) − bd0(m, n·(1 − x)) − ½ ln(2π k m / n),
+ * bd0(u, v) = u ln(u/v) − u + v ≥ 0. Nothing cancels: (a − 1) ln x + (b − 1) ln(1 − x) − ln B would
+ * lose every digit at large shapes. The differences k − n·x and m − n·(1 − x) that bd0 needs near
+ * the mode are formed exactly (k, m and n as double-doubles, the products by Dekker), so the
+ * rounding of a + b does not swamp them. The x-free part comes from {@link saddleConstants}.
+ */
+function betaLogDensitySaddle(S: Saddle, x: number): number {
+  const { h, k, kl, m, ml, n, nl } = S;
   // 1 − x as a double-double
   const y = 1 - x;
   const yl = 1 - y - x;
-  // k − n·x, and m − n·(1 − x), exactly enough
   const nx = n * x;
   const d1 = k - nx - productError(n, x, nx) - nl * x + kl;
   const ny = n * y;
   const d2 = m - ny - productError(n, y, ny) - n * yl - nl * y + ml;
-  const bd0 = (klDivTerm(k, nx, d1) + klDivTerm(m, ny, d2)) / h;
-  const lnH = h === 1 ? 0 : Math.LN2;
-  const lc = stirlingError(n / h) - stirlingError(k / h) - stirlingError(m / h) - bd0;
-  const lf = LOG_TWO_PI + Math.log(k) + Math.log(m) - Math.log(n) + lnH;
-  return Math.log(n + h) + lnH + lc - 0.5 * lf;
+  return S.c - (klDivTerm(k, nx, d1) + klDivTerm(m, ny, d2)) / h;
 }
 
 /** ln(u/v) for u, v > 0, as a difference of logs when the ratio leaves the double range. */
@@ -224,13 +249,14 @@ export function beta(alpha: number, beta: number): Beta {
   const a = alpha;
   const b = beta;
   const logNorm = logBeta(a, b);
+  let saddle: Saddle | undefined; // the saddle-point constants, on the first logProb that needs them
   const logProb = (x: number): number => {
     checkX("beta.logProb", x);
     if (x < 0 || x > 1) return -Infinity;
     if (x > 0 && x < 1) {
       // the saddle-point form wherever its k = a − 1 and m = b − 1 are ≥ 1: the textbook terms
       // (shape·log) cancel by a factor that grows with the shapes (10 at a = b = 9.5)
-      if (a > 2 && b > 2) return betaLogDensitySaddle(a, b, x);
+      if (a > 2 && b > 2) return betaLogDensitySaddle((saddle ??= saddleConstants(a, b)), x);
       if (a < 1 || b < 1) return betaLogDensitySmallShape(a, b, x);
     }
     // (shape − 1) · log 0 is taken as 0 when shape = 1, so the ends of Beta(1, ·) are finite.

@@ -172,17 +172,19 @@ function exponentialSum(fn: string, d: Exponential, xs: Sample): number {
     else throwFirstNonFinite(fn, xs); // NaN or -Infinity (+Infinity shows in the sum)
   }
   const rate = d.params.rate;
-  let rateSum: number;
-  if (sumX < Infinity) rateSum = rate * sumX;
-  else {
+  if (!(sumX < Infinity)) {
     throwFirstNonFinite(fn, xs); // a bad entry; else finite data whose sum overflowed
-    // r·Σx from the sum of x·2^-64 (exact scaling): finite whenever the answer is
-    let scaled = 0;
-    for (let i = 0; i < m; i++) if (xs[i] >= 0) scaled += xs[i] * 2 ** -64;
-    rateSum = rate * scaled * 2 ** 64;
+    sumX = Infinity;
   }
   if (outside) return -Infinity;
-  return m * Math.log(rate) - rateSum;
+  return m * Math.log(rate) - (sumX < Infinity ? rate * sumX : rateTimesScaledSum(xs, rate));
+}
+
+/** r·Σx for data whose plain sum overflowed: from the sum of x·2^-64 (exact scaling). */
+function rateTimesScaledSum(xs: Sample, rate: number): number {
+  let scaled = 0;
+  for (let i = 0; i < xs.length; i++) scaled += xs[i] * 2 ** -64;
+  return rate * scaled * 2 ** 64;
 }
 
 /**

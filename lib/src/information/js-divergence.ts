@@ -81,9 +81,14 @@ function pass(p: Vector, q: Vector, n: number, sa: number, sb: number, normalize
           u = num / (v + w);
         }
         d += 0.5 * m * jsNear(u);
+      } else if (u > 0) {
+        // 2a/m = 1 + u ∈ [3/2, 2]: log1p(u), no division; 2b/m may be tiny (u rounds near 1), so
+        // its log from the ratio itself (an entry that is 0 contributes 0)
+        d += a * Math.log1p(u);
+        if (b > 0) d += b * Math.log((2 * b) / m);
       } else {
         if (a > 0) d += a * Math.log((2 * a) / m);
-        if (b > 0) d += b * Math.log((2 * b) / m);
+        d += b * Math.log1p(-u);
       }
     }
     const t = dHi + d;

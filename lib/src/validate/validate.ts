@@ -224,22 +224,31 @@ export function checkSum(
   return sum;
 }
 
+/** No options: a frozen object with no prototype, so destructuring finds nothing and every default applies. */
 const NO_OPTIONS: object = Object.freeze(Object.create(null));
 
+/** An object with every known key as an own property set to undefined (so defaults apply). */
+function allUndefined(known: readonly string[]): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const key of known) o[key] = undefined;
+  return o;
+}
+
 /**
- * Checks that `opts` is an options object whose keys are all in `known`, and returns a copy of its
- * own enumerable properties on a null prototype (`{}` for `undefined`), so a default is never
- * read through the prototype chain (`Object.create({ base: 2 })` sets no option, and neither does
- * a polluted `Object.prototype.base`). Every function with options calls this, so `null` and
- * unknown keys behave the same everywhere.
+ * Checks that `opts` is an options object whose keys are all in `known`, and returns an object that
+ * has every known key as an own property: the option's own value, or `undefined` (so the caller's
+ * destructuring default applies). A default is therefore never read through the prototype chain:
+ * `Object.create({ base: 2 })` sets no option, and neither does a polluted `Object.prototype.base`.
+ * Every function with options calls this, so `null` and unknown keys behave the same everywhere.
  * @throws {TypeError} when `opts` is `null`, an array or not an object, or has a key not in `known`
  */
 export function readOptions<T extends object>(fn: string, opts: T | undefined, known: readonly string[]): T {
+  // (for `undefined`: one shared frozen object without a prototype, so the common call allocates nothing)
   if (opts === undefined) return NO_OPTIONS as T;
   if (opts === null || typeof opts !== "object" || Array.isArray(opts)) {
     throw typeError(fn, "options", opts, "is not an options object");
   }
-  const own: Record<string, unknown> = Object.create(null);
+  const own = allUndefined(known);
   for (const key of Object.keys(opts)) {
     const value = (opts as Record<string, unknown>)[key];
     if (!known.includes(key)) {
