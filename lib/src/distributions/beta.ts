@@ -256,7 +256,14 @@ export function beta(alpha: number, beta: number): Beta {
     if (x > 0 && x < 1) {
       // the saddle-point form wherever its k = a − 1 and m = b − 1 are ≥ 1: the textbook terms
       // (shape·log) cancel by a factor that grows with the shapes (10 at a = b = 9.5)
-      if (a > 2 && b > 2) return betaLogDensitySaddle((saddle ??= saddleConstants(a, b)), x);
+      if (a > 2 && b > 2) {
+        // the textbook form where its terms do not cancel (far in the tails), else the saddle form
+        const l = (a - 1) * Math.log(x);
+        const r = (b - 1) * Math.log1p(-x);
+        const v = l + r - logNorm;
+        if (Math.abs(v) * 2 >= Math.abs(l) + Math.abs(r) + Math.abs(logNorm)) return v;
+        return betaLogDensitySaddle((saddle ??= saddleConstants(a, b)), x);
+      }
       if (a < 1 || b < 1) return betaLogDensitySmallShape(a, b, x);
     }
     // (shape − 1) · log 0 is taken as 0 when shape = 1, so the ends of Beta(1, ·) are finite.

@@ -22,23 +22,19 @@ let SUM_P_LO = 0; // compensation of SUM_P (sumsOnly)
 let SUM_Q_LO = 0;
 
 /**
- * f(u) = (1 + u)·log(1 + u) + (1 − u)·log(1 − u) for |u| < ½: the JS term of a pair, per unit of
+ * f(u) = (1 + u)·log(1 + u) + (1 − u)·log(1 − u) for |u| < ⅛: the JS term of a pair, per unit of
  * mass, at u = (a − b)/(a + b). Second order in u; by its series Σ u^2k / (k(2k − 1)) (all terms
- * positive) below |u| = ⅛, and as 2u·atanh(u) + log1p(−u²) up to ½ (the two parts cancel by at
- * most a factor 2). Either way within a few ulps, where the log form a·log(2a/m) + b·log(2b/m)
+ * positive, ten of them reach full precision below ⅛), where the log form a·log(2a/m) + b·log(2b/m)
  * cancels to nothing for a ≈ b.
  */
 function jsNear(u: number): number {
   const t = u * u;
-  if (t < 0.015625) {
-    return t * (1 + t * (1 / 6 + t * (1 / 15 + t * (1 / 28 + t * (1 / 45 + t * (1 / 66 + t * (1 / 91 + t * (1 / 120 + t * (1 / 153 + t / 190)))))))));
-  }
-  return 2 * u * Math.atanh(u) + Math.log1p(-t);
+  return t * (1 + t * (1 / 6 + t * (1 / 15 + t * (1 / 28 + t * (1 / 45 + t * (1 / 66 + t * (1 / 91 + t * (1 / 120 + t * (1 / 153 + t / 190)))))))));
 }
 
 // Σᵢ aᵢ log(2aᵢ/(aᵢ+bᵢ)) + bᵢ log(2bᵢ/(aᵢ+bᵢ)) with aᵢ = (pᵢ·sa)·ia, bᵢ = (qᵢ·sb)·ib: sa, sb exact
 // power-of-two scales, ia, ib the reciprocal sums (all 1 when not normalizing). Each pair is
-// (mᵢ)·f(uᵢ), mᵢ = aᵢ + bᵢ halved, uᵢ = (aᵢ − bᵢ)/(aᵢ + bᵢ): near equality (|u| < ½) by jsNear, which
+// (mᵢ)·f(uᵢ), mᵢ = aᵢ + bᵢ halved, uᵢ = (aᵢ − bᵢ)/(aᵢ + bᵢ): near equality (|u| < ⅛) by jsNear, which
 // keeps every digit of a second-order term; with `normalize` u is then recomputed from exact
 // products, (x·Sq − y·Sp)/(x·Sq + y·Sp), so the rounding of aᵢ and bᵢ does not swamp it. Elsewhere
 // the log form (each ratio in [0, 2], so no term overflows and qᵢ = 0 costs nothing special).
@@ -73,7 +69,7 @@ function pass(p: Vector, q: Vector, n: number, sa: number, sb: number, normalize
       const m = a + b;
       if (!(m > 0)) continue;
       let u = (a - b) / m;
-      if (u < 0.5 && u > -0.5) {
+      if (u < 0.125 && u > -0.125) {
         if (normalize) {
           const v = ps * sqHi;
           const w = qs * spHi;
@@ -82,12 +78,13 @@ function pass(p: Vector, q: Vector, n: number, sa: number, sb: number, normalize
         }
         d += 0.5 * m * jsNear(u);
       } else if (u > 0) {
-        // 2a/m = 1 + u ∈ [3/2, 2]: log1p(u), no division; 2b/m may be tiny (u rounds near 1), so
-        // its log from the ratio itself (an entry that is 0 contributes 0)
+        // 2a/m = 1 + u: log1p(u), no division (the two logs cancel by at most a factor 8 from
+        // |u| = ⅛ on); 2b/m = 1 − u may be tiny where u rounds near 1, so below ½ its log comes
+        // from the ratio itself (an entry that is 0 contributes 0)
         d += a * Math.log1p(u);
-        if (b > 0) d += b * Math.log((2 * b) / m);
+        if (b > 0) d += b * (u < 0.5 ? Math.log1p(-u) : Math.log((2 * b) / m));
       } else {
-        if (a > 0) d += a * Math.log((2 * a) / m);
+        if (a > 0) d += a * (u > -0.5 ? Math.log1p(u) : Math.log((2 * a) / m));
         d += b * Math.log1p(-u);
       }
     }

@@ -1,4 +1,4 @@
-import { logitMax } from "./logit-max";
+import { LOGIT_ARGMAX, logitMax } from "./logit-max";
 import { checkVector, type Vector } from "../validate/validate";
 
 const FN = "logSoftmax";
@@ -33,12 +33,16 @@ const FN = "logSoftmax";
 export function logSoftmax(logits: Vector): Float64Array {
   const n = checkVector(FN, "logits", logits);
   const m = logitMax(FN, logits, n);
-  // Σ exp(zᵢ − m) ≥ 1 (the maximum's own term is 1): s − 1 is exact, and log1p keeps the small
-  // remainder that log(1 + remainder) would round away (logSoftmax([0, -40])[0] = −4.25e-18, not 0).
-  let s = 0;
+  // Σ_{i≠k} exp(zᵢ − m), k the maximum, summed from the maximum's own term 1 (so the running sum
+  // is never below the next term and Fast2Sum is exact, as in logSumExp); s − 1 is exact, and
+  // log1p keeps the small remainder that log(1 + remainder) would round away
+  // (logSoftmax([0, -40])[0] = −4.25e-18, not 0). Each exp(zᵢ − m) carries the rounding error r of
+  // zᵢ − m: exp(d + r) = exp(d)(1 + r), as in softmax.
+  const k = LOGIT_ARGMAX;
+  let s = 1;
   let c = 0;
   for (let i = 0; i < n; i++) {
-    // exp(zᵢ − m) with the rounding error r of zᵢ − m put back, exp(d + r) = exp(d)(1 + r) (as softmax)
+    if (i === k) continue;
     const z = logits[i];
     const d = z - m;
     const b = d - z;
@@ -46,7 +50,7 @@ export function logSoftmax(logits: Vector): Float64Array {
     const x = Math.exp(d);
     const e = x > 0 ? x + x * r : 0;
     const t = s + e;
-    c += s >= e ? s - t + e : e - t + s;
+    c += s - t + e;
     s = t;
   }
   const lse = Math.log1p(s - 1 + c);

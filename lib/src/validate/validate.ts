@@ -224,8 +224,12 @@ export function checkSum(
   return sum;
 }
 
-/** No options: a frozen object with no prototype, so destructuring finds nothing and every default applies. */
-const NO_OPTIONS: object = Object.freeze(Object.create(null));
+/** Every option name mlekit has (a function's own list must be a subset: see {@link readOptions}). */
+const ALL_OPTION_KEYS: readonly string[] = [
+  "base", "normalize", "tolerance", "unbiased", "intercept", "l2", "alpha", "beta",
+  "maxIterations", "restarts", "initialStep", "m", "trials", "rng", "select",
+];
+let noOptions: object | undefined;
 
 /** An object with every known key as an own property set to undefined (so defaults apply). */
 function allUndefined(known: readonly string[]): Record<string, unknown> {
@@ -243,8 +247,9 @@ function allUndefined(known: readonly string[]): Record<string, unknown> {
  * @throws {TypeError} when `opts` is `null`, an array or not an object, or has a key not in `known`
  */
 export function readOptions<T extends object>(fn: string, opts: T | undefined, known: readonly string[]): T {
-  // (for `undefined`: one shared frozen object without a prototype, so the common call allocates nothing)
-  if (opts === undefined) return NO_OPTIONS as T;
+  // (for `undefined`: one shared frozen object holding every option name of the library as an own
+  // undefined property, so the common call allocates nothing and still reads no prototype)
+  if (opts === undefined) return (noOptions ??= Object.freeze(allUndefined(ALL_OPTION_KEYS))) as T;
   if (opts === null || typeof opts !== "object" || Array.isArray(opts)) {
     throw typeError(fn, "options", opts, "is not an options object");
   }
