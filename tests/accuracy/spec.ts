@@ -112,12 +112,12 @@ export const SPECS: FunctionSpec[] = [
   }),
   method("gaussian", "prob", 2, { metric: "ulp-exp", bound: 2, domain: "as logProb" }),
   method("gaussian", "mean", 2, { bound: 0, domain: "any" }),
-  method("gaussian", "variance", 2, { bound: 1, domain: "σ 5e-324 … 1.8e308" }),
+  method("gaussian", "variance", 2, { bound: 1, domain: "σ 5e-324 … 1.8e308, and where σ² leaves the normal range" }),
   method("gaussian", "entropy", 2, { metric: "ulp-of", scale: (a) => Math.max(Math.abs(Math.log(a[1])), 1.4189385332046727), scaleNote: "max(|log σ|, 1.42)", bound: 1, domain: "σ 5e-324 … 1.8e308" }),
   method("exponential", "logProb", 1, { metric: "ulp-of", scale: (a) => Math.abs(Math.log(a[0])) + a[0] * a[1], scaleNote: "|log r| + r·x", bound: 1, domain: "rate 5e-324 … 1.8e308, x 0 … 1.8e308" }),
   method("exponential", "prob", 1, { metric: "ulp-exp", bound: 1, domain: "as logProb" }),
   method("exponential", "mean", 1, { bound: 1, domain: "rate 5e-324 … 1.8e308" }),
-  method("exponential", "variance", 1, { bound: 1, domain: "rate 5e-324 … 1.8e308" }),
+  method("exponential", "variance", 1, { bound: 1, domain: "rate 5e-324 … 1.8e308, and where rate² leaves the normal range (1.5e-154, 1.3e154)" }),
   method("exponential", "entropy", 1, { metric: "ulp-of", scale: (a) => Math.max(1, Math.abs(Math.log(a[0]))), scaleNote: "max(1, |log r|)", bound: 1, domain: "rate 5e-324 … 1.8e308 (incl. e ± ulp)" }),
   method("poisson", "logProb", 1, { bound: 2, domain: "λ 0, 1e-300 … 1e300; k 0 … 1e303, at the mode and far" }),
   method("poisson", "prob", 1, { metric: "ulp-exp", bound: 2, domain: "as logProb" }),
@@ -143,7 +143,7 @@ export const SPECS: FunctionSpec[] = [
     },
   },
   {
-    name: "fisherInformation", metric: "ulp", bound: 1, domain: "p 5e-324 … 1; λ, rate, σ over the double range",
+    name: "fisherInformation", metric: "ulp", bound: 1, domain: "p 5e-324 … 1; λ, rate, σ over the double range, and where rate² or σ² leaves the normal range",
     run: (l, a) => {
       const r = l.fisherInformation(DIST[a[0]](l, a[1]));
       return typeof r === "number" ? r : r[a[2]][a[3]];
@@ -153,6 +153,10 @@ export const SPECS: FunctionSpec[] = [
   {
     name: "logLikelihood", metric: "rel", bound: 1e-14, domain: "Gaussian, Poisson, exponential, Bernoulli; parameters and data over the double range, outliers first or last; n to 1e5 (1e7 full)",
     run: (l, a) => l.logLikelihood(DIST[a[0]](l, a[1]), a[2]),
+  },
+  {
+    name: "negativeLogLikelihood", metric: "rel", bound: 1e-14, domain: "as logLikelihood, n to 1e5",
+    run: (l, a) => l.negativeLogLikelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {
     name: "averageLogLikelihood", metric: "rel", bound: 1e-14, domain: "as logLikelihood (stored samples)",

@@ -1,13 +1,14 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Exponential } from "./distribution";
 import { allocate } from "../validate/validate";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, inBase, overSquare, param, made } from "./internal";
 
 /**
  * Creates the exponential distribution on [0, ∞) with the given rate (mean 1 / rate).
  *
  * pdf: p(x) = rate · exp(−rate · x) for x ≥ 0, and 0 for x < 0;
- * mean 1 / rate; variance 1 / rate²; differential entropy h = 1 − log rate.
+ * mean 1 / rate; variance 1 / rate² (within one rounding at every rate: neither a false 0 nor a
+ * subnormal intermediate where rate² leaves the normal range); differential entropy h = 1 − log rate.
  * `sample` inverts the CDF: x = −log(1 − u) / rate with u uniform on [0, 1).
  *
  * @param rate the rate λ, finite and > 0
@@ -21,6 +22,7 @@ import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./
  * d.logProb(-1);           // => -Infinity
  * d.mean();                // => 0.5
  * d.entropy();             // => 0.3068528194400547
+ * exponential(1e160).variance(); // => 1e-320 (rate² overflows; the variance does not)
  * exponential(0);          // throws RangeError: exponential: rate = 0 must be finite and > 0
  */
 export function exponential(rate: number): Exponential {
@@ -45,7 +47,7 @@ export function exponential(rate: number): Exponential {
       return out;
     },
     mean: () => 1 / rate,
-    variance: () => 1 / (rate * rate),
+    variance: () => overSquare(1, rate),
     entropy: (opts?: EntropyOptions): number => inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
   }));
 }
