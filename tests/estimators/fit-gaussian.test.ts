@@ -16,13 +16,15 @@ interface Fx {
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
-test("the fit matches scipy stats.norm.fit and numpy std(ddof=1)", () => {
+test("the fit matches scipy stats.norm.fit and numpy std(ddof=1): μ̂ to 1e-15, σ̂ to 1e-15 relative", () => {
+  // measured: μ̂ equal, σ̂ within 2.3e-16 relative of scipy/numpy (each side a few roundings off the
+  // exact value); the bound leaves room for numpy's pairwise sum, not for a lost digit
   const cases = fx.fits.filter((c) => c.family === "gaussian");
   assert.ok(cases.length >= 3);
   for (const c of cases) {
     const g = fitGaussian(c.xs, { unbiased: c.unbiased ?? false });
-    assert.ok(rel(g.params.mu, c.params.mu) < 1e-14, c.call);
-    assert.ok(rel(g.params.sigma, c.params.sigma) < 1e-9, `${c.call}: ${g.params.sigma} vs ${c.params.sigma}`);
+    assert.ok(rel(g.params.mu, c.params.mu) <= 1e-15, `${c.call}: ${g.params.mu} vs ${c.params.mu}`);
+    assert.ok(rel(g.params.sigma, c.params.sigma) <= 1e-15, `${c.call}: ${g.params.sigma} vs ${c.params.sigma}`);
   }
 });
 
