@@ -45,6 +45,11 @@ const DIST: Record<string, (lib: Lib, p: any[]) => any> = {
   beta: (lib, p) => lib.beta(p[0], p[1]),
 };
 
+/** The functions `empiricalDistribution.expectation` is measured with: "x" (the mean) and "x2" (x·x). */
+function fOf(name: string): (x: number) => number {
+  return name === "x" ? (x) => x : (x) => x * x;
+}
+
 const LN_2PI_HALF = 0.9189385332046728;
 
 /** ψ(x) to within a few percent (ln(x + ½) − 1/x): enough to size the terms of a formula. */
@@ -143,11 +148,18 @@ export const SPECS: FunctionSpec[] = [
     },
   },
   {
-    name: "fisherInformation", metric: "ulp", bound: 1, domain: "p 5e-324 … 1; λ, rate, σ over the double range, and where rate² or σ² leaves the normal range",
+    name: "fisherInformation", metric: "ulp", bound: 1, domain: "p 5e-324 … 1; λ, rate, σ over the double range, and where rate² or σ² leaves the normal range; categorical k 2 … 50, entry by entry",
     run: (l, a) => {
       const r = l.fisherInformation(DIST[a[0]](l, a[1]));
       return typeof r === "number" ? r : r[a[2]][a[3]];
     },
+  },
+  {
+    name: "empiricalDistribution.expectation", metric: "rel", bound: 4e-16,
+    domain: "m 1 … 1000; mean to ±1.6e308 (sums that overflow), spread 1e-300 … 1e100; an outlier first or last; f = x and x·x",
+    scale: (a) => { const f = fOf(a[1]); let t = 0; for (const x of a[0] as number[]) t += Math.abs(f(x)) / a[0].length; return t; },
+    scaleNote: "(1/m) Σ |f(xᵢ)|",
+    run: (l, a) => l.empiricalDistribution(a[0]).expectation(fOf(a[1])),
   },
   // ---------------------------------------------------------------- estimators
   {
