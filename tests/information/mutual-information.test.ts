@@ -13,7 +13,7 @@ import { assertRelClose } from "../helpers/numeric";
 test("mutualInformation matches scipy KL(pxy || px ⊗ py) on every fixture", () => {
   for (const f of FIXTURES.mutualInformation) {
     const opts = { base: baseOpt(f.base), normalize: f.normalize };
-    close(mutualInformation(f.pxy, opts), f.expected, 1e-12, f.call);
+    close(mutualInformation(f.pxy, opts), f.expected, 1e-14, f.call);
   }
 });
 
