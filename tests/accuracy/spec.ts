@@ -128,7 +128,7 @@ export const SPECS: FunctionSpec[] = [
   method("poisson", "prob", 1, { metric: "ulp-exp", bound: 2, domain: "as logProb" }),
   method("poisson", "mean", 1, { bound: 0, domain: "λ 0 … 1e300" }),
   method("poisson", "variance", 1, { bound: 0, domain: "λ 0 … 1e300" }),
-  method("poisson", "entropy", 1, { bound: 2, domain: "λ 0 … 1e15" }),
+  method("poisson", "entropy", 1, { bound: 2, domain: "λ 0 … 1.8e308 (2πeλ overflows above 1.05e307)" }),
   method("beta", "logProb", 2, { metric: "ulp-of", scale: () => 1, scaleNote: "max(|log p|, 1)", bound: 4, domain: "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999" }),
   method("beta", "prob", 2, { metric: "ulp-exp", bound: 4, domain: "as logProb" }),
   method("beta", "mean", 2, { bound: 1, domain: "shapes 1e-300 … 1.8e308" }),
@@ -139,7 +139,7 @@ export const SPECS: FunctionSpec[] = [
     // below shape 10 the textbook form is used: its error scales with the size of its four terms
     scale: (a) => (Math.min(a[0], a[1]) < 10 && Math.max(a[0], a[1]) < 1e3 ? betaEntropyTerms(a[0], a[1]) : 0),
     scaleNote: "|h| when both shapes are ≥ 10 or one is ≥ 1e3; otherwise |ln B| + |(a−1)ψ(a)| + |(b−1)ψ(b)| + |(a+b−2)ψ(a+b)|, the terms the formula sums there",
-    bound: 4, domain: "shapes 1e-300 … 1e17" }),
+    bound: 4, domain: "shapes 1e-300 … 1.8e308 (a + b overflows above 8.9e307)" }),
   {
     name: "klBetween", metric: "rel", bound: 2e-15, domain: "Bernoulli, Gaussian, Poisson, exponential over the double range and at parameter ratios 1 + 2⁻ᵏ; categorical pairs",
     run: (l, a) => {

@@ -130,6 +130,12 @@ test("the object and its params are frozen", () => {
   assert.is(d.family, "beta");
 });
 
+test("entropy where a + b overflows (shapes near 1.8e308) is finite and within 2 ulps of mpmath, not NaN (issue 18)", () => {
+  // mpmath (720 digits): ln B − (a−1)ψ(a) − (b−1)ψ(b) + (a+b−2)ψ(a+b), rounded to the nearest double
+  assertUlps(beta(1.7e308, 1.7e308).entropy(), -354.48420068424934, 2, "Beta(1.7e308, 1.7e308)");
+  assertUlps(beta(1e300, Number.MAX_VALUE).entropy(), -362.9760104194165, 2, "Beta(1e300, MAX_VALUE)");
+});
+
 test("mean, mode and variance at huge shapes come from ratios, never from a + b or a·b that overflow (issue 18)", () => {
   const d = beta(1e308, 1e308); // a + b = Infinity, a·b = Infinity
   assert.is(d.mean(), 0.5);

@@ -127,4 +127,10 @@ test("sample(n) with an n too large to allocate names the method and n, not the 
   assert.throws(() => poisson(1).sample(2 ** 40, createRng(1)), (e: Error) => e instanceof RangeError && e.message === "poisson.sample: n = 1099511627776 is too large: more than 4294967295 entries");
 });
 
+test("entropy where 2πeλ overflows (λ above 1.05e307) is ½ ln(2πeλ) − 1/(12λ) …, not Infinity (issue 18)", () => {
+  // mpmath (720 digits) of the asymptotic series, first omitted term below 1e-75 here
+  assertUlps(poisson(1.7e308).entropy(), 356.2823569798188, 1);
+  assertUlps(poisson(1.1e307).entropy(), 354.9134053976928, 1);
+});
+
 test.run();

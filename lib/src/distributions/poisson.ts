@@ -60,6 +60,7 @@ const PTRS_FROM = 10;
  * d.variance();              // => 3
  * poisson(0).prob(0);        // => 1
  * d.entropy();               // => 1.931470198148569
+ * poisson(1.7e308).entropy(); // => 356.28235697981876 (2πeλ overflows; the entropy does not)
  * poisson(-1);               // throws RangeError: poisson: lambda = -1 must be finite and >= 0
  */
 export function poisson(lambda: number): Poisson {
@@ -145,7 +146,10 @@ export function poisson(lambda: number): Poisson {
       let h = 0;
       if (lambda > ENTROPY_SERIES_FROM) {
         const r = 1 / lambda;
-        h = 0.5 * Math.log(2 * Math.PI * Math.E * lambda) - r * (1 / 12 + r * (1 / 24 + r * (19 / 360 + r * (9 / 80))));
+        // 2πeλ overflows above λ = 1.05e307: there ln(2πe) + ln λ (the series terms are all below 1e-307)
+        const arg = 2 * Math.PI * Math.E * lambda;
+        const logArg = arg < Infinity ? Math.log(arg) : Math.log(2 * Math.PI * Math.E) + logLambda;
+        h = 0.5 * logArg - r * (1 / 12 + r * (1 / 24 + r * (19 / 360 + r * (9 / 80))));
       } else if (lambda > 0 && lambda < 1) {
         // H = λ(1 − ln λ) + Σ_{k≥2} P(k) ln k!: every term positive, and no exp of a large negative
         // log mass (whose rounding would be amplified |log P| times) for tiny λ
