@@ -171,7 +171,7 @@ export const SPECS: FunctionSpec[] = [
     run: (l, a) => l.negativeLogLikelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {
-    name: "averageLogLikelihood", metric: "rel", bound: 1e-14, domain: "as logLikelihood (stored samples)",
+    name: "averageLogLikelihood", metric: "rel", bound: 1e-14, domain: "as logLikelihood (stored samples), and sums that overflow where every term and the average are finite",
     run: (l, a) => l.averageLogLikelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {

@@ -106,11 +106,13 @@ test("dispatch is on identity: an object that copies a family tag but has its ow
   assertUlps(logLikelihood(gaussian(0, 1), [0, 1, 2]), -2.5 - 1.5 * Math.log(2 * Math.PI), 2);
 });
 
-test("the closed forms do not overflow where the sum of logProb is finite: Σx and x − μ are rescaled (issue 18)", () => {
+test("the closed forms do not overflow where the sum of logProb is finite: Σx, x − μ and Σz² are rescaled (issue 18)", () => {
   // exponential(1e-308) on two values 1e308: Σx overflows; mpmath gives -1420.3924172843322
   assertUlps(logLikelihood(exponential(1e-308), [1e308, 1e308]), -1420.3924172843322, 2);
   // gaussian(−1e308, 1e300) at 1e308: x − μ overflows, z = 2e8; mpmath -2.0000000000000692e+16
   assertRelClose(logLikelihood(gaussian(-1e308, 1e300), [1e308]), -2.0000000000000692e16, 1e-15);
+  // Σz² = 2e308 overflows while ½Σz² does not: mpmath -1e308 (it was -Infinity)
+  assertRelClose(logLikelihood(gaussian(0, 1), [1e154, -1e154]), -1e308, 1e-15);
   // and a sum of squares that really exceeds the range is −Infinity, not NaN
   assert.is(logLikelihood(gaussian(0, 1e-300), [1e300]), -Infinity);
 });

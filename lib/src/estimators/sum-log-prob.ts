@@ -45,18 +45,20 @@ function gaussianSum(fn: string, d: Gaussian, xs: Sample): number {
     lo += hi - (t - w) + (b - w);
     hi = t;
   }
-  let s = hi - hi === 0 ? hi + lo : hi;
+  const s = hi - hi === 0 ? hi + lo : hi;
+  const c = m * (Math.log(sigma) + HALF_LOG_2PI);
   if (!Number.isFinite(s)) {
     throwFirstNonFinite(fn, xs); // a bad entry; else finite data whose x − mu or z² overflowed
-    s = gaussianSquaresScaled(xs, mu, sigma);
+    // ½Σz² = (Σ (z·2^-512)²)·2^1023: finite up to 1.8e308 even where Σz² is not
+    return -(gaussianSquaresScaled(xs, mu, sigma) * 2 ** 511 * 2 ** 512) - c;
   }
-  return -0.5 * s - m * (Math.log(sigma) + HALF_LOG_2PI);
+  return -0.5 * s - c;
 }
 
 /**
- * Σ ((xᵢ − μ)/σ)², for when the plain loop overflowed: each zᵢ is x/σ − μ/σ when x − μ itself
- * overflows, and the squares are summed on zᵢ·2^-512 (exact) so that the sum only overflows when
- * the log-likelihood is below −1.8e308 anyway.
+ * Σ ((xᵢ − μ)/σ · 2^-512)², for when the plain loop overflowed: each zᵢ is x/σ − μ/σ when x − μ
+ * itself overflows, and the squares are summed on zᵢ·2^-512 (exact), so the caller's ½Σzᵢ² only
+ * overflows when the log-likelihood is below −1.8e308 anyway.
  */
 function gaussianSquaresScaled(xs: Sample, mu: number, sigma: number): number {
   const down = 2 ** -512;
@@ -67,7 +69,7 @@ function gaussianSquaresScaled(xs: Sample, mu: number, sigma: number): number {
     const z = (dx - dx === 0 ? dx / sigma : x / sigma - mu / sigma) * down;
     s += z * z;
   }
-  return s * 2 ** 512 * 2 ** 512; // (2^1024 itself is not a double)
+  return s;
 }
 
 function bernoulliSum(fn: string, d: Bernoulli, xs: Sample): number {
