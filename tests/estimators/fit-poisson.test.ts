@@ -53,4 +53,10 @@ test("a negative, non-integer or non-finite value throws RangeError naming the i
   assert.throws(() => fitPoisson([]), /fitPoisson: xs is empty/);
 });
 
+test("counts whose sum overflows (near 1.8e308) give their finite mean, not a RangeError about lambda = Infinity (issue 18)", () => {
+  // exact means (Fractions): 1.35e308 and 1.4666666666666666e308
+  assert.is(fitPoisson([1.7e308, 1e308]).params.lambda, 1.35e308);
+  assert.is(fitPoisson([1.7e308, 1.7e308, 1e308]).params.lambda, 1.4666666666666666e308);
+});
+
 test.run();
