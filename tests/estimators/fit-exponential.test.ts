@@ -51,6 +51,14 @@ test("all-zero data (infinite MLE rate) throw RangeError", () => {
   assert.throws(() => fitExponential([0, 0]), (e: Error) => e instanceof RangeError && e.message === "fitExponential: all values are 0, the MLE rate is infinite");
 });
 
+test("subnormal data whose MLE rate m/Σx overflows throw a RangeError from fitExponential, not the constructor's 'rate = Infinity'", () => {
+  assert.throws(
+    () => fitExponential([5e-324, 5e-324]),
+    (e: Error) => e instanceof RangeError && e.message === "fitExponential: the MLE rate m/Σx = 2/1e-323 exceeds the largest double (the values are too close to 0)",
+  );
+  assert.is(fitExponential([1e-308]).params.rate, 1e308); // still representable
+});
+
 test("finite values whose sum overflows still give the MLE rate m/Σx (taken at scale 2^-64), not 0", () => {
   assert.is(fitExponential([1e308, 1e308]).params.rate, 1e-308);
   assert.is(fitExponential([1.7e308, 1.7e308]).params.rate, 1 / 1.7e308);

@@ -12,7 +12,8 @@ import { entryFail, requireSample } from "./internal";
  * @returns `exponential(r̂)`
  * @throws {TypeError} when `xs` is not a `number[]` or `Float64Array`, or an entry is not a number
  * @throws {RangeError} when `xs` is empty, an entry is negative, NaN or infinite (naming the index and value),
- *   or every entry is 0 (the likelihood grows without bound as r → ∞)
+ *   or every entry is 0 (the likelihood grows without bound as r → ∞), or the MLE rate m/Σx overflows
+ *   (Σx below m/1.8e308: subnormal data)
  * @example
  * fitExponential([0.5, 1.5, 1]).params.rate; // => 1
  * fitExponential([0.25]).params.rate;        // => 4
@@ -37,5 +38,9 @@ export function fitExponential(xs: Sample): Exponential {
     for (let i = 0; i < m; i++) scaled += xs[i] * 2 ** -64;
     return exponential((m / scaled) * 2 ** -64);
   }
-  return exponential(m / sum);
+  const rate = m / sum;
+  if (rate === Infinity) {
+    throw new RangeError(`fitExponential: the MLE rate m/Σx = ${m}/${sum} exceeds the largest double (the values are too close to 0)`);
+  }
+  return exponential(rate);
 }
