@@ -11,7 +11,7 @@ export interface EmpiricalDistribution {
   readonly counts: readonly number[];
   /** The sample size m. */
   readonly m: number;
-  /** E_p̂[f] = (1/m) Σ_i f(x_i) = Σ_v p̂(v) f(v); `f` is called once per distinct value. */
+  /** E_p̂[f] = (1/m) Σ_i f(x_i) = Σ_v p̂(v) f(v); `f` is called once per distinct value (twice where the sum overflows). */
   expectation(f: (x: number) => number): number;
 }
 
@@ -66,15 +66,13 @@ export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
       checkFunction("empiricalDistribution.expectation", "f", f);
       // Σ_v c(v)·f(v) with Neumaier's compensation, then one division. When the terms are finite but
       // c·f or the sum overflows (values near 1.8e308), the sum is redone on f(v)·2^-e, e ≥ log2 m + 1,
-      // exact powers of two, so a finite average is returned as such.
+      // exact powers of two, so a finite average is returned as such (f is then called again).
       const n = support.length;
-      const vals = new Array<number>(n);
       let s = 0;
       let c = 0;
       let finite = true;
       for (let k = 0; k < n; k++) {
         const v = f(support[k]);
-        vals[k] = v;
         if (!(v - v === 0)) finite = false;
         const term = counts[k] * v;
         const t = s + term;
@@ -87,7 +85,7 @@ export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
       s = 0;
       c = 0;
       for (let k = 0; k < n; k++) {
-        const term = counts[k] * (vals[k] * down);
+        const term = counts[k] * (f(support[k]) * down);
         const t = s + term;
         c += Math.abs(s) >= Math.abs(term) ? s - t + term : term - t + s;
         s = t;
