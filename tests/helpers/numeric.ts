@@ -86,7 +86,7 @@ export function assertRelClose(actual: number, expected: number, rel: number, wh
 
 /** Asserts |actual − expected| ≤ abs (an absolute bound; say why the test needs one). */
 export function assertAbsClose(actual: number, expected: number, abs: number, what = ""): void {
-  if (actual === expected) return;
+  if (Object.is(actual, expected) || actual === expected) return; // NaN against NaN too, as the header says
   const err = Math.abs(actual - expected);
   assert.ok(err <= abs, `${label(what)}expected ${expected}, got ${actual} (absolute error ${err}, allowed ${abs})`);
 }
