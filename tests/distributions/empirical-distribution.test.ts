@@ -2,6 +2,7 @@ import * as fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { empiricalDistribution } from "../../lib/src/distributions/empirical-distribution";
+import { assertUlps } from "../helpers/numeric";
 
 test("support is sorted and unique, counts count, probs = counts / m", () => {
   const e = empiricalDistribution([2, 1, 2, 3]);
@@ -59,6 +60,19 @@ test("an empty sample, NaN or ±Infinity throws RangeError naming the index", ()
   assert.throws(() => empiricalDistribution([1, NaN]), (e: Error) => e instanceof RangeError && e.message === "empiricalDistribution: samples[1] = NaN is not a number");
   assert.throws(() => empiricalDistribution([Infinity]), /samples\[0\] = Infinity/);
   assert.throws(() => empiricalDistribution([0, 1, -Infinity]), /samples\[2\] = -Infinity/);
+});
+
+test("expectation sums with compensation: [1, 1e100, 1, −1e100] averages to 0.5, where a plain loop gives 0", () => {
+  // exact: (1 + 1 + 1e100 − 1e100) / 4 = 0.5
+  assert.is(empiricalDistribution([1, 1e100, 1, -1e100]).expectation((x) => x), 0.5);
+});
+
+test("expectation of values whose sum overflows is their finite average (issue 18: overflow inside a finite answer)", () => {
+  // mpmath: (2·1e308 − 1e307) / 3 = 6.3333…e307, and the mean of 1000 copies of 1.7e308 is 1.7e308
+  assertUlps(empiricalDistribution([1e308, 1e308, -1e307]).expectation((x) => x), 6.333333333333334e307, 1);
+  assert.is(empiricalDistribution(new Array(1000).fill(1.7e308)).expectation((x) => x), 1.7e308);
+  assert.is(empiricalDistribution([1, 2]).expectation((x) => (x === 1 ? Infinity : 1)), Infinity);
+  assert.ok(Number.isNaN(empiricalDistribution([1, 2]).expectation((x) => (x === 1 ? Infinity : -Infinity))));
 });
 
 test("expectation throws TypeError when f is not a function", () => {

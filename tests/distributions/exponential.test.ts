@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng } from "../../lib/src/distributions/create-rng";
 import { exponential } from "../../lib/src/distributions/exponential";
+import { assertUlps, relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py, scipy).
 interface Fx {
@@ -12,7 +13,8 @@ interface Fx {
   moments: { family: string; params: { rate: number }; mean: number; variance: number }[];
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
-const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+// relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
+const close = (a: number, b: number, rel = 1e-12): boolean => relClose(a, b, rel);
 
 test("logProb matches scipy stats.expon.logpdf(x, scale=1/rate)", () => {
   const cases = fx.logProb.filter((c) => c.family === "exponential");
@@ -37,6 +39,17 @@ test("entropy 1 − log rate, mean and variance match scipy", () => {
     assert.ok(close(d.variance(), c.variance));
   }
   assert.ok(close(exponential(4).entropy({ base: 2 }), (1 - Math.log(4)) / Math.LN2));
+});
+
+test("variance 1/rate² stays within 1 ulp where rate² leaves the normal range (issue 18, overflow inside a finite answer)", () => {
+  // mpmath (50 digits) of 1 / rate² on the exact doubles. 1 / (rate * rate) gave 3 ulps off at
+  // 7.5e-155 (rate² subnormal) and 0 at 1e160 (rate² overflows).
+  assertUlps(exponential(7.5e-155).variance(), 1.7777777777777775e308, 1, "rate 7.5e-155");
+  assertUlps(exponential(1.2e-154).variance(), 6.944444444444445e307, 1, "rate 1.2e-154");
+  assert.is(exponential(1e160).variance(), 1e-320);
+  assert.is(exponential(4.2e161).variance(), 5e-324);
+  assert.is(exponential(1e162).variance(), 0); // 1e-324 rounds to 0
+  assert.is(exponential(5e-324).variance(), Infinity); // 4e646 overflows
 });
 
 test("sample moments are within 4 standard errors of 1/rate and 1/rate² (seeded)", () => {

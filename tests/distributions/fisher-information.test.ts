@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { bernoulli, categorical, createRng, exponential, gaussian, poisson } from "../../lib/src/distributions";
 import { fisherInformation } from "../../lib/src/distributions/fisher-information";
+import { assertUlps, relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py):
 // the variance of the score, E[(∂ log p)²], by exact sums or scipy quadrature.
@@ -11,7 +12,8 @@ interface Fx {
   fisher: { family: string; params: Record<string, number | number[]>; value: number | number[][] }[];
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
-const close = (a: number, b: number, tol = 1e-10): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+// relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
+const close = (a: number, b: number, tol = 1e-10): boolean => relClose(a, b, tol);
 
 test("the closed forms equal the variance of the score computed by scipy, for every family", () => {
   const seen = new Set<string>();
@@ -27,7 +29,11 @@ test("the closed forms equal the variance of the score computed by scipy, for ev
     if (typeof c.value === "number") assert.ok(close(got as number, c.value), c.family);
     else {
       const g = got as number[][];
-      c.value.forEach((row, i) => row.forEach((v, j) => assert.ok(close(g[i][j], v), `${c.family}[${i}][${j}]`)));
+      // an entry that is 0 in closed form (the Gaussian's off-diagonal) is compared absolutely:
+      // scipy's numerical score variance leaves ~1e-17 there
+      c.value.forEach((row, i) =>
+        row.forEach((v, j) => assert.ok(g[i][j] === 0 ? Math.abs(v) <= 1e-10 : close(g[i][j], v), `${c.family}[${i}][${j}]: ${g[i][j]} vs ${v}`)),
+      );
     }
   }
   assert.is(seen.size, 5);
@@ -61,6 +67,17 @@ test("the Monte Carlo variance of the score matches the closed form within 4 sta
   const mean = s / n;
   const se = Math.sqrt((s2 / n - mean * mean) / n);
   assert.ok(Math.abs(mean - fisherInformation(poisson(lambda))) < 4 * se);
+});
+
+test("1/rate² and 1/σ², 2/σ² stay within 1 ulp where the square leaves the normal range (issue 18, overflow inside a finite answer)", () => {
+  // mpmath (50 digits) on the exact doubles; 1 / (σ * σ) gave 0 at σ = 1e160 and 3 ulps off at 7.5e-155.
+  assert.equal(fisherInformation(gaussian(0, 1e160)), [[1e-320, 0], [0, 2e-320]]);
+  assert.is(fisherInformation(exponential(1e160)), 1e-320);
+  assertUlps(fisherInformation(exponential(7.5e-155)), 1.7777777777777775e308, 1, "rate 7.5e-155");
+  const g = fisherInformation(gaussian(0, 1.2e-154));
+  assertUlps(g[0][0], 6.944444444444445e307, 1, "1/σ² at σ = 1.2e-154");
+  assertUlps(g[1][1], 1.388888888888889e308, 1, "2/σ² at σ = 1.2e-154");
+  assert.is(fisherInformation(gaussian(0, 7.5e-155))[1][1], Infinity); // 3.6e308 overflows
 });
 
 test("a categorical with a single category has no free parameter and throws RangeError", () => {

@@ -1,9 +1,10 @@
 import * as fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, categorical, createRng, empiricalDistribution, gaussian, poisson } from "../../lib/src/distributions";
+import { bernoulli, categorical, createRng, empiricalDistribution, exponential, gaussian, poisson } from "../../lib/src/distributions";
 import { fitBernoulli, fitCategorical, fitPoisson, logLikelihood } from "../../lib/src/estimators";
 import { averageLogLikelihood } from "../../lib/src/estimators/average-log-likelihood";
+import { assertRelClose } from "../helpers/numeric";
 import { crossEntropy, entropy, klDivergence } from "../../lib/src/information";
 
 test("the average log-likelihood is the log-likelihood divided by m", () => {
@@ -106,6 +107,15 @@ test("Bernoulli and Categorical: the same chain holds with the model's full supp
 test("an empty sample or a non-finite value throws RangeError under this function's name", () => {
   assert.throws(() => averageLogLikelihood(gaussian(0, 1), []), (e: Error) => e instanceof RangeError && e.message === "averageLogLikelihood: xs is empty");
   assert.throws(() => averageLogLikelihood(gaussian(0, 1), [0, NaN]), (e: Error) => e.message === "averageLogLikelihood: xs[1] = NaN is not a number");
+});
+
+test("the average is finite where every log p(xᵢ) is but their sum overflows (issue 18: overflow inside a finite answer)", () => {
+  // mpmath: three terms of -9.8e307 (sum -2.94e308) average to -9.8e307; three of log(1e300) − 1e308
+  assertRelClose(averageLogLikelihood(gaussian(0, 1), [1.4e154, -1.4e154, 1.4e154]), -9.8e307, 1e-15);
+  assertRelClose(averageLogLikelihood(exponential(1e300), [1e8, 1e8, 1e8]), -1e308, 1e-15);
+  assertRelClose(averageLogLikelihood({ logProb: () => -1e308 }, [1, 2, 3]), -1e308, 0);
+  // a term that is itself −Infinity keeps the average −Infinity
+  assert.is(averageLogLikelihood(poisson(2), [1, 1.5]), -Infinity);
 });
 
 test.run();

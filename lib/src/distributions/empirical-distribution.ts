@@ -11,7 +11,7 @@ export interface EmpiricalDistribution {
   readonly counts: readonly number[];
   /** The sample size m. */
   readonly m: number;
-  /** E_p̂[f] = (1/m) Σ_i f(x_i) = Σ_v p̂(v) f(v); `f` is called once per distinct value. */
+  /** E_p̂[f] = (1/m) Σ_i f(x_i) = Σ_v p̂(v) f(v); `f` is called once per distinct value (twice where the sum overflows). */
   expectation(f: (x: number) => number): number;
 }
 
@@ -22,7 +22,9 @@ export interface EmpiricalDistribution {
  * p̂(v) = #{i : x_i = v} / m. Each *sample* has mass 1/m, so a value that occurs c times has
  * mass c/m: p̂ is not uniform over the support unless every value occurs equally often.
  * `expectation(f)` = (1/m) Σ_i f(x_i) = Σ_v p̂(v) f(v), the average of f over the data; with
- * f = log q it is the average log-likelihood of a model q, which is −H(p̂, q).
+ * f = log q it is the average log-likelihood of a model q, which is −H(p̂, q). The sum is
+ * compensated (Neumaier) and rescaled when it would overflow: the error is a few ulps of
+ * (1/m) Σ |f(x_i)| (see the accuracy table).
  * Values are compared with `===` after sorting, so −0 and 0 are one value.
  *
  * @param samples the observations (finite numbers, m ≥ 1)
@@ -36,6 +38,7 @@ export interface EmpiricalDistribution {
  * e.probs;                     // => [0.25, 0.5, 0.25]
  * e.expectation((x) => x);     // => 2
  * e.expectation((x) => x * x); // => 4.5
+ * empiricalDistribution([1e308, 1e308, -1e307]).expectation((x) => x); // => 6.333333333333333e+307 (the sum overflows, the average does not)
  * empiricalDistribution([]);   // throws RangeError: empiricalDistribution: samples is empty
  */
 export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
@@ -61,9 +64,33 @@ export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
     m,
     expectation(f: (x: number) => number): number {
       checkFunction("empiricalDistribution.expectation", "f", f);
+      // Σ_v c(v)·f(v) with Neumaier's compensation, then one division. When the terms are finite but
+      // c·f or the sum overflows (values near 1.8e308), the sum is redone on f(v)·2^-e, e ≥ log2 m + 1,
+      // exact powers of two, so a finite average is returned as such (f is then called again).
+      const n = support.length;
       let s = 0;
-      for (let k = 0; k < support.length; k++) s += counts[k] * f(support[k]);
-      return s / m;
+      let c = 0;
+      let finite = true;
+      for (let k = 0; k < n; k++) {
+        const v = f(support[k]);
+        if (!(v - v === 0)) finite = false;
+        const term = counts[k] * v;
+        const t = s + term;
+        c += Math.abs(s) >= Math.abs(term) ? s - t + term : term - t + s;
+        s = t;
+      }
+      if (s - s === 0 || !finite) return (s - s === 0 ? s + c : s) / m;
+      const e = Math.ceil(Math.log2(m)) + 2;
+      const down = 2 ** -e;
+      s = 0;
+      c = 0;
+      for (let k = 0; k < n; k++) {
+        const term = counts[k] * (f(support[k]) * down);
+        const t = s + term;
+        c += Math.abs(s) >= Math.abs(term) ? s - t + term : term - t + s;
+        s = t;
+      }
+      return ((s + c) / m) * 2 ** e;
     },
   });
 }

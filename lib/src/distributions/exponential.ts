@@ -1,12 +1,14 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Exponential } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
+import { allocate } from "../validate/validate";
+import { checkDraws, checkX, entropyBase, frozen, inBase, overSquare, param, made } from "./internal";
 
 /**
  * Creates the exponential distribution on [0, ∞) with the given rate (mean 1 / rate).
  *
  * pdf: p(x) = rate · exp(−rate · x) for x ≥ 0, and 0 for x < 0;
- * mean 1 / rate; variance 1 / rate²; differential entropy h = 1 − log rate.
+ * mean 1 / rate; variance 1 / rate² (within one rounding at every rate: neither a false 0 nor a
+ * subnormal intermediate where rate² leaves the normal range); differential entropy h = 1 − log rate.
  * `sample` inverts the CDF: x = −log(1 − u) / rate with u uniform on [0, 1).
  *
  * @param rate the rate λ, finite and > 0
@@ -20,6 +22,7 @@ import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./intern
  * d.logProb(-1);           // => -Infinity
  * d.mean();                // => 0.5
  * d.entropy();             // => 0.3068528194400547
+ * exponential(1e160).variance(); // => 1e-320 (rate² overflows; the variance does not)
  * exponential(0);          // throws RangeError: exponential: rate = 0 must be finite and > 0
  */
 export function exponential(rate: number): Exponential {
@@ -29,7 +32,7 @@ export function exponential(rate: number): Exponential {
     checkX("exponential.logProb", x);
     return x >= 0 ? logRate - rate * x : -Infinity;
   };
-  return frozen({
+  return made(frozen({
     family: "exponential" as const,
     params: frozen({ rate }),
     logProb,
@@ -39,12 +42,12 @@ export function exponential(rate: number): Exponential {
     },
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("exponential.sample", n, rng);
-      const out = new Float64Array(n);
+      const out = allocate("exponential.sample", "n", n);
       for (let i = 0; i < n; i++) out[i] = -Math.log1p(-rng.next()) / rate;
       return out;
     },
     mean: () => 1 / rate,
-    variance: () => 1 / (rate * rate),
+    variance: () => overSquare(1, rate),
     entropy: (opts?: EntropyOptions): number => inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
-  });
+  }));
 }

@@ -1,5 +1,6 @@
 import { checkFamily } from "./kl-between";
 import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, Poisson } from "./distribution";
+import { overSquare } from "./internal";
 
 /**
  * The Fisher information of one observation, I(θ) = E[(∂/∂θ log p(X; θ))²] = −E[∂²/∂θ² log p(X; θ)],
@@ -7,8 +8,9 @@ import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, Poiss
  *
  * - Bernoulli, θ = p: I = 1 / (p(1 − p)) (`Infinity` at p = 0 or 1).
  * - Poisson, θ = lambda: I = 1 / lambda (`Infinity` at lambda = 0).
- * - Exponential, θ = rate: I = 1 / rate².
- * - Gaussian, θ = (mu, sigma), sigma the standard deviation: the 2×2 matrix [[1/σ², 0], [0, 2/σ²]].
+ * - Exponential, θ = rate: I = 1 / rate² (within one rounding at every rate, as for σ below).
+ * - Gaussian, θ = (mu, sigma), sigma the standard deviation: the 2×2 matrix [[1/σ², 0], [0, 2/σ²]],
+ *   with no false 0 where σ² overflows and no subnormal intermediate where σ² underflows.
  * - Categorical, θ = (probs[0], …, probs[k−2]) (the last one is 1 minus the others): the (k−1)×(k−1)
  *   matrix diag(1/p_j) + (1/p_{k−1}) 𝟙𝟙ᵀ (`Infinity` entries where a probability is 0).
  *
@@ -24,6 +26,7 @@ import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, Poiss
  * fisherInformation(poisson(4));        // => 0.25
  * fisherInformation(exponential(2));    // => 0.25
  * fisherInformation(gaussian(0, 2));    // => [[0.25, 0], [0, 0.5]]
+ * fisherInformation(exponential(1e160)); // => 1e-320 (rate² overflows)
  * fisherInformation(categorical([0.5, 0.25, 0.25])); // => [[6, 4], [4, 8]]
  * 1 / (100 * fisherInformation(bernoulli(0.25))); // => 0.0018750000000000004 (Cramér–Rao bound on Var p̂ at m = 100)
  */
@@ -40,14 +43,13 @@ export function fisherInformation(dist: Distribution): number | number[][] {
     case "poisson":
       return 1 / dist.params.lambda;
     case "exponential": {
-      const r = dist.params.rate;
-      return 1 / (r * r);
+      return overSquare(1, dist.params.rate);
     }
     case "gaussian": {
-      const v = dist.params.sigma * dist.params.sigma;
+      const sigma = dist.params.sigma;
       return [
-        [1 / v, 0],
-        [0, 2 / v],
+        [overSquare(1, sigma), 0],
+        [0, overSquare(2, sigma)],
       ];
     }
     case "categorical": {

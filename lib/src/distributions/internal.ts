@@ -71,3 +71,38 @@ export function inBase(nats: number, lnBase: number): number {
   return lnBase === 1 ? nats : nats / lnBase;
 }
 
+
+let registry: WeakSet<object> | undefined;
+
+/**
+ * Registers `d` as made by one of the library's family constructors and returns it. Code that
+ * dispatches on the family (logLikelihood's closed forms, klBetween, fisherInformation) trusts
+ * only registered objects: a `family` tag can be copied onto any object (with a `logProb` of its
+ * own, or with forged parameters), identity cannot. Created on first use: nothing runs at import.
+ */
+export function made<T extends object>(d: T): T {
+  (registry ??= new WeakSet()).add(d);
+  return d;
+}
+
+/** True for an object returned by one of the library's family constructors (not a copy of one). */
+export function isMade(d: unknown): boolean {
+  return registry !== undefined && d !== null && typeof d === "object" && registry.has(d as object);
+}
+
+/**
+ * c / r² for c ∈ (0, 2] and r > 0, within one rounding of the exact value at every r: r·r is
+ * rounded into the subnormals (r < 1.5e-154, a quotient near 1.8e308 off by 3 ulps) or overflows
+ * (r > 1.3e154, 0 where the exact value is a subnormal up to r = 6e161), so those r are scaled by
+ * 2^∓600 first and the quotient scaled back, never twice rounded into the subnormals.
+ */
+export function overSquare(c: number, r: number): number {
+  const sq = r * r;
+  if (sq >= 2.2250738585072014e-308 && sq < Infinity) return c / sq;
+  if (r < 1) {
+    const s = r * 2 ** 600;
+    return (c / (s * s)) * 2 ** 600 * 2 ** 600; // normal until the last product, which may overflow
+  }
+  const s = r * 2 ** -600;
+  return (c / (s * s)) * 2 ** -200 * 2 ** -1000; // one rounding into the subnormals, at the end
+}

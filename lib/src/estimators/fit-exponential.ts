@@ -12,11 +12,13 @@ import { entryFail, requireSample } from "./internal";
  * @returns `exponential(r̂)`
  * @throws {TypeError} when `xs` is not a `number[]` or `Float64Array`, or an entry is not a number
  * @throws {RangeError} when `xs` is empty, an entry is negative, NaN or infinite (naming the index and value),
- *   or every entry is 0 (the likelihood grows without bound as r → ∞)
+ *   or every entry is 0 (the likelihood grows without bound as r → ∞), or the MLE rate m/Σx overflows
+ *   (Σx below m/1.8e308: subnormal data)
  * @example
  * fitExponential([0.5, 1.5, 1]).params.rate; // => 1
  * fitExponential([0.25]).params.rate;        // => 4
  * fitExponential([1, -2]);                   // throws RangeError: fitExponential: xs[1] = -2 is not a finite number >= 0
+ * fitExponential([1e308, 1e308]).params.rate; // => 1e-308 (the sum overflows; it is taken at scale 2^-64)
  * fitExponential([0, 0]);                    // throws RangeError: fitExponential: all values are 0, the MLE rate is infinite
  */
 export function fitExponential(xs: Sample): Exponential {
@@ -29,6 +31,16 @@ export function fitExponential(xs: Sample): Exponential {
     sum += x;
   }
   if (sum === 0) throw new RangeError("fitExponential: all values are 0, the MLE rate is infinite");
-  if (sum === Infinity) throw new RangeError("fitExponential: the sum of the values overflows");
-  return exponential(m / sum);
+  if (sum === Infinity) {
+    // finite values whose sum overflows: m / Σx from the sum of x·2^-64 (exact scaling), a rate
+    // near 1e-308 that is perfectly representable
+    let scaled = 0;
+    for (let i = 0; i < m; i++) scaled += xs[i] * 2 ** -64;
+    return exponential((m / scaled) * 2 ** -64);
+  }
+  const rate = m / sum;
+  if (rate === Infinity) {
+    throw new RangeError(`fitExponential: the MLE rate m/Σx = ${m}/${sum} exceeds the largest double (the values are too close to 0)`);
+  }
+  return exponential(rate);
 }

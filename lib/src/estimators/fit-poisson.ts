@@ -15,6 +15,7 @@ import { entryFail, requireSample } from "./internal";
  * @example
  * fitPoisson([0, 1, 2, 5]).params.lambda; // => 2
  * fitPoisson([0, 0, 0]).params.lambda;    // => 0
+ * fitPoisson([1.7e308, 1e308]).params.lambda; // => 1.35e+308 (the sum overflows, the mean does not)
  * fitPoisson([1, 2, 3, 4, 2.5]);          // throws RangeError: fitPoisson: xs[4] = 2.5 is not a non-negative integer
  */
 export function fitPoisson(xs: Sample): Poisson {
@@ -27,6 +28,12 @@ export function fitPoisson(xs: Sample): Poisson {
       entryFail("fitPoisson", i, x, "is not a non-negative integer");
     }
     sum += x;
+  }
+  if (sum === Infinity) {
+    // counts near 1.8e308 whose sum overflows: average x·2^-64 (exact scaling), then scale back
+    sum = 0;
+    for (let i = 0; i < m; i++) sum += xs[i] * 2 ** -64;
+    return poisson((sum / m) * 2 ** 64);
   }
   return poisson(sum / m);
 }
