@@ -62,14 +62,6 @@ static inline V load(const double *p) { return wasm_v128_load(p); }
 /** One element and a neutral second lane (the odd tail of a vector). */
 static inline V load1(const double *p, double neutral) { return wasm_f64x2_make(p[0], neutral); }
 
-/** An integer-valued double lane (|k| < 2^51) from an i64 lane, exactly: (2^52·1.5 + k) − 2^52·1.5. */
-static inline V i64_to_f64(V k) {
-  return SUB(wasm_i64x2_add(k, ISPLAT(0x4338000000000000LL)), SPLAT(0x1.8p52));
-}
-/** The i64 lane of an integer-valued double lane (|t| < 2^51), exactly. */
-static inline V f64_to_i64(V t) {
-  return wasm_i64x2_sub(ADD(t, SPLAT(0x1.8p52)), ISPLAT(0x4338000000000000LL));
-}
 
 // (hi, lo) += b with TwoSum (Knuth), as numerics.ts adds block sums.
 typedef struct { double hi, lo; } Pair;
@@ -93,61 +85,54 @@ static const double LG6 = 1.531383769920937332e-01;
 static const double LG7 = 1.479819860511658591e-01;
 
 /**
- * log x for x a positive normal double or +0 < x < 2^-1022 when `sub` is set (subnormals are
- * scaled by 2^54 first, as fdlibm does). x = 2^k·(1 + f), 1 + f in [√2/2, √2); then
- * log(1 + f) = f − s(f − R) with s = f/(2 + f) and R a degree-14 even polynomial in s, in one of
- * two algebraically equal arrangements chosen by the leading mantissa bits (fdlibm's i > 0 test),
- * or f − f²(1/2 − f/3) when |f| < 2^-20. k·ln2 is added in two parts (ln2_hi·k is exact).
+ * log x for x a positive normal double (fdlibm's algorithm, lane by lane): x = 2^k·z with z in
+ * [√2/2, √2) (the boundary at mantissa 0x6a09c, as fdlibm's normalization), f = z − 1,
+ * s = f/(2 + f), R = the degree-14 even polynomial in s of fdlibm; then
+ * log x = k·ln2_hi − ((s(f − R) − k·ln2_lo) − f), or, where fdlibm takes its other arrangement
+ * (mantissa high word in [0x6147a, 0x6b851]), k·ln2_hi − ((hfsq − (s(hfsq + R) + k·ln2_lo)) − f)
+ * with hfsq = f²/2, or, for −2^-20 <= f < 2^-20, k·ln2_hi − ((f²(1/2 − f/3) − k·ln2_lo) − f).
+ * ln2_hi·k is exact. Those two rarer forms are computed only when a lane needs them.
  */
-static inline V vlog_core(V x, int sub) {
-  V kadj = ISPLAT(0);
-  if (sub) {
-    V tiny = wasm_f64x2_lt(x, SPLAT(0x1p-1022));
-    x = SEL(tiny, MUL(x, SPLAT(0x1p54)), x);
-    kadj = wasm_v128_and(tiny, ISPLAT(-54));
-  }
-  V hx = wasm_u64x2_shr(x, 32); /* high word; x > 0 */
-  V k = wasm_i64x2_add(wasm_i64x2_sub(wasm_u64x2_shr(hx, 20), ISPLAT(1023)), kadj);
-  hx = wasm_v128_and(hx, ISPLAT(0x000fffff));
-  V i = wasm_v128_and(wasm_i64x2_add(hx, ISPLAT(0x95f64)), ISPLAT(0x100000));
-  /* normalize x or x/2: exponent 0x3ff, or 0x3fe when the mantissa is above ~√2 */
-  V hi = wasm_v128_or(hx, wasm_v128_xor(i, ISPLAT(0x3ff00000)));
-  V xn = wasm_v128_or(wasm_v128_and(x, ISPLAT(0xffffffffLL)), wasm_i64x2_shl(hi, 32));
-  k = wasm_i64x2_add(k, wasm_u64x2_shr(i, 20));
-  V f = SUB(xn, SPLAT(1.0));
-  V dk = i64_to_f64(k);
+static inline V vlog_k(V x, V kadj) {
+  /* u = bits − 0x3fe6a09c00000000 + 2^62: its top 12 bits are k + 1024 (logical shifts only; V8
+     has no native i64x2.shr_s below AVX-512) */
+  V u = wasm_i64x2_sub(x, ISPLAT(0x3fe6a09c00000000LL - 0x4000000000000000LL));
+  V k = wasm_i64x2_add(wasm_u64x2_shr(u, 52), kadj); /* k + 1024 */
+  V z = wasm_i64x2_add(wasm_i64x2_sub(x, wasm_v128_and(u, ISPLAT(0xfff0000000000000LL))), ISPLAT(0x4000000000000000LL));
+  V f = SUB(z, SPLAT(1.0));
+  V dk = SUB(wasm_i64x2_add(k, ISPLAT(0x4338000000000000LL)), SPLAT(0x1.8p52 + 1024)); /* k, exactly */
+  V s = DIV(f, ADD(SPLAT(2.0), f));
+  V zz = MUL(s, s);
+  V w = MUL(zz, zz);
+  V t1 = MUL(w, ADD(SPLAT(LG2), MUL(w, ADD(SPLAT(LG4), MUL(w, SPLAT(LG6))))));
+  V t2 = MUL(zz, ADD(SPLAT(LG1), MUL(w, ADD(SPLAT(LG3), MUL(w, ADD(SPLAT(LG5), MUL(w, SPLAT(LG7))))))));
+  V R = ADD(t2, t1);
   V dkhi = MUL(dk, SPLAT(LN2_HI));
   V dklo = MUL(dk, SPLAT(LN2_LO));
-
-  V s = DIV(f, ADD(SPLAT(2.0), f));
-  V z = MUL(s, s);
-  V w = MUL(z, z);
-  V t1 = MUL(w, ADD(SPLAT(LG2), MUL(w, ADD(SPLAT(LG4), MUL(w, SPLAT(LG6))))));
-  V t2 = MUL(z, ADD(SPLAT(LG1), MUL(w, ADD(SPLAT(LG3), MUL(w, ADD(SPLAT(LG5), MUL(w, SPLAT(LG7))))))));
-  V R = ADD(t2, t1);
-  /* fdlibm: i = (hx - 0x6147a) | (0x6b851 - hx); i > 0 picks the hfsq arrangement */
-  V sel = wasm_i64x2_gt(wasm_v128_or(wasm_i64x2_sub(hx, ISPLAT(0x6147a)), wasm_i64x2_sub(ISPLAT(0x6b851), hx)),
-                        ISPLAT(0));
-  V hfsq = MUL(MUL(SPLAT(0.5), f), f);
-  V ya = SUB(dkhi, SUB(SUB(hfsq, ADD(MUL(s, ADD(hfsq, R)), dklo)), f));
-  V yb = SUB(dkhi, SUB(SUB(MUL(s, SUB(f, R)), dklo), f));
-  V y = SEL(sel, ya, yb);
-  /* |f| < 2^-20: (0x000fffff & (2 + hx)) < 3 */
-  V small = wasm_i64x2_lt(wasm_v128_and(wasm_i64x2_add(hx, ISPLAT(2)), ISPLAT(0x000fffff)), ISPLAT(3));
-  if (wasm_v128_any_true(small)) {
+  V y = SUB(dkhi, SUB(SUB(MUL(s, SUB(f, R)), dklo), f));
+  /* fdlibm's i = (hx − 0x6147a) | (0x6b851 − hx) > 0, hx the mantissa's high 20 bits */
+  /* as a double 1.hx (exponent 0, mantissa high word hx): compared as f64, not as i64 (V8 lowers
+     i64x2.gt_s to scalar code on this CPU) */
+  V m = wasm_v128_or(wasm_v128_and(x, ISPLAT(0x000fffff00000000LL)), ISPLAT(0x3ff0000000000000LL));
+  V alt = wasm_v128_and(wasm_f64x2_ge(m, SPLAT(0x1.6147ap+0)), wasm_f64x2_lt(m, SPLAT(0x1.6b852p+0)));
+  V small = wasm_v128_and(wasm_f64x2_ge(f, SPLAT(-0x1p-20)), wasm_f64x2_lt(f, SPLAT(0x1p-20)));
+  if (wasm_v128_any_true(wasm_v128_or(alt, small))) {
+    V hfsq = MUL(MUL(SPLAT(0.5), f), f);
+    V ya = SUB(dkhi, SUB(SUB(hfsq, ADD(MUL(s, ADD(hfsq, R)), dklo)), f));
     V rc = MUL(MUL(f, f), SUB(SPLAT(0.5), MUL(SPLAT(0.33333333333333333), f)));
     V yc = SUB(dkhi, SUB(SUB(rc, dklo), f));
+    y = SEL(alt, ya, y);
     y = SEL(small, yc, y);
   }
   return y;
 }
+static inline V vlog_normal(V x) { return vlog_k(x, ISPLAT(0)); }
 
-/** log x for x a positive normal double (other lanes give garbage; callers mask them). */
-static inline V vlog_normal(V x) { return vlog_core(x, 0); }
-
-/** log x for every x: −Infinity at ±0, NaN below 0 and at NaN, +Infinity at +Infinity. */
-static V vlog(V x) {
-  V y = vlog_core(x, 1);
+/** log x for every x: subnormals scaled by 2^54 first (as fdlibm); −Infinity at ±0, NaN below 0
+ *  and at NaN, +Infinity at +Infinity. */
+static __attribute__((noinline)) V vlog(V x) {
+  V tiny = wasm_f64x2_lt(x, SPLAT(0x1p-1022));
+  V y = vlog_k(SEL(tiny, MUL(x, SPLAT(0x1p54)), x), wasm_v128_and(tiny, ISPLAT(-54)));
   V special = wasm_v128_not(wasm_f64x2_lt(x, SPLAT(__builtin_inf()))); /* +inf or NaN */
   y = SEL(special, ADD(x, x), y);
   y = SEL(wasm_f64x2_eq(x, SPLAT(0.0)), SPLAT(-__builtin_inf()), y);
@@ -181,10 +166,13 @@ static const double E = 2.718281828459045;
  * (in two steps below 2^-1021). 1 + x for |x| < 2^-28, Math.E at 1 (V8), 0 below −745.13,
  * +Infinity above 709.78 and at +Infinity, NaN at NaN.
  */
-static V vexp(V x) {
-  V ax = wasm_u64x2_shr(wasm_v128_and(x, ISPLAT(0x7fffffffffffffffLL)), 32); /* high word of |x| */
-  V reduce = wasm_i64x2_gt(ax, ISPLAT(0x3fd62e42)); /* |x| > 0.5 ln2 */
-  V half = SEL(wasm_i64x2_lt(x, ISPLAT(0)), SPLAT(-0.5), SPLAT(0.5));
+/** e^x for x <= 0 or −Infinity (logSumExp's x − max): fdlibm's steps for that half-line. */
+static inline V vexp_core(V x, V ax) {
+  /* fdlibm tests the high word of |x|: > 0x3fd62e42 is |x| >= 0x1.62e43p-2, < 0x3e300000 is |x| < 2^-28 */
+  V reduce = wasm_f64x2_ge(ax, SPLAT(0x1.62e43p-2));
+  /* ±1/2 with the sign of x (x = −0 is in the |x| < 2^-28 case; clang 14's wasm backend hangs on
+     the copysign form or(0.5, x & −0.0)) */
+  V half = SEL(wasm_f64x2_lt(x, SPLAT(0.0)), SPLAT(-0.5), SPLAT(0.5));
   V t = wasm_f64x2_trunc(ADD(MUL(SPLAT(INVLN2), x), half));
   t = wasm_v128_and(t, reduce); /* k = 0 when |x| <= 0.5 ln2 */
   V hi = SUB(x, MUL(t, SPLAT(LN2_HI)));
@@ -194,19 +182,41 @@ static V vexp(V x) {
   V c = SUB(r, MUL(rr, ADD(SPLAT(P1), MUL(rr, ADD(SPLAT(P2), MUL(rr, ADD(SPLAT(P3), MUL(rr, ADD(SPLAT(P4), MUL(rr, SPLAT(P5)))))))))));
   /* k = 0: one − ((r·c)/(c − 2) − r); with hi = r, lo = 0 the general form below rounds the same */
   V y = SUB(SPLAT(1.0), SUB(SUB(lo, DIV(MUL(r, c), SUB(SPLAT(2.0), c))), hi));
-  V k = f64_to_i64(t);
-  V low = wasm_i64x2_lt(k, ISPLAT(-1021));
-  V kk = SEL(low, wasm_i64x2_add(k, ISPLAT(1000)), k);
-  V twopk = wasm_i64x2_shl(wasm_i64x2_add(kk, ISPLAT(0x3ff)), 52);
-  V res = MUL(y, twopk);
-  if (wasm_v128_any_true(wasm_v128_or(low, wasm_i64x2_eq(k, ISPLAT(1024))))) {
-    res = SEL(low, MUL(res, SPLAT(TWOM1000)), res);
-    res = SEL(wasm_i64x2_eq(k, ISPLAT(1024)), MUL(MUL(y, SPLAT(2.0)), SPLAT(TWO1023)), res);
+  /* 2^k as bits (k + 1023) << 52, from t + 1.5·2^52 + 1023 whose low bits hold k + 1023 */
+  V res = MUL(y, wasm_i64x2_shl(ADD(t, SPLAT(0x1.8p52 + 1023)), 52));
+  V low = wasm_f64x2_lt(t, SPLAT(-1021.0));
+  if (wasm_v128_any_true(low)) {
+    V twopk1000 = wasm_i64x2_shl(ADD(t, SPLAT(0x1.8p52 + 2023)), 52); /* 2^(k + 1000) */
+    res = SEL(low, MUL(MUL(y, twopk1000), SPLAT(TWOM1000)), res);
   }
-  res = SEL(wasm_i64x2_lt(ax, ISPLAT(0x3e300000)), ADD(SPLAT(1.0), x), res); /* |x| < 2^-28 */
+  res = SEL(wasm_f64x2_lt(ax, SPLAT(0x1p-28)), ADD(SPLAT(1.0), x), res);
+  return wasm_v128_andnot(res, wasm_f64x2_lt(x, SPLAT(U_THRESHOLD))); /* 0 below −745.13 and at −∞ */
+}
+
+/**
+ * e^x: x = k·ln2 + r, |r| <= ln2/2, k = trunc(x/ln2 ± 1/2) (k = 0 when |x| <= ln2/2); e^r from
+ * fdlibm's rational form 1 − ((lo − r·c/(2 − c)) − hi), c = r − r²(P1 + r²(P2 + …)), times 2^k
+ * (in two steps below 2^-1021). 1 + x for |x| < 2^-28, Math.E at 1 (V8), 0 below −745.13,
+ * +Infinity above 709.78 and at +Infinity, NaN at NaN.
+ */
+static inline V vexp_nonpos(V x) { return vexp_core(x, wasm_f64x2_neg(x)); }
+
+static V vexp(V x) {
+  V ax = wasm_f64x2_abs(x);
+  V res = vexp_core(x, ax);
+  V top = wasm_f64x2_gt(x, SPLAT(709.0)); /* k = 1024 happens only here: 2^k in two steps */
+  if (wasm_v128_any_true(top)) {
+    V t = wasm_f64x2_trunc(ADD(MUL(SPLAT(INVLN2), x), SPLAT(0.5)));
+    V hi = SUB(x, MUL(t, SPLAT(LN2_HI)));
+    V lo = MUL(t, SPLAT(LN2_LO));
+    V r = SUB(hi, lo);
+    V rr = MUL(r, r);
+    V c = SUB(r, MUL(rr, ADD(SPLAT(P1), MUL(rr, ADD(SPLAT(P2), MUL(rr, ADD(SPLAT(P3), MUL(rr, ADD(SPLAT(P4), MUL(rr, SPLAT(P5)))))))))));
+    V y = SUB(SPLAT(1.0), SUB(SUB(lo, DIV(MUL(r, c), SUB(SPLAT(2.0), c))), hi));
+    res = SEL(wasm_v128_and(top, wasm_f64x2_eq(t, SPLAT(1024.0))), MUL(MUL(y, SPLAT(2.0)), SPLAT(TWO1023)), res);
+  }
   res = SEL(wasm_f64x2_eq(x, SPLAT(1.0)), SPLAT(E), res);
   res = SEL(wasm_f64x2_gt(x, SPLAT(O_THRESHOLD)), SPLAT(__builtin_inf()), res);
-  res = SEL(wasm_f64x2_lt(x, SPLAT(U_THRESHOLD)), SPLAT(0.0), res);
   res = SEL(wasm_f64x2_ne(x, x), ADD(x, x), res);
   return res;
 }
@@ -216,6 +226,9 @@ EXPORT("log_map") void log_map(int n) {
   int i = 0;
   for (; i + 2 <= n; i += 2) wasm_v128_store(in1 + i, vlog(load(in0 + i)));
   if (i < n) in1[i] = L0(vlog(load1(in0 + i, 1.0)));
+}
+EXPORT("logn_map") void logn_map(int n) {
+  for (int i = 0; i + 2 <= n; i += 2) wasm_v128_store(in1 + i, vlog_normal(load(in0 + i)));
 }
 EXPORT("exp_map") void exp_map(int n) {
   int i = 0;
@@ -466,7 +479,7 @@ EXPORT("lse_sum_begin") void lse_sum_begin(double m, double k) {
 }
 
 static inline void lse_sum_step(V x, V idx) {
-  V e = vexp(SUB(x, vm));
+  V e = vexp_nonpos(SUB(x, vm));
   e = wasm_v128_andnot(e, wasm_f64x2_eq(idx, vk)); /* the maximum's own term is in the start */
   V t = ADD(ls, e);
   lc = ADD(lc, ADD(SUB(ls, t), e));
