@@ -227,9 +227,6 @@ EXPORT("log_map") void log_map(int n) {
   for (; i + 2 <= n; i += 2) wasm_v128_store(in1 + i, vlog(load(in0 + i)));
   if (i < n) in1[i] = L0(vlog(load1(in0 + i, 1.0)));
 }
-EXPORT("logn_map") void logn_map(int n) {
-  for (int i = 0; i + 2 <= n; i += 2) wasm_v128_store(in1 + i, vlog_normal(load(in0 + i)));
-}
 EXPORT("exp_map") void exp_map(int n) {
   int i = 0;
   for (; i + 2 <= n; i += 2) wasm_v128_store(in1 + i, vexp(load(in0 + i)));
