@@ -233,6 +233,20 @@ EXPORT("exp_map") void exp_map(int n) {
   if (i < n) in1[i] = L0(vexp(load1(in0 + i, 0.0)));
 }
 
+/**
+ * An odd chunk (only the last one of a pass: CHUNK is even) gets one more entry, a neutral one
+ * (p = 0, q = 0: no term, no change to any sum; x = −∞: no maximum, exp = 0), so every loop runs
+ * over whole vectors. The buffers have room: an odd length is below CHUNK.
+ */
+static int pad(int n, double v0, double v1) {
+  if (n & 1) {
+    in0[n] = v0;
+    in1[n] = v1;
+    n++;
+  }
+  return n;
+}
+
 // ------------------------------------------------------------------ shared pass state
 // One pass at a time (JS is single-threaded): begin, one call per chunk, end (results in out).
 static Pair H, S;               /* blocked sums: the pass result, and entropy Σp */
@@ -266,6 +280,8 @@ EXPORT("entropy_chunk") int entropy_chunk(int n) {
     V h = SPLAT(0.0), s = SPLAT(0.0), bad = ISPLAT(0);
     int i = start;
     for (; i + 2 <= end; i += 2) entropy_step(load(in0 + i), &h, &s, &bad);
+    /* the odd tail as a separate step rather than pad(): measured 30% faster in V8 (Node 20),
+       for reasons of V8's code generation, not of the arithmetic */
     if (i < end) entropy_step(load1(in0 + i, 0.0), &h, &s, &bad);
     if (wasm_v128_any_true(bad)) return 1;
     two_sum(&H, L0(h) + L1(h));
@@ -299,12 +315,12 @@ static inline void cross_step(V x, V y, V *h, V *bad) {
 }
 
 EXPORT("cross_chunk") int cross_chunk(int n) {
+  n = pad(n, 0.0, 0.0);
   for (int start = 0; start < n; start += BLOCK) {
     int end = start + BLOCK < n ? start + BLOCK : n;
     V h = SPLAT(0.0), bad = ISPLAT(0);
     int i = start;
     for (; i + 2 <= end; i += 2) cross_step(load(in0 + i), load(in1 + i), &h, &bad);
-    if (i < end) cross_step(load1(in0 + i, 0.0), load1(in1 + i, 0.0), &h, &bad);
     if (wasm_v128_any_true(bad)) return 1;
     two_sum(&H, L0(h) + L1(h));
   }
@@ -346,12 +362,12 @@ static inline void kl_step(V x, V y, V *h, V *g, V *bad) {
 }
 
 EXPORT("kl_chunk") int kl_chunk(int n) {
+  n = pad(n, 0.0, 0.0);
   for (int start = 0; start < n; start += BLOCK) {
     int end = start + BLOCK < n ? start + BLOCK : n;
     V h = SPLAT(0.0), g = SPLAT(0.0), bad = ISPLAT(0);
     int i = start;
     for (; i + 2 <= end; i += 2) kl_step(load(in0 + i), load(in1 + i), &h, &g, &bad);
-    if (i < end) kl_step(load1(in0 + i, 0.0), load1(in1 + i, 0.0), &h, &g, &bad);
     if (wasm_v128_any_true(bad)) return 1;
     abs_ = ADD(abs_, SPLAT(L0(g) + L1(g))); /* lane 0 carries the plain sum of block sums */
     two_sum(&H, L0(h) + L1(h));
@@ -403,12 +419,12 @@ static inline void klp_step(V x, V y, V *h, V *bad) {
 }
 
 EXPORT("klp_chunk") int klp_chunk(int n) {
+  n = pad(n, 0.0, 0.0);
   for (int start = 0; start < n; start += BLOCK) {
     int end = start + BLOCK < n ? start + BLOCK : n;
     V h = SPLAT(0.0), bad = ISPLAT(0);
     int i = start;
     for (; i + 2 <= end; i += 2) klp_step(load(in0 + i), load(in1 + i), &h, &bad);
-    if (i < end) klp_step(load1(in0 + i, 0.0), load1(in1 + i, 0.0), &h, &bad);
     if (wasm_v128_any_true(bad)) return 1;
     two_sum(&H, L0(h) + L1(h));
   }
@@ -444,13 +460,13 @@ static inline void lse_max_step(V x, V idx, V *bad) {
 }
 
 EXPORT("lse_max_chunk") int lse_max_chunk(int n, double base) {
+  n = pad(n, -__builtin_inf(), 0.0);
   V idx = wasm_f64x2_make(base, base + 1);
   for (int start = 0; start < n; start += BLOCK) {
     int end = start + BLOCK < n ? start + BLOCK : n;
     V bad = ISPLAT(0);
     int i = start;
     for (; i + 2 <= end; i += 2, idx = ADD(idx, SPLAT(2.0))) lse_max_step(load(in0 + i), idx, &bad);
-    if (i < end) lse_max_step(load1(in0 + i, -__builtin_inf()), idx, &bad);
     if (wasm_v128_any_true(bad)) return 1;
   }
   return 0;
@@ -484,10 +500,10 @@ static inline void lse_sum_step(V x, V idx) {
 }
 
 EXPORT("lse_sum_chunk") void lse_sum_chunk(int n, double base) {
+  n = pad(n, -__builtin_inf(), 0.0);
   V idx = wasm_f64x2_make(base, base + 1);
   int i = 0;
   for (; i + 2 <= n; i += 2, idx = ADD(idx, SPLAT(2.0))) lse_sum_step(load(in0 + i), idx);
-  if (i < n) lse_sum_step(load1(in0 + i, -__builtin_inf()), idx);
 }
 
 EXPORT("lse_sum_end") void lse_sum_end(void) {

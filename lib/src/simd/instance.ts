@@ -158,6 +158,12 @@ export function fill(mem: Float64Array, at: number, src: Vector, start: number, 
     mem.set(src.subarray(start, start + len), at);
     return true;
   }
+  return fillFromArray(mem, at, src as readonly unknown[], start, len);
+}
+
+// Kept apart from the Float64Array case so that its element loads only ever see arrays (one
+// polymorphic site for packed, holey and mixed arrays instead of one shared with typed arrays).
+function fillFromArray(mem: Float64Array, at: number, src: readonly unknown[], start: number, len: number): boolean {
   for (let i = 0; i < len; i++) {
     const x = src[start + i];
     if (typeof x !== "number") return false;
