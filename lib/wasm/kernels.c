@@ -511,5 +511,7 @@ EXPORT("lse_sum_end") void lse_sum_end(void) {
   double t = a + b;
   double z = t - a;
   double e = (a - (t - z)) + (b - z);
-  out[0] = (t - 1.0) + (e + (L0(lc) + L1(lc)));
+  double c = e + (L0(lc) + L1(lc));
+  out[0] = (t - 1.0) + c; /* the whole sum, the maximum's own 1 included */
+  out[1] = (t - 2.0) + c; /* the sum without it, for log1p (t − 2 is exact too, t < 2^54) */
 }

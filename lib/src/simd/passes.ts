@@ -45,6 +45,9 @@ export const PASS = {
   farDiff: 0,
   /** logSumExp max pass: the index of the first maximum */
   argmax: 0,
+  /** logSumExp sum pass: Σ exp(xᵢ − m) over i ≠ argmax (the sum without the maximum's own 1, exact
+   *  to the same accuracy even when it is far below 1 ulp of 1: for m + log1p(rest)) */
+  sumRest: 0,
   /** which implementation ran last: "simd" or "js" (for the tests and the benchmark) */
   path: "js" as "js" | "simd",
 };
@@ -282,7 +285,9 @@ function lseSumJs(xs: Vector, n: number, m: number, k: number): number {
   const t = s0 + s1;
   const z = t - s0;
   const e = s0 - (t - z) + (s1 - z);
-  return t - 1 + (e + (c0 + c1));
+  const c = e + (c0 + c1);
+  PASS.sumRest = t - 2 + c;
+  return t - 1 + c;
 }
 
 // --------------------------------------------------------------------------- kernels
@@ -369,6 +374,7 @@ function lseSumSimd(kr: Kernels, xs: Vector, n: number, m: number, k: number): n
     ex.lse_sum_chunk(len, start);
   }
   ex.lse_sum_end();
+  PASS.sumRest = kr.mem[kr.out + 1];
   return kr.mem[kr.out];
 }
 
@@ -420,7 +426,10 @@ export function logSumExpMaxPass(fn: string, xs: Vector, n: number): number {
   return kr ? lseMaxSimd(kr, fn, xs, n) : lseMaxJs(fn, xs, n);
 }
 
-/** Σ exp(xᵢ − m), m = xs[k] finite (the max pass's results), the maximum's own term included. */
+/**
+ * Σ exp(xᵢ − m), m = xs[k] finite (the max pass's results), the maximum's own term included;
+ * the same sum without that term in PASS.sumRest.
+ */
 export function logSumExpSumPass(xs: Vector, n: number, m: number, k: number): number {
   const kr = use(n, BREAK_EVEN.logSumExp);
   return kr ? lseSumSimd(kr, xs, n, m, k) : lseSumJs(xs, n, m, k);
