@@ -71,26 +71,39 @@ const SIMD_PROBE = [
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b, // 16 zero bytes, end
 ];
 
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+let b64Table: Int8Array | undefined; // char code -> 6-bit value, -1 for anything else; built on first use
+
 /** Bytes of a base64 string (no `atob`, which not every JavaScript context has). */
 export function decodeBase64(text: string): Uint8Array {
-  const code = (c: number): number =>
-    c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 71 : c >= 48 && c <= 57 ? c + 4 : c === 43 ? 62 : c === 47 ? 63 : -1;
+  if (b64Table === undefined) {
+    b64Table = new Int8Array(128).fill(-1);
+    for (let i = 0; i < 64; i++) b64Table[B64.charCodeAt(i)] = i;
+  }
+  const table = b64Table;
   let len = text.length;
   while (len > 0 && text.charCodeAt(len - 1) === 61) len--; // '=' padding
   const out = new Uint8Array((len * 3) >> 2);
-  let bits = 0;
-  let acc = 0;
+  const at = (i: number): number => {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? table[c] : -1;
+    if (v < 0) throw new RangeError(`mlekit: corrupt embedded WebAssembly module (character ${i})`);
+    return v;
+  };
   let j = 0;
-  for (let i = 0; i < len; i++) {
-    const v = code(text.charCodeAt(i));
-    if (v < 0) throw new RangeError(`mlekit: corrupt embedded WebAssembly module (byte ${i})`);
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[j++] = (acc >> bits) & 0xff;
-    }
+  let i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const v = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6) | at(i + 3);
+    out[j++] = v >> 16;
+    out[j++] = (v >> 8) & 255;
+    out[j++] = v & 255;
   }
+  if (len - i === 2) out[j] = ((at(i) << 18) | (at(i + 1) << 12)) >> 16;
+  else if (len - i === 3) {
+    const v = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6);
+    out[j++] = v >> 16;
+    out[j] = (v >> 8) & 255;
+  } else if (len - i === 1) throw new RangeError("mlekit: corrupt embedded WebAssembly module (length)");
   return out;
 }
 
