@@ -180,11 +180,14 @@ async function chromiumRun(reps: number): Promise<string> {
     await page.setContent("<!doctype html><title>mlekit SIMD</title>");
     await page.addScriptTag({ content: code });
     const out = (await page.evaluate(([n, r]) => (globalThis as unknown as { mlekitSimdBench(n: number, r: number): unknown }).mlekitSimdBench(n, r), [N, reps])) as {
-      simd: boolean; firstUseMs: number; userAgent: string; results: Record<Op, { js: number; simd: number; same: boolean }>;
+      simd: boolean; firstUseMs: number; userAgent: string; results: Record<Op, { js: number; simd: number; jsBest: number; simdBest: number; same: boolean }>;
     };
     const lines = [`${out.userAgent.replace(/^.*(Chrome\/[0-9.]+).*$/, "$1")}, main thread; kernels loaded: ${out.simd}; first use (decode + synchronous compile + instantiate): ${out.firstUseMs.toFixed(1)} ms`, ""];
-    const rows = OPS.map((op) => [op, fmt(out.results[op].js), fmt(out.results[op].simd), `${(out.results[op].js / out.results[op].simd).toFixed(2)}×`, out.results[op].same ? "yes" : "NO"]);
-    const w = ["op", "mlekit JS", "SIMD", "speed-up", "same value (1e-14)"];
+    const rows = OPS.map((op) => {
+      const r = out.results[op];
+      return [op, fmt(r.js), fmt(r.simd), `${(r.js / r.simd).toFixed(2)}×`, fmt(r.jsBest), fmt(r.simdBest), `${(r.jsBest / r.simdBest).toFixed(2)}×`, r.same ? "yes" : "NO"];
+    });
+    const w = ["op", "mlekit JS median", "SIMD median", "speed-up", "JS fastest", "SIMD fastest", "speed-up", "same value (1e-14)"];
     const widths = w.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
     lines.push("| " + w.map((h, j) => h.padEnd(widths[j])).join(" | ") + " |", "|" + widths.map((x) => "-".repeat(x + 2)).join("|") + "|");
     for (const r of rows) lines.push("| " + r.map((c, j) => (j ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join(" | ") + " |");
@@ -305,12 +308,18 @@ export async function runSimdBench(): Promise<void> {
     };
     const ratio = (other: number | undefined, mine: number | undefined): string => (other === undefined || mine === undefined ? "—" : `${(other / mine).toFixed(2)}×`);
     const rows: string[][] = [];
+    const bestRows: string[][] = [];
     const goals: string[] = [];
     for (const op of OPS) {
       for (const [kind] of kinds) {
         const s = med(`${op}/${kind}/simd`);
         const j = med(`${op}/${kind}/js`);
         const l = med(`${op}/${kind}/lane`);
+        const best = (key: string): number | undefined => (samples.has(key) ? Math.min(...samples.get(key)!.flat()) : undefined);
+        const bs = best(`${op}/${kind}/simd`);
+        const bj = best(`${op}/${kind}/js`);
+        bestRows.push([op, kind, fmt(bs), fmt(bj), ratio(bj, bs), fmt(best(`${op}/${kind}/lane`)), ratio(best(`${op}/${kind}/lane`), bs),
+          ...["tf-cpu", "tf-wasm", "numpy", "numpy-avx2", "scipy"].flatMap((k) => [fmt(best(`${op}/${k}`)), ratio(best(`${op}/${k}`), bs)])]);
         const row = [op, kind, `${fmt(s)} (${spread(`${op}/${kind}/simd`)})`, `${fmt(j)} (${spread(`${op}/${kind}/js`)})`, ratio(j, s), fmt(l), ratio(l, s)];
         const others = ["tf-cpu", "tf-wasm", "numpy", "numpy-avx2", "scipy"].map((k) => med(`${op}/${k}`));
         for (const o of others) row.push(fmt(o), ratio(o, s));
@@ -329,6 +338,8 @@ export async function runSimdBench(): Promise<void> {
     }
     printTable(["op", "input", "SIMD (spread)", "mlekit JS (spread)", "(ratio)", "lane-order JS", "(ratio)", "TF.js cpu", "(ratio)", "TF.js wasm", "(ratio)", "numpy AVX-512", "(ratio)", "numpy AVX2", "(ratio)", "scipy", "(ratio)"], rows, [0, 1]);
     console.log("\nratio = other ms / SIMD ms (above 1: the SIMD path is faster). TF.js is float32, one figure per op whatever the input kind; numpy/scipy take float64 arrays.");
+    console.log("\nThe fastest repetition of each (on a loaded machine the least disturbed run; compare with the medians above):\n");
+    printTable(["op", "input", "SIMD", "mlekit JS", "(ratio)", "lane-order JS", "(ratio)", "TF.js cpu", "(ratio)", "TF.js wasm", "(ratio)", "numpy AVX-512", "(ratio)", "numpy AVX2", "(ratio)", "scipy", "(ratio)"], bestRows, [0, 1]);
     if (typeof py !== "string") console.log(`numpy/scipy: python ${py.versions.python}, numpy ${py.versions.numpy}, scipy ${py.versions.scipy}; AVX-512 run features ${py.features.filter((f) => f.startsWith("X86_V") || f === "AVX512_ICL").join(" ")}`);
     else console.log(`numpy/scipy skipped: ${py}`);
     if (typeof py2 !== "string") console.log(`numpy AVX2: NPY_DISABLE_CPU_FEATURES="${AVX2_ENV}" (features left: ${py2.features.filter((f) => f.startsWith("X86_V")).join(" ")})`);
