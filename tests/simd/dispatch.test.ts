@@ -163,7 +163,7 @@ test("logSumExp gives the same bits on both paths: wide logits, -Infinity entrie
     tie[n - 1] = m;
     variants.push(["tie at the end", tie]);
     variants.push(["one value", new Float64Array(n).fill(-3.25)]);
-    variants.push(["underflowing terms", xs.map((v, i) => (i === n >> 1 ? 0 : -700 - (i % 100)))]);
+    variants.push(["underflowing terms (-700 to -799: subnormal and zero exponentials)", xs.map((_, i) => (i === n >> 1 ? 0 : -700 - (i % 100)))]);
     for (const [name, v] of variants) {
       for (const input of [v, Array.from(v)]) {
         let restSimd = NaN;
