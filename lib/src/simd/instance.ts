@@ -2,7 +2,7 @@
 // chunked copies into its memory. Internal: not re-exported from the package barrel.
 //
 // Nothing runs at import. The first call of `kernels()` checks that the engine has WebAssembly
-// and SIMD128 (by validating a 40-byte module that uses a v128 instruction), decodes the embedded
+// and SIMD128 (by validating a 43-byte module that uses a v128 instruction), decodes the embedded
 // bytes (module.ts), compiles them synchronously and instantiates them. Any failure (no
 // WebAssembly, no SIMD, a compile error, a content-security policy that forbids compiling) is
 // remembered and the callers take the JS path, which gives the same results.
