@@ -26,10 +26,11 @@ const BLOCK = 256;
 /**
  * Shortest input for which the kernels run: below it the JS loop is faster (the calls into the
  * module and the copy cost more than the SIMD saves). `npm run bench` measures the crossover
- * (its "Break-even n" table): on the project's machine, Node 20, the kernels were as fast as the
- * JS loop from n = 16 (entropy) and 24 (the others), 1.1–1.25× at 32; 32 leaves a margin.
+ * (its "Break-even n" table). Two runs on the project's shared machine, Node 20, put it at
+ * entropy 16 and 16, crossEntropy 32 and 32, klDivergence 24 and 64, logSumExp 24 and 24; each
+ * value below is the larger of the two, rounded up to a size measured faster in both.
  */
-export const BREAK_EVEN = { entropy: 32, crossEntropy: 32, klDivergence: 32, logSumExp: 32 };
+export const BREAK_EVEN = { entropy: 32, crossEntropy: 48, klDivergence: 64, logSumExp: 32 };
 
 /** Results of the last pass besides its return value (no allocation per call). */
 export const PASS = {
