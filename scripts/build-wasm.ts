@@ -5,7 +5,9 @@
 //
 // Toolchain: Debian's clang-14 and lld-14 (wasm-ld), pinned by the distribution (Debian 12 ships
 // 14.0.6 and keeps it). On Debian as root they are installed with apt-get when missing, as
-// scripts/setup.ts does for Chromium; elsewhere the build stops and prints the command to run.
+// scripts/setup.ts does for Chromium. Elsewhere, without them, the build keeps the committed
+// module when it was built from the current kernels.c (its recorded source hash) and stops,
+// printing the command to run, when kernels.c changed.
 // The output is deterministic: no debug info, every custom section stripped (--strip-all), so
 // the same source and toolchain give the same bytes, which tests/simd/module.test.ts checks.
 //
@@ -89,7 +91,23 @@ export function moduleSource(bytes: Buffer, sourceText: string): string {
  * @returns whether the file changed
  */
 export function buildWasm(): boolean {
-  const text = moduleSource(compileKernels(), fs.readFileSync(SOURCE, "utf8"));
+  const source = fs.readFileSync(SOURCE, "utf8");
+  try {
+    ensureToolchain();
+  } catch (e) {
+    // No clang-14 here and no way to install it (not Debian, or not root). A module built from
+    // this very source is still fine to use: `npm start` and `npm run lab` must not need a C
+    // toolchain. A changed source cannot be built, and the check (tests/simd/module.test.ts)
+    // always rebuilds and fails without the toolchain.
+    const old = fs.existsSync(MODULE_TS) ? fs.readFileSync(MODULE_TS, "utf8") : "";
+    if (old.includes(`KERNELS_SOURCE_SHA256 = "${sha256(source)}"`)) {
+      const why = (e as Error).message.split("\n")[0].replace(/[.:,\s]*(Install them, e\.g\.)?:?$/, "");
+      console.warn(`[build] ${why}: kept ${path.relative(ROOT, MODULE_TS)}, which was built from this kernels.c`);
+      return false;
+    }
+    throw e;
+  }
+  const text = moduleSource(compileKernels(), source);
   const old = fs.existsSync(MODULE_TS) ? fs.readFileSync(MODULE_TS, "utf8") : "";
   if (old === text) return false;
   fs.writeFileSync(MODULE_TS, text);
