@@ -1,10 +1,9 @@
 // The page side of the SIMD benchmark's Chromium run (bench/simd.ts bundles this file with
-// esbuild and loads it into headless Chromium): today's functions and the SIMD dispatch at
+// esbuild and loads it into headless Chromium): the public functions with the kernels off (JS path) and on at
 // n = 1e6, interleaved, medians in ms; plus the first-use cost of the kernels (decode the
 // embedded bytes, compile synchronously on the main thread, instantiate).
 import { crossEntropy, entropy, klDivergence, logSumExp } from "../lib/src/information";
-import { simdCrossEntropy, simdEntropy, simdKlDivergence, simdLogSumExp } from "../lib/src/simd/dispatch";
-import { kernels } from "../lib/src/simd/instance";
+import { kernels, setSimdDisabled } from "../lib/src/simd/instance";
 
 function distribution(n: number, seed: number): Float64Array {
   let s = seed;
@@ -27,11 +26,20 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
   const p = distribution(n, 7);
   const q = distribution(n, 11);
   const x = p.map((v, i) => Math.log(v) * 10 + (i % 17));
+  const off = (g: () => number) => () => {
+    setSimdDisabled(true);
+    try {
+      return g();
+    } finally {
+      setSimdDisabled(false);
+    }
+  };
+  const both = (g: () => number): [() => number, () => number] => [off(g), g];
   const rows: Record<string, [() => number, () => number]> = {
-    klDivergence: [() => klDivergence(p, q), () => simdKlDivergence(p, q)],
-    entropy: [() => entropy(p), () => simdEntropy(p)],
-    crossEntropy: [() => crossEntropy(p, q), () => simdCrossEntropy(p, q)],
-    logSumExp: [() => logSumExp(x), () => simdLogSumExp(x)],
+    klDivergence: both(() => klDivergence(p, q)),
+    entropy: both(() => entropy(p)),
+    crossEntropy: both(() => crossEntropy(p, q)),
+    logSumExp: both(() => logSumExp(x)),
   };
   const out: Record<string, { js: number; simd: number; jsBest: number; simdBest: number; same: boolean }> = {};
   for (const [op, fns] of Object.entries(rows)) {
@@ -45,7 +53,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
         t[j].push(performance.now() - s);
       }
     }
-    out[op] = { js: median(t[0]), simd: median(t[1]), jsBest: Math.min(...t[0]), simdBest: Math.min(...t[1]), same: Math.abs(fns[0]() - fns[1]()) <= 1e-14 * Math.abs(fns[0]()) };
+    out[op] = { js: median(t[0]), simd: median(t[1]), jsBest: Math.min(...t[0]), simdBest: Math.min(...t[1]), same: Object.is(fns[0](), fns[1]()) };
   }
   return { simd: ok, firstUseMs, results: out, userAgent: navigator.userAgent };
 };

@@ -1,9 +1,11 @@
 // Benchmark of the SIMD issue (WebAssembly SIMD kernels, lib/src/simd/): klDivergence, entropy,
 // crossEntropy and logSumExp at n = 1e6 for
-//   mlekit JS      today's functions (lib/src/information), the index-order scalar loops
-//   SIMD           lib/src/simd/dispatch.ts: the kernels, input copied in 32 KB chunks
-//   lane-order JS  the same dispatch with the kernels switched off (the JS path of an engine
-//                  without WebAssembly SIMD; same results as SIMD, bit for bit)
+//   SIMD           the public functions as wired (lib/src/simd/passes.ts): the kernels, input
+//                  copied in 32 KB chunks
+//   mlekit JS      the same functions with the kernels switched off (setSimdDisabled): the JS
+//                  path of an engine without WebAssembly SIMD, and of short inputs; the same
+//                  results as SIMD, bit for bit. Its loops are the pre-SIMD ones, summed in lane
+//                  order (phase 1 measured that order at 0.9-1.1x the index-order loops' time)
 //   TF.js cpu      @tensorflow/tfjs-backend-cpu (float32, pure JS)
 //   TF.js wasm     @tensorflow/tfjs-backend-wasm (float32, WebAssembly SIMD, one thread),
 //                  loaded from node_modules (setWasmPaths on its dist/ folder: no network)
@@ -24,7 +26,6 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { buildSync } from "esbuild";
 import { crossEntropy, entropy, klDivergence, logSumExp } from "../lib/src/information";
-import { simdCrossEntropy, simdEntropy, simdKlDivergence, simdLogSumExp } from "../lib/src/simd/dispatch";
 import { decodeBase64, kernels, setSimdDisabled } from "../lib/src/simd/instance";
 import { KERNELS_BASE64 } from "../lib/src/simd/module";
 import { BREAK_EVEN, PASS } from "../lib/src/simd/passes";
@@ -128,8 +129,6 @@ function breakEven(): { rows: string[][]; found: Record<Op, number> } {
         const q = distribution(n, 5);
         const x = normals(n, 9);
         const f: () => number =
-          op === "klDivergence" ? () => simdKlDivergence(p, q) : op === "entropy" ? () => simdEntropy(p) : op === "crossEntropy" ? () => simdCrossEntropy(p, q) : () => simdLogSumExp(x);
-        const today: () => number =
           op === "klDivergence" ? () => klDivergence(p, q) : op === "entropy" ? () => entropy(p) : op === "crossEntropy" ? () => crossEntropy(p, q) : () => logSumExp(x);
         const inner = Math.max(20, Math.round(20000 / n));
         const batch = (g: () => number) => () => {
@@ -144,12 +143,11 @@ function breakEven(): { rows: string[][]; found: Record<Op, number> } {
           setSimdDisabled(false);
           return v;
         });
-        const [ts, tj, tt] = race([simd, js, batch(today)], 31).map(median);
+        const [ts, tj] = race([simd, js], 31).map(median);
         const r = tj / ts;
         ratios.push(`${(r).toFixed(2)}×`);
         if (r >= 1 && be === Infinity) be = n;
         if (r < 1) be = Infinity;
-        void tt;
       }
       found[op] = be;
       rows.push([op, ...ratios, be === Infinity ? "> 1024" : String(be), String(saved[op])]);
@@ -162,10 +160,11 @@ function breakEven(): { rows: string[][]; found: Record<Op, number> } {
 }
 
 // ------------------------------------------------------------------ bundles
-function bundleSize(contents: string): { min: number; gz: number } {
+function bundleSize(contents: string): { min: number; gz: number; noKernels: number } {
   const r = buildSync({ stdin: { contents, resolveDir: ROOT, loader: "ts" }, bundle: true, platform: "browser", format: "esm", minify: true, write: false, logLevel: "silent" });
-  const code = r.outputFiles[0].contents;
-  return { min: code.length, gz: zlib.gzipSync(code, { level: 9 }).length };
+  const code = r.outputFiles[0].text;
+  const gz = (t: string): number => zlib.gzipSync(t, { level: 9 }).length;
+  return { min: code.length, gz: gz(code), noKernels: gz(code.replace(KERNELS_BASE64, "")) };
 }
 
 // ------------------------------------------------------------------ Chromium
@@ -188,7 +187,7 @@ async function chromiumRun(reps: number): Promise<string> {
       const r = out.results[op];
       return [op, fmt(r.js), fmt(r.simd), `${(r.js / r.simd).toFixed(2)}×`, fmt(r.jsBest), fmt(r.simdBest), `${(r.jsBest / r.simdBest).toFixed(2)}×`, r.same ? "yes" : "NO"];
     });
-    const w = ["op", "mlekit JS median", "SIMD median", "speed-up", "JS fastest", "SIMD fastest", "speed-up", "same value (1e-14)"];
+    const w = ["op", "mlekit JS median", "SIMD median", "speed-up", "JS fastest", "SIMD fastest", "speed-up", "same bits"];
     const widths = w.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
     lines.push("| " + w.map((h, j) => h.padEnd(widths[j])).join(" | ") + " |", "|" + widths.map((x) => "-".repeat(x + 2)).join("|") + "|");
     for (const r of rows) lines.push("| " + r.map((c, j) => (j ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join(" | ") + " |");
@@ -215,8 +214,8 @@ function freshFirstUse(): string {
 
 // ------------------------------------------------------------------ per element, one chunk
 /**
- * ns per element on one 4096-entry input that stays in cache: the kernels (the dispatch, copy
- * included) against today's functions on the same array; the best of 40 batches of 50 calls,
+ * ns per element on one 4096-entry input that stays in cache: each function with the kernels
+ * (copy included) against the same function with them off, on the same array; the best of 40 batches of 50 calls,
  * interleaved. On a loaded machine the best batch is the least disturbed one, so this is the
  * most reproducible comparison of the arithmetic itself (the n = 1e6 table adds memory traffic
  * and the load's noise).
@@ -227,13 +226,22 @@ function chunkThroughput(): string[][] {
   const q = distribution(n, 23);
   const x = normals(n, 25);
   const rows: string[][] = [];
-  const pairs: [Op, () => number, () => number][] = [
-    ["klDivergence", () => klDivergence(p, q), () => simdKlDivergence(p, q)],
-    ["entropy", () => entropy(p), () => simdEntropy(p)],
-    ["crossEntropy", () => crossEntropy(p, q), () => simdCrossEntropy(p, q)],
-    ["logSumExp", () => logSumExp(x), () => simdLogSumExp(x)],
+  const off = (g: () => number) => () => {
+    setSimdDisabled(true);
+    try {
+      return g();
+    } finally {
+      setSimdDisabled(false);
+    }
+  };
+  const pairs: [Op, () => number][] = [
+    ["klDivergence", () => klDivergence(p, q)],
+    ["entropy", () => entropy(p)],
+    ["crossEntropy", () => crossEntropy(p, q)],
+    ["logSumExp", () => logSumExp(x)],
   ];
-  for (const [op, js, simd] of pairs) {
+  for (const [op, simd] of pairs) {
+    const js = off(simd);
     const batch = (g: () => number) => () => {
       let s = 0;
       for (let i = 0; i < 50; i++) s += g();
@@ -270,7 +278,7 @@ export async function runSimdBench(): Promise<void> {
     const kinds: [string, Vec, Vec, Vec][] = [["Float64Array", P, Q, X], ["number[]", Array.from(P), Array.from(Q), Array.from(X)]];
     type Fns = Record<string, () => number>;
     const contenders = (op: Op, p: Vec, q: Vec, x: Vec): Fns => {
-      const lane = (g: () => number) => () => {
+      const off = (g: () => number) => () => {
         setSimdDisabled(true);
         try {
           return g();
@@ -278,18 +286,17 @@ export async function runSimdBench(): Promise<void> {
           setSimdDisabled(false);
         }
       };
-      if (op === "klDivergence") return { js: () => klDivergence(p, q), simd: () => simdKlDivergence(p, q), lane: lane(() => simdKlDivergence(p, q)) };
-      if (op === "entropy") return { js: () => entropy(p), simd: () => simdEntropy(p), lane: lane(() => simdEntropy(p)) };
-      if (op === "crossEntropy") return { js: () => crossEntropy(p, q), simd: () => simdCrossEntropy(p, q), lane: lane(() => simdCrossEntropy(p, q)) };
-      return { js: () => logSumExp(x), simd: () => simdLogSumExp(x), lane: lane(() => simdLogSumExp(x)) };
+      const f: () => number =
+        op === "klDivergence" ? () => klDivergence(p, q) : op === "entropy" ? () => entropy(p) : op === "crossEntropy" ? () => crossEntropy(p, q) : () => logSumExp(x);
+      return { js: off(f), simd: f };
     };
     // warm every JS contender on both kinds
     for (let w = 0; w < 3; w++) for (const op of OPS) for (const [, p, q, x] of kinds) for (const f of Object.values(contenders(op, p, q, x))) sink += f();
     for (const op of OPS) {
       const c = contenders(op, P, Q, X);
-      const v = [c.js(), c.simd(), c.lane()];
-      if (!Object.is(v[1], v[2])) console.log(`  ! ${op}: SIMD ${v[1]} and lane-order JS ${v[2]} differ`);
-      if (PASS.path !== "js") console.log("  ! the lane-order contender ran the kernels");
+      const v = [c.js(), c.simd()];
+      if (PASS.path !== "simd") console.log("  ! the SIMD contender did not run the kernels");
+      if (!Object.is(v[0], v[1])) console.log(`  ! ${op}: SIMD ${v[1]} and JS ${v[0]} differ`);
     }
 
     const samples = new Map<string, number[][]>(); // key -> per round samples
@@ -326,10 +333,9 @@ export async function runSimdBench(): Promise<void> {
       for (const op of OPS) {
         for (const [kind, p, q, x] of kinds) {
           const c = contenders(op, p, q, x);
-          const [js, simd, lane] = race([c.js, c.simd, c.lane], reps);
+          const [js, simd] = race([c.js, c.simd], reps);
           add(`${op}/${kind}/js`, js);
           add(`${op}/${kind}/simd`, simd);
-          add(`${op}/${kind}/lane`, lane);
         }
       }
     }
@@ -348,20 +354,19 @@ export async function runSimdBench(): Promise<void> {
       for (const [kind] of kinds) {
         const s = med(`${op}/${kind}/simd`);
         const j = med(`${op}/${kind}/js`);
-        const l = med(`${op}/${kind}/lane`);
         const best = (key: string): number | undefined => (samples.has(key) ? Math.min(...samples.get(key)!.flat()) : undefined);
         const bs = best(`${op}/${kind}/simd`);
         const bj = best(`${op}/${kind}/js`);
-        bestRows.push([op, kind, fmt(bs), fmt(bj), ratio(bj, bs), fmt(best(`${op}/${kind}/lane`)), ratio(best(`${op}/${kind}/lane`), bs),
+        bestRows.push([op, kind, fmt(bs), fmt(bj), ratio(bj, bs),
           ...["tf-cpu", "tf-wasm", "numpy", "numpy-avx2", "scipy"].flatMap((k) => [fmt(best(`${op}/${k}`)), ratio(best(`${op}/${k}`), bs)])]);
-        const row = [op, kind, `${fmt(s)} (${spread(`${op}/${kind}/simd`)})`, `${fmt(j)} (${spread(`${op}/${kind}/js`)})`, ratio(j, s), fmt(l), ratio(l, s)];
+        const row = [op, kind, `${fmt(s)} (${spread(`${op}/${kind}/simd`)})`, `${fmt(j)} (${spread(`${op}/${kind}/js`)})`, ratio(j, s)];
         const others = ["tf-cpu", "tf-wasm", "numpy", "numpy-avx2", "scipy"].map((k) => med(`${op}/${k}`));
         for (const o of others) row.push(fmt(o), ratio(o, s));
         rows.push(row);
         if (kind === "Float64Array" && s !== undefined && j !== undefined) {
           const [tfc, tfw, np, np2, sp] = others;
           const v = (ok: boolean): string => (ok ? "met" : "NOT met");
-          goals.push(`  ${op.padEnd(12)} SIMD/today's JS ${(j / s).toFixed(2)}× (goal >= 3×: ${v(j / s >= 3)})` +
+          goals.push(`  ${op.padEnd(12)} SIMD vs JS path ${(j / s).toFixed(2)}× (goal >= 3×: ${v(j / s >= 3)})` +
             (sp !== undefined ? `; scipy ${(sp / s).toFixed(2)}× (goal >= 2×: ${v(sp / s >= 2)})` : "") +
             (tfw !== undefined ? `; TF.js wasm ${(tfw / s).toFixed(2)}× (goal >= 2×: ${v(tfw / s >= 2)})` : "") +
             (np !== undefined ? `; numpy AVX-512 ${(np / s).toFixed(2)}× (goal >= 0.5×, within 2×: ${v(np / s >= 0.5)})` : "") +
@@ -370,10 +375,10 @@ export async function runSimdBench(): Promise<void> {
         }
       }
     }
-    printTable(["op", "input", "SIMD (spread)", "mlekit JS (spread)", "(ratio)", "lane-order JS", "(ratio)", "TF.js cpu", "(ratio)", "TF.js wasm", "(ratio)", "numpy AVX-512", "(ratio)", "numpy AVX2", "(ratio)", "scipy", "(ratio)"], rows, [0, 1]);
+    printTable(["op", "input", "SIMD (spread)", "mlekit JS (spread)", "(ratio)", "TF.js cpu", "(ratio)", "TF.js wasm", "(ratio)", "numpy AVX-512", "(ratio)", "numpy AVX2", "(ratio)", "scipy", "(ratio)"], rows, [0, 1]);
     console.log("\nratio = other ms / SIMD ms (above 1: the SIMD path is faster). TF.js is float32, one figure per op whatever the input kind; numpy/scipy take float64 arrays.");
     console.log("\nThe fastest repetition of each (on a loaded machine the least disturbed run; compare with the medians above):\n");
-    printTable(["op", "input", "SIMD", "mlekit JS", "(ratio)", "lane-order JS", "(ratio)", "TF.js cpu", "(ratio)", "TF.js wasm", "(ratio)", "numpy AVX-512", "(ratio)", "numpy AVX2", "(ratio)", "scipy", "(ratio)"], bestRows, [0, 1]);
+    printTable(["op", "input", "SIMD", "mlekit JS", "(ratio)", "TF.js cpu", "(ratio)", "TF.js wasm", "(ratio)", "numpy AVX-512", "(ratio)", "numpy AVX2", "(ratio)", "scipy", "(ratio)"], bestRows, [0, 1]);
     if (typeof py !== "string") console.log(`numpy/scipy: python ${py.versions.python}, numpy ${py.versions.numpy}, scipy ${py.versions.scipy}; AVX-512 run features ${py.features.filter((f) => f.startsWith("X86_V") || f === "AVX512_ICL").join(" ")}`);
     else console.log(`numpy/scipy skipped: ${py}`);
     if (typeof py2 !== "string") console.log(`numpy AVX2: NPY_DISABLE_CPU_FEATURES="${AVX2_ENV}" (features left: ${py2.features.filter((f) => f.startsWith("X86_V")).join(" ")})`);
@@ -391,14 +396,11 @@ export async function runSimdBench(): Promise<void> {
     printTable(["op", "8", "16", "24", "32", "48", "64", "96", "128", "192", "256", "512", "1024", "break-even", "in passes.ts"], be.rows);
 
     console.log("\n### Browser bundle (esbuild, minified; gzip -9)\n");
-    const sizes: [string, string][] = [
-      ["{ entropy, klDivergence } today (lib/src/information)", 'import { entropy, klDivergence } from "./lib/src/information"; globalThis.r = [entropy, klDivergence];'],
-      ["the same two on the SIMD passes, kernels embedded", 'import { simdEntropy, simdKlDivergence } from "./lib/src/simd/dispatch"; globalThis.r = [simdEntropy, simdKlDivergence];'],
-    ];
-    printTable(["bundle", "minified bytes", "gzipped"], sizes.map(([name, src]) => {
-      const s = bundleSize(src);
-      return [name, String(s.min), String(s.gz)];
-    }));
+    const s = bundleSize('import { entropy, klDivergence } from "./lib/src/information"; globalThis.r = [entropy, klDivergence];');
+    printTable(["bundle", "minified bytes", "gzipped"], [
+      ["{ entropy, klDivergence }, kernels embedded", String(s.min), String(s.gz)],
+      ["the same without the kernels' base64", String(s.min - KERNELS_BASE64.length), String(s.noKernels)],
+    ]);
 
     console.log("\n### Headless Chromium (/usr/bin/chromium, playwright-core), the same kernels from the same bundle\n");
     console.log(await chromiumRun(reps * rounds));

@@ -253,14 +253,13 @@ static int pad(int n, double v0, double v1) {
 // ------------------------------------------------------------------ shared pass state
 // One pass at a time (JS is single-threaded): begin, one call per chunk, end (results in out).
 static Pair H, S;               /* blocked sums: the pass result, and entropy Σp */
-static V sp, sq, abs_, far;     /* plain per-lane sums */
-static V ca, cb;                /* per-lane TwoSum (hi, lo) of KL's near differences */
+static V sp, sq, abs_;          /* plain per-lane sums */
 static V va, vb;                /* scale factors a, b */
 
 static void begin(double a, double b) {
   H = (Pair){0, 0};
   S = (Pair){0, 0};
-  sp = sq = abs_ = far = ca = cb = SPLAT(0.0);
+  sp = sq = abs_ = SPLAT(0.0);
   va = SPLAT(a);
   vb = SPLAT(b);
 }
@@ -385,67 +384,8 @@ EXPORT("kl_end") void kl_end(void) {
   out[3] = L0(abs_);
 }
 
-// Precise pass (run when the fast pass finds its terms cancelling, p ≈ q): terms with
-// |p − q| < (p + q)/64 are (p + q)[(1 + u)·atanh u − u], u = (p − q)/(p + q), by the series of
-// atanh, and their differences p − q (exact) are summed per lane with TwoSum; other terms as in
-// the fast pass, their differences in a plain sum.
-static const double NEAR = 1.0 / 64;
-static const double C3 = 1.0 / 3, C5 = 1.0 / 5, C7 = 1.0 / 7, C9 = 1.0 / 9;
-
-EXPORT("klp_begin") void klp_begin(double a, double b) { begin(a, b); }
-
-static inline void klp_step(V x, V y, V *h, V *good) {
-  *good = wasm_v128_and(*good, valid2(x, y));
-  V p = MUL(x, va);
-  V q = MUL(y, vb);
-  sp = ADD(sp, p);
-  sq = ADD(sq, q);
-  V diff = SUB(p, q);
-  V pos = wasm_f64x2_gt(p, SPLAT(0.0));
-  V s = ADD(p, q);
-  V lim = MUL(SPLAT(NEAR), s);
-  V near = wasm_v128_and(pos, wasm_v128_and(wasm_f64x2_lt(diff, lim), wasm_f64x2_gt(diff, wasm_f64x2_neg(lim))));
-  V u = DIV(diff, s);
-  V t = MUL(u, u);
-  V series = MUL(t, ADD(SPLAT(C3), MUL(t, ADD(SPLAT(C5), MUL(t, ADD(SPLAT(C7), MUL(t, SPLAT(C9))))))));
-  V term = MUL(s, ADD(t, MUL(MUL(u, ADD(SPLAT(1.0), u)), series)));
-  V farpos = wasm_v128_andnot(pos, near);
-  if (wasm_v128_any_true(farpos)) term = SEL(near, term, MUL(p, log_ratio(p, q, DIV(p, q), farpos)));
-  *h = ADD(*h, wasm_v128_and(term, pos));
-  /* near lanes: (ca, cb) += diff with TwoSum; the other lanes add +0, which changes nothing */
-  V d = wasm_v128_and(diff, near);
-  V c = ADD(ca, d);
-  V z = SUB(c, ca);
-  cb = ADD(cb, ADD(SUB(ca, SUB(c, z)), SUB(d, z)));
-  ca = c;
-  far = ADD(far, wasm_v128_andnot(diff, near));
-}
-
-EXPORT("klp_chunk") int klp_chunk(int n) {
-  n = pad(n, 0.0, 0.0);
-  for (int start = 0; start < n; start += BLOCK) {
-    int end = start + BLOCK < n ? start + BLOCK : n;
-    V h = SPLAT(0.0), good = ISPLAT(-1);
-    int i = start;
-    for (; i + 2 <= end; i += 2) klp_step(load(in0 + i), load(in1 + i), &h, &good);
-    if (!wasm_i64x2_all_true(good)) return 1;
-    two_sum(&H, L0(h) + L1(h));
-  }
-  return 0;
-}
-
-EXPORT("klp_end") void klp_end(void) {
-  out[0] = pair_value(H);
-  out[1] = L0(sp) + L1(sp);
-  out[2] = L0(sq) + L1(sq);
-  /* Σ_near (p − q): the two lanes' (hi, lo) pairs combined with TwoSum */
-  double a = L0(ca), b = L1(ca);
-  double t = a + b;
-  double z = t - a;
-  double e = (a - (t - z)) + (b - z);
-  out[3] = t + (e + (L0(cb) + L1(cb)));
-  out[4] = L0(far) + L1(far);
-}
+// KL's precise pass (p ≈ q; kl_div terms with exact differences, issue 18) stays in JS
+// (lib/src/information/kl-divergence.ts): it runs only when the fast pass finds its terms cancelling.
 
 // ------------------------------------------------------------------ logSumExp
 // Pass 1: the maximum and the first index where it occurs, per lane; NaN is invalid.

@@ -28,9 +28,6 @@ export interface KernelExports {
   kl_begin(a: number, b: number): void;
   kl_chunk(n: number): number;
   kl_end(): void;
-  klp_begin(a: number, b: number): void;
-  klp_chunk(n: number): number;
-  klp_end(): void;
   lse_max_begin(): void;
   lse_max_chunk(n: number, base: number): number;
   lse_max_end(): void;

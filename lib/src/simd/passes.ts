@@ -40,10 +40,6 @@ export const PASS = {
   sq: 0,
   /** KL fast pass: Σ |terms| */
   abs: 0,
-  /** KL precise pass: Σ over near-equal terms of (pᵢ − qᵢ), TwoSum-accurate */
-  nearDiff: 0,
-  /** KL precise pass: Σ over the other terms of (pᵢ − qᵢ) */
-  farDiff: 0,
   /** logSumExp max pass: the index of the first maximum */
   argmax: 0,
   /** logSumExp sum pass: Σ exp(xᵢ − m) over i ≠ argmax (the sum without the maximum's own 1, exact
@@ -182,74 +178,6 @@ function klJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number)
   return pairValue(hHi, hLo);
 }
 
-const NEAR = 1 / 64;
-const C3 = 1 / 3, C5 = 1 / 5, C7 = 1 / 7, C9 = 1 / 9;
-
-// Precise-pass state of one lane, kept in module variables (no allocation per call).
-let H = 0, CA = 0, CB = 0, FAR = 0;
-/** One element of the precise pass: adds to H (the block lane's sum) and CA/CB/FAR (the lane's). */
-function klpStep(pi: number, qi: number): void {
-  const diff = pi - qi;
-  if (pi > 0) {
-    const s = pi + qi;
-    const lim = NEAR * s;
-    if (diff < lim && diff > -lim) {
-      const u = diff / s;
-      const t = u * u;
-      H += s * (t + u * (1 + u) * (t * (C3 + t * (C5 + t * (C7 + t * C9)))));
-      const c = CA + diff;
-      const z = c - CA;
-      CB += CA - (c - z) + (diff - z);
-      CA = c;
-      return;
-    }
-    H += klTerm(pi, qi);
-  }
-  FAR += diff;
-}
-
-function klpJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
-  let hHi = 0, hLo = 0, sp0 = 0, sp1 = 0, sq0 = 0, sq1 = 0;
-  let ca0 = 0, cb0 = 0, far0 = 0, ca1 = 0, cb1 = 0, far1 = 0;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = start + BLOCK < n ? start + BLOCK : n;
-    let h0 = 0, h1 = 0;
-    for (let i = start; i < end; i += 2) {
-      const x = p[i], y = q[i];
-      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
-      const p0 = x * a, q0 = y * b;
-      sp0 += p0;
-      sq0 += q0;
-      H = h0; CA = ca0; CB = cb0; FAR = far0;
-      klpStep(p0, q0);
-      h0 = H; ca0 = CA; cb0 = CB; far0 = FAR;
-      if (i + 1 < end) {
-        const x1 = p[i + 1], y1 = q[i + 1];
-        if (typeof x1 !== "number" || typeof y1 !== "number" || !(x1 >= 0 && y1 >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
-        const p1 = x1 * a, q1 = y1 * b;
-        sp1 += p1;
-        sq1 += q1;
-        H = h1; CA = ca1; CB = cb1; FAR = far1;
-        klpStep(p1, q1);
-        h1 = H; ca1 = CA; cb1 = CB; far1 = FAR;
-      }
-    }
-    const h = h0 + h1;
-    const t = hHi + h;
-    const z = t - hHi;
-    hLo += hHi - (t - z) + (h - z);
-    hHi = t;
-  }
-  PASS.sp = sp0 + sp1;
-  PASS.sq = sq0 + sq1;
-  const t = ca0 + ca1;
-  const z = t - ca0;
-  const e = ca0 - (t - z) + (ca1 - z);
-  PASS.nearDiff = t + (e + (cb0 + cb1));
-  PASS.farDiff = far0 + far1;
-  return pairValue(hHi, hLo);
-}
-
 /** The maximum of xs and (in PASS.argmax) the first index holding it; validates (not NaN). */
 function lseMaxJs(fn: string, xs: Vector, n: number): number {
   let m = -Infinity;
@@ -343,19 +271,6 @@ function klSimd(kr: Kernels, fn: string, p: Vector, q: Vector, n: number, a: num
   return kr.mem[out];
 }
 
-function klpSimd(kr: Kernels, fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
-  const ex = kr.exports;
-  ex.klp_begin(a, b);
-  overChunks(kr, fn, PQ, PROB2, p, q, n, ex.klp_chunk);
-  ex.klp_end();
-  const out = kr.out;
-  PASS.sp = kr.mem[out + 1];
-  PASS.sq = kr.mem[out + 2];
-  PASS.nearDiff = kr.mem[out + 3];
-  PASS.farDiff = kr.mem[out + 4];
-  return kr.mem[out];
-}
-
 function lseMaxSimd(kr: Kernels, fn: string, xs: Vector, n: number): number {
   const ex = kr.exports;
   ex.lse_max_begin();
@@ -410,15 +325,6 @@ export function crossEntropyPass(fn: string, p: Vector, q: Vector, n: number, a:
 export function klFastPass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
   const kr = use(n, BREAK_EVEN.klDivergence);
   return kr ? klSimd(kr, fn, p, q, n, a, b) : klJs(fn, p, q, n, a, b);
-}
-
-/**
- * KL precise pass (p ≈ q): near-equal terms by the atanh series, their differences in
- * PASS.nearDiff (TwoSum), the other differences in PASS.farDiff; PASS.sp, PASS.sq. Validates.
- */
-export function klPrecisePass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
-  const kr = use(n, BREAK_EVEN.klDivergence);
-  return kr ? klpSimd(kr, fn, p, q, n, a, b) : klpJs(fn, p, q, n, a, b);
 }
 
 /** The maximum of xs, its first index in PASS.argmax. Validates xs (no NaN, numbers only). */
