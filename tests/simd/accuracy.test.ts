@@ -17,15 +17,16 @@ import { SPECS, type Lib } from "../accuracy/spec";
 const file = readCases("cases.json");
 /** The public functions on the SIMD passes, and those that call them (categorical's entropy, klBetween). */
 const ON_SIMD = ["entropy", "crossEntropy", "klDivergence", "logSumExp", "klBetween"];
-const SAVED = { ...BREAK_EVEN };
 
+/** f with the kernels forced on at every length, or off; the break-even lengths are restored after. */
 function withPath<T>(simd: boolean, f: () => T): T {
-  for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[]) BREAK_EVEN[k] = simd ? 1 : SAVED[k];
+  const saved = { ...BREAK_EVEN };
+  if (simd) for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[]) BREAK_EVEN[k] = 1;
   setSimdDisabled(!simd);
   try {
     return f();
   } finally {
-    Object.assign(BREAK_EVEN, SAVED);
+    Object.assign(BREAK_EVEN, saved);
     setSimdDisabled(false);
   }
 }

@@ -43,6 +43,10 @@ const KINDS = ["probability", "probability"] as const;
  *
  * One pass over p and q, O(1) extra memory; validation is fused into the same loop. `p` and `q`
  * may be a `number[]` and a `Float64Array` each, but two `Float64Array`s are fastest.
+ * From 48 entries on (the measured break-even length), p and q both `Float64Array`s, the pass
+ * runs in WebAssembly SIMD kernels (f64x2, compiled
+ * on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
+ * is the same double, bit for bit, on the JS path (shorter inputs, engines without SIMD).
  *
  * @param p the true distribution: finite masses `>= 0` summing to 1 (unless `normalize`)
  * @param q the coding distribution, same length and rules as `p`
