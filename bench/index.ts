@@ -4,12 +4,14 @@ import { runInformationBench } from "./information";
 import { runEstimatorsBench } from "./estimators";
 import { runRegressionBench } from "./regression";
 import { runPrecision } from "./precision";
+import { runSimdBench } from "./simd";
 
 async function main(): Promise<void> {
   await runInformationBench();
   await runEstimatorsBench();
   await runRegressionBench();
   runPrecision();
+  await runSimdBench();
 }
 
 main().catch((err) => {

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: compiles the three workspace packages, in dependency order.
+//  0. mlekit's WebAssembly SIMD kernels: lib/wasm/kernels.c is compiled (clang-14) and embedded in
+//     lib/src/simd/module.ts (scripts/build-wasm.ts).
 //  1. mlekit (lib/): tsc writes CommonJS + .d.ts to lib/dist/cjs, and ES modules to lib/dist/esm
 //     (one module per source file, so a bundler drops the files an app does not use; the
 //     relative import paths get their `.js` / `/index.js`, as Node's ESM loader requires).
@@ -8,6 +10,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { buildWasm } from "./build-wasm";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -48,6 +51,7 @@ function esmModules(): void {
  * @throws Error naming the package that failed
  */
 export function build(): void {
+  buildWasm();
   tsc(PACKAGES[0]);
   esmModules();
   for (const dir of PACKAGES.slice(1)) tsc(dir);

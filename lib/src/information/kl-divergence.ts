@@ -20,20 +20,13 @@ import {
   scaleFor,
   throwIfInvalid,
 } from "./numerics";
+import { klFastPass, PASS } from "../simd/passes";
 
 const FN = "klDivergence";
 const NAMES = ["p", "q"] as const;
 const KINDS = ["probability", "probability"] as const;
 
-// log(p/q) costs one Math.log and is accurate to ~½ ulp of the ratio while p/q is a normal
-// double; outside that range (overflow, underflow, q = 0) the slow branch takes log p - log q,
-// which also yields +Infinity for q = 0.
 const RATIO_MAX = Number.MAX_VALUE;
-const RATIO_MIN = 2.2250738585072014e-308; // smallest normal double
-
-// Results of one pass besides its return value (no allocation per call).
-let SUM_P = 0;
-let SUM_Q = 0;
 
 /**
  * The precise pass, run only when the fast pass reports cancellation (p ≈ q): KL as a sum of
@@ -117,48 +110,10 @@ function precise(p: Vector, q: Vector, n: number, normalize: boolean, sa: number
   return normalize ? terms : terms + (dHi + dLo);
 }
 
-// The fast pass: Σ pᵢ log(pᵢ/qᵢ) (blocked), the sums, and ABS = Σ |pᵢ log(pᵢ/qᵢ)|, one
-// loop for number[], Float64Array and a mix. When the result is much smaller than ABS, the
-// terms cancelled (p ≈ q) and the caller switches to precisePass.
-let ABS = 0;
-function fastPass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
-  let hHi = 0;
-  let hLo = 0;
-  let sp = 0;
-  let sq = 0;
-  let abs = 0;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = start + BLOCK < n ? start + BLOCK : n;
-    let h = 0;
-    let g = 0;
-    for (let i = start; i < end; i++) {
-      const x = p[i];
-      const y = q[i];
-      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) {
-        throwFirstInvalid(fn, NAMES, [p, q], KINDS);
-      }
-      const pi = x * a;
-      const qi = y * b;
-      sp += pi;
-      sq += qi;
-      if (pi > 0) {
-        const r = pi / qi;
-        const term = pi * (r >= RATIO_MIN && r <= RATIO_MAX ? Math.log(r) : Math.log(pi) - Math.log(qi));
-        h += term;
-        g += Math.abs(term);
-      }
-    }
-    abs += g;
-    const t = hHi + h;
-    const z = t - hHi;
-    hLo += hHi - (t - z) + (h - z);
-    hHi = t;
-  }
-  SUM_P = sp;
-  SUM_Q = sq;
-  ABS = abs;
-  return hHi - hHi === 0 ? hHi + hLo : hHi;
-}
+// The fast pass, Σ pᵢ log(pᵢ/qᵢ) (blocked), the sums Σ pᵢ, Σ qᵢ and Σ |pᵢ log(pᵢ/qᵢ)| (validated
+// as it goes), is `klFastPass` (lib/src/simd/passes.ts): WebAssembly SIMD kernels from its
+// break-even length up where the engine has them, else a JS loop that gives the same bits. When
+// the result is much smaller than PASS.abs the terms cancelled (p ≈ q) and `precise` runs.
 
 /**
  * The fast pass's error is about ε·(Σ pᵢ + Σ|pᵢ log(pᵢ/qᵢ)|): each log(pᵢ/qᵢ) is off by about ε
@@ -186,6 +141,10 @@ const CANCELLATION = 32;
  * second order without cancellation, the second exact and summed with TwoSum. Relative error
  * ≤ 1e-12 against 50-digit mpmath also when q is within 1e-7 of p. Long sums are blocked and
  * compensated.
+ *
+ * From 64 entries on (the measured break-even length) the fast pass runs in WebAssembly SIMD kernels (f64x2, compiled
+ * on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
+ * is the same double, bit for bit, on the JS path (shorter inputs, engines without SIMD).
  *
  * @param p the true distribution: finite masses `>= 0` summing to 1 (unless `normalize`)
  * @param q the reference distribution, same length and rules as `p`
@@ -223,9 +182,10 @@ export function klDivergenceAs(fn: string, p: Probabilities, q: Probabilities, o
   const lnBase = checkOptions(fn, base, normalize, tolerance);
   const n = checkVector(fn, "p", p);
   checkSameLength(fn, "p", n, "q", checkVector(fn, "q", q));
-  let h = fastPass(fn, p, q, n, 1, 1);
-  let sp = SUM_P;
-  let sq = SUM_Q;
+  let h = klFastPass(fn, p, q, n, 1, 1);
+  let sp = PASS.sp;
+  let sq = PASS.sq;
+  let abs = PASS.abs;
   if (!(sp < Infinity && sq < Infinity)) {
     throwIfInvalid(fn, NAMES, [p, q], KINDS); // a bad entry, or else a sum overflowed
     if (!normalize) throw overflowSum(fn, sp < Infinity ? "q" : "p");
@@ -234,16 +194,17 @@ export function klDivergenceAs(fn: string, p: Probabilities, q: Probabilities, o
     // A sum that overflowed or is tiny, or a term p·log(p/q) that overflowed (h = Infinity also
     // when q has a zero where p has not): redo the pass on 2^j·p and 2^k·q, both maxima in
     // [1, 2). Exact, and KL does not change.
-    h = fastPass(fn, p, q, n, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n)));
-    sp = SUM_P;
-    sq = SUM_Q;
+    h = klFastPass(fn, p, q, n, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n)));
+    sp = PASS.sp;
+    sq = PASS.sq;
+    abs = PASS.abs;
   }
   const rescan = (): never => throwFirstInvalid(fn, NAMES, [p, q], KINDS);
   sp = checkSum(fn, "p", sp, n, normalize, tolerance, rescan);
   sq = checkSum(fn, "q", sq, n, normalize, tolerance, rescan);
   if (!normalize) {
     if (h === Infinity) return Infinity; // pᵢ > 0 where qᵢ = 0
-    if (h * CANCELLATION >= sp + ABS) return fromNats(h, lnBase);
+    if (h * CANCELLATION >= sp + abs) return fromNats(h, lnBase);
     return fromNats(precise(p, q, n, false, 1, 1), lnBase);
   }
   // Normalized: (1/Sp) Σ p log(p/q) + log(Sq/Sp), the log of the ratio taken as a difference of
@@ -253,6 +214,6 @@ export function klDivergenceAs(fn: string, p: Probabilities, q: Probabilities, o
   const ratio = sq / sp;
   const logRatio = ratio >= 2.2250738585072014e-308 && ratio <= RATIO_MAX ? Math.log(ratio) : Math.log(sq) - Math.log(sp);
   const fastKl = h / sp + logRatio;
-  if (fastKl < Infinity && fastKl * CANCELLATION >= 1 + ABS / sp + Math.abs(logRatio)) return fromNats(fastKl, lnBase);
+  if (fastKl < Infinity && fastKl * CANCELLATION >= 1 + abs / sp + Math.abs(logRatio)) return fromNats(fastKl, lnBase);
   return fromNats(precise(p, q, n, true, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n))), lnBase);
 }

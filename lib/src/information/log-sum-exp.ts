@@ -1,54 +1,19 @@
-import { checkVector, throwFirstInvalid, type Vector } from "../validate/validate";
+import { checkVector, type Vector } from "../validate/validate";
+import { logSumExpMaxPass, logSumExpSumPass, PASS } from "../simd/passes";
 
 const FN = "logSumExp";
-const NAMES = ["xs"] as const;
-const KINDS = ["number"] as const;
 
-let ARGMAX = 0; // index of the (first) maximum found by maxPass
-
-// Pass 1: the maximum and where it is, with validation (+Infinity is allowed: the result is
-// +Infinity).
-function maxPass(xs: Vector, n: number): number {
-  let m = -Infinity;
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const x = xs[i];
-    if (typeof x !== "number" || x !== x) throwFirstInvalid(FN, NAMES, [xs], KINDS);
-    if (x > m) {
-      m = x;
-      k = i;
-    }
-  }
-  ARGMAX = k;
-  return m;
-}
-
-/**
- * Σ_{i≠k} exp(xᵢ - m) for the maximum m = xs[k], i.e. the sum of the shifted exponentials less the
- * maximum's own term 1: every term is in [0, 1], and the running sum s starts from that 1, so it
- * is never smaller than the next term and Fast2Sum (Dekker) captures each rounding error exactly,
- * without a branch. s − 1 is exact (s ≥ 1), so the result keeps what 1 + tiny would round away
- * (logSumExp([0, -40]) = log1p(e^-40) = 4.25e-18, not 0). The terms do not depend on the order of
- * xs and the compensated sum is accurate to about one ulp, so reordering xs changes the result by
- * at most a few ulps.
- */
-function sumExpShifted(xs: Vector, n: number, m: number, k: number): number {
-  let s = 1;
-  let c = 0;
-  for (let i = 0; i < k; i++) {
-    const e = Math.exp(xs[i] - m);
-    const t = s + e;
-    c += s - t + e;
-    s = t;
-  }
-  for (let i = k + 1; i < n; i++) {
-    const e = Math.exp(xs[i] - m);
-    const t = s + e;
-    c += s - t + e;
-    s = t;
-  }
-  return s - 1 + c;
-}
+// Two passes, both in lib/src/simd/passes.ts (WebAssembly SIMD kernels from their break-even
+// length up where the engine has them, else JS loops that give the same bits):
+// - `logSumExpMaxPass`: the maximum m and the first index k holding it (PASS.argmax), with
+//   validation (+Infinity is allowed: the result is +Infinity);
+// - `logSumExpSumPass`: Σ exp(xᵢ − m); PASS.sumRest holds Σ_{i≠k} exp(xᵢ − m), the sum less the
+//   maximum's own term 1. Every term is in [0, 1] and each running sum starts from that 1, so it
+//   is never smaller than the next term and Fast2Sum (Dekker) captures each rounding error
+//   exactly, without a branch; removing the 1 is exact, so the result keeps what 1 + tiny would
+//   round away (logSumExp([0, -40]) = log1p(e^-40) = 4.25e-18, not 0). The terms do not depend on
+//   the order of xs and the compensated sum is accurate to about one ulp, so reordering xs changes
+//   the result by at most a few ulps.
 
 /**
  * Log of a sum of exponentials, computed without overflow or underflow: the log-space sum of
@@ -59,6 +24,9 @@ function sumExpShifted(xs: Vector, n: number, m: number, k: number): number {
  * entries: reordering changes it by at most a few ulps; log1p keeps a small remainder that
  * 1 + remainder would round away). Two passes (maximum, then a Fast2Sum-compensated sum of the
  * shifted exponentials), O(1) extra memory; units are those of the inputs (natural log).
+ * From 32 entries on (the measured break-even length) both passes run in WebAssembly SIMD kernels (f64x2, compiled
+ * on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
+ * is the same double, bit for bit, on the JS path (shorter inputs, engines without SIMD).
  *
  * Edge cases: `-Infinity` entries stand for exp(x) = 0 and are skipped; if every entry is
  * `-Infinity` the result is `-Infinity` (log 0). A `+Infinity` entry makes the sum infinite, so
@@ -86,7 +54,8 @@ function sumExpShifted(xs: Vector, n: number, m: number, k: number): number {
  */
 export function logSumExp(xs: Vector): number {
   const n = checkVector(FN, "xs", xs);
-  const m = maxPass(xs, n);
+  const m = logSumExpMaxPass(FN, xs, n);
   if (m === Infinity || m === -Infinity) return m; // exp(+∞) = ∞; all -∞: log 0
-  return m + Math.log1p(sumExpShifted(xs, n, m, ARGMAX));
+  logSumExpSumPass(xs, n, m, PASS.argmax);
+  return m + Math.log1p(PASS.sumRest);
 }

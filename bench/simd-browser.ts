@@ -1,0 +1,59 @@
+// The page side of the SIMD benchmark's Chromium run (bench/simd.ts bundles this file with
+// esbuild and loads it into headless Chromium): the public functions with the kernels off (JS path) and on at
+// n = 1e6, interleaved, medians in ms; plus the first-use cost of the kernels (decode the
+// embedded bytes, compile synchronously on the main thread, instantiate).
+import { crossEntropy, entropy, klDivergence, logSumExp } from "../lib/src/information";
+import { kernels, setSimdDisabled } from "../lib/src/simd/instance";
+
+function distribution(n: number, seed: number): Float64Array {
+  let s = seed;
+  const a = new Float64Array(n);
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    s = (s * 16807) % 2147483647;
+    t += a[i] = s / 2147483647 + 1e-3;
+  }
+  for (let i = 0; i < n; i++) a[i] /= t;
+  return a;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+(globalThis as Record<string, unknown>).mlekitSimdBench = (n: number, reps: number) => {
+  const t0 = performance.now();
+  const ok = kernels() !== undefined;
+  const firstUseMs = performance.now() - t0;
+  const p = distribution(n, 7);
+  const q = distribution(n, 11);
+  const x = p.map((v, i) => Math.log(v) * 10 + (i % 17));
+  const off = (g: () => number) => () => {
+    setSimdDisabled(true);
+    try {
+      return g();
+    } finally {
+      setSimdDisabled(false);
+    }
+  };
+  const both = (g: () => number): [() => number, () => number] => [off(g), g];
+  const rows: Record<string, [() => number, () => number]> = {
+    klDivergence: both(() => klDivergence(p, q)),
+    entropy: both(() => entropy(p)),
+    crossEntropy: both(() => crossEntropy(p, q)),
+    logSumExp: both(() => logSumExp(x)),
+  };
+  const out: Record<string, { js: number; simd: number; jsBest: number; simdBest: number; same: boolean }> = {};
+  for (const [op, fns] of Object.entries(rows)) {
+    for (let w = 0; w < 10; w++) fns.forEach((f) => f()); // past the tier-up from Liftoff to TurboFan
+    const t: number[][] = [[], []];
+    for (let r = 0; r < reps; r++) {
+      for (let k = 0; k < 2; k++) {
+        const j = (k + r) % 2;
+        const s = performance.now();
+        fns[j]();
+        t[j].push(performance.now() - s);
+      }
+    }
+    out[op] = { js: median(t[0]), simd: median(t[1]), jsBest: Math.min(...t[0]), simdBest: Math.min(...t[1]), same: Object.is(fns[0](), fns[1]()) };
+  }
+  return { simd: ok, firstUseMs, results: out, userAgent: navigator.userAgent };
+};

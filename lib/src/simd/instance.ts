@@ -1,0 +1,183 @@
+// The SIMD kernels' WebAssembly instance: feature detection, compilation on first use, and the
+// chunked copies into its memory. Internal: not re-exported from the package barrel.
+//
+// Nothing runs at import. The first call of `kernels()` checks that the engine has WebAssembly
+// and SIMD128 (by validating a 43-byte module that uses a v128 instruction), decodes the embedded
+// bytes (module.ts), compiles them synchronously and instantiates them. Any failure (no
+// WebAssembly, no SIMD, a compile error, a content-security policy that forbids compiling) is
+// remembered and the callers take the JS path, which gives the same results.
+
+import { KERNELS_BASE64 } from "./module";
+import type { Vector } from "../validate/validate";
+
+/** What the module exports (lib/wasm/kernels.c). Pointers are byte offsets into `memory`. */
+export interface KernelExports {
+  memory: { buffer: ArrayBuffer };
+  in0(): number;
+  in1(): number;
+  out(): number;
+  chunk(): number;
+  log_map(n: number): void;
+  exp_map(n: number): void;
+  entropy_begin(a: number): void;
+  entropy_chunk(n: number): number;
+  entropy_end(): void;
+  cross_begin(a: number, b: number): void;
+  cross_chunk(n: number): number;
+  cross_end(): void;
+  kl_begin(a: number, b: number): void;
+  kl_chunk(n: number): number;
+  kl_end(): void;
+  lse_max_begin(): void;
+  lse_max_chunk(n: number, base: number): number;
+  lse_max_end(): void;
+  lse_sum_begin(m: number, k: number): void;
+  lse_sum_chunk(n: number, base: number): void;
+  lse_sum_end(): void;
+}
+
+/** The loaded kernels: exports plus Float64Array indices of the buffers. */
+export interface Kernels {
+  exports: KernelExports;
+  /** The module's memory as doubles (the memory never grows, so this view stays valid). */
+  mem: Float64Array;
+  /** Double index of the first input buffer, the second, and the results. */
+  in0: number;
+  in1: number;
+  out: number;
+  /** Doubles per input buffer (4096, i.e. 32 KB). */
+  chunk: number;
+}
+
+// The part of the WebAssembly API used here (lib/tsconfig.json has no DOM or Node types).
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+/**
+ * A minimal module whose one function returns a v128 constant: engines without SIMD128 reject it.
+ * (type () -> v128; one function; body: v128.const 0, end.)
+ */
+const SIMD_PROBE = [
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
+  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, // code section: one body of 20 bytes, no locals, v128.const
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b, // 16 zero bytes, end
+];
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+let b64Table: Int8Array | undefined; // char code -> 6-bit value, -1 for anything else; built on first use
+
+/** Bytes of a base64 string (no `atob`, which not every JavaScript context has). */
+export function decodeBase64(text: string): Uint8Array {
+  if (b64Table === undefined) {
+    b64Table = new Int8Array(128).fill(-1);
+    for (let i = 0; i < 64; i++) b64Table[B64.charCodeAt(i)] = i;
+  }
+  const table = b64Table;
+  let len = text.length;
+  while (len > 0 && text.charCodeAt(len - 1) === 61) len--; // '=' padding
+  const out = new Uint8Array((len * 3) >> 2);
+  const at = (i: number): number => {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? table[c] : -1;
+    if (v < 0) throw new RangeError(`mlekit: corrupt embedded WebAssembly module (character ${i})`);
+    return v;
+  };
+  let j = 0;
+  let i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const v = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6) | at(i + 3);
+    out[j++] = v >> 16;
+    out[j++] = (v >> 8) & 255;
+    out[j++] = v & 255;
+  }
+  if (len - i === 2) out[j] = ((at(i) << 18) | (at(i + 1) << 12)) >> 16;
+  else if (len - i === 3) {
+    const v = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6);
+    out[j++] = v >> 16;
+    out[j] = (v >> 8) & 255;
+  } else if (len - i === 1) throw new RangeError("mlekit: corrupt embedded WebAssembly module (length)");
+  return out;
+}
+
+let state: Kernels | null | undefined; // undefined: not tried yet; null: unavailable
+let disabled = false;
+
+/** The WebAssembly API of this context, when it has one that runs SIMD128. */
+function simdWasm(): WasmApi | undefined {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined || typeof wasm.validate !== "function") return undefined;
+  try {
+    return wasm.validate(new Uint8Array(SIMD_PROBE)) ? wasm : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The kernels, compiled and instantiated on the first call; `undefined` where WebAssembly or
+ * SIMD128 is missing or compiling is not allowed (then every caller takes the JS path).
+ */
+export function kernels(): Kernels | undefined {
+  if (disabled) return undefined;
+  if (state !== undefined) return state ?? undefined;
+  state = null;
+  const wasm = simdWasm();
+  if (wasm === undefined) return undefined;
+  try {
+    const instance = new wasm.Instance(new wasm.Module(decodeBase64(KERNELS_BASE64)), {});
+    const exports = instance.exports as KernelExports;
+    state = {
+      exports,
+      mem: new Float64Array(exports.memory.buffer),
+      in0: exports.in0() / 8,
+      in1: exports.in1() / 8,
+      out: exports.out() / 8,
+      chunk: exports.chunk(),
+    };
+  } catch {
+    state = null;
+  }
+  return state ?? undefined;
+}
+
+/**
+ * Turns the kernels off (`true`) or back on, as an engine without WebAssembly SIMD would see
+ * them. Internal, for the tests and the benchmark; the results do not change.
+ */
+export function setSimdDisabled(off: boolean): void {
+  disabled = off;
+}
+
+/** Whether the kernels are in use in this context (compiles them on first call). */
+export function simdAvailable(): boolean {
+  return kernels() !== undefined;
+}
+
+/**
+ * Copies `src[start .. start + len)` into the kernels' memory at double index `at`.
+ * @returns false when an entry is not a number (a `number[]` may hold anything; the caller then
+ *   rescans and throws the library's message); a `Float64Array` always copies
+ */
+export function fill(mem: Float64Array, at: number, src: Vector, start: number, len: number): boolean {
+  if (src instanceof Float64Array) {
+    mem.set(src.subarray(start, start + len), at);
+    return true;
+  }
+  return fillFromArray(mem, at, src as readonly unknown[], start, len);
+}
+
+// Kept apart from the Float64Array case so that its element loads only ever see arrays (one
+// polymorphic site for packed, holey and mixed arrays instead of one shared with typed arrays).
+function fillFromArray(mem: Float64Array, at: number, src: readonly unknown[], start: number, len: number): boolean {
+  for (let i = 0; i < len; i++) {
+    const x = src[start + i];
+    if (typeof x !== "number") return false;
+    mem[at + i] = x;
+  }
+  return true;
+}

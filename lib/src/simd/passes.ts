@@ -1,0 +1,348 @@
+// The hot passes of entropy, crossEntropy, klDivergence and logSumExp, each in two
+// implementations that give bit-identical results: the WebAssembly SIMD kernels
+// (lib/wasm/kernels.c) and a JS loop in the same "lane order". Internal.
+//
+// Lane order (the summation order both follow; lib/wasm/kernels.c has it in full): the entries
+// with even index and those with odd index are summed apart ("lanes" 0 and 1) and the two sums
+// added at the end of each 256-entry block (blocked sums, whose block sums go into a TwoSum
+// pair, as lib/src/information/numerics.ts does) or at the end of the pass (plain sums). Every
+// term is the same double on both sides: the kernels' log and exp round exactly as V8's
+// Math.log and Math.exp (fdlibm), so only the order could differ, and it does not.
+//
+// Each pass validates as it goes: a bad entry (not a number, NaN, negative probability; NaN for
+// logSumExp) makes it call `throwFirstInvalid`, which rescans from index 0 and throws the
+// library's message for the first bad entry. +Infinity is not an error here: it makes a sum
+// infinite, and the callers handle that as lib/src/information does.
+//
+// `pass(...)` picks the kernels when they are available and n >= the pass's break-even length
+// (measured by `npm run bench`, printed in its SIMD section), else the JS loop.
+
+import { throwFirstInvalid, type EntryKind, type Vector } from "../validate/validate";
+import { fill, kernels, type Kernels } from "./instance";
+
+/** Terms per block of a blocked sum (as numerics.ts). */
+const BLOCK = 256;
+
+/**
+ * Shortest input for which the kernels run: below it the JS loop is faster (the calls into the
+ * module and the copy cost more than the SIMD saves). `npm run bench` measures the crossover
+ * (its "Break-even n" table). Three runs on the project's shared machine, Node 20, put it at
+ * entropy 16, 16, 24; crossEntropy 32, 32, 48; klDivergence 24, 64, 24; logSumExp 24, 24, 24;
+ * each value below is at least the largest of the three.
+ */
+export const BREAK_EVEN = { entropy: 32, crossEntropy: 48, klDivergence: 64, logSumExp: 32 };
+
+/** Results of the last pass besides its return value (no allocation per call). */
+export const PASS = {
+  /** Σ a·pᵢ (entropy: blocked; others: plain) */
+  sp: 0,
+  /** Σ b·qᵢ */
+  sq: 0,
+  /** KL fast pass: Σ |terms| */
+  abs: 0,
+  /** logSumExp max pass: the index of the first maximum */
+  argmax: 0,
+  /** logSumExp sum pass: Σ exp(xᵢ − m) over i ≠ argmax (the sum without the maximum's own 1, exact
+   *  to the same accuracy even when it is far below 1 ulp of 1: for m + log1p(rest)) */
+  sumRest: 0,
+  /** which implementation ran last: "simd" or "js" (for the tests and the benchmark) */
+  path: "js" as "js" | "simd",
+};
+
+const PQ = ["p", "q"] as const;
+const P = ["p"] as const;
+const PROB1: readonly EntryKind[] = ["probability"];
+const PROB2: readonly EntryKind[] = ["probability", "probability"];
+const XS = ["xs"] as const;
+const NUM: readonly EntryKind[] = ["number"];
+
+/** Final value of a TwoSum pair: hi + lo, or hi alone when hi is not finite. */
+const pairValue = (hi: number, lo: number): number => (hi - hi === 0 ? hi + lo : hi);
+
+// --------------------------------------------------------------------------- JS, lane order
+
+function entropyJs(fn: string, p: Vector, n: number, a: number): number {
+  let hHi = 0, hLo = 0, sHi = 0, sLo = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = start + BLOCK < n ? start + BLOCK : n;
+    let h0 = 0, h1 = 0, s0 = 0, s1 = 0;
+    for (let i = start; i < end; i += 2) {
+      const x = p[i];
+      if (typeof x !== "number" || !(x >= 0)) throwFirstInvalid(fn, P, [p], PROB1);
+      const a0 = x * a;
+      s0 += a0;
+      if (a0 > 0) h0 -= a0 * Math.log(a0);
+      if (i + 1 < end) {
+        const y = p[i + 1];
+        if (typeof y !== "number" || !(y >= 0)) throwFirstInvalid(fn, P, [p], PROB1);
+        const a1 = y * a;
+        s1 += a1;
+        if (a1 > 0) h1 -= a1 * Math.log(a1);
+      }
+    }
+    const h = h0 + h1;
+    let t = hHi + h;
+    let z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
+    const s = s0 + s1;
+    t = sHi + s;
+    z = t - sHi;
+    sLo += sHi - (t - z) + (s - z);
+    sHi = t;
+  }
+  PASS.sp = pairValue(sHi, sLo);
+  return pairValue(hHi, hLo);
+}
+
+function crossJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+  let hHi = 0, hLo = 0, sp0 = 0, sp1 = 0, sq0 = 0, sq1 = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = start + BLOCK < n ? start + BLOCK : n;
+    let h0 = 0, h1 = 0;
+    for (let i = start; i < end; i += 2) {
+      const x = p[i], y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
+      const p0 = x * a, q0 = y * b;
+      sp0 += p0;
+      sq0 += q0;
+      if (p0 > 0) h0 -= p0 * Math.log(q0);
+      if (i + 1 < end) {
+        const x1 = p[i + 1], y1 = q[i + 1];
+        if (typeof x1 !== "number" || typeof y1 !== "number" || !(x1 >= 0 && y1 >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
+        const p1 = x1 * a, q1 = y1 * b;
+        sp1 += p1;
+        sq1 += q1;
+        if (p1 > 0) h1 -= p1 * Math.log(q1);
+      }
+    }
+    const h = h0 + h1;
+    const t = hHi + h;
+    const z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
+  }
+  PASS.sp = sp0 + sp1;
+  PASS.sq = sq0 + sq1;
+  return pairValue(hHi, hLo);
+}
+
+const RATIO_MIN = 2.2250738585072014e-308; // smallest normal double
+const RATIO_MAX = Number.MAX_VALUE;
+
+/** p·log(p/q) for p > 0: one log while p/q is a normal double, else log p − log q. */
+function klTerm(p: number, q: number): number {
+  const r = p / q;
+  return p * (r >= RATIO_MIN && r <= RATIO_MAX ? Math.log(r) : Math.log(p) - Math.log(q));
+}
+
+function klJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+  let hHi = 0, hLo = 0, sp0 = 0, sp1 = 0, sq0 = 0, sq1 = 0, abs = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = start + BLOCK < n ? start + BLOCK : n;
+    let h0 = 0, h1 = 0, g0 = 0, g1 = 0;
+    for (let i = start; i < end; i += 2) {
+      const x = p[i], y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
+      const p0 = x * a, q0 = y * b;
+      sp0 += p0;
+      sq0 += q0;
+      if (p0 > 0) {
+        const term = klTerm(p0, q0);
+        h0 += term;
+        g0 += Math.abs(term);
+      }
+      if (i + 1 < end) {
+        const x1 = p[i + 1], y1 = q[i + 1];
+        if (typeof x1 !== "number" || typeof y1 !== "number" || !(x1 >= 0 && y1 >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
+        const p1 = x1 * a, q1 = y1 * b;
+        sp1 += p1;
+        sq1 += q1;
+        if (p1 > 0) {
+          const term = klTerm(p1, q1);
+          h1 += term;
+          g1 += Math.abs(term);
+        }
+      }
+    }
+    abs += g0 + g1;
+    const h = h0 + h1;
+    const t = hHi + h;
+    const z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
+  }
+  PASS.sp = sp0 + sp1;
+  PASS.sq = sq0 + sq1;
+  PASS.abs = abs;
+  return pairValue(hHi, hLo);
+}
+
+/** The maximum of xs and (in PASS.argmax) the first index holding it; validates (not NaN). */
+function lseMaxJs(fn: string, xs: Vector, n: number): number {
+  let m = -Infinity;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
+    if (typeof x !== "number" || x !== x) throwFirstInvalid(fn, XS, [xs], NUM);
+    if (x > m) {
+      m = x;
+      k = i;
+    }
+  }
+  PASS.argmax = k;
+  return m;
+}
+
+/** Σ exp(xᵢ − m) with m = xs[k] finite, lane order, Fast2Sum from 1 in each lane (see kernels.c). */
+function lseSumJs(xs: Vector, n: number, m: number, k: number): number {
+  let s0 = 1, c0 = 0, s1 = 1, c1 = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (i !== k) {
+      const e = Math.exp(xs[i] - m);
+      const t = s0 + e;
+      c0 += s0 - t + e;
+      s0 = t;
+    }
+    if (i + 1 < n && i + 1 !== k) {
+      const e = Math.exp(xs[i + 1] - m);
+      const t = s1 + e;
+      c1 += s1 - t + e;
+      s1 = t;
+    }
+  }
+  const t = s0 + s1;
+  const z = t - s0;
+  const e = s0 - (t - z) + (s1 - z);
+  const c = e + (c0 + c1);
+  PASS.sumRest = t - 2 + c;
+  return t - 1 + c;
+}
+
+// --------------------------------------------------------------------------- kernels
+
+/** Runs `chunkFn` over p (and q) copied chunk by chunk; on a bad entry, rescans and throws. */
+function overChunks(
+  kr: Kernels,
+  fn: string,
+  names: readonly string[],
+  kinds: readonly EntryKind[],
+  p: Vector,
+  q: Vector | undefined,
+  n: number,
+  chunkFn: (len: number, start: number) => number,
+): void {
+  const { mem, in0, in1, chunk } = kr;
+  for (let start = 0; start < n; start += chunk) {
+    const len = start + chunk < n ? chunk : n - start;
+    const ok = fill(mem, in0, p, start, len) && (q === undefined || fill(mem, in1, q, start, len));
+    if (!ok || chunkFn(len, start) !== 0) throwFirstInvalid(fn, names, q === undefined ? [p] : [p, q], kinds);
+  }
+}
+
+function entropySimd(kr: Kernels, fn: string, p: Vector, n: number, a: number): number {
+  const ex = kr.exports;
+  ex.entropy_begin(a);
+  overChunks(kr, fn, P, PROB1, p, undefined, n, ex.entropy_chunk);
+  ex.entropy_end();
+  PASS.sp = kr.mem[kr.out + 1];
+  return kr.mem[kr.out];
+}
+
+function crossSimd(kr: Kernels, fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+  const ex = kr.exports;
+  ex.cross_begin(a, b);
+  overChunks(kr, fn, PQ, PROB2, p, q, n, ex.cross_chunk);
+  ex.cross_end();
+  PASS.sp = kr.mem[kr.out + 1];
+  PASS.sq = kr.mem[kr.out + 2];
+  return kr.mem[kr.out];
+}
+
+function klSimd(kr: Kernels, fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+  const ex = kr.exports;
+  ex.kl_begin(a, b);
+  overChunks(kr, fn, PQ, PROB2, p, q, n, ex.kl_chunk);
+  ex.kl_end();
+  const out = kr.out;
+  PASS.sp = kr.mem[out + 1];
+  PASS.sq = kr.mem[out + 2];
+  PASS.abs = kr.mem[out + 3];
+  return kr.mem[out];
+}
+
+function lseMaxSimd(kr: Kernels, fn: string, xs: Vector, n: number): number {
+  const ex = kr.exports;
+  ex.lse_max_begin();
+  overChunks(kr, fn, XS, NUM, xs, undefined, n, ex.lse_max_chunk);
+  ex.lse_max_end();
+  PASS.argmax = kr.mem[kr.out + 1];
+  return kr.mem[kr.out];
+}
+
+function lseSumSimd(kr: Kernels, xs: Vector, n: number, m: number, k: number): number {
+  const ex = kr.exports;
+  ex.lse_sum_begin(m, k);
+  const { mem, in0, chunk } = kr;
+  for (let start = 0; start < n; start += chunk) {
+    const len = start + chunk < n ? chunk : n - start;
+    fill(mem, in0, xs, start, len); // validated by the max pass
+    ex.lse_sum_chunk(len, start);
+  }
+  ex.lse_sum_end();
+  PASS.sumRest = kr.mem[kr.out + 1];
+  return kr.mem[kr.out];
+}
+
+// --------------------------------------------------------------------------- dispatch
+
+/** The kernels when they are available and worth it at length n, else undefined. */
+function use(n: number, breakEven: number): Kernels | undefined {
+  const kr = n >= breakEven ? kernels() : undefined;
+  PASS.path = kr ? "simd" : "js";
+  return kr;
+}
+
+/**
+ * −Σ (a·pᵢ) log(a·pᵢ) (blocked, lane order); Σ a·pᵢ (blocked) in PASS.sp. Validates p.
+ * @throws the library's error for the first bad entry of p
+ */
+export function entropyPass(fn: string, p: Vector, n: number, a: number): number {
+  const kr = use(n, BREAK_EVEN.entropy);
+  return kr ? entropySimd(kr, fn, p, n, a) : entropyJs(fn, p, n, a);
+}
+
+/**
+ * −Σ (a·pᵢ) log(b·qᵢ) (blocked); Σ a·pᵢ, Σ b·qᵢ (plain) in PASS.sp, PASS.sq. Validates p, q.
+ * The kernels run only when both are Float64Arrays: copying a `number[]` entry by entry into the
+ * module's memory costs about what the kernel saves on this pass (the SIMD bench measured 0.78-0.98x
+ * the JS path for two number[] at n = 4096 and 1e6), unlike the other passes (1.1-1.5x).
+ */
+export function crossEntropyPass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+  const kr = Array.isArray(p) || Array.isArray(q) ? use(0, 1) : use(n, BREAK_EVEN.crossEntropy);
+  return kr ? crossSimd(kr, fn, p, q, n, a, b) : crossJs(fn, p, q, n, a, b);
+}
+
+/**
+ * KL fast pass: Σ (a·pᵢ) log(a·pᵢ/(b·qᵢ)) (blocked); PASS.sp, PASS.sq (plain) and PASS.abs
+ * = Σ |terms|. Validates p, q.
+ */
+export function klFastPass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+  const kr = use(n, BREAK_EVEN.klDivergence);
+  return kr ? klSimd(kr, fn, p, q, n, a, b) : klJs(fn, p, q, n, a, b);
+}
+
+/** The maximum of xs, its first index in PASS.argmax. Validates xs (no NaN, numbers only). */
+export function logSumExpMaxPass(fn: string, xs: Vector, n: number): number {
+  const kr = use(n, BREAK_EVEN.logSumExp);
+  return kr ? lseMaxSimd(kr, fn, xs, n) : lseMaxJs(fn, xs, n);
+}
+
+/**
+ * Σ exp(xᵢ − m), m = xs[k] finite (the max pass's results), the maximum's own term included;
+ * the same sum without that term in PASS.sumRest.
+ */
+export function logSumExpSumPass(xs: Vector, n: number, m: number, k: number): number {
+  const kr = use(n, BREAK_EVEN.logSumExp);
+  return kr ? lseSumSimd(kr, xs, n, m, k) : lseSumJs(xs, n, m, k);
+}

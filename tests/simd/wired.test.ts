@@ -1,0 +1,391 @@
+// The public entropy, crossEntropy, klDivergence and logSumExp on their SIMD passes
+// (lib/src/simd/passes.ts) against, in turn:
+//  - their own JS path (kernels switched off, as in an engine without WebAssembly SIMD): the
+//    same results bit for bit, across the domain, every length around the SIMD width, the 256
+//    blocks and the 4096-entry chunks, number[] / Float64Array / mixed;
+//  - the mpmath and scipy references of tests/fixtures/information.json, with the bounds the
+//    information tests use;
+//  - an index-order compensated reference written here: the same values up to the rounding of
+//    the sums; and the library's error, naming the first bad entry, for every bad entry in every
+//    position of a block and a chunk, on both paths.
+// The kernels are forced on at every length here (break-even 1), so short inputs test the
+// kernels' tails, not the JS path twice.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { crossEntropy, entropy, klDivergence, logSumExp, type InfoOptions } from "../../lib/src/information";
+import { setSimdDisabled } from "../../lib/src/simd/instance";
+import { BREAK_EVEN, PASS } from "../../lib/src/simd/passes";
+import { baseOpt, close, FIXTURES, longSumInputs, relErr } from "../information/helpers";
+
+type Vec = number[] | Float64Array;
+const SAVED = { ...BREAK_EVEN };
+function forceKernels(on: boolean): void {
+  for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[]) BREAK_EVEN[k] = on ? 1 : SAVED[k];
+}
+// forced on for this file's tests only (uvu runs the folder's files in one process)
+test.before(() => forceKernels(true));
+test.after(() => forceKernels(false));
+
+/**
+ * Runs f with the kernels on (asserting they ran, or with `expect` "js" that they did not) and
+ * off; returns both results.
+ */
+function bothPaths(f: () => number, label: string, expect: "simd" | "js" = "simd"): [number, number] {
+  setSimdDisabled(false);
+  const simd = f();
+  assert.is(PASS.path, expect, `${label}: the kernels ${expect === "simd" ? "did not run" : "ran"}`);
+  setSimdDisabled(true);
+  try {
+    const js = f();
+    assert.is(PASS.path, "js", label);
+    return [simd, js];
+  } finally {
+    setSimdDisabled(false);
+  }
+}
+
+/** The error f throws (class and message), or "no error". */
+function thrown(f: () => unknown): string {
+  try {
+    f();
+    return "no error";
+  } catch (e) {
+    return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+  }
+}
+
+let seed = 20261206;
+const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+
+const LENGTHS = [1, 2, 3, 4, 5, 63, 64, 65, 255, 256, 257, 258, 511, 513, 4095, 4096, 4097, 4098, 8191, 8193, 12289, 20000];
+
+/** A seeded distribution of length n in one of several shapes, summing to 1 (exactly enough). */
+function distribution(n: number, shape: string): Float64Array {
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = rnd();
+    w[i] =
+      shape === "zeros" ? (u < 0.4 ? 0 : u) :
+      shape === "skewed" ? u ** 40 :
+      shape === "subnormal" ? (u < 0.3 ? 5e-324 * (1 + Math.floor(u * 1e6)) : u) :
+      shape === "one-hot" ? (i === n >> 1 ? 1 : 0) :
+      u + 1e-3;
+  }
+  let s = 0;
+  for (const v of w) s += v;
+  if (s === 0) {
+    w[0] = 1;
+    s = 1;
+  }
+  for (let i = 0; i < n; i++) w[i] /= s;
+  return w;
+}
+const SHAPES = ["uniform", "zeros", "skewed", "subnormal", "one-hot"];
+
+/** q = p·(1 ± 2^-k) per entry, the near-equality the KL precise pass is for. */
+function nearCopy(p: Float64Array, k: number): Float64Array {
+  return p.map((v, i) => v * (1 + (i % 3 === 0 ? 1 : i % 3 === 1 ? -1 : 0) * 2 ** -k));
+}
+
+const kinds = (p: Float64Array, q: Float64Array): [string, Vec, Vec][] => [
+  ["Float64Array", p, q],
+  ["number[]", Array.from(p), Array.from(q)],
+  ["mixed", p, Array.from(q)],
+];
+
+test("entropy, crossEntropy and KL give the same bits with and without the kernels, for every length, shape and input kind", () => {
+  let cases = 0;
+  for (const n of LENGTHS) {
+    for (const shape of SHAPES) {
+      const p = distribution(n, shape);
+      const q = distribution(n, shape === "one-hot" ? "uniform" : shape);
+      for (const [kind, a, b] of kinds(p, q)) {
+        for (const opts of [undefined, { base: 2 }, { normalize: true }] as (InfoOptions | undefined)[]) {
+          const label = `n=${n} ${shape} ${kind} ${JSON.stringify(opts)}`;
+          for (const [name, f] of [
+            ["entropy", () => entropy(a, opts)],
+            ["crossEntropy", () => crossEntropy(a, b, opts)],
+            ["klDivergence", () => klDivergence(a, b, opts)],
+            ["klDivergence(p, p)", () => klDivergence(a, a, opts)],
+          ] as [string, () => number][]) {
+            // crossEntropy runs the kernels only on two Float64Arrays (passes.ts says why)
+            const expect = name === "crossEntropy" && kind !== "Float64Array" ? "js" : "simd";
+            const [s, j] = bothPaths(f, `${name} ${label}`, expect);
+            assert.ok(Object.is(s, j), `${name} ${label}: kernels ${s}, JS ${j}`);
+            cases++;
+          }
+        }
+      }
+    }
+  }
+  assert.ok(cases > 1500, `${cases} cases`);
+});
+
+test("KL near equality (q = p(1 ± 2^-k), k = 1..52): the same bits on both paths and for number[]", () => {
+  for (const n of [3, 64, 257, 4097, 9000]) {
+    const p = distribution(n, "uniform");
+    for (let k = 1; k <= 52; k += 3) {
+      const q = nearCopy(p, k);
+      for (const opts of [{ tolerance: 1 }, { normalize: true }]) {
+        const [s, j] = bothPaths(() => klDivergence(p, q, opts), `n=${n} k=${k}`);
+        assert.ok(Object.is(s, j), `n=${n} k=${k} ${JSON.stringify(opts)}: kernels ${s}, JS ${j}`);
+        assert.ok(Object.is(klDivergence(Array.from(p), q, opts), s), `number[] n=${n} k=${k}`);
+      }
+    }
+  }
+});
+
+test("huge and tiny masses (normalize rescales by powers of two) and q = 0 where p > 0: same bits on both paths", () => {
+  for (const n of [2, 5, 300, 5000]) {
+    const base = distribution(n, "uniform");
+    for (const scale of [1e308 / n, 1e-300, 2 ** -1060, 1e300]) {
+      const p = base.map((v) => v * scale);
+      const q = distribution(n, "zeros").map((v) => v * scale);
+      for (const [name, f] of [
+        ["entropy", () => entropy(p, { normalize: true })],
+        ["crossEntropy", () => crossEntropy(p, base, { normalize: true })],
+        ["klDivergence", () => klDivergence(p, q, { normalize: true })],
+        ["klDivergence reversed", () => klDivergence(q, p, { normalize: true })],
+      ] as [string, () => number][]) {
+        const [s, j] = bothPaths(f, `${name} n=${n} scale=${scale}`);
+        assert.ok(Object.is(s, j), `${name} n=${n} scale ${scale}: kernels ${s}, JS ${j}`);
+      }
+    }
+  }
+  const p = distribution(4100, "uniform");
+  const q = p.slice();
+  q[4099] = 0;
+  q[0] += p[4099];
+  assert.is(klDivergence(p, q), Infinity);
+  assert.is(crossEntropy(p, q), Infinity);
+});
+
+test("logSumExp gives the same bits on both paths: wide logits, -Infinity entries, ties for the maximum, +Infinity, all -Infinity", () => {
+  for (const n of LENGTHS) {
+    const xs = Float64Array.from({ length: n }, () => (rnd() - 0.5) * 10 ** (rnd() * 6));
+    const variants: [string, Float64Array][] = [["wide", xs]];
+    const masked = xs.map((v, i) => (i % 7 === 3 ? -Infinity : v));
+    variants.push(["masked", masked]);
+    const tie = xs.slice();
+    const m = Math.max(...Array.from(xs));
+    tie[n - 1] = m;
+    variants.push(["tie at the end", tie]);
+    variants.push(["one value", new Float64Array(n).fill(-3.25)]);
+    variants.push(["underflowing terms (-700 to -799: subnormal and zero exponentials)", xs.map((_, i) => (i === n >> 1 ? 0 : -700 - (i % 100)))]);
+    for (const [name, v] of variants) {
+      for (const input of [v, Array.from(v)]) {
+        let restSimd = NaN;
+        const [s, j] = bothPaths(() => {
+          const v = logSumExp(input);
+          if (PASS.path === "simd") restSimd = PASS.sumRest;
+          return v;
+        }, `${name} n=${n}`);
+        assert.ok(Object.is(s, j), `${name} n=${n}: kernels ${s}, JS ${j}`);
+        if (Number.isFinite(s)) assert.ok(Object.is(PASS.sumRest, restSimd), `${name} n=${n}: the sum without the maximum, ${restSimd} vs ${PASS.sumRest}`);
+      }
+    }
+  }
+  assert.is(logSumExp(new Float64Array(300).fill(-Infinity)), -Infinity);
+  const inf = new Float64Array(300).fill(1);
+  inf[299] = Infinity;
+  assert.is(logSumExp(inf), Infinity);
+  assert.is(logSumExp([0, -0]), logSumExp([0, -0]));
+  // the sum without the maximum's own term keeps what 1 + it rounds away: log1p(e^-40) = 4.248e-18
+  for (const xs of [Float64Array.from({ length: 100 }, (_, i) => (i === 37 ? 0 : -40 - i)), [0, -40]]) {
+    for (const off of [false, true]) {
+      setSimdDisabled(off);
+      forceKernels(true);
+      logSumExp(xs);
+      const want = Array.from(xs).reduce((a, v) => (v === 0 ? a : a + Math.exp(v)), 0);
+      assert.ok(relErr(PASS.sumRest, want) <= 1e-15, `${off ? "JS" : "kernels"}: ${PASS.sumRest} vs ${want}`);
+    }
+    setSimdDisabled(false);
+  }
+});
+
+test("the kernels agree with scipy's and mpmath's reference values (tests/fixtures/information.json), bounds as in tests/information", () => {
+  for (const f of FIXTURES.entropy) {
+    const opts = { base: baseOpt(f.base), normalize: f.normalize };
+    close(entropy(f.p, opts), f.expected, 1e-12, f.call);
+    close(entropy(Float64Array.from(f.p), opts), f.expected, 1e-12, f.call);
+  }
+  for (const f of FIXTURES.crossEntropy) {
+    const opts = { base: baseOpt(f.base), normalize: f.normalize };
+    close(crossEntropy(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 1e-12, f.call);
+  }
+  for (const f of FIXTURES.klDivergence) {
+    const opts = { base: baseOpt(f.base), normalize: f.normalize };
+    close(klDivergence(f.p, f.q, opts), f.expected, 1e-12, f.call);
+    close(klDivergence(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 1e-12, f.call);
+  }
+  for (const f of FIXTURES.logSumExp) close(logSumExp(Float64Array.from(f.xs)), f.expected, 1e-13, f.call);
+  for (const f of FIXTURES.klNearEquality) {
+    const got = klDivergence(Float64Array.from(f.p), Float64Array.from(f.q));
+    assert.ok(relErr(got, f.expected) <= 1e-12, `near equality: ${got} vs ${f.expected}`);
+  }
+  for (const f of FIXTURES.normalizeExtremes) {
+    const h = entropy(f.p, { normalize: true });
+    assert.ok(relErr(h, f.entropy) <= 3e-15 || Math.abs(h - f.entropy) < 1e-320, `entropy ${f.p}`); // as tests/information/entropy.test.ts
+    assert.ok(relErr(crossEntropy(Float64Array.from(f.p), Float64Array.from(f.q), { normalize: true }), f.crossEntropy) <= 3e-15, `crossEntropy ${f.p}`);
+    assert.ok(relErr(klDivergence(f.p, f.q, { normalize: true }), f.klDivergence) <= 3e-15, `klDivergence ${f.p}`);
+  }
+});
+
+test("over 1e7 entries the kernels are within 1e-12 of the 50-digit mpmath sums (the JS path gives the same bits)", () => {
+  const L = FIXTURES.longSums;
+  const { p, q, x } = longSumInputs(L.n);
+  const got = { entropy: entropy(p), crossEntropy: crossEntropy(p, q), klDivergence: klDivergence(p, q), logSumExp: logSumExp(x) };
+  for (const [name, v] of Object.entries(got)) {
+    const err = relErr(v, L[name]);
+    console.log(`  ${name} n = 1e7: relative error ${err.toExponential(1)} (mpmath ${L[`${name}50`]})`);
+    assert.ok(err <= 1e-12, `${name}: ${v} vs ${L[`${name}50`]}`);
+  }
+  setSimdDisabled(true);
+  try {
+    assert.ok(Object.is(klDivergence(p, q), got.klDivergence));
+    assert.ok(Object.is(logSumExp(x), got.logSumExp));
+  } finally {
+    setSimdDisabled(false);
+  }
+});
+
+/** Σ of f(i) over i < n in index order, Neumaier-compensated (the reference order of the next test). */
+function indexSum(n: number, f: (i: number) => number): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const x = f(i);
+    const t = s + x;
+    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+test("values differ from an index-order compensated sum of the same terms only by the rounding of the sums (relative 5e-15 on these seeded inputs, where no term cancels)", () => {
+  let worst = 0;
+  for (const n of LENGTHS) {
+    for (const shape of ["uniform", "zeros", "skewed"]) {
+      const p = distribution(n, shape);
+      const q = distribution(n, "uniform");
+      const xlogy = (x: number, y: number): number => (x > 0 ? x * Math.log(y) : 0);
+      const hp = indexSum(n, (i) => -xlogy(p[i], p[i]));
+      const pairs: [number, number][] = [
+        [entropy(p), hp],
+        [crossEntropy(p, q), indexSum(n, (i) => -xlogy(p[i], q[i]))],
+        [klDivergence(p, q), indexSum(n, (i) => xlogy(p[i], p[i] / q[i]))],
+      ];
+      const xs = Array.from(p, (v) => (v > 0 ? Math.log(v) * 3 : -Infinity));
+      const k = xs.indexOf(Math.max(...xs));
+      pairs.push([logSumExp(xs), xs[k] + Math.log1p(indexSum(n, (i) => (i === k ? 0 : Math.exp(xs[i] - xs[k]))))]);
+      for (const [a, b] of pairs) worst = Math.max(worst, relErr(a, b));
+    }
+  }
+  console.log(`  worst relative difference from the index-order reference: ${worst.toExponential(2)}`);
+  assert.ok(worst <= 5e-15, `${worst}`);
+});
+
+// ------------------------------------------------------------------ errors
+const BAD: [string, unknown][] = [["NaN", NaN], ["negative", -0.1], ["string", "0.5"], ["null", null], ["+Infinity", Infinity], ["-Infinity", -Infinity], ["undefined", undefined]];
+
+test("a bad entry anywhere (every position of a block and a chunk, p or q, array or Float64Array) gives the library's error naming it, word for word the same on both paths", () => {
+  const n = 4100;
+  const positions = [0, 1, 2, 3, 254, 255, 256, 257, 4094, 4095, 4096, 4097, n - 1];
+  const p = distribution(n, "uniform");
+  const q = distribution(n, "uniform");
+  let checked = 0;
+  for (const pos of positions) {
+    for (const [what, bad] of BAD) {
+      for (const side of ["p", "q"] as const) {
+        const arrP: unknown[] = Array.from(p);
+        const arrQ: unknown[] = Array.from(q);
+        (side === "p" ? arrP : arrQ)[pos] = bad;
+        const inputs: [string, Vec, Vec][] = [["number[]", arrP as number[], arrQ as number[]]];
+        if (typeof bad === "number") {
+          const f64 = Float64Array.from((side === "p" ? arrP : arrQ) as number[]);
+          inputs.push(["Float64Array", side === "p" ? f64 : p, side === "q" ? f64 : q]);
+        }
+        for (const [kind, a, b] of inputs) {
+          const label = `${what} at ${side}[${pos}] (${kind})`;
+          for (const [name, f] of [
+            ["entropy", () => entropy(side === "p" ? a : b)],
+            ["crossEntropy", () => crossEntropy(a, b)],
+            ["klDivergence", () => klDivergence(a, b)],
+            ["klDivergence normalize", () => klDivergence(a, b, { normalize: true })],
+          ] as [string, () => number][]) {
+            const [simd, js] = errorsOnBothPaths(f);
+            const who = name === "entropy" ? "p" : side;
+            assert.match(simd, new RegExp(`^(Type|Range)Error: ${name.split(" ")[0]}: ${who}\\[${pos}\\] = `), `${name} ${label}: ${simd}`);
+            assert.is(simd, js, `${name} ${label}`);
+            checked++;
+          }
+        }
+      }
+    }
+  }
+  // logSumExp: NaN, non-numbers and holes are errors; ±Infinity are not.
+  for (const pos of positions) {
+    for (const [what, bad] of BAD) {
+      const xs: unknown[] = Array.from(p, Math.log);
+      xs[pos] = bad;
+      const [simd, js] = errorsOnBothPaths(() => logSumExp(xs as number[]));
+      if (what.endsWith("Infinity") || what === "negative") assert.is(simd, "no error", `logSumExp ${what} at ${pos}`);
+      else assert.match(simd, new RegExp(`^(Type|Range)Error: logSumExp: xs\\[${pos}\\] = `), `logSumExp ${what} at ${pos}: ${simd}`);
+      assert.is(simd, js, `logSumExp ${what} at ${pos}`);
+      checked++;
+    }
+  }
+  const holey = new Array<number>(300);
+  for (let i = 0; i < 300; i++) if (i !== 257) holey[i] = 1 / 299;
+  const [simd, js] = errorsOnBothPaths(() => entropy(holey));
+  assert.is(simd, js);
+  assert.match(simd, /p\[257\] = undefined is not a number/);
+  console.log(`  ${checked} bad-entry cases give the same message on both paths`);
+});
+
+/** The error f throws with the kernels on (forced at every length) and with them off. */
+function errorsOnBothPaths(f: () => unknown): [string, string] {
+  setSimdDisabled(false);
+  const simd = thrown(f);
+  setSimdDisabled(true);
+  try {
+    return [simd, thrown(f)];
+  } finally {
+    setSimdDisabled(false);
+  }
+}
+
+test("the other errors are the same on both paths: empty, lengths, options, sums off 1, overflow", () => {
+  const p = distribution(300, "uniform");
+  const cases: [string, () => number, RegExp][] = [
+    ["empty", () => entropy([]), /entropy: p is empty/],
+    ["lengths", () => klDivergence(p, p.subarray(1)), /differ in length/],
+    ["Float32Array", () => entropy(new Float32Array(3) as never), /^TypeError: entropy: p/],
+    ["unknown option", () => crossEntropy(p, p, { lambda: 1 } as never), /lambda/],
+    ["base 1", () => entropy(p, { base: 1 }), /base/],
+    ["sum off 1", () => entropy(p.map((v) => v * 1.1)), /entropy: p sums to 1.1/],
+    ["overflow", () => klDivergence(new Float64Array(300).fill(1e307), p), /klDivergence: p/],
+    ["sum 0", () => entropy(new Float64Array(300), { normalize: true }), /entropy: p/],
+    ["empty xs", () => logSumExp([]), /logSumExp: xs is empty/],
+  ];
+  for (const [name, f, re] of cases) {
+    const [simd, js] = errorsOnBothPaths(f);
+    assert.match(simd, re, `${name}: ${simd}`);
+    assert.is(simd, js, name);
+  }
+});
+
+test("below the break-even length the JS path runs, above it the kernels (default break-even)", () => {
+  forceKernels(false);
+  try {
+    const small = distribution(BREAK_EVEN.entropy - 1, "uniform");
+    entropy(small);
+    assert.is(PASS.path, "js");
+    entropy(distribution(BREAK_EVEN.entropy, "uniform"));
+    assert.is(PASS.path, "simd");
+  } finally {
+    forceKernels(true);
+  }
+});
+
+test.run();
