@@ -81,12 +81,9 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
   }
   const progress = progressPrinter();
   const files: WrittenFile[] = [];
-  if (sharedAssets) {
-    writeSharedAssets(outDir);
-    files.push(...filesUnder("assets", path.join(outDir, ASSETS_DIR)));
-  }
+  if (sharedAssets) writeSharedAssets(outDir);
   const assetsFor = (dir: string): AssetMode =>
-    sharedAssets ? { kind: "shared", href: path.relative(dir, path.join(outDir, ASSETS_DIR)).split(path.sep).join("/") } : { kind: "inline" };
+    sharedAssets ? { kind: "shared", href: path.relative(dir, path.join(outDir, ASSETS_DIR)).split(path.sep).join("/"), dir: path.join(outDir, ASSETS_DIR) } : { kind: "inline" };
 
   async function runAndExport(notebooks: string[], dir: string, label: string): Promise<Omit<LangRun, "lang">> {
     const exports: NoteExport[] = [];
@@ -148,5 +145,7 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
       translations: hasZh ? [{ ...ZH, results: zh ? zh.results : [] }] : [],
     }),
   );
+  // Listed after the pages: a page may have added a larger plotly.js bundle.
+  if (sharedAssets) files.push(...filesUnder("assets", path.join(outDir, ASSETS_DIR)));
   return { runs, files, seconds: (Date.now() - t0) / 1000 };
 }

@@ -1,44 +1,65 @@
 // scripts/export/html.ts: executed notebook -> one HTML page, outputs chosen by MIME type.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { notebookToHtml } from "../../scripts/export/html";
+import { codeLines, notebookToHtml, pagePlotlyBundle } from "../../scripts/export/html";
+import { englishOn } from "../../scripts/export/page-strings";
 import { fixtureNotebook } from "./fixture-notebook";
+import type { Notebook } from "../../scripts/nbformat";
 
 const nb = fixtureNotebook();
-const count = (s: string, part: string) => s.split(part).length - 1;
+const count = (s: string, part: string | RegExp) => (typeof part === "string" ? s.split(part).length - 1 : (s.match(new RegExp(part.source, "g")) ?? []).length);
+/** The elements that hold plotly.js (inline or linked): what the page script loads. */
+const HOLDER = /<script type="text\/plain" data-plotly-version="[\d.]+" data-plotly-bundle="(\w+)"( data-src="[^"]*")?>/;
 
-test("the interactive page draws each plot from its plotly JSON with one plotly.js and never uses the kit's HTML", () => {
+test("the interactive page draws each plot from its plotly JSON with one plotly.js holder and never uses the kit's HTML", () => {
   const html = notebookToHtml(nb, { name: "n" });
-  assert.is(count(html, "<script data-plotly-version="), 1, "plotly.js inline once");
-  assert.ok(html.includes('<div class="figure" id="figure-c1-o1"'));
+  assert.is(count(html, HOLDER), 1, "plotly.js inline once");
+  assert.is(HOLDER.exec(html)![1], "cartesian", "the smallest bundle that draws a scatter");
+  assert.ok(html.indexOf("data-plotly-version") > html.indexOf("</main>"), "plotly.js comes after the content, not in <head>");
+  assert.not.ok(/<head>[\s\S]*<script[\s\S]*<\/head>/.test(html), "no script in <head>: nothing blocks the first paint");
+  assert.ok(html.includes('<div class="figure" id="figure-c1-o1" style="height:450px" aria-hidden="true">'));
   assert.ok(html.includes('<script type="application/json" class="figure-data" data-for="figure-c1-o1">{"data":[{"y":[1,2]}]'));
   assert.not.ok(html.includes("kit-private"), "the kit's plot HTML is not read");
 });
 
-test("two plots of one figure get two ids, so both draw", () => {
-  const twice = fixtureNotebook();
-  const outs = (twice.cells[1] as { outputs: unknown[] }).outputs;
-  outs.push(JSON.parse(JSON.stringify(outs[1])));
-  const html = notebookToHtml(twice);
-  assert.ok(html.includes('id="figure-c1-o1"') && html.includes('id="figure-c1-o6"'));
+test("a figure is a <figure> named by its caption and described by its axes and series, with its data on demand", () => {
+  const html = notebookToHtml(nb, { name: "n" });
+  assert.ok(html.includes('<figure class="plot" aria-labelledby="figure-c1-o1-cap" aria-describedby="figure-c1-o1-desc">'));
+  assert.ok(html.includes('<figcaption id="figure-c1-o1-cap" class="plot-caption">Squares [demo]</figcaption>'), "the title is the caption");
+  assert.ok(html.includes('<p id="figure-c1-o1-desc" class="plot-desc">Line chart. x axis: x, from 0 to 1. y axis: y, from 1 to 2. 1 unnamed line.</p>'));
+  assert.ok(html.includes('<details class="plot-data" hidden><summary>Show the data</summary><div class="plot-data-body"></div></details>'), "hidden until the script can fill it");
+  assert.not.ok(html.includes('role="img"'), "no image role around a drawing (plotly's controls would be nested in it)");
 });
 
-test("the print flavour shows each plot as its SVG image and carries no plotly.js", () => {
+test("the print flavour shows each plot as its SVG image in a figure with its caption and description, and carries no script", () => {
   const html = notebookToHtml(nb, { flavour: "print" });
-  assert.is(count(html, "data-plotly-version"), 0);
-  assert.ok(html.includes('<img alt="Squares demo" src="data:image/svg+xml;base64,'));
+  assert.is(count(html, "<script"), 0);
+  assert.ok(html.includes('<figcaption id="figure-c1-o1-cap" class="plot-caption">Squares [demo]</figcaption><img alt="" src="data:image/svg+xml;base64,'));
+  assert.ok(html.includes('class="plot-desc">Line chart.'));
   assert.not.ok(html.includes('class="figure-data"'));
 });
 
-test("a page without plots carries no plotly.js", () => {
+test("a page without plots carries no plotly.js (its page script still handles printing)", () => {
   const noPlot = fixtureNotebook();
   (noPlot.cells[1] as { outputs: unknown[] }).outputs.splice(1, 1);
-  assert.is(count(notebookToHtml(noPlot), "data-plotly-version"), 0);
+  const html = notebookToHtml(noPlot);
+  assert.is(count(html, HOLDER), 0);
+  assert.is(pagePlotlyBundle(noPlot), undefined);
+  assert.is(count(html, "<script>"), 1, "the page script");
+});
+
+test("a trace type outside plotly's cartesian bundle gets the full bundle", () => {
+  const three = fixtureNotebook();
+  const fig = ((three.cells[1] as { outputs: { data?: Record<string, unknown> }[] }).outputs[1].data!)["application/vnd.plotly.v1+json"] as { data: { type?: string }[] };
+  fig.data.push({ type: "scatter3d" });
+  assert.is(pagePlotlyBundle(three)!.name, "full");
+  assert.is(HOLDER.exec(notebookToHtml(three))![1], "full");
 });
 
 test("other outputs follow the front end's order: HTML before Markdown, images as data URLs, plain text escaped", () => {
   const html = notebookToHtml(nb);
   assert.ok(html.includes("<table><thead><tr><th>a</th></tr></thead>"), "the table's text/html, as JupyterLab shows it");
+  assert.ok(html.includes('<div class="table-region" role="region" tabindex="0" aria-label="Table, output of code cell 1"><table>'), "a table scrolls in a named, focusable region");
   assert.ok(html.includes('<img alt="output" src="data:image/png;base64,'));
   assert.ok(html.includes("<pre>42</pre>"));
   assert.ok(html.includes("<strong>yes</strong>"), "text/markdown rendered");
@@ -46,12 +67,59 @@ test("other outputs follow the front end's order: HTML before Markdown, images a
   assert.not.ok(html.includes("\u001b["), "ANSI codes stripped");
 });
 
-test("a hidden solution is a closed <details>; shared assets are linked instead of inlined", () => {
+test("a code cell is a named, focusable region whose text is the source, line by line", () => {
+  const html = notebookToHtml(nb);
+  assert.ok(html.includes('<pre class="code" role="region" tabindex="0" aria-label="Code cell 1" translate="no"><code class="hljs language-typescript"><span class="line">'));
+  assert.ok(html.includes('<span class="prompt" aria-hidden="true">[1]</span>'));
+});
+
+test("codeLines keeps the code's text exactly, closes and reopens a token across lines, and records each line's indent", () => {
+  const src = '<span class="hljs-comment">/* a\n   b */</span>\nif (x) {\n\n    <span class="hljs-keyword">return</span> 1;\n}';
+  const out = codeLines(src);
+  const textOf = (h: string) => h.replace(/<[^>]*>/g, "");
+  assert.is(textOf(out), textOf(src), "the same characters, newlines included");
+  assert.is(count(out, '<span class="line"'), 6, "one span per line, the empty one too");
+  assert.ok(out.startsWith('<span class="line"><span class="hljs-comment">/* a\n</span></span><span class="line" style="--i:3ch"><span class="hljs-comment">   b */</span>'));
+  assert.ok(out.includes('<span class="line" style="--i:4ch">    <span class="hljs-keyword">return</span> 1;\n</span>'));
+  assert.is(count(out, "<span") , count(out, "</span>"), "every span closed");
+  assert.is(codeLines(""), "");
+});
+
+test("a hidden solution is a closed <details>; shared assets are linked instead of inlined, plotly.js loaded after the page paints", () => {
   const html = notebookToHtml(nb, { assets: { kind: "shared", href: "../assets" } });
-  assert.ok(/<details class="cell code solution" data-cell="2">/.test(html));
+  assert.ok(/<details class="cell code solution" data-cell="2"><summary><span class="on-screen">Show the worked solution<\/span><span class="on-paper">Worked solution<\/span><\/summary>/.test(html));
   assert.ok(html.includes('<link rel="stylesheet" href="../assets/katex/katex.min.css">'));
-  assert.ok(html.includes('<script src="../assets/plotly.min.js" data-plotly-version='));
+  assert.ok(html.includes('data-plotly-bundle="cartesian" data-src="../assets/plotly-cartesian.min.js"></script>'));
   assert.ok(html.length < 200_000, `a page with shared assets is small (${html.length} B)`);
+});
+
+/** The fixture as a Chinese notebook: its language in the metadata, one Chinese Markdown cell. */
+function chinese(): Notebook {
+  const zh = fixtureNotebook();
+  zh.metadata = { mlekit_translation: { language: "zh-CN" } };
+  zh.cells.push({ cell_type: "markdown", source: "中文的段落，含 $x$。" }, { cell_type: "markdown", source: "An English paragraph left untranslated." });
+  return zh;
+}
+
+test("a Chinese page says its own words in Chinese and marks the English left on it with lang=en", () => {
+  const html = notebookToHtml(chinese(), { name: "n" });
+  assert.ok(html.includes('<html lang="zh-CN">'));
+  assert.ok(html.includes('<a href="index.html">全部笔记</a>') && html.includes("显示解答过程") && html.includes('aria-label="代码单元 1"'));
+  assert.ok(html.includes("<summary>显示数据</summary>"), "the figure's words come in Chinese");
+  assert.ok(html.includes('class="plot-desc">折线图。横轴：x，从 0 到 1。'), "the description is written in Chinese");
+  assert.ok(html.includes('<figcaption id="figure-c1-o1-cap" class="plot-caption" lang="en">Squares [demo]</figcaption>'), "an English title is marked English");
+  assert.ok(html.includes('<section class="cell markdown" lang="en"><p>An English paragraph'), "an untranslated paragraph is marked English");
+  assert.ok(/<section class="cell markdown"><p>中文的段落/.test(html), "a Chinese paragraph is not");
+  assert.ok(html.includes('translate="no" lang="en"><code'), "code (all English) is marked English");
+  const markup = html.replace(/<script[\s\S]*?<\/script>/g, "");
+  assert.not.ok(/Show the worked solution|All notes|Code cell|Show the data/.test(markup), "no English words of the page's own");
+});
+
+test("englishOn marks text with Latin words and no CJK, only on a page in another language", () => {
+  assert.is(englishOn("zh-CN", "log-likelihood (nats)"), ' lang="en"');
+  assert.is(englishOn("zh", "对数似然 (nats)"), "");
+  assert.is(englishOn("zh", "θ = 0.61"), "", "no word, no language");
+  assert.is(englishOn("en", "log-likelihood"), "");
 });
 
 test.run();

@@ -1,0 +1,313 @@
+// The script of an exported note page (bundled by esbuild into one inline script at the end of
+// <body>; it declares no global). It makes the page paint first and draw plots after:
+//  1. the prose, maths and code paint with no script in the way; then, after the first frame,
+//     plotly.js is loaded from the page's inert holder (`script[data-plotly-version]`, inline
+//     source or `data-src`) as a script of its own;
+//  2. the figures are drawn one per task, the ones on screen first, each laid out for its width
+//     (page/layout.ts), the legend moved under the x-axis titles by measuring them;
+//  3. each figure's caption and description follow its slider; "show the data" builds the
+//     figure's data tables when opened (the kit's describe-figure module, as the exporter uses);
+//  4. printing opens the worked solutions (and closes them after) and plots scale to the paper.
+// Contract for other scripts (see scripts/README.md): `<html data-plotly="ready">` and a
+// `mlekit:plotly-ready` event on document once plotly.js runs; `data-drawn` on each plot element
+// and a bubbling `mlekit:figure-drawn` event from its <figure>; `<html data-plots="drawn">` when
+// every plot is drawn.
+import { dataTablesHtml, describeFigure, figureDataTables, figureLanguage, type BinsByTrace } from "../../../notebooks/kit/src/display/describe-figure";
+import { applySliderStep, legendPatch, NARROW_PX, prepareFigure, type FigureSpec } from "./layout";
+
+interface PlotlyApi {
+  newPlot(el: HTMLElement, fig: { data: unknown[]; layout: unknown; config: unknown; frames?: unknown }): Promise<unknown>;
+  react(el: HTMLElement, fig: { data: unknown[]; layout: unknown; config: unknown; frames?: unknown }): Promise<unknown>;
+  relayout(el: HTMLElement, patch: Record<string, unknown>): Promise<unknown>;
+  Plots: { resize(el: HTMLElement): Promise<unknown> };
+}
+
+interface FullLayout {
+  height: number;
+  margin: { b: number };
+  showlegend?: boolean;
+  legend?: { y: number };
+  sliders?: { active: number; pad: { t: number } }[];
+  _size: { t: number; h: number };
+}
+
+interface PlotElement extends HTMLElement {
+  _fullLayout?: FullLayout;
+  _fullData?: { index?: number; type?: string; xbins?: { start: number; end: number; size: number } }[];
+  on?(event: string, handler: () => void): void;
+}
+
+interface Entry {
+  el: PlotElement;
+  figure: HTMLElement;
+  spec: FigureSpec;
+  caption: HTMLElement | null;
+  desc: HTMLElement | null;
+  data: HTMLDetailsElement | null;
+  stepTitles: (string | undefined)[];
+  narrow: boolean;
+  drawn: boolean;
+}
+
+const lang = figureLanguage(document.documentElement.lang);
+
+/** Every figure of the page with its JSON (from the `script.figure-data` beside it). */
+function entries(): Entry[] {
+  const out: Entry[] = [];
+  for (const block of Array.from(document.querySelectorAll<HTMLScriptElement>("script.figure-data"))) {
+    const el = document.getElementById(block.getAttribute("data-for") ?? "") as PlotElement | null;
+    const figure = el?.closest("figure");
+    if (!el || !figure) continue;
+    out.push({
+      el,
+      figure,
+      spec: JSON.parse(block.textContent ?? "{}") as FigureSpec,
+      caption: figure.querySelector(".plot-caption"),
+      desc: figure.querySelector(".plot-desc"),
+      data: figure.querySelector("details.plot-data"),
+      stepTitles: [],
+      narrow: false,
+      drawn: false,
+    });
+  }
+  return out;
+}
+
+/** Runs `cb` after the page's first frame is painted (rAF runs before a paint; the task after it, after). */
+function afterFirstPaint(cb: () => void): void {
+  let done = false;
+  const go = () => {
+    if (!done) {
+      done = true;
+      cb();
+    }
+  };
+  requestAnimationFrame(() => setTimeout(go, 0));
+  setTimeout(go, 250); // a page in a background tab gets no animation frame
+}
+
+/** A new task, so the browser can paint and handle input between two plots. */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
+  });
+
+const plotlyOf = () => (window as unknown as { Plotly?: PlotlyApi }).Plotly;
+
+/** Loads plotly.js from the page's holder as a script of its own (a blob: URL for the inline copy). */
+function loadPlotly(): Promise<PlotlyApi> {
+  return new Promise((resolve, reject) => {
+    const ready = plotlyOf();
+    if (ready) return resolve(ready);
+    const holder = document.querySelector<HTMLScriptElement>("script[data-plotly-version]");
+    if (!holder) return reject(new Error("no plotly.js on the page"));
+    const s = document.createElement("script");
+    const src = holder.getAttribute("data-src");
+    s.src = src ?? URL.createObjectURL(new Blob([holder.textContent ?? ""], { type: "text/javascript" }));
+    s.onload = () => {
+      const P = plotlyOf();
+      if (!P) return reject(new Error("plotly.js loaded but defined no Plotly"));
+      document.documentElement.setAttribute("data-plotly", "ready");
+      document.dispatchEvent(new CustomEvent("mlekit:plotly-ready"));
+      resolve(P);
+    };
+    s.onerror = () => reject(new Error(`plotly.js could not be loaded${src ? ` from ${src}` : ""}`));
+    document.body.appendChild(s);
+  });
+}
+
+/** The slider position a figure shows (plotly keeps it in the full layout). */
+const activeStep = (e: Entry): number | undefined => e.el._fullLayout?.sliders?.[0]?.active;
+
+/** The figure as the reader sees it now: the slider's current step applied. */
+function currentSpec(e: Entry): FigureSpec {
+  const active = activeStep(e);
+  return active === undefined ? e.spec : applySliderStep(e.spec, active);
+}
+
+/** The bins plotly chose for each histogram, so the data table lists the bars as drawn. */
+function binsOf(el: PlotElement): BinsByTrace {
+  const bins: Record<number, { start: number; end: number; size: number }> = {};
+  (el._fullData ?? []).forEach((t, i) => {
+    const b = t.xbins;
+    if (t.type === "histogram" && b && typeof b.start === "number" && typeof b.size === "number") bins[t.index ?? i] = { start: b.start, end: b.end, size: b.size };
+  });
+  return bins;
+}
+
+/** Boxes of the elements under `el` matching `selector`, with a size. */
+const boxes = (el: Element, selector: string) =>
+  Array.from(el.querySelectorAll(selector))
+    .map((n) => n.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0);
+
+/**
+ * Moves a legend that sits below the plot under the x-axis titles and tick labels (and a slider
+ * under the legend), growing the figure to fit: measure, relayout, measure again (at most 4 times).
+ */
+async function placeLegend(P: PlotlyApi, e: Entry): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    const fl = e.el._fullLayout;
+    const legendNode = e.el.querySelector("g.legend");
+    if (!fl || fl.showlegend === false || !legendNode || !fl.legend) return;
+    const legend = legendNode.getBoundingClientRect();
+    const fig = e.el.getBoundingClientRect();
+    const plotBottom = fig.top + fl._size.t + fl._size.h;
+    if (legend.top < plotBottom - 1) return; // a legend beside or inside the plot is not in the way
+    const axes = boxes(e.el, ".xaxislayer-above text, .infolayer g[class^='g-x'][class$='title'] text").filter((r) => r.left < legend.right && r.right > legend.left);
+    const sliderBox = boxes(e.el, ".slider-group")[0];
+    const patch = legendPatch({
+      legend,
+      axesBottom: Math.max(plotBottom, ...axes.map((r) => r.bottom)),
+      slider: sliderBox ? { top: sliderBox.top, bottom: sliderBox.bottom } : undefined,
+      figure: fig,
+      plotHeight: fl._size.h,
+      legendY: fl.legend.y,
+      height: fl.height,
+      marginB: fl.margin.b,
+      sliderPadT: fl.sliders?.[0]?.pad.t,
+    });
+    if (!patch) return;
+    await P.relayout(e.el, patch);
+    if (patch.height) e.el.style.height = `${patch.height}px`;
+  }
+}
+
+/** Gives plotly's SVG layers a viewBox, so print CSS can scale the drawing to the paper's width. */
+function scalable(el: HTMLElement): void {
+  let ratio = "";
+  for (const svg of Array.from(el.querySelectorAll("svg.main-svg"))) {
+    const w = svg.getAttribute("width");
+    const h = svg.getAttribute("height");
+    if (!w || !h) continue;
+    svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
+    ratio = `${w} / ${h}`;
+  }
+  if (ratio) el.style.setProperty("--plot-ratio", ratio);
+}
+
+/** Caption and description follow the slider (the title of its step, the data it shows). */
+function followSlider(e: Entry): void {
+  const active = activeStep(e);
+  if (active === undefined) return;
+  const title = e.stepTitles[active];
+  const spec = currentSpec(e);
+  const layout = { ...(spec.layout ?? {}), ...(title !== undefined ? { title: { text: title } } : {}) };
+  const text = describeFigure({ data: spec.data, layout }, { lang });
+  if (e.caption) e.caption.textContent = text.caption;
+  if (e.desc) e.desc.textContent = text.description;
+  if (e.data?.open) fillTables(e);
+}
+
+function fillTables(e: Entry): void {
+  const body = e.data?.querySelector(".plot-data-body");
+  if (body) body.innerHTML = dataTablesHtml(figureDataTables(currentSpec(e), { lang, bins: binsOf(e.el) }));
+  focusableWhenScrolling(e.figure);
+}
+
+/** Draws (or redraws, keeping the slider where it is) one figure for its current width. */
+async function draw(P: PlotlyApi, e: Entry): Promise<void> {
+  const active = e.drawn ? activeStep(e) : undefined;
+  const spec = active === undefined ? e.spec : applySliderStep(e.spec, active);
+  const width = e.el.clientWidth || e.figure.clientWidth;
+  const p = prepareFigure(spec, width);
+  e.narrow = p.narrow;
+  e.stepTitles = p.stepTitles;
+  if (typeof p.layout.height === "number") e.el.style.height = `${p.layout.height}px`;
+  const fig = { data: p.data, layout: p.layout, config: p.config, frames: spec.frames };
+  await (e.drawn ? P.react(e.el, fig) : P.newPlot(e.el, fig));
+  await placeLegend(P, e);
+  scalable(e.el);
+  if (!e.drawn) {
+    e.el.on?.("plotly_sliderchange", () => followSlider(e));
+    e.el.on?.("plotly_afterplot", () => scalable(e.el));
+  }
+  e.drawn = true;
+  e.el.setAttribute("data-drawn", "");
+  e.figure.dispatchEvent(new CustomEvent("mlekit:figure-drawn", { bubbles: true }));
+}
+
+/** On-screen figures first, then by distance from the viewport. */
+function byDistance(list: Entry[]): Entry[] {
+  const d = (e: Entry) => {
+    const r = e.figure.getBoundingClientRect();
+    return r.bottom < 0 ? -r.bottom : r.top > innerHeight ? r.top - innerHeight : 0;
+  };
+  return [...list].sort((a, b) => d(a) - d(b));
+}
+
+/**
+ * Elements that scroll sideways (a wide formula, output or data table) become focusable, so a
+ * keyboard can scroll them; the others stay out of the tab order.
+ */
+function focusableWhenScrolling(root: ParentNode = document): void {
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>(".katex-display, .output, .plot-table"))) {
+    const scrolls = el.scrollWidth > el.clientWidth + 1;
+    if (scrolls && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+    else if (!scrolls && el.getAttribute("tabindex") === "0" && !el.hasAttribute("role")) el.removeAttribute("tabindex");
+  }
+}
+
+/** Printing: worked solutions open (closed again after); plots scale by CSS (see `scalable`). */
+function printing(): void {
+  let opened: HTMLDetailsElement[] = [];
+  addEventListener("beforeprint", () => {
+    opened = Array.from(document.querySelectorAll<HTMLDetailsElement>("details.solution:not([open])"));
+    for (const d of opened) d.open = true;
+  });
+  addEventListener("afterprint", () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
+function main(): void {
+  const list = entries();
+  printing();
+  focusableWhenScrolling();
+  for (const e of list) {
+    if (!e.data) continue;
+    e.data.hidden = false;
+    e.data.addEventListener("toggle", () => e.data?.open && fillTables(e));
+  }
+  if (!list.length) return;
+  afterFirstPaint(async () => {
+    let P: PlotlyApi;
+    try {
+      P = await loadPlotly();
+    } catch (err) {
+      console.error(String(err));
+      return;
+    }
+    for (const e of byDistance(list)) {
+      await nextTask();
+      try {
+        await draw(P, e);
+      } catch (err) {
+        console.error(`figure ${e.el.id}: ${String(err)}`);
+      }
+    }
+    document.documentElement.setAttribute("data-plots", "drawn");
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    addEventListener("resize", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        for (const e of list) {
+          if (!e.drawn) continue;
+          const narrow = (e.el.clientWidth || e.figure.clientWidth) < NARROW_PX;
+          if (narrow !== e.narrow) await draw(P, e);
+          else {
+            await P.Plots.resize(e.el);
+            await placeLegend(P, e);
+            scalable(e.el);
+          }
+        }
+        focusableWhenScrolling();
+      }, 150);
+    });
+  });
+}
+
+main();
