@@ -16,7 +16,9 @@
 //     outputs (with --skip-browser: a second nbclient run of the first notebook);
 //  6. the checks on the fresh exports: offline HTML with the network blocked, index links,
 //     Markdown images and headings, every Markdown flavour, the executed notebooks' SVG+PNG
-//     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler.
+//     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler;
+//     the pages as readers meet them (tests/browser/readers.test.ts): axe-core, a 390 px phone,
+//     print, English marked on pages in another language.
 // Options: --skip-browser, --only-unit (for quick local loops).
 import * as fs from "fs";
 import * as os from "os";
@@ -275,7 +277,7 @@ async function main(): Promise<void> {
 
   if (!skipBrowser) {
     section("browser tests on the fresh exports (Debian Chromium, poppler-utils)");
-    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours)\\.test\\.ts$", {
+    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|readers)\\.test\\.ts$", {
       MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
       MLEKIT_FOREIGN_EXPORT: foreignOut,
       MLEKIT_MD_FLAVOURS: JSON.stringify(Object.fromEntries(flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir]))),

@@ -18,9 +18,9 @@ import typescript from "highlight.js/lib/languages/typescript";
 import { CODE_CSS, PAGE_CSS, headAssets, plotlyBundleFor, plotlyHolder, type AssetMode, type PlotlyBundle } from "./assets";
 import { markdownToHtml } from "./math";
 import { pageScript } from "./page-script";
-import { englishOn, pageStrings, type PageStrings } from "./page-strings";
+import { englishOn, markEnglish, pageStrings, visibleText, type PageStrings } from "./page-strings";
 import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "../nbformat";
-import { escapeHtml, htmlDocument, isHidden, noteTitle, plainTitle, plotOutputs, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { escapeHtml, htmlDocument, isHidden, notebookLanguage, noteTitle, plainTitle, plotOutputs, retargetNotebookLinks, stripAnsi } from "./notebook";
 import { FIGURE_STRINGS, describeFigure, type FigureText } from "../../notebooks/kit/src/display/describe-figure";
 
 hljs.registerLanguage("typescript", typescript);
@@ -70,14 +70,6 @@ function imageTag(data: MimeBundle, mime: string, alt: string): string {
   return `<img alt="${escapeHtml(alt)}" src="${dataUrl(mime, b64)}">`;
 }
 
-/** Text of an HTML fragment (tags dropped), to decide its language. */
-const textOf = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ");
-
-/** The language of a notebook's pages: its `mlekit_translation.language` ("zh-CN" -> "zh-CN"), else "en". */
-export function notebookLanguage(nb: Notebook): string {
-  const translation = nb.metadata.mlekit_translation as { language?: string } | undefined;
-  return translation?.language ?? "en";
-}
 
 /**
  * The caption and description of a plot output, in the page's language, generated from its
@@ -126,10 +118,10 @@ function displayHtml(data: MimeBundle, key: string, n: number, ctx: PageContext)
     case undefined:
       return { html: "", plot: false };
     case "text/html":
-      return { html: tableRegion(text(data[mime])), plot: false };
+      return { html: tableRegion(markEnglish(text(data[mime]), ctx.lang)), plot: false };
     case "text/markdown":
     case "text/latex":
-      return { html: tableRegion(markdownToHtml(text(data[mime]), { onError: ctx.onWarning })), plot: false };
+      return { html: tableRegion(markEnglish(markdownToHtml(text(data[mime]), { onError: ctx.onWarning }), ctx.lang)), plot: false };
     case "text/plain":
       return { html: `<pre>${escapeHtml(stripAnsi(text(data[mime])))}</pre>`, plot: false };
     default:
@@ -149,7 +141,7 @@ function outputHtml(out: Output, key: string, n: number, ctx: PageContext): { ht
   }
   if (!isDisplay(out)) return { html: "", plot: false };
   const r = displayHtml(out.data ?? {}, key, n, ctx);
-  const tag = r.plot ? "" : lang(textOf(r.html));
+  const tag = r.plot ? "" : lang(visibleText(r.html));
   return { html: `<div class="output${r.plot ? " plot" : ""}" data-output="${key}"${tag}>${r.html}</div>`, plot: r.plot };
 }
 
@@ -247,7 +239,8 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
     const src = text(cell.source);
     if (cell.cell_type === "markdown") {
       const html = retargetNotebookLinks(markdownToHtml(src, { onError: onWarning }), ".html", { html: true });
-      cells.push(`<section class="cell markdown"${englishOn(lang, textOf(html))}>${html}</section>`);
+      const english = englishOn(lang, visibleText(html));
+      cells.push(`<section class="cell markdown"${english}>${english ? html : markEnglish(html, lang)}</section>`);
       return;
     }
     if (cell.cell_type !== "code") return;

@@ -114,8 +114,8 @@ export function indexHtml({ title, lede = "", notes, lang = "en", home }: { titl
     const formatLinks = (files: IndexCard["files"], words = s) => FORMATS.map(([kind]) => {
       const [label, hint] = words.index.formats[kind];
       const f = files[kind];
-      if (!f) return `<li><span class="missing" title="${esc(words.index.notExported)}">${label}</span></li>`;
-      return `<li><a href="${encodeURI(f.file)}" title="${esc(hint)}">${label} <small>${formatBytes(f.bytes)}</small></a></li>`;
+      if (!f) return `<li${englishOn(words.lang, label)}><span class="missing" title="${esc(words.index.notExported)}">${label}</span></li>`;
+      return `<li${englishOn(words.lang, label)}><a href="${encodeURI(f.file)}" title="${esc(hint)}">${label} <small>${formatBytes(f.bytes)}</small></a></li>`;
     }).join("");
     const links = formatLinks(note.files);
     const other = (note.translations || []).map((t) =>

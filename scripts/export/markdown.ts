@@ -5,7 +5,8 @@
 // Markdown and the attachments it returns.
 import { protectCode } from "./math";
 import { IMAGE_TYPES, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output } from "../nbformat";
-import { altText, figureTitle, isHidden, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { altText, figureTitle, isHidden, notebookLanguage, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { describeFigure } from "../../notebooks/kit/src/display/describe-figure";
 
 /**
  * The representations Markdown can hold, best first: Markdown itself, images (vector first),
@@ -57,6 +58,7 @@ export function normalizeMath(src: string): string {
 export function notebookToMarkdown(nb: Notebook, { filesDir, solutionLabel = "Show the worked solution" }: MarkdownOptions): { markdown: string; attachments: Attachment[] } {
   const attachments: Attachment[] = [];
   const blocks: string[] = [];
+  const lang = notebookLanguage(nb);
   let plotNumber = 0;
   const link = (alt: string, file: string) => `![${alt}](${encodeURI(filesDir ? `${filesDir}/${file}` : file)})`;
 
@@ -70,7 +72,10 @@ export function notebookToMarkdown(nb: Notebook, { filesDir, solutionLabel = "Sh
       const raw = text(data[mime]);
       const file = fig ? `plot-${String(plotNumber).padStart(2, "0")}.${image.ext}` : `output-${key}.${image.ext}`;
       attachments.push({ file, data: image.base64 ? Buffer.from(raw.replace(/\s+/g, ""), "base64") : Buffer.from(raw, "utf8") });
-      return link(altText(fig ? figureTitle(fig) : "", fig ? `Plot ${plotNumber}` : "Output"), file);
+      if (!fig) return link(altText("", "Output"), file);
+      // The plot's caption and the description the kit generates from its traces, as alt text.
+      const t = describeFigure(fig, { lang });
+      return link(`${altText(t.caption, `Plot ${plotNumber}`)}${lang.startsWith("zh") ? "：" : ": "}${altText(t.description, "")}`, file);
     }
     if (fig && mime === "text/html") return `> *${altText(figureTitle(fig), `Plot ${plotNumber}`)}: interactive plot, see the HTML export (no static image was rendered).*`;
     switch (mime) {

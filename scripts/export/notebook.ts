@@ -73,6 +73,12 @@ export function plotOutputs(nb: Notebook): PlotOutput[] {
   return plots;
 }
 
+/** The language of a notebook's exports: its `mlekit_translation.language` (e.g. "zh-CN"), else "en". */
+export function notebookLanguage(nb: Notebook): string {
+  const translation = nb.metadata.mlekit_translation as { language?: string } | undefined;
+  return translation?.language ?? "en";
+}
+
 /** Alt text for the image of an output: the plot's title, else "Plot n" / "Output n". */
 export function altText(title: string, fallback: string): string {
   return (title || fallback).replace(/[[\]\\]/g, " ").replace(/\s+/g, " ").trim();

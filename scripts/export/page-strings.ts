@@ -90,16 +90,61 @@ export function pageStrings(lang: string | undefined): PageStrings {
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-const LATIN_WORD = /[A-Za-z]{2,}/;
+/** Units and other letters that are no English word to a reader of another language. */
+const NOT_WORDS = new Set(["kB", "MB", "GB"]);
+
+/** True when `text` has an English word: two or more Latin letters, some lower-case (HTML, PDF, MB are names, not words). */
+export function hasEnglishWord(text: string): boolean {
+  return (text.match(/[A-Za-z]{2,}/g) ?? []).some((w) => /[a-z]/.test(w) && !NOT_WORDS.has(w));
+}
 
 /**
- * ` lang="en"` when `text` is English on a page in another language: it has a Latin word and
- * no CJK character (a mixed sentence keeps the page's language); "" otherwise.
+ * ` lang="en"` when `text` is English on a page in another language: it has an English word
+ * ({@link hasEnglishWord}) and no CJK character (a mixed sentence keeps the page's language);
+ * "" otherwise.
  * @example englishOn("zh", "ran ok") // => ' lang="en"'
  * @example englishOn("zh", "运行成功 (ok)") // => ""
  * @example englishOn("en", "ran ok") // => ""
  */
 export function englishOn(pageLang: string, text: string): string {
   if (/^en\b/i.test(pageLang)) return "";
-  return LATIN_WORD.test(text) && !CJK.test(text) ? ' lang="en"' : "";
+  return hasEnglishWord(text) && !CJK.test(text) ? ' lang="en"' : "";
+}
+
+/**
+ * The text a reader sees in an HTML fragment: tags dropped, and KaTeX's rendering skipped (its
+ * letters are maths, in no language).
+ * @example visibleText('<p>a <span class="katex"><span>log</span></span> b</p>') // => "a  b"
+ */
+export function visibleText(html: string): string {
+  let out = "";
+  let skip = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+/g)) {
+    if (m[2] === undefined) {
+      if (!skip) out += m[0];
+      continue;
+    }
+    const [, close, tag, attrs] = m;
+    if (/^(script|style|math)$/i.test(tag)) skip += close ? -1 : 1;
+    else if (tag.toLowerCase() === "span" && (skip || /class="katex\b/.test(attrs))) skip += close ? -1 : 1;
+  }
+  return out.replace(/&[a-z]+;|&#\d+;/g, " ");
+}
+
+/** The innermost text blocks `lang` can be put on. */
+const TEXT_BLOCK = /<(p|li|td|th|h[1-6]|caption|dt|dd|figcaption|summary)((?:\s[^>]*)?)>([\s\S]*?)<\/\1>/g;
+const HAS_BLOCK = /<(p|li|ul|ol|table|div|h[1-6]|blockquote|pre)[\s>]/i;
+
+/**
+ * An HTML fragment (a Markdown cell, a table output) with `lang="en"` on each innermost text
+ * block (paragraph, list item, table cell, heading, caption) that is English on a page in
+ * another language; unchanged on an English page.
+ * @example markEnglish("<td>rain</td><td>雨</td>", "zh") // => '<td lang="en">rain</td><td>雨</td>'
+ */
+export function markEnglish(html: string, pageLang: string): string {
+  if (/^en\b/i.test(pageLang)) return html;
+  return html.replace(TEXT_BLOCK, (all, tag: string, attrs: string, inner: string) => {
+    if (/\slang=/.test(attrs) || HAS_BLOCK.test(inner)) return all;
+    return englishOn(pageLang, visibleText(inner)) ? `<${tag}${attrs} lang="en">${inner}</${tag}>` : all;
+  });
 }

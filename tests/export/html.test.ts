@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { codeLines, notebookToHtml, pagePlotlyBundle } from "../../scripts/export/html";
-import { englishOn } from "../../scripts/export/page-strings";
+import { englishOn, markEnglish, visibleText } from "../../scripts/export/page-strings";
 import { fixtureNotebook } from "./fixture-notebook";
 import type { Notebook } from "../../scripts/nbformat";
 
@@ -111,8 +111,18 @@ test("a Chinese page says its own words in Chinese and marks the English left on
   assert.ok(html.includes('<section class="cell markdown" lang="en"><p>An English paragraph'), "an untranslated paragraph is marked English");
   assert.ok(/<section class="cell markdown"><p>中文的段落/.test(html), "a Chinese paragraph is not");
   assert.ok(html.includes('translate="no" lang="en"><code'), "code (all English) is marked English");
+  assert.ok(html.includes("<th>a</th>"), "a one-letter header is no English word");
   const markup = html.replace(/<script[\s\S]*?<\/script>/g, "");
   assert.not.ok(/Show the worked solution|All notes|Code cell|Show the data/.test(markup), "no English words of the page's own");
+});
+
+test("markEnglish marks the innermost English blocks of a Chinese fragment, skipping maths, and leaves English pages alone", () => {
+  assert.is(markEnglish("<table><tr><td>rain</td><td>雨</td></tr></table>", "zh"), '<table><tr><td lang="en">rain</td><td>雨</td></tr></table>');
+  assert.is(markEnglish('<p>式子 <span class="katex"><span>log</span></span></p>', "zh"), '<p>式子 <span class="katex"><span>log</span></span></p>');
+  assert.is(markEnglish('<p><span class="katex"><span>max</span></span> = 1</p>', "zh"), '<p><span class="katex"><span>max</span></span> = 1</p>', "a formula is no English");
+  assert.is(markEnglish("<p>plain English</p>", "en"), "<p>plain English</p>");
+  assert.is(markEnglish('<p lang="fr">déjà</p>', "zh"), '<p lang="fr">déjà</p>', "a block with a language keeps it");
+  assert.is(visibleText('a<math><mi>x</mi></math><span class="katex"><span class="katex-html"><span>log</span></span></span> b'), "a b");
 });
 
 test("englishOn marks text with Latin words and no CJK, only on a page in another language", () => {

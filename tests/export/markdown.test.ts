@@ -27,9 +27,9 @@ test("a table that carries text/markdown is written as that Markdown, not as its
   assert.not.ok(markdown.includes("<table>"));
 });
 
-test("a plot is written as its image/svg+xml file, named by its number, with its title as alt text", () => {
+test("a plot is written as its image/svg+xml file, named by its number, with its caption and description as alt text", () => {
   const { markdown, attachments } = notebookToMarkdown(nb, { filesDir: "my note_files" });
-  assert.ok(markdown.includes("![Squares demo](my%20note_files/plot-01.svg)"), markdown);
+  assert.ok(markdown.includes("![Squares demo: Line chart. x axis: x, from 0 to 1. y axis: y, from 1 to 2. 1 unnamed line.](my%20note_files/plot-01.svg)"), markdown);
   const svg = attachments.find((a) => a.file === "plot-01.svg");
   assert.is(svg?.data.toString("utf8"), PLOT_SVG);
   assert.not.ok(markdown.includes("<script"), "the kit's HTML with its script is never used");

@@ -11,7 +11,8 @@
 // Contract for other scripts (see scripts/README.md): `<html data-plotly="ready">` and a
 // `mlekit:plotly-ready` event on document once plotly.js runs; `data-drawn` on each plot element
 // and a bubbling `mlekit:figure-drawn` event from its <figure>; `<html data-plots="drawn">` when
-// every plot is drawn.
+// every plot is drawn (at once on a page without plots; "failed" when plotly.js cannot load),
+// and `data-plots-width` the window width the plots were last laid out for.
 import { dataTablesHtml, describeFigure, figureDataTables, figureLanguage, type BinsByTrace } from "../../../notebooks/kit/src/display/describe-figure";
 import { applySliderStep, legendPatch, NARROW_PX, prepareFigure, type FigureSpec } from "./layout";
 
@@ -203,7 +204,7 @@ function followSlider(e: Entry): void {
 
 function fillTables(e: Entry): void {
   const body = e.data?.querySelector(".plot-data-body");
-  if (body) body.innerHTML = dataTablesHtml(figureDataTables(currentSpec(e), { lang, bins: binsOf(e.el) }));
+  if (body) body.innerHTML = dataTablesHtml(figureDataTables(currentSpec(e), { lang, bins: binsOf(e.el) }), { lang });
   focusableWhenScrolling(e.figure);
 }
 
@@ -272,30 +273,27 @@ function main(): void {
     e.data.hidden = false;
     e.data.addEventListener("toggle", () => e.data?.open && fillTables(e));
   }
-  if (!list.length) return;
+  const root = document.documentElement;
+  if (!list.length) {
+    root.setAttribute("data-plots", "drawn");
+    root.setAttribute("data-plots-width", String(innerWidth));
+    return;
+  }
   afterFirstPaint(async () => {
     let P: PlotlyApi;
     try {
       P = await loadPlotly();
     } catch (err) {
       console.error(String(err));
+      root.setAttribute("data-plots", "failed");
       return;
     }
-    for (const e of byDistance(list)) {
-      await nextTask();
-      try {
-        await draw(P, e);
-      } catch (err) {
-        console.error(`figure ${e.el.id}: ${String(err)}`);
-      }
-    }
-    document.documentElement.setAttribute("data-plots", "drawn");
     let timer: ReturnType<typeof setTimeout> | undefined;
     addEventListener("resize", () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
         for (const e of list) {
-          if (!e.drawn) continue;
+          if (!e.drawn) continue; // not drawn yet: it will be, for the width it has then
           const narrow = (e.el.clientWidth || e.figure.clientWidth) < NARROW_PX;
           if (narrow !== e.narrow) await draw(P, e);
           else {
@@ -305,8 +303,19 @@ function main(): void {
           }
         }
         focusableWhenScrolling();
+        root.setAttribute("data-plots-width", String(innerWidth));
       }, 150);
     });
+    for (const e of byDistance(list)) {
+      await nextTask();
+      try {
+        await draw(P, e);
+      } catch (err) {
+        console.error(`figure ${e.el.id}: ${String(err)}`);
+      }
+    }
+    root.setAttribute("data-plots", "drawn");
+    root.setAttribute("data-plots-width", String(innerWidth));
   });
 }
 

@@ -132,6 +132,14 @@ test("tables as HTML: a named focusable region, column and row headers, escaped 
   );
 });
 
+test("on a Chinese page, English labels in a data table are marked lang=en; Chinese ones and numbers are not", () => {
+  const html = dataTablesHtml([{ caption: "数据：log L 随 θ 的变化", columns: ["θ", "log L", "对数似然"], rows: [["rain", 1]] }], { lang: "zh-CN" });
+  assert.ok(html.includes('aria-label="数据：log L 随 θ 的变化"><table>'), "a mixed caption keeps the page's language");
+  assert.ok(html.includes('<th scope="col">θ</th><th scope="col" lang="en">log L</th><th scope="col">对数似然</th>'));
+  assert.ok(html.includes('<th scope="row" lang="en">rain</th><td>1</td>'));
+  assert.not.ok(dataTablesHtml([{ caption: "c", columns: ["log L"], rows: [] }]).includes("lang="), "an English page marks nothing");
+});
+
 test("numbers read well: 3 significant digits, exponents outside [0.001, 100000), a true minus sign", () => {
   assert.is(formatNumber(0.6100001), "0.61");
   assert.is(formatNumber(-2.5e-7), "−2.5e-7");

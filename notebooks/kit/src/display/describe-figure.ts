@@ -538,20 +538,33 @@ export function figureDataTables(fig: FigureJson, { lang, bins = {} }: { lang?: 
 const esc = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const cell = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? formatNumber(v, 6) : esc(v));
 
+/** ` lang="en"` for English text (a word of Latin letters, some lower-case; no CJK) in a table of a non-English page, else "". */
+function englishIn(lang: FigureLanguage, text: string): string {
+  const word = (text.match(/[A-Za-z]{2,}/g) ?? []).some((w) => /[a-z]/.test(w));
+  return lang !== "en" && word && !/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(text) ? ' lang="en"' : "";
+}
+
 /**
  * Tables as HTML: each a `<table>` with its caption, column headers (`scope="col"`) and row
  * headers (`scope="row"`), inside a focusable region named by the caption, so a wide table can be
- * scrolled from the keyboard.
+ * scrolled from the keyboard. On a page in another language, English labels (a series name
+ * left untranslated) are marked `lang="en"`.
+ * @param tables from {@link figureDataTables}
+ * @param options `lang`: the page's language (default English)
  * @example dataTablesHtml([{ caption: "c", columns: ["x", "y"], rows: [[1, 2]] }])
  * // => '<div class="plot-table" role="region" tabindex="0" aria-label="c"><table><caption>c</caption><thead><tr><th scope="col">x</th><th scope="col">y</th></tr></thead><tbody><tr><th scope="row">1</th><td>2</td></tr></tbody></table></div>'
  */
-export function dataTablesHtml(tables: readonly DataTable[]): string {
+export function dataTablesHtml(tables: readonly DataTable[], { lang }: { lang?: string } = {}): string {
+  const language = figureLanguage(lang ?? "en");
+  const en = (t: string) => englishIn(language, t);
   return tables
     .map(
       (t) =>
-        `<div class="plot-table" role="region" tabindex="0" aria-label="${esc(t.caption)}"><table><caption>${esc(t.caption)}</caption>` +
-        `<thead><tr>${t.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr></thead>` +
-        `<tbody>${t.rows.map((r) => `<tr>${r.map((v, i) => (i === 0 ? `<th scope="row">${cell(v)}</th>` : `<td>${cell(v)}</td>`)).join("")}</tr>`).join("")}</tbody></table></div>`,
+        `<div class="plot-table" role="region" tabindex="0" aria-label="${esc(t.caption)}"${en(t.caption)}><table><caption>${esc(t.caption)}</caption>` +
+        `<thead><tr>${t.columns.map((c) => `<th scope="col"${en(c)}>${esc(c)}</th>`).join("")}</tr></thead>` +
+        `<tbody>${t.rows
+          .map((r) => `<tr>${r.map((v, i) => (i === 0 ? `<th scope="row"${typeof v === "string" ? en(v) : ""}>${cell(v)}</th>` : `<td>${cell(v)}</td>`)).join("")}</tr>`)
+          .join("")}</tbody></table></div>`,
     )
     .join("");
 }

@@ -1,0 +1,262 @@
+// The exported pages as their readers meet them, in Chromium with the network closed, in every
+// language exported (each export folder and its language subfolders, e.g. zh/):
+//  - axe-core (node_modules) finds no serious or critical violation on a 390 px phone (where
+//    wide content scrolls most), on every note page and index;
+//  - at 390 px no legend overlaps an axis title, tick label, panel title or slider, no panel title
+//    overlaps an axis, no code line is cut off and nothing scrolls the page sideways; at 1280 px
+//    (the same page, resized) no legend overlap either;
+//  - on a page in another language, every English text a reader meets outside code and maths
+//    is marked lang="en";
+//  - printed (Chromium's PDF of the interactive page, after the plots are drawn): every worked
+//    solution is in the PDF's text and no ink crosses into the right margin (plots fit the page
+//    width); every exported PDF has every worked solution too;
+//  - plotly's cartesian bundle draws exactly the trace types the exporter assumes.
+// No fixed sleeps: the page says when its plots are drawn (`html[data-plots]`, `data-plots-width`).
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { pathToFileURL } from "url";
+import type { Browser, Page } from "playwright-core";
+import { EXPORT_DIRS, SCREENS_DIR, label, launch, openOffline } from "./chromium";
+import { decodePng } from "./png";
+import { CARTESIAN_TRACES } from "../../scripts/export/assets";
+import { PDF_MARGIN } from "../../scripts/export/browser";
+import { parseNotebook, text } from "../../scripts/nbformat";
+import { isHidden } from "../../scripts/export/notebook";
+
+/** Every export folder and its language subfolders (a folder with its own index.html or notes). */
+const DIRS = EXPORT_DIRS.flatMap((d) => [d, ...readdirSync(d).map((f) => join(d, f)).filter((f) => statSync(f).isDirectory() && /^[a-z]{2}(-[A-Za-z]+)?$/.test(f.slice(f.lastIndexOf("/") + 1)))]);
+const NOTES = DIRS.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".html") && f !== "index.html")
+    .sort()
+    .map((f) => ({ dir, name: f.slice(0, -5), file: join(dir, f) })),
+);
+const INDEXES = DIRS.map((d) => join(d, "index.html")).filter((f) => existsSync(f));
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+const tmp = mkdtempSync(join(tmpdir(), "mlekit-readers-"));
+test.before(async () => {
+  browser = await launch();
+  mkdirSync(SCREENS_DIR, { recursive: true });
+});
+test.after(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** axe's serious and critical violations, as "rule (n): first target". */
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, target: JSON.stringify(v.nodes[0]?.target) }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}, ${v.n}): ${v.target}`);
+}
+
+/** Waits until the page's plots are laid out for `width` (the page script sets it; a page without plots at once). */
+async function plotsLaidOut(page: Page, width: number): Promise<void> {
+  await page.waitForFunction((w) => {
+    const h = document.documentElement;
+    if (h.getAttribute("data-plots") === "failed") throw new Error("plotly.js could not be loaded");
+    return h.getAttribute("data-plots") === "drawn" && h.getAttribute("data-plots-width") === String(w);
+  }, width, { timeout: 90000 });
+}
+
+/**
+ * Pairs of boxes that overlap on the drawn figures: the legend against axis titles, tick labels,
+ * panel titles and the slider; panel titles against axis titles and tick labels.
+ */
+async function overlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Box = { name: string; r: DOMRect };
+    const found: string[] = [];
+    const boxes = (root: Element, sel: string, name: string): Box[] =>
+      Array.from(root.querySelectorAll(sel))
+        .map((e) => ({ name: `${name} "${(e.textContent ?? "").slice(0, 30)}"`, r: e.getBoundingClientRect() }))
+        .filter((b) => b.r.width > 0 && b.r.height > 0);
+    const hit = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    document.querySelectorAll(".output.plot .figure").forEach((fig, i) => {
+      const titles = boxes(fig, "g[class^='g-x'][class$='title'] text, g[class^='g-y'][class$='title'] text", "axis title");
+      const ticks = boxes(fig, ".xaxislayer-above text, .yaxislayer-above text", "tick label");
+      const panelTitles = boxes(fig, ".annotation-text", "panel title");
+      const slider = boxes(fig, ".slider-group", "slider");
+      const legend = boxes(fig, "g.legend rect.bg", "legend");
+      for (const l of legend) for (const o of [...titles, ...ticks, ...panelTitles, ...slider]) if (hit(l.r, o.r)) found.push(`plot ${i + 1}: ${l.name} overlaps ${o.name}`);
+      for (const p of panelTitles) for (const o of [...titles, ...ticks]) if (hit(p.r, o.r)) found.push(`plot ${i + 1}: ${p.name} overlaps ${o.name}`);
+    });
+    return found;
+  });
+}
+
+/** English text (a Latin word in a block with no CJK) outside code and maths whose language is not English. */
+async function untaggedEnglish(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+    const SKIP = "pre, code, .katex, math, svg, script, style, noscript, [aria-hidden='true'], title";
+    const BLOCK = "p, li, td, th, h1, h2, h3, h4, h5, h6, caption, figcaption, summary, nav, footer, dt, dd, div, section, a, span";
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const blockText = (el: Element) => {
+      let t = "";
+      const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement?.closest(SKIP)) t += n.textContent;
+      return t;
+    };
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      // an English word: two or more Latin letters, some lower-case (HTML, PDF, MB are names), not a unit
+      const word = ((n.textContent ?? "").match(/[A-Za-z]{2,}/g) ?? []).some((w) => /[a-z]/.test(w) && w !== "kB");
+      if (!parent || parent.closest(SKIP) || !word) continue;
+      const block = parent.closest(BLOCK.split(", ").filter((b) => !["span", "a"].includes(b)).join(", ")) ?? parent;
+      if (CJK.test(blockText(block))) continue;
+      const lang = parent.closest("[lang]")?.getAttribute("lang") ?? "";
+      if (!/^en\b/i.test(lang)) found.push(`"${(n.textContent ?? "").trim().slice(0, 50)}" in <${block.tagName.toLowerCase()}> is in lang="${lang}"`);
+    }
+    return [...new Set(found)];
+  });
+}
+
+test("there are pages to check", () => {
+  assert.ok(NOTES.length > 0, `no note page in ${DIRS.join(", ")}`);
+});
+
+for (const { name, file } of NOTES) {
+  test(`${label(file)}: on a phone (390 px) no serious or critical axe violation, no legend over an axis title, no code cut off, English marked; on a screen (1280 px) no legend over an axis title`, async () => {
+    const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 390, height: 844 }, timeoutMs: 90000 });
+    try {
+      await plotsLaidOut(page, 390);
+      assert.equal(await overlaps(page), [], "at 390 px");
+      const layout = await page.evaluate(() => ({
+        cut: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > innerWidth + 1).length,
+        code: document.querySelectorAll("pre.code").length,
+        pageWidth: document.documentElement.scrollWidth,
+        wideFigures: Array.from(document.querySelectorAll("figure.plot")).filter((f) => f.getBoundingClientRect().right > innerWidth + 1).length,
+        unnamedCode: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.getAttribute("tabindex") !== "0" || !p.getAttribute("aria-label")).length,
+      }));
+      assert.is(layout.cut, 0, `${layout.cut} of ${layout.code} code cells are cut off at 390 px`);
+      assert.is(layout.unnamedCode, 0, "every code cell is a named, focusable region");
+      assert.ok(layout.pageWidth <= 390, `the page scrolls sideways: ${layout.pageWidth} px wide`);
+      assert.is(layout.wideFigures, 0, "a figure is wider than the phone");
+      const first = page.locator("figure.plot").first();
+      if (await first.count()) await first.screenshot({ path: join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-390.png`) });
+      assert.equal(await axeProblems(page), [], "axe at 390 px");
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      if (!/^en\b/i.test(lang)) assert.equal(await untaggedEnglish(page), [], `English on a ${lang} page not marked lang="en"`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await plotsLaidOut(page, 1280);
+      assert.equal(await overlaps(page), [], "at 1280 px");
+      assert.equal(errors, [], `console errors: ${errors.join(" | ")}`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const file of INDEXES) {
+  test(`${label(file)}: no serious or critical axe violation; English marked on a page in another language`, async () => {
+    const { page, context } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 390, height: 844 } });
+    try {
+      assert.equal(await axeProblems(page), [], "axe at 390 px");
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      if (!/^en\b/i.test(lang)) assert.equal(await untaggedEnglish(page), [], `English on a ${lang} page not marked lang="en"`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("plotly's cartesian bundle draws exactly the trace types the exporter counts on", async () => {
+  const withPlots = NOTES.find((n) => readFileSync(n.file, "utf8").includes('data-plotly-bundle="cartesian"'));
+  assert.ok(withPlots, "no page uses the cartesian bundle");
+  const { page, context } = await openOffline(browser, pathToFileURL(withPlots!.file).href);
+  try {
+    await page.waitForFunction(() => document.documentElement.getAttribute("data-plotly") === "ready", null, { timeout: 60000 });
+    const traces = await page.evaluate(() => Object.keys((window as unknown as { Plotly: { PlotSchema: { get(): { traces: object } } } }).Plotly.PlotSchema.get().traces).sort());
+    assert.equal(traces, [...CARTESIAN_TRACES].sort());
+  } finally {
+    await context.close();
+  }
+});
+
+/** Runs a poppler tool; throws when it cannot run. */
+function run(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: "utf8", timeout: 60000, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error || r.status !== 0) throw new Error(`${cmd} failed: ${r.error ?? r.stderr}`);
+  return r.stdout;
+}
+
+/** The first line of each worked solution of the notebook beside a page, whitespace removed. */
+function solutionStarts(dir: string, name: string): string[] {
+  const ipynb = join(dir, `${name}.ipynb`);
+  if (!existsSync(ipynb)) return [];
+  return parseNotebook(readFileSync(ipynb, "utf8"), ipynb)
+    .cells.filter((c) => c.cell_type === "code" && isHidden(c))
+    .map((c) => text(c.source).split("\n").find((l) => l.trim()) ?? "")
+    .map((l) => l.replace(/\s+/g, "").slice(0, 30))
+    .filter(Boolean);
+}
+const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+
+/** Pages (rendered at `dpi`) with ink in the last `mm` of the right edge. */
+function inkInRightMargin(pdf: string, mm: number, dpi = 40): number[] {
+  const prefix = join(tmp, `m-${Math.random().toString(36).slice(2)}`);
+  run("pdftoppm", ["-png", "-r", String(dpi), pdf, prefix]);
+  const pages = readdirSync(tmp).filter((f) => f.startsWith(prefix.slice(tmp.length + 1)) && f.endsWith(".png")).sort();
+  const bad: number[] = [];
+  pages.forEach((f, k) => {
+    const png = decodePng(readFileSync(join(tmp, f)));
+    const from = png.width - Math.round((mm / 25.4) * dpi);
+    let ink = false;
+    for (let y = 0; y < png.height && !ink; y++) {
+      for (let x = from; x < png.width && !ink; x++) {
+        const i = (y * png.width + x) * png.channels;
+        for (let c = 0; c < Math.min(3, png.channels); c++) if (png.pixels[i + c] < 235) ink = true;
+      }
+    }
+    if (ink) bad.push(k + 1);
+  });
+  return bad;
+}
+
+// Printing the interactive page: one note per language folder (05, the note with a slider, if there).
+const PRINTED = DIRS.map((dir) => NOTES.filter((n) => n.dir === dir)).map((ns) => ns.find((n) => n.name.startsWith("05")) ?? ns.find((n) => solutionStarts(n.dir, n.name).length > 0)).filter((n): n is (typeof NOTES)[number] => Boolean(n));
+for (const { dir, name, file } of PRINTED) {
+  test(`${label(file)}: printed from the browser, worked solutions are in the PDF and the plots fit the page width`, async () => {
+    const { page, context } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 1280, height: 900 }, timeoutMs: 90000 });
+    try {
+      await plotsLaidOut(page, 1280);
+      const pdf = join(tmp, `${name}-${dir.length}.pdf`);
+      writeFileSync(pdf, await page.pdf({ format: "A4", margin: PDF_MARGIN, printBackground: true }));
+      const textLayer = squash(run("pdftotext", [pdf, "-"]));
+      const starts = solutionStarts(dir, name);
+      for (const s of starts) assert.ok(textLayer.includes(s), `the worked solution starting "${s}" is not in the printed text`);
+      // 12 mm margins: nothing may be drawn in the outer 10 mm of the right edge.
+      assert.equal(inkInRightMargin(pdf, 10), [], "pages with ink in the right margin (a plot wider than the paper)");
+      run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-print`)]);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const dir of DIRS) {
+  const pdfs = readdirSync(dir).filter((f) => f.endsWith(".pdf"));
+  if (!pdfs.length) continue;
+  test(`${label(dir)}: every exported PDF prints every worked solution`, () => {
+    for (const f of pdfs) {
+      const starts = solutionStarts(dir, f.slice(0, -4));
+      if (!starts.length) continue;
+      const textLayer = squash(run("pdftotext", [join(dir, f), "-"]));
+      for (const s of starts) assert.ok(textLayer.includes(s), `${f}: the worked solution starting "${s}" is not in the PDF`);
+    }
+  });
+}
+
+test.run();
