@@ -23,7 +23,7 @@ import type { Browser, Page } from "playwright-core";
 import { EXPORT_DIRS, SCREENS_DIR, label, launch, openOffline } from "./chromium";
 import { decodePng } from "./png";
 import { CARTESIAN_TRACES } from "../../scripts/export/assets";
-import { PDF_MARGIN } from "../../scripts/export/browser";
+import { PDF_MARGIN, PRINT_WIDTH_PX } from "../../scripts/export/browser";
 import { parseNotebook, text } from "../../scripts/nbformat";
 import { isHidden } from "../../scripts/export/notebook";
 
@@ -239,6 +239,20 @@ for (const { dir, name, file } of PRINTED) {
       for (const s of starts) assert.ok(textLayer.includes(s), `the worked solution starting "${s}" is not in the printed text`);
       // 12 mm margins: nothing may be drawn in the outer 10 mm of the right edge.
       assert.equal(inkInRightMargin(pdf, 10), [], "pages with ink in the right margin (a plot wider than the paper)");
+      // A plot cut at the edge of its box leaves no ink in the margin either: laid out as on
+      // paper (print media, the A4 line width), every label of every plot must lie inside its box.
+      await page.emulateMedia({ media: "print" });
+      await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 1100 });
+      const cut = await page.evaluate(() =>
+        Array.from(document.querySelectorAll(".output.plot .figure")).flatMap((fig, i) => {
+          const box = fig.getBoundingClientRect();
+          return Array.from(fig.querySelectorAll("svg.main-svg text"))
+            .map((t) => t.getBoundingClientRect())
+            .filter((r) => r.width > 0 && (r.right > box.right + 1 || r.right > innerWidth + 1))
+            .map((r) => `plot ${i + 1}: a label ends at ${Math.round(r.right)} px, its box at ${Math.round(box.right)} px`);
+        }),
+      );
+      assert.equal(cut, [], "plots cut at the paper's width");
       run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-print`)]);
     } finally {
       await context.close();
