@@ -11,8 +11,10 @@
 //              RUNS times each, the two settings interleaved; medians with min-max.
 //   sizes      the page's bytes and the plotly.js bundles on disk.
 //
-// Usage: npm run measure:pages -- [--dir exports] [--axe] [--paint 05] [--runs 5] [--json]
-//        (no part named: all three). The machine is shared: read the spread, not one number.
+// Usage: npm run measure:pages -- [--dir exports] [--vs OTHER_DIR] [--axe] [--paint 05] [--runs 5] [--json]
+//        (no part named: all three). `--vs` measures the same page of a second export folder
+//        (say, an export from before a change) in the same loop, interleaved, so both see the
+//        same machine. The machine is shared: read the spread, not one number.
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
@@ -26,6 +28,7 @@ const opt = (name: string, dflt?: string): string | undefined => {
 };
 const has = (name: string) => argv.includes(`--${name}`);
 const DIR = path.resolve(opt("dir", "exports")!);
+const VS = opt("vs") ? path.resolve(opt("vs")!) : undefined;
 const RUNS = Number(opt("runs", "5"));
 const ALL = !has("axe") && !has("paint") && !has("sizes");
 
@@ -180,20 +183,28 @@ async function main(): Promise<void> {
     }
     if (ALL || has("paint")) {
       const which = opt("paint", "05")!;
-      const file = pagesOf(DIR).find((p) => path.basename(p).startsWith(which) && path.dirname(p) === DIR);
-      if (!file) throw new Error(`no page ${which}* in ${DIR}`);
-      const runs: Record<string, PaintRun[]> = { "1x": [], "4x": [] };
-      await paintOnce(browser, file, 1); // warm the file cache and the compiler cache alike for both
+      const dirs = [DIR, ...(VS ? [VS] : [])];
+      const files = dirs.map((d) => {
+        const f = pagesOf(d).find((p) => path.basename(p).startsWith(which) && path.dirname(p) === d);
+        if (!f) throw new Error(`no page ${which}* in ${d}`);
+        return f;
+      });
+      const runs: Record<string, PaintRun[]>[] = files.map(() => ({ "1x": [], "4x": [] }));
+      for (const f of files) await paintOnce(browser, f, 1); // warm the file cache alike for all
       for (let i = 0; i < RUNS; i++) {
-        runs["1x"].push(await paintOnce(browser, file, 1));
-        runs["4x"].push(await paintOnce(browser, file, 4));
+        for (const [k, f] of files.entries()) {
+          runs[k]["1x"].push(await paintOnce(browser, f, 1));
+          runs[k]["4x"].push(await paintOnce(browser, f, 4));
+        }
       }
-      json.paint = { page: path.relative(DIR, file), runs };
-      console.log(`\n== ${path.relative(DIR, file)} (${(fs.statSync(file).size / 1e6).toFixed(2)} MB), ${RUNS} loads each, median (min–max)`);
-      for (const [k, rs] of Object.entries(runs)) {
-        console.log(`CPU ${k}: first paint ${fmt(rs.map((r) => r.firstPaint))}, first contentful paint ${fmt(rs.map((r) => r.firstContentfulPaint))}`);
-        console.log(`        first plot ${fmt(rs.map((r) => r.firstPlot))}, every plot ${fmt(rs.map((r) => r.allPlots))}`);
-        console.log(`        longest task ${fmt(rs.map((r) => r.longestTask))}, long tasks ${median(rs.map((r) => r.longTasks))}`);
+      json.paint = files.map((f, k) => ({ page: f, runs: runs[k] }));
+      for (const [k, f] of files.entries()) {
+        console.log(`\n== ${f} (${(fs.statSync(f).size / 1e6).toFixed(2)} MB), ${RUNS} loads each, median (min–max)`);
+        for (const [rate, rs] of Object.entries(runs[k])) {
+          console.log(`CPU ${rate}: first paint ${fmt(rs.map((r) => r.firstPaint))}, first contentful paint ${fmt(rs.map((r) => r.firstContentfulPaint))}`);
+          console.log(`        first plot ${fmt(rs.map((r) => r.firstPlot))}, every plot ${fmt(rs.map((r) => r.allPlots))}`);
+          console.log(`        longest task ${fmt(rs.map((r) => r.longestTask))}, long tasks ${median(rs.map((r) => r.longTasks))}`);
+        }
       }
     }
     if (has("json")) console.log(JSON.stringify(json));
