@@ -181,17 +181,22 @@ async function main(): Promise<void> {
     frontends = uvuAsync("tests/browser", "jupyter(lab|-frontends)\\.test\\.ts$", { MLEKIT_FRONTEND_OUT: frontendOut, MLEKIT_SCREENS: screens });
   }
 
-  section("execute (nbclient, once per notebook) and export every notebook (buildNotes, as npm start does)");
+  section("execute (nbclient, once per notebook, English and Chinese) and export every notebook (buildNotes, as npm start does)");
   const exportsOf = (b: NotesBuild) => b.runs.flatMap((r) => r.exports);
   const resultsOf = (b: NotesBuild) => b.runs.flatMap((r) => r.results);
-  const notes = await buildNotes({ outDir, lang: "en", build: false, lede: (require("../package.json") as { description: string }).description });
-  const results = resultsOf(notes);
-  for (const r of results) record(`${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s)`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
-  for (const e of exportsOf(notes)) {
-    const kinds = [...new Set(e.files.map((f) => f.kind))];
-    const ok = e.problems.length === 0 && ["html", "md", "pdf", "ipynb"].every((k) => kinds.includes(k as never));
-    record(`${e.name}: exported as html, md, pdf and ipynb in ${e.seconds.toFixed(1)} s with no export problem`, ok, [`formats: ${kinds.join(", ")}`, ...e.problems].join("\n"));
+  const notes = await buildNotes({ outDir, lang: "all", build: false, lede: (require("../package.json") as { description: string }).description });
+  const langOf = (r: { lang: string }) => (r.lang === "en" ? "" : `${r.lang}/`);
+  for (const run of notes.runs) {
+    for (const r of run.results) record(`${langOf(run)}${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s)`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
+    for (const e of run.exports) {
+      const kinds = [...new Set(e.files.map((f) => f.kind))];
+      const ok = e.problems.length === 0 && ["html", "md", "pdf", "ipynb"].every((k) => kinds.includes(k as never));
+      record(`${langOf(run)}${e.name}: exported as html, md, pdf and ipynb in ${e.seconds.toFixed(1)} s with no export problem`, ok, [`formats: ${kinds.join(", ")}`, ...e.problems].join("\n"));
+    }
   }
+  record("both languages ran (9+ English and as many Chinese notebooks)", notes.runs.length === 2 && notes.runs[0].results.length > 0 && notes.runs[0].results.length === notes.runs[1].results.length, notes.runs.map((r) => `${r.lang}: ${r.results.length}`).join(", "));
+  // The Markdown flavours and the determinism check work on the English notes.
+  const results = notes.runs.find((r) => r.lang === "en")?.results ?? [];
 
   section("Markdown flavours of the exported notes: SVG maths, and Hugo / Hexo posts");
   const flavours: { dir: string; label: string; flavour: MarkdownFlavour }[] = [
