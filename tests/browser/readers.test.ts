@@ -127,35 +127,83 @@ test("there are pages to check", () => {
   assert.ok(NOTES.length > 0, `no note page in ${DIRS.join(", ")}`);
 });
 
-for (const { name, file } of NOTES) {
-  test(`${label(file)}: on a phone (390 px) no serious or critical axe violation, no legend over an axis title, no code cut off, English marked; on a screen (1280 px) no legend over an axis title`, async () => {
-    const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 390, height: 844 }, timeoutMs: 90000 });
-    try {
-      await plotsLaidOut(page, 390);
-      assert.equal(await overlaps(page), [], "at 390 px");
-      const layout = await page.evaluate(() => ({
-        cut: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > innerWidth + 1).length,
-        code: document.querySelectorAll("pre.code").length,
-        pageWidth: document.documentElement.scrollWidth,
-        wideFigures: Array.from(document.querySelectorAll("figure.plot")).filter((f) => f.getBoundingClientRect().right > innerWidth + 1).length,
-        unnamedCode: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.getAttribute("tabindex") !== "0" || !p.getAttribute("aria-label")).length,
-      }));
-      assert.is(layout.cut, 0, `${layout.cut} of ${layout.code} code cells are cut off at 390 px`);
-      assert.is(layout.unnamedCode, 0, "every code cell is a named, focusable region");
-      assert.ok(layout.pageWidth <= 390, `the page scrolls sideways: ${layout.pageWidth} px wide`);
-      assert.is(layout.wideFigures, 0, "a figure is wider than the phone");
-      const first = page.locator("figure.plot").first();
-      if (await first.count()) await first.screenshot({ path: join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-390.png`) });
-      assert.equal(await axeProblems(page), [], "axe at 390 px");
-      const lang = await page.evaluate(() => document.documentElement.lang);
-      if (!/^en\b/i.test(lang)) assert.equal(await untaggedEnglish(page), [], `English on a ${lang} page not marked lang="en"`);
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await plotsLaidOut(page, 1280);
-      assert.equal(await overlaps(page), [], "at 1280 px");
-      assert.equal(errors, [], `console errors: ${errors.join(" | ")}`);
-    } finally {
-      await context.close();
+/** What one note page shows a reader; every list should be empty, every count 0. */
+interface PageFindings {
+  overlaps390: string[];
+  overlaps1280: string[];
+  cut: number;
+  code: number;
+  unnamedCode: number;
+  pageWidth: number;
+  wideFigures: number;
+  axe: string[];
+  lang: string;
+  untagged: string[];
+  errors: string[];
+}
+
+/** Looks at one note page on a phone, then on a screen (the same page, resized). */
+async function inspect(name: string, file: string): Promise<PageFindings> {
+  const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 390, height: 844 }, timeoutMs: 120000 });
+  try {
+    await plotsLaidOut(page, 390);
+    const overlaps390 = await overlaps(page);
+    const layout = await page.evaluate(() => ({
+      cut: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > innerWidth + 1).length,
+      code: document.querySelectorAll("pre.code").length,
+      pageWidth: document.documentElement.scrollWidth,
+      wideFigures: Array.from(document.querySelectorAll("figure.plot")).filter((f) => f.getBoundingClientRect().right > innerWidth + 1).length,
+      unnamedCode: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.getAttribute("tabindex") !== "0" || !p.getAttribute("aria-label")).length,
+      lang: document.documentElement.lang,
+    }));
+    const first = page.locator("figure.plot").first();
+    if (await first.count()) await first.screenshot({ path: join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-390.png`) });
+    const axe = await axeProblems(page);
+    const untagged = /^en\b/i.test(layout.lang) ? [] : await untaggedEnglish(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await plotsLaidOut(page, 1280);
+    const overlaps1280 = await overlaps(page);
+    return { overlaps390, overlaps1280, ...layout, axe, untagged, errors: [...errors] };
+  } finally {
+    await context.close();
+  }
+}
+
+// The pages are looked at two at a time (the test machine has two cores), each test then
+// reports its own page.
+const findings = new Map<string, Promise<PageFindings>>();
+test.before(() => {
+  let next = 0;
+  const waiting = NOTES.map(() => {
+    let settle!: (f: Promise<PageFindings>) => void;
+    const p = new Promise<PageFindings>((resolve, reject) => (settle = (f) => f.then(resolve, reject)));
+    p.catch(() => undefined);
+    return { p, settle };
+  });
+  NOTES.forEach((n, i) => findings.set(n.file, waiting[i].p));
+  const worker = async () => {
+    while (next < NOTES.length) {
+      const i = next++;
+      const f = inspect(NOTES[i].name, NOTES[i].file);
+      waiting[i].settle(f);
+      await f.catch(() => undefined);
     }
+  };
+  void Promise.all([worker(), worker()]);
+});
+
+for (const { file } of NOTES) {
+  test(`${label(file)}: on a phone (390 px) no serious or critical axe violation, no legend over an axis title, no code cut off, English marked; on a screen (1280 px) no legend over an axis title`, async () => {
+    const f = await findings.get(file)!;
+    assert.equal(f.overlaps390, [], "at 390 px");
+    assert.is(f.cut, 0, `${f.cut} of ${f.code} code cells are cut off at 390 px`);
+    assert.is(f.unnamedCode, 0, "every code cell is a named, focusable region");
+    assert.ok(f.pageWidth <= 390, `the page scrolls sideways: ${f.pageWidth} px wide`);
+    assert.is(f.wideFigures, 0, "a figure is wider than the phone");
+    assert.equal(f.axe, [], "axe at 390 px");
+    assert.equal(f.untagged, [], `English on a ${f.lang} page not marked lang="en"`);
+    assert.equal(f.overlaps1280, [], "at 1280 px");
+    assert.equal(f.errors, [], `console errors: ${f.errors.join(" | ")}`);
   });
 }
 
