@@ -96,6 +96,8 @@ async function axe(browser: Browser): Promise<AxeResult[]> {
 }
 
 interface PaintRun {
+  /** The page's own measures (page/figures.ts): loading plotly.js, drawing each figure (ms). */
+  measures?: Record<string, number>;
   firstPaint: number;
   firstContentfulPaint: number;
   firstPlot: number;
@@ -136,6 +138,7 @@ async function paintOnce(browser: Browser, file: string, rate: number): Promise<
       allPlots: w.__m.allPlots,
       longestTask: Math.max(0, ...w.__m.tasks),
       longTasks: w.__m.tasks.length,
+      measures: Object.fromEntries(performance.getEntriesByType("measure").filter((m) => m.name.startsWith("mlekit:")).map((m) => [m.name.slice(7), m.duration])),
     };
   });
   await context.close();
@@ -204,6 +207,8 @@ async function main(): Promise<void> {
           console.log(`CPU ${rate}: first paint ${fmt(rs.map((r) => r.firstPaint))}, first contentful paint ${fmt(rs.map((r) => r.firstContentfulPaint))}`);
           console.log(`        first plot ${fmt(rs.map((r) => r.firstPlot))}, every plot ${fmt(rs.map((r) => r.allPlots))}`);
           console.log(`        longest task ${fmt(rs.map((r) => r.longestTask))}, long tasks ${median(rs.map((r) => r.longTasks))}`);
+          const names = [...new Set(rs.flatMap((r) => Object.keys(r.measures ?? {})))];
+          if (names.length) console.log(`        page measures (median ms): ${names.map((n) => `${n} ${median(rs.map((r) => r.measures?.[n] ?? NaN)).toFixed(0)}`).join(", ")}`);
         }
       }
     }

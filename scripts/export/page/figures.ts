@@ -12,6 +12,7 @@
 // `mlekit:plotly-ready` event on document once plotly.js runs; `data-drawn` on each plot element
 // and a bubbling `mlekit:figure-drawn` event from its <figure>; `<html data-plots="drawn">` when
 // every plot is drawn (at once on a page without plots; "failed" when plotly.js cannot load),
+// with `performance.measure` entries "mlekit:plotly.js" and "mlekit:draw <id>" for timing,
 // and `data-plots-width` the window width the plots were last laid out for.
 import { dataTablesHtml, describeFigure, figureDataTables, figureLanguage, type BinsByTrace } from "../../../notebooks/kit/src/display/describe-figure";
 import { applySliderStep, legendPatch, NARROW_PX, prepareFigure, type FigureSpec } from "./layout";
@@ -106,10 +107,12 @@ function loadPlotly(): Promise<PlotlyApi> {
     if (!holder) return reject(new Error("no plotly.js on the page"));
     const s = document.createElement("script");
     const src = holder.getAttribute("data-src");
+    const t0 = performance.now();
     s.src = src ?? URL.createObjectURL(new Blob([holder.textContent ?? ""], { type: "text/javascript" }));
     s.onload = () => {
       const P = plotlyOf();
       if (!P) return reject(new Error("plotly.js loaded but defined no Plotly"));
+      performance.measure("mlekit:plotly.js", { start: t0 });
       document.documentElement.setAttribute("data-plotly", "ready");
       document.dispatchEvent(new CustomEvent("mlekit:plotly-ready"));
       resolve(P);
@@ -210,6 +213,7 @@ function fillTables(e: Entry): void {
 
 /** Draws (or redraws, keeping the slider where it is) one figure for its current width. */
 async function draw(P: PlotlyApi, e: Entry): Promise<void> {
+  const t0 = performance.now();
   const active = e.drawn ? activeStep(e) : undefined;
   const spec = active === undefined ? e.spec : applySliderStep(e.spec, active);
   const width = e.el.clientWidth || e.figure.clientWidth;
@@ -226,6 +230,7 @@ async function draw(P: PlotlyApi, e: Entry): Promise<void> {
     e.el.on?.("plotly_afterplot", () => scalable(e.el));
   }
   e.drawn = true;
+  performance.measure(`mlekit:draw ${e.el.id}`, { start: t0 });
   e.el.setAttribute("data-drawn", "");
   e.figure.dispatchEvent(new CustomEvent("mlekit:figure-drawn", { bubbles: true }));
 }
