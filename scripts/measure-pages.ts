@@ -84,7 +84,7 @@ async function axe(browser: Browser): Promise<AxeResult[]> {
     await page.addScriptTag({ content: source });
     const r = await page.evaluate(async () => {
       const w = window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } };
-      const res = await w.axe.run(document, { resultTypes: ["violations"] });
+      const res = await w.axe.run(document, { resultTypes: ["violations"], preload: false });
       return res.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
     const counts: Record<string, number> = { critical: 0, serious: 0, moderate: 0, minor: 0 };

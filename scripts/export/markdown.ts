@@ -75,7 +75,9 @@ export function notebookToMarkdown(nb: Notebook, { filesDir, solutionLabel = "Sh
       if (!fig) return link(altText("", "Output"), file);
       // The plot's caption and the description the kit generates from its traces, as alt text.
       const t = describeFigure(fig, { lang });
-      return link(`${altText(t.caption, `Plot ${plotNumber}`)}${lang.startsWith("zh") ? "：" : ": "}${altText(t.description, "")}`, file);
+      // Braces (TeX grouping in a series name such as E_{x~p̂}) and $ mean nothing in alt text, and would read as raw TeX.
+      const alt = (s: string, fallback: string) => altText(s.replace(/[{}$]/g, ""), fallback);
+      return link(`${alt(t.caption, `Plot ${plotNumber}`)}${lang.startsWith("zh") ? "：" : ": "}${alt(t.description, "")}`, file);
     }
     if (fig && mime === "text/html") return `> *${altText(figureTitle(fig), `Plot ${plotNumber}`)}: interactive plot, see the HTML export (no static image was rendered).*`;
     switch (mime) {

@@ -31,6 +31,10 @@ test("a plot is written as its image/svg+xml file, named by its number, with its
   const { markdown, attachments } = notebookToMarkdown(nb, { filesDir: "my note_files" });
   assert.ok(markdown.includes("![Squares demo: Line chart. x axis: x, from 0 to 1. y axis: y, from 1 to 2. 1 unnamed line.](my%20note_files/plot-01.svg)"), markdown);
   const svg = attachments.find((a) => a.file === "plot-01.svg");
+  const braces = fixtureNotebook();
+  const fig = ((braces.cells[1] as { outputs: { data?: Record<string, unknown> }[] }).outputs[1].data!)["application/vnd.plotly.v1+json"] as { data: { name?: string }[] };
+  fig.data[0].name = "E_{x~p} log $p$";
+  assert.ok(notebookToMarkdown(braces, { filesDir: "x" }).markdown.includes("1 series: E_x~p log p (line).](x/plot-01.svg)"), "no TeX braces or $ in alt text");
   assert.is(svg?.data.toString("utf8"), PLOT_SVG);
   assert.not.ok(markdown.includes("<script"), "the kit's HTML with its script is never used");
 });

@@ -280,8 +280,13 @@ function main(): void {
   }
   const root = document.documentElement;
   if (!list.length) {
-    root.setAttribute("data-plots", "drawn");
-    root.setAttribute("data-plots-width", String(innerWidth));
+    const laidOut = () => {
+      focusableWhenScrolling();
+      root.setAttribute("data-plots", "drawn");
+      root.setAttribute("data-plots-width", String(innerWidth));
+    };
+    laidOut();
+    addEventListener("resize", laidOut);
     return;
   }
   afterFirstPaint(async () => {
