@@ -13,7 +13,9 @@
 // and a bubbling `mlekit:figure-drawn` event from its <figure>; `<html data-plots="drawn">` when
 // every plot is drawn (at once on a page without plots; "failed" when plotly.js cannot load),
 // with `performance.measure` entries "mlekit:plotly.js" and "mlekit:draw <id>" for timing,
-// and `data-plots-width` the window width the plots were last laid out for.
+// and `data-plots-width` the window width the plots were last laid out for. A script that changes
+// a drawing itself dispatches `mlekit:figure-changed` (detail `{ title }`) on its <figure>: the
+// caption, description and open data table then follow the traces as drawn.
 import { dataTablesHtml, describeFigure, figureDataTables, figureLanguage, type BinsByTrace } from "../../../notebooks/kit/src/display/describe-figure";
 import { applySliderStep, legendPatch, NARROW_PX, prepareFigure, type FigureSpec } from "./layout";
 
@@ -34,6 +36,8 @@ interface FullLayout {
 }
 
 interface PlotElement extends HTMLElement {
+  /** The traces as drawn now (plotly keeps them on the element). */
+  data?: Record<string, unknown>[];
   _fullLayout?: FullLayout;
   _fullData?: { index?: number; type?: string; xbins?: { start: number; end: number; size: number } }[];
   on?(event: string, handler: () => void): void;
@@ -125,10 +129,11 @@ function loadPlotly(): Promise<PlotlyApi> {
 /** The slider position a figure shows (plotly keeps it in the full layout). */
 const activeStep = (e: Entry): number | undefined => e.el._fullLayout?.sliders?.[0]?.active;
 
-/** The figure as the reader sees it now: the slider's current step applied. */
+/** The figure as the reader sees it now: the traces as drawn (a slider's step or another script's update applied), the figure's own layout. */
 function currentSpec(e: Entry): FigureSpec {
   const active = activeStep(e);
-  return active === undefined ? e.spec : applySliderStep(e.spec, active);
+  const spec = active === undefined ? e.spec : applySliderStep(e.spec, active);
+  return e.drawn && Array.isArray(e.el.data) ? { ...spec, data: e.el.data } : spec;
 }
 
 /** The bins plotly chose for each histogram, so the data table lists the bars as drawn. */
@@ -196,7 +201,11 @@ function scalable(el: HTMLElement): void {
 function followSlider(e: Entry): void {
   const active = activeStep(e);
   if (active === undefined) return;
-  const title = e.stepTitles[active];
+  describeNow(e, e.stepTitles[active]);
+}
+
+/** Writes the caption and description of the figure as drawn now, with `title` (else the figure's own). */
+function describeNow(e: Entry, title?: string): void {
   const spec = currentSpec(e);
   const layout = { ...(spec.layout ?? {}), ...(title !== undefined ? { title: { text: title } } : {}) };
   const text = describeFigure({ data: spec.data, layout }, { lang });
@@ -227,6 +236,8 @@ async function draw(P: PlotlyApi, e: Entry): Promise<void> {
   scalable(e.el);
   if (!e.drawn) {
     e.el.on?.("plotly_sliderchange", () => followSlider(e));
+    // Another script that changes the drawing (a live slider) says so, with the new title.
+    e.figure.addEventListener("mlekit:figure-changed", (ev) => describeNow(e, (ev as CustomEvent<{ title?: string } | undefined>).detail?.title));
     e.el.on?.("plotly_afterplot", () => scalable(e.el));
   }
   e.drawn = true;
