@@ -7,6 +7,7 @@ import * as setup from "./setup";
 import * as i18n from "./i18n";
 import { defaultJobs, listNotebooks, progressPrinter, runNotebooks, type NotebookRun } from "./notebooks";
 import { ASSETS_DIR, writeSharedAssets, type AssetMode } from "./export/assets";
+import { writeLiveAssets } from "./export/live";
 import {
   closeExports,
   exportIndex,
@@ -64,7 +65,8 @@ export interface NotesBuild {
   seconds: number;
 }
 
-const ZH = { dir: "zh", label: "中文", title: "学习笔记", lede: "最大似然、KL 散度与交叉熵，逐步推导并用代码验证。" };
+/** The Chinese edition: its folder under the export folder, its label and its index page. */
+export const ZH = { dir: "zh", label: "中文", title: "学习笔记", lede: "最大似然、KL 散度与交叉熵，逐步推导并用代码验证。" };
 
 /**
  * Builds the worked notes into `options.outDir`. Never exits the process: failures are in the
@@ -83,7 +85,10 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
   }
   const progress = progressPrinter();
   const files: WrittenFile[] = [];
-  if (sharedAssets) writeSharedAssets(outDir);
+  if (sharedAssets) {
+    writeSharedAssets(outDir);
+    await writeLiveAssets(path.join(outDir, ASSETS_DIR));
+  }
   const assetsFor = (dir: string): AssetMode =>
     sharedAssets ? { kind: "shared", href: path.relative(dir, path.join(outDir, ASSETS_DIR)).split(path.sep).join("/"), dir: path.join(outDir, ASSETS_DIR) } : { kind: "inline" };
 

@@ -4,7 +4,8 @@
 // is never read or overwritten.
 //  1. build the packages; type-check scripts, tests and benchmarks
 //  2. unit tests (uvu under ts-node), one test file per lib file, plus the scripts' own
-//  3. notebook hygiene on the committed notebooks (scripts/clean-notebooks.ts)
+//  3. notebook hygiene on the committed notebooks (scripts/clean-notebooks.ts), and their code
+//     as Prettier formats it with no line over 100 characters (scripts/format-notebooks.ts)
 //  4. at the same time, each notebook is executed ONCE per front end:
 //     a. through buildNotes (nbclient, the project's .venv and tslab kernel), exported in every
 //        format, as `npm start` does; then the Markdown flavours (SVG maths, Hugo, Hexo) of those
@@ -18,7 +19,9 @@
 //     Markdown images and headings, every Markdown flavour, the executed notebooks' SVG+PNG
 //     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler;
 //     the pages as readers meet them (tests/browser/readers.test.ts): axe-core, a 390 px phone,
-//     print, English marked on pages in another language.
+//     print, English marked on pages in another language;
+//     the live notes: every note run in its page (#run-all) and checked against the kernel, the
+//     site from disk and a server (tests/browser/live-notes.test.ts).
 // Options: --skip-browser, --only-unit (for quick local loops).
 import * as fs from "fs";
 import * as os from "os";
@@ -26,6 +29,7 @@ import * as path from "path";
 import { spawn } from "child_process";
 import * as setup from "./setup";
 import * as hygiene from "./clean-notebooks";
+import * as formatting from "./format-notebooks";
 import { listNotebooks, executeNotebook, describeFailure } from "./notebooks";
 import { buildNotes, type NotesBuild } from "./notes";
 import { PLOTLY_MIME, parseNotebook, text as joinText, type Notebook } from "./nbformat";
@@ -164,6 +168,10 @@ async function main(): Promise<void> {
     const p = hygiene.problems(JSON.parse(text), text);
     record(`${path.basename(f)} is clean (no outputs, execution_count null, kernel metadata as saved by JupyterLab)`, p.length === 0, p.join("; "));
   }
+  section("notebook code: Prettier-formatted, no line over 100 characters (fix with: npm run format:notebooks)");
+  for (const r of await formatting.checkNotebooks(notebooks)) {
+    record(`${path.basename(r.file)}: every code cell as Prettier formats it, no line over ${formatting.MAX_LINE} characters`, r.problems.length === 0, r.problems.slice(0, 12).join("\n") + (r.problems.length > 12 ? `\n… ${r.problems.length - 12} more (npm run format:notebooks -- --check)` : ""));
+  }
 
   // Everything below writes into one temporary folder, never into exports/.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-test-"));
@@ -282,7 +290,8 @@ async function main(): Promise<void> {
 
   if (!skipBrowser) {
     section("browser tests on the fresh exports (Debian Chromium, poppler-utils)");
-    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|readers)\\.test\\.ts$", {
+    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|readers|live-notes)\\.test\\.ts$", {
+      MLEKIT_LIVE_DIRS: outDir,
       MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
       MLEKIT_FOREIGN_EXPORT: foreignOut,
       MLEKIT_MD_FLAVOURS: JSON.stringify(Object.fromEntries(flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir]))),

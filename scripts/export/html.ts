@@ -22,6 +22,7 @@ import { englishOn, markEnglish, pageStrings, visibleText, type PageStrings } fr
 import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "../nbformat";
 import { escapeHtml, htmlDocument, isHidden, notebookLanguage, noteTitle, plainTitle, plotOutputs, retargetNotebookLinks, stripAnsi } from "./notebook";
 import { FIGURE_STRINGS, describeFigure, type FigureText } from "../../notebooks/kit/src/display/describe-figure";
+import { hasLiveSlider, liveFigure, livePageParts, liveSliderControl, withLiveBar, type LiveAssets } from "./live";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -46,14 +47,23 @@ export interface HtmlOptions {
   lang?: string;
   /** Receives maths errors. */
   onWarning?: (message: string) => void;
+  /** Make the page live ("Run in browser", live sliders): the scripts from `prepareLive` (live/). */
+  live?: LiveAssets;
 }
 
 /** What one page is being built with. */
-interface PageContext {
+export interface PageContext {
   flavour: HtmlFlavour;
   lang: string;
   strings: PageStrings;
+  /** The page runs (live/): a live slider's figure gets its range input. */
+  live: boolean;
   onWarning?: (message: string) => void;
+}
+
+/** The context a page's parts are built in (the live runtime builds new outputs with it too). */
+export function pageContext({ flavour = "interactive", lang = "en", live = false, onWarning }: { flavour?: HtmlFlavour; lang?: string; live?: boolean; onWarning?: (message: string) => void } = {}): PageContext {
+  return { flavour, lang, strings: pageStrings(lang), live, onWarning };
 }
 
 /** JSON that is safe inside an inline `<script>`: no `</script>`, `<!--` or line separators. */
@@ -110,7 +120,12 @@ function figureBlock(fig: PlotlyFigure, data: MimeBundle, key: string, ctx: Page
 /** One rich output as HTML, in the representation a front end would choose. */
 function displayHtml(data: MimeBundle, key: string, n: number, ctx: PageContext): { html: string; plot: boolean } {
   const fig = data[PLOTLY_MIME] as PlotlyFigure | undefined;
-  if (fig && Array.isArray(fig.data)) return { html: figureBlock(fig, data, key, ctx), plot: true };
+  if (fig && Array.isArray(fig.data)) {
+    // A live slider's figure is drawn without plotly's stepped slider, its range input under it.
+    const live = ctx.live && ctx.flavour === "interactive";
+    const html = live ? figureBlock(liveFigure(fig, data), data, key, ctx) + liveSliderControl(data, `figure-${key}`) : figureBlock(fig, data, key, ctx);
+    return { html, plot: true };
+  }
   const mime = pickMime(data, FRONTEND_ORDER);
   const tableRegion = (html: string) =>
     /<table[\s>]/i.test(html) ? `<div class="table-region" role="region" tabindex="0" aria-label="${escapeHtml(ctx.strings.tableOutput(n))}">${html}</div>` : html;
@@ -129,7 +144,11 @@ function displayHtml(data: MimeBundle, key: string, n: number, ctx: PageContext)
   }
 }
 
-function outputHtml(out: Output, key: string, n: number, ctx: PageContext): { html: string; plot: boolean } {
+/**
+ * One output as the page shows it (also what a live page renders a new output with, see
+ * live/page/runtime.ts): `n` is the code cell's number, `ctx` from {@link pageContext}.
+ */
+export function outputHtml(out: Output, key: string, n: number, ctx: PageContext): { html: string; plot: boolean } {
   const lang = (s: string) => englishOn(ctx.lang, s);
   if (out.output_type === "stream") {
     const body = stripAnsi(text(out.text));
@@ -231,7 +250,7 @@ export function pagePlotlyBundle(nb: Notebook): PlotlyBundle | undefined {
 export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string {
   const { name, flavour = "interactive", assets = { kind: "inline" }, onWarning } = options;
   const lang = options.lang ?? notebookLanguage(nb);
-  const ctx: PageContext = { flavour, lang, strings: pageStrings(lang), onWarning };
+  const ctx = pageContext({ flavour, lang, live: Boolean(options.live), onWarning });
   const cells: string[] = [];
   let n = 0;
   let plots = 0;
@@ -254,10 +273,11 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
   const pageTitle = options.title || plainTitle(noteTitle(nb).title) || name || "Notebook";
   const interactive = flavour === "interactive";
   const bundle = interactive && plots > 0 ? pagePlotlyBundle(nb) : undefined;
+  const live = interactive && options.live ? livePageParts(options.live, { lang, sliders: hasLiveSlider(nb) }) : { head: "", bar: "", scripts: "" };
   return htmlDocument({
     lang,
     title: pageTitle,
-    head: `${headAssets(assets)}\n<style>${CODE_CSS}${PAGE_CSS}</style>`,
-    body: `<main>\n${name && interactive ? formatNav(name, ctx.strings) : ""}\n${cells.join("\n")}\n</main>\n${interactive ? pageScripts(assets, bundle) : ""}`,
+    head: `${headAssets(assets)}\n<style>${CODE_CSS}${PAGE_CSS}</style>${live.head}`,
+    body: `<main>\n${name && interactive ? formatNav(name, ctx.strings) : ""}\n${withLiveBar(cells, live.bar).join("\n")}\n</main>\n${interactive ? pageScripts(assets, bundle) : ""}${live.scripts}`,
   });
 }

@@ -12,6 +12,7 @@ import * as path from "path";
 import { PLOTLY_BUNDLES, plotlyJs, writeSharedBundle, type AssetMode } from "./assets";
 import { closeBrowser, printPdf } from "./browser";
 import { notebookToHtml, pagePlotlyBundle } from "./html";
+import { prepareLive } from "./live";
 import { addPlotImages, forStaticReaders } from "./images";
 import { FORMATS, formatBytes, indexHtml, type FormatKind, type IndexCard, type IndexFile } from "./index-page";
 import { notebookToMarkdown } from "./markdown";
@@ -204,7 +205,8 @@ export async function exportNotebook(run: RunRecord, executedPath: string, outDi
   if (assets.kind === "shared" && assets.dir && bundle && bundle !== PLOTLY_BUNDLES[0]) writeSharedBundle(assets.dir, bundle);
   const warnings: string[] = [];
   const htmlPath = path.join(outDir, `${name}.html`);
-  writeAtomic(htmlPath, notebookToHtml(nb, { name, title, assets, onWarning: (w) => warnings.push(w) }));
+  const live = await prepareLive(assets);
+  writeAtomic(htmlPath, notebookToHtml(nb, { name, title, assets, live, onWarning: (w) => warnings.push(w) }));
   files.push(fileInfo("html", htmlPath));
   problems.push(...[...new Set(warnings)].map((w) => `maths: ${w}`));
 

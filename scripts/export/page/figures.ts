@@ -13,9 +13,13 @@
 // and a bubbling `mlekit:figure-drawn` event from its <figure>; `<html data-plots="drawn">` when
 // every plot is drawn (at once on a page without plots; "failed" when plotly.js cannot load),
 // with `performance.measure` entries "mlekit:plotly.js" and "mlekit:draw <id>" for timing,
-// and `data-plots-width` the window width the plots were last laid out for. A script that changes
-// a drawing itself dispatches `mlekit:figure-changed` (detail `{ title }`) on its <figure>: the
-// caption, description and open data table then follow the traces as drawn.
+// and `data-plots-width` the window width the plots were last laid out for. The page's figure
+// drawing is `window[Symbol.for("mlekit.drawFigures")](root)`: the live runtime (live/) calls it
+// for the outputs of a run. A script that changes a drawing (the live slider) dispatches one
+// cancelable, bubbling `mlekit:figure-changed` event from the plot element, detail
+// `{ figure?, title? }`: with a figure, this script draws it laid out for the width and calls
+// preventDefault (the sender then does not draw it); the caption, description and open data
+// table follow the traces as drawn.
 import { dataTablesHtml, describeFigure, figureDataTables, figureLanguage, type BinsByTrace } from "../../../notebooks/kit/src/display/describe-figure";
 import { applySliderStep, legendPatch, NARROW_PX, prepareFigure, type FigureSpec } from "./layout";
 
@@ -53,14 +57,29 @@ interface Entry {
   stepTitles: (string | undefined)[];
   narrow: boolean;
   drawn: boolean;
+  /** The figure another script (a live slider) last gave, drawn instead of `spec`. */
+  live?: FigureSpec;
 }
+
+/** The detail of a `mlekit:figure-changed` event. */
+interface FigureChange {
+  /** The figure with the new traces (and title), for this script to draw; absent when the sender drew it. */
+  figure?: FigureSpec;
+  /** The figure's new title (else the figure's own). */
+  title?: string;
+}
+
+/** Every figure of the page, the ones a live run added too. */
+const list: Entry[] = [];
+/** plotly.js, once it is loaded (undefined before). */
+let plotlyReady: Promise<PlotlyApi> | undefined;
 
 const lang = figureLanguage(document.documentElement.lang);
 
-/** Every figure of the page with its JSON (from the `script.figure-data` beside it). */
-function entries(): Entry[] {
+/** Every figure under `root` with its JSON (from the `script.figure-data` beside it). */
+function entries(root: ParentNode = document): Entry[] {
   const out: Entry[] = [];
-  for (const block of Array.from(document.querySelectorAll<HTMLScriptElement>("script.figure-data"))) {
+  for (const block of Array.from(root.querySelectorAll<HTMLScriptElement>("script.figure-data"))) {
     const el = document.getElementById(block.getAttribute("data-for") ?? "") as PlotElement | null;
     const figure = el?.closest("figure");
     if (!el || !figure) continue;
@@ -131,8 +150,9 @@ const activeStep = (e: Entry): number | undefined => e.el._fullLayout?.sliders?.
 
 /** The figure as the reader sees it now: the traces as drawn (a slider's step or another script's update applied), the figure's own layout. */
 function currentSpec(e: Entry): FigureSpec {
+  const base = e.live ?? e.spec;
   const active = activeStep(e);
-  const spec = active === undefined ? e.spec : applySliderStep(e.spec, active);
+  const spec = active === undefined ? base : applySliderStep(base, active);
   return e.drawn && Array.isArray(e.el.data) ? { ...spec, data: e.el.data } : spec;
 }
 
@@ -223,8 +243,9 @@ function fillTables(e: Entry): void {
 /** Draws (or redraws, keeping the slider where it is) one figure for its current width. */
 async function draw(P: PlotlyApi, e: Entry): Promise<void> {
   const t0 = performance.now();
+  const base = e.live ?? e.spec;
   const active = e.drawn ? activeStep(e) : undefined;
-  const spec = active === undefined ? e.spec : applySliderStep(e.spec, active);
+  const spec = active === undefined ? base : applySliderStep(base, active);
   const width = e.el.clientWidth || e.figure.clientWidth;
   const p = prepareFigure(spec, width);
   e.narrow = p.narrow;
@@ -236,8 +257,6 @@ async function draw(P: PlotlyApi, e: Entry): Promise<void> {
   scalable(e.el);
   if (!e.drawn) {
     e.el.on?.("plotly_sliderchange", () => followSlider(e));
-    // Another script that changes the drawing (a live slider) says so, with the new title.
-    e.figure.addEventListener("mlekit:figure-changed", (ev) => describeNow(e, (ev as CustomEvent<{ title?: string } | undefined>).detail?.title));
     e.el.on?.("plotly_afterplot", () => scalable(e.el));
   }
   e.drawn = true;
@@ -280,15 +299,66 @@ function printing(): void {
   });
 }
 
+/** Draws a figure that another script changed: its new traces in the layout as drawn now. */
+async function redrawChanged(P: PlotlyApi, e: Entry, title: string | undefined): Promise<void> {
+  if (!e.drawn || !e.live) return;
+  const layout = (e.el as unknown as { layout?: unknown }).layout ?? {};
+  const config = prepareFigure(e.live, e.el.clientWidth || e.figure.clientWidth).config;
+  await P.react(e.el, { data: JSON.parse(JSON.stringify(e.live.data)) as unknown[], layout, config });
+  describeNow(e, title);
+}
+
+/** Readies new entries: their data table, and their answer to another script's change. */
+function adopt(found: Entry[]): void {
+  for (const e of found) {
+    if (list.some((x) => x.el === e.el)) continue;
+    list.push(e);
+    if (e.data) {
+      const d = e.data;
+      d.hidden = false;
+      d.addEventListener("toggle", () => d.open && fillTables(e));
+    }
+    let drawing = Promise.resolve();
+    e.figure.addEventListener("mlekit:figure-changed", (ev) => {
+      const detail = (ev as CustomEvent<FigureChange | undefined>).detail ?? {};
+      if (!detail.figure) return describeNow(e, detail.title);
+      ev.preventDefault();
+      e.live = detail.figure;
+      if (!e.drawn) return describeNow(e, detail.title); // drawn later, with e.live
+      const P = plotlyReady!;
+      drawing = drawing.then(() => P).then((p) => redrawChanged(p, e, detail.title)).catch((err) => console.error(`figure ${e.el.id}: ${String(err)}`));
+    });
+  }
+}
+
+/** Draws the entries, the ones on screen first, one per task. */
+async function drawAll(P: PlotlyApi, todo: Entry[]): Promise<void> {
+  for (const e of byDistance(todo)) {
+    await nextTask();
+    try {
+      await draw(P, e);
+    } catch (err) {
+      console.error(`figure ${e.el.id}: ${String(err)}`);
+    }
+  }
+}
+
+/** The page's figure drawing for figures added after load (the live runtime's outputs). */
+function drawFiguresUnder(root: ParentNode): void {
+  const found = entries(root).filter((e) => !list.some((x) => x.el === e.el));
+  adopt(found);
+  focusableWhenScrolling(root);
+  if (!found.length) return;
+  (plotlyReady ??= loadPlotly())
+    .then((P) => drawAll(P, found))
+    .catch((err) => console.error(String(err)));
+}
+
 function main(): void {
-  const list = entries();
+  (window as unknown as Record<symbol, unknown>)[Symbol.for("mlekit.drawFigures")] = drawFiguresUnder;
+  adopt(entries());
   printing();
   focusableWhenScrolling();
-  for (const e of list) {
-    if (!e.data) continue;
-    e.data.hidden = false;
-    e.data.addEventListener("toggle", () => e.data?.open && fillTables(e));
-  }
   const root = document.documentElement;
   if (!list.length) {
     const laidOut = () => {
@@ -303,7 +373,7 @@ function main(): void {
   afterFirstPaint(async () => {
     let P: PlotlyApi;
     try {
-      P = await loadPlotly();
+      P = await (plotlyReady ??= loadPlotly());
     } catch (err) {
       console.error(String(err));
       root.setAttribute("data-plots", "failed");
@@ -314,7 +384,7 @@ function main(): void {
       clearTimeout(timer);
       timer = setTimeout(async () => {
         for (const e of list) {
-          if (!e.drawn) continue; // not drawn yet: it will be, for the width it has then
+          if (!e.drawn || !e.el.isConnected) continue; // not drawn yet: it will be, for the width it has then
           const narrow = (e.el.clientWidth || e.figure.clientWidth) < NARROW_PX;
           if (narrow !== e.narrow) await draw(P, e);
           else {
@@ -327,14 +397,7 @@ function main(): void {
         root.setAttribute("data-plots-width", String(innerWidth));
       }, 150);
     });
-    for (const e of byDistance(list)) {
-      await nextTask();
-      try {
-        await draw(P, e);
-      } catch (err) {
-        console.error(`figure ${e.el.id}: ${String(err)}`);
-      }
-    }
+    await drawAll(P, [...list]);
     root.setAttribute("data-plots", "drawn");
     root.setAttribute("data-plots-width", String(innerWidth));
   });

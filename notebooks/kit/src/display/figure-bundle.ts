@@ -3,6 +3,8 @@ import { readFileSync } from "fs";
 import type { MimeBundle } from "./kernel";
 import { escapeHtml, scriptJson } from "./escape";
 import { describeFigure, figurePlainText } from "./describe-figure";
+import { msg } from "../i18n/messages";
+import { localize } from "../i18n/text";
 
 /**
  * A plotly figure: what plotly-notebook-js's `createPlot(data, layout)` returns, or a plain
@@ -189,8 +191,7 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
     ` })();</script>`;
   const fallback =
     `<div class="${PLOT_FALLBACK_CLASS}" style="box-sizing:border-box;height:100%;padding:12px;border:1px dashed #b0b0b0;color:#444;font:14px sans-serif">` +
-    `${escapeHtml(plainText).replace("\n", "<br>")}<br>The interactive plot is drawn when the notebook is trusted: ` +
-    `trust the notebook (File \u2192 Trust Notebook, or \u201cTrust Notebook\u201d in the command palette) or re-run the cell.</div>`;
+    `${escapeHtml(plainText).replace("\n", "<br>")}<br>${escapeHtml(localize(msg("plot.fallback")))}</div>`;
   const html =
     embed +
     `<div id="${escapeHtml(id)}" class="${PLOT_CLASS}" style="width:100%;height:${height}px" role="figure" ` +
