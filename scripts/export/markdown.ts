@@ -34,19 +34,32 @@ export function fence(body: string, lang = ""): string {
   return `${f}${lang}\n${body.replace(/\n+$/, "")}\n${f}`;
 }
 
+/** A GFM table row: a line that starts with `|`. */
+const TABLE_ROW = /^ {0,3}\|/;
+
+/** `\[…\]` as a `$$` block and `\(…\)` as `$…$`, in text with no code and no table row. */
+function mathDelimiters(text: string): string {
+  return text
+    .replace(/[ \t]*\\\[([\s\S]+?)\\\][ \t]*/g, (_m, tex: string) => `\n\n$$\n${tex.trim()}\n$$\n\n`)
+    .replace(/\\\(([\s\S]+?)\\\)/g, (_m, tex: string) => `$${tex.trim()}$`);
+}
+
 /**
  * Maths in the forms Markdown renderers (GitHub, KaTeX/MathJax blog plug-ins) agree on:
- * `\[…\]` becomes a `$$` block on its own lines and `\(…\)` becomes `$…$`. Code is untouched.
+ * `\[…\]` becomes a `$$` block on its own lines and `\(…\)` becomes `$…$`. Code is untouched,
+ * and so are GFM table rows: there `\[` is Markdown's escaped bracket (the kit's tables write a
+ * cell's `[0, 1]` as `\[0, 1\]`), and a `$$` block cannot sit in a row anyway.
+ * @example normalizeMath("see \\(x\\)")            // => "see $x$"
+ * @example normalizeMath("| θ in \\[0, 1\\] |")     // => "| θ in \\[0, 1\\] |"
  */
 export function normalizeMath(src: string): string {
   return protectCode(src)
-    .map((part) =>
-      part.code
-        ? part.text
-        : part.text
-            .replace(/[ \t]*\\\[([\s\S]+?)\\\][ \t]*/g, (_m, tex: string) => `\n\n$$\n${tex.trim()}\n$$\n\n`)
-            .replace(/\\\(([\s\S]+?)\\\)/g, (_m, tex: string) => `$${tex.trim()}$`),
-    )
+    .map((part) => {
+      if (part.code) return part.text;
+      // Runs of table rows and runs of other lines, each run with its line ends.
+      const runs = part.text.match(/(?:^ {0,3}\|.*(?:\n|$))+|(?:^(?! {0,3}\|).*(?:\n|$))+/gm) ?? [part.text];
+      return runs.map((run) => (TABLE_ROW.test(run) ? run : mathDelimiters(run))).join("");
+    })
     .join("")
     .replace(/\n{3,}/g, "\n\n");
 }

@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { fence, markdownHeadings, normalizeMath, notebookToMarkdown, MARKDOWN_ORDER } from "../../scripts/export/markdown";
 import { PLOT_SVG, TINY_PNG, fixtureNotebook } from "./fixture-notebook";
+import { tableBundle } from "../../notebooks/kit/src/display/show-table";
 
 const nb = fixtureNotebook();
 
@@ -69,6 +70,22 @@ test("Markdown prefers Markdown, then images (vector first), then LaTeX, HTML an
 test("normalizeMath leaves code alone and rewrites \\( \\) as $ $", () => {
   assert.is(normalizeMath("`\\(x\\)` and \\(x\\)"), "`\\(x\\)` and $x$");
   assert.is(normalizeMath("```\n\\[a\\]\n```"), "```\n\\[a\\]\n```");
+});
+
+test("a kit table whose cells hold square brackets stays a table: \\[ in a row is an escaped bracket, not display maths", () => {
+  const bundle = tableBundle([{ "interval [a, b]": "[0.2, 0.9]", "θ̂": 0.61 }]);
+  const md = String(bundle["text/markdown"]);
+  assert.ok(md.includes("\\[0.2, 0.9\\]"), `the kit escapes the brackets: ${md}`);
+  const out = normalizeMath(md);
+  assert.is(out, md, "every row kept as it was");
+  assert.not.ok(out.includes("$$"), "no display maths");
+  // Display maths around a table still converts, on both sides of it.
+  assert.is(normalizeMath(`\\[a\\]\n${md.trim()}\n\\[b\\]`), `\n\n$$\na\n$$\n\n${md.trim()}\n\n$$\nb\n$$\n\n`);
+  // A notebook's table output goes through the same path in the Markdown export.
+  const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", source: "showTable(rows)", metadata: {}, execution_count: 1, outputs: [{ output_type: "display_data", data: bundle, metadata: {} }] }] };
+  const { markdown } = notebookToMarkdown(nb as never, { filesDir: "x_files" });
+  assert.ok(markdown.includes("| \\[0.2, 0.9\\] |"), markdown);
+  assert.not.ok(markdown.includes("$$"), markdown);
 });
 
 test("markdownHeadings finds ATX headings outside code fences", () => {
