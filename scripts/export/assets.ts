@@ -186,6 +186,9 @@ code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-siz
 .katex-display{overflow-x:auto;overflow-y:hidden;padding:.2rem 0}
 details.solution{border:1px dashed #cbd2d9;border-radius:6px;padding:.3rem .8rem;margin:.8rem 0}
 details.solution>summary{cursor:pointer;color:var(--muted)}
+details.reveal{margin:.4rem 0}
+details.reveal>summary{cursor:pointer;color:var(--accent);font-size:15px;width:max-content}
+details.reveal[open]>summary{margin-bottom:.3rem}
 .meta{color:var(--muted);font-size:14px}
 nav.formats{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap;font-size:14px;color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:.4rem;margin-bottom:1rem}
 nav.formats a{text-decoration:none}
@@ -226,6 +229,9 @@ pre{font-size:9.5pt}
 details.solution{border:1px dashed #cbd2d9}
 details.solution>summary{list-style:none;font-weight:600}
 details.solution::details-content{content-visibility:visible;display:block}
+details.reveal::details-content{content-visibility:visible;display:block}
+details.reveal>summary{list-style:none;font-weight:600;color:inherit}
+details.reveal>summary::-webkit-details-marker{display:none}
 .on-screen{display:none}.on-paper{display:inline}
 details.solution>summary::-webkit-details-marker{display:none}
 .cell.code .prompt{display:none}

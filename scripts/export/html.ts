@@ -20,7 +20,7 @@ import { markdownToHtml } from "./math";
 import { pageScript } from "./page-script";
 import { englishOn, markEnglish, pageStrings, visibleText, type PageStrings } from "./page-strings";
 import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "../nbformat";
-import { escapeHtml, htmlDocument, isHidden, notebookLanguage, noteTitle, plainTitle, plotOutputs, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { escapeHtml, htmlDocument, isHidden, isPredictThenCheck, notebookLanguage, noteTitle, plainTitle, plotOutputs, retargetNotebookLinks, stripAnsi } from "./notebook";
 import { FIGURE_STRINGS, describeFigure, type FigureText } from "../../notebooks/kit/src/display/describe-figure";
 import { hasLiveSlider, liveFigure, livePageParts, liveSliderControl, withLiveBar, type LiveAssets } from "./live";
 
@@ -220,6 +220,18 @@ function solutionBlock(body: string, n: number, ctx: PageContext): string {
   );
 }
 
+/**
+ * What a predict-then-check cell reveals (its outputs, or a prose cell that gives the result),
+ * folded behind "Show the result" on screen, so the reader predicts first; open on paper (the
+ * print flavour writes it open, and print CSS opens it on any page).
+ */
+function revealBlock(inner: string, kind: "outputs" | "prose", ctx: PageContext): string {
+  return (
+    `<details class="reveal reveal-${kind}"${ctx.flavour === "print" ? " open" : ""}><summary><span class="on-screen">${escapeHtml(ctx.strings.showResult)}</span>` +
+    `<span class="on-paper">${escapeHtml(ctx.strings.result)}</span></summary>${inner}</details>`
+  );
+}
+
 /** The formats a note comes in, linked from the top of its page. */
 function formatNav(name: string, s: PageStrings): string {
   const e = encodeURIComponent(name);
@@ -259,14 +271,16 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
     if (cell.cell_type === "markdown") {
       const html = retargetNotebookLinks(markdownToHtml(src, { onError: onWarning }), ".html", { html: true });
       const english = englishOn(lang, visibleText(html));
-      cells.push(`<section class="cell markdown"${english}>${english ? html : markEnglish(html, lang)}</section>`);
+      const section = `<section class="cell markdown"${english}>${english ? html : markEnglish(html, lang)}</section>`;
+      cells.push(isPredictThenCheck(cell) ? revealBlock(section, "prose", ctx) : section);
       return;
     }
     if (cell.cell_type !== "code") return;
     n++;
     const outs = cell.outputs.map((out, o) => outputHtml(out, outputKey(c, o), n, ctx));
     plots += outs.filter((o) => o.plot).length;
-    const outputs = outs.map((o) => o.html).filter(Boolean).join("\n");
+    const shown = outs.map((o) => o.html).filter(Boolean).join("\n");
+    const outputs = shown && isPredictThenCheck(cell) ? revealBlock(shown, "outputs", ctx) : shown;
     const body = codeBlock(src, n, cell.execution_count, ctx) + (outputs ? `\n${outputs}` : "");
     cells.push(isHidden(cell) ? solutionBlock(body, n, ctx) : `<section class="cell code" data-cell="${n}">${body}</section>`);
   });

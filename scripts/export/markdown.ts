@@ -5,7 +5,8 @@
 // Markdown and the attachments it returns.
 import { protectCode } from "./math";
 import { IMAGE_TYPES, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output } from "../nbformat";
-import { altText, figureTitle, isHidden, notebookLanguage, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { altText, figureTitle, isHidden, isPredictThenCheck, notebookLanguage, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { pageStrings } from "./page-strings";
 import { describeFigure } from "../../notebooks/kit/src/display/describe-figure";
 
 /**
@@ -23,8 +24,15 @@ export interface Attachment {
 export interface MarkdownOptions {
   /** The folder (relative to the .md) that holds images, e.g. "02-foo_files". */
   filesDir: string;
-  /** Summary line of a hidden (solution) cell's `<details>`. */
+  /** Summary line of a hidden (solution) cell's `<details>` (default: the page's, in the notebook's language). */
   solutionLabel?: string;
+  /** Summary line of the `<details>` that folds what a predict-then-check cell reveals (default: the page's). */
+  resultLabel?: string;
+}
+
+/** Markdown folded in a `<details>` block, blank lines around it so that it (and its maths) still renders inside. */
+function detailsBlock(summary: string, body: string): string {
+  return `<details>\n<summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
 /** A fenced block whose fence is longer than any run of backticks inside `body`. */
@@ -68,10 +76,12 @@ export function normalizeMath(src: string): string {
  * Renders an executed notebook as Markdown.
  * @returns the Markdown and the image files it links (to be written under `filesDir`)
  */
-export function notebookToMarkdown(nb: Notebook, { filesDir, solutionLabel = "Show the worked solution" }: MarkdownOptions): { markdown: string; attachments: Attachment[] } {
+export function notebookToMarkdown(nb: Notebook, options: MarkdownOptions): { markdown: string; attachments: Attachment[] } {
   const attachments: Attachment[] = [];
   const blocks: string[] = [];
   const lang = notebookLanguage(nb);
+  const words = pageStrings(lang);
+  const { filesDir, solutionLabel = words.showSolution, resultLabel = words.showResult } = options;
   let plotNumber = 0;
   const link = (alt: string, file: string) => `![${alt}](${encodeURI(filesDir ? `${filesDir}/${file}` : file)})`;
 
@@ -115,18 +125,18 @@ export function notebookToMarkdown(nb: Notebook, { filesDir, solutionLabel = "Sh
   nb.cells.forEach((cell, c) => {
     const src = text(cell.source);
     if (cell.cell_type === "markdown") {
-      if (src.trim()) blocks.push(retargetNotebookLinks(normalizeMath(src).trim(), ".md"));
+      if (!src.trim()) return;
+      const md = retargetNotebookLinks(normalizeMath(src).trim(), ".md");
+      blocks.push(isPredictThenCheck(cell) ? detailsBlock(resultLabel, md) : md);
       return;
     }
     if (cell.cell_type !== "code") return;
     const parts: string[] = [];
     if (src.trim()) parts.push(fence(src, "ts"));
-    cell.outputs.forEach((out, o) => {
-      const md = outputMarkdown(out, outputKey(c, o));
-      if (md) parts.push(md);
-    });
+    const outputs = cell.outputs.map((out, o) => outputMarkdown(out, outputKey(c, o))).filter(Boolean);
+    if (outputs.length) parts.push(isPredictThenCheck(cell) ? detailsBlock(resultLabel, outputs.join("\n\n")) : outputs.join("\n\n"));
     if (parts.length === 0) return;
-    blocks.push(isHidden(cell) ? `<details>\n<summary>${solutionLabel}</summary>\n\n${parts.join("\n\n")}\n\n</details>` : parts.join("\n\n"));
+    blocks.push(isHidden(cell) ? detailsBlock(solutionLabel, parts.join("\n\n")) : parts.join("\n\n"));
   });
   return { markdown: blocks.join("\n\n") + "\n", attachments };
 }

@@ -14,6 +14,9 @@ export interface PageStrings {
   notebook: string;
   showSolution: string;
   solution: string;
+  /** The fold over a result the reader was asked to predict first (a predict-then-check cell), and its label on paper. */
+  showResult: string;
+  result: string;
   /** The accessible name of a code cell's region. */
   codeCell(n: number): string;
   /** The accessible name of a table output's region. */
@@ -42,6 +45,8 @@ const EN: PageStrings = {
   notebook: "notebook",
   showSolution: "Show the worked solution",
   solution: "Worked solution",
+  showResult: "Show the result",
+  result: "Result",
   codeCell: (n) => `Code cell ${n}`,
   tableOutput: (n) => `Table, output of code cell ${n}`,
   plotNeedsScript: "The interactive plot needs JavaScript; its description and data follow.",
@@ -66,6 +71,8 @@ const ZH: PageStrings = {
   notebook: "笔记本",
   showSolution: "显示解答过程",
   solution: "解答过程",
+  showResult: "显示结果",
+  result: "结果",
   codeCell: (n) => `代码单元 ${n}`,
   tableOutput: (n) => `表格：代码单元 ${n} 的输出`,
   plotNeedsScript: "交互图需要 JavaScript；下面是它的描述和数据。",

@@ -4,6 +4,7 @@ import * as assert from "uvu/assert";
 import { codeLines, notebookToHtml, pagePlotlyBundle } from "../../scripts/export/html";
 import { englishOn, markEnglish, visibleText } from "../../scripts/export/page-strings";
 import { fixtureNotebook } from "./fixture-notebook";
+import { notebookToMarkdown } from "../../scripts/export/markdown";
 import type { Notebook } from "../../scripts/nbformat";
 
 const nb = fixtureNotebook();
@@ -114,6 +115,46 @@ test("a Chinese page says its own words in Chinese and marks the English left on
   assert.ok(html.includes("<th>a</th>"), "a one-letter header is no English word");
   const markup = html.replace(/<script[\s\S]*?<\/script>/g, "");
   assert.not.ok(/Show the worked solution|All notes|Code cell|Show the data/.test(markup), "no English words of the page's own");
+});
+
+/** A notebook with a prediction prompt, the check cell (tagged) and a prose cell that gives the result (tagged). */
+function predictThenCheck(lang?: string): Notebook {
+  const nb = fixtureNotebook();
+  if (lang) nb.metadata = { ...nb.metadata, mlekit_translation: { language: lang } };
+  nb.cells = [
+    { cell_type: "markdown", metadata: {}, source: "Predict $H$ before running." },
+    { cell_type: "code", execution_count: 3, metadata: { tags: ["predict-then-check"] }, source: "entropy(p)", outputs: [{ output_type: "stream", name: "stdout", text: "1.011\n" }, { output_type: "display_data", data: { "text/markdown": "so \\(H \\approx 1.011\\)" } }] },
+    { cell_type: "markdown", metadata: { tags: ["predict-then-check"] }, source: "The entropy is $1.011$ nats, below $\\log 3$." },
+    { cell_type: "code", execution_count: 4, metadata: {}, source: "next()", outputs: [{ output_type: "stream", name: "stdout", text: "shown\n" }] },
+  ] as Notebook["cells"];
+  return nb;
+}
+
+test("a predict-then-check cell's outputs, and a tagged prose cell, fold behind 'Show the result' (open in the print flavour); other cells do not", () => {
+  const html = notebookToHtml(predictThenCheck(), { name: "n" });
+  const folds = html.match(/<details class="reveal reveal-(outputs|prose)"[^>]*>/g) ?? [];
+  assert.equal(folds, ['<details class="reveal reveal-outputs">', '<details class="reveal reveal-prose">'], "two folds, both closed");
+  assert.match(html, /<\/code><\/pre><\/div>\n<details class="reveal reveal-outputs"><summary><span class="on-screen">Show the result<\/span><span class="on-paper">Result<\/span><\/summary><div class="output stdout"><pre>1.011\n<\/pre><\/div>/, "the code shows, its outputs fold");
+  assert.match(html, /<details class="reveal reveal-prose"><summary>[^]*?<\/summary><section class="cell markdown"><p>The entropy is/);
+  assert.match(html, /<div class="output stdout"><pre>shown\n<\/pre><\/div><\/section>/, "an untagged cell's output is not folded");
+  const print = notebookToHtml(predictThenCheck(), { name: "n", flavour: "print" });
+  assert.is(count(print, '<details class="reveal reveal-outputs" open>') + count(print, '<details class="reveal reveal-prose" open>'), 2, "printed open");
+  const zh = notebookToHtml(predictThenCheck("zh-CN"), { name: "n" });
+  assert.is(count(zh, '<span class="on-screen">显示结果</span><span class="on-paper">结果</span>'), 2, "in Chinese");
+});
+
+test("in the Markdown, the same folds are <details> blocks with blank lines around, so maths still renders; the Chinese summaries are Chinese", () => {
+  const { markdown } = notebookToMarkdown(predictThenCheck(), { filesDir: "n_files" });
+  assert.ok(markdown.includes("```ts\nentropy(p)\n```\n\n<details>\n<summary>Show the result</summary>\n\n```text\n1.011\n```\n\nso $H \\approx 1.011$\n\n</details>"), markdown);
+  assert.ok(markdown.includes("<details>\n<summary>Show the result</summary>\n\nThe entropy is $1.011$ nats, below $\\log 3$.\n\n</details>"), markdown);
+  assert.ok(markdown.includes("```ts\nnext()\n```\n\n```text\nshown\n```"), "an untagged cell is not folded");
+  const zh = notebookToMarkdown(predictThenCheck("zh-CN"), { filesDir: "n_files" }).markdown;
+  assert.is(count(zh, "<summary>显示结果</summary>"), 2);
+  const solution = notebookToMarkdown(fixtureNotebook(), { filesDir: "n_files" }).markdown;
+  const zhFixture = fixtureNotebook();
+  zhFixture.metadata = { ...zhFixture.metadata, mlekit_translation: { language: "zh-CN" } };
+  assert.ok(solution.includes("<summary>Show the worked solution</summary>"));
+  assert.ok(notebookToMarkdown(zhFixture, { filesDir: "n_files" }).markdown.includes("<summary>显示解答过程</summary>"), "the Chinese Markdown's solution summary");
 });
 
 test("markEnglish marks the innermost English blocks of a Chinese fragment, skipping maths, and leaves English pages alone", () => {

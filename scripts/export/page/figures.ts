@@ -240,14 +240,23 @@ function fillTables(e: Entry): void {
   focusableWhenScrolling(e.figure);
 }
 
+/**
+ * The width a figure is laid out for: its own, or (inside a closed <details>: a worked solution
+ * or a folded result) that of the nearest ancestor with one.
+ */
+function layoutWidth(e: Entry): number {
+  let n: HTMLElement | null = e.el;
+  while (n && !n.clientWidth) n = n.parentElement;
+  return n ? n.clientWidth : innerWidth;
+}
+
 /** Draws (or redraws, keeping the slider where it is) one figure for its current width. */
 async function draw(P: PlotlyApi, e: Entry): Promise<void> {
   const t0 = performance.now();
   const base = e.live ?? e.spec;
   const active = e.drawn ? activeStep(e) : undefined;
   const spec = active === undefined ? base : applySliderStep(base, active);
-  const width = e.el.clientWidth || e.figure.clientWidth;
-  const p = prepareFigure(spec, width);
+  const p = prepareFigure(spec, layoutWidth(e));
   e.narrow = p.narrow;
   e.stepTitles = p.stepTitles;
   if (typeof p.layout.height === "number") e.el.style.height = `${p.layout.height}px`;
@@ -286,11 +295,11 @@ function focusableWhenScrolling(root: ParentNode = document): void {
   }
 }
 
-/** Printing: worked solutions open (closed again after); plots scale by CSS (see `scalable`). */
+/** Printing: worked solutions and folded results open (closed again after); plots scale by CSS (see `scalable`). */
 function printing(): void {
   let opened: HTMLDetailsElement[] = [];
   addEventListener("beforeprint", () => {
-    opened = Array.from(document.querySelectorAll<HTMLDetailsElement>("details.solution:not([open])"));
+    opened = Array.from(document.querySelectorAll<HTMLDetailsElement>("details.solution:not([open]), details.reveal:not([open])"));
     for (const d of opened) d.open = true;
   });
   addEventListener("afterprint", () => {
@@ -303,7 +312,7 @@ function printing(): void {
 async function redrawChanged(P: PlotlyApi, e: Entry, title: string | undefined): Promise<void> {
   if (!e.drawn || !e.live) return;
   const layout = (e.el as unknown as { layout?: unknown }).layout ?? {};
-  const config = prepareFigure(e.live, e.el.clientWidth || e.figure.clientWidth).config;
+  const config = prepareFigure(e.live, layoutWidth(e)).config;
   await P.react(e.el, { data: JSON.parse(JSON.stringify(e.live.data)) as unknown[], layout, config });
   describeNow(e, title);
 }
@@ -379,24 +388,37 @@ function main(): void {
       root.setAttribute("data-plots", "failed");
       return;
     }
+    /** Lays the drawn figures (under `within`) out again for the width they have now. */
+    const relayout = async (within: ParentNode = document) => {
+      for (const e of list) {
+        if (!e.drawn || !e.el.isConnected || !within.contains(e.el)) continue; // not drawn yet: it will be, for the width it has then
+        const narrow = layoutWidth(e) < NARROW_PX;
+        if (narrow !== e.narrow) await draw(P, e);
+        else {
+          await P.Plots.resize(e.el);
+          await placeLegend(P, e);
+          scalable(e.el);
+        }
+      }
+    };
     let timer: ReturnType<typeof setTimeout> | undefined;
     addEventListener("resize", () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
-        for (const e of list) {
-          if (!e.drawn || !e.el.isConnected) continue; // not drawn yet: it will be, for the width it has then
-          const narrow = (e.el.clientWidth || e.figure.clientWidth) < NARROW_PX;
-          if (narrow !== e.narrow) await draw(P, e);
-          else {
-            await P.Plots.resize(e.el);
-            await placeLegend(P, e);
-            scalable(e.el);
-          }
-        }
+        await relayout();
         focusableWhenScrolling();
         root.setAttribute("data-plots-width", String(innerWidth));
       }, 150);
     });
+    // A figure drawn inside a closed <details> had no box of its own: size it when it opens.
+    document.addEventListener(
+      "toggle",
+      (ev) => {
+        const d = ev.target as HTMLDetailsElement;
+        if (d.open && !d.classList.contains("plot-data")) void relayout(d).then(() => focusableWhenScrolling(d));
+      },
+      true,
+    );
     await drawAll(P, [...list]);
     root.setAttribute("data-plots", "drawn");
     root.setAttribute("data-plots-width", String(innerWidth));

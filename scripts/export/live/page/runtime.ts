@@ -81,7 +81,10 @@ function drawFigures(root: Element): void {
 }
 
 /** The output elements of a cell (what the exporter put after its source). */
-const outputsOf = (c: CellView) => Array.from(c.el.children).filter((e) => e.classList.contains("output"));
+// A predict-then-check cell's outputs sit in a <details class="reveal">: it goes and comes back
+// with them. A run's new outputs are shown unfolded (the reader ran the check).
+const isOutput = (e: Element) => e.classList.contains("output") || e.classList.contains("reveal-outputs");
+const outputsOf = (c: CellView) => Array.from(c.el.children).filter(isOutput);
 
 function clearOutputs(c: CellView, keep: boolean): void {
   for (const e of outputsOf(c)) {
@@ -238,7 +241,7 @@ function setup(): void {
       },
     });
     pre.replaceWith(editor.dom);
-    return [{ el, source, number, original, originalOutputs: Array.from(el.children).filter((e) => e.classList.contains("output")), editor }];
+    return [{ el, source, number, original, originalOutputs: Array.from(el.children).filter(isOutput), editor }];
   });
   button("run")?.addEventListener("click", () => runAll());
   button("reset")?.addEventListener("click", () => resetAll());

@@ -8,6 +8,7 @@
 // data table follow; a page without one has it drawn here, its aria-label set to the title.
 import * as mlekit from "mlekit";
 import { applyFrame, rebuildFrame, type LiveFrame, type LiveSliderSpec, type PlainFigure } from "../../../../notebooks/kit/src/plot/live-frame";
+import { localTitle } from "../../../../notebooks/kit/src/plot/live-frame";
 
 type Plotly = { react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown> };
 
@@ -59,7 +60,9 @@ function activateOne(control: HTMLElement): void {
       if (out) out.textContent = `${valueText(spec, v)}: ${(e as Error).message}`;
       return;
     }
-    const title = String((fig.layout.title as { text?: string } | undefined)?.text ?? "");
+    // The frame computes an English title; the spec's template puts it in the notebook's language.
+    const title = localTitle(spec, String((fig.layout.title as { text?: string } | undefined)?.text ?? ""));
+    if (title && fig.layout.title !== undefined) fig = { ...fig, layout: { ...fig.layout, title: { ...(fig.layout.title as object), text: title } } };
     const text = valueText(spec, v);
     input.setAttribute("aria-valuetext", text);
     if (out) out.textContent = text;
