@@ -277,15 +277,30 @@ function inkInRightMargin(pdf: string, mm: number, dpi = 40): number[] {
 // Printing the interactive page: one note per language folder (05, the note with a slider, if there).
 const PRINTED = DIRS.map((dir) => NOTES.filter((n) => n.dir === dir)).map((ns) => ns.find((n) => n.name.startsWith("05")) ?? ns.find((n) => solutionStarts(n.dir, n.name).length > 0)).filter((n): n is (typeof NOTES)[number] => Boolean(n));
 for (const { dir, name, file } of PRINTED) {
-  test(`${label(file)}: printed from the browser, worked solutions are in the PDF and the plots fit the page width`, async () => {
+  test(`${label(file)}: printed from the browser, worked solutions and folded results are in the PDF and the plots fit the page width`, async () => {
     const { page, context } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 1280, height: 900 }, timeoutMs: 90000 });
     try {
       await plotsLaidOut(page, 1280);
+      // A predict-then-check result is folded on screen: closed, its content not shown; the
+      // first words of each (a paragraph or printed output, maths left out) must be on paper.
+      const reveals = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLDetailsElement>("details.reveal")).map((d) => {
+          const first = d.querySelector(":scope > :not(summary) p, :scope > :not(summary) pre");
+          const copy = first?.cloneNode(true) as HTMLElement | undefined;
+          copy?.querySelectorAll(".katex").forEach((k) => k.remove());
+          const content = d.querySelector<HTMLElement>(":scope > :not(summary)");
+          return { open: d.open, shown: content ? content.checkVisibility() : false, start: (copy?.textContent ?? "").replace(/\s+/g, "").slice(0, 20) };
+        }),
+      );
+      if (name.startsWith("05")) assert.ok(reveals.length >= 2, `05 folds its predict-then-check results (${reveals.length} found)`);
+      assert.equal(reveals.filter((r) => r.open || r.shown), [], "a folded result shows before the reader opens it");
       const pdf = join(tmp, `${name}-${dir.length}.pdf`);
       writeFileSync(pdf, await page.pdf({ format: "A4", margin: PDF_MARGIN, printBackground: true }));
       const textLayer = squash(run("pdftotext", [pdf, "-"]));
       const starts = solutionStarts(dir, name);
       for (const s of starts) assert.ok(textLayer.includes(s), `the worked solution starting "${s}" is not in the printed text`);
+      for (const r of reveals) if (r.start) assert.ok(textLayer.includes(squash(r.start)), `the folded result starting "${r.start}" is not in the printed text`);
+      assert.ok(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLDetailsElement>("details.reveal")).every((d) => !d.open)), "closed again after printing");
       // 12 mm margins: nothing may be drawn in the outer 10 mm of the right edge.
       assert.equal(inkInRightMargin(pdf, 10), [], "pages with ink in the right margin (a plot wider than the paper)");
       // A plot cut at the edge of its box leaves no ink in the margin either: laid out as on
