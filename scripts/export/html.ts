@@ -269,7 +269,11 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
   nb.cells.forEach((cell, c) => {
     const src = text(cell.source);
     if (cell.cell_type === "markdown") {
-      const html = retargetNotebookLinks(markdownToHtml(src, { onError: onWarning }), ".html", { html: true });
+      // A table in the prose scrolls sideways in a named, focusable region (a phone is narrower than most tables).
+      const html = retargetNotebookLinks(markdownToHtml(src, { onError: onWarning }), ".html", { html: true }).replace(
+        /<table[\s>][\s\S]*?<\/table>/g,
+        (t) => `<div class="table-region" role="region" tabindex="0" aria-label="${escapeHtml(ctx.strings.proseTable)}">${t}</div>`,
+      );
       const english = englishOn(lang, visibleText(html));
       const section = `<section class="cell markdown"${english}>${english ? html : markEnglish(html, lang)}</section>`;
       cells.push(isPredictThenCheck(cell) ? revealBlock(section, "prose", ctx) : section);

@@ -19,6 +19,8 @@ export interface PageStrings {
   result: string;
   /** The accessible name of a code cell's region. */
   codeCell(n: number): string;
+  /** The accessible name of the scrolling region around a table in the prose. */
+  proseTable: string;
   /** The accessible name of a table output's region. */
   tableOutput(n: number): string;
   /** Shown instead of a plot when scripts do not run. */
@@ -48,6 +50,7 @@ const EN: PageStrings = {
   showResult: "Show the result",
   result: "Result",
   codeCell: (n) => `Code cell ${n}`,
+  proseTable: "Table",
   tableOutput: (n) => `Table, output of code cell ${n}`,
   plotNeedsScript: "The interactive plot needs JavaScript; its description and data follow.",
   index: {
@@ -74,6 +77,7 @@ const ZH: PageStrings = {
   showResult: "显示结果",
   result: "结果",
   codeCell: (n) => `代码单元 ${n}`,
+  proseTable: "表格",
   tableOutput: (n) => `表格：代码单元 ${n} 的输出`,
   plotNeedsScript: "交互图需要 JavaScript；下面是它的描述和数据。",
   index: {
