@@ -143,6 +143,17 @@ test("a predict-then-check cell's outputs, and a tagged prose cell, fold behind 
   assert.is(count(zh, '<span class="on-screen">显示结果</span><span class="on-paper">结果</span>'), 2, "in Chinese");
 });
 
+test("a table in the prose sits in a named, focusable region that scrolls sideways (in the page's language)", () => {
+  const nb = predictThenCheck();
+  nb.cells.unshift({ cell_type: "markdown", metadata: {}, source: "| # | what you will check with numbers |\n| --- | --- |\n| 00 | the whole chain |" } as Notebook["cells"][number]);
+  const html = notebookToHtml(nb, { name: "n" });
+  assert.match(html, /<section class="cell markdown"><div class="table-region" role="region" tabindex="0" aria-label="Table"><table>/);
+  assert.is(count(html, 'class="table-region"'), 1, "prose without a table gets no region");
+  const zh = predictThenCheck("zh-CN");
+  zh.cells.unshift({ cell_type: "markdown", metadata: {}, source: "| 列 |\n| --- |\n| 1 |" } as Notebook["cells"][number]);
+  assert.match(notebookToHtml(zh, { name: "n" }), /aria-label="表格"><table>/);
+});
+
 test("in the Markdown, the same folds are <details> blocks with blank lines around, so maths still renders; the Chinese summaries are Chinese", () => {
   const { markdown } = notebookToMarkdown(predictThenCheck(), { filesDir: "n_files" });
   assert.ok(markdown.includes("```ts\nentropy(p)\n```\n\n<details>\n<summary>Show the result</summary>\n\n```text\n1.011\n```\n\nso $H \\approx 1.011$\n\n</details>"), markdown);
