@@ -23,6 +23,9 @@
 // course's terms also give renderings to avoid (种子笔记) and a rendering given once per notebook
 // at most (对数几率): those are reported as "term" findings.
 //
+// With the exported pages beside the notebooks (an export folder), the exporter's own words on
+// them, the page chrome, are counted too (scripts/page-chrome.ts), apart from the notebooks'.
+//
 // The count printed is of words a reader sees (the counted representations); the check
 // (tests/notebooks/zh-edition.executed.ts) fails on any finding.
 import * as fs from "fs";
@@ -33,6 +36,7 @@ import { figureTexts } from "../notebooks/kit/src/i18n/display";
 import { ALLOW, TERMS } from "../notebooks/course/src/labels";
 import { PLOTLY_MIME, isDisplay, parseNotebook, text, type Notebook, type Output } from "./nbformat";
 import { formatTable } from "./notebooks";
+import { chromeFindings, chromeSummary } from "./page-chrome";
 
 /** Where in a cell a word was seen. */
 export type Where = "prose" | "maths" | "comment" | "stream" | "plot" | "text/html" | "text/markdown" | "text/plain" | "term";
@@ -282,6 +286,14 @@ if (require.main === module) {
       const unexecuted = scans.filter((s) => s.executedCells === 0).map((s) => s.name);
       console.log(`\n${total} English words a reader sees outside code in ${dir} (${scans.length} notebooks)`);
       if (unexecuted.length) console.log(`warning: not executed (no outputs): ${unexecuted.join(", ")}`);
+      // The exporter's own words on the pages of the folder (scripts/page-chrome.ts).
+      const chrome = chromeFindings(path.resolve(dir), VOCABULARY);
+      if (chrome.length || fs.readdirSync(path.resolve(dir)).some((f) => f.endsWith(".html"))) {
+        console.log(`\npage chrome (the exporter's words on the .html and .md pages):\n${chromeSummary(chrome)}`);
+        if (args.includes("--report")) for (const f of chrome) console.log(`  ${f.page} ${f.part}${f.markedEnglish ? ' [lang="en"]' : ""}: ${f.word}  — ${f.context}`);
+        const unmarked = chrome.filter((f) => !f.markedEnglish).length;
+        console.log(`${chrome.length} English words in the page chrome: ${unmarked} not marked, ${chrome.length - unmarked} marked lang="en"`);
+      }
     }
   } catch (e) {
     console.error((e as Error).message);

@@ -88,10 +88,9 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
   if (sharedAssets) {
     writeSharedAssets(outDir);
     await writeLiveAssets(path.join(outDir, ASSETS_DIR));
-    files.push(...filesUnder("assets", path.join(outDir, ASSETS_DIR)));
   }
   const assetsFor = (dir: string): AssetMode =>
-    sharedAssets ? { kind: "shared", href: path.relative(dir, path.join(outDir, ASSETS_DIR)).split(path.sep).join("/") } : { kind: "inline" };
+    sharedAssets ? { kind: "shared", href: path.relative(dir, path.join(outDir, ASSETS_DIR)).split(path.sep).join("/"), dir: path.join(outDir, ASSETS_DIR) } : { kind: "inline" };
 
   const runs: LangRun[] = [];
   /** One notebook to run: its file, the language run it belongs to, its export folder. */
@@ -171,5 +170,7 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
       translations: hasZh ? [{ ...ZH, results: zh ? zh.results : [] }] : [],
     }),
   );
+  // Listed after the pages: a page may have added a larger plotly.js bundle.
+  if (sharedAssets) files.push(...filesUnder("assets", path.join(outDir, ASSETS_DIR)));
   return { runs, files, seconds: (Date.now() - t0) / 1000 };
 }

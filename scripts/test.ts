@@ -19,6 +19,8 @@
 //  6. the checks on the fresh exports: offline HTML with the network blocked, index links,
 //     Markdown images and headings, every Markdown flavour, the executed notebooks' SVG+PNG
 //     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler;
+//     the pages as readers meet them (tests/browser/readers.test.ts): axe-core, a 390 px phone,
+//     print, English marked on pages in another language;
 //     the live notes: every note run in its page (#run-all) and checked against the kernel, the
 //     site from disk and a server (tests/browser/live-notes.test.ts).
 // Stages that do not depend on each other overlap (2 cores are enough to gain from it): the front
@@ -285,7 +287,7 @@ async function main(): Promise<void> {
   const tb = Date.now();
   const exportChecks = skipBrowser
     ? undefined
-    : uvuAsync("tests/browser", "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|live-notes)\\.test\\.ts$", {
+    : uvuAsync("tests/browser", "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|readers|live-notes)\\.test\\.ts$", {
         MLEKIT_LIVE_DIRS: outDir,
         MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
         MLEKIT_FOREIGN_EXPORT: foreignOut,

@@ -1,8 +1,11 @@
 // exports/index.html: the chain map of the worked notes. One card a note, in reading order,
 // joined by arrows: its title and subtitle (from the notebook), links to the note in every
 // format, and how its last run went (status, cells, seconds). Self-contained: inline CSS,
-// maths as MathML (rendered by KaTeX at export time, no fonts needed), no script.
+// maths as MathML (rendered by KaTeX at export time, no fonts needed), no script. Its own words
+// come in the page's language (page-strings.ts); English left on a Chinese index (a note's
+// untranslated title, an error message) is marked `lang="en"`.
 import katex from "katex";
+import { englishOn, pageStrings } from "./page-strings";
 import { MATH_RE, formulaOf } from "./math";
 import { escapeHtml as esc, htmlDocument } from "./notebook";
 
@@ -102,34 +105,39 @@ footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
  * @param opts.home a link back to the main index `{ href, label }`, for a translated index
  */
 export function indexHtml({ title, lede = "", notes, lang = "en", home }: { title: string; lede?: string; notes: IndexCard[]; lang?: string; home?: { href: string; label: string } }): string {
-  const total = notes.reduce((s, n) => s + (Number(n.seconds) || 0), 0);
+  const s = pageStrings(lang);
+  const en = (text: string) => englishOn(lang, text);
+  const total = notes.reduce((sum, n) => sum + (Number(n.seconds) || 0), 0);
   const okCount = notes.filter((n) => n.status === "ok").length;
   const items = notes.map((note, i) => {
     const step = (/^(\d+)/.exec(note.name) || [])[1] ?? String(i + 1);
-    const formatLinks = (files: IndexCard["files"]) => FORMATS.map(([kind, label, hint]) => {
+    const formatLinks = (files: IndexCard["files"], words = s) => FORMATS.map(([kind]) => {
+      const [label, hint] = words.index.formats[kind];
       const f = files[kind];
-      if (!f) return `<li><span class="missing" title="not exported">${label}</span></li>`;
-      return `<li><a href="${encodeURI(f.file)}" title="${esc(hint)}">${label} <small>${formatBytes(f.bytes)}</small></a></li>`;
+      if (!f) return `<li${englishOn(words.lang, label)}><span class="missing" title="${esc(words.index.notExported)}">${label}</span></li>`;
+      return `<li${englishOn(words.lang, label)}><a href="${encodeURI(f.file)}" title="${esc(hint)}">${label} <small>${formatBytes(f.bytes)}</small></a></li>`;
     }).join("");
     const links = formatLinks(note.files);
     const other = (note.translations || []).map((t) =>
-      `<p class="tr" lang="${esc(t.lang)}"><span class="lang">${esc(t.label)}</span> ${inlineMath(t.title || "")}</p>\n<ul class="formats" lang="${esc(t.lang)}">${formatLinks(t.files)}</ul>`).join("\n");
+      `<p class="tr" lang="${esc(t.lang)}"><span class="lang">${esc(t.label)}</span> ${inlineMath(t.title || "")}</p>\n<ul class="formats" lang="${esc(t.lang)}">${formatLinks(t.files, pageStrings(t.lang))}</ul>`).join("\n");
+    const message = note.error && note.error.message ? String(note.error.message).split("\n")[0].slice(0, 160) : "";
     const status =
       note.status === "ok"
-        ? `<span class="ok">ran ok</span>`
+        ? `<span class="ok">${s.index.ranOk}</span>`
         : note.status
-          ? `<span class="failed">failed${note.error && note.error.cell ? ` at cell ${note.error.cell}` : ""}</span>` +
-            (note.error && note.error.message ? ` <code>${esc(String(note.error.message).split("\n")[0].slice(0, 160))}</code>` : "")
-          : `<span>not run</span>`;
-    const timing = note.status ? ` · ${note.cells} code cells · ${Number(note.seconds || 0).toFixed(1)} s` : "";
+          ? `<span class="failed">${s.index.failed}${note.error && note.error.cell ? s.index.atCell(note.error.cell) : ""}</span>` +
+            (message ? ` <code${en(message)}>${esc(message)}</code>` : "")
+          : `<span>${s.index.notRun}</span>`;
+    const timing = note.status ? ` · ${s.index.codeCells(Number(note.cells))} · ${Number(note.seconds || 0).toFixed(1)} s` : "";
     const href = note.files.html ? encodeURI(note.files.html.file) : note.files.ipynb ? encodeURI(note.files.ipynb.file) : "";
-    const heading = href ? `<a href="${href}">${inlineMath(note.title || note.name)}</a>` : inlineMath(note.title || note.name);
-    return `<li data-step="${esc(step)}" id="${esc(note.name)}"><article class="card">
-<h2>${heading}</h2>
-${note.subtitle ? `<p class="sub">${inlineMath(note.subtitle)}</p>` : ""}
+    const titleText = note.title || note.name;
+    const heading = href ? `<a href="${href}">${inlineMath(titleText)}</a>` : inlineMath(titleText);
+    return `<li data-step="${esc(step)}" id="${esc(note.name)}"><article class="card" aria-labelledby="${esc(note.name)}-title">
+<h2 id="${esc(note.name)}-title"${en(titleText)}>${heading}</h2>
+${note.subtitle ? `<p class="sub"${en(note.subtitle)}>${inlineMath(note.subtitle)}</p>` : ""}
 <ul class="formats">${links}</ul>
 ${other}
-<div class="run">${status}${timing} · <code>${esc(note.name)}</code></div>
+<div class="run">${status}${timing} · <code translate="no">${esc(note.name)}</code></div>
 </article></li>`;
   });
   return htmlDocument({
@@ -137,14 +145,13 @@ ${other}
     title,
     head: `<style>${CSS}</style>`,
     body: `<main>
-${home ? `<p class="home"><a href="${esc(home.href)}">${esc(home.label)}</a></p>` : ""}
+${home ? `<p class="home"><a href="${esc(home.href)}"${en(home.label)}>${esc(home.label)}</a></p>` : ""}
 <h1>${inlineMath(title)}</h1>
 ${lede ? `<p class="lede">${inlineMath(lede)}</p>` : ""}
-<ol class="chain">
+<ol class="chain" aria-label="${esc(s.index.chain)}">
 ${items.join("\n")}
 </ol>
-<footer>${notes.length} note${notes.length === 1 ? "" : "s"}, ${okCount} ran ok, ${total.toFixed(1)} s of kernel time in all. Read them in order: each note builds on the one before.</footer>
+<footer>${esc(s.index.notes(notes.length, okCount, total.toFixed(1)))}</footer>
 </main>`,
   });
 }
-

@@ -9,9 +9,9 @@
 //   closeExports()                closes the one Chromium all notes share
 import * as fs from "fs";
 import * as path from "path";
-import { plotlyJs, type AssetMode } from "./assets";
+import { PLOTLY_BUNDLES, plotlyJs, writeSharedBundle, type AssetMode } from "./assets";
 import { closeBrowser, printPdf } from "./browser";
-import { notebookToHtml } from "./html";
+import { notebookToHtml, pagePlotlyBundle } from "./html";
 import { prepareLive } from "./live";
 import { addPlotImages, forStaticReaders } from "./images";
 import { FORMATS, formatBytes, indexHtml, type FormatKind, type IndexCard, type IndexFile } from "./index-page";
@@ -200,6 +200,9 @@ export async function exportNotebook(run: RunRecord, executedPath: string, outDi
   }
 
   onProgress("html");
+  // A shared site has the smallest plotly.js; a page that needs a larger one brings it along.
+  const bundle = pagePlotlyBundle(nb);
+  if (assets.kind === "shared" && assets.dir && bundle && bundle !== PLOTLY_BUNDLES[0]) writeSharedBundle(assets.dir, bundle);
   const warnings: string[] = [];
   const htmlPath = path.join(outDir, `${name}.html`);
   const live = await prepareLive(assets);

@@ -5,7 +5,9 @@
 // Markdown and the attachments it returns.
 import { protectCode } from "./math";
 import { IMAGE_TYPES, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output } from "../nbformat";
-import { altText, figureTitle, isHidden, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { altText, figureTitle, isHidden, isPredictThenCheck, notebookLanguage, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { pageStrings } from "./page-strings";
+import { describeFigure } from "../../notebooks/kit/src/display/describe-figure";
 
 /**
  * The representations Markdown can hold, best first: Markdown itself, images (vector first),
@@ -22,8 +24,15 @@ export interface Attachment {
 export interface MarkdownOptions {
   /** The folder (relative to the .md) that holds images, e.g. "02-foo_files". */
   filesDir: string;
-  /** Summary line of a hidden (solution) cell's `<details>`. */
+  /** Summary line of a hidden (solution) cell's `<details>` (default: the page's, in the notebook's language). */
   solutionLabel?: string;
+  /** Summary line of the `<details>` that folds what a predict-then-check cell reveals (default: the page's). */
+  resultLabel?: string;
+}
+
+/** Markdown folded in a `<details>` block, blank lines around it so that it (and its maths) still renders inside. */
+function detailsBlock(summary: string, body: string): string {
+  return `<details>\n<summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
 /** A fenced block whose fence is longer than any run of backticks inside `body`. */
@@ -33,19 +42,32 @@ export function fence(body: string, lang = ""): string {
   return `${f}${lang}\n${body.replace(/\n+$/, "")}\n${f}`;
 }
 
+/** A GFM table row: a line that starts with `|`. */
+const TABLE_ROW = /^ {0,3}\|/;
+
+/** `\[…\]` as a `$$` block and `\(…\)` as `$…$`, in text with no code and no table row. */
+function mathDelimiters(text: string): string {
+  return text
+    .replace(/[ \t]*\\\[([\s\S]+?)\\\][ \t]*/g, (_m, tex: string) => `\n\n$$\n${tex.trim()}\n$$\n\n`)
+    .replace(/\\\(([\s\S]+?)\\\)/g, (_m, tex: string) => `$${tex.trim()}$`);
+}
+
 /**
  * Maths in the forms Markdown renderers (GitHub, KaTeX/MathJax blog plug-ins) agree on:
- * `\[…\]` becomes a `$$` block on its own lines and `\(…\)` becomes `$…$`. Code is untouched.
+ * `\[…\]` becomes a `$$` block on its own lines and `\(…\)` becomes `$…$`. Code is untouched,
+ * and so are GFM table rows: there `\[` is Markdown's escaped bracket (the kit's tables write a
+ * cell's `[0, 1]` as `\[0, 1\]`), and a `$$` block cannot sit in a row anyway.
+ * @example normalizeMath("see \\(x\\)")            // => "see $x$"
+ * @example normalizeMath("| θ in \\[0, 1\\] |")     // => "| θ in \\[0, 1\\] |"
  */
 export function normalizeMath(src: string): string {
   return protectCode(src)
-    .map((part) =>
-      part.code
-        ? part.text
-        : part.text
-            .replace(/[ \t]*\\\[([\s\S]+?)\\\][ \t]*/g, (_m, tex: string) => `\n\n$$\n${tex.trim()}\n$$\n\n`)
-            .replace(/\\\(([\s\S]+?)\\\)/g, (_m, tex: string) => `$${tex.trim()}$`),
-    )
+    .map((part) => {
+      if (part.code) return part.text;
+      // Runs of table rows and runs of other lines, each run with its line ends.
+      const runs = part.text.match(/(?:^ {0,3}\|.*(?:\n|$))+|(?:^(?! {0,3}\|).*(?:\n|$))+/gm) ?? [part.text];
+      return runs.map((run) => (TABLE_ROW.test(run) ? run : mathDelimiters(run))).join("");
+    })
     .join("")
     .replace(/\n{3,}/g, "\n\n");
 }
@@ -54,9 +76,12 @@ export function normalizeMath(src: string): string {
  * Renders an executed notebook as Markdown.
  * @returns the Markdown and the image files it links (to be written under `filesDir`)
  */
-export function notebookToMarkdown(nb: Notebook, { filesDir, solutionLabel = "Show the worked solution" }: MarkdownOptions): { markdown: string; attachments: Attachment[] } {
+export function notebookToMarkdown(nb: Notebook, options: MarkdownOptions): { markdown: string; attachments: Attachment[] } {
   const attachments: Attachment[] = [];
   const blocks: string[] = [];
+  const lang = notebookLanguage(nb);
+  const words = pageStrings(lang);
+  const { filesDir, solutionLabel = words.showSolution, resultLabel = words.showResult } = options;
   let plotNumber = 0;
   const link = (alt: string, file: string) => `![${alt}](${encodeURI(filesDir ? `${filesDir}/${file}` : file)})`;
 
@@ -70,7 +95,12 @@ export function notebookToMarkdown(nb: Notebook, { filesDir, solutionLabel = "Sh
       const raw = text(data[mime]);
       const file = fig ? `plot-${String(plotNumber).padStart(2, "0")}.${image.ext}` : `output-${key}.${image.ext}`;
       attachments.push({ file, data: image.base64 ? Buffer.from(raw.replace(/\s+/g, ""), "base64") : Buffer.from(raw, "utf8") });
-      return link(altText(fig ? figureTitle(fig) : "", fig ? `Plot ${plotNumber}` : "Output"), file);
+      if (!fig) return link(altText("", "Output"), file);
+      // The plot's caption and the description the kit generates from its traces, as alt text.
+      const t = describeFigure(fig, { lang });
+      // Braces (TeX grouping in a series name such as E_{x~p̂}) and $ mean nothing in alt text, and would read as raw TeX.
+      const alt = (s: string, fallback: string) => altText(s.replace(/[{}$]/g, ""), fallback);
+      return link(`${alt(t.caption, `Plot ${plotNumber}`)}${lang.startsWith("zh") ? "：" : ": "}${alt(t.description, "")}`, file);
     }
     if (fig && mime === "text/html") return `> *${altText(figureTitle(fig), `Plot ${plotNumber}`)}: interactive plot, see the HTML export (no static image was rendered).*`;
     switch (mime) {
@@ -95,18 +125,18 @@ export function notebookToMarkdown(nb: Notebook, { filesDir, solutionLabel = "Sh
   nb.cells.forEach((cell, c) => {
     const src = text(cell.source);
     if (cell.cell_type === "markdown") {
-      if (src.trim()) blocks.push(retargetNotebookLinks(normalizeMath(src).trim(), ".md"));
+      if (!src.trim()) return;
+      const md = retargetNotebookLinks(normalizeMath(src).trim(), ".md");
+      blocks.push(isPredictThenCheck(cell) ? detailsBlock(resultLabel, md) : md);
       return;
     }
     if (cell.cell_type !== "code") return;
     const parts: string[] = [];
     if (src.trim()) parts.push(fence(src, "ts"));
-    cell.outputs.forEach((out, o) => {
-      const md = outputMarkdown(out, outputKey(c, o));
-      if (md) parts.push(md);
-    });
+    const outputs = cell.outputs.map((out, o) => outputMarkdown(out, outputKey(c, o))).filter(Boolean);
+    if (outputs.length) parts.push(isPredictThenCheck(cell) ? detailsBlock(resultLabel, outputs.join("\n\n")) : outputs.join("\n\n"));
     if (parts.length === 0) return;
-    blocks.push(isHidden(cell) ? `<details>\n<summary>${solutionLabel}</summary>\n\n${parts.join("\n\n")}\n\n</details>` : parts.join("\n\n"));
+    blocks.push(isHidden(cell) ? detailsBlock(solutionLabel, parts.join("\n\n")) : parts.join("\n\n"));
   });
   return { markdown: blocks.join("\n\n") + "\n", attachments };
 }

@@ -41,6 +41,15 @@ export function isHidden(cell: Cell): boolean {
   return Boolean(cell.metadata?.jupyter?.source_hidden);
 }
 
+/** The tag of a cell that reveals a result the reader was asked to predict (its outputs, or the prose itself). */
+export const PREDICT_TAG = "predict-then-check";
+
+/** Whether a cell carries the {@link PREDICT_TAG} tag: the page folds what it reveals behind "Show the result". */
+export function isPredictThenCheck(cell: Cell): boolean {
+  const tags = (cell.metadata as { tags?: unknown } | undefined)?.tags;
+  return Array.isArray(tags) && tags.includes(PREDICT_TAG);
+}
+
 /** One plot output: where it is, its number (from 1), its title and its figure. */
 export interface PlotOutput {
   key: string;
@@ -71,6 +80,12 @@ export function plotOutputs(nb: Notebook): PlotOutput[] {
     });
   });
   return plots;
+}
+
+/** The language of a notebook's exports: its `mlekit_translation.language` (e.g. "zh-CN"), else "en". */
+export function notebookLanguage(nb: Notebook): string {
+  const translation = nb.metadata.mlekit_translation as { language?: string } | undefined;
+  return translation?.language ?? "en";
 }
 
 /** Alt text for the image of an output: the plot's title, else "Plot n" / "Output n". */

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser } from "playwright-core";
 import { EXPORT_DIRS, label, launch, openOffline } from "./chromium";
+import { pageStrings } from "../../scripts/export/page-strings";
 
 const indexes = EXPORT_DIRS.map((d) => join(d, "index.html")).filter((f) => existsSync(f));
 
@@ -37,11 +38,12 @@ for (const file of indexes) {
         })),
       );
       assert.equal(cards.map((c) => c.id), runs.map((r) => r.name), "one card per note of run.json, in order");
+      const words = pageStrings(await page.evaluate(() => document.documentElement.lang)).index;
       for (const [i, r] of runs.entries()) {
         assert.ok(cards[i].title.trim().length > 0, `${r.name}: no title`);
-        assert.ok(cards[i].run.includes(r.status === "ok" ? "ran ok" : "failed"), `${r.name}: status not shown`);
+        assert.ok(cards[i].run.includes(r.status === "ok" ? words.ranOk : words.failed), `${r.name}: status not shown`);
         assert.ok(cards[i].run.includes(`${r.seconds.toFixed(1)} s`), `${r.name}: run time not shown`);
-        assert.equal(cards[i].links, ["HTML", "PDF", "Markdown", "notebook"], `${r.name}: not linked in every format`);
+        assert.equal(cards[i].links, (["html", "pdf", "md", "ipynb"] as const).map((k) => words.formats[k][0]), `${r.name}: not linked in every format`);
       }
       const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]")).map((a) => (a as HTMLAnchorElement).href));
       assert.ok(hrefs.length >= runs.length * 4, "too few links");

@@ -102,7 +102,10 @@ export async function notebookState(page: Page, { scroll = false } = {}): Promis
 /** Runs a JupyterLab command by id in the page (e.g. notebook:run-all-cells, docmanager:save). */
 export async function command(page: Page, id: string, args: Record<string, unknown> = {}): Promise<void> {
   await page.evaluate(
-    ([c, a]) => (window as unknown as { jupyterapp: { commands: { execute(id: string, args: unknown): Promise<unknown> } } }).jupyterapp.commands.execute(c, a),
+    // Nothing is returned: a command may resolve to a widget, which cannot be serialised out of the page.
+    async ([c, a]) => {
+      await (window as unknown as { jupyterapp: { commands: { execute(id: string, args: unknown): Promise<unknown> } } }).jupyterapp.commands.execute(c, a);
+    },
     [id, args] as const,
   );
 }

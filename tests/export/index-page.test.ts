@@ -47,10 +47,24 @@ test("a note with a Chinese edition links it in every format under its Chinese t
   const html = idx.indexHtml({ title: "Worked notes", notes: [note("01-b", { translations: [zh] })] });
   assert.ok(html.includes('<p class="tr" lang="zh"><span class="lang">中文</span> 01 · 最大似然</p>'), html);
   assert.ok(html.includes(`href="${encodeURI("zh/01-b.html")}"`) && html.includes(`href="${encodeURI("zh/01-b.pdf")}"`));
-  assert.ok(html.includes('<span class="missing" title="not exported">Markdown</span>'), "a format missing in Chinese is shown as missing");
+  assert.ok(html.includes('<span class="missing" title="未导出">Markdown</span>'), "a format missing in Chinese is shown as missing, in Chinese");
   const page = idx.indexHtml({ title: "学习笔记", notes: [note("01-b")], lang: "zh", home: { href: "../index.html", label: "English" } });
   assert.ok(page.includes('<html lang="zh">'));
-  assert.ok(page.includes('<a href="../index.html">English</a>'));
+  assert.ok(page.includes('<a href="../index.html" lang="en">English</a>'), "the link home says English, marked as English");
+});
+
+test("a Chinese index says its own words in Chinese and marks the English left on it", () => {
+  const failed = note("02-c", { status: "error", error: { cell: 4, message: "AssertionError: bad" }, title: "Maximum likelihood", subtitle: "" });
+  const page = idx.indexHtml({ title: "学习笔记", notes: [note("01-b", { title: "最大似然", subtitle: "一个副标题" }), failed], lang: "zh" });
+  assert.ok(page.includes("运行成功</span> · 7 个代码单元"), "status and cell count in Chinese");
+  assert.ok(page.includes("运行失败（第 4 个单元）"), "a failure in Chinese");
+  assert.ok(page.includes('<code lang="en">AssertionError: bad</code>'), "the English error message is marked English");
+  assert.ok(page.includes('<h2 id="02-c-title" lang="en">'), "an untranslated title is marked English");
+  assert.ok(page.includes('<h2 id="01-b-title">'), "a Chinese title is not");
+  assert.ok(page.includes('title="可交互，可离线">HTML'), "format hints in Chinese");
+  assert.not.ok(/ran ok|code cells|not exported|interactive, offline/.test(page), "no English words of the index's own");
+  const en = idx.indexHtml({ title: "Worked notes", notes: [note("01-b")] });
+  assert.is(en.split('lang="en"').length - 1, 1, "an English page marks nothing but its <html>");
 });
 
 test.run();

@@ -39,7 +39,7 @@ test("--front-matter hugo writes a leaf bundle n/index.md whose images sit besid
   const md = readFileSync(join(dir, "n", "index.md"), "utf8");
   assert.ok(md.startsWith('---\ntitle: "Title x_1"\ndate: 2026-01-02T00:00:00Z\n'), md.slice(0, 80));
   assert.ok(md.includes('description: "Choose θ well"'));
-  assert.ok(md.includes("![Squares demo](plot-01.svg)") && existsSync(join(dir, "n", "plot-01.svg")));
+  assert.ok(md.includes("![Squares demo: Line chart. x axis: x, from 0 to 1. y axis: y, from 1 to 2. 1 unnamed line.](plot-01.svg)") && existsSync(join(dir, "n", "plot-01.svg")));
   assert.not.ok(existsSync(join(dir, "n_files")));
 });
 

@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { fence, markdownHeadings, normalizeMath, notebookToMarkdown, MARKDOWN_ORDER } from "../../scripts/export/markdown";
 import { PLOT_SVG, TINY_PNG, fixtureNotebook } from "./fixture-notebook";
+import { tableBundle } from "../../notebooks/kit/src/display/show-table";
 
 const nb = fixtureNotebook();
 
@@ -27,10 +28,14 @@ test("a table that carries text/markdown is written as that Markdown, not as its
   assert.not.ok(markdown.includes("<table>"));
 });
 
-test("a plot is written as its image/svg+xml file, named by its number, with its title as alt text", () => {
+test("a plot is written as its image/svg+xml file, named by its number, with its caption and description as alt text", () => {
   const { markdown, attachments } = notebookToMarkdown(nb, { filesDir: "my note_files" });
-  assert.ok(markdown.includes("![Squares demo](my%20note_files/plot-01.svg)"), markdown);
+  assert.ok(markdown.includes("![Squares demo: Line chart. x axis: x, from 0 to 1. y axis: y, from 1 to 2. 1 unnamed line.](my%20note_files/plot-01.svg)"), markdown);
   const svg = attachments.find((a) => a.file === "plot-01.svg");
+  const braces = fixtureNotebook();
+  const fig = ((braces.cells[1] as { outputs: { data?: Record<string, unknown> }[] }).outputs[1].data!)["application/vnd.plotly.v1+json"] as { data: { name?: string }[] };
+  fig.data[0].name = "E_{x~p} log $p$";
+  assert.ok(notebookToMarkdown(braces, { filesDir: "x" }).markdown.includes("1 series: E_x~p log p (line).](x/plot-01.svg)"), "no TeX braces or $ in alt text");
   assert.is(svg?.data.toString("utf8"), PLOT_SVG);
   assert.not.ok(markdown.includes("<script"), "the kit's HTML with its script is never used");
 });
@@ -65,6 +70,22 @@ test("Markdown prefers Markdown, then images (vector first), then LaTeX, HTML an
 test("normalizeMath leaves code alone and rewrites \\( \\) as $ $", () => {
   assert.is(normalizeMath("`\\(x\\)` and \\(x\\)"), "`\\(x\\)` and $x$");
   assert.is(normalizeMath("```\n\\[a\\]\n```"), "```\n\\[a\\]\n```");
+});
+
+test("a kit table whose cells hold square brackets stays a table: \\[ in a row is an escaped bracket, not display maths", () => {
+  const bundle = tableBundle([{ "interval [a, b]": "[0.2, 0.9]", "θ̂": 0.61 }]);
+  const md = String(bundle["text/markdown"]);
+  assert.ok(md.includes("\\[0.2, 0.9\\]"), `the kit escapes the brackets: ${md}`);
+  const out = normalizeMath(md);
+  assert.is(out, md, "every row kept as it was");
+  assert.not.ok(out.includes("$$"), "no display maths");
+  // Display maths around a table still converts, on both sides of it.
+  assert.is(normalizeMath(`\\[a\\]\n${md.trim()}\n\\[b\\]`), `\n\n$$\na\n$$\n\n${md.trim()}\n\n$$\nb\n$$\n\n`);
+  // A notebook's table output goes through the same path in the Markdown export.
+  const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code", source: "showTable(rows)", metadata: {}, execution_count: 1, outputs: [{ output_type: "display_data", data: bundle, metadata: {} }] }] };
+  const { markdown } = notebookToMarkdown(nb as never, { filesDir: "x_files" });
+  assert.ok(markdown.includes("| \\[0.2, 0.9\\] |"), markdown);
+  assert.not.ok(markdown.includes("$$"), markdown);
 });
 
 test("markdownHeadings finds ATX headings outside code fences", () => {

@@ -112,7 +112,8 @@ export function livePageParts(live: LiveAssets, { lang = "en", sliders = false }
     `<button type="button" data-live="run">${escapeAttr(t.run)}</button>` +
     `<button type="button" data-live="reset" disabled>${escapeAttr(t.reset)}</button>` +
     `<span data-live="status" role="status" aria-live="polite"></span>` +
-    `<p class="live-note">${escapeAttr(t.note)}</p></div>`;
+    // Key names stay as printed on the keys: marked English on a page in another language.
+    `<p class="live-note">${escapeAttr(t.note).replace(/Shift\+Enter/g, `<kbd${/^en\b/i.test(lang) ? "" : ' lang="en"'}>Shift+Enter</kbd>`)}</p></div>`;
   const inert = (name: "slider" | "runtime") => `<script type="text/mlekit-live" data-live-asset="${name}">${live.bundles[name]}</script>`;
   const scripts =
     live.kind === "inline"

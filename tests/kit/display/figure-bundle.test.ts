@@ -5,9 +5,17 @@ import * as FORMAT from "../../../notebooks/kit/src/format";
 
 const fig = { data: [{ x: [1, 2], y: [3, 4] }, { type: "bar", y: [1] }], layout: { title: { text: "t" }, xaxis: { title: { text: "θ" } } } };
 
-test("the text summary counts traces and names their types and the title", () => {
+test("the text/plain is the plot's caption (its title) and its generated description", () => {
   const b = figureBundle(fig, { includePlotly: false });
-  assert.is(b["text/plain"], 'Plot: 2 traces (scatter, bar) "t"');
+  assert.is(b["text/plain"], "Plot: t\nBar and line chart. x axis: θ, from 0 to 2. y axis: y, from 0 to 4. 1 unnamed line; 1 unnamed bar.");
+});
+
+test("the plot's HTML is a figure named by its caption and described by the description", () => {
+  const html = figureBundle(fig, { includePlotly: false })["text/html"] as string;
+  const id = /id="([^"]+)"/.exec(html)![1];
+  assert.ok(html.includes(`role="figure" aria-label="t" aria-describedby="${id}-about"`));
+  assert.ok(html.includes(`<p id="${id}-about" lang="en" style="position:absolute;`), "a description a screen reader reads and the eye does not see");
+  assert.ok(html.includes(">Bar and line chart. x axis: θ"));
 });
 
 test("the same figure gets the same element id on every run (deterministic outputs)", () => {
@@ -54,7 +62,7 @@ test("with its scripts removed (untrusted notebook) the plot's HTML still shows 
     const div = new RegExp(`<div id="[^"]+" class="${FORMAT.PLOT_CLASS}"[^>]*><div class="${PLOT_FALLBACK_CLASS}"`);
     assert.ok(div.test(html), `${frontend}: the fallback sits inside the plot <div> the script draws into`);
     const shown = sanitisedText(html);
-    assert.ok(shown.startsWith('Plot: 2 traces (scatter, bar) "t"'), `${frontend}: ${shown}`);
+    assert.ok(shown.startsWith("Plot: t Bar and line chart."), `${frontend}: ${shown}`);
     assert.match(shown, /trust the notebook \(File → Trust Notebook/);
     assert.match(shown, /re-run the cell/);
     assert.ok(html.includes(`querySelector(".${PLOT_FALLBACK_CLASS}")`), `${frontend}: the drawing script removes the fallback`);

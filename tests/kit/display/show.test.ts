@@ -27,7 +27,7 @@ test("under the project's tslab show emits one output with the plotly JSON, HTML
   assert.equal(Object.keys(sent[0].data).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
   const json = sent[0].data["application/vnd.plotly.v1+json"] as { data: { y: number[] }[] };
   assert.equal(json.data[0].y, [0.25, 0.75], "typed arrays become plain arrays");
-  assert.is(sent[0].data["text/plain"], 'Plot: 1 trace (bar) "coin"');
+  assert.is(sent[0].data["text/plain"], "Plot: coin\nBar chart. x axis: x, from 1 to 2. y axis: y, from 0 to 0.75. 1 unnamed bar.");
 });
 
 test("plotly.js is embedded once per kernel session and reused by later plots", () => {

@@ -90,15 +90,19 @@ test("category labels are translated, numbers and plotly's own words are not", (
   assert.equal(inChinese(() => missingLabels()), [], "setLanguage cleared the list");
 });
 
-test("show draws the translated figure: its plotly JSON, its one-line summary and its fallback", () => {
+test("show draws the translated figure: its plotly JSON, its Chinese caption and description, and its fallback", () => {
   const html = inChinese(() => show(curves(grid, { "average NLL": [1, 2, 3] }, { x: "θ", y: "nats", title: "two thresholds" }), { includePlotly: false }))!;
   assert.match(html, /平均 NLL/);
-  assert.match(html, /图：1 组数据（曲线\/散点）“两个阈值”/);
+  assert.match(html, /aria-label="两个阈值"/, "named by its translated title");
+  assert.match(html, /图：两个阈值<br>折线图。/, "the fallback's caption and description, in Chinese");
   assert.match(html, /笔记本被信任后才会绘制交互式图/);
   assert.not.match(html, /average NLL|Plot: /);
   const bundle = inChinese(() => figureBundle(localizeFigure(curves(grid, { "average NLL": [1, 2, 3] }, { x: "θ", y: "nats" })), { includePlotly: false }));
   assert.is((bundle[PLOTLY_MIME] as any).data[0].name, "平均 NLL");
-  assert.is(bundle["text/plain"], "图：1 组数据（曲线/散点）");
+  const plain = String(bundle["text/plain"]);
+  assert.match(plain, /^图：/, "text/plain: 图： then the caption");
+  assert.match(plain, /平均 NLL/, "the description names the translated series");
+  assert.is(englishWords(plain.replace(/NLL/g, "")).length, 0, `no English word but the term NLL: ${plain}`);
 });
 
 test("a table's columns, string cells and caption are translated; numbers are not", () => {

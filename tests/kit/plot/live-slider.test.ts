@@ -2,7 +2,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { poisson } from "mlekit";
 import { liveSlider, liveSliderSpec, isLiveSlider, LIVE_SLIDER_MIME } from "../../../notebooks/kit/src/plot/live-slider";
-import { rebuildFrame } from "../../../notebooks/kit/src/plot/live-frame";
+import { localTitle, rebuildFrame } from "../../../notebooks/kit/src/plot/live-frame";
+import { titleTemplate } from "../../../notebooks/kit/src/plot/live-slider";
+import { setLanguage } from "../../../notebooks/kit/src/i18n/language";
+import { registerLabels } from "../../../notebooks/kit/src/i18n/labels";
 import { plot, slider } from "../../../notebooks/kit/src/plot/builders";
 import { line } from "../../../notebooks/kit/src/plot/traces";
 import { show, resetDisplaySession } from "../../../notebooks/kit/src/display/show";
@@ -98,6 +101,28 @@ test("without steps, 21 values on the step grid from min to max are precomputed,
   assert.equal([spec.steps[0], spec.steps[21]], [0.2, 1.5]);
   assert.ok(spec.steps.includes(0.61));
   assert.ok(spec.steps.every((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9), "on the 0.01 grid");
+});
+
+test("in Chinese the spec carries the frame title's translation as a template, and the page fills each new title into it", () => {
+  registerLabels("zh", { phrases: { "θ = {0}: KL = {1} nats": "θ = {0}：KL = {1} 奈特", "{0} nats at θ = {1}": "θ = {1} 时为 {0} 奈特" }, terms: [] });
+  const titled = { ...pure, frame: (t: number, { support }: { support: number[] }, { poisson }: typeof import("mlekit")) =>
+    ({ title: `θ = ${t.toFixed(2)}: KL = ${(t / 10).toFixed(4)} nats`, traces: { 1: { y: support.map((v) => poisson(t).prob(v)) } } }) };
+  try {
+    assert.is(liveSliderSpec(liveSlider(base(), titled))!.title, undefined, "no template in English");
+    setLanguage("zh");
+    const spec = liveSliderSpec(liveSlider(base(), titled))!;
+    assert.equal(spec.title, { from: "θ = {0}: KL = {1} nats", to: "θ = {0}：KL = {1} 奈特" });
+    // What the page does with the title its rebuilt frame computes at a value that is not a step.
+    const again = rebuildFrame(spec.frame)(0.9, spec.inputs, require("mlekit")) as { title: string };
+    assert.is(localTitle(spec, again.title), "θ = 0.90：KL = 0.0900 奈特");
+    assert.is(localTitle(spec, "another title 3"), "another title 3", "a title that does not fit the template stays as it is");
+    // A translation that puts the numbers in another order keeps each number with its place.
+    assert.equal(titleTemplate("2.5 nats at θ = 0.61"), { from: "{0} nats at θ = {1}", to: "θ = {1} 时为 {0} 奈特" });
+    assert.is(localTitle({ title: titleTemplate("2.5 nats at θ = 0.61") }, "3.25 nats at θ = 0.7"), "θ = 0.7 时为 3.25 奈特");
+    assert.is(titleTemplate("no table entry 4"), undefined, "untranslated: no template");
+  } finally {
+    setLanguage("en");
+  }
 });
 
 test.run();

@@ -2,6 +2,7 @@ import { PLOT_CLASS, PLOT_ID_PREFIX, PLOTLY_MIME, PLOTLY_SCRIPT_ATTRIBUTE, PLOTL
 import { readFileSync } from "fs";
 import type { MimeBundle } from "./kernel";
 import { escapeHtml, scriptJson } from "./escape";
+import { describeFigure, figurePlainText } from "./describe-figure";
 import { msg } from "../i18n/messages";
 import { localize } from "../i18n/text";
 
@@ -33,6 +34,9 @@ export const SHARED_PLOTLY_PATH = "static/mlekit/plotly.min.js";
 
 /** The `class` of the visible text inside a plot `<div>` until plotly.js draws over it. */
 export const PLOT_FALLBACK_CLASS = "mlekit-plot-fallback";
+
+/** Inline style that hides text from the eye but not from a screen reader (no stylesheet in a notebook output). */
+const VISUALLY_HIDDEN = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
 
 /** Options for {@link figureBundle}. */
 export interface FigureBundleOptions {
@@ -87,15 +91,6 @@ function fnv1a(text: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-function title(layout: Record<string, unknown>): string | undefined {
-  const t = layout.title;
-  if (typeof t === "string") return t;
-  if (t && typeof t === "object" && typeof (t as { text?: unknown }).text === "string") {
-    return (t as { text: string }).text;
-  }
-  return undefined;
-}
-
 /**
  * plotly.js 3+ reads a title only as `{ text }`; a plain string is silently not drawn. Rather
  * than rewrite the figure, `show` refuses it and says how to write it (the kit's helpers always
@@ -140,7 +135,9 @@ export function normalizeFigure(figure: FigureLike, fn = "show"): {
 /**
  * The MIME bundle of one plot: `application/vnd.plotly.v1+json` for plotly's JupyterLab
  * renderer, `text/html` that draws it with plotly.js for every other front end and for exports,
- * and a one-line `text/plain` summary.
+ * and a `text/plain` text alternative: "Plot: caption" and, on the next line, the description
+ * {@link describeFigure} generates from the traces, in the kit's language. The HTML names the
+ * plot `<div>` (role figure) by the caption and describes it by the description.
  *
  * The plot `<div>` holds a visible fallback (the summary and how to get the plot drawn) that the
  * drawing script removes. A front end that sanitises the HTML (an untrusted notebook: scripts
@@ -155,7 +152,7 @@ export function normalizeFigure(figure: FigureLike, fn = "show"): {
  * @throws {TypeError} when the figure has no `data` array
  * @example
  * const b = figureBundle({ data: [{ y: [1, 2] }] }, { includePlotly: false });
- * b["text/plain"] // => 'Plot: 1 trace (scatter)'
+ * b["text/plain"] // => 'Plot: y against x\nLine chart. x axis: x, from 0 to 1. y axis: y, from 1 to 2. 1 unnamed line.'
  */
 export function figureBundle(figure: FigureLike, options: FigureBundleOptions): MimeBundle {
   const fig = normalizeFigure(figure, "figureBundle");
@@ -163,9 +160,8 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
   const id = options.id ?? `${PLOT_ID_PREFIX}${fnv1a(json)}`;
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
   const config = { displaylogo: false, ...(fig.config ?? {}) };
-  const types = [...new Set(fig.data.map((t) => String(t.type ?? "scatter")))];
-  const name = title(fig.layout);
-  const plainText = localize(msg("plot.summary", { traces: fig.data.length, types: types.join(", "), title: name ? name.replace(/<[^>]*>/g, "") : "" }));
+  const text = describeFigure(fig);
+  const plainText = figurePlainText(text);
   const lab = options.frontend === "lab";
   const embed =
     options.includePlotly && !lab
@@ -195,11 +191,12 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
     ` })();</script>`;
   const fallback =
     `<div class="${PLOT_FALLBACK_CLASS}" style="box-sizing:border-box;height:100%;padding:12px;border:1px dashed #b0b0b0;color:#444;font:14px sans-serif">` +
-    `${escapeHtml(plainText)}<br>${escapeHtml(localize(msg("plot.fallback")))}</div>`;
+    `${escapeHtml(plainText).replace("\n", "<br>")}<br>${escapeHtml(localize(msg("plot.fallback")))}</div>`;
   const html =
     embed +
-    `<div id="${escapeHtml(id)}" class="${PLOT_CLASS}" style="width:100%;height:${height}px" ` +
-    `aria-label="${escapeHtml(plainText)}">${fallback}</div>\n` +
+    `<div id="${escapeHtml(id)}" class="${PLOT_CLASS}" style="width:100%;height:${height}px" role="figure" ` +
+    `aria-label="${escapeHtml(text.caption)}" aria-describedby="${escapeHtml(id)}-about">${fallback}</div>\n` +
+    `<p id="${escapeHtml(id)}-about" lang="${text.language}" style="${VISUALLY_HIDDEN}">${escapeHtml(text.description)}</p>\n` +
     script;
   return {
     [PLOTLY_MIME]: { ...fig, config },

@@ -2,6 +2,7 @@
 // from its source text, with nothing in reach but its arguments and JavaScript's built-ins,
 // and applying one frame to a figure. No Node, no DOM: the kernel (checking a frame at `show`)
 // and an exported page (recomputing the figure as the slider moves) run this same code.
+import { labelKey } from "../i18n/labels";
 
 import { LIVE_SLIDER_MIME } from "../format";
 
@@ -35,6 +36,12 @@ export interface LiveSliderSpec {
   readonly frame: string;
   /** The frame's data, as JSON. */
   readonly inputs: unknown;
+  /**
+   * The frame's title in the notebook's language, when that is not English: the English title
+   * with its numbers as `{0}`, `{1}`, … (`from`) and its translation (`to`), from the course's
+   * label table. The page fills the numbers of each new title into `to`.
+   */
+  readonly title?: { readonly from: string; readonly to: string };
 }
 
 /** What a rebuilt frame may name besides its arguments: JavaScript's own pure built-ins. */
@@ -165,4 +172,15 @@ export function applyFrame(figure: PlainFigure, frame: LiveFrame): PlainFigure {
     if (change.y) data[i].y = Array.from(change.y);
   }
   return { ...figure, data, layout: { ...figure.layout, title: { ...((figure.layout.title as object) ?? {}), text: frame.title } } };
+}
+
+/**
+ * A title the frame computed, in the spec's language (the `title` template with its numbers),
+ * or as it is when the spec has no template or the title does not fit it.
+ * @example localTitle({ title: { from: "θ = {0} nats", to: "θ = {0} 奈特" } }, "θ = 0.9 nats") // => "θ = 0.9 奈特"
+ */
+export function localTitle(spec: Pick<LiveSliderSpec, "title">, title: string): string {
+  if (!spec.title) return title;
+  const { key, numbers } = labelKey(title);
+  return key === spec.title.from ? spec.title.to.replace(/\{(\d+)\}/g, (all, i: string) => numbers[Number(i)] ?? all) : title;
 }

@@ -1,6 +1,8 @@
 import * as mlekit from "mlekit";
 import { slider } from "./builders";
 import type { Figure, Numbers } from "./figure";
+import { label as translate, labelKey } from "../i18n/labels";
+import { language } from "../i18n/language";
 import { FrameScopeError, LIVE_SLIDER_MIME, exactText, plainData, readableName, rebuildFrame, type LiveFrame, type LiveSliderSpec } from "./live-frame";
 
 /** The `mlekit` namespace, the third argument of every live frame. */
@@ -179,7 +181,29 @@ export function liveSliderSpec(figure: object): LiveSliderSpec | undefined {
         `that does not travel as JSON in inputs, such as a typed array's type, Infinity or NaN?)`,
     );
   }
-  return { ...spec, frame: source, inputs: carried };
+  const title = titleTemplate(original.title);
+  return { ...spec, frame: source, inputs: carried, ...(title ? { title } : {}) };
 }
+
+/**
+ * The translation of a frame title as a template, in the kit's language: the English title
+ * with its numbers as `{0}`, `{1}`, … and the label table's translation with the same
+ * placeholders (wherever the translation puts them); undefined in English or untranslated.
+ * @example
+ * setLanguage("zh"); titleTemplate("θ = 0.61: KL = 0.0123 nats");
+ * // => { from: "θ = {0}: KL = {1} nats", to: "θ = {0}：KL = {1} 奈特" }
+ */
+export function titleTemplate(title: string | undefined): { from: string; to: string } | undefined {
+  if (!title || language() === "en") return undefined;
+  const { key, numbers } = labelKey(title);
+  // Distinct stand-in numbers, to see where the translation puts each one.
+  const probes = numbers.map((_, i) => String(314159 + 1000 * i));
+  const probe = key.replace(/\{(\d+)\}/g, (all, i: string) => probes[Number(i)] ?? all);
+  let to = translate(probe);
+  if (to === probe) return undefined;
+  probes.forEach((p, i) => (to = to.replace(new RegExp(`(?<![\\d.])${p}(?![\\d.])`), `{${i}}`)));
+  return probes.every((_, i) => to.includes(`{${i}}`)) ? { from: key, to } : undefined;
+}
+
 
 export { LIVE_SLIDER_MIME };

@@ -10,7 +10,7 @@
 // (every cell ran) or error (a cell failed, or the runtime could not start), data-run-errors =
 // the number of cells that failed, data-run-ms = the run's wall time.
 import type { EditorView } from "@codemirror/view";
-import { outputHtml } from "../../html";
+import { outputHtml, pageContext } from "../../html";
 import { fill, liveStrings } from "../strings";
 import { createEditor, setText } from "./editor";
 import { cellsToScripts } from "./transform";
@@ -81,7 +81,10 @@ function drawFigures(root: Element): void {
 }
 
 /** The output elements of a cell (what the exporter put after its source). */
-const outputsOf = (c: CellView) => Array.from(c.el.children).filter((e) => e.classList.contains("output"));
+// A predict-then-check cell's outputs sit in a <details class="reveal">: it goes and comes back
+// with them. A run's new outputs are shown unfolded (the reader ran the check).
+const isOutput = (e: Element) => e.classList.contains("output") || e.classList.contains("reveal-outputs");
+const outputsOf = (c: CellView) => Array.from(c.el.children).filter(isOutput);
 
 function clearOutputs(c: CellView, keep: boolean): void {
   for (const e of outputsOf(c)) {
@@ -103,7 +106,7 @@ function render(c: CellView, index: number, outputs: Output[]): void {
   clearOutputs(c, c.originalOutputs.length > 0 && outputsOf(c).every((e) => c.originalOutputs.includes(e)));
   const tpl = document.createElement("template");
   tpl.innerHTML = outputs
-    .map((o, k) => outputHtml(o as unknown as NbOutput, `${index}-${k}-run${runNo}`, "interactive", undefined, true).html)
+    .map((o, k) => outputHtml(o as unknown as NbOutput, `${index}-${k}-run${runNo}`, c.number, pageContext({ lang: html.lang || "en", live: true })).html)
     .filter(Boolean)
     .join("\n");
   const nodes = Array.from(tpl.content.children);
@@ -238,7 +241,7 @@ function setup(): void {
       },
     });
     pre.replaceWith(editor.dom);
-    return [{ el, source, number, original, originalOutputs: Array.from(el.children).filter((e) => e.classList.contains("output")), editor }];
+    return [{ el, source, number, original, originalOutputs: Array.from(el.children).filter(isOutput), editor }];
   });
   button("run")?.addEventListener("click", () => runAll());
   button("reset")?.addEventListener("click", () => resetAll());

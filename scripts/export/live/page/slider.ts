@@ -2,10 +2,13 @@
 // output carries a live-slider spec. Each move recomputes the figure with the spec's frame,
 // rebuilt from its source and run with the page's own mlekit, whether or not the reader has
 // pressed "Run in browser". The control is a real slider for keyboards and screen readers: it
-// is named by its <label>, arrow keys step it, `aria-valuetext` reads "θ = 0.61", and the
-// figure's accessible name (and caption, when the page has one) follow the value.
+// is named by its <label>, arrow keys step it, `aria-valuetext` reads "θ = 0.61". Each new
+// figure goes out in a cancelable `mlekit:figure-changed` event (detail `{ figure, title, value,
+// text }`) from the plot element: the page script draws it and its caption, description and
+// data table follow; a page without one has it drawn here, its aria-label set to the title.
 import * as mlekit from "mlekit";
 import { applyFrame, rebuildFrame, type LiveFrame, type LiveSliderSpec, type PlainFigure } from "../../../../notebooks/kit/src/plot/live-frame";
+import { localTitle } from "../../../../notebooks/kit/src/plot/live-frame";
 
 type Plotly = { react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown> };
 
@@ -57,22 +60,21 @@ function activateOne(control: HTMLElement): void {
       if (out) out.textContent = `${valueText(spec, v)}: ${(e as Error).message}`;
       return;
     }
-    const title = String((fig.layout.title as { text?: string } | undefined)?.text ?? "");
+    // The frame computes an English title; the spec's template puts it in the notebook's language.
+    const title = localTitle(spec, String((fig.layout.title as { text?: string } | undefined)?.text ?? ""));
+    if (title && fig.layout.title !== undefined) fig = { ...fig, layout: { ...fig.layout, title: { ...(fig.layout.title as object), text: title } } };
     const text = valueText(spec, v);
     input.setAttribute("aria-valuetext", text);
     if (out) out.textContent = text;
-    // A page that names its figures with a caption (<figcaption id="<figure>-cap">) shows the
-    // title there, not in the plot; otherwise the plot keeps its title and its aria-label.
-    const caption = document.getElementById(`${id}-cap`);
-    if (caption) {
-      caption.textContent = title;
-      fig = { ...fig, layout: { ...fig.layout, title: base.layout.title } };
-      if (base.layout.title === undefined) delete fig.layout.title;
-    } else target.setAttribute("aria-label", title || text);
-    // The figure as drawn, for the page's description and data table (and for tests).
+    // The figure as computed, for tests and tools.
     (target as unknown as { liveFigure: PlainFigure }).liveFigure = fig;
+    // The page script (export/page/figures.ts) takes the figure: it draws it laid out for the
+    // width, and its caption, description and data table follow (it calls preventDefault).
+    const change = new CustomEvent("mlekit:figure-changed", { bubbles: true, cancelable: true, detail: { figure: fig, title, value: v, text } });
+    if (!target.dispatchEvent(change)) return;
+    // No page script took it: draw it here, and name the figure by its title.
+    target.setAttribute("aria-label", title || text);
     drawn = drawn.then(() => plotly()).then((P) => P.react(target, fig.data, fig.layout, figureConfig(fig)));
-    drawn.then(() => target.dispatchEvent(new CustomEvent("mlekit:figure-update", { bubbles: true, detail: { figure: fig, value: v, text } })));
   };
   input.addEventListener("input", () => {
     if (pending) return;

@@ -1,0 +1,345 @@
+// The exported pages as their readers meet them, in Chromium with the network closed, in every
+// language exported (each export folder and its language subfolders, e.g. zh/):
+//  - axe-core (node_modules) finds no serious or critical violation on a 390 px phone (where
+//    wide content scrolls most), on every note page and index;
+//  - at 390 px no legend overlaps an axis title, tick label, panel title or slider, no panel title
+//    overlaps an axis, no code line is cut off and nothing scrolls the page sideways; at 1280 px
+//    (the same page, resized) no legend overlap either;
+//  - on a page in another language, every English text a reader meets outside code and maths
+//    is marked lang="en";
+//  - printed (Chromium's PDF of the interactive page, after the plots are drawn): every worked
+//    solution is in the PDF's text and no ink crosses into the right margin (plots fit the page
+//    width); every exported PDF has every worked solution too;
+//  - plotly's cartesian bundle draws exactly the trace types the exporter assumes.
+// No fixed sleeps: the page says when its plots are drawn (`html[data-plots]`, `data-plots-width`).
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { pathToFileURL } from "url";
+import type { Browser, Page } from "playwright-core";
+import { EXPORT_DIRS, SCREENS_DIR, label, launch, openOffline } from "./chromium";
+import { decodePng } from "./png";
+import { CARTESIAN_TRACES } from "../../scripts/export/assets";
+import { PDF_MARGIN, PRINT_WIDTH_PX } from "../../scripts/export/browser";
+import { parseNotebook, text } from "../../scripts/nbformat";
+import { isHidden } from "../../scripts/export/notebook";
+
+/** Every export folder and its language subfolders (a folder with its own index.html or notes). */
+const DIRS = EXPORT_DIRS.flatMap((d) => [d, ...readdirSync(d).map((f) => join(d, f)).filter((f) => statSync(f).isDirectory() && /^[a-z]{2}(-[A-Za-z]+)?$/.test(f.slice(f.lastIndexOf("/") + 1)))]);
+const NOTES = DIRS.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".html") && f !== "index.html")
+    .sort()
+    .map((f) => ({ dir, name: f.slice(0, -5), file: join(dir, f) })),
+);
+const INDEXES = DIRS.map((d) => join(d, "index.html")).filter((f) => existsSync(f));
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+const tmp = mkdtempSync(join(tmpdir(), "mlekit-readers-"));
+const started = Date.now();
+test.before(async () => {
+  browser = await launch();
+  mkdirSync(SCREENS_DIR, { recursive: true });
+});
+test.after(async () => {
+  // What these checks add to npm test (wall time, on whatever else the machine is doing).
+  console.log(`    readers: ${NOTES.length} note pages (two at a time), ${INDEXES.length} indexes, ${PRINTED.length} printed pages and every PDF checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** axe's serious and critical violations, as "rule (n): first target". */
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    // preload: false: axe would fetch the page's stylesheets by XHR, which a file: page refuses
+    const r = await axe.run(document, { resultTypes: ["violations"], preload: false });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, target: JSON.stringify(v.nodes[0]?.target) }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}, ${v.n}): ${v.target}`);
+}
+
+/** Waits until the page's plots are laid out for `width` (the page script sets it; a page without plots at once). */
+async function plotsLaidOut(page: Page, width: number): Promise<void> {
+  await page.waitForFunction((w) => {
+    const h = document.documentElement;
+    if (h.getAttribute("data-plots") === "failed") throw new Error("plotly.js could not be loaded");
+    return h.getAttribute("data-plots") === "drawn" && h.getAttribute("data-plots-width") === String(w);
+  }, width, { timeout: 90000 });
+}
+
+/**
+ * Pairs of boxes that overlap on the drawn figures: the legend against axis titles, tick labels,
+ * panel titles and the slider; panel titles against axis titles and tick labels.
+ */
+async function overlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Box = { name: string; r: DOMRect };
+    const found: string[] = [];
+    const boxes = (root: Element, sel: string, name: string): Box[] =>
+      Array.from(root.querySelectorAll(sel))
+        .map((e) => ({ name: `${name} "${(e.textContent ?? "").slice(0, 30)}"`, r: e.getBoundingClientRect() }))
+        .filter((b) => b.r.width > 0 && b.r.height > 0);
+    const hit = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    document.querySelectorAll(".output.plot .figure").forEach((fig, i) => {
+      const titles = boxes(fig, "g[class^='g-x'][class$='title'] text, g[class^='g-y'][class$='title'] text", "axis title");
+      const ticks = boxes(fig, ".xaxislayer-above text, .yaxislayer-above text", "tick label");
+      const panelTitles = boxes(fig, ".annotation-text", "panel title");
+      const slider = boxes(fig, ".slider-group", "slider");
+      const legend = boxes(fig, "g.legend rect.bg", "legend");
+      for (const l of legend) for (const o of [...titles, ...ticks, ...panelTitles, ...slider]) if (hit(l.r, o.r)) found.push(`plot ${i + 1}: ${l.name} overlaps ${o.name}`);
+      for (const p of panelTitles) for (const o of [...titles, ...ticks]) if (hit(p.r, o.r)) found.push(`plot ${i + 1}: ${p.name} overlaps ${o.name}`);
+    });
+    return found;
+  });
+}
+
+/** English text (a Latin word in a block with no CJK) outside code and maths whose language is not English. */
+async function untaggedEnglish(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+    const SKIP = "pre, code, .katex, math, svg, script, style, noscript, [aria-hidden='true'], title";
+    const BLOCK = "p, li, td, th, h1, h2, h3, h4, h5, h6, caption, figcaption, summary, nav, footer, dt, dd, div, section, a, span";
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const blockText = (el: Element) => {
+      let t = "";
+      const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement?.closest(SKIP)) t += n.textContent;
+      return t;
+    };
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      // an English word: two or more Latin letters, some lower-case (HTML, PDF, MB are names), not a unit
+      const word = ((n.textContent ?? "").match(/[A-Za-z]{2,}/g) ?? []).some((w) => /[a-z]/.test(w) && w !== "kB");
+      if (!parent || parent.closest(SKIP) || !word) continue;
+      const block = parent.closest(BLOCK.split(", ").filter((b) => !["span", "a"].includes(b)).join(", ")) ?? parent;
+      if (CJK.test(blockText(block))) continue;
+      const lang = parent.closest("[lang]")?.getAttribute("lang") ?? "";
+      if (!/^en\b/i.test(lang)) found.push(`"${(n.textContent ?? "").trim().slice(0, 50)}" in <${block.tagName.toLowerCase()}> is in lang="${lang}"`);
+    }
+    return [...new Set(found)];
+  });
+}
+
+test("there are pages to check", () => {
+  assert.ok(NOTES.length > 0, `no note page in ${DIRS.join(", ")}`);
+});
+
+/** What one note page shows a reader; every list should be empty, every count 0. */
+interface PageFindings {
+  overlaps390: string[];
+  overlaps1280: string[];
+  cut: number;
+  code: number;
+  unnamedCode: number;
+  pageWidth: number;
+  wideFigures: number;
+  axe: string[];
+  lang: string;
+  untagged: string[];
+  errors: string[];
+}
+
+/** Looks at one note page on a phone, then on a screen (the same page, resized). */
+async function inspect(name: string, file: string): Promise<PageFindings> {
+  const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 390, height: 844 }, timeoutMs: 120000 });
+  try {
+    await plotsLaidOut(page, 390);
+    const overlaps390 = await overlaps(page);
+    const layout = await page.evaluate(() => ({
+      cut: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > innerWidth + 1).length,
+      code: document.querySelectorAll("pre.code").length,
+      pageWidth: document.documentElement.scrollWidth,
+      wideFigures: Array.from(document.querySelectorAll("figure.plot")).filter((f) => f.getBoundingClientRect().right > innerWidth + 1).length,
+      unnamedCode: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.getAttribute("tabindex") !== "0" || !p.getAttribute("aria-label")).length,
+      lang: document.documentElement.lang,
+    }));
+    const first = page.locator("figure.plot").first();
+    if (await first.count()) await first.screenshot({ path: join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-390.png`) });
+    const axe = await axeProblems(page);
+    const untagged = /^en\b/i.test(layout.lang) ? [] : await untaggedEnglish(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await plotsLaidOut(page, 1280);
+    const overlaps1280 = await overlaps(page);
+    return { overlaps390, overlaps1280, ...layout, axe, untagged, errors: [...errors] };
+  } finally {
+    await context.close();
+  }
+}
+
+// The pages are looked at two at a time (the test machine has two cores), each test then
+// reports its own page.
+const findings = new Map<string, Promise<PageFindings>>();
+test.before(() => {
+  let next = 0;
+  const waiting = NOTES.map(() => {
+    let settle!: (f: Promise<PageFindings>) => void;
+    const p = new Promise<PageFindings>((resolve, reject) => (settle = (f) => f.then(resolve, reject)));
+    p.catch(() => undefined);
+    return { p, settle };
+  });
+  NOTES.forEach((n, i) => findings.set(n.file, waiting[i].p));
+  const worker = async () => {
+    while (next < NOTES.length) {
+      const i = next++;
+      const f = inspect(NOTES[i].name, NOTES[i].file);
+      waiting[i].settle(f);
+      await f.catch(() => undefined);
+    }
+  };
+  void Promise.all([worker(), worker()]);
+});
+
+for (const { file } of NOTES) {
+  test(`${label(file)}: on a phone (390 px) no serious or critical axe violation, no legend over an axis title, no code cut off, English marked; on a screen (1280 px) no legend over an axis title`, async () => {
+    const f = await findings.get(file)!;
+    assert.equal(f.overlaps390, [], "at 390 px");
+    assert.is(f.cut, 0, `${f.cut} of ${f.code} code cells are cut off at 390 px`);
+    assert.is(f.unnamedCode, 0, "every code cell is a named, focusable region");
+    assert.ok(f.pageWidth <= 390, `the page scrolls sideways: ${f.pageWidth} px wide`);
+    assert.is(f.wideFigures, 0, "a figure is wider than the phone");
+    assert.equal(f.axe, [], "axe at 390 px");
+    assert.equal(f.untagged, [], `English on a ${f.lang} page not marked lang="en"`);
+    assert.equal(f.overlaps1280, [], "at 1280 px");
+    assert.equal(f.errors, [], `console errors: ${f.errors.join(" | ")}`);
+  });
+}
+
+for (const file of INDEXES) {
+  test(`${label(file)}: no serious or critical axe violation; English marked on a page in another language`, async () => {
+    const { page, context } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 390, height: 844 } });
+    try {
+      assert.equal(await axeProblems(page), [], "axe at 390 px");
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      if (!/^en\b/i.test(lang)) assert.equal(await untaggedEnglish(page), [], `English on a ${lang} page not marked lang="en"`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("plotly's cartesian bundle draws exactly the trace types the exporter counts on", async () => {
+  const withPlots = NOTES.find((n) => readFileSync(n.file, "utf8").includes('data-plotly-bundle="cartesian"'));
+  assert.ok(withPlots, "no page uses the cartesian bundle");
+  const { page, context } = await openOffline(browser, pathToFileURL(withPlots!.file).href);
+  try {
+    await page.waitForFunction(() => document.documentElement.getAttribute("data-plotly") === "ready", null, { timeout: 60000 });
+    const traces = await page.evaluate(() => Object.keys((window as unknown as { Plotly: { PlotSchema: { get(): { traces: object } } } }).Plotly.PlotSchema.get().traces).sort());
+    assert.equal(traces, [...CARTESIAN_TRACES].sort());
+  } finally {
+    await context.close();
+  }
+});
+
+/** Runs a poppler tool; throws when it cannot run. */
+function run(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: "utf8", timeout: 60000, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error || r.status !== 0) throw new Error(`${cmd} failed: ${r.error ?? r.stderr}`);
+  return r.stdout;
+}
+
+/** The first line of each worked solution of the notebook beside a page, whitespace removed. */
+function solutionStarts(dir: string, name: string): string[] {
+  const ipynb = join(dir, `${name}.ipynb`);
+  if (!existsSync(ipynb)) return [];
+  return parseNotebook(readFileSync(ipynb, "utf8"), ipynb)
+    .cells.filter((c) => c.cell_type === "code" && isHidden(c))
+    .map((c) => text(c.source).split("\n").find((l) => l.trim()) ?? "")
+    // As the PDF's text is compared: NFKC (a full-width "（" of a Chinese comment is "(" there), no spaces.
+    .map((l) => squash(l).slice(0, 30))
+    .filter(Boolean);
+}
+const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+
+/** Pages (rendered at `dpi`) with ink in the last `mm` of the right edge. */
+function inkInRightMargin(pdf: string, mm: number, dpi = 40): number[] {
+  const prefix = join(tmp, `m-${Math.random().toString(36).slice(2)}`);
+  run("pdftoppm", ["-png", "-r", String(dpi), pdf, prefix]);
+  const pages = readdirSync(tmp).filter((f) => f.startsWith(prefix.slice(tmp.length + 1)) && f.endsWith(".png")).sort();
+  const bad: number[] = [];
+  pages.forEach((f, k) => {
+    const png = decodePng(readFileSync(join(tmp, f)));
+    const from = png.width - Math.round((mm / 25.4) * dpi);
+    let ink = false;
+    for (let y = 0; y < png.height && !ink; y++) {
+      for (let x = from; x < png.width && !ink; x++) {
+        const i = (y * png.width + x) * png.channels;
+        for (let c = 0; c < Math.min(3, png.channels); c++) if (png.pixels[i + c] < 235) ink = true;
+      }
+    }
+    if (ink) bad.push(k + 1);
+  });
+  return bad;
+}
+
+// Printing the interactive page: one note per language folder (05, the note with a slider, if there).
+const PRINTED = DIRS.map((dir) => NOTES.filter((n) => n.dir === dir)).map((ns) => ns.find((n) => n.name.startsWith("05")) ?? ns.find((n) => solutionStarts(n.dir, n.name).length > 0)).filter((n): n is (typeof NOTES)[number] => Boolean(n));
+for (const { dir, name, file } of PRINTED) {
+  test(`${label(file)}: printed from the browser, worked solutions and folded results are in the PDF and the plots fit the page width`, async () => {
+    const { page, context } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 1280, height: 900 }, timeoutMs: 90000 });
+    try {
+      await plotsLaidOut(page, 1280);
+      // A predict-then-check result is folded on screen: closed, its content not shown; the
+      // first words of each (a paragraph or printed output, maths left out) must be on paper.
+      const reveals = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLDetailsElement>("details.reveal")).map((d) => {
+          const first = d.querySelector(":scope > :not(summary) p, :scope > :not(summary) pre");
+          const copy = first?.cloneNode(true) as HTMLElement | undefined;
+          // Up to the first formula (KaTeX's glyphs come out of the PDF in another order).
+          copy?.querySelectorAll(".katex").forEach((k) => k.replaceWith("\u0000"));
+          const content = d.querySelector<HTMLElement>(":scope > :not(summary)");
+          return { open: d.open, shown: content ? content.checkVisibility() : false, start: (copy?.textContent ?? "").split("\u0000")[0].replace(/\s+/g, "").slice(0, 20) };
+        }),
+      );
+      if (name.startsWith("05")) assert.ok(reveals.length >= 2, `05 folds its predict-then-check results (${reveals.length} found)`);
+      assert.equal(reveals.filter((r) => r.open || r.shown), [], "a folded result shows before the reader opens it");
+      const pdf = join(tmp, `${name}-${dir.length}.pdf`);
+      writeFileSync(pdf, await page.pdf({ format: "A4", margin: PDF_MARGIN, printBackground: true }));
+      const textLayer = squash(run("pdftotext", [pdf, "-"]));
+      const starts = solutionStarts(dir, name);
+      for (const s of starts) assert.ok(textLayer.includes(s), `the worked solution starting "${s}" is not in the printed text`);
+      for (const r of reveals) if (r.start) assert.ok(textLayer.includes(squash(r.start)), `the folded result starting "${r.start}" is not in the printed text`);
+      assert.ok(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLDetailsElement>("details.reveal")).every((d) => !d.open)), "closed again after printing");
+      // 12 mm margins: nothing may be drawn in the outer 10 mm of the right edge.
+      assert.equal(inkInRightMargin(pdf, 10), [], "pages with ink in the right margin (a plot wider than the paper)");
+      // A plot cut at the edge of its box leaves no ink in the margin either: laid out as on
+      // paper (print media, the A4 line width), every label of every plot must lie inside its box.
+      await page.emulateMedia({ media: "print" });
+      await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 1100 });
+      const cut = await page.evaluate(() =>
+        Array.from(document.querySelectorAll(".output.plot .figure")).flatMap((fig, i) => {
+          const box = fig.getBoundingClientRect();
+          return Array.from(fig.querySelectorAll("svg.main-svg text"))
+            .map((t) => t.getBoundingClientRect())
+            .filter((r) => r.width > 0 && (r.right > box.right + 1 || r.right > innerWidth + 1))
+            .map((r) => `plot ${i + 1}: a label ends at ${Math.round(r.right)} px, its box at ${Math.round(box.right)} px`);
+        }),
+      );
+      assert.equal(cut, [], "plots cut at the paper's width");
+      run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-print`)]);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const dir of DIRS) {
+  const pdfs = readdirSync(dir).filter((f) => f.endsWith(".pdf"));
+  if (!pdfs.length) continue;
+  test(`${label(dir)}: every exported PDF prints every worked solution`, () => {
+    for (const f of pdfs) {
+      const starts = solutionStarts(dir, f.slice(0, -4));
+      if (!starts.length) continue;
+      const textLayer = squash(run("pdftotext", [join(dir, f), "-"]));
+      for (const s of starts) assert.ok(textLayer.includes(s), `${f}: the worked solution starting "${s}" is not in the PDF`);
+    }
+  });
+}
+
+test.run();
