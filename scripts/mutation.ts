@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--plan | --check-plan]`: mutation testing with Stryker
+// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--plan | --check-plan | --report]`: mutation testing with Stryker
 // (StrykerJS 9, its TypeScript checker, its command runner) over the code whose tests must
 // fail when the code is wrong. Not part of `npm test`. mutation/README.md explains the
 // arrangement, its measured cost and how to read the results.
@@ -363,13 +363,16 @@ const oneLine = (s: string, max = 100): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-/** The key a survivor is listed by in mutation/equivalent.md: `file:line:column Mutator`. */
-const mutantKey = (file: string, m: ReportMutant): string => `${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}`;
+/** The key a survivor is listed by in mutation/equivalent.md: `file:line:column Mutator replacement`. */
+const mutantKey = (file: string, m: ReportMutant): string => `${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${oneLine(m.replacement ?? "")}`;
 
-/** Keys listed in mutation/equivalent.md (each between backticks at the start of a list item). */
+/**
+ * Keys listed in mutation/equivalent.md: each list item starts with the key as a code span
+ * between double backticks and spaces (so a key may hold a single backtick).
+ */
 function listedEquivalents(): Set<string> {
   if (!fs.existsSync(EQUIVALENT)) return new Set();
-  const keys = [...fs.readFileSync(EQUIVALENT, "utf8").matchAll(/^\s*[-*]\s+`([^`]+:\d+:\d+ \w+)`/gm)].map((m) => m[1]);
+  const keys = [...fs.readFileSync(EQUIVALENT, "utf8").matchAll(/^\s*[-*]\s+`` (.+?) ``/gm)].map((m) => m[1]);
   return new Set(keys);
 }
 
@@ -401,14 +404,15 @@ function score(area: Area, report: Report, seconds: number, tested: number): Sco
   const listed = listedEquivalents();
   const undetected = all.filter(({ m }) => m.status === "Survived" || m.status === "NoCoverage");
   const lines = undetected
-    .map(({ file, m, source }) => ({ key: mutantKey(file, m), text: `${mutantKey(file, m)}  ${m.status === "NoCoverage" ? "[no coverage] " : ""}${originalText(source, m)}  =>  ${oneLine(m.replacement ?? "")}` }))
+    .map(({ file, m, source }) => ({ key: mutantKey(file, m), text: `${m.status === "NoCoverage" ? "[no coverage] " : ""}\`\` ${mutantKey(file, m)} \`\`  (was: ${originalText(source, m)})` }))
     .sort((a, b) => a.key.localeCompare(b.key, "en", { numeric: true }));
   const classified = lines.filter((l) => listed.has(l.key)).length;
   fs.mkdirSync(SURVIVORS, { recursive: true });
   fs.writeFileSync(
     path.join(SURVIVORS, `${area.name}.txt`),
     `# Surviving mutants of area "${area.name}" (${area.title}), written by \`npm run mutation -- ${area.name}\`.\n` +
-      `# key (file:line:column Mutator), then the original code => the mutant. [E] = listed in mutation/equivalent.md.\n` +
+      `# One line per mutant: its key (file:line:column Mutator replacement), as mutation/equivalent.md lists it, then the code it replaced.\n` +
+      `# [E] = listed in mutation/equivalent.md as equivalent (with the reason there).\n` +
       lines.map((l) => `${listed.has(l.key) ? "[E] " : ""}${l.text}`).join("\n") +
       (lines.length ? "\n" : ""),
   );
@@ -568,7 +572,8 @@ async function runArea(area: Area, { force, concurrency, planOnly }: { force: bo
     concurrency,
     // A shared machine: a slow test run is not an infinite loop.
     timeoutMS: 20000,
-    tempDirName: ".stryker-tmp",
+    // One folder per area, so two areas can run at once (Stryker deletes its folder when done).
+    tempDirName: `.stryker-tmp/${area.name}`,
     thresholds: { high: area.goal, low: area.goal - 10, break: null },
   };
   const configFile = path.join(dir, "stryker.config.json");
@@ -608,7 +613,7 @@ function runShown(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 
 function table(scores: Score[]): string {
   const head = ["area", "mutants", "killed", "timeout", "survived", "no cov.", "invalid", "score %", "goal %", "equivalent", "unexplained", "tested now", "seconds"];
-  const rows = scores.map((s) => [s.area, s.mutants, s.killed, s.timeout, s.survived, s.noCoverage, s.invalid, s.score.toFixed(2), s.goal, s.classified, s.unexplained, s.tested, s.seconds.toFixed(0)].map(String));
+  const rows = scores.map((s) => [s.area, s.mutants, s.killed, s.timeout, s.survived, s.noCoverage, s.invalid, s.score.toFixed(2), s.goal, s.classified, s.unexplained, Number.isNaN(s.tested) ? "-" : s.tested, Number.isNaN(s.seconds) ? "-" : s.seconds.toFixed(0)].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [fmt(head), ...rows.map(fmt)].join("\n");
@@ -632,6 +637,16 @@ async function main(): Promise<void> {
     return;
   }
   const scores: Score[] = [];
+  if (args.includes("--report")) {
+    // The last run's results again (after editing mutation/equivalent.md), without running Stryker.
+    for (const area of areas) {
+      const file = path.join(REPORTS, area.name, "mutation.json");
+      if (!fs.existsSync(file)) throw new Error(`mutation: no report for area ${area.name} yet (${path.relative(ROOT, file)}); run npm run mutation -- ${area.name}`);
+      scores.push(score(area, JSON.parse(fs.readFileSync(file, "utf8")) as Report, NaN, NaN));
+    }
+    console.log(table(scores));
+    return;
+  }
   for (const area of areas) {
     const s = await runArea(area, { force, concurrency, planOnly });
     if (s) scores.push(s);
