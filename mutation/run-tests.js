@@ -8,11 +8,11 @@
 // the active mutant (the instrumented sources name their mutants' ids), and runs only the
 // test files whose imports reach that file (the plan, computed by scripts/mutation.ts from
 // the import graph). A test file that does not import a file, directly or through others,
-// cannot run its code, so it cannot kill its mutants.
+// cannot run its code, so it cannot kill its mutants. The test files run in this process,
+// through uvu's own runner, with mutation/register.js loaded first.
 //
 // Without an active mutant (Stryker's dry run) it runs every test file of the area. If the
-// mutant cannot be placed in a file, it also runs them all: slower, never wrong. The tests
-// run in this process through uvu's own command line, with mutation/register.js preloaded.
+// mutant cannot be placed in a file, it also runs them all: slower, never wrong.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -53,10 +53,14 @@ function fileOfMutant(id) {
 }
 
 let tests = plan.allTests;
+let own;
 if (ACTIVE !== undefined) {
   const file = fileOfMutant(ACTIVE);
   if (file === undefined) console.error(`mutation/run-tests.js: mutant ${ACTIVE} found in no planned file; running all ${tests.length} test files`);
-  else tests = plan.testsByFile[file];
+  else {
+    tests = plan.testsByFile[file];
+    own = `${path.basename(file, ".ts")}.test.ts`;
+  }
 }
 if (tests.length === 0) {
   // No test file of the area imports the mutated file: nothing can kill the mutant.
@@ -64,10 +68,17 @@ if (tests.length === 0) {
   process.exit(0);
 }
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const pattern = `^(?:${tests.map((t) => escape(t.split("/").join(path.sep))).join("|")})$`;
-// uvu's package "exports" do not list bin.js, so it is found by path.
-const uvuBin = path.join(__dirname, "..", "node_modules", "uvu", "bin.js");
-// uvu's CLI reads process.argv; `--bail` stops at the first failing test file.
-process.argv = [process.execPath, uvuBin, plan.testRoot, pattern, "-r", path.join(__dirname, "register.js"), "--bail", "--no-color"];
-require(uvuBin);
+// The mutated file's own test file first (the likeliest to kill it, and usually the fastest),
+// then the others in name order; `bail` stops at the first failing file.
+const ordered = [...tests].sort((a, b) => Number(path.basename(b) === own) - Number(path.basename(a) === own) || a.localeCompare(b));
+require("./register.js");
+// uvu's runner decides it runs under its command line from process.argv.
+process.argv = [process.execPath, path.join(__dirname, "..", "node_modules", "uvu", "bin.js")];
+process.env.FORCE_COLOR = "0";
+const suites = ordered.map((t) => ({ name: t, file: path.resolve(plan.testRoot, t) }));
+require("uvu/run")
+  .run(suites, { bail: true })
+  .catch((err) => {
+    console.error(err && err.stack ? err.stack : err);
+    process.exit(1);
+  });

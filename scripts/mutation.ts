@@ -407,6 +407,12 @@ function score(area: Area, report: Report, seconds: number, tested: number): Sco
     .map(({ file, m, source }) => ({ key: mutantKey(file, m), text: `${m.status === "NoCoverage" ? "[no coverage] " : ""}\`\` ${mutantKey(file, m)} \`\`  (was: ${originalText(source, m)})` }))
     .sort((a, b) => a.key.localeCompare(b.key, "en", { numeric: true }));
   const classified = lines.filter((l) => listed.has(l.key)).length;
+  // A timeout counts as detected (Stryker's rule). On a loaded machine a slow run can time out,
+  // so they are listed too, to be confirmed on a quiet one.
+  const timeouts = all
+    .filter(({ m }) => m.status === "Timeout")
+    .map(({ file, m, source }) => `\`\` ${mutantKey(file, m)} \`\`  (was: ${originalText(source, m)})`)
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   fs.mkdirSync(SURVIVORS, { recursive: true });
   fs.writeFileSync(
     path.join(SURVIVORS, `${area.name}.txt`),
@@ -414,7 +420,8 @@ function score(area: Area, report: Report, seconds: number, tested: number): Sco
       `# One line per mutant: its key (file:line:column Mutator replacement), as mutation/equivalent.md lists it, then the code it replaced.\n` +
       `# [E] = listed in mutation/equivalent.md as equivalent (with the reason there).\n` +
       lines.map((l) => `${listed.has(l.key) ? "[E] " : ""}${l.text}`).join("\n") +
-      (lines.length ? "\n" : ""),
+      (lines.length ? "\n" : "") +
+      (timeouts.length ? `# Timed out (counted as detected; a loaded machine can make a run time out, so confirm these on a quiet one):\n${timeouts.join("\n")}\n` : ""),
   );
   return {
     area: area.name,
