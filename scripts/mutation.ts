@@ -577,8 +577,9 @@ async function runArea(area: Area, { force, concurrency, planOnly }: { force: bo
     jsonReporter: { fileName: rel(path.join(dir, "mutation.json")) },
     clearTextReporter: { reportMutants: false, reportTests: false, logTests: false, allowEmojis: false },
     concurrency,
-    // A shared machine: a slow test run is not an infinite loop.
-    timeoutMS: 20000,
+    // A shared machine: a slow test run is not an infinite loop. Stryker allows 1.5 x the dry
+    // run (every test of the area) plus this; a timeout counts as detected, so err on the long side.
+    timeoutMS: 60000,
     // One folder per area, so two areas can run at once (Stryker deletes its folder when done).
     tempDirName: `.stryker-tmp/${area.name}`,
     thresholds: { high: area.goal, low: area.goal - 10, break: null },
