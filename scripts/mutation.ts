@@ -366,13 +366,19 @@ const oneLine = (s: string, max = 100): string => {
 /** The key a survivor is listed by in mutation/equivalent.md: `file:line:column Mutator replacement`. */
 const mutantKey = (file: string, m: ReportMutant): string => `${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${oneLine(m.replacement ?? "")}`;
 
+/** A key as a Markdown code span: a fence of backticks longer than any run inside it, and spaces. */
+function codeSpan(key: string): string {
+  const fence = "`".repeat(Math.max(1, ...(key.match(/`+/g) ?? []).map((r) => r.length)) + 1);
+  return `${fence} ${key} ${fence}`;
+}
+
 /**
- * Keys listed in mutation/equivalent.md: each list item starts with the key as a code span
- * between double backticks and spaces (so a key may hold a single backtick).
+ * Keys listed in mutation/equivalent.md: each list item starts with the key as a code span of
+ * two or more backticks and a space on each side (as {@link codeSpan} writes it).
  */
 function listedEquivalents(): Set<string> {
   if (!fs.existsSync(EQUIVALENT)) return new Set();
-  const keys = [...fs.readFileSync(EQUIVALENT, "utf8").matchAll(/^\s*[-*]\s+`` (.+?) ``/gm)].map((m) => m[1]);
+  const keys = [...fs.readFileSync(EQUIVALENT, "utf8").matchAll(/^\s*[-*]\s+(`{2,}) (.+?) \1(?!`)/gm)].map((m) => m[2]);
   return new Set(keys);
 }
 
@@ -404,14 +410,14 @@ function score(area: Area, report: Report, seconds: number, tested: number): Sco
   const listed = listedEquivalents();
   const undetected = all.filter(({ m }) => m.status === "Survived" || m.status === "NoCoverage");
   const lines = undetected
-    .map(({ file, m, source }) => ({ key: mutantKey(file, m), text: `${m.status === "NoCoverage" ? "[no coverage] " : ""}\`\` ${mutantKey(file, m)} \`\`  (was: ${originalText(source, m)})` }))
+    .map(({ file, m, source }) => ({ key: mutantKey(file, m), text: `${m.status === "NoCoverage" ? "[no coverage] " : ""}${codeSpan(mutantKey(file, m))}  (was: ${originalText(source, m)})` }))
     .sort((a, b) => a.key.localeCompare(b.key, "en", { numeric: true }));
   const classified = lines.filter((l) => listed.has(l.key)).length;
   // A timeout counts as detected (Stryker's rule). On a loaded machine a slow run can time out,
   // so they are listed too, to be confirmed on a quiet one.
   const timeouts = all
     .filter(({ m }) => m.status === "Timeout")
-    .map(({ file, m, source }) => `\`\` ${mutantKey(file, m)} \`\`  (was: ${originalText(source, m)})`)
+    .map(({ file, m, source }) => `${codeSpan(mutantKey(file, m))}  (was: ${originalText(source, m)})`)
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   fs.mkdirSync(SURVIVORS, { recursive: true });
   fs.writeFileSync(
