@@ -450,13 +450,55 @@ function score(area: Area, report: Report, seconds: number, tested: number): Sco
 
 const sha1 = (s: string | Buffer): string => crypto.createHash("sha1").update(s).digest("hex");
 
-/** Per mutated file: a hash of the runner, its test files and every file they load, the file itself aside. */
+let dataFiles: Map<string, string[]> | undefined;
+/** Data files of the repository (fixtures, datasets) by base name: tests read them by name, not by import. */
+function dataFilesByName(): Map<string, string[]> {
+  if (!dataFiles) {
+    dataFiles = new Map();
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+        const rel = `${dir}/${e.name}`;
+        if (e.isDirectory()) {
+          if (!["node_modules", "dist", "zh", ".ipynb_checkpoints"].includes(e.name)) walk(rel);
+        } else if (/\.(json|csv|tsv|txt|ipynb|ya?ml)$/.test(e.name)) {
+          dataFiles?.set(e.name, [...(dataFiles.get(e.name) ?? []), rel]);
+        }
+      }
+    };
+    walk("tests");
+    walk("notebooks");
+  }
+  return dataFiles;
+}
+
+/** The data files a code file names in a string (`"../fixtures/estimators.json"`, `"horse-kicks.csv"`). */
+function dataReadBy(file: string): string[] {
+  if (!/\.[cm]?ts$/.test(file)) return [];
+  const sf = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.ES2020, false);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(...(dataFilesByName().get(path.basename(node.text)) ?? []));
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/**
+ * Per mutated file: a hash of the runner, its test files, every file they load and every data
+ * file those name (fixtures), the mutated file itself aside (Stryker follows its changes).
+ */
 function inputHashes(testsByFile: Record<string, string[]>): Record<string, string> {
   const runner = ["mutation/run-tests.js", "mutation/register.js"];
   const hashes: Record<string, string> = {};
   for (const [file, tests] of Object.entries(testsByFile)) {
     const inputs = new Set<string>(runner);
-    for (const t of tests) for (const f of closure(`tests/${t}`)) if (f !== file) inputs.add(f);
+    for (const t of tests) {
+      for (const f of closure(`tests/${t}`)) {
+        if (f !== file) inputs.add(f);
+        for (const d of dataReadBy(f)) inputs.add(d);
+      }
+    }
     const parts = [...inputs].sort().map((f) => `${f} ${sha1(fs.readFileSync(path.join(ROOT, f)))}`);
     hashes[file] = sha1(`${tests.join("\n")}\n--\n${parts.join("\n")}`);
   }
