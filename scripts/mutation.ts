@@ -1,25 +1,27 @@
 #!/usr/bin/env node
-// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--plan | --check-plan | --report]`: mutation testing with Stryker
-// (StrykerJS 9, its TypeScript checker, its command runner) over the code whose tests must
-// fail when the code is wrong. Not part of `npm test`. mutation/README.md explains the
-// arrangement, its measured cost and how to read the results.
+// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--plan | --check-plan | --report]`:
+// mutation testing with Stryker (StrykerJS 9, its TypeScript checker, its command runner) over
+// the code whose tests must fail when the code is wrong. Not part of `npm test`.
+// mutation/README.md explains the arrangement, its measured cost and how to read the results.
 //
 // For each area (all of them, or the ones named):
 //  1. the mutated code: whole files, or named top-level declarations of a file (turned into
 //     Stryker line ranges here, so the ranges follow the code when it moves);
-//  2. the plan for mutation/run-tests.js: for each mutated file, the area's test files whose
-//     imports reach it (the workspace packages count as their sources, as mutation/register.js
-//     resolves them);
+//  2. the plan for mutation/run-tests.js: for each mutated file, the area's test files that can
+//     run its code (imports followed by name through barrels; the workspace packages count as
+//     their sources, as mutation/register.js resolves them);
 //  3. incremental mode: Stryker keeps its results in reports/mutation/<area>/incremental.json
 //     (not committed) and re-tests only mutants whose code changed. Stryker cannot see test
 //     changes through the command runner, so this script also keeps, per mutated file, a hash
-//     of every file its tests load; when that hash changes, the file's old results are dropped
-//     and its mutants are tested again;
+//     of every file its tests load and every fixture they name; when that hash changes, the
+//     file's old results are dropped and its mutants are tested again;
 //  4. Stryker runs (HTML report reports/mutation/<area>/index.html), then the score is printed,
 //     and the surviving mutants are written to mutation/survivors/<area>.txt (committed, so a
 //     change in the survivors shows in review). A survivor listed in mutation/equivalent.md is
 //     counted as classified; any other is "unexplained".
 // At the end: one table, a row per area.
+// --plan prints step 2; --check-plan checks it against V8 coverage; --report rescores the last
+// run without running Stryker.
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
