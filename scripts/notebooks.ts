@@ -2,6 +2,7 @@
 // kernel per notebook, in order, with progress; then exports each one.
 import { spawn } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as readline from "readline";
 import { KERNEL_NAME, ROOT, ensureJupyter, jupyterEnv } from "./setup";
@@ -226,39 +227,66 @@ export interface RunNotebooksOptions {
   quiet?: boolean;
   /** Run every cell even after one fails; see {@link ExecuteOptions.allowErrors}. */
   allowErrors?: boolean;
+  /**
+   * How many notebooks run at once, each in its own kernel (default 1). `afterEach` may then run
+   * for one notebook while others execute; results keep the order of `files`.
+   */
+  jobs?: number;
+  /** Where each notebook's executed copy goes (default `outDir`). */
+  outDirOf?: (file: string) => string;
+  /** A tag printed before the notebook's name in progress lines (default none). */
+  labelOf?: (file: string) => string;
+}
+
+/** The number of notebooks `npm start` runs at once by default: one per core, at most 2. */
+export function defaultJobs(): number {
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(2, cores));
 }
 
 /** The word the progress line gives a finished run. */
 const STATUS_WORD: Record<RunStatus, string> = { ok: "ok", error: "FAILED", "errors-allowed": "ran with errors (allowed)" };
 
 /**
- * Runs each notebook in order, one fresh kernel each, with a progress line, and calls
- * `afterEach(result, executedPath)` after each.
- * @returns one result per notebook, in order
+ * Runs the notebooks, one fresh kernel each and `jobs` at a time, with progress lines, and calls
+ * `afterEach(result, executedPath)` as each one finishes.
+ * @returns one result per notebook, in the order of `files`
  */
-export async function runNotebooks(files: readonly string[], { outDir, timeout, afterEach, quiet = false, allowErrors = false }: RunNotebooksOptions): Promise<NotebookRun[]> {
+export async function runNotebooks(
+  files: readonly string[],
+  { outDir, timeout, afterEach, quiet = false, allowErrors = false, jobs = 1, outDirOf = () => outDir, labelOf = () => "" }: RunNotebooksOptions,
+): Promise<NotebookRun[]> {
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new RangeError(`runNotebooks: jobs = ${jobs}; expected an integer >= 1`);
   const python = ensureJupyter();
   const env = jupyterEnv();
-  fs.mkdirSync(outDir, { recursive: true });
-  const progress = progressPrinter();
-  const results: NotebookRun[] = [];
-  for (const [i, file] of files.entries()) {
-    const name = path.basename(file, ".ipynb");
-    const tag = `[${i + 1}/${files.length}] ${name}`;
-    const out = path.join(outDir, `${name}.ipynb`);
-    const t0 = Date.now();
-    if (!quiet) progress.update(`${tag}  starting kernel`);
-    const ran = await executeNotebook(file, out, {
-      python,
-      env,
-      timeout,
-      allowErrors,
-      onCell: (n, total) => !quiet && progress.update(`${tag}  cell ${n}/${total}  ${((Date.now() - t0) / 1000).toFixed(1)} s`),
-    });
-    const r: NotebookRun = { ...ran, file, executed: out };
-    if (!quiet) progress.done(`${tag}  ${STATUS_WORD[r.status]}  ${r.cells} cells  ${r.seconds.toFixed(1)} s`);
-    if (afterEach) await afterEach(r, out);
-    results.push(r);
+  // With several kernels at once a rewritten progress line would mix notebooks: one line per event.
+  const progress = progressPrinter(jobs > 1 ? { write: (t: string) => process.stdout.write(t) } : process.stdout);
+  const results: NotebookRun[] = new Array(files.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i];
+      const name = path.basename(file, ".ipynb");
+      const tag = `[${i + 1}/${files.length}]${labelOf(file)} ${name}`;
+      const dir = outDirOf(file);
+      fs.mkdirSync(dir, { recursive: true });
+      const out = path.join(dir, `${name}.ipynb`);
+      const t0 = Date.now();
+      if (!quiet) progress.update(`${tag}  starting kernel`);
+      const ran = await executeNotebook(file, out, {
+        python,
+        env,
+        timeout,
+        allowErrors,
+        onCell: (n, total) => !quiet && jobs === 1 && progress.update(`${tag}  cell ${n}/${total}  ${((Date.now() - t0) / 1000).toFixed(1)} s`),
+      });
+      const r: NotebookRun = { ...ran, file, executed: out };
+      if (!quiet) progress.done(`${tag}  ${STATUS_WORD[r.status]}  ${r.cells} cells  ${r.seconds.toFixed(1)} s`);
+      if (afterEach) await afterEach(r, out);
+      results[i] = r;
+    }
   }
+  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, () => worker()));
   return results;
 }

@@ -5,8 +5,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as setup from "./setup";
 import * as i18n from "./i18n";
-import { listNotebooks, progressPrinter, runNotebooks, type NotebookRun } from "./notebooks";
+import { defaultJobs, listNotebooks, progressPrinter, runNotebooks, type NotebookRun } from "./notebooks";
 import { ASSETS_DIR, writeSharedAssets, type AssetMode } from "./export/assets";
+import { writeLiveAssets } from "./export/live";
 import {
   closeExports,
   exportIndex,
@@ -44,6 +45,8 @@ export interface BuildOptions {
   lede?: string;
   /** Print progress (default true). */
   progress?: boolean;
+  /** Notebooks executed at once, each in its own kernel (default: one per core, at most 2). */
+  jobs?: number;
 }
 
 /** One language's run. */
@@ -62,7 +65,8 @@ export interface NotesBuild {
   seconds: number;
 }
 
-const ZH = { dir: "zh", label: "中文", title: "学习笔记", lede: "最大似然、KL 散度与交叉熵，逐步推导并用代码验证。" };
+/** The Chinese edition: its folder under the export folder, its label and its index page. */
+export const ZH = { dir: "zh", label: "中文", title: "学习笔记", lede: "最大似然、KL 散度与交叉熵，逐步推导并用代码验证。" };
 
 /**
  * Builds the worked notes into `options.outDir`. Never exits the process: failures are in the
@@ -73,7 +77,7 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
   const only = options.notebooks ?? [];
   const lang = options.lang ?? (only.length === 0 ? "all" : "en");
   if (!["en", "zh", "all"].includes(lang)) throw new Error(`buildNotes: lang = ${JSON.stringify(lang)}; expected en, zh or all`);
-  const { outDir, timeout = 120, allowErrors = false, sharedAssets = false, writeMarkdown = writePlainMarkdown, progress: show = true } = options;
+  const { outDir, timeout = 120, allowErrors = false, sharedAssets = false, writeMarkdown = writePlainMarkdown, progress: show = true, jobs: jobCount = defaultJobs() } = options;
   const log = (line: string) => show && console.log(line);
   if (options.build ?? true) {
     log("[notes] building lib, kit and course");
@@ -83,47 +87,25 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
   const files: WrittenFile[] = [];
   if (sharedAssets) {
     writeSharedAssets(outDir);
+    await writeLiveAssets(path.join(outDir, ASSETS_DIR));
     files.push(...filesUnder("assets", path.join(outDir, ASSETS_DIR)));
   }
   const assetsFor = (dir: string): AssetMode =>
     sharedAssets ? { kind: "shared", href: path.relative(dir, path.join(outDir, ASSETS_DIR)).split(path.sep).join("/") } : { kind: "inline" };
 
-  async function runAndExport(notebooks: string[], dir: string, label: string): Promise<Omit<LangRun, "lang">> {
-    const exports: NoteExport[] = [];
-    let i = 0;
-    const results = await runNotebooks(notebooks, {
-      outDir: dir,
-      timeout,
-      allowErrors,
-      quiet: !show,
-      afterEach: async (r: NotebookRun, executed: string) => {
-        const tag = `[${++i}/${notebooks.length}]${label} ${r.name}`;
-        const ex = await exportNotebook(r, executed, dir, {
-          assets: assetsFor(dir),
-          writeMarkdown,
-          onProgress: (step) => show && progress.update(`${tag}  exporting: ${step}`),
-        });
-        exports.push(ex);
-        if (show) {
-          const kinds = [...new Set(ex.files.map((f) => f.kind))].join(", ");
-          progress.done(`${tag}  exported ${kinds} (${ex.plots} plot${ex.plots === 1 ? "" : "s"})  ${ex.seconds.toFixed(1)} s`);
-          for (const p of ex.problems) console.warn(`    problem: ${p}`);
-        }
-      },
-    });
-    return { outDir: dir, results, exports };
-  }
-
   const runs: LangRun[] = [];
+  /** One notebook to run: its file, the language run it belongs to, its export folder. */
+  type Job = { file: string; lang: "en" | "zh"; dir: string; label: string };
+  const jobs: Job[] = [];
   try {
     const english = lang === "zh" ? [] : listNotebooks(only);
     if (english.length) {
-      log(`[notes] executing ${english.length} notebook(s) with the project's tslab kernel -> ${outDir}/`);
+      log(`[notes] ${english.length} notebook(s) -> ${outDir}/`);
       if (only.length === 0) {
         const removed = pruneStale(outDir, english.map((f) => path.basename(f, ".ipynb")));
         if (removed.length) log(`[notes] removed the exports of notes that no longer exist: ${removed.join(", ")}`);
       }
-      runs.push({ lang: "en", ...(await runAndExport(english, outDir, "")) });
+      jobs.push(...english.map((file) => ({ file, lang: "en" as const, dir: outDir, label: "" })));
     }
     if (lang !== "en") {
       const { written, problems } = i18n.buildTranslations({ quiet: true });
@@ -131,9 +113,50 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
       const stems = only.length ? listNotebooks(only).map((f) => path.basename(f)) : undefined;
       const chinese = written.filter((f) => !stems || stems.includes(path.basename(f)));
       const zhOut = path.join(outDir, ZH.dir);
-      log(`[notes] executing ${chinese.length} Chinese notebook(s) (notebooks/zh/, built from notebooks/i18n/zh) -> ${zhOut}/`);
+      log(`[notes] ${chinese.length} Chinese notebook(s) (notebooks/zh/, built from notebooks/i18n/zh) -> ${zhOut}/`);
       if (only.length === 0) pruneStale(zhOut, chinese.map((f) => path.basename(f, ".ipynb")));
-      runs.push({ lang: "zh", ...(await runAndExport(chinese, zhOut, " 中文")) });
+      jobs.push(...chinese.map((file) => ({ file, lang: "zh" as const, dir: zhOut, label: " 中文" })));
+    }
+    log(`[notes] executing ${jobs.length} notebook(s) with the project's tslab kernel, ${jobCount} at a time`);
+    const exported = new Map<string, NoteExport>();
+    const jobOf = new Map(jobs.map((j) => [j.file, j]));
+    let finished = 0;
+    const results = await runNotebooks(
+      jobs.map((j) => j.file),
+      {
+        outDir,
+        outDirOf: (file) => (jobOf.get(file) as Job).dir,
+        labelOf: (file) => (jobOf.get(file) as Job).label,
+        jobs: jobCount,
+        timeout,
+        allowErrors,
+        quiet: !show,
+        afterEach: async (r: NotebookRun, executed: string) => {
+          const job = jobOf.get(r.file) as Job;
+          const tag = `[${++finished}/${jobs.length}]${job.label} ${r.name}`;
+          const ex = await exportNotebook(r, executed, job.dir, {
+            assets: assetsFor(job.dir),
+            writeMarkdown,
+            onProgress: (step) => show && jobCount === 1 && progress.update(`${tag}  exporting: ${step}`),
+          });
+          exported.set(r.file, ex);
+          if (show) {
+            const kinds = [...new Set(ex.files.map((f) => f.kind))].join(", ");
+            progress.done(`${tag}  exported ${kinds} (${ex.plots} plot${ex.plots === 1 ? "" : "s"})  ${ex.seconds.toFixed(1)} s`);
+            for (const p of ex.problems) console.warn(`    problem: ${p}`);
+          }
+        },
+      },
+    );
+    for (const l of ["en", "zh"] as const) {
+      const mine = jobs.flatMap((j, i) => (j.lang === l ? [i] : []));
+      if (mine.length === 0) continue;
+      runs.push({
+        lang: l,
+        outDir: jobs[mine[0]].dir,
+        results: mine.map((i) => results[i]),
+        exports: mine.map((i) => exported.get(jobs[i].file) as NoteExport),
+      });
     }
   } finally {
     await closeExports();

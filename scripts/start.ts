@@ -6,6 +6,7 @@
 // Options:
 //   --out DIR              export folder (default exports)
 //   --timeout SECONDS      per cell (default 120)
+//   --jobs N               notebooks executed at once, one kernel each (default: one per core, at most 2)
 //   --lang en|zh|all       default: all for a full run, en when notebooks are named
 //   --no-build             use the packages' dist/ as they are
 //   --allow-errors         run every cell even after an error; the errors are exported in place

@@ -4,19 +4,23 @@
 // is never read or overwritten.
 //  1. build the packages; type-check scripts, tests and benchmarks
 //  2. unit tests (uvu under ts-node), one test file per lib file, plus the scripts' own
-//  3. notebook hygiene on the committed notebooks (scripts/clean-notebooks.ts)
+//  3. notebook hygiene on the committed notebooks (scripts/clean-notebooks.ts), and their code
+//     as Prettier formats it with no line over 100 characters (scripts/format-notebooks.ts)
 //  4. at the same time, each notebook is executed ONCE per front end:
 //     a. through buildNotes (nbclient, the project's .venv and tslab kernel), exported in every
 //        format, as `npm start` does; then the Markdown flavours (SVG maths, Hugo, Hexo) of those
 //        exports; the export fixture (inline, then --shared-assets); a notebook with no kit, run
-//        with --allow-errors; and the broken fixtures, which must fail naming the cell;
+//        with --allow-errors; and the broken fixtures, which must fail naming the cell; the
+//        Chinese edition, executed, with no English outside code (tests/notebooks/zh-edition.executed.ts);
 //     b. in JupyterLab 4 and Notebook 7 driven by Chromium (tests/browser/jupyter*.test.ts),
 //        which keep the notebooks as saved after Run All;
 //  5. determinism: the nbclient run and the JupyterLab run of every notebook give the same
 //     outputs (with --skip-browser: a second nbclient run of the first notebook);
 //  6. the checks on the fresh exports: offline HTML with the network blocked, index links,
 //     Markdown images and headings, every Markdown flavour, the executed notebooks' SVG+PNG
-//     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler.
+//     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler;
+//     the live notes: every note run in its page (#run-all) and checked against the kernel, the
+//     site from disk and a server (tests/browser/live-notes.test.ts).
 // Options: --skip-browser, --only-unit (for quick local loops).
 import * as fs from "fs";
 import * as os from "os";
@@ -24,6 +28,7 @@ import * as path from "path";
 import { spawn } from "child_process";
 import * as setup from "./setup";
 import * as hygiene from "./clean-notebooks";
+import * as formatting from "./format-notebooks";
 import { listNotebooks, executeNotebook, describeFailure } from "./notebooks";
 import { buildNotes, type NotesBuild } from "./notes";
 import { PLOTLY_MIME, parseNotebook, text as joinText, type Notebook } from "./nbformat";
@@ -162,6 +167,10 @@ async function main(): Promise<void> {
     const p = hygiene.problems(JSON.parse(text), text);
     record(`${path.basename(f)} is clean (no outputs, execution_count null, kernel metadata as saved by JupyterLab)`, p.length === 0, p.join("; "));
   }
+  section("notebook code: Prettier-formatted, no line over 100 characters (fix with: npm run format:notebooks)");
+  for (const r of await formatting.checkNotebooks(notebooks)) {
+    record(`${path.basename(r.file)}: every code cell as Prettier formats it, no line over ${formatting.MAX_LINE} characters`, r.problems.length === 0, r.problems.slice(0, 12).join("\n") + (r.problems.length > 12 ? `\n… ${r.problems.length - 12} more (npm run format:notebooks -- --check)` : ""));
+  }
 
   // Everything below writes into one temporary folder, never into exports/.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-test-"));
@@ -179,17 +188,24 @@ async function main(): Promise<void> {
     frontends = uvuAsync("tests/browser", "jupyter(lab|-frontends)\\.test\\.ts$", { MLEKIT_FRONTEND_OUT: frontendOut, MLEKIT_SCREENS: screens });
   }
 
-  section("execute (nbclient, once per notebook) and export every notebook (buildNotes, as npm start does)");
+  section("execute (nbclient, once per notebook, English and Chinese) and export every notebook (buildNotes, as npm start does)");
   const exportsOf = (b: NotesBuild) => b.runs.flatMap((r) => r.exports);
   const resultsOf = (b: NotesBuild) => b.runs.flatMap((r) => r.results);
-  const notes = await buildNotes({ outDir, lang: "en", build: false, lede: (require("../package.json") as { description: string }).description });
-  const results = resultsOf(notes);
-  for (const r of results) record(`${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s)`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
-  for (const e of exportsOf(notes)) {
-    const kinds = [...new Set(e.files.map((f) => f.kind))];
-    const ok = e.problems.length === 0 && ["html", "md", "pdf", "ipynb"].every((k) => kinds.includes(k as never));
-    record(`${e.name}: exported as html, md, pdf and ipynb in ${e.seconds.toFixed(1)} s with no export problem`, ok, [`formats: ${kinds.join(", ")}`, ...e.problems].join("\n"));
+  const notes = await buildNotes({ outDir, lang: "all", build: false, lede: (require("../package.json") as { description: string }).description });
+  const langOf = (r: { lang: string }) => (r.lang === "en" ? "" : `${r.lang}/`);
+  for (const run of notes.runs) {
+    for (const r of run.results) record(`${langOf(run)}${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s)`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
+    for (const e of run.exports) {
+      const kinds = [...new Set(e.files.map((f) => f.kind))];
+      const ok = e.problems.length === 0 && ["html", "md", "pdf", "ipynb"].every((k) => kinds.includes(k as never));
+      record(`${langOf(run)}${e.name}: exported as html, md, pdf and ipynb in ${e.seconds.toFixed(1)} s with no export problem`, ok, [`formats: ${kinds.join(", ")}`, ...e.problems].join("\n"));
+    }
   }
+  record("both languages ran (9+ English and as many Chinese notebooks)", notes.runs.length === 2 && notes.runs[0].results.length > 0 && notes.runs[0].results.length === notes.runs[1].results.length, notes.runs.map((r) => `${r.lang}: ${r.results.length}`).join(", "));
+  section("the Chinese edition, executed: no English outside code and proper names (tests/notebooks/zh-edition.executed.ts)");
+  uvu("tests/notebooks", [], "zh-edition\\.executed\\.ts$", { MLEKIT_ZH_EXECUTED: path.join(outDir, "zh") });
+  // The Markdown flavours and the determinism check work on the English notes.
+  const results = notes.runs.find((r) => r.lang === "en")?.results ?? [];
 
   section("Markdown flavours of the exported notes: SVG maths, and Hugo / Hexo posts");
   const flavours: { dir: string; label: string; flavour: MarkdownFlavour }[] = [
@@ -280,7 +296,8 @@ async function main(): Promise<void> {
 
   if (!skipBrowser) {
     section("browser tests on the fresh exports (Debian Chromium, poppler-utils)");
-    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours)\\.test\\.ts$", {
+    uvu("tests/browser", [], "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|live-notes)\\.test\\.ts$", {
+      MLEKIT_LIVE_DIRS: outDir,
       MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
       MLEKIT_FOREIGN_EXPORT: foreignOut,
       MLEKIT_MD_FLAVOURS: JSON.stringify(Object.fromEntries(flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir]))),

@@ -10,6 +10,7 @@ import { CODE_CSS, PAGE_CSS, headAssets, type AssetMode } from "./assets";
 import { markdownToHtml } from "./math";
 import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "../nbformat";
 import { altText, escapeHtml, figureTitle, htmlDocument, isHidden, noteTitle, plainTitle, retargetNotebookLinks, stripAnsi } from "./notebook";
+import { hasLiveSlider, liveFigure, livePageParts, liveSliderControl, withLiveBar, type LiveAssets } from "./live";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -34,6 +35,8 @@ export interface HtmlOptions {
   lang?: string;
   /** Receives maths errors. */
   onWarning?: (message: string) => void;
+  /** Make the page live ("Run in browser", live sliders): the scripts from `prepareLive` (live/). */
+  live?: LiveAssets;
 }
 
 /** JSON that is safe inside an inline `<script>`: no `</script>`, `<!--` or line separators. */
@@ -71,8 +74,9 @@ const DRAW_SCRIPT =
   ` })();</script>`;
 
 /** One rich output as HTML, in the representation a front end would choose. */
-function displayHtml(data: MimeBundle, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void): { html: string; plot: boolean } {
+function displayHtml(data: MimeBundle, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void, live = false): { html: string; plot: boolean } {
   const fig = data[PLOTLY_MIME] as PlotlyFigure | undefined;
+  if (fig && flavour === "interactive" && live) return { html: interactiveFigure(liveFigure(fig, data), `figure-${key}`) + liveSliderControl(data, `figure-${key}`), plot: true };
   if (fig && flavour === "interactive") return { html: interactiveFigure(fig, `figure-${key}`), plot: true };
   if (fig) {
     const mime = pickMime(data, ["image/svg+xml", "image/png"]);
@@ -95,7 +99,11 @@ function displayHtml(data: MimeBundle, key: string, flavour: HtmlFlavour, onWarn
   }
 }
 
-function outputHtml(out: Output, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void): { html: string; plot: boolean } {
+/**
+ * One output as the page shows it (also what a live page renders a new output with); `live`:
+ * the page runs (a live slider's figure gets its range input instead of plotly's steps).
+ */
+export function outputHtml(out: Output, key: string, flavour: HtmlFlavour, onWarning?: (m: string) => void, live = false): { html: string; plot: boolean } {
   if (out.output_type === "stream") {
     return { html: `<div class="output ${out.name === "stderr" ? "stderr" : "stdout"}"><pre>${escapeHtml(stripAnsi(text(out.text)))}</pre></div>`, plot: false };
   }
@@ -104,7 +112,7 @@ function outputHtml(out: Output, key: string, flavour: HtmlFlavour, onWarning?: 
     return { html: `<div class="output error"><pre>${escapeHtml(body)}</pre></div>`, plot: false };
   }
   if (!isDisplay(out)) return { html: "", plot: false };
-  const r = displayHtml(out.data ?? {}, key, flavour, onWarning);
+  const r = displayHtml(out.data ?? {}, key, flavour, onWarning, live);
   return { html: `<div class="output${r.plot ? " plot" : ""}" data-output="${key}">${r.html}</div>`, plot: r.plot };
 }
 
@@ -136,7 +144,7 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
     }
     if (cell.cell_type !== "code") return;
     n++;
-    const outs = cell.outputs.map((out, o) => outputHtml(out, outputKey(c, o), flavour, onWarning));
+    const outs = cell.outputs.map((out, o) => outputHtml(out, outputKey(c, o), flavour, onWarning, Boolean(options.live)));
     plots += outs.filter((o) => o.plot).length;
     const outputs = outs.map((o) => o.html).filter(Boolean).join("\n");
     const code = hljs.highlight(src, { language: "typescript" }).value;
@@ -154,11 +162,12 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
   const lang = options.lang ?? translation?.language ?? "en";
   const pageTitle = options.title || plainTitle(noteTitle(nb).title) || name || "Notebook";
   const interactive = flavour === "interactive" && plots > 0;
+  const live = flavour === "interactive" && options.live ? livePageParts(options.live, { lang, sliders: hasLiveSlider(nb) }) : { head: "", bar: "", scripts: "" };
   return htmlDocument({
     lang,
     title: pageTitle,
-    head: `${headAssets(assets, interactive)}\n<style>${CODE_CSS}${PAGE_CSS}</style>`,
-    body: `<main>\n${name && flavour === "interactive" ? formatNav(name) : ""}\n${cells.join("\n")}\n</main>\n${interactive ? DRAW_SCRIPT : ""}`,
+    head: `${headAssets(assets, interactive)}\n<style>${CODE_CSS}${PAGE_CSS}</style>${live.head}`,
+    body: `<main>\n${name && flavour === "interactive" ? formatNav(name) : ""}\n${withLiveBar(cells, live.bar).join("\n")}\n</main>\n${interactive ? DRAW_SCRIPT : ""}${live.scripts}`,
   });
 
 

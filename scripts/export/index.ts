@@ -12,6 +12,7 @@ import * as path from "path";
 import { plotlyJs, type AssetMode } from "./assets";
 import { closeBrowser, printPdf } from "./browser";
 import { notebookToHtml } from "./html";
+import { prepareLive } from "./live";
 import { addPlotImages, forStaticReaders } from "./images";
 import { FORMATS, formatBytes, indexHtml, type FormatKind, type IndexCard, type IndexFile } from "./index-page";
 import { notebookToMarkdown } from "./markdown";
@@ -201,7 +202,8 @@ export async function exportNotebook(run: RunRecord, executedPath: string, outDi
   onProgress("html");
   const warnings: string[] = [];
   const htmlPath = path.join(outDir, `${name}.html`);
-  writeAtomic(htmlPath, notebookToHtml(nb, { name, title, assets, onWarning: (w) => warnings.push(w) }));
+  const live = await prepareLive(assets);
+  writeAtomic(htmlPath, notebookToHtml(nb, { name, title, assets, live, onWarning: (w) => warnings.push(w) }));
   files.push(fileInfo("html", htmlPath));
   problems.push(...[...new Set(warnings)].map((w) => `maths: ${w}`));
 

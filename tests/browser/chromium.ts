@@ -60,14 +60,16 @@ export interface OfflinePage {
 
 /**
  * Opens `url` in a fresh context where only file:, data: and blob: URLs (and `allow`ed
- * origins, e.g. a local Jupyter server) load; everything else is aborted and recorded.
+ * origins, e.g. a local Jupyter server) load; everything else is aborted and recorded. `init`
+ * runs in every page before its own scripts.
  */
 export async function openOffline(
   browser: Browser,
   url: string,
-  { viewport = { width: 1100, height: 900 }, allow = [] as string[], timeoutMs = 60000 } = {},
+  { viewport = { width: 1100, height: 900 }, allow = [] as string[], timeoutMs = 60000, init = undefined as (() => void) | undefined } = {},
 ): Promise<OfflinePage> {
   const context = await browser.newContext({ viewport, offline: allow.length === 0 });
+  if (init) await context.addInitScript(init);
   context.setDefaultTimeout(timeoutMs);
   const errors: string[] = [];
   const network: string[] = [];

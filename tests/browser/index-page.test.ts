@@ -37,7 +37,8 @@ for (const file of indexes) {
           id: li.id,
           title: (li.querySelector("h2") as HTMLElement).innerText,
           run: (li.querySelector(".run") as HTMLElement).innerText,
-          links: Array.from(li.querySelectorAll(".formats a")).map((a) => (a as HTMLAnchorElement).textContent!.split(" ")[0]),
+          // the note's own formats (a translation's list follows it in the same card)
+          links: Array.from(li.querySelector(".formats")?.querySelectorAll("a") ?? []).map((a) => a.textContent!.split(" ")[0]),
         })),
       );
       assert.equal(cards.map((c) => c.id), runs.map((r) => r.name), "one card per note of run.json, in order");

@@ -23,7 +23,7 @@ const RUN_BOUND_MS = Number(process.env.MLEKIT_FRONTEND_TIMEOUT || 300) * 1000;
 const SCREENS = screensDir();
 const server = new JupyterServer({ label: "frontends", plotlyRenderer: true });
 /** The notebook with a slider figure: the first whose source has plotly `sliders`. */
-const sliderNotebook = notebookNames().find((f) => /sliders|sliderFigure|slider\(/.test(readFileSync(join(NOTEBOOKS, f), "utf8")));
+const sliderNotebook = notebookNames().find((f) => /sliders|sliderFigure|[sS]lider\(/.test(readFileSync(join(NOTEBOOKS, f), "utf8")));
 let browser: Browser | undefined;
 let startError = "";
 process.on("exit", () => server.kill());

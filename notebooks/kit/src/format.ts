@@ -21,5 +21,11 @@ export const PLOTLY_SCRIPT_VALUE_PREFIX = "plotly.js";
 /** Jupyter's MIME type for a plotly figure, which JupyterLab's plotly renderer draws. */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
+/**
+ * The project's own MIME type for a live slider's spec (see `liveSlider`): the frame's source,
+ * its inputs and the range. A plot output that carries it can be recomputed by a page.
+ */
+export const LIVE_SLIDER_MIME = "application/vnd.mlekit.live-slider.v1+json";
+
 /** CSS selector of every plot `<div>`. */
 export const PLOT_SELECTOR = `.${PLOT_CLASS}`;

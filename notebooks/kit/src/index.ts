@@ -14,5 +14,8 @@ export * from "./data";
 // the exercise checker
 export * from "./exercises";
 
+// the language of everything a reader sees (verdicts, labels, messages)
+export * from "./i18n";
+
 // the names inside the kit's HTML, for front-end tests (the exporter reads only MIME types)
 export * as format from "./format";

@@ -18,12 +18,13 @@ test("every id is NN.k, NN being its notebook's number, k counting from 1", () =
   }
 });
 
-test("each notebook has 2 to 4 exercises, each with a title and a checker", () => {
+test("each notebook has 2 to 4 exercises, each with a title in both languages, a checker and what to enter", () => {
   for (const set of SETS) {
     assert.ok(set.exercises.length >= 2 && set.exercises.length <= 4, `${set.notebook}: ${set.exercises.length} exercises`);
     for (const e of set.exercises) {
-      assert.ok(e.title.length > 0);
+      assert.ok(typeof e.title === "object" && e.title.en.length > 0 && e.title.zh.length > 0, `${e.id} title`);
       assert.type(e.check, "function");
+      assert.ok(e.expects ?? e.check.expects, `${e.id}: what to enter`);
     }
   }
 });

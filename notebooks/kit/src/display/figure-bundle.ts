@@ -2,6 +2,8 @@ import { PLOT_CLASS, PLOT_ID_PREFIX, PLOTLY_MIME, PLOTLY_SCRIPT_ATTRIBUTE, PLOTL
 import { readFileSync } from "fs";
 import type { MimeBundle } from "./kernel";
 import { escapeHtml, scriptJson } from "./escape";
+import { msg } from "../i18n/messages";
+import { localize } from "../i18n/text";
 
 /**
  * A plotly figure: what plotly-notebook-js's `createPlot(data, layout)` returns, or a plain
@@ -163,9 +165,7 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
   const config = { displaylogo: false, ...(fig.config ?? {}) };
   const types = [...new Set(fig.data.map((t) => String(t.type ?? "scatter")))];
   const name = title(fig.layout);
-  const plainText =
-    `Plot: ${fig.data.length} trace${fig.data.length === 1 ? "" : "s"} (${types.join(", ")})` +
-    (name ? ` "${name.replace(/<[^>]*>/g, "")}"` : "");
+  const plainText = localize(msg("plot.summary", { traces: fig.data.length, types: types.join(", "), title: name ? name.replace(/<[^>]*>/g, "") : "" }));
   const lab = options.frontend === "lab";
   const embed =
     options.includePlotly && !lab
@@ -195,8 +195,7 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
     ` })();</script>`;
   const fallback =
     `<div class="${PLOT_FALLBACK_CLASS}" style="box-sizing:border-box;height:100%;padding:12px;border:1px dashed #b0b0b0;color:#444;font:14px sans-serif">` +
-    `${escapeHtml(plainText)}<br>The interactive plot is drawn when the notebook is trusted: ` +
-    `trust the notebook (File \u2192 Trust Notebook, or \u201cTrust Notebook\u201d in the command palette) or re-run the cell.</div>`;
+    `${escapeHtml(plainText)}<br>${escapeHtml(localize(msg("plot.fallback")))}</div>`;
   const html =
     embed +
     `<div id="${escapeHtml(id)}" class="${PLOT_CLASS}" style="width:100%;height:${height}px" ` +

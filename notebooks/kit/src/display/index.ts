@@ -12,4 +12,4 @@ export {
   type FigureBundleOptions,
   type Frontend,
 } from "./figure-bundle";
-export { displayChannel, type DisplayChannel, type MimeBundle } from "./kernel";
+export { displayChannel, DISPLAY_HOST, type DisplayChannel, type DisplayHost, type MimeBundle } from "./kernel";

@@ -1,7 +1,10 @@
 /**
  * Internal: finds where a rich display can go.
  *
- * Three settings are told apart, without loading anything new:
+ * Four settings are told apart, without loading anything new:
+ * - `"host"`: a page that runs notebook cells itself (the exported notes' "Run in browser")
+ *   has registered a display host under {@link DISPLAY_HOST}; every display goes to it as a
+ *   full MIME bundle. Checked first, and without `require`, which a page does not have.
  * - `"bundle"`: the running kernel is the tslab this package resolves (the project's own
  *   `node_modules/tslab`). Its internal `lastWriteDisplayData` sends one output with a full
  *   MIME bundle (tested with tslab 1.0.22, which the project pins).
@@ -18,8 +21,20 @@ export interface MimeBundle {
   readonly [mime: string]: unknown;
 }
 
+/**
+ * The global symbol under which a host page registers `{ display(bundle) }` (see the module
+ * comment). A symbol, so it can never collide with a notebook's own names.
+ */
+export const DISPLAY_HOST = Symbol.for("mlekit.displayHost");
+
+/** What a host page registers under {@link DISPLAY_HOST}. */
+export interface DisplayHost {
+  display(bundle: MimeBundle): void;
+}
+
 /** Where a display goes; see the module comment. */
 export type DisplayChannel =
+  | { readonly kind: "host"; send(bundle: MimeBundle): void }
   | { readonly kind: "bundle"; send(bundle: MimeBundle): void }
   | { readonly kind: "html"; send(bundle: MimeBundle): void }
   | { readonly kind: "none" };
@@ -46,6 +61,11 @@ function writerOf(exports: unknown): WriteDisplayData | undefined {
 
 /** Returns the display channel for the current process (see the module comment). */
 export function displayChannel(): DisplayChannel {
+  const host = (globalThis as { [DISPLAY_HOST]?: Partial<DisplayHost> })[DISPLAY_HOST];
+  if (host && typeof host.display === "function") {
+    const display = host.display.bind(host);
+    return { kind: "host", send: (bundle) => display(bundle) };
+  }
   const own = ownTslabPath();
   if (own !== undefined) {
     const mod = require.cache[own];

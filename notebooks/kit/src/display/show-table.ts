@@ -1,6 +1,9 @@
 import { TABLE_CLASS, TABLE_SHAPE_CLASS } from "../format";
 import { displayChannel, type MimeBundle } from "./kernel";
 import { escapeHtml } from "./escape";
+import { localizeCell } from "../i18n/display";
+import { msg } from "../i18n/messages";
+import { localize } from "../i18n/text";
 
 /** The part of a danfojs `DataFrame` that {@link showTable} reads. */
 export interface DataFrameLike {
@@ -61,6 +64,11 @@ function toGrid(x: TableLike): Grid {
   throw new TypeError(`showTable: expected a DataFrame or an array of row objects, got ${String(x)}`);
 }
 
+/** Column names, index labels and string cells in the reader's language (numbers untouched). */
+function localizeGrid(g: Grid): Grid {
+  return { columns: g.columns.map(localizeCell), rows: g.rows.map((r) => r.map(localizeCell)), index: g.index?.map(localizeCell) };
+}
+
 function formatCell(v: unknown, digits: number): string {
   if (typeof v === "number") {
     if (Number.isInteger(v) || !Number.isFinite(v)) return String(v);
@@ -89,14 +97,15 @@ function markdownCell(text: string): string {
  * tableBundle([{ x: 1, p: 0.25 }])["text/plain"] // => 'x     p\n-  ----\n1  0.25'
  */
 export function tableBundle(table: TableLike, options: ShowTableOptions = {}): MimeBundle {
-  const { digits = 6, maxRows = 40, caption } = options;
+  const { digits = 6, maxRows = 40 } = options;
+  const caption = localizeCell(options.caption);
   if (!Number.isInteger(digits) || digits < 1 || digits > 21) {
     throw new RangeError(`showTable: digits = ${digits} must be an integer in [1, 21]`);
   }
   if (!Number.isInteger(maxRows) || maxRows < 2) {
     throw new RangeError(`showTable: maxRows = ${maxRows} must be an integer >= 2`);
   }
-  const grid = toGrid(table);
+  const grid = localizeGrid(toGrid(table));
   const n = grid.rows.length;
   const tail = Math.min(5, Math.floor(maxRows / 4));
   const keep = n <= maxRows ? [...Array(n).keys()] : [
@@ -111,7 +120,7 @@ export function tableBundle(table: TableLike, options: ShowTableOptions = {}): M
     return grid.index ? [grid.index[r] ?? String(r), ...body] : body;
   });
   const numeric = header.map((_, c) => cells.every((row) => row[c] === "…" || row[c] === "" || !Number.isNaN(Number(row[c]))));
-  const shape = `${n} row${n === 1 ? "" : "s"} × ${grid.columns.length} column${grid.columns.length === 1 ? "" : "s"}`;
+  const shape = localize(msg("table.shape", { rows: n, columns: grid.columns.length }));
 
   const th = header.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   const trs = cells

@@ -1,5 +1,7 @@
 import { displayChannel } from "./kernel";
 import { currentFrontend, figureBundle, type FigureLike } from "./figure-bundle";
+import { localizeFigure } from "../i18n/display";
+import { LIVE_SLIDER_MIME, liveSliderSpec } from "../plot/live-slider";
 
 /** Options for {@link show}. */
 export interface ShowOptions {
@@ -33,27 +35,38 @@ export function resetDisplaySession(): void {
  * - Under another tslab (say, a global install with no local tslab beside the notebook) it
  *   degrades to a single `text/html` output.
  * - In plain Node it displays nothing, does not throw, and returns the HTML.
+ * - In a page that runs the cells itself (a display host, see `DISPLAY_HOST`) it sends the
+ *   same bundle, with no plotly.js embedded: the page has its own.
+ * - A figure from `liveSlider` is checked first (its frame must depend on its arguments alone;
+ *   see `liveSliderSpec`), and its output also carries the live spec under
+ *   `application/vnd.mlekit.live-slider.v1+json`, which an exported page turns into a
+ *   continuous slider.
  *
  * @param figure what plotly-notebook-js's `createPlot(data, layout)` returns, or a plain
  *   `{ data, layout, config?, frames? }`; typed arrays in the traces are fine
  * @param options see {@link ShowOptions}
  * @returns `undefined` when the figure was displayed in a kernel (so the cell prints nothing
  *   more), otherwise the figure's HTML
- * @throws {TypeError} when `figure` has no `data` array
+ * @throws {TypeError} when `figure` has no `data` array, or a live slider's frame reads a name
+ *   that is not one of its arguments (the message names it)
  * @example
  * import { createPlot } from "plotly-notebook-js";
  * show(createPlot([{ x: [1, 2, 3], y: [1, 4, 9] }], { title: { text: "squares" } })); // titles as { text }
  * // => draws the plot in the notebook; in plain Node returns '<script …' HTML
  */
 export function show(figure: FigureLike, options: ShowOptions = {}): string | undefined {
+  const live = liveSliderSpec(figure); // read before localizing: the copy does not carry the frame
+  figure = localizeFigure(figure); // titles, axes, legends, slider labels in the reader's language
   const channel = displayChannel();
   if (channel.kind === "none") {
     const bundle = figureBundle(figure, { includePlotly: options.includePlotly ?? true });
     return bundle["text/html"] as string;
   }
   const frontend = currentFrontend();
-  const includePlotly = frontend === "run" && (options.includePlotly ?? !embeddedInKernel);
-  channel.send(figureBundle(figure, { includePlotly, frontend }));
+  // A host page draws the plotly JSON with its own plotly.js: nothing to embed.
+  const includePlotly = channel.kind !== "host" && frontend === "run" && (options.includePlotly ?? !embeddedInKernel);
+  const bundle = figureBundle(figure, { includePlotly, frontend });
+  channel.send(live ? { ...bundle, [LIVE_SLIDER_MIME]: live } : bundle);
   if (includePlotly) embeddedInKernel = true;
   return undefined;
 }

@@ -1,14 +1,20 @@
-import type { Checker, Verdict } from "./exercise";
-import { describeValue } from "./expect-number";
+import { msg } from "../i18n/messages";
+import type { Text } from "../i18n/text";
+import { describeValue } from "./describe-value";
+import { CORRECT, makeChecker, type Checker, type Verdict } from "./exercise";
 
 /** Options of {@link expectChoice}. */
 export interface ExpectChoiceOptions {
   /** Every answer the question allows; an answer outside it gets a hint listing them. Default: any. */
   readonly choices?: readonly (string | number)[];
-  /** The hint for an allowed but wrong answer. Default: a generic nudge. */
-  readonly hint?: string;
-  /** Hints for specific wrong choices, keyed by the normalised choice. */
-  readonly mistakes?: Readonly<Record<string, string>>;
+  /** Other spellings of a choice, e.g. `{ 正向: "forward" }` so a Chinese reader may answer in Chinese. Default none. */
+  readonly aliases?: Readonly<Record<string, string | number>>;
+  /** The hint for an allowed but wrong answer. Default: re-read the argument for each option. */
+  readonly hint?: Text;
+  /** Hints for specific wrong choices, keyed by the choice (any case). */
+  readonly mistakes?: Readonly<Record<string, Text>>;
+  /** The "what to enter" phrase, when the generated one does not fit. */
+  readonly expects?: Text;
 }
 
 /** Lower-cases, trims and collapses spaces; numbers become their decimal string. */
@@ -19,31 +25,39 @@ function normalise(x: string | number): string {
 /**
  * Makes a checker for a multiple-choice answer: a string or a number, compared after
  * trimming, lower-casing and collapsing spaces (so `"KL"`, `" kl "` and `"kl"` are one answer,
- * and `6` and `"6"` are one answer).
+ * and `6` and `"6"` are one answer), and after mapping `aliases`.
  *
  * @param expected the right choice
- * @param opts `choices` (the allowed answers), `hint`, `mistakes` (hints per wrong choice)
+ * @param opts `choices` (the allowed answers), `aliases`, `hint`, `mistakes` (hints per wrong choice), `expects`
  * @returns a {@link Checker}
- * @throws {RangeError} when `choices` is given and does not contain `expected`
+ * @throws {RangeError} when `choices` is given and does not contain `expected` or an alias's target
  * @example
  * const check = expectChoice("b", { choices: ["a", "b", "c"], mistakes: { a: "a is uniform over the support" } });
- * check("B");   // => { ok: true }
- * check("a");   // => { ok: false, hint: "a is uniform over the support" }
- * check("d");   // => { ok: false, hint: "choose one of \"a\", \"b\", \"c\"." }
+ * check("B");   // => { ok: true, kind: "correct" }
+ * check("a");   // => { ok: false, kind: "mistake", hint: "a is uniform over the support" }
+ * check("d");   // => { ok: false, kind: "invalid", hint: { en: 'choose one of `"a"`, `"b"`, `"c"`.', … } }
  */
 export function expectChoice(expected: string | number, opts: ExpectChoiceOptions = {}): Checker {
-  const { choices, hint = "not this one: re-read the notebook's argument for each option.", mistakes = {} } = opts;
+  const { choices, aliases = {}, hint = msg("choice.generic"), mistakes = {}, expects } = opts;
   const want = normalise(expected);
   const allowed = choices?.map(normalise);
   if (allowed && !allowed.includes(want)) throw new RangeError(`expectChoice: choices do not contain the expected answer ${JSON.stringify(expected)}`);
+  const alias = new Map(Object.entries(aliases).map(([k, v]) => [normalise(k), normalise(v)]));
+  for (const [k, v] of alias) {
+    if (allowed && !allowed.includes(v)) throw new RangeError(`expectChoice: alias ${JSON.stringify(k)} names ${JSON.stringify(v)}, which is not a choice`);
+  }
   const hints = new Map(Object.entries(mistakes).map(([k, v]) => [normalise(k), v]));
-  return (value: unknown): Verdict => {
+  const listed = choices?.map((c) => `\`${JSON.stringify(c)}\``).join(", ");
+  const phrase = expects ?? (listed ? msg("expects.choice", { choices: listed }) : msg("expects.choiceAny"));
+  return makeChecker((value: unknown): Verdict => {
     if (typeof value !== "string" && typeof value !== "number") {
-      return { ok: false, hint: `expected ${allowed ? "one of the choices" : "a string or a number"}, got ${describeValue(value)}.` };
+      return { ok: false, kind: "invalid", hint: msg(allowed ? "choice.type" : "choice.typeAny", { got: describeValue(value) }) };
     }
-    const got = normalise(value);
-    if (got === want) return { ok: true };
-    if (allowed && !allowed.includes(got)) return { ok: false, hint: `choose one of ${choices!.map((c) => JSON.stringify(c)).join(", ")}.` };
-    return { ok: false, hint: hints.get(got) ?? hint };
-  };
+    const typed = normalise(value);
+    const got = alias.get(typed) ?? typed;
+    if (got === want) return CORRECT;
+    if (allowed && !allowed.includes(got)) return { ok: false, kind: "invalid", hint: msg("choice.outside", { choices: listed! }) };
+    const known = hints.get(got);
+    return known === undefined ? { ok: false, kind: "wrong", hint } : { ok: false, kind: "mistake", hint: known };
+  }, phrase, { kind: "choice", value: expected, choices, mistakes, hint });
 }

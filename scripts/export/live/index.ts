@@ -1,0 +1,153 @@
+// Live notes: what the exporter adds to a note page so that it runs in the browser.
+//  - liveFigure / liveSliderControl: a plot output that carries a live-slider spec
+//    (application/vnd.mlekit.live-slider.v1+json) is drawn without plotly's stepped slider and
+//    gets an <input type="range"> under it, recomputed by mlekit in the page;
+//  - livePageParts: the "Run in browser" bar, its small stylesheet, the loader, and (for a
+//    single-file page) the slider and runtime scripts as inert text, or (for a site) a link
+//    to the shared copies in <out>/assets/live/;
+//  - prepareLive / writeLiveAssets: build those scripts (bundle.ts) and write the shared copies.
+// Everything here is used by html.ts through these few functions; the page code is in page/.
+import * as fs from "fs";
+import * as path from "path";
+import { LIVE_SLIDER_MIME } from "../../../notebooks/kit/src/format";
+import type { LiveSliderSpec } from "../../../notebooks/kit/src/plot/live-frame";
+import { isDisplay, type MimeBundle, type Notebook, type PlotlyFigure } from "../../nbformat";
+import { liveStrings } from "./strings";
+import type { LiveBundles } from "./bundle";
+
+/** The builder, loaded on first use: a page's bundle of this module never runs it. */
+const bundler = (): typeof import("./bundle") => require("./bundle") as typeof import("./bundle");
+
+export { LIVE_SLIDER_MIME };
+
+/** The folder, under a site's shared assets folder, that holds the live scripts. */
+export const LIVE_ASSETS_DIR = "live";
+
+/** How a page gets the live scripts: inside itself, or from a site's shared folder. */
+export type LiveAssets =
+  | { kind: "inline"; bundles: LiveBundles }
+  | { kind: "shared"; /** relative link from the page to the shared assets folder */ href: string; bundles: LiveBundles };
+
+const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+
+/** The live-slider spec of an output's bundle, if it has one. */
+export function liveSpec(data: MimeBundle): LiveSliderSpec | undefined {
+  const s = data[LIVE_SLIDER_MIME] as LiveSliderSpec | undefined;
+  return s && typeof s === "object" && typeof s.frame === "string" ? s : undefined;
+}
+
+/** Whether any output of the notebook carries a live-slider spec. */
+export function hasLiveSlider(nb: Notebook): boolean {
+  return nb.cells.some((c) => c.cell_type === "code" && c.outputs.some((o) => isDisplay(o) && liveSpec(o.data ?? {}) !== undefined));
+}
+
+/**
+ * The figure a page draws for an output: for a live slider, without plotly's stepped slider
+ * (the page's range input replaces it) and without the 150 px the kit added for it; any other
+ * figure as it is.
+ */
+export function liveFigure(fig: PlotlyFigure, data: MimeBundle): PlotlyFigure {
+  if (!liveSpec(data)) return fig;
+  const layout = { ...(fig.layout ?? {}) } as Record<string, unknown>;
+  delete layout.sliders;
+  if (typeof layout.height === "number") layout.height = layout.height - 150;
+  return { ...fig, layout };
+}
+
+/**
+ * The range control under a live slider's figure, hidden until the page's slider script runs.
+ * Named by its label (`θ`), stepping by the spec's step, starting at its start value.
+ */
+export function liveSliderControl(data: MimeBundle, figureId: string): string {
+  const spec = liveSpec(data);
+  if (!spec) return "";
+  const id = `${figureId}-slider`;
+  const value = `${spec.label} = ${spec.start.toFixed(spec.digits)}`;
+  return (
+    `<div class="live-slider" data-live-for="${escapeAttr(figureId)}" hidden>` +
+    `<label for="${escapeAttr(id)}">${escapeAttr(spec.label)}</label>` +
+    `<input type="range" id="${escapeAttr(id)}" min="${spec.min}" max="${spec.max}" step="${spec.step}" value="${spec.start}" aria-valuetext="${escapeAttr(value)}">` +
+    `<output for="${escapeAttr(id)}" aria-live="polite">${escapeAttr(value)}</output></div>\n` +
+    `<script type="application/json" class="live-slider-spec" data-for="${escapeAttr(figureId)}">${scriptJson(spec)}</script>`
+  );
+}
+
+/** The live controls' own few rules; the page's design is the page stylesheet's. */
+export const LIVE_CSS = `
+#mlekit-live-bar{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:0 0 1rem;padding:.5rem .75rem;border:1px solid var(--rule,#e4e7eb);border-radius:6px;font-size:14px}
+#mlekit-live-bar[hidden]{display:none}
+#mlekit-live-bar .live-note{flex-basis:100%;margin:0;color:var(--muted,#616e7c)}
+#mlekit-live-bar button{font:inherit;padding:.25rem .8rem;border-radius:4px;border:1px solid var(--accent,#2563eb);background:#fff;color:var(--accent,#2563eb);cursor:pointer}
+#mlekit-live-bar button[data-live=run]{background:var(--accent,#2563eb);color:#fff}
+#mlekit-live-bar button:disabled{opacity:.5;cursor:default}
+.live-slider{display:flex;align-items:center;gap:.75rem;margin:.2rem 0 .6rem;padding-left:.25rem;font-size:15px}
+.live-slider[hidden]{display:none}
+.live-slider input[type=range]{flex:1;max-width:32rem}
+.live-slider output{font-variant-numeric:tabular-nums;min-width:6rem}
+.cell.code .source .cm-editor{border:1px solid var(--rule,#e4e7eb);border-radius:6px;background:var(--code-bg,#f5f7fa);font:13.5px/1.5 ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace}
+.cell.code .source .cm-editor.cm-focused{outline:2px solid var(--accent,#2563eb);outline-offset:1px}
+.cell.code .source .cm-scroller{font:inherit}
+.output.live-skipped{color:var(--muted,#616e7c);font-style:italic}
+@media print{#mlekit-live-bar,.live-slider{display:none}}
+`;
+
+/** What a page gets: a stylesheet for `<head>`, the bar for the top of `<main>`, scripts for the end of `<body>`. */
+export interface LivePageParts {
+  head: string;
+  bar: string;
+  scripts: string;
+}
+
+/**
+ * The live parts of one note page.
+ * @param live the scripts and how the page gets them
+ * @param options the page's language and whether it has a live slider (only then is the
+ *   slider script put in a single-file page)
+ */
+export function livePageParts(live: LiveAssets, { lang = "en", sliders = false }: { lang?: string; sliders?: boolean } = {}): LivePageParts {
+  const t = liveStrings(lang);
+  const bar =
+    `<div id="mlekit-live-bar" role="region" aria-label="${escapeAttr(t.toolbar)}" data-loading="${escapeAttr(t.loading)}" hidden>` +
+    `<button type="button" data-live="run">${escapeAttr(t.run)}</button>` +
+    `<button type="button" data-live="reset" disabled>${escapeAttr(t.reset)}</button>` +
+    `<span data-live="status" role="status" aria-live="polite"></span>` +
+    `<p class="live-note">${escapeAttr(t.note)}</p></div>`;
+  const inert = (name: "slider" | "runtime") => `<script type="text/mlekit-live" data-live-asset="${name}">${live.bundles[name]}</script>`;
+  const scripts =
+    live.kind === "inline"
+      ? `${sliders ? inert("slider") : ""}${inert("runtime")}<script>${live.bundles.loader}</script>`
+      : `<script src="${escapeAttr(live.href.replace(/\/?$/, "/"))}${LIVE_ASSETS_DIR}/loader.js" data-live-base="${escapeAttr(live.href.replace(/\/?$/, "/"))}${LIVE_ASSETS_DIR}/" defer></script>`;
+  return { head: `<style>${LIVE_CSS}</style>`, bar, scripts };
+}
+
+/** The page's cells with the "Run in browser" bar after the title cell (the first, when it is prose). */
+export function withLiveBar(cells: readonly string[], bar: string): string[] {
+  if (!bar) return [...cells];
+  const at = cells.length && cells[0].startsWith('<section class="cell markdown"') ? 1 : 0;
+  return [...cells.slice(0, at), bar, ...cells.slice(at)];
+}
+
+/** Builds the live scripts (once per process) for pages written with `assets`. */
+export async function prepareLive(assets: { kind: "inline" } | { kind: "shared"; href: string }): Promise<LiveAssets> {
+  const bundles = await bundler().liveBundles();
+  return assets.kind === "inline" ? { kind: "inline", bundles } : { kind: "shared", href: assets.href, bundles };
+}
+
+/**
+ * Writes loader.js, slider.js and runtime.js into `<assetsDir>/live/` (files already there
+ * with the same size are kept).
+ * @returns the files of the folder
+ */
+export async function writeLiveAssets(assetsDir: string): Promise<string[]> {
+  const b = await bundler().liveBundles();
+  const dir = path.join(assetsDir, LIVE_ASSETS_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  for (const name of ["loader", "slider", "runtime"] as const) {
+    const file = path.join(dir, `${name}.js`);
+    if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(b[name])) fs.writeFileSync(file, b[name]);
+    written.push(file);
+  }
+  return written;
+}

@@ -1,0 +1,91 @@
+// The live slider control of an exported page: an <input type="range"> under a figure whose
+// output carries a live-slider spec. Each move recomputes the figure with the spec's frame,
+// rebuilt from its source and run with the page's own mlekit, whether or not the reader has
+// pressed "Run in browser". The control is a real slider for keyboards and screen readers: it
+// is named by its <label>, arrow keys step it, `aria-valuetext` reads "θ = 0.61", and the
+// figure's accessible name (and caption, when the page has one) follow the value.
+import * as mlekit from "mlekit";
+import { applyFrame, rebuildFrame, type LiveFrame, type LiveSliderSpec, type PlainFigure } from "../../../../notebooks/kit/src/plot/live-frame";
+
+type Plotly = { react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown> };
+
+/** The figure config the page's draw script uses (kept to what a reader needs offline). */
+function figureConfig(fig: PlainFigure): Record<string, unknown> {
+  return { displaylogo: false, responsive: true, ...((fig.config as object) ?? {}) };
+}
+
+/** Waits for plotly.js, which a page may load after it paints. */
+function plotly(): Promise<Plotly> {
+  return new Promise((resolve) => {
+    const tick = () => {
+      const p = (window as unknown as { Plotly?: Plotly }).Plotly;
+      if (p) resolve(p);
+      else setTimeout(tick, 30);
+    };
+    tick();
+  });
+}
+
+/** The value text of the control, e.g. "θ = 0.61". */
+export function valueText(spec: LiveSliderSpec, v: number): string {
+  return `${spec.label} = ${v.toFixed(spec.digits)}`;
+}
+
+function activateOne(control: HTMLElement): void {
+  const id = control.dataset.liveFor;
+  if (!id || control.dataset.liveActive) return;
+  const specEl = document.querySelector<HTMLScriptElement>(`script.live-slider-spec[data-for="${id}"]`);
+  const figEl = document.querySelector<HTMLScriptElement>(`script.figure-data[data-for="${id}"]`);
+  const target = document.getElementById(id);
+  const input = control.querySelector<HTMLInputElement>("input[type=range]");
+  const out = control.querySelector<HTMLOutputElement>("output");
+  if (!specEl || !figEl || !target || !input) return;
+  const spec = JSON.parse(specEl.text) as LiveSliderSpec;
+  const base = JSON.parse(figEl.text) as PlainFigure;
+  const frame = rebuildFrame(spec.frame) as (v: number, inputs: unknown, m: typeof mlekit) => LiveFrame;
+  control.dataset.liveActive = "1";
+  control.hidden = false;
+  let pending = false;
+  let drawn = Promise.resolve<unknown>(undefined);
+  const update = () => {
+    pending = false;
+    const v = Number(input.value);
+    let fig: PlainFigure;
+    try {
+      fig = applyFrame(base, frame(v, spec.inputs, mlekit));
+    } catch (e) {
+      if (out) out.textContent = `${valueText(spec, v)}: ${(e as Error).message}`;
+      return;
+    }
+    const title = String((fig.layout.title as { text?: string } | undefined)?.text ?? "");
+    const text = valueText(spec, v);
+    input.setAttribute("aria-valuetext", text);
+    if (out) out.textContent = text;
+    // A page that names its figures with a caption (<figcaption id="<figure>-cap">) shows the
+    // title there, not in the plot; otherwise the plot keeps its title and its aria-label.
+    const caption = document.getElementById(`${id}-cap`);
+    if (caption) {
+      caption.textContent = title;
+      fig = { ...fig, layout: { ...fig.layout, title: base.layout.title } };
+      if (base.layout.title === undefined) delete fig.layout.title;
+    } else target.setAttribute("aria-label", title || text);
+    // The figure as drawn, for the page's description and data table (and for tests).
+    (target as unknown as { liveFigure: PlainFigure }).liveFigure = fig;
+    drawn = drawn.then(() => plotly()).then((P) => P.react(target, fig.data, fig.layout, figureConfig(fig)));
+    drawn.then(() => target.dispatchEvent(new CustomEvent("mlekit:figure-update", { bubbles: true, detail: { figure: fig, value: v, text } })));
+  };
+  input.addEventListener("input", () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(update);
+  });
+  input.setAttribute("aria-valuetext", valueText(spec, Number(input.value)));
+}
+
+/** Activates every live slider control under `root` (once each). */
+export function activate(root: ParentNode = document): void {
+  root.querySelectorAll<HTMLElement>(".live-slider[data-live-for]").forEach(activateOne);
+}
+
+(globalThis as Record<symbol, unknown>)[Symbol.for("mlekit.liveSliders")] = { activate };
+activate();
