@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { beta } from "../../lib/src/distributions/beta";
 import { createRng } from "../../lib/src/distributions/create-rng";
+import { assertAbsClose, assertUlps, relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/map.json, written by tests/fixtures/generate_map.py
 // (seeded numpy + scipy; each entry records its scipy call). ±inf are stored as strings.
@@ -16,7 +17,8 @@ interface Fx {
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/map.json"), "utf8")) as Fx;
 const num = (v: number | string): number => (typeof v === "number" ? v : Number(v));
-const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+// relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
+const close = (a: number, b: number, rel = 1e-12): boolean => relClose(a, b, rel);
 
 test("logProb matches scipy stats.beta.logpdf inside [0, 1], at both ends and for large shapes", () => {
   assert.ok(fx.beta.logProb.length >= 60);
@@ -62,9 +64,11 @@ test("mean, variance and differential entropy match scipy", () => {
   }
 });
 
-test("entropy in bits is the nats value divided by log 2, and Beta(1, 1) has entropy 0", () => {
-  const d = beta(3, 7);
-  assert.ok(close(d.entropy({ base: 2 }), d.entropy() / Math.LN2));
+test("entropy of Beta(3, 7) in nats and bits matches mpmath (an independent value) to 4 ulps of its terms' size, and Beta(1, 1) has entropy 0", () => {
+  // mpmath at 50 digits: log B(3, 7) − 2ψ(3) − 6ψ(7) + 8ψ(10) = −0.5976830557653916; the four terms
+  // have magnitudes summing to ~35 and cancel to −0.6, so 4 ulps of 35 is the honest bound (absolute)
+  assertAbsClose(beta(3, 7).entropy(), -0.5976830557653916, 4 * 7.1e-15);
+  assertAbsClose(beta(3, 7).entropy({ base: 2 }), -0.8622743805760922, (4 * 7.1e-15) / Math.LN2);
   assert.is(beta(1, 1).entropy(), 0);
 });
 
@@ -124,6 +128,22 @@ test("the object and its params are frozen", () => {
   assert.ok(Object.isFrozen(d) && Object.isFrozen(d.params));
   assert.equal(d.params, { alpha: 2, beta: 3 });
   assert.is(d.family, "beta");
+});
+
+test("mean, mode and variance at huge shapes come from ratios, never from a + b or a·b that overflow (issue 18)", () => {
+  const d = beta(1e308, 1e308); // a + b = Infinity, a·b = Infinity
+  assert.is(d.mean(), 0.5);
+  assert.is(d.mode(), 0.5);
+  assertUlps(d.variance(), 1.25e-309, 2); // ab/((a+b)²(a+b+1)) = 1/(4·(2e308 + 1)), mpmath
+  assertUlps(beta(1.5e308, 0.5e308).mean(), 0.75, 1);
+  assert.is(beta(1e-300, 1e-300).variance(), 0.25); // 1/(4(2e-300 + 1))
+});
+
+test("log density and entropy at huge shapes keep their digits (Loader's saddle-point form, Stirling forms), where the textbook terms cancel", () => {
+  // mpmath (60 digits): log p(½; 1e10, 1e10) = 11.633707702592973
+  assertUlps(beta(1e10, 1e10).logProb(0.5), 11.633707702592973, 4);
+  // the entropy ½ log(2πe·ab/c³) + …, mpmath: -23.909497643063155 for (1e15, 1e8)
+  assertUlps(beta(1e15, 1e8).entropy(), -23.909497643063155, 4);
 });
 
 test.run();

@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { categorical } from "../../lib/src/distributions/categorical";
 import { createRng } from "../../lib/src/distributions/create-rng";
+import { relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py, scipy).
 interface Fx {
@@ -11,7 +12,8 @@ interface Fx {
   moments: { family: string; params: { probs: number[] }; mean: number; variance: number }[];
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
-const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+// relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
+const close = (a: number, b: number, rel = 1e-12): boolean => relClose(a, b, rel);
 
 test("prob and logProb read the probabilities, and are 0 / -Infinity off {0, …, k − 1}", () => {
   const d = categorical([0.5, 0.25, 0.25]);

@@ -89,10 +89,11 @@ test("int(k) returns integers in [0, k) with frequencies within 4 standard error
   assert.is(r.int(1), 0);
 });
 
-test("a seed that is not an integer throws RangeError naming the value", () => {
+test("a seed that is not an integer throws RangeError naming the value, a non-number a TypeError (the shared validator)", () => {
   assert.throws(() => createRng(1.5), (e: Error) => e instanceof RangeError && e.message === "createRng: seed = 1.5 must be an integer");
-  assert.throws(() => createRng(NaN), /createRng: seed = NaN/);
-  assert.throws(() => createRng(Infinity), /createRng: seed = Infinity/);
+  assert.throws(() => createRng(NaN), (e: Error) => e instanceof RangeError && e.message === "createRng: seed = NaN is not a number");
+  assert.throws(() => createRng(Infinity), (e: Error) => e instanceof RangeError && e.message === "createRng: seed = Infinity must be an integer");
+  assert.throws(() => createRng("42" as never), (e: Error) => e instanceof TypeError && e.message === 'createRng: seed = "42" is not a number');
 });
 
 test("int(k) with k that is not an integer in [1, 2^53] throws RangeError", () => {

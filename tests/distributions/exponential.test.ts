@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng } from "../../lib/src/distributions/create-rng";
 import { exponential } from "../../lib/src/distributions/exponential";
+import { relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py, scipy).
 interface Fx {
@@ -12,7 +13,8 @@ interface Fx {
   moments: { family: string; params: { rate: number }; mean: number; variance: number }[];
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
-const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+// relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
+const close = (a: number, b: number, rel = 1e-12): boolean => relClose(a, b, rel);
 
 test("logProb matches scipy stats.expon.logpdf(x, scale=1/rate)", () => {
   const cases = fx.logProb.filter((c) => c.family === "exponential");

@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng } from "../../lib/src/distributions/create-rng";
 import { gaussian } from "../../lib/src/distributions/gaussian";
+import { assertRelClose, relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json, written by tests/fixtures/generate_estimators.py
 // (seeded numpy + scipy; each entry records its scipy call).
@@ -13,7 +14,8 @@ interface Fx {
   moments: { family: string; params: { mu: number; sigma: number }; mean: number; variance: number }[];
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
-const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+// relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
+const close = (a: number, b: number, rel = 1e-12): boolean => relClose(a, b, rel);
 
 test("logProb matches scipy stats.norm.logpdf", () => {
   const cases = fx.logProb.filter((c) => c.family === "gaussian");
@@ -33,9 +35,10 @@ test("differential entropy matches scipy and goes negative for small sigma", () 
   assert.ok(gaussian(0, 0.1).entropy() < 0);
 });
 
-test("entropy in base 2 is the nats value divided by log 2", () => {
-  const d = gaussian(0, 1);
-  assert.ok(close(d.entropy({ base: 2 }), d.entropy() / Math.LN2));
+test("entropy in base 2 is ½ log₂(2πe) for the standard normal (mpmath), not just the nats value re-divided", () => {
+  // an independent value: ½ log₂(2πe σ²) at σ = 1, mpmath at 50 digits
+  assert.ok(close(gaussian(0, 1).entropy({ base: 2 }), 2.047095585180641, 2e-16));
+  assert.ok(close(gaussian(0, 4).entropy({ base: 2 }), 2.047095585180641 + 2, 2e-16));
 });
 
 test("mean and variance match scipy", () => {
@@ -124,6 +127,13 @@ test("logProb is exact for sigma from 5e-324 to 1.7e308, as scipy's norm.logpdf 
 test("logProb and prob reject a non-number x with a TypeError naming the method", () => {
   assert.throws(() => gaussian(0, 1).logProb("1" as never), (e: Error) => e instanceof TypeError && e.message === 'gaussian.logProb: x = "1" is not a number');
   assert.throws(() => gaussian(0, 1).prob(null as never), (e: Error) => e instanceof TypeError && e.message === "gaussian.prob: x = null is not a number");
+});
+
+test("logProb whose z overflows is −Infinity, never NaN (σ subnormal, x − μ huge)", () => {
+  assert.is(gaussian(-62, 6.1e-317).logProb(-1.7e56), -Infinity);
+  assert.is(gaussian(1e308, 1).logProb(-1e308), -Infinity);
+  // x − μ overflows but z is finite: x/σ − μ/σ (mpmath: -2.0000000000000692e+16)
+  assertRelClose(gaussian(-1e308, 1e300).logProb(1e308), -2.0000000000000692e16, 1e-15);
 });
 
 test.run();

@@ -8,6 +8,9 @@ import type { Distribution } from "../../lib/src/distributions";
 import { klBetween } from "../../lib/src/distributions/kl-between";
 import { fisherInformation } from "../../lib/src/distributions/fisher-information";
 
+/** klBetween on a pair built at run time: its overloads only type-check statically known families. */
+const klOf = klBetween as (a: Distribution, b: Distribution, opts?: { base?: number }) => number;
+
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py):
 // scipy integrate.quad for the continuous pairs, special.rel_entr sums / stats.entropy for the discrete ones.
 type P = Record<string, number | number[]>;
@@ -35,7 +38,7 @@ test("the closed forms match scipy quadrature and sums for all five families", (
   const seen = new Set<string>();
   for (const c of fx.kl) {
     seen.add(c.family);
-    const v = klBetween(build(c.family, c.a), build(c.family, c.b));
+    const v = klOf(build(c.family, c.a), build(c.family, c.b));
     assert.ok(Math.abs(v - c.value) <= 1e-10 * Math.max(1, c.value), `${c.family}: ${v} vs ${c.value}`);
   }
   assert.is(seen.size, 5);
@@ -66,7 +69,7 @@ const arbPair = fc.oneof(
 
 test("KL ≥ 0 for every same-family pair, and KL(a ‖ a) = 0 (Gibbs; property, seeded)", () => {
   fc.assert(
-    fc.property(arbPair, ([a, b]) => klBetween(a, b) >= 0 && klBetween(a, a) === 0 && klBetween(b, b) === 0),
+    fc.property(arbPair, ([a, b]) => klOf(a, b) >= 0 && klOf(a, a) === 0 && klOf(b, b) === 0),
     { seed: 42, numRuns: 300 },
   );
 });
@@ -111,7 +114,7 @@ test("klBetween is within 1e-12 relative of 50-digit mpmath for nearly equal and
   // rates 5e-324. A null reference is a true value beyond the double range: Infinity.
   const failures: string[] = [];
   for (const f of precise) {
-    const got = klBetween(build(f.family, f.a), build(f.family, f.b) as never);
+    const got = klOf(build(f.family, f.a), build(f.family, f.b) as never);
     const want = f.value === null ? Infinity : f.value;
     const err = got === want ? 0 : Math.abs(got - want) / Math.abs(want);
     if (!(err <= 1e-12)) failures.push(`${f.family} ${JSON.stringify(f.a)} ‖ ${JSON.stringify(f.b)}: ${got} vs ${want} (${err})`);
@@ -119,9 +122,17 @@ test("klBetween is within 1e-12 relative of 50-digit mpmath for nearly equal and
   assert.equal(failures, []);
 });
 
-test("klBetween reports a bad categorical under its own name, not klDivergence's", () => {
+test("klBetween refuses a look-alike with a family tag (a forged categorical or a Bernoulli with p = 2) with a TypeError naming itself", () => {
   const fake = { family: "categorical", params: { probs: [0.5, "0.5"] } } as never;
-  assert.throws(() => klBetween(fake, categorical([0.5, 0.5]) as never), (e: Error) => e instanceof TypeError && e.message === 'klBetween: p[1] = "0.5" is not a number');
+  assert.throws(() => klBetween(fake, categorical([0.5, 0.5]) as never), (e: Error) => e instanceof TypeError && e.message.startsWith('klBetween: a = [object] has family "categorical" but was not made by categorical(…)'));
+  // the forged Bernoulli of issue 18: its p = 2 once gave KL = 0 (NaN clamped); now it never reaches the formula
+  const forged = { ...bernoulli(0.5), params: { p: 2 } } as never;
+  assert.throws(() => klBetween(forged, bernoulli(0.5)), (e: Error) => e instanceof TypeError && /was not made by bernoulli/.test(e.message));
+  assert.throws(() => fisherInformation(forged), (e: Error) => e instanceof TypeError && /fisherInformation: dist = \[object\] has family "bernoulli"/.test(e.message));
+});
+
+test("klBetween of two categoricals of different lengths is a RangeError under klBetween's name", () => {
+  assert.throws(() => klBetween(categorical([0.5, 0.5]), categorical([0.2, 0.3, 0.5])), (e: Error) => e instanceof RangeError && e.message.startsWith("klBetween: categorical with 2 categories"));
 });
 
 test("klBetween and fisherInformation on an unknown family throw TypeError instead of returning undefined", () => {

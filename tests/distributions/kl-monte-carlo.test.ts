@@ -4,6 +4,9 @@ import { bernoulli, categorical, createRng, exponential, gaussian, klBetween, po
 import type { Distribution } from "../../lib/src/distributions";
 import { klMonteCarlo } from "../../lib/src/distributions/kl-monte-carlo";
 
+/** klBetween on a pair built at run time: its overloads only type-check statically known families. */
+const klOf = klBetween as (a: Distribution, b: Distribution, opts?: { base?: number }) => number;
+
 const pairs: [Distribution, Distribution][] = [
   [bernoulli(0.3), bernoulli(0.6)],
   [categorical([0.1, 0.2, 0.7]), categorical([0.3, 0.3, 0.4])],
@@ -16,7 +19,7 @@ const pairs: [Distribution, Distribution][] = [
 pairs.forEach(([a, b], i) => {
   test(`the Monte Carlo estimate of KL(${a.family} ‖ ${b.family}) #${i} is within 4 standard errors of klBetween (seeded)`, () => {
     const mc = klMonteCarlo(a, b, 50_000, createRng(100 + i));
-    const exact = klBetween(a, b);
+    const exact = klOf(a, b);
     assert.ok(mc.standardError > 0);
     assert.ok(Math.abs(mc.estimate - exact) < 4 * mc.standardError, `${mc.estimate} ± ${mc.standardError} vs ${exact}`);
   });

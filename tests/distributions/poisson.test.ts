@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng } from "../../lib/src/distributions/create-rng";
 import { poisson } from "../../lib/src/distributions/poisson";
+import { assertUlps, relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py, scipy).
 interface Fx {
@@ -12,7 +13,8 @@ interface Fx {
   moments: { family: string; params: { lambda: number }; mean: number; variance: number }[];
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
-const close = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+// relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
+const close = (a: number, b: number, rel = 1e-12): boolean => relClose(a, b, rel);
 
 test("logProb matches scipy stats.poisson.logpmf, far into both tails", () => {
   const cases = fx.logProb.filter((c) => c.family === "poisson");
@@ -106,6 +108,23 @@ test("the object names its family and frozen params", () => {
   assert.is(d.family, "poisson");
   assert.equal(d.params, { lambda: 2 });
   assert.ok(Object.isFrozen(d.params));
+});
+
+test("logProb near the mode of a huge rate keeps its digits (−bd0 − ½ log 2πk − δ(k), no cancelling k log λ − λ − log k!)", () => {
+  // mpmath (60 digits): log P(1e10; 1e10) = -12.431863998183234; the textbook form loses 11 digits
+  assertUlps(poisson(1e10).logProb(1e10), -12.431863998183234, 2);
+  assertUlps(poisson(1e300).logProb(1e300), -346.30670248231155, 2); // mpmath at 400 digits
+});
+
+test("the inversion sampler's rare tail stops where the rounded cdf stops moving, not where pₖ underflows (issue 18)", () => {
+  const top = { seed: 0, next: () => 1 - 2 ** -53, normal: () => 0, int: () => 0 }; // the largest uniform draw
+  // P(X ≥ 47) for λ = 9.99 is about 1e-16, the mass a u of 1 − 2^-53 stands for; it returned 304
+  assert.ok(poisson(9.99).sample(1, top)[0] <= 50);
+  assert.ok(poisson(0.5).sample(1, top)[0] <= 20);
+});
+
+test("sample(n) with an n too large to allocate names the method and n, not the engine's 'Invalid typed array length'", () => {
+  assert.throws(() => poisson(1).sample(2 ** 40, createRng(1)), (e: Error) => e instanceof RangeError && e.message === "poisson.sample: n = 1099511627776 is too large: more than 4294967295 entries");
 });
 
 test.run();

@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import { gaussian } from "../../lib/src/distributions";
 import { logLikelihood, maximizeLikelihood } from "../../lib/src/estimators";
 import { fitLinearRegression } from "../../lib/src/estimators/fit-linear-regression";
+import { relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py, np.linalg.lstsq).
 interface Fx {
@@ -32,7 +33,8 @@ interface RegressionFx {
 const rfx = JSON.parse(readFileSync(join(__dirname, "../fixtures/regression.json"), "utf8")) as RegressionFx;
 const rcase = (name: string) => rfx.linearRegression.find((c) => c.name === name)!;
 const norm = (v: number[]): number => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-const close = (a: number, b: number, tol = 1e-10): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+// relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
+const close = (a: number, b: number, tol = 1e-10): boolean => relClose(a, b, tol);
 
 test("weights, mse and sigma match numpy lstsq, with and without an intercept", () => {
   assert.is(fx.linearRegression.length, 2);

@@ -40,4 +40,9 @@ test("an empty sample or a non-finite value throws RangeError naming the index",
   assert.throws(() => likelihood(gaussian(0, 1), null as never), TypeError);
 });
 
+test("a density above the largest double times one that underflows gives 0 (exp Σ log p), not the NaN of Infinity · 0", () => {
+  // gaussian(1e-300, 5e-324): p(μ) = 1e322 overflows, p(−1e-300) underflows; the product is e^(−huge) = 0
+  assert.is(likelihood(gaussian(1e-300, 5e-324), [1e-300, -1e-300]), 0);
+});
+
 test.run();

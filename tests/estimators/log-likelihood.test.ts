@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import { bernoulli, categorical, exponential, gaussian, poisson } from "../../lib/src/distributions";
 import type { Distribution } from "../../lib/src/distributions";
 import { logLikelihood } from "../../lib/src/estimators/log-likelihood";
+import { assertRelClose, assertUlps } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py):
 // stats.<family>.logpdf/logpmf(xs, ...).sum() on seeded numpy samples.
@@ -96,6 +97,27 @@ test("logLikelihood accepts a user-defined model with logProb (by its types and 
   const laplace = { logProb: (x: number) => -Math.abs(x) - Math.LN2 };
   assert.is(logLikelihood(laplace, [1, -2]), -3 - 2 * Math.LN2);
   assert.throws(() => logLikelihood({} as never, [1]), (e: Error) => e instanceof TypeError && e.message === "logLikelihood: dist = [object] is not a distribution (it needs a logProb(x) method)");
+});
+
+test("dispatch is on identity: an object that copies a family tag but has its own logProb is summed through that logProb", () => {
+  const own = { ...gaussian(0, 1), logProb: () => -1 }; // a copy: family "gaussian", params, another logProb
+  assert.is(logLikelihood(own, [0, 1, 2]), -3);
+  // the library's own object keeps its closed form (−½Σx² − (3/2) log 2π)
+  assertUlps(logLikelihood(gaussian(0, 1), [0, 1, 2]), -2.5 - 1.5 * Math.log(2 * Math.PI), 2);
+});
+
+test("the closed forms do not overflow where the sum of logProb is finite: Σx and x − μ are rescaled (issue 18)", () => {
+  // exponential(1e-308) on two values 1e308: Σx overflows; mpmath gives -1420.3924172843322
+  assertUlps(logLikelihood(exponential(1e-308), [1e308, 1e308]), -1420.3924172843322, 2);
+  // gaussian(−1e308, 1e300) at 1e308: x − μ overflows, z = 2e8; mpmath -2.0000000000000692e+16
+  assertRelClose(logLikelihood(gaussian(-1e308, 1e300), [1e308]), -2.0000000000000692e16, 1e-15);
+  // and a sum of squares that really exceeds the range is −Infinity, not NaN
+  assert.is(logLikelihood(gaussian(0, 1e-300), [1e300]), -Infinity);
+});
+
+test("a Poisson log-likelihood near the mode of a huge rate keeps its digits (the precise pass sums Loader's terms)", () => {
+  // mpmath (400 digits): 2·log P(1e10; 1e10) = -24.863727996366468
+  assertUlps(logLikelihood(poisson(1e10), [1e10, 1e10]), -24.863727996366468, 4);
 });
 
 test.run();

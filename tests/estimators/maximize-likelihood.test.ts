@@ -4,6 +4,7 @@ import { bernoulli, categorical, createRng, exponential, gaussian, poisson } fro
 import { fitBernoulli, fitCategorical, fitExponential, fitGaussian, fitPoisson, logLikelihood } from "../../lib/src/estimators";
 import { maximizeLikelihood } from "../../lib/src/estimators/maximize-likelihood";
 import { softmax } from "../../lib/src/information";
+import { assertRelClose } from "../helpers/numeric";
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -110,6 +111,41 @@ test("options: unknown keys, null and non-numbers are TypeErrors naming them", (
   assert.throws(() => maximizeLikelihood(f, [0], { restart: 0 } as never), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: options.restart = 0 is not an option (known: maxIterations, tolerance, restarts, initialStep)");
   assert.throws(() => maximizeLikelihood(f, [0], null as never), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: options = null is not an options object");
   assert.throws(() => maximizeLikelihood(f, [0], { tolerance: "1e-8" } as never), (e: Error) => e instanceof TypeError && e.message === 'maximizeLikelihood: tolerance = "1e-8" is not a number');
+});
+
+test("logLik is only ever called at finite θ, so the `return -Infinity` constraint pattern survives a search that runs off to ±∞", () => {
+  const seen: number[] = [];
+  const r = maximizeLikelihood((t) => {
+    seen.push(t[0]);
+    if (!Number.isFinite(t[0])) throw new Error(`called at θ = ${t[0]}`);
+    return t[0] <= 0 ? -Infinity : Math.log(t[0]); // increasing without bound
+  }, [1]);
+  assert.ok(seen.every(Number.isFinite));
+  assert.is(r.converged, false);
+  assert.is(r.unbounded, true);
+});
+
+test("a log-likelihood with no maximum is converged: false and unbounded: true, along θ → ∞ and at the edge θ → 709.8 where exp overflows", () => {
+  const linear = maximizeLikelihood((t) => 3 * t[0], [0]);
+  assert.equal([linear.converged, linear.unbounded], [false, true]);
+  // Σ log(rate) over three zeros with rate = e^θ: 3θ, until e^θ overflows and the model says -Infinity
+  const edge = maximizeLikelihood((t) => (Math.exp(t[0]) < Infinity ? 3 * t[0] : -Infinity), [0]);
+  assert.equal([edge.converged, edge.unbounded], [false, true]);
+  assert.ok(edge.theta[0] > 709 && edge.theta[0] < 710);
+  // a genuine maximum stays converged and bounded
+  const ok = maximizeLikelihood((t) => logLikelihood(poisson(Math.exp(t[0])), [1, 2, 3]), [0]);
+  assert.equal([ok.converged, ok.unbounded], [true, false]);
+  assertRelClose(Math.exp(ok.theta[0]), 2, 1e-10);
+});
+
+test("stopping is scale-free: the same Gaussian MLE in θ·1e-200, θ·1e-9, θ·1e9 and θ·1e200 is found to the same relative accuracy", () => {
+  const xs = [1, 2, 3, 4];
+  for (const s of [1e-200, 1e-9, 1, 1e9, 1e200]) {
+    const r = maximizeLikelihood((t) => logLikelihood(gaussian(t[0] / s, Math.exp(t[1])), xs), [0.1 * s, 0]);
+    assert.ok(r.converged, `scale ${s}`);
+    assertRelClose(r.theta[0] / s, 2.5, 1e-10, `mean at scale ${s}`);
+    assertRelClose(Math.exp(r.theta[1]), Math.sqrt(1.25), 1e-10, `sigma at scale ${s}`);
+  }
 });
 
 test.run();

@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { crossEntropy, crossEntropyFromLogits, softmax } from "../../lib/src/information";
 import { FIXTURES, SEED, baseOpt, close, dist, logits, permutation, relDiff } from "./helpers";
+import { assertUlps } from "../helpers/numeric";
 
 test("crossEntropyFromLogits matches -(p * scipy.special.log_softmax(z)).sum() on every fixture", () => {
   for (const f of FIXTURES.crossEntropyFromLogits) {
@@ -69,6 +70,11 @@ test("crossEntropyFromLogits with normalize: true gives the same loss for target
     const got = crossEntropyFromLogits([scale / 2, scale / 2, scale], z, { normalize: true });
     assert.ok(relDiff(got, want) <= 4e-16, `scale ${scale}: ${got} vs ${want}`);
   }
+});
+
+test("a confident right prediction costs log1p(e^-gap), not exactly 0 (issue 18)", () => {
+  assertUlps(crossEntropyFromLogits([1, 0], [0, -40]), 4.248354255291589e-18, 1); // mpmath
+  assertUlps(crossEntropyFromLogits([0, 1, 0], [-45, 5, -35]), Math.log1p(Math.exp(-50) + Math.exp(-40)), 2);
 });
 
 test.run();

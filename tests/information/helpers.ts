@@ -2,8 +2,8 @@
 // comparison and fast-check arbitraries for distributions.
 import * as fs from "fs";
 import * as path from "path";
-import * as assert from "uvu/assert";
 import fc from "fast-check";
+import { assertAbsClose, assertRelClose } from "../helpers/numeric";
 
 /** Reference values written by tests/fixtures/generate_information.py (scipy). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,14 +19,18 @@ export function baseOpt(base: number | null): number {
   return base === null ? Math.E : base;
 }
 
-/** Asserts |actual - expected| <= rel * max(1, |expected|); equal infinities pass. */
+/**
+ * Asserts |actual − expected| ≤ rel·|expected|: relative at every magnitude (the shared comparison of
+ * tests/helpers/numeric.ts; below 1 it does not turn into an absolute check). Equal values, equal
+ * infinities included, pass. For a bound that is genuinely absolute use `absClose`.
+ */
 export function close(actual: number, expected: number, rel = 1e-12, what = ""): void {
-  if (actual === expected) return;
-  const err = Math.abs(actual - expected);
-  assert.ok(
-    err <= rel * Math.max(1, Math.abs(expected)),
-    `${what} expected ${expected}, got ${actual} (error ${err})`,
-  );
+  assertRelClose(actual, expected, rel, what);
+}
+
+/** Asserts |actual − expected| ≤ abs: an absolute bound, for results that are 0 in exact arithmetic. */
+export function absClose(actual: number, expected: number, abs: number, what = ""): void {
+  assertAbsClose(actual, expected, abs, what);
 }
 
 /** Non-negative weights, with some exact zeros, not all zero. */
@@ -67,10 +71,10 @@ export function table(): fc.Arbitrary<number[][]> {
     }));
 }
 
-/** |a - b| / max(1, |b|): the relative error with a floor of 1 (results near 0 are compared absolutely). */
+/** |a - b| / |b|: the relative error (0 when equal; Infinity when b = 0 and a is not). */
 export function relDiff(a: number, b: number): number {
   if (a === b) return 0;
-  return Math.abs(a - b) / Math.max(1, Math.abs(b));
+  return Math.abs(a - b) / Math.abs(b);
 }
 
 /** |a - b| / |b|, exact relative error (0 when equal). */

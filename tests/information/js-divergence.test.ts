@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { jsDivergence, klDivergence } from "../../lib/src/information";
 import { FIXTURES, SEED, baseOpt, close, distPair, relErr } from "./helpers";
+import { assertUlps } from "../helpers/numeric";
 
 test("jsDivergence matches scipy's jensenshannon(p, q) ** 2 on every fixture", () => {
   for (const f of FIXTURES.jsDivergence) {
@@ -49,6 +50,13 @@ test("jsDivergence with normalize: true matches the exact value for masses from 
     const got = jsDivergence(f.p, f.q, { normalize: true });
     assert.ok(relErr(got, f.jsDivergence) <= 3e-15, `jsDivergence(${f.p}, ${f.q}) = ${got}, want ${f.jsDivergence}`);
   }
+});
+
+test("near equality (q = p(1 ± 2^-42)) keeps full relative precision: each pair is (a+b)/2 · f(u) by its series, not the cancelling log form", () => {
+  const d = 2 ** -40;
+  // mpmath (60 digits) on the exact doubles: 5.514537417013498e-25 (the log form gives ~1e-17 noise)
+  assertUlps(jsDivergence([0.25, 0.75], [0.25 + d, 0.75 - d]), 5.514537417013498e-25, 4);
+  assertUlps(jsDivergence([2.5, 7.5], [2.5 + 10 * d, 7.5 - 10 * d], { normalize: true }), 5.514537417013498e-25, 8);
 });
 
 test.run();

@@ -8,6 +8,7 @@ import {
   mutualInformation,
 } from "../../lib/src/information";
 import { FIXTURES, SEED, baseOpt, close, table } from "./helpers";
+import { assertRelClose } from "../helpers/numeric";
 
 test("mutualInformation matches scipy KL(pxy || px ⊗ py) on every fixture", () => {
   for (const f of FIXTURES.mutualInformation) {
@@ -45,6 +46,13 @@ test("MI >= 0 and MI = H(X) + H(Y) - H(X,Y) = H(Y) - H(Y|X) (property)", () => {
 
 test("a table with one row carries no information about Y", () => {
   assert.is(mutualInformation([[0.2, 0.3, 0.5]]), 0);
+});
+
+test("near independence (cells within 2^-40 of r·c) MI is computed as a KL, keeping full precision where H(X) + H(Y) − H(X, Y) cancels", () => {
+  const k = 2 ** -40;
+  const t = [[0.125 * (1 + k), 0.375 * (1 - k)], [0.125 * (1 - k), 0.375 * (1 + k)]];
+  // mpmath (60 digits), normalized: 3.101927297073854e-25
+  assertRelClose(mutualInformation(t, { normalize: true }), 3.101927297073854e-25, 1e-14);
 });
 
 test.run();

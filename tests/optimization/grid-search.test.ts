@@ -35,4 +35,20 @@ test("bad grids, bad functions and NaN values are errors naming the function and
   assert.throws(() => linspace(0, Infinity, 3), (e: Error) => /linspace: stop = Infinity/.test(e.message));
 });
 
+test("linspace over ±1e308 (stop − start overflows) and between subnormals gives every point within 2 ulps of the larger end", () => {
+  assert.equal(Array.from(linspace(-1e308, 1e308, 3)), [-1e308, 0, 1e308]);
+  const big = linspace(-1.7e308, 1.7e308, 5);
+  assert.equal(Array.from(big), [-1.7e308, -8.5e307, 0, 8.5e307, 1.7e308]);
+  const tiny = linspace(5e-324, 80 * 5e-324, 80); // subnormal ends: a step of exactly 5e-324
+  for (let i = 0; i < 80; i++) assert.is(tiny[i], 5e-324 * (i + 1));
+});
+
+test("linspace rejects a non-finite end and a bad n through the shared validator, naming the value", () => {
+  assert.throws(() => linspace(NaN, 1, 3), (e: Error) => e instanceof RangeError && e.message === "linspace: start = NaN is not a number");
+  assert.throws(() => linspace(0, Infinity, 3), (e: Error) => e instanceof RangeError && e.message === "linspace: stop = Infinity is not finite");
+  assert.throws(() => linspace(0, 1, 1), (e: Error) => e instanceof RangeError && e.message === "linspace: n = 1 must be an integer >= 2");
+  assert.throws(() => linspace(0, 1, 2 ** 40), (e: Error) => e instanceof RangeError && /linspace: n = 1099511627776 is too large/.test(e.message));
+  assert.throws(() => linspace("0" as never, 1, 3), (e: Error) => e instanceof TypeError && e.message === 'linspace: start = "0" is not a number');
+});
+
 test.run();

@@ -5,6 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSync } from "esbuild";
 import { builtinModules } from "module";
+import { readFileSync } from "fs";
 import { join } from "path";
 import * as vm from "vm";
 
@@ -52,8 +53,17 @@ test("the minified bundle runs in a bare context (no require, process or Buffer)
   assert.is(r.mu, 2.5);
   assert.ok(Math.abs(r.lp + 0.5 * Math.log(2 * Math.PI)) < 1e-15, String(r.lp));
   for (const name of ["require", "process", "Buffer"]) assert.is(typeof sandbox[name], "undefined", `${name} leaked into the sandbox`);
-  const kB = Buffer.byteLength(code) / 1000;
-  console.log(`  mlekit browser bundle { entropy, klDivergence, fitGaussian, gaussian }: ${kB.toFixed(1)} kB minified (goal ≤ 15 kB)`);
+});
+
+test("lib/README.md quotes the minified size this test measures for { entropy, klDivergence, fitGaussian, gaussian } (to 0.1 kB)", () => {
+  const { code } = bundle(true);
+  const kB = (Buffer.byteLength(code) / 1000).toFixed(1);
+  console.log(`  mlekit browser bundle { entropy, klDivergence, fitGaussian, gaussian }: ${kB} kB minified (goal ≤ 15 kB)`);
+  const readme = readFileSync(join(ROOT, "lib", "README.md"), "utf8");
+  const quoted = /<!-- bundle-size -->([\d.]+)<!-- \/bundle-size -->/.exec(readme);
+  assert.ok(quoted, "lib/README.md has no <!-- bundle-size -->…<!-- /bundle-size --> figure");
+  assert.is(quoted![1], kB, `lib/README.md says ${quoted![1]} kB, the bundle measures ${kB} kB: update the figure`);
+  assert.ok(Number(kB) <= 15, `${kB} kB is over the 15 kB goal`);
 });
 
 test("importing mlekit only for its side effects bundles to nothing: nothing runs at import time", () => {

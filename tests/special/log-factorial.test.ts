@@ -39,10 +39,12 @@ test("a k whose log-factorial exceeds the largest double gives Infinity, the IEE
   assert.is(logFactorial(Number.MAX_VALUE), Infinity);
 });
 
-test("negative, fractional, NaN and non-number k are RangeErrors naming the function and the value", () => {
-  for (const bad of [-1, 2.5, NaN, Infinity, "3"]) {
-    assert.throws(() => logFactorial(bad as number), (e: Error) => e instanceof RangeError && e.message === `logFactorial: k = ${String(bad)} is not a non-negative integer`);
+test("negative, fractional and infinite k are RangeErrors, NaN a RangeError and a string a TypeError, naming the function and the value (shared validator)", () => {
+  for (const bad of [-1, 2.5, Infinity]) {
+    assert.throws(() => logFactorial(bad), (e: Error) => e instanceof RangeError && e.message === `logFactorial: k = ${bad} must be an integer >= 0`);
   }
+  assert.throws(() => logFactorial(NaN), (e: Error) => e instanceof RangeError && e.message === "logFactorial: k = NaN is not a number");
+  assert.throws(() => logFactorial("3" as never), (e: Error) => e instanceof TypeError && e.message === 'logFactorial: k = "3" is not a number');
 });
 
 test.run();

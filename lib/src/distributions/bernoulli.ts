@@ -1,7 +1,8 @@
 import { binaryEntropy } from "../information";
 import type { Rng } from "./create-rng";
 import type { Bernoulli, EntropyOptions } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, param } from "./internal";
+import { allocate } from "../validate/validate";
+import { checkDraws, checkX, entropyBase, frozen, param, made } from "./internal";
 
 /**
  * Creates the Bernoulli distribution on {0, 1} with P(X = 1) = p.
@@ -34,7 +35,7 @@ export function bernoulli(p: number): Bernoulli {
     checkX("bernoulli.logProb", x);
     return -Infinity;
   };
-  return frozen({
+  return made(frozen({
     family: "bernoulli" as const,
     params: frozen({ p }),
     logProb,
@@ -46,7 +47,7 @@ export function bernoulli(p: number): Bernoulli {
     },
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("bernoulli.sample", n, rng);
-      const out = new Float64Array(n);
+      const out = allocate("bernoulli.sample", "n", n);
       for (let i = 0; i < n; i++) out[i] = rng.next() < p ? 1 : 0;
       return out;
     },
@@ -57,5 +58,5 @@ export function bernoulli(p: number): Bernoulli {
       const h = binaryEntropy(p);
       return lnBase === 1 ? h : h / lnBase;
     },
-  });
+  }));
 }

@@ -1,7 +1,11 @@
-import { logGamma as gammaln } from "../special/log-gamma";
+import { logGamma } from "../special/log-gamma";
+import { logBeta, logGammaRatio } from "../special/log-beta";
+import { stirlingCorrection } from "../special/log-gamma";
+import { klDivTerm, productError } from "../information/numerics";
 import type { Rng } from "./create-rng";
 import type { DistributionBase, EntropyOptions } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
+import { allocate } from "../validate/validate";
 
 /**
  * Beta(alpha, beta) on [0, 1], the conjugate prior of a Bernoulli success probability.
@@ -12,24 +16,173 @@ export type Beta = DistributionBase<"beta", { alpha: number; beta: number }> & {
   mode(): number;
 };
 
-/** log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b). */
-function logBetaFunction(a: number, b: number): number {
-  return gammaln(a) + gammaln(b) - gammaln(a + b);
+const HALF_LOG_TWO_PI = 0.9189385332046728;
+const LOG_TWO_PI = 1.8378770664093453;
+/** From this shape on, the entropy is written in Stirling form (large parts cancelled on paper). */
+const LARGE = 10;
+
+/** ε(x) = ln x − 1/(2x) − ψ(x) for x ≥ 10: Σ B₂ₖ/(2k x²ᵏ), k = 1 … 6 (truncation error < 1e-15 relative). */
+function digammaTail(x: number): number {
+  const r = 1 / (x * x);
+  return r * (1 / 12 - r * (1 / 120 - r * (1 / 252 - r * (1 / 240 - r * (1 / 132 - r * (691 / 32760))))));
 }
 
 /**
  * The digamma function ψ(x) = d/dx log Γ(x) for x > 0: the recurrence ψ(x) = ψ(x + 1) − 1/x up to
- * x ≥ 10, then the asymptotic series log x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ) to k = 6 (truncation error < 1e-15).
+ * x ≥ 20 (its terms summed with compensation), then the asymptotic series log x − 1/(2x) − ε(x),
+ * whose first omitted term is below 1e-19 there (at 10 it was 8e-16).
  */
 function digamma(x: number): number {
   let shift = 0;
-  while (x < 10) {
-    shift -= 1 / x;
+  let c = 0;
+  while (x < 20) {
+    const t = -1 / x;
+    const s = shift + t;
+    c += Math.abs(shift) >= Math.abs(t) ? shift - s + t : t - s + shift;
+    shift = s;
     x += 1;
   }
-  const r = 1 / (x * x);
-  const series = r * (1 / 12 - r * (1 / 120 - r * (1 / 252 - r * (1 / 240 - r * (1 / 132 - r * (691 / 32760))))));
-  return shift + Math.log(x) - 0.5 / x - series;
+  return shift + c + Math.log(x) - 0.5 / x - digammaTail(x);
+}
+
+/**
+ * δ(x) = ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π], the Stirling correction, for x ≥ 1: its series
+ * from 10 on; below, δ(x) = δ(x + 1) + A(1/(2x + 1)) with A(s) = atanh(s)/s − 1 = s²/3 + s⁴/5 + …
+ * (all terms positive), so δ keeps its relative precision where ln Γ(x) − […] would cancel.
+ */
+function stirlingError(x: number): number {
+  let extra = 0;
+  while (x < LARGE) {
+    const s = 1 / (2 * x + 1);
+    const t = s * s;
+    let pow = t;
+    let a = 0;
+    for (let k = 3; k < 60; k += 2) {
+      const term = pow / k;
+      a += term;
+      if (term <= 1e-17 * a) break;
+      pow *= t;
+    }
+    extra += a;
+    x += 1;
+  }
+  return stirlingCorrection(x) + extra;
+}
+
+/**
+ * The differential entropy of Beta(a, b), h = ln B − (a − 1)ψ(a) − (b − 1)ψ(b) + (a + b − 2)ψ(a + b),
+ * without the cancellation of its large terms: for a, b ≥ 10 (c = a + b, ψ = ln − 1/(2x) − ε),
+ * h = ½ ln(ab/c³) + ½ ln 2π + ½ − 1/(2a) − 1/(2b) + 1/c + (a − 1)ε(a) + (b − 1)ε(b) − (c − 2)ε(c)
+ *   + δ(a) + δ(b) − δ(c);
+ * for a < 10 ≤ b, −(b − 1)ψ(b) + (c − 2)ψ(c) = (b − 1)[ψ(c) − ψ(b)] + (a − 1)ψ(c) with
+ * ψ(c) − ψ(b) = log1p(a/b) + a/(2bc) + ε(b) − ε(c); otherwise the formula as written.
+ */
+function betaEntropy(a: number, b: number): number {
+  if (a > b) {
+    const t = a;
+    a = b;
+    b = t;
+  }
+  const c = a + b;
+  if (a >= LARGE) {
+    const halfLog = -0.5 * (Math.log1p(b / a) + Math.log1p(a / b) + Math.log(c));
+    const small = -0.5 / a - 0.5 / b + 1 / c + ((a - 1) * digammaTail(a) + (b - 1) * digammaTail(b) - (c - 2) * digammaTail(c));
+    const delta = stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(c);
+    return halfLog + HALF_LOG_TWO_PI + 0.5 + small + delta;
+  }
+  if (b >= LARGE) {
+    const dPsi = Math.log1p(a / b) + a / (2 * b * c) + (digammaTail(b) - digammaTail(c));
+    return logBeta(a, b) - (a - 1) * digamma(a) + (b - 1) * dPsi + (a - 1) * digamma(c);
+  }
+  return logBeta(a, b) - (a - 1) * digamma(a) - (b - 1) * digamma(b) + (c - 2) * digamma(c);
+}
+
+/**
+ * log of the Beta(a, b) density at x in (0, 1) for a, b > 2, in the saddle-point form of Loader
+ * (2000) that R's dbeta uses: with k = a − 1, m = b − 1, n = k + m,
+ * log p = ln(n + 1) + δ(n) − δ(k) − δ(m) − bd0(k, n·x) − bd0(m, n·(1 − x)) − ½ ln(2π k m / n),
+ * bd0(u, v) = u ln(u/v) − u + v ≥ 0. Nothing cancels: (a − 1) ln x + (b − 1) ln(1 − x) − ln B would
+ * lose every digit at large shapes. The differences k − n·x and m − n·(1 − x) that bd0 needs near
+ * the mode are formed exactly (k, m and n as double-doubles, the products by Dekker), so the
+ * rounding of a + b does not swamp them.
+ */
+interface Saddle {
+  h: number; // 1, or ½ when a + b would overflow
+  k: number; // (a − 1)·h and its rounding error
+  kl: number;
+  m: number; // (b − 1)·h
+  ml: number;
+  n: number; // k + m, and its error
+  nl: number;
+  /** ln(n + 1) + δ(n) − δ(k) − δ(m) − ½ ln(2π k m/n): everything that does not depend on x */
+  c: number;
+}
+
+/** The x-free part of the saddle-point log density, computed once per distribution. */
+function saddleConstants(a: number, b: number): Saddle {
+  // k = a − 1 and m = b − 1 as double-doubles (a − 1 is exact below 2^53), halved (exactly) when
+  // n = k + m would overflow: bd0 is homogeneous of degree 1, and the logs get ln 2 back
+  const h = a + b < 8e307 ? 1 : 0.5;
+  const k = (a - 1) * h;
+  const kl = (a - (a - 1 + 1)) * h; // exact: a − 1 − fl(a − 1)
+  const m = (b - 1) * h;
+  const ml = (b - (b - 1 + 1)) * h;
+  const n = k + m;
+  const bb = n - k;
+  const nl = k - (n - bb) + (m - bb) + kl + ml;
+  const lnH = h === 1 ? 0 : Math.LN2;
+  const lf = LOG_TWO_PI + Math.log(k) + Math.log(m) - Math.log(n) + lnH;
+  const c = Math.log(n + h) + lnH + stirlingError(n / h) - stirlingError(k / h) - stirlingError(m / h) - 0.5 * lf;
+  return { h, k, kl, m, ml, n, nl, c };
+}
+
+/**
+ * log of the Beta(a, b) density at x in (0, 1) for a, b > 2, in the saddle-point form of Loader
+ * (2000) that R's dbeta uses: with k = a − 1, m = b − 1, n = k + m,
+ * log p = ln(n + 1) + δ(n) − δ(k) − δ(m) − bd0(k, n·x) − bd0(m, n·(1 − x)) − ½ ln(2π k m / n),
+ * bd0(u, v) = u ln(u/v) − u + v ≥ 0. Nothing cancels: (a − 1) ln x + (b − 1) ln(1 − x) − ln B would
+ * lose every digit at large shapes. The differences k − n·x and m − n·(1 − x) that bd0 needs near
+ * the mode are formed exactly (k, m and n as double-doubles, the products by Dekker), so the
+ * rounding of a + b does not swamp them. The x-free part comes from {@link saddleConstants}.
+ */
+function betaLogDensitySaddle(S: Saddle, x: number): number {
+  const { h, k, kl, m, ml, n, nl } = S;
+  // 1 − x as a double-double
+  const y = 1 - x;
+  const yl = 1 - y - x;
+  const nx = n * x;
+  const d1 = k - nx - productError(n, x, nx) - nl * x + kl;
+  const ny = n * y;
+  const d2 = m - ny - productError(n, y, ny) - n * yl - nl * y + ml;
+  return S.c - (klDivTerm(k, nx, d1) + klDivTerm(m, ny, d2)) / h;
+}
+
+/** ln(u/v) for u, v > 0, as a difference of logs when the ratio leaves the double range. */
+function logRatio(u: number, v: number): number {
+  const r = u / v;
+  return r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(u) - Math.log(v);
+}
+
+/**
+ * log of the Beta(a, b) density at x in (0, 1) when a shape is below 1: there ln B ≈ −ln a is large
+ * and cancels against (a − 1) ln x wherever x is near a (the mean of Beta(a, 1)). Written with
+ * Γ(a) = Γ(1 + a)/a: (a − 1) ln x − ln Γ(a) = a ln x − ln(x/a) − ln Γ(1 + a) (likewise for b with
+ * 1 − x, taken as a double-double), and ln Γ(a + b) − ln Γ(·) of the other shape by logGammaRatio.
+ */
+function betaLogDensitySmallShape(a: number, b: number, x: number): number {
+  const lx = Math.log(x);
+  const y = 1 - x;
+  const yl = 1 - y - x;
+  const ly = Math.log1p(-x);
+  let v: number;
+  if (a < 1 && b < 1) {
+    v = a * lx - logRatio(x, a) - logGamma(1 + a) + b * ly - (logRatio(y, b) + Math.log1p(yl / y)) - logGamma(1 + b) + logGamma(a + b);
+  } else if (a < 1) {
+    v = a * lx - logRatio(x, a) - logGamma(1 + a) + (b - 1) * ly + logGammaRatio(a, b);
+  } else {
+    v = b * ly - (logRatio(y, b) + Math.log1p(yl / y)) - logGamma(1 + b) + (a - 1) * lx + logGammaRatio(b, a);
+  }
+  return v;
 }
 
 /**
@@ -59,10 +212,14 @@ function checkShape(name: string, v: unknown): number {
  * Creates the Beta distribution on [0, 1] with shape parameters alpha and beta.
  *
  * pdf: p(x) = x^(alpha − 1) (1 − x)^(beta − 1) / B(alpha, beta), computed in log space:
- * log p(x) = (alpha − 1) log x + (beta − 1) log1p(−x) − log B(alpha, beta), with
- * log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b) (`logGamma`).
- * mean alpha / (alpha + beta); variance alpha·beta / ((alpha + beta)² (alpha + beta + 1));
- * differential entropy h = log B − (alpha − 1) ψ(alpha) − (beta − 1) ψ(beta) + (alpha + beta − 2) ψ(alpha + beta).
+ * log p(x) = (alpha − 1) log x + (beta − 1) log1p(−x) − log B(alpha, beta) (B by `logBeta`). Where
+ * those terms would cancel it is computed in other forms that do not: for both shapes > 2,
+ * Loader's saddle-point form (as R's dbeta); for a shape < 1, with Γ(a) = Γ(1 + a)/a, so that
+ * ln B ≈ −ln a does not cancel against (a − 1) ln x near x = a.
+ * mean alpha / (alpha + beta) and variance mean·(1 − mean)/(alpha + beta + 1), from ratios (no
+ * product or sum of shapes to overflow: Beta(1e308, 1e308) has mean ½);
+ * differential entropy h = log B − (alpha − 1) ψ(alpha) − (beta − 1) ψ(beta) + (alpha + beta − 2) ψ(alpha + beta),
+ * in Stirling form for large shapes so that its large terms cancel on paper, not in rounding.
  * mode (alpha − 1) / (alpha + beta − 2) when alpha ≥ 1, beta ≥ 1 and alpha + beta > 2; 0 when alpha < 1 ≤ beta
  * and 1 when beta < 1 ≤ alpha (the density is largest, possibly unbounded, at that end); NaN for
  * Beta(1, 1) (flat: every point is a mode) and when both are < 1 (two modes, 0 and 1).
@@ -91,16 +248,35 @@ export function beta(alpha: number, beta: number): Beta {
   checkShape("beta", beta);
   const a = alpha;
   const b = beta;
-  const logNorm = logBetaFunction(a, b);
+  const logNorm = logBeta(a, b);
+  let saddle: Saddle | undefined; // the saddle-point constants, on the first logProb that needs them
   const logProb = (x: number): number => {
     checkX("beta.logProb", x);
     if (x < 0 || x > 1) return -Infinity;
+    if (x > 0 && x < 1) {
+      // the saddle-point form wherever its k = a − 1 and m = b − 1 are ≥ 1: the textbook terms
+      // (shape·log) cancel by a factor that grows with the shapes (10 at a = b = 9.5)
+      if (a > 2 && b > 2) {
+        // the textbook form where its terms do not cancel (far in the tails), else the saddle form
+        const l = (a - 1) * Math.log(x);
+        const r = (b - 1) * Math.log1p(-x);
+        const v = l + r - logNorm;
+        if (Math.abs(v) * 2 >= Math.abs(l) + Math.abs(r) + Math.abs(logNorm)) return v;
+        return betaLogDensitySaddle((saddle ??= saddleConstants(a, b)), x);
+      }
+      if (a < 1 || b < 1) return betaLogDensitySmallShape(a, b, x);
+    }
     // (shape − 1) · log 0 is taken as 0 when shape = 1, so the ends of Beta(1, ·) are finite.
     const left = a === 1 ? 0 : (a - 1) * Math.log(x);
     const right = b === 1 ? 0 : (b - 1) * Math.log1p(-x);
     return left + right - logNorm;
   };
-  return frozen({
+  // a + b, halved (exactly) when it would overflow
+  const half = !(a + b < Infinity);
+  const s = half ? 0.5 * a + 0.5 * b : a + b;
+  const mean = (half ? 0.5 * a : a) / s;
+  const other = (half ? 0.5 * b : b) / s; // 1 − mean, without its cancellation
+  return made(frozen({
     family: "beta" as const,
     params: frozen({ alpha: a, beta: b }),
     logProb,
@@ -110,7 +286,7 @@ export function beta(alpha: number, beta: number): Beta {
     },
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("beta.sample", n, rng);
-      const out = new Float64Array(n);
+      const out = allocate("beta.sample", "n", n);
       for (let i = 0; i < n; i++) {
         const lx = logGammaDraw(a, rng);
         const ly = logGammaDraw(b, rng);
@@ -118,18 +294,20 @@ export function beta(alpha: number, beta: number): Beta {
       }
       return out;
     },
-    mean: () => a / (a + b),
-    variance: () => (a * b) / ((a + b) * (a + b) * (a + b + 1)),
+    mean: () => mean,
+    // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
+    variance: () => (half ? (mean * other) / (s + 0.5) / 2 : (mean * other) / (s + 1)),
     mode(): number {
-      if (a >= 1 && b >= 1) return a + b > 2 ? (a - 1) / (a + b - 2) : NaN;
+      if (a >= 1 && b >= 1) {
+        const k = a - 1;
+        const m = b - 1;
+        if (!(k + m > 0)) return NaN; // Beta(1, 1)
+        return k + m < Infinity ? k / (k + m) : (0.5 * k) / (0.5 * k + 0.5 * m);
+      }
       if (a < 1 && b >= 1) return 0;
       if (b < 1 && a >= 1) return 1;
       return NaN;
     },
-    entropy: (opts?: EntropyOptions): number =>
-      inBase(
-        logNorm - (a - 1) * digamma(a) - (b - 1) * digamma(b) + (a + b - 2) * digamma(a + b),
-        entropyBase("beta.entropy", opts),
-      ),
-  });
+    entropy: (opts?: EntropyOptions): number => inBase(betaEntropy(a, b), entropyBase("beta.entropy", opts)),
+  }));
 }

@@ -1,8 +1,8 @@
 import { entropy } from "../information";
-import { checkVector, DEFAULT_TOLERANCE, throwFirstInvalid } from "../validate/validate";
+import { allocate, checkVector, DEFAULT_TOLERANCE, throwFirstInvalid } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { Categorical, EntropyOptions } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, made } from "./internal";
 
 /**
  * Creates the categorical distribution on {0, …, k − 1} with P(X = j) = probs[j].
@@ -69,14 +69,14 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
       variance += d * d * p[j];
     }
   }
-  return frozen({
+  return made(frozen({
     family: "categorical" as const,
     params: frozen({ probs: Object.freeze(p) }),
     logProb: (x: number): number => (inSupport(x, "logProb") ? logs[x] : -Infinity),
     prob: (x: number): number => (inSupport(x, "prob") ? p[x] : 0),
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("categorical.sample", n, rng);
-      const out = new Float64Array(n);
+      const out = allocate("categorical.sample", "n", n);
       for (let i = 0; i < n; i++) {
         const u = rng.next();
         let lo = 0;
@@ -97,5 +97,5 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
       const h = entropy(p);
       return lnBase === 1 ? h : h / lnBase;
     },
-  });
+  }));
 }

@@ -2,6 +2,7 @@ import type { JumpableRandomGenerator } from "pure-rand/lib/types/JumpableRandom
 // (the subpath is declared in ../types/pure-rand.d.ts: pure-rand exposes it only through `exports`)
 
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { checkNumber, valueError } from "../validate/validate";
 
 /**
  * A seeded source of randomness: uniform doubles, standard normals and uniform integers.
@@ -63,9 +64,8 @@ class XoroshiroRng implements Rng {
   }
 
   int(k: number): number {
-    if (!(Number.isInteger(k) && k >= 1 && k <= 9007199254740992)) {
-      throw new RangeError(`Rng.int: k = ${k} must be an integer in [1, 2^53]`);
-    }
+    checkNumber("Rng.int", "k", k);
+    if (!(Number.isInteger(k) && k >= 1 && k <= 9007199254740992)) throw valueError("Rng.int", "k", k, "must be an integer in [1, 2^53]");
     return Math.floor(this.next() * k);
   }
 }
@@ -82,7 +82,8 @@ class XoroshiroRng implements Rng {
  *
  * @param seed an integer; only its low 32 bits are used, so `seed` and `seed + 2^32` give the same stream
  * @returns an {@link Rng} with `next()` (uniform on [0, 1)), `normal()` and `int(k)`
- * @throws {RangeError} when `seed` is not a finite integer
+ * @throws {TypeError} when `seed` is not a number (a string, null, a boolean)
+ * @throws {RangeError} when `seed` is NaN or not a finite integer
  * @example
  * const rng = createRng(42);
  * rng.next();   // => 0.8122404708611664
@@ -92,8 +93,7 @@ class XoroshiroRng implements Rng {
  * createRng(1.5); // throws RangeError: createRng: seed = 1.5 must be an integer
  */
 export function createRng(seed: number): Rng {
-  if (!Number.isInteger(seed)) {
-    throw new RangeError(`createRng: seed = ${seed} must be an integer`);
-  }
+  checkNumber("createRng", "seed", seed);
+  if (!Number.isInteger(seed)) throw valueError("createRng", "seed", seed, "must be an integer");
   return new XoroshiroRng(seed);
 }

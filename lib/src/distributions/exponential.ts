@@ -1,6 +1,7 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Exponential } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
+import { allocate } from "../validate/validate";
+import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
 
 /**
  * Creates the exponential distribution on [0, ∞) with the given rate (mean 1 / rate).
@@ -29,7 +30,7 @@ export function exponential(rate: number): Exponential {
     checkX("exponential.logProb", x);
     return x >= 0 ? logRate - rate * x : -Infinity;
   };
-  return frozen({
+  return made(frozen({
     family: "exponential" as const,
     params: frozen({ rate }),
     logProb,
@@ -39,12 +40,12 @@ export function exponential(rate: number): Exponential {
     },
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("exponential.sample", n, rng);
-      const out = new Float64Array(n);
+      const out = allocate("exponential.sample", "n", n);
       for (let i = 0; i < n; i++) out[i] = -Math.log1p(-rng.next()) / rate;
       return out;
     },
     mean: () => 1 / rate,
     variance: () => 1 / (rate * rate),
     entropy: (opts?: EntropyOptions): number => inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
-  });
+  }));
 }

@@ -1,6 +1,7 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Gaussian } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param } from "./internal";
+import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
+import { allocate } from "../validate/validate";
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -36,11 +37,15 @@ export function gaussian(mu: number, sigma: number): Gaussian {
   // sigma > 1e154); if x - mu overflows, x/sigma - mu/sigma keeps z right.
   const logProb = (x: number): number => {
     checkX("gaussian.logProb", x);
-    let z = (x - mu) / sigma;
-    if (!(z - z === 0) && Number.isFinite(x)) z = x / sigma - mu / sigma;
+    const d = x - mu;
+    let z = d / sigma;
+    // x − μ overflowed (finite x, μ of opposite signs near the range's end): x/σ − μ/σ instead
+    if (!(d - d === 0) && Number.isFinite(x)) z = x / sigma - mu / sigma;
+    // |z| = ∞ (or ∞ − ∞) means the density is below every double: log p = −∞
+    if (!(z - z === 0)) return -Infinity;
     return logNorm - 0.5 * z * z;
   };
-  return frozen({
+  return made(frozen({
     family: "gaussian" as const,
     params: frozen({ mu, sigma }),
     logProb,
@@ -50,7 +55,7 @@ export function gaussian(mu: number, sigma: number): Gaussian {
     },
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("gaussian.sample", n, rng);
-      const out = new Float64Array(n);
+      const out = allocate("gaussian.sample", "n", n);
       for (let i = 0; i < n; i++) out[i] = mu + sigma * rng.normal();
       return out;
     },
@@ -58,5 +63,5 @@ export function gaussian(mu: number, sigma: number): Gaussian {
     variance: () => sigma * sigma,
     entropy: (opts?: EntropyOptions): number =>
       inBase(0.5 + HALF_LOG_2PI + Math.log(sigma), entropyBase("gaussian.entropy", opts)),
-  });
+  }));
 }

@@ -35,5 +35,5 @@ export type { EmpiricalDistribution } from "./empirical-distribution";
 // divergences and information between families
 export { klBetween } from "./kl-between";
 export { klMonteCarlo } from "./kl-monte-carlo";
-export type { MonteCarloEstimate } from "./kl-monte-carlo";
+export type { MonteCarloEstimate, SamplingModel } from "./kl-monte-carlo";
 export { fisherInformation } from "./fisher-information";

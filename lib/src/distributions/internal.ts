@@ -71,3 +71,21 @@ export function inBase(nats: number, lnBase: number): number {
   return lnBase === 1 ? nats : nats / lnBase;
 }
 
+
+let registry: WeakSet<object> | undefined;
+
+/**
+ * Registers `d` as made by one of the library's family constructors and returns it. Code that
+ * dispatches on the family (logLikelihood's closed forms, klBetween, fisherInformation) trusts
+ * only registered objects: a `family` tag can be copied onto any object (with a `logProb` of its
+ * own, or with forged parameters), identity cannot. Created on first use: nothing runs at import.
+ */
+export function made<T extends object>(d: T): T {
+  (registry ??= new WeakSet()).add(d);
+  return d;
+}
+
+/** True for an object returned by one of the library's family constructors (not a copy of one). */
+export function isMade(d: unknown): boolean {
+  return registry !== undefined && d !== null && typeof d === "object" && registry.has(d as object);
+}

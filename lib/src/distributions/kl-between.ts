@@ -1,8 +1,8 @@
 import { klDivergenceAs } from "../information/kl-divergence";
 import { relEntrTerm } from "../information/numerics";
 import { showValue, typeError } from "../validate/validate";
-import type { Distribution, EntropyOptions, SameFamily } from "./distribution";
-import { entropyBase, inBase } from "./internal";
+import type { Bernoulli, Categorical, Distribution, EntropyOptions, Exponential, Gaussian, Poisson } from "./distribution";
+import { entropyBase, inBase, isMade } from "./internal";
 
 const FN = "klBetween";
 const FAMILIES = ["bernoulli", "categorical", "gaussian", "poisson", "exponential"];
@@ -19,6 +19,11 @@ export function checkFamily(fn: string, name: string, d: unknown): string {
   }
   if (!FAMILIES.includes(family)) {
     throw new TypeError(`${fn}: ${name}.family = ${showValue(family)} is not a family this library knows (${FAMILIES.join(", ")})`);
+  }
+  // The closed forms trust the parameters, so only the constructors' own objects qualify: a copied
+  // `family` tag with parameters nobody validated (a Bernoulli with p = 2) would give garbage.
+  if (!isMade(d)) {
+    throw typeError(fn, name, d, `has family "${family}" but was not made by ${family}(…) (a copy or a look-alike; build it with the constructor)`);
   }
   return family;
 }
@@ -44,12 +49,13 @@ export function checkFamily(fn: string, name: string, d: unknown): string {
  * none gives `Infinity` (e.g. Bernoulli(0.5 ‖ 0), Poisson(1 ‖ 0)).
  *
  * @param a the distribution the expectation is taken under
- * @param b the reference distribution, of the same family as `a` (the types enforce it)
+ * @param b the reference distribution, of the same family as `a`: one overload per family, so a
+ *   pair whose first argument is only known as `Distribution` does not type-check (narrow it first)
  * @param opts `base` of the logarithm, `Math.E` (nats) by default
  * @returns KL(a ‖ b) ≥ 0, in nats unless `base` is given
- * @throws {TypeError} when `a` or `b` is not a distribution of a known family, or they are of
- *   different families (the message names both), or `opts` is not an options object or has an
- *   unknown key
+ * @throws {TypeError} when `a` or `b` is not a distribution made by one of the family constructors
+ *   (a copy or a look-alike with a `family` tag is refused), they are of different families (the
+ *   message names both), or `opts` is not an options object or has an unknown key
  * @throws {RangeError} when two categoricals have different numbers of categories, or `base` is invalid
  * @example
  * klBetween(bernoulli(0.5), bernoulli(0.25));            // => 0.14384103622589042
@@ -61,7 +67,12 @@ export function checkFamily(fn: string, name: string, d: unknown): string {
  * klBetween(bernoulli(0.5), bernoulli(0.25), { base: 2 }); // => 0.20751874963942185
  * klBetween(gaussian(0, 1), exponential(1) as any);      // throws TypeError: klBetween: no closed form for gaussian ‖ exponential (use klMonteCarlo)
  */
-export function klBetween<D extends Distribution>(a: D, b: SameFamily<D>, opts?: EntropyOptions): number {
+export function klBetween(a: Bernoulli, b: Bernoulli, opts?: EntropyOptions): number;
+export function klBetween(a: Categorical, b: Categorical, opts?: EntropyOptions): number;
+export function klBetween(a: Gaussian, b: Gaussian, opts?: EntropyOptions): number;
+export function klBetween(a: Poisson, b: Poisson, opts?: EntropyOptions): number;
+export function klBetween(a: Exponential, b: Exponential, opts?: EntropyOptions): number;
+export function klBetween(a: Distribution, b: Distribution, opts?: EntropyOptions): number {
   const lnBase = entropyBase(FN, opts);
   const fa = checkFamily(FN, "a", a);
   const fb = checkFamily(FN, "b", b);
@@ -122,5 +133,6 @@ export function klBetween<D extends Distribution>(a: D, b: SameFamily<D>, opts?:
       break;
     }
   }
-  return inBase(kl > 0 ? kl : 0, lnBase);
+  // rounding below 0 is clamped (KL >= 0); a NaN stays NaN
+  return inBase(kl < 0 ? 0 : kl, lnBase);
 }

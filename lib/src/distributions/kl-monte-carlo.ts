@@ -1,6 +1,11 @@
 import { checkInteger, checkRng, typeError } from "../validate/validate";
 import type { Rng } from "./create-rng";
-import type { Distribution } from "./distribution";
+import type { LogProbModel } from "./distribution";
+
+/** A model KL can be estimated from by sampling: `sample(n, rng)` and `logProb(x)` (every family, Beta included). */
+export interface SamplingModel extends LogProbModel {
+  sample(n: number, rng: Rng): Float64Array;
+}
 
 /** A Monte Carlo estimate with its standard error. */
 export interface MonteCarloEstimate {
@@ -16,12 +21,12 @@ export interface MonteCarloEstimate {
  *
  * estimate = (1/n) Σ r_i with r_i = log a(x_i) − log b(x_i);
  * standardError = s / √n with s² = Σ (r_i − estimate)² / (n − 1).
- * Works for any pair, including different families (e.g. a Gaussian against a Poisson), as long
- * as both have `logProb`. When `b` gives a draw zero probability (log b = −∞), the estimate is
+ * Works for any pair, including different families (e.g. a Gaussian against a Poisson) and Beta,
+ * as long as `a` has `sample` and `logProb` and `b` has `logProb` (the types say the same). When `b` gives a draw zero probability (log b = −∞), the estimate is
  * `Infinity` and the standard error `NaN` (undefined). The estimate can be negative for small n.
  *
- * @param a the distribution to sample from
- * @param b the reference distribution
+ * @param a the distribution to sample from (any {@link SamplingModel}: a family, Beta, or your own)
+ * @param b the reference distribution (anything with `logProb`)
  * @param n the number of draws, an integer ≥ 2
  * @param rng the generator to draw from
  * @returns `{ estimate, standardError }` in nats
@@ -33,7 +38,7 @@ export interface MonteCarloEstimate {
  * mc.standardError; // => 0.0018505534126198615
  * klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 1, createRng(1)); // throws RangeError: klMonteCarlo: n = 1 must be an integer >= 2
  */
-export function klMonteCarlo(a: Distribution, b: Distribution, n: number, rng: Rng): MonteCarloEstimate {
+export function klMonteCarlo(a: SamplingModel, b: LogProbModel, n: number, rng: Rng): MonteCarloEstimate {
   const fn = "klMonteCarlo";
   if (a === null || typeof a !== "object" || typeof a.sample !== "function" || typeof a.logProb !== "function") {
     throw typeError(fn, "a", a, "is not a distribution with sample() and logProb()");

@@ -1,6 +1,6 @@
 // Validation and layout of a regression design (rows of features, optional intercept).
 // Internal: not re-exported from the barrel. Checks and messages come from the validation module.
-import { checkSameLength, checkVector, entryError, typeError } from "../validate/validate";
+import { checkSameLength, checkVector, entryError, isVector, typeError } from "../validate/validate";
 
 /** Rows of features: each row one observation, all rows the same length. */
 export type DesignRows = readonly (readonly number[] | Float64Array)[];
@@ -76,7 +76,7 @@ export function checkDesignShape(
 /** Checks that X[i] is a number[] or Float64Array of length n (any length when n < 0) and returns its length. */
 export function checkRow(fn: string, X: DesignRows, i: number, n: number): number {
   const row: unknown = X[i];
-  if (!Array.isArray(row) && !(row instanceof Float64Array)) throw typeError(fn, `X[${i}]`, row, "is not a number[] or Float64Array");
+  if (!isVector(row)) throw typeError(fn, `X[${i}]`, row, "is not a number[] or Float64Array");
   if (n >= 0 && row.length !== n) throw new RangeError(`${fn}: X[${i}] has length ${row.length}, expected ${n} like X[0]`);
   return row.length;
 }

@@ -1,6 +1,6 @@
 import { categorical } from "../distributions";
 import type { Categorical, Sample } from "../distributions";
-import { checkInteger } from "../validate/validate";
+import { allocate, checkInteger } from "../validate/validate";
 import { entryFail, requireSample } from "./internal";
 
 /**
@@ -23,7 +23,7 @@ export function fitCategorical(xs: Sample, k: number): Categorical {
   checkInteger("fitCategorical", "k", k, 1);
   requireSample("fitCategorical", xs);
   const m = xs.length;
-  const counts = new Float64Array(k);
+  const counts = allocate("fitCategorical", "k", k);
   for (let i = 0; i < m; i++) {
     const x = xs[i];
     if (typeof x !== "number" || !(x >= 0 && x < k && Math.floor(x) === x)) {

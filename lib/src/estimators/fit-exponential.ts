@@ -17,6 +17,7 @@ import { entryFail, requireSample } from "./internal";
  * fitExponential([0.5, 1.5, 1]).params.rate; // => 1
  * fitExponential([0.25]).params.rate;        // => 4
  * fitExponential([1, -2]);                   // throws RangeError: fitExponential: xs[1] = -2 is not a finite number >= 0
+ * fitExponential([1e308, 1e308]).params.rate; // => 1e-308 (the sum overflows; it is taken at scale 2^-64)
  * fitExponential([0, 0]);                    // throws RangeError: fitExponential: all values are 0, the MLE rate is infinite
  */
 export function fitExponential(xs: Sample): Exponential {
@@ -29,6 +30,12 @@ export function fitExponential(xs: Sample): Exponential {
     sum += x;
   }
   if (sum === 0) throw new RangeError("fitExponential: all values are 0, the MLE rate is infinite");
-  if (sum === Infinity) throw new RangeError("fitExponential: the sum of the values overflows");
+  if (sum === Infinity) {
+    // finite values whose sum overflows: m / Σx from the sum of x·2^-64 (exact scaling), a rate
+    // near 1e-308 that is perfectly representable
+    let scaled = 0;
+    for (let i = 0; i < m; i++) scaled += xs[i] * 2 ** -64;
+    return exponential((m / scaled) * 2 ** -64);
+  }
   return exponential(m / sum);
 }

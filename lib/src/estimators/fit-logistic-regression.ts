@@ -9,14 +9,18 @@ export interface LogisticRegressionOptions {
   /** Prepend a column of ones, so `weights[0]` is the intercept. Default `false`: X is taken as given. */
   intercept?: boolean;
   /**
-   * L2 penalty λ on the weights of the standardised columns: minimise mean BCE + (λ/2) Σ_j (s_j w_j)², s_j the
-   * standard deviation of column j (its root mean square without an intercept), so the penalty does not depend
-   * on the units of X (glmnet's convention); the intercept is not penalised. Default `0`.
+   * L2 penalty λ ≥ 0 on the weights, in the one meaning mlekit gives `l2` (as `fitRidgeRegression`): the fit
+   * minimises the summed negative log-likelihood plus (λ/2)‖w‖², w the weights in the units of X, the intercept
+   * not penalised; that is the MAP under independent N(0, 1/λ) priors on the weights. scikit-learn's
+   * `LogisticRegression(C = 1/λ)` minimises the same. Default `0` (maximum likelihood).
    */
   l2?: number;
   /** Cap on Newton iterations. Default `100`. */
   maxIterations?: number;
-  /** Stop (after one last full Newton step) when half the Newton decrement, ½ gᵀH⁻¹g, is below this. Default `1e-12`. */
+  /**
+   * Stop (after one last full Newton step) when half the Newton decrement, ½ gᵀH⁻¹g, is below this and the
+   * step is below 1e-7 of the (standardised) weights. Default `1e-12`.
+   */
   tolerance?: number;
 }
 
@@ -63,11 +67,12 @@ function sigmoid(z: number): number {
  * divided by its standard deviation s_j, without one divided by its root mean square (a constant column
  * beside the intercept becomes exactly 0, and with l2 > 0 gets weight 0; an all-zero column stays 0). Loss, history and fitted logits are those of the fit on the standardised
  * columns; `weights` are mapped back to the original units (w_j = w̃_j / s_j, intercept w̃_0 − Σ w̃_j μ_j / s_j).
- * So columns in 1e5 beside columns in 0.04 converge as well as unit columns, and rescaling a column
- * does not change the loss. The L2 penalty applies to the standardised weights w̃ (see `l2`).
+ * So columns in 1e5 beside columns in 0.04 converge as well as unit columns, and without a penalty
+ * rescaling a column does not change the loss. The L2 penalty is on the weights in the units of X (see `l2`:
+ * on the standardised weights that is (λ/2) Σ_j w̃_j² / s_j²).
  *
- * Each step solves (ZᵀSZ/m + λI′) Δ = −g with S = diag(σ(z_i)(1 − σ(z_i))), g = Zᵀ(σ(z) − y)/m + λw̃′
- * (Z the standardised design; I′, w̃′: the intercept left out of the penalty) by Cholesky, damped
+ * Each step solves (ZᵀSZ/m + D/m) Δ = −g with S = diag(σ(z_i)(1 − σ(z_i))), g = Zᵀ(σ(z) − y)/m + Dw̃/m,
+ * D = diag(λ/s_j²) (Z the standardised design; the intercept left out of the penalty) by Cholesky, damped
  * (Levenberg) when the Hessian is not numerically positive definite, then backtracks until the
  * objective decreases. The BCE uses the stable `binaryCrossEntropyFromLogit`, so no log(0) occurs.
  *
@@ -78,13 +83,16 @@ function sigmoid(z: number): number {
  * **Separation** (only with `l2 = 0`: no finite MLE exists). Nothing is thrown; the fit returns
  * `converged: false`, `separable: true` and says which kind in `separation`:
  * - complete (some w classifies every point strictly correctly): the loss tends to 0 as ‖w‖ → ∞; the fit
- *   stops as soon as the weights classify every point strictly correctly;
+ *   stops as soon as its weights, in the units of X, classify every point strictly correctly with a margin
+ *   above the rounding error bound of x_iᵀw (a certificate: the reported weights separate the data);
  * - quasi-complete (a w classifies every point correctly or on the boundary, as x = 2 in the example):
  *   the weights grow until the Newton decrement falls below `tolerance`. A finite minimum is then
  *   certified (Albert & Anderson 1984, via Gordan's alternative) only if there are λ_i > 0 with
  *   Σ λ_i s_i x_i = 0 (s_i = ±1 the label's sign); the fit builds them from the residuals r_i = |y_i − σ(z_i)|
  *   corrected by a least-squares step, λ_i = r_i (1 + s_i x_iᵀu), Σ r_i x_i x_iᵀ u = ∇, and reports quasi-complete
- *   separation when some λ_i < r_i / 2 (fitted probabilities driven to 0 or 1).
+ *   separation when some 1 + s_i x_iᵀu < ½. A fitted probability that merely rounds to 0 or 1 (r_i below the
+ *   smallest double, as for a far but correctly classified point) decides nothing: r_i > 0 for every finite
+ *   logit, and only the sign of 1 + s_i x_iᵀu matters.
  * Pass `l2 > 0` for a finite answer. When `maxIterations` runs out first, `converged` is false and
  * `separation` is `"none"`: not enough was seen to decide.
  *
@@ -104,7 +112,7 @@ function sigmoid(z: number): number {
  * fit.converged; // => true
  * fitLogisticRegression([[-1], [1]], [0, 1]).separation; // => "complete"
  * fitLogisticRegression([[1], [2], [2], [3]], [0, 0, 1, 1], { intercept: true }).separation; // => "quasi-complete"
- * fitLogisticRegression([[1, 2], [2, 4], [3, 6], [4, 8]], [0, 1, 0, 1], { l2: 0.1 }).weights; // => [0.056125154142101626, 0.028062577071050813]
+ * fitLogisticRegression([[1, 2], [2, 4], [3, 6], [4, 8]], [0, 1, 0, 1], { l2: 0.1 }).weights; // => [0.027070121739350098, 0.054140243478700195]
  * fitLogisticRegression([[1]], [2]); // throws RangeError: fitLogisticRegression: y[0] = 2 is not 0 or 1
  */
 export function fitLogisticRegression(
@@ -181,6 +189,15 @@ export function fitLogisticRegression(
   }
 
   const firstPenalised = intercept ? 1 : 0;
+  // (λ/2)‖w‖² on the weights in the units of X, w_j = w̃_j / (s_j 2^e_j), divided by m because the
+  // objective below is the mean BCE: pen_j = λ / (m s_j² 4^e_j), clamped to the double range
+  const pen = new Float64Array(p);
+  if (l2 > 0) {
+    for (let j = firstPenalised; j < p; j++) {
+      const c = timesPowerOfTwo(l2 / (m * spread[j] * spread[j]), -2 * exps[j]);
+      pen[j] = c < Number.MAX_VALUE ? c : Number.MAX_VALUE;
+    }
+  }
   const w = new Float64Array(p);
   const z = new Float64Array(m);
   const wTry = new Float64Array(p);
@@ -203,12 +220,23 @@ export function fitLogisticRegression(
   };
   const penalty = (weights: Float64Array): number => {
     let s = 0;
-    for (let j = firstPenalised; j < p; j++) s += weights[j] * weights[j];
-    return 0.5 * l2 * s;
+    for (let j = firstPenalised; j < p; j++) s += pen[j] * weights[j] * weights[j];
+    return 0.5 * s;
   };
   const allStrictlyCorrect = (zs: Float64Array): boolean => {
     for (let i = 0; i < m; i++) if (labels[i] === 1 ? !(zs[i] > 0) : !(zs[i] < 0)) return false;
-    return true;
+    // the standardised logits say so; certify it on X itself with the weights that will be returned
+    return separatesStrictly(X, labels, originalWeights(w), intercept);
+  };
+  const originalWeights = (wt: Float64Array): number[] => {
+    const out: number[] = new Array(p);
+    let shift = 0;
+    for (let j = off; j < p; j++) {
+      out[j] = timesPowerOfTwo(wt[j] / spread[j], -exps[j]);
+      shift += (wt[j] * centre[j]) / spread[j];
+    }
+    if (intercept) out[0] = wt[0] - shift;
+    return out;
   };
 
   let loss = meanBce(z);
@@ -216,6 +244,7 @@ export function fitLogisticRegression(
   const history = [loss];
   let converged = false;
   let separable = false;
+  let quasi = false;
   let iterations = 0;
   for (; iterations < maxIterations; ) {
     // gradient and Hessian of the objective
@@ -232,7 +261,7 @@ export function fitLogisticRegression(
       const ca = a * m;
       let ga = 0;
       for (let i = 0; i < m; i++) ga += columns[ca + i] * r[i];
-      g[a] = ga / m + (a >= firstPenalised ? l2 * w[a] : 0);
+      g[a] = ga / m + pen[a] * w[a];
       for (let b = 0; b <= a; b++) {
         const cb = b * m;
         let h = 0;
@@ -241,7 +270,7 @@ export function fitLogisticRegression(
         H[a * p + b] = h;
         H[b * p + a] = h;
       }
-      if (a >= firstPenalised) H[a * p + a] += l2;
+      H[a * p + a] += pen[a];
     }
     const minusG = g.map((v) => -v);
     let step = choleskySolve(H, minusG, p);
@@ -255,14 +284,28 @@ export function fitLogisticRegression(
     if (step === null) break;
     let decrement = 0;
     for (let j = 0; j < p; j++) decrement -= g[j] * step[j];
-    if (decrement / 2 <= tolerance) {
+    // Stop once the decrement is below the tolerance and the step is small against the weights:
+    // a flat likelihood (uninformative data) meets the first with weights still 1e-4 off.
+    let stepMax = 0;
+    let wMax = 0;
+    for (let j = 0; j < p; j++) {
+      stepMax = Math.max(stepMax, Math.abs(step[j]));
+      wMax = Math.max(wMax, Math.abs(w[j]));
+    }
+    if (decrement / 2 <= tolerance && l2 === 0 && !certifiedFiniteMinimum(columns, labels, z, m, p)) {
+      // the loss is as flat as the tolerance asks but no finite minimum is certified: quasi-complete
+      // separation (Newton would only keep growing the weights)
+      quasi = true;
+      break;
+    }
+    if (decrement / 2 <= tolerance && stepMax <= 1e-7 * (1 + wMax)) {
       // Close enough for Newton's quadratic convergence: one last full step squares the error
       // (kept unless rounding makes the objective worse), then stop.
       for (let j = 0; j < p; j++) wTry[j] = w[j] + step[j];
       logits(wTry, zTry);
       const lossTry = meanBce(zTry);
       const objTry = lossTry + penalty(wTry);
-      if (objTry <= objective) {
+      if (objTry <= objective + 8 * Number.EPSILON * Math.abs(objective)) {
         w.set(wTry);
         z.set(zTry);
         loss = lossTry;
@@ -273,7 +316,10 @@ export function fitLogisticRegression(
       converged = true;
       break;
     }
-    // backtracking on the objective
+    // backtracking on the objective; when the predicted decrease is below the objective's own
+    // rounding (a flat likelihood near its maximum), the full Newton step is taken on the gradient's
+    // word: comparing objectives can no longer tell better from worse there
+    const flat = decrement / 2 <= 64 * Number.EPSILON * (1 + Math.abs(objective));
     let t = 1;
     let accepted = false;
     for (let k = 0; k < 50; k++, t *= 0.5) {
@@ -281,7 +327,7 @@ export function fitLogisticRegression(
       logits(wTry, zTry);
       const lossTry = meanBce(zTry);
       const objTry = lossTry + penalty(wTry);
-      if (objTry <= objective - 1e-4 * t * decrement || (objTry < objective && k > 0)) {
+      if (flat || objTry <= objective - 1e-4 * t * decrement || (objTry < objective && k > 0)) {
         w.set(wTry);
         z.set(zTry);
         loss = lossTry;
@@ -303,19 +349,13 @@ export function fitLogisticRegression(
     }
   }
   let separation: LogisticRegressionFit["separation"] = separable ? "complete" : "none";
-  if (l2 === 0 && converged && !certifiedFiniteMinimum(columns, labels, z, m, p)) {
+  if (quasi || (l2 === 0 && converged && !certifiedFiniteMinimum(columns, labels, z, m, p))) {
     converged = false;
     separable = true;
     separation = "quasi-complete";
   }
   // back to the original units
-  const weights: number[] = new Array(p);
-  let shift = 0;
-  for (let j = off; j < p; j++) {
-    weights[j] = timesPowerOfTwo(w[j] / spread[j], -exps[j]);
-    shift += (w[j] * centre[j]) / spread[j];
-  }
-  if (intercept) weights[0] = w[0] - shift;
+  const weights = originalWeights(w);
   return { weights, loss, history, converged, iterations, separable, separation };
 }
 
@@ -332,8 +372,9 @@ function certifiedFiniteMinimum(Z: Float64Array, labels: Float64Array, z: Float6
   const r = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const sz = labels[i] === 1 ? z[i] : -z[i];
+    // r_i = σ(−s_i z_i) > 0 for every finite logit, even when it underflows to 0 here: the certificate
+    // below needs only the sign of 1 + s_i x_iᵀu, so a probability that rounds to 0 or 1 decides nothing
     r[i] = sigmoid(-sz);
-    if (!(r[i] > 0)) return false; // a probability rounded to exactly 0 or 1
   }
   const G = new Float64Array(p);
   const M = new Float64Array(p * p);
@@ -356,6 +397,32 @@ function certifiedFiniteMinimum(Z: Float64Array, labels: Float64Array, z: Float6
     let xu = 0;
     for (let j = 0; j < p; j++) xu += Z[j * m + i] * u[j];
     if (!(1 + (labels[i] === 1 ? xu : -xu) >= 0.5)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the weights w (in the units of X, intercept first when `intercept`) classify every row
+ * strictly correctly beyond rounding: s_i·x_iᵀw > γ·Σ_j |x_ij w_j| for every i, the right side a bound
+ * on the rounding error of the computed dot product (γ = (p + 2)·2⁻⁵³/(1 − (p + 2)·2⁻⁵³)), so the sign
+ * of each exact x_iᵀw is the computed one. True is a certificate of complete separation.
+ */
+function separatesStrictly(X: DesignRows, labels: Float64Array, w: readonly number[], intercept: boolean): boolean {
+  const off = intercept ? 1 : 0;
+  const p = w.length;
+  const u = (p + 2) * 2 ** -53;
+  const gamma = u / (1 - u);
+  for (let i = 0; i < X.length; i++) {
+    const row = X[i];
+    let z = intercept ? w[0] : 0;
+    let size = intercept ? Math.abs(w[0]) : 0;
+    for (let j = off; j < p; j++) {
+      const t = row[j - off] * w[j];
+      z += t;
+      size += Math.abs(t);
+    }
+    const margin = labels[i] === 1 ? z : -z;
+    if (!(margin > gamma * size + Number.MIN_VALUE)) return false;
   }
   return true;
 }

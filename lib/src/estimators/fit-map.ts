@@ -4,9 +4,9 @@ import type { Beta } from "../distributions/beta";
 import type { Bernoulli, Sample } from "../distributions";
 import { buildDesign } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
-import { requireSample } from "./internal";
+import { entryFail, requireSample } from "./internal";
 import { fitLinearRegression } from "./fit-linear-regression";
-import { checkBoolean, readOptions } from "../validate/validate";
+import { checkBoolean, checkNonNegative, checkPositive, entryError, readOptions } from "../validate/validate";
 
 /** The Beta prior of {@link fitBernoulliMap}: Beta(alpha, beta) on the success probability. */
 export interface BernoulliMapOptions {
@@ -40,28 +40,28 @@ export interface BernoulliMapFit {
  * @param xs the observations, each exactly 0 or 1
  * @param opts the prior's shapes `alpha` and `beta` (default 1 and 1)
  * @returns `{ p, posterior, model }`: θ_MAP, the posterior Beta, and `bernoulli(θ_MAP)`
- * @throws {RangeError} when `xs` is empty, an entry is not 0 or 1, or a shape is not finite and > 0
+ * @throws {TypeError} when `xs` is not a `number[]` or `Float64Array`, an entry or a shape is not a number, or
+ *   `opts` is not an options object or has an unknown key
+ * @throws {RangeError} when `xs` is empty, an entry is not 0 or 1, or a shape is NaN or not finite and > 0
  * @example
  * fitBernoulliMap([1, 1, 1], { alpha: 2, beta: 2 }).p;                  // => 0.8
  * fitBernoulliMap([1, 1, 1], { alpha: 2, beta: 2 }).posterior.params;   // => { alpha: 5, beta: 2 }
  * fitBernoulliMap([1, 0, 1]).p;                                         // => 0.6666666666666666
  * fitBernoulliMap([0, 0], { alpha: 0.5, beta: 2 }).p;                   // => 0
  * fitBernoulliMap([1, 2]);  // throws RangeError: fitBernoulliMap: xs[1] = 2 is not 0 or 1
- * fitBernoulliMap([1], { alpha: 0 }); // throws RangeError: fitBernoulliMap: alpha = 0 is not finite and > 0
+ * fitBernoulliMap([1], { alpha: 0 }); // throws RangeError: fitBernoulliMap: alpha = 0 must be finite and > 0
  */
 export function fitBernoulliMap(xs: Sample, opts?: BernoulliMapOptions): BernoulliMapFit {
-  const { alpha = 1, beta: b = 1 } = readOptions("fitBernoulliMap", opts, ["alpha", "beta"]);
   const fn = "fitBernoulliMap";
-  requireSample(fn, xs);
-  for (const [name, v] of [["alpha", alpha], ["beta", b]] as const) {
-    if (!(typeof v === "number" && v > 0 && v < Infinity)) throw new RangeError(`${fn}: ${name} = ${String(v)} is not finite and > 0`);
-  }
-  const m = xs.length;
+  const { alpha = 1, beta: b = 1 } = readOptions(fn, opts, ["alpha", "beta"]);
+  checkPositive(fn, "alpha", alpha);
+  checkPositive(fn, "beta", b);
+  const m = requireSample(fn, xs);
   let h = 0;
   for (let i = 0; i < m; i++) {
     const x = xs[i];
     if (x === 1) h++;
-    else if (x !== 0) throw new RangeError(`${fn}: xs[${i}] = ${x} is not 0 or 1`);
+    else if (x !== 0) entryFail(fn, i, x, "is not 0 or 1");
   }
   const posterior = beta(alpha + h, b + m - h);
   const p = posterior.mode();
@@ -70,7 +70,12 @@ export function fitBernoulliMap(xs: Sample, opts?: BernoulliMapOptions): Bernoul
 
 /** Options of {@link fitRidgeRegression}. */
 export interface RidgeRegressionOptions {
-  /** The penalty λ ≥ 0 on ‖w‖² (the intercept is not penalised). Under a N(0, τ²) prior on each weight and noise σ², λ = σ²/τ². Default 0. */
+  /**
+   * The penalty λ ≥ 0, in the one meaning mlekit gives `l2` (as `fitLogisticRegression`): the fit minimises the
+   * negative log-likelihood plus (λ/2)‖w‖² with the likelihood's noise variance taken as the unit, i.e.
+   * Σ (y_i − x_iᵀw)² + λ‖w‖², w in the units of X, the intercept not penalised. Under a N(0, τ²) prior on each
+   * weight and noise σ², λ = σ²/τ². scikit-learn's `Ridge(alpha = λ)` minimises the same. Default 0.
+   */
   l2?: number;
   /** Prepend an (unpenalised) column of ones, so `weights[0]` is the intercept. Default `false`. */
   intercept?: boolean;
@@ -103,14 +108,16 @@ export interface RidgeRegressionFit {
  * @param y the targets, one per row (finite)
  * @param opts `l2` (default 0) and `intercept` (default `false`)
  * @returns `{ weights, mse, sigma, l2 }`
- * @throws {TypeError} when X is not an array of rows or y not an array
- * @throws {RangeError} when l2 is not finite and ≥ 0, X is empty, rows differ in length, an entry is not finite,
- *   the lengths of X and y differ, or (λ = 0 only, or for the intercept) the design is singular
+ * @throws {TypeError} when X is not an array of rows, a row or y is not a `number[]`/`Float64Array`, an entry,
+ *   a target or `l2` is not a number, or `opts` is not an options object or has an unknown key
+ * @throws {RangeError} when l2 is NaN or not finite and ≥ 0, X is empty, rows differ in length, an entry or a
+ *   target is NaN or infinite, the lengths of X and y differ, or (λ = 0 only, or for the intercept) the design
+ *   is singular
  * @example
  * fitRidgeRegression([[-1], [0], [1]], [1, 2, 4], { l2: 1, intercept: true }).weights; // => [2.3333333333333335, 1.0000000000000002]
  * fitRidgeRegression([[-1], [0], [1]], [1, 2, 4], { intercept: true }).weights;        // => [2.3333333333333335, 1.5000000000000002]
  * fitRidgeRegression([[1, 2], [2, 4]], [1, 2], { l2: 1 }).weights;  // => [0.19230769230769237, 0.3846153846153846] (5/26, 10/26: a singular X is fine once λ > 0)
- * fitRidgeRegression([[1]], [1], { l2: -1 }); // throws RangeError: fitRidgeRegression: l2 = -1 is not finite and >= 0
+ * fitRidgeRegression([[1]], [1], { l2: -1 }); // throws RangeError: fitRidgeRegression: l2 = -1 must be finite and >= 0
  */
 export function fitRidgeRegression(
   X: DesignRows,
@@ -120,7 +127,7 @@ export function fitRidgeRegression(
   const fn = "fitRidgeRegression";
   const { l2 = 0, intercept = false } = readOptions(fn, opts, ["l2", "intercept"]);
   checkBoolean(fn, "intercept", intercept);
-  if (!(typeof l2 === "number" && l2 >= 0 && l2 < Infinity)) throw new RangeError(`${fn}: l2 = ${String(l2)} is not finite and >= 0`);
+  checkNonNegative(fn, "l2", l2);
   const { columns, m, p } = buildDesign(fn, X, y, intercept);
   const first = intercept ? 1 : 0;
   const extra = l2 > 0 ? p - first : 0;
@@ -139,7 +146,7 @@ export function fitRidgeRegression(
   const target = new Float64Array(rows);
   for (let i = 0; i < m; i++) {
     const v = y[i];
-    if (!Number.isFinite(v)) throw new RangeError(`${fn}: y[${i}] = ${v} is not a finite number`);
+    if (typeof v !== "number" || !(v - v === 0)) throw entryError(fn, `y[${i}]`, v, "finite")!;
     target[i] = v;
   }
   let w: readonly number[];

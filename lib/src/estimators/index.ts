@@ -2,6 +2,7 @@
 
 // likelihood
 export { likelihood } from "./likelihood";
+export type { ProbModel } from "./likelihood";
 export { logLikelihood } from "./log-likelihood";
 export { averageLogLikelihood } from "./average-log-likelihood";
 export { negativeLogLikelihood } from "./negative-log-likelihood";

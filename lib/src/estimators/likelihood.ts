@@ -1,6 +1,6 @@
 import type { Distribution, Sample } from "../distributions";
 
-/** A model with a density (or mass) function: any object with `prob`. */
+/** A model with a density (or mass) function: any object with `prob` (what `likelihood` needs). */
 export interface ProbModel {
   prob(x: number): number;
 }
@@ -17,7 +17,8 @@ import { checkModel } from "./sum-log-prob";
  *
  * @param dist the model, from a family constructor or any object with `prob`
  * @param xs the observations
- * @returns L ≥ 0 (possibly `0` by underflow, or `Infinity` by overflow for densities > 1)
+ * @returns L ≥ 0 (possibly `0` by underflow, or `Infinity` by overflow for densities > 1; when one
+ *   factor overflows and another underflows, exp Σ log p(xᵢ) instead of the NaN of Infinity · 0)
  * @throws {TypeError} when `dist` has no `prob` method, `xs` is not a `number[]` or `Float64Array`, or holds a non-number
  * @throws {RangeError} when `xs` is empty or holds NaN or ±Infinity (naming the index)
  * @example
@@ -35,5 +36,20 @@ export function likelihood(dist: Distribution | ProbModel, xs: Sample): number {
     if (typeof x !== "number" || !(x - x === 0)) throwFirstNonFinite("likelihood", xs);
     product *= dist.prob(x);
   }
-  return product;
+  if (product === product) return product;
+  // Infinity · 0: a density above the largest double times one that underflowed. The product of
+  // the exact factors is a number (usually 0 or Infinity); take it as exp Σ log p(xᵢ).
+  let logSum = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const v = dist.prob(xs[i]);
+    if (!(v >= 0)) throw new RangeError(`likelihood: dist.prob(${xs[i]}) = ${v} is not a probability or density`);
+    logSum += v === Infinity ? logDensityBeyondRange(dist, xs[i]) : Math.log(v);
+  }
+  return Math.exp(logSum);
+}
+
+/** log p(x) for a density that overflowed: the model's logProb when it has one, else +Infinity. */
+function logDensityBeyondRange(dist: Distribution | ProbModel, x: number): number {
+  const lp = (dist as { logProb?: (x: number) => number }).logProb;
+  return typeof lp === "function" ? lp.call(dist, x) : Infinity;
 }

@@ -9,7 +9,11 @@ export interface MaximizeOptions {
   tolerance?: number;
   /** Cap on Nelder–Mead restarts after the first run (default `5`). */
   restarts?: number;
-  /** Size of the first simplex's edges (default `0.1 · max(1, |θ0_j|)` per coordinate). */
+  /**
+   * Size of the first simplex's edges, and the scale of every coordinate: default `0.1·|θ0_j|` per
+   * coordinate, `0.1` where θ0_j = 0. Stopping and difference steps are relative to
+   * max(|θ_j|, 10 × this), so rescaling a parameter (θ·1e-9, θ0·1e-9) rescales the search with it.
+   */
   initialStep?: number;
 }
 
@@ -24,10 +28,19 @@ export interface MaximizeResult {
   /** How many times `logLik` was called. */
   evaluations: number;
   /**
-   * True when the last Nelder–Mead run met the tolerance and a restart no longer improved the value
-   * (with `restarts: 0`, when the single run met the tolerance).
+   * True when the last Nelder–Mead run met the tolerance, a restart no longer improved the value
+   * (with `restarts: 0`, when the single run met the tolerance), and θ̂ passed the final check: no
+   * nearby point (θ̂_j ± 1e-3·|θ̂_j|) is better, and logLik is finite on both sides of θ̂ in every
+   * coordinate (a maximum on the edge of where logLik is finite is not a maximum of the model).
    */
   converged: boolean;
+  /**
+   * True when no maximum exists along the search: logLik returned +Infinity, or it keeps increasing
+   * along a ray from θ̂ until θ overflows or logLik stops being finite (θ → ∞), or θ̂ sits where
+   * logLik stops being finite while still increasing towards it (θ → 709.8 where an exp overflows).
+   * Then `converged` is false and `theta` is only the last point reached.
+   */
+  unbounded: boolean;
 }
 
 type Objective = (x: Float64Array) => number;
@@ -70,17 +83,16 @@ function nelderMead(
     const best = order[0];
     const worst = order[d];
     const second = order[d - 1];
-    // Convergence: values and vertices both within the tolerance of the best vertex.
+    // Convergence: values within the tolerance of the best vertex (relative, with a floor of 1
+    // nat), and vertices within 1e-2·√tol of it relative to each coordinate's scale.
     let fSpread = 0;
     let xSpread = 0;
-    let xScale = 1;
-    for (let j = 0; j < d; j++) xScale = Math.max(xScale, Math.abs(pts[best][j]));
     for (let i = 1; i <= d; i++) {
       const v = order[i];
       fSpread = Math.max(fSpread, Math.abs(fs[v] - fs[best]));
-      for (let j = 0; j < d; j++) xSpread = Math.max(xSpread, Math.abs(pts[v][j] - pts[best][j]));
+      for (let j = 0; j < d; j++) xSpread = Math.max(xSpread, Math.abs(pts[v][j] - pts[best][j]) / scaleOf(pts[best], j));
     }
-    if (fSpread <= tol * (1 + Math.abs(fs[best])) && xSpread <= Math.sqrt(tol) * 1e-2 * xScale) {
+    if (fSpread <= tol * (1 + Math.abs(fs[best])) && xSpread <= Math.sqrt(tol) * 1e-2) {
       converged = true;
       break;
     }
@@ -132,11 +144,17 @@ function nelderMead(
   return { x: pts[bestIndex], fx: fs[bestIndex], iterations: it, converged };
 }
 
-/** Central-difference gradient of `f` at `x`, step h_j = ∛ε · max(1, |x_j|). */
+/** The scale of each coordinate: max(|x_j|, typical_j), typical_j = 10 × the first simplex's edge. */
+let TYPICAL: Float64Array = new Float64Array(0);
+function scaleOf(x: Float64Array, j: number): number {
+  return Math.max(Math.abs(x[j]), TYPICAL[j]);
+}
+
+/** Central-difference gradient of `f` at `x`, step h_j = ∛ε · scale_j. */
 function gradient(f: Objective, x: Float64Array, g: Float64Array): void {
   const probe = Float64Array.from(x);
   for (let j = 0; j < x.length; j++) {
-    const h = 6.055454452393343e-6 * Math.max(1, Math.abs(x[j])); // ∛(2^-52)
+    const h = 6.055454452393343e-6 * scaleOf(x, j); // ∛(2^-52)
     probe[j] = x[j] + h;
     const up = f(probe);
     probe[j] = x[j] - h;
@@ -146,19 +164,29 @@ function gradient(f: Objective, x: Float64Array, g: Float64Array): void {
   }
 }
 
-/** BFGS with central-difference gradients and a backtracking (Armijo) line search; polishes `x` in place. */
+/**
+ * BFGS with central-difference gradients and a backtracking (Armijo) line search; polishes `x` in
+ * place. It works in each coordinate's own units, u_j = x_j / scale_j (scales fixed at the start),
+ * so its inverse Hessian starts as the identity there and no parameter's units matter.
+ */
 function bfgsPolish(f: Objective, x: Float64Array, fx: number, maxIterations: number): { fx: number; iterations: number } {
   const d = x.length;
+  const S = new Float64Array(d);
+  for (let j = 0; j < d; j++) S[j] = scaleOf(x, j);
   const H = new Float64Array(d * d);
   for (let j = 0; j < d; j++) H[j * d + j] = 1;
-  const g = new Float64Array(d);
+  const g = new Float64Array(d); // gradient in u units: ∂f/∂x_j · scale_j
   const gNew = new Float64Array(d);
   const p = new Float64Array(d);
   const s = new Float64Array(d);
   const y = new Float64Array(d);
   const xNew = new Float64Array(d);
   const Hy = new Float64Array(d);
-  gradient(f, x, g);
+  const gradU = (at: Float64Array, out: Float64Array): void => {
+    gradient(f, at, out);
+    for (let j = 0; j < d; j++) out[j] *= S[j];
+  };
+  gradU(x, g);
   let it = 0;
   let firstStep = true;
   for (; it < maxIterations; it++) {
@@ -183,14 +211,14 @@ function bfgsPolish(f: Objective, x: Float64Array, fx: number, maxIterations: nu
     let t = 1;
     let fNew = Infinity;
     for (let k = 0; k < 60; k++) {
-      for (let i = 0; i < d; i++) xNew[i] = x[i] + t * p[i];
+      for (let i = 0; i < d; i++) xNew[i] = x[i] + t * p[i] * S[i];
       fNew = f(xNew);
       if (fNew <= fx + 1e-4 * t * gp) break;
       t *= 0.5;
     }
     if (!(fNew < fx)) break; // no decrease left at floating-point resolution
-    for (let i = 0; i < d; i++) s[i] = xNew[i] - x[i];
-    gradient(f, xNew, gNew);
+    for (let i = 0; i < d; i++) s[i] = (xNew[i] - x[i]) / S[i];
+    gradU(xNew, gNew);
     let sy = 0;
     let yy = 0;
     for (let i = 0; i < d; i++) {
@@ -235,29 +263,38 @@ function bfgsPolish(f: Objective, x: Float64Array, fx: number, maxIterations: nu
  * so it keeps converging where f itself is flat to machine precision (≈ √ε away from the optimum).
  */
 function newtonRefine(f: Objective, x: Float64Array, fx: number, maxSteps: number): { fx: number; iterations: number } {
+  // Everything in each coordinate's own units u_j = x_j / S_j (S fixed at the start): gradients are
+  // ∂f/∂x_j · S_j and the Hessian S H S, so that neither overflows at scales 1e±200 and the
+  // factorisation's pivot test does not depend on how the parameters are scaled.
   const d = x.length;
+  const S = new Float64Array(d);
+  for (let j = 0; j < d; j++) S[j] = scaleOf(x, j);
   const g = new Float64Array(d);
   const gUp = new Float64Array(d);
   const gDown = new Float64Array(d);
   const gNew = new Float64Array(d);
   const H = new Float64Array(d * d);
   const probe = new Float64Array(d);
-  const norm = (v: Float64Array): number => {
+  const gradU = (at: Float64Array, out: Float64Array): void => {
+    gradient(f, at, out);
+    for (let j = 0; j < d; j++) out[j] *= S[j];
+  };
+  const norm = (v: ArrayLike<number>): number => {
     let s = 0;
     for (let i = 0; i < v.length; i++) s += v[i] * v[i];
     return Math.sqrt(s);
   };
-  gradient(f, x, g);
+  const E4 = 1.220703125e-4; // ε^(1/4)
+  gradU(x, g);
   let it = 0;
   for (; it < maxSteps; it++) {
     for (let j = 0; j < d; j++) {
-      const h = 1.220703125e-4 * Math.max(1, Math.abs(x[j])); // ε^(1/4)
       probe.set(x);
-      probe[j] = x[j] + h;
-      gradient(f, probe, gUp);
-      probe[j] = x[j] - h;
-      gradient(f, probe, gDown);
-      for (let i = 0; i < d; i++) H[i * d + j] = (gUp[i] - gDown[i]) / (2 * h);
+      probe[j] = x[j] + E4 * S[j];
+      gradU(probe, gUp);
+      probe[j] = x[j] - E4 * S[j];
+      gradU(probe, gDown);
+      for (let i = 0; i < d; i++) H[i * d + j] = (gUp[i] - gDown[i]) / (2 * E4);
     }
     for (let i = 0; i < d; i++) {
       for (let j = i + 1; j < d; j++) {
@@ -269,15 +306,15 @@ function newtonRefine(f: Objective, x: Float64Array, fx: number, maxSteps: numbe
     const minusG = g.map((v) => -v);
     const delta = choleskySolve(H, minusG, d);
     if (delta === null) break;
-    for (let i = 0; i < d; i++) probe[i] = x[i] + delta[i];
+    for (let i = 0; i < d; i++) probe[i] = x[i] + delta[i] * S[i];
     const fNew = f(probe);
     if (!(fNew <= fx + 1e-12 * (1 + Math.abs(fx)))) break;
-    gradient(f, probe, gNew);
+    gradU(probe, gNew);
     if (!(norm(gNew) < norm(g))) break;
     x.set(probe);
     g.set(gNew);
     fx = Math.min(fx, fNew);
-    if (norm(delta) <= 1e-15 * Math.max(1, norm(x))) break;
+    if (norm(delta) <= 1e-15) break;
   }
   return { fx, iterations: it };
 }
@@ -344,7 +381,10 @@ export function maximizeLikelihood(
     x[j] = v;
   }
   let evaluations = 0;
+  // Only finite trial points reach logLik: a reflection or a difference step that overflowed
+  // counts as infinitely bad without calling it (so `t => t[0] <= 0 ? -Infinity : …` never sees ∞).
   const f: Objective = (t) => {
+    for (let j = 0; j < t.length; j++) if (!(t[j] - t[j] === 0)) return Infinity;
     evaluations++;
     const v = logLik(t);
     return v === v ? -v : Infinity;
@@ -353,34 +393,135 @@ export function maximizeLikelihood(
   if (!Number.isFinite(fx)) {
     throw new RangeError(`maximizeLikelihood: logLik(theta0) = ${-fx}, start where the likelihood is positive`);
   }
-  const step = new Float64Array(d);
-  let iterations = 0;
-  let converged = false;
-  for (let run = 0; run <= restarts; run++) {
-    for (let j = 0; j < d; j++) step[j] = initialStep ?? 0.1 * Math.max(1, Math.abs(x[j]));
-    if (run > 0) for (let j = 0; j < d; j++) step[j] *= 0.1; // restarts probe a smaller neighbourhood
-    const before = fx;
-    const r = nelderMead(f, x, fx, step, maxIterations, tolerance);
-    iterations += r.iterations;
-    if (r.fx <= fx) {
-      x.set(r.x);
-      fx = r.fx;
+  const step0 = new Float64Array(d);
+  for (let j = 0; j < d; j++) step0[j] = initialStep ?? (x[j] !== 0 ? 0.1 * Math.abs(x[j]) : 0.1);
+  const typical = new Float64Array(d);
+  for (let j = 0; j < d; j++) typical[j] = 10 * step0[j];
+  const saved = TYPICAL;
+  TYPICAL = typical;
+  try {
+    const step = new Float64Array(d);
+    let iterations = 0;
+    let converged = false;
+    for (let run = 0; run <= restarts && fx > -Infinity; run++) {
+      for (let j = 0; j < d; j++) step[j] = run === 0 ? step0[j] : 0.01 * Math.max(Math.abs(x[j]), typical[j]);
+      const before = fx;
+      const r = nelderMead(f, x, fx, step, maxIterations, tolerance);
+      iterations += r.iterations;
+      if (r.fx <= fx) {
+        x.set(r.x);
+        fx = r.fx;
+      }
+      // With no restart allowed, the single run's own test decides; otherwise a restart must
+      // confirm that the point cannot be improved on.
+      if (restarts === 0) converged = r.converged;
+      else if (run > 0 && r.converged && before - fx <= tolerance * (1 + Math.abs(fx))) {
+        converged = true;
+        break;
+      }
     }
-    // With no restart allowed, the single run's own test decides; otherwise a restart must
-    // confirm that the point cannot be improved on.
-    if (restarts === 0) converged = r.converged;
-    else if (run > 0 && r.converged && before - fx <= tolerance * (1 + Math.abs(fx))) {
-      converged = true;
+    if (fx > -Infinity) {
+      const polish = bfgsPolish(f, x, fx, 100 * d);
+      iterations += polish.iterations;
+      fx = polish.fx;
+      if (d <= NEWTON_MAX_DIMENSION) {
+        const refine = newtonRefine(f, x, fx, 8);
+        iterations += refine.iterations;
+        fx = refine.fx;
+      }
+    }
+    const check = finalCheck(f, x, fx, tolerance);
+    if (check.better) {
+      x.set(check.at);
+      fx = check.fx;
+    }
+    const unbounded = fx === -Infinity || check.unbounded;
+    converged = converged && check.ok && !unbounded;
+    return { theta: Array.from(x), value: -fx, iterations, evaluations, converged, unbounded };
+  } finally {
+    TYPICAL = saved;
+  }
+}
+
+/**
+ * The last word on θ̂ (f = −logLik, minimised): probes θ̂_j ± 1e-3·|θ̂_j| in each coordinate
+ * (1e-3·typical_j where θ̂_j = 0).
+ * `ok` when no probe is better by more than the tolerance and every probe is finite (a point where
+ * f turns infinite next to θ̂, while falling towards it, is the edge of where logLik can be
+ * evaluated, not a maximum). When a probe is better, a ray from θ̂ along it is followed with
+ * doubling steps: if f keeps falling until θ or f leaves the double range (or for 64 doublings),
+ * no maximum exists along it (`unbounded`); the best point seen is returned in any case.
+ */
+function finalCheck(
+  f: Objective,
+  x: Float64Array,
+  fx: number,
+  tol: number,
+): { ok: boolean; better: boolean; unbounded: boolean; at: Float64Array; fx: number } {
+  const d = x.length;
+  const slack = tol * (1 + Math.abs(fx));
+  const probe = Float64Array.from(x);
+  let ok = fx > -Infinity;
+  let edge = false;
+  let bestF = fx;
+  let bestJ = -1;
+  let bestSign = 0;
+  for (let j = 0; j < d && fx > -Infinity; j++) {
+    const h = 1e-3 * (x[j] !== 0 ? Math.abs(x[j]) : TYPICAL[j]);
+    const values = [0, 0];
+    for (const [k, sign] of [[0, 1], [1, -1]]) {
+      probe[j] = x[j] + sign * h;
+      const v = f(probe);
+      probe[j] = x[j];
+      values[k] = v;
+      if (v < fx - slack) {
+        ok = false;
+        if (v < bestF) {
+          bestF = v;
+          bestJ = j;
+          bestSign = sign;
+        }
+      }
+    }
+    // logLik not finite right next to θ̂ while falling away from that side: θ̂ is the edge of
+    // where logLik can be evaluated (θ → 709.8 where an exp overflows), not a maximum
+    for (const [inf, other] of [[0, 1], [1, 0]]) {
+      if (!(values[inf] < Infinity)) {
+        ok = false;
+        if (values[other] > fx + slack) edge = true;
+      }
+    }
+  }
+  if (bestJ < 0) return { ok, better: false, unbounded: edge, at: x, fx };
+  // follow the improving direction with doubling steps
+  const at = Float64Array.from(x);
+  let h = 1e-3 * scaleOf(x, bestJ);
+  at[bestJ] = x[bestJ] + bestSign * h;
+  let current = bestF;
+  let unbounded = false;
+  for (let k = 0; k < 64; k++) {
+    h *= 2;
+    const next = Float64Array.from(at);
+    next[bestJ] = x[bestJ] + bestSign * h;
+    if (!(next[bestJ] - next[bestJ] === 0)) {
+      unbounded = true; // θ overflowed while f was still falling
       break;
     }
+    const v = f(next);
+    if (v === -Infinity) {
+      at.set(next);
+      current = v;
+      unbounded = true;
+      break;
+    }
+    if (!(v < current)) {
+      // f stopped falling: an edge (v = ∞ right after a fall) or simply a farther optimum
+      unbounded = !(v < Infinity);
+      break;
+    }
+    at.set(next);
+    current = v;
+    if (k === 63) unbounded = true;
   }
-  const polish = bfgsPolish(f, x, fx, 100 * d);
-  iterations += polish.iterations;
-  fx = polish.fx;
-  if (d <= NEWTON_MAX_DIMENSION) {
-    const refine = newtonRefine(f, x, fx, 8);
-    iterations += refine.iterations;
-    fx = refine.fx;
-  }
-  return { theta: Array.from(x), value: -fx, iterations, evaluations, converged };
+  return { ok: false, better: true, unbounded, at, fx: current };
 }

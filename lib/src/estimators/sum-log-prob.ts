@@ -4,6 +4,9 @@ import { logFactorial as factorialln } from "../special/log-factorial";
 import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, LogProbModel, Poisson, Sample } from "../distributions";
 import { typeError } from "../validate/validate";
 import { requireSample, throwFirstNonFinite } from "./internal";
+import { isMade } from "../distributions/internal";
+import { poissonLogMass } from "../distributions/poisson";
+import { PRECISE_BELOW_FAST } from "../information/numerics";
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -21,18 +24,50 @@ function logFactorials(): Float64Array {
 function gaussianSum(fn: string, d: Gaussian, xs: Sample): number {
   const { mu, sigma } = d.params;
   const m = xs.length;
-  let s = 0;
-  // Σ zᵢ² with zᵢ = (xᵢ − mu)/sigma: never 1/sigma², which overflows for sigma < 1e-154.
+  // Σ zᵢ² with zᵢ = (xᵢ − mu)/sigma: never 1/sigma², which overflows for sigma < 1e-154. Blocked
+  // (a plain sum inside blocks of 256, the block sums added with TwoSum), so the error does not
+  // grow with m.
   const inv = 1 / sigma;
   const exact = inv < Infinity && inv > 0; // 1/sigma representable: multiply; else divide
-  for (let i = 0; i < m; i++) {
+  let hi = 0;
+  let lo = 0;
+  for (let start = 0; start < m; start += 256) {
+    const end = start + 256 < m ? start + 256 : m;
+    let b = 0;
+    for (let i = start; i < end; i++) {
+      const x = xs[i];
+      if (typeof x !== "number") throwFirstNonFinite(fn, xs);
+      const z = exact ? (x - mu) * inv : (x - mu) / sigma;
+      b += z * z;
+    }
+    const t = hi + b;
+    const w = t - hi;
+    lo += hi - (t - w) + (b - w);
+    hi = t;
+  }
+  let s = hi - hi === 0 ? hi + lo : hi;
+  if (!Number.isFinite(s)) {
+    throwFirstNonFinite(fn, xs); // a bad entry; else finite data whose x − mu or z² overflowed
+    s = gaussianSquaresScaled(xs, mu, sigma);
+  }
+  return -0.5 * s - m * (Math.log(sigma) + HALF_LOG_2PI);
+}
+
+/**
+ * Σ ((xᵢ − μ)/σ)², for when the plain loop overflowed: each zᵢ is x/σ − μ/σ when x − μ itself
+ * overflows, and the squares are summed on zᵢ·2^-512 (exact) so that the sum only overflows when
+ * the log-likelihood is below −1.8e308 anyway.
+ */
+function gaussianSquaresScaled(xs: Sample, mu: number, sigma: number): number {
+  const down = 2 ** -512;
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
-    if (typeof x !== "number") throwFirstNonFinite(fn, xs);
-    const z = exact ? (x - mu) * inv : (x - mu) / sigma;
+    const dx = x - mu;
+    const z = (dx - dx === 0 ? dx / sigma : x / sigma - mu / sigma) * down;
     s += z * z;
   }
-  if (!Number.isFinite(s)) throwFirstNonFinite(fn, xs); // else: finite data so far apart that s overflowed
-  return -0.5 * s - m * (Math.log(sigma) + HALF_LOG_2PI);
+  return s * 2 ** 512 * 2 ** 512; // (2^1024 itself is not a double)
 }
 
 function bernoulliSum(fn: string, d: Bernoulli, xs: Sample): number {
@@ -72,21 +107,57 @@ function poissonSum(fn: string, d: Poisson, xs: Sample): number {
   const table = logFactorials();
   const m = xs.length;
   let sumX = 0;
-  let sumLogFact = 0;
+  let lfHi = 0; // Σ log xᵢ!, blocked (plain inside blocks of 256, TwoSum across)
+  let lfLo = 0;
   let outside = false;
-  for (let i = 0; i < m; i++) {
-    const x = xs[i];
-    if (x >= 0 && x < Infinity && Math.floor(x) === x) {
-      sumX += x;
-      sumLogFact += x < LOG_FACTORIAL_TABLE_SIZE ? table[x] : factorialln(x);
-    } else if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);
-    else outside = true;
+  for (let start = 0; start < m; start += 256) {
+    const end = start + 256 < m ? start + 256 : m;
+    let lf = 0;
+    for (let i = start; i < end; i++) {
+      const x = xs[i];
+      if (x >= 0 && x < Infinity && Math.floor(x) === x) {
+        sumX += x; // integers: exact below 2^53
+        lf += x < LOG_FACTORIAL_TABLE_SIZE ? table[x] : factorialln(x);
+      } else if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);
+      else outside = true;
+    }
+    const t = lfHi + lf;
+    const z = t - lfHi;
+    lfLo += lfHi - (t - z) + (lf - z);
+    lfHi = t;
   }
+  const sumLogFact = lfHi - lfHi === 0 ? lfHi + lfLo : lfHi;
   if (!Number.isFinite(sumX)) throwFirstNonFinite(fn, xs);
   if (outside) return -Infinity;
   const lambda = d.params.lambda;
   if (lambda === 0) return sumX === 0 ? 0 : -Infinity;
-  return sumX * Math.log(lambda) - m * lambda - sumLogFact;
+  // (Σx) log λ − mλ − Σ log x!: its error is about ε·(|Σx log λ| + mλ + Σ log x!) (each of the
+  // three rounded, the plain sums at most that); near the mode of a large λ the three cancel (at
+  // λ = 1e6 six digits go), and the precise pass sums Loader's terms instead, each ≤ 0.
+  const a = sumX * Math.log(lambda);
+  const b = m * lambda;
+  const fast = a - b - sumLogFact;
+  if (Math.abs(fast) * PRECISE_BELOW_FAST >= Math.abs(a) + b + sumLogFact) return fast;
+  return poissonSumPrecise(xs, lambda);
+}
+
+/** Σ log P(xᵢ) by Loader's form (every term ≤ 0), blocked and compensated; for validated counts. */
+function poissonSumPrecise(xs: Sample, lambda: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let start = 0; start < xs.length; start += 256) {
+    const end = Math.min(start + 256, xs.length);
+    let h = 0;
+    for (let i = start; i < end; i++) {
+      const x = xs[i];
+      h += x === 0 ? -lambda : poissonLogMass(x, lambda);
+    }
+    const t = hi + h;
+    const z = t - hi;
+    lo += hi - (t - z) + (h - z);
+    hi = t;
+  }
+  return hi + lo;
 }
 
 function exponentialSum(fn: string, d: Exponential, xs: Sample): number {
@@ -100,10 +171,20 @@ function exponentialSum(fn: string, d: Exponential, xs: Sample): number {
     else if (x < 0 && x > -Infinity) outside = true;
     else throwFirstNonFinite(fn, xs); // NaN or -Infinity (+Infinity shows in the sum)
   }
-  if (!Number.isFinite(sumX)) throwFirstNonFinite(fn, xs);
-  if (outside) return -Infinity;
   const rate = d.params.rate;
-  return m * Math.log(rate) - rate * sumX;
+  if (!(sumX < Infinity)) {
+    throwFirstNonFinite(fn, xs); // a bad entry; else finite data whose sum overflowed
+    sumX = Infinity;
+  }
+  if (outside) return -Infinity;
+  return m * Math.log(rate) - (sumX < Infinity ? rate * sumX : rateTimesScaledSum(xs, rate));
+}
+
+/** r·Σx for data whose plain sum overflowed: from the sum of x·2^-64 (exact scaling). */
+function rateTimesScaledSum(xs: Sample, rate: number): number {
+  let scaled = 0;
+  for (let i = 0; i < xs.length; i++) scaled += xs[i] * 2 ** -64;
+  return rate * scaled * 2 ** 64;
 }
 
 /**
@@ -114,7 +195,9 @@ function exponentialSum(fn: string, d: Exponential, xs: Sample): number {
 export function sumLogProb(fn: string, dist: Distribution | LogProbModel, xs: Sample): number {
   checkModel(fn, dist, "logProb");
   requireSample(fn, xs);
-  const d = dist as Distribution;
+  // The closed forms only for the library's own objects: a user's model that copies a `family`
+  // tag but brings its own logProb is summed through that logProb (dispatch on identity).
+  const d = (isMade(dist) ? dist : { family: undefined }) as Distribution;
   switch (d.family) {
     case "gaussian":
       return gaussianSum(fn, d, xs);

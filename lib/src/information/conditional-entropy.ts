@@ -1,5 +1,6 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
-import { scanTable } from "./scan-table";
+import { conditionalEntropyPrecise, scanTable } from "./scan-table";
+import { PRECISE_BELOW_FAST } from "./numerics";
 import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "conditionalEntropy";
@@ -10,7 +11,8 @@ const FN = "conditionalEntropy";
  *
  * H(Y | X) = -Σₓ Σᵧ p(x, y) log(p(x, y) / p(x)) = H(X, Y) - H(X), with p(x) = Σᵧ p(x, y) the row
  * sums; in nats for the default base e, bits for `base: 2`. With `normalize: true`, both terms
- * are rescaled analytically and the difference is (1/S)(H_cells - H_rows).
+ * are rescaled analytically and the difference is (1/S)(H_cells - H_rows). When the difference
+ * cancels (Y nearly determined by X), a second pass sums pᵢⱼ log(rᵢ/pᵢⱼ), every term ≥ 0.
  *
  * Edge cases: empty cells and empty rows contribute 0 (`0 · log 0 = 0`). When Y is a function of
  * X the result is 0; it is never negative.
@@ -39,6 +41,11 @@ export function conditionalEntropy(pxy: JointTable, opts?: InfoOptions): number 
   const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const { cells, rows, total } = scanTable(FN, pxy, false, normalize, tolerance);
+  // H(X, Y) − H(X): when Y is nearly a function of X the two cancel, and the precise pass sums
+  // pᵢⱼ log(rᵢ/pᵢⱼ) instead (every term >= 0).
+  // The fast form's error is about ε·(|cells| + |rows| + S): the last for the row sums rᵢ, whose
+  // rounding moves rᵢ log rᵢ by ε·rᵢ (it is near 0 when a row holds nearly all the mass).
   const d = cells - rows;
-  return fromNats(normalize ? d / total : d, lnBase);
+  if (d * PRECISE_BELOW_FAST >= Math.abs(cells) + Math.abs(rows) + total) return fromNats(normalize ? d / total : d, lnBase);
+  return fromNats(conditionalEntropyPrecise(pxy, pxy[0].length, normalize), lnBase);
 }

@@ -18,7 +18,8 @@ const KINDS = ["probability", "logit"] as const;
 
 // Results of a pass besides its return value (no allocation per call).
 let SUM_P = 0;
-let SCALED = 0; // Σ exp(zᵢ - m)
+let SCALED = 0; // Σ exp(zᵢ - m), >= 1 (the maximum's term is 1)
+let SCALED_C = 0; // its compensation
 
 // Pass 1: validates p and z completely and returns m = max z.
 function maxPass(p: Vector, z: Vector, n: number): number {
@@ -63,7 +64,8 @@ function sumPass(p: Vector, z: Vector, n: number, m: number, a: number): number 
     }
   }
   SUM_P = sp - sp === 0 ? sp + spC : sp;
-  SCALED = e + eC;
+  SCALED = e;
+  SCALED_C = eC;
   return acc - acc === 0 ? acc + accC : acc;
 }
 
@@ -101,6 +103,8 @@ function sumPass(p: Vector, z: Vector, n: number, m: number, a: number): number 
  * // => 0.287682072451781    (-log 0.75, to 1 ulp)
  * crossEntropyFromLogits([1, 0], [0, 2000]);
  * // => 2000                 (softmax would underflow to 0 and give Infinity)
+ * crossEntropyFromLogits([1, 0], [0, -40]);
+ * // => 4.248354255291589e-18   (a confident right prediction costs log1p(e^-40), not 0)
  * crossEntropyFromLogits([0, 0.5, 0.5], [-1e15, 0, 1]);
  * // => 0.8132616875182228   (a masking logit in first place; scipy gives the same)
  * crossEntropyFromLogits([0, 1], [-Infinity, 0]);
@@ -135,7 +139,9 @@ export function crossEntropyFromLogits(
     throw new RangeError(`${FN}: p sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`);
   }
   sp = checkSum(FN, "p", sp, n, normalize, tolerance, () => throwFirstInvalid(FN, NAMES, [p, logits], KINDS));
-  // H = Σ pᵢ (logSumExp(z) - zᵢ) = Sp·log Σ exp(zᵢ - m) + Σ pᵢ (m - zᵢ); both parts >= 0.
-  const lse = Math.log(SCALED);
+  // H = Σ pᵢ (logSumExp(z) - zᵢ) = Sp·log Σ exp(zᵢ - m) + Σ pᵢ (m - zᵢ); both parts >= 0. The
+  // sum holds the maximum's own term 1, so SCALED - 1 is exact and log1p keeps what 1 + tiny would
+  // lose: a confident right prediction costs log1p(e^-gap), not 0.
+  const lse = Math.log1p(SCALED - 1 + SCALED_C);
   return fromNats(normalize ? lse + a / sp : sp * lse + a, lnBase);
 }

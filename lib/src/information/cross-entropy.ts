@@ -10,7 +10,18 @@ import {
   throwFirstInvalid,
   type Vector,
 } from "../validate/validate";
-import { BLOCK, maxEntry, needsScale, overflowSum, scaleFor, throwIfInvalid } from "./numerics";
+import {
+  BLOCK,
+  logRatioSum,
+  maxEntry,
+  needsScale,
+  overflowSum,
+  PRECISE_BELOW,
+  RATIO_WEIGHT,
+  scaleFor,
+  sumSafeScale,
+  throwIfInvalid,
+} from "./numerics";
 
 const FN = "crossEntropy";
 const NAMES = ["p", "q"] as const;
@@ -57,7 +68,8 @@ function pass(p: Vector, q: Vector, n: number, a: number, b: number): number {
  *
  * H(p, q) = -Σᵢ pᵢ log qᵢ = H(p) + KL(p ‖ q), in nats for the default base e, bits for `base: 2`.
  * With `normalize: true`, p and q are divided by their sums Sp and Sq analytically:
- * H = log Sq - (1/Sp) Σᵢ pᵢ log qᵢ.
+ * H = log Sq - (1/Sp) Σᵢ pᵢ log qᵢ; when those parts cancel, a second pass computes
+ * H = (1/Sp) Σᵢ pᵢ log(Sq/qᵢ), every term ≥ 0 and the largest qₖ's as log1p(rest/qₖ).
  *
  * Edge cases: a term with pᵢ = 0 is 0 whatever qᵢ is (`0 · log 0 = 0`); pᵢ > 0 with qᵢ = 0 gives
  * `Infinity`. The result is never negative.
@@ -109,5 +121,14 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
   const rescan = (): never => throwFirstInvalid(FN, NAMES, [p, q], KINDS);
   sp = checkSum(FN, "p", sp, n, normalize, tolerance, rescan);
   sq = checkSum(FN, "q", sq, n, normalize, tolerance, rescan);
-  return fromNats(normalize ? Math.log(sq) + h / sp : h, lnBase);
+  if (!normalize) return fromNats(h, lnBase);
+  // Normalized: log Sq + (1/Sp)(-Σ p log q), whose error is about ε·(1 + |log Sq| + |h/Sp|). When
+  // that is not small against the result (or a rescaled qᵢ underflowed to 0, giving Infinity),
+  // recompute it as (1/Sp) Σ p log(Sq/q): every term >= 0, the largest q's by log1p, no entry
+  // flushed to 0 by a scale (logRatioSum).
+  const logSq = Math.log(sq);
+  const fast = logSq + h / sp;
+  if (fast < Infinity && fast * PRECISE_BELOW >= 1 + Math.abs(logSq) + Math.abs(h / sp)) return fromNats(fast, lnBase);
+  const terms = logRatioSum(p, q, n, sumSafeScale(maxEntry(p, n), n), sumSafeScale(maxEntry(q, n), n));
+  return fromNats(terms / RATIO_WEIGHT, lnBase);
 }

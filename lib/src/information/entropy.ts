@@ -9,7 +9,18 @@ import {
   throwFirstInvalid,
   type Vector,
 } from "../validate/validate";
-import { BLOCK, maxEntry, needsScale, overflowSum, scaleFor, throwIfInvalid } from "./numerics";
+import {
+  BLOCK,
+  logRatioSum,
+  maxEntry,
+  needsScale,
+  overflowSum,
+  PRECISE_BELOW,
+  RATIO_TOTAL,
+  scaleFor,
+  sumSafeScale,
+  throwIfInvalid,
+} from "./numerics";
 
 const FN = "entropy";
 const NAMES = ["p"] as const;
@@ -54,7 +65,9 @@ function pass(p: Vector, n: number, a: number): number {
  *
  * H(p) = -Σᵢ pᵢ log pᵢ, in nats for the default base e, in bits for `base: 2`.
  * With `normalize: true` the masses are divided by their sum S first; this is done
- * analytically, H = log S - (1/S) Σᵢ pᵢ log pᵢ, so no temporary array is made.
+ * analytically, H = log S - (1/S) Σᵢ pᵢ log pᵢ, so no temporary array is made; when those two
+ * parts cancel (a large S, or nearly all the mass in one entry) a second pass computes
+ * H = (1/S) Σᵢ pᵢ log(S/pᵢ), every term ≥ 0 and the largest entry's as log1p(rest/pₖ).
  *
  * Edge cases: a zero mass contributes 0 (`0 · log 0 = 0`), so a one-hot distribution has
  * entropy 0. The result is never negative (rounding noise below 0 is clamped to 0).
@@ -77,6 +90,8 @@ function pass(p: Vector, n: number, a: number): number {
  * // => 0                    (0 · log 0 = 0)
  * entropy([3, 1], { normalize: true, base: 2 });
  * // => 0.8112781244591329   (same as [0.75, 0.25], up to 1 ulp)
+ * entropy([1e300, 1e300 * 1e-12], { normalize: true });
+ * // => 2.8631021115928547e-11   (nearly one-hot; log S + (1/S)(-Σ p log p) would keep 5 digits)
  * entropy([1e308, 1e308], { normalize: true });
  * // => 0.6931471805599453   (log 2; the sum overflows, so the masses are rescaled by 2^-1023)
  * entropy([0.5, 0.6]);
@@ -103,6 +118,14 @@ export function entropy(p: Probabilities, opts?: InfoOptions): number {
     s = SUM;
   }
   s = checkSum(FN, "p", s, n, normalize, tolerance, () => throwFirstInvalid(FN, NAMES, [p], KINDS));
-  // Normalized: -Σ (p/S) log(p/S) = log S + (1/S)(-Σ p log p), invariant under p -> a·p.
-  return fromNats(normalize ? Math.log(s) + h / s : h, lnBase);
+  if (!normalize) return fromNats(h, lnBase);
+  // Normalized: -Σ (p/S) log(p/S) = log S + (1/S)(-Σ p log p), invariant under p -> a·p. When the
+  // two parts cancel (log S large, or most of the mass in one entry), recompute it as
+  // (1/S) Σ p log(S/p), every term >= 0 and the largest entry's by log1p (logRatioSum).
+  // The fast form's error is about ε·(1 + |log S| + |h/S|) (the 1: S itself is rounded).
+  const logS = Math.log(s);
+  const fast = logS + h / s;
+  if (fast * PRECISE_BELOW >= 1 + Math.abs(logS) + Math.abs(h / s)) return fromNats(fast, lnBase);
+  const a = sumSafeScale(maxEntry(p, n), n);
+  return fromNats(logRatioSum(p, p, n, a, a) / RATIO_TOTAL, lnBase);
 }

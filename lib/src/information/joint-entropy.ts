@@ -1,5 +1,6 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
-import { scanTable } from "./scan-table";
+import { jointEntropyPrecise, scanTable } from "./scan-table";
+import { PRECISE_BELOW } from "./numerics";
 import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "jointEntropy";
@@ -38,5 +39,11 @@ export function jointEntropy(pxy: JointTable, opts?: InfoOptions): number {
   const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const { cells, total } = scanTable(FN, pxy, false, normalize, tolerance);
-  return fromNats(normalize ? Math.log(total) + cells / total : cells, lnBase);
+  if (!normalize) return fromNats(cells, lnBase);
+  // log S + (1/S)(-Σ p log p), whose error is about ε·(1 + |log S| + |cells/S|); when that is not
+  // small against the result, the precise pass (1/S) Σ p log(S/p), every term >= 0.
+  const logS = Math.log(total);
+  const fast = logS + cells / total;
+  if (fast * PRECISE_BELOW >= 1 + Math.abs(logS) + Math.abs(cells / total)) return fromNats(fast, lnBase);
+  return fromNats(jointEntropyPrecise(pxy, pxy[0].length), lnBase);
 }

@@ -10,7 +10,7 @@ import {
   throwFirstInvalid,
   type Vector,
 } from "../validate/validate";
-import { BLOCK, maxEntry, needsScale, overflowSum, scaleFor, throwIfInvalid } from "./numerics";
+import { BLOCK, maxEntry, overflowSum, productError, scaleFor, throwIfInvalid } from "./numerics";
 
 const FN = "jsDivergence";
 const NAMES = ["p", "q"] as const;
@@ -18,12 +18,35 @@ const KINDS = ["probability", "probability"] as const;
 
 let SUM_P = 0;
 let SUM_Q = 0;
+let SUM_P_LO = 0; // compensation of SUM_P (sumsOnly)
+let SUM_Q_LO = 0;
 
-// Σᵢ aᵢ log(2aᵢ/(aᵢ+bᵢ)) + bᵢ log(2bᵢ/(aᵢ+bᵢ)) with aᵢ = (pᵢ·sa)·ia, bᵢ = (qᵢ·sb)·ib: sa, sb
-// exact power-of-two scales, ia, ib the reciprocal sums (all 1 when not normalizing). Each ratio
-// lies in [0, 2], so no term overflows and qᵢ = 0 costs nothing special. Validation and the sums
-// ride along; one loop for number[], Float64Array and a mix; blocked sum (numerics.ts).
-function pass(p: Vector, q: Vector, n: number, sa: number, ia: number, sb: number, ib: number): number {
+/**
+ * f(u) = (1 + u)·log(1 + u) + (1 − u)·log(1 − u) for |u| < ⅛: the JS term of a pair, per unit of
+ * mass, at u = (a − b)/(a + b). Second order in u; by its series Σ u^2k / (k(2k − 1)) (all terms
+ * positive, ten of them reach full precision below ⅛), where the log form a·log(2a/m) + b·log(2b/m)
+ * cancels to nothing for a ≈ b.
+ */
+function jsNear(u: number): number {
+  const t = u * u;
+  return t * (1 + t * (1 / 6 + t * (1 / 15 + t * (1 / 28 + t * (1 / 45 + t * (1 / 66 + t * (1 / 91 + t * (1 / 120 + t * (1 / 153 + t / 190)))))))));
+}
+
+// Σᵢ aᵢ log(2aᵢ/(aᵢ+bᵢ)) + bᵢ log(2bᵢ/(aᵢ+bᵢ)) with aᵢ = (pᵢ·sa)·ia, bᵢ = (qᵢ·sb)·ib: sa, sb exact
+// power-of-two scales, ia, ib the reciprocal sums (all 1 when not normalizing). Each pair is
+// (mᵢ)·f(uᵢ), mᵢ = aᵢ + bᵢ halved, uᵢ = (aᵢ − bᵢ)/(aᵢ + bᵢ): near equality (|u| < ⅛) by jsNear, which
+// keeps every digit of a second-order term; with `normalize` u is then recomputed from exact
+// products, (x·Sq − y·Sp)/(x·Sq + y·Sp), so the rounding of aᵢ and bᵢ does not swamp it. Elsewhere
+// the log form (each ratio in [0, 2], so no term overflows and qᵢ = 0 costs nothing special).
+// Validation and the sums ride along; one loop for number[], Float64Array and a mix; blocked sum
+// (numerics.ts).
+function pass(p: Vector, q: Vector, n: number, sa: number, sb: number, normalize: boolean): number {
+  const spHi = SUM_P;
+  const spLo = SUM_P_LO;
+  const sqHi = SUM_Q;
+  const sqLo = SUM_Q_LO;
+  const ia = normalize ? 1 / spHi : 1;
+  const ib = normalize ? 1 / sqHi : 1;
   let dHi = 0;
   let dLo = 0;
   let tp = 0;
@@ -44,8 +67,26 @@ function pass(p: Vector, q: Vector, n: number, sa: number, ia: number, sb: numbe
       const a = ps * ia;
       const b = qs * ib;
       const m = a + b;
-      if (a > 0) d += a * Math.log((2 * a) / m);
-      if (b > 0) d += b * Math.log((2 * b) / m);
+      if (!(m > 0)) continue;
+      let u = (a - b) / m;
+      if (u < 0.125 && u > -0.125) {
+        if (normalize) {
+          const v = ps * sqHi;
+          const w = qs * spHi;
+          const num = v - w + (productError(ps, sqHi, v) - productError(qs, spHi, w)) + (ps * sqLo - qs * spLo);
+          u = num / (v + w);
+        }
+        d += 0.5 * m * jsNear(u);
+      } else if (u > 0) {
+        // 2a/m = 1 + u: log1p(u), no division (the two logs cancel by at most a factor 8 from
+        // |u| = ⅛ on); 2b/m = 1 − u may be tiny where u rounds near 1, so below ½ its log comes
+        // from the ratio itself (an entry that is 0 contributes 0)
+        d += a * Math.log1p(u);
+        if (b > 0) d += b * (u < 0.5 ? Math.log1p(-u) : Math.log((2 * b) / m));
+      } else {
+        if (a > 0) d += a * (u > -0.5 ? Math.log1p(u) : Math.log((2 * a) / m));
+        d += b * Math.log1p(-u);
+      }
     }
     const t = dHi + d;
     const z = t - dHi;
@@ -57,21 +98,32 @@ function pass(p: Vector, q: Vector, n: number, sa: number, ia: number, sb: numbe
   return dHi + dLo;
 }
 
-// Sums only (with the same validation), for the first of the two passes `normalize` needs.
+// Sums only (with the same validation), compensated, for the first of the two passes `normalize`
+// needs.
 function sumsOnly(p: Vector, q: Vector, n: number, sa: number, sb: number): void {
   let tp = 0;
   let tq = 0;
+  let cp = 0;
+  let cq = 0;
   for (let i = 0; i < n; i++) {
     const x = p[i];
     const y = q[i];
     if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) {
       throwFirstInvalid(FN, NAMES, [p, q], KINDS);
     }
-    tp += x * sa;
-    tq += y * sb;
+    const a = x * sa;
+    const b = y * sb;
+    let t = tp + a;
+    cp += tp >= a ? tp - t + a : a - t + tp;
+    tp = t;
+    t = tq + b;
+    cq += tq >= b ? tq - t + b : b - t + tq;
+    tq = t;
   }
-  SUM_P = tp;
-  SUM_Q = tq;
+  SUM_P = tp + cp;
+  SUM_P_LO = cp - (SUM_P - tp);
+  SUM_Q = tq + cq;
+  SUM_Q_LO = cq - (SUM_Q - tq);
 }
 
 /**
@@ -86,9 +138,13 @@ function sumsOnly(p: Vector, q: Vector, n: number, sa: number, sb: number): void
  * exactly log 2 and never `Infinity`. JS(p, p) is exactly 0 and the result is never negative,
  * so `Math.sqrt(jsDivergence(p, q))` is always defined.
  *
+ * Near equality each pair's term is second order, (aᵢ + bᵢ)/2 · f(uᵢ) with uᵢ = (aᵢ − bᵢ)/(aᵢ + bᵢ)
+ * and f(u) = (1 + u) log(1 + u) + (1 − u) log(1 − u) by its series, so JS(p, q) keeps full
+ * relative precision for q = p(1 ± 2⁻⁵²), where the log form cancels to nothing.
+ *
  * Without `normalize`: one pass, O(1) extra memory, validation fused. With `normalize: true`
- * the midpoint needs both sums before the first term, so a cheap first pass (sums and
- * validation, no logarithms) precedes the main one; still O(1) extra memory.
+ * the midpoint needs both sums before the first term, so cheap first passes (compensated sums and
+ * validation, no logarithms) precede the main one; still O(1) extra memory.
  *
  * @param p a distribution: finite masses `>= 0` summing to 1 (unless `normalize`)
  * @param q another distribution, same length and rules as `p`
@@ -118,21 +174,23 @@ export function jsDivergence(p: Probabilities, q: Probabilities, opts?: InfoOpti
   const rescan = (): never => throwFirstInvalid(FN, NAMES, [p, q], KINDS);
   let d: number;
   if (normalize) {
-    sumsOnly(p, q, n, 1, 1);
-    let sa = 1;
-    let sb = 1;
+    sumsOnly(p, q, n, 1, 1); // validation (a sum that is not finite: a bad entry, or overflow)
     if (!(SUM_P < Infinity && SUM_Q < Infinity)) throwIfInvalid(FN, NAMES, [p, q], KINDS);
-    if (needsScale(SUM_P) || needsScale(SUM_Q)) {
-      // A sum overflowed or is tiny: scale by powers of two (exact), maxima in [1, 2).
-      sa = scaleFor(maxEntry(p, n));
-      sb = scaleFor(maxEntry(q, n));
-      sumsOnly(p, q, n, sa, sb);
-    }
-    const sp = checkSum(FN, "p", SUM_P, n, true, tolerance, rescan);
-    const sq = checkSum(FN, "q", SUM_Q, n, true, tolerance, rescan);
-    d = pass(p, q, n, sa, 1 / sp, sb, 1 / sq);
+    // Scale both by powers of two (exact), maxima in [1, 2), so that the sums and the products
+    // x·Sq of the near-equality terms stay in range; an entry this flushes to 0 weighed less than
+    // 2^-1074 of its distribution.
+    const sa = scaleFor(maxEntry(p, n));
+    const sb = scaleFor(maxEntry(q, n));
+    sumsOnly(p, q, n, sa, sb);
+    checkSum(FN, "p", SUM_P, n, true, tolerance, rescan);
+    checkSum(FN, "q", SUM_Q, n, true, tolerance, rescan);
+    d = pass(p, q, n, sa, sb, true);
   } else {
-    d = pass(p, q, n, 1, 1, 1, 1);
+    SUM_P = 1;
+    SUM_P_LO = 0;
+    SUM_Q = 1;
+    SUM_Q_LO = 0;
+    d = pass(p, q, n, 1, 1, false);
     if (!(SUM_P < Infinity && SUM_Q < Infinity)) {
       throwIfInvalid(FN, NAMES, [p, q], KINDS);
       throw overflowSum(FN, SUM_P < Infinity ? "q" : "p");

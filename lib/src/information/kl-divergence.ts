@@ -12,12 +12,13 @@ import {
 } from "../validate/validate";
 import {
   BLOCK,
+  klDivTerm,
   maxEntry,
   needsScale,
   overflowSum,
+  productError,
   scaleFor,
   throwIfInvalid,
-  xPlusLog1pNeg,
 } from "./numerics";
 
 const FN = "klDivergence";
@@ -30,78 +31,90 @@ const KINDS = ["probability", "probability"] as const;
 const RATIO_MAX = Number.MAX_VALUE;
 const RATIO_MIN = 2.2250738585072014e-308; // smallest normal double
 
-// Near equality, |u| = |p - q| / (p + q) < NEAR, a term p log(p/q) is first order in u while
-// the sum of all terms is second order: summing them as they are cancels catastrophically
-// (relative error ~ ε/u). There the term is split exactly as
-//   p log(p/q) = (p + q)·[(1 + u)·atanh(u) - u]  +  (p - q),
-// the first part second order and >= 0 (u² + u(1 + u)·A(u²), A = atanh(u)/u - 1 by its series),
-// the second exact (Sterbenz) and summed with TwoSum, so the cancellation happens once, exactly.
-const NEAR = 1 / 64;
-const C3 = 1 / 3;
-const C5 = 1 / 5;
-const C7 = 1 / 7;
-const C9 = 1 / 9;
-
 // Results of one pass besides its return value (no allocation per call).
 let SUM_P = 0;
 let SUM_Q = 0;
-let NEAR_DIFF = 0; // Σ_near (pᵢ - qᵢ), TwoSum-accurate
-let FAR_DIFF = 0; // Σ_other (pᵢ - qᵢ)
 
-// H = Σ_far pᵢ log(pᵢ/qᵢ) + Σ_near (pᵢ+qᵢ)[(1+u)atanh u - u], blocked; on a·p and b·q.
-// One loop for number[], Float64Array and a mix of the two. Only run when the fast pass below
-// reports cancellation (its branch per element costs about half the time of the fast pass).
-
-function precisePass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+/**
+ * The precise pass, run only when the fast pass reports cancellation (p ≈ q): KL as a sum of
+ * kl_div terms, each >= 0, so nothing cancels between terms, and each term exact to a few ulps
+ * near equality (klDivTerm). Entries are already validated.
+ * - Without normalize: Σ pᵢ log(pᵢ/qᵢ) = Σ kl_div(pᵢ, qᵢ) + Σ (pᵢ − qᵢ), the differences summed
+ *   exactly (TwoSum of each difference and of the running sum), so a first-order Σ(p − q) that is
+ *   not 0 is kept exactly.
+ * - With normalize: with a = p/Sp and b = q/Sq, Σ a = Σ b = 1 and KL = Σ kl_div(aᵢ, bᵢ) exactly;
+ *   aᵢ − bᵢ = (pᵢ·Sq − qᵢ·Sp)/(Sp·Sq) is formed from exact products (Dekker) and the compensated
+ *   sums, so near-equal terms keep their digits however the sums were rounded. The scales sa, sb
+ *   (powers of two, exact) bring both maxima to [1, 2); a qᵢ they flush to 0 gets its term from
+ *   logs of the unscaled entry.
+ */
+function precise(p: Vector, q: Vector, n: number, normalize: boolean, sa: number, sb: number): number {
+  let spHi = 1;
+  let spLo = 0;
+  let sqHi = 1;
+  let sqLo = 0;
+  if (normalize) {
+    spHi = 0;
+    sqHi = 0;
+    for (let i = 0; i < n; i++) {
+      const x = p[i] * sa;
+      let t = spHi + x;
+      spLo += spHi >= x ? spHi - t + x : x - t + spHi;
+      spHi = t;
+      const y = q[i] * sb;
+      t = sqHi + y;
+      sqLo += sqHi >= y ? sqHi - t + y : y - t + sqHi;
+      sqHi = t;
+    }
+    const s1 = spHi + spLo;
+    spLo -= s1 - spHi;
+    spHi = s1;
+    const s2 = sqHi + sqLo;
+    sqLo -= s2 - sqHi;
+    sqHi = s2;
+  }
+  const sPQ = spHi * sqHi;
   let hHi = 0;
   let hLo = 0;
-  let sp = 0;
-  let sq = 0;
-  let cHi = 0;
-  let cLo = 0;
-  let far = 0;
+  let dHi = 0;
+  let dLo = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
     let h = 0;
     for (let i = start; i < end; i++) {
-      const x = p[i];
-      const y = q[i];
-      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) {
-        throwFirstInvalid(fn, NAMES, [p, q], KINDS);
+      const x = p[i] * sa;
+      const y = q[i] * sb;
+      if (normalize) {
+        // aᵢ − bᵢ = (x·Sq − y·Sp) / (Sp·Sq), the products exact, the sums double-double
+        const u = x * sqHi;
+        const v = y * spHi;
+        const num = u - v + (productError(x, sqHi, u) - productError(y, spHi, v)) + (x * sqLo - y * spLo);
+        if (y === 0 && x > 0 && q[i] > 0) {
+          // qᵢ is more than 2^1074 times below the largest q and the scale flushed it: its term
+          // a·log(a/b) − a + b from logs of the unscaled entry (b is below every double)
+          const a = x / spHi;
+          h += a * (Math.log(a) - Math.log(q[i]) - Math.log(sb) + Math.log(sqHi)) - a;
+        } else if (x > 0 || y > 0) h += klDivTerm(x / spHi, y / sqHi, num / sPQ);
+      } else {
+        // the exact difference d + err (TwoSum of x and −y), accumulated with TwoSum
+        const d = x - y;
+        const bv = d - x;
+        const err = x - (d - bv) + (-y - bv);
+        const t = dHi + d;
+        const z = t - dHi;
+        dLo += dHi - (t - z) + (d - z) + err;
+        dHi = t;
+        if (x > 0) h += klDivTerm(x, y, d);
+        else h += y;
       }
-      const pi = x * a;
-      const qi = y * b;
-      sp += pi;
-      sq += qi;
-      const diff = pi - qi;
-      if (pi > 0) {
-        const s = pi + qi;
-        const lim = NEAR * s;
-        if (diff < lim && diff > -lim) {
-          const u = diff / s;
-          const t = u * u;
-          h += s * (t + u * (1 + u) * (t * (C3 + t * (C5 + t * (C7 + t * C9)))));
-          const c = cHi + diff;
-          const z = c - cHi;
-          cLo += cHi - (c - z) + (diff - z);
-          cHi = c;
-          continue;
-        }
-        const r = pi / qi;
-        h += pi * (r >= RATIO_MIN && r <= RATIO_MAX ? Math.log(r) : Math.log(pi) - Math.log(qi));
-      }
-      far += diff;
     }
     const t = hHi + h;
     const z = t - hHi;
     hLo += hHi - (t - z) + (h - z);
     hHi = t;
   }
-  SUM_P = sp;
-  SUM_Q = sq;
-  NEAR_DIFF = cHi + cLo;
-  FAR_DIFF = far;
-  return hHi - hHi === 0 ? hHi + hLo : hHi;
+  const terms = hHi - hHi === 0 ? hHi + hLo : hHi;
+  return normalize ? terms : terms + (dHi + dLo);
 }
 
 // The fast pass: Σ pᵢ log(pᵢ/qᵢ) (blocked), the sums, and ABS = Σ |pᵢ log(pᵢ/qᵢ)|, one
@@ -148,8 +161,9 @@ function fastPass(fn: string, p: Vector, q: Vector, n: number, a: number, b: num
 }
 
 /**
- * Fast-pass results smaller than ABS / CANCELLATION lost more than ~5 bits to cancellation
- * (the fast error bound is ~BLOCK·ε·ABS); below that the precise pass runs.
+ * The fast pass's error is about ε·(Σ pᵢ + Σ|pᵢ log(pᵢ/qᵢ)|): each log(pᵢ/qᵢ) is off by about ε
+ * absolutely (the ratio is rounded), each product by ε relatively. A result smaller than
+ * 1/CANCELLATION of that magnitude has lost more than 5 bits, and the precise pass runs.
  */
 const CANCELLATION = 32;
 
@@ -216,37 +230,29 @@ export function klDivergenceAs(fn: string, p: Probabilities, q: Probabilities, o
     throwIfInvalid(fn, NAMES, [p, q], KINDS); // a bad entry, or else a sum overflowed
     if (!normalize) throw overflowSum(fn, sp < Infinity ? "q" : "p");
   }
-  let a = 1;
-  let b = 1;
   if (normalize && (needsScale(sp) || needsScale(sq) || !(h - h === 0))) {
     // A sum that overflowed or is tiny, or a term p·log(p/q) that overflowed (h = Infinity also
-    // when q has a zero where p has not: the second pass then gives Infinity again): redo the
-    // pass on 2^j·p and 2^k·q, both maxima in [1, 2), so that Sp ≈ Sq and log(Sq/Sp) does not
-    // cancel against the sum. Exact, and KL does not change.
-    a = scaleFor(maxEntry(p, n));
-    b = scaleFor(maxEntry(q, n));
-    h = fastPass(fn, p, q, n, a, b);
+    // when q has a zero where p has not): redo the pass on 2^j·p and 2^k·q, both maxima in
+    // [1, 2). Exact, and KL does not change.
+    h = fastPass(fn, p, q, n, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n)));
     sp = SUM_P;
     sq = SUM_Q;
   }
   const rescan = (): never => throwFirstInvalid(fn, NAMES, [p, q], KINDS);
   sp = checkSum(fn, "p", sp, n, normalize, tolerance, rescan);
   sq = checkSum(fn, "q", sq, n, normalize, tolerance, rescan);
-  if (h === Infinity) return Infinity; // pᵢ > 0 where qᵢ = 0
   if (!normalize) {
-    if (!(h * CANCELLATION < ABS)) return fromNats(h, lnBase);
-    return fromNats(precisePass(fn, p, q, n, 1, 1) + NEAR_DIFF, lnBase);
+    if (h === Infinity) return Infinity; // pᵢ > 0 where qᵢ = 0
+    if (h * CANCELLATION >= sp + ABS) return fromNats(h, lnBase);
+    return fromNats(precise(p, q, n, false, 1, 1), lnBase);
   }
-  const fastKl = h / sp + Math.log(sq / sp);
-  if (!(fastKl * CANCELLATION < Math.max(ABS / sp, Math.abs(Math.log(sq / sp))))) return fromNats(fastKl, lnBase);
-  // Normalized, with cancellation: KL = (1/Sp) Σ p log(p/q) + log(Sq/Sp). With D = Sp - Sq =
-  // Σ (p - q) and x = D/Sp this is (H - Σ_far (p - q))/Sp + (x + log(1 - x)), where both parts
-  // are second order when p ≈ q; for |x| >= 1/2 the direct form has no such cancellation.
-  h = precisePass(fn, p, q, n, a, b);
-  sp = SUM_P;
-  sq = SUM_Q;
-  const x = (NEAR_DIFF + FAR_DIFF) / sp;
-  const kl =
-    Math.abs(x) < 0.5 ? (h - FAR_DIFF) / sp + xPlusLog1pNeg(x) : (h + NEAR_DIFF) / sp + Math.log(sq / sp);
-  return fromNats(kl, lnBase);
+  // Normalized: (1/Sp) Σ p log(p/q) + log(Sq/Sp), the log of the ratio taken as a difference of
+  // logs when the ratio leaves the double range (sums 1e±300 apart). Its error is about
+  // ε·(1 + Σ|terms|/Sp + |log(Sq/Sp)|); on cancellation, or when a scaled qᵢ underflowed to 0
+  // (h = Infinity), the precise pass decides.
+  const ratio = sq / sp;
+  const logRatio = ratio >= 2.2250738585072014e-308 && ratio <= RATIO_MAX ? Math.log(ratio) : Math.log(sq) - Math.log(sp);
+  const fastKl = h / sp + logRatio;
+  if (fastKl < Infinity && fastKl * CANCELLATION >= 1 + ABS / sp + Math.abs(logRatio)) return fromNats(fastKl, lnBase);
+  return fromNats(precise(p, q, n, true, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n))), lnBase);
 }

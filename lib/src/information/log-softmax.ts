@@ -1,4 +1,4 @@
-import { logitMax } from "./logit-max";
+import { LOGIT_ARGMAX, logitMax } from "./logit-max";
 import { checkVector, type Vector } from "../validate/validate";
 
 const FN = "logSoftmax";
@@ -6,7 +6,8 @@ const FN = "logSoftmax";
 /**
  * Log-softmax: the logarithms of softmax(z), computed directly in log space.
  *
- * logSoftmax(z)ᵢ = zᵢ - logSumExp(z) = (zᵢ - m) - log Σⱼ exp(zⱼ - m), m = maxⱼ zⱼ (natural log).
+ * logSoftmax(z)ᵢ = zᵢ - logSumExp(z) = (zᵢ - m) - log1p(Σⱼ exp(zⱼ - m) − 1), m = maxⱼ zⱼ (natural log;
+ * the sum includes the maximum's own term 1, and is compensated).
  * Accurate where `Math.log(softmax(z)[i])` is not: a probability that underflows to 0 still
  * has a finite log here. Two passes over the input plus one writing the returned array.
  *
@@ -22,6 +23,8 @@ const FN = "logSoftmax";
  * // => Float64Array [-0.6931471805599453, -0.6931471805599453]
  * logSoftmax([0, -1000]);
  * // => Float64Array [0, -1000]     (softmax would round the second to 0)
+ * logSoftmax([0, -40]);
+ * // => Float64Array [-4.248354255291589e-18, -40]
  * logSoftmax([0, -Infinity]);
  * // => Float64Array [0, -Infinity]
  * logSoftmax([0, Infinity]);
@@ -30,9 +33,27 @@ const FN = "logSoftmax";
 export function logSoftmax(logits: Vector): Float64Array {
   const n = checkVector(FN, "logits", logits);
   const m = logitMax(FN, logits, n);
-  let s = 0;
-  for (let i = 0; i < n; i++) s += Math.exp(logits[i] - m);
-  const lse = Math.log(s);
+  // Σ_{i≠k} exp(zᵢ − m), k the maximum, summed from the maximum's own term 1 (so the running sum
+  // is never below the next term and Fast2Sum is exact, as in logSumExp); s − 1 is exact, and
+  // log1p keeps the small remainder that log(1 + remainder) would round away
+  // (logSoftmax([0, -40])[0] = −4.25e-18, not 0). Each exp(zᵢ − m) carries the rounding error r of
+  // zᵢ − m: exp(d + r) = exp(d)(1 + r), as in softmax.
+  const k = LOGIT_ARGMAX;
+  let s = 1;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === k) continue;
+    const z = logits[i];
+    const d = z - m;
+    const b = d - z;
+    const r = z - (d - b) + (-m - b);
+    const x = Math.exp(d);
+    const e = x > 0 ? x + x * r : 0;
+    const t = s + e;
+    c += s - t + e;
+    s = t;
+  }
+  const lse = Math.log1p(s - 1 + c);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = logits[i] - m - lse;
   return out;

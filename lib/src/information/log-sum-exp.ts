@@ -24,11 +24,13 @@ function maxPass(xs: Vector, n: number): number {
 }
 
 /**
- * Σ exp(xᵢ - m) for the maximum m = xs[k]: every term is in [0, 1], and the sum starts from the
- * maximum's own term, exactly 1, so the running sum is never smaller than the next term and
- * Fast2Sum (Dekker) captures each rounding error exactly, without a branch. The terms do not
- * depend on the order of xs and the compensated sum is accurate to about one ulp, so reordering
- * xs changes the result by at most a few ulps.
+ * Σ_{i≠k} exp(xᵢ - m) for the maximum m = xs[k], i.e. the sum of the shifted exponentials less the
+ * maximum's own term 1: every term is in [0, 1], and the running sum s starts from that 1, so it
+ * is never smaller than the next term and Fast2Sum (Dekker) captures each rounding error exactly,
+ * without a branch. s − 1 is exact (s ≥ 1), so the result keeps what 1 + tiny would round away
+ * (logSumExp([0, -40]) = log1p(e^-40) = 4.25e-18, not 0). The terms do not depend on the order of
+ * xs and the compensated sum is accurate to about one ulp, so reordering xs changes the result by
+ * at most a few ulps.
  */
 function sumExpShifted(xs: Vector, n: number, m: number, k: number): number {
   let s = 1;
@@ -45,17 +47,18 @@ function sumExpShifted(xs: Vector, n: number, m: number, k: number): number {
     c += s - t + e;
     s = t;
   }
-  return s + c;
+  return s - 1 + c;
 }
 
 /**
  * Log of a sum of exponentials, computed without overflow or underflow: the log-space sum of
  * quantities stored as logarithms (log-likelihoods, logits).
  *
- * logSumExp(x) = log Σᵢ exp(xᵢ) = m + log Σᵢ exp(xᵢ - m), m = maxᵢ xᵢ (the shift is always the
- * maximum, so no term overflows and the result does not depend on the order of the entries:
- * reordering changes it by at most a few ulps). Two passes (maximum, then a Fast2Sum-compensated
- * sum of the shifted exponentials), O(1) extra memory; units are those of the inputs (natural log).
+ * logSumExp(x) = log Σᵢ exp(xᵢ) = m + log1p(Σ_{i≠k} exp(xᵢ - m)), m = x_k = maxᵢ xᵢ (the shift is
+ * always the maximum, so no term overflows and the result does not depend on the order of the
+ * entries: reordering changes it by at most a few ulps; log1p keeps a small remainder that
+ * 1 + remainder would round away). Two passes (maximum, then a Fast2Sum-compensated sum of the
+ * shifted exponentials), O(1) extra memory; units are those of the inputs (natural log).
  *
  * Edge cases: `-Infinity` entries stand for exp(x) = 0 and are skipped; if every entry is
  * `-Infinity` the result is `-Infinity` (log 0). A `+Infinity` entry makes the sum infinite, so
@@ -70,6 +73,8 @@ function sumExpShifted(xs: Vector, n: number, m: number, k: number): number {
  * // => 0.6931471805599453   (log 2)
  * logSumExp([1000, 1000]);
  * // => 1000.6931471805599   (no overflow)
+ * logSumExp([0, -40]);
+ * // => 4.248354255291589e-18   (log1p(e^-40); log(1 + e^-40) would round to 0)
  * logSumExp([-1000, -Infinity]);
  * // => -1000
  * logSumExp([-Infinity, -Infinity]);
@@ -83,5 +88,5 @@ export function logSumExp(xs: Vector): number {
   const n = checkVector(FN, "xs", xs);
   const m = maxPass(xs, n);
   if (m === Infinity || m === -Infinity) return m; // exp(+∞) = ∞; all -∞: log 0
-  return m + Math.log(sumExpShifted(xs, n, m, ARGMAX));
+  return m + Math.log1p(sumExpShifted(xs, n, m, ARGMAX));
 }

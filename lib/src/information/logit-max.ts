@@ -6,13 +6,21 @@ import { throwFirstInvalid, type Vector } from "../validate/validate";
  * Returns max(x) after checking every entry is a number other than NaN and +Infinity, and that
  * not all are -Infinity (then softmax is 0/0).
  */
+/** The index of the (first) maximum found by the last {@link logitMax} call. */
+export let LOGIT_ARGMAX = 0;
+
 export function logitMax(fn: string, x: Vector, n: number): number {
   let m = -Infinity;
+  let k = 0;
   for (let i = 0; i < n; i++) {
     const v = x[i];
     if (typeof v !== "number" || !(v < Infinity)) throwFirstInvalid(fn, ["logits"], [x], ["logit"]);
-    if (v > m) m = v;
+    if (v > m) {
+      m = v;
+      k = i;
+    }
   }
+  LOGIT_ARGMAX = k;
   if (m === -Infinity) {
     throw new RangeError(`${fn}: every logit is -Infinity, so the distribution is undefined (0/0)`);
   }

@@ -1,5 +1,6 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
-import { scanTable } from "./scan-table";
+import { mutualInformationPrecise, scanTable } from "./scan-table";
+import { PRECISE_BELOW_FAST } from "./numerics";
 import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "mutualInformation";
@@ -10,7 +11,10 @@ const FN = "mutualInformation";
  *
  * I(X; Y) = Σₓ Σᵧ p(x, y) log(p(x, y) / (p(x) p(y))) = H(X) + H(Y) - H(X, Y) = H(Y) - H(Y | X),
  * in nats for the default base e, bits for `base: 2`. With `normalize: true`, the three
- * entropies are rescaled analytically: I = log S + (1/S)(H_rows + H_cols - H_cells).
+ * entropies are rescaled analytically: I = log S + (1/S)(H_rows + H_cols - H_cells). When those
+ * cancel (near independence), a second pass computes I as the KL divergence
+ * (1/S) Σ kl_div(pᵢⱼ, rᵢcⱼ/S), every term ≥ 0, from double-double row and column sums and exact
+ * products: full relative precision within 2⁻⁵² of independence.
  *
  * Edge cases: empty cells contribute 0 (`0 · log 0 = 0`); a table with one row or one column
  * gives 0. The result is never negative (rounding noise below 0, e.g. for an exactly
@@ -43,6 +47,18 @@ export function mutualInformation(pxy: JointTable, opts?: InfoOptions): number {
   const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const { cells, rows, columns, total } = scanTable(FN, pxy, true, normalize, tolerance);
+  // one value of X or of Y: independent (without normalize the formula gives −S log S, 0 up to the
+  // rounding of a total that should be 1; the precise pass below computes that exactly)
+  if (normalize && (pxy.length === 1 || pxy[0].length === 1)) return 0;
+  // H(X) + H(Y) − H(X, Y): near independence the entropies cancel to nothing, and the precise pass
+  // computes I as the KL divergence of p from r⊗c/S instead (every term >= 0).
   const d = rows + columns - cells;
-  return fromNats(normalize ? Math.log(total) + d / total : d, lnBase);
+  const logS = normalize ? Math.log(total) : 0;
+  const fast = normalize ? logS + d / total : d;
+  // its error is about ε times this: the three entropies, and 2S for the rounding of the row and
+  // column sums inside their logs (r log r moves by ε·r when r is rounded)
+  const scale =
+    (normalize ? 1 + Math.abs(logS) : 0) + (Math.abs(rows) + Math.abs(columns) + Math.abs(cells) + 2 * total) / (normalize ? total : 1);
+  if (fast * PRECISE_BELOW_FAST >= scale) return fromNats(fast, lnBase);
+  return fromNats(mutualInformationPrecise(pxy, pxy[0].length, normalize), lnBase);
 }

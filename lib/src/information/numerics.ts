@@ -60,23 +60,6 @@ export function needsScale(sum: number): boolean {
   return sum !== 0 && !(sum >= SAFE_LO && sum < Infinity);
 }
 
-/**
- * x + log(1 - x), accurate also for small |x| (where the two terms cancel): the series
- * -(x²/2 + x³/3 + x⁴/4 + …) for |x| < 0.25, the direct form otherwise. For x < 1.
- */
-export function xPlusLog1pNeg(x: number): number {
-  if (!(Math.abs(x) < 0.25)) return x + Math.log1p(-x);
-  let term = x * x;
-  let sum = 0;
-  for (let k = 2; k < 80; k++) {
-    const next = term / k;
-    sum += next;
-    if (Math.abs(next) <= 1e-17 * Math.abs(sum)) break;
-    term *= x;
-  }
-  return -sum;
-}
-
 /** The sum-overflow error for a vector that should sum to 1 (normalize off). */
 export function overflowSum(fn: string, name: string): RangeError {
   return new RangeError(
@@ -85,36 +68,176 @@ export function overflowSum(fn: string, name: string): RangeError {
 }
 
 /**
- * g(w) = (1 + w)·log(1 + w) − w >= 0 for w > −1, accurate also near 0 (series
- * Σ_{k>=2} (−w)^k / (k(k−1)) for |w| < 0.1, where the direct form cancels).
+ * (1 + u)·atanh(u) − u for |u| < ½, by the series u² + u(1 + u)·A(u²), A(t) = t/3 + t²/5 + t³/7 + …
+ * (= atanh(u)/u − 1): second order in u and never cancelling (|u(1 + u)A| < u²/5 there). With
+ * s = x + y and u = (x − y)/s it is kl_div(x, y)/s, see {@link klDivTerm}.
  */
-export function onePlusWLog1pMinusW(w: number): number {
-  if (!(Math.abs(w) < 0.1)) return (1 + w) * Math.log1p(w) - w;
-  let pow = w * w;
-  let sum = 0;
-  for (let k = 2; k < 60; k++) {
-    const term = pow / (k * (k - 1));
-    sum += k % 2 === 0 ? term : -term;
-    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
-    pow *= w;
+export function atanhSeries(u: number): number {
+  const t = u * u;
+  // |u| < 1/64: four terms of A reach full precision (the fifth is below 1e-18 of A)
+  if (t < 2.44140625e-4) return t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9))));
+  let pow = t;
+  let a = 0;
+  for (let k = 3; k < 80; k += 2) {
+    const term = pow / k;
+    a += term;
+    if (term <= 1e-17 * a) break;
+    pow *= t;
   }
-  return sum;
+  return t + u * (1 + u) * a;
 }
 
-const MIN_NORMAL = 2.2250738585072014e-308;
-
 /**
- * The generalized relative-entropy term x·log(x/y) − x + y >= 0 (scipy's `kl_div(x, y)`), for
- * x, y >= 0, accurate everywhere: `diff` = x − y, passed in when the caller knows it more
- * precisely than x − y rounds (e.g. (a − b)(a + b) for x = a², y = b²). Near equality
- * (|diff| < y/2) it is y·g(diff/y), second order without cancellation; elsewhere the direct form,
+ * The generalized relative-entropy term kl_div(x, y) = x·log(x/y) − x + y >= 0 (scipy's `kl_div`)
+ * for x, y >= 0, within a few ulps everywhere: `d` is x − y, passed in when the caller knows it more
+ * precisely than x − y rounds (it is exact when x and y are within a factor 2, by Sterbenz). Near
+ * equality (|u| < ½, u = d/(x + y), i.e. x/y in (⅓, 3)) it is (x + y)·atanhSeries(u), second order
+ * without cancellation; elsewhere x·log(x/y) − d, whose two parts cancel by at most a factor 2.5,
  * with log x − log y when x/y leaves the double range. x = 0 gives y; x > 0 = y gives Infinity.
  */
-export function relEntrTerm(x: number, y: number, diff: number = x - y): number {
+export function klDivTerm(x: number, y: number, d: number = x - y): number {
   if (x === 0) return y;
   if (y === 0 || x === Infinity || y === Infinity) return Infinity;
-  if (Math.abs(diff) < 0.5 * y) return y * onePlusWLog1pMinusW(diff / y);
+  const s = x + y;
+  // kl_div is homogeneous of degree 1: at half scale when x + y overflows (x, y near 1.8e308)
+  if (s === Infinity) return 2 * klDivTerm(0.5 * x, 0.5 * y, 0.5 * d);
+  const u = d / s;
+  if (u < 0.5 && u > -0.5) return s * atanhSeries(u);
   const r = x / y;
   const lr = r >= MIN_NORMAL && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(x) - Math.log(y);
-  return x * lr - x + y;
+  return x * lr - d;
+}
+
+/** {@link klDivTerm} under its older name (klBetween uses it). */
+export const relEntrTerm = klDivTerm;
+
+const MIN_NORMAL = 2.2250738585072014e-308;
+const SPLIT = 134217729; // 2^27 + 1 (Dekker)
+
+const BIG = 2 ** 995;
+const DOWN = 2 ** -64;
+const UP = 2 ** 64;
+
+/**
+ * The rounding error of a·b: a·b − fl(a·b), exactly (Dekker's product, no FMA); a factor beyond
+ * 2^995, where the split would overflow, is scaled by 2^-64 first (exact) and the error scaled back.
+ */
+export function productError(a: number, b: number, ab: number): number {
+  if (!(ab - ab === 0)) return 0; // an infinite or NaN product has no rounding error to speak of
+  if (!(Math.abs(a) < BIG)) return productError(a * DOWN, b, ab * DOWN) * UP;
+  if (!(Math.abs(b) < BIG)) return productError(a, b * DOWN, ab * DOWN) * UP;
+  let c = SPLIT * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLIT * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  return al * bl - (ab - ah * bh - al * bh - ah * bl);
+}
+
+/**
+ * Cancellation factor above which a result is recomputed by a precise pass: when the result is
+ * smaller than 1/PRECISE_BELOW of the magnitude its rounding errors scale with, the fast form has
+ * lost more than one bit to cancellation.
+ */
+export const PRECISE_BELOW = 2;
+
+/**
+ * The same for functions whose textbook form is also their fast path on ordinary inputs (tables,
+ * log-likelihood sums): the precise pass runs only when the result is 16 times smaller than the
+ * magnitude its rounding errors scale with, so the fast result is within about 16 ulps-worth of
+ * relative error and ordinary inputs never pay for a second pass.
+ */
+export const PRECISE_BELOW_FAST = 16;
+
+/**
+ * A power of two for entries up to `max`: below 1 it scales up to [1, 2) (exact, and subnormal
+ * entries regain their full precision: p·log(S/p) of a subnormal p would round in the subnormal
+ * range); above, it scales down only as far as n entries need to be summed without overflow.
+ * Unlike {@link scaleFor} it never flushes a small entry to 0 (a qᵢ > 0 that became 0 would turn a
+ * finite cross-entropy into Infinity).
+ */
+export function sumSafeScale(max: number, n: number): number {
+  if (max < 1) return scaleFor(max);
+  return max * (2 * n) <= Number.MAX_VALUE ? 1 : 2 ** -(Math.ceil(Math.log2(n)) + 2);
+}
+
+/** Results of {@link logRatioSum} besides its return value (no allocation per call). */
+export let RATIO_TOTAL = 0; // Sq = Σ b·qᵢ, consistent with the terms
+export let RATIO_WEIGHT = 0; // Σ a·wᵢ, compensated
+
+/**
+ * Σᵢ a·wᵢ·log(Sq / (b·qᵢ)) with Sq = Σᵢ b·qᵢ: the unnormalised form of a normalised entropy
+ * (w = q: Σ p log(S/p) = S·H(p/S)) or cross-entropy (Σ p log(Sq/q) = Sp·H(p/Sp, q/Sq)), computed
+ * without cancellation. Every term is ≥ 0 (b·qᵢ ≤ Sq). The largest qₖ is the only one whose ratio
+ * can be near 1; its term is a·wₖ·log1p(R/(b·qₖ)) with R = Σ_{i≠k} b·qᵢ (compensated), so nothing
+ * is lost there either; the sum is blocked and compensated. For entries already validated; a and b
+ * are the exact power-of-two scales of the caller (1 when none). A wᵢ > 0 with qᵢ = 0 gives
+ * Infinity. Two passes: O(n) time, O(1) memory.
+ */
+export function logRatioSum(w: Vector, q: Vector, n: number, a: number, b: number): number {
+  let k = 0;
+  let top = -1;
+  for (let i = 0; i < n; i++) {
+    const v = q[i];
+    if (v > top) {
+      top = v;
+      k = i;
+    }
+  }
+  let r = 0;
+  let rc = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === k) continue;
+    const v = q[i] * b;
+    const t = r + v;
+    rc += r >= v ? r - t + v : v - t + r;
+    r = t;
+  }
+  const rest = r + rc;
+  const qk = top * b;
+  const total = qk + rest;
+  const logTotal = Math.log(total);
+  let hHi = 0;
+  let hLo = 0;
+  let sw = 0;
+  let swc = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = start + BLOCK < n ? start + BLOCK : n;
+    let h = 0;
+    for (let i = start; i < end; i++) {
+      const wi = w[i] * a;
+      const t = sw + wi;
+      swc += sw >= wi ? sw - t + wi : wi - t + sw;
+      sw = t;
+      if (!(wi > 0)) continue;
+      if (i === k) {
+        h += wi * Math.log1p(rest / qk);
+        continue;
+      }
+      const qi = q[i] * b;
+      const ratio = total / qi;
+      h += wi * (ratio <= Number.MAX_VALUE ? Math.log(ratio) : logTotal - Math.log(qi));
+    }
+    const t = hHi + h;
+    const z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
+  }
+  RATIO_TOTAL = total;
+  RATIO_WEIGHT = sw + swc;
+  return hHi - hHi === 0 ? hHi + hLo : hHi;
+}
+
+/** The index of the largest entry of a validated vector of non-negative numbers (the first on ties). */
+export function argMaxEntry(p: Vector, n: number): number {
+  let k = 0;
+  let m = -1;
+  for (let i = 0; i < n; i++) {
+    if (p[i] > m) {
+      m = p[i];
+      k = i;
+    }
+  }
+  return k;
 }

@@ -3,7 +3,7 @@
 
 import type { JointTable } from "./types";
 import { checkSum, checkTable, throwFirstInvalidCell } from "../validate/validate";
-import { needsScale, scaleFor } from "./numerics";
+import { klDivTerm, logRatioSum, needsScale, productError, RATIO_TOTAL, scaleFor, sumSafeScale } from "./numerics";
 
 /** Unnormalized sums from one pass; the entropies follow analytically (see the callers). */
 export interface TableSums {
@@ -58,9 +58,13 @@ function throwIfInvalidCell(fn: string, pxy: JointTable): void {
 function scan(fn: string, pxy: JointTable, m: number, withColumns: boolean, a: number): TableSums {
   const rowsN = pxy.length;
   const col = withColumns ? new Float64Array(m) : undefined;
+  // each row is a block: plain sums inside it, TwoSum across rows
   let cells = 0;
+  let cellsLo = 0;
   let rows = 0;
+  let rowsLo = 0;
   let total = 0;
+  let totalLo = 0;
   for (let i = 0; i < rowsN; i++) {
     const row = pxy[i];
     let r = 0;
@@ -73,9 +77,21 @@ function scan(fn: string, pxy: JointTable, m: number, withColumns: boolean, a: n
       if (v > 0) h -= v * Math.log(v);
       if (col !== undefined) col[j] += v;
     }
-    cells += h;
-    total += r;
-    if (r > 0) rows -= r * Math.log(r);
+    let t = cells + h;
+    let z = t - cells;
+    cellsLo += cells - (t - z) + (h - z);
+    cells = t;
+    t = total + r;
+    z = t - total;
+    totalLo += total - (t - z) + (r - z);
+    total = t;
+    if (r > 0) {
+      const g = -r * Math.log(r);
+      t = rows + g;
+      z = t - rows;
+      rowsLo += rows - (t - z) + (g - z);
+      rows = t;
+    }
   }
   let columns = 0;
   if (col !== undefined) {
@@ -84,5 +100,140 @@ function scan(fn: string, pxy: JointTable, m: number, withColumns: boolean, a: n
       if (c > 0) columns -= c * Math.log(c);
     }
   }
-  return { cells, rows, columns, total };
+  const fin = (hi: number, lo: number): number => (hi - hi === 0 ? hi + lo : hi);
+  return { cells: fin(cells, cellsLo), rows: fin(rows, rowsLo), columns, total: fin(total, totalLo) };
+}
+
+/** The largest cell of a validated table. */
+function maxCell(pxy: JointTable, m: number): number {
+  let max = 0;
+  for (const row of pxy) for (let j = 0; j < m; j++) if (row[j] > max) max = row[j];
+  return max;
+}
+
+/**
+ * Precise normalised joint entropy: (1/S) Σᵢⱼ p log(S/p), every term ≥ 0 and the largest cell's
+ * by log1p (all cells as one vector, see logRatioSum). For a validated table.
+ */
+export function jointEntropyPrecise(pxy: JointTable, m: number): number {
+  const cells = new Float64Array(pxy.length * m);
+  for (let i = 0; i < pxy.length; i++) for (let j = 0; j < m; j++) cells[i * m + j] = pxy[i][j];
+  const a = sumSafeScale(maxCell(pxy, m), cells.length);
+  return logRatioSum(cells, cells, cells.length, a, a) / RATIO_TOTAL;
+}
+
+/**
+ * Precise conditional entropy: (1/S) Σᵢ Σⱼ pᵢⱼ log(rᵢ/pᵢⱼ) with rᵢ the row sums: every term ≥ 0,
+ * each row's largest cell by log1p (logRatioSum per row), rows added with TwoSum. For a validated
+ * table; `normalize` divides by the total.
+ */
+export function conditionalEntropyPrecise(pxy: JointTable, m: number, normalize: boolean): number {
+  const a = sumSafeScale(maxCell(pxy, m), pxy.length * m);
+  let h = 0;
+  let hLo = 0;
+  let s = 0;
+  let sLo = 0;
+  for (const row of pxy) {
+    const v = logRatioSum(row, row, m, a, a);
+    let t = h + v;
+    let z = t - h;
+    hLo += h - (t - z) + (v - z);
+    h = t;
+    const w = RATIO_TOTAL;
+    t = s + w;
+    z = t - s;
+    sLo += s - (t - z) + (w - z);
+    s = t;
+  }
+  const terms = h + hLo;
+  // without normalize the table is taken as it is; the scale a is undone
+  return normalize ? terms / (s + sLo) : terms / a;
+}
+
+/**
+ * Precise mutual information: KL(p ‖ r⊗c/S) = (1/S) Σᵢⱼ kl_div(pᵢⱼ, rᵢcⱼ/S), every term ≥ 0 (the
+ * linear parts sum to S − (Σr)(Σc)/S = 0 exactly), computed with row sums rᵢ, column sums cⱼ and
+ * the total S in double-double and the product rᵢcⱼ/S from exact products, so a table within
+ * 2⁻⁵² of independence keeps every digit (an entropy difference H(X) + H(Y) − H(X, Y) cancels to
+ * nothing there). For a validated table; `normalize` divides by the total.
+ */
+export function mutualInformationPrecise(pxy: JointTable, m: number, normalize: boolean): number {
+  const nRows = pxy.length;
+  const a = scaleFor(maxCell(pxy, m));
+  const colHi = new Float64Array(m);
+  const colLo = new Float64Array(m);
+  const rowHi = new Float64Array(nRows);
+  const rowLo = new Float64Array(nRows);
+  let sHi = 0;
+  let sLo = 0;
+  for (let i = 0; i < nRows; i++) {
+    const row = pxy[i];
+    let r = 0;
+    let rc = 0;
+    for (let j = 0; j < m; j++) {
+      const v = row[j] * a;
+      let t = r + v;
+      rc += r >= v ? r - t + v : v - t + r;
+      r = t;
+      const c = colHi[j];
+      t = c + v;
+      colLo[j] += c >= v ? c - t + v : v - t + c;
+      colHi[j] = t;
+    }
+    const rh = r + rc;
+    rowHi[i] = rh;
+    rowLo[i] = rc - (rh - r);
+    const t = sHi + r;
+    sLo += (sHi >= r ? sHi - t + r : r - t + sHi) + rc;
+    sHi = t;
+  }
+  const sh = sHi + sLo;
+  sLo -= sh - sHi;
+  sHi = sh;
+  for (let j = 0; j < m; j++) {
+    const c = colHi[j] + colLo[j];
+    colLo[j] -= c - colHi[j];
+    colHi[j] = c;
+  }
+  let hHi = 0;
+  let hLo = 0;
+  for (let i = 0; i < nRows; i++) {
+    const row = pxy[i];
+    const rh = rowHi[i];
+    const rl = rowLo[i];
+    let h = 0;
+    for (let j = 0; j < m; j++) {
+      const v = row[j] * a;
+      const ch = colHi[j];
+      const ph = rh * ch;
+      const yh = ph / sHi;
+      // a cell not near r·c/S (|u| ≥ 1/16): v log(v/y) − (v − y) cancels by at most a factor 16
+      // there, plain doubles suffice and no series is needed
+      if (v > 0 && yh > 0 && !(Math.abs(v - yh) < 0.0625 * (v + yh))) {
+        const r = v / yh;
+        h += v * (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(v) - Math.log(yh)) - (v - yh);
+        continue;
+      }
+      // near independence: y = r·c/S in double-double, so v − y keeps its digits
+      const pl = productError(rh, ch, ph) + rh * colLo[j] + rl * ch;
+      const e = yh * sHi;
+      const yl = (ph - e - productError(yh, sHi, e) + pl - yh * sLo) / sHi;
+      if (yh === 0) {
+        // r·c/S below every double while p > 0 (p ≤ min(r, c), so only for cells 1e-300 apart)
+        if (v > 0) h += v * (Math.log(v) + Math.log(sHi) - Math.log(rh) - Math.log(ch)) - v;
+        continue;
+      }
+      h += klDivTerm(v, yh, v - yh - yl);
+    }
+    const t = hHi + h;
+    const z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
+  }
+  const terms = hHi + hLo;
+  if (normalize) return terms / sHi;
+  // Without normalize the marginals are taken as given: Σ p log(p/(r c)) = Σ kl_div − S log S, the
+  // scale a undone (S is 1 up to the tolerance; log S by log1p of the double-double S − 1).
+  const S = sHi / a;
+  return terms / a - S * Math.log1p(S - 1 + sLo / a);
 }

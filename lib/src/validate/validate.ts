@@ -25,8 +25,8 @@
 //
 // Exported API (the stable surface other groups build on):
 //   showValue, describeType, valueError, typeError          message building
-//   checkVector, checkSameLength, entryError, throwFirstInvalid, checkSum, checkTable,
-//   throwFirstInvalidCell                                    vectors and tables
+//   isFloat64Array, isVector, checkVector, checkSameLength, entryError, throwFirstInvalid,
+//   checkSum, checkTable, throwFirstInvalidCell, allocate     vectors and tables
 //   checkSample                                              a data sample: vector of finite numbers
 //   checkNumber, checkFinite, checkPositive, checkNonNegative, checkInteger, checkInRange,
 //   checkBoolean, checkFunction, checkRng                    scalars and callables
@@ -80,19 +80,55 @@ export function typeError(fn: string, label: string, value: unknown, reason: str
 
 const VECTOR_RULE = "is not a number[] or Float64Array";
 
+/** The getter behind `TypedArray.prototype[Symbol.toStringTag]`: a typed array's own kind, whatever its realm. */
+const TYPED_ARRAY_TAG = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Float64Array.prototype), Symbol.toStringTag)!
+  .get as (this: unknown) => string | undefined;
+
 /**
- * Checks that `x` is a non-empty `number[]` or `Float64Array` and returns its length. Entries are
- * not checked here (the callers' hot loops do it).
+ * True for a `Float64Array` of any realm (a `vm` context, an iframe, a worker's transferred array):
+ * `instanceof` only recognises this realm's. Reads the engine's internal kind, which a plain object
+ * cannot fake with a `Symbol.toStringTag` of its own.
+ */
+export function isFloat64Array(x: unknown): x is Float64Array {
+  return x instanceof Float64Array || (ArrayBuffer.isView(x) && TYPED_ARRAY_TAG.call(x) === "Float64Array");
+}
+
+/** True for a `number[]` (of any realm) or a `Float64Array` (of any realm); entries are not checked. */
+export function isVector(x: unknown): x is Vector {
+  return Array.isArray(x) || isFloat64Array(x);
+}
+
+/**
+ * Checks that `x` is a non-empty `number[]` or `Float64Array` (of any realm) and returns its length.
+ * Entries are not checked here (the callers' hot loops do it).
  * @throws {TypeError} when `x` is anything else (a Float32Array, an array-like, a string, null)
  * @throws {RangeError} when `x` is empty
  */
 export function checkVector(fn: string, name: string, x: unknown): number {
-  if (!(x instanceof Float64Array) && !Array.isArray(x)) {
+  if (!Array.isArray(x) && !isFloat64Array(x)) {
     throw typeError(fn, name, x, VECTOR_RULE);
   }
   const n = (x as Vector).length;
   if (n === 0) throw new RangeError(`${fn}: ${name} is empty`);
   return n;
+}
+
+/** The longest array the library allocates (V8's limit for a Float64Array on 64-bit platforms). */
+export const MAX_LENGTH = 2 ** 32 - 1;
+
+/**
+ * `new Float64Array(n)` for a length the caller has validated as a non-negative integer, with the
+ * library's message instead of the engine's ("Invalid typed array length", "Array buffer
+ * allocation failed") when it is too long or memory runs out.
+ * @throws {RangeError} naming the function and the argument `name` that asked for `n` entries
+ */
+export function allocate(fn: string, name: string, n: number): Float64Array {
+  if (n > MAX_LENGTH) throw valueError(fn, name, n, `is too large: more than ${MAX_LENGTH} entries`);
+  try {
+    return new Float64Array(n);
+  } catch {
+    throw valueError(fn, name, n, `is too large: the ${n} entries (${n * 8} bytes) cannot be allocated`);
+  }
 }
 
 /** @throws {RangeError} when the two lengths differ */
@@ -188,28 +224,44 @@ export function checkSum(
   return sum;
 }
 
+/** Every option name mlekit has (a function's own list must be a subset: see {@link readOptions}). */
+const ALL_OPTION_KEYS: readonly string[] = [
+  "base", "normalize", "tolerance", "unbiased", "intercept", "l2", "alpha", "beta",
+  "maxIterations", "restarts", "initialStep", "m", "trials", "rng", "select",
+];
+let noOptions: object | undefined;
+
+/** An object with every known key as an own property set to undefined (so defaults apply). */
+function allUndefined(known: readonly string[]): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const key of known) o[key] = undefined;
+  return o;
+}
+
 /**
- * Checks that `opts` is an options object whose keys are all in `known`, and returns it
- * (`{}` for `undefined`). Every function with options calls this, so `null` and unknown keys
- * behave the same everywhere.
+ * Checks that `opts` is an options object whose keys are all in `known`, and returns an object that
+ * has every known key as an own property: the option's own value, or `undefined` (so the caller's
+ * destructuring default applies). A default is therefore never read through the prototype chain:
+ * `Object.create({ base: 2 })` sets no option, and neither does a polluted `Object.prototype.base`.
+ * Every function with options calls this, so `null` and unknown keys behave the same everywhere.
  * @throws {TypeError} when `opts` is `null`, an array or not an object, or has a key not in `known`
  */
 export function readOptions<T extends object>(fn: string, opts: T | undefined, known: readonly string[]): T {
-  if (opts === undefined) return {} as T;
+  // (for `undefined`: one shared frozen object holding every option name of the library as an own
+  // undefined property, so the common call allocates nothing and still reads no prototype)
+  if (opts === undefined) return (noOptions ??= Object.freeze(allUndefined(ALL_OPTION_KEYS))) as T;
   if (opts === null || typeof opts !== "object" || Array.isArray(opts)) {
     throw typeError(fn, "options", opts, "is not an options object");
   }
+  const own = allUndefined(known);
   for (const key of Object.keys(opts)) {
+    const value = (opts as Record<string, unknown>)[key];
     if (!known.includes(key)) {
-      throw typeError(
-        fn,
-        `options.${key}`,
-        (opts as Record<string, unknown>)[key],
-        `is not an option (known: ${known.length ? known.join(", ") : "none"})`,
-      );
+      throw typeError(fn, `options.${key}`, value, `is not an option (known: ${known.length ? known.join(", ") : "none"})`);
     }
+    own[key] = value;
   }
-  return opts;
+  return own as T;
 }
 
 /** The option names of the information functions. */
@@ -217,14 +269,17 @@ export const INFO_OPTION_KEYS: readonly string[] = ["base", "normalize", "tolera
 
 /**
  * Validates the three information options and returns `ln(base)`, the divisor that turns nats
- * into the requested unit (exactly 1 for the default base e).
+ * into the requested unit (exactly 1 for the default base e). A base must be finite and > 1: a
+ * base in (0, 1) has a negative logarithm and would make every entropy, cross-entropy and
+ * divergence negative, against their documented ranges.
  * @throws {TypeError} when an option has the wrong type
- * @throws {RangeError} when `base` is not finite, `<= 0` or `1`, or `tolerance` is NaN or `< 0`
+ * @throws {RangeError} when `base` is NaN, not finite or `<= 1`, or `tolerance` is NaN or `< 0`
  */
 export function checkOptions(fn: string, base: unknown, normalize: unknown, tolerance: unknown): number {
   if (typeof base !== "number") throw typeError(fn, "base", base, "is not a number");
-  if (!(base > 0 && base < Infinity) || base === 1) {
-    throw valueError(fn, "base", base, "is not a valid logarithm base (finite, > 0 and not 1)");
+  if (base !== base) throw new RangeError(`${fn}: base = NaN is not a number`);
+  if (!(base > 1 && base < Infinity)) {
+    throw valueError(fn, "base", base, "is not a valid logarithm base (finite and > 1)");
   }
   checkBoolean(fn, "normalize", normalize);
   if (typeof tolerance !== "number") throw typeError(fn, "tolerance", tolerance, "is not a number");
@@ -352,10 +407,13 @@ export function throwFirstInvalidCell(fn: string, pxy: readonly Vector[]): never
   throw new RangeError(`${fn}: invalid input`);
 }
 
-/** Converts a non-negative result from nats to the caller's unit, clamping rounding noise. */
+/**
+ * Converts a non-negative result from nats to the caller's unit, clamping rounding noise below 0
+ * to 0. A NaN stays NaN: it is never turned into a number.
+ */
 export function fromNats(nats: number, lnBase: number): number {
   // Quantities that are >= 0 in exact arithmetic are never returned negative: a -1e-17 from
   // cancellation would, for instance, make Math.sqrt(jsDivergence(p, q)) NaN.
-  const v = nats > 0 ? nats : 0;
+  const v = nats < 0 ? 0 : nats;
   return lnBase === 1 ? v : v / lnBase;
 }

@@ -1,0 +1,137 @@
+// Before/after speed of two builds of mlekit, interleaved (issue 18: "no function more than 5%
+// slower"). Usage:
+//   npm run build
+//   node -r ts-node/register/transpile-only bench/compare.ts --baseline <dir of an older lib/dist/cjs> [--reps 15]
+// Each round times every case once on each build, alternating which build goes first, so a burst
+// of load from other processes hits both alike; the table gives the median ms of each, the ratio
+// after/before (above 1: slower now) and the spread (the interquartile range of the per-round
+// ratios), and the fastest round of each (least disturbed by other load). Build the baseline from
+// an older commit into a folder of its own, e.g.
+//   git archive <commit> lib tsconfig.json | tar -x -C /tmp/old && cd /tmp/old && tsc -p lib
+import * as path from "path";
+
+type Lib = typeof import("../lib/src");
+
+const args = process.argv.slice(2);
+const at = (flag: string, def: string): string => (args.includes(flag) ? args[args.indexOf(flag) + 1] : def);
+const REPS = Number(at("--reps", "15"));
+const before = require(path.resolve(at("--baseline", ""))) as Lib;
+const after = require(path.join(__dirname, "..", "lib", "dist", "cjs")) as Lib;
+
+function xorshift(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+function distribution(n: number, seed: number): Float64Array {
+  const r = xorshift(seed);
+  const a = new Float64Array(n);
+  let t = 0;
+  for (let i = 0; i < n; i++) t += a[i] = r() + 1e-3;
+  for (let i = 0; i < n; i++) a[i] /= t;
+  return a;
+}
+function normals(n: number, seed: number, scale = 10): Float64Array {
+  const r = xorshift(seed);
+  const a = new Float64Array(n);
+  for (let i = 0; i < n; i++) a[i] = scale * Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  return a;
+}
+
+const N = 1e6;
+const p = distribution(N, 1);
+const q = distribution(N, 2);
+const near = Float64Array.from(p, (v, i) => v * (1 + (i % 2 ? 1e-9 : -1e-9)));
+const w = Float64Array.from(p, (v) => v * 1234.5);
+const z = normals(N, 3);
+const x = normals(N, 4, 2);
+const counts = Float64Array.from(distribution(N, 5), (v) => Math.floor(v * N * 4));
+const expo = Float64Array.from(distribution(N, 6), (v) => v * N);
+const table = Array.from({ length: 1000 }, (_, i) => distribution(1000, 100 + i).map((v) => v / 1000));
+const scalars = distribution(1e5, 7);
+const logisticX = Array.from({ length: 2000 }, (_, i) => [Math.sin(i), Math.cos(3 * i), (i % 7) / 7]);
+const logisticY = logisticX.map((r, i) => ((r[0] + r[1] - r[2] + 0.3 * Math.sin(17 * i)) > 0 ? 1 : 0));
+
+let sink = 0;
+const cases: [string, (l: Lib) => number][] = [
+  ["klDivergence 1e6", (l) => l.klDivergence(p, q)],
+  ["klDivergence 1e6, q = p(1 ± 1e-9)", (l) => l.klDivergence(p, near)],
+  ["entropy 1e6", (l) => l.entropy(p)],
+  ["entropy 1e6 normalize", (l) => l.entropy(w, { normalize: true })],
+  ["crossEntropy 1e6", (l) => l.crossEntropy(p, q)],
+  ["jsDivergence 1e6", (l) => l.jsDivergence(p, q)],
+  ["logSumExp 1e6", (l) => l.logSumExp(z)],
+  ["crossEntropyFromLogits 1e6", (l) => l.crossEntropyFromLogits(p, z)],
+  ["softmax 1e6", (l) => l.softmax(z)[0]],
+  ["logSoftmax 1e6", (l) => l.logSoftmax(z)[0]],
+  ["jointEntropy 1000×1000", (l) => l.jointEntropy(table)],
+  ["conditionalEntropy 1000×1000", (l) => l.conditionalEntropy(table)],
+  ["mutualInformation 1000×1000", (l) => l.mutualInformation(table)],
+  ["fitGaussian 1e6", (l) => l.fitGaussian(x).params.sigma],
+  ["logLikelihood(gaussian) 1e6", (l) => l.logLikelihood(l.gaussian(0, 2), x)],
+  ["logLikelihood(poisson(4)) 1e6", (l) => l.logLikelihood(l.poisson(4), counts)],
+  ["logLikelihood(exponential) 1e6", (l) => l.logLikelihood(l.exponential(1), expo)],
+  ["binaryCrossEntropyFromLogit ×1e5", (l) => { let s = 0; for (let i = 0; i < 1e5; i++) s += l.binaryCrossEntropyFromLogit(scalars[i], z[i]); return s; }],
+  ["binaryEntropy ×1e5", (l) => { let s = 0; for (let i = 0; i < 1e5; i++) s += l.binaryEntropy(scalars[i] * 1e3); return s; }],
+  ["logGamma ×1e5", (l) => { let s = 0; for (let i = 0; i < 1e5; i++) s += l.logGamma(scalars[i] * 1e7); return s; }],
+  ["gaussian.logProb ×1e5", (l) => { const d = l.gaussian(0, 2); let s = 0; for (let i = 0; i < 1e5; i++) s += d.logProb(x[i]); return s; }],
+  ["poisson.logProb ×1e5", (l) => { const d = l.poisson(4); let s = 0; for (let i = 0; i < 1e5; i++) s += d.logProb(counts[i] % 20); return s; }],
+  ["beta.logProb ×1e5", (l) => { const d = l.beta(2.5, 3.5); let s = 0; for (let i = 0; i < 1e5; i++) s += d.logProb(scalars[i] * 1e3); return s; }],
+  ["poisson(3).sample 1e5", (l) => l.poisson(3).sample(1e5, l.createRng(1))[0]],
+  ["fitLogisticRegression 2000×3", (l) => l.fitLogisticRegression(logisticX, logisticY, { intercept: true }).loss],
+  ["maximizeLikelihood gaussian (μ, log σ)", (l) => l.maximizeLikelihood((t) => l.logLikelihood(l.gaussian(t[0], Math.exp(t[1])), [1, 2, 3, 4]), [0, 0]).value],
+];
+
+function time(fn: () => number): number {
+  const t0 = process.hrtime.bigint();
+  sink += fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+const median = (v: number[]): number => {
+  const s = [...v].sort((a, b) => a - b);
+  return s[s.length >> 1];
+};
+const quantile = (v: number[], q: number): number => {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+
+console.log(`mlekit before/after, ${REPS} interleaved rounds, medians in ms (node ${process.version}; the machine may be shared)`);
+console.log("| case | before | after | after/before | IQR of the ratio | fastest before | fastest after | fastest ratio |");
+console.log("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+for (const [name, run] of cases) {
+  // warm both on the case (and let V8 optimise) before timing
+  for (let k = 0; k < 3; k++) {
+    sink += run(before);
+    sink += run(after);
+  }
+  const tb: number[] = [];
+  const ta: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < REPS; r++) {
+    let b: number;
+    let a: number;
+    if (r % 2 === 0) {
+      b = time(() => run(before));
+      a = time(() => run(after));
+    } else {
+      a = time(() => run(after));
+      b = time(() => run(before));
+    }
+    tb.push(b);
+    ta.push(a);
+    ratios.push(a / b);
+  }
+  const mb = median(tb);
+  const ma = median(ta);
+  const fb = Math.min(...tb);
+  const fa = Math.min(...ta);
+  console.log(
+    `| ${name} | ${mb.toFixed(2)} | ${ma.toFixed(2)} | ${(ma / mb).toFixed(3)} | ${quantile(ratios, 0.25).toFixed(2)} – ${quantile(ratios, 0.75).toFixed(2)} | ${fb.toFixed(2)} | ${fa.toFixed(2)} | ${(fa / fb).toFixed(3)} |`,
+  );
+}
+if (!Number.isFinite(sink)) console.log("");
