@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--plan | --check-plan | --report]`:
+// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--files part,...] [--plan | --check-plan | --report]`,
+// `npm run mutation -- --breaks [break ...]` (issue 22's hand-made breaks: scripts/mutation-breaks.ts):
 // mutation testing with Stryker (StrykerJS 9, its TypeScript checker, its command runner) over
 // the code whose tests must fail when the code is wrong. Not part of `npm test`.
 // mutation/README.md explains the arrangement, its measured cost and how to read the results.
@@ -28,6 +29,7 @@ import * as os from "os";
 import * as path from "path";
 import { spawn, spawnSync } from "child_process";
 import * as ts from "typescript";
+import { runBreaks } from "./mutation-breaks";
 
 const ROOT = path.resolve(__dirname, "..");
 const REPORTS = path.join(ROOT, "reports", "mutation");
@@ -424,7 +426,7 @@ function score(area: Area, report: Report, seconds: number, tested: number): Sco
   fs.mkdirSync(SURVIVORS, { recursive: true });
   fs.writeFileSync(
     path.join(SURVIVORS, `${area.name}.txt`),
-    `# Surviving mutants of area "${area.name}" (${area.title}), written by \`npm run mutation -- ${area.name}\`.\n` +
+    `# Surviving mutants of area "${area.name}" (${area.title}), written by \`npm run mutation -- ${area.name}\`${area.title.includes(", only ") ? " --files …" : ""}.\n` +
       `# One line per mutant: its key (file:line:column Mutator replacement), as mutation/equivalent.md lists it, then the code it replaced.\n` +
       `# [E] = listed in mutation/equivalent.md as equivalent (with the reason there).\n` +
       lines.map((l) => `${listed.has(l.key) ? "[E] " : ""}${l.text}`).join("\n") +
@@ -685,10 +687,24 @@ async function main(): Promise<void> {
   const ci = args.indexOf("--concurrency");
   const concurrency = ci >= 0 ? Number(args[ci + 1]) : 2;
   if (!(concurrency >= 1)) throw new Error("mutation: --concurrency needs a number ≥ 1");
-  const names = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--concurrency");
+  const names = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--concurrency" && args[i - 1] !== "--files");
+  if (args.includes("--breaks")) {
+    // Issue 22's hand-made breaks, one at a time in a scratch copy (scripts/mutation-breaks.ts).
+    process.exitCode = runBreaks(names);
+    return;
+  }
   const unknown = names.filter((n) => !AREAS.some((a) => a.name === n));
   if (unknown.length) throw new Error(`mutation: unknown area ${unknown.join(", ")} (areas: ${AREAS.map((a) => a.name).join(", ")})`);
-  const areas = names.length ? AREAS.filter((a) => names.includes(a.name)) : AREAS;
+  // --files a,b: only the area's files whose path contains one of these (a part of an area, when
+  // the whole does not fit in the time there is; the title and the survivors file say which part).
+  const fi = args.indexOf("--files");
+  const parts = fi >= 0 ? (args[fi + 1] ?? "").split(",").filter(Boolean) : [];
+  if (fi >= 0 && !parts.length) throw new Error("mutation: --files needs a comma-separated list of file name parts");
+  const areas = (names.length ? AREAS.filter((a) => names.includes(a.name)) : AREAS).map((a) => {
+    if (!parts.length) return a;
+    const targets = a.targets.filter((t) => parts.some((p) => t.file.includes(p)));
+    return { ...a, targets, title: `${a.title}, only ${targets.map((t) => path.basename(t.file)).join(", ") || "no file"}` };
+  }).filter((a) => a.targets.length);
   if (checkOnly) {
     const misses = areas.reduce((n, a) => n + checkPlan(a), 0);
     if (misses) process.exitCode = 1;
