@@ -185,7 +185,7 @@ export function runBreaks(names: string[]): number {
           console.log("  SURVIVED: no test failed");
           bad++;
         }
-        rows.push(`| \`${b.name}\` | ${b.what.replace(/\|/g, "\\|")} | ${r.failed.length ? r.failed.map((f) => f.replace(/^(\S+): (.*)$/, "`$1`: $2")).join("<br>") : "**none: survived**"} |`);
+        rows.push(`| \`${b.name}\` | ${b.what.replace(/\|/g, "\\|")} | ${r.failed.length ? r.failed.map((f) => f.replace(/^(\S+): (.*)$/, "`$1`: $2").replace(/\|/g, "\\|")).join("<br>") : "**none: survived**"} |`);
       } finally {
         fs.writeFileSync(file, original);
       }
