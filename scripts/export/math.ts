@@ -71,25 +71,44 @@ export function renderTex(tex: string, display: boolean, onError?: (message: str
   }
 }
 
-/** Markdown + maths -> HTML; headings get ids (see {@link slug}). */
+/**
+ * Markdown + maths -> HTML. Headings get ids (see {@link slug}), made before the maths is
+ * rendered, from the heading's text with each formula read as its TeX source, so
+ * `## The $\theta$ slider` gets `id="the-theta-slider"`. A heading with no letter or digit
+ * gets no id.
+ */
 export function markdownToHtml(src: string, { onError, headingIds = true }: { onError?: (message: string) => void; headingIds?: boolean } = {}): string {
   const { text, formulas } = extractMath(src);
   let html = marked.parse(text, { gfm: true, async: false }) as string;
-  html = html.replace(/MLEKITMATH(\d+)X/g, (_m, i: string) => renderTex(formulas[+i].tex, formulas[+i].display, onError));
   if (headingIds) {
-    html = html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_m, level: string, inner: string) => `<h${level} id="${slug(inner)}">${inner}</h${level}>`);
+    html = html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_m, level: string, inner: string) => {
+      const id = slug(inner.replace(/MLEKITMATH(\d+)X/g, (_p, i: string) => ` ${formulas[+i].tex} `));
+      return id ? `<h${level} id="${id}">${inner}</h${level}>` : `<h${level}>${inner}</h${level}>`;
+    });
   }
-  return html;
+  return html.replace(/MLEKITMATH(\d+)X/g, (_m, i: string) => renderTex(formulas[+i].tex, formulas[+i].display, onError));
 }
 
-/** A URL fragment for a heading: lower case, words joined by dashes, markup and maths dropped. */
+/**
+ * A URL fragment for a heading: its HTML with tags dropped and character references (`&amp;`,
+ * `&#39;`) read as separators, in lower case, each run of characters other than letters (with their
+ * combining marks: `p̂` stays `p̂`) and digits, of any script, turned into one dash; at most 80
+ * characters, no dash at either end.
+ *
+ * @param html The heading's inner HTML (`Step 1: <em>maximise</em>`).
+ * @returns The fragment, or "" when the heading has no letter or digit.
+ * @example
+ * slug("Step 1: <em>maximise</em> the likelihood"); // => "step-1-maximise-the-likelihood"
+ * slug("Gibbs&#39; inequality"); // => "gibbs-inequality"
+ * slug("最大似然估计"); // => "最大似然估计"
+ * slug("?!"); // => ""
+ */
 export function slug(html: string): string {
   return html
-    .replace(/<annotation[\s\S]*?<\/annotation>/g, "")
     .replace(/<[^>]+>/g, "")
+    .replace(/&(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);/gi, " ")
     .toLowerCase()
-    .replace(/&[a-z]+;/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, "");
 }

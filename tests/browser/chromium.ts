@@ -22,6 +22,12 @@ export const EXPORT_DIRS = (process.env.MLEKIT_EXPORT_DIRS
   : [join(ROOT, "exports"), join(ROOT, "tests", ".out", "export")]
 ).filter((d) => existsSync(d));
 
+/** Folders MLEKIT_EXPORT_DIRS names that do not exist: each test file that reads the exports fails on them. */
+export const MISSING_EXPORT_DIRS = (process.env.MLEKIT_EXPORT_DIRS ?? "")
+  .split(delimiter)
+  .filter(Boolean)
+  .filter((d) => !existsSync(d));
+
 /** Where browser tests put screenshots: MLEKIT_SCREENS, else a folder in the OS temp folder. */
 export const SCREENS_DIR = process.env.MLEKIT_SCREENS || join(tmpdir(), "mlekit-screens");
 
@@ -85,18 +91,18 @@ export async function openOffline(
 }
 
 /**
- * Waits (bounded) until every plot element (`plotSelector`: the kit's plot `<div>` in a Jupyter
- * front end by default; an export page passes the exporter's) under `root` holds plotly's SVG;
- * returns [plots, drawn].
+ * Waits (bounded) until there are at least `atLeast` plot elements (`plotSelector`: the kit's
+ * plot `<div>` in a Jupyter front end by default; an export page passes the exporter's) under
+ * `root` and every one holds plotly's SVG; returns [plots, drawn].
  */
-export async function waitForPlots(page: Page, timeoutMs = 30000, root = "body", plotSelector = FORMAT.PLOT_SELECTOR): Promise<[number, number]> {
+export async function waitForPlots(page: Page, timeoutMs = 30000, root = "body", plotSelector = FORMAT.PLOT_SELECTOR, atLeast = 0): Promise<[number, number]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const counts = await page.evaluate(([sel, plotSel]) => {
       const plots = Array.from(document.querySelectorAll(`${sel} ${plotSel}`));
       return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length] as [number, number];
     }, [root, plotSelector] as const);
-    if (counts[0] === counts[1] || Date.now() > deadline) return counts;
+    if ((counts[0] >= atLeast && counts[0] === counts[1]) || Date.now() > deadline) return counts;
     await page.waitForTimeout(150);
   }
 }

@@ -6,10 +6,12 @@ import { existsSync, mkdirSync, readFileSync, statSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser } from "playwright-core";
-import { EXPORT_DIRS, label, launch, openOffline } from "./chromium";
+import { EXPORT_DIRS, MISSING_EXPORT_DIRS, label, launch, openOffline } from "./chromium";
 import { pageStrings } from "../../scripts/export/page-strings";
 
-const indexes = EXPORT_DIRS.map((d) => join(d, "index.html")).filter((f) => existsSync(f));
+// Every export folder gets an index (buildNotes writes one per folder); a folder without one
+// fails its test below instead of being left out.
+const indexes = EXPORT_DIRS.map((d) => join(d, "index.html"));
 
 let browser: Browser;
 test.before(async () => {
@@ -20,12 +22,15 @@ test.after(async () => {
 });
 
 test("an index page was exported", () => {
-  assert.ok(indexes.length > 0, "no index.html in the export folders");
+  assert.equal(MISSING_EXPORT_DIRS, [], "folders named by MLEKIT_EXPORT_DIRS are missing");
+  assert.ok(indexes.length > 0, "no export folder");
 });
 
 for (const file of indexes) {
   test(`${label(file)}: every note is listed with its status and time, every link resolves`, async () => {
+    assert.ok(existsSync(file), `${file} is missing`);
     const runs = JSON.parse(readFileSync(join(dirname(file), "run.json"), "utf8")) as { name: string; status: string; seconds: number }[];
+    assert.ok(runs.length > 0, "run.json lists no note");
     const { page, context, errors, network } = await openOffline(browser, pathToFileURL(file).href);
     try {
       const cards = await page.evaluate(() =>

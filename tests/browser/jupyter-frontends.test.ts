@@ -16,6 +16,8 @@ import { launch, openOffline } from "./chromium";
 import { JupyterServer, NOTEBOOKS, notebookNames, screensDir } from "./jupyter-server";
 import { runAll, sliderFigure, waitDrawn, waitOpen } from "./jupyterlab-page";
 import { buildTranslations } from "../../scripts/i18n";
+import { parseNotebook } from "../../scripts/nbformat";
+import { leastPlots } from "./expected";
 
 const RUN_BOUND_MS = Number(process.env.MLEKIT_FRONTEND_TIMEOUT || 300) * 1000;
 const SCREENS = screensDir();
@@ -51,8 +53,10 @@ async function runAndSlide(page: Page, label: string): Promise<string[]> {
   const { state, finished } = await runAll(page, RUN_BOUND_MS);
   if (state.errors.length) problems.push(`error output:\n${state.errors.join("\n---\n")}`);
   if (!finished) problems.push(`not finished: ${state.ran} of ${state.codeCells} code cells ran`);
-  const drawn = await waitDrawn(page);
-  if (drawn.plots === 0 || drawn.drawn !== drawn.plots) problems.push(`${drawn.drawn} of ${drawn.plots} plots drawn`);
+  // The lower bound comes from the notebook's code: one plot per show() call.
+  const least = leastPlots(parseNotebook(readFileSync(join(NOTEBOOKS, sliderNotebook!), "utf8")).cells);
+  const drawn = await waitDrawn(page, 60000, false, least);
+  if (least === 0 || drawn.plots < least || drawn.drawn !== drawn.plots) problems.push(`${drawn.drawn} of ${drawn.plots} plots drawn; the code calls show() ${least} times`);
   const before = await sliderFigure(page, false);
   if (!before.found) problems.push("no slider figure on the page");
   else {

@@ -145,14 +145,18 @@ export async function runAll(page: Page, timeoutMs: number): Promise<{ state: No
   }
 }
 
-/** Waits (bounded) until every plot output is drawn (or shows its fallback when `untrusted`). */
-export async function waitDrawn(page: Page, timeoutMs = 60000, untrusted = false): Promise<NotebookState> {
+/**
+ * Waits (bounded) until there are at least `atLeast` plot outputs and every one is drawn (or
+ * shows its fallback when `untrusted`); without `atLeast`, a page whose outputs are not there
+ * yet would count as "0 of 0 drawn".
+ */
+export async function waitDrawn(page: Page, timeoutMs = 60000, untrusted = false, atLeast = 0): Promise<NotebookState> {
   const deadline = Date.now() + timeoutMs;
   let first = true;
   for (;;) {
     const s = await notebookState(page, { scroll: first });
     first = false;
-    const done = untrusted ? s.blank === 0 : s.drawn === s.plots;
+    const done = s.plots >= atLeast && (untrusted ? s.blank === 0 : s.drawn === s.plots);
     if (done || Date.now() > deadline) return notebookState(page, { scroll: true });
     await page.waitForTimeout(300);
   }

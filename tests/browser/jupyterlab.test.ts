@@ -20,6 +20,8 @@ import { launch, openOffline } from "./chromium";
 import { JupyterServer, NOTEBOOKS, notebookNames, screensDir } from "./jupyter-server";
 import { closeAll, command, openNotebook, runAll, save, sliderFigure, waitDrawn } from "./jupyterlab-page";
 import { ROOT, type Kernelspec } from "../../scripts/setup";
+import { parseNotebook, text } from "../../scripts/nbformat";
+import { dollarMathCellCount, hiddenCellCount, leastPlots } from "./expected";
 
 const RUN_BOUND_MS = Number(process.env.MLEKIT_FRONTEND_TIMEOUT || 300) * 1000;
 const MAX_SAVED_BYTES = 1024 * 1024;
@@ -79,6 +81,9 @@ for (const name of notebooks) {
     const t0 = Date.now();
     const file = join(server.dir, name);
     const original = readFileSync(file);
+    const cells = parseNotebook(original.toString("utf8"), file).cells;
+    const expect = { codeCells: cells.filter((c) => c.cell_type === "code").length, plots: leastPlots(cells), mathCells: dollarMathCellCount(cells), hiddenCells: hiddenCellCount(cells), slider: cells.some((c) => c.cell_type === "code" && /(?<![\w.$])slider\(/.test(text(c.source))) };
+    assert.ok(expect.codeCells > 0, `${name} has no code cell`);
     const problems: string[] = [];
     try {
       const opened = await openNotebook(p, name);
@@ -93,14 +98,17 @@ for (const name of notebooks) {
       if (state.errors.length) problems.push(`error output:\n${state.errors.join("\n---\n")}`);
       if (!finished) problems.push(`not finished within ${RUN_BOUND_MS / 1000} s: ${state.ran} of ${state.codeCells} code cells ran (kernel ${state.kernel})`);
 
-      const drawn = await waitDrawn(p);
-      if (drawn.drawn !== drawn.plots) problems.push(`${drawn.drawn} of ${drawn.plots} plots drawn (${drawn.blank} blank)`);
-      if (drawn.mathRendered !== drawn.mathCells) problems.push(`maths rendered in ${drawn.mathRendered} of ${drawn.mathCells} markdown cells with $…$`);
-      if (drawn.hiddenCollapsed !== drawn.hiddenCells) problems.push(`${drawn.hiddenCollapsed} of ${drawn.hiddenCells} hidden cells shown collapsed`);
+      // Lower bounds from the notebook file, so "every X" cannot pass as 0 of 0.
+      const drawn = await waitDrawn(p, 60000, false, expect.plots);
+      if (state.codeCells !== expect.codeCells) problems.push(`${state.codeCells} code cells on the page, the file has ${expect.codeCells}`);
+      if (drawn.plots < expect.plots || drawn.drawn !== drawn.plots) problems.push(`${drawn.drawn} of ${drawn.plots} plots drawn (${drawn.blank} blank); the code calls show() ${expect.plots} times`);
+      if (drawn.mathCells !== expect.mathCells || drawn.mathRendered !== drawn.mathCells) problems.push(`maths rendered in ${drawn.mathRendered} of ${drawn.mathCells} markdown cells with $…$ (the file has ${expect.mathCells})`);
+      if (drawn.hiddenCells !== expect.hiddenCells || drawn.hiddenCollapsed !== drawn.hiddenCells) problems.push(`${drawn.hiddenCollapsed} of ${drawn.hiddenCells} hidden cells shown collapsed (the file has ${expect.hiddenCells})`);
 
       const renderer = await p.evaluate(() => document.querySelectorAll(".jp-RenderedPlotly").length);
       if (renderer > 0) problems.push(`plotly's renderer drew ${renderer} plot(s); npm run lab turns it off`);
       const before = await sliderFigure(p, false);
+      if (expect.slider && !before.found) problems.push("the code calls slider() but no slider figure is on the page");
       if (before.found) {
         sliderNotebook = sliderNotebook || name;
         await p.screenshot({ path: join(SCREENS, `lab-${stem(name)}-slider-before.png`) });
@@ -122,7 +130,7 @@ for (const name of notebooks) {
       if (KEEP) copyFileSync(file, join(KEEP, name));
       await command(p, "docmanager:reload");
       await p.waitForTimeout(500);
-      const re = await waitDrawn(p, 30000);
+      const re = await waitDrawn(p, 30000, false, drawn.plots);
       if (re.drawn !== re.plots || re.plots !== drawn.plots) problems.push(`reloaded after saving: ${re.drawn} of ${re.plots} plots drawn (the run had ${drawn.plots})`);
       if (network.length) problems.push(`requests left the machine: ${network.slice(0, 5).join(", ")}`);
       console.log(
@@ -136,7 +144,7 @@ for (const name of notebooks) {
   });
 }
 
-test("an untrusted copy of the run slider notebook (one byte changed) shows no blank plot area: each shows its summary and how to trust the notebook", async () => {
+test("an untrusted copy of the run slider notebook (one byte changed) shows no blank plot area: each shows the fallback text on how to trust the notebook", async () => {
   assert.ok(page && !startError, startError);
   assert.ok(sliderNotebook, "no notebook with a slider figure ran");
   const saved = JSON.parse(readFileSync(join(server.dir, sliderNotebook), "utf8")) as { metadata: Record<string, unknown>; cells: { outputs?: unknown[] }[] };
@@ -146,13 +154,14 @@ test("an untrusted copy of the run slider notebook (one byte changed) shows no b
   writeFileSync(join(server.dir, copy), JSON.stringify(saved, null, 1) + "\n");
   try {
     await openNotebook(page!, copy);
-    const s = await waitDrawn(page!, 20000, true);
+    const least = leastPlots(parseNotebook(readFileSync(join(NOTEBOOKS, sliderNotebook), "utf8")).cells);
+    const s = await waitDrawn(page!, 20000, true, least);
     await page!.evaluate(() => document.querySelector(".mlekit-plot")?.scrollIntoView({ block: "center" }));
     await page!.waitForTimeout(300);
     await page!.screenshot({ path: join(SCREENS, `lab-untrusted-${stem(sliderNotebook)}.png`) });
     console.log(`      untrusted copy: ${s.plots} plots, ${s.fallbacks} show the fallback text, ${s.drawn} drawn, ${s.blank} blank`);
     assert.is(s.trusted, false, "the copy should be untrusted");
-    assert.ok(s.plots > 0);
+    assert.ok(least > 0 && s.plots >= least, `${s.plots} plot areas; the code calls show() ${least} times`);
     assert.is(s.blank, 0, `${s.blank} of ${s.plots} plot areas are blank`);
     assert.is(s.fallbacks, s.plots, "with plotly's renderer off, every plot area shows the fallback text");
   } finally {

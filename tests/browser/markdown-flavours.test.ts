@@ -29,12 +29,14 @@ function frontMatterLines(md: string): string[] {
 }
 
 if (!DIRS) {
-  console.log("markdown-flavours.test.ts: MLEKIT_MD_FLAVOURS is not set (npm test sets it); nothing to check");
+  test("MLEKIT_MD_FLAVOURS names the folders of the Markdown flavours", () => {
+    assert.unreachable('MLEKIT_MD_FLAVOURS is not set: npm test sets it to {"svg": DIR, "hugo": DIR, "hexo": DIR}');
+  });
 } else {
   const svgDir = DIRS.svg;
   const notes = readdirSync(svgDir).filter((f) => f.endsWith(".md")).sort();
 
-  test("every flavour was written for the same notes", () => {
+  test("every note of the SVG-maths flavour was also written as a Hugo and as a Hexo post", () => {
     assert.ok(notes.length > 0, `no .md in ${svgDir}`);
     for (const name of notes.map((f) => f.slice(0, -3))) {
       assert.ok(existsSync(join(DIRS.hugo, blogLayout("hugo", name).markdownPath)), `hugo: ${name}`);

@@ -16,6 +16,8 @@ import { tmpdir } from "os";
 import { basename, delimiter, join, relative, resolve } from "path";
 
 import * as setup from "../../scripts/setup";
+import { parseNotebook } from "../../scripts/nbformat";
+import { leastPlots } from "./expected";
 
 const PLOTLY = "application/vnd.plotly.v1+json";
 const SVG = "image/svg+xml";
@@ -226,7 +228,9 @@ const EXPORT_DIRS = (process.env.MLEKIT_EXPORT_DIRS || "").split(delimiter).filt
 const label = (file: string) => (file.startsWith(setup.ROOT) ? relative(setup.ROOT, file) : file);
 
 if (EXPORT_DIRS.length === 0) {
-  console.log("nbconvert.test.ts: MLEKIT_EXPORT_DIRS is not set, so only the hand-made notebook is checked (npm test sets it to its fresh export folders).");
+  test("MLEKIT_EXPORT_DIRS names the export folders whose notebooks nbconvert checks", () => {
+    assert.unreachable("MLEKIT_EXPORT_DIRS is not set: npm test sets it to its fresh export folders; only the hand-made notebooks were checked");
+  });
 } else {
   const missing = EXPORT_DIRS.filter((d) => !existsSync(d));
   const notebooks = EXPORT_DIRS.filter((d) => existsSync(d)).flatMap((dir) =>
@@ -268,8 +272,10 @@ if (EXPORT_DIRS.length === 0) {
 
   for (const file of notebooks) {
     const name = basename(file, ".ipynb");
-    test(`${label(file)}: every plot output also carries ${SVG} and ${PNG}`, () => {
+    test(`${label(file)}: every plot output also carries ${SVG} and ${PNG}, and there is one per show() call at least`, () => {
       const nb = readNotebook(file);
+      const least = leastPlots(parseNotebook(readFileSync(file, "utf8"), file).cells);
+      assert.ok(plotOutputs(nb).length >= least, `${plotOutputs(nb).length} plot outputs, but the code calls show() ${least} times`);
       assert.equal(contractProblems(nb), []);
     });
     test(`${label(file)}: the notebook passes the nbformat schema`, () => {

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { EXPORT_DIRS, SCREENS_DIR, exportedFiles, label, launch, openOffline, until, waitForPlots } from "./chromium";
-import { extractMath } from "../../scripts/export/math";
+import { EXPORT_DIRS, MISSING_EXPORT_DIRS, SCREENS_DIR, exportedFiles, label, launch, openOffline, until, waitForPlots } from "./chromium";
+import { formulaCount, leastPlots, notebookCells, plotOutputCount } from "./expected";
 import { FIGURE_SELECTOR } from "../../scripts/export/html";
 import { PLOTLY_SCRIPT_SELECTOR } from "../../scripts/export/assets";
 import { parseNotebook, plotlyFigure } from "../../scripts/nbformat";
@@ -18,23 +18,19 @@ import { LIVE_SLIDER_MIME } from "../../notebooks/kit/src/format";
 const SCREENS = SCREENS_DIR;
 const pages = exportedFiles("html");
 
-interface Cell {
-  cell_type: string;
-  source: string | string[];
-  outputs?: { output_type: string }[];
-}
-const src = (s: string | string[]) => (Array.isArray(s) ? s.join("") : s);
-
-/** What the executed notebook beside the page says the page must hold. */
+/**
+ * What the executed notebook beside the page says the page must hold; the notebook missing
+ * is an error (thrown by notebookCells), not a reason to skip the checks.
+ */
 function expected(dir: string, name: string) {
-  const file = join(dir, `${name}.ipynb`);
-  if (!existsSync(file)) return undefined;
-  const cells = (JSON.parse(readFileSync(file, "utf8")) as { cells: Cell[] }).cells;
+  const cells = notebookCells(dir, name);
   const code = cells.filter((c) => c.cell_type === "code");
   return {
     codeCells: code.length,
-    displays: code.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "display_data" || o.output_type === "execute_result").length,
-    formulas: cells.filter((c) => c.cell_type === "markdown").reduce((n, c) => n + extractMath(src(c.source)).formulas.length, 0),
+    displays: code.flatMap((c) => (c.cell_type === "code" ? c.outputs : [])).filter((o) => o.output_type === "display_data" || o.output_type === "execute_result").length,
+    formulas: formulaCount(cells),
+    plotOutputs: plotOutputCount(cells),
+    leastPlots: leastPlots(cells),
   };
 }
 
@@ -47,9 +43,12 @@ test.after(async () => {
   await browser?.close();
 });
 
-test("the notebooks were exported to HTML", () => {
+test("the notebooks were exported to HTML, and together their code draws at least one plot", () => {
+  assert.equal(MISSING_EXPORT_DIRS, [], "folders named by MLEKIT_EXPORT_DIRS are missing");
   assert.ok(EXPORT_DIRS.length > 0, "neither exports/ nor tests/.out/export exists");
   assert.ok(pages.length > 0, `no .html in ${EXPORT_DIRS.join(", ")}`);
+  const least = pages.reduce((n, { dir, name }) => n + leastPlots(notebookCells(dir, name)), 0);
+  assert.ok(least > 0, "no notebook calls show(): the plot checks below would check nothing");
 });
 
 /** The figure as data and as drawn, slider excluded: what must change when the slider moves. */
@@ -64,12 +63,13 @@ async function figureState(page: Page, index: number): Promise<string> {
 }
 
 for (const { dir, name, file } of pages) {
-  const exp = expected(dir, name);
-
-  test(`${label(file)}: opens with the network blocked, every plot drawn as SVG, maths rendered, code highlighted, no console error`, async () => {
+  test(`${label(file)}: opens with the network blocked, one figure per plot of the notebook, every one drawn as SVG, maths rendered, code highlighted, no console error`, async () => {
+    const exp = expected(dir, name);
     const { page, context, errors, network } = await openOffline(browser, pathToFileURL(file).href);
     try {
-      const [plots, drawn] = await waitForPlots(page, 60000, "body", FIGURE_SELECTOR);
+      const [plots, drawn] = await waitForPlots(page, 60000, "body", FIGURE_SELECTOR, exp.plotOutputs);
+      assert.ok(exp.plotOutputs >= exp.leastPlots, `the notebook has ${exp.plotOutputs} plot outputs, its code calls show() ${exp.leastPlots} times`);
+      assert.is(plots, exp.plotOutputs, `${plots} figures on the page for the notebook's ${exp.plotOutputs} plot outputs`);
       assert.is(drawn, plots, `${drawn} of ${plots} plots drew plotly's SVG`);
       const facts = await page.evaluate((scriptSel) => ({
         plotlyScripts: document.querySelectorAll(scriptSel).length,
@@ -86,11 +86,9 @@ for (const { dir, name, file } of pages) {
       assert.not.ok(facts.text.includes("$$"), "raw $$ left in the visible text");
       assert.not.ok(/\\\[|\\\(|\$[^$\s][^$\n]*\$/.test(facts.prose), "raw TeX delimiters left in the prose");
       assert.is(facts.katexErrors, 0, "KaTeX reported an error");
-      if (exp) {
-        assert.ok(facts.katex >= exp.formulas, `${facts.katex} rendered formulas, the notebook's prose has ${exp.formulas}`);
-        assert.is(facts.codeCells, exp.codeCells, "one code cell on the page per code cell in the notebook");
-        assert.is(facts.outputs, exp.displays, "every display output is in place");
-      }
+      assert.ok(facts.katex >= exp.formulas, `${facts.katex} rendered formulas, the notebook's prose has ${exp.formulas}`);
+      assert.is(facts.codeCells, exp.codeCells, "one code cell on the page per code cell in the notebook");
+      assert.is(facts.outputs, exp.displays, "every display output is in place");
       assert.is(facts.highlighted, facts.codeCells, "every code cell is highlighted");
       if (facts.codeCells > 0) assert.ok(facts.tokens > 0, "highlight.js marked no token");
       const links = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]")).map((a) => (a as HTMLAnchorElement).href));
@@ -106,7 +104,8 @@ for (const { dir, name, file } of pages) {
     }
   });
 
-  // The slider test is generated from the exported notebook (plots whose layout has sliders).
+  // The slider test is generated from the exported notebook (plots whose layout has sliders);
+  // without the notebook there is none, and the test above fails for it.
   const ipynb = join(dir, `${name}.ipynb`);
   const sliderPlots: number[] = [];
   if (existsSync(ipynb)) {
@@ -126,7 +125,7 @@ for (const { dir, name, file } of pages) {
     test(`${label(file)}: moving the slider of plot ${index + 1} with the mouse changes the figure`, async () => {
       const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href);
       try {
-        await waitForPlots(page, 60000, "body", FIGURE_SELECTOR);
+        await waitForPlots(page, 60000, "body", FIGURE_SELECTOR, index + 1);
         const plot = page.locator(FIGURE_SELECTOR).nth(index);
         await plot.scrollIntoViewIfNeeded();
         const info = await plot.evaluate((gd: HTMLElement & { _fullLayout?: { sliders?: { active: number; steps: unknown[] }[] } }) => {

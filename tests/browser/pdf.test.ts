@@ -6,7 +6,9 @@ import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { exportedFiles, label } from "./chromium";
+import { MISSING_EXPORT_DIRS, exportedFiles, label } from "./chromium";
+import { notebookCells } from "./expected";
+import { text } from "../../scripts/nbformat";
 import { decodePng, inkFraction } from "./png";
 
 const pdfs = exportedFiles("pdf");
@@ -19,19 +21,18 @@ function run(cmd: string, args: string[]) {
   return r;
 }
 
-/** The H1 of the executed notebook beside the PDF, maths delimiters dropped. */
+/** The H1 of the executed notebook beside the PDF; throws when the notebook or its H1 is missing. */
 function title(dir: string, name: string): string {
-  const f = join(dir, `${name}.ipynb`);
-  if (!existsSync(f)) return "";
-  for (const c of (JSON.parse(readFileSync(f, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] }).cells) {
+  for (const c of notebookCells(dir, name)) {
     if (c.cell_type !== "markdown") continue;
-    const m = /^#\s+(.+)$/m.exec(Array.isArray(c.source) ? c.source.join("") : c.source);
+    const m = /^#\s+(.+)$/m.exec(text(c.source));
     if (m) return m[1];
   }
-  return "";
+  throw new Error(`${name}.ipynb has no H1 title`);
 }
 
 test("the notebooks were exported to PDF", () => {
+  assert.equal(MISSING_EXPORT_DIRS, [], "folders named by MLEKIT_EXPORT_DIRS are missing");
   assert.ok(pdfs.length > 0, "no .pdf in the export folders");
 });
 
@@ -54,6 +55,7 @@ for (const { dir, name, file } of pdfs) {
     assert.is(page1.status, 0, page1.stderr);
     const all = run("pdftotext", [file, "-"]);
     const words = title(dir, name).replace(/\$[^$]*\$/g, " ").replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter((w) => w.length > 2).slice(0, 3);
+    assert.ok(words.length > 0, "the title has no word to look for");
     const flat = page1.stdout.normalize("NFKC").replace(/\s+/g, " ");
     for (const w of words) assert.ok(flat.includes(w), `page 1 does not show the title word "${w}"`);
     assert.not.ok(all.stdout.includes("$$"), "raw $$ in the PDF text");

@@ -1,36 +1,36 @@
 // The static formats, checked against the executed notebook they came from:
 // - Markdown: every image link resolves to a non-empty SVG/PNG file, one image per plot, every
-//   heading of the notebook appears as a heading, maths kept as $…$, code in ```ts fences;
+//   heading of the notebook appears as a heading, every formula kept as TeX ($…$, $$…$$), code in
+//   ```ts fences;
 // - executed .ipynb: every plot output (standard type application/vnd.plotly.v1+json) carries
 //   a real image/png and image/svg+xml from the rasterising pass, and no HTML that a static
 //   reader would show as an empty box.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readFileSync, statSync } from "fs";
-import { dirname, join, resolve } from "path";
-import { exportedFiles, label } from "./chromium";
+import { dirname, resolve } from "path";
+import { MISSING_EXPORT_DIRS, exportedFiles, label } from "./chromium";
+import { leastPlots, notebookCells } from "./expected";
 import { decodePng, isPng } from "./png";
 import { markdownHeadings } from "../../scripts/export/markdown";
-import { parseNotebook, plotlyFigure, text, type Cell, type DisplayOutput, type Output } from "../../scripts/nbformat";
+import { extractMath } from "../../scripts/export/math";
+import { plotlyFigure, text, type Cell, type DisplayOutput, type Output } from "../../scripts/nbformat";
 
 const isPlot = (o: Output): o is DisplayOutput => plotlyFigure(o) !== undefined;
 const outputsOf = (c: Cell): Output[] => (c.cell_type === "code" ? c.outputs : []);
-
-function notebook(dir: string, name: string): Cell[] | undefined {
-  const f = join(dir, `${name}.ipynb`);
-  return existsSync(f) ? parseNotebook(readFileSync(f, "utf8"), f).cells : undefined;
-}
 
 const mds = exportedFiles("md");
 const ipynbs = exportedFiles("ipynb");
 
 test("the notebooks were exported to Markdown and to executed notebooks", () => {
+  assert.equal(MISSING_EXPORT_DIRS, [], "folders named by MLEKIT_EXPORT_DIRS are missing");
   assert.ok(mds.length > 0, "no .md in the export folders");
   assert.ok(ipynbs.length > 0, "no .ipynb in the export folders");
 });
 
 for (const { dir, name, file } of mds) {
-  test(`${label(file)}: every image link resolves to an image file, one per plot`, () => {
+  test(`${label(file)}: every image link resolves to an image file, one per plot of the notebook`, () => {
+    const cells = notebookCells(dir, name);
     const md = readFileSync(file, "utf8");
     const links = [...md.matchAll(/!\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => decodeURI(m[1]));
     for (const link of links) {
@@ -47,37 +47,37 @@ for (const { dir, name, file } of mds) {
         assert.ok(png.width > 0 && png.height > 0, `${link} has no pixels`);
       }
     }
-    const cells = notebook(dir, name);
-    if (cells) {
-      const plots = cells.flatMap(outputsOf).filter(isPlot).length;
-      const plotImages = links.filter((l) => /\/plot-\d+\.svg$/.test(l)).length;
-      assert.is(plotImages, plots, `${plotImages} plot images for ${plots} plots`);
-    }
+    const plots = cells.flatMap(outputsOf).filter(isPlot).length;
+    assert.ok(plots >= leastPlots(cells), `${plots} plot outputs, but the code calls show() ${leastPlots(cells)} times`);
+    const plotImages = links.filter((l) => /\/plot-\d+\.svg$/.test(l)).length;
+    assert.is(plotImages, plots, `${plotImages} plot images for ${plots} plots`);
     assert.not.ok(/<script\b/i.test(md), "the Markdown carries a <script>");
   });
 
   test(`${label(file)}: every heading of the notebook appears, maths and code kept`, () => {
-    const cells = notebook(dir, name);
-    assert.ok(cells, "the executed notebook is missing beside the Markdown");
+    const cells = notebookCells(dir, name);
     const md = readFileSync(file, "utf8");
     const got = markdownHeadings(md).map((h) => `${h.level} ${h.text}`);
-    const want = cells!
+    const want = cells
       .filter((c) => c.cell_type === "markdown")
       .flatMap((c) => markdownHeadings(text(c.source)))
       .map((h) => `${h.level} ${h.text}`);
     assert.ok(want.length > 0, "the notebook has no heading");
     for (const h of want) assert.ok(got.includes(h), `heading missing from the Markdown: ${h}`);
-    const code = cells!.filter((c) => c.cell_type === "code" && text(c.source).trim()).length;
+    const code = cells.filter((c) => c.cell_type === "code" && text(c.source).trim()).length;
     assert.is((md.match(/^`{3,}ts$/gm) || []).length, code, "one ```ts fence per code cell");
-    const prose = cells!.filter((c) => c.cell_type === "markdown").map((c) => text(c.source)).join("\n");
-    if (/\$\$/.test(prose)) assert.ok(md.includes("$$"), "display maths ($$) was not kept");
+    // Every formula of the prose is a formula of the Markdown, same TeX, same display mode.
+    const kept = new Set(extractMath(md).formulas.map((f) => `${f.display ? "$$" : "$"}${f.tex}`));
+    const formulas = cells.filter((c) => c.cell_type === "markdown").flatMap((c) => extractMath(text(c.source)).formulas);
+    for (const f of formulas) assert.ok(kept.has(`${f.display ? "$$" : "$"}${f.tex}`), `formula not kept as TeX: ${f.tex}`);
   });
 }
 
 for (const { dir, name, file } of ipynbs) {
   test(`${label(file)}: every plot output carries its image/png and image/svg+xml, and no HTML`, () => {
-    const cells = notebook(dir, name)!;
+    const cells = notebookCells(dir, name);
     const plots = cells.flatMap(outputsOf).filter(isPlot);
+    assert.ok(plots.length >= leastPlots(cells), `${plots.length} plot outputs, but the code calls show() ${leastPlots(cells)} times`);
     for (const [i, o] of plots.entries()) {
       const b64 = o.data["image/png"];
       assert.ok(typeof b64 === "string" && b64.length > 100, `plot ${i + 1} has no image/png`);

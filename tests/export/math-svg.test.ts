@@ -3,7 +3,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { allProse } from "../fixtures/markdown/prose";
-import { markdownMathToSvg, mathFileName, rawTexLeft, texToSvg } from "../../scripts/export/math-svg";
+import fc from "fast-check";
+import { escapeAttribute, markdownMathToSvg, mathFileName, rawTexLeft, texToSvg } from "../../scripts/export/math-svg";
+import { ampersandsAreReferences, decodeReferences, trickyText } from "./html-text";
 
 /** Converts `md` with an in-memory writer; returns the result and every write made. */
 function convert(md: string, filesDir = "n_files", onError?: (m: string) => void) {
@@ -109,6 +111,32 @@ test("a display formula inside a line of text becomes an image styled as a centr
 test("the alt text escapes quotes, <, >, & and | so it stays one attribute and one table cell", () => {
   const [tag] = imgs(convert('$a<b>c \\& "d" |x|$').markdown);
   assert.ok(tag.includes('alt="a&lt;b&gt;c \\&amp; &quot;d&quot; &#124;x&#124;"'), tag);
+});
+
+test("a TeX source over several lines stays one attribute: each line break is &#10; in the alt text", () => {
+  const [tag] = imgs(convert("$$\\begin{aligned}a &= b\\\\\nc &= d\\end{aligned}$$").markdown);
+  assert.ok(tag.includes('alt="\\begin{aligned}a &amp;= b\\\\&#10;c &amp;= d\\end{aligned}"'), tag);
+  assert.not.ok(tag.includes("\n"), "the tag is on one line");
+});
+
+test("for any text, escapeAttribute leaves no quote, <, >, |, line break or bare &, and an HTML parser reads it back", () => {
+  fc.assert(
+    fc.property(trickyText, (s) => {
+      const html = escapeAttribute(s);
+      assert.not.match(html, /["<>|\n]/);
+      assert.ok(ampersandsAreReferences(html), html);
+      // A parser normalises a CR LF pair in the source to one LF; escapeAttribute writes it as one.
+      assert.is(decodeReferences(html), s.replace(/\r\n/g, "\n"));
+    }),
+    { seed: 22, numRuns: 300 },
+  );
+});
+
+test("the <title> of a formula's SVG holds its TeX with &, < and > escaped, and reads back", () => {
+  const { svg } = texToSvg("a<b \\& c>d", false);
+  const title = /<title>([^<]*)<\/title>/.exec(svg)?.[1];
+  assert.is(title, "a&lt;b \\&amp; c&gt;d");
+  assert.is(decodeReferences(title ?? ""), "a<b \\& c>d");
 });
 
 test("rawTexLeft finds formulas and TeX commands left in prose, not those in code or in img tags", () => {

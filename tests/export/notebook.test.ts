@@ -1,6 +1,8 @@
 // scripts/export/notebook.ts: the helpers every export format shares.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import fc from "fast-check";
+import { ampersandsAreReferences, decodeReferences, trickyText } from "./html-text";
 import { escapeHtml, noteTitle, plainInline, plotOutputs, retargetNotebookLinks } from "../../scripts/export/notebook";
 import type { Notebook } from "../../scripts/nbformat";
 
@@ -45,6 +47,24 @@ test("links to sibling notebooks are retargeted; links with folders or schemes a
 
 test("escapeHtml escapes the four characters that matter in content and quoted attributes", () => {
   assert.is(escapeHtml(`<a href="x">&</a>`), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+});
+
+test("for any text, escapeHtml leaves no <, > or \" and no bare &, and an HTML parser reads the input back", () => {
+  fc.assert(
+    fc.property(trickyText, (s) => {
+      const html = escapeHtml(s);
+      assert.not.match(html, /[<>"]/);
+      assert.ok(ampersandsAreReferences(html), html);
+      assert.is(decodeReferences(html), s);
+    }),
+    { seed: 22, numRuns: 300 },
+  );
+});
+
+test("escapeHtml writes a value that is not a string as its String() form, escaped", () => {
+  assert.is(escapeHtml(42), "42");
+  assert.is(escapeHtml(null), "null");
+  assert.is(escapeHtml({ toString: () => "<b>" }), "&lt;b&gt;");
 });
 
 test.run();
