@@ -10,6 +10,7 @@ import { ASSETS_DIR, writeSharedAssets, type AssetMode } from "./export/assets";
 import { writeLiveAssets } from "./export/live";
 import {
   closeExports,
+  holdExports,
   exportIndex,
   exportNotebook,
   filesUnder,
@@ -96,6 +97,7 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
   /** One notebook to run: its file, the language run it belongs to, its export folder. */
   type Job = { file: string; lang: "en" | "zh"; dir: string; label: string };
   const jobs: Job[] = [];
+  holdExports(); // let go of in the finally below; another build may share the Chromium meanwhile
   try {
     const english = lang === "zh" ? [] : listNotebooks(only);
     if (english.length) {

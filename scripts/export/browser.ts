@@ -49,8 +49,20 @@ export function browser(): Promise<Browser> {
   return launching;
 }
 
-/** Closes the shared Chromium if it was launched. */
+/** How many builds hold the shared Chromium (see {@link holdBrowser}). */
+let holders = 0;
+
+/**
+ * Marks the shared Chromium as in use by one more build (builds may run at the same time, as
+ * in npm test): {@link closeBrowser} then closes it only when the last holder lets go.
+ */
+export function holdBrowser(): void {
+  holders++;
+}
+
+/** Closes the shared Chromium if it was launched and no other build still holds it. */
 export async function closeBrowser(): Promise<void> {
+  if (holders > 0 && --holders > 0) return;
   const p = launching;
   launching = undefined;
   rasterPage = undefined;

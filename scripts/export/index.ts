@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PLOTLY_BUNDLES, plotlyJs, writeSharedBundle, type AssetMode } from "./assets";
-import { closeBrowser, printPdf } from "./browser";
+import { closeBrowser, holdBrowser, printPdf } from "./browser";
 import { notebookToHtml, pagePlotlyBundle } from "./html";
 import { prepareLive } from "./live";
 import { addPlotImages, forStaticReaders } from "./images";
@@ -336,7 +336,12 @@ export function pruneStale(outDir: string, keepNames: readonly string[]): string
   return removed;
 }
 
-/** Closes the shared Chromium. Call once after the last exportNotebook. */
+/** Holds the shared Chromium for one build; pair it with {@link closeExports}. */
+export function holdExports(): void {
+  holdBrowser();
+}
+
+/** Closes the shared Chromium. Call once after the last exportNotebook (of each holder). */
 export function closeExports(): Promise<void> {
   return closeBrowser();
 }

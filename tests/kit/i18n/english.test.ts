@@ -10,6 +10,7 @@ test("plain English words count, each time they occur", () => {
   // abbreviations of single letters count, though a single letter alone does not; a property path does not
   assert.equal(englishWords("即 i.e. 平均，例如 e.g. 与 w.r.t. θ"), ["i.e.", "e.g.", "w.r.t."]);
   assert.equal(englishWords("a.b.c 与 x.y", { context: "output" }), []);
+  assert.equal(englishWords("样本是 i.i.d. 的"), [], "i.i.d. is notation, as the Chinese edition of the book writes it");
 });
 
 test("Chinese, notation, single letters, acronyms and symbols do not count", () => {

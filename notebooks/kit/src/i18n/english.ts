@@ -23,6 +23,8 @@
 const MATH_WORDS = [
   "log", "ln", "lg", "exp", "lim", "max", "min", "arg", "argmax", "argmin", "sup", "inf", "sin", "cos", "tan", "tanh", "det", "tr",
   "diag", "mod", "sgn", "erf", "log1p", "expm1", "Var", "Cov", "Corr", "softmax", "sigmoid", "logsumexp", "Beta", "Gamma",
+  // notation that Chinese texts write as it is (花书 too): independent and identically distributed
+  "i.i.d.",
 ];
 /**
  * People, and what the book's Chinese edition names after them and keeps (Poisson, Multinoulli,
