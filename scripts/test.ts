@@ -30,7 +30,8 @@ import * as hygiene from "./clean-notebooks";
 import * as formatting from "./format-notebooks";
 import { listNotebooks, executeNotebook, describeFailure } from "./notebooks";
 import { buildNotes, type NotesBuild } from "./notes";
-import { PLOTLY_MIME, parseNotebook, text as joinText, type Notebook } from "./nbformat";
+import { parseNotebook, type Notebook } from "./nbformat";
+import { comparableOutputs, firstDifferentCell } from "./compare-outputs";
 import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
 
@@ -94,51 +95,7 @@ function uvuAsync(dir: string, pattern: string, env: Record<string, string> = {}
   });
 }
 
-/** Text without ANSI colour codes (a kernel colours console.log output when its environment asks). */
-// eslint-disable-next-line no-control-regex
-const noAnsi = (t: string): string => t.replace(/\u001b\[[0-9;]*m/g, "");
-
-/**
- * What the kernel computed, comparable between two runs and two front ends: per code cell,
- * streams (consecutive ones merged, as JupyterLab shows them; colour codes dropped), text/plain, text/markdown and
- * the plot's traces. HTML (which differs by front end: plotly.js embedded or shared), images a
- * renderer or the export adds, ids and timings are left out.
- */
 const readNotebook = (file: string): Notebook => parseNotebook(fs.readFileSync(file, "utf8"), file);
-
-type Comparable = { stream?: string; text?: string; error?: string; plain?: string; markdown?: string; traces?: string };
-function comparableOutputs(nb: Notebook): Comparable[][] {
-  return nb.cells
-    .flatMap((c) => (c.cell_type === "code" ? [c] : []))
-    .map((c) => {
-      const outs: Comparable[] = [];
-      for (const o of c.outputs) {
-        if (o.output_type === "stream") {
-          const last = outs[outs.length - 1];
-          if (last && last.stream === o.name) last.text += noAnsi(joinText(o.text));
-          else outs.push({ stream: o.name, text: noAnsi(joinText(o.text)) });
-        } else if (o.output_type === "error") outs.push({ error: `${o.ename}: ${o.evalue}` });
-        else {
-          const d = o.data || {};
-          const plot = d[PLOTLY_MIME] as { data?: unknown } | undefined;
-          outs.push({
-            plain: noAnsi(joinText(d["text/plain"])),
-            markdown: d["text/markdown"] === undefined ? undefined : joinText(d["text/markdown"]),
-            traces: plot ? JSON.stringify(plot.data) : undefined,
-          });
-        }
-      }
-      return outs;
-    });
-}
-
-/** The first cell whose outputs differ, for the failure message. */
-function firstDifferentCell(a: unknown[], b: unknown[]): string {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return `code cell ${i + 1}: ${JSON.stringify(a[i]).slice(0, 200)} vs ${JSON.stringify(b[i]).slice(0, 200)}`;
-  }
-  return "";
-}
 
 async function main(): Promise<void> {
   const t0 = Date.now();
