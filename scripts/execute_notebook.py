@@ -59,8 +59,14 @@ class RoutingClient(NotebookClient):
         self.last_code_index = last_code_index
 
     def _append_late(self, cell, index, msg):
-        # Status messages never reach here, so this cannot raise CellExecutionComplete.
-        self.process_message(msg, cell, index)
+        # Status messages never reach here, so this cannot raise CellExecutionComplete. The
+        # running cell's pending clear_output(wait=True) is its own: kept out of the late cell.
+        pending = getattr(self, "clear_before_next_output", False)
+        self.clear_before_next_output = False
+        try:
+            self.process_message(msg, cell, index)
+        finally:
+            self.clear_before_next_output = pending
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
         self.router.start(parent_msg_id, cell, cell_index)
