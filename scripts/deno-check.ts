@@ -4,6 +4,7 @@
 // one module, in order, as the kernel sees them, and checked with Deno's TypeScript.
 //   node -r ts-node/register/transpile-only scripts/deno-check.ts [notebooks...]
 // Called by `npm test`; prints each error as `<notebook> cell N, line L: TSxxxx ...`.
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { denoBinary, run, ROOT } from "./setup";
@@ -65,27 +66,30 @@ export interface DenoCheckRun {
   output: string;
 }
 
-/**
- * Type-checks each notebook's cells, joined ({@link joinCells}), with one `deno check` run.
- * `--sloppy-imports`: the packages' CommonJS declarations import `./information` with no
- * extension, as Node resolves it; without it Deno finds none of their exports.
- * @param notebooks paths of .ipynb files
- * @param dir where the joined modules are written (default {@link CHECK_DIR}; it must lie
- *   under the repo, so that the packages resolve)
- * @returns one check per notebook, in order
- */
-export function denoCheck(notebooks: readonly string[], dir: string = CHECK_DIR): DenoCheckRun {
-  const t0 = Date.now();
+/** The joined modules of `notebooks`, written into `dir`. */
+function writeJoined(notebooks: readonly string[], dir: string) {
   fs.mkdirSync(dir, { recursive: true });
-  const joined = notebooks.map((f) => {
+  return notebooks.map((f) => {
     const name = path.basename(f, ".ipynb");
     const j = joinCells(parseNotebook(fs.readFileSync(f, "utf8"), f));
     const file = path.join(dir, `${name}.ts`);
     fs.writeFileSync(file, j.source);
     return { name, file, origin: j.origin };
   });
-  const r = run(denoBinary(), ["check", "--quiet", "--sloppy-imports", ...joined.map((j) => j.file)], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" }, maxBuffer: 16 * 1024 * 1024 });
-  const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
+}
+
+/**
+ * The command line of the check. `--sloppy-imports`: the packages' CommonJS declarations import
+ * `./information` with no extension, as Node resolves it; without it Deno finds none of their
+ * exports.
+ */
+function checkArgs(files: readonly string[]): string[] {
+  return ["check", "--quiet", "--sloppy-imports", ...files];
+}
+const checkEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" });
+
+/** deno's output as one check per notebook, each error located by cell and line. */
+function located(joined: ReturnType<typeof writeJoined>, output: string): NotebookCheck[] {
   // Each diagnostic: "TS7053 [ERROR]: message ..." then "    at file:///…/name.ts:LINE:COL".
   const blocks = output.split(/\n(?=TS\d+ \[ERROR\]|error: )/);
   const checks: NotebookCheck[] = joined.map((j) => ({ name: j.name, file: j.file, errors: [] }));
@@ -96,10 +100,38 @@ export function denoCheck(notebooks: readonly string[], dir: string = CHECK_DIR)
     const k = joined.findIndex((j) => path.resolve(j.file) === path.resolve(file));
     if (k < 0) continue;
     const o = joined[k].origin[Number(at[2]) - 1] ?? { cell: 0, line: 0 };
-    const head = block.trim().split("\n")[0];
-    checks[k].errors.push(`cell ${o.cell}, line ${o.line}: ${head}`);
+    checks[k].errors.push(`cell ${o.cell}, line ${o.line}: ${block.trim().split("\n")[0]}`);
   }
-  return { checks, seconds: (Date.now() - t0) / 1000, status: r.status, output };
+  return checks;
+}
+
+/**
+ * Type-checks each notebook's cells, joined ({@link joinCells}), with one `deno check` run.
+ * @param notebooks paths of .ipynb files
+ * @param dir where the joined modules are written (default {@link CHECK_DIR}; it must lie
+ *   under the repo, so that the packages resolve)
+ * @returns one check per notebook, in order
+ */
+export function denoCheck(notebooks: readonly string[], dir: string = CHECK_DIR): DenoCheckRun {
+  const t0 = Date.now();
+  const joined = writeJoined(notebooks, dir);
+  const r = run(denoBinary(), checkArgs(joined.map((j) => j.file)), { cwd: ROOT, env: checkEnv(), maxBuffer: 16 * 1024 * 1024 });
+  const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
+  return { checks: located(joined, output), seconds: (Date.now() - t0) / 1000, status: r.status, output };
+}
+
+/** {@link denoCheck} without blocking the event loop (npm test runs it beside other stages). */
+export function denoCheckAsync(notebooks: readonly string[], dir: string = CHECK_DIR): Promise<DenoCheckRun> {
+  const t0 = Date.now();
+  const joined = writeJoined(notebooks, dir);
+  return new Promise((resolve) => {
+    const child = spawn(denoBinary(), checkArgs(joined.map((j) => j.file)), { cwd: ROOT, env: checkEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", (e) => resolve({ checks: located(joined, ""), seconds: (Date.now() - t0) / 1000, status: 1, output: String(e) }));
+    child.on("close", (status) => resolve({ checks: located(joined, output), seconds: (Date.now() - t0) / 1000, status, output }));
+  });
 }
 
 if (require.main === module) {

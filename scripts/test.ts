@@ -20,7 +20,11 @@
 //     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler;
 //     the live notes: every note run in its page (#run-all) and checked against the kernel, the
 //     site from disk and a server (tests/browser/live-notes.test.ts).
-// Options: --skip-browser, --only-unit (for quick local loops).
+//  7. the second kernel, Deno (started with 4, beside it): every English notebook run with Deno's
+//     kernel and compared with its tslab run (scripts/compare-outputs.ts: numbers to 1e-12
+//     relative, the known differences listed there), the late outputs the runner routed back,
+//     and `deno check` of each notebook's cells joined (the type-error fixture must fail it).
+// Options: --skip-browser, --only-unit (for quick local loops), --skip-deno.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -28,10 +32,11 @@ import { spawn } from "child_process";
 import * as setup from "./setup";
 import * as hygiene from "./clean-notebooks";
 import * as formatting from "./format-notebooks";
-import { listNotebooks, executeNotebook, describeFailure } from "./notebooks";
+import { listNotebooks, executeNotebook, describeFailure, runNotebooks, type NotebookRun } from "./notebooks";
 import { buildNotes, type NotesBuild } from "./notes";
 import { parseNotebook, type Notebook } from "./nbformat";
-import { comparableOutputs, firstDifferentCell } from "./compare-outputs";
+import { comparableOutputs, firstDifferentCell, kernelDifferences } from "./compare-outputs";
+import { denoCheckAsync, type DenoCheckRun } from "./deno-check";
 import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
 
@@ -97,6 +102,49 @@ function uvuAsync(dir: string, pattern: string, env: Record<string, string> = {}
 
 const readNotebook = (file: string): Notebook => parseNotebook(fs.readFileSync(file, "utf8"), file);
 
+/** What the Deno stage did (see the comment at the top). */
+interface DenoStage {
+  runs: NotebookRun[];
+  checked: DenoCheckRun;
+  seconds: number;
+}
+
+/**
+ * The Deno stage: every English notebook with Deno's kernel, one at a time (the Chinese ones run
+ * the same code), into `dir`, and meanwhile `deno check` of every notebook and the type-error
+ * fixture. Started before the tslab stages and awaited after them.
+ */
+async function denoStage(dir: string): Promise<DenoStage> {
+  const t0 = Date.now();
+  const check = denoCheckAsync([...listNotebooks(), path.join(ROOT, "tests", "broken", "type-error.ipynb")]);
+  const runs = await runNotebooks(listNotebooks(), { outDir: dir, kernel: "deno", jobs: 1, quiet: true });
+  return { runs, checked: await check, seconds: (Date.now() - t0) / 1000 };
+}
+
+/** Records the Deno stage: each run, its outputs against the tslab run in `tslabDir`, the late outputs, deno check. */
+function recordDeno(stage: DenoStage, tslabDir: string): void {
+  let rescued = 0;
+  for (const r of stage.runs) {
+    const late = r.late?.rescued ?? 0;
+    rescued += late;
+    const kernelUp = r.kernelSeconds === undefined ? "" : `, kernel up in ${r.kernelSeconds.toFixed(1)} s`;
+    record(`deno: ${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s${kernelUp}, ${late} late output(s) routed back)`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
+    const tslabRun = path.join(tslabDir, `${r.name}.ipynb`);
+    if (r.status !== "ok" || !fs.existsSync(tslabRun)) continue;
+    const d = kernelDifferences(r.name, comparableOutputs(readNotebook(tslabRun)), comparableOutputs(readNotebook(r.executed)));
+    const known = d.known.length ? `; ${d.known.length} known difference(s), each within its tolerance` : "";
+    const detail = d.unexpected.slice(0, 6).map((x) => `code cell ${x.cell}, output ${x.output}, ${x.field}: ${x.detail}`).join("\n");
+    record(`deno: ${r.name}.ipynb gives every output of its tslab run (numbers to 1e-12 relative${known})`, d.unexpected.length === 0, detail);
+  }
+  console.log(`        late outputs the runner routed back to their cells: ${rescued}`);
+  for (const c of stage.checked.checks) {
+    if (c.name === "type-error") {
+      const ok = c.errors.some((e) => /^cell 2, line 1: TS2322 /.test(e));
+      record("deno check fails tests/broken/type-error.ipynb at cell 2 (TS2322)", ok, c.errors.join("\n") || stage.checked.output.trim().slice(-600));
+    } else record(`deno check: the cells of ${c.name}.ipynb, joined, type-check`, c.errors.length === 0, c.errors.join("\n"));
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now();
   const skipBrowser = args.has("--skip-browser");
@@ -143,6 +191,9 @@ async function main(): Promise<void> {
     // The front ends run their own kernels meanwhile: JupyterLab 4 and Notebook 7.
     frontends = uvuAsync("tests/browser", "jupyter(lab|-frontends)\\.test\\.ts$", { MLEKIT_FRONTEND_OUT: frontendOut, MLEKIT_SCREENS: screens });
   }
+  // The second kernel runs its notebooks meanwhile too; recorded after the determinism section.
+  // (A failure to start is kept as an Error, so that it is recorded, not an unhandled rejection.)
+  const deno = args.has("--skip-deno") ? undefined : denoStage(path.join(tmp, "deno")).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
 
   section("execute (nbclient, once per notebook, English and Chinese) and export every notebook (buildNotes, as npm start does)");
   const exportsOf = (b: NotesBuild) => b.runs.flatMap((r) => r.exports);
@@ -242,6 +293,18 @@ async function main(): Promise<void> {
     const same = JSON.stringify(a) === JSON.stringify(b);
     record(`${first.name}.ipynb: a second run reproduces every output`, same, same ? "" : firstDifferentCell(a, b));
   } else record("determinism check", false, "no notebook ran");
+
+  if (deno) {
+    section("second kernel: Deno runs every notebook, with the tslab run's outputs; deno check types the cells");
+    const waitStart = Date.now();
+    const stage = await deno;
+    const waited = (Date.now() - waitStart) / 1000;
+    if (stage instanceof Error) record("the Deno stage ran", false, stage.stack ?? stage.message);
+    else {
+      recordDeno(stage, outDir);
+      console.log(`        Deno stage: ${stage.seconds.toFixed(0)} s beside the tslab stages; npm test then waited ${waited.toFixed(0)} s for it`);
+    }
+  }
 
   if (!skipBrowser) {
     section("browser tests on the fresh exports (Debian Chromium, poppler-utils)");

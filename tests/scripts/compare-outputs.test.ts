@@ -2,7 +2,7 @@
 // scripts/deno-check.ts.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { closeRelative, outputDifferences, textDifference, type Comparable } from "../../scripts/compare-outputs";
+import { closeRelative, kernelDifferences, kernelNeutral, outputDifferences, textDifference, KNOWN_KERNEL_DIFFERENCES, type Comparable } from "../../scripts/compare-outputs";
 import { joinCells } from "../../scripts/deno-check";
 
 test("closeRelative: one ulp apart agrees at 1e-12; 1e-9 relative apart does not; NaN and infinities only equal themselves", () => {
@@ -57,6 +57,33 @@ test("joinCells joins the code cells in order, each after a comment naming it, a
     { cell: 2, line: 0 },
     { cell: 2, line: 1 },
   ]);
+});
+
+test("kernelNeutral: tslab's printed value and Deno's execute_result of the same record compare equal; a changed value does not", () => {
+  const tslab: Comparable[][] = [[{ stream: "stdout", text: "note\n{\n  'θ_ML': 0.6100000000000001,\n  heads: 13,\n  flips: '1101'\n}\n" }]];
+  const deno: Comparable[][] = [[{ stream: "stdout", text: "note\n" }, { plain: '{ "θ_ML": 0.6100000000000001, heads: 13, flips: "1101" }' }]];
+  assert.equal(kernelNeutral(tslab), kernelNeutral(deno));
+  assert.equal(outputDifferences(kernelNeutral(tslab), kernelNeutral(deno)), []);
+  const changed: Comparable[][] = [[{ stream: "stdout", text: "note\n" }, { plain: '{ "θ_ML": 0.6100000000000001, heads: 14, flips: "1101" }' }]];
+  assert.equal(outputDifferences(kernelNeutral(tslab), kernelNeutral(changed)).map((d) => d.detail), ["13 vs 14"]);
+});
+
+test("kernelNeutral keeps a display between two prints apart, and collapses a table's padding and rules", () => {
+  const outs: Comparable[][] = [[{ stream: "stdout", text: "a\n" }, { plain: "x  y\n-  --\n1  2", markdown: "| x |" }, { stream: "stdout", text: "b\n" }]];
+  assert.equal(kernelNeutral(outs), [[{ stream: "stdout", text: "a" }, { plain: "x y -- -- 1 2", markdown: "| x |" }, { stream: "stdout", text: "b" }]]);
+});
+
+test("kernelDifferences: a known cell's numbers pass within its own tolerance only; the same change elsewhere fails", () => {
+  const k = KNOWN_KERNEL_DIFFERENCES.find((x) => x.notebook === "08-map-and-regularisation" && x.cell === 4);
+  assert.ok(k, "08 cell 4 is listed");
+  const cells = (v: string): Comparable[][] => [[], [], [], [{ plain: `{ grid: 0.8, "numeric, over z": ${v} }` }]];
+  const within = kernelDifferences("08-map-and-regularisation", cells("0.7999999999997996"), cells("0.8000000000037673"));
+  assert.equal([within.unexpected.length, within.known.length], [0, 1]);
+  const beyond = kernelDifferences("08-map-and-regularisation", cells("0.7999999999997996"), cells("0.80001"));
+  assert.is(beyond.unexpected.length, 1);
+  assert.match(beyond.unexpected[0].detail, "beyond this cell's known tolerance");
+  const elsewhere = kernelDifferences("07-properties-of-the-mle", cells("0.7999999999997996"), cells("0.8000000000037673"));
+  assert.equal([elsewhere.unexpected.length, elsewhere.known.length], [1, 0]);
 });
 
 test.run();
