@@ -115,8 +115,9 @@ export function denoBinary(): string {
 }
 
 /**
- * The kernelspec that runs this repo's Deno as a Jupyter kernel for `frontend`: `NO_COLOR=1`
- * (else its text output carries ANSI colours) and no update check (no network).
+ * The kernelspec that runs this repo's Deno as a Jupyter kernel for `frontend`: `NO_COLOR=1` and
+ * an empty `FORCE_COLOR` (else its text output carries ANSI colours) and no update check (no
+ * network).
  * @param frontend "run" (nbclient) or "lab" (also sets MLEKIT_FRONTEND=lab)
  * @returns the `kernel.json` content
  * @example denoKernelJson().display_name // => "TypeScript (Deno)"
@@ -126,7 +127,8 @@ export function denoKernelJson(frontend: Frontend = "run"): Kernelspec {
     argv: [denoBinary(), "jupyter", "--kernel", "--conn", "{connection_file}"],
     display_name: DENO_KERNEL_DISPLAY_NAME,
     language: "typescript",
-    env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1", ...(frontend === "lab" ? { MLEKIT_FRONTEND: "lab" } : {}) },
+    // FORCE_COLOR set to anything but "" (even "0", as test runners set it) turns Deno's colours back on.
+    env: { NO_COLOR: "1", FORCE_COLOR: "", DENO_NO_UPDATE_CHECK: "1", ...(frontend === "lab" ? { MLEKIT_FRONTEND: "lab" } : {}) },
   };
 }
 
