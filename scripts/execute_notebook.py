@@ -5,7 +5,9 @@ Writes the executed notebook (also when a cell fails, so the error can be read i
 prints one JSON object per line on stdout:
   {"event": "start", "cells": N}
   {"event": "cell", "n": k, "cells": N, "index": i}      before code cell k of N (notebook index i)
-  {"event": "done", "status": "ok"|"error"|"errors-allowed", "seconds": s, "cells": N, "error": {...}}
+  {"event": "ready", "seconds": s}                         the kernel answered kernel_info (its start-up)
+  {"event": "done", "status": "ok"|"error"|"errors-allowed", "seconds": s, "cells": N, "error": {...},
+   "late": {"rescued": n, "cells": k, "unrouted": u}}
 
 "error": {"kind", "cell" (1-based among code cells), "index", "firstLine", "message"} names the
 first failing cell, or is null when every cell ran without error.
@@ -13,6 +15,10 @@ first failing cell, or is null when every cell ran without error.
 With --allow-errors every cell runs even after one fails (nbclient's allow_errors): the error
 outputs stay in the notebook, and the status is "errors-allowed" when a cell failed. A timeout
 or a dead kernel still stops the run with status "error".
+
+Output a kernel publishes after its cell's `idle` (Deno's kernel does, deno issue #24437) is routed
+back to its own cell by its parent message id (late_outputs.py); after the last cell, an empty
+silent request and a quiet iopub collect what is still on its way. "late" counts them.
 
 usage: execute_notebook.py IN.ipynb OUT.ipynb [--timeout SECONDS] [--kernel NAME] [--cwd DIR]
                            [--allow-errors]
@@ -23,14 +29,82 @@ import json
 import os
 import sys
 import time
+from queue import Empty
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.util import ensure_async
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from late_outputs import LateOutputRouter, merge_streams  # noqa: E402
 
 
 # Seconds tslab discards requests after a failed cell (200 ms in tslab's jupyter.js), with margin.
 TSLAB_ABORT_WINDOW = 0.3
+
+
+# After the last cell: how long iopub must stay silent before the run ends, and how long the
+# closing empty request may take to go idle.
+QUIET_SECONDS = 0.3
+BARRIER_TIMEOUT = 10
+
+
+class RoutingClient(NotebookClient):
+    """nbclient that keeps output published after its cell's idle (see late_outputs.py)."""
+
+    def __init__(self, *args, last_code_index=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.router = LateOutputRouter(self._append_late)
+        self.last_code_index = last_code_index
+
+    def _append_late(self, cell, index, msg):
+        # Status messages never reach here, so this cannot raise CellExecutionComplete. The
+        # running cell's pending clear_output(wait=True) is its own: kept out of the late cell.
+        pending = getattr(self, "clear_before_next_output", False)
+        self.clear_before_next_output = False
+        try:
+            self.process_message(msg, cell, index)
+        finally:
+            self.clear_before_next_output = pending
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        self.router.start(parent_msg_id, cell, cell_index)
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            if self.router.route(msg):
+                continue
+            try:
+                self.process_message(msg, cell, cell_index)
+            except CellExecutionComplete:
+                return
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if cell_index == self.last_code_index:
+            await self.drain()
+        return result
+
+    async def drain(self):
+        """Collects late output of the last cells before the kernel shuts down."""
+        barrier = await ensure_async(self.kc.execute("", silent=True, store_history=False))
+        self.router.current = barrier
+        idle = False
+        while True:
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=QUIET_SECONDS if idle else BARRIER_TIMEOUT))
+            except Empty:
+                break
+            if self.router.route(msg):
+                continue
+            if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
+                idle = True
+        try:
+            await ensure_async(self.kc.shell_channel.get_msg(timeout=BARRIER_TIMEOUT))
+        except Empty:
+            pass
+        for index in self.router.cells:
+            self.nb.cells[index].outputs = merge_streams(self.nb.cells[index].outputs)
 
 
 def emit(**event):
@@ -68,9 +142,14 @@ def main():
     code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     order = {index: n + 1 for n, index in enumerate(code)}
     current = {"index": None}
+    started = time.monotonic()
+    ready = {"seconds": None}
 
     def on_cell_start(cell, cell_index, **_):
         current["index"] = cell_index
+        if ready["seconds"] is None:
+            ready["seconds"] = round(time.monotonic() - started, 2)
+            emit(event="ready", seconds=ready["seconds"])
         if cell_index not in order:
             return
         emit(event="cell", n=order.get(cell_index, 0), cells=len(code), index=cell_index)
@@ -87,8 +166,9 @@ def main():
             await asyncio.sleep(TSLAB_ABORT_WINDOW)
 
     cwd = args.cwd or os.path.dirname(os.path.abspath(args.input))
-    client = NotebookClient(
+    client = RoutingClient(
         nb,
+        last_code_index=code[-1] if code else None,
         timeout=args.timeout,
         kernel_name=args.kernel,
         resources={"metadata": {"path": cwd}},
@@ -97,7 +177,6 @@ def main():
         allow_errors=args.allow_errors,
     )
     emit(event="start", cells=len(code))
-    started = time.monotonic()
     status, error = "ok", None
     try:
         client.execute()
@@ -133,7 +212,8 @@ def main():
     seconds = time.monotonic() - started
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
     nbformat.write(nb, args.output)
-    emit(event="done", status=status, seconds=round(seconds, 2), cells=len(code), error=error)
+    late = {"rescued": client.router.rescued, "cells": len(client.router.cells), "unrouted": client.router.unrouted}
+    emit(event="done", status=status, seconds=round(seconds, 2), cells=len(code), error=error, late=late)
     return 0 if status == "ok" else 1
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run lab`: JupyterLab 4 on notebooks/ with this project's tslab kernel, from the
-// project's own .venv (created on first use). Prints the URL to open.
+// project's own .venv (created on first use). Prints the URL to open. Deno's kernel is offered
+// beside it ("TypeScript (Deno)", Kernel → Change Kernel); the notebooks open with tslab.
 //   npm run lab                     JupyterLab 4
 //   npm run lab -- --notebook       Notebook 7
 //   npm run lab -- --plotly-renderer  let plotly's own renderer draw the plots (see below)
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
   const token = crypto.randomBytes(16).toString("hex");
   const { command, args, env, url } = serverCommand({ app, port, token, extraArgs: rest, plotlyRenderer });
   console.log(
-    `[lab] starting ${app === "lab" ? "JupyterLab 4" : "Notebook 7"} on notebooks/ with the project's tslab kernel` +
+    `[lab] starting ${app === "lab" ? "JupyterLab 4" : "Notebook 7"} on notebooks/ with the project's tslab kernel (the notebooks' own; "TypeScript (Deno)" is in the kernel menu too)` +
       (plotlyRenderer ? ", plotly's renderer on" : ""),
   );
   const child = spawn(command, args, { env, stdio: ["inherit", "inherit", "pipe"] });

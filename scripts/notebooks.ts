@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as readline from "readline";
-import { KERNEL_NAME, ROOT, ensureJupyter, jupyterEnv } from "./setup";
+import { DENO_KERNEL_NAME, KERNEL_NAME, ROOT, ensureJupyter, jupyterEnv, type KernelName } from "./setup";
 
 /** The folder of the course notebooks. */
 export const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
@@ -110,6 +110,20 @@ export interface RunResult {
   cells: number;
   /** The first failing cell; null when status is "ok". */
   error: CellFailure | null;
+  /** Seconds until the kernel answered (its start-up); undefined when it never did. */
+  kernelSeconds?: number;
+  /** Output the kernel published after its cell's idle, routed back to that cell (see execute_notebook.py). */
+  late?: LateOutputs;
+}
+
+/** What the runner did with output that came after its cell's `idle`. */
+export interface LateOutputs {
+  /** Output messages routed back to their own cell. */
+  rescued: number;
+  /** The number of cells that received one. */
+  cells: number;
+  /** Output messages whose request was none of the run's cells (kept out of the notebook). */
+  unrouted: number;
 }
 
 /** What {@link runNotebooks} resolves per notebook. */
@@ -132,6 +146,8 @@ export interface ExecuteOptions {
   onCell?: (n: number, total: number) => void;
   /** Run every cell even after one fails (nbclient's allow_errors); default false. */
   allowErrors?: boolean;
+  /** The kernel: "tslab" (default) or "deno" (see scripts/setup.ts). */
+  kernel?: KernelName;
 }
 
 /** One line of execute_notebook.py's "done" event. */
@@ -141,9 +157,10 @@ interface DoneEvent {
   seconds: number;
   cells: number;
   error: CellFailure | null;
+  late?: LateOutputs;
 }
 
-type RunnerEvent = { event: "start"; cells: number } | { event: "cell"; n: number; cells: number; index: number } | DoneEvent;
+type RunnerEvent = { event: "start"; cells: number } | { event: "ready"; seconds: number } | { event: "cell"; n: number; cells: number; index: number } | DoneEvent;
 
 /** The runner's JSON line as an event, or undefined for any other line. */
 function parseEvent(line: string): RunnerEvent | undefined {
@@ -166,17 +183,19 @@ function parseEvent(line: string): RunnerEvent | undefined {
  * @returns the run's result; a runner that could not report gives status "error", cell 0
  * @example await executeNotebook("notebooks/00-start-here.ipynb", "/tmp/00.ipynb", { python: ensureJupyter(), env: jupyterEnv() })
  */
-export function executeNotebook(file: string, outIpynb: string, { python, env, timeout = 120, onCell, allowErrors = false }: ExecuteOptions): Promise<RunResult> {
+export function executeNotebook(file: string, outIpynb: string, { python, env, timeout = 120, onCell, allowErrors = false, kernel = "tslab" }: ExecuteOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const args = [path.join(__dirname, "execute_notebook.py"), file, outIpynb, "--timeout", String(timeout), "--kernel", KERNEL_NAME];
+    const args = [path.join(__dirname, "execute_notebook.py"), file, outIpynb, "--timeout", String(timeout), "--kernel", kernel === "deno" ? DENO_KERNEL_NAME : KERNEL_NAME];
     if (allowErrors) args.push("--allow-errors");
     const child = spawn(python, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let result: DoneEvent | undefined;
+    let kernelSeconds: number | undefined;
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d));
     readline.createInterface({ input: child.stdout }).on("line", (line) => {
       const ev = parseEvent(line);
       if (ev?.event === "cell" && onCell) onCell(ev.n, ev.cells);
+      if (ev?.event === "ready") kernelSeconds = ev.seconds;
       if (ev?.event === "done") result = ev;
     });
     child.on("error", reject);
@@ -184,10 +203,10 @@ export function executeNotebook(file: string, outIpynb: string, { python, env, t
       const name = path.basename(file, ".ipynb");
       if (!result) {
         const tail = stderr.trim().split("\n").slice(-8).join("\n");
-        resolve({ name, status: "error", seconds: 0, cells: 0, error: { cell: 0, firstLine: "", message: `runner exited ${code}: ${tail}` } });
+        resolve({ name, status: "error", seconds: 0, cells: 0, kernelSeconds, error: { cell: 0, firstLine: "", message: `runner exited ${code}: ${tail}` } });
         return;
       }
-      resolve({ name, status: result.status, seconds: result.seconds, cells: result.cells, error: result.error });
+      resolve({ name, status: result.status, seconds: result.seconds, cells: result.cells, error: result.error, kernelSeconds, late: result.late });
     });
   });
 }
@@ -236,6 +255,8 @@ export interface RunNotebooksOptions {
   outDirOf?: (file: string) => string;
   /** A tag printed before the notebook's name in progress lines (default none). */
   labelOf?: (file: string) => string;
+  /** The kernel every notebook runs in (default "tslab"). */
+  kernel?: KernelName;
 }
 
 /** The number of notebooks `npm start` runs at once by default: one per core, at most 2. */
@@ -254,7 +275,7 @@ const STATUS_WORD: Record<RunStatus, string> = { ok: "ok", error: "FAILED", "err
  */
 export async function runNotebooks(
   files: readonly string[],
-  { outDir, timeout, afterEach, quiet = false, allowErrors = false, jobs = 1, outDirOf = () => outDir, labelOf = () => "" }: RunNotebooksOptions,
+  { outDir, timeout, afterEach, quiet = false, allowErrors = false, jobs = 1, outDirOf = () => outDir, labelOf = () => "", kernel = "tslab" }: RunNotebooksOptions,
 ): Promise<NotebookRun[]> {
   if (!(Number.isInteger(jobs) && jobs >= 1)) throw new RangeError(`runNotebooks: jobs = ${jobs}; expected an integer >= 1`);
   const python = ensureJupyter();
@@ -279,10 +300,12 @@ export async function runNotebooks(
         env,
         timeout,
         allowErrors,
+        kernel,
         onCell: (n, total) => !quiet && jobs === 1 && progress.update(`${tag}  cell ${n}/${total}  ${((Date.now() - t0) / 1000).toFixed(1)} s`),
       });
       const r: NotebookRun = { ...ran, file, executed: out };
-      if (!quiet) progress.done(`${tag}  ${STATUS_WORD[r.status]}  ${r.cells} cells  ${r.seconds.toFixed(1)} s`);
+      const late = r.late && r.late.rescued > 0 ? `  (${r.late.rescued} late output${r.late.rescued === 1 ? "" : "s"} routed back to ${r.late.cells} cell${r.late.cells === 1 ? "" : "s"})` : "";
+      if (!quiet) progress.done(`${tag}  ${STATUS_WORD[r.status]}  ${r.cells} cells  ${r.seconds.toFixed(1)} s${late}`);
       if (afterEach) await afterEach(r, out);
       results[i] = r;
     }

@@ -48,6 +48,8 @@ export interface BuildOptions {
   progress?: boolean;
   /** Notebooks executed at once, each in its own kernel (default: one per core, at most 2). */
   jobs?: number;
+  /** The kernel: "tslab" (default) or "deno". */
+  kernel?: setup.KernelName;
 }
 
 /** One language's run. */
@@ -78,7 +80,7 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
   const only = options.notebooks ?? [];
   const lang = options.lang ?? (only.length === 0 ? "all" : "en");
   if (!["en", "zh", "all"].includes(lang)) throw new Error(`buildNotes: lang = ${JSON.stringify(lang)}; expected en, zh or all`);
-  const { outDir, timeout = 120, allowErrors = false, sharedAssets = false, writeMarkdown = writePlainMarkdown, progress: show = true, jobs: jobCount = defaultJobs() } = options;
+  const { outDir, timeout = 120, allowErrors = false, sharedAssets = false, writeMarkdown = writePlainMarkdown, progress: show = true, jobs: jobCount = defaultJobs(), kernel = "tslab" } = options;
   const log = (line: string) => show && console.log(line);
   if (options.build ?? true) {
     log("[notes] building lib, kit and course");
@@ -118,7 +120,7 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
       if (only.length === 0) pruneStale(zhOut, chinese.map((f) => path.basename(f, ".ipynb")));
       jobs.push(...chinese.map((file) => ({ file, lang: "zh" as const, dir: zhOut, label: " 中文" })));
     }
-    log(`[notes] executing ${jobs.length} notebook(s) with the project's tslab kernel, ${jobCount} at a time`);
+    log(`[notes] executing ${jobs.length} notebook(s) with the project's ${kernel === "deno" ? "Deno" : "tslab"} kernel, ${jobCount} at a time`);
     const exported = new Map<string, NoteExport>();
     const jobOf = new Map(jobs.map((j) => [j.file, j]));
     let finished = 0;
@@ -129,6 +131,7 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
         outDirOf: (file) => (jobOf.get(file) as Job).dir,
         labelOf: (file) => (jobOf.get(file) as Job).label,
         jobs: jobCount,
+        kernel,
         timeout,
         allowErrors,
         quiet: !show,

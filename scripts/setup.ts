@@ -89,6 +89,63 @@ export function writeKernelspec(dir: string = kernelDir("run"), frontend: Fronte
   return kdir;
 }
 
+// ---- The second kernel: Deno ------------------------------------------------------------
+// `deno` is a pinned devDependency: npm installs the binary from the registry (the optional
+// dependency @deno/<platform>), with no download at install time. Its kernelspec is written by
+// hand beside tslab's (`deno jupyter --install` ignores JUPYTER_DATA_DIR).
+
+/** The kernels the project's scripts can run notebooks with; tslab is the default. */
+export const KERNELS = ["tslab", "deno"] as const;
+/** One of {@link KERNELS}. */
+export type KernelName = (typeof KERNELS)[number];
+/** The Deno kernelspec's name and display name. */
+export const DENO_KERNEL_NAME = "deno";
+export const DENO_KERNEL_DISPLAY_NAME = "TypeScript (Deno)";
+
+/**
+ * The path of the project's Deno binary, through the npm package's own resolver (it links the
+ * platform package's binary into node_modules/deno when npm skipped the postinstall script).
+ * @returns an absolute path
+ * @throws Error when node_modules has no deno (`npm ci` not run)
+ */
+export function denoBinary(): string {
+  const api = path.join(ROOT, "node_modules", "deno", "install_api.cjs");
+  if (!fs.existsSync(api)) throw new Error("The project's deno is missing from node_modules. Run `npm ci` first.");
+  return (require(api) as { runInstall(): string }).runInstall();
+}
+
+/**
+ * The kernelspec that runs this repo's Deno as a Jupyter kernel for `frontend`: `NO_COLOR=1` and
+ * an empty `FORCE_COLOR` (else its text output carries ANSI colours) and no update check (no
+ * network).
+ * @param frontend "run" (nbclient) or "lab" (also sets MLEKIT_FRONTEND=lab)
+ * @returns the `kernel.json` content
+ * @example denoKernelJson().display_name // => "TypeScript (Deno)"
+ */
+export function denoKernelJson(frontend: Frontend = "run"): Kernelspec {
+  return {
+    argv: [denoBinary(), "jupyter", "--kernel", "--conn", "{connection_file}"],
+    display_name: DENO_KERNEL_DISPLAY_NAME,
+    language: "typescript",
+    // FORCE_COLOR set to anything but "" (even "0", as test runners set it) turns Deno's colours back on.
+    env: { NO_COLOR: "1", FORCE_COLOR: "", DENO_NO_UPDATE_CHECK: "1", ...(frontend === "lab" ? { MLEKIT_FRONTEND: "lab" } : {}) },
+  };
+}
+
+/**
+ * Writes `<dir>/kernels/deno/kernel.json` (see {@link denoKernelJson}); leaves the file alone
+ * when it already says the same.
+ * @returns the kernelspec's folder
+ */
+export function writeDenoKernelspec(dir: string = kernelDir("run"), frontend: Frontend = "run"): string {
+  const kdir = path.join(dir, "kernels", DENO_KERNEL_NAME);
+  fs.mkdirSync(kdir, { recursive: true });
+  const file = path.join(kdir, "kernel.json");
+  const text = JSON.stringify(denoKernelJson(frontend), null, 2) + "\n";
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) fs.writeFileSync(file, text);
+  return kdir;
+}
+
 /**
  * The environment for any Jupyter process a project script starts: the venv first on PATH,
  * and the kernelspec for `frontend` ("run" for nbclient, "lab" for JupyterLab/Notebook 7).
@@ -96,6 +153,7 @@ export function writeKernelspec(dir: string = kernelDir("run"), frontend: Fronte
 export function jupyterEnv(extra: NodeJS.ProcessEnv = {}, frontend: Frontend = "run"): NodeJS.ProcessEnv {
   const dir = kernelDir(frontend);
   writeKernelspec(dir, frontend);
+  writeDenoKernelspec(dir, frontend);
   const prior = process.env.JUPYTER_PATH;
   const bin = path.dirname(venvBin("python"));
   return {

@@ -13,6 +13,7 @@
 //   --shared-assets        one plotly.js and KaTeX in DIR/assets/, linked from every page
 //   --md-math tex|svg      maths in the Markdown as $…$ (default) or as SVG images
 //   --front-matter hugo|hexo   Markdown with front matter, laid out for that site generator
+//   --kernel tslab|deno    the kernel that runs the notebooks (default tslab; deno: Deno's own Jupyter kernel)
 import * as path from "path";
 import * as setup from "./setup";
 import { describeFailure, formatTable } from "./notebooks";
@@ -42,6 +43,11 @@ export function parseArgs(argv: readonly string[]): BuildOptions & { notebooks: 
       if (l !== "en" && l !== "zh" && l !== "all") throw new Error(`--lang ${l}: expected en, zh or all`);
       opts.lang = l as Lang;
     } else if (a === "--allow-errors") opts.allowErrors = true;
+    else if (a === "--kernel") {
+      const k = value(++i, a);
+      if (!setup.KERNELS.includes(k as setup.KernelName)) throw new Error(`--kernel ${k}: expected ${setup.KERNELS.join(" or ")}`);
+      opts.kernel = k as setup.KernelName;
+    }
     else if (a === "--shared-assets") opts.sharedAssets = true;
     else if (a === "--md-math") {
       const m = value(++i, a);

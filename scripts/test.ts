@@ -23,11 +23,15 @@
 //     print, English marked on pages in another language;
 //     the live notes: every note run in its page (#run-all) and checked against the kernel, the
 //     site from disk and a server (tests/browser/live-notes.test.ts).
+//  7. the second kernel, Deno (started with 4, beside it): every English notebook run with Deno's
+//     kernel and compared with its tslab run (scripts/compare-outputs.ts: numbers to 1e-12
+//     relative, the known differences listed there), the late outputs the runner routed back,
+//     and `deno check` of each notebook's cells joined (the type-error fixture must fail it).
 // Stages that do not depend on each other overlap (2 cores are enough to gain from it): the front
 // ends (4b) start right after the build, beside the type-check and the unit tests; the fixtures run
 // in one kernel beside the notes' own pool; the export checks (6) start as soon as the exports
 // exist, beside the front ends. Each stage prints its wall time; results print in the order above.
-// Options: --skip-browser, --only-unit (for quick local loops).
+// Options: --skip-browser, --only-unit (for quick local loops), --skip-deno.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -35,9 +39,11 @@ import { spawn } from "child_process";
 import * as setup from "./setup";
 import * as hygiene from "./clean-notebooks";
 import * as formatting from "./format-notebooks";
-import { listNotebooks, executeNotebook, describeFailure } from "./notebooks";
+import { listNotebooks, executeNotebook, describeFailure, runNotebooks, type NotebookRun } from "./notebooks";
 import { buildNotes, type NotesBuild } from "./notes";
-import { PLOTLY_MIME, parseNotebook, text as joinText, type Notebook } from "./nbformat";
+import { parseNotebook, type Notebook } from "./nbformat";
+import { comparableOutputs, firstDifferentCell, kernelDifferences } from "./compare-outputs";
+import { denoCheckAsync, type DenoCheckRun } from "./deno-check";
 import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
 
@@ -101,50 +107,49 @@ function uvuAsync(dir: string, pattern: string, env: Record<string, string> = {}
   });
 }
 
-/** Text without ANSI colour codes (a kernel colours console.log output when its environment asks). */
-// eslint-disable-next-line no-control-regex
-const noAnsi = (t: string): string => t.replace(/\u001b\[[0-9;]*m/g, "");
-
-/**
- * What the kernel computed, comparable between two runs and two front ends: per code cell,
- * streams (consecutive ones merged, as JupyterLab shows them; colour codes dropped), text/plain, text/markdown and
- * the plot's traces. HTML (which differs by front end: plotly.js embedded or shared), images a
- * renderer or the export adds, ids and timings are left out.
- */
 const readNotebook = (file: string): Notebook => parseNotebook(fs.readFileSync(file, "utf8"), file);
 
-type Comparable = { stream?: string; text?: string; error?: string; plain?: string; markdown?: string; traces?: string };
-function comparableOutputs(nb: Notebook): Comparable[][] {
-  return nb.cells
-    .flatMap((c) => (c.cell_type === "code" ? [c] : []))
-    .map((c) => {
-      const outs: Comparable[] = [];
-      for (const o of c.outputs) {
-        if (o.output_type === "stream") {
-          const last = outs[outs.length - 1];
-          if (last && last.stream === o.name) last.text += noAnsi(joinText(o.text));
-          else outs.push({ stream: o.name, text: noAnsi(joinText(o.text)) });
-        } else if (o.output_type === "error") outs.push({ error: `${o.ename}: ${o.evalue}` });
-        else {
-          const d = o.data || {};
-          const plot = d[PLOTLY_MIME] as { data?: unknown } | undefined;
-          outs.push({
-            plain: noAnsi(joinText(d["text/plain"])),
-            markdown: d["text/markdown"] === undefined ? undefined : joinText(d["text/markdown"]),
-            traces: plot ? JSON.stringify(plot.data) : undefined,
-          });
-        }
-      }
-      return outs;
-    });
+/** What the Deno stage did (see the comment at the top). */
+interface DenoStage {
+  runs: NotebookRun[];
+  checked: DenoCheckRun;
+  seconds: number;
 }
 
-/** The first cell whose outputs differ, for the failure message. */
-function firstDifferentCell(a: unknown[], b: unknown[]): string {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return `code cell ${i + 1}: ${JSON.stringify(a[i]).slice(0, 200)} vs ${JSON.stringify(b[i]).slice(0, 200)}`;
+/**
+ * The Deno stage: every English notebook with Deno's kernel, one at a time (the Chinese ones run
+ * the same code), into `dir`, and meanwhile `deno check` of every notebook and the type-error
+ * fixture. Started before the tslab stages and awaited after them.
+ */
+async function denoStage(dir: string): Promise<DenoStage> {
+  const t0 = Date.now();
+  const check = denoCheckAsync([...listNotebooks(), path.join(ROOT, "tests", "broken", "type-error.ipynb")]);
+  const runs = await runNotebooks(listNotebooks(), { outDir: dir, kernel: "deno", jobs: 1, quiet: true });
+  return { runs, checked: await check, seconds: (Date.now() - t0) / 1000 };
+}
+
+/** Records the Deno stage: each run, its outputs against the tslab run in `tslabDir`, the late outputs, deno check. */
+function recordDeno(stage: DenoStage, tslabDir: string): void {
+  let rescued = 0;
+  for (const r of stage.runs) {
+    const late = r.late?.rescued ?? 0;
+    rescued += late;
+    const kernelUp = r.kernelSeconds === undefined ? "" : `, kernel up in ${r.kernelSeconds.toFixed(1)} s`;
+    record(`deno: ${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s${kernelUp}, ${late} late output(s) routed back)`, r.status === "ok", r.status === "ok" ? "" : describeFailure(r));
+    const tslabRun = path.join(tslabDir, `${r.name}.ipynb`);
+    if (r.status !== "ok" || !fs.existsSync(tslabRun)) continue;
+    const d = kernelDifferences(r.name, comparableOutputs(readNotebook(tslabRun)), comparableOutputs(readNotebook(r.executed)));
+    const known = d.known.length ? `; ${d.known.length} known difference(s), each within its tolerance` : "";
+    const detail = d.unexpected.slice(0, 6).map((x) => `code cell ${x.cell}, output ${x.output}, ${x.field}: ${x.detail}`).join("\n");
+    record(`deno: ${r.name}.ipynb gives every output of its tslab run (numbers to 1e-12 relative${known})`, d.unexpected.length === 0, detail);
   }
-  return "";
+  console.log(`        late outputs the runner routed back to their cells: ${rescued}`);
+  for (const c of stage.checked.checks) {
+    if (c.name === "type-error") {
+      const ok = c.errors.some((e) => /^cell 2, line 1: TS2322 /.test(e));
+      record("deno check fails tests/broken/type-error.ipynb at cell 2 (TS2322)", ok, c.errors.join("\n") || stage.checked.output.trim().slice(-600));
+    } else record(`deno check: the cells of ${c.name}.ipynb, joined, type-check`, c.errors.length === 0, c.errors.join("\n"));
+  }
 }
 
 /** Runs a command in the background; resolves with its exit status and output (nothing recorded yet). */
@@ -219,6 +224,9 @@ async function main(): Promise<void> {
   const fixtureOut = path.join(tmp, "export-fixture");
   const sharedOut = path.join(tmp, "export-fixture-shared");
   const foreignOut = path.join(tmp, "export-foreign");
+  // The second kernel runs its notebooks meanwhile too; recorded after the determinism section.
+  // (A failure to start is kept as an Error, so that it is recorded, not an unhandled rejection.)
+  const deno = args.has("--skip-deno") ? undefined : denoStage(path.join(tmp, "deno")).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
 
   // The notes (both languages), the export fixtures and the broken fixtures run at the same time.
   const tn = Date.now();
@@ -350,6 +358,18 @@ async function main(): Promise<void> {
     const same = JSON.stringify(a) === JSON.stringify(b);
     record(`${first.name}.ipynb: a second run reproduces every output`, same, same ? "" : firstDifferentCell(a, b));
   } else record("determinism check", false, "no notebook ran");
+
+  if (deno) {
+    section("second kernel: Deno runs every notebook, with the tslab run's outputs; deno check types the cells");
+    const waitStart = Date.now();
+    const stage = await deno;
+    const waited = (Date.now() - waitStart) / 1000;
+    if (stage instanceof Error) record("the Deno stage ran", false, stage.stack ?? stage.message);
+    else {
+      recordDeno(stage, outDir);
+      console.log(`        Deno stage: ${stage.seconds.toFixed(0)} s beside the tslab stages; npm test then waited ${waited.toFixed(0)} s for it`);
+    }
+  }
 
   if (exportChecks) {
     const ec = await exportChecks;

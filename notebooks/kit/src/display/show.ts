@@ -63,8 +63,9 @@ export function show(figure: FigureLike, options: ShowOptions = {}): string | un
     return bundle["text/html"] as string;
   }
   const frontend = currentFrontend();
-  // A host page draws the plotly JSON with its own plotly.js: nothing to embed.
-  const includePlotly = channel.kind !== "host" && frontend === "run" && (options.includePlotly ?? !embeddedInKernel);
+  // A host page draws the plotly JSON with its own plotly.js: nothing to embed. Nor does Deno's
+  // kernel get plotly.js: a 4.8 MB output makes it lose a cell's result (see denoChannel).
+  const includePlotly = channel.kind !== "host" && channel.kind !== "deno" && frontend === "run" && (options.includePlotly ?? !embeddedInKernel);
   const bundle = figureBundle(figure, { includePlotly, frontend });
   channel.send(live ? { ...bundle, [LIVE_SLIDER_MIME]: live } : bundle);
   if (includePlotly) embeddedInKernel = true;
