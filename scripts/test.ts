@@ -13,6 +13,8 @@
 //        with --allow-errors; and the broken fixtures, which must fail naming the cell;
 //     b. in JupyterLab 4 and Notebook 7 driven by Chromium (tests/browser/jupyter*.test.ts),
 //        which keep the notebooks as saved after Run All;
+//     c. in the student's own JupyterLab with the kernel of `npm run kernel:install`
+//        (tests/browser/own-jupyterlab.test.ts: 05 and 02, saved size, reopened, untrusted);
 //  5. determinism: the nbclient run and the JupyterLab run of every notebook give the same
 //     outputs (with --skip-browser: a second nbclient run of the first notebook);
 //  6. the checks on the fresh exports: offline HTML with the network blocked, index links,
@@ -245,10 +247,14 @@ async function main(): Promise<void> {
   // The second Node runs beside everything below (its own kernelspec folder, no build).
   const secondNode = args.has("--skip-second-node") ? undefined : secondNodeStage(path.join(tmp, "node-lts"));
   let frontends;
+  let ownLab: Promise<{ out: string; status: number | null; seconds: number }> | undefined;
   if (!skipBrowser) {
     setup.ensureCommands([["chromium", "chromium"], ["pdftoppm", "poppler-utils"]]);
     // The front ends run their own kernels meanwhile: JupyterLab 4 and Notebook 7.
     frontends = uvuAsync("tests/browser", "jupyter(lab|-frontends)\\.test\\.ts$", { MLEKIT_FRONTEND_OUT: frontendOut, MLEKIT_SCREENS: screens });
+    // The student's own JupyterLab (kernel:install): 05 without, 02 with plotly's renderer.
+    const t = Date.now();
+    ownLab = uvuAsync("tests/browser", "own-jupyterlab\\.test\\.ts$", { MLEKIT_SCREENS: screens }).then((r) => ({ ...r, seconds: (Date.now() - t) / 1000 }));
   }
 
   section("execute (nbclient, once per notebook, English and Chinese) and export every notebook (buildNotes, as npm start does)");
@@ -333,6 +339,13 @@ async function main(): Promise<void> {
     section("front ends: JupyterLab 4 (every notebook) and Notebook 7, driven by Chromium");
     const fe = await frontends;
     recordUvu("tests/browser/jupyter*.test.ts", fe.out, fe.status);
+  }
+
+  if (ownLab) {
+    section("the student's own JupyterLab 4 (npm run kernel:install, no project set-up), beside the stages above");
+    const ol = await ownLab;
+    recordUvu("tests/browser/own-jupyterlab.test.ts", ol.out, ol.status);
+    console.log(`  (own JupyterLab: ${ol.seconds.toFixed(0)} s)`);
   }
 
   section("determinism: two runs of each notebook give the same outputs (ids, timings and HTML aside)");

@@ -141,14 +141,17 @@ for (const { renderer, notebooks } of passes) {
         return o.page;
       };
       let page = await open();
-      // The renderer is really there (or really not): JupyterLab knows its "plotly" file type.
-      await page.waitForFunction(() => Boolean((window as unknown as { jupyterapp?: { docRegistry?: unknown } }).jupyterapp?.docRegistry), undefined, { timeout: 90000 });
-      const plotlyType = await page.evaluate(() => Boolean((window as unknown as { jupyterapp: { docRegistry: { getFileType(n: string): unknown } } }).jupyterapp.docRegistry.getFileType("plotly")));
-      if (plotlyType !== renderer) problems.push(`plotly's renderer extension is ${plotlyType ? "enabled" : "not enabled"} in this pass`);
       for (const name of notebooks) {
         const t0 = Date.now();
         const file = join(dir, name);
         const opened = await openNotebook(page, name);
+        // The renderer is really there (or really not): once the app is restored, JupyterLab
+        // has its plugin and knows the "plotly" file type only when plotly's extension is loaded.
+        const plotlyType = await page.evaluate(() => {
+          const app = (window as unknown as { jupyterapp: { hasPlugin?(id: string): boolean; docRegistry: { getFileType(n: string): unknown } } }).jupyterapp;
+          return Boolean(app.hasPlugin?.("@jupyterlab/plotly-extension:factory") || app.docRegistry.getFileType("plotly"));
+        });
+        if (plotlyType !== renderer) problems.push(`plotly's renderer extension is ${plotlyType ? "enabled" : "not enabled"} in this pass`);
         if (opened.kernel !== "connected/idle") problems.push(`${name}: kernel ${opened.kernel}\n${readFileSync(log, "utf8").slice(-800)}`);
         const { state, finished } = await runAll(page, RUN_BOUND_MS);
         if (state.errors.length) problems.push(`${name}: error output:\n${state.errors.join("\n---\n")}`);
