@@ -1,6 +1,5 @@
 import { PLOT_CLASS, PLOT_ID_PREFIX, PLOTLY_MIME, PLOTLY_SCRIPT_ATTRIBUTE, PLOTLY_SCRIPT_VALUE_PREFIX } from "../format";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "fs";
-import { join } from "path";
+import { readFileSync } from "fs";
 import type { MimeBundle } from "./kernel";
 import { escapeHtml, scriptJson } from "./escape";
 import { msg } from "../i18n/messages";
@@ -99,6 +98,12 @@ export function plotlyJs(): string {
  * ensureNotebookPlotly("/home/me/notebooks") // => "_mlekit/plotly-4.1.2.min.js"
  */
 export function ensureNotebookPlotly(dir: string = process.cwd()): string {
+  // Required here, not imported: the live notes bundle this file for a page whose `fs` shim
+  // only reads (scripts/export/live/page/shims/fs.ts); a page never calls this function.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { existsSync, mkdirSync, renameSync, statSync, writeFileSync } = require("fs") as typeof import("fs");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { join } = require("path") as typeof import("path");
   const rel = `${NOTEBOOK_PLOTLY_DIR}/${notebookPlotlyFile()}`;
   const dest = join(dir, NOTEBOOK_PLOTLY_DIR, notebookPlotlyFile());
   const src = require.resolve("plotly.js-dist-min/plotly.min.js");
