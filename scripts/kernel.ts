@@ -3,7 +3,8 @@
 //   node -r ts-node/register/transpile-only scripts/kernel.ts
 //                                   write it inside the repo (node_modules/.cache/mlekit-jupyter/run);
 //                                   project scripts use it through JUPYTER_PATH
-//   npm run kernel:install          (--user) register it user-wide, for your own JupyterLab
+//   npm run kernel:install          (--user) register it user-wide, for your own JupyterLab; its
+//                                   plots load one plotly.js kept beside the notebook (MLEKIT_FRONTEND=own)
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -21,7 +22,7 @@ export function userKernelsDir(): string {
 /** Registers the project's kernelspec user-wide (with the user's `jupyter` when on PATH, else by copying it). */
 function installUser(): void {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-kernel-"));
-  const kdir = setup.writeKernelspec(staging);
+  const kdir = setup.writeKernelspec(staging, "own");
   // Your own Jupyter registers it if it is on PATH; otherwise the file is copied where Jupyter looks.
   const viaJupyter = setup.run("jupyter", ["kernelspec", "install", "--user", "--replace", "--name", setup.KERNEL_NAME, kdir]);
   let where: string | undefined;
@@ -35,9 +36,10 @@ function installUser(): void {
   }
   fs.rmSync(staging, { recursive: true, force: true });
   console.log(where);
-  console.log(`The kernel runs ${setup.kernelJson().argv.slice(0, 2).join(" ")} (this project's tslab).`);
+  console.log(`The kernel runs ${setup.kernelJson("own").argv.slice(0, 2).join(" ")} (this project's tslab).`);
   console.log(`Open the notebooks in notebooks/ from your own JupyterLab and pick the kernel "${setup.KERNEL_DISPLAY_NAME}" (name ${setup.KERNEL_NAME}).`);
   console.log("Run `npm run build` first (and after changing lib/): notebooks import the compiled library.");
+  console.log("Plots load one plotly.js that the first plot writes into _mlekit/ beside the notebook (gitignored), so saved notebooks stay small.");
 }
 
 if (require.main === module) {

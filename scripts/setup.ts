@@ -30,8 +30,11 @@ export const KERNEL_DISPLAY_NAME = "TypeScript";
  * - "lab": `npm run lab` (JupyterLab 4 / Notebook 7 from .venv, with plotly's renderer and the
  *   project's plotly.js served by the Jupyter server). Plots carry no plotly.js, so a notebook
  *   saved after Run All stays small.
+ * - "own": `npm run kernel:install`, the student's own JupyterLab 4 / Notebook 7. Plots carry no
+ *   plotly.js: the kit writes one copy beside the notebook (`_mlekit/`, gitignored) and the page's
+ *   first plot loads it through the server's files/ URL, so saved notebooks stay small there too.
  */
-export const FRONTENDS = ["run", "lab"] as const;
+export const FRONTENDS = ["run", "lab", "own"] as const;
 /** One of {@link FRONTENDS}. */
 export type Frontend = (typeof FRONTENDS)[number];
 
@@ -54,7 +57,8 @@ export interface Kernelspec {
  * outside the repo it found none, fell back to its built-in defaults, which TypeScript 5.9
  * rejects (TS5109: `module` NodeNext needs `moduleResolution` NodeNext), and the kernel died
  * before answering.
- * @param frontend "run" (nbclient, user-wide install) or "lab" (also sets MLEKIT_FRONTEND=lab)
+ * @param frontend "run" (nbclient), "lab" (sets MLEKIT_FRONTEND=lab) or "own" (the user-wide
+ *   install of `npm run kernel:install`; sets MLEKIT_FRONTEND=own)
  * @returns the `kernel.json` content
  * @throws Error when node_modules has no tslab (`npm ci` not run)
  */
@@ -67,13 +71,17 @@ export function kernelJson(frontend: Frontend = "run"): Kernelspec {
     argv: [process.execPath, "-r", require.resolve("ts-node/register/transpile-only"), wrapper, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
-    env: { TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json"), ...(frontend === "lab" ? { MLEKIT_FRONTEND: "lab" } : {}) },
+    env: { TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json"), ...(frontend === "run" ? {} : { MLEKIT_FRONTEND: frontend }) },
   };
   return spec;
 }
 
-/** The JUPYTER_PATH entry that holds the kernelspec for `frontend`. */
-export const kernelDir = (frontend: Frontend = "run"): string => path.join(JUPYTER_DIR, frontend);
+/**
+ * The JUPYTER_PATH entry that holds the kernelspec for `frontend`, one per Node version: the
+ * kernelspec names the Node that wrote it (`process.execPath`), and npm test runs project scripts
+ * under two Nodes at once (scripts/second-node.ts), which must not rewrite each other's.
+ */
+export const kernelDir = (frontend: Frontend = "run"): string => path.join(JUPYTER_DIR, `${frontend}-node${process.versions.node}`);
 
 /**
  * Writes `<dir>/kernels/tslab/kernel.json` running this repo's own tslab (through

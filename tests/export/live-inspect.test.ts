@@ -48,10 +48,17 @@ const CORPUS: unknown[] = [
   Array.from({ length: 7 }, (_, i) => (i % 2 ? "odd" : i)),
 ];
 
+// Node 26 writes an object's symbol keys bare (`{ Symbol(k): 1 }`); Node 20 wrote them in
+// brackets (`{ [Symbol(k)]: 1 }`), as the page does. The page cannot know which Node ran the
+// kernel, so it keeps the brackets; under a Node that writes them bare, the expected text is
+// brought back to brackets for symbol keys only (found by npm test's Node 26 stage).
+const BARE_SYMBOL_KEYS = util.inspect({ [Symbol("k")]: 1 }) === "{ Symbol(k): 1 }";
+const bracketSymbolKeys = (text: string): string => (BARE_SYMBOL_KEYS ? text.replace(/(^|[{,]\s*)(Symbol\([^)]*\)):/g, "$1[$2]:") : text);
+
 test("inspect writes what Node's console.log writes, for every value of the corpus", () => {
   const bad: string[] = [];
   for (const v of CORPUS) {
-    const want = util.format(v);
+    const want = bracketSymbolKeys(util.format(v));
     const got = formatLog([v]);
     if (got !== want) bad.push(`node:\n${want}\npage:\n${got}`);
   }

@@ -1,6 +1,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { PLOT_FALLBACK_CLASS, SHARED_PLOTLY_PATH, figureBundle, normalizeFigure, plotlyJs, plotlyVersion } from "../../../notebooks/kit/src/display/figure-bundle";
+import { NOTEBOOK_PLOTLY_DIR, PLOT_FALLBACK_CLASS, SHARED_PLOTLY_PATH, ensureNotebookPlotly, figureBundle, normalizeFigure, plotlyJs, plotlyVersion } from "../../../notebooks/kit/src/display/figure-bundle";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import * as FORMAT from "../../../notebooks/kit/src/format";
 
 const fig = { data: [{ x: [1, 2], y: [3, 4] }, { type: "bar", y: [1] }], layout: { title: { text: "t" }, xaxis: { title: { text: "θ" } } } };
@@ -57,7 +60,7 @@ const sanitisedText = (html: string) =>
     .replace(/\s+/g, " ").trim();
 
 test("with its scripts removed (untrusted notebook) the plot's HTML still shows its summary and how to get it drawn", () => {
-  for (const frontend of ["run", "lab"] as const) {
+  for (const frontend of ["run", "lab", "own"] as const) {
     const html = figureBundle(fig, { includePlotly: frontend === "run", frontend })["text/html"] as string;
     const div = new RegExp(`<div id="[^"]+" class="${FORMAT.PLOT_CLASS}"[^>]*><div class="${PLOT_FALLBACK_CLASS}"`);
     assert.ok(div.test(html), `${frontend}: the fallback sits inside the plot <div> the script draws into`);
@@ -76,6 +79,41 @@ test("for the project's JupyterLab the HTML embeds no plotly.js and loads the se
   assert.ok(lab.includes(JSON.stringify(SHARED_PLOTLY_PATH)));
   assert.ok(lab.length < 3000, `lab HTML is ${lab.length} characters`);
   assert.ok(run.length > 1_000_000, "the run HTML embeds plotly.js");
+});
+
+test("for the student's own Jupyter (npm run kernel:install) the HTML embeds no plotly.js and names the copy beside the notebook in a src the front end resolves", () => {
+  const bundle = figureBundle(fig, { includePlotly: true, frontend: "own" });
+  assert.equal(Object.keys(bundle).sort(), ["text/html", "text/plain"], "the figure travels once: no plotly JSON for a renderer to save a PNG beside");
+  const own = bundle["text/html"] as string;
+  assert.ok(own.includes('"y":[3,4]'), "the HTML carries the figure");
+  assert.not.ok(own.includes(FORMAT.PLOTLY_SCRIPT_ATTRIBUTE), "no plotly.js embed");
+  assert.ok(own.length < 4000, `own HTML is ${own.length} characters`);
+  const marker = /<script type="([^"]+)" id="([^"]+)-plotly-src" src="([^"]+)"><\/script>/.exec(own);
+  assert.ok(marker, "a marker element whose src JupyterLab rewrites");
+  assert.is(marker![3], `${NOTEBOOK_PLOTLY_DIR}/plotly-${plotlyVersion()}.min.js`);
+  assert.not.match(marker![1], /javascript|module/, "a type the browser neither fetches nor runs");
+  assert.ok(own.includes(`id="${marker![2]}" class="${FORMAT.PLOT_CLASS}"`), "the marker's id is the plot's");
+  const zh = figureBundle(fig, { includePlotly: false, frontend: "own", plotlySrc: "../_mlekit/x.js" })["text/html"] as string;
+  assert.ok(zh.includes('src="../_mlekit/x.js"'));
+});
+
+test("ensureNotebookPlotly writes the kit's plotly.js beside the notebook once, and rewrites a truncated copy", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mlekit-own-"));
+  try {
+    const rel = ensureNotebookPlotly(dir);
+    assert.is(rel, `${NOTEBOOK_PLOTLY_DIR}/plotly-${plotlyVersion()}.min.js`);
+    const file = join(dir, rel);
+    const bundle = readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"));
+    assert.ok(readFileSync(file).equals(bundle), "the copy is the installed bundle");
+    writeFileSync(file, "half a file");
+    ensureNotebookPlotly(dir);
+    assert.ok(readFileSync(file).equals(bundle), "a truncated copy is written again");
+    assert.equal(readdirSync(join(dir, NOTEBOOK_PLOTLY_DIR)), [`plotly-${plotlyVersion()}.min.js`], "no temporary file left behind");
+    writeFileSync(join(dir, "blocker"), "");
+    assert.throws(() => ensureNotebookPlotly(join(dir, "blocker")), /ensureNotebookPlotly: cannot write plotly\.js to .*blocker/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("the embedded plotly.js is the installed current bundle, with no closing script tag inside", () => {

@@ -26,8 +26,27 @@ export interface FigureLike {
  *   plotly.js: it loads the one copy the project's Jupyter server serves
  *   ({@link SHARED_PLOTLY_PATH}), so a notebook saved after Run All stays small (no 5 MB per
  *   save). Where plotly's renderer is installed, the front end draws the plotly JSON instead.
+ * - `"own"`: the student's own Jupyter, with the kernelspec of `npm run kernel:install`. The
+ *   HTML carries no plotly.js: the kit keeps one copy in the notebook's folder
+ *   ({@link NOTEBOOK_PLOTLY_DIR}, see `ensureNotebookPlotly`), and the first plot drawn on a page
+ *   loads it through the Jupyter server's `files/` URL, which JupyterLab and Notebook 7 resolve
+ *   for a relative `src` in an output. A notebook saved after Run All stays small, and reopened
+ *   (trusted) it draws again without a kernel. The bundle carries no plotly JSON, so plotly's
+ *   renderer, installed or not, never takes over: the figure is saved once, as HTML, and no
+ *   PNG is added.
  */
-export type Frontend = "run" | "lab";
+export type Frontend = "run" | "lab" | "own";
+
+/**
+ * The folder, beside the notebook, where the kit keeps plotly.js for front end `"own"`: not
+ * hidden (Jupyter's `files/` handler refuses hidden paths), gitignored.
+ */
+export const NOTEBOOK_PLOTLY_DIR = "_mlekit";
+
+/** The file name of plotly.js in {@link NOTEBOOK_PLOTLY_DIR}: versioned, so an upgrade never reuses an old copy. */
+export function notebookPlotlyFile(): string {
+  return `plotly-${plotlyVersion()}.min.js`;
+}
 
 /** Path, under the Jupyter server's base URL, where `npm run lab` serves plotly.js. */
 export const SHARED_PLOTLY_PATH = "static/mlekit/plotly.min.js";
@@ -46,11 +65,17 @@ export interface FigureBundleOptions {
   readonly id?: string;
   /** Which front end the HTML is for; default `"run"`. See {@link Frontend}. */
   readonly frontend?: Frontend;
+  /**
+   * Front end `"own"`: plotly.js's path relative to the notebook's folder; default
+   * `_mlekit/plotly-<version>.min.js` ({@link NOTEBOOK_PLOTLY_DIR}).
+   */
+  readonly plotlySrc?: string;
 }
 
-/** The front end named by `MLEKIT_FRONTEND` in this process's environment (`"run"` unless `"lab"`). */
+/** The front end named by `MLEKIT_FRONTEND` in this process's environment (`"run"` unless `"lab"` or `"own"`). */
 export function currentFrontend(): Frontend {
-  return typeof process !== "undefined" && process.env?.MLEKIT_FRONTEND === "lab" ? "lab" : "run";
+  const v = typeof process !== "undefined" ? process.env?.MLEKIT_FRONTEND : undefined;
+  return v === "lab" || v === "own" ? v : "run";
 }
 
 let plotlySource: string | undefined;
@@ -62,6 +87,40 @@ export function plotlyJs(): string {
     plotlySource = readFileSync(path, "utf8").replace(/<\/script/gi, "<\\/script");
   }
   return plotlySource;
+}
+
+/**
+ * Makes sure `<dir>/_mlekit/plotly-<version>.min.js` holds the kit's plotly.js, for front end
+ * `"own"`; writes it (through a temporary file and a rename, so two kernels in one folder never
+ * read half a file) only when it is missing or differs in size. The same idea as plotly.py's
+ * `write_html(include_plotlyjs="directory")`: one plotly.js beside the documents that use it.
+ * @param dir the notebook's folder; default the kernel's working directory, which Jupyter sets
+ *   to the notebook's folder
+ * @returns the path to use in the HTML, relative to `dir` (`_mlekit/plotly-4.1.2.min.js`)
+ * @throws Error when the folder cannot be written (the message names it)
+ * @example
+ * ensureNotebookPlotly("/home/me/notebooks") // => "_mlekit/plotly-4.1.2.min.js"
+ */
+export function ensureNotebookPlotly(dir: string = process.cwd()): string {
+  // Required here, not imported: the live notes bundle this file for a page whose `fs` shim
+  // only reads (scripts/export/live/page/shims/fs.ts); a page never calls this function.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { existsSync, mkdirSync, renameSync, statSync, writeFileSync } = require("fs") as typeof import("fs");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { join } = require("path") as typeof import("path");
+  const rel = `${NOTEBOOK_PLOTLY_DIR}/${notebookPlotlyFile()}`;
+  const dest = join(dir, NOTEBOOK_PLOTLY_DIR, notebookPlotlyFile());
+  const src = require.resolve("plotly.js-dist-min/plotly.min.js");
+  if (existsSync(dest) && statSync(dest).size === statSync(src).size) return rel;
+  try {
+    mkdirSync(join(dir, NOTEBOOK_PLOTLY_DIR), { recursive: true });
+    const tmp = `${dest}.${process.pid}.tmp`;
+    writeFileSync(tmp, readFileSync(src));
+    renameSync(tmp, dest);
+  } catch (err) {
+    throw new Error(`ensureNotebookPlotly: cannot write plotly.js to ${dest} (${(err as Error).message})`);
+  }
+  return rel;
 }
 
 /** The version of the embedded plotly.js, as its package declares it. */
@@ -163,8 +222,9 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
   const text = describeFigure(fig);
   const plainText = figurePlainText(text);
   const lab = options.frontend === "lab";
+  const own = options.frontend === "own";
   const embed =
-    options.includePlotly && !lab
+    options.includePlotly && !lab && !own
       ? `<script type="text/javascript" ${PLOTLY_SCRIPT_ATTRIBUTE}="${PLOTLY_SCRIPT_VALUE_PREFIX} ${plotlyVersion()}">${plotlyJs()}</script>\n`
       : "";
   const plot =
@@ -173,7 +233,10 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
     ` window.Plotly.newPlot(el, { data: fig.data, layout: fig.layout, frames: fig.frames, config: config }); }`;
   // "run": plotly.js is on the page (this output or an earlier one); poll briefly for it.
   // "lab": load the server's one copy once per page, then draw every queued plot.
-  const start = lab
+  // "own": the same, from the copy beside the notebook (see ownStart).
+  const start = own
+    ? ownStart(id)
+    : lab
     ? ` if (window.Plotly) { draw(); return; }` +
       ` var q = window.__mlekitPlotlyQueue; if (q) { q.push(draw); return; }` +
       ` q = window.__mlekitPlotlyQueue = [draw]; var base = "/";` +
@@ -192,15 +255,55 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
   const fallback =
     `<div class="${PLOT_FALLBACK_CLASS}" style="box-sizing:border-box;height:100%;padding:12px;border:1px dashed #b0b0b0;color:#444;font:14px sans-serif">` +
     `${escapeHtml(plainText).replace("\n", "<br>")}<br>${escapeHtml(localize(msg("plot.fallback")))}</div>`;
+  // "own": a script element of a type browsers never fetch nor run, whose relative `src` the
+  // front end rewrites into the server's files/ URL of plotly.js (see ownStart).
+  const marker = own
+    ? `<script type="${OWN_MARKER_TYPE}" id="${escapeHtml(id)}-plotly-src" src="${escapeHtml(options.plotlySrc ?? `${NOTEBOOK_PLOTLY_DIR}/${notebookPlotlyFile()}`)}"></script>\n`
+    : "";
   const html =
     embed +
     `<div id="${escapeHtml(id)}" class="${PLOT_CLASS}" style="width:100%;height:${height}px" role="figure" ` +
     `aria-label="${escapeHtml(text.caption)}" aria-describedby="${escapeHtml(id)}-about">${fallback}</div>\n` +
     `<p id="${escapeHtml(id)}-about" lang="${text.language}" style="${VISUALLY_HIDDEN}">${escapeHtml(text.description)}</p>\n` +
+    marker +
     script;
+  // "own": the figure travels once, in the HTML. With the plotly JSON beside it the figure
+  // would be saved twice, and plotly's renderer (when installed) would also save a PNG of every
+  // plot: 02 and 05 then saved at 1.15 and 1.17 MB. Without it both front ends draw the HTML.
+  if (own) return { "text/html": html, "text/plain": plainText };
   return {
     [PLOTLY_MIME]: { ...fig, config },
     "text/html": html,
     "text/plain": plainText,
   };
+}
+
+/** The `type` of the marker element that carries plotly.js's relative path (front end `"own"`). */
+const OWN_MARKER_TYPE = "text/x-mlekit-plotly-src";
+
+/**
+ * The start of a plot's script for front end `"own"`: draw at once when plotly.js is on the
+ * page; otherwise queue the plot and, once per page, load plotly.js from the URL the front end
+ * gave the marker element. JupyterLab and Notebook 7 resolve every relative `src` in an HTML
+ * output against the notebook's folder and rewrite it, shortly after the output's scripts ran,
+ * into `<base>files/<folder>/_mlekit/plotly-<v>.min.js?<cache-buster>`; the script waits up to
+ * 3 s for that, drops the cache-buster (so the browser may cache the file) and loads it. A front
+ * end that rewrites nothing gets the relative path as it is. If the load fails, the plot keeps
+ * its visible fallback.
+ */
+function ownStart(id: string): string {
+  return (
+    ` if (window.Plotly) { draw(); return; }` +
+    ` var q = window.__mlekitPlotlyQueue; if (q) { q.push(draw); return; }` +
+    ` q = window.__mlekitPlotlyQueue = [draw];` +
+    ` var m = document.getElementById(${scriptJson(`${id}-plotly-src`)}); var raw = m ? m.getAttribute("src") : ""; var tries = 0;` +
+    ` function load(src) { var s = document.createElement("script"); s.src = src;` +
+    ` s.onload = function () { var all = window.__mlekitPlotlyQueue || []; window.__mlekitPlotlyQueue = undefined; all.forEach(function (f) { f(); }); };` +
+    ` s.onerror = function () { window.__mlekitPlotlyQueue = undefined; };` +
+    ` document.head.appendChild(s); }` +
+    ` (function resolved() { var now = m ? m.getAttribute("src") : "";` +
+    ` if (now && now !== raw) { load(now.replace(/([?&])\\d{10,}$/, "").replace(/[?&]$/, "")); return; }` +
+    ` if (++tries < 120) { setTimeout(resolved, 25); return; }` +
+    ` if (raw) load(raw); else window.__mlekitPlotlyQueue = undefined; })();`
+  );
 }

@@ -1,5 +1,5 @@
 import { displayChannel } from "./kernel";
-import { currentFrontend, figureBundle, type FigureLike } from "./figure-bundle";
+import { currentFrontend, ensureNotebookPlotly, figureBundle, type FigureLike } from "./figure-bundle";
 import { localizeFigure } from "../i18n/display";
 import { LIVE_SLIDER_MIME, liveSliderSpec } from "../plot/live-slider";
 
@@ -15,10 +15,13 @@ export interface ShowOptions {
 }
 
 let embeddedInKernel = false;
+/** Front end "own": plotly.js's path beside the notebook, once the session's first plot wrote it. */
+let notebookPlotly: string | undefined;
 
 /** Forgets that plotly.js was embedded; for tests that simulate a new kernel session. */
 export function resetDisplaySession(): void {
   embeddedInKernel = false;
+  notebookPlotly = undefined;
 }
 
 /**
@@ -31,7 +34,10 @@ export function resetDisplaySession(): void {
  *   of `npm run lab` (`MLEKIT_FRONTEND=lab`) no plotly.js is embedded: JupyterLab draws the JSON
  *   with plotly's renderer when it is installed, and otherwise the HTML loads the one plotly.js
  *   the project's Jupyter server serves. A notebook saved after Run All then weighs kilobytes
- *   per plot instead of 5 MB for the first one.
+ *   per plot instead of 5 MB for the first one. Under the kernelspec of `npm run kernel:install`
+ *   (`MLEKIT_FRONTEND=own`, the student's own Jupyter) the session's first plot writes one
+ *   plotly.js into `_mlekit/` beside the notebook, and the HTML loads it through the server's
+ *   `files/` URL, once per page.
  * - Under another tslab (say, a global install with no local tslab beside the notebook) it
  *   degrades to a single `text/html` output.
  * - In plain Node it displays nothing, does not throw, and returns the HTML.
@@ -66,7 +72,10 @@ export function show(figure: FigureLike, options: ShowOptions = {}): string | un
   // A host page draws the plotly JSON with its own plotly.js: nothing to embed. Nor does Deno's
   // kernel get plotly.js: a 4.8 MB output makes it lose a cell's result (see denoChannel).
   const includePlotly = channel.kind !== "host" && channel.kind !== "deno" && frontend === "run" && (options.includePlotly ?? !embeddedInKernel);
-  const bundle = figureBundle(figure, { includePlotly, frontend });
+  // The student's own Jupyter (kernelspec of `npm run kernel:install`): one plotly.js beside
+  // the notebook, loaded by the page's first plot (see figureBundle's "own" front end).
+  if (frontend === "own" && channel.kind !== "host" && notebookPlotly === undefined) notebookPlotly = ensureNotebookPlotly();
+  const bundle = figureBundle(figure, { includePlotly, frontend, plotlySrc: notebookPlotly });
   channel.send(live ? { ...bundle, [LIVE_SLIDER_MIME]: live } : bundle);
   if (includePlotly) embeddedInKernel = true;
   return undefined;
