@@ -13,7 +13,8 @@ import * as path from "path";
 type Lib = typeof import("../lib/src");
 
 const args = process.argv.slice(2);
-const at = (flag: string, def: string): string => (args.includes(flag) ? args[args.indexOf(flag) + 1] : def);
+const at = (flag: string, def: string): string =>
+  args.includes(flag) ? args[args.indexOf(flag) + 1] : def;
 const REPS = Number(at("--reps", "15"));
 const before = require(path.resolve(at("--baseline", ""))) as Lib;
 const after = require(path.join(__dirname, "..", "lib", "dist", "cjs")) as Lib;
@@ -38,7 +39,8 @@ function distribution(n: number, seed: number): Float64Array {
 function normals(n: number, seed: number, scale = 10): Float64Array {
   const r = xorshift(seed);
   const a = new Float64Array(n);
-  for (let i = 0; i < n; i++) a[i] = scale * Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  for (let i = 0; i < n; i++)
+    a[i] = scale * Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
   return a;
 }
 
@@ -51,10 +53,18 @@ const z = normals(N, 3);
 const x = normals(N, 4, 2);
 const counts = Float64Array.from(distribution(N, 5), (v) => Math.floor(v * N * 4));
 const expo = Float64Array.from(distribution(N, 6), (v) => v * N);
-const table = Array.from({ length: 1000 }, (_, i) => distribution(1000, 100 + i).map((v) => v / 1000));
+const table = Array.from({ length: 1000 }, (_, i) =>
+  distribution(1000, 100 + i).map((v) => v / 1000),
+);
 const scalars = distribution(1e5, 7);
-const logisticX = Array.from({ length: 2000 }, (_, i) => [Math.sin(i), Math.cos(3 * i), (i % 7) / 7]);
-const logisticY = logisticX.map((r, i) => ((r[0] + r[1] - r[2] + 0.3 * Math.sin(17 * i)) > 0 ? 1 : 0));
+const logisticX = Array.from({ length: 2000 }, (_, i) => [
+  Math.sin(i),
+  Math.cos(3 * i),
+  (i % 7) / 7,
+]);
+const logisticY = logisticX.map((r, i) =>
+  r[0] + r[1] - r[2] + 0.3 * Math.sin(17 * i) > 0 ? 1 : 0,
+);
 
 let sink = 0;
 const cases: [string, (l: Lib) => number][] = [
@@ -75,15 +85,70 @@ const cases: [string, (l: Lib) => number][] = [
   ["logLikelihood(gaussian) 1e6", (l) => l.logLikelihood(l.gaussian(0, 2), x)],
   ["logLikelihood(poisson(4)) 1e6", (l) => l.logLikelihood(l.poisson(4), counts)],
   ["logLikelihood(exponential) 1e6", (l) => l.logLikelihood(l.exponential(1), expo)],
-  ["binaryCrossEntropyFromLogit ×1e5", (l) => { let s = 0; for (let i = 0; i < 1e5; i++) s += l.binaryCrossEntropyFromLogit(scalars[i], z[i]); return s; }],
-  ["binaryEntropy ×1e5", (l) => { let s = 0; for (let i = 0; i < 1e5; i++) s += l.binaryEntropy(scalars[i] * 1e3); return s; }],
-  ["logGamma ×1e5", (l) => { let s = 0; for (let i = 0; i < 1e5; i++) s += l.logGamma(scalars[i] * 1e7); return s; }],
-  ["gaussian.logProb ×1e5", (l) => { const d = l.gaussian(0, 2); let s = 0; for (let i = 0; i < 1e5; i++) s += d.logProb(x[i]); return s; }],
-  ["poisson.logProb ×1e5", (l) => { const d = l.poisson(4); let s = 0; for (let i = 0; i < 1e5; i++) s += d.logProb(counts[i] % 20); return s; }],
-  ["beta.logProb ×1e5", (l) => { const d = l.beta(2.5, 3.5); let s = 0; for (let i = 0; i < 1e5; i++) s += d.logProb(scalars[i] * 1e3); return s; }],
+  [
+    "binaryCrossEntropyFromLogit ×1e5",
+    (l) => {
+      let s = 0;
+      for (let i = 0; i < 1e5; i++) s += l.binaryCrossEntropyFromLogit(scalars[i], z[i]);
+      return s;
+    },
+  ],
+  [
+    "binaryEntropy ×1e5",
+    (l) => {
+      let s = 0;
+      for (let i = 0; i < 1e5; i++) s += l.binaryEntropy(scalars[i] * 1e3);
+      return s;
+    },
+  ],
+  [
+    "logGamma ×1e5",
+    (l) => {
+      let s = 0;
+      for (let i = 0; i < 1e5; i++) s += l.logGamma(scalars[i] * 1e7);
+      return s;
+    },
+  ],
+  [
+    "gaussian.logProb ×1e5",
+    (l) => {
+      const d = l.gaussian(0, 2);
+      let s = 0;
+      for (let i = 0; i < 1e5; i++) s += d.logProb(x[i]);
+      return s;
+    },
+  ],
+  [
+    "poisson.logProb ×1e5",
+    (l) => {
+      const d = l.poisson(4);
+      let s = 0;
+      for (let i = 0; i < 1e5; i++) s += d.logProb(counts[i] % 20);
+      return s;
+    },
+  ],
+  [
+    "beta.logProb ×1e5",
+    (l) => {
+      const d = l.beta(2.5, 3.5);
+      let s = 0;
+      for (let i = 0; i < 1e5; i++) s += d.logProb(scalars[i] * 1e3);
+      return s;
+    },
+  ],
   ["poisson(3).sample 1e5", (l) => l.poisson(3).sample(1e5, l.createRng(1))[0]],
-  ["fitLogisticRegression 2000×3", (l) => l.fitLogisticRegression(logisticX, logisticY, { intercept: true }).loss],
-  ["maximizeLikelihood gaussian (μ, log σ)", (l) => l.maximizeLikelihood((t) => l.logLikelihood(l.gaussian(t[0], Math.exp(t[1])), [1, 2, 3, 4]), [0, 0]).value],
+  [
+    "fitLogisticRegression 2000×3",
+    (l) => l.fitLogisticRegression(logisticX, logisticY, { intercept: true }).loss,
+  ],
+  [
+    "maximizeLikelihood gaussian (μ, log σ)",
+    (l) =>
+      l.maximizeLikelihood(
+        (t) => l.logLikelihood(l.gaussian(t[0], Math.exp(t[1])), [1, 2, 3, 4]),
+        [0, 0],
+      ).value,
+  ],
 ];
 
 function time(fn: () => number): number {
@@ -100,8 +165,12 @@ const quantile = (v: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-console.log(`mlekit before/after, ${REPS} interleaved rounds, medians in ms (node ${process.version}; the machine may be shared)`);
-console.log("| case | before | after | after/before | IQR of the ratio | fastest before | fastest after | fastest ratio |");
+console.log(
+  `mlekit before/after, ${REPS} interleaved rounds, medians in ms (node ${process.version}; the machine may be shared)`,
+);
+console.log(
+  "| case | before | after | after/before | IQR of the ratio | fastest before | fastest after | fastest ratio |",
+);
 console.log("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
 for (const [name, run] of cases) {
   // warm both on the case (and let V8 optimise) before timing

@@ -15,8 +15,6 @@ import { medianMs, useSink } from "./timing";
 import { createRng, gaussian, poisson } from "../lib/src/distributions";
 import { logLikelihood } from "../lib/src/estimators";
 
-
-
 let pyVersions = "";
 function runNumpy(): Record<string, number> | string {
   const script = path.join(__dirname, "numpy_estimators.py");
@@ -33,7 +31,8 @@ function runNumpy(): Record<string, number> | string {
   }
 }
 
-const fmt = (ms: number | undefined): string => (ms === undefined ? "—" : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+const fmt = (ms: number | undefined): string =>
+  ms === undefined ? "—" : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
 const pad = (s: string, w: number): string => (s.length >= w ? s : " ".repeat(w - s.length) + s);
 
 export async function runEstimatorsBench(): Promise<void> {
@@ -67,10 +66,38 @@ export async function runEstimatorsBench(): Promise<void> {
     met?: boolean;
   }
   const rows: Row[] = [
-    { op: "logLikelihood(gaussian)", n: "1e6", mine: llMs, ref: "scipy norm.logpdf(x,mu,s).sum()", refMs: numpy?.logLikGaussian_1e6, target: "≤ 1× scipy" },
-    { op: "logLikelihood(gaussian)", n: "1e6", mine: llMs, ref: "JS Σ d.logProb(x) (closure)", refMs: closureMs, target: "" },
-    { op: "gaussian.sample", n: "1e6", mine: sampleMs, ref: "numpy rng.normal(mu,s,n)", refMs: numpy?.sampleGaussian_1e6, target: "< 100 ms" },
-    { op: "logLikelihood(poisson)", n: "1e6", mine: poisMs, ref: "scipy poisson.logpmf(k,4).sum()", refMs: numpy?.logLikPoisson_1e6, target: "" },
+    {
+      op: "logLikelihood(gaussian)",
+      n: "1e6",
+      mine: llMs,
+      ref: "scipy norm.logpdf(x,mu,s).sum()",
+      refMs: numpy?.logLikGaussian_1e6,
+      target: "≤ 1× scipy",
+    },
+    {
+      op: "logLikelihood(gaussian)",
+      n: "1e6",
+      mine: llMs,
+      ref: "JS Σ d.logProb(x) (closure)",
+      refMs: closureMs,
+      target: "",
+    },
+    {
+      op: "gaussian.sample",
+      n: "1e6",
+      mine: sampleMs,
+      ref: "numpy rng.normal(mu,s,n)",
+      refMs: numpy?.sampleGaussian_1e6,
+      target: "< 100 ms",
+    },
+    {
+      op: "logLikelihood(poisson)",
+      n: "1e6",
+      mine: poisMs,
+      ref: "scipy poisson.logpmf(k,4).sum()",
+      refMs: numpy?.logLikPoisson_1e6,
+      target: "",
+    },
   ];
   rows[0].met = rows[0].refMs === undefined ? undefined : llMs <= rows[0].refMs;
   rows[2].met = sampleMs < 100;
@@ -87,12 +114,23 @@ export async function runEstimatorsBench(): Promise<void> {
     r.met === undefined ? (r.target ? "—" : "") : r.met ? "yes" : "NO",
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...table.map((row) => row[j].length)));
-  const line = (cells: string[]): string => "| " + cells.map((c, j) => (j === 0 || j === 3 || j === 6 ? c.padEnd(widths[j]) : pad(c, widths[j]))).join(" | ") + " |";
+  const line = (cells: string[]): string =>
+    "| " +
+    cells
+      .map((c, j) => (j === 0 || j === 3 || j === 6 ? c.padEnd(widths[j]) : pad(c, widths[j])))
+      .join(" | ") +
+    " |";
   console.log(line(header));
   console.log("| " + widths.map((w) => "-".repeat(w)).join(" | ") + " |");
   for (const row of table) console.log(line(row));
   console.log("");
-  console.log(typeof py === "string" ? `numpy/scipy column skipped: ${py}` : `numpy/scipy: ${pyVersions} (subprocess, same sizes)`);
-  console.log(`node ${process.version}; ratio = reference ms / mlekit ms (above 1: mlekit is faster)`);
+  console.log(
+    typeof py === "string"
+      ? `numpy/scipy column skipped: ${py}`
+      : `numpy/scipy: ${pyVersions} (subprocess, same sizes)`,
+  );
+  console.log(
+    `node ${process.version}; ratio = reference ms / mlekit ms (above 1: mlekit is faster)`,
+  );
   useSink();
 }

@@ -60,7 +60,8 @@ function distribution(n: number, seed: number): Float64Array {
 function normals(n: number, seed: number): Float64Array {
   const r = xorshift(seed);
   const a = new Float64Array(n);
-  for (let i = 0; i < n; i++) a[i] = 10 * Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  for (let i = 0; i < n; i++)
+    a[i] = 10 * Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
   return a;
 }
 
@@ -115,69 +116,113 @@ function naiveSigma(x: Vec): number {
 const BLOCK = 256;
 function klBody64(p: Float64Array, q: Float64Array): number {
   const n = p.length;
-  let hHi = 0, hLo = 0, sp = 0, sq = 0, abs = 0;
+  let hHi = 0,
+    hLo = 0,
+    sp = 0,
+    sq = 0,
+    abs = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h = 0, g = 0;
+    let h = 0,
+      g = 0;
     for (let i = start; i < end; i++) {
-      const x = p[i], y = q[i];
+      const x = p[i],
+        y = q[i];
       if (!(x >= 0 && y >= 0)) throw new RangeError("bad");
-      sp += x; sq += y;
+      sp += x;
+      sq += y;
       if (x > 0) {
         const r = x / y;
-        const term = x * (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(x) - Math.log(y));
-        h += term; g += Math.abs(term);
+        const term =
+          x *
+          (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
+            ? Math.log(r)
+            : Math.log(x) - Math.log(y));
+        h += term;
+        g += Math.abs(term);
       }
     }
     abs += g;
-    const t = hHi + h, z = t - hHi;
-    hLo += hHi - (t - z) + (h - z); hHi = t;
+    const t = hHi + h,
+      z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
   }
   sink += sp + sq + abs;
   return hHi + hLo;
 }
 function klBodyArr(p: readonly number[], q: readonly number[]): number {
   const n = p.length;
-  let hHi = 0, hLo = 0, sp = 0, sq = 0, abs = 0;
+  let hHi = 0,
+    hLo = 0,
+    sp = 0,
+    sq = 0,
+    abs = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h = 0, g = 0;
+    let h = 0,
+      g = 0;
     for (let i = start; i < end; i++) {
-      const x = p[i], y = q[i];
-      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) throw new RangeError("bad");
-      sp += x; sq += y;
+      const x = p[i],
+        y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0))
+        throw new RangeError("bad");
+      sp += x;
+      sq += y;
       if (x > 0) {
         const r = x / y;
-        const term = x * (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(x) - Math.log(y));
-        h += term; g += Math.abs(term);
+        const term =
+          x *
+          (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
+            ? Math.log(r)
+            : Math.log(x) - Math.log(y));
+        h += term;
+        g += Math.abs(term);
       }
     }
     abs += g;
-    const t = hHi + h, z = t - hHi;
-    hLo += hHi - (t - z) + (h - z); hHi = t;
+    const t = hHi + h,
+      z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
   }
   sink += sp + sq + abs;
   return hHi + hLo;
 }
 function klBodyMixed(p: Vec, q: Vec): number {
   const n = p.length;
-  let hHi = 0, hLo = 0, sp = 0, sq = 0, abs = 0;
+  let hHi = 0,
+    hLo = 0,
+    sp = 0,
+    sq = 0,
+    abs = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h = 0, g = 0;
+    let h = 0,
+      g = 0;
     for (let i = start; i < end; i++) {
-      const x = p[i], y = q[i];
-      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) throw new RangeError("bad");
-      sp += x; sq += y;
+      const x = p[i],
+        y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0))
+        throw new RangeError("bad");
+      sp += x;
+      sq += y;
       if (x > 0) {
         const r = x / y;
-        const term = x * (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(x) - Math.log(y));
-        h += term; g += Math.abs(term);
+        const term =
+          x *
+          (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
+            ? Math.log(r)
+            : Math.log(x) - Math.log(y));
+        h += term;
+        g += Math.abs(term);
       }
     }
     abs += g;
-    const t = hHi + h, z = t - hHi;
-    hLo += hHi - (t - z) + (h - z); hHi = t;
+    const t = hHi + h,
+      z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
   }
   sink += sp + sq + abs;
   return hHi + hLo;
@@ -189,20 +234,28 @@ function klCopies(p: Vec, q: Vec): number {
 }
 function entBody64(p: Float64Array): number {
   const n = p.length;
-  let hHi = 0, hLo = 0, sHi = 0, sLo = 0;
+  let hHi = 0,
+    hLo = 0,
+    sHi = 0,
+    sLo = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h = 0, s = 0;
+    let h = 0,
+      s = 0;
     for (let i = start; i < end; i++) {
       const x = p[i];
       if (!(x >= 0)) throw new RangeError("bad");
       s += x;
       if (x > 0) h -= x * Math.log(x);
     }
-    let t = hHi + h, z = t - hHi;
-    hLo += hHi - (t - z) + (h - z); hHi = t;
-    t = sHi + s; z = t - sHi;
-    sLo += sHi - (t - z) + (s - z); sHi = t;
+    let t = hHi + h,
+      z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
+    t = sHi + s;
+    z = t - sHi;
+    sLo += sHi - (t - z) + (s - z);
+    sHi = t;
   }
   sink += sHi + sLo;
   return hHi + hLo;
@@ -211,77 +264,123 @@ function entBody64(p: Float64Array): number {
 // compares code that differs only in being split by input kind.
 function entGeneric(p: Vec): number {
   const n = p.length;
-  let hHi = 0, hLo = 0, sHi = 0, sLo = 0;
+  let hHi = 0,
+    hLo = 0,
+    sHi = 0,
+    sLo = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h = 0, s = 0;
+    let h = 0,
+      s = 0;
     for (let i = start; i < end; i++) {
       const x = p[i];
       if (typeof x !== "number" || !(x >= 0)) throw new RangeError("bad");
       s += x;
       if (x > 0) h -= x * Math.log(x);
     }
-    let t = hHi + h, z = t - hHi;
-    hLo += hHi - (t - z) + (h - z); hHi = t;
-    t = sHi + s; z = t - sHi;
-    sLo += sHi - (t - z) + (s - z); sHi = t;
+    let t = hHi + h,
+      z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
+    t = sHi + s;
+    z = t - sHi;
+    sLo += sHi - (t - z) + (s - z);
+    sHi = t;
   }
   sink += sHi + sLo;
   return hHi + hLo;
 }
 function lseGeneric(xs: Vec): number {
   const n = xs.length;
-  let m = -Infinity, k = 0;
+  let m = -Infinity,
+    k = 0;
   for (let i = 0; i < n; i++) {
     const x = xs[i];
     if (typeof x !== "number" || x !== x) throw new RangeError("bad");
-    if (x > m) { m = x; k = i; }
+    if (x > m) {
+      m = x;
+      k = i;
+    }
   }
-  let s = 1, c = 0;
-  for (let i = 0; i < k; i++) { const e = Math.exp(xs[i] - m); const t = s + e; c += s - t + e; s = t; }
-  for (let i = k + 1; i < n; i++) { const e = Math.exp(xs[i] - m); const t = s + e; c += s - t + e; s = t; }
+  let s = 1,
+    c = 0;
+  for (let i = 0; i < k; i++) {
+    const e = Math.exp(xs[i] - m);
+    const t = s + e;
+    c += s - t + e;
+    s = t;
+  }
+  for (let i = k + 1; i < n; i++) {
+    const e = Math.exp(xs[i] - m);
+    const t = s + e;
+    c += s - t + e;
+    s = t;
+  }
   return m + Math.log(s + c);
 }
 
 function klGeneric(p: Vec, q: Vec): number {
   const n = p.length;
-  let hHi = 0, hLo = 0, sp = 0, sq = 0, abs = 0;
+  let hHi = 0,
+    hLo = 0,
+    sp = 0,
+    sq = 0,
+    abs = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h = 0, g = 0;
+    let h = 0,
+      g = 0;
     for (let i = start; i < end; i++) {
-      const x = p[i], y = q[i];
-      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) throw new RangeError("bad");
-      sp += x; sq += y;
+      const x = p[i],
+        y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0))
+        throw new RangeError("bad");
+      sp += x;
+      sq += y;
       if (x > 0) {
         const r = x / y;
-        const term = x * (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(x) - Math.log(y));
-        h += term; g += Math.abs(term);
+        const term =
+          x *
+          (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
+            ? Math.log(r)
+            : Math.log(x) - Math.log(y));
+        h += term;
+        g += Math.abs(term);
       }
     }
     abs += g;
-    const t = hHi + h, z = t - hHi;
-    hLo += hHi - (t - z) + (h - z); hHi = t;
+    const t = hHi + h,
+      z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
   }
   sink += sp + sq + abs;
   return hHi + hLo;
 }
 function entBodyArr(p: readonly number[]): number {
   const n = p.length;
-  let hHi = 0, hLo = 0, sHi = 0, sLo = 0;
+  let hHi = 0,
+    hLo = 0,
+    sHi = 0,
+    sLo = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h = 0, s = 0;
+    let h = 0,
+      s = 0;
     for (let i = start; i < end; i++) {
       const x = p[i];
       if (typeof x !== "number" || !(x >= 0)) throw new RangeError("bad");
       s += x;
       if (x > 0) h -= x * Math.log(x);
     }
-    let t = hHi + h, z = t - hHi;
-    hLo += hHi - (t - z) + (h - z); hHi = t;
-    t = sHi + s; z = t - sHi;
-    sLo += sHi - (t - z) + (s - z); sHi = t;
+    let t = hHi + h,
+      z = t - hHi;
+    hLo += hHi - (t - z) + (h - z);
+    hHi = t;
+    t = sHi + s;
+    z = t - sHi;
+    sLo += sHi - (t - z) + (s - z);
+    sHi = t;
   }
   sink += sHi + sLo;
   return hHi + hLo;
@@ -291,28 +390,58 @@ function entCopies(p: Vec): number {
 }
 function lse64(xs: Float64Array): number {
   const n = xs.length;
-  let m = -Infinity, k = 0;
+  let m = -Infinity,
+    k = 0;
   for (let i = 0; i < n; i++) {
     const x = xs[i];
     if (x !== x) throw new RangeError("bad");
-    if (x > m) { m = x; k = i; }
+    if (x > m) {
+      m = x;
+      k = i;
+    }
   }
-  let s = 1, c = 0;
-  for (let i = 0; i < k; i++) { const e = Math.exp(xs[i] - m); const t = s + e; c += s - t + e; s = t; }
-  for (let i = k + 1; i < n; i++) { const e = Math.exp(xs[i] - m); const t = s + e; c += s - t + e; s = t; }
+  let s = 1,
+    c = 0;
+  for (let i = 0; i < k; i++) {
+    const e = Math.exp(xs[i] - m);
+    const t = s + e;
+    c += s - t + e;
+    s = t;
+  }
+  for (let i = k + 1; i < n; i++) {
+    const e = Math.exp(xs[i] - m);
+    const t = s + e;
+    c += s - t + e;
+    s = t;
+  }
   return m + Math.log(s + c);
 }
 function lseArr(xs: readonly number[]): number {
   const n = xs.length;
-  let m = -Infinity, k = 0;
+  let m = -Infinity,
+    k = 0;
   for (let i = 0; i < n; i++) {
     const x = xs[i];
     if (typeof x !== "number" || x !== x) throw new RangeError("bad");
-    if (x > m) { m = x; k = i; }
+    if (x > m) {
+      m = x;
+      k = i;
+    }
   }
-  let s = 1, c = 0;
-  for (let i = 0; i < k; i++) { const e = Math.exp(xs[i] - m); const t = s + e; c += s - t + e; s = t; }
-  for (let i = k + 1; i < n; i++) { const e = Math.exp(xs[i] - m); const t = s + e; c += s - t + e; s = t; }
+  let s = 1,
+    c = 0;
+  for (let i = 0; i < k; i++) {
+    const e = Math.exp(xs[i] - m);
+    const t = s + e;
+    c += s - t + e;
+    s = t;
+  }
+  for (let i = k + 1; i < n; i++) {
+    const e = Math.exp(xs[i] - m);
+    const t = s + e;
+    c += s - t + e;
+    s = t;
+  }
   return m + Math.log(s + c);
 }
 function lseCopies(xs: Vec): number {
@@ -323,7 +452,8 @@ function lseCopies(xs: Vec): number {
 // price of the summation that keeps 1e7-element sums within 1e-12 (target: at most 20% extra).
 function entPlain64(p: Float64Array): number {
   const n = p.length;
-  let h = 0, s = 0;
+  let h = 0,
+    s = 0;
   for (let i = 0; i < n; i++) {
     const x = p[i];
     if (!(x >= 0)) throw new RangeError("bad");
@@ -364,7 +494,10 @@ function raceSamples(fns: (() => number)[], reps: number): number[][] {
 let pyVersions = "";
 function runScipy(n: number, reps: number): Record<Op, { numpy: number; scipy: number }> | string {
   const script = path.join(__dirname, "scipy_information.py");
-  const r = spawnSync("python3", [script, String(n), String(reps)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const r = spawnSync("python3", [script, String(n), String(reps)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
   if (r.error) return `python3 not available (${r.error.message})`;
   if (r.status !== 0) return `python3 failed: ${r.stderr.trim().split("\n").pop()}`;
   try {
@@ -392,13 +525,16 @@ async function loadTf(): Promise<any | string> {
   }
 }
 
-const fmt = (ms: number | undefined): string => (ms === undefined ? "—" : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
-const ratio = (other: number | undefined, mine: number): string => (other === undefined ? "—" : `${(other / mine).toFixed(2)}×`);
+const fmt = (ms: number | undefined): string =>
+  ms === undefined ? "—" : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+const ratio = (other: number | undefined, mine: number): string =>
+  other === undefined ? "—" : `${(other / mine).toFixed(2)}×`;
 const pad = (s: string, w: number, left = false): string => (left ? s.padEnd(w) : s.padStart(w));
 
 function printTable(header: string[], rows: string[][], leftCols: number[] = []): void {
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-  const line = (cells: string[]) => "| " + cells.map((c, j) => pad(c, widths[j], leftCols.includes(j))).join(" | ") + " |";
+  const line = (cells: string[]) =>
+    "| " + cells.map((c, j) => pad(c, widths[j], leftCols.includes(j))).join(" | ") + " |";
   console.log(line(header));
   console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
   for (const r of rows) console.log(line(r));
@@ -444,7 +580,9 @@ async function bench(): Promise<void> {
   };
   const twoVectors = (op: Op) => op === "klDivergence" || op === "crossEntropy";
   const data = (op: Op, kind: Kind) =>
-    op === "logSumExp" || op === "fitGaussian" ? inputs(kind, X, X2, false) : inputs(kind, P, Q, twoVectors(op));
+    op === "logSumExp" || op === "fitGaussian"
+      ? inputs(kind, X, X2, false)
+      : inputs(kind, P, Q, twoVectors(op));
   const byKind = new Map<string, [Vec, Vec]>();
   for (const op of OPS) for (const kind of KINDS) byKind.set(`${op}/${kind}`, data(op, kind));
 
@@ -470,7 +608,8 @@ async function bench(): Promise<void> {
     const tq = tf.tensor1d(Float32Array.from(Q));
     const tx = tf.tensor1d(Float32Array.from(X));
     const tfOps: Record<Op, () => number> = {
-      klDivergence: () => tf.tidy(() => tf.sum(tf.mul(tp, tf.sub(tf.log(tp), tf.log(tq))))).dataSync()[0],
+      klDivergence: () =>
+        tf.tidy(() => tf.sum(tf.mul(tp, tf.sub(tf.log(tp), tf.log(tq))))).dataSync()[0],
       entropy: () => -tf.tidy(() => tf.sum(tf.mul(tp, tf.log(tp)))).dataSync()[0],
       crossEntropy: () => -tf.tidy(() => tf.sum(tf.mul(tp, tf.log(tq)))).dataSync()[0],
       logSumExp: () => tf.tidy(() => tf.logSumExp(tx)).dataSync()[0],
@@ -528,28 +667,73 @@ async function bench(): Promise<void> {
       const nv = median(js.naive);
       const np = pySamples.has(`${op}/numpy`) ? median(pySamples.get(`${op}/numpy`)!) : undefined;
       const sp = pySamples.has(`${op}/scipy`) ? median(pySamples.get(`${op}/scipy`)!) : undefined;
-      rows.push([op, kind, fmt(mine), fmt(nv), ratio(nv, mine), fmt(tfMs[op]), ratio(tfMs[op], mine), fmt(np), ratio(np, mine), fmt(sp), ratio(sp, mine)]);
+      rows.push([
+        op,
+        kind,
+        fmt(mine),
+        fmt(nv),
+        ratio(nv, mine),
+        fmt(tfMs[op]),
+        ratio(tfMs[op], mine),
+        fmt(np),
+        ratio(np, mine),
+        fmt(sp),
+        ratio(sp, mine),
+      ]);
       const t = `${op.padEnd(12)} ${kind.padEnd(12)}`;
-      targets.push(`  ${t} naive/mlekit = ${(nv / mine).toFixed(2)}×  (target >= 0.87×, i.e. at most 15% slower than the naive loop: ${verdict(nv / mine >= 1 / 1.15)})`);
-      if (op === "klDivergence" && sp !== undefined) targets.push(`  ${t} scipy.stats.entropy(p, q)/mlekit = ${(sp / mine).toFixed(2)}×  (target >= 2.5×: ${verdict(sp / mine >= 2.5)})`);
-      if (op === "logSumExp" && sp !== undefined) targets.push(`  ${t} scipy.special.logsumexp/mlekit = ${(sp / mine).toFixed(2)}×  (target >= 2.5×: ${verdict(sp / mine >= 2.5)})`);
-      if (op === "fitGaussian" && np !== undefined) targets.push(`  ${t} numpy mean+std/mlekit = ${(np / mine).toFixed(2)}×  (target >= 8×: ${verdict(np / mine >= 8)})`);
+      targets.push(
+        `  ${t} naive/mlekit = ${(nv / mine).toFixed(2)}×  (target >= 0.87×, i.e. at most 15% slower than the naive loop: ${verdict(nv / mine >= 1 / 1.15)})`,
+      );
+      if (op === "klDivergence" && sp !== undefined)
+        targets.push(
+          `  ${t} scipy.stats.entropy(p, q)/mlekit = ${(sp / mine).toFixed(2)}×  (target >= 2.5×: ${verdict(sp / mine >= 2.5)})`,
+        );
+      if (op === "logSumExp" && sp !== undefined)
+        targets.push(
+          `  ${t} scipy.special.logsumexp/mlekit = ${(sp / mine).toFixed(2)}×  (target >= 2.5×: ${verdict(sp / mine >= 2.5)})`,
+        );
+      if (op === "fitGaussian" && np !== undefined)
+        targets.push(
+          `  ${t} numpy mean+std/mlekit = ${(np / mine).toFixed(2)}×  (target >= 8×: ${verdict(np / mine >= 8)})`,
+        );
     }
   }
   printTable(
-    ["op", "input kind", "mlekit", "naive JS", "(ratio)", "TF.js cpu", "(ratio)", "numpy", "(ratio)", "scipy", "(ratio)"],
+    [
+      "op",
+      "input kind",
+      "mlekit",
+      "naive JS",
+      "(ratio)",
+      "TF.js cpu",
+      "(ratio)",
+      "numpy",
+      "(ratio)",
+      "scipy",
+      "(ratio)",
+    ],
     rows,
     [0, 1],
   );
-  console.log("\nratio = other ms / mlekit ms (above 1: mlekit is faster). TF.js is float32 and kind-independent.");
-  console.log(typeof py === "string" ? `numpy/scipy skipped: ${py}` : `numpy/scipy: ${pyVersions} (subprocess, same n; calls in bench/scipy_information.py)`);
+  console.log(
+    "\nratio = other ms / mlekit ms (above 1: mlekit is faster). TF.js is float32 and kind-independent.",
+  );
+  console.log(
+    typeof py === "string"
+      ? `numpy/scipy skipped: ${py}`
+      : `numpy/scipy: ${pyVersions} (subprocess, same n; calls in bench/scipy_information.py)`,
+  );
   if (typeof tf === "string") console.log(`note: ${tf}`);
-  console.log(`node ${process.version}. On a shared machine the absolute figures move; the ratios are taken side by side.`);
+  console.log(
+    `node ${process.version}. On a shared machine the absolute figures move; the ratios are taken side by side.`,
+  );
   console.log("\nTargets (issue 10), per input kind:");
   for (const t of targets) console.log(t);
 
   // ------------------------------------------------------------- one loop or three copies?
-  console.log("\n### One generic loop vs copies per input kind (KL: 3, entropy and logSumExp: 2), all warmed on all three kinds\n");
+  console.log(
+    "\n### One generic loop vs copies per input kind (KL: 3, entropy and logSumExp: 2), all warmed on all three kinds\n",
+  );
   const loopRows: string[][] = [];
   const decisions: string[] = [];
   for (const op of ["klDivergence", "entropy", "logSumExp"] as const) {
@@ -572,17 +756,32 @@ async function bench(): Promise<void> {
     const med = median(costs);
     decisions.push(
       `  ${op.padEnd(12)} generic loop costs ${(med * 100).toFixed(1)}% (median over the kinds), up to ${(worst * 100).toFixed(1)}%: ` +
-        (worst > 0.2 ? "over 20% on some kind: copies justified" : "within 20% on every kind: one loop is enough"),
+        (worst > 0.2
+          ? "over 20% on some kind: copies justified"
+          : "within 20% on every kind: one loop is enough"),
     );
   }
-  printTable(["op", "input kind", "one generic loop", "copies", "generic costs", "mlekit (generic)"], loopRows, [0, 1]);
+  printTable(
+    ["op", "input kind", "one generic loop", "copies", "generic costs", "mlekit (generic)"],
+    loopRows,
+    [0, 1],
+  );
   console.log("\nRule (issue 10): keep copies only where one generic loop loses more than 20%.");
   for (const d of decisions) console.log(d);
 
   console.log("\n### Price of the blocked, compensated sum (entropy, Float64Array)\n");
   const [blocked, plain] = race([() => entBody64(P), () => entPlain64(P)], reps);
-  printTable(["loop", "ms"], [["blocked + TwoSum (mlekit)", fmt(blocked)], ["one plain accumulator", fmt(plain)]], [0]);
-  console.log(`\nextra time: ${(((blocked - plain) / plain) * 100).toFixed(1)}% (target: at most 20%: ${verdict(blocked <= 1.2 * plain)})`);
+  printTable(
+    ["loop", "ms"],
+    [
+      ["blocked + TwoSum (mlekit)", fmt(blocked)],
+      ["one plain accumulator", fmt(plain)],
+    ],
+    [0],
+  );
+  console.log(
+    `\nextra time: ${(((blocked - plain) / plain) * 100).toFixed(1)}% (target: at most 20%: ${verdict(blocked <= 1.2 * plain)})`,
+  );
   if (sink === 42) console.log("");
 }
 

@@ -15,12 +15,13 @@ import { medianMs, useSink } from "./timing";
 import { createRng, gaussian } from "../lib/src/distributions";
 import { fitLinearRegression } from "../lib/src/estimators";
 
-
 let pyVersions = "";
 /** Runs the numpy side; `oneThread` pins its BLAS to one thread (mlekit runs on one). */
 function runNumpy(oneThread: boolean): Record<string, number> | string {
   const script = path.join(__dirname, "numpy_regression.py");
-  const env = oneThread ? { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" } : process.env;
+  const env = oneThread
+    ? { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" }
+    : process.env;
   const r = spawnSync("python3", [script], { encoding: "utf8", maxBuffer: 1 << 20, env });
   if (r.error) return `python3 not available (${r.error.message})`;
   if (r.status !== 0) return `python3 failed: ${r.stderr.trim().split("\n").pop()}`;
@@ -77,8 +78,17 @@ export async function runRegressionBench(): Promise<void> {
       ref1: numpy1?.lstsq_monomials,
     },
   ];
-  const header = ["design", "mlekit ms", "numpy lstsq ms", "ratio (mlekit/numpy)", "target ≤ 3×", "numpy 1-thread ms", "ratio"];
-  const ratio = (mine: number, ref: number | undefined): string => (ref === undefined ? "—" : `${(mine / ref).toFixed(2)}×`);
+  const header = [
+    "design",
+    "mlekit ms",
+    "numpy lstsq ms",
+    "ratio (mlekit/numpy)",
+    "target ≤ 3×",
+    "numpy 1-thread ms",
+    "ratio",
+  ];
+  const ratio = (mine: number, ref: number | undefined): string =>
+    ref === undefined ? "—" : `${(mine / ref).toFixed(2)}×`;
   const table = rows.map((r) => [
     r.design,
     r.mine.toFixed(1),
@@ -89,13 +99,22 @@ export async function runRegressionBench(): Promise<void> {
     ratio(r.mine, r.ref1),
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...table.map((row) => row[j].length)));
-  const line = (cells: string[]): string => "| " + cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join(" | ") + " |";
+  const line = (cells: string[]): string =>
+    "| " +
+    cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join(" | ") +
+    " |";
   console.log(line(header));
   console.log("| " + widths.map((w) => "-".repeat(w)).join(" | ") + " |");
   for (const row of table) console.log(line(row));
   console.log("");
-  console.log(typeof py === "string" ? `numpy column skipped: ${py}` : `numpy: ${pyVersions} (subprocess, same shapes; its time excludes building the matrix)`);
-  console.log("target judged against numpy as installed (its BLAS threads); the 1-thread column pins OPENBLAS/OMP/MKL_NUM_THREADS=1");
+  console.log(
+    typeof py === "string"
+      ? `numpy column skipped: ${py}`
+      : `numpy: ${pyVersions} (subprocess, same shapes; its time excludes building the matrix)`,
+  );
+  console.log(
+    "target judged against numpy as installed (its BLAS threads); the 1-thread column pins OPENBLAS/OMP/MKL_NUM_THREADS=1",
+  );
   console.log(`node ${process.version}; mlekit's time includes reading the rows of X`);
   useSink();
 }

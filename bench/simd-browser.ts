@@ -41,7 +41,10 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
     crossEntropy: both(() => crossEntropy(p, q)),
     logSumExp: both(() => logSumExp(x)),
   };
-  const out: Record<string, { js: number; simd: number; jsBest: number; simdBest: number; same: boolean }> = {};
+  const out: Record<
+    string,
+    { js: number; simd: number; jsBest: number; simdBest: number; same: boolean }
+  > = {};
   for (const [op, fns] of Object.entries(rows)) {
     for (let w = 0; w < 10; w++) fns.forEach((f) => f()); // past the tier-up from Liftoff to TurboFan
     const t: number[][] = [[], []];
@@ -53,7 +56,13 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
         t[j].push(performance.now() - s);
       }
     }
-    out[op] = { js: median(t[0]), simd: median(t[1]), jsBest: Math.min(...t[0]), simdBest: Math.min(...t[1]), same: Object.is(fns[0](), fns[1]()) };
+    out[op] = {
+      js: median(t[0]),
+      simd: median(t[1]),
+      jsBest: Math.min(...t[0]),
+      simdBest: Math.min(...t[1]),
+      same: Object.is(fns[0](), fns[1]()),
+    };
   }
   return { simd: ok, firstUseMs, results: out, userAgent: navigator.userAgent };
 };

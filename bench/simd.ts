@@ -50,15 +50,19 @@ function distribution(n: number, seed: number): Float64Array {
 }
 function normals(n: number, seed: number): Float64Array {
   let s = seed;
-  const r = (): number => ((s = (s * 16807) % 2147483647) / 2147483647);
-  return Float64Array.from({ length: n }, () => 10 * Math.sqrt(-2 * Math.log(r())) * Math.cos(2 * Math.PI * r()));
+  const r = (): number => (s = (s * 16807) % 2147483647) / 2147483647;
+  return Float64Array.from(
+    { length: n },
+    () => 10 * Math.sqrt(-2 * Math.log(r())) * Math.cos(2 * Math.PI * r()),
+  );
 }
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const fmt = (ms: number | undefined): string => (ms === undefined ? "—" : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+const fmt = (ms: number | undefined): string =>
+  ms === undefined ? "—" : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
 
 /** Each contender once per repetition, rotating the order; raw ms samples per contender. */
 function race(fns: (() => number)[], reps: number): number[][] {
@@ -76,18 +80,29 @@ function race(fns: (() => number)[], reps: number): number[][] {
 
 function printTable(header: string[], rows: string[][], left: number[] = [0]): void {
   const w = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-  const line = (c: string[]): string => "| " + c.map((x, j) => (left.includes(j) ? x.padEnd(w[j]) : x.padStart(w[j]))).join(" | ") + " |";
+  const line = (c: string[]): string =>
+    "| " +
+    c.map((x, j) => (left.includes(j) ? x.padEnd(w[j]) : x.padStart(w[j]))).join(" | ") +
+    " |";
   console.log(line(header));
   console.log("|" + w.map((x) => "-".repeat(x + 2)).join("|") + "|");
   for (const r of rows) console.log(line(r));
 }
 
 // ------------------------------------------------------------------ numpy / scipy
-type PyOut = { versions: Record<string, string>; features: string[]; results: Record<Op, { numpy: number[]; scipy: number[] }> };
+type PyOut = {
+  versions: Record<string, string>;
+  features: string[];
+  results: Record<Op, { numpy: number[]; scipy: number[] }>;
+};
 const AVX2_ENV = "X86_V4 AVX512_ICL AVX512_SPR";
 function runPython(reps: number, avx2: boolean): PyOut | string {
   const env = { ...process.env, ...(avx2 ? { NPY_DISABLE_CPU_FEATURES: AVX2_ENV } : {}) };
-  const r = spawnSync("python3", [path.join(__dirname, "numpy_simd.py"), String(N), String(reps)], { encoding: "utf8", env, maxBuffer: 1 << 22 });
+  const r = spawnSync("python3", [path.join(__dirname, "numpy_simd.py"), String(N), String(reps)], {
+    encoding: "utf8",
+    env,
+    maxBuffer: 1 << 22,
+  });
   if (r.error) return `python3 not available (${r.error.message})`;
   if (r.status !== 0) return `python3 failed: ${r.stderr.trim().split("\n").pop()}`;
   const out = JSON.parse(r.stdout);
@@ -102,7 +117,12 @@ async function loadTf(): Promise<{ tf: Tf; backends: string[] } | string> {
     const tf = require("@tensorflow/tfjs-core");
     require("@tensorflow/tfjs-backend-cpu");
     const wasm = require("@tensorflow/tfjs-backend-wasm");
-    wasm.setWasmPaths(path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + path.sep);
+    wasm.setWasmPaths(
+      path.join(
+        path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")),
+        "dist",
+      ) + path.sep,
+    );
     tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
     const backends = ["cpu"];
     if (await tf.setBackend("wasm")) backends.push("wasm");
@@ -129,7 +149,13 @@ function breakEven(): { rows: string[][]; found: Record<Op, number> } {
         const q = distribution(n, 5);
         const x = normals(n, 9);
         const f: () => number =
-          op === "klDivergence" ? () => klDivergence(p, q) : op === "entropy" ? () => entropy(p) : op === "crossEntropy" ? () => crossEntropy(p, q) : () => logSumExp(x);
+          op === "klDivergence"
+            ? () => klDivergence(p, q)
+            : op === "entropy"
+              ? () => entropy(p)
+              : op === "crossEntropy"
+                ? () => crossEntropy(p, q)
+                : () => logSumExp(x);
         const inner = Math.max(20, Math.round(20000 / n));
         const batch = (g: () => number) => () => {
           let s = 0;
@@ -145,7 +171,7 @@ function breakEven(): { rows: string[][]; found: Record<Op, number> } {
         });
         const [ts, tj] = race([simd, js], 31).map(median);
         const r = tj / ts;
-        ratios.push(`${(r).toFixed(2)}×`);
+        ratios.push(`${r.toFixed(2)}×`);
         if (r >= 1 && be === Infinity) be = n;
         if (r < 1) be = Infinity;
       }
@@ -161,7 +187,15 @@ function breakEven(): { rows: string[][]; found: Record<Op, number> } {
 
 // ------------------------------------------------------------------ bundles
 function bundleSize(contents: string): { min: number; gz: number; noKernels: number } {
-  const r = buildSync({ stdin: { contents, resolveDir: ROOT, loader: "ts" }, bundle: true, platform: "browser", format: "esm", minify: true, write: false, logLevel: "silent" });
+  const r = buildSync({
+    stdin: { contents, resolveDir: ROOT, loader: "ts" },
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    minify: true,
+    write: false,
+    logLevel: "silent",
+  });
   const code = r.outputFiles[0].text;
   const gz = (t: string): number => zlib.gzipSync(t, { level: 9 }).length;
   return { min: code.length, gz: gz(code), noKernels: gz(code.replace(KERNELS_BASE64, "")) };
@@ -171,26 +205,78 @@ function bundleSize(contents: string): { min: number; gz: number; noKernels: num
 async function chromiumRun(reps: number): Promise<string> {
   if (process.env.SIMD_BENCH_BROWSER === "0") return "skipped (SIMD_BENCH_BROWSER=0)";
   if (!fs.existsSync("/usr/bin/chromium")) return "skipped: /usr/bin/chromium not found";
-  const code = buildSync({ entryPoints: [path.join(__dirname, "simd-browser.ts")], bundle: true, platform: "browser", format: "iife", minify: true, write: false, logLevel: "silent" }).outputFiles[0].text;
+  const code = buildSync({
+    entryPoints: [path.join(__dirname, "simd-browser.ts")],
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    minify: true,
+    write: false,
+    logLevel: "silent",
+  }).outputFiles[0].text;
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const extra = (process.env.SIMD_BENCH_CHROMIUM_FLAGS ?? "").split(" ").filter(Boolean); // e.g. --js-flags=--no-liftoff
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", ...extra] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", ...extra],
+  });
   try {
     const page = await browser.newPage();
     await page.setContent("<!doctype html><title>mlekit SIMD</title>");
     await page.addScriptTag({ content: code });
-    const out = (await page.evaluate(([n, r]) => (globalThis as unknown as { mlekitSimdBench(n: number, r: number): unknown }).mlekitSimdBench(n, r), [N, reps])) as {
-      simd: boolean; firstUseMs: number; userAgent: string; results: Record<Op, { js: number; simd: number; jsBest: number; simdBest: number; same: boolean }>;
+    const out = (await page.evaluate(
+      ([n, r]) =>
+        (
+          globalThis as unknown as { mlekitSimdBench(n: number, r: number): unknown }
+        ).mlekitSimdBench(n, r),
+      [N, reps],
+    )) as {
+      simd: boolean;
+      firstUseMs: number;
+      userAgent: string;
+      results: Record<
+        Op,
+        { js: number; simd: number; jsBest: number; simdBest: number; same: boolean }
+      >;
     };
-    const lines = [`${out.userAgent.replace(/^.*(Chrome\/[0-9.]+).*$/, "$1")}, main thread; kernels loaded: ${out.simd}; first use (decode + synchronous compile + instantiate): ${out.firstUseMs.toFixed(1)} ms`, ""];
+    const lines = [
+      `${out.userAgent.replace(/^.*(Chrome\/[0-9.]+).*$/, "$1")}, main thread; kernels loaded: ${out.simd}; first use (decode + synchronous compile + instantiate): ${out.firstUseMs.toFixed(1)} ms`,
+      "",
+    ];
     const rows = OPS.map((op) => {
       const r = out.results[op];
-      return [op, fmt(r.js), fmt(r.simd), `${(r.js / r.simd).toFixed(2)}×`, fmt(r.jsBest), fmt(r.simdBest), `${(r.jsBest / r.simdBest).toFixed(2)}×`, r.same ? "yes" : "NO"];
+      return [
+        op,
+        fmt(r.js),
+        fmt(r.simd),
+        `${(r.js / r.simd).toFixed(2)}×`,
+        fmt(r.jsBest),
+        fmt(r.simdBest),
+        `${(r.jsBest / r.simdBest).toFixed(2)}×`,
+        r.same ? "yes" : "NO",
+      ];
     });
-    const w = ["op", "mlekit JS median", "SIMD median", "speed-up", "JS fastest", "SIMD fastest", "speed-up", "same bits"];
+    const w = [
+      "op",
+      "mlekit JS median",
+      "SIMD median",
+      "speed-up",
+      "JS fastest",
+      "SIMD fastest",
+      "speed-up",
+      "same bits",
+    ];
     const widths = w.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-    lines.push("| " + w.map((h, j) => h.padEnd(widths[j])).join(" | ") + " |", "|" + widths.map((x) => "-".repeat(x + 2)).join("|") + "|");
-    for (const r of rows) lines.push("| " + r.map((c, j) => (j ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join(" | ") + " |");
+    lines.push(
+      "| " + w.map((h, j) => h.padEnd(widths[j])).join(" | ") + " |",
+      "|" + widths.map((x) => "-".repeat(x + 2)).join("|") + "|",
+    );
+    for (const r of rows)
+      lines.push(
+        "| " +
+          r.map((c, j) => (j ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join(" | ") +
+          " |",
+      );
     return lines.join("\n");
   } finally {
     await browser.close();
@@ -248,7 +334,9 @@ function chunkThroughput(): string[][] {
       return s;
     };
     for (let w = 0; w < 200; w++) sink += js() + simd();
-    const [tj, ts] = race([batch(js), batch(simd)], 40).map((t) => (Math.min(...t) * 1e6) / (50 * n));
+    const [tj, ts] = race([batch(js), batch(simd)], 40).map(
+      (t) => (Math.min(...t) * 1e6) / (50 * n),
+    );
     rows.push([op, tj.toFixed(2), ts.toFixed(2), `${(tj / ts).toFixed(2)}×`]);
   }
   return rows;
@@ -261,21 +349,32 @@ export async function runSimdBench(): Promise<void> {
   const warn = console.warn;
   console.warn = () => undefined; // TF.js banners
   try {
-    console.log(`\n## SIMD kernels (issue 20): median ms per call at n = 1e6; ${rounds} rounds × ${reps} interleaved repetitions; spread = min–max of the round medians\n`);
+    console.log(
+      `\n## SIMD kernels (issue 20): median ms per call at n = 1e6; ${rounds} rounds × ${reps} interleaved repetitions; spread = min–max of the round medians\n`,
+    );
     // first use: decode + validate the SIMD probe + compile + instantiate, once per process
     const t0 = process.hrtime.bigint();
     const kr = kernels();
     const firstUse = Number(process.hrtime.bigint() - t0) / 1e6;
     const bytes = decodeBase64(KERNELS_BASE64);
-    console.log(`module: ${bytes.length} bytes, ${zlib.gzipSync(bytes, { level: 9 }).length} gzipped; base64 in the bundle ${KERNELS_BASE64.length} characters`);
-    console.log(`first use in this process (decode, SIMD probe, synchronous compile, instantiate): ${firstUse.toFixed(2)} ms; kernels loaded: ${kr !== undefined}`);
-    console.log(`first use in fresh Node processes (built lib/dist), median of 7: ${freshFirstUse()}\n`);
+    console.log(
+      `module: ${bytes.length} bytes, ${zlib.gzipSync(bytes, { level: 9 }).length} gzipped; base64 in the bundle ${KERNELS_BASE64.length} characters`,
+    );
+    console.log(
+      `first use in this process (decode, SIMD probe, synchronous compile, instantiate): ${firstUse.toFixed(2)} ms; kernels loaded: ${kr !== undefined}`,
+    );
+    console.log(
+      `first use in fresh Node processes (built lib/dist), median of 7: ${freshFirstUse()}\n`,
+    );
 
     const P = distribution(N, 7);
     const Q = distribution(N, 11);
     const X = normals(N, 13);
     const tfl = await loadTf();
-    const kinds: [string, Vec, Vec, Vec][] = [["Float64Array", P, Q, X], ["number[]", Array.from(P), Array.from(Q), Array.from(X)]];
+    const kinds: [string, Vec, Vec, Vec][] = [
+      ["Float64Array", P, Q, X],
+      ["number[]", Array.from(P), Array.from(Q), Array.from(X)],
+    ];
     type Fns = Record<string, () => number>;
     const contenders = (op: Op, p: Vec, q: Vec, x: Vec): Fns => {
       const off = (g: () => number) => () => {
@@ -287,11 +386,20 @@ export async function runSimdBench(): Promise<void> {
         }
       };
       const f: () => number =
-        op === "klDivergence" ? () => klDivergence(p, q) : op === "entropy" ? () => entropy(p) : op === "crossEntropy" ? () => crossEntropy(p, q) : () => logSumExp(x);
+        op === "klDivergence"
+          ? () => klDivergence(p, q)
+          : op === "entropy"
+            ? () => entropy(p)
+            : op === "crossEntropy"
+              ? () => crossEntropy(p, q)
+              : () => logSumExp(x);
       return { js: off(f), simd: f };
     };
     // warm every JS contender on both kinds
-    for (let w = 0; w < 3; w++) for (const op of OPS) for (const [, p, q, x] of kinds) for (const f of Object.values(contenders(op, p, q, x))) sink += f();
+    for (let w = 0; w < 3; w++)
+      for (const op of OPS)
+        for (const [, p, q, x] of kinds)
+          for (const f of Object.values(contenders(op, p, q, x))) sink += f();
     for (const op of OPS) {
       const c = contenders(op, P, Q, X);
       const v = [c.js(), c.simd()];
@@ -305,9 +413,14 @@ export async function runSimdBench(): Promise<void> {
     let py2: PyOut | string = "not run";
     for (let round = 0; round < rounds; round++) {
       py = runPython(reps, false);
-      if (typeof py !== "string") for (const op of OPS) (["numpy", "scipy"] as const).forEach((k) => add(`${op}/${k}`, (py as PyOut).results[op][k]));
+      if (typeof py !== "string")
+        for (const op of OPS)
+          (["numpy", "scipy"] as const).forEach((k) =>
+            add(`${op}/${k}`, (py as PyOut).results[op][k]),
+          );
       py2 = runPython(reps, true);
-      if (typeof py2 !== "string") for (const op of OPS) add(`${op}/numpy-avx2`, py2.results[op].numpy);
+      if (typeof py2 !== "string")
+        for (const op of OPS) add(`${op}/numpy-avx2`, py2.results[op].numpy);
       if (typeof tfl !== "string") {
         const { tf } = tfl;
         for (const backend of tfl.backends) {
@@ -316,7 +429,8 @@ export async function runSimdBench(): Promise<void> {
           const tq = tf.tensor1d(Float32Array.from(Q));
           const tx = tf.tensor1d(Float32Array.from(X));
           const tfOps: Record<Op, () => number> = {
-            klDivergence: () => tf.tidy(() => tf.sum(tf.mul(tp, tf.sub(tf.log(tp), tf.log(tq))))).dataSync()[0],
+            klDivergence: () =>
+              tf.tidy(() => tf.sum(tf.mul(tp, tf.sub(tf.log(tp), tf.log(tq))))).dataSync()[0],
             entropy: () => -tf.tidy(() => tf.sum(tf.mul(tp, tf.log(tp)))).dataSync()[0],
             crossEntropy: () => -tf.tidy(() => tf.sum(tf.mul(tp, tf.log(tq)))).dataSync()[0],
             logSumExp: () => tf.tidy(() => tf.logSumExp(tx)).dataSync()[0],
@@ -339,14 +453,16 @@ export async function runSimdBench(): Promise<void> {
         }
       }
     }
-    const med = (key: string): number | undefined => (samples.has(key) ? median(samples.get(key)!.flat()) : undefined);
+    const med = (key: string): number | undefined =>
+      samples.has(key) ? median(samples.get(key)!.flat()) : undefined;
     const spread = (key: string): string => {
       const r = samples.get(key);
       if (!r) return "";
       const m = r.map(median);
       return `${fmt(Math.min(...m))}–${fmt(Math.max(...m))}`;
     };
-    const ratio = (other: number | undefined, mine: number | undefined): string => (other === undefined || mine === undefined ? "—" : `${(other / mine).toFixed(2)}×`);
+    const ratio = (other: number | undefined, mine: number | undefined): string =>
+      other === undefined || mine === undefined ? "—" : `${(other / mine).toFixed(2)}×`;
     const rows: string[][] = [];
     const bestRows: string[][] = [];
     const goals: string[] = [];
@@ -354,55 +470,173 @@ export async function runSimdBench(): Promise<void> {
       for (const [kind] of kinds) {
         const s = med(`${op}/${kind}/simd`);
         const j = med(`${op}/${kind}/js`);
-        const best = (key: string): number | undefined => (samples.has(key) ? Math.min(...samples.get(key)!.flat()) : undefined);
+        const best = (key: string): number | undefined =>
+          samples.has(key) ? Math.min(...samples.get(key)!.flat()) : undefined;
         const bs = best(`${op}/${kind}/simd`);
         const bj = best(`${op}/${kind}/js`);
-        bestRows.push([op, kind, fmt(bs), fmt(bj), ratio(bj, bs),
-          ...["tf-cpu", "tf-wasm", "numpy", "numpy-avx2", "scipy"].flatMap((k) => [fmt(best(`${op}/${k}`)), ratio(best(`${op}/${k}`), bs)])]);
-        const row = [op, kind, `${fmt(s)} (${spread(`${op}/${kind}/simd`)})`, `${fmt(j)} (${spread(`${op}/${kind}/js`)})`, ratio(j, s)];
-        const others = ["tf-cpu", "tf-wasm", "numpy", "numpy-avx2", "scipy"].map((k) => med(`${op}/${k}`));
+        bestRows.push([
+          op,
+          kind,
+          fmt(bs),
+          fmt(bj),
+          ratio(bj, bs),
+          ...["tf-cpu", "tf-wasm", "numpy", "numpy-avx2", "scipy"].flatMap((k) => [
+            fmt(best(`${op}/${k}`)),
+            ratio(best(`${op}/${k}`), bs),
+          ]),
+        ]);
+        const row = [
+          op,
+          kind,
+          `${fmt(s)} (${spread(`${op}/${kind}/simd`)})`,
+          `${fmt(j)} (${spread(`${op}/${kind}/js`)})`,
+          ratio(j, s),
+        ];
+        const others = ["tf-cpu", "tf-wasm", "numpy", "numpy-avx2", "scipy"].map((k) =>
+          med(`${op}/${k}`),
+        );
         for (const o of others) row.push(fmt(o), ratio(o, s));
         rows.push(row);
         if (kind === "Float64Array" && s !== undefined && j !== undefined) {
           const [tfc, tfw, np, np2, sp] = others;
           const v = (ok: boolean): string => (ok ? "met" : "NOT met");
-          goals.push(`  ${op.padEnd(12)} SIMD vs JS path ${(j / s).toFixed(2)}× (goal >= 3×: ${v(j / s >= 3)})` +
-            (sp !== undefined ? `; scipy ${(sp / s).toFixed(2)}× (goal >= 2×: ${v(sp / s >= 2)})` : "") +
-            (tfw !== undefined ? `; TF.js wasm ${(tfw / s).toFixed(2)}× (goal >= 2×: ${v(tfw / s >= 2)})` : "") +
-            (np !== undefined ? `; numpy AVX-512 ${(np / s).toFixed(2)}× (goal >= 0.5×, within 2×: ${v(np / s >= 0.5)})` : "") +
-            (np2 !== undefined ? `; numpy AVX2 ${(np2 / s).toFixed(2)}×` : "") +
-            (tfc !== undefined ? `; TF.js cpu ${(tfc / s).toFixed(2)}×` : ""));
+          goals.push(
+            `  ${op.padEnd(12)} SIMD vs JS path ${(j / s).toFixed(2)}× (goal >= 3×: ${v(j / s >= 3)})` +
+              (sp !== undefined
+                ? `; scipy ${(sp / s).toFixed(2)}× (goal >= 2×: ${v(sp / s >= 2)})`
+                : "") +
+              (tfw !== undefined
+                ? `; TF.js wasm ${(tfw / s).toFixed(2)}× (goal >= 2×: ${v(tfw / s >= 2)})`
+                : "") +
+              (np !== undefined
+                ? `; numpy AVX-512 ${(np / s).toFixed(2)}× (goal >= 0.5×, within 2×: ${v(np / s >= 0.5)})`
+                : "") +
+              (np2 !== undefined ? `; numpy AVX2 ${(np2 / s).toFixed(2)}×` : "") +
+              (tfc !== undefined ? `; TF.js cpu ${(tfc / s).toFixed(2)}×` : ""),
+          );
         }
       }
     }
-    printTable(["op", "input", "SIMD (spread)", "mlekit JS (spread)", "(ratio)", "TF.js cpu", "(ratio)", "TF.js wasm", "(ratio)", "numpy AVX-512", "(ratio)", "numpy AVX2", "(ratio)", "scipy", "(ratio)"], rows, [0, 1]);
-    console.log("\nratio = other ms / SIMD ms (above 1: the SIMD path is faster). TF.js is float32, one figure per op whatever the input kind; numpy/scipy take float64 arrays.");
-    console.log("\nThe fastest repetition of each (on a loaded machine the least disturbed run; compare with the medians above):\n");
-    printTable(["op", "input", "SIMD", "mlekit JS", "(ratio)", "TF.js cpu", "(ratio)", "TF.js wasm", "(ratio)", "numpy AVX-512", "(ratio)", "numpy AVX2", "(ratio)", "scipy", "(ratio)"], bestRows, [0, 1]);
-    if (typeof py !== "string") console.log(`numpy/scipy: python ${py.versions.python}, numpy ${py.versions.numpy}, scipy ${py.versions.scipy}; AVX-512 run features ${py.features.filter((f) => f.startsWith("X86_V") || f === "AVX512_ICL").join(" ")}`);
+    printTable(
+      [
+        "op",
+        "input",
+        "SIMD (spread)",
+        "mlekit JS (spread)",
+        "(ratio)",
+        "TF.js cpu",
+        "(ratio)",
+        "TF.js wasm",
+        "(ratio)",
+        "numpy AVX-512",
+        "(ratio)",
+        "numpy AVX2",
+        "(ratio)",
+        "scipy",
+        "(ratio)",
+      ],
+      rows,
+      [0, 1],
+    );
+    console.log(
+      "\nratio = other ms / SIMD ms (above 1: the SIMD path is faster). TF.js is float32, one figure per op whatever the input kind; numpy/scipy take float64 arrays.",
+    );
+    console.log(
+      "\nThe fastest repetition of each (on a loaded machine the least disturbed run; compare with the medians above):\n",
+    );
+    printTable(
+      [
+        "op",
+        "input",
+        "SIMD",
+        "mlekit JS",
+        "(ratio)",
+        "TF.js cpu",
+        "(ratio)",
+        "TF.js wasm",
+        "(ratio)",
+        "numpy AVX-512",
+        "(ratio)",
+        "numpy AVX2",
+        "(ratio)",
+        "scipy",
+        "(ratio)",
+      ],
+      bestRows,
+      [0, 1],
+    );
+    if (typeof py !== "string")
+      console.log(
+        `numpy/scipy: python ${py.versions.python}, numpy ${py.versions.numpy}, scipy ${py.versions.scipy}; AVX-512 run features ${py.features.filter((f) => f.startsWith("X86_V") || f === "AVX512_ICL").join(" ")}`,
+      );
     else console.log(`numpy/scipy skipped: ${py}`);
-    if (typeof py2 !== "string") console.log(`numpy AVX2: NPY_DISABLE_CPU_FEATURES="${AVX2_ENV}" (features left: ${py2.features.filter((f) => f.startsWith("X86_V")).join(" ")})`);
+    if (typeof py2 !== "string")
+      console.log(
+        `numpy AVX2: NPY_DISABLE_CPU_FEATURES="${AVX2_ENV}" (features left: ${py2.features.filter((f) => f.startsWith("X86_V")).join(" ")})`,
+      );
     if (typeof tfl === "string") console.log(tfl);
-    else console.log(`TF.js ${tfl.tf.version_core}: backends ${tfl.backends.join(", ")} (wasm: SIMD, one thread)`);
-    console.log(`node ${process.version}; the machine is shared with other jobs (load average ${require("os").loadavg().map((x: number) => x.toFixed(1)).join(" ")} at the end)`);
+    else
+      console.log(
+        `TF.js ${tfl.tf.version_core}: backends ${tfl.backends.join(", ")} (wasm: SIMD, one thread)`,
+      );
+    console.log(
+      `node ${process.version}; the machine is shared with other jobs (load average ${require("os")
+        .loadavg()
+        .map((x: number) => x.toFixed(1))
+        .join(" ")} at the end)`,
+    );
     console.log("\nGoals (issue 20), Float64Array:");
     for (const g of goals) console.log(g);
 
-    console.log("\n### Per element on one 4096-entry input kept in cache (best of 40 interleaved batches of 50 calls)\n");
+    console.log(
+      "\n### Per element on one 4096-entry input kept in cache (best of 40 interleaved batches of 50 calls)\n",
+    );
     printTable(["op", "mlekit JS ns/entry", "SIMD ns/entry", "speed-up"], chunkThroughput());
 
-    console.log("\n### Break-even n (kernels vs the JS path, both lane order; ms ratio JS/SIMD per n, median of 31 interleaved batches)\n");
+    console.log(
+      "\n### Break-even n (kernels vs the JS path, both lane order; ms ratio JS/SIMD per n, median of 31 interleaved batches)\n",
+    );
     const be = breakEven();
-    printTable(["op", "8", "16", "24", "32", "48", "64", "96", "128", "192", "256", "512", "1024", "break-even", "in passes.ts"], be.rows);
+    printTable(
+      [
+        "op",
+        "8",
+        "16",
+        "24",
+        "32",
+        "48",
+        "64",
+        "96",
+        "128",
+        "192",
+        "256",
+        "512",
+        "1024",
+        "break-even",
+        "in passes.ts",
+      ],
+      be.rows,
+    );
 
     console.log("\n### Browser bundle (esbuild, minified; gzip -9)\n");
-    const s = bundleSize('import { entropy, klDivergence } from "./lib/src/information"; globalThis.r = [entropy, klDivergence];');
-    printTable(["bundle", "minified bytes", "gzipped"], [
-      ["{ entropy, klDivergence }, kernels embedded", String(s.min), String(s.gz)],
-      ["the same without the kernels' base64", String(s.min - KERNELS_BASE64.length), String(s.noKernels)],
-    ]);
+    const s = bundleSize(
+      'import { entropy, klDivergence } from "./lib/src/information"; globalThis.r = [entropy, klDivergence];',
+    );
+    printTable(
+      ["bundle", "minified bytes", "gzipped"],
+      [
+        ["{ entropy, klDivergence }, kernels embedded", String(s.min), String(s.gz)],
+        [
+          "the same without the kernels' base64",
+          String(s.min - KERNELS_BASE64.length),
+          String(s.noKernels),
+        ],
+      ],
+    );
 
-    console.log("\n### Headless Chromium (/usr/bin/chromium, playwright-core), the same kernels from the same bundle\n");
+    console.log(
+      "\n### Headless Chromium (/usr/bin/chromium, playwright-core), the same kernels from the same bundle\n",
+    );
     console.log(await chromiumRun(reps * rounds));
   } finally {
     console.warn = warn;

@@ -19,13 +19,17 @@ export const PACKAGES = ["lib", "notebooks/kit", "notebooks/course"] as const;
 
 /** Runs the project's tsc on `project`; throws naming `dir` when it fails. */
 function tsc(dir: string, project: string = dir): void {
-  const r = spawnSync(process.execPath, [TSC, "-p", path.join(ROOT, project)], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, [TSC, "-p", path.join(ROOT, project)], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) throw new Error(`building ${dir} failed (tsc -p ${project})`);
 }
 
 /** Every file under `dir`, recursively. */
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** Gives every relative import in lib/dist/esm the full path Node's ESM loader needs. */
@@ -35,12 +39,17 @@ function esmModules(): void {
   tsc("lib (ESM)", "lib/tsconfig.esm.json");
   for (const file of walk(out).filter((f) => f.endsWith(".js"))) {
     const src = fs.readFileSync(file, "utf8");
-    const fixed = src.replace(/(\b(?:from|import)\s*["'])(\.{1,2}\/[^"']*)(["'])/g, (_all: string, head: string, spec: string, tail: string) => {
-      const target = path.resolve(path.dirname(file), spec);
-      if (fs.existsSync(`${target}.js`)) return `${head}${spec}.js${tail}`;
-      if (fs.existsSync(path.join(target, "index.js"))) return `${head}${spec}/index.js${tail}`;
-      throw new Error(`build: ${path.relative(ROOT, file)} imports ${spec}, which is neither a file nor a folder`);
-    });
+    const fixed = src.replace(
+      /(\b(?:from|import)\s*["'])(\.{1,2}\/[^"']*)(["'])/g,
+      (_all: string, head: string, spec: string, tail: string) => {
+        const target = path.resolve(path.dirname(file), spec);
+        if (fs.existsSync(`${target}.js`)) return `${head}${spec}.js${tail}`;
+        if (fs.existsSync(path.join(target, "index.js"))) return `${head}${spec}/index.js${tail}`;
+        throw new Error(
+          `build: ${path.relative(ROOT, file)} imports ${spec}, which is neither a file nor a folder`,
+        );
+      },
+    );
     if (fixed !== src) fs.writeFileSync(file, fixed);
   }
   fs.writeFileSync(path.join(out, "package.json"), '{ "type": "module", "sideEffects": false }\n');

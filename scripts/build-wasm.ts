@@ -25,7 +25,10 @@ export const SOURCE = path.join(ROOT, "lib", "wasm", "kernels.c");
 /** The generated TypeScript module that embeds the bytes. */
 export const MODULE_TS = path.join(ROOT, "lib", "src", "simd", "module.ts");
 /** The binaries the build needs and the Debian packages that bring them. */
-export const TOOLCHAIN = [["clang-14", "clang-14"], ["wasm-ld-14", "lld-14"]] as const;
+export const TOOLCHAIN = [
+  ["clang-14", "clang-14"],
+  ["wasm-ld-14", "lld-14"],
+] as const;
 /** The compiler flags, in the order they are passed (part of what the check reproduces). */
 export const CLANG_FLAGS = [
   "--target=wasm32",
@@ -53,8 +56,14 @@ export function compileKernels(): Buffer {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlekit-wasm-"));
   try {
     const out = path.join(dir, "kernels.wasm");
-    const r = spawnSync("clang-14", [...CLANG_FLAGS, "-o", out, SOURCE], { encoding: "utf8", cwd: dir });
-    if (r.status !== 0) throw new Error(`clang-14 failed on ${path.relative(ROOT, SOURCE)}:\n${r.stderr || r.error?.message}`);
+    const r = spawnSync("clang-14", [...CLANG_FLAGS, "-o", out, SOURCE], {
+      encoding: "utf8",
+      cwd: dir,
+    });
+    if (r.status !== 0)
+      throw new Error(
+        `clang-14 failed on ${path.relative(ROOT, SOURCE)}:\n${r.stderr || r.error?.message}`,
+      );
     return fs.readFileSync(out);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -62,7 +71,8 @@ export function compileKernels(): Buffer {
 }
 
 /** SHA-256 (hex) of bytes or text. */
-export const sha256 = (data: Buffer | string): string => crypto.createHash("sha256").update(data).digest("hex");
+export const sha256 = (data: Buffer | string): string =>
+  crypto.createHash("sha256").update(data).digest("hex");
 
 /** The text of lib/src/simd/module.ts for these bytes. */
 export function moduleSource(bytes: Buffer, sourceText: string): string {
@@ -101,8 +111,12 @@ export function buildWasm(): boolean {
     // always rebuilds and fails without the toolchain.
     const old = fs.existsSync(MODULE_TS) ? fs.readFileSync(MODULE_TS, "utf8") : "";
     if (old.includes(`KERNELS_SOURCE_SHA256 = "${sha256(source)}"`)) {
-      const why = (e as Error).message.split("\n")[0].replace(/[.:,\s]*(Install them, e\.g\.)?:?$/, "");
-      console.warn(`[build] ${why}: kept ${path.relative(ROOT, MODULE_TS)}, which was built from this kernels.c`);
+      const why = (e as Error).message
+        .split("\n")[0]
+        .replace(/[.:,\s]*(Install them, e\.g\.)?:?$/, "");
+      console.warn(
+        `[build] ${why}: kept ${path.relative(ROOT, MODULE_TS)}, which was built from this kernels.c`,
+      );
       return false;
     }
     throw e;
@@ -118,7 +132,11 @@ export function buildWasm(): boolean {
 export function checkWasm(): string[] {
   const fresh = moduleSource(compileKernels(), fs.readFileSync(SOURCE, "utf8"));
   const committed = fs.existsSync(MODULE_TS) ? fs.readFileSync(MODULE_TS, "utf8") : "";
-  return fresh === committed ? [] : [`${path.relative(ROOT, MODULE_TS)} does not match a fresh build of ${path.relative(ROOT, SOURCE)}: run npm run build`];
+  return fresh === committed
+    ? []
+    : [
+        `${path.relative(ROOT, MODULE_TS)} does not match a fresh build of ${path.relative(ROOT, SOURCE)}: run npm run build`,
+      ];
 }
 
 if (require.main === module) {
@@ -128,7 +146,11 @@ if (require.main === module) {
       for (const p of problems) console.error(p);
       process.exit(problems.length ? 1 : 0);
     }
-    console.log(buildWasm() ? `wrote ${path.relative(ROOT, MODULE_TS)}` : `${path.relative(ROOT, MODULE_TS)} is up to date`);
+    console.log(
+      buildWasm()
+        ? `wrote ${path.relative(ROOT, MODULE_TS)}`
+        : `${path.relative(ROOT, MODULE_TS)} is up to date`,
+    );
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

@@ -16,7 +16,11 @@ import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "./setup";
 export { splitLines };
 
 /** What JupyterLab writes into `metadata.kernelspec` for the project's kernel (scripts/setup.ts). */
-export const KERNELSPEC = { display_name: KERNEL_DISPLAY_NAME, language: "typescript", name: KERNEL_NAME };
+export const KERNELSPEC = {
+  display_name: KERNEL_DISPLAY_NAME,
+  language: "typescript",
+  name: KERNEL_NAME,
+};
 /**
  * What JupyterLab writes into `metadata.language_info` as soon as the kernel connects: tslab
  * 1.0.22's kernel_info reply, verbatim (its `version` field is a constant in tslab).
@@ -50,7 +54,8 @@ export function serialize(nb: Notebook): string {
   return JSON.stringify(sortKeys(nb), null, 1) + "\n";
 }
 
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+const sameJson = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 
 /**
  * Problems that make a notebook unclean, as strings; empty when it is clean.
@@ -59,10 +64,19 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys(a)
  */
 export function problems(nb: Notebook, text?: string): string[] {
   const out: string[] = [];
-  if (nb.nbformat !== 4 || nb.nbformat_minor < 5) out.push(`nbformat ${nb.nbformat}.${nb.nbformat_minor}, expected 4.5 (cell ids, as JupyterLab 4 saves it)`);
+  if (nb.nbformat !== 4 || nb.nbformat_minor < 5)
+    out.push(
+      `nbformat ${nb.nbformat}.${nb.nbformat_minor}, expected 4.5 (cell ids, as JupyterLab 4 saves it)`,
+    );
   const md = nb.metadata || {};
-  if (!sameJson(md.kernelspec, KERNELSPEC)) out.push(`metadata.kernelspec ${JSON.stringify(md.kernelspec)}, expected ${JSON.stringify(KERNELSPEC)}`);
-  if (!sameJson(md.language_info, LANGUAGE_INFO)) out.push(`metadata.language_info is not what the tslab kernel reports (JupyterLab would rewrite it on save)`);
+  if (!sameJson(md.kernelspec, KERNELSPEC))
+    out.push(
+      `metadata.kernelspec ${JSON.stringify(md.kernelspec)}, expected ${JSON.stringify(KERNELSPEC)}`,
+    );
+  if (!sameJson(md.language_info, LANGUAGE_INFO))
+    out.push(
+      `metadata.language_info is not what the tslab kernel reports (JupyterLab would rewrite it on save)`,
+    );
   const extra = Object.keys(md).filter((k) => !KEPT_METADATA.includes(k));
   if (extra.length) out.push(`notebook metadata ${extra.join(", ")}`);
   (nb.cells || []).forEach((c, i) => {
@@ -71,10 +85,13 @@ export function problems(nb: Notebook, text?: string): string[] {
       if (c.execution_count !== null) out.push(`cell ${i}: execution_count ${c.execution_count}`);
     }
     if (c.id === undefined) out.push(`cell ${i}: no id`);
-    for (const k of VOLATILE_CELL_METADATA) if (c.metadata && k in c.metadata) out.push(`cell ${i}: metadata.${k}`);
+    for (const k of VOLATILE_CELL_METADATA)
+      if (c.metadata && k in c.metadata) out.push(`cell ${i}: metadata.${k}`);
   });
   if (text !== undefined && out.length === 0 && text !== serialize(clean(JSON.parse(text)))) {
-    out.push("not written as Jupyter writes it (sorted keys, indent 1, source as a list of lines, final newline)");
+    out.push(
+      "not written as Jupyter writes it (sorted keys, indent 1, source as a list of lines, final newline)",
+    );
   }
   return out;
 }
@@ -82,7 +99,11 @@ export function problems(nb: Notebook, text?: string): string[] {
 /** Cleans `nb` in place and returns it. */
 export function clean(nb: Notebook): Notebook {
   const md = nb.metadata || {};
-  nb.metadata = { ...Object.fromEntries(Object.entries(md).filter(([k]) => KEPT_METADATA.includes(k))), kernelspec: KERNELSPEC, language_info: LANGUAGE_INFO };
+  nb.metadata = {
+    ...Object.fromEntries(Object.entries(md).filter(([k]) => KEPT_METADATA.includes(k))),
+    kernelspec: KERNELSPEC,
+    language_info: LANGUAGE_INFO,
+  };
   nb.nbformat = 4;
   if (!(nb.nbformat_minor >= 5)) nb.nbformat_minor = 5;
   nb.cells.forEach((c, i) => {

@@ -43,7 +43,8 @@ function lineStarts(source: string): number[] {
   const starts = [0];
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    if (c === "\n" || (c === "\r" && source[i + 1] !== "\n") || c === "\u2028" || c === "\u2029") starts.push(i + 1);
+    if (c === "\n" || (c === "\r" && source[i + 1] !== "\n") || c === "\u2028" || c === "\u2029")
+      starts.push(i + 1);
   }
   return starts;
 }
@@ -75,7 +76,8 @@ export function tokensOf(sf: ts.SourceFile): ts.Node[] {
       tokens.push(node);
       continue;
     }
-    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) continue;
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode)
+      continue;
     const children = node.getChildren(sf);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
@@ -128,7 +130,14 @@ export function commentRuns(source: string): CommentRun[] {
     const wholeLine = before.trim() === "";
     if (r.kind === ts.SyntaxKind.SingleLineCommentTrivia) {
       const { start, end } = trimmed(source, r.pos + 2, r.end);
-      const cl: CommentLine = { line, start, end, text: source.slice(start, end), trailing: !wholeLine, block: false };
+      const cl: CommentLine = {
+        line,
+        start,
+        end,
+        text: source.slice(start, end),
+        trailing: !wholeLine,
+        block: false,
+      };
       const last = open?.[open.length - 1];
       if (wholeLine && open && last && last.line === line - 1) open.push(cl);
       else {
@@ -152,7 +161,14 @@ export function commentRuns(source: string): CommentRun[] {
       if (margin) from += margin[0].length;
       const { start, end } = trimmed(source, from, to);
       if (start === end) continue;
-      run.push({ line: l, start, end, text: source.slice(start, end), trailing: false, block: true });
+      run.push({
+        line: l,
+        start,
+        end,
+        text: source.slice(start, end),
+        trailing: false,
+        block: true,
+      });
     }
     if (run.length) runs.push(run);
   }
@@ -186,9 +202,12 @@ export function entryProblem(key: string, value: unknown): string | undefined {
   if (typeof value !== "string") return `the translation of «${key}» is not a string`;
   const keyLines = key.split("\n");
   const valueLines = value.split("\n");
-  if (keyLines.some((l) => l !== l.trim() || l === "")) return `the key «${key}» has a line with surrounding spaces or an empty line`;
-  if (valueLines.length !== keyLines.length) return `«${key}» has ${keyLines.length} line(s), its translation ${valueLines.length}: a translation keeps the line structure`;
-  if (valueLines.some((l) => LINE_TERMINATOR.test(l) || l.trim() === "")) return `the translation of «${key}» has an empty line or a line terminator other than \\n`;
+  if (keyLines.some((l) => l !== l.trim() || l === ""))
+    return `the key «${key}» has a line with surrounding spaces or an empty line`;
+  if (valueLines.length !== keyLines.length)
+    return `«${key}» has ${keyLines.length} line(s), its translation ${valueLines.length}: a translation keeps the line structure`;
+  if (valueLines.some((l) => LINE_TERMINATOR.test(l) || l.trim() === ""))
+    return `the translation of «${key}» has an empty line or a line terminator other than \\n`;
   if (valueLines.some((l) => l.includes("*/"))) return `the translation of «${key}» holds */`;
   return undefined;
 }
@@ -229,7 +248,11 @@ export function translateComments(
         if (!Object.prototype.hasOwnProperty.call(table, key)) continue;
         const problem = entryProblem(key, table[key]);
         if (problem) throw new TypeError(`translateComments: ${problem}`);
-        table[key].split("\n").forEach((text, k) => edits.push({ start: run[i + k].start, end: run[i + k].end, text: text.trimEnd() }));
+        table[key]
+          .split("\n")
+          .forEach((text, k) =>
+            edits.push({ start: run[i + k].start, end: run[i + k].end, text: text.trimEnd() }),
+          );
         used.push(key);
         matched = j - i;
         break;
@@ -242,6 +265,7 @@ export function translateComments(
     }
   }
   let out = source;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  for (const e of edits.sort((a, b) => b.start - a.start))
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return { source: out, used, missing };
 }

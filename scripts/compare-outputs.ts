@@ -8,7 +8,14 @@ import { PLOTLY_MIME, text as joinText, type Notebook } from "./nbformat";
 export const noAnsi = (t: string): string => t.replace(/\u001b\[[0-9;]*m/g, "");
 
 /** One output, reduced to what the kernel computed. */
-export type Comparable = { stream?: string; text?: string; error?: string; plain?: string; markdown?: string; traces?: string };
+export type Comparable = {
+  stream?: string;
+  text?: string;
+  error?: string;
+  plain?: string;
+  markdown?: string;
+  traces?: string;
+};
 
 /**
  * What the kernel computed, comparable between two runs and two front ends: per code cell,
@@ -44,7 +51,8 @@ export function comparableOutputs(nb: Notebook): Comparable[][] {
 /** The first cell whose outputs differ, for the failure message. */
 export function firstDifferentCell(a: unknown[], b: unknown[]): string {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return `code cell ${i + 1}: ${JSON.stringify(a[i]).slice(0, 200)} vs ${JSON.stringify(b[i]).slice(0, 200)}`;
+    if (JSON.stringify(a[i]) !== JSON.stringify(b[i]))
+      return `code cell ${i + 1}: ${JSON.stringify(a[i]).slice(0, 200)} vs ${JSON.stringify(b[i]).slice(0, 200)}`;
   }
   return "";
 }
@@ -85,8 +93,10 @@ export function textDifference(a: string, b: string, rel = 1e-12): string | unde
     return `${numsA.length} vs ${numsB.length} numbers: ${JSON.stringify(a.slice(0, 160))} vs ${JSON.stringify(b.slice(0, 160))}`;
   }
   for (let i = 0; i < partsA.length; i++) {
-    if (partsA[i] !== partsB[i]) return `text ${JSON.stringify(partsA[i].slice(0, 160))} vs ${JSON.stringify(partsB[i].slice(0, 160))}`;
-    if (i < numsA.length && !closeRelative(Number(numsA[i]), Number(numsB[i]), rel)) return `${numsA[i]} vs ${numsB[i]}`;
+    if (partsA[i] !== partsB[i])
+      return `text ${JSON.stringify(partsA[i].slice(0, 160))} vs ${JSON.stringify(partsB[i].slice(0, 160))}`;
+    if (i < numsA.length && !closeRelative(Number(numsA[i]), Number(numsB[i]), rel))
+      return `${numsA[i]} vs ${numsB[i]}`;
   }
   return undefined;
 }
@@ -105,22 +115,37 @@ export interface OutputDifference {
  * relative ({@link textDifference}).
  * @returns an empty list when the runs agree
  */
-export function outputDifferences(a: Comparable[][], b: Comparable[][], rel = 1e-12): OutputDifference[] {
+export function outputDifferences(
+  a: Comparable[][],
+  b: Comparable[][],
+  rel = 1e-12,
+): OutputDifference[] {
   const diffs: OutputDifference[] = [];
   for (let c = 0; c < Math.max(a.length, b.length); c++) {
     const oa = a[c] ?? [];
     const ob = b[c] ?? [];
     if (oa.length !== ob.length) {
-      diffs.push({ cell: c + 1, output: 0, field: "count", detail: `${oa.length} vs ${ob.length} outputs: ${JSON.stringify(oa).slice(0, 200)} vs ${JSON.stringify(ob).slice(0, 200)}` });
+      diffs.push({
+        cell: c + 1,
+        output: 0,
+        field: "count",
+        detail: `${oa.length} vs ${ob.length} outputs: ${JSON.stringify(oa).slice(0, 200)} vs ${JSON.stringify(ob).slice(0, 200)}`,
+      });
       continue;
     }
     for (let o = 0; o < oa.length; o++) {
-      const fields = new Set([...Object.keys(oa[o]), ...Object.keys(ob[o])] as (keyof Comparable)[]);
+      const fields = new Set([
+        ...Object.keys(oa[o]),
+        ...Object.keys(ob[o]),
+      ] as (keyof Comparable)[]);
       for (const f of fields) {
         const x = oa[o][f];
         const y = ob[o][f];
         if (x === y) continue;
-        const d = x === undefined || y === undefined ? `${JSON.stringify(x)} vs ${JSON.stringify(y)}`.slice(0, 300) : textDifference(x, y, rel);
+        const d =
+          x === undefined || y === undefined
+            ? `${JSON.stringify(x)} vs ${JSON.stringify(y)}`.slice(0, 300)
+            : textDifference(x, y, rel);
         if (d !== undefined) diffs.push({ cell: c + 1, output: o + 1, field: f, detail: d });
       }
     }
@@ -129,7 +154,12 @@ export function outputDifferences(a: Comparable[][], b: Comparable[][], rel = 1e
 }
 
 /** Text with quotes dropped, runs of white space and of table-rule dashes collapsed. */
-const flat = (t: string): string => t.replace(/['"]/g, "").replace(/(^|\s)-+(?=\s|$)/g, "$1--").replace(/\s+/g, " ").trim();
+const flat = (t: string): string =>
+  t
+    .replace(/['"]/g, "")
+    .replace(/(^|\s)-+(?=\s|$)/g, "$1--")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /**
  * The outputs as both kernels would show the same values, for the tslab–Deno comparison. A
@@ -152,11 +182,13 @@ export function kernelNeutral(cells: Comparable[][]): Comparable[][] {
     };
     for (const o of outs) {
       const textOnly = o.plain !== undefined && o.markdown === undefined && o.traces === undefined;
-      if (o.stream === "stdout" || textOnly) (pending ??= []).push(o.stream === "stdout" ? o.text ?? "" : o.plain ?? "");
+      if (o.stream === "stdout" || textOnly)
+        (pending ??= []).push(o.stream === "stdout" ? (o.text ?? "") : (o.plain ?? ""));
       else {
         flush();
         const n: Comparable = { ...o };
-        for (const k of ["text", "plain", "markdown"] as const) if (n[k] !== undefined) n[k] = flat(n[k] as string);
+        for (const k of ["text", "plain", "markdown"] as const)
+          if (n[k] !== undefined) n[k] = flat(n[k] as string);
         res.push(n);
       }
     }
@@ -178,7 +210,8 @@ export interface KnownDifference {
   why: string;
 }
 
-const OPTIMISER = "a Nelder–Mead optimum (maximizeLikelihood): its path turns last-ulp differences of Math.exp/log into answers that differ within its tolerance";
+const OPTIMISER =
+  "a Nelder–Mead optimum (maximizeLikelihood): its path turns last-ulp differences of Math.exp/log into answers that differ within its tolerance";
 /**
  * The cells whose numbers differ between tslab (Node 20's V8) and Deno 2.9 (V8 15) beyond 1e-12
  * relative, each with its tolerance and reason; nothing else is excused. Underneath: the two
@@ -188,14 +221,64 @@ const OPTIMISER = "a Nelder–Mead optimum (maximizeLikelihood): its path turns 
  * asserts its claims with margins far wider than these.
  */
 export const KNOWN_KERNEL_DIFFERENCES: readonly KnownDifference[] = [
-  { notebook: "02-maximum-likelihood", cell: 18, rel: 1e-12, floor: 1e-9, why: "the 'relative difference' column is the optimiser's error against the closed form (1e-11 to 1e-15), " + OPTIMISER },
-  { notebook: "03-self-information-and-entropy", cell: 24, rel: 1e-10, floor: 0, why: "Monte Carlo means of 20,000 log-densities; the logs differ in the last bit" },
-  { notebook: "04-kl-divergence-and-cross-entropy", cell: 6, rel: 1e-10, floor: 0, why: "KL divergences of random pairs, sums of logs" },
-  { notebook: "04-kl-divergence-and-cross-entropy", cell: 9, rel: 1e-9, floor: 1e-9, why: "a grid mean that is 0 up to rounding (-2e-10 vs 5e-10), and the variance about it (6e-11 relative apart)" },
-  { notebook: "04-kl-divergence-and-cross-entropy", cell: 10, rel: 1e-8, floor: 1e-8, why: OPTIMISER + "; a reverse KL that is 0 at the optimum prints as ±1e-9" },
-  { notebook: "04-kl-divergence-and-cross-entropy", cell: 14, rel: 1e-8, floor: 1e-30, why: "densities at the optimiser's parameters (cell 10); far in a tail (1e-41) a parameter's 1e-10 moves the value by 1e-8 relative, invisible in the plot" },
-  { notebook: "05-mle-is-min-kl-is-min-cross-entropy", cell: 16, rel: 1e-8, floor: 0, why: OPTIMISER },
-  { notebook: "05-mle-is-min-kl-is-min-cross-entropy", cell: 24, rel: 1e-8, floor: 0, why: "σ_Δ = argmin KL per bin width, " + OPTIMISER },
+  {
+    notebook: "02-maximum-likelihood",
+    cell: 18,
+    rel: 1e-12,
+    floor: 1e-9,
+    why:
+      "the 'relative difference' column is the optimiser's error against the closed form (1e-11 to 1e-15), " +
+      OPTIMISER,
+  },
+  {
+    notebook: "03-self-information-and-entropy",
+    cell: 24,
+    rel: 1e-10,
+    floor: 0,
+    why: "Monte Carlo means of 20,000 log-densities; the logs differ in the last bit",
+  },
+  {
+    notebook: "04-kl-divergence-and-cross-entropy",
+    cell: 6,
+    rel: 1e-10,
+    floor: 0,
+    why: "KL divergences of random pairs, sums of logs",
+  },
+  {
+    notebook: "04-kl-divergence-and-cross-entropy",
+    cell: 9,
+    rel: 1e-9,
+    floor: 1e-9,
+    why: "a grid mean that is 0 up to rounding (-2e-10 vs 5e-10), and the variance about it (6e-11 relative apart)",
+  },
+  {
+    notebook: "04-kl-divergence-and-cross-entropy",
+    cell: 10,
+    rel: 1e-8,
+    floor: 1e-8,
+    why: OPTIMISER + "; a reverse KL that is 0 at the optimum prints as ±1e-9",
+  },
+  {
+    notebook: "04-kl-divergence-and-cross-entropy",
+    cell: 14,
+    rel: 1e-8,
+    floor: 1e-30,
+    why: "densities at the optimiser's parameters (cell 10); far in a tail (1e-41) a parameter's 1e-10 moves the value by 1e-8 relative, invisible in the plot",
+  },
+  {
+    notebook: "05-mle-is-min-kl-is-min-cross-entropy",
+    cell: 16,
+    rel: 1e-8,
+    floor: 0,
+    why: OPTIMISER,
+  },
+  {
+    notebook: "05-mle-is-min-kl-is-min-cross-entropy",
+    cell: 24,
+    rel: 1e-8,
+    floor: 0,
+    why: "σ_Δ = argmin KL per bin width, " + OPTIMISER,
+  },
   { notebook: "08-map-and-regularisation", cell: 4, rel: 1e-8, floor: 0, why: OPTIMISER },
 ];
 
@@ -205,7 +288,12 @@ export const KNOWN_KERNEL_DIFFERENCES: readonly KnownDifference[] = [
  * is compared with its own tolerance and floor instead.
  * @returns the unexpected differences, and the known ones that occurred (each within its tolerance)
  */
-export function kernelDifferences(notebook: string, tslab: Comparable[][], deno: Comparable[][], rel = 1e-12): { unexpected: OutputDifference[]; known: OutputDifference[] } {
+export function kernelDifferences(
+  notebook: string,
+  tslab: Comparable[][],
+  deno: Comparable[][],
+  rel = 1e-12,
+): { unexpected: OutputDifference[]; known: OutputDifference[] } {
   const a = kernelNeutral(tslab);
   const b = kernelNeutral(deno);
   const unexpected: OutputDifference[] = [];
@@ -218,10 +306,15 @@ export function kernelDifferences(notebook: string, tslab: Comparable[][], deno:
       unexpected.push(d);
       continue;
     }
-    const floored = (t: string) => t.replace(NUMBER, (n) => (Math.abs(Number(n)) < k.floor ? "0" : n));
+    const floored = (t: string) =>
+      t.replace(NUMBER, (n) => (Math.abs(Number(n)) < k.floor ? "0" : n));
     const again = textDifference(floored(x), floored(y), k.rel);
     if (again === undefined) known.push(d);
-    else unexpected.push({ ...d, detail: `${again} (beyond this cell's known tolerance ${k.rel} relative, floor ${k.floor})` });
+    else
+      unexpected.push({
+        ...d,
+        detail: `${again} (beyond this cell's known tolerance ${k.rel} relative, floor ${k.floor})`,
+      });
   }
   return { unexpected, known };
 }

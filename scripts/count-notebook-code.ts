@@ -11,7 +11,8 @@ import * as path from "path";
 import { isCourseNotebook, listNotebooks, text, type Notebook } from "./notebooks";
 
 const LAYOUT_KEY = /\b(layout|[xy]axis\d*|sliders|marker|annotations|shapes|legend|barmode)\s*:/;
-const PLOT_CALL = /\b(show|plot|curves|bars|histogram|contour|panels|slider|line|points|vline|hline|bar|createPlot)\s*\(/;
+const PLOT_CALL =
+  /\b(show|plot|curves|bars|histogram|contour|panels|slider|line|points|vline|hline|bar|createPlot)\s*\(/;
 
 /** Lines of code in one notebook, and how many of them specify a plot. */
 export interface CodeCount {
@@ -62,9 +63,13 @@ function main(): void {
     const { code, plotLines } = count(file);
     total += code;
     plots += plotLines;
-    console.log(`${path.basename(file).padEnd(55)} ${String(code).padStart(5)} code lines  ${String(plotLines).padStart(4)} plot lines`);
+    console.log(
+      `${path.basename(file).padEnd(55)} ${String(code).padStart(5)} code lines  ${String(plotLines).padStart(4)} plot lines`,
+    );
   }
-  console.log(`${"total".padEnd(55)} ${String(total).padStart(5)} code lines  ${String(plots).padStart(4)} plot lines (${((100 * plots) / total).toFixed(1)}%)`);
+  console.log(
+    `${"total".padEnd(55)} ${String(total).padStart(5)} code lines  ${String(plots).padStart(4)} plot lines (${((100 * plots) / total).toFixed(1)}%)`,
+  );
 }
 
 if (require.main === module) main();

@@ -39,10 +39,13 @@ export function joinCells(nb: Pick<Notebook, "cells">): JoinedCells {
     n++;
     lines.push(`// cell ${n}`);
     origin.push({ cell: n, line: 0 });
-    joinText(c.source).replace(/\n$/, "").split("\n").forEach((l, i) => {
-      lines.push(l);
-      origin.push({ cell: n, line: i + 1 });
-    });
+    joinText(c.source)
+      .replace(/\n$/, "")
+      .split("\n")
+      .forEach((l, i) => {
+        lines.push(l);
+        origin.push({ cell: n, line: i + 1 });
+      });
   }
   return { source: lines.join("\n") + "\n", origin };
 }
@@ -86,7 +89,11 @@ function writeJoined(notebooks: readonly string[], dir: string) {
 function checkArgs(files: readonly string[]): string[] {
   return ["check", "--quiet", "--sloppy-imports", ...files];
 }
-const checkEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" });
+const checkEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NO_COLOR: "1",
+  DENO_NO_UPDATE_CHECK: "1",
+});
 
 /** deno's output as one check per notebook, each error located by cell and line. */
 function located(joined: ReturnType<typeof writeJoined>, output: string): NotebookCheck[] {
@@ -115,28 +122,61 @@ function located(joined: ReturnType<typeof writeJoined>, output: string): Notebo
 export function denoCheck(notebooks: readonly string[], dir: string = CHECK_DIR): DenoCheckRun {
   const t0 = Date.now();
   const joined = writeJoined(notebooks, dir);
-  const r = run(denoBinary(), checkArgs(joined.map((j) => j.file)), { cwd: ROOT, env: checkEnv(), maxBuffer: 16 * 1024 * 1024 });
+  const r = run(denoBinary(), checkArgs(joined.map((j) => j.file)), {
+    cwd: ROOT,
+    env: checkEnv(),
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
-  return { checks: located(joined, output), seconds: (Date.now() - t0) / 1000, status: r.status, output };
+  return {
+    checks: located(joined, output),
+    seconds: (Date.now() - t0) / 1000,
+    status: r.status,
+    output,
+  };
 }
 
 /** {@link denoCheck} without blocking the event loop (npm test runs it beside other stages). */
-export function denoCheckAsync(notebooks: readonly string[], dir: string = CHECK_DIR): Promise<DenoCheckRun> {
+export function denoCheckAsync(
+  notebooks: readonly string[],
+  dir: string = CHECK_DIR,
+): Promise<DenoCheckRun> {
   const t0 = Date.now();
   const joined = writeJoined(notebooks, dir);
   return new Promise((resolve) => {
-    const child = spawn(denoBinary(), checkArgs(joined.map((j) => j.file)), { cwd: ROOT, env: checkEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(denoBinary(), checkArgs(joined.map((j) => j.file)), {
+      cwd: ROOT,
+      env: checkEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
-    child.on("error", (e) => resolve({ checks: located(joined, ""), seconds: (Date.now() - t0) / 1000, status: 1, output: String(e) }));
-    child.on("close", (status) => resolve({ checks: located(joined, output), seconds: (Date.now() - t0) / 1000, status, output }));
+    child.on("error", (e) =>
+      resolve({
+        checks: located(joined, ""),
+        seconds: (Date.now() - t0) / 1000,
+        status: 1,
+        output: String(e),
+      }),
+    );
+    child.on("close", (status) =>
+      resolve({
+        checks: located(joined, output),
+        seconds: (Date.now() - t0) / 1000,
+        status,
+        output,
+      }),
+    );
   });
 }
 
 if (require.main === module) {
   const res = denoCheck(listNotebooks(process.argv.slice(2)));
-  for (const c of res.checks) console.log(`${c.name}: ${c.errors.length === 0 ? "ok" : `${c.errors.length} error(s)\n  ${c.errors.join("\n  ")}`}`);
+  for (const c of res.checks)
+    console.log(
+      `${c.name}: ${c.errors.length === 0 ? "ok" : `${c.errors.length} error(s)\n  ${c.errors.join("\n  ")}`}`,
+    );
   const located = res.checks.some((c) => c.errors.length > 0);
   if (res.status !== 0 && !located) console.log(res.output.trim());
   console.log(`(deno check, ${res.seconds.toFixed(1)} s)`);

@@ -34,12 +34,28 @@ import { englishWords, type EnglishWordsOptions } from "../notebooks/kit/src/i18
 import { commentRuns } from "./code-comments";
 import { figureTexts } from "../notebooks/kit/src/i18n/display";
 import { ALLOW, TERMS } from "../notebooks/course/src/labels";
-import { PLOTLY_MIME, isDisplay, parseNotebook, text, type Notebook, type Output } from "./nbformat";
+import {
+  PLOTLY_MIME,
+  isDisplay,
+  parseNotebook,
+  text,
+  type Notebook,
+  type Output,
+} from "./nbformat";
 import { formatTable } from "./notebooks";
 import { chromeFindings, chromeSummary } from "./page-chrome";
 
 /** Where in a cell a word was seen. */
-export type Where = "prose" | "maths" | "comment" | "stream" | "plot" | "text/html" | "text/markdown" | "text/plain" | "term";
+export type Where =
+  | "prose"
+  | "maths"
+  | "comment"
+  | "stream"
+  | "plot"
+  | "text/html"
+  | "text/markdown"
+  | "text/plain"
+  | "term";
 
 /** One English word (or avoided term) a reader sees. */
 export interface Finding {
@@ -58,11 +74,17 @@ export interface Finding {
 }
 
 /** The course's vocabulary for the detector: its glossary and its allowed names. */
-const VOCABULARY: Pick<EnglishWordsOptions, "glossary" | "allow"> = { glossary: TERMS, allow: ALLOW };
+const VOCABULARY: Pick<EnglishWordsOptions, "glossary" | "allow"> = {
+  glossary: TERMS,
+  allow: ALLOW,
+};
 
 /** Text around position `at`, on one line. */
 function around(s: string, at: number, width = 40): string {
-  return s.slice(Math.max(0, at - width), at + width).replace(/\s+/g, " ").trim();
+  return s
+    .slice(Math.max(0, at - width), at + width)
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** HTML entities a table or a Markdown cell may hold. */
@@ -96,8 +118,14 @@ export function markdownParts(md: string): { prose: string[]; maths: string[] } 
     .replace(/^(```|~~~)[\s\S]*?^\1[^\n]*$/gm, " ")
     .replace(/<!--[\s\S]*?-->/g, " ")
     .replace(/`[^`\n]*`/g, " ");
-  s = s.replace(/\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]/g, (_m, a?: string, b?: string) => (maths.push(a ?? b ?? ""), " "));
-  s = s.replace(/(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$|\\\(([\s\S]+?)\\\)/g, (_m, a?: string, b?: string) => (maths.push(a ?? b ?? ""), " "));
+  s = s.replace(
+    /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]/g,
+    (_m, a?: string, b?: string) => (maths.push(a ?? b ?? ""), " "),
+  );
+  s = s.replace(
+    /(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$|\\\(([\s\S]+?)\\\)/g,
+    (_m, a?: string, b?: string) => (maths.push(a ?? b ?? ""), " "),
+  );
   s = s
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
@@ -109,18 +137,25 @@ export function markdownParts(md: string): { prose: string[]; maths: string[] } 
 }
 
 /** The representation of a rich output the HTML export shows, and the others. */
-function representations(out: Output): { counted?: { where: Where; texts: string[] }; others: { where: Where; texts: string[] }[] } {
-  if (out.output_type === "stream") return { counted: { where: "stream", texts: [text(out.text)] }, others: [] };
+function representations(out: Output): {
+  counted?: { where: Where; texts: string[] };
+  others: { where: Where; texts: string[] }[];
+} {
+  if (out.output_type === "stream")
+    return { counted: { where: "stream", texts: [text(out.text)] }, others: [] };
   if (!isDisplay(out)) return { others: [] };
   const d = out.data;
   const all: { where: Where; texts: string[] }[] = [];
-  if (d[PLOTLY_MIME] !== undefined) all.push({ where: "plot", texts: figureTexts(d[PLOTLY_MIME] as object) });
-  if (d["text/html"] !== undefined && d[PLOTLY_MIME] === undefined) all.push({ where: "text/html", texts: [htmlText(text(d["text/html"]))] });
+  if (d[PLOTLY_MIME] !== undefined)
+    all.push({ where: "plot", texts: figureTexts(d[PLOTLY_MIME] as object) });
+  if (d["text/html"] !== undefined && d[PLOTLY_MIME] === undefined)
+    all.push({ where: "text/html", texts: [htmlText(text(d["text/html"]))] });
   if (d["text/markdown"] !== undefined) {
     const parts = markdownParts(text(d["text/markdown"]).replace(/\\([\\`*_[\]<>|~&])/g, "$1"));
     all.push({ where: "text/markdown", texts: [...parts.prose] });
   }
-  if (d["text/plain"] !== undefined) all.push({ where: "text/plain", texts: [text(d["text/plain"])] });
+  if (d["text/plain"] !== undefined)
+    all.push({ where: "text/plain", texts: [text(d["text/plain"])] });
   const [counted, ...others] = all;
   return { counted, others };
 }
@@ -134,13 +169,28 @@ function representations(out: Output): { counted?: { where: Where; texts: string
  */
 export function findEnglish(nb: Notebook, name: string): Finding[] {
   const findings: Finding[] = [];
-  const add = (cell: number, cellId: string, where: Where, source: string, options: EnglishWordsOptions, counted: boolean): string[] => {
+  const add = (
+    cell: number,
+    cellId: string,
+    where: Where,
+    source: string,
+    options: EnglishWordsOptions,
+    counted: boolean,
+  ): string[] => {
     const words = englishWords(source, { ...VOCABULARY, ...options });
     let from = 0;
     for (const word of words) {
       const at = source.indexOf(word, from);
       from = at >= 0 ? at + word.length : from;
-      findings.push({ notebook: name, cell, cellId, where, word, context: around(source, Math.max(at, 0)), counted });
+      findings.push({
+        notebook: name,
+        cell,
+        cellId,
+        where,
+        word,
+        context: around(source, Math.max(at, 0)),
+        counted,
+      });
     }
     return words;
   };
@@ -176,7 +226,15 @@ export function findEnglish(nb: Notebook, name: string): Finding[] {
             if (shown.has(w)) continue;
             shown.add(w);
             const at = t.indexOf(w);
-            findings.push({ notebook: name, cell: n, cellId: id, where: o.where, word: w, context: around(t, at), counted: false });
+            findings.push({
+              notebook: name,
+              cell: n,
+              cellId: id,
+              where: o.where,
+              word: w,
+              context: around(t, at),
+              counted: false,
+            });
           }
         }
       }
@@ -187,13 +245,29 @@ export function findEnglish(nb: Notebook, name: string): Finding[] {
   for (const t of TERMS) {
     for (const a of t.avoid ?? []) {
       for (const m of all.matchAll(new RegExp(a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"))) {
-        findings.push({ notebook: name, cell: 0, cellId: "", where: "term", word: a, context: `${around(all, m.index!)} (write ${t.zh} for ${t.en})`, counted: false });
+        findings.push({
+          notebook: name,
+          cell: 0,
+          cellId: "",
+          where: "term",
+          word: a,
+          context: `${around(all, m.index!)} (write ${t.zh} for ${t.en})`,
+          counted: false,
+        });
       }
     }
     if (t.once) {
       const hits = [...all.matchAll(new RegExp(t.zh, "g"))];
       if (hits.length > 1) {
-        findings.push({ notebook: name, cell: 0, cellId: "", where: "term", word: t.zh, context: `${hits.length} times; give ${t.zh} once (${t.en})`, counted: false });
+        findings.push({
+          notebook: name,
+          cell: 0,
+          cellId: "",
+          where: "term",
+          word: t.zh,
+          context: `${hits.length} times; give ${t.zh} once (${t.en})`,
+          counted: false,
+        });
       }
     }
   }
@@ -220,7 +294,11 @@ export interface NotebookScan {
 export function scanFolder(dir: string): NotebookScan[] {
   if (!fs.existsSync(dir)) throw new Error(`english-words: ${dir} does not exist`);
   const files = fs.statSync(dir).isDirectory()
-    ? fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(dir, f))
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".ipynb"))
+        .sort()
+        .map((f) => path.join(dir, f))
     : [dir];
   if (files.length === 0) throw new Error(`english-words: ${dir} holds no .ipynb file`);
   return files.map((file) => {
@@ -234,14 +312,26 @@ export function scanFolder(dir: string): NotebookScan[] {
       findings,
       count: findings.filter((f) => f.counted).length,
       executedCells: code.filter((c) => (c.outputs ?? []).length > 0).length,
-      errors: code.reduce((s, c) => s + (c.outputs ?? []).filter((o) => o.output_type === "error").length, 0),
+      errors: code.reduce(
+        (s, c) => s + (c.outputs ?? []).filter((o) => o.output_type === "error").length,
+        0,
+      ),
     };
   });
 }
 
 /** The per-notebook table: counted words by kind, then the rest. */
 export function summary(scans: readonly NotebookScan[]): string {
-  const kinds: Where[] = ["prose", "maths", "comment", "stream", "plot", "text/html", "text/markdown", "text/plain"];
+  const kinds: Where[] = [
+    "prose",
+    "maths",
+    "comment",
+    "stream",
+    "plot",
+    "text/html",
+    "text/markdown",
+    "text/plain",
+  ];
   const row = (name: string, fs: readonly Finding[]) => [
     name,
     ...kinds.map((k) => fs.filter((f) => f.counted && f.where === k).length),
@@ -250,7 +340,12 @@ export function summary(scans: readonly NotebookScan[]): string {
   ];
   const all = scans.flatMap((s) => s.findings);
   return formatTable(
-    ["notebook", ...kinds.map((k) => (k === "text/html" ? "tables" : k === "comment" ? "code comments" : k)), "a reader sees", "also (other reps, terms)"],
+    [
+      "notebook",
+      ...kinds.map((k) => (k === "text/html" ? "tables" : k === "comment" ? "code comments" : k)),
+      "a reader sees",
+      "also (other reps, terms)",
+    ],
     [...scans.map((s) => row(s.name, s.findings)), row("total", all)],
   );
 }
@@ -260,9 +355,13 @@ export function report(scans: readonly NotebookScan[]): string {
   const lines: string[] = [];
   for (const s of scans) {
     if (!s.findings.length) continue;
-    lines.push(`\n## ${s.name}: ${s.count} words a reader sees, ${s.findings.length - s.count} more`);
+    lines.push(
+      `\n## ${s.name}: ${s.count} words a reader sees, ${s.findings.length - s.count} more`,
+    );
     for (const f of s.findings) {
-      lines.push(`  cell ${String(f.cell).padStart(2)}${f.cellId ? ` (${f.cellId})` : ""} ${f.where}${f.counted ? "" : " [not counted]"}: ${f.word}  — ${f.context}`);
+      lines.push(
+        `  cell ${String(f.cell).padStart(2)}${f.cellId ? ` (${f.cellId})` : ""} ${f.where}${f.counted ? "" : " [not counted]"}: ${f.word}  — ${f.context}`,
+      );
     }
   }
   return lines.join("\n");
@@ -272,27 +371,46 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith("--"));
   if (!dir) {
-    console.error("usage: npm run count:english -- DIR [--report] [--json]   (DIR: executed Chinese notebooks, e.g. exports/zh)");
+    console.error(
+      "usage: npm run count:english -- DIR [--report] [--json]   (DIR: executed Chinese notebooks, e.g. exports/zh)",
+    );
     process.exit(2);
   }
   try {
     const scans = scanFolder(path.resolve(dir));
     if (args.includes("--json")) {
-      console.log(JSON.stringify(scans.map((s) => ({ name: s.name, count: s.count, findings: s.findings })), null, 1));
+      console.log(
+        JSON.stringify(
+          scans.map((s) => ({ name: s.name, count: s.count, findings: s.findings })),
+          null,
+          1,
+        ),
+      );
     } else {
       console.log(summary(scans));
       if (args.includes("--report")) console.log(report(scans));
       const total = scans.reduce((a, s) => a + s.count, 0);
       const unexecuted = scans.filter((s) => s.executedCells === 0).map((s) => s.name);
-      console.log(`\n${total} English words a reader sees outside code in ${dir} (${scans.length} notebooks)`);
-      if (unexecuted.length) console.log(`warning: not executed (no outputs): ${unexecuted.join(", ")}`);
+      console.log(
+        `\n${total} English words a reader sees outside code in ${dir} (${scans.length} notebooks)`,
+      );
+      if (unexecuted.length)
+        console.log(`warning: not executed (no outputs): ${unexecuted.join(", ")}`);
       // The exporter's own words on the pages of the folder (scripts/page-chrome.ts).
       const chrome = chromeFindings(path.resolve(dir), VOCABULARY);
       if (chrome.length || fs.readdirSync(path.resolve(dir)).some((f) => f.endsWith(".html"))) {
-        console.log(`\npage chrome (the exporter's words on the .html and .md pages):\n${chromeSummary(chrome)}`);
-        if (args.includes("--report")) for (const f of chrome) console.log(`  ${f.page} ${f.part}${f.markedEnglish ? ' [lang="en"]' : ""}: ${f.word}  — ${f.context}`);
+        console.log(
+          `\npage chrome (the exporter's words on the .html and .md pages):\n${chromeSummary(chrome)}`,
+        );
+        if (args.includes("--report"))
+          for (const f of chrome)
+            console.log(
+              `  ${f.page} ${f.part}${f.markedEnglish ? ' [lang="en"]' : ""}: ${f.word}  — ${f.context}`,
+            );
         const unmarked = chrome.filter((f) => !f.markedEnglish).length;
-        console.log(`${chrome.length} English words in the page chrome: ${unmarked} not marked, ${chrome.length - unmarked} marked lang="en"`);
+        console.log(
+          `${chrome.length} English words in the page chrome: ${unmarked} not marked, ${chrome.length - unmarked} marked lang="en"`,
+        );
       }
     }
   } catch (e) {

@@ -36,7 +36,10 @@ async function cellOptions(): Promise<Record<string, unknown>> {
   prettier ??= require("prettier") as PrettierApi;
   if (!options) {
     const config = (await prettier.resolveConfig(path.join(ROOT, "notebooks", "cell.ts"))) ?? {};
-    if (config.printWidth !== MAX_LINE) throw new Error(`format-notebooks: .prettierrc gives printWidth ${String(config.printWidth)}, expected ${MAX_LINE}`);
+    if (config.printWidth !== MAX_LINE)
+      throw new Error(
+        `format-notebooks: .prettierrc gives printWidth ${String(config.printWidth)}, expected ${MAX_LINE}`,
+      );
     options = { ...config, parser: "typescript" };
   }
   return options;
@@ -75,7 +78,8 @@ export function longLines(nb: Notebook): LongLine[] {
       .split("\n")
       .forEach((l, j) => {
         const length = [...l].length;
-        if (length > MAX_LINE) out.push({ cell: i + 1, cellId: String(c.id ?? i + 1), line: j + 1, length });
+        if (length > MAX_LINE)
+          out.push({ cell: i + 1, cellId: String(c.id ?? i + 1), line: j + 1, length });
       });
   });
   return out;
@@ -95,7 +99,9 @@ export interface FormatReport {
  * Formats the code cells of a notebook (in memory).
  * @returns the notebook with formatted cells, and the cells that changed or failed
  */
-export async function formatNotebook(nb: Notebook): Promise<{ notebook: Notebook; changed: string[]; failed: string[] }> {
+export async function formatNotebook(
+  nb: Notebook,
+): Promise<{ notebook: Notebook; changed: string[]; failed: string[] }> {
   const out = JSON.parse(JSON.stringify(nb)) as Notebook;
   const changed: string[] = [];
   const failed: string[] = [];
@@ -109,7 +115,9 @@ export async function formatNotebook(nb: Notebook): Promise<{ notebook: Notebook
         const a = before.split("\n");
         const b = after.split("\n");
         const k = a.findIndex((l, j) => l !== b[j]);
-        changed.push(`${name} line ${(k < 0 ? a.length : k) + 1}: ${JSON.stringify((a[k < 0 ? a.length - 1 : k] ?? "").slice(0, 80))}`);
+        changed.push(
+          `${name} line ${(k < 0 ? a.length : k) + 1}: ${JSON.stringify((a[k < 0 ? a.length - 1 : k] ?? "").slice(0, 80))}`,
+        );
         c.source = splitLines(after);
       }
     } catch (e) {
@@ -123,7 +131,9 @@ export async function formatNotebook(nb: Notebook): Promise<{ notebook: Notebook
  * Checks notebooks: every code cell as Prettier formats it, no code line over {@link MAX_LINE}.
  * @param files notebooks (default: every notebook in notebooks/)
  */
-export async function checkNotebooks(files: readonly string[] = listNotebooks()): Promise<FormatReport[]> {
+export async function checkNotebooks(
+  files: readonly string[] = listNotebooks(),
+): Promise<FormatReport[]> {
   const reports: FormatReport[] = [];
   for (const file of files) {
     const nb = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
@@ -133,7 +143,10 @@ export async function checkNotebooks(files: readonly string[] = listNotebooks())
     const problems = [
       ...failed.map((f) => `Prettier cannot parse ${f}`),
       ...changed.map((c) => `not formatted: ${c}`),
-      ...long.map((l) => `cell ${l.cell} (${l.cellId}) line ${l.line}: ${l.length} characters (> ${MAX_LINE})`),
+      ...long.map(
+        (l) =>
+          `cell ${l.cell} (${l.cellId}) line ${l.line}: ${l.length} characters (> ${MAX_LINE})`,
+      ),
     ];
     reports.push({ file, unformatted, long, problems });
   }
@@ -150,13 +163,19 @@ async function main(argv: readonly string[]): Promise<void> {
     for (const r of reports) {
       if (!r.problems.length) continue;
       bad++;
-      console.log(`${path.relative(ROOT, r.file)}: ${r.unformatted.length} cell(s) not formatted, ${r.long.length} line(s) over ${MAX_LINE} characters`);
+      console.log(
+        `${path.relative(ROOT, r.file)}: ${r.unformatted.length} cell(s) not formatted, ${r.long.length} line(s) over ${MAX_LINE} characters`,
+      );
       for (const p of r.problems) console.log(`  ${p}`);
     }
     const lines = reports.reduce((s, r) => s + r.long.length, 0);
-    console.log(`${reports.length - bad} of ${reports.length} notebook(s) formatted with no line over ${MAX_LINE} characters (${lines} long line(s) in all)`);
+    console.log(
+      `${reports.length - bad} of ${reports.length} notebook(s) formatted with no line over ${MAX_LINE} characters (${lines} long line(s) in all)`,
+    );
     if (bad) {
-      console.log("fix with: npm run format:notebooks (then split by hand the lines Prettier cannot break: long strings, comments)");
+      console.log(
+        "fix with: npm run format:notebooks (then split by hand the lines Prettier cannot break: long strings, comments)",
+      );
       process.exitCode = 1;
     }
     return;
@@ -164,7 +183,8 @@ async function main(argv: readonly string[]): Promise<void> {
   for (const file of files) {
     const raw = fs.readFileSync(file, "utf8");
     const { notebook, changed, failed } = await formatNotebook(JSON.parse(raw) as Notebook);
-    for (const f of failed) console.error(`${path.relative(ROOT, file)}: Prettier cannot parse ${f}`);
+    for (const f of failed)
+      console.error(`${path.relative(ROOT, file)}: Prettier cannot parse ${f}`);
     const body = serialize(notebook);
     if (body !== raw) {
       fs.writeFileSync(file, body);

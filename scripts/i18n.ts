@@ -35,8 +35,20 @@ import * as fs from "fs";
 import * as path from "path";
 import { englishWords } from "../notebooks/kit/src/i18n/english";
 import { ALLOW, TERMS } from "../notebooks/course/src/labels";
-import { entryProblem, translateComments, type CommentLine, type CommentTable } from "./code-comments";
-import { NOTEBOOK_DIR, isCourseNotebook, listNotebooks, splitLines, text, type Notebook } from "./notebooks";
+import {
+  entryProblem,
+  translateComments,
+  type CommentLine,
+  type CommentTable,
+} from "./code-comments";
+import {
+  NOTEBOOK_DIR,
+  isCourseNotebook,
+  listNotebooks,
+  splitLines,
+  text,
+  type Notebook,
+} from "./notebooks";
 import { ROOT } from "./setup";
 
 /** A language of the course besides English. */
@@ -50,7 +62,13 @@ export interface Language {
 }
 
 /** The languages the notebooks are translated into, by folder name. */
-export const LANGUAGES = { zh: { name: "中文", jupyterLanguage: "zh-CN", note: "中文版（由 `npm run translate` 生成）：输出使用中文" } } satisfies Record<string, Language>;
+export const LANGUAGES = {
+  zh: {
+    name: "中文",
+    jupyterLanguage: "zh-CN",
+    note: "中文版（由 `npm run translate` 生成）：输出使用中文",
+  },
+} satisfies Record<string, Language>;
 /** A key of {@link LANGUAGES}. */
 export type LanguageCode = keyof typeof LANGUAGES;
 
@@ -69,8 +87,15 @@ export function readTranslation(lang: string, name: string): Translation | undef
   const file = path.join(NOTEBOOK_DIR, "i18n", lang, `${name}.json`);
   if (!fs.existsSync(file)) return undefined;
   const json: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-  if (typeof json !== "object" || json === null || Array.isArray(json) || Object.values(json).some((v) => typeof v !== "string")) {
-    throw new TypeError(`readTranslation: ${path.relative(ROOT, file)} is not an object of strings by cell id`);
+  if (
+    typeof json !== "object" ||
+    json === null ||
+    Array.isArray(json) ||
+    Object.values(json).some((v) => typeof v !== "string")
+  ) {
+    throw new TypeError(
+      `readTranslation: ${path.relative(ROOT, file)} is not an object of strings by cell id`,
+    );
   }
   return json as Translation;
 }
@@ -92,11 +117,14 @@ export function readCommentTranslation(lang: string, name: string): CommentTable
   if (!fs.existsSync(file)) return {};
   const json: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new TypeError(`readCommentTranslation: ${commentFile(lang, name)} is not an object of translations by English comment text`);
+    throw new TypeError(
+      `readCommentTranslation: ${commentFile(lang, name)} is not an object of translations by English comment text`,
+    );
   }
   for (const [key, value] of Object.entries(json)) {
     const problem = entryProblem(key, value);
-    if (problem) throw new TypeError(`readCommentTranslation: ${commentFile(lang, name)}: ${problem}`);
+    if (problem)
+      throw new TypeError(`readCommentTranslation: ${commentFile(lang, name)}: ${problem}`);
   }
   return json as CommentTable;
 }
@@ -125,7 +153,11 @@ export interface MissingComment {
 
 /** The lines the translation tool adds to the import cell: a comment, the import, the call. */
 export function languageStatement(lang: LanguageCode): string[] {
-  return [`// ${LANGUAGES[lang].note}`, `import { setLanguage } from "mle-course";`, `setLanguage("${lang}");`];
+  return [
+    `// ${LANGUAGES[lang].note}`,
+    `import { setLanguage } from "mle-course";`,
+    `setLanguage("${lang}");`,
+  ];
 }
 
 /**
@@ -170,7 +202,12 @@ export interface TranslatedNotebook {
  * @returns the notebook, and what was left in English or never used
  * @throws TypeError when an entry of `comments` that a comment uses is malformed
  */
-export function translateNotebook(nb: Notebook, translation: Translation, lang: LanguageCode, comments: CommentTable = {}): TranslatedNotebook {
+export function translateNotebook(
+  nb: Notebook,
+  translation: Translation,
+  lang: LanguageCode,
+  comments: CommentTable = {},
+): TranslatedNotebook {
   const out = JSON.parse(JSON.stringify(nb)) as Notebook;
   const missing: string[] = [];
   const missingComments: MissingComment[] = [];
@@ -181,7 +218,9 @@ export function translateNotebook(nb: Notebook, translation: Translation, lang: 
       if (t.used.length) cell.source = splitLines(t.source);
       for (const key of t.used) used.add(key);
       const cellId = String(cell.id ?? i + 1);
-      missingComments.push(...t.missing.map((l: CommentLine) => ({ cellId, line: l.line + 1, text: l.text })));
+      missingComments.push(
+        ...t.missing.map((l: CommentLine) => ({ cellId, line: l.line + 1, text: l.text })),
+      );
       return;
     }
     if (cell.cell_type !== "markdown") return;
@@ -191,17 +230,30 @@ export function translateNotebook(nb: Notebook, translation: Translation, lang: 
   });
   const at = importCellIndex(out);
   if (at >= 0) out.cells[at].source = splitLines(setLanguageIn(text(out.cells[at].source), lang));
-  out.metadata = { ...out.metadata, mlekit_translation: { language: LANGUAGES[lang].jupyterLanguage } };
+  out.metadata = {
+    ...out.metadata,
+    mlekit_translation: { language: LANGUAGES[lang].jupyterLanguage },
+  };
   const unusedComments = Object.keys(comments).filter((k) => !used.has(k));
   return { notebook: out, missing, missingComments, unusedComments };
 }
 
 /** One line per problem of a translated notebook's comments, naming the notebook, cell and text. */
-export function commentProblems(name: string, lang: string, t: Pick<TranslatedNotebook, "missingComments" | "unusedComments">): string[] {
+export function commentProblems(
+  name: string,
+  lang: string,
+  t: Pick<TranslatedNotebook, "missingComments" | "unusedComments">,
+): string[] {
   const file = commentFile(lang, name);
   return [
-    ...t.missingComments.map((c) => `${name}: cell ${c.cellId}, line ${c.line}: comment without a translation in ${file}: «${c.text}»`),
-    ...t.unusedComments.map((k) => `${name}: ${file} translates a comment the notebook no longer has (stale): «${k.replace(/\n/g, "⏎")}»`),
+    ...t.missingComments.map(
+      (c) =>
+        `${name}: cell ${c.cellId}, line ${c.line}: comment without a translation in ${file}: «${c.text}»`,
+    ),
+    ...t.unusedComments.map(
+      (k) =>
+        `${name}: ${file} translates a comment the notebook no longer has (stale): «${k.replace(/\n/g, "⏎")}»`,
+    ),
   ];
 }
 
@@ -225,7 +277,11 @@ export interface TranslateOptions {
  * @returns the written paths and the problems: per notebook, the markdown cells that had no
  *   translation, each comment left in English and each stale comment translation
  */
-export function buildTranslations({ lang = "zh", outDir = path.join(NOTEBOOK_DIR, lang), quiet = false }: TranslateOptions = {}): { written: string[]; problems: string[] } {
+export function buildTranslations({
+  lang = "zh",
+  outDir = path.join(NOTEBOOK_DIR, lang),
+  quiet = false,
+}: TranslateOptions = {}): { written: string[]; problems: string[] } {
   fs.mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   const problems: string[] = [];
@@ -237,17 +293,28 @@ export function buildTranslations({ lang = "zh", outDir = path.join(NOTEBOOK_DIR
       continue;
     }
     const english = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
-    const translated = translateNotebook(english, translation, lang, readCommentTranslation(lang, name));
+    const translated = translateNotebook(
+      english,
+      translation,
+      lang,
+      readCommentTranslation(lang, name),
+    );
     const { notebook, missing } = translated;
-    if (missing.length) problems.push(`${name}: ${missing.length} markdown cell(s) without a translation (${missing.join(", ")})`);
+    if (missing.length)
+      problems.push(
+        `${name}: ${missing.length} markdown cell(s) without a translation (${missing.join(", ")})`,
+      );
     problems.push(...commentProblems(name, lang, translated));
     const target = path.join(outDir, `${name}.ipynb`);
     const body = `${JSON.stringify(notebook, null, 1)}\n`;
-    if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== body) fs.writeFileSync(target, body);
+    if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== body)
+      fs.writeFileSync(target, body);
     written.push(target);
   }
   if (!quiet) {
-    console.log(`[translate] ${written.length} ${LANGUAGES[lang].name} notebook(s) in ${path.relative(ROOT, outDir)}/`);
+    console.log(
+      `[translate] ${written.length} ${LANGUAGES[lang].name} notebook(s) in ${path.relative(ROOT, outDir)}/`,
+    );
     for (const p of problems) console.warn(`[translate] ${p}`);
   }
   return { written, problems };

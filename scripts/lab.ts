@@ -50,10 +50,15 @@ export function freePort(): Promise<number> {
  * kit's plotly.js (copied again only when it changed).
  */
 export function sharedStaticDir(): string {
-  const src = require.resolve("plotly.js-dist-min/plotly.min.js", { paths: [path.join(setup.ROOT, "notebooks", "kit"), setup.ROOT] });
+  const src = require.resolve("plotly.js-dist-min/plotly.min.js", {
+    paths: [path.join(setup.ROOT, "notebooks", "kit"), setup.ROOT],
+  });
   const dir = path.join(setup.JUPYTER_DIR, "static");
   const dest = path.join(dir, SHARED_PLOTLY_PATH.replace(/^static\//, ""));
-  const same = fs.existsSync(dest) && fs.statSync(dest).size === fs.statSync(src).size && fs.statSync(dest).mtimeMs >= fs.statSync(src).mtimeMs;
+  const same =
+    fs.existsSync(dest) &&
+    fs.statSync(dest).size === fs.statSync(src).size &&
+    fs.statSync(dest).mtimeMs >= fs.statSync(src).mtimeMs;
   if (!same) {
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     fs.copyFileSync(src, dest);
@@ -72,7 +77,11 @@ function projectConfigDir(plotlyRenderer: boolean): string {
   // renderer's plugin is "@jupyterlab/plotly-extension:factory" in the "jupyterlab-plotly" package.
   const off = !plotlyRenderer;
   // The news announcements plugin only asks to fetch news from the internet: off.
-  const disabled = { "jupyterlab-plotly": off, "@jupyterlab/plotly-extension": off, "@jupyterlab/apputils-extension:announcements": true };
+  const disabled = {
+    "jupyterlab-plotly": off,
+    "@jupyterlab/plotly-extension": off,
+    "@jupyterlab/apputils-extension:announcements": true,
+  };
   const text = JSON.stringify({ disabledExtensions: disabled }, null, 2) + "\n";
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -140,7 +149,12 @@ export function serverCommand({
   const url = `http://127.0.0.1:${port}/${app === "lab" ? "lab" : "tree"}?token=${token}`;
   const prior = process.env.JUPYTER_CONFIG_PATH;
   const configPath = projectConfigDir(plotlyRenderer) + (prior ? path.delimiter + prior : "");
-  return { command: python, args, env: setup.jupyterEnv({ JUPYTER_CONFIG_PATH: configPath, ...env }, "lab"), url };
+  return {
+    command: python,
+    args,
+    env: setup.jupyterEnv({ JUPYTER_CONFIG_PATH: configPath, ...env }, "lab"),
+    url,
+  };
 }
 
 /** `npm run lab`: builds, translates, starts the server and prints the URL when it is up. */
@@ -156,7 +170,13 @@ async function main(): Promise<void> {
   buildTranslations();
   const port = Number(process.env.PORT) || (await freePort());
   const token = crypto.randomBytes(16).toString("hex");
-  const { command, args, env, url } = serverCommand({ app, port, token, extraArgs: rest, plotlyRenderer });
+  const { command, args, env, url } = serverCommand({
+    app,
+    port,
+    token,
+    extraArgs: rest,
+    plotlyRenderer,
+  });
   console.log(
     `[lab] starting ${app === "lab" ? "JupyterLab 4" : "Notebook 7"} on notebooks/ with the project's tslab kernel (the notebooks' own; "TypeScript (Deno)" is in the kernel menu too)` +
       (plotlyRenderer ? ", plotly's renderer on" : ""),
@@ -165,7 +185,10 @@ async function main(): Promise<void> {
   let announced = false;
   child.stderr.on("data", (chunk: Buffer) => {
     process.stderr.write(chunk);
-    if (!announced && /is running at|Jupyter Server .* is running|http:\/\/127\.0\.0\.1/.test(String(chunk))) {
+    if (
+      !announced &&
+      /is running at|Jupyter Server .* is running|http:\/\/127\.0\.0\.1/.test(String(chunk))
+    ) {
       announced = true;
       console.log(`\n[lab] open ${url}\n`);
     }

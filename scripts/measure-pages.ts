@@ -33,7 +33,10 @@ const RUNS = Number(opt("runs", "5"));
 const ALL = !has("axe") && !has("paint") && !has("sizes");
 
 /** A context where only file:, data: and blob: load. */
-async function offline(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+async function offline(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, offline: true });
   await context.route("**/*", (route) => {
     const u = route.request().url();
@@ -48,7 +51,10 @@ async function plotsDrawn(page: Page, ms = 60000): Promise<[number, number]> {
   for (;;) {
     const c = await page.evaluate(() => {
       const plots = Array.from(document.querySelectorAll(".output.plot .figure"));
-      return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length] as [number, number];
+      return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length] as [
+        number,
+        number,
+      ];
     });
     if (c[0] === c[1] || Date.now() > deadline) return c;
     await page.waitForTimeout(100);
@@ -60,7 +66,10 @@ function pagesOf(dir: string): string[] {
   const out: string[] = [];
   for (const d of [dir, path.join(dir, "zh")]) {
     if (!fs.existsSync(d)) continue;
-    const files = fs.readdirSync(d).filter((f) => f.endsWith(".html")).sort();
+    const files = fs
+      .readdirSync(d)
+      .filter((f) => f.endsWith(".html"))
+      .sort();
     out.push(...files.filter((f) => f !== "index.html").map((f) => path.join(d, f)));
     if (files.includes("index.html")) out.push(path.join(d, "index.html"));
   }
@@ -83,7 +92,14 @@ async function axe(browser: Browser): Promise<AxeResult[]> {
     await plotsDrawn(page);
     await page.addScriptTag({ content: source });
     const r = await page.evaluate(async () => {
-      const w = window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } };
+      const w = window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            o: unknown,
+          ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      };
       const res = await w.axe.run(document, { resultTypes: ["violations"], preload: false });
       return res.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
@@ -113,23 +129,36 @@ async function paintOnce(browser: Browser, file: string, rate: number): Promise<
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   await page.addInitScript(() => {
-    const w = window as unknown as { __m: { tasks: number[]; firstPlot: number; allPlots: number } };
+    const w = window as unknown as {
+      __m: { tasks: number[]; firstPlot: number; allPlots: number };
+    };
     w.__m = { tasks: [], firstPlot: 0, allPlots: 0 };
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__m.tasks.push(e.duration))).observe({ type: "longtask", buffered: true });
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => w.__m.tasks.push(e.duration)),
+    ).observe({ type: "longtask", buffered: true });
     const check = () => {
       const plots = Array.from(document.querySelectorAll(".output.plot .figure"));
       const drawn = plots.filter((p) => p.querySelector("svg.main-svg")).length;
       if (drawn > 0 && !w.__m.firstPlot) w.__m.firstPlot = performance.now();
-      if (plots.length > 0 && drawn === plots.length && !w.__m.allPlots) w.__m.allPlots = performance.now();
+      if (plots.length > 0 && drawn === plots.length && !w.__m.allPlots)
+        w.__m.allPlots = performance.now();
     };
     new MutationObserver(check).observe(document, { childList: true, subtree: true });
   });
   await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 300000 });
   const deadline = Date.now() + 300000;
-  while (!(await page.evaluate(() => (window as unknown as { __m: { allPlots: number } }).__m.allPlots)) && Date.now() < deadline) await page.waitForTimeout(100);
+  while (
+    !(await page.evaluate(
+      () => (window as unknown as { __m: { allPlots: number } }).__m.allPlots,
+    )) &&
+    Date.now() < deadline
+  )
+    await page.waitForTimeout(100);
   await page.waitForTimeout(300); // let a trailing long task be reported
   const r = await page.evaluate(() => {
-    const w = window as unknown as { __m: { tasks: number[]; firstPlot: number; allPlots: number } };
+    const w = window as unknown as {
+      __m: { tasks: number[]; firstPlot: number; allPlots: number };
+    };
     const paint = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     return {
       firstPaint: paint("first-paint"),
@@ -138,7 +167,12 @@ async function paintOnce(browser: Browser, file: string, rate: number): Promise<
       allPlots: w.__m.allPlots,
       longestTask: Math.max(0, ...w.__m.tasks),
       longTasks: w.__m.tasks.length,
-      measures: Object.fromEntries(performance.getEntriesByType("measure").filter((m) => m.name.startsWith("mlekit:")).map((m) => [m.name.slice(7), m.duration])),
+      measures: Object.fromEntries(
+        performance
+          .getEntriesByType("measure")
+          .filter((m) => m.name.startsWith("mlekit:"))
+          .map((m) => [m.name.slice(7), m.duration]),
+      ),
     };
   });
   await context.close();
@@ -149,14 +183,19 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const fmt = (xs: number[]) => `${(median(xs) / 1000).toFixed(2)} s (${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)})`;
+const fmt = (xs: number[]) =>
+  `${(median(xs) / 1000).toFixed(2)} s (${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)})`;
 
 async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const json: Record<string, unknown> = { dir: DIR };
   try {
     if (ALL || has("sizes")) {
-      const bundles = ["plotly.js-dist-min/plotly.min.js", "plotly.js-cartesian-dist-min/plotly-cartesian.min.js", "plotly.js-basic-dist-min/plotly-basic.min.js"];
+      const bundles = [
+        "plotly.js-dist-min/plotly.min.js",
+        "plotly.js-cartesian-dist-min/plotly-cartesian.min.js",
+        "plotly.js-basic-dist-min/plotly-basic.min.js",
+      ];
       console.log("\n== sizes");
       for (const b of bundles) {
         let f: string | undefined;
@@ -165,16 +204,29 @@ async function main(): Promise<void> {
         } catch {
           /* not installed */
         }
-        console.log(`${b.padEnd(56)} ${f ? `${(fs.statSync(f).size / 1e6).toFixed(2)} MB` : "not installed"}`);
+        console.log(
+          `${b.padEnd(56)} ${f ? `${(fs.statSync(f).size / 1e6).toFixed(2)} MB` : "not installed"}`,
+        );
       }
-      for (const p of pagesOf(DIR)) console.log(`${path.relative(DIR, p).padEnd(56)} ${(fs.statSync(p).size / 1e6).toFixed(2)} MB`);
+      for (const p of pagesOf(DIR))
+        console.log(
+          `${path.relative(DIR, p).padEnd(56)} ${(fs.statSync(p).size / 1e6).toFixed(2)} MB`,
+        );
       const assets = path.join(DIR, "assets");
-      if (fs.existsSync(assets)) for (const f of fs.readdirSync(assets)) if (f.endsWith(".js")) console.log(`assets/${f}`.padEnd(56), `${(fs.statSync(path.join(assets, f)).size / 1e6).toFixed(2)} MB`);
+      if (fs.existsSync(assets))
+        for (const f of fs.readdirSync(assets))
+          if (f.endsWith(".js"))
+            console.log(
+              `assets/${f}`.padEnd(56),
+              `${(fs.statSync(path.join(assets, f)).size / 1e6).toFixed(2)} MB`,
+            );
     }
     if (ALL || has("axe")) {
       const r = await axe(browser);
       json.axe = r;
-      console.log(`\n== axe-core ${(require("axe-core/package.json") as { version: string }).version}: violations (elements) per page`);
+      console.log(
+        `\n== axe-core ${(require("axe-core/package.json") as { version: string }).version}: violations (elements) per page`,
+      );
       console.log(`${"page".padEnd(56)} crit  ser  mod  min  rules`);
       for (const p of r) {
         const c = p.counts;
@@ -188,7 +240,9 @@ async function main(): Promise<void> {
       const which = opt("paint", "05")!;
       const dirs = [DIR, ...(VS ? [VS] : [])];
       const files = dirs.map((d) => {
-        const f = pagesOf(d).find((p) => path.basename(p).startsWith(which) && path.dirname(p) === d);
+        const f = pagesOf(d).find(
+          (p) => path.basename(p).startsWith(which) && path.dirname(p) === d,
+        );
         if (!f) throw new Error(`no page ${which}* in ${d}`);
         return f;
       });
@@ -202,13 +256,24 @@ async function main(): Promise<void> {
       }
       json.paint = files.map((f, k) => ({ page: f, runs: runs[k] }));
       for (const [k, f] of files.entries()) {
-        console.log(`\n== ${f} (${(fs.statSync(f).size / 1e6).toFixed(2)} MB), ${RUNS} loads each, median (min–max)`);
+        console.log(
+          `\n== ${f} (${(fs.statSync(f).size / 1e6).toFixed(2)} MB), ${RUNS} loads each, median (min–max)`,
+        );
         for (const [rate, rs] of Object.entries(runs[k])) {
-          console.log(`CPU ${rate}: first paint ${fmt(rs.map((r) => r.firstPaint))}, first contentful paint ${fmt(rs.map((r) => r.firstContentfulPaint))}`);
-          console.log(`        first plot ${fmt(rs.map((r) => r.firstPlot))}, every plot ${fmt(rs.map((r) => r.allPlots))}`);
-          console.log(`        longest task ${fmt(rs.map((r) => r.longestTask))}, long tasks ${median(rs.map((r) => r.longTasks))}`);
+          console.log(
+            `CPU ${rate}: first paint ${fmt(rs.map((r) => r.firstPaint))}, first contentful paint ${fmt(rs.map((r) => r.firstContentfulPaint))}`,
+          );
+          console.log(
+            `        first plot ${fmt(rs.map((r) => r.firstPlot))}, every plot ${fmt(rs.map((r) => r.allPlots))}`,
+          );
+          console.log(
+            `        longest task ${fmt(rs.map((r) => r.longestTask))}, long tasks ${median(rs.map((r) => r.longTasks))}`,
+          );
           const names = [...new Set(rs.flatMap((r) => Object.keys(r.measures ?? {})))];
-          if (names.length) console.log(`        page measures (median ms): ${names.map((n) => `${n} ${median(rs.map((r) => r.measures?.[n] ?? NaN)).toFixed(0)}`).join(", ")}`);
+          if (names.length)
+            console.log(
+              `        page measures (median ms): ${names.map((n) => `${n} ${median(rs.map((r) => r.measures?.[n] ?? NaN)).toFixed(0)}`).join(", ")}`,
+            );
         }
       }
     }

@@ -31,7 +31,10 @@ export const BREAKS: Break[] = [
     what: "entropy: the compensated sum of block sums dropped (block sums added plainly)",
     file: "lib/src/information/entropy.ts",
     edits: [
-      { from: "  SUM = sHi - sHi === 0 ? sHi + sLo : sHi;\n  return hHi - hHi === 0 ? hHi + hLo : hHi;", to: "  SUM = sHi;\n  return hHi;" },
+      {
+        from: "  SUM = sHi - sHi === 0 ? sHi + sLo : sHi;\n  return hHi - hHi === 0 ? hHi + hLo : hHi;",
+        to: "  SUM = sHi;\n  return hHi;",
+      },
     ],
     tests: ["information"],
   },
@@ -53,21 +56,36 @@ export const BREAKS: Break[] = [
     name: "bce-logit-tail",
     what: "binaryCrossEntropyFromLogit: the log1p(exp(-|z|)) term dropped for |z| > 36",
     file: "lib/src/information/binary-cross-entropy-from-logit.ts",
-    edits: [{ from: "const tail = Math.log1p(Math.exp(-Math.abs(z)));", to: "const tail = Math.abs(z) > 36 ? 0 : Math.log1p(Math.exp(-Math.abs(z)));" }],
+    edits: [
+      {
+        from: "const tail = Math.log1p(Math.exp(-Math.abs(z)));",
+        to: "const tail = Math.abs(z) > 36 ? 0 : Math.log1p(Math.exp(-Math.abs(z)));",
+      },
+    ],
     tests: ["information"],
   },
   {
     name: "bce-logit-soft-label",
     what: "binaryCrossEntropyFromLogit: a soft label at z = -Infinity returns 0 (only y = 1 gives Infinity)",
     file: "lib/src/information/binary-cross-entropy-from-logit.ts",
-    edits: [{ from: "if (z === -Infinity) return y === 0 ? 0 : Infinity;", to: "if (z === -Infinity) return y === 1 ? Infinity : 0;" }],
+    edits: [
+      {
+        from: "if (z === -Infinity) return y === 0 ? 0 : Infinity;",
+        to: "if (z === -Infinity) return y === 1 ? Infinity : 0;",
+      },
+    ],
     tests: ["information"],
   },
   {
     name: "choice-inner-space",
     what: "answer checker: the inner-space rule of a choice dropped (runs of spaces inside an answer no longer collapse)",
     file: "notebooks/kit/src/exercises/expect-choice.ts",
-    edits: [{ from: 'return String(x).trim().toLowerCase().replace(/\\s+/g, " ");', to: "return String(x).trim().toLowerCase();" }],
+    edits: [
+      {
+        from: 'return String(x).trim().toLowerCase().replace(/\\s+/g, " ");',
+        to: "return String(x).trim().toLowerCase();",
+      },
+    ],
     tests: ["kit/exercises", "course/exercises"],
   },
   {
@@ -81,14 +99,24 @@ export const BREAKS: Break[] = [
     name: "plain-text-escaping",
     what: "exporter: a text/plain output written into the HTML page without escaping",
     file: "scripts/export/html.ts",
-    edits: [{ from: "return { html: `<pre>${escapeHtml(stripAnsi(text(data[mime])))}</pre>`, plot: false };", to: "return { html: `<pre>${stripAnsi(text(data[mime]))}</pre>`, plot: false };" }],
+    edits: [
+      {
+        from: "return { html: `<pre>${escapeHtml(stripAnsi(text(data[mime])))}</pre>`, plot: false };",
+        to: "return { html: `<pre>${stripAnsi(text(data[mime]))}</pre>`, plot: false };",
+      },
+    ],
     tests: ["export/html-escaping.test.ts", "export/html.test.ts", "export/notebook.test.ts"],
   },
   {
     name: "heading-ids",
     what: "exporter: headings written without their ids",
     file: "scripts/export/math.ts",
-    edits: [{ from: 'return id ? `<h${level} id="${id}">${inner}</h${level}>` : `<h${level}>${inner}</h${level}>`;', to: "return `<h${level}>${inner}</h${level}>`;" }],
+    edits: [
+      {
+        from: 'return id ? `<h${level} id="${id}">${inner}</h${level}>` : `<h${level}>${inner}</h${level}>`;',
+        to: "return `<h${level}>${inner}</h${level}>`;",
+      },
+    ],
     tests: ["export/math.test.ts", "export/html.test.ts", "export/markdown.test.ts"],
   },
 ];
@@ -96,7 +124,11 @@ export const BREAKS: Break[] = [
 /** The tracked and new (not ignored) files of this tree, copied into a scratch folder, with node_modules and .venv linked. */
 function scratchCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutation-breaks-"));
-  const list = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28 });
+  const list = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   if (list.status !== 0) throw new Error(`mutation --breaks: git ls-files failed: ${list.stderr}`);
   for (const f of list.stdout.split("\0").filter(Boolean)) {
     const src = path.join(ROOT, f);
@@ -104,17 +136,23 @@ function scratchCopy(): string {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.copyFileSync(src, path.join(dir, f));
   }
-  for (const link of ["node_modules", ".venv"]) if (fs.existsSync(path.join(ROOT, link))) fs.symlinkSync(path.join(ROOT, link), path.join(dir, link), "dir");
+  for (const link of ["node_modules", ".venv"])
+    if (fs.existsSync(path.join(ROOT, link)))
+      fs.symlinkSync(path.join(ROOT, link), path.join(dir, link), "dir");
   // The workspaces' own node_modules (their dependencies, if any are not hoisted).
   for (const ws of ["lib", "notebooks/kit", "notebooks/course"]) {
     const nm = path.join(ROOT, ws, "node_modules");
-    if (fs.existsSync(nm) && !fs.existsSync(path.join(dir, ws, "node_modules"))) fs.symlinkSync(nm, path.join(dir, ws, "node_modules"), "dir");
+    if (fs.existsSync(nm) && !fs.existsSync(path.join(dir, ws, "node_modules")))
+      fs.symlinkSync(nm, path.join(dir, ws, "node_modules"), "dir");
   }
   return dir;
 }
 
 /** Runs the test files of `folders` (relative to tests/) in `dir` with uvu; returns the failing tests and the seconds. */
-function runTests(dir: string, folders: string[]): { failed: string[]; passed: number; seconds: number; output: string } {
+function runTests(
+  dir: string,
+  folders: string[],
+): { failed: string[]; passed: number; seconds: number; output: string } {
   const failed: string[] = [];
   let passed = 0;
   let output = "";
@@ -131,20 +169,34 @@ function runTests(dir: string, folders: string[]): { failed: string[]; passed: n
           .filter((f) => f.endsWith(".test.ts"))
           .sort();
     for (const f of files) {
-      const r = spawnSync(process.execPath, ["node_modules/uvu/bin.js", `tests/${folder}`, `^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "-r", path.join(dir, "mutation", "register.js")], {
-        cwd: dir,
-        encoding: "utf8",
-        env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-        maxBuffer: 1 << 28,
-      });
+      const r = spawnSync(
+        process.execPath,
+        [
+          "node_modules/uvu/bin.js",
+          `tests/${folder}`,
+          `^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`,
+          "-r",
+          path.join(dir, "mutation", "register.js"),
+        ],
+        {
+          cwd: dir,
+          encoding: "utf8",
+          env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+          maxBuffer: 1 << 28,
+        },
+      );
       // eslint-disable-next-line no-control-regex
       const out = `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, "");
       output += out;
       // uvu prints `FAIL  "<test title>"` (with the suite's name before it, if it has one) for each failing test, and "Passed: N".
-      for (const m of out.matchAll(/^\s*FAIL\s+(?:(\S[^"\n]*?)\s+)?"(.+)"\s*$/gm)) failed.push(`tests/${folder}/${f}: ${m[1] ? `${m[1]} › ` : ""}${m[2]}`);
+      for (const m of out.matchAll(/^\s*FAIL\s+(?:(\S[^"\n]*?)\s+)?"(.+)"\s*$/gm))
+        failed.push(`tests/${folder}/${f}: ${m[1] ? `${m[1]} › ` : ""}${m[2]}`);
       const p = /Passed:\s+(\d+)/.exec(out);
       if (p) passed += +p[1];
-      if (r.status !== 0 && !failed.some((x) => x.startsWith(`tests/${folder}/${f}:`))) failed.push(`tests/${folder}/${f}: (exit ${r.status}, no test named: ${out.trim().split("\n").slice(-3).join(" | ")})`);
+      if (r.status !== 0 && !failed.some((x) => x.startsWith(`tests/${folder}/${f}:`)))
+        failed.push(
+          `tests/${folder}/${f}: (exit ${r.status}, no test named: ${out.trim().split("\n").slice(-3).join(" | ")})`,
+        );
     }
   }
   return { failed, passed, seconds: (Date.now() - t0) / 1000, output };
@@ -152,7 +204,10 @@ function runTests(dir: string, folders: string[]): { failed: string[]; passed: n
 
 export function runBreaks(names: string[]): number {
   const unknown = names.filter((n) => !BREAKS.some((b) => b.name === n));
-  if (unknown.length) throw new Error(`mutation --breaks: unknown break ${unknown.join(", ")} (breaks: ${BREAKS.map((b) => b.name).join(", ")})`);
+  if (unknown.length)
+    throw new Error(
+      `mutation --breaks: unknown break ${unknown.join(", ")} (breaks: ${BREAKS.map((b) => b.name).join(", ")})`,
+    );
   const breaks = names.length ? BREAKS.filter((b) => names.includes(b.name)) : BREAKS;
   const dir = scratchCopy();
   console.log(`scratch copy: ${dir}`);
@@ -161,7 +216,9 @@ export function runBreaks(names: string[]): number {
     // The control: every folder a break names passes on the unbroken copy, so a failure below is the break's.
     const folders = [...new Set(breaks.flatMap((b) => b.tests))];
     const control = runTests(dir, folders);
-    console.log(`control (unbroken): ${control.passed} passed, ${control.failed.length} failed in tests/{${folders.join(",")}} (${control.seconds.toFixed(0)} s)`);
+    console.log(
+      `control (unbroken): ${control.passed} passed, ${control.failed.length} failed in tests/{${folders.join(",")}} (${control.seconds.toFixed(0)} s)`,
+    );
     if (control.failed.length) {
       for (const f of control.failed) console.log(`  FAILS UNBROKEN: ${f}`);
       return 1;
@@ -173,19 +230,26 @@ export function runBreaks(names: string[]): number {
       let broken = original;
       for (const e of b.edits) {
         const count = broken.split(e.from).length - 1;
-        if (count !== 1) throw new Error(`mutation --breaks: ${b.name}: the text to replace is found ${count} times in ${b.file} (the code moved; update the break): ${JSON.stringify(e.from)}`);
+        if (count !== 1)
+          throw new Error(
+            `mutation --breaks: ${b.name}: the text to replace is found ${count} times in ${b.file} (the code moved; update the break): ${JSON.stringify(e.from)}`,
+          );
         broken = broken.replace(e.from, () => e.to);
       }
       fs.writeFileSync(file, broken);
       try {
         const r = runTests(dir, b.tests);
-        console.log(`\n${b.name}: ${b.what}\n  ${b.file}; tests/{${b.tests.join(",")}}: ${r.failed.length} failing, ${r.passed} passing (${r.seconds.toFixed(0)} s)`);
+        console.log(
+          `\n${b.name}: ${b.what}\n  ${b.file}; tests/{${b.tests.join(",")}}: ${r.failed.length} failing, ${r.passed} passing (${r.seconds.toFixed(0)} s)`,
+        );
         for (const f of r.failed) console.log(`  fails: ${f}`);
         if (r.failed.length === 0) {
           console.log("  SURVIVED: no test failed");
           bad++;
         }
-        rows.push(`| \`${b.name}\` | ${b.what.replace(/\|/g, "\\|")} | ${r.failed.length ? r.failed.map((f) => f.replace(/^(\S+): (.*)$/, "`$1`: $2").replace(/\|/g, "\\|")).join("<br>") : "**none: survived**"} |`);
+        rows.push(
+          `| \`${b.name}\` | ${b.what.replace(/\|/g, "\\|")} | ${r.failed.length ? r.failed.map((f) => f.replace(/^(\S+): (.*)$/, "`$1`: $2").replace(/\|/g, "\\|")).join("<br>") : "**none: survived**"} |`,
+        );
       } finally {
         fs.writeFileSync(file, original);
       }

@@ -67,21 +67,50 @@ const tsFiles = (dir: string): Target[] =>
 
 /** Whether a TypeScript file has a statement that runs (not only imports, re-exports and types). */
 function hasCode(file: string): boolean {
-  const sf = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.ES2020, false);
+  const sf = ts.createSourceFile(
+    file,
+    fs.readFileSync(path.join(ROOT, file), "utf8"),
+    ts.ScriptTarget.ES2020,
+    false,
+  );
   return sf.statements.some(
     (st) =>
       !ts.isImportDeclaration(st) &&
       !(ts.isExportDeclaration(st) && st.moduleSpecifier) &&
       !ts.isInterfaceDeclaration(st) &&
       !ts.isTypeAliasDeclaration(st) &&
-      !(ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)),
+      !(
+        ts.canHaveModifiers(st) &&
+        (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)
+      ),
   );
 }
 
 export const AREAS: Area[] = [
-  { name: "information", title: "lib/src/information", targets: tsFiles("lib/src/information"), tests: [/^information\//], tsconfig: "lib/tsconfig.json", goal: 90 },
-  { name: "estimators", title: "lib/src/estimators", targets: tsFiles("lib/src/estimators"), tests: [/^estimators\//], tsconfig: "lib/tsconfig.json", goal: 80 },
-  { name: "distributions", title: "lib/src/distributions", targets: tsFiles("lib/src/distributions"), tests: [/^distributions\//], tsconfig: "lib/tsconfig.json", goal: 80 },
+  {
+    name: "information",
+    title: "lib/src/information",
+    targets: tsFiles("lib/src/information"),
+    tests: [/^information\//],
+    tsconfig: "lib/tsconfig.json",
+    goal: 90,
+  },
+  {
+    name: "estimators",
+    title: "lib/src/estimators",
+    targets: tsFiles("lib/src/estimators"),
+    tests: [/^estimators\//],
+    tsconfig: "lib/tsconfig.json",
+    goal: 80,
+  },
+  {
+    name: "distributions",
+    title: "lib/src/distributions",
+    targets: tsFiles("lib/src/distributions"),
+    tests: [/^distributions\//],
+    tsconfig: "lib/tsconfig.json",
+    goal: 80,
+  },
   {
     name: "exercises",
     title: "the kit's answer checker (notebooks/kit/src/exercises)",
@@ -109,7 +138,7 @@ export const AREAS: Area[] = [
 // ---------------------------------------------------------------- import graph
 
 const PACKAGE_SOURCES: Record<string, string> = {
-  mlekit: "lib/src/index.ts",
+  "mlekit": "lib/src/index.ts",
   "notebook-kit": "notebooks/kit/src/index.ts",
   "mle-course": "notebooks/course/src/index.ts",
 };
@@ -119,7 +148,13 @@ function resolveImport(from: string, spec: string): string | undefined {
   if (spec in PACKAGE_SOURCES) return PACKAGE_SOURCES[spec];
   if (!spec.startsWith(".")) return undefined;
   const base = path.join(path.dirname(from), spec);
-  for (const candidate of [base, `${base}.ts`, path.join(base, "index.ts"), `${base}.js`, `${base}.json`]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    path.join(base, "index.ts"),
+    `${base}.js`,
+    `${base}.json`,
+  ]) {
     const abs = path.join(ROOT, candidate);
     if (fs.existsSync(abs) && fs.statSync(abs).isFile()) return candidate.split(path.sep).join("/");
   }
@@ -144,12 +179,26 @@ const moduleCache = new Map<string, ModuleInfo>();
 function moduleInfo(file: string): ModuleInfo {
   const cached = moduleCache.get(file);
   if (cached) return cached;
-  const info: ModuleInfo = { named: [], whole: [], own: new Set(), reexports: new Map(), stars: [] };
+  const info: ModuleInfo = {
+    named: [],
+    whole: [],
+    own: new Set(),
+    reexports: new Map(),
+    stars: [],
+  };
   moduleCache.set(file, info);
   if (!/\.[cm]?ts$/.test(file)) return info;
-  const sf = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.ES2020, true);
-  const target = (spec: ts.Expression | undefined): string | undefined => (spec && ts.isStringLiteral(spec) ? resolveImport(file, spec.text) : undefined);
-  const exported = (n: ts.Node): boolean => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const sf = ts.createSourceFile(
+    file,
+    fs.readFileSync(path.join(ROOT, file), "utf8"),
+    ts.ScriptTarget.ES2020,
+    true,
+  );
+  const target = (spec: ts.Expression | undefined): string | undefined =>
+    spec && ts.isStringLiteral(spec) ? resolveImport(file, spec.text) : undefined;
+  const exported = (n: ts.Node): boolean =>
+    ts.canHaveModifiers(n) &&
+    (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   for (const stmt of sf.statements) {
     if (ts.isImportDeclaration(stmt)) {
       const m = target(stmt.moduleSpecifier);
@@ -160,14 +209,17 @@ function moduleInfo(file: string): ModuleInfo {
         if (clause.name) info.named.push([m, "default"]);
         const nb = clause.namedBindings;
         if (nb && ts.isNamespaceImport(nb)) info.whole.push(m);
-        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (!el.isTypeOnly) info.named.push([m, (el.propertyName ?? el.name).text]);
+        if (nb && ts.isNamedImports(nb))
+          for (const el of nb.elements)
+            if (!el.isTypeOnly) info.named.push([m, (el.propertyName ?? el.name).text]);
       }
     } else if (ts.isExportDeclaration(stmt)) {
       if (stmt.isTypeOnly) continue;
       const m = target(stmt.moduleSpecifier);
       const clause = stmt.exportClause;
       if (m && !clause) info.stars.push({ file: m });
-      else if (m && clause && ts.isNamespaceExport(clause)) info.stars.push({ file: m, as: clause.name.text });
+      else if (m && clause && ts.isNamespaceExport(clause))
+        info.stars.push({ file: m, as: clause.name.text });
       else if (clause && ts.isNamedExports(clause)) {
         for (const el of clause.elements) {
           if (el.isTypeOnly) continue;
@@ -230,10 +282,12 @@ function closure(file: string): Set<string> {
     } else if (seen.has(next.file)) continue;
     seen.add(next.file);
     const info = moduleInfo(next.file);
-    for (const [m, name] of info.named) for (const d of definers(m, name)) stack.push({ file: d, whole: false });
+    for (const [m, name] of info.named)
+      for (const d of definers(m, name)) stack.push({ file: d, whole: false });
     for (const m of info.whole) stack.push({ file: m, whole: true });
     if (next.whole) {
-      for (const [m, name] of info.reexports.values()) for (const d of definers(m, name)) stack.push({ file: d, whole: false });
+      for (const [m, name] of info.reexports.values())
+        for (const d of definers(m, name)) stack.push({ file: d, whole: false });
       for (const star of info.stars) stack.push({ file: star.file, whole: true });
     }
   }
@@ -247,7 +301,12 @@ function identifiersOf(file: string): Set<string> {
   if (!found) {
     const names = new Set<string>();
     if (/\.[cm]?[jt]s$/.test(file)) {
-      const sf = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.ES2020, false);
+      const sf = ts.createSourceFile(
+        file,
+        fs.readFileSync(path.join(ROOT, file), "utf8"),
+        ts.ScriptTarget.ES2020,
+        false,
+      );
       const visit = (node: ts.Node): void => {
         if (ts.isIdentifier(node)) names.add(node.text);
         ts.forEachChild(node, visit);
@@ -264,8 +323,15 @@ function identifiersOf(file: string): Set<string> {
  * declaration whose code names one of them, to a fixed point.
  */
 function callersWithin(file: string, declarations: string[]): Set<string> {
-  const sf = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.ES2020, true);
-  const decls = sf.statements.flatMap((stmt) => declaredNames(stmt, sf).map((name) => ({ name, ids: new Set<string>() , stmt })));
+  const sf = ts.createSourceFile(
+    file,
+    fs.readFileSync(path.join(ROOT, file), "utf8"),
+    ts.ScriptTarget.ES2020,
+    true,
+  );
+  const decls = sf.statements.flatMap((stmt) =>
+    declaredNames(stmt, sf).map((name) => ({ name, ids: new Set<string>(), stmt })),
+  );
   for (const d of decls) {
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node)) d.ids.add(node.text);
@@ -274,7 +340,7 @@ function callersWithin(file: string, declarations: string[]): Set<string> {
     visit(d.stmt);
   }
   const reach = new Set(declarations);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const d of decls) {
       if (!reach.has(d.name) && [...reach].some((r) => d.ids.has(r))) {
@@ -288,8 +354,10 @@ function callersWithin(file: string, declarations: string[]): Set<string> {
 
 /** The names a top-level statement declares. */
 function declaredNames(stmt: ts.Statement, sf: ts.SourceFile): string[] {
-  if (ts.isVariableStatement(stmt)) return stmt.declarationList.declarations.map((d) => d.name.getText(sf));
-  if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name) return [stmt.name.text];
+  if (ts.isVariableStatement(stmt))
+    return stmt.declarationList.declarations.map((d) => d.name.getText(sf));
+  if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name)
+    return [stmt.name.text];
   return [];
 }
 
@@ -305,14 +373,22 @@ function reaches(target: Target, testClosure: Set<string>): boolean {
   if (!testClosure.has(target.file)) return false;
   if (!target.declarations) return true;
   const names = callersWithin(target.file, target.declarations);
-  return [...testClosure].some((f) => f !== target.file && [...names].some((n) => identifiersOf(f).has(n)));
+  return [...testClosure].some(
+    (f) => f !== target.file && [...names].some((n) => identifiersOf(f).has(n)),
+  );
 }
 
 /** Test files under tests/ (relative to tests/, forward slashes). */
 function allTestFiles(dir = path.join(ROOT, "tests"), prefix = ""): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? allTestFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith(".test.ts") ? [`${prefix}${e.name}`] : []))
+    .flatMap((e) =>
+      e.isDirectory()
+        ? allTestFiles(path.join(dir, e.name), `${prefix}${e.name}/`)
+        : e.name.endsWith(".test.ts")
+          ? [`${prefix}${e.name}`]
+          : [],
+    )
     .sort();
 }
 
@@ -333,13 +409,24 @@ function mutatePatterns(target: Target): string[] {
     }
   }
   const missing = target.declarations.filter((d) => !ranges.has(d));
-  if (missing.length) throw new Error(`mutation: ${target.file} has no top-level declaration named ${missing.join(", ")}`);
+  if (missing.length)
+    throw new Error(
+      `mutation: ${target.file} has no top-level declaration named ${missing.join(", ")}`,
+    );
   return [...ranges.values()];
 }
 
 // ---------------------------------------------------------------- reports
 
-type Status = "Killed" | "Survived" | "NoCoverage" | "Timeout" | "CompileError" | "RuntimeError" | "Ignored" | "Pending";
+type Status =
+  | "Killed"
+  | "Survived"
+  | "NoCoverage"
+  | "Timeout"
+  | "CompileError"
+  | "RuntimeError"
+  | "Ignored"
+  | "Pending";
 interface ReportMutant {
   id: string;
   mutatorName: string;
@@ -359,7 +446,11 @@ function originalText(source: string, m: ReportMutant): string {
   const part =
     start.line === end.line
       ? lines[start.line - 1].slice(start.column - 1, end.column - 1)
-      : [lines[start.line - 1].slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column - 1)].join("\n");
+      : [
+          lines[start.line - 1].slice(start.column - 1),
+          ...lines.slice(start.line, end.line - 1),
+          lines[end.line - 1].slice(0, end.column - 1),
+        ].join("\n");
   return oneLine(part);
 }
 const oneLine = (s: string, max = 100): string => {
@@ -368,7 +459,8 @@ const oneLine = (s: string, max = 100): string => {
 };
 
 /** The key a survivor is listed by in mutation/equivalent.md: `file:line:column Mutator replacement`. */
-const mutantKey = (file: string, m: ReportMutant): string => `${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${oneLine(m.replacement ?? "")}`;
+const mutantKey = (file: string, m: ReportMutant): string =>
+  `${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${oneLine(m.replacement ?? "")}`;
 
 /** A key as a Markdown code span: a fence of backticks longer than any run inside it, and spaces. */
 function codeSpan(key: string): string {
@@ -382,7 +474,9 @@ function codeSpan(key: string): string {
  */
 function listedEquivalents(): Set<string> {
   if (!fs.existsSync(EQUIVALENT)) return new Set();
-  const keys = [...fs.readFileSync(EQUIVALENT, "utf8").matchAll(/^\s*[-*]\s+(`{2,}) (.+?) \1(?!`)/gm)].map((m) => m[2]);
+  const keys = [
+    ...fs.readFileSync(EQUIVALENT, "utf8").matchAll(/^\s*[-*]\s+(`{2,}) (.+?) \1(?!`)/gm),
+  ].map((m) => m[2]);
   return new Set(keys);
 }
 
@@ -403,7 +497,9 @@ interface Score {
 }
 
 function score(area: Area, report: Report, seconds: number, tested: number): Score {
-  const all = Object.entries(report.files).flatMap(([file, f]) => f.mutants.map((m) => ({ file, m, source: f.source })));
+  const all = Object.entries(report.files).flatMap(([file, f]) =>
+    f.mutants.map((m) => ({ file, m, source: f.source })),
+  );
   const count = (s: Status) => all.filter(({ m }) => m.status === s).length;
   const killed = count("Killed");
   const timeout = count("Timeout");
@@ -414,14 +510,19 @@ function score(area: Area, report: Report, seconds: number, tested: number): Sco
   const listed = listedEquivalents();
   const undetected = all.filter(({ m }) => m.status === "Survived" || m.status === "NoCoverage");
   const lines = undetected
-    .map(({ file, m, source }) => ({ key: mutantKey(file, m), text: `${m.status === "NoCoverage" ? "[no coverage] " : ""}${codeSpan(mutantKey(file, m))}  (was: ${originalText(source, m)})` }))
+    .map(({ file, m, source }) => ({
+      key: mutantKey(file, m),
+      text: `${m.status === "NoCoverage" ? "[no coverage] " : ""}${codeSpan(mutantKey(file, m))}  (was: ${originalText(source, m)})`,
+    }))
     .sort((a, b) => a.key.localeCompare(b.key, "en", { numeric: true }));
   const classified = lines.filter((l) => listed.has(l.key)).length;
   // A timeout counts as detected (Stryker's rule). On a loaded machine a slow run can time out,
   // so they are listed too, to be confirmed on a quiet one.
   const timeouts = all
     .filter(({ m }) => m.status === "Timeout")
-    .map(({ file, m, source }) => `${codeSpan(mutantKey(file, m))}  (was: ${originalText(source, m)})`)
+    .map(
+      ({ file, m, source }) => `${codeSpan(mutantKey(file, m))}  (was: ${originalText(source, m)})`,
+    )
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   fs.mkdirSync(SURVIVORS, { recursive: true });
   fs.writeFileSync(
@@ -431,7 +532,9 @@ function score(area: Area, report: Report, seconds: number, tested: number): Sco
       `# [E] = listed in mutation/equivalent.md as equivalent (with the reason there).\n` +
       lines.map((l) => `${listed.has(l.key) ? "[E] " : ""}${l.text}`).join("\n") +
       (lines.length ? "\n" : "") +
-      (timeouts.length ? `# Timed out (counted as detected; a loaded machine can make a run time out, so confirm these on a quiet one):\n${timeouts.join("\n")}\n` : ""),
+      (timeouts.length
+        ? `# Timed out (counted as detected; a loaded machine can make a run time out, so confirm these on a quiet one):\n${timeouts.join("\n")}\n`
+        : ""),
   );
   return {
     area: area.name,
@@ -478,10 +581,16 @@ function dataFilesByName(): Map<string, string[]> {
 /** The data files a code file names in a string (`"../fixtures/estimators.json"`, `"horse-kicks.csv"`). */
 function dataReadBy(file: string): string[] {
   if (!/\.[cm]?ts$/.test(file)) return [];
-  const sf = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.ES2020, false);
+  const sf = ts.createSourceFile(
+    file,
+    fs.readFileSync(path.join(ROOT, file), "utf8"),
+    ts.ScriptTarget.ES2020,
+    false,
+  );
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(...(dataFilesByName().get(path.basename(node.text)) ?? []));
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+      found.push(...(dataFilesByName().get(path.basename(node.text)) ?? []));
     ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -503,7 +612,9 @@ function inputHashes(testsByFile: Record<string, string[]>): Record<string, stri
         for (const d of dataReadBy(f)) inputs.add(d);
       }
     }
-    const parts = [...inputs].sort().map((f) => `${f} ${sha1(fs.readFileSync(path.join(ROOT, f)))}`);
+    const parts = [...inputs]
+      .sort()
+      .map((f) => `${f} ${sha1(fs.readFileSync(path.join(ROOT, f)))}`);
     hashes[file] = sha1(`${tests.join("\n")}\n--\n${parts.join("\n")}`);
   }
   return hashes;
@@ -514,9 +625,15 @@ function inputHashes(testsByFile: Record<string, string[]>): Record<string, stri
  * they load) changed since the results were recorded, so Stryker tests those mutants again.
  * Returns the files dropped.
  */
-function invalidate(incrementalFile: string, hashFile: string, current: Record<string, string>): string[] {
+function invalidate(
+  incrementalFile: string,
+  hashFile: string,
+  current: Record<string, string>,
+): string[] {
   if (!fs.existsSync(incrementalFile)) return [];
-  const previous: Record<string, string> = fs.existsSync(hashFile) ? JSON.parse(fs.readFileSync(hashFile, "utf8")) : {};
+  const previous: Record<string, string> = fs.existsSync(hashFile)
+    ? JSON.parse(fs.readFileSync(hashFile, "utf8"))
+    : {};
   const report = JSON.parse(fs.readFileSync(incrementalFile, "utf8")) as Report;
   const dropped: string[] = [];
   for (const [file, entry] of Object.entries(report.files)) {
@@ -537,7 +654,8 @@ function planOf(area: Area): { tests: string[]; testsByFile: Record<string, stri
   const tests = allTestFiles().filter((t) => area.tests.some((re) => re.test(t)));
   const closures = new Map(tests.map((t) => [t, closure(`tests/${t}`)]));
   const testsByFile: Record<string, string[]> = {};
-  for (const target of area.targets) testsByFile[target.file] = tests.filter((t) => reaches(target, closures.get(t) as Set<string>));
+  for (const target of area.targets)
+    testsByFile[target.file] = tests.filter((t) => reaches(target, closures.get(t) as Set<string>));
   return { tests, testsByFile };
 }
 
@@ -556,48 +674,91 @@ function checkPlan(area: Area): number {
   for (const t of tests) {
     const dir = path.join(tmp, t.replace(/\W/g, "_"));
     const plan = path.join(tmp, "plan.json");
-    fs.writeFileSync(plan, JSON.stringify({ area: area.name, root: ROOT, testRoot: "tests", allTests: [t], testsByFile: {} }));
-    const r = spawnSync(process.execPath, [path.join(ROOT, "mutation", "run-tests.js")], { cwd: ROOT, env: { ...process.env, MUTATION_PLAN: plan, NODE_V8_COVERAGE: dir, MUTATION_TS_NODE: "1" }, encoding: "utf8" });
-    if (r.status !== 0) console.log(`  tests/${t} fails on its own (exit ${r.status}); its coverage still counts`);
+    fs.writeFileSync(
+      plan,
+      JSON.stringify({
+        area: area.name,
+        root: ROOT,
+        testRoot: "tests",
+        allTests: [t],
+        testsByFile: {},
+      }),
+    );
+    const r = spawnSync(process.execPath, [path.join(ROOT, "mutation", "run-tests.js")], {
+      cwd: ROOT,
+      env: { ...process.env, MUTATION_PLAN: plan, NODE_V8_COVERAGE: dir, MUTATION_TS_NODE: "1" },
+      encoding: "utf8",
+    });
+    if (r.status !== 0)
+      console.log(`  tests/${t} fails on its own (exit ${r.status}); its coverage still counts`);
     const ran = new Map<string, Set<string>>(); // file -> names of functions that ran ("" for anonymous)
     for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      const cov = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] };
+      const cov = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as {
+        result: {
+          url: string;
+          functions: { functionName: string; ranges: { count: number }[] }[];
+        }[];
+      };
       for (const script of cov.result) {
         if (!script.url.startsWith("file://")) continue;
         const rel = path.relative(ROOT, new URL(script.url).pathname).split(path.sep).join("/");
         if (!(rel in testsByFile)) continue;
         // The first function is the module itself (it runs on load); the others ran when called.
-        const names = new Set(script.functions.slice(1).filter((fn) => fn.ranges[0].count > 0).map((fn) => fn.functionName));
+        const names = new Set(
+          script.functions
+            .slice(1)
+            .filter((fn) => fn.ranges[0].count > 0)
+            .map((fn) => fn.functionName),
+        );
         if (names.size) ran.set(rel, names);
       }
     }
     for (const target of area.targets) {
       const names = ran.get(target.file);
-      const runs = names !== undefined && (!target.declarations || [...callersWithin(target.file, target.declarations)].some((n) => names.has(n)));
+      const runs =
+        names !== undefined &&
+        (!target.declarations ||
+          [...callersWithin(target.file, target.declarations)].some((n) => names.has(n)));
       const planned = testsByFile[target.file].includes(t);
       if (runs && !planned) {
         misses++;
-        console.log(`  MISS: tests/${t} runs ${target.file}${target.declarations ? ` (${target.declarations.join(", ")})` : ""} but is not planned for it`);
+        console.log(
+          `  MISS: tests/${t} runs ${target.file}${target.declarations ? ` (${target.declarations.join(", ")})` : ""} but is not planned for it`,
+        );
       } else if (planned && !runs) extra++;
     }
   }
   fs.rmSync(tmp, { recursive: true, force: true });
-  console.log(`${area.name}: ${tests.length} test files checked; ${misses} miss(es); ${extra} planned pair(s) (test, file) that ran none of the file's functions (over-approximation, harmless)`);
+  console.log(
+    `${area.name}: ${tests.length} test files checked; ${misses} miss(es); ${extra} planned pair(s) (test, file) that ran none of the file's functions (over-approximation, harmless)`,
+  );
   return misses;
 }
 
-async function runArea(area: Area, { force, concurrency, planOnly }: { force: boolean; concurrency: number; planOnly: boolean }): Promise<Score | undefined> {
+async function runArea(
+  area: Area,
+  { force, concurrency, planOnly }: { force: boolean; concurrency: number; planOnly: boolean },
+): Promise<Score | undefined> {
   const dir = path.join(REPORTS, area.name);
   fs.mkdirSync(dir, { recursive: true });
   const { tests, testsByFile } = planOf(area);
   // The dry run (and a mutant that cannot be placed in a file) runs every test that reaches some target.
   const planned = tests.filter((t) => Object.values(testsByFile).some((list) => list.includes(t)));
   const planFile = path.join(dir, "plan.json");
-  fs.writeFileSync(planFile, JSON.stringify({ area: area.name, root: ROOT, testRoot: "tests", allTests: planned, testsByFile }, null, 1));
-  for (const [file, t] of Object.entries(testsByFile)) if (t.length === 0) console.log(`  note: no test of the area reaches ${file}`);
+  fs.writeFileSync(
+    planFile,
+    JSON.stringify(
+      { area: area.name, root: ROOT, testRoot: "tests", allTests: planned, testsByFile },
+      null,
+      1,
+    ),
+  );
+  for (const [file, t] of Object.entries(testsByFile))
+    if (t.length === 0) console.log(`  note: no test of the area reaches ${file}`);
   if (planOnly) {
     console.log(`\n== ${area.name}: the test files each mutated file's mutants run`);
-    for (const [file, t] of Object.entries(testsByFile)) console.log(`${file}\n${t.map((x) => `    tests/${x}`).join("\n")}`);
+    for (const [file, t] of Object.entries(testsByFile))
+      console.log(`${file}\n${t.map((x) => `    tests/${x}`).join("\n")}`);
     return undefined;
   }
 
@@ -605,7 +766,10 @@ async function runArea(area: Area, { force, concurrency, planOnly }: { force: bo
   const hashFile = path.join(dir, "inputs.json");
   const hashes = inputHashes(testsByFile);
   const dropped = force ? [] : invalidate(incrementalFile, hashFile, hashes);
-  if (dropped.length) console.log(`  tests changed for ${dropped.length} file(s): their mutants are tested again (${dropped.join(", ")})`);
+  if (dropped.length)
+    console.log(
+      `  tests changed for ${dropped.length} file(s): their mutants are tested again (${dropped.join(", ")})`,
+    );
 
   const rel = (p: string) => path.relative(ROOT, p).split(path.sep).join("/");
   const config = {
@@ -620,14 +784,35 @@ async function runArea(area: Area, { force, concurrency, planOnly }: { force: bo
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     mutate: area.targets.flatMap(mutatePatterns),
     // Copy to the sandbox only what the tests read.
-    ignorePatterns: ["/*", "!/lib", "!/notebooks", "!/scripts", "!/tests", "!/mutation", "!/package.json", "!/tsconfig.json", "!/requirements-jupyter.txt", "/lib/dist", "/notebooks/kit/dist", "/notebooks/course/dist", "/notebooks/zh", "/tests/.out", "**/.ipynb_checkpoints"],
+    ignorePatterns: [
+      "/*",
+      "!/lib",
+      "!/notebooks",
+      "!/scripts",
+      "!/tests",
+      "!/mutation",
+      "!/package.json",
+      "!/tsconfig.json",
+      "!/requirements-jupyter.txt",
+      "/lib/dist",
+      "/notebooks/kit/dist",
+      "/notebooks/course/dist",
+      "/notebooks/zh",
+      "/tests/.out",
+      "**/.ipynb_checkpoints",
+    ],
     incremental: true,
     incrementalFile: rel(incrementalFile),
     force,
     reporters: ["html", "json", "progress", "clear-text"],
     htmlReporter: { fileName: rel(path.join(dir, "index.html")) },
     jsonReporter: { fileName: rel(path.join(dir, "mutation.json")) },
-    clearTextReporter: { reportMutants: false, reportTests: false, logTests: false, allowEmojis: false },
+    clearTextReporter: {
+      reportMutants: false,
+      reportTests: false,
+      logTests: false,
+      allowEmojis: false,
+    },
     concurrency,
     // A shared machine: a slow test run is not an infinite loop. Stryker allows 1.5 x the dry
     // run (every test of the area) plus this; a timeout counts as detected, so err on the long side.
@@ -639,12 +824,18 @@ async function runArea(area: Area, { force, concurrency, planOnly }: { force: bo
   const configFile = path.join(dir, "stryker.config.json");
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
 
-  console.log(`\n== mutation: ${area.name} (${area.title}); ${planned.length} of its ${tests.length} test files reach the mutated code; report ${rel(path.join(dir, "index.html"))}`);
+  console.log(
+    `\n== mutation: ${area.name} (${area.title}); ${planned.length} of its ${tests.length} test files reach the mutated code; report ${rel(path.join(dir, "index.html"))}`,
+  );
   const t0 = Date.now();
   const stryker = path.join(ROOT, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js");
-  const { status, output } = await runShown(process.execPath, [stryker, "run", rel(configFile)], { ...process.env, MUTATION_PLAN: planFile });
+  const { status, output } = await runShown(process.execPath, [stryker, "run", rel(configFile)], {
+    ...process.env,
+    MUTATION_PLAN: planFile,
+  });
   const seconds = (Date.now() - t0) / 1000;
-  if (status !== 0) throw new Error(`mutation: Stryker failed on area ${area.name} (exit ${status})`);
+  if (status !== 0)
+    throw new Error(`mutation: Stryker failed on area ${area.name} (exit ${status})`);
   fs.writeFileSync(hashFile, JSON.stringify(hashes, null, 1));
   const report = JSON.parse(fs.readFileSync(path.join(dir, "mutation.json"), "utf8")) as Report;
   // Stryker's own count: "Incremental report: ... 12 of 80 mutant result(s) are reused."
@@ -654,7 +845,11 @@ async function runArea(area: Area, { force, concurrency, planOnly }: { force: bo
 }
 
 /** Runs a command with its output shown as it comes, and also returned (colour codes removed). */
-function runShown(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+function runShown(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -672,10 +867,41 @@ function runShown(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 // ---------------------------------------------------------------- main
 
 function table(scores: Score[]): string {
-  const head = ["area", "mutants", "killed", "timeout", "survived", "no cov.", "invalid", "score %", "goal %", "equivalent", "unexplained", "tested now", "seconds"];
-  const rows = scores.map((s) => [s.area, s.mutants, s.killed, s.timeout, s.survived, s.noCoverage, s.invalid, s.score.toFixed(2), s.goal, s.classified, s.unexplained, Number.isNaN(s.tested) ? "-" : s.tested, Number.isNaN(s.seconds) ? "-" : s.seconds.toFixed(0)].map(String));
+  const head = [
+    "area",
+    "mutants",
+    "killed",
+    "timeout",
+    "survived",
+    "no cov.",
+    "invalid",
+    "score %",
+    "goal %",
+    "equivalent",
+    "unexplained",
+    "tested now",
+    "seconds",
+  ];
+  const rows = scores.map((s) =>
+    [
+      s.area,
+      s.mutants,
+      s.killed,
+      s.timeout,
+      s.survived,
+      s.noCoverage,
+      s.invalid,
+      s.score.toFixed(2),
+      s.goal,
+      s.classified,
+      s.unexplained,
+      Number.isNaN(s.tested) ? "-" : s.tested,
+      Number.isNaN(s.seconds) ? "-" : s.seconds.toFixed(0),
+    ].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const fmt = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [fmt(head), ...rows.map(fmt)].join("\n");
 }
 
@@ -687,24 +913,36 @@ async function main(): Promise<void> {
   const ci = args.indexOf("--concurrency");
   const concurrency = ci >= 0 ? Number(args[ci + 1]) : 2;
   if (!(concurrency >= 1)) throw new Error("mutation: --concurrency needs a number ≥ 1");
-  const names = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--concurrency" && args[i - 1] !== "--files");
+  const names = args.filter(
+    (a, i) => !a.startsWith("--") && args[i - 1] !== "--concurrency" && args[i - 1] !== "--files",
+  );
   if (args.includes("--breaks")) {
     // Issue 22's hand-made breaks, one at a time in a scratch copy (scripts/mutation-breaks.ts).
     process.exitCode = runBreaks(names);
     return;
   }
   const unknown = names.filter((n) => !AREAS.some((a) => a.name === n));
-  if (unknown.length) throw new Error(`mutation: unknown area ${unknown.join(", ")} (areas: ${AREAS.map((a) => a.name).join(", ")})`);
+  if (unknown.length)
+    throw new Error(
+      `mutation: unknown area ${unknown.join(", ")} (areas: ${AREAS.map((a) => a.name).join(", ")})`,
+    );
   // --files a,b: only the area's files whose path contains one of these (a part of an area, when
   // the whole does not fit in the time there is; the title and the survivors file say which part).
   const fi = args.indexOf("--files");
   const parts = fi >= 0 ? (args[fi + 1] ?? "").split(",").filter(Boolean) : [];
-  if (fi >= 0 && !parts.length) throw new Error("mutation: --files needs a comma-separated list of file name parts");
-  const areas = (names.length ? AREAS.filter((a) => names.includes(a.name)) : AREAS).map((a) => {
-    if (!parts.length) return a;
-    const targets = a.targets.filter((t) => parts.some((p) => t.file.includes(p)));
-    return { ...a, targets, title: `${a.title}, only ${targets.map((t) => path.basename(t.file)).join(", ") || "no file"}` };
-  }).filter((a) => a.targets.length);
+  if (fi >= 0 && !parts.length)
+    throw new Error("mutation: --files needs a comma-separated list of file name parts");
+  const areas = (names.length ? AREAS.filter((a) => names.includes(a.name)) : AREAS)
+    .map((a) => {
+      if (!parts.length) return a;
+      const targets = a.targets.filter((t) => parts.some((p) => t.file.includes(p)));
+      return {
+        ...a,
+        targets,
+        title: `${a.title}, only ${targets.map((t) => path.basename(t.file)).join(", ") || "no file"}`,
+      };
+    })
+    .filter((a) => a.targets.length);
   if (checkOnly) {
     const misses = areas.reduce((n, a) => n + checkPlan(a), 0);
     if (misses) process.exitCode = 1;
@@ -715,7 +953,10 @@ async function main(): Promise<void> {
     // The last run's results again (after editing mutation/equivalent.md), without running Stryker.
     for (const area of areas) {
       const file = path.join(REPORTS, area.name, "mutation.json");
-      if (!fs.existsSync(file)) throw new Error(`mutation: no report for area ${area.name} yet (${path.relative(ROOT, file)}); run npm run mutation -- ${area.name}`);
+      if (!fs.existsSync(file))
+        throw new Error(
+          `mutation: no report for area ${area.name} yet (${path.relative(ROOT, file)}); run npm run mutation -- ${area.name}`,
+        );
       scores.push(score(area, JSON.parse(fs.readFileSync(file, "utf8")) as Report, NaN, NaN));
     }
     console.log(table(scores));
@@ -726,13 +967,24 @@ async function main(): Promise<void> {
     if (s) scores.push(s);
   }
   if (planOnly) return;
-  console.log(`\nMutation score per area (Stryker ${strykerVersion()}; score = (killed + timeout) / (killed + timeout + survived + no coverage)):\n`);
+  console.log(
+    `\nMutation score per area (Stryker ${strykerVersion()}; score = (killed + timeout) / (killed + timeout + survived + no coverage)):\n`,
+  );
   console.log(table(scores));
-  console.log(`\nsurvivors: mutation/survivors/<area>.txt; equivalents: mutation/equivalent.md; reports: reports/mutation/<area>/index.html`);
+  console.log(
+    `\nsurvivors: mutation/survivors/<area>.txt; equivalents: mutation/equivalent.md; reports: reports/mutation/<area>/index.html`,
+  );
 }
 
 function strykerVersion(): string {
-  return (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "@stryker-mutator", "core", "package.json"), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(
+      fs.readFileSync(
+        path.join(ROOT, "node_modules", "@stryker-mutator", "core", "package.json"),
+        "utf8",
+      ),
+    ) as { version: string }
+  ).version;
 }
 
 if (require.main === module) {

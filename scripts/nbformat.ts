@@ -113,7 +113,11 @@ export function text(value: unknown): string {
  */
 export function splitLines(s: string): string[] {
   if (s === "") return [];
-  return (s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g) ?? []).filter((l) => l !== "");
+  return (
+    s.match(
+      /[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g,
+    ) ?? []
+  ).filter((l) => l !== "");
 }
 
 /** True for an output that carries a MIME bundle. */
@@ -130,7 +134,8 @@ export function pickMime(data: MimeBundle, order: readonly string[]): string | u
 export function plotlyFigure(out: Output): PlotlyFigure | undefined {
   if (!isDisplay(out)) return undefined;
   const fig = out.data[PLOTLY_MIME];
-  if (fig === null || typeof fig !== "object" || !Array.isArray((fig as PlotlyFigure).data)) return undefined;
+  if (fig === null || typeof fig !== "object" || !Array.isArray((fig as PlotlyFigure).data))
+    return undefined;
   return fig as PlotlyFigure;
 }
 
@@ -142,6 +147,7 @@ export function outputKey(c: number, o: number): string {
 /** Reads and parses an .ipynb, naming the file when it is not a notebook. */
 export function parseNotebook(json: string, file = "notebook"): Notebook {
   const nb = JSON.parse(json) as Notebook;
-  if (!nb || !Array.isArray(nb.cells)) throw new TypeError(`${file}: not a Jupyter notebook (no cells array)`);
+  if (!nb || !Array.isArray(nb.cells))
+    throw new TypeError(`${file}: not a Jupyter notebook (no cells array)`);
   return nb;
 }

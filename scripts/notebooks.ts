@@ -5,7 +5,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as readline from "readline";
-import { DENO_KERNEL_NAME, KERNEL_NAME, ROOT, ensureJupyter, jupyterEnv, type KernelName } from "./setup";
+import {
+  DENO_KERNEL_NAME,
+  KERNEL_NAME,
+  ROOT,
+  ensureJupyter,
+  jupyterEnv,
+  type KernelName,
+} from "./setup";
 
 /** The folder of the course notebooks. */
 export const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
@@ -23,12 +30,18 @@ export { splitLines, text, type Cell as NotebookCell, type Notebook } from "./nb
  * @example listNotebooks(["05"]) // => [".../notebooks/05-mle-is-min-kl-is-min-cross-entropy.ipynb"]
  */
 export function listNotebooks(only: readonly string[] = [], dir: string = NOTEBOOK_DIR): string[] {
-  const all = fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(dir, f));
+  const all = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()
+    .map((f) => path.join(dir, f));
   if (only.length === 0) return all;
   return only.map((o) => {
     if (/[\\/]/.test(o) && fs.existsSync(o)) return path.resolve(o); // a path names that file, not a namesake in dir
     const stem = path.basename(o).replace(/\.ipynb$/, "");
-    const hit = all.find((f) => path.basename(f, ".ipynb") === stem) || all.find((f) => path.basename(f).startsWith(stem));
+    const hit =
+      all.find((f) => path.basename(f, ".ipynb") === stem) ||
+      all.find((f) => path.basename(f).startsWith(stem));
     if (hit) return hit;
     if (fs.existsSync(o)) return path.resolve(o);
     throw new Error(`listNotebooks: no notebook matches "${o}" in ${dir}`);
@@ -160,7 +173,11 @@ interface DoneEvent {
   late?: LateOutputs;
 }
 
-type RunnerEvent = { event: "start"; cells: number } | { event: "ready"; seconds: number } | { event: "cell"; n: number; cells: number; index: number } | DoneEvent;
+type RunnerEvent =
+  | { event: "start"; cells: number }
+  | { event: "ready"; seconds: number }
+  | { event: "cell"; n: number; cells: number; index: number }
+  | DoneEvent;
 
 /** The runner's JSON line as an event, or undefined for any other line. */
 function parseEvent(line: string): RunnerEvent | undefined {
@@ -183,9 +200,21 @@ function parseEvent(line: string): RunnerEvent | undefined {
  * @returns the run's result; a runner that could not report gives status "error", cell 0
  * @example await executeNotebook("notebooks/00-start-here.ipynb", "/tmp/00.ipynb", { python: ensureJupyter(), env: jupyterEnv() })
  */
-export function executeNotebook(file: string, outIpynb: string, { python, env, timeout = 120, onCell, allowErrors = false, kernel = "tslab" }: ExecuteOptions): Promise<RunResult> {
+export function executeNotebook(
+  file: string,
+  outIpynb: string,
+  { python, env, timeout = 120, onCell, allowErrors = false, kernel = "tslab" }: ExecuteOptions,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const args = [path.join(__dirname, "execute_notebook.py"), file, outIpynb, "--timeout", String(timeout), "--kernel", kernel === "deno" ? DENO_KERNEL_NAME : KERNEL_NAME];
+    const args = [
+      path.join(__dirname, "execute_notebook.py"),
+      file,
+      outIpynb,
+      "--timeout",
+      String(timeout),
+      "--kernel",
+      kernel === "deno" ? DENO_KERNEL_NAME : KERNEL_NAME,
+    ];
     if (allowErrors) args.push("--allow-errors");
     const child = spawn(python, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let result: DoneEvent | undefined;
@@ -203,10 +232,25 @@ export function executeNotebook(file: string, outIpynb: string, { python, env, t
       const name = path.basename(file, ".ipynb");
       if (!result) {
         const tail = stderr.trim().split("\n").slice(-8).join("\n");
-        resolve({ name, status: "error", seconds: 0, cells: 0, kernelSeconds, error: { cell: 0, firstLine: "", message: `runner exited ${code}: ${tail}` } });
+        resolve({
+          name,
+          status: "error",
+          seconds: 0,
+          cells: 0,
+          kernelSeconds,
+          error: { cell: 0, firstLine: "", message: `runner exited ${code}: ${tail}` },
+        });
         return;
       }
-      resolve({ name, status: result.status, seconds: result.seconds, cells: result.cells, error: result.error, kernelSeconds, late: result.late });
+      resolve({
+        name,
+        status: result.status,
+        seconds: result.seconds,
+        cells: result.cells,
+        error: result.error,
+        kernelSeconds,
+        late: result.late,
+      });
     });
   });
 }
@@ -219,7 +263,10 @@ export function executeNotebook(file: string, outIpynb: string, { python, env, t
  */
 export function describeFailure(r: Pick<RunResult, "name" | "error">): string {
   const e: Partial<CellFailure> = r.error || {};
-  const msg = String(e.message || "").split("\n").slice(0, 6).join("\n    ");
+  const msg = String(e.message || "")
+    .split("\n")
+    .slice(0, 6)
+    .join("\n    ");
   return `${r.name}.ipynb: cell ${e.cell} (\`${e.firstLine}\`) failed:\n    ${msg}`;
 }
 
@@ -228,9 +275,16 @@ export function describeFailure(r: Pick<RunResult, "name" | "error">): string {
  * widest cell, trailing spaces trimmed.
  * @example formatTable(["a", "bb"], [[1, 2]]) // => "a  bb\n-  --\n1  2"
  */
-export function formatTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+export function formatTable(
+  headers: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): string {
   const w = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (r: ReadonlyArray<string | number>) => r.map((v, i) => String(v).padEnd(w[i])).join("  ").trimEnd();
+  const line = (r: ReadonlyArray<string | number>) =>
+    r
+      .map((v, i) => String(v).padEnd(w[i]))
+      .join("  ")
+      .trimEnd();
   return [line(headers), w.map((n) => "-".repeat(n)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -261,12 +315,17 @@ export interface RunNotebooksOptions {
 
 /** The number of notebooks `npm start` runs at once by default: one per core, at most 2. */
 export function defaultJobs(): number {
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  const cores =
+    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(2, cores));
 }
 
 /** The word the progress line gives a finished run. */
-const STATUS_WORD: Record<RunStatus, string> = { ok: "ok", error: "FAILED", "errors-allowed": "ran with errors (allowed)" };
+const STATUS_WORD: Record<RunStatus, string> = {
+  "ok": "ok",
+  "error": "FAILED",
+  "errors-allowed": "ran with errors (allowed)",
+};
 
 /**
  * Runs the notebooks, one fresh kernel each and `jobs` at a time, with progress lines, and calls
@@ -275,13 +334,26 @@ const STATUS_WORD: Record<RunStatus, string> = { ok: "ok", error: "FAILED", "err
  */
 export async function runNotebooks(
   files: readonly string[],
-  { outDir, timeout, afterEach, quiet = false, allowErrors = false, jobs = 1, outDirOf = () => outDir, labelOf = () => "", kernel = "tslab" }: RunNotebooksOptions,
+  {
+    outDir,
+    timeout,
+    afterEach,
+    quiet = false,
+    allowErrors = false,
+    jobs = 1,
+    outDirOf = () => outDir,
+    labelOf = () => "",
+    kernel = "tslab",
+  }: RunNotebooksOptions,
 ): Promise<NotebookRun[]> {
-  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new RangeError(`runNotebooks: jobs = ${jobs}; expected an integer >= 1`);
+  if (!(Number.isInteger(jobs) && jobs >= 1))
+    throw new RangeError(`runNotebooks: jobs = ${jobs}; expected an integer >= 1`);
   const python = ensureJupyter();
   const env = jupyterEnv();
   // With several kernels at once a rewritten progress line would mix notebooks: one line per event.
-  const progress = progressPrinter(jobs > 1 ? { write: (t: string) => process.stdout.write(t) } : process.stdout);
+  const progress = progressPrinter(
+    jobs > 1 ? { write: (t: string) => process.stdout.write(t) } : process.stdout,
+  );
   const results: NotebookRun[] = new Array(files.length);
   let next = 0;
   async function worker(): Promise<void> {
@@ -301,11 +373,20 @@ export async function runNotebooks(
         timeout,
         allowErrors,
         kernel,
-        onCell: (n, total) => !quiet && jobs === 1 && progress.update(`${tag}  cell ${n}/${total}  ${((Date.now() - t0) / 1000).toFixed(1)} s`),
+        onCell: (n, total) =>
+          !quiet &&
+          jobs === 1 &&
+          progress.update(`${tag}  cell ${n}/${total}  ${((Date.now() - t0) / 1000).toFixed(1)} s`),
       });
       const r: NotebookRun = { ...ran, file, executed: out };
-      const late = r.late && r.late.rescued > 0 ? `  (${r.late.rescued} late output${r.late.rescued === 1 ? "" : "s"} routed back to ${r.late.cells} cell${r.late.cells === 1 ? "" : "s"})` : "";
-      if (!quiet) progress.done(`${tag}  ${STATUS_WORD[r.status]}  ${r.cells} cells  ${r.seconds.toFixed(1)} s${late}`);
+      const late =
+        r.late && r.late.rescued > 0
+          ? `  (${r.late.rescued} late output${r.late.rescued === 1 ? "" : "s"} routed back to ${r.late.cells} cell${r.late.cells === 1 ? "" : "s"})`
+          : "";
+      if (!quiet)
+        progress.done(
+          `${tag}  ${STATUS_WORD[r.status]}  ${r.cells} cells  ${r.seconds.toFixed(1)} s${late}`,
+        );
       if (afterEach) await afterEach(r, out);
       results[i] = r;
     }

@@ -5,7 +5,13 @@ import * as fs from "fs";
 import * as path from "path";
 import * as setup from "./setup";
 import * as i18n from "./i18n";
-import { defaultJobs, listNotebooks, progressPrinter, runNotebooks, type NotebookRun } from "./notebooks";
+import {
+  defaultJobs,
+  listNotebooks,
+  progressPrinter,
+  runNotebooks,
+  type NotebookRun,
+} from "./notebooks";
 import { ASSETS_DIR, writeSharedAssets, type AssetMode } from "./export/assets";
 import { writeLiveAssets } from "./export/live";
 import {
@@ -69,7 +75,12 @@ export interface NotesBuild {
 }
 
 /** The Chinese edition: its folder under the export folder, its label and its index page. */
-export const ZH = { dir: "zh", label: "中文", title: "学习笔记", lede: "最大似然、KL 散度与交叉熵，逐步推导并用代码验证。" };
+export const ZH = {
+  dir: "zh",
+  label: "中文",
+  title: "学习笔记",
+  lede: "最大似然、KL 散度与交叉熵，逐步推导并用代码验证。",
+};
 
 /**
  * Builds the worked notes into `options.outDir`. Never exits the process: failures are in the
@@ -79,8 +90,18 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
   const t0 = Date.now();
   const only = options.notebooks ?? [];
   const lang = options.lang ?? (only.length === 0 ? "all" : "en");
-  if (!["en", "zh", "all"].includes(lang)) throw new Error(`buildNotes: lang = ${JSON.stringify(lang)}; expected en, zh or all`);
-  const { outDir, timeout = 120, allowErrors = false, sharedAssets = false, writeMarkdown = writePlainMarkdown, progress: show = true, jobs: jobCount = defaultJobs(), kernel = "tslab" } = options;
+  if (!["en", "zh", "all"].includes(lang))
+    throw new Error(`buildNotes: lang = ${JSON.stringify(lang)}; expected en, zh or all`);
+  const {
+    outDir,
+    timeout = 120,
+    allowErrors = false,
+    sharedAssets = false,
+    writeMarkdown = writePlainMarkdown,
+    progress: show = true,
+    jobs: jobCount = defaultJobs(),
+    kernel = "tslab",
+  } = options;
   const log = (line: string) => show && console.log(line);
   if (options.build ?? true) {
     log("[notes] building lib, kit and course");
@@ -93,7 +114,13 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
     await writeLiveAssets(path.join(outDir, ASSETS_DIR));
   }
   const assetsFor = (dir: string): AssetMode =>
-    sharedAssets ? { kind: "shared", href: path.relative(dir, path.join(outDir, ASSETS_DIR)).split(path.sep).join("/"), dir: path.join(outDir, ASSETS_DIR) } : { kind: "inline" };
+    sharedAssets
+      ? {
+          kind: "shared",
+          href: path.relative(dir, path.join(outDir, ASSETS_DIR)).split(path.sep).join("/"),
+          dir: path.join(outDir, ASSETS_DIR),
+        }
+      : { kind: "inline" };
 
   const runs: LangRun[] = [];
   /** One notebook to run: its file, the language run it belongs to, its export folder. */
@@ -105,8 +132,12 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
     if (english.length) {
       log(`[notes] ${english.length} notebook(s) -> ${outDir}/`);
       if (only.length === 0) {
-        const removed = pruneStale(outDir, english.map((f) => path.basename(f, ".ipynb")));
-        if (removed.length) log(`[notes] removed the exports of notes that no longer exist: ${removed.join(", ")}`);
+        const removed = pruneStale(
+          outDir,
+          english.map((f) => path.basename(f, ".ipynb")),
+        );
+        if (removed.length)
+          log(`[notes] removed the exports of notes that no longer exist: ${removed.join(", ")}`);
       }
       jobs.push(...english.map((file) => ({ file, lang: "en" as const, dir: outDir, label: "" })));
     }
@@ -116,11 +147,21 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
       const stems = only.length ? listNotebooks(only).map((f) => path.basename(f)) : undefined;
       const chinese = written.filter((f) => !stems || stems.includes(path.basename(f)));
       const zhOut = path.join(outDir, ZH.dir);
-      log(`[notes] ${chinese.length} Chinese notebook(s) (notebooks/zh/, built from notebooks/i18n/zh) -> ${zhOut}/`);
-      if (only.length === 0) pruneStale(zhOut, chinese.map((f) => path.basename(f, ".ipynb")));
-      jobs.push(...chinese.map((file) => ({ file, lang: "zh" as const, dir: zhOut, label: " 中文" })));
+      log(
+        `[notes] ${chinese.length} Chinese notebook(s) (notebooks/zh/, built from notebooks/i18n/zh) -> ${zhOut}/`,
+      );
+      if (only.length === 0)
+        pruneStale(
+          zhOut,
+          chinese.map((f) => path.basename(f, ".ipynb")),
+        );
+      jobs.push(
+        ...chinese.map((file) => ({ file, lang: "zh" as const, dir: zhOut, label: " 中文" })),
+      );
     }
-    log(`[notes] executing ${jobs.length} notebook(s) with the project's ${kernel === "deno" ? "Deno" : "tslab"} kernel, ${jobCount} at a time`);
+    log(
+      `[notes] executing ${jobs.length} notebook(s) with the project's ${kernel === "deno" ? "Deno" : "tslab"} kernel, ${jobCount} at a time`,
+    );
     const exported = new Map<string, NoteExport>();
     const jobOf = new Map(jobs.map((j) => [j.file, j]));
     let finished = 0;
@@ -141,12 +182,15 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
           const ex = await exportNotebook(r, executed, job.dir, {
             assets: assetsFor(job.dir),
             writeMarkdown,
-            onProgress: (step) => show && jobCount === 1 && progress.update(`${tag}  exporting: ${step}`),
+            onProgress: (step) =>
+              show && jobCount === 1 && progress.update(`${tag}  exporting: ${step}`),
           });
           exported.set(r.file, ex);
           if (show) {
             const kinds = [...new Set(ex.files.map((f) => f.kind))].join(", ");
-            progress.done(`${tag}  exported ${kinds} (${ex.plots} plot${ex.plots === 1 ? "" : "s"})  ${ex.seconds.toFixed(1)} s`);
+            progress.done(
+              `${tag}  exported ${kinds} (${ex.plots} plot${ex.plots === 1 ? "" : "s"})  ${ex.seconds.toFixed(1)} s`,
+            );
             for (const p of ex.problems) console.warn(`    problem: ${p}`);
           }
         },

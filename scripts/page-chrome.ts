@@ -56,7 +56,9 @@ function textRuns(html: string, outer = false): { text: string; markedEnglish: b
   const out: { text: string; markedEnglish: boolean }[] = [];
   const stack: boolean[] = [outer];
   let skip = 0;
-  for (const m of html.replace(/<(script|style|math|annotation)\b[\s\S]*?<\/\1>/gi, " ").matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+/g)) {
+  for (const m of html
+    .replace(/<(script|style|math|annotation)\b[\s\S]*?<\/\1>/gi, " ")
+    .matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+/g)) {
     if (m[2] === undefined) {
       const t = decode(m[0]).replace(/\s+/g, " ").trim();
       if (t && !skip) out.push({ text: t, markedEnglish: stack.some(Boolean) });
@@ -87,15 +89,20 @@ export function chromeTexts(html: string, kind: "note" | "index"): ChromeText[] 
     if (t) out.push({ part, text: t, markedEnglish });
   };
   const body = html.replace(/<script\b[\s\S]*?<\/script>/gi, " ");
-  const addRuns = (part: string, inner: string, attrs: string) => textRuns(inner, marked(attrs)).forEach((r) => add(part, r.text, r.markedEnglish));
+  const addRuns = (part: string, inner: string, attrs: string) =>
+    textRuns(inner, marked(attrs)).forEach((r) => add(part, r.text, r.markedEnglish));
   if (kind === "index") {
     addRuns("index", /<main\b[^>]*>([\s\S]*)<\/main>/i.exec(body)?.[1] ?? body, "");
   } else {
     for (const m of body.matchAll(/<nav\b([^>]*)>([\s\S]*?)<\/nav>/gi)) addRuns("nav", m[2], m[1]);
-    for (const m of body.matchAll(/<summary\b([^>]*)>([\s\S]*?)<\/summary>/gi)) addRuns("summary", m[2], m[1]);
-    for (const m of body.matchAll(/<figcaption\b([^>]*)>([\s\S]*?)<\/figcaption>/gi)) addRuns("caption", m[2], m[1]);
-    for (const m of body.matchAll(/<p\b([^>]*class="plot-desc"[^>]*)>([\s\S]*?)<\/p>/gi)) addRuns("description", m[2], m[1]);
-    for (const m of body.matchAll(/<noscript>([\s\S]*?)<\/noscript>/gi)) addRuns("noscript", m[1], "");
+    for (const m of body.matchAll(/<summary\b([^>]*)>([\s\S]*?)<\/summary>/gi))
+      addRuns("summary", m[2], m[1]);
+    for (const m of body.matchAll(/<figcaption\b([^>]*)>([\s\S]*?)<\/figcaption>/gi))
+      addRuns("caption", m[2], m[1]);
+    for (const m of body.matchAll(/<p\b([^>]*class="plot-desc"[^>]*)>([\s\S]*?)<\/p>/gi))
+      addRuns("description", m[2], m[1]);
+    for (const m of body.matchAll(/<noscript>([\s\S]*?)<\/noscript>/gi))
+      addRuns("noscript", m[1], "");
     const bar = /<div id="mlekit-live-bar"([^>]*)>([\s\S]*?)<\/div>/i.exec(body);
     if (bar) {
       addRuns("live bar", bar[2], bar[1]);
@@ -103,13 +110,18 @@ export function chromeTexts(html: string, kind: "note" | "index"): ChromeText[] 
       if (loading) add("live bar", decode(loading[1]), marked(bar[1]));
     }
   }
-  for (const m of body.matchAll(/<[a-zA-Z][\w-]*\b([^>]*?)\saria-label="([^"]*)"/g)) add("aria-label", decode(m[2]), marked(m[1]));
+  for (const m of body.matchAll(/<[a-zA-Z][\w-]*\b([^>]*?)\saria-label="([^"]*)"/g))
+    add("aria-label", decode(m[2]), marked(m[1]));
   return out;
 }
 
 /** The chrome of a Markdown export: the summaries of its `<details>` blocks. */
 export function markdownChromeTexts(md: string): ChromeText[] {
-  return Array.from(md.matchAll(/<summary>([\s\S]*?)<\/summary>/g), (m) => ({ part: "md summary", text: textOf(m[1]), markedEnglish: false }));
+  return Array.from(md.matchAll(/<summary>([\s\S]*?)<\/summary>/g), (m) => ({
+    part: "md summary",
+    text: textOf(m[1]),
+    markedEnglish: false,
+  }));
 }
 
 /**
@@ -119,18 +131,28 @@ export function markdownChromeTexts(md: string): ChromeText[] {
  * @param vocabulary the course's glossary and allowed names
  * @returns every finding; none when the folder has no page
  */
-export function chromeFindings(dir: string, vocabulary: Pick<EnglishWordsOptions, "glossary" | "allow"> = {}): ChromeFinding[] {
+export function chromeFindings(
+  dir: string,
+  vocabulary: Pick<EnglishWordsOptions, "glossary" | "allow"> = {},
+): ChromeFinding[] {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
   const findings: ChromeFinding[] = [];
   for (const f of fs.readdirSync(dir).sort()) {
     const file = path.join(dir, f);
     let texts: ChromeText[];
-    if (f.endsWith(".html")) texts = chromeTexts(fs.readFileSync(file, "utf8"), f === "index.html" ? "index" : "note");
+    if (f.endsWith(".html"))
+      texts = chromeTexts(fs.readFileSync(file, "utf8"), f === "index.html" ? "index" : "note");
     else if (f.endsWith(".md")) texts = markdownChromeTexts(fs.readFileSync(file, "utf8"));
     else continue;
     for (const t of texts) {
       for (const word of englishWords(t.text, vocabulary)) {
-        findings.push({ page: f, part: t.part, word, context: t.text.length > 90 ? `${t.text.slice(0, 87)}…` : t.text, markedEnglish: t.markedEnglish });
+        findings.push({
+          page: f,
+          part: t.part,
+          word,
+          context: t.text.length > 90 ? `${t.text.slice(0, 87)}…` : t.text,
+          markedEnglish: t.markedEnglish,
+        });
       }
     }
   }
@@ -142,7 +164,9 @@ export function chromeSummary(findings: readonly ChromeFinding[]): string {
   const pages = [...new Set(findings.map((f) => f.page))];
   const lines = pages.map((p) => {
     const on = findings.filter((f) => f.page === p);
-    const parts = [...new Set(on.map((f) => f.part))].map((part) => `${part} ${on.filter((f) => f.part === part).length}`).join(", ");
+    const parts = [...new Set(on.map((f) => f.part))]
+      .map((part) => `${part} ${on.filter((f) => f.part === part).length}`)
+      .join(", ");
     return `  ${p}: ${on.filter((f) => !f.markedEnglish).length} not marked, ${on.filter((f) => f.markedEnglish).length} marked lang="en" (${parts})`;
   });
   return lines.join("\n");

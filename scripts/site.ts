@@ -13,7 +13,14 @@ import * as setup from "./setup";
 import { ASSETS_DIR, writeSharedAssets } from "./export/assets";
 import { notebookToHtml } from "./export/html";
 import { prepareLive, writeLiveAssets } from "./export/live";
-import { exportIndex, fileInfo, filesUnder, formatBytes, writeAtomic, type WrittenFile } from "./export";
+import {
+  exportIndex,
+  fileInfo,
+  filesUnder,
+  formatBytes,
+  writeAtomic,
+  type WrittenFile,
+} from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
 import { parseNotebook } from "./nbformat";
 import { buildNotes, ZH } from "./notes";
@@ -43,27 +50,44 @@ function copyInto(src: string, dst: string, kind: WrittenFile["kind"], files: Wr
  * @param from an export folder written by `npm start` (executed notebooks in it)
  * @param out the site folder
  */
-export async function writeSite(from: string, out: string, { title = "Worked notes", lede = "" } = {}): Promise<SiteBuild> {
-  if (!fs.existsSync(from)) throw new Error(`writeSite: ${from} does not exist (run npm start first, or npm run site without --from)`);
+export async function writeSite(
+  from: string,
+  out: string,
+  { title = "Worked notes", lede = "" } = {},
+): Promise<SiteBuild> {
+  if (!fs.existsSync(from))
+    throw new Error(
+      `writeSite: ${from} does not exist (run npm start first, or npm run site without --from)`,
+    );
   const files: WrittenFile[] = [];
   fs.mkdirSync(out, { recursive: true });
   writeSharedAssets(out);
   await writeLiveAssets(path.join(out, ASSETS_DIR));
   files.push(...filesUnder("assets", path.join(out, ASSETS_DIR)));
   const notes: SiteBuild["notes"] = [];
-  for (const [lang, sub] of [["en", ""], ["zh", ZH.dir]] as const) {
+  for (const [lang, sub] of [
+    ["en", ""],
+    ["zh", ZH.dir],
+  ] as const) {
     const src = path.join(from, sub);
     const dst = path.join(out, sub);
     if (!fs.existsSync(src)) continue;
     fs.mkdirSync(dst, { recursive: true });
     const href = path.relative(dst, path.join(out, ASSETS_DIR)).split(path.sep).join("/");
     const live = await prepareLive({ kind: "shared", href });
-    const names = fs.readdirSync(src).filter((f) => f.endsWith(".ipynb")).map((f) => f.slice(0, -6)).sort();
+    const names = fs
+      .readdirSync(src)
+      .filter((f) => f.endsWith(".ipynb"))
+      .map((f) => f.slice(0, -6))
+      .sort();
     for (const name of names) {
       const nb = parseNotebook(fs.readFileSync(path.join(src, `${name}.ipynb`), "utf8"), name);
       const pageTitle = plainTitle(noteTitle(nb).title) || name;
       const page = path.join(dst, `${name}.html`);
-      writeAtomic(page, notebookToHtml(nb, { name, title: pageTitle, assets: { kind: "shared", href }, live }));
+      writeAtomic(
+        page,
+        notebookToHtml(nb, { name, title: pageTitle, assets: { kind: "shared", href }, live }),
+      );
       files.push(fileInfo("html", page));
       copyInto(path.join(src, `${name}.pdf`), path.join(dst, `${name}.pdf`), "pdf", files);
       copyInto(path.join(src, `${name}.md`), path.join(dst, `${name}.md`), "md", files);
@@ -74,7 +98,9 @@ export async function writeSite(from: string, out: string, { title = "Worked not
     notes.push({ lang, names });
   }
   const hasZh = notes.some((n) => n.lang === "zh");
-  files.push(...exportIndex([], out, { title, lede, translations: hasZh ? [{ ...ZH, results: [] }] : [] }));
+  files.push(
+    ...exportIndex([], out, { title, lede, translations: hasZh ? [{ ...ZH, results: [] }] : [] }),
+  );
   return { files, notes };
 }
 
@@ -85,7 +111,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--from") from = path.resolve(argv[++i] ?? "");
     else if (argv[i] === "--out") out = path.resolve(argv[++i] ?? "");
-    else throw new Error(`unknown option ${argv[i]} (see the comment at the top of scripts/site.ts)`);
+    else
+      throw new Error(`unknown option ${argv[i]} (see the comment at the top of scripts/site.ts)`);
   }
   const lede = (require("../package.json") as { description: string }).description;
   let files: WrittenFile[];
@@ -97,10 +124,15 @@ async function main(): Promise<void> {
     if (failed.length) process.exitCode = 1;
     files = [...b.runs.flatMap((r) => r.exports.flatMap((e) => e.files)), ...b.files];
   }
-  const by = (kind: string) => files.filter((f) => f.kind === kind).reduce((a, f) => a + f.bytes, 0);
+  const by = (kind: string) =>
+    files.filter((f) => f.kind === kind).reduce((a, f) => a + f.bytes, 0);
   const pages = files.filter((f) => f.kind === "html");
-  console.log(`[site] ${pages.length} note pages (${formatBytes(by("html"))}, largest ${formatBytes(Math.max(0, ...pages.map((p) => p.bytes)))}), shared assets ${formatBytes(by("assets"))}`);
-  console.log(`[site] open ${path.join(out, "index.html")} (or serve ${out} with any static server)`);
+  console.log(
+    `[site] ${pages.length} note pages (${formatBytes(by("html"))}, largest ${formatBytes(Math.max(0, ...pages.map((p) => p.bytes)))}), shared assets ${formatBytes(by("assets"))}`,
+  );
+  console.log(
+    `[site] open ${path.join(out, "index.html")} (or serve ${out} with any static server)`,
+  );
 }
 
 if (require.main === module) {

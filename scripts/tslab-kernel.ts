@@ -42,12 +42,18 @@ type BindSocket = (sock: Zmq.Socket, port: number) => Promise<void>;
 
 /** Logs why the kernel gives up and exits with status 70, so that Jupyter's restarter starts a new one. */
 function die(what: string, err: unknown): never {
-  console.error(`tslab kernel: ${what} (${err instanceof Error ? err.message : String(err)}); exiting so Jupyter restarts the kernel`);
+  console.error(
+    `tslab kernel: ${what} (${err instanceof Error ? err.message : String(err)}); exiting so Jupyter restarts the kernel`,
+  );
   process.exit(70);
 }
 
 /** Reads `sock` until it is closed, handing each message to `handle`; a read that fails on an open socket kills the kernel. */
-function serve(sock: Zmq.Router | Zmq.Reply, name: string, handle: (msgs: Buffer[]) => unknown): void {
+function serve(
+  sock: Zmq.Router | Zmq.Reply,
+  name: string,
+  handle: (msgs: Buffer[]) => unknown,
+): void {
   (async () => {
     for await (const msgs of sock) handle(msgs);
   })().catch((err: unknown) => {
@@ -59,7 +65,9 @@ function serve(sock: Zmq.Router | Zmq.Reply, name: string, handle: (msgs: Buffer
 ZmqServer.prototype.init = async function initBindFirst(this: Jupyter.ZmqServer): Promise<void> {
   const bindSocket = (this as unknown as { bindSocket: BindSocket }).bindSocket.bind(this);
   // The connection file Jupyter wrote for this kernel (ports, key, transport).
-  const cinfo = JSON.parse(fs.readFileSync(this.configPath, "utf-8")) as Jupyter.ZmqServer["connInfo"];
+  const cinfo = JSON.parse(
+    fs.readFileSync(this.configPath, "utf-8"),
+  ) as Jupyter.ZmqServer["connInfo"];
   this.connInfo = cinfo;
   this.iopub = new zmq.Publisher();
   this.shell = new zmq.Router();

@@ -26,11 +26,29 @@ export interface PlotlyBundle {
 }
 
 /** The trace modules of plotly.js-cartesian-dist-min (its README; tests/browser checks them against the bundle). */
-export const CARTESIAN_TRACES: readonly string[] = ["bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image", "pie", "scatter", "scatterternary", "violin"];
+export const CARTESIAN_TRACES: readonly string[] = [
+  "bar",
+  "box",
+  "contour",
+  "heatmap",
+  "histogram",
+  "histogram2d",
+  "histogram2dcontour",
+  "image",
+  "pie",
+  "scatter",
+  "scatterternary",
+  "violin",
+];
 
 /** The bundles a page can get, smallest first. */
 export const PLOTLY_BUNDLES: readonly PlotlyBundle[] = [
-  { name: "cartesian", pkg: "plotly.js-cartesian-dist-min", file: "plotly-cartesian.min.js", traces: CARTESIAN_TRACES },
+  {
+    name: "cartesian",
+    pkg: "plotly.js-cartesian-dist-min",
+    file: "plotly-cartesian.min.js",
+    traces: CARTESIAN_TRACES,
+  },
   { name: "full", pkg: "plotly.js-dist-min", file: "plotly.min.js" },
 ];
 
@@ -49,7 +67,9 @@ const sources = new Map<string, string>();
 export function bundleSource(b: PlotlyBundle): string {
   let s = sources.get(b.pkg);
   if (s === undefined) {
-    s = fs.readFileSync(require.resolve(`${b.pkg}/${b.file}`), "utf8").replace(/<\/script/gi, "<\\/script");
+    s = fs
+      .readFileSync(require.resolve(`${b.pkg}/${b.file}`), "utf8")
+      .replace(/<\/script/gi, "<\\/script");
     sources.set(b.pkg, s);
   }
   return s;
@@ -86,7 +106,10 @@ function katexCss(font: (file: string) => string): string {
 let inlineCss: string | undefined;
 /** KaTeX's stylesheet with every woff2 font inlined as a data: URL, so no request is made. */
 export function inlineKatexCss(): string {
-  inlineCss ??= katexCss((file) => `data:font/woff2;base64,${fs.readFileSync(path.join(katexDist(), file)).toString("base64")}`);
+  inlineCss ??= katexCss(
+    (file) =>
+      `data:font/woff2;base64,${fs.readFileSync(path.join(katexDist(), file)).toString("base64")}`,
+  );
   return inlineCss;
 }
 
@@ -111,9 +134,15 @@ export function writeSharedAssets(outDir: string): string[] {
   const dir = path.join(outDir, ASSETS_DIR);
   fs.mkdirSync(path.join(dir, "katex", "fonts"), { recursive: true });
   const written: string[] = [writeSharedBundle(dir, PLOTLY_BUNDLES[0])];
-  const put = (rel: string, data: string | Buffer) => written.push(writeIfChanged(path.join(dir, rel), data));
-  put(path.join("katex", "katex.min.css"), katexCss((file) => file));
-  for (const f of fs.readdirSync(path.join(katexDist(), "fonts")).filter((f) => f.endsWith(".woff2"))) {
+  const put = (rel: string, data: string | Buffer) =>
+    written.push(writeIfChanged(path.join(dir, rel), data));
+  put(
+    path.join("katex", "katex.min.css"),
+    katexCss((file) => file),
+  );
+  for (const f of fs
+    .readdirSync(path.join(katexDist(), "fonts"))
+    .filter((f) => f.endsWith(".woff2"))) {
     put(path.join("katex", "fonts", f), fs.readFileSync(path.join(katexDist(), "fonts", f)));
   }
   return written;
@@ -133,7 +162,8 @@ export function writeSharedBundle(assetsDir: string, b: PlotlyBundle): string {
 
 /** The `<head>` element that gives a page KaTeX's stylesheet (inline with its fonts, or linked). */
 export function headAssets(mode: AssetMode): string {
-  if (mode.kind === "shared") return `<link rel="stylesheet" href="${mode.href.replace(/\/?$/, "/")}katex/katex.min.css">`;
+  if (mode.kind === "shared")
+    return `<link rel="stylesheet" href="${mode.href.replace(/\/?$/, "/")}katex/katex.min.css">`;
   return `<style>${inlineKatexCss()}</style>`;
 }
 
@@ -144,7 +174,8 @@ export function headAssets(mode: AssetMode): string {
  */
 export function plotlyHolder(mode: AssetMode, b: PlotlyBundle): string {
   const attrs = `type="text/plain" data-plotly-version="${bundleVersion(b)}" data-plotly-bundle="${b.name}"`;
-  if (mode.kind === "shared") return `<script ${attrs} data-src="${mode.href.replace(/\/?$/, "/")}${b.file}"></script>`;
+  if (mode.kind === "shared")
+    return `<script ${attrs} data-src="${mode.href.replace(/\/?$/, "/")}${b.file}"></script>`;
   return `<script ${attrs}>${bundleSource(b)}</script>`;
 }
 

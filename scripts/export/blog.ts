@@ -56,7 +56,9 @@ export interface PostMeta {
 /** Throws unless `flavour` is a supported flavour. */
 function checkFlavour(fn: string, flavour: unknown): asserts flavour is FrontMatterFlavour {
   if (!FRONT_MATTER_FLAVOURS.includes(flavour as FrontMatterFlavour)) {
-    throw new RangeError(`${fn}: flavour must be one of ${FRONT_MATTER_FLAVOURS.join(", ")}, got ${JSON.stringify(flavour)}`);
+    throw new RangeError(
+      `${fn}: flavour must be one of ${FRONT_MATTER_FLAVOURS.join(", ")}, got ${JSON.stringify(flavour)}`,
+    );
   }
 }
 
@@ -66,7 +68,10 @@ function checkFlavour(fn: string, flavour: unknown): asserts flavour is FrontMat
  * controls, U+FEFF) are escaped too, so the value reads back exactly.
  */
 export function yamlString(s: string): string {
-  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(s).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
@@ -101,15 +106,23 @@ export function frontMatterDate(flavour: FrontMatterFlavour, date: Date): string
 export function frontMatter(flavour: FrontMatterFlavour, meta: PostMeta): string {
   checkFlavour("frontMatter", flavour);
   const { title, date, tags, description, math } = meta;
-  if (typeof title !== "string" || title.trim() === "") throw new RangeError(`frontMatter: title must be non-empty text, got ${JSON.stringify(title)}`);
-  if (!Array.isArray(tags)) throw new TypeError(`frontMatter: tags must be an array, got ${JSON.stringify(tags)}`);
+  if (typeof title !== "string" || title.trim() === "")
+    throw new RangeError(`frontMatter: title must be non-empty text, got ${JSON.stringify(title)}`);
+  if (!Array.isArray(tags))
+    throw new TypeError(`frontMatter: tags must be an array, got ${JSON.stringify(tags)}`);
   tags.forEach((t, i) => {
-    if (typeof t !== "string" || t.trim() === "") throw new TypeError(`frontMatter: tags[${i}] = ${JSON.stringify(t)} is not a non-empty string`);
+    if (typeof t !== "string" || t.trim() === "")
+      throw new TypeError(
+        `frontMatter: tags[${i}] = ${JSON.stringify(t)} is not a non-empty string`,
+      );
   });
   // Hexo and Hugo both accept the unquoted form; quoting it would make Hugo read a string.
   const lines = [`title: ${yamlString(title)}`, `date: ${frontMatterDate(flavour, date)}`];
-  lines.push(tags.length ? `tags:\n${tags.map((t) => `  - ${yamlString(t)}`).join("\n")}` : "tags: []");
-  if (description !== undefined && description !== "") lines.push(`description: ${yamlString(description)}`);
+  lines.push(
+    tags.length ? `tags:\n${tags.map((t) => `  - ${yamlString(t)}`).join("\n")}` : "tags: []",
+  );
+  if (description !== undefined && description !== "")
+    lines.push(`description: ${yamlString(description)}`);
   if (math) lines.push(flavour === "hugo" ? "math: true" : "mathjax: true");
   if (flavour === "hexo" && meta.disableNunjucks) lines.push("disableNunjucks: true");
   return `---\n${lines.join("\n")}\n---\n`;
@@ -140,7 +153,13 @@ export interface BlogLayout {
  */
 export function blogLayout(flavour: FrontMatterFlavour, name: string): BlogLayout {
   checkFlavour("blogLayout", flavour);
-  if (typeof name !== "string" || name === "" || name === "." || name === ".." || /[/\\#?]/.test(name)) {
+  if (
+    typeof name !== "string" ||
+    name === "" ||
+    name === "." ||
+    name === ".." ||
+    /[/\\#?]/.test(name)
+  ) {
     throw new RangeError(`blogLayout: name must be one path segment, got ${JSON.stringify(name)}`);
   }
   return flavour === "hugo"
@@ -158,7 +177,11 @@ export function blogLayout(flavour: FrontMatterFlavour, name: string): BlogLayou
  * @param link The link as written in the Markdown (`math-1a2b3c4d.svg`), percent-encoded or not.
  * @returns A `/`-separated path such as `05-mle/math-1a2b3c4d.svg`, or null.
  */
-export function resolveBlogLink(flavour: FrontMatterFlavour, name: string, link: string): string | null {
+export function resolveBlogLink(
+  flavour: FrontMatterFlavour,
+  name: string,
+  link: string,
+): string | null {
   const { assetDir } = blogLayout(flavour, name);
   if (/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(link)) return null;
   const parts = `${assetDir}/${decodeURI(link.split(/[?#]/)[0])}`.split("/");
@@ -172,7 +195,8 @@ export function resolveBlogLink(flavour: FrontMatterFlavour, name: string, link:
 }
 
 /** Markdown images `![alt](url "title")`, reference definitions `[id]: url`, and `<img src="url">`. */
-const IMAGE_LINK_RE = /(!\[(?:[^\]\\]|\\.)*\]\(\s*<?)([^\s)>]+)|(^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?)([^\s>]+)|(<img\b[^>]*?\ssrc\s*=\s*)(["'])(.*?)\6/gim;
+const IMAGE_LINK_RE =
+  /(!\[(?:[^\]\\]|\\.)*\]\(\s*<?)([^\s)>]+)|(^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?)([^\s>]+)|(<img\b[^>]*?\ssrc\s*=\s*)(["'])(.*?)\6/gim;
 
 /**
  * Lists the image links of Markdown outside code spans and fenced code: Markdown images,
@@ -216,10 +240,20 @@ export function rewriteImageLinks(markdown: string, fromPrefix: string, toPrefix
         ? part.text
         : part.text.replace(
             IMAGE_LINK_RE,
-            (all, mdOpen?: string, mdUrl?: string, refOpen?: string, refUrl?: string, imgOpen?: string, q?: string, imgUrl?: string) => {
+            (
+              all,
+              mdOpen?: string,
+              mdUrl?: string,
+              refOpen?: string,
+              refUrl?: string,
+              imgOpen?: string,
+              q?: string,
+              imgUrl?: string,
+            ) => {
               if (mdOpen !== undefined && mdUrl !== undefined) return mdOpen + move(mdUrl);
               if (refOpen !== undefined && refUrl !== undefined) return refOpen + move(refUrl);
-              if (imgOpen !== undefined && imgUrl !== undefined) return `${imgOpen}${q}${move(imgUrl)}${q}`;
+              if (imgOpen !== undefined && imgUrl !== undefined)
+                return `${imgOpen}${q}${move(imgUrl)}${q}`;
               return all;
             },
           ),
@@ -247,7 +281,12 @@ export function blogPost(
   meta: PostMeta,
 ): { layout: BlogLayout; text: string } {
   const layout = blogLayout(flavour, name);
-  const body = filesDir ? rewriteImageLinks(markdown, `${filesDir.replace(/\/+$/, "")}/`, layout.assetLink) : markdown;
+  const body = filesDir
+    ? rewriteImageLinks(markdown, `${filesDir.replace(/\/+$/, "")}/`, layout.assetLink)
+    : markdown;
   const disableNunjucks = flavour === "hexo" && (meta.disableNunjucks ?? /\{[{%#]/.test(body));
-  return { layout, text: `${frontMatter(flavour, { ...meta, disableNunjucks })}\n${body.replace(/^\n+/, "")}` };
+  return {
+    layout,
+    text: `${frontMatter(flavour, { ...meta, disableNunjucks })}\n${body.replace(/^\n+/, "")}`,
+  };
 }

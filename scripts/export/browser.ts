@@ -41,7 +41,8 @@ export function browser(): Promise<Browser> {
       // The notes' glossary is bilingual: without a CJK font the PDF and the plot images show
       // empty boxes for 中文. WenQuanYi Micro Hei is small (about 5 MB) and in Debian main.
       setup.ensureDebianPackages(["fonts-wqy-microhei"]);
-      if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+      if (!fs.existsSync(CHROMIUM))
+        throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
       return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60000 });
     })();
     launching.catch(() => undefined);
@@ -75,11 +76,24 @@ export async function closeBrowser(): Promise<void> {
 }
 
 /** A browser context with the network closed: what tried to leave is pushed to `blocked`. */
-async function offlineContext(b: Browser, blocked: string[], errors: string[]): Promise<BrowserContext> {
-  const context = await b.newContext({ viewport: { width: PRINT_WIDTH_PX, height: 1100 }, offline: true });
+async function offlineContext(
+  b: Browser,
+  blocked: string[],
+  errors: string[],
+): Promise<BrowserContext> {
+  const context = await b.newContext({
+    viewport: { width: PRINT_WIDTH_PX, height: 1100 },
+    offline: true,
+  });
   await context.route("**/*", (route) => {
     const u = route.request().url();
-    if (u.startsWith("file:") || u.startsWith("data:") || u.startsWith("blob:") || u === "about:blank") return route.continue();
+    if (
+      u.startsWith("file:") ||
+      u.startsWith("data:") ||
+      u.startsWith("blob:") ||
+      u === "about:blank"
+    )
+      return route.continue();
     blocked.push(u);
     return route.abort();
   });
@@ -96,7 +110,9 @@ function plotlyPage(plotlyJs: string): Promise<Page> {
     rasterPage = (async () => {
       const context = await offlineContext(await browser(), [], []);
       const page = await context.newPage();
-      await page.setContent("<!DOCTYPE html><html><head><meta charset=utf-8></head><body></body></html>");
+      await page.setContent(
+        "<!DOCTYPE html><html><head><meta charset=utf-8></head><body></body></html>",
+      );
       await page.addScriptTag({ content: plotlyJs });
       return page;
     })();
@@ -118,7 +134,9 @@ export function decodeSvgDataUrl(url: string): string {
   const comma = url.indexOf(",");
   const head = url.slice(0, comma);
   const body = url.slice(comma + 1);
-  return head.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
+  return head.endsWith(";base64")
+    ? Buffer.from(body, "base64").toString("utf8")
+    : decodeURIComponent(body);
 }
 
 /**
@@ -127,7 +145,10 @@ export function decodeSvgDataUrl(url: string): string {
  * @param figures plotly figures as the plotly MIME type carries them
  * @param plotlyJs the plotly.js source to render with
  */
-export async function renderFigures(figures: readonly PlotlyFigure[], plotlyJs: string): Promise<(PlotImages | Error)[]> {
+export async function renderFigures(
+  figures: readonly PlotlyFigure[],
+  plotlyJs: string,
+): Promise<(PlotImages | Error)[]> {
   const page = await plotlyPage(plotlyJs);
   const out: (PlotImages | Error)[] = [];
   for (const fig of figures) {
@@ -136,9 +157,18 @@ export async function renderFigures(figures: readonly PlotlyFigure[], plotlyJs: 
     try {
       const [svg, png] = await page.evaluate(
         async ({ fig, width, height, scale }) => {
-          const P = (window as unknown as { Plotly: { toImage(f: unknown, o: unknown): Promise<string> } }).Plotly;
-          const spec = { data: fig.data, layout: fig.layout ?? {}, config: { ...(fig.config ?? {}), staticPlot: true } };
-          return [await P.toImage(spec, { format: "svg", width, height }), await P.toImage(spec, { format: "png", width, height, scale })];
+          const P = (
+            window as unknown as { Plotly: { toImage(f: unknown, o: unknown): Promise<string> } }
+          ).Plotly;
+          const spec = {
+            data: fig.data,
+            layout: fig.layout ?? {},
+            config: { ...(fig.config ?? {}), staticPlot: true },
+          };
+          return [
+            await P.toImage(spec, { format: "svg", width, height }),
+            await P.toImage(spec, { format: "png", width, height, scale }),
+          ];
         },
         { fig, width, height, scale: PNG_SCALE },
       );
@@ -170,7 +200,11 @@ export interface PrintReport {
  * with solutions open and a footer of the title and page numbers. Writes through a
  * temporary file, so a reader never sees half a PDF.
  */
-export async function printPdf(html: string, pdfPath: string, { title = "", timeoutMs = 60000 } = {}): Promise<PrintReport> {
+export async function printPdf(
+  html: string,
+  pdfPath: string,
+  { title = "", timeoutMs = 60000 } = {},
+): Promise<PrintReport> {
   const blocked: string[] = [];
   const errors: string[] = [];
   const context = await offlineContext(await browser(), blocked, errors);
@@ -182,7 +216,8 @@ export async function printPdf(html: string, pdfPath: string, { title = "", time
     await page.evaluate(() => {
       for (const d of Array.from(document.querySelectorAll("details"))) d.open = true;
       // Code longer than a third of a page may break across pages; shorter code stays whole.
-      for (const s of Array.from(document.querySelectorAll<HTMLElement>(".cell.code .source"))) if (s.offsetHeight > 330) s.classList.add("tall");
+      for (const s of Array.from(document.querySelectorAll<HTMLElement>(".cell.code .source")))
+        if (s.offsetHeight > 330) s.classList.add("tall");
     });
     const pdf = await page.pdf({
       format: "A4",

@@ -15,14 +15,55 @@
 // solutionBlock, formatNav, pageScripts), so other page features hook in at one place.
 import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
-import { CODE_CSS, PAGE_CSS, headAssets, plotlyBundleFor, plotlyHolder, type AssetMode, type PlotlyBundle } from "./assets";
+import {
+  CODE_CSS,
+  PAGE_CSS,
+  headAssets,
+  plotlyBundleFor,
+  plotlyHolder,
+  type AssetMode,
+  type PlotlyBundle,
+} from "./assets";
 import { markdownToHtml } from "./math";
 import { pageScript } from "./page-script";
 import { englishOn, markEnglish, pageStrings, visibleText, type PageStrings } from "./page-strings";
-import { FRONTEND_ORDER, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output, type PlotlyFigure } from "../nbformat";
-import { escapeHtml, htmlDocument, isHidden, isPredictThenCheck, notebookLanguage, noteTitle, plainTitle, plotOutputs, retargetNotebookLinks, stripAnsi } from "./notebook";
-import { FIGURE_STRINGS, describeFigure, type FigureText } from "../../notebooks/kit/src/display/describe-figure";
-import { hasLiveSlider, liveFigure, livePageParts, liveSliderControl, withLiveBar, type LiveAssets } from "./live";
+import {
+  FRONTEND_ORDER,
+  PLOTLY_MIME,
+  isDisplay,
+  outputKey,
+  pickMime,
+  text,
+  type MimeBundle,
+  type Notebook,
+  type Output,
+  type PlotlyFigure,
+} from "../nbformat";
+import {
+  escapeHtml,
+  htmlDocument,
+  isHidden,
+  isPredictThenCheck,
+  notebookLanguage,
+  noteTitle,
+  plainTitle,
+  plotOutputs,
+  retargetNotebookLinks,
+  stripAnsi,
+} from "./notebook";
+import {
+  FIGURE_STRINGS,
+  describeFigure,
+  type FigureText,
+} from "../../notebooks/kit/src/display/describe-figure";
+import {
+  hasLiveSlider,
+  liveFigure,
+  livePageParts,
+  liveSliderControl,
+  withLiveBar,
+  type LiveAssets,
+} from "./live";
 
 hljs.registerLanguage("typescript", typescript);
 
@@ -62,16 +103,31 @@ export interface PageContext {
 }
 
 /** The context a page's parts are built in (the live runtime builds new outputs with it too). */
-export function pageContext({ flavour = "interactive", lang = "en", live = false, onWarning }: { flavour?: HtmlFlavour; lang?: string; live?: boolean; onWarning?: (message: string) => void } = {}): PageContext {
+export function pageContext({
+  flavour = "interactive",
+  lang = "en",
+  live = false,
+  onWarning,
+}: {
+  flavour?: HtmlFlavour;
+  lang?: string;
+  live?: boolean;
+  onWarning?: (message: string) => void;
+} = {}): PageContext {
   return { flavour, lang, strings: pageStrings(lang), live, onWarning };
 }
 
 /** JSON that is safe inside an inline `<script>`: no `</script>`, `<!--` or line separators. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
-const dataUrl = (mime: string, base64: string) => `data:${mime};base64,${base64.replace(/\s+/g, "")}`;
+const dataUrl = (mime: string, base64: string) =>
+  `data:${mime};base64,${base64.replace(/\s+/g, "")}`;
 
 /** An `<img>` of an image type of a bundle. */
 function imageTag(data: MimeBundle, mime: string, alt: string): string {
@@ -79,7 +135,6 @@ function imageTag(data: MimeBundle, mime: string, alt: string): string {
   const b64 = mime === "image/svg+xml" ? Buffer.from(raw, "utf8").toString("base64") : raw;
   return `<img alt="${escapeHtml(alt)}" src="${dataUrl(mime, b64)}">`;
 }
-
 
 /**
  * The caption and description of a plot output, in the page's language, generated from its
@@ -101,7 +156,9 @@ function figureBlock(fig: PlotlyFigure, data: MimeBundle, key: string, ctx: Page
   if (ctx.flavour === "print") {
     const mime = pickMime(data, ["image/svg+xml", "image/png"]);
     // The image's own title is drawn in it; the caption and description say it in text.
-    const img = mime ? imageTag(data, mime, "") : `<p><em>${escapeHtml(t.caption)}: no static image was rendered.</em></p>`;
+    const img = mime
+      ? imageTag(data, mime, "")
+      : `<p><em>${escapeHtml(t.caption)}: no static image was rendered.</em></p>`;
     return `${open}${caption}${img}${desc}</figure>`;
   }
   const height = typeof fig.layout?.height === "number" ? fig.layout.height : 450;
@@ -118,17 +175,27 @@ function figureBlock(fig: PlotlyFigure, data: MimeBundle, key: string, ctx: Page
 }
 
 /** One rich output as HTML, in the representation a front end would choose. */
-function displayHtml(data: MimeBundle, key: string, n: number, ctx: PageContext): { html: string; plot: boolean } {
+function displayHtml(
+  data: MimeBundle,
+  key: string,
+  n: number,
+  ctx: PageContext,
+): { html: string; plot: boolean } {
   const fig = data[PLOTLY_MIME] as PlotlyFigure | undefined;
   if (fig && Array.isArray(fig.data)) {
     // A live slider's figure is drawn without plotly's stepped slider, its range input under it.
     const live = ctx.live && ctx.flavour === "interactive";
-    const html = live ? figureBlock(liveFigure(fig, data), data, key, ctx) + liveSliderControl(data, `figure-${key}`) : figureBlock(fig, data, key, ctx);
+    const html = live
+      ? figureBlock(liveFigure(fig, data), data, key, ctx) +
+        liveSliderControl(data, `figure-${key}`)
+      : figureBlock(fig, data, key, ctx);
     return { html, plot: true };
   }
   const mime = pickMime(data, FRONTEND_ORDER);
   const tableRegion = (html: string) =>
-    /<table[\s>]/i.test(html) ? `<div class="table-region" role="region" tabindex="0" aria-label="${escapeHtml(ctx.strings.tableOutput(n))}">${html}</div>` : html;
+    /<table[\s>]/i.test(html)
+      ? `<div class="table-region" role="region" tabindex="0" aria-label="${escapeHtml(ctx.strings.tableOutput(n))}">${html}</div>`
+      : html;
   switch (mime) {
     case undefined:
       return { html: "", plot: false };
@@ -136,7 +203,12 @@ function displayHtml(data: MimeBundle, key: string, n: number, ctx: PageContext)
       return { html: tableRegion(markEnglish(text(data[mime]), ctx.lang)), plot: false };
     case "text/markdown":
     case "text/latex":
-      return { html: tableRegion(markEnglish(markdownToHtml(text(data[mime]), { onError: ctx.onWarning }), ctx.lang)), plot: false };
+      return {
+        html: tableRegion(
+          markEnglish(markdownToHtml(text(data[mime]), { onError: ctx.onWarning }), ctx.lang),
+        ),
+        plot: false,
+      };
     case "text/plain":
       return { html: `<pre>${escapeHtml(stripAnsi(text(data[mime])))}</pre>`, plot: false };
     default:
@@ -148,20 +220,34 @@ function displayHtml(data: MimeBundle, key: string, n: number, ctx: PageContext)
  * One output as the page shows it (also what a live page renders a new output with, see
  * live/page/runtime.ts): `n` is the code cell's number, `ctx` from {@link pageContext}.
  */
-export function outputHtml(out: Output, key: string, n: number, ctx: PageContext): { html: string; plot: boolean } {
+export function outputHtml(
+  out: Output,
+  key: string,
+  n: number,
+  ctx: PageContext,
+): { html: string; plot: boolean } {
   const lang = (s: string) => englishOn(ctx.lang, s);
   if (out.output_type === "stream") {
     const body = stripAnsi(text(out.text));
-    return { html: `<div class="output ${out.name === "stderr" ? "stderr" : "stdout"}"${lang(body)}><pre>${escapeHtml(body)}</pre></div>`, plot: false };
+    return {
+      html: `<div class="output ${out.name === "stderr" ? "stderr" : "stdout"}"${lang(body)}><pre>${escapeHtml(body)}</pre></div>`,
+      plot: false,
+    };
   }
   if (out.output_type === "error") {
     const body = stripAnsi([`${out.ename}: ${out.evalue}`, ...(out.traceback ?? [])].join("\n"));
-    return { html: `<div class="output error"${lang(body)}><pre>${escapeHtml(body)}</pre></div>`, plot: false };
+    return {
+      html: `<div class="output error"${lang(body)}><pre>${escapeHtml(body)}</pre></div>`,
+      plot: false,
+    };
   }
   if (!isDisplay(out)) return { html: "", plot: false };
   const r = displayHtml(out.data ?? {}, key, n, ctx);
   const tag = r.plot ? "" : lang(visibleText(r.html));
-  return { html: `<div class="output${r.plot ? " plot" : ""}" data-output="${key}"${tag}>${r.html}</div>`, plot: r.plot };
+  return {
+    html: `<div class="output${r.plot ? " plot" : ""}" data-output="${key}"${tag}>${r.html}</div>`,
+    plot: r.plot,
+  };
 }
 
 /**
@@ -179,7 +265,9 @@ export function codeLines(highlighted: string): string {
   const finish = (nl: boolean) => {
     const indent = /^ */.exec(plain)![0].length;
     const style = indent ? ` style="--i:${indent}ch"` : "";
-    lines.push(`<span class="line"${style}>${line}${nl ? "\n" : ""}${"</span>".repeat(open.length)}</span>`);
+    lines.push(
+      `<span class="line"${style}>${line}${nl ? "\n" : ""}${"</span>".repeat(open.length)}</span>`,
+    );
   };
   for (const m of highlighted.matchAll(/<span[^>]*>|<\/span>|\n|[^<\n]+/g)) {
     const tok = m[0];
@@ -250,7 +338,11 @@ function pageScripts(assets: AssetMode, bundle: PlotlyBundle | undefined): strin
 export function pagePlotlyBundle(nb: Notebook): PlotlyBundle | undefined {
   const plots = plotOutputs(nb);
   if (!plots.length) return undefined;
-  return plotlyBundleFor(plots.flatMap((p) => p.figure.data.map((t) => (typeof t.type === "string" ? t.type : undefined))));
+  return plotlyBundleFor(
+    plots.flatMap((p) =>
+      p.figure.data.map((t) => (typeof t.type === "string" ? t.type : undefined)),
+    ),
+  );
 }
 
 /**
@@ -270,9 +362,12 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
     const src = text(cell.source);
     if (cell.cell_type === "markdown") {
       // A table in the prose scrolls sideways in a named, focusable region (a phone is narrower than most tables).
-      const html = retargetNotebookLinks(markdownToHtml(src, { onError: onWarning }), ".html", { html: true }).replace(
+      const html = retargetNotebookLinks(markdownToHtml(src, { onError: onWarning }), ".html", {
+        html: true,
+      }).replace(
         /<table[\s>][\s\S]*?<\/table>/g,
-        (t) => `<div class="table-region" role="region" tabindex="0" aria-label="${escapeHtml(ctx.strings.proseTable)}">${t}</div>`,
+        (t) =>
+          `<div class="table-region" role="region" tabindex="0" aria-label="${escapeHtml(ctx.strings.proseTable)}">${t}</div>`,
       );
       const english = englishOn(lang, visibleText(html));
       const section = `<section class="cell markdown"${english}>${english ? html : markEnglish(html, lang)}</section>`;
@@ -283,15 +378,25 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
     n++;
     const outs = cell.outputs.map((out, o) => outputHtml(out, outputKey(c, o), n, ctx));
     plots += outs.filter((o) => o.plot).length;
-    const shown = outs.map((o) => o.html).filter(Boolean).join("\n");
+    const shown = outs
+      .map((o) => o.html)
+      .filter(Boolean)
+      .join("\n");
     const outputs = shown && isPredictThenCheck(cell) ? revealBlock(shown, "outputs", ctx) : shown;
     const body = codeBlock(src, n, cell.execution_count, ctx) + (outputs ? `\n${outputs}` : "");
-    cells.push(isHidden(cell) ? solutionBlock(body, n, ctx) : `<section class="cell code" data-cell="${n}">${body}</section>`);
+    cells.push(
+      isHidden(cell)
+        ? solutionBlock(body, n, ctx)
+        : `<section class="cell code" data-cell="${n}">${body}</section>`,
+    );
   });
   const pageTitle = options.title || plainTitle(noteTitle(nb).title) || name || "Notebook";
   const interactive = flavour === "interactive";
   const bundle = interactive && plots > 0 ? pagePlotlyBundle(nb) : undefined;
-  const live = interactive && options.live ? livePageParts(options.live, { lang, sliders: hasLiveSlider(nb) }) : { head: "", bar: "", scripts: "" };
+  const live =
+    interactive && options.live
+      ? livePageParts(options.live, { lang, sliders: hasLiveSlider(nb) })
+      : { head: "", bar: "", scripts: "" };
   return htmlDocument({
     lang,
     title: pageTitle,

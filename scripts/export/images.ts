@@ -24,19 +24,29 @@ export interface RasterReport {
  */
 export async function addPlotImages(nb: Notebook, plotlyJs: string): Promise<RasterReport> {
   const plots = plotOutputs(nb);
-  const todo = plots.filter((p) => p.out.data["image/svg+xml"] === undefined || p.out.data["image/png"] === undefined);
-  const images = await renderFigures(todo.map((p) => p.figure), plotlyJs);
+  const todo = plots.filter(
+    (p) => p.out.data["image/svg+xml"] === undefined || p.out.data["image/png"] === undefined,
+  );
+  const images = await renderFigures(
+    todo.map((p) => p.figure),
+    plotlyJs,
+  );
   const problems: string[] = [];
   todo.forEach((p, i) => {
     const img = images[i];
     if (img instanceof Error) {
-      problems.push(`plot ${p.n}${p.title ? ` "${p.title}"` : ""} could not be rendered: ${img.message}`);
+      problems.push(
+        `plot ${p.n}${p.title ? ` "${p.title}"` : ""} could not be rendered: ${img.message}`,
+      );
       return;
     }
     const out = p.out;
     out.data["image/svg+xml"] = splitLines(img.svg);
     out.data["image/png"] = img.png;
-    out.metadata = { ...(out.metadata ?? {}), "image/png": { width: img.width, height: img.height } };
+    out.metadata = {
+      ...(out.metadata ?? {}),
+      "image/png": { width: img.width, height: img.height },
+    };
   });
   return { plots: plots.length, rendered: todo.length - problems.length, problems };
 }
@@ -53,7 +63,8 @@ export function forStaticReaders(nb: Notebook): Notebook {
     if (cell.cell_type !== "code") continue;
     for (const out of cell.outputs) {
       if (!isDisplay(out) || !plotlyFigure(out)) continue;
-      if (out.data["image/png"] !== undefined || out.data["image/svg+xml"] !== undefined) delete out.data["text/html"];
+      if (out.data["image/png"] !== undefined || out.data["image/svg+xml"] !== undefined)
+        delete out.data["text/html"];
     }
   }
   return copy;

@@ -25,7 +25,12 @@ export interface IndexCard {
   cells?: number;
   error?: { cell?: number; message?: string } | null;
   files: Partial<Record<FormatKind, IndexFile>>;
-  translations?: { label: string; lang: string; title: string; files: Partial<Record<FormatKind, IndexFile>> }[];
+  translations?: {
+    label: string;
+    lang: string;
+    title: string;
+    files: Partial<Record<FormatKind, IndexFile>>;
+  }[];
 }
 
 /** Plain text with `$…$` maths -> HTML with the maths as MathML. */
@@ -104,23 +109,44 @@ footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
  * @param opts.lang the page's language (default "en")
  * @param opts.home a link back to the main index `{ href, label }`, for a translated index
  */
-export function indexHtml({ title, lede = "", notes, lang = "en", home }: { title: string; lede?: string; notes: IndexCard[]; lang?: string; home?: { href: string; label: string } }): string {
+export function indexHtml({
+  title,
+  lede = "",
+  notes,
+  lang = "en",
+  home,
+}: {
+  title: string;
+  lede?: string;
+  notes: IndexCard[];
+  lang?: string;
+  home?: { href: string; label: string };
+}): string {
   const s = pageStrings(lang);
   const en = (text: string) => englishOn(lang, text);
   const total = notes.reduce((sum, n) => sum + (Number(n.seconds) || 0), 0);
   const okCount = notes.filter((n) => n.status === "ok").length;
   const items = notes.map((note, i) => {
     const step = (/^(\d+)/.exec(note.name) || [])[1] ?? String(i + 1);
-    const formatLinks = (files: IndexCard["files"], words = s) => FORMATS.map(([kind]) => {
-      const [label, hint] = words.index.formats[kind];
-      const f = files[kind];
-      if (!f) return `<li${englishOn(words.lang, label)}><span class="missing" title="${esc(words.index.notExported)}">${label}</span></li>`;
-      return `<li${englishOn(words.lang, label)}><a href="${encodeURI(f.file)}" title="${esc(hint)}">${label} <small>${formatBytes(f.bytes)}</small></a></li>`;
-    }).join("");
+    const formatLinks = (files: IndexCard["files"], words = s) =>
+      FORMATS.map(([kind]) => {
+        const [label, hint] = words.index.formats[kind];
+        const f = files[kind];
+        if (!f)
+          return `<li${englishOn(words.lang, label)}><span class="missing" title="${esc(words.index.notExported)}">${label}</span></li>`;
+        return `<li${englishOn(words.lang, label)}><a href="${encodeURI(f.file)}" title="${esc(hint)}">${label} <small>${formatBytes(f.bytes)}</small></a></li>`;
+      }).join("");
     const links = formatLinks(note.files);
-    const other = (note.translations || []).map((t) =>
-      `<p class="tr" lang="${esc(t.lang)}"><span class="lang">${esc(t.label)}</span> ${inlineMath(t.title || "")}</p>\n<ul class="formats" lang="${esc(t.lang)}">${formatLinks(t.files, pageStrings(t.lang))}</ul>`).join("\n");
-    const message = note.error && note.error.message ? String(note.error.message).split("\n")[0].slice(0, 160) : "";
+    const other = (note.translations || [])
+      .map(
+        (t) =>
+          `<p class="tr" lang="${esc(t.lang)}"><span class="lang">${esc(t.label)}</span> ${inlineMath(t.title || "")}</p>\n<ul class="formats" lang="${esc(t.lang)}">${formatLinks(t.files, pageStrings(t.lang))}</ul>`,
+      )
+      .join("\n");
+    const message =
+      note.error && note.error.message
+        ? String(note.error.message).split("\n")[0].slice(0, 160)
+        : "";
     const status =
       note.status === "ok"
         ? `<span class="ok">${s.index.ranOk}</span>`
@@ -128,8 +154,14 @@ export function indexHtml({ title, lede = "", notes, lang = "en", home }: { titl
           ? `<span class="failed">${s.index.failed}${note.error && note.error.cell ? s.index.atCell(note.error.cell) : ""}</span>` +
             (message ? ` <code${en(message)}>${esc(message)}</code>` : "")
           : `<span>${s.index.notRun}</span>`;
-    const timing = note.status ? ` · ${s.index.codeCells(Number(note.cells))} · ${Number(note.seconds || 0).toFixed(1)} s` : "";
-    const href = note.files.html ? encodeURI(note.files.html.file) : note.files.ipynb ? encodeURI(note.files.ipynb.file) : "";
+    const timing = note.status
+      ? ` · ${s.index.codeCells(Number(note.cells))} · ${Number(note.seconds || 0).toFixed(1)} s`
+      : "";
+    const href = note.files.html
+      ? encodeURI(note.files.html.file)
+      : note.files.ipynb
+        ? encodeURI(note.files.ipynb.file)
+        : "";
     const titleText = note.title || note.name;
     const heading = href ? `<a href="${href}">${inlineMath(titleText)}</a>` : inlineMath(titleText);
     return `<li data-step="${esc(step)}" id="${esc(note.name)}"><article class="card" aria-labelledby="${esc(note.name)}-title">

@@ -14,7 +14,14 @@ import { closeBrowser, holdBrowser, printPdf } from "./browser";
 import { notebookToHtml, pagePlotlyBundle } from "./html";
 import { prepareLive } from "./live";
 import { addPlotImages, forStaticReaders } from "./images";
-import { FORMATS, formatBytes, indexHtml, type FormatKind, type IndexCard, type IndexFile } from "./index-page";
+import {
+  FORMATS,
+  formatBytes,
+  indexHtml,
+  type FormatKind,
+  type IndexCard,
+  type IndexFile,
+} from "./index-page";
 import { notebookToMarkdown } from "./markdown";
 import { blogLayout, blogPost, type FrontMatterFlavour } from "./blog";
 import { markdownMathToSvg, rawTexLeft } from "./math-svg";
@@ -116,7 +123,11 @@ export interface MarkdownFlavour {
 }
 
 /** Tags of a note's front matter when its notebook metadata has no `tags` list. */
-export const DEFAULT_TAGS: readonly string[] = ["deep-learning", "maximum-likelihood", "information-theory"];
+export const DEFAULT_TAGS: readonly string[] = [
+  "deep-learning",
+  "maximum-likelihood",
+  "information-theory",
+];
 
 /**
  * The writer of one flavour of Markdown. Default: `<name>.md` with its images in
@@ -124,7 +135,12 @@ export const DEFAULT_TAGS: readonly string[] = ["deep-learning", "maximum-likeli
  * (and fails when any TeX is left); `frontMatter` adds Hugo/Hexo front matter and moves the
  * files where that generator looks for them (see blog.ts).
  */
-export function markdownWriter({ math = "tex", frontMatter, tags = DEFAULT_TAGS, date = new Date() }: MarkdownFlavour = {}): (md: MarkdownExport) => WrittenFile[] {
+export function markdownWriter({
+  math = "tex",
+  frontMatter,
+  tags = DEFAULT_TAGS,
+  date = new Date(),
+}: MarkdownFlavour = {}): (md: MarkdownExport) => WrittenFile[] {
   return ({ name, nb, outDir, title, subtitle }) => {
     const filesDirName = `${name}_files`;
     const post = frontMatter ? blogLayout(frontMatter, name) : undefined;
@@ -143,12 +159,22 @@ export function markdownWriter({ math = "tex", frontMatter, tags = DEFAULT_TAGS,
     if (math === "svg") {
       body = markdownMathToSvg(body, { filesDir: filesDirName, write: put }).markdown;
       const left = rawTexLeft(body);
-      if (left.length) throw new Error(`raw TeX left after --md-math svg: ${left.slice(0, 3).join(", ")}`);
+      if (left.length)
+        throw new Error(`raw TeX left after --md-math svg: ${left.slice(0, 3).join(", ")}`);
     }
     if (frontMatter) {
       const own = (nb.metadata as { tags?: unknown }).tags;
-      const noteTags = Array.isArray(own) && own.every((t) => typeof t === "string") ? (own as string[]) : [...tags];
-      body = blogPost(frontMatter, name, body, filesDirName, { title, date, tags: noteTags, description: plainDescription(subtitle), math: math === "tex" }).text;
+      const noteTags =
+        Array.isArray(own) && own.every((t) => typeof t === "string")
+          ? (own as string[])
+          : [...tags];
+      body = blogPost(frontMatter, name, body, filesDirName, {
+        title,
+        date,
+        tags: noteTags,
+        description: plainDescription(subtitle),
+        math: math === "tex",
+      }).text;
     }
     fs.mkdirSync(path.dirname(mdPath), { recursive: true });
     writeAtomic(mdPath, body);
@@ -156,15 +182,23 @@ export function markdownWriter({ math = "tex", frontMatter, tags = DEFAULT_TAGS,
   };
 }
 
-const GREEK = "alpha α beta β gamma γ delta δ epsilon ε zeta ζ eta η theta θ iota ι kappa κ lambda λ mu μ nu ν xi ξ pi π rho ρ sigma σ tau τ phi φ chi χ psi ψ omega ω Gamma Γ Delta Δ Theta Θ Lambda Λ Pi Π Sigma Σ Phi Φ Psi Ψ Omega Ω".split(" ");
-const GREEK_LETTERS = new Map(GREEK.flatMap((w, i) => (i % 2 ? [] : [[w, GREEK[i + 1]] as [string, string]])));
+const GREEK =
+  "alpha α beta β gamma γ delta δ epsilon ε zeta ζ eta η theta θ iota ι kappa κ lambda λ mu μ nu ν xi ξ pi π rho ρ sigma σ tau τ phi φ chi χ psi ψ omega ω Gamma Γ Delta Δ Theta Θ Lambda Λ Pi Π Sigma Σ Phi Φ Psi Ψ Omega Ω".split(
+    " ",
+  );
+const GREEK_LETTERS = new Map(
+  GREEK.flatMap((w, i) => (i % 2 ? [] : [[w, GREEK[i + 1]] as [string, string]])),
+);
 
 /**
  * A one-line text (a subtitle) as plain text for front matter, which no site typesets: Greek
  * letter commands become the letters; undefined when any other TeX command is left.
  */
 export function plainDescription(s: string): string | undefined {
-  const out = plainTitle(s).replace(/\\([A-Za-z]+)\b/g, (all, name: string) => GREEK_LETTERS.get(name) ?? all);
+  const out = plainTitle(s).replace(
+    /\\([A-Za-z]+)\b/g,
+    (all, name: string) => GREEK_LETTERS.get(name) ?? all,
+  );
   return out && !out.includes("\\") ? out : undefined;
 }
 
@@ -178,8 +212,17 @@ export const writePlainMarkdown = markdownWriter();
  * @param executedPath the executed .ipynb; when it lies in `outDir` as `<name>.ipynb` it becomes the ipynb export
  * @param outDir the export folder
  */
-export async function exportNotebook(run: RunRecord, executedPath: string, outDir: string, options: ExportOptions = {}): Promise<NoteExport> {
-  const { onProgress = () => undefined, assets = { kind: "inline" }, writeMarkdown = writePlainMarkdown } = options;
+export async function exportNotebook(
+  run: RunRecord,
+  executedPath: string,
+  outDir: string,
+  options: ExportOptions = {},
+): Promise<NoteExport> {
+  const {
+    onProgress = () => undefined,
+    assets = { kind: "inline" },
+    writeMarkdown = writePlainMarkdown,
+  } = options;
   const t0 = Date.now();
   const name = run.name;
   const problems: string[] = [];
@@ -202,17 +245,23 @@ export async function exportNotebook(run: RunRecord, executedPath: string, outDi
   onProgress("html");
   // A shared site has the smallest plotly.js; a page that needs a larger one brings it along.
   const bundle = pagePlotlyBundle(nb);
-  if (assets.kind === "shared" && assets.dir && bundle && bundle !== PLOTLY_BUNDLES[0]) writeSharedBundle(assets.dir, bundle);
+  if (assets.kind === "shared" && assets.dir && bundle && bundle !== PLOTLY_BUNDLES[0])
+    writeSharedBundle(assets.dir, bundle);
   const warnings: string[] = [];
   const htmlPath = path.join(outDir, `${name}.html`);
   const live = await prepareLive(assets);
-  writeAtomic(htmlPath, notebookToHtml(nb, { name, title, assets, live, onWarning: (w) => warnings.push(w) }));
+  writeAtomic(
+    htmlPath,
+    notebookToHtml(nb, { name, title, assets, live, onWarning: (w) => warnings.push(w) }),
+  );
   files.push(fileInfo("html", htmlPath));
   problems.push(...[...new Set(warnings)].map((w) => `maths: ${w}`));
 
   onProgress("md");
   try {
-    files.push(...writeMarkdown({ name, nb, outDir, title, subtitle: plainTitle(heading.subtitle) }));
+    files.push(
+      ...writeMarkdown({ name, nb, outDir, title, subtitle: plainTitle(heading.subtitle) }),
+    );
   } catch (err) {
     problems.push(`Markdown: ${firstLine(err)}`);
   }
@@ -221,8 +270,10 @@ export async function exportNotebook(run: RunRecord, executedPath: string, outDi
   const pdfPath = path.join(outDir, `${name}.pdf`);
   try {
     const r = await printPdf(notebookToHtml(nb, { title, flavour: "print" }), pdfPath, { title });
-    if (r.blocked.length) problems.push(`the printed page tried the network: ${r.blocked.slice(0, 3).join(", ")}`);
-    if (r.errors.length) problems.push(`console errors in the printed page: ${r.errors.slice(0, 3).join(" | ")}`);
+    if (r.blocked.length)
+      problems.push(`the printed page tried the network: ${r.blocked.slice(0, 3).join(", ")}`);
+    if (r.errors.length)
+      problems.push(`console errors in the printed page: ${r.errors.slice(0, 3).join(" | ")}`);
     files.push(fileInfo("pdf", pdfPath));
   } catch (err) {
     fs.rmSync(pdfPath, { force: true });
@@ -267,11 +318,15 @@ function indexCards(results: readonly RunRecord[], outDir: string, prefix = ""):
     const source = r.file ? path.relative(ROOT, r.file) : runs.get(name)?.source;
     runs.set(name, { name, source, status, seconds, cells, error: error ?? null });
   }
-  const notes = [...runs.values()].filter((r) => fs.existsSync(path.join(outDir, `${r.name}.ipynb`))).sort((a, b) => a.name.localeCompare(b.name));
+  const notes = [...runs.values()]
+    .filter((r) => fs.existsSync(path.join(outDir, `${r.name}.ipynb`)))
+    .sort((a, b) => a.name.localeCompare(b.name));
   fs.mkdirSync(outDir, { recursive: true });
   writeAtomic(path.join(outDir, "run.json"), JSON.stringify(notes, null, 2) + "\n");
   return notes.map((r) => {
-    const t = noteTitle(parseNotebook(fs.readFileSync(path.join(outDir, `${r.name}.ipynb`), "utf8")));
+    const t = noteTitle(
+      parseNotebook(fs.readFileSync(path.join(outDir, `${r.name}.ipynb`), "utf8")),
+    );
     const files: IndexCard["files"] = {};
     for (const [kind] of FORMATS) {
       const file = `${r.name}.${kind}`;
@@ -309,17 +364,39 @@ export function exportIndex(
     const trCards = indexCards(tr.results ?? [], dir, `${tr.dir}/`);
     for (const card of cards) {
       const match = trCards.find((c) => c.name === card.name);
-      if (match) (card.translations ??= []).push({ label: tr.label, lang: tr.dir, title: match.title, files: match.files });
+      if (match)
+        (card.translations ??= []).push({
+          label: tr.label,
+          lang: tr.dir,
+          title: match.title,
+          files: match.files,
+        });
     }
     const unprefix = (f: IndexFile): IndexFile => ({ ...f, file: f.file.slice(tr.dir.length + 1) });
-    const local = trCards.map((c) => ({ ...c, files: Object.fromEntries(Object.entries(c.files).map(([k, f]) => [k, unprefix(f)])) }));
+    const local = trCards.map((c) => ({
+      ...c,
+      files: Object.fromEntries(Object.entries(c.files).map(([k, f]) => [k, unprefix(f)])),
+    }));
     const trIndex = path.join(dir, "index.html");
-    writeAtomic(trIndex, indexHtml({ title: tr.title || title, lede: tr.lede || "", notes: local, lang: tr.dir, home: { href: "../index.html", label: "English" } }));
+    writeAtomic(
+      trIndex,
+      indexHtml({
+        title: tr.title || title,
+        lede: tr.lede || "",
+        notes: local,
+        lang: tr.dir,
+        home: { href: "../index.html", label: "English" },
+      }),
+    );
     written.push(fileInfo("index", trIndex), fileInfo("index", path.join(dir, "run.json")));
   }
   const indexPath = path.join(outDir, "index.html");
   writeAtomic(indexPath, indexHtml({ title, lede, notes: cards }));
-  return [fileInfo("index", indexPath), fileInfo("index", path.join(outDir, "run.json")), ...written];
+  return [
+    fileInfo("index", indexPath),
+    fileInfo("index", path.join(outDir, "run.json")),
+    ...written,
+  ];
 }
 
 /** Removes the exports of notes that no longer exist (for a full run). Returns what it removed. */
@@ -328,7 +405,9 @@ export function pruneStale(outDir: string, keepNames: readonly string[]): string
   const keep = new Set(keepNames);
   const removed: string[] = [];
   for (const e of fs.readdirSync(outDir, { withFileTypes: true })) {
-    const m = e.isDirectory() ? /^(.+)_files$/.exec(e.name) : /^(.+)\.(html|md|pdf|ipynb)$/.exec(e.name);
+    const m = e.isDirectory()
+      ? /^(.+)_files$/.exec(e.name)
+      : /^(.+)\.(html|md|pdf|ipynb)$/.exec(e.name);
     if (!m || m[1] === "index" || keep.has(m[1])) continue;
     fs.rmSync(path.join(outDir, e.name), { recursive: true, force: true });
     removed.push(e.name);

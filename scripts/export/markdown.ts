@@ -4,8 +4,26 @@
 // that the rasterising pass added), images written as files. Pure: the caller writes the
 // Markdown and the attachments it returns.
 import { protectCode } from "./math";
-import { IMAGE_TYPES, PLOTLY_MIME, isDisplay, outputKey, pickMime, text, type MimeBundle, type Notebook, type Output } from "../nbformat";
-import { altText, figureTitle, isHidden, isPredictThenCheck, notebookLanguage, retargetNotebookLinks, stripAnsi } from "./notebook";
+import {
+  IMAGE_TYPES,
+  PLOTLY_MIME,
+  isDisplay,
+  outputKey,
+  pickMime,
+  text,
+  type MimeBundle,
+  type Notebook,
+  type Output,
+} from "../nbformat";
+import {
+  altText,
+  figureTitle,
+  isHidden,
+  isPredictThenCheck,
+  notebookLanguage,
+  retargetNotebookLinks,
+  stripAnsi,
+} from "./notebook";
 import { pageStrings } from "./page-strings";
 import { describeFigure } from "../../notebooks/kit/src/display/describe-figure";
 
@@ -13,7 +31,13 @@ import { describeFigure } from "../../notebooks/kit/src/display/describe-figure"
  * The representations Markdown can hold, best first: Markdown itself, images (vector first),
  * LaTeX (as `$$`), then static HTML (raw HTML is valid Markdown), then plain text.
  */
-export const MARKDOWN_ORDER: readonly string[] = ["text/markdown", ...IMAGE_TYPES.map((t) => t.mime), "text/latex", "text/html", "text/plain"];
+export const MARKDOWN_ORDER: readonly string[] = [
+  "text/markdown",
+  ...IMAGE_TYPES.map((t) => t.mime),
+  "text/latex",
+  "text/html",
+  "text/plain",
+];
 
 /** An image file that the Markdown links. */
 export interface Attachment {
@@ -48,7 +72,10 @@ const TABLE_ROW = /^ {0,3}\|/;
 /** `\[…\]` as a `$$` block and `\(…\)` as `$…$`, in text with no code and no table row. */
 function mathDelimiters(text: string): string {
   return text
-    .replace(/[ \t]*\\\[([\s\S]+?)\\\][ \t]*/g, (_m, tex: string) => `\n\n$$\n${tex.trim()}\n$$\n\n`)
+    .replace(
+      /[ \t]*\\\[([\s\S]+?)\\\][ \t]*/g,
+      (_m, tex: string) => `\n\n$$\n${tex.trim()}\n$$\n\n`,
+    )
     .replace(/\\\(([\s\S]+?)\\\)/g, (_m, tex: string) => `$${tex.trim()}$`);
 }
 
@@ -65,7 +92,9 @@ export function normalizeMath(src: string): string {
     .map((part) => {
       if (part.code) return part.text;
       // Runs of table rows and runs of other lines, each run with its line ends.
-      const runs = part.text.match(/(?:^ {0,3}\|.*(?:\n|$))+|(?:^(?! {0,3}\|).*(?:\n|$))+/gm) ?? [part.text];
+      const runs = part.text.match(/(?:^ {0,3}\|.*(?:\n|$))+|(?:^(?! {0,3}\|).*(?:\n|$))+/gm) ?? [
+        part.text,
+      ];
       return runs.map((run) => (TABLE_ROW.test(run) ? run : mathDelimiters(run))).join("");
     })
     .join("")
@@ -76,33 +105,49 @@ export function normalizeMath(src: string): string {
  * Renders an executed notebook as Markdown.
  * @returns the Markdown and the image files it links (to be written under `filesDir`)
  */
-export function notebookToMarkdown(nb: Notebook, options: MarkdownOptions): { markdown: string; attachments: Attachment[] } {
+export function notebookToMarkdown(
+  nb: Notebook,
+  options: MarkdownOptions,
+): { markdown: string; attachments: Attachment[] } {
   const attachments: Attachment[] = [];
   const blocks: string[] = [];
   const lang = notebookLanguage(nb);
   const words = pageStrings(lang);
   const { filesDir, solutionLabel = words.showSolution, resultLabel = words.showResult } = options;
   let plotNumber = 0;
-  const link = (alt: string, file: string) => `![${alt}](${encodeURI(filesDir ? `${filesDir}/${file}` : file)})`;
+  const link = (alt: string, file: string) =>
+    `![${alt}](${encodeURI(filesDir ? `${filesDir}/${file}` : file)})`;
 
   function displayMarkdown(data: MimeBundle, key: string): string {
-    const fig = data[PLOTLY_MIME] as { layout?: Record<string, unknown>; data: Record<string, unknown>[] } | undefined;
+    const fig = data[PLOTLY_MIME] as
+      { layout?: Record<string, unknown>; data: Record<string, unknown>[] } | undefined;
     if (fig) plotNumber++;
     const mime = pickMime(data, MARKDOWN_ORDER);
     if (mime === undefined) return "";
     const image = IMAGE_TYPES.find((t) => t.mime === mime);
     if (image) {
       const raw = text(data[mime]);
-      const file = fig ? `plot-${String(plotNumber).padStart(2, "0")}.${image.ext}` : `output-${key}.${image.ext}`;
-      attachments.push({ file, data: image.base64 ? Buffer.from(raw.replace(/\s+/g, ""), "base64") : Buffer.from(raw, "utf8") });
+      const file = fig
+        ? `plot-${String(plotNumber).padStart(2, "0")}.${image.ext}`
+        : `output-${key}.${image.ext}`;
+      attachments.push({
+        file,
+        data: image.base64
+          ? Buffer.from(raw.replace(/\s+/g, ""), "base64")
+          : Buffer.from(raw, "utf8"),
+      });
       if (!fig) return link(altText("", "Output"), file);
       // The plot's caption and the description the kit generates from its traces, as alt text.
       const t = describeFigure(fig, { lang });
       // Braces (TeX grouping in a series name such as E_{x~p̂}) and $ mean nothing in alt text, and would read as raw TeX.
       const alt = (s: string, fallback: string) => altText(s.replace(/[{}$]/g, ""), fallback);
-      return link(`${alt(t.caption, `Plot ${plotNumber}`)}${lang.startsWith("zh") ? "：" : ": "}${alt(t.description, "")}`, file);
+      return link(
+        `${alt(t.caption, `Plot ${plotNumber}`)}${lang.startsWith("zh") ? "：" : ": "}${alt(t.description, "")}`,
+        file,
+      );
     }
-    if (fig && mime === "text/html") return `> *${altText(figureTitle(fig), `Plot ${plotNumber}`)}: interactive plot, see the HTML export (no static image was rendered).*`;
+    if (fig && mime === "text/html")
+      return `> *${altText(figureTitle(fig), `Plot ${plotNumber}`)}: interactive plot, see the HTML export (no static image was rendered).*`;
     switch (mime) {
       case "text/markdown":
         return normalizeMath(text(data[mime])).trim();
@@ -110,7 +155,9 @@ export function notebookToMarkdown(nb: Notebook, options: MarkdownOptions): { ma
         return text(data[mime]).trim();
       case "text/html":
         // Static HTML is valid Markdown; scripts would not run on a blog and are dropped.
-        return text(data[mime]).replace(/<script\b[\s\S]*?<\/script>/gi, "").trim();
+        return text(data[mime])
+          .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+          .trim();
       default:
         return fence(stripAnsi(text(data[mime])), "text");
     }
@@ -118,7 +165,11 @@ export function notebookToMarkdown(nb: Notebook, options: MarkdownOptions): { ma
 
   function outputMarkdown(out: Output, key: string): string {
     if (out.output_type === "stream") return fence(stripAnsi(text(out.text)), "text");
-    if (out.output_type === "error") return fence(stripAnsi([`${out.ename}: ${out.evalue}`, ...(out.traceback ?? []).slice(1)].join("\n")), "text");
+    if (out.output_type === "error")
+      return fence(
+        stripAnsi([`${out.ename}: ${out.evalue}`, ...(out.traceback ?? []).slice(1)].join("\n")),
+        "text",
+      );
     return isDisplay(out) ? displayMarkdown(out.data ?? {}, key) : "";
   }
 
@@ -133,10 +184,19 @@ export function notebookToMarkdown(nb: Notebook, options: MarkdownOptions): { ma
     if (cell.cell_type !== "code") return;
     const parts: string[] = [];
     if (src.trim()) parts.push(fence(src, "ts"));
-    const outputs = cell.outputs.map((out, o) => outputMarkdown(out, outputKey(c, o))).filter(Boolean);
-    if (outputs.length) parts.push(isPredictThenCheck(cell) ? detailsBlock(resultLabel, outputs.join("\n\n")) : outputs.join("\n\n"));
+    const outputs = cell.outputs
+      .map((out, o) => outputMarkdown(out, outputKey(c, o)))
+      .filter(Boolean);
+    if (outputs.length)
+      parts.push(
+        isPredictThenCheck(cell)
+          ? detailsBlock(resultLabel, outputs.join("\n\n"))
+          : outputs.join("\n\n"),
+      );
     if (parts.length === 0) return;
-    blocks.push(isHidden(cell) ? detailsBlock(solutionLabel, parts.join("\n\n")) : parts.join("\n\n"));
+    blocks.push(
+      isHidden(cell) ? detailsBlock(solutionLabel, parts.join("\n\n")) : parts.join("\n\n"),
+    );
   });
   return { markdown: blocks.join("\n\n") + "\n", attachments };
 }

@@ -82,7 +82,10 @@ function mathjaxDocument(): NonNullable<typeof engine> {
 /** Reads a number in `ex` from an attribute or style value like `-0.439ex` (or a unitless `0`). */
 function exValue(what: string, text: string | undefined, tex: string): number {
   const m = /^(-?[\d.]+)ex$|^(0)$/.exec((text ?? "").trim());
-  if (!m) throw new Error(`texToSvg: MathJax gave no ${what} in ex (${JSON.stringify(text)}) for ${JSON.stringify(tex)}`);
+  if (!m)
+    throw new Error(
+      `texToSvg: MathJax gave no ${what} in ex (${JSON.stringify(text)}) for ${JSON.stringify(tex)}`,
+    );
   return Number(m[1] ?? m[2]);
 }
 
@@ -116,13 +119,21 @@ export function texToSvg(tex: string, display: boolean): MathSvg {
   const html: string = adaptor.outerHTML(container);
   // Belt and braces: an error that reached the output as an <merror> node anyway.
   const merror = /data-mml-node="merror"(?:[^>]*?data-mjx-error="([^"]*)")?/.exec(html);
-  if (merror) throw new Error(`texToSvg: cannot render ${JSON.stringify(tex)} (${merror[1] ?? "merror in output"})`);
+  if (merror)
+    throw new Error(
+      `texToSvg: cannot render ${JSON.stringify(tex)} (${merror[1] ?? "merror in output"})`,
+    );
   const open = /<svg\b[^>]*>/.exec(html);
   const close = html.lastIndexOf("</svg>");
-  if (!open || close < 0) throw new Error(`texToSvg: MathJax produced no <svg> for ${JSON.stringify(tex)}`);
+  if (!open || close < 0)
+    throw new Error(`texToSvg: MathJax produced no <svg> for ${JSON.stringify(tex)}`);
   const pieces = adaptor.childNodes(container).filter((n) => adaptor.kind(n) === "svg").length;
-  if (pieces !== 1) throw new Error(`texToSvg: MathJax produced ${pieces} <svg> pieces for ${JSON.stringify(tex)}, expected one`);
-  const attr = (name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(open[0])?.[1];
+  if (pieces !== 1)
+    throw new Error(
+      `texToSvg: MathJax produced ${pieces} <svg> pieces for ${JSON.stringify(tex)}, expected one`,
+    );
+  const attr = (name: string): string | undefined =>
+    new RegExp(`\\s${name}="([^"]*)"`).exec(open[0])?.[1];
   const widthEx = exValue("width", attr("width"), tex);
   const totalEx = exValue("height", attr("height"), tex);
   const valign = /vertical-align:\s*([^;"]+)/.exec(attr("style") ?? "")?.[1];
@@ -158,7 +169,10 @@ export function escapeAttribute(s: string): string {
 
 /** The file name of a formula's image: `math-` + 8 hex digits of SHA-1 over display mode and TeX. */
 export function mathFileName(tex: string, display: boolean): string {
-  return `math-${createHash("sha1").update(`${display ? "display" : "inline"}\n${tex}`).digest("hex").slice(0, 8)}.svg`;
+  return `math-${createHash("sha1")
+    .update(`${display ? "display" : "inline"}\n${tex}`)
+    .digest("hex")
+    .slice(0, 8)}.svg`;
 }
 
 /** Options of {@link markdownMathToSvg}. */
@@ -207,10 +221,14 @@ export function markdownMathToSvg(
   markdown: string,
   opts: MarkdownMathOptions,
 ): { markdown: string; formulas: number; files: string[] } {
-  if (typeof markdown !== "string") throw new TypeError(`markdownMathToSvg: markdown must be a string, got ${typeof markdown}`);
-  if (!opts || typeof opts.write !== "function") throw new TypeError("markdownMathToSvg: opts.write must be a function");
+  if (typeof markdown !== "string")
+    throw new TypeError(`markdownMathToSvg: markdown must be a string, got ${typeof markdown}`);
+  if (!opts || typeof opts.write !== "function")
+    throw new TypeError("markdownMathToSvg: opts.write must be a function");
   const { filesDir, write, onError } = opts;
-  const prefix = filesDir ? `${filesDir.replace(/\/+$/, "").split("/").map(encodeURIComponent).join("/")}/` : "";
+  const prefix = filesDir
+    ? `${filesDir.replace(/\/+$/, "").split("/").map(encodeURIComponent).join("/")}/`
+    : "";
   const { text, formulas } = scanner.extractMath(markdown);
   const files: string[] = [];
   const made = new Map<string, { file: string; math: MathSvg } | null>(); // key: display + tex; null = failed
@@ -233,7 +251,9 @@ export function markdownMathToSvg(
     const file = mathFileName(tex, display);
     const other = keyOf.get(file);
     if (other !== undefined && other !== key) {
-      throw new Error(`markdownMathToSvg: file name ${file} collides for ${JSON.stringify(tex)} and ${JSON.stringify(other.slice(1))}`);
+      throw new Error(
+        `markdownMathToSvg: file name ${file} collides for ${JSON.stringify(tex)} and ${JSON.stringify(other.slice(1))}`,
+      );
     }
     keyOf.set(file, key);
     write(file, math.svg);

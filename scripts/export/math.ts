@@ -5,7 +5,8 @@ import katex from "katex";
 import { marked } from "marked";
 
 /** `$$…$$`, `\[…\]`, `\(…\)` and `$…$` (not `\$`, not a price like `$5 and $6`, not `$ x $`). */
-export const MATH_RE = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(?<![\\$\w])\$(?!\s)((?:\\\$|[^$\n])+?)(?<!\s)\$(?![\w$])/g;
+export const MATH_RE =
+  /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(?<![\\$\w])\$(?!\s)((?:\\\$|[^$\n])+?)(?<!\s)\$(?![\w$])/g;
 
 /** One formula found in Markdown. */
 export interface Formula {
@@ -62,9 +63,18 @@ export function extractMath(src: string): { text: string; formulas: Formula[] } 
 }
 
 /** Renders one formula; a KaTeX error is reported through `onError` and shown in red. */
-export function renderTex(tex: string, display: boolean, onError?: (message: string) => void): string {
+export function renderTex(
+  tex: string,
+  display: boolean,
+  onError?: (message: string) => void,
+): string {
   try {
-    return katex.renderToString(tex, { displayMode: display, throwOnError: true, output: "htmlAndMathml", strict: "ignore" });
+    return katex.renderToString(tex, {
+      displayMode: display,
+      throwOnError: true,
+      output: "htmlAndMathml",
+      strict: "ignore",
+    });
   } catch (err) {
     if (onError) onError(`KaTeX: ${(err as Error).message} in ${JSON.stringify(tex)}`);
     return katex.renderToString(tex, { displayMode: display, throwOnError: false });
@@ -77,16 +87,26 @@ export function renderTex(tex: string, display: boolean, onError?: (message: str
  * `## The $\theta$ slider` gets `id="the-theta-slider"`. A heading with no letter or digit
  * gets no id.
  */
-export function markdownToHtml(src: string, { onError, headingIds = true }: { onError?: (message: string) => void; headingIds?: boolean } = {}): string {
+export function markdownToHtml(
+  src: string,
+  {
+    onError,
+    headingIds = true,
+  }: { onError?: (message: string) => void; headingIds?: boolean } = {},
+): string {
   const { text, formulas } = extractMath(src);
   let html = marked.parse(text, { gfm: true, async: false }) as string;
   if (headingIds) {
     html = html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_m, level: string, inner: string) => {
-      const id = slug(inner.replace(/MLEKITMATH(\d+)X/g, (_p, i: string) => ` ${formulas[+i].tex} `));
+      const id = slug(
+        inner.replace(/MLEKITMATH(\d+)X/g, (_p, i: string) => ` ${formulas[+i].tex} `),
+      );
       return id ? `<h${level} id="${id}">${inner}</h${level}>` : `<h${level}>${inner}</h${level}>`;
     });
   }
-  return html.replace(/MLEKITMATH(\d+)X/g, (_m, i: string) => renderTex(formulas[+i].tex, formulas[+i].display, onError));
+  return html.replace(/MLEKITMATH(\d+)X/g, (_m, i: string) =>
+    renderTex(formulas[+i].tex, formulas[+i].display, onError),
+  );
 }
 
 /**

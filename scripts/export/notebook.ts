@@ -1,8 +1,22 @@
 // Small pure helpers over notebook JSON that every export format shares: escaping, hidden
 // (solution) cells, the plot outputs (by the standard plotly MIME type) and a note's title.
-import { isDisplay, outputKey, plotlyFigure, text, type Cell, type DisplayOutput, type Notebook, type PlotlyFigure } from "../nbformat";
+import {
+  isDisplay,
+  outputKey,
+  plotlyFigure,
+  text,
+  type Cell,
+  type DisplayOutput,
+  type Notebook,
+  type PlotlyFigure,
+} from "../nbformat";
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+};
 
 /** Text escaped for HTML content or a double-quoted attribute (the one escaper of the scripts). */
 export function escapeHtml(s: unknown): string {
@@ -13,7 +27,17 @@ export function escapeHtml(s: unknown): string {
  * A complete HTML page: the document shell every exported page shares (language, charset,
  * viewport, title), with `head` and `body` as given.
  */
-export function htmlDocument({ lang, title, head, body }: { lang: string; title: string; head: string; body: string }): string {
+export function htmlDocument({
+  lang,
+  title,
+  head,
+  body,
+}: {
+  lang: string;
+  title: string;
+  head: string;
+  body: string;
+}): string {
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -65,7 +89,12 @@ export interface PlotOutput {
 /** The title of a plotly figure's layout as plain text, or "". */
 export function figureTitle(fig: PlotlyFigure): string {
   const t = fig.layout?.title;
-  const s = typeof t === "string" ? t : t && typeof (t as { text?: unknown }).text === "string" ? (t as { text: string }).text : "";
+  const s =
+    typeof t === "string"
+      ? t
+      : t && typeof (t as { text?: unknown }).text === "string"
+        ? (t as { text: string }).text
+        : "";
   return s.replace(/<[^>]*>/g, "").trim();
 }
 
@@ -76,7 +105,16 @@ export function plotOutputs(nb: Notebook): PlotOutput[] {
     if (cell.cell_type !== "code") return;
     cell.outputs.forEach((out, o) => {
       const figure = plotlyFigure(out);
-      if (figure && isDisplay(out)) plots.push({ key: outputKey(c, o), cell: c, output: o, n: plots.length + 1, title: figureTitle(figure), figure, out });
+      if (figure && isDisplay(out))
+        plots.push({
+          key: outputKey(c, o),
+          cell: c,
+          output: o,
+          n: plots.length + 1,
+          title: figureTitle(figure),
+          figure,
+          out,
+        });
     });
   });
   return plots;
@@ -90,7 +128,10 @@ export function notebookLanguage(nb: Notebook): string {
 
 /** Alt text for the image of an output: the plot's title, else "Plot n" / "Output n". */
 export function altText(title: string, fallback: string): string {
-  return (title || fallback).replace(/[[\]\\]/g, " ").replace(/\s+/g, " ").trim();
+  return (title || fallback)
+    .replace(/[[\]\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Markdown inline syntax reduced to plain text (emphasis, code, links); maths kept. */
@@ -125,7 +166,10 @@ export function noteTitle(nb: Notebook): { title: string; subtitle: string } {
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .find((p) => p && !/^(#|```|\$\$|>|[-*] |\d+\. |\|)/.test(p));
-    return { title: plainInline(m[1]), subtitle: para ? plainInline(para.split("\n").join(" ")) : "" };
+    return {
+      title: plainInline(m[1]),
+      subtitle: para ? plainInline(para.split("\n").join(" ")) : "",
+    };
   }
   return { title: "", subtitle: "" };
 }
@@ -142,6 +186,8 @@ export function plainTitle(title: string): string {
  */
 export function retargetNotebookLinks(s: string, ext: string, { html = false } = {}): string {
   if (html) return s.replace(/(href=")(?:\.\/)?([\w.-]+)\.ipynb((?:#[^"]*)?")/g, `$1$2${ext}$3`);
-  return s.replace(/(\]\()(?:\.\/)?([\w.-]+)\.ipynb((?:#[^)\s]*)?(?:\s+"[^"]*")?\))/g, `$1$2${ext}$3`);
+  return s.replace(
+    /(\]\()(?:\.\/)?([\w.-]+)\.ipynb((?:#[^)\s]*)?(?:\s+"[^"]*")?\))/g,
+    `$1$2${ext}$3`,
+  );
 }
-

@@ -59,8 +59,14 @@ const EN: PageStrings = {
     atCell: (n) => ` at cell ${n}`,
     notRun: "not run",
     codeCells: (n) => `${n} code cells`,
-    notes: (n, ok, s) => `${n} note${n === 1 ? "" : "s"}, ${ok} ran ok, ${s} s of kernel time in all. Read them in order: each note builds on the one before.`,
-    formats: { html: ["HTML", "interactive, offline"], pdf: ["PDF", "to print"], md: ["Markdown", "for a blog, with images"], ipynb: ["notebook", "executed, with outputs"] },
+    notes: (n, ok, s) =>
+      `${n} note${n === 1 ? "" : "s"}, ${ok} ran ok, ${s} s of kernel time in all. Read them in order: each note builds on the one before.`,
+    formats: {
+      html: ["HTML", "interactive, offline"],
+      pdf: ["PDF", "to print"],
+      md: ["Markdown", "for a blog, with images"],
+      ipynb: ["notebook", "executed, with outputs"],
+    },
     notExported: "not exported",
     chain: "The notes, in reading order",
   },
@@ -86,8 +92,14 @@ const ZH: PageStrings = {
     atCell: (n) => `（第 ${n} 个单元）`,
     notRun: "未运行",
     codeCells: (n) => `${n} 个代码单元`,
-    notes: (n, ok, s) => `共 ${n} 篇笔记，${ok} 篇运行成功，内核共用时 ${s} 秒。请按顺序阅读：每篇都建立在前一篇之上。`,
-    formats: { html: ["HTML", "可交互，可离线"], pdf: ["PDF", "供打印"], md: ["Markdown", "供博客使用，含图片"], ipynb: ["笔记本", "已执行，含输出"] },
+    notes: (n, ok, s) =>
+      `共 ${n} 篇笔记，${ok} 篇运行成功，内核共用时 ${s} 秒。请按顺序阅读：每篇都建立在前一篇之上。`,
+    formats: {
+      html: ["HTML", "可交互，可离线"],
+      pdf: ["PDF", "供打印"],
+      md: ["Markdown", "供博客使用，含图片"],
+      ipynb: ["笔记本", "已执行，含输出"],
+    },
     notExported: "未导出",
     chain: "按阅读顺序排列的笔记",
   },
@@ -97,7 +109,13 @@ const TABLES: Record<string, PageStrings> = { en: EN, zh: ZH };
 
 /** The strings for a page language (`zh`, `zh-CN`, `en`, …); English when there is no table. */
 export function pageStrings(lang: string | undefined): PageStrings {
-  return TABLES[String(lang ?? "en").toLowerCase().split("-")[0]] ?? EN;
+  return (
+    TABLES[
+      String(lang ?? "en")
+        .toLowerCase()
+        .split("-")[0]
+    ] ?? EN
+  );
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -137,13 +155,15 @@ export function visibleText(html: string): string {
     }
     const [, close, tag, attrs] = m;
     if (/^(script|style|math)$/i.test(tag)) skip += close ? -1 : 1;
-    else if (tag.toLowerCase() === "span" && (skip || /class="katex\b/.test(attrs))) skip += close ? -1 : 1;
+    else if (tag.toLowerCase() === "span" && (skip || /class="katex\b/.test(attrs)))
+      skip += close ? -1 : 1;
   }
   return out.replace(/&[a-z]+;|&#\d+;/g, " ");
 }
 
 /** The innermost text blocks `lang` can be put on. */
-const TEXT_BLOCK = /<(p|li|td|th|h[1-6]|caption|dt|dd|figcaption|summary)((?:\s[^>]*)?)>([\s\S]*?)<\/\1>/g;
+const TEXT_BLOCK =
+  /<(p|li|td|th|h[1-6]|caption|dt|dd|figcaption|summary)((?:\s[^>]*)?)>([\s\S]*?)<\/\1>/g;
 const HAS_BLOCK = /<(p|li|ul|ol|table|div|h[1-6]|blockquote|pre)[\s>]/i;
 
 /**
@@ -156,6 +176,8 @@ export function markEnglish(html: string, pageLang: string): string {
   if (/^en\b/i.test(pageLang)) return html;
   return html.replace(TEXT_BLOCK, (all, tag: string, attrs: string, inner: string) => {
     if (/\slang=/.test(attrs) || HAS_BLOCK.test(inner)) return all;
-    return englishOn(pageLang, visibleText(inner)) ? `<${tag}${attrs} lang="en">${inner}</${tag}>` : all;
+    return englishOn(pageLang, visibleText(inner))
+      ? `<${tag}${attrs} lang="en">${inner}</${tag}>`
+      : all;
   });
 }

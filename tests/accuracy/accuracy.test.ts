@@ -19,8 +19,16 @@ const big = FULL ? readCases("full.json") : undefined;
 test("every function in the reference cases has a spec, and every spec has cases", () => {
   const specified = new Set(SPECS.map((s) => s.name));
   const generated = Object.keys(file.functions);
-  assert.equal(generated.filter((n) => !specified.has(n)), [], "cases without a spec");
-  assert.equal(SPECS.filter((s) => !(file.functions[s.name]?.length > 0)).map((s) => s.name), [], "specs without cases");
+  assert.equal(
+    generated.filter((n) => !specified.has(n)),
+    [],
+    "cases without a spec",
+  );
+  assert.equal(
+    SPECS.filter((s) => !(file.functions[s.name]?.length > 0)).map((s) => s.name),
+    [],
+    "specs without cases",
+  );
 });
 
 for (const spec of SPECS) {
@@ -29,12 +37,18 @@ for (const spec of SPECS) {
     const m = measure(lib as unknown as Lib, spec, file.functions[spec.name] ?? []);
     results.push(m);
     assert.equal(m.thrown, [], `${spec.name} threw`);
-    assert.ok(m.worst <= spec.bound, `${spec.name}: worst error ${m.worst} > bound ${spec.bound} at ${m.worstTag}: ${m.worstCase}`);
+    assert.ok(
+      m.worst <= spec.bound,
+      `${spec.name}: worst error ${m.worst} > bound ${spec.bound} at ${m.worstTag}: ${m.worstCase}`,
+    );
   });
   if (big?.functions[spec.name]) {
     test(`${spec.name} stays within its bound on the n = 1e6 … 1e7 sweep`, () => {
       const m = measure(lib as unknown as Lib, spec, big.functions[spec.name]);
-      assert.ok(m.worst <= spec.bound, `${spec.name}: worst error ${m.worst} > bound ${spec.bound} at ${m.worstTag}: ${m.worstCase}`);
+      assert.ok(
+        m.worst <= spec.bound,
+        `${spec.name}: worst error ${m.worst} > bound ${spec.bound} at ${m.worstTag}: ${m.worstCase}`,
+      );
     });
   }
 }

@@ -49,7 +49,7 @@ export function expand(r: Recipe): Float64Array {
   const x = new Float64Array(n);
   if (r.hash === "prob") {
     let W = 0;
-    for (let i = 0; i < n; i++) W += (x[i] = (mix(i + o) % k) + 1);
+    for (let i = 0; i < n; i++) W += x[i] = (mix(i + o) % k) + 1;
     for (let i = 0; i < n; i++) x[i] /= W;
   } else if (r.hash === "int") {
     for (let i = 0; i < n; i++) x[i] = mix(i + o) % k;
@@ -66,7 +66,11 @@ export function expand(r: Recipe): Float64Array {
   return x;
 }
 
-const SPECIAL: Record<string, number> = { Infinity: Infinity, "-Infinity": -Infinity, NaN: NaN };
+const SPECIAL: Record<string, number> = {
+  "Infinity": Infinity,
+  "-Infinity": -Infinity,
+  "NaN": NaN,
+};
 
 /** JSON reviver: "Infinity", "-Infinity", "NaN" become numbers (recipes stay recipes until used). */
 function revive(_key: string, value: unknown): unknown {
@@ -87,7 +91,12 @@ export function materialize(args: readonly unknown[]): unknown[] {
 /** Replaces every {"v": i} in x by the shared vector i. */
 function resolve(x: unknown, vectors: number[][]): unknown {
   if (Array.isArray(x)) return x.map((v) => resolve(v, vectors));
-  if (x !== null && typeof x === "object" && "v" in (x as object) && Object.keys(x as object).length === 1) {
+  if (
+    x !== null &&
+    typeof x === "object" &&
+    "v" in (x as object) &&
+    Object.keys(x as object).length === 1
+  ) {
     return vectors[(x as { v: number }).v];
   }
   return x;
@@ -95,7 +104,11 @@ function resolve(x: unknown, vectors: number[][]): unknown {
 
 /** Reads one case file (`cases.json` or `full.json`). */
 export function readCases(name: string): CaseFile {
-  const file = JSON.parse(fs.readFileSync(path.join(FIXTURE_DIR, name), "utf8"), revive) as CaseFile;
-  for (const list of Object.values(file.functions)) for (const c of list) c.a = resolve(c.a, file.vectors) as unknown[];
+  const file = JSON.parse(
+    fs.readFileSync(path.join(FIXTURE_DIR, name), "utf8"),
+    revive,
+  ) as CaseFile;
+  for (const list of Object.values(file.functions))
+    for (const c of list) c.a = resolve(c.a, file.vectors) as unknown[];
   return file;
 }

@@ -26,7 +26,14 @@ function show(a: unknown[]): string {
 }
 
 /** The error of one scalar result against a double-double reference, under `spec`'s metric. */
-export function scalarError(spec: FunctionSpec, args: unknown[], got: number, r: DD, index = 0, refs?: DD[]): number {
+export function scalarError(
+  spec: FunctionSpec,
+  args: unknown[],
+  got: number,
+  r: DD,
+  index = 0,
+  refs?: DD[],
+): number {
   const [hi, lo] = r;
   switch (spec.metric) {
     case "ulp":
@@ -34,7 +41,9 @@ export function scalarError(spec: FunctionSpec, args: unknown[], got: number, r:
     case "rel": {
       const e = relError(got, hi, lo);
       if (!spec.scale || e === 0 || !Number.isFinite(got) || !Number.isFinite(hi)) return e;
-      return Math.abs(got - hi - lo) / Math.max(Math.abs(hi), spec.scale(args as any[], hi, index, refs));
+      return (
+        Math.abs(got - hi - lo) / Math.max(Math.abs(hi), spec.scale(args as any[], hi, index, refs))
+      );
     }
     case "exact":
       return got === hi ? 0 : Infinity;
@@ -76,13 +85,21 @@ export function caseError(spec: FunctionSpec, c: Case, got: number | ArrayLike<n
     return Math.sqrt(num / den);
   }
   let worst = 0;
-  for (let i = 0; i < refs.length; i++) worst = Math.max(worst, scalarError(spec, c.a, got[i], refs[i], i, refs));
+  for (let i = 0; i < refs.length; i++)
+    worst = Math.max(worst, scalarError(spec, c.a, got[i], refs[i], i, refs));
   return worst;
 }
 
 /** Measures one function over its cases. */
 export function measure(lib: Lib, spec: FunctionSpec, cases: readonly Case[]): Measurement {
-  const m: Measurement = { name: spec.name, cases: cases.length, worst: 0, worstTag: "", worstCase: "", thrown: [] };
+  const m: Measurement = {
+    name: spec.name,
+    cases: cases.length,
+    worst: 0,
+    worstTag: "",
+    worstCase: "",
+    thrown: [],
+  };
   for (const c of cases) {
     let err: number;
     let got: number | ArrayLike<number> | undefined;
@@ -98,7 +115,12 @@ export function measure(lib: Lib, spec: FunctionSpec, cases: readonly Case[]): M
     if (!(err <= m.worst)) {
       m.worst = err === err ? err : Infinity;
       m.worstTag = c.t;
-      const shown = got === undefined ? "threw" : typeof got === "number" ? String(got) : `[${Array.from(got).slice(0, 4).join(", ")}${got.length > 4 ? ", …" : ""}]`;
+      const shown =
+        got === undefined
+          ? "threw"
+          : typeof got === "number"
+            ? String(got)
+            : `[${Array.from(got).slice(0, 4).join(", ")}${got.length > 4 ? ", …" : ""}]`;
       m.worstCase = `${show(c.a)} → ${shown}, exact ${JSON.stringify(c.r).slice(0, 120)}`;
     }
   }

@@ -13,7 +13,9 @@ import { readFullResults, renderTable, writeFullResults, writeReadmeTable } from
 
 function main(): void {
   const args = process.argv.slice(2);
-  const libAt = args.includes("--lib") ? path.resolve(args[args.indexOf("--lib") + 1]) : path.join(__dirname, "..", "..", "lib", "src");
+  const libAt = args.includes("--lib")
+    ? path.resolve(args[args.indexOf("--lib") + 1])
+    : path.join(__dirname, "..", "..", "lib", "src");
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const lib = require(libAt) as Lib;
   const file = readCases("cases.json");
@@ -24,8 +26,11 @@ function main(): void {
     const m = measure(lib, spec, cases);
     results.push(m);
     const over = m.worst > spec.bound ? "  OVER BOUND" : "";
-    console.log(`${spec.name.padEnd(28)} ${String(m.cases).padStart(5)} cases  worst ${fmt(m.worst).padStart(9)} (${spec.metric}, bound ${fmt(spec.bound)})  ${Date.now() - t0} ms${over}`);
-    if ((args.includes("--verbose") || over) && m.worstCase) console.log(`    ${m.worstTag}: ${m.worstCase}`);
+    console.log(
+      `${spec.name.padEnd(28)} ${String(m.cases).padStart(5)} cases  worst ${fmt(m.worst).padStart(9)} (${spec.metric}, bound ${fmt(spec.bound)})  ${Date.now() - t0} ms${over}`,
+    );
+    if ((args.includes("--verbose") || over) && m.worstCase)
+      console.log(`    ${m.worstTag}: ${m.worstCase}`);
     for (const t of m.thrown) console.log(`    threw: ${t}`);
   }
   let full: Measurement[] = readFullResults();
@@ -38,7 +43,9 @@ function main(): void {
       const t0 = Date.now();
       const m = measure(lib, spec, cases);
       full.push(m);
-      console.log(`full sweep ${spec.name.padEnd(24)} ${String(m.cases).padStart(3)} cases  worst ${fmt(m.worst)}  ${Date.now() - t0} ms${m.worst > spec.bound ? "  OVER BOUND" : ""}`);
+      console.log(
+        `full sweep ${spec.name.padEnd(24)} ${String(m.cases).padStart(3)} cases  worst ${fmt(m.worst)}  ${Date.now() - t0} ms${m.worst > spec.bound ? "  OVER BOUND" : ""}`,
+      );
       if (m.worst > spec.bound) console.log(`    ${m.worstTag}: ${m.worstCase}`);
     }
     if (!args.includes("--lib")) writeFullResults(full);

@@ -60,10 +60,20 @@ function psiRough(x: number): number {
 /** |ln B(a, b)| + |(a−1)ψ(a)| + |(b−1)ψ(b)| + |(a+b−2)ψ(a+b)|, roughly: the terms of Beta's entropy. */
 function betaEntropyTerms(a: number, b: number): number {
   const lnB = Math.abs(Math.log(a) + Math.log(b) - Math.log(a + b)) + 2; // |ln B| within a few units
-  return lnB + Math.abs((a - 1) * psiRough(a)) + Math.abs((b - 1) * psiRough(b)) + Math.abs((a + b - 2) * psiRough(a + b));
+  return (
+    lnB +
+    Math.abs((a - 1) * psiRough(a)) +
+    Math.abs((b - 1) * psiRough(b)) +
+    Math.abs((a + b - 2) * psiRough(a + b))
+  );
 }
 
-function method(family: string, m: string, nParams: number, extra: Partial<FunctionSpec> & { bound: number; domain: string }): FunctionSpec {
+function method(
+  family: string,
+  m: string,
+  nParams: number,
+  extra: Partial<FunctionSpec> & { bound: number; domain: string },
+): FunctionSpec {
   return {
     name: `${family}.${m}`,
     metric: "ulp",
@@ -78,29 +88,163 @@ function method(family: string, m: string, nParams: number, extra: Partial<Funct
 
 export const SPECS: FunctionSpec[] = [
   // ---------------------------------------------------------------- information theory
-  { name: "selfInformation", metric: "ulp", run: (l, a) => l.selfInformation(a[0], a[1]), bound: 2, domain: "p from 5e-324 (subnormals) to 1; bases e, 2, 10" },
-  { name: "binaryEntropy", metric: "ulp", run: (l, a) => l.binaryEntropy(a[0], a[1]), bound: 4, domain: "θ from 5e-324 to 1 (1 − 2⁻ᵏ), uniform; bases e, 2, 10" },
-  { name: "binaryCrossEntropyFromLogit", metric: "ulp", run: (l, a) => l.binaryCrossEntropyFromLogit(a[0], a[1]), bound: 2, domain: "y ∈ {0, 1} and soft labels (1 − 2⁻⁵³, 1e-300); z = 0, ±1e-300 … ±1.8e308, ±∞" },
-  { name: "entropy", metric: "rel", run: (l, a) => l.entropy(a[0], a[1]), bound: 4e-15, domain: "n 1 … 100 stored, 1e3 … 1e5 hashed (1e7 in the full sweep); normalize with masses 5e-324 … 1.8e308; near one-hot" },
-  { name: "crossEntropy", metric: "rel", run: (l, a) => l.crossEntropy(a[0], a[1], a[2]), bound: 2e-15, domain: "as entropy; q = p(1 ± 2⁻ᵏ); sums 1e±300 apart" },
-  { name: "klDivergence", metric: "rel", run: (l, a) => l.klDivergence(a[0], a[1], a[2]), bound: 5e-15, domain: "as entropy; q = p(1 ± 2⁻ᵏ), k 1 … 52; near-equal terms beside a far one; sums 1e±300 apart" },
-  { name: "jsDivergence", metric: "rel", run: (l, a) => l.jsDivergence(a[0], a[1], a[2]), bound: 5e-15, domain: "as klDivergence, with zeros (disjoint supports)" },
-  { name: "jointEntropy", metric: "rel", run: (l, a) => l.jointEntropy(a[0], a[1]), bound: 1e-15, domain: "tables 1×1 … 30×20: random, sparse, independent, near-independent (2⁻ᵏ), deterministic, masses 1e±300" },
-  { name: "conditionalEntropy", metric: "rel", run: (l, a) => l.conditionalEntropy(a[0], a[1]), bound: 2e-15, domain: "as jointEntropy" },
-  { name: "mutualInformation", metric: "rel", run: (l, a) => l.mutualInformation(a[0], a[1]), bound: 2e-15, domain: "as jointEntropy" },
-  { name: "logSumExp", metric: "ulp", run: (l, a) => l.logSumExp(a[0]), bound: 2, domain: "[m, m − gap], gap 0 … 1.8e308, m to ±1e300; normal logits sd 1 … 1e300 with −1e15, −∞; n to 1e5 (1e7 full)" },
-  { name: "softmax", metric: "ulp", run: (l, a) => l.softmax(a[0]), bound: 4, domain: "as logSumExp, n ≤ 100" },
-  { name: "logSoftmax", metric: "ulp", run: (l, a) => l.logSoftmax(a[0]), bound: 2, domain: "as logSumExp, n ≤ 100" },
-  { name: "crossEntropyFromLogits", metric: "rel", run: (l, a) => l.crossEntropyFromLogits(a[0], a[1], a[2]), bound: 1e-15, domain: "one-hot targets on the largest and a smaller logit, gap 0 … 1.8e308; soft targets; n to 1e5 (1e7 full)" },
+  {
+    name: "selfInformation",
+    metric: "ulp",
+    run: (l, a) => l.selfInformation(a[0], a[1]),
+    bound: 2,
+    domain: "p from 5e-324 (subnormals) to 1; bases e, 2, 10",
+  },
+  {
+    name: "binaryEntropy",
+    metric: "ulp",
+    run: (l, a) => l.binaryEntropy(a[0], a[1]),
+    bound: 4,
+    domain: "θ from 5e-324 to 1 (1 − 2⁻ᵏ), uniform; bases e, 2, 10",
+  },
+  {
+    name: "binaryCrossEntropyFromLogit",
+    metric: "ulp",
+    run: (l, a) => l.binaryCrossEntropyFromLogit(a[0], a[1]),
+    bound: 2,
+    domain: "y ∈ {0, 1} and soft labels (1 − 2⁻⁵³, 1e-300); z = 0, ±1e-300 … ±1.8e308, ±∞",
+  },
+  {
+    name: "entropy",
+    metric: "rel",
+    run: (l, a) => l.entropy(a[0], a[1]),
+    bound: 4e-15,
+    domain:
+      "n 1 … 100 stored, 1e3 … 1e5 hashed (1e7 in the full sweep); normalize with masses 5e-324 … 1.8e308; near one-hot",
+  },
+  {
+    name: "crossEntropy",
+    metric: "rel",
+    run: (l, a) => l.crossEntropy(a[0], a[1], a[2]),
+    bound: 2e-15,
+    domain: "as entropy; q = p(1 ± 2⁻ᵏ); sums 1e±300 apart",
+  },
+  {
+    name: "klDivergence",
+    metric: "rel",
+    run: (l, a) => l.klDivergence(a[0], a[1], a[2]),
+    bound: 5e-15,
+    domain:
+      "as entropy; q = p(1 ± 2⁻ᵏ), k 1 … 52; near-equal terms beside a far one; sums 1e±300 apart",
+  },
+  {
+    name: "jsDivergence",
+    metric: "rel",
+    run: (l, a) => l.jsDivergence(a[0], a[1], a[2]),
+    bound: 5e-15,
+    domain: "as klDivergence, with zeros (disjoint supports)",
+  },
+  {
+    name: "jointEntropy",
+    metric: "rel",
+    run: (l, a) => l.jointEntropy(a[0], a[1]),
+    bound: 1e-15,
+    domain:
+      "tables 1×1 … 30×20: random, sparse, independent, near-independent (2⁻ᵏ), deterministic, masses 1e±300",
+  },
+  {
+    name: "conditionalEntropy",
+    metric: "rel",
+    run: (l, a) => l.conditionalEntropy(a[0], a[1]),
+    bound: 2e-15,
+    domain: "as jointEntropy",
+  },
+  {
+    name: "mutualInformation",
+    metric: "rel",
+    run: (l, a) => l.mutualInformation(a[0], a[1]),
+    bound: 2e-15,
+    domain: "as jointEntropy",
+  },
+  {
+    name: "logSumExp",
+    metric: "ulp",
+    run: (l, a) => l.logSumExp(a[0]),
+    bound: 2,
+    domain:
+      "[m, m − gap], gap 0 … 1.8e308, m to ±1e300; normal logits sd 1 … 1e300 with −1e15, −∞; n to 1e5 (1e7 full)",
+  },
+  {
+    name: "softmax",
+    metric: "ulp",
+    run: (l, a) => l.softmax(a[0]),
+    bound: 4,
+    domain: "as logSumExp, n ≤ 100",
+  },
+  {
+    name: "logSoftmax",
+    metric: "ulp",
+    run: (l, a) => l.logSoftmax(a[0]),
+    bound: 2,
+    domain: "as logSumExp, n ≤ 100",
+  },
+  {
+    name: "crossEntropyFromLogits",
+    metric: "rel",
+    run: (l, a) => l.crossEntropyFromLogits(a[0], a[1], a[2]),
+    bound: 1e-15,
+    domain:
+      "one-hot targets on the largest and a smaller logit, gap 0 … 1.8e308; soft targets; n to 1e5 (1e7 full)",
+  },
   // ---------------------------------------------------------------- special functions
-  { name: "logGamma", metric: "ulp", run: (l, a) => l.logGamma(a[0]), bound: 2, domain: "x = 0, 5e-324 … 1.8e308 (subnormals), 1 ± 2⁻ᵏ, 2 ± 2⁻ᵏ, around the overflow at 2.56e305" },
-  { name: "logFactorial", metric: "ulp", run: (l, a) => l.logFactorial(a[0]), bound: 2, domain: "k = 0 … 199, log-uniform to 1.8e308" },
-  { name: "logBeta", metric: "ulp", run: (l, a) => (l as any).logBeta(a[0], a[1]), bound: 4, domain: "a, b log-uniform 1e-300 … 1.8e308 (one or both huge)" },
+  {
+    name: "logGamma",
+    metric: "ulp",
+    run: (l, a) => l.logGamma(a[0]),
+    bound: 2,
+    domain:
+      "x = 0, 5e-324 … 1.8e308 (subnormals), 1 ± 2⁻ᵏ, 2 ± 2⁻ᵏ, around the overflow at 2.56e305",
+  },
+  {
+    name: "logFactorial",
+    metric: "ulp",
+    run: (l, a) => l.logFactorial(a[0]),
+    bound: 2,
+    domain: "k = 0 … 199, log-uniform to 1.8e308",
+  },
+  {
+    name: "logBeta",
+    metric: "ulp",
+    run: (l, a) => (l as any).logBeta(a[0], a[1]),
+    bound: 4,
+    domain: "a, b log-uniform 1e-300 … 1.8e308 (one or both huge)",
+  },
   // ---------------------------------------------------------------- optimisation helpers
-  { name: "sigmoid", metric: "ulp", run: (l, a) => l.sigmoid(a[0]), bound: 1, domain: "z = 0, ±1e-300 … ±1.8e308" },
-  { name: "linspace", metric: "ulp-of", scale: (a) => Math.max(Math.abs(a[0]), Math.abs(a[1])), scaleNote: "max(|start|, |stop|)", run: (l, a) => l.linspace(a[0], a[1], a[2]), bound: 2, domain: "ends ±1e-310 … ±1.8e308 (subnormal, overflowing stop − start), crossing 0, n 2 … 40" },
-  { name: "argmax", metric: "exact", run: (l, a) => l.argmax(a[0]), bound: 0, domain: "ties, ±∞, −0" },
-  { name: "argmin", metric: "exact", run: (l, a) => l.argmin(a[0]), bound: 0, domain: "ties, ±∞, −0" },
+  {
+    name: "sigmoid",
+    metric: "ulp",
+    run: (l, a) => l.sigmoid(a[0]),
+    bound: 1,
+    domain: "z = 0, ±1e-300 … ±1.8e308",
+  },
+  {
+    name: "linspace",
+    metric: "ulp-of",
+    scale: (a) => Math.max(Math.abs(a[0]), Math.abs(a[1])),
+    scaleNote: "max(|start|, |stop|)",
+    run: (l, a) => l.linspace(a[0], a[1], a[2]),
+    bound: 2,
+    domain: "ends ±1e-310 … ±1.8e308 (subnormal, overflowing stop − start), crossing 0, n 2 … 40",
+  },
+  {
+    name: "argmax",
+    metric: "exact",
+    run: (l, a) => l.argmax(a[0]),
+    bound: 0,
+    domain: "ties, ±∞, −0",
+  },
+  {
+    name: "argmin",
+    metric: "exact",
+    run: (l, a) => l.argmin(a[0]),
+    bound: 0,
+    domain: "ties, ±∞, −0",
+  },
   // ---------------------------------------------------------------- distributions
   method("bernoulli", "logProb", 1, { bound: 1, domain: "p 5e-324 … 1 (1 − 2⁻ᵏ)" }),
   method("bernoulli", "prob", 1, { bound: 1, domain: "p 5e-324 … 1" }),
@@ -108,28 +252,82 @@ export const SPECS: FunctionSpec[] = [
   method("bernoulli", "variance", 1, { bound: 1, domain: "p 5e-324 … 1" }),
   method("bernoulli", "entropy", 1, { bound: 2, domain: "p 5e-324 … 1" }),
   method("categorical", "logProb", 1, { bound: 1, domain: "dirichlet probabilities, k 1 … 300" }),
-  method("categorical", "mean", 1, { metric: "rel", bound: 2e-15, domain: "dirichlet probabilities, k 1 … 300" }),
-  method("categorical", "variance", 1, { metric: "rel", bound: 2e-15, domain: "dirichlet probabilities, k 1 … 300" }),
-  method("categorical", "entropy", 1, { metric: "rel", bound: 1e-15, domain: "dirichlet probabilities, k 1 … 300" }),
+  method("categorical", "mean", 1, {
+    metric: "rel",
+    bound: 2e-15,
+    domain: "dirichlet probabilities, k 1 … 300",
+  }),
+  method("categorical", "variance", 1, {
+    metric: "rel",
+    bound: 2e-15,
+    domain: "dirichlet probabilities, k 1 … 300",
+  }),
+  method("categorical", "entropy", 1, {
+    metric: "rel",
+    bound: 1e-15,
+    domain: "dirichlet probabilities, k 1 … 300",
+  }),
   method("gaussian", "logProb", 2, {
-    metric: "ulp-of", scale: (a) => { const z = (a[2] - a[0]) / a[1]; return Math.abs(Math.log(a[1])) + LN_2PI_HALF + (Number.isFinite(z) ? 0.5 * z * z : 0); },
-    scaleNote: "|log σ| + ½ log 2π + ½z²", bound: 2, domain: "μ 0, ±1e-300 … ±1.8e308; σ 5e-324 … 1.8e308; x at μ, μ + σ, μ − 3σ, far",
+    metric: "ulp-of",
+    scale: (a) => {
+      const z = (a[2] - a[0]) / a[1];
+      return Math.abs(Math.log(a[1])) + LN_2PI_HALF + (Number.isFinite(z) ? 0.5 * z * z : 0);
+    },
+    scaleNote: "|log σ| + ½ log 2π + ½z²",
+    bound: 2,
+    domain: "μ 0, ±1e-300 … ±1.8e308; σ 5e-324 … 1.8e308; x at μ, μ + σ, μ − 3σ, far",
   }),
   method("gaussian", "prob", 2, { metric: "ulp-exp", bound: 2, domain: "as logProb" }),
   method("gaussian", "mean", 2, { bound: 0, domain: "any" }),
-  method("gaussian", "variance", 2, { bound: 1, domain: "σ 5e-324 … 1.8e308, and where σ² leaves the normal range" }),
-  method("gaussian", "entropy", 2, { metric: "ulp-of", scale: (a) => Math.max(Math.abs(Math.log(a[1])), 1.4189385332046727), scaleNote: "max(|log σ|, 1.42)", bound: 1, domain: "σ 5e-324 … 1.8e308" }),
-  method("exponential", "logProb", 1, { metric: "ulp-of", scale: (a) => Math.abs(Math.log(a[0])) + a[0] * a[1], scaleNote: "|log r| + r·x", bound: 1, domain: "rate 5e-324 … 1.8e308, x 0 … 1.8e308" }),
+  method("gaussian", "variance", 2, {
+    bound: 1,
+    domain: "σ 5e-324 … 1.8e308, and where σ² leaves the normal range",
+  }),
+  method("gaussian", "entropy", 2, {
+    metric: "ulp-of",
+    scale: (a) => Math.max(Math.abs(Math.log(a[1])), 1.4189385332046727),
+    scaleNote: "max(|log σ|, 1.42)",
+    bound: 1,
+    domain: "σ 5e-324 … 1.8e308",
+  }),
+  method("exponential", "logProb", 1, {
+    metric: "ulp-of",
+    scale: (a) => Math.abs(Math.log(a[0])) + a[0] * a[1],
+    scaleNote: "|log r| + r·x",
+    bound: 1,
+    domain: "rate 5e-324 … 1.8e308, x 0 … 1.8e308",
+  }),
   method("exponential", "prob", 1, { metric: "ulp-exp", bound: 1, domain: "as logProb" }),
   method("exponential", "mean", 1, { bound: 1, domain: "rate 5e-324 … 1.8e308" }),
-  method("exponential", "variance", 1, { bound: 1, domain: "rate 5e-324 … 1.8e308, and where rate² leaves the normal range (1.5e-154, 1.3e154)" }),
-  method("exponential", "entropy", 1, { metric: "ulp-of", scale: (a) => Math.max(1, Math.abs(Math.log(a[0]))), scaleNote: "max(1, |log r|)", bound: 1, domain: "rate 5e-324 … 1.8e308 (incl. e ± ulp)" }),
-  method("poisson", "logProb", 1, { bound: 2, domain: "λ 0, 1e-300 … 1e300; k 0 … 1e303, at the mode and far" }),
+  method("exponential", "variance", 1, {
+    bound: 1,
+    domain: "rate 5e-324 … 1.8e308, and where rate² leaves the normal range (1.5e-154, 1.3e154)",
+  }),
+  method("exponential", "entropy", 1, {
+    metric: "ulp-of",
+    scale: (a) => Math.max(1, Math.abs(Math.log(a[0]))),
+    scaleNote: "max(1, |log r|)",
+    bound: 1,
+    domain: "rate 5e-324 … 1.8e308 (incl. e ± ulp)",
+  }),
+  method("poisson", "logProb", 1, {
+    bound: 2,
+    domain: "λ 0, 1e-300 … 1e300; k 0 … 1e303, at the mode and far",
+  }),
   method("poisson", "prob", 1, { metric: "ulp-exp", bound: 2, domain: "as logProb" }),
   method("poisson", "mean", 1, { bound: 0, domain: "λ 0 … 1e300" }),
   method("poisson", "variance", 1, { bound: 0, domain: "λ 0 … 1e300" }),
-  method("poisson", "entropy", 1, { bound: 2, domain: "λ 0 … 1.8e308 (2πeλ overflows above 1.05e307)" }),
-  method("beta", "logProb", 2, { metric: "ulp-of", scale: () => 1, scaleNote: "max(|log p|, 1)", bound: 4, domain: "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999" }),
+  method("poisson", "entropy", 1, {
+    bound: 2,
+    domain: "λ 0 … 1.8e308 (2πeλ overflows above 1.05e307)",
+  }),
+  method("beta", "logProb", 2, {
+    metric: "ulp-of",
+    scale: () => 1,
+    scaleNote: "max(|log p|, 1)",
+    bound: 4,
+    domain: "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999",
+  }),
   method("beta", "prob", 2, { metric: "ulp-exp", bound: 4, domain: "as logProb" }),
   method("beta", "mean", 2, { bound: 1, domain: "shapes 1e-300 … 1.8e308" }),
   method("beta", "variance", 2, { bound: 2, domain: "shapes 1e-300 … 1.8e308" }),
@@ -137,72 +335,175 @@ export const SPECS: FunctionSpec[] = [
   method("beta", "entropy", 2, {
     metric: "ulp-of",
     // below shape 10 the textbook form is used: its error scales with the size of its four terms
-    scale: (a) => (Math.min(a[0], a[1]) < 10 && Math.max(a[0], a[1]) < 1e3 ? betaEntropyTerms(a[0], a[1]) : 0),
-    scaleNote: "|h| when both shapes are ≥ 10 or one is ≥ 1e3; otherwise |ln B| + |(a−1)ψ(a)| + |(b−1)ψ(b)| + |(a+b−2)ψ(a+b)|, the terms the formula sums there",
-    bound: 4, domain: "shapes 1e-300 … 1.8e308 (a + b overflows above 8.9e307)" }),
+    scale: (a) =>
+      Math.min(a[0], a[1]) < 10 && Math.max(a[0], a[1]) < 1e3 ? betaEntropyTerms(a[0], a[1]) : 0,
+    scaleNote:
+      "|h| when both shapes are ≥ 10 or one is ≥ 1e3; otherwise |ln B| + |(a−1)ψ(a)| + |(b−1)ψ(b)| + |(a+b−2)ψ(a+b)|, the terms the formula sums there",
+    bound: 4,
+    domain: "shapes 1e-300 … 1.8e308 (a + b overflows above 8.9e307)",
+  }),
   {
-    name: "klBetween", metric: "rel", bound: 2e-15, domain: "Bernoulli, Gaussian, Poisson, exponential over the double range and at parameter ratios 1 + 2⁻ᵏ; categorical pairs",
+    name: "klBetween",
+    metric: "rel",
+    bound: 2e-15,
+    domain:
+      "Bernoulli, Gaussian, Poisson, exponential over the double range and at parameter ratios 1 + 2⁻ᵏ; categorical pairs",
     run: (l, a) => {
       const make = DIST[a[0]];
       return l.klBetween(make(l, a[1]), make(l, a[2]));
     },
   },
   {
-    name: "fisherInformation", metric: "ulp", bound: 1, domain: "p 5e-324 … 1; λ, rate, σ over the double range, and where rate² or σ² leaves the normal range; categorical k 2 … 50, entry by entry",
+    name: "fisherInformation",
+    metric: "ulp",
+    bound: 1,
+    domain:
+      "p 5e-324 … 1; λ, rate, σ over the double range, and where rate² or σ² leaves the normal range; categorical k 2 … 50, entry by entry",
     run: (l, a) => {
       const r = l.fisherInformation(DIST[a[0]](l, a[1]));
       return typeof r === "number" ? r : r[a[2]][a[3]];
     },
   },
   {
-    name: "empiricalDistribution.expectation", metric: "rel", bound: 4e-16,
-    domain: "m 1 … 1000; mean to ±1.6e308 (sums that overflow), spread 1e-300 … 1e100; an outlier first or last; f = x and x·x",
-    scale: (a) => { const f = fOf(a[1]); let t = 0; for (const x of a[0] as number[]) t += Math.abs(f(x)) / a[0].length; return t; },
+    name: "empiricalDistribution.expectation",
+    metric: "rel",
+    bound: 4e-16,
+    domain:
+      "m 1 … 1000; mean to ±1.6e308 (sums that overflow), spread 1e-300 … 1e100; an outlier first or last; f = x and x·x",
+    scale: (a) => {
+      const f = fOf(a[1]);
+      let t = 0;
+      for (const x of a[0] as number[]) t += Math.abs(f(x)) / a[0].length;
+      return t;
+    },
     scaleNote: "(1/m) Σ |f(xᵢ)|",
     run: (l, a) => l.empiricalDistribution(a[0]).expectation(fOf(a[1])),
   },
   // ---------------------------------------------------------------- estimators
   {
-    name: "logLikelihood", metric: "rel", bound: 1e-14, domain: "Gaussian, Poisson, exponential, Bernoulli; parameters and data over the double range, outliers first or last; n to 1e5 (1e7 full)",
+    name: "logLikelihood",
+    metric: "rel",
+    bound: 1e-14,
+    domain:
+      "Gaussian, Poisson, exponential, Bernoulli; parameters and data over the double range, outliers first or last; n to 1e5 (1e7 full)",
     run: (l, a) => l.logLikelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {
-    name: "negativeLogLikelihood", metric: "rel", bound: 1e-14, domain: "as logLikelihood, n to 1e5",
+    name: "negativeLogLikelihood",
+    metric: "rel",
+    bound: 1e-14,
+    domain: "as logLikelihood, n to 1e5",
     run: (l, a) => l.negativeLogLikelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {
-    name: "averageLogLikelihood", metric: "rel", bound: 1e-14, domain: "as logLikelihood (stored samples), and sums that overflow where every term and the average are finite",
+    name: "averageLogLikelihood",
+    metric: "rel",
+    bound: 1e-14,
+    domain:
+      "as logLikelihood (stored samples), and sums that overflow where every term and the average are finite",
     run: (l, a) => l.averageLogLikelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {
-    name: "likelihood", metric: "ulp-exp", bound: 4, domain: "as logLikelihood, m ≤ 50",
+    name: "likelihood",
+    metric: "ulp-exp",
+    bound: 4,
+    domain: "as logLikelihood, m ≤ 50",
     run: (l, a) => l.likelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {
-    name: "fitGaussian", metric: "rel", scale: (_a, _e, i, refs) => (i === 0 ? refs![1][0] : 0), scaleNote: "μ̂ relative to max(|μ|, σ), σ̂ relative", bound: 2e-15, domain: "m 2 … 100 stored, 1e3 … 1e5 hashed (1e7 full); mean to ±1e300, spread 1e-300 … 1e100; an outlier first or last",
-    run: (l, a) => { const g = l.fitGaussian(a[0], { unbiased: a[1] }); return [g.params.mu, g.params.sigma]; },
+    name: "fitGaussian",
+    metric: "rel",
+    scale: (_a, _e, i, refs) => (i === 0 ? refs![1][0] : 0),
+    scaleNote: "μ̂ relative to max(|μ|, σ), σ̂ relative",
+    bound: 2e-15,
+    domain:
+      "m 2 … 100 stored, 1e3 … 1e5 hashed (1e7 full); mean to ±1e300, spread 1e-300 … 1e100; an outlier first or last",
+    run: (l, a) => {
+      const g = l.fitGaussian(a[0], { unbiased: a[1] });
+      return [g.params.mu, g.params.sigma];
+    },
   },
-  { name: "fitBernoulli", metric: "ulp", bound: 0.5, domain: "m 1 … 100", run: (l, a) => l.fitBernoulli(a[0]).params.p },
-  { name: "fitPoisson", metric: "ulp", bound: 0.5, domain: "m 1 … 100 stored, 1e3 … 1e5 hashed (1e7 full), counts to 2⁴⁰, and near 1.8e308 (the sum overflows)", run: (l, a) => l.fitPoisson(a[0]).params.lambda },
-  { name: "fitExponential", metric: "rel", bound: 1e-15, domain: "m 1 … 100 stored, 1e3 … 1e5 hashed (1e7 full), scale 1e-300 … 1e307 (the sum may overflow)", run: (l, a) => l.fitExponential(a[0]).params.rate },
-  { name: "fitCategorical", metric: "ulp", bound: 0.5, domain: "m 1 … 100, k 2 … 50", run: (l, a) => l.fitCategorical(a[0], a[1]).params.probs[a[2]] },
-  { name: "fitBernoulliMap", metric: "ulp", bound: 1, domain: "m 1 … 100, prior shapes 0.5 … 1e300", run: (l, a) => l.fitBernoulliMap(a[0], { alpha: a[1], beta: a[2] }).p },
-  { name: "fitLinearRegression", metric: "norm-rel", bound: 1e-14, domain: "m 5 … 60, p 1 … 4, column scales 1e±100", run: (l, a) => l.fitLinearRegression(a[0], a[1], a[2]).weights },
-  { name: "fitRidgeRegression", metric: "norm-rel", bound: 1e-14, domain: "m 5 … 60, p 1 … 4, l2 0.1 … 10", run: (l, a) => l.fitRidgeRegression(a[0], a[1], a[2]).weights },
   {
-    name: "maximizeLikelihood", metric: "rel", scale: (a, _e, i) => (i === 0 ? a[1] : 1) * 1e-2, scaleNote: "each θ̂_j relative to max(|θ_j|, 0.01·its scale)", bound: 1e-9, domain: "Gaussian (μ, log σ), Poisson log λ, Bernoulli logit, exponential log rate, m 5 … 30; parameters scaled by 1, 1e±9, 1e±200",
+    name: "fitBernoulli",
+    metric: "ulp",
+    bound: 0.5,
+    domain: "m 1 … 100",
+    run: (l, a) => l.fitBernoulli(a[0]).params.p,
+  },
+  {
+    name: "fitPoisson",
+    metric: "ulp",
+    bound: 0.5,
+    domain:
+      "m 1 … 100 stored, 1e3 … 1e5 hashed (1e7 full), counts to 2⁴⁰, and near 1.8e308 (the sum overflows)",
+    run: (l, a) => l.fitPoisson(a[0]).params.lambda,
+  },
+  {
+    name: "fitExponential",
+    metric: "rel",
+    bound: 1e-15,
+    domain:
+      "m 1 … 100 stored, 1e3 … 1e5 hashed (1e7 full), scale 1e-300 … 1e307 (the sum may overflow)",
+    run: (l, a) => l.fitExponential(a[0]).params.rate,
+  },
+  {
+    name: "fitCategorical",
+    metric: "ulp",
+    bound: 0.5,
+    domain: "m 1 … 100, k 2 … 50",
+    run: (l, a) => l.fitCategorical(a[0], a[1]).params.probs[a[2]],
+  },
+  {
+    name: "fitBernoulliMap",
+    metric: "ulp",
+    bound: 1,
+    domain: "m 1 … 100, prior shapes 0.5 … 1e300",
+    run: (l, a) => l.fitBernoulliMap(a[0], { alpha: a[1], beta: a[2] }).p,
+  },
+  {
+    name: "fitLinearRegression",
+    metric: "norm-rel",
+    bound: 1e-14,
+    domain: "m 5 … 60, p 1 … 4, column scales 1e±100",
+    run: (l, a) => l.fitLinearRegression(a[0], a[1], a[2]).weights,
+  },
+  {
+    name: "fitRidgeRegression",
+    metric: "norm-rel",
+    bound: 1e-14,
+    domain: "m 5 … 60, p 1 … 4, l2 0.1 … 10",
+    run: (l, a) => l.fitRidgeRegression(a[0], a[1], a[2]).weights,
+  },
+  {
+    name: "maximizeLikelihood",
+    metric: "rel",
+    scale: (a, _e, i) => (i === 0 ? a[1] : 1) * 1e-2,
+    scaleNote: "each θ̂_j relative to max(|θ_j|, 0.01·its scale)",
+    bound: 1e-9,
+    domain:
+      "Gaussian (μ, log σ), Poisson log λ, Bernoulli logit, exponential log rate, m 5 … 30; parameters scaled by 1, 1e±9, 1e±200",
     run: (l, a) => {
       const [problem, s, xs, theta0] = a as [string, number, number[], number[]];
       const f = (t: Float64Array): number => {
         switch (problem) {
-          case "gaussian": return l.logLikelihood(l.gaussian(t[0] / s, Math.exp(t[1])), xs);
-          case "poisson": return l.logLikelihood(l.poisson(Math.exp(t[0] / s)), xs);
-          case "bernoulli": return l.logLikelihood(l.bernoulli(l.sigmoid(t[0] / s)), xs);
-          default: return l.logLikelihood(l.exponential(Math.exp(t[0] / s)), xs);
+          case "gaussian":
+            return l.logLikelihood(l.gaussian(t[0] / s, Math.exp(t[1])), xs);
+          case "poisson":
+            return l.logLikelihood(l.poisson(Math.exp(t[0] / s)), xs);
+          case "bernoulli":
+            return l.logLikelihood(l.bernoulli(l.sigmoid(t[0] / s)), xs);
+          default:
+            return l.logLikelihood(l.exponential(Math.exp(t[0] / s)), xs);
         }
       };
       return l.maximizeLikelihood(f, theta0).theta;
     },
   },
-  { name: "fitLogisticRegression", metric: "norm-rel", bound: 1e-12, domain: "m 10 … 100, p 1 … 3, overlapping classes, column scales 1e±5, l2 0 … 5", run: (l, a) => l.fitLogisticRegression(a[0], a[1], a[2]).weights },
+  {
+    name: "fitLogisticRegression",
+    metric: "norm-rel",
+    bound: 1e-12,
+    domain: "m 10 … 100, p 1 … 3, overlapping classes, column scales 1e±5, l2 0 … 5",
+    run: (l, a) => l.fitLogisticRegression(a[0], a[1], a[2]).weights,
+  },
 ];

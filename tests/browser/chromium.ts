@@ -17,9 +17,10 @@ export const ROOT = resolve(__dirname, "..", "..");
  * temporary folders it just exported into, so no stale file in exports/ is ever read), else
  * exports/ and tests/.out/export (what `npm start` wrote), for a manual run.
  */
-export const EXPORT_DIRS = (process.env.MLEKIT_EXPORT_DIRS
-  ? process.env.MLEKIT_EXPORT_DIRS.split(delimiter).filter(Boolean)
-  : [join(ROOT, "exports"), join(ROOT, "tests", ".out", "export")]
+export const EXPORT_DIRS = (
+  process.env.MLEKIT_EXPORT_DIRS
+    ? process.env.MLEKIT_EXPORT_DIRS.split(delimiter).filter(Boolean)
+    : [join(ROOT, "exports"), join(ROOT, "tests", ".out", "export")]
 ).filter((d) => existsSync(d));
 
 /** Folders MLEKIT_EXPORT_DIRS names that do not exist: each test file that reads the exports fails on them. */
@@ -45,7 +46,8 @@ export function exportedFiles(ext: string): { dir: string; name: string; file: s
 export const label = (file: string): string => file.slice(ROOT.length + 1);
 
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60000 });
 }
 
@@ -66,7 +68,12 @@ export interface OfflinePage {
 export async function openOffline(
   browser: Browser,
   url: string,
-  { viewport = { width: 1100, height: 900 }, allow = [] as string[], timeoutMs = 60000, init = undefined as (() => void) | undefined } = {},
+  {
+    viewport = { width: 1100, height: 900 },
+    allow = [] as string[],
+    timeoutMs = 60000,
+    init = undefined as (() => void) | undefined,
+  } = {},
 ): Promise<OfflinePage> {
   const context = await browser.newContext({ viewport, offline: allow.length === 0 });
   if (init) await context.addInitScript(init);
@@ -75,7 +82,12 @@ export async function openOffline(
   const network: string[] = [];
   await context.route("**/*", (route) => {
     const u = route.request().url();
-    if (u.startsWith("file:") || u.startsWith("data:") || u.startsWith("blob:") || allow.some((o) => u.startsWith(o))) {
+    if (
+      u.startsWith("file:") ||
+      u.startsWith("data:") ||
+      u.startsWith("blob:") ||
+      allow.some((o) => u.startsWith(o))
+    ) {
       return route.continue();
     }
     network.push(u);
@@ -95,20 +107,36 @@ export async function openOffline(
  * plot `<div>` in a Jupyter front end by default; an export page passes the exporter's) under
  * `root` and every one holds plotly's SVG; returns [plots, drawn].
  */
-export async function waitForPlots(page: Page, timeoutMs = 30000, root = "body", plotSelector = FORMAT.PLOT_SELECTOR, atLeast = 0): Promise<[number, number]> {
+export async function waitForPlots(
+  page: Page,
+  timeoutMs = 30000,
+  root = "body",
+  plotSelector = FORMAT.PLOT_SELECTOR,
+  atLeast = 0,
+): Promise<[number, number]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const counts = await page.evaluate(([sel, plotSel]) => {
-      const plots = Array.from(document.querySelectorAll(`${sel} ${plotSel}`));
-      return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length] as [number, number];
-    }, [root, plotSelector] as const);
+    const counts = await page.evaluate(
+      ([sel, plotSel]) => {
+        const plots = Array.from(document.querySelectorAll(`${sel} ${plotSel}`));
+        return [plots.length, plots.filter((p) => p.querySelector("svg.main-svg")).length] as [
+          number,
+          number,
+        ];
+      },
+      [root, plotSelector] as const,
+    );
     if ((counts[0] >= atLeast && counts[0] === counts[1]) || Date.now() > deadline) return counts;
     await page.waitForTimeout(150);
   }
 }
 
 /** Polls `check` until it returns a truthy value or `timeoutMs` passes; returns the last value. */
-export async function until<T>(check: () => Promise<T>, timeoutMs: number, everyMs = 250): Promise<T> {
+export async function until<T>(
+  check: () => Promise<T>,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

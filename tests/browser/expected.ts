@@ -9,7 +9,8 @@ import { parseNotebook, plotlyFigure, text, type Cell } from "../../scripts/nbfo
 /** The cells of `<dir>/<name>.ipynb`; throws, naming the file, when it is missing. */
 export function notebookCells(dir: string, name: string): Cell[] {
   const file = join(dir, `${name}.ipynb`);
-  if (!existsSync(file)) throw new Error(`${file} is missing: the executed notebook must sit beside its exports`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: the executed notebook must sit beside its exports`);
   return parseNotebook(readFileSync(file, "utf8"), file).cells;
 }
 
@@ -20,22 +21,29 @@ export function notebookCells(dir: string, name: string): Cell[] {
  * of plot outputs (checked when this was written: 2, 4, 7, 6, 3, 4, 5, 4, 2 for 00 to 08).
  */
 export function leastPlots(cells: Cell[]): number {
-  return cells.filter((c) => c.cell_type === "code").reduce((n, c) => n + (text(c.source).match(/(?<![\w.$])show\(/g) ?? []).length, 0);
+  return cells
+    .filter((c) => c.cell_type === "code")
+    .reduce((n, c) => n + (text(c.source).match(/(?<![\w.$])show\(/g) ?? []).length, 0);
 }
 
 /** The outputs of a notebook that carry a plotly figure. */
 export function plotOutputCount(cells: Cell[]): number {
-  return cells.flatMap((c) => (c.cell_type === "code" ? c.outputs : [])).filter((o) => plotlyFigure(o) !== undefined).length;
+  return cells
+    .flatMap((c) => (c.cell_type === "code" ? c.outputs : []))
+    .filter((o) => plotlyFigure(o) !== undefined).length;
 }
 
 /** The formulas in a notebook's Markdown cells (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`, code aside). */
 export function formulaCount(cells: Cell[]): number {
-  return cells.filter((c) => c.cell_type === "markdown").reduce((n, c) => n + extractMath(text(c.source)).formulas.length, 0);
+  return cells
+    .filter((c) => c.cell_type === "markdown")
+    .reduce((n, c) => n + extractMath(text(c.source)).formulas.length, 0);
 }
 
 /** Markdown cells whose source has `$…$` on one line: the cells a JupyterLab test expects MathJax in (jupyterlab-page.ts counts the same). */
 export function dollarMathCellCount(cells: Cell[]): number {
-  return cells.filter((c) => c.cell_type === "markdown" && /\$[^$\n]+\$/.test(text(c.source))).length;
+  return cells.filter((c) => c.cell_type === "markdown" && /\$[^$\n]+\$/.test(text(c.source)))
+    .length;
 }
 
 /** Cells whose source Jupyter collapses (`metadata.jupyter.source_hidden`). */

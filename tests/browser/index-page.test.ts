@@ -29,7 +29,11 @@ test("an index page was exported", () => {
 for (const file of indexes) {
   test(`${label(file)}: every note is listed with its status and time, every link resolves`, async () => {
     assert.ok(existsSync(file), `${file} is missing`);
-    const runs = JSON.parse(readFileSync(join(dirname(file), "run.json"), "utf8")) as { name: string; status: string; seconds: number }[];
+    const runs = JSON.parse(readFileSync(join(dirname(file), "run.json"), "utf8")) as {
+      name: string;
+      status: string;
+      seconds: number;
+    }[];
     assert.ok(runs.length > 0, "run.json lists no note");
     const { page, context, errors, network } = await openOffline(browser, pathToFileURL(file).href);
     try {
@@ -39,18 +43,36 @@ for (const file of indexes) {
           title: (li.querySelector("h2") as HTMLElement).innerText,
           run: (li.querySelector(".run") as HTMLElement).innerText,
           // the note's own formats (a translation's list follows it in the same card)
-          links: Array.from(li.querySelector(".formats")?.querySelectorAll("a") ?? []).map((a) => a.textContent!.split(" ")[0]),
+          links: Array.from(li.querySelector(".formats")?.querySelectorAll("a") ?? []).map(
+            (a) => a.textContent!.split(" ")[0],
+          ),
         })),
       );
-      assert.equal(cards.map((c) => c.id), runs.map((r) => r.name), "one card per note of run.json, in order");
+      assert.equal(
+        cards.map((c) => c.id),
+        runs.map((r) => r.name),
+        "one card per note of run.json, in order",
+      );
       const words = pageStrings(await page.evaluate(() => document.documentElement.lang)).index;
       for (const [i, r] of runs.entries()) {
         assert.ok(cards[i].title.trim().length > 0, `${r.name}: no title`);
-        assert.ok(cards[i].run.includes(r.status === "ok" ? words.ranOk : words.failed), `${r.name}: status not shown`);
-        assert.ok(cards[i].run.includes(`${r.seconds.toFixed(1)} s`), `${r.name}: run time not shown`);
-        assert.equal(cards[i].links, (["html", "pdf", "md", "ipynb"] as const).map((k) => words.formats[k][0]), `${r.name}: not linked in every format`);
+        assert.ok(
+          cards[i].run.includes(r.status === "ok" ? words.ranOk : words.failed),
+          `${r.name}: status not shown`,
+        );
+        assert.ok(
+          cards[i].run.includes(`${r.seconds.toFixed(1)} s`),
+          `${r.name}: run time not shown`,
+        );
+        assert.equal(
+          cards[i].links,
+          (["html", "pdf", "md", "ipynb"] as const).map((k) => words.formats[k][0]),
+          `${r.name}: not linked in every format`,
+        );
       }
-      const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]")).map((a) => (a as HTMLAnchorElement).href));
+      const hrefs = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("a[href]")).map((a) => (a as HTMLAnchorElement).href),
+      );
       assert.ok(hrefs.length >= runs.length * 4, "too few links");
       for (const href of hrefs) {
         assert.ok(href.startsWith("file:"), `link leaves the folder: ${href}`);
@@ -60,7 +82,10 @@ for (const file of indexes) {
       assert.equal(network, [], `the page tried the network: ${network.join(", ")}`);
       assert.equal(errors, [], `console errors: ${errors.join(" | ")}`);
       mkdirSync(join(resolve(dirname(file)), "screens"), { recursive: true });
-      await page.screenshot({ path: join(resolve(dirname(file)), "screens", "index.png"), fullPage: true });
+      await page.screenshot({
+        path: join(resolve(dirname(file)), "screens", "index.png"),
+        fullPage: true,
+      });
     } finally {
       await context.close();
     }

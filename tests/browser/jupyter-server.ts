@@ -6,7 +6,17 @@
 // as in the repo. Every wait is bounded; `stop()` kills the server's process group if need be.
 import { spawn, type ChildProcess } from "child_process";
 import { randomBytes } from "crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import { freePort, serverCommand } from "../../scripts/lab";
@@ -22,7 +32,10 @@ export const NOTEBOOKS = NOTEBOOK_DIR;
  */
 export function notebookNames(): string[] {
   const all = listNotebooks().map((f) => basename(f));
-  const only = (process.env.MLEKIT_NOTEBOOKS || "").split(",").map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.MLEKIT_NOTEBOOKS || "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return only.length ? all.filter((f) => only.some((o) => f.startsWith(o))) : all;
 }
 
@@ -50,7 +63,8 @@ export class JupyterServer {
     symlinkSync(join(ROOT, "node_modules"), join(this.work, "node_modules"), "junction");
     mkdirSync(this.dir);
     for (const f of notebookNames()) cpSync(join(NOTEBOOKS, f), join(this.dir, f));
-    if (existsSync(join(NOTEBOOKS, "data"))) cpSync(join(NOTEBOOKS, "data"), join(this.dir, "data"), { recursive: true });
+    if (existsSync(join(NOTEBOOKS, "data")))
+      cpSync(join(NOTEBOOKS, "data"), join(this.dir, "data"), { recursive: true });
     const config = join(this.work, "config");
     mkdirSync(join(config, "labconfig"), { recursive: true });
     // exposeAppInBrowser: window.jupyterapp, so the test can run commands and read the model.
@@ -63,26 +77,46 @@ export class JupyterServer {
       notebookDir: this.dir,
       port,
       token: this.token,
-      env: { JUPYTER_CONFIG_DIR: config, JUPYTER_RUNTIME_DIR: join(this.work, "runtime"), JUPYTER_DATA_DIR: join(this.work, "data") },
+      env: {
+        JUPYTER_CONFIG_DIR: config,
+        JUPYTER_RUNTIME_DIR: join(this.work, "runtime"),
+        JUPYTER_DATA_DIR: join(this.work, "data"),
+      },
       extraArgs: ["--no-browser", "--ServerApp.open_browser=False"],
       plotlyRenderer: Boolean(this.opts.plotlyRenderer),
     });
     const log = openSync(join(this.work, "server.log"), "w");
-    this.child = spawn(cmd.command, cmd.args, { detached: true, stdio: ["ignore", log, log], env: cmd.env });
-    const up = await until(async () => {
-      if (!this.alive()) return "exited";
-      const r = await this.api("/api/status").catch(() => undefined);
-      return r && r.ok ? "up" : "";
-    }, 90000, 300);
-    if (up !== "up") throw new Error(`the Jupyter server did not come up (${up || "timeout"}):\n${this.logTail()}`);
+    this.child = spawn(cmd.command, cmd.args, {
+      detached: true,
+      stdio: ["ignore", log, log],
+      env: cmd.env,
+    });
+    const up = await until(
+      async () => {
+        if (!this.alive()) return "exited";
+        const r = await this.api("/api/status").catch(() => undefined);
+        return r && r.ok ? "up" : "";
+      },
+      90000,
+      300,
+    );
+    if (up !== "up")
+      throw new Error(
+        `the Jupyter server did not come up (${up || "timeout"}):\n${this.logTail()}`,
+      );
   }
 
   alive(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+    return (
+      this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
+    );
   }
 
   api(path: string, init?: RequestInit): Promise<Response> {
-    return fetch(`${this.base}${path}${path.includes("?") ? "&" : "?"}token=${this.token}`, { ...init, signal: AbortSignal.timeout(10000) });
+    return fetch(`${this.base}${path}${path.includes("?") ? "&" : "?"}token=${this.token}`, {
+      ...init,
+      signal: AbortSignal.timeout(10000),
+    });
   }
 
   url(path: string): string {
@@ -91,7 +125,11 @@ export class JupyterServer {
 
   logTail(lines = 15): string {
     try {
-      return readFileSync(join(this.work, "server.log"), "utf8").trim().split("\n").slice(-lines).join("\n");
+      return readFileSync(join(this.work, "server.log"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(-lines)
+        .join("\n");
     } catch {
       return "(no server log)";
     }
@@ -112,14 +150,25 @@ export class JupyterServer {
    */
   async kernelReady(path: string, timeoutMs = 90000): Promise<string> {
     let last = "no session";
-    const ok = await until(async () => {
-      const sessions = (await (await this.api("/api/sessions")).json().catch(() => [])) as { path: string; kernel: { id: string } }[];
-      const s = sessions.find((x) => x.path === path);
-      if (!s) return false;
-      const k = (await (await this.api(`/api/kernels/${s.kernel.id}`)).json().catch(() => ({}))) as { execution_state?: string; connections?: number };
-      last = `kernel ${k.execution_state}, ${k.connections} connection(s)`;
-      return k.execution_state === "idle" && (k.connections ?? 0) > 0;
-    }, timeoutMs, 300);
+    const ok = await until(
+      async () => {
+        const sessions = (await (await this.api("/api/sessions")).json().catch(() => [])) as {
+          path: string;
+          kernel: { id: string };
+        }[];
+        const s = sessions.find((x) => x.path === path);
+        if (!s) return false;
+        const k = (await (
+          await this.api(`/api/kernels/${s.kernel.id}`)
+        )
+          .json()
+          .catch(() => ({}))) as { execution_state?: string; connections?: number };
+        last = `kernel ${k.execution_state}, ${k.connections} connection(s)`;
+        return k.execution_state === "idle" && (k.connections ?? 0) > 0;
+      },
+      timeoutMs,
+      300,
+    );
     if (ok) return "";
     const blocked = /Socket is blocked by a bind or unbind operation/.test(this.log());
     return `the kernel never became ready (${last})${blocked ? ": DEAD KERNEL, it logged 'Socket is blocked by a bind or unbind operation'" : ""}\n${this.logTail()}`;

@@ -14,7 +14,26 @@ import type { Output, WorkerCell } from "../../scripts/export/live/page/protocol
 import { text, type Notebook } from "../../scripts/nbformat";
 
 /** The transcendental functions whose last ulp differs between V8 versions. */
-export const LIBM = ["exp", "expm1", "log", "log1p", "log2", "log10", "pow", "sin", "cos", "tan", "atan", "atan2", "asin", "acos", "sinh", "cosh", "tanh", "cbrt"] as const;
+export const LIBM = [
+  "exp",
+  "expm1",
+  "log",
+  "log1p",
+  "log2",
+  "log10",
+  "pow",
+  "sin",
+  "cos",
+  "tan",
+  "atan",
+  "atan2",
+  "asin",
+  "acos",
+  "sinh",
+  "cosh",
+  "tanh",
+  "cbrt",
+] as const;
 
 /**
  * A script that makes the {@link LIBM} functions another libm, as a different V8 has: for one
@@ -75,11 +94,27 @@ parentPort.postMessage({ outputs, ok });
  * @param nb the notebook (its code cells are run)
  * @param perturb a seed: make Math another libm ({@link perturbMath})
  */
-export function runInNode(workerSource: string, nb: Notebook, perturb?: number): Promise<{ outputs: (Output[] | null)[]; ok: boolean }> {
+export function runInNode(
+  workerSource: string,
+  nb: Notebook,
+  perturb?: number,
+): Promise<{ outputs: (Output[] | null)[]; ok: boolean }> {
   const sources = nb.cells.filter((c) => c.cell_type === "code").map((c) => text(c.source));
-  const cells: WorkerCell[] = cellsToScripts(sources).map((s, i) => ({ index: i, source: sources[i], code: s.code, error: s.error }));
+  const cells: WorkerCell[] = cellsToScripts(sources).map((s, i) => ({
+    index: i,
+    source: sources[i],
+    code: s.code,
+    error: s.error,
+  }));
   return new Promise((resolve, reject) => {
-    const w = new Worker(THREAD, { eval: true, workerData: { worker: workerSource, cells, perturb: perturb === undefined ? undefined : perturbMath(perturb) } });
+    const w = new Worker(THREAD, {
+      eval: true,
+      workerData: {
+        worker: workerSource,
+        cells,
+        perturb: perturb === undefined ? undefined : perturbMath(perturb),
+      },
+    });
     w.once("message", (m: { outputs: (Output[] | null)[]; ok: boolean }) => {
       resolve({ outputs: cells.map((_, i) => m.outputs[i] ?? null), ok: m.ok });
       void w.terminate();
@@ -126,53 +161,94 @@ export class Agreement {
       return;
     }
     const scale = Math.max(Math.abs(a), Math.abs(b));
-    const shake = Math.max(0, ...moved.map((m) => (typeof m === "number" && Number.isFinite(m) ? Math.abs(m - a) : 0)));
+    const shake = Math.max(
+      0,
+      ...moved.map((m) => (typeof m === "number" && Number.isFinite(m) ? Math.abs(m - a) : 0)),
+    );
     const rel = Math.abs(a - b) / scale;
     if (shake > REL * scale) this.sensitive++;
     if (rel <= REL) this.worst = Math.max(this.worst, rel);
     else if (!(shake > 0 && Math.abs(a - b) <= SENSITIVITY_FACTOR * shake))
-      this.problems.push(`${where}: kernel ${a}, page ${b}${shake ? ` (another libm moves it by ${shake.toExponential(1)})` : ""}`);
+      this.problems.push(
+        `${where}: kernel ${a}, page ${b}${shake ? ` (another libm moves it by ${shake.toExponential(1)})` : ""}`,
+      );
   }
   text(a: string, b: string, where: string, moved: readonly unknown[] = []): void {
     // Numbers aside, the same words; a table's rule and padding follow its numbers' widths.
-    const skel = (s: string) => s.replace(NUMBER, "#").replace(/-{3,}/g, "---").replace(/\s+/g, " ");
+    const skel = (s: string) =>
+      s.replace(NUMBER, "#").replace(/-{3,}/g, "---").replace(/\s+/g, " ");
     const sa = skel(a);
     const sb = skel(b);
     if (sa !== sb) {
       let i = 0;
       while (i < sa.length && sa[i] === sb[i]) i++;
-      this.problems.push(`${where}: the words differ at "${sa.slice(Math.max(0, i - 40), i + 40)}" (kernel) vs "${sb.slice(Math.max(0, i - 40), i + 40)}" (page)`);
+      this.problems.push(
+        `${where}: the words differ at "${sa.slice(Math.max(0, i - 40), i + 40)}" (kernel) vs "${sb.slice(Math.max(0, i - 40), i + 40)}" (page)`,
+      );
       return;
     }
     const na = a.match(NUMBER) ?? [];
     const nb = b.match(NUMBER) ?? [];
-    const nm = moved.map((m) => (typeof m === "string" && skel(m) === sa ? m.match(NUMBER) ?? [] : []));
-    na.forEach((x, i) => this.num(Number(x), Number(nb[i]), where, nm.map((m) => (m[i] === undefined ? undefined : Number(m[i])))));
+    const nm = moved.map((m) =>
+      typeof m === "string" && skel(m) === sa ? (m.match(NUMBER) ?? []) : [],
+    );
+    na.forEach((x, i) =>
+      this.num(
+        Number(x),
+        Number(nb[i]),
+        where,
+        nm.map((m) => (m[i] === undefined ? undefined : Number(m[i]))),
+      ),
+    );
   }
   /** Walks kernel, page (and the runs with another libm, for tolerances) in step. */
   value(a: unknown, b: unknown, where: string, moved: readonly unknown[] = []): void {
     if (typeof a === "number" && typeof b === "number") return this.num(a, b, where, moved);
     if (typeof a === "string" && typeof b === "string") return this.text(a, b, where, moved);
     if (Array.isArray(a) && Array.isArray(b)) {
-      if (a.length !== b.length) return void this.problems.push(`${where}: kernel ${a.length} items, page ${b.length}`);
-      a.forEach((x, i) => this.value(x, b[i], `${where}[${i}]`, moved.map((m) => (Array.isArray(m) && m.length === a.length ? m[i] : undefined))));
+      if (a.length !== b.length)
+        return void this.problems.push(`${where}: kernel ${a.length} items, page ${b.length}`);
+      a.forEach((x, i) =>
+        this.value(
+          x,
+          b[i],
+          `${where}[${i}]`,
+          moved.map((m) => (Array.isArray(m) && m.length === a.length ? m[i] : undefined)),
+        ),
+      );
       return;
     }
     if (a && b && typeof a === "object" && typeof b === "object") {
       const ka = Object.keys(a).sort();
       const kb = Object.keys(b).sort();
-      if (ka.join() !== kb.join()) return void this.problems.push(`${where}: kernel keys ${ka}, page keys ${kb}`);
+      if (ka.join() !== kb.join())
+        return void this.problems.push(`${where}: kernel keys ${ka}, page keys ${kb}`);
       for (const k of ka) {
-        const mk = moved.map((m) => (m && typeof m === "object" ? (m as Record<string, unknown>)[k] : undefined));
-        this.value((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${where}.${k}`, mk);
+        const mk = moved.map((m) =>
+          m && typeof m === "object" ? (m as Record<string, unknown>)[k] : undefined,
+        );
+        this.value(
+          (a as Record<string, unknown>)[k],
+          (b as Record<string, unknown>)[k],
+          `${where}.${k}`,
+          mk,
+        );
       }
       return;
     }
-    if (!Object.is(a, b)) this.problems.push(`${where}: kernel ${JSON.stringify(a)}, page ${JSON.stringify(b)}`);
+    if (!Object.is(a, b))
+      this.problems.push(`${where}: kernel ${JSON.stringify(a)}, page ${JSON.stringify(b)}`);
   }
 }
 
-type AnyOutput = { output_type: string; name?: string; text?: string | string[]; data?: Record<string, unknown>; ename?: string; evalue?: string };
+type AnyOutput = {
+  output_type: string;
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, unknown>;
+  ename?: string;
+  evalue?: string;
+};
 
 /** A cell's outputs in comparable form: streams merged by name in order, displays by MIME type. */
 export function comparable(outs: readonly AnyOutput[]): { kind: string; value: unknown }[] {
@@ -180,15 +256,20 @@ export function comparable(outs: readonly AnyOutput[]): { kind: string; value: u
   for (const o of outs) {
     if (o.output_type === "stream") {
       const last = list[list.length - 1];
-      if (last && last.kind === `stream:${o.name}`) last.value = String(last.value) + text(o.text ?? "");
+      if (last && last.kind === `stream:${o.name}`)
+        last.value = String(last.value) + text(o.text ?? "");
       else list.push({ kind: `stream:${o.name}`, value: text(o.text ?? "") });
-    } else if (o.output_type === "error") list.push({ kind: "error", value: `${o.ename}: ${o.evalue}` });
+    } else if (o.output_type === "error")
+      list.push({ kind: "error", value: `${o.ename}: ${o.evalue}` });
     else {
       const d = o.data ?? {};
       const keep: Record<string, unknown> = {};
       if (d["application/vnd.plotly.v1+json"]) keep.plotly = d["application/vnd.plotly.v1+json"];
-      else for (const m of ["text/plain", "text/markdown", "text/html", "text/latex"]) if (d[m] !== undefined) keep[m] = text(d[m] as string);
-      const live = d["application/vnd.mlekit.live-slider.v1+json"] as Record<string, unknown> | undefined;
+      else
+        for (const m of ["text/plain", "text/markdown", "text/html", "text/latex"])
+          if (d[m] !== undefined) keep[m] = text(d[m] as string);
+      const live = d["application/vnd.mlekit.live-slider.v1+json"] as
+        Record<string, unknown> | undefined;
       if (live) {
         // The frame's source differs by compiler (tslab's TypeScript, the page's sucrase); the rest must not.
         const { frame: _f, ...spec } = live;
@@ -204,7 +285,12 @@ export function comparable(outs: readonly AnyOutput[]): { kind: string; value: u
  * Compares a run's outputs, cell by cell, with the kernel's executed notebook; `moved` (runs
  * with another libm, see {@link runInNode}) give each number its last-ulp sensitivity.
  */
-export function compareRun(nb: Notebook, outputs: readonly (readonly AnyOutput[] | null)[], agree: Agreement, moved: readonly (readonly (readonly AnyOutput[] | null)[])[] = []): void {
+export function compareRun(
+  nb: Notebook,
+  outputs: readonly (readonly AnyOutput[] | null)[],
+  agree: Agreement,
+  moved: readonly (readonly (readonly AnyOutput[] | null)[])[] = [],
+): void {
   const code = nb.cells.filter((c) => c.cell_type === "code");
   if (outputs.length !== code.length) {
     agree.problems.push(`${code.length} code cells in the notebook, ${outputs.length} in the run`);
@@ -216,9 +302,18 @@ export function compareRun(nb: Notebook, outputs: readonly (readonly AnyOutput[]
     const shaken = moved.map((m) => comparable(m[i] ?? []));
     const where = `cell ${i + 1}`;
     if (kernel.map((o) => o.kind).join() !== page.map((o) => o.kind).join()) {
-      agree.problems.push(`${where}: kernel outputs [${kernel.map((o) => o.kind)}], run [${page.map((o) => o.kind)}]`);
+      agree.problems.push(
+        `${where}: kernel outputs [${kernel.map((o) => o.kind)}], run [${page.map((o) => o.kind)}]`,
+      );
       return;
     }
-    kernel.forEach((k, j) => agree.value(k.value, page[j].value, `${where} output ${j + 1}`, shaken.map((sh) => sh[j]?.value)));
+    kernel.forEach((k, j) =>
+      agree.value(
+        k.value,
+        page[j].value,
+        `${where} output ${j + 1}`,
+        shaken.map((sh) => sh[j]?.value),
+      ),
+    );
   });
 }

@@ -23,7 +23,11 @@ const PAGES = [
   { lang: "en", md: () => notebookProse(notebookFile), screenshot: "markdown-svg-math.png" },
   {
     lang: "zh",
-    md: () => notebookProse(notebookFile, JSON.parse(readFileSync(zhFile, "utf8")) as Record<string, unknown>),
+    md: () =>
+      notebookProse(
+        notebookFile,
+        JSON.parse(readFileSync(zhFile, "utf8")) as Record<string, unknown>,
+      ),
     screenshot: "markdown-svg-math-zh.png",
   },
 ];
@@ -44,7 +48,10 @@ test.after(async () => {
 function build(lang: string, markdown: string): { html: string; formulas: number; files: number } {
   const filesDir = `${lang}_files`;
   mkdirSync(join(dir, filesDir), { recursive: true });
-  const out = markdownMathToSvg(markdown, { filesDir, write: (f, svg) => writeFileSync(join(dir, filesDir, f), svg) });
+  const out = markdownMathToSvg(markdown, {
+    filesDir,
+    write: (f, svg) => writeFileSync(join(dir, filesDir, f), svg),
+  });
   writeFileSync(join(dir, `${lang}.md`), out.markdown);
   const body = marked.parse(out.markdown, { gfm: true, async: false }) as string;
   // A page as a blog theme gives it: a serif body font at 18 px, a readable measure, and the
@@ -62,9 +69,17 @@ for (const { lang, md, screenshot } of PAGES) {
   test(`${NOTE} (${lang}) as SVG-maths Markdown rendered by marked: every formula image loads whole inside the column, no raw TeX shows, inline formulas sit on the text baseline`, async () => {
     const { html, formulas, files } = build(lang, md());
     assert.ok(formulas > 20, `${formulas} formulas in the ${lang} prose`);
-    const { page, context, errors, network } = await openOffline(browser, pathToFileURL(html).href, { viewport: { width: 1100, height: 1500 } });
+    const { page, context, errors, network } = await openOffline(
+      browser,
+      pathToFileURL(html).href,
+      { viewport: { width: 1100, height: 1500 } },
+    );
     try {
-      await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete), undefined, { timeout: 30000 });
+      await page.waitForFunction(
+        () => Array.from(document.images).every((i) => i.complete),
+        undefined,
+        { timeout: 30000 },
+      );
       const facts = await page.evaluate(() => {
         const imgs = Array.from(document.images);
         const visible = document.body.cloneNode(true) as HTMLElement;
@@ -95,13 +110,23 @@ for (const { lang, md, screenshot } of PAGES) {
         viewBoxes[src] = [Number(vb![1]), Number(vb![2]), Number(vb![3]), Number(vb![4])];
       }
       const offsets = await page.evaluate((vbs) => {
-        const rows: { alt: string; diff: number; sameLine: boolean; ratio: number; overflow: number }[] = [];
+        const rows: {
+          alt: string;
+          diff: number;
+          sameLine: boolean;
+          ratio: number;
+          overflow: number;
+        }[] = [];
         const shapes: { alt: string; ratio: number; overflow: number }[] = [];
         for (const img of Array.from(document.images)) {
           const r = img.getBoundingClientRect();
           const [, , vbW, vbH] = vbs[img.getAttribute("src") ?? ""];
           const column = (img.parentElement as HTMLElement).getBoundingClientRect();
-          shapes.push({ alt: img.alt, ratio: r.width / r.height / (vbW / vbH), overflow: r.right - column.right });
+          shapes.push({
+            alt: img.alt,
+            ratio: r.width / r.height / (vbW / vbH),
+            overflow: r.right - column.right,
+          });
         }
         for (const img of Array.from(document.images)) {
           if (img.closest("p[align=center]") || getComputedStyle(img).display === "block") continue;
@@ -112,27 +137,45 @@ for (const { lang, md, screenshot } of PAGES) {
           const p = probe.getBoundingClientRect();
           const [, minY, , height] = vbs[img.getAttribute("src") ?? ""];
           const formulaBaseline = r.top + (r.height * -minY) / height;
-          rows.push({ alt: img.alt, diff: formulaBaseline - p.bottom, sameLine: Math.abs(p.left - r.right) < 1 && p.bottom > r.top && p.bottom <= r.bottom + 1, ratio: 0, overflow: 0 });
+          rows.push({
+            alt: img.alt,
+            diff: formulaBaseline - p.bottom,
+            sameLine:
+              Math.abs(p.left - r.right) < 1 && p.bottom > r.top && p.bottom <= r.bottom + 1,
+            ratio: 0,
+            overflow: 0,
+          });
           probe.remove();
         }
         return { rows, shapes };
       }, viewBoxes);
       for (const s of offsets.shapes) {
-        assert.ok(Math.abs(s.ratio - 1) < 0.02, `${s.alt}: drawn with ${(s.ratio * 100).toFixed(1)} % of its aspect ratio`);
+        assert.ok(
+          Math.abs(s.ratio - 1) < 0.02,
+          `${s.alt}: drawn with ${(s.ratio * 100).toFixed(1)} % of its aspect ratio`,
+        );
       }
       const displayOverflow = Math.max(...offsets.shapes.map((s) => s.overflow));
-      assert.ok(displayOverflow <= 1, `a formula image sticks ${displayOverflow.toFixed(1)} px out of its block`);
+      assert.ok(
+        displayOverflow <= 1,
+        `a formula image sticks ${displayOverflow.toFixed(1)} px out of its block`,
+      );
       const inline = offsets.rows;
       assert.ok(inline.length > 10, `${inline.length} inline formulas measured`);
       for (const o of inline) {
         assert.ok(o.sameLine, `probe after ${o.alt} is on the image's line`);
-        assert.ok(Math.abs(o.diff) <= 1, `${o.alt}: formula baseline is ${o.diff.toFixed(2)} px from the text baseline`);
+        assert.ok(
+          Math.abs(o.diff) <= 1,
+          `${o.alt}: formula baseline is ${o.diff.toFixed(2)} px from the text baseline`,
+        );
       }
       const worst = Math.max(...inline.map((o) => Math.abs(o.diff)));
 
       const shot = join(SCREENS_DIR, screenshot);
       await page.screenshot({ path: shot });
-      console.log(`  ${lang}: ${formulas} formulas, ${files} SVG files, ${inline.length} inline baselines within ${worst.toFixed(2)} px, widest image ${displayOverflow.toFixed(0)} px past its block's right edge; screenshot ${shot}`);
+      console.log(
+        `  ${lang}: ${formulas} formulas, ${files} SVG files, ${inline.length} inline baselines within ${worst.toFixed(2)} px, widest image ${displayOverflow.toFixed(0)} px past its block's right edge; screenshot ${shot}`,
+      );
     } finally {
       await context.close();
     }

@@ -11,7 +11,15 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFile } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
 import { basename, delimiter, join, relative, resolve } from "path";
 
@@ -43,29 +51,46 @@ interface Notebook {
 /** A notebook read from disk, narrowed to the fields these checks use. */
 function readNotebook(file: string): Notebook {
   const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
-  if (typeof raw !== "object" || raw === null || !Array.isArray((raw as { cells?: unknown }).cells)) {
+  if (
+    typeof raw !== "object" ||
+    raw === null ||
+    !Array.isArray((raw as { cells?: unknown }).cells)
+  ) {
     throw new TypeError(`readNotebook: ${file} is not a notebook (no cells array)`);
   }
   return raw as Notebook;
 }
 
 /** A MIME value as one string (nbformat stores text as a string or a list of lines). */
-const joined = (v: MimeBundle[string] | undefined): string => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
+const joined = (v: MimeBundle[string] | undefined): string =>
+  Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "";
 
 /** Where each plot output sits: `{ cell, output, data }`, in document order. */
 function plotOutputs(nb: Notebook): { cell: number; output: number; data: MimeBundle }[] {
   return nb.cells.flatMap((c, cell) =>
-    (c.outputs || []).flatMap((o, output) => (o.data && PLOTLY in o.data ? [{ cell, output, data: o.data }] : [])),
+    (c.outputs || []).flatMap((o, output) =>
+      o.data && PLOTLY in o.data ? [{ cell, output, data: o.data }] : [],
+    ),
   );
 }
 
 /** Runs a command; resolves its output, rejects with its stderr tail when it fails. */
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    execFile(cmd, args, { encoding: "utf8", timeout: 120000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${basename(cmd)} ${args.join(" ")} failed: ${String(stderr).trim().split("\n").slice(-4).join("\n")}`));
-      else resolvePromise(stdout);
-    });
+    execFile(
+      cmd,
+      args,
+      { encoding: "utf8", timeout: 120000, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err)
+          reject(
+            new Error(
+              `${basename(cmd)} ${args.join(" ")} failed: ${String(stderr).trim().split("\n").slice(-4).join("\n")}`,
+            ),
+          );
+        else resolvePromise(stdout);
+      },
+    );
   });
 }
 
@@ -95,7 +120,15 @@ async function convert(file: string, outDir: string): Promise<Conversion> {
   setup.ensureJupyter();
   mkdirSync(outDir, { recursive: true });
   const name = basename(file, ".ipynb");
-  await run(setup.venvBin("jupyter"), ["nbconvert", "--to", "markdown", `--NbConvertBase.display_data_priority=${IMAGE_FIRST}`, "--output-dir", outDir, file]);
+  await run(setup.venvBin("jupyter"), [
+    "nbconvert",
+    "--to",
+    "markdown",
+    `--NbConvertBase.display_data_priority=${IMAGE_FIRST}`,
+    "--output-dir",
+    outDir,
+    file,
+  ]);
   return { markdown: readFileSync(join(outDir, `${name}.md`), "utf8"), dir: outDir };
 }
 
@@ -120,7 +153,8 @@ const VALIDATE_PY = [
 async function validate(files: string[]): Promise<Map<string, string>> {
   const python = setup.ensureJupyter();
   const parsed: unknown = JSON.parse(await run(python, ["-c", VALIDATE_PY, ...files]));
-  if (typeof parsed !== "object" || parsed === null) throw new TypeError(`validate: nbformat printed ${String(parsed)}, not an object`);
+  if (typeof parsed !== "object" || parsed === null)
+    throw new TypeError(`validate: nbformat printed ${String(parsed)}, not an object`);
   return new Map(Object.entries(parsed as Record<string, string>));
 }
 
@@ -153,7 +187,8 @@ function linkProblems(nb: Notebook, name: string, conv: Conversion): string[] {
     const bytes = readFileSync(target);
     const ok = target.endsWith(".svg")
       ? bytes.toString("utf8") === joined(p.data[SVG])
-      : target.endsWith(".png") && bytes.equals(Buffer.from(joined(p.data[PNG]).replace(/\s+/g, ""), "base64"));
+      : target.endsWith(".png") &&
+        bytes.equals(Buffer.from(joined(p.data[PNG]).replace(/\s+/g, ""), "base64"));
     if (!ok) problems.push(`${where}: ${hits[0]} does not hold the output's ${SVG} or ${PNG}`);
   }
   return problems;
@@ -163,7 +198,9 @@ function linkProblems(nb: Notebook, name: string, conv: Conversion): string[] {
 function contractProblems(nb: Notebook): string[] {
   return plotOutputs(nb).flatMap((p) => {
     const missing = [SVG, PNG].filter((m) => !joined(p.data[m]));
-    return missing.length ? [`cell ${p.cell} output ${p.output} lacks ${missing.join(" and ")}`] : [];
+    return missing.length
+      ? [`cell ${p.cell} output ${p.output} lacks ${missing.join(" and ")}`]
+      : [];
   });
 }
 
@@ -173,8 +210,10 @@ test.after(() => rmSync(tmp, { recursive: true, force: true }));
 // ---- A hand-made notebook: known input, so the checks above are checked too ---------------
 
 /** A 1×1 red PNG (fixture input). */
-const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
-const SVG_4X4 = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="red"/></svg>';
+const PNG_1X1 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+const SVG_4X4 =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="red"/></svg>';
 
 /** A notebook with one plot output holding `mimes` of the three plot types, and a table. */
 function fixture(mimes: string[]): object {
@@ -185,12 +224,28 @@ function fixture(mimes: string[]): object {
   };
   const plot: MimeBundle = { "text/html": "<div>plot</div>", "text/plain": "Plot" };
   for (const m of mimes) plot[m] = all[m];
-  const code = (id: string, outputs: object[]) => ({ cell_type: "code", id, metadata: {}, source: "plot()", execution_count: 1, outputs });
+  const code = (id: string, outputs: object[]) => ({
+    cell_type: "code",
+    id,
+    metadata: {},
+    source: "plot()",
+    execution_count: 1,
+    outputs,
+  });
   return {
     cells: [
       { cell_type: "markdown", id: "m0", metadata: {}, source: "# Fixture\n\nMaths $x^2$." },
       code("c1", [{ output_type: "display_data", metadata: {}, data: plot }]),
-      code("c2", [{ output_type: "display_data", metadata: {}, data: { "text/html": "<table><tr><td>1</td></tr></table>", "text/markdown": "| n |\n|---|\n| 1 |\n" } }]),
+      code("c2", [
+        {
+          output_type: "display_data",
+          metadata: {},
+          data: {
+            "text/html": "<table><tr><td>1</td></tr></table>",
+            "text/markdown": "| n |\n|---|\n| 1 |\n",
+          },
+        },
+      ]),
     ],
     metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
     nbformat: 4,
@@ -209,7 +264,10 @@ test("a hand-made plot output with SVG and PNG meets the contract, validates, an
   assert.equal(linkProblems(nb, "fixture", conv), []);
   assert.equal(imageLinks(conv.markdown), ["fixture_files/fixture_1_0.svg"]);
   assert.ok(conv.markdown.includes("| n |"), "the table's text/markdown is used, not its HTML");
-  assert.not.ok(conv.markdown.includes("<div>plot</div>"), "the plot's HTML is not pasted into the Markdown");
+  assert.not.ok(
+    conv.markdown.includes("<div>plot</div>"),
+    "the plot's HTML is not pasted into the Markdown",
+  );
 });
 
 test("a hand-made plot output with only the plotly JSON breaks the contract and leaves nbconvert no image to link", async () => {
@@ -229,7 +287,9 @@ const label = (file: string) => (file.startsWith(setup.ROOT) ? relative(setup.RO
 
 if (EXPORT_DIRS.length === 0) {
   test("MLEKIT_EXPORT_DIRS names the export folders whose notebooks nbconvert checks", () => {
-    assert.unreachable("MLEKIT_EXPORT_DIRS is not set: npm test sets it to its fresh export folders; only the hand-made notebooks were checked");
+    assert.unreachable(
+      "MLEKIT_EXPORT_DIRS is not set: npm test sets it to its fresh export folders; only the hand-made notebooks were checked",
+    );
   });
 } else {
   const missing = EXPORT_DIRS.filter((d) => !existsSync(d));
@@ -248,7 +308,9 @@ if (EXPORT_DIRS.length === 0) {
     // The schema check is one more job in the same queue of CONCURRENCY processes.
     const jobs: (() => Promise<void>)[] = [
       async () => {
-        verdicts = await validate(notebooks).catch((err: unknown) => new Map(notebooks.map((f) => [f, asError(err).message])));
+        verdicts = await validate(notebooks).catch(
+          (err: unknown) => new Map(notebooks.map((f) => [f, asError(err).message])),
+        );
       },
       ...notebooks.map((file, i) => async () => {
         conversions.set(file, await convert(file, join(tmp, String(i))).catch(asError));
@@ -275,7 +337,10 @@ if (EXPORT_DIRS.length === 0) {
     test(`${label(file)}: every plot output also carries ${SVG} and ${PNG}, and there is one per show() call at least`, () => {
       const nb = readNotebook(file);
       const least = leastPlots(parseNotebook(readFileSync(file, "utf8"), file).cells);
-      assert.ok(plotOutputs(nb).length >= least, `${plotOutputs(nb).length} plot outputs, but the code calls show() ${least} times`);
+      assert.ok(
+        plotOutputs(nb).length >= least,
+        `${plotOutputs(nb).length} plot outputs, but the code calls show() ${least} times`,
+      );
       assert.equal(contractProblems(nb), []);
     });
     test(`${label(file)}: the notebook passes the nbformat schema`, () => {

@@ -8,7 +8,17 @@ import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { EXPORT_DIRS, MISSING_EXPORT_DIRS, SCREENS_DIR, exportedFiles, label, launch, openOffline, until, waitForPlots } from "./chromium";
+import {
+  EXPORT_DIRS,
+  MISSING_EXPORT_DIRS,
+  SCREENS_DIR,
+  exportedFiles,
+  label,
+  launch,
+  openOffline,
+  until,
+  waitForPlots,
+} from "./chromium";
 import { formulaCount, leastPlots, notebookCells, plotOutputCount } from "./expected";
 import { FIGURE_SELECTOR } from "../../scripts/export/html";
 import { PLOTLY_SCRIPT_SELECTOR } from "../../scripts/export/assets";
@@ -27,7 +37,9 @@ function expected(dir: string, name: string) {
   const code = cells.filter((c) => c.cell_type === "code");
   return {
     codeCells: code.length,
-    displays: code.flatMap((c) => (c.cell_type === "code" ? c.outputs : [])).filter((o) => o.output_type === "display_data" || o.output_type === "execute_result").length,
+    displays: code
+      .flatMap((c) => (c.cell_type === "code" ? c.outputs : []))
+      .filter((o) => o.output_type === "display_data" || o.output_type === "execute_result").length,
     formulas: formulaCount(cells),
     plotOutputs: plotOutputCount(cells),
     leastPlots: leastPlots(cells),
@@ -53,13 +65,21 @@ test("the notebooks were exported to HTML, and together their code draws at leas
 
 /** The figure as data and as drawn, slider excluded: what must change when the slider moves. */
 async function figureState(page: Page, index: number): Promise<string> {
-  return page.evaluate(([i, plotSel]) => {
-    const gd = document.querySelectorAll(plotSel)[i] as HTMLElement & { data?: unknown; layout?: Record<string, unknown> };
-    const svg = gd.querySelector("svg.main-svg")?.cloneNode(true) as Element | undefined;
-    svg?.querySelectorAll(".slider-container, .sliderlayer, .menulayer").forEach((e) => e.remove());
-    const { sliders: _s, ...layout } = gd.layout ?? {};
-    return JSON.stringify(gd.data) + JSON.stringify(layout) + (svg ? svg.outerHTML : "");
-  }, [index, FIGURE_SELECTOR] as const);
+  return page.evaluate(
+    ([i, plotSel]) => {
+      const gd = document.querySelectorAll(plotSel)[i] as HTMLElement & {
+        data?: unknown;
+        layout?: Record<string, unknown>;
+      };
+      const svg = gd.querySelector("svg.main-svg")?.cloneNode(true) as Element | undefined;
+      svg
+        ?.querySelectorAll(".slider-container, .sliderlayer, .menulayer")
+        .forEach((e) => e.remove());
+      const { sliders: _s, ...layout } = gd.layout ?? {};
+      return JSON.stringify(gd.data) + JSON.stringify(layout) + (svg ? svg.outerHTML : "");
+    },
+    [index, FIGURE_SELECTOR] as const,
+  );
 }
 
 for (const { dir, name, file } of pages) {
@@ -67,31 +87,65 @@ for (const { dir, name, file } of pages) {
     const exp = expected(dir, name);
     const { page, context, errors, network } = await openOffline(browser, pathToFileURL(file).href);
     try {
-      const [plots, drawn] = await waitForPlots(page, 60000, "body", FIGURE_SELECTOR, exp.plotOutputs);
-      assert.ok(exp.plotOutputs >= exp.leastPlots, `the notebook has ${exp.plotOutputs} plot outputs, its code calls show() ${exp.leastPlots} times`);
-      assert.is(plots, exp.plotOutputs, `${plots} figures on the page for the notebook's ${exp.plotOutputs} plot outputs`);
+      const [plots, drawn] = await waitForPlots(
+        page,
+        60000,
+        "body",
+        FIGURE_SELECTOR,
+        exp.plotOutputs,
+      );
+      assert.ok(
+        exp.plotOutputs >= exp.leastPlots,
+        `the notebook has ${exp.plotOutputs} plot outputs, its code calls show() ${exp.leastPlots} times`,
+      );
+      assert.is(
+        plots,
+        exp.plotOutputs,
+        `${plots} figures on the page for the notebook's ${exp.plotOutputs} plot outputs`,
+      );
       assert.is(drawn, plots, `${drawn} of ${plots} plots drew plotly's SVG`);
-      const facts = await page.evaluate((scriptSel) => ({
-        plotlyScripts: document.querySelectorAll(scriptSel).length,
-        katex: document.querySelectorAll(".katex").length,
-        katexErrors: document.querySelectorAll(".katex-error").length,
-        text: document.body.innerText,
-        prose: Array.from(document.querySelectorAll(".cell.markdown")).map((e) => (e as HTMLElement).innerText).join("\n"),
-        codeCells: document.querySelectorAll(".cell.code").length,
-        highlighted: document.querySelectorAll(".cell.code code.hljs").length,
-        tokens: document.querySelectorAll('.cell.code code.hljs span[class^="hljs-"]').length,
-        outputs: document.querySelectorAll("[data-output]").length,
-      }), PLOTLY_SCRIPT_SELECTOR);
-      assert.is(facts.plotlyScripts, plots > 0 ? 1 : 0, "plotly.js is embedded once when the page has a plot, else not at all");
+      const facts = await page.evaluate(
+        (scriptSel) => ({
+          plotlyScripts: document.querySelectorAll(scriptSel).length,
+          katex: document.querySelectorAll(".katex").length,
+          katexErrors: document.querySelectorAll(".katex-error").length,
+          text: document.body.innerText,
+          prose: Array.from(document.querySelectorAll(".cell.markdown"))
+            .map((e) => (e as HTMLElement).innerText)
+            .join("\n"),
+          codeCells: document.querySelectorAll(".cell.code").length,
+          highlighted: document.querySelectorAll(".cell.code code.hljs").length,
+          tokens: document.querySelectorAll('.cell.code code.hljs span[class^="hljs-"]').length,
+          outputs: document.querySelectorAll("[data-output]").length,
+        }),
+        PLOTLY_SCRIPT_SELECTOR,
+      );
+      assert.is(
+        facts.plotlyScripts,
+        plots > 0 ? 1 : 0,
+        "plotly.js is embedded once when the page has a plot, else not at all",
+      );
       assert.not.ok(facts.text.includes("$$"), "raw $$ left in the visible text");
-      assert.not.ok(/\\\[|\\\(|\$[^$\s][^$\n]*\$/.test(facts.prose), "raw TeX delimiters left in the prose");
+      assert.not.ok(
+        /\\\[|\\\(|\$[^$\s][^$\n]*\$/.test(facts.prose),
+        "raw TeX delimiters left in the prose",
+      );
       assert.is(facts.katexErrors, 0, "KaTeX reported an error");
-      assert.ok(facts.katex >= exp.formulas, `${facts.katex} rendered formulas, the notebook's prose has ${exp.formulas}`);
-      assert.is(facts.codeCells, exp.codeCells, "one code cell on the page per code cell in the notebook");
+      assert.ok(
+        facts.katex >= exp.formulas,
+        `${facts.katex} rendered formulas, the notebook's prose has ${exp.formulas}`,
+      );
+      assert.is(
+        facts.codeCells,
+        exp.codeCells,
+        "one code cell on the page per code cell in the notebook",
+      );
       assert.is(facts.outputs, exp.displays, "every display output is in place");
       assert.is(facts.highlighted, facts.codeCells, "every code cell is highlighted");
       if (facts.codeCells > 0) assert.ok(facts.tokens > 0, "highlight.js marked no token");
-      const links = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]")).map((a) => (a as HTMLAnchorElement).href));
+      const links = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("a[href]")).map((a) => (a as HTMLAnchorElement).href),
+      );
       for (const href of links) {
         if (!href.startsWith("file:")) continue;
         assert.ok(existsSync(fileURLToPath(href.split("#")[0])), `link to a missing file: ${href}`);
@@ -128,10 +182,16 @@ for (const { dir, name, file } of pages) {
         await waitForPlots(page, 60000, "body", FIGURE_SELECTOR, index + 1);
         const plot = page.locator(FIGURE_SELECTOR).nth(index);
         await plot.scrollIntoViewIfNeeded();
-        const info = await plot.evaluate((gd: HTMLElement & { _fullLayout?: { sliders?: { active: number; steps: unknown[] }[] } }) => {
-          const s = gd._fullLayout?.sliders?.[0];
-          return s ? { active: s.active, steps: s.steps.length } : undefined;
-        });
+        const info = await plot.evaluate(
+          (
+            gd: HTMLElement & {
+              _fullLayout?: { sliders?: { active: number; steps: unknown[] }[] };
+            },
+          ) => {
+            const s = gd._fullLayout?.sliders?.[0];
+            return s ? { active: s.active, steps: s.steps.length } : undefined;
+          },
+        );
         assert.ok(info && info.steps > 1, "the slider has at least two steps");
         const before = await figureState(page, index);
         const target = info!.active < info!.steps - 1 ? info!.steps - 1 : 0;
@@ -141,7 +201,11 @@ for (const { dir, name, file } of pages) {
         // A user's click at the end of the rail: plotly moves to the nearest step.
         const x = box!.x + (target === 0 ? 0.02 : 0.98) * box!.width;
         await page.mouse.click(x, box!.y + box!.height / 2);
-        const active = () => plot.evaluate((gd: HTMLElement & { _fullLayout?: { sliders?: { active: number }[] } }) => gd._fullLayout?.sliders?.[0]?.active);
+        const active = () =>
+          plot.evaluate(
+            (gd: HTMLElement & { _fullLayout?: { sliders?: { active: number }[] } }) =>
+              gd._fullLayout?.sliders?.[0]?.active,
+          );
         await until(async () => (await active()) === target, 10000);
         const moved = await active();
         assert.is(moved, target, `the slider went to step ${moved}, expected ${target}`);

@@ -41,11 +41,16 @@ for (const { dir, name, file } of pdfs) {
     const prefix = join(tmp, name);
     const r = run("pdftoppm", ["-png", "-f", "1", "-l", "1", "-r", "60", file, prefix]);
     assert.is(r.status, 0, `pdftoppm failed: ${r.stderr}`);
-    const out = [`${prefix}-1.png`, `${prefix}-01.png`, `${prefix}-001.png`].find((p) => existsSync(p));
+    const out = [`${prefix}-1.png`, `${prefix}-01.png`, `${prefix}-001.png`].find((p) =>
+      existsSync(p),
+    );
     assert.ok(out, "pdftoppm wrote no PNG");
     const png = decodePng(readFileSync(out!));
     // A4 at 60 dpi is 496 x 702 pixels.
-    assert.ok(Math.abs(png.width - 496) <= 2 && Math.abs(png.height - 702) <= 2, `page 1 is ${png.width}x${png.height}, not A4 at 60 dpi`);
+    assert.ok(
+      Math.abs(png.width - 496) <= 2 && Math.abs(png.height - 702) <= 2,
+      `page 1 is ${png.width}x${png.height}, not A4 at 60 dpi`,
+    );
     const ink = inkFraction(png);
     assert.ok(ink > 0.01, `only ${(ink * 100).toFixed(2)}% of page 1 is not white`);
   });
@@ -54,10 +59,16 @@ for (const { dir, name, file } of pdfs) {
     const page1 = run("pdftotext", ["-f", "1", "-l", "1", "-layout", file, "-"]);
     assert.is(page1.status, 0, page1.stderr);
     const all = run("pdftotext", [file, "-"]);
-    const words = title(dir, name).replace(/\$[^$]*\$/g, " ").replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter((w) => w.length > 2).slice(0, 3);
+    const words = title(dir, name)
+      .replace(/\$[^$]*\$/g, " ")
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .split(/\s+/)
+      .filter((w) => w.length > 2)
+      .slice(0, 3);
     assert.ok(words.length > 0, "the title has no word to look for");
     const flat = page1.stdout.normalize("NFKC").replace(/\s+/g, " ");
-    for (const w of words) assert.ok(flat.includes(w), `page 1 does not show the title word "${w}"`);
+    for (const w of words)
+      assert.ok(flat.includes(w), `page 1 does not show the title word "${w}"`);
     assert.not.ok(all.stdout.includes("$$"), "raw $$ in the PDF text");
   });
 }

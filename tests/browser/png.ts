@@ -37,7 +37,9 @@ export function decodePng(buf: Buffer): Png {
       const colour = data[9];
       const interlace = data[12];
       if (depth !== 8 || interlace !== 0 || !(colour in CHANNELS)) {
-        throw new Error(`unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`);
+        throw new Error(
+          `unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`,
+        );
       }
       channels = CHANNELS[colour];
     } else if (type === "IDAT") idat.push(data);

@@ -15,7 +15,16 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { pathToFileURL } from "url";
@@ -28,7 +37,16 @@ import { parseNotebook, text } from "../../scripts/nbformat";
 import { isHidden } from "../../scripts/export/notebook";
 
 /** Every export folder and its language subfolders (a folder with its own index.html or notes). */
-const DIRS = EXPORT_DIRS.flatMap((d) => [d, ...readdirSync(d).map((f) => join(d, f)).filter((f) => statSync(f).isDirectory() && /^[a-z]{2}(-[A-Za-z]+)?$/.test(f.slice(f.lastIndexOf("/") + 1)))]);
+const DIRS = EXPORT_DIRS.flatMap((d) => [
+  d,
+  ...readdirSync(d)
+    .map((f) => join(d, f))
+    .filter(
+      (f) =>
+        statSync(f).isDirectory() &&
+        /^[a-z]{2}(-[A-Za-z]+)?$/.test(f.slice(f.lastIndexOf("/") + 1)),
+    ),
+]);
 const NOTES = DIRS.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith(".html") && f !== "index.html")
@@ -47,7 +65,9 @@ test.before(async () => {
 });
 test.after(async () => {
   // What these checks add to npm test (wall time, on whatever else the machine is doing).
-  console.log(`    readers: ${NOTES.length} note pages (two at a time), ${INDEXES.length} indexes, ${PRINTED.length} printed pages and every PDF checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `    readers: ${NOTES.length} note pages (two at a time), ${INDEXES.length} indexes, ${PRINTED.length} printed pages and every PDF checked in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   await browser?.close();
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -56,21 +76,46 @@ test.after(async () => {
 async function axeProblems(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            c: unknown,
+            o: unknown,
+          ): Promise<{
+            violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     // preload: false: axe would fetch the page's stylesheets by XHR, which a file: page refuses
     const r = await axe.run(document, { resultTypes: ["violations"], preload: false });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, target: JSON.stringify(v.nodes[0]?.target) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      n: v.nodes.length,
+      target: JSON.stringify(v.nodes[0]?.target),
+    }));
   });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}, ${v.n}): ${v.target}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}, ${v.n}): ${v.target}`);
 }
 
 /** Waits until the page's plots are laid out for `width` (the page script sets it; a page without plots at once). */
 async function plotsLaidOut(page: Page, width: number): Promise<void> {
-  await page.waitForFunction((w) => {
-    const h = document.documentElement;
-    if (h.getAttribute("data-plots") === "failed") throw new Error("plotly.js could not be loaded");
-    return h.getAttribute("data-plots") === "drawn" && h.getAttribute("data-plots-width") === String(w);
-  }, width, { timeout: 90000 });
+  await page.waitForFunction(
+    (w) => {
+      const h = document.documentElement;
+      if (h.getAttribute("data-plots") === "failed")
+        throw new Error("plotly.js could not be loaded");
+      return (
+        h.getAttribute("data-plots") === "drawn" && h.getAttribute("data-plots-width") === String(w)
+      );
+    },
+    width,
+    { timeout: 90000 },
+  );
 }
 
 /**
@@ -83,17 +128,30 @@ async function overlaps(page: Page): Promise<string[]> {
     const found: string[] = [];
     const boxes = (root: Element, sel: string, name: string): Box[] =>
       Array.from(root.querySelectorAll(sel))
-        .map((e) => ({ name: `${name} "${(e.textContent ?? "").slice(0, 30)}"`, r: e.getBoundingClientRect() }))
+        .map((e) => ({
+          name: `${name} "${(e.textContent ?? "").slice(0, 30)}"`,
+          r: e.getBoundingClientRect(),
+        }))
         .filter((b) => b.r.width > 0 && b.r.height > 0);
-    const hit = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    const hit = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
     document.querySelectorAll(".output.plot .figure").forEach((fig, i) => {
-      const titles = boxes(fig, "g[class^='g-x'][class$='title'] text, g[class^='g-y'][class$='title'] text", "axis title");
+      const titles = boxes(
+        fig,
+        "g[class^='g-x'][class$='title'] text, g[class^='g-y'][class$='title'] text",
+        "axis title",
+      );
       const ticks = boxes(fig, ".xaxislayer-above text, .yaxislayer-above text", "tick label");
       const panelTitles = boxes(fig, ".annotation-text", "panel title");
       const slider = boxes(fig, ".slider-group", "slider");
       const legend = boxes(fig, "g.legend rect.bg", "legend");
-      for (const l of legend) for (const o of [...titles, ...ticks, ...panelTitles, ...slider]) if (hit(l.r, o.r)) found.push(`plot ${i + 1}: ${l.name} overlaps ${o.name}`);
-      for (const p of panelTitles) for (const o of [...titles, ...ticks]) if (hit(p.r, o.r)) found.push(`plot ${i + 1}: ${p.name} overlaps ${o.name}`);
+      for (const l of legend)
+        for (const o of [...titles, ...ticks, ...panelTitles, ...slider])
+          if (hit(l.r, o.r)) found.push(`plot ${i + 1}: ${l.name} overlaps ${o.name}`);
+      for (const p of panelTitles)
+        for (const o of [...titles, ...ticks])
+          if (hit(p.r, o.r)) found.push(`plot ${i + 1}: ${p.name} overlaps ${o.name}`);
     });
     return found;
   });
@@ -103,25 +161,38 @@ async function overlaps(page: Page): Promise<string[]> {
 async function untaggedEnglish(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-    const SKIP = "pre, code, .katex, math, svg, script, style, noscript, [aria-hidden='true'], title";
-    const BLOCK = "p, li, td, th, h1, h2, h3, h4, h5, h6, caption, figcaption, summary, nav, footer, dt, dd, div, section, a, span";
+    const SKIP =
+      "pre, code, .katex, math, svg, script, style, noscript, [aria-hidden='true'], title";
+    const BLOCK =
+      "p, li, td, th, h1, h2, h3, h4, h5, h6, caption, figcaption, summary, nav, footer, dt, dd, div, section, a, span";
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const blockText = (el: Element) => {
       let t = "";
       const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement?.closest(SKIP)) t += n.textContent;
+      for (let n = w.nextNode(); n; n = w.nextNode())
+        if (!n.parentElement?.closest(SKIP)) t += n.textContent;
       return t;
     };
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
       // an English word: two or more Latin letters, some lower-case (HTML, PDF, MB are names), not a unit
-      const word = ((n.textContent ?? "").match(/[A-Za-z]{2,}/g) ?? []).some((w) => /[a-z]/.test(w) && w !== "kB");
+      const word = ((n.textContent ?? "").match(/[A-Za-z]{2,}/g) ?? []).some(
+        (w) => /[a-z]/.test(w) && w !== "kB",
+      );
       if (!parent || parent.closest(SKIP) || !word) continue;
-      const block = parent.closest(BLOCK.split(", ").filter((b) => !["span", "a"].includes(b)).join(", ")) ?? parent;
+      const block =
+        parent.closest(
+          BLOCK.split(", ")
+            .filter((b) => !["span", "a"].includes(b))
+            .join(", "),
+        ) ?? parent;
       if (CJK.test(blockText(block))) continue;
       const lang = parent.closest("[lang]")?.getAttribute("lang") ?? "";
-      if (!/^en\b/i.test(lang)) found.push(`"${(n.textContent ?? "").trim().slice(0, 50)}" in <${block.tagName.toLowerCase()}> is in lang="${lang}"`);
+      if (!/^en\b/i.test(lang))
+        found.push(
+          `"${(n.textContent ?? "").trim().slice(0, 50)}" in <${block.tagName.toLowerCase()}> is in lang="${lang}"`,
+        );
     }
     return [...new Set(found)];
   });
@@ -148,20 +219,33 @@ interface PageFindings {
 
 /** Looks at one note page on a phone, then on a screen (the same page, resized). */
 async function inspect(name: string, file: string): Promise<PageFindings> {
-  const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 390, height: 844 }, timeoutMs: 120000 });
+  const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href, {
+    viewport: { width: 390, height: 844 },
+    timeoutMs: 120000,
+  });
   try {
     await plotsLaidOut(page, 390);
     const overlaps390 = await overlaps(page);
     const layout = await page.evaluate(() => ({
-      cut: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > innerWidth + 1).length,
+      cut: Array.from(document.querySelectorAll("pre.code")).filter(
+        (p) =>
+          p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > innerWidth + 1,
+      ).length,
       code: document.querySelectorAll("pre.code").length,
       pageWidth: document.documentElement.scrollWidth,
-      wideFigures: Array.from(document.querySelectorAll("figure.plot")).filter((f) => f.getBoundingClientRect().right > innerWidth + 1).length,
-      unnamedCode: Array.from(document.querySelectorAll("pre.code")).filter((p) => p.getAttribute("tabindex") !== "0" || !p.getAttribute("aria-label")).length,
+      wideFigures: Array.from(document.querySelectorAll("figure.plot")).filter(
+        (f) => f.getBoundingClientRect().right > innerWidth + 1,
+      ).length,
+      unnamedCode: Array.from(document.querySelectorAll("pre.code")).filter(
+        (p) => p.getAttribute("tabindex") !== "0" || !p.getAttribute("aria-label"),
+      ).length,
       lang: document.documentElement.lang,
     }));
     const first = page.locator("figure.plot").first();
-    if (await first.count()) await first.screenshot({ path: join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-390.png`) });
+    if (await first.count())
+      await first.screenshot({
+        path: join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-390.png`),
+      });
     const axe = await axeProblems(page);
     const untagged = /^en\b/i.test(layout.lang) ? [] : await untaggedEnglish(page);
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -180,7 +264,9 @@ test.before(() => {
   let next = 0;
   const waiting = NOTES.map(() => {
     let settle!: (f: Promise<PageFindings>) => void;
-    const p = new Promise<PageFindings>((resolve, reject) => (settle = (f) => f.then(resolve, reject)));
+    const p = new Promise<PageFindings>(
+      (resolve, reject) => (settle = (f) => f.then(resolve, reject)),
+    );
     p.catch(() => undefined);
     return { p, settle };
   });
@@ -213,11 +299,18 @@ for (const { file } of NOTES) {
 
 for (const file of INDEXES) {
   test(`${label(file)}: no serious or critical axe violation; English marked on a page in another language`, async () => {
-    const { page, context } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 390, height: 844 } });
+    const { page, context } = await openOffline(browser, pathToFileURL(file).href, {
+      viewport: { width: 390, height: 844 },
+    });
     try {
       assert.equal(await axeProblems(page), [], "axe at 390 px");
       const lang = await page.evaluate(() => document.documentElement.lang);
-      if (!/^en\b/i.test(lang)) assert.equal(await untaggedEnglish(page), [], `English on a ${lang} page not marked lang="en"`);
+      if (!/^en\b/i.test(lang))
+        assert.equal(
+          await untaggedEnglish(page),
+          [],
+          `English on a ${lang} page not marked lang="en"`,
+        );
     } finally {
       await context.close();
     }
@@ -225,12 +318,24 @@ for (const file of INDEXES) {
 }
 
 test("plotly's cartesian bundle draws exactly the trace types the exporter counts on", async () => {
-  const withPlots = NOTES.find((n) => readFileSync(n.file, "utf8").includes('data-plotly-bundle="cartesian"'));
+  const withPlots = NOTES.find((n) =>
+    readFileSync(n.file, "utf8").includes('data-plotly-bundle="cartesian"'),
+  );
   assert.ok(withPlots, "no page uses the cartesian bundle");
   const { page, context } = await openOffline(browser, pathToFileURL(withPlots!.file).href);
   try {
-    await page.waitForFunction(() => document.documentElement.getAttribute("data-plotly") === "ready", null, { timeout: 60000 });
-    const traces = await page.evaluate(() => Object.keys((window as unknown as { Plotly: { PlotSchema: { get(): { traces: object } } } }).Plotly.PlotSchema.get().traces).sort());
+    await page.waitForFunction(
+      () => document.documentElement.getAttribute("data-plotly") === "ready",
+      null,
+      { timeout: 60000 },
+    );
+    const traces = await page.evaluate(() =>
+      Object.keys(
+        (
+          window as unknown as { Plotly: { PlotSchema: { get(): { traces: object } } } }
+        ).Plotly.PlotSchema.get().traces,
+      ).sort(),
+    );
     assert.equal(traces, [...CARTESIAN_TRACES].sort());
   } finally {
     await context.close();
@@ -248,12 +353,19 @@ function run(cmd: string, args: string[]): string {
 function solutionStarts(dir: string, name: string): string[] {
   const ipynb = join(dir, `${name}.ipynb`);
   if (!existsSync(ipynb)) return [];
-  return parseNotebook(readFileSync(ipynb, "utf8"), ipynb)
-    .cells.filter((c) => c.cell_type === "code" && isHidden(c))
-    .map((c) => text(c.source).split("\n").find((l) => l.trim()) ?? "")
-    // As the PDF's text is compared: NFKC (a full-width "（" of a Chinese comment is "(" there), no spaces.
-    .map((l) => squash(l).slice(0, 30))
-    .filter(Boolean);
+  return (
+    parseNotebook(readFileSync(ipynb, "utf8"), ipynb)
+      .cells.filter((c) => c.cell_type === "code" && isHidden(c))
+      .map(
+        (c) =>
+          text(c.source)
+            .split("\n")
+            .find((l) => l.trim()) ?? "",
+      )
+      // As the PDF's text is compared: NFKC (a full-width "（" of a Chinese comment is "(" there), no spaces.
+      .map((l) => squash(l).slice(0, 30))
+      .filter(Boolean)
+  );
 }
 const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
@@ -261,7 +373,9 @@ const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 function inkInRightMargin(pdf: string, mm: number, dpi = 40): number[] {
   const prefix = join(tmp, `m-${Math.random().toString(36).slice(2)}`);
   run("pdftoppm", ["-png", "-r", String(dpi), pdf, prefix]);
-  const pages = readdirSync(tmp).filter((f) => f.startsWith(prefix.slice(tmp.length + 1)) && f.endsWith(".png")).sort();
+  const pages = readdirSync(tmp)
+    .filter((f) => f.startsWith(prefix.slice(tmp.length + 1)) && f.endsWith(".png"))
+    .sort();
   const bad: number[] = [];
   pages.forEach((f, k) => {
     const png = decodePng(readFileSync(join(tmp, f)));
@@ -279,10 +393,19 @@ function inkInRightMargin(pdf: string, mm: number, dpi = 40): number[] {
 }
 
 // Printing the interactive page: one note per language folder (05, the note with a slider, if there).
-const PRINTED = DIRS.map((dir) => NOTES.filter((n) => n.dir === dir)).map((ns) => ns.find((n) => n.name.startsWith("05")) ?? ns.find((n) => solutionStarts(n.dir, n.name).length > 0)).filter((n): n is (typeof NOTES)[number] => Boolean(n));
+const PRINTED = DIRS.map((dir) => NOTES.filter((n) => n.dir === dir))
+  .map(
+    (ns) =>
+      ns.find((n) => n.name.startsWith("05")) ??
+      ns.find((n) => solutionStarts(n.dir, n.name).length > 0),
+  )
+  .filter((n): n is (typeof NOTES)[number] => Boolean(n));
 for (const { dir, name, file } of PRINTED) {
   test(`${label(file)}: printed from the browser, worked solutions and folded results are in the PDF and the plots fit the page width`, async () => {
-    const { page, context } = await openOffline(browser, pathToFileURL(file).href, { viewport: { width: 1280, height: 900 }, timeoutMs: 90000 });
+    const { page, context } = await openOffline(browser, pathToFileURL(file).href, {
+      viewport: { width: 1280, height: 900 },
+      timeoutMs: 90000,
+    });
     try {
       await plotsLaidOut(page, 1280);
       // A predict-then-check result is folded on screen: closed, its content not shown; the
@@ -294,20 +417,55 @@ for (const { dir, name, file } of PRINTED) {
           // Up to the first formula (KaTeX's glyphs come out of the PDF in another order).
           copy?.querySelectorAll(".katex").forEach((k) => k.replaceWith("\u0000"));
           const content = d.querySelector<HTMLElement>(":scope > :not(summary)");
-          return { open: d.open, shown: content ? content.checkVisibility() : false, start: (copy?.textContent ?? "").split("\u0000")[0].replace(/\s+/g, "").slice(0, 20) };
+          return {
+            open: d.open,
+            shown: content ? content.checkVisibility() : false,
+            start: (copy?.textContent ?? "").split("\u0000")[0].replace(/\s+/g, "").slice(0, 20),
+          };
         }),
       );
-      if (name.startsWith("05")) assert.ok(reveals.length >= 2, `05 folds its predict-then-check results (${reveals.length} found)`);
-      assert.equal(reveals.filter((r) => r.open || r.shown), [], "a folded result shows before the reader opens it");
+      if (name.startsWith("05"))
+        assert.ok(
+          reveals.length >= 2,
+          `05 folds its predict-then-check results (${reveals.length} found)`,
+        );
+      assert.equal(
+        reveals.filter((r) => r.open || r.shown),
+        [],
+        "a folded result shows before the reader opens it",
+      );
       const pdf = join(tmp, `${name}-${dir.length}.pdf`);
-      writeFileSync(pdf, await page.pdf({ format: "A4", margin: PDF_MARGIN, printBackground: true }));
+      writeFileSync(
+        pdf,
+        await page.pdf({ format: "A4", margin: PDF_MARGIN, printBackground: true }),
+      );
       const textLayer = squash(run("pdftotext", [pdf, "-"]));
       const starts = solutionStarts(dir, name);
-      for (const s of starts) assert.ok(textLayer.includes(s), `the worked solution starting "${s}" is not in the printed text`);
-      for (const r of reveals) if (r.start) assert.ok(textLayer.includes(squash(r.start)), `the folded result starting "${r.start}" is not in the printed text`);
-      assert.ok(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLDetailsElement>("details.reveal")).every((d) => !d.open)), "closed again after printing");
+      for (const s of starts)
+        assert.ok(
+          textLayer.includes(s),
+          `the worked solution starting "${s}" is not in the printed text`,
+        );
+      for (const r of reveals)
+        if (r.start)
+          assert.ok(
+            textLayer.includes(squash(r.start)),
+            `the folded result starting "${r.start}" is not in the printed text`,
+          );
+      assert.ok(
+        await page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLDetailsElement>("details.reveal")).every(
+            (d) => !d.open,
+          ),
+        ),
+        "closed again after printing",
+      );
       // 12 mm margins: nothing may be drawn in the outer 10 mm of the right edge.
-      assert.equal(inkInRightMargin(pdf, 10), [], "pages with ink in the right margin (a plot wider than the paper)");
+      assert.equal(
+        inkInRightMargin(pdf, 10),
+        [],
+        "pages with ink in the right margin (a plot wider than the paper)",
+      );
       // A plot cut at the edge of its box leaves no ink in the margin either: laid out as on
       // paper (print media, the A4 line width), every label of every plot must lie inside its box.
       await page.emulateMedia({ media: "print" });
@@ -318,11 +476,24 @@ for (const { dir, name, file } of PRINTED) {
           return Array.from(fig.querySelectorAll("svg.main-svg text"))
             .map((t) => t.getBoundingClientRect())
             .filter((r) => r.width > 0 && (r.right > box.right + 1 || r.right > innerWidth + 1))
-            .map((r) => `plot ${i + 1}: a label ends at ${Math.round(r.right)} px, its box at ${Math.round(box.right)} px`);
+            .map(
+              (r) =>
+                `plot ${i + 1}: a label ends at ${Math.round(r.right)} px, its box at ${Math.round(box.right)} px`,
+            );
         }),
       );
       assert.equal(cut, [], "plots cut at the paper's width");
-      run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-print`)]);
+      run("pdftoppm", [
+        "-png",
+        "-r",
+        "60",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        pdf,
+        join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-print`),
+      ]);
     } finally {
       await context.close();
     }
@@ -337,7 +508,11 @@ for (const dir of DIRS) {
       const starts = solutionStarts(dir, f.slice(0, -4));
       if (!starts.length) continue;
       const textLayer = squash(run("pdftotext", [join(dir, f), "-"]));
-      for (const s of starts) assert.ok(textLayer.includes(s), `${f}: the worked solution starting "${s}" is not in the PDF`);
+      for (const s of starts)
+        assert.ok(
+          textLayer.includes(s),
+          `${f}: the worked solution starting "${s}" is not in the PDF`,
+        );
     }
   });
 }

@@ -12,14 +12,16 @@ test("each English term has one rendering, and each rendering is Chinese", () =>
     seen.set(t.en.toLowerCase(), t.zh);
     assert.ok(CJK.test(t.zh), `term "${t.en}" → "${t.zh}" has no Chinese`);
     assert.equal(englishWords(t.zh, { allow: ALLOW }), [], `term "${t.en}" → "${t.zh}"`);
-    for (const a of t.avoid ?? []) assert.not.ok(t.zh.includes(a), `term "${t.en}" uses its own avoided rendering ${a}`);
+    for (const a of t.avoid ?? [])
+      assert.not.ok(t.zh.includes(a), `term "${t.en}" uses its own avoided rendering ${a}`);
   }
 });
 
 test("no translation in the table uses a rendering a term avoids", () => {
   const avoided = TERMS.flatMap((t) => (t.avoid ?? []).map((a) => ({ a, t })));
   for (const zh of [...Object.values(PHRASES), ...TERMS.map((t) => t.zh)]) {
-    for (const { a, t } of avoided) assert.not.ok(zh.includes(a), `"${zh}" uses ${a}; write ${t.zh} (${t.en})`);
+    for (const { a, t } of avoided)
+      assert.not.ok(zh.includes(a), `"${zh}" uses ${a}; write ${t.zh} (${t.en})`);
   }
 });
 

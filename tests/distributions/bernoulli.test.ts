@@ -32,7 +32,8 @@ test("prob is p at 1, 1 − p at 0 and 0 anywhere else", () => {
 });
 
 test("entropy, mean and variance match scipy, including the point masses p = 0 and p = 1", () => {
-  for (const c of fx.entropy.filter((c) => c.family === "bernoulli")) assert.ok(close(bernoulli(c.params.p).entropy(), c.value));
+  for (const c of fx.entropy.filter((c) => c.family === "bernoulli"))
+    assert.ok(close(bernoulli(c.params.p).entropy(), c.value));
   for (const c of fx.moments.filter((c) => c.family === "bernoulli")) {
     const d = bernoulli(c.params.p);
     assert.ok(close(d.mean(), c.mean));
@@ -72,7 +73,10 @@ test("the object names its family and frozen params", () => {
 });
 
 test("p outside [0, 1] or NaN throws RangeError naming the family and the value", () => {
-  assert.throws(() => bernoulli(1.2), (e: Error) => e instanceof RangeError && e.message === "bernoulli: p = 1.2 must be in [0, 1]");
+  assert.throws(
+    () => bernoulli(1.2),
+    (e: Error) => e instanceof RangeError && e.message === "bernoulli: p = 1.2 must be in [0, 1]",
+  );
   assert.throws(() => bernoulli(-0.1), /bernoulli: p = -0.1/);
   assert.throws(() => bernoulli(NaN), /bernoulli: p = NaN/);
 });

@@ -60,7 +60,10 @@ test("mean, variance and differential entropy match scipy", () => {
     const d = beta(c.alpha, c.beta);
     assert.ok(close(d.mean(), c.mean, 1e-14), `mean of Beta(${c.alpha}, ${c.beta})`);
     assert.ok(close(d.variance(), c.variance, 1e-14), `variance of Beta(${c.alpha}, ${c.beta})`);
-    assert.ok(close(d.entropy(), c.entropy, 1e-12), `entropy of Beta(${c.alpha}, ${c.beta}): ${d.entropy()} vs ${c.entropy}`);
+    assert.ok(
+      close(d.entropy(), c.entropy, 1e-12),
+      `entropy of Beta(${c.alpha}, ${c.beta}): ${d.entropy()} vs ${c.entropy}`,
+    );
   }
 });
 
@@ -90,7 +93,11 @@ test("the mode sits at an end when one shape is below 1, and is NaN when there i
 });
 
 test("sample is seeded, stays in [0, 1], and its mean and variance are within 4 standard errors (n = 100 000)", () => {
-  for (const [a, b] of [[2, 5], [0.3, 0.7], [30, 10]]) {
+  for (const [a, b] of [
+    [2, 5],
+    [0.3, 0.7],
+    [30, 10],
+  ]) {
     const d = beta(a, b);
     const n = 100_000;
     const xs = d.sample(n, createRng(8));
@@ -107,17 +114,34 @@ test("sample is seeded, stays in [0, 1], and its mean and variance are within 4 
     const se = Math.sqrt(d.variance() / n);
     assert.ok(Math.abs(mean - d.mean()) < 4 * se, `Beta(${a}, ${b}) mean ${mean} vs ${d.mean()}`);
     // sd of s²/σ² ≈ √((κ − 1)/n), κ the kurtosis; κ − 1 is at most 2.05 for these shapes (scipy stats.beta(a, b).stats('k') + 3), so 3 is an upper bound
-    assert.ok(Math.abs(variance / d.variance() - 1) < 4 * Math.sqrt(3 / n), `Beta(${a}, ${b}) variance ${variance} vs ${d.variance()}`);
+    assert.ok(
+      Math.abs(variance / d.variance() - 1) < 4 * Math.sqrt(3 / n),
+      `Beta(${a}, ${b}) variance ${variance} vs ${d.variance()}`,
+    );
   }
 });
 
 test("bad shapes throw RangeError naming the parameter and value; bad draws and NaN x throw", () => {
-  assert.throws(() => beta(-1, 2), (e: Error) => e instanceof RangeError && e.message === "beta: alpha = -1 must be finite and positive");
-  assert.throws(() => beta(1, 0), (e: Error) => e instanceof RangeError && e.message === "beta: beta = 0 must be finite and positive");
+  assert.throws(
+    () => beta(-1, 2),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "beta: alpha = -1 must be finite and positive",
+  );
+  assert.throws(
+    () => beta(1, 0),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "beta: beta = 0 must be finite and positive",
+  );
   assert.throws(() => beta(NaN, 1), /beta: alpha = NaN/);
   assert.throws(() => beta(1, Infinity), /beta: beta = Infinity must be finite and positive/);
-  assert.throws(() => beta("2" as unknown as number, 1), (e: Error) => e instanceof TypeError && /^beta: alpha = /.test(e.message));
-  assert.throws(() => beta(2, 2).logProb(null as unknown as number), (e: Error) => e instanceof TypeError && /beta.logProb: x = null/.test(e.message));
+  assert.throws(
+    () => beta("2" as unknown as number, 1),
+    (e: Error) => e instanceof TypeError && /^beta: alpha = /.test(e.message),
+  );
+  assert.throws(
+    () => beta(2, 2).logProb(null as unknown as number),
+    (e: Error) => e instanceof TypeError && /beta.logProb: x = null/.test(e.message),
+  );
   assert.throws(() => beta(2, 2).logProb(NaN), /beta.logProb: x = NaN/);
   assert.throws(() => beta(2, 2).prob(NaN), /beta.prob: x = NaN/);
   assert.throws(() => beta(2, 2).sample(-1, createRng(1)), /beta.sample: n = -1/);
@@ -133,7 +157,12 @@ test("the object and its params are frozen", () => {
 test("entropy where a + b overflows (shapes near 1.8e308) is finite and within 2 ulps of mpmath, not NaN (issue 18)", () => {
   // mpmath (720 digits): ln B − (a−1)ψ(a) − (b−1)ψ(b) + (a+b−2)ψ(a+b), rounded to the nearest double
   assertUlps(beta(1.7e308, 1.7e308).entropy(), -354.48420068424934, 2, "Beta(1.7e308, 1.7e308)");
-  assertUlps(beta(1e300, Number.MAX_VALUE).entropy(), -362.9760104194165, 2, "Beta(1e300, MAX_VALUE)");
+  assertUlps(
+    beta(1e300, Number.MAX_VALUE).entropy(),
+    -362.9760104194165,
+    2,
+    "Beta(1e300, MAX_VALUE)",
+  );
 });
 
 test("mean, mode and variance at huge shapes come from ratios, never from a + b or a·b that overflow (issue 18)", () => {

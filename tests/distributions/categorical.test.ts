@@ -26,7 +26,8 @@ test("prob and logProb read the probabilities, and are 0 / -Infinity off {0, …
 });
 
 test("entropy, mean and variance match scipy (stats.entropy and direct sums)", () => {
-  for (const c of fx.entropy.filter((c) => c.family === "categorical")) assert.ok(close(categorical(c.params.probs).entropy(), c.value));
+  for (const c of fx.entropy.filter((c) => c.family === "categorical"))
+    assert.ok(close(categorical(c.params.probs).entropy(), c.value));
   for (const c of fx.moments.filter((c) => c.family === "categorical")) {
     const d = categorical(c.params.probs);
     assert.ok(close(d.mean(), c.mean));
@@ -36,7 +37,12 @@ test("entropy, mean and variance match scipy (stats.entropy and direct sums)", (
 
 test("uniform over k categories has entropy log k", () => {
   assert.ok(close(categorical([0.25, 0.25, 0.25, 0.25]).entropy(), Math.log(4)));
-  assert.ok(close(categorical([0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125]).entropy({ base: 2 }), 3));
+  assert.ok(
+    close(
+      categorical([0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125]).entropy({ base: 2 }),
+      3,
+    ),
+  );
 });
 
 test("sample frequencies are within 4 standard errors of the probabilities (seeded)", () => {
@@ -45,7 +51,9 @@ test("sample frequencies are within 4 standard errors of the probabilities (seed
   const xs = categorical(probs).sample(n, createRng(14));
   const counts = new Array<number>(probs.length).fill(0);
   for (const x of xs) counts[x]++;
-  probs.forEach((p, j) => assert.ok(Math.abs(counts[j] / n - p) <= 4 * Math.sqrt((p * (1 - p)) / n), `category ${j}`));
+  probs.forEach((p, j) =>
+    assert.ok(Math.abs(counts[j] / n - p) <= 4 * Math.sqrt((p * (1 - p)) / n), `category ${j}`),
+  );
   assert.is(counts[1], 0); // a zero-mass category is never drawn
 });
 
@@ -66,9 +74,19 @@ test("probs are copied and frozen", () => {
 });
 
 test("invalid probability vectors throw RangeError naming the family and the value", () => {
-  assert.throws(() => categorical([]), (e: Error) => e instanceof RangeError && /categorical: probs is empty/.test(e.message));
-  assert.throws(() => categorical([0.5, 0.6]), (e: Error) => e instanceof RangeError && e.message === "categorical: probs sum to 1.1, must sum to 1");
-  assert.throws(() => categorical([1.5, -0.5]), (e: Error) => e.message === "categorical: probs[1] = -0.5 is negative");
+  assert.throws(
+    () => categorical([]),
+    (e: Error) => e instanceof RangeError && /categorical: probs is empty/.test(e.message),
+  );
+  assert.throws(
+    () => categorical([0.5, 0.6]),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "categorical: probs sum to 1.1, must sum to 1",
+  );
+  assert.throws(
+    () => categorical([1.5, -0.5]),
+    (e: Error) => e.message === "categorical: probs[1] = -0.5 is negative",
+  );
   assert.throws(() => categorical([NaN, 1]), /categorical: probs\[0\] = NaN/);
   assert.throws(() => categorical([Infinity]), /categorical: probs\[0\] = Infinity/);
 });
@@ -88,7 +106,11 @@ interface Far {
   mean: number;
   variance: number;
 }
-const far = (JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as { categoricalFarFromZero: Far[] }).categoricalFarFromZero;
+const far = (
+  JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as {
+    categoricalFarFromZero: Far[];
+  }
+).categoricalFarFromZero;
 
 test("variance does not cancel when the support sits far from 0 (masses at 1e7 and 1e7 + 1)", () => {
   // Σ j²p − mean² lost every digit here (1e14 − 1e14); the reference is 50-digit mpmath.
@@ -96,7 +118,10 @@ test("variance does not cancel when the support sits far from 0 (masses at 1e7 a
     const probs = new Float64Array(f.offset + f.probs.length);
     f.probs.forEach((p, j) => (probs[f.offset + j] = p));
     const d = categorical(probs);
-    assert.ok(Math.abs(d.variance() - f.variance) <= 1e-12 * f.variance, `variance ${d.variance()} vs ${f.variance}`);
+    assert.ok(
+      Math.abs(d.variance() - f.variance) <= 1e-12 * f.variance,
+      `variance ${d.variance()} vs ${f.variance}`,
+    );
     assert.ok(Math.abs(d.mean() - f.mean) <= 1e-15 * f.mean, `mean ${d.mean()} vs ${f.mean}`);
   }
 });

@@ -85,21 +85,39 @@ test("int(k) returns integers in [0, k) with frequencies within 4 standard error
     assert.ok(Number.isInteger(j) && j >= 0 && j < k);
     counts[j]++;
   }
-  for (const c of counts) assert.ok(Math.abs(c / N - 1 / k) < 4 * Math.sqrt((1 / k) * (1 - 1 / k) / N));
+  for (const c of counts)
+    assert.ok(Math.abs(c / N - 1 / k) < 4 * Math.sqrt(((1 / k) * (1 - 1 / k)) / N));
   assert.is(r.int(1), 0);
 });
 
 test("a seed that is not an integer throws RangeError naming the value, a non-number a TypeError (the shared validator)", () => {
-  assert.throws(() => createRng(1.5), (e: Error) => e instanceof RangeError && e.message === "createRng: seed = 1.5 must be an integer");
-  assert.throws(() => createRng(NaN), (e: Error) => e instanceof RangeError && e.message === "createRng: seed = NaN is not a number");
-  assert.throws(() => createRng(Infinity), (e: Error) => e instanceof RangeError && e.message === "createRng: seed = Infinity must be an integer");
-  assert.throws(() => createRng("42" as never), (e: Error) => e instanceof TypeError && e.message === 'createRng: seed = "42" is not a number');
+  assert.throws(
+    () => createRng(1.5),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "createRng: seed = 1.5 must be an integer",
+  );
+  assert.throws(
+    () => createRng(NaN),
+    (e: Error) => e instanceof RangeError && e.message === "createRng: seed = NaN is not a number",
+  );
+  assert.throws(
+    () => createRng(Infinity),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "createRng: seed = Infinity must be an integer",
+  );
+  assert.throws(
+    () => createRng("42" as never),
+    (e: Error) => e instanceof TypeError && e.message === 'createRng: seed = "42" is not a number',
+  );
 });
 
 test("int(k) with k that is not an integer in [1, 2^53] throws RangeError", () => {
   const r = createRng(1);
   for (const k of [0, -1, 2.5, NaN, Infinity, 2 ** 54]) {
-    assert.throws(() => r.int(k), (e: Error) => e instanceof RangeError && e.message.startsWith(`Rng.int: k = ${k}`));
+    assert.throws(
+      () => r.int(k),
+      (e: Error) => e instanceof RangeError && e.message.startsWith(`Rng.int: k = ${k}`),
+    );
   }
 });
 

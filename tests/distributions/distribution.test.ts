@@ -1,21 +1,37 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, categorical, createRng, exponential, gaussian, poisson } from "../../lib/src/distributions";
+import {
+  bernoulli,
+  categorical,
+  createRng,
+  exponential,
+  gaussian,
+  poisson,
+} from "../../lib/src/distributions";
 import type { Distribution, FamilyName } from "../../lib/src/distributions/distribution";
 
 // distribution.ts holds only types; these tests check that every family object has the shape
 // the types promise, and that `family` narrows the union.
-const all: Distribution[] = [bernoulli(0.3), categorical([0.2, 0.8]), gaussian(0, 1), poisson(2), exponential(1.5)];
+const all: Distribution[] = [
+  bernoulli(0.3),
+  categorical([0.2, 0.8]),
+  gaussian(0, 1),
+  poisson(2),
+  exponential(1.5),
+];
 
 test("every family object exposes family, params, logProb, prob, sample, mean, variance and entropy", () => {
   const names: FamilyName[] = [];
   for (const d of all) {
     names.push(d.family);
     assert.type(d.params, "object");
-    for (const m of ["logProb", "prob", "sample", "mean", "variance", "entropy"] as const) assert.type(d[m], "function");
+    for (const m of ["logProb", "prob", "sample", "mean", "variance", "entropy"] as const)
+      assert.type(d[m], "function");
     assert.ok(Object.isFrozen(d) && Object.isFrozen(d.params));
     assert.instance(d.sample(3, createRng(1)), Float64Array);
-    assert.ok(Number.isFinite(d.mean()) && Number.isFinite(d.variance()) && Number.isFinite(d.entropy()));
+    assert.ok(
+      Number.isFinite(d.mean()) && Number.isFinite(d.variance()) && Number.isFinite(d.entropy()),
+    );
   }
   assert.equal(names, ["bernoulli", "categorical", "gaussian", "poisson", "exponential"]);
 });

@@ -15,32 +15,44 @@ test("support is sorted and unique, counts count, probs = counts / m", () => {
 test("each sample has mass 1/m, so a repeated value weighs more: p̂ is not uniform over the support", () => {
   const e = empiricalDistribution([5, 5, 5, 9]);
   assert.equal(e.probs, [0.75, 0.25]);
-  assert.is(e.expectation((x) => x), 6); // (5 + 5 + 5 + 9) / 4, not (5 + 9) / 2
+  assert.is(
+    e.expectation((x) => x),
+    6,
+  ); // (5 + 5 + 5 + 9) / 4, not (5 + 9) / 2
 });
 
 test("expectation(f) = (1/m) Σ f(x_i) = Σ_v p̂(v) f(v) (property, seeded)", () => {
   fc.assert(
-    fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }), (xs) => {
-      const e = empiricalDistribution(xs);
-      const f = (x: number): number => x * x - 3 * x + Math.sin(x);
-      const direct = xs.reduce((s, x) => s + f(x), 0) / xs.length;
-      const bySupport = e.support.reduce((s, v, j) => s + e.probs[j] * f(v), 0);
-      const scale = Math.max(1, Math.abs(direct));
-      return Math.abs(e.expectation(f) - direct) <= 1e-12 * scale && Math.abs(bySupport - direct) <= 1e-12 * scale;
-    }),
+    fc.property(
+      fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }),
+      (xs) => {
+        const e = empiricalDistribution(xs);
+        const f = (x: number): number => x * x - 3 * x + Math.sin(x);
+        const direct = xs.reduce((s, x) => s + f(x), 0) / xs.length;
+        const bySupport = e.support.reduce((s, v, j) => s + e.probs[j] * f(v), 0);
+        const scale = Math.max(1, Math.abs(direct));
+        return (
+          Math.abs(e.expectation(f) - direct) <= 1e-12 * scale &&
+          Math.abs(bySupport - direct) <= 1e-12 * scale
+        );
+      },
+    ),
     { seed: 20240607, numRuns: 200 },
   );
 });
 
 test("probs sum to 1 and counts sum to m (property, seeded)", () => {
   fc.assert(
-    fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 100 }), (xs) => {
-      const e = empiricalDistribution(xs);
-      const total = e.counts.reduce((a, b) => a + b, 0);
-      const p = e.probs.reduce((a, b) => a + b, 0);
-      const sorted = e.support.every((v, j) => j === 0 || e.support[j - 1] < v);
-      return total === xs.length && Math.abs(p - 1) < 1e-12 && sorted;
-    }),
+    fc.property(
+      fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 100 }),
+      (xs) => {
+        const e = empiricalDistribution(xs);
+        const total = e.counts.reduce((a, b) => a + b, 0);
+        const p = e.probs.reduce((a, b) => a + b, 0);
+        const sorted = e.support.every((v, j) => j === 0 || e.support[j - 1] < v);
+        return total === xs.length && Math.abs(p - 1) < 1e-12 && sorted;
+      },
+    ),
     { seed: 7, numRuns: 200 },
   );
 });
@@ -52,27 +64,58 @@ test("accepts a Float64Array, does not modify the input, and merges -0 with 0", 
   assert.equal(e.support, [0, 1, 3]);
   assert.ok(Object.is(e.support[0], 0));
   assert.equal(e.counts, [2, 1, 1]);
-  assert.ok(Object.isFrozen(e) && Object.isFrozen(e.support) && Object.isFrozen(e.probs) && Object.isFrozen(e.counts));
+  assert.ok(
+    Object.isFrozen(e) &&
+      Object.isFrozen(e.support) &&
+      Object.isFrozen(e.probs) &&
+      Object.isFrozen(e.counts),
+  );
 });
 
 test("an empty sample, NaN or ±Infinity throws RangeError naming the index", () => {
-  assert.throws(() => empiricalDistribution([]), (e: Error) => e instanceof RangeError && e.message === "empiricalDistribution: samples is empty");
-  assert.throws(() => empiricalDistribution([1, NaN]), (e: Error) => e instanceof RangeError && e.message === "empiricalDistribution: samples[1] = NaN is not a number");
+  assert.throws(
+    () => empiricalDistribution([]),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "empiricalDistribution: samples is empty",
+  );
+  assert.throws(
+    () => empiricalDistribution([1, NaN]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "empiricalDistribution: samples[1] = NaN is not a number",
+  );
   assert.throws(() => empiricalDistribution([Infinity]), /samples\[0\] = Infinity/);
   assert.throws(() => empiricalDistribution([0, 1, -Infinity]), /samples\[2\] = -Infinity/);
 });
 
 test("expectation sums with compensation: [1, 1e100, 1, −1e100] averages to 0.5, where a plain loop gives 0", () => {
   // exact: (1 + 1 + 1e100 − 1e100) / 4 = 0.5
-  assert.is(empiricalDistribution([1, 1e100, 1, -1e100]).expectation((x) => x), 0.5);
+  assert.is(
+    empiricalDistribution([1, 1e100, 1, -1e100]).expectation((x) => x),
+    0.5,
+  );
 });
 
 test("expectation of values whose sum overflows is their finite average (issue 18: overflow inside a finite answer)", () => {
   // mpmath: (2·1e308 − 1e307) / 3 = 6.3333…e307, and the mean of 1000 copies of 1.7e308 is 1.7e308
-  assertUlps(empiricalDistribution([1e308, 1e308, -1e307]).expectation((x) => x), 6.333333333333334e307, 1);
-  assert.is(empiricalDistribution(new Array(1000).fill(1.7e308)).expectation((x) => x), 1.7e308);
-  assert.is(empiricalDistribution([1, 2]).expectation((x) => (x === 1 ? Infinity : 1)), Infinity);
-  assert.ok(Number.isNaN(empiricalDistribution([1, 2]).expectation((x) => (x === 1 ? Infinity : -Infinity))));
+  assertUlps(
+    empiricalDistribution([1e308, 1e308, -1e307]).expectation((x) => x),
+    6.333333333333334e307,
+    1,
+  );
+  assert.is(
+    empiricalDistribution(new Array(1000).fill(1.7e308)).expectation((x) => x),
+    1.7e308,
+  );
+  assert.is(
+    empiricalDistribution([1, 2]).expectation((x) => (x === 1 ? Infinity : 1)),
+    Infinity,
+  );
+  assert.ok(
+    Number.isNaN(
+      empiricalDistribution([1, 2]).expectation((x) => (x === 1 ? Infinity : -Infinity)),
+    ),
+  );
 });
 
 test("expectation throws TypeError when f is not a function", () => {

@@ -32,7 +32,8 @@ test("the density is 0 below 0 and exp(logProb) on the support", () => {
 });
 
 test("entropy 1 − log rate, mean and variance match scipy", () => {
-  for (const c of fx.entropy.filter((c) => c.family === "exponential")) assert.ok(close(exponential(c.params.rate).entropy(), c.value));
+  for (const c of fx.entropy.filter((c) => c.family === "exponential"))
+    assert.ok(close(exponential(c.params.rate).entropy(), c.value));
   for (const c of fx.moments.filter((c) => c.family === "exponential")) {
     const d = exponential(c.params.rate);
     assert.ok(close(d.mean(), c.mean));
@@ -78,7 +79,11 @@ test("the object names its family and frozen params", () => {
 });
 
 test("invalid rates throw RangeError naming the family and the value", () => {
-  assert.throws(() => exponential(0), (e: Error) => e instanceof RangeError && e.message === "exponential: rate = 0 must be finite and > 0");
+  assert.throws(
+    () => exponential(0),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "exponential: rate = 0 must be finite and > 0",
+  );
   assert.throws(() => exponential(-2), /exponential: rate = -2/);
   assert.throws(() => exponential(NaN), /exponential: rate = NaN/);
   assert.throws(() => exponential(Infinity), /exponential: rate = Infinity/);

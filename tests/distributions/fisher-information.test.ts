@@ -2,14 +2,25 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, categorical, createRng, exponential, gaussian, poisson } from "../../lib/src/distributions";
+import {
+  bernoulli,
+  categorical,
+  createRng,
+  exponential,
+  gaussian,
+  poisson,
+} from "../../lib/src/distributions";
 import { fisherInformation } from "../../lib/src/distributions/fisher-information";
 import { assertUlps, relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py):
 // the variance of the score, E[(∂ log p)²], by exact sums or scipy quadrature.
 interface Fx {
-  fisher: { family: string; params: Record<string, number | number[]>; value: number | number[][] }[];
+  fisher: {
+    family: string;
+    params: Record<string, number | number[]>;
+    value: number | number[][];
+  }[];
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
 // relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
@@ -24,7 +35,8 @@ test("the closed forms equal the variance of the score computed by scipy, for ev
     if (c.family === "bernoulli") got = fisherInformation(bernoulli(p.p as number));
     else if (c.family === "poisson") got = fisherInformation(poisson(p.lambda as number));
     else if (c.family === "exponential") got = fisherInformation(exponential(p.rate as number));
-    else if (c.family === "gaussian") got = fisherInformation(gaussian(p.mu as number, p.sigma as number));
+    else if (c.family === "gaussian")
+      got = fisherInformation(gaussian(p.mu as number, p.sigma as number));
     else got = fisherInformation(categorical(p.probs as number[]));
     if (typeof c.value === "number") assert.ok(close(got as number, c.value), c.family);
     else {
@@ -32,7 +44,12 @@ test("the closed forms equal the variance of the score computed by scipy, for ev
       // an entry that is 0 in closed form (the Gaussian's off-diagonal) is compared absolutely:
       // scipy's numerical score variance leaves ~1e-17 there
       c.value.forEach((row, i) =>
-        row.forEach((v, j) => assert.ok(g[i][j] === 0 ? Math.abs(v) <= 1e-10 : close(g[i][j], v), `${c.family}[${i}][${j}]: ${g[i][j]} vs ${v}`)),
+        row.forEach((v, j) =>
+          assert.ok(
+            g[i][j] === 0 ? Math.abs(v) <= 1e-10 : close(g[i][j], v),
+            `${c.family}[${i}][${j}]: ${g[i][j]} vs ${v}`,
+          ),
+        ),
       );
     }
   }
@@ -43,8 +60,14 @@ test("the one-parameter families give numbers, Gaussian and Categorical give mat
   assert.is(fisherInformation(bernoulli(0.25)), 16 / 3);
   assert.is(fisherInformation(poisson(4)), 0.25);
   assert.is(fisherInformation(exponential(2)), 0.25);
-  assert.equal(fisherInformation(gaussian(0, 2)), [[0.25, 0], [0, 0.5]]);
-  assert.equal(fisherInformation(categorical([0.5, 0.25, 0.25])), [[6, 4], [4, 8]]);
+  assert.equal(fisherInformation(gaussian(0, 2)), [
+    [0.25, 0],
+    [0, 0.5],
+  ]);
+  assert.equal(fisherInformation(categorical([0.5, 0.25, 0.25])), [
+    [6, 4],
+    [4, 8],
+  ]);
 });
 
 test("the information is Infinity at the degenerate ends (p = 0 or 1, lambda = 0)", () => {
@@ -71,7 +94,10 @@ test("the Monte Carlo variance of the score matches the closed form within 4 sta
 
 test("1/rate² and 1/σ², 2/σ² stay within 1 ulp where the square leaves the normal range (issue 18, overflow inside a finite answer)", () => {
   // mpmath (50 digits) on the exact doubles; 1 / (σ * σ) gave 0 at σ = 1e160 and 3 ulps off at 7.5e-155.
-  assert.equal(fisherInformation(gaussian(0, 1e160)), [[1e-320, 0], [0, 2e-320]]);
+  assert.equal(fisherInformation(gaussian(0, 1e160)), [
+    [1e-320, 0],
+    [0, 2e-320],
+  ]);
   assert.is(fisherInformation(exponential(1e160)), 1e-320);
   assertUlps(fisherInformation(exponential(7.5e-155)), 1.7777777777777775e308, 1, "rate 7.5e-155");
   const g = fisherInformation(gaussian(0, 1.2e-154));
@@ -81,7 +107,11 @@ test("1/rate² and 1/σ², 2/σ² stay within 1 ulp where the square leaves the 
 });
 
 test("a categorical with a single category has no free parameter and throws RangeError", () => {
-  assert.throws(() => fisherInformation(categorical([1])), (e: Error) => e instanceof RangeError && /fisherInformation: categorical with 1 category/.test(e.message));
+  assert.throws(
+    () => fisherInformation(categorical([1])),
+    (e: Error) =>
+      e instanceof RangeError && /fisherInformation: categorical with 1 category/.test(e.message),
+  );
 });
 
 test.run();

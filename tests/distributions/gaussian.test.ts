@@ -11,7 +11,12 @@ import { assertRelClose, relClose } from "../helpers/numeric";
 interface Fx {
   logProb: { family: string; params: { mu: number; sigma: number }; x: number; value: number }[];
   entropy: { family: string; params: { mu: number; sigma: number }; value: number }[];
-  moments: { family: string; params: { mu: number; sigma: number }; mean: number; variance: number }[];
+  moments: {
+    family: string;
+    params: { mu: number; sigma: number };
+    mean: number;
+    variance: number;
+  }[];
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
 // relative at every magnitude (tests/helpers/numeric.ts): below 1 it does not become an absolute check
@@ -20,7 +25,8 @@ const close = (a: number, b: number, rel = 1e-12): boolean => relClose(a, b, rel
 test("logProb matches scipy stats.norm.logpdf", () => {
   const cases = fx.logProb.filter((c) => c.family === "gaussian");
   assert.ok(cases.length > 0);
-  for (const c of cases) assert.ok(close(gaussian(c.params.mu, c.params.sigma).logProb(c.x), c.value), `x = ${c.x}`);
+  for (const c of cases)
+    assert.ok(close(gaussian(c.params.mu, c.params.sigma).logProb(c.x), c.value), `x = ${c.x}`);
 });
 
 test("prob is exp(logProb)", () => {
@@ -79,11 +85,18 @@ test("the object names its family and frozen params", () => {
 });
 
 test("invalid parameters throw RangeError naming the family and the value", () => {
-  assert.throws(() => gaussian(0, -1), (e: Error) => e instanceof RangeError && e.message === "gaussian: sigma = -1 must be finite and > 0");
+  assert.throws(
+    () => gaussian(0, -1),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "gaussian: sigma = -1 must be finite and > 0",
+  );
   assert.throws(() => gaussian(0, 0), /gaussian: sigma = 0/);
   assert.throws(() => gaussian(0, Infinity), /gaussian: sigma = Infinity/);
   assert.throws(() => gaussian(0, NaN), /gaussian: sigma = NaN/);
-  assert.throws(() => gaussian(NaN, 1), (e: Error) => e instanceof RangeError && e.message === "gaussian: mu = NaN is not a number");
+  assert.throws(
+    () => gaussian(NaN, 1),
+    (e: Error) => e instanceof RangeError && e.message === "gaussian: mu = NaN is not a number",
+  );
   assert.throws(() => gaussian(Infinity, 1), /gaussian: mu = Infinity/);
 });
 
@@ -97,9 +110,17 @@ test("logProb and prob throw for NaN, and go to -Infinity / 0 at ±Infinity", ()
 
 test("sample rejects a bad n or rng", () => {
   const d = gaussian(0, 1);
-  assert.throws(() => d.sample(-1, createRng(1)), (e: Error) => e instanceof RangeError && e.message === "gaussian.sample: n = -1 must be a non-negative integer");
+  assert.throws(
+    () => d.sample(-1, createRng(1)),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "gaussian.sample: n = -1 must be a non-negative integer",
+  );
   assert.throws(() => d.sample(1.5, createRng(1)), /n = 1.5/);
-  assert.throws(() => d.sample(3, {} as never), (e: Error) => e instanceof TypeError && /gaussian.sample: rng/.test(e.message));
+  assert.throws(
+    () => d.sample(3, {} as never),
+    (e: Error) => e instanceof TypeError && /gaussian.sample: rng/.test(e.message),
+  );
 });
 
 test("an invalid entropy base throws RangeError", () => {
@@ -114,19 +135,33 @@ interface Extreme {
   value: number | null;
   scipy: number | null;
 }
-const extremes = (JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as { gaussianLogProbExtreme: Extreme[] }).gaussianLogProbExtreme;
+const extremes = (
+  JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as {
+    gaussianLogProbExtreme: Extreme[];
+  }
+).gaussianLogProbExtreme;
 
 test("logProb is exact for sigma from 5e-324 to 1.7e308, as scipy's norm.logpdf (it was NaN below 5e-155 and above 1.3e154)", () => {
   for (const f of extremes) {
     const got = gaussian(f.mu, f.sigma).logProb(f.x);
     const want = f.value === null ? -Infinity : f.value; // null: below -1.8e308
-    assert.ok(got === want || Math.abs(got - want) <= 1e-15 * Math.abs(want), `N(${f.mu}, ${f.sigma}).logProb(${f.x}) = ${got}, want ${want} (scipy ${f.scipy})`);
+    assert.ok(
+      got === want || Math.abs(got - want) <= 1e-15 * Math.abs(want),
+      `N(${f.mu}, ${f.sigma}).logProb(${f.x}) = ${got}, want ${want} (scipy ${f.scipy})`,
+    );
   }
 });
 
 test("logProb and prob reject a non-number x with a TypeError naming the method", () => {
-  assert.throws(() => gaussian(0, 1).logProb("1" as never), (e: Error) => e instanceof TypeError && e.message === 'gaussian.logProb: x = "1" is not a number');
-  assert.throws(() => gaussian(0, 1).prob(null as never), (e: Error) => e instanceof TypeError && e.message === "gaussian.prob: x = null is not a number");
+  assert.throws(
+    () => gaussian(0, 1).logProb("1" as never),
+    (e: Error) =>
+      e instanceof TypeError && e.message === 'gaussian.logProb: x = "1" is not a number',
+  );
+  assert.throws(
+    () => gaussian(0, 1).prob(null as never),
+    (e: Error) => e instanceof TypeError && e.message === "gaussian.prob: x = null is not a number",
+  );
 });
 
 test("logProb whose z overflows is −Infinity, never NaN (σ subnormal, x − μ huge)", () => {

@@ -1,6 +1,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, categorical, createRng, exponential, gaussian, klBetween, poisson } from "../../lib/src/distributions";
+import {
+  bernoulli,
+  categorical,
+  createRng,
+  exponential,
+  gaussian,
+  klBetween,
+  poisson,
+} from "../../lib/src/distributions";
 import type { Distribution } from "../../lib/src/distributions";
 import { klMonteCarlo } from "../../lib/src/distributions/kl-monte-carlo";
 
@@ -21,7 +29,10 @@ pairs.forEach(([a, b], i) => {
     const mc = klMonteCarlo(a, b, 50_000, createRng(100 + i));
     const exact = klOf(a, b);
     assert.ok(mc.standardError > 0);
-    assert.ok(Math.abs(mc.estimate - exact) < 4 * mc.standardError, `${mc.estimate} ± ${mc.standardError} vs ${exact}`);
+    assert.ok(
+      Math.abs(mc.estimate - exact) < 4 * mc.standardError,
+      `${mc.estimate} ± ${mc.standardError} vs ${exact}`,
+    );
   });
 });
 
@@ -34,7 +45,10 @@ test("the standard error shrinks like 1/√n", () => {
 });
 
 test("KL(a ‖ a) is estimated as exactly 0 with standard error 0", () => {
-  assert.equal(klMonteCarlo(poisson(3), poisson(3), 1000, createRng(1)), { estimate: 0, standardError: 0 });
+  assert.equal(klMonteCarlo(poisson(3), poisson(3), 1000, createRng(1)), {
+    estimate: 0,
+    standardError: 0,
+  });
 });
 
 test("pairs without a closed form work too (Gaussian against Poisson support is fine for MC)", () => {
@@ -51,14 +65,24 @@ test("a draw that the reference gives probability 0 makes the estimate Infinity 
 });
 
 test("the same seed gives the same estimate", () => {
-  assert.equal(klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 500, createRng(9)), klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 500, createRng(9)));
+  assert.equal(
+    klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 500, createRng(9)),
+    klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 500, createRng(9)),
+  );
 });
 
 test("n that is not an integer ≥ 2 throws RangeError", () => {
   for (const n of [1, 0, 2.5]) {
-    assert.throws(() => klMonteCarlo(gaussian(0, 1), gaussian(1, 2), n, createRng(1)), (e: Error) => e instanceof RangeError && e.message === `klMonteCarlo: n = ${n} must be an integer >= 2`);
+    assert.throws(
+      () => klMonteCarlo(gaussian(0, 1), gaussian(1, 2), n, createRng(1)),
+      (e: Error) =>
+        e instanceof RangeError && e.message === `klMonteCarlo: n = ${n} must be an integer >= 2`,
+    );
   }
-  assert.throws(() => klMonteCarlo(gaussian(0, 1), gaussian(1, 2), NaN, createRng(1)), (e: Error) => e instanceof RangeError && e.message === "klMonteCarlo: n = NaN is not a number");
+  assert.throws(
+    () => klMonteCarlo(gaussian(0, 1), gaussian(1, 2), NaN, createRng(1)),
+    (e: Error) => e instanceof RangeError && e.message === "klMonteCarlo: n = NaN is not a number",
+  );
 });
 
 test.run();

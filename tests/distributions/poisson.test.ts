@@ -19,7 +19,11 @@ const close = (a: number, b: number, rel = 1e-12): boolean => relClose(a, b, rel
 test("logProb matches scipy stats.poisson.logpmf, far into both tails", () => {
   const cases = fx.logProb.filter((c) => c.family === "poisson");
   assert.ok(cases.length > 0);
-  for (const c of cases) assert.ok(close(poisson(c.params.lambda).logProb(c.x), c.value), `lambda ${c.params.lambda}, k ${c.x}`);
+  for (const c of cases)
+    assert.ok(
+      close(poisson(c.params.lambda).logProb(c.x), c.value),
+      `lambda ${c.params.lambda}, k ${c.x}`,
+    );
 });
 
 test("non-integers and negatives have probability 0", () => {
@@ -32,7 +36,10 @@ test("non-integers and negatives have probability 0", () => {
 
 test("entropy matches scipy for small rates and a 40-digit sum for large ones (series above 1000)", () => {
   for (const c of fx.entropy.filter((c) => c.family === "poisson")) {
-    assert.ok(close(poisson(c.params.lambda).entropy(), c.value, 1e-12), `lambda ${c.params.lambda}`);
+    assert.ok(
+      close(poisson(c.params.lambda).entropy(), c.value, 1e-12),
+      `lambda ${c.params.lambda}`,
+    );
   }
 });
 
@@ -71,7 +78,10 @@ for (const lambda of [0.3, 4, 9.99, 10, 55, 3000]) {
     const variance = s2 / n;
     assert.ok(Math.abs(mean - lambda) < 4 * Math.sqrt(lambda / n), `mean ${mean}`);
     // central moment μ4 = λ(1 + 3λ), so Var(s²) ≈ (λ + 3λ² − λ²) / n
-    assert.ok(Math.abs(variance - lambda) < 4 * Math.sqrt((lambda + 2 * lambda * lambda) / n), `variance ${variance}`);
+    assert.ok(
+      Math.abs(variance - lambda) < 4 * Math.sqrt((lambda + 2 * lambda * lambda) / n),
+      `variance ${variance}`,
+    );
   });
 }
 
@@ -84,12 +94,19 @@ test("sampled frequencies of 0..8 at lambda = 12 match the pmf within 4 standard
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   for (let k = 4; k <= 22; k++) {
     const p = d.prob(k);
-    assert.ok(Math.abs((counts.get(k) ?? 0) / n - p) < 4 * Math.sqrt((p * (1 - p)) / n), `k = ${k}`);
+    assert.ok(
+      Math.abs((counts.get(k) ?? 0) / n - p) < 4 * Math.sqrt((p * (1 - p)) / n),
+      `k = ${k}`,
+    );
   }
 });
 
 test("invalid rates throw RangeError naming the family and the value", () => {
-  assert.throws(() => poisson(-1), (e: Error) => e instanceof RangeError && e.message === "poisson: lambda = -1 must be finite and >= 0");
+  assert.throws(
+    () => poisson(-1),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "poisson: lambda = -1 must be finite and >= 0",
+  );
   assert.throws(() => poisson(NaN), /poisson: lambda = NaN/);
   assert.throws(() => poisson(Infinity), /poisson: lambda = Infinity/);
 });
@@ -124,7 +141,12 @@ test("the inversion sampler's rare tail stops where the rounded cdf stops moving
 });
 
 test("sample(n) with an n too large to allocate names the method and n, not the engine's 'Invalid typed array length'", () => {
-  assert.throws(() => poisson(1).sample(2 ** 40, createRng(1)), (e: Error) => e instanceof RangeError && e.message === "poisson.sample: n = 1099511627776 is too large: more than 4294967295 entries");
+  assert.throws(
+    () => poisson(1).sample(2 ** 40, createRng(1)),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "poisson.sample: n = 1099511627776 is too large: more than 4294967295 entries",
+  );
 });
 
 test("entropy where 2πeλ overflows (λ above 1.05e307) is ½ ln(2πeλ) − 1/(12λ) …, not Infinity (issue 18)", () => {

@@ -1,7 +1,15 @@
 import * as fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, categorical, createRng, empiricalDistribution, exponential, gaussian, poisson } from "../../lib/src/distributions";
+import {
+  bernoulli,
+  categorical,
+  createRng,
+  empiricalDistribution,
+  exponential,
+  gaussian,
+  poisson,
+} from "../../lib/src/distributions";
 import { fitBernoulli, fitCategorical, fitPoisson, logLikelihood } from "../../lib/src/estimators";
 import { averageLogLikelihood } from "../../lib/src/estimators/average-log-likelihood";
 import { assertRelClose } from "../helpers/numeric";
@@ -9,18 +17,28 @@ import { crossEntropy, entropy, klDivergence } from "../../lib/src/information";
 
 test("the average log-likelihood is the log-likelihood divided by m", () => {
   const xs = gaussian(1, 2).sample(37, createRng(1));
-  assert.ok(Math.abs(averageLogLikelihood(gaussian(0, 1), xs) - logLikelihood(gaussian(0, 1), xs) / 37) < 1e-15);
-  assert.is(averageLogLikelihood(bernoulli(0.25), [1, 0, 0, 0]), (Math.log(0.25) + 3 * Math.log(0.75)) / 4);
+  assert.ok(
+    Math.abs(averageLogLikelihood(gaussian(0, 1), xs) - logLikelihood(gaussian(0, 1), xs) / 37) <
+      1e-15,
+  );
+  assert.is(
+    averageLogLikelihood(bernoulli(0.25), [1, 0, 0, 0]),
+    (Math.log(0.25) + 3 * Math.log(0.75)) / 4,
+  );
 });
 
 test("it is the expectation of log q under the empirical distribution (property, seeded)", () => {
   fc.assert(
-    fc.property(fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 80 }), fc.double({ min: 0.1, max: 20, noNaN: true }), (xs, lambda) => {
-      const q = poisson(lambda);
-      const viaEmpirical = empiricalDistribution(xs).expectation((x) => q.logProb(x));
-      const avg = averageLogLikelihood(q, xs);
-      return Math.abs(avg - viaEmpirical) <= 1e-12 * Math.max(1, Math.abs(avg));
-    }),
+    fc.property(
+      fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 80 }),
+      fc.double({ min: 0.1, max: 20, noNaN: true }),
+      (xs, lambda) => {
+        const q = poisson(lambda);
+        const viaEmpirical = empiricalDistribution(xs).expectation((x) => q.logProb(x));
+        const avg = averageLogLikelihood(q, xs);
+        return Math.abs(avg - viaEmpirical) <= 1e-12 * Math.max(1, Math.abs(avg));
+      },
+    ),
     { seed: 99, numRuns: 200 },
   );
 });
@@ -89,7 +107,9 @@ test("Bernoulli and Categorical: the same chain holds with the model's full supp
   assert.is(ce.indexOf(Math.min(...ce)), iMax);
   assert.is(kl.indexOf(Math.min(...kl)), iMax);
   const p = fitBernoulli(xs).params.p;
-  assert.ok(Math.abs(crossEntropy(pHat, [1 - p, p]) + averageLogLikelihood(bernoulli(p), xs)) < 1e-14);
+  assert.ok(
+    Math.abs(crossEntropy(pHat, [1 - p, p]) + averageLogLikelihood(bernoulli(p), xs)) < 1e-14,
+  );
   assert.ok(klDivergence(pHat, [1 - p, p]) < 1e-15);
 
   const ys = categorical([0.2, 0.5, 0.3]).sample(400, createRng(43));
@@ -105,13 +125,23 @@ test("Bernoulli and Categorical: the same chain holds with the model's full supp
 });
 
 test("an empty sample or a non-finite value throws RangeError under this function's name", () => {
-  assert.throws(() => averageLogLikelihood(gaussian(0, 1), []), (e: Error) => e instanceof RangeError && e.message === "averageLogLikelihood: xs is empty");
-  assert.throws(() => averageLogLikelihood(gaussian(0, 1), [0, NaN]), (e: Error) => e.message === "averageLogLikelihood: xs[1] = NaN is not a number");
+  assert.throws(
+    () => averageLogLikelihood(gaussian(0, 1), []),
+    (e: Error) => e instanceof RangeError && e.message === "averageLogLikelihood: xs is empty",
+  );
+  assert.throws(
+    () => averageLogLikelihood(gaussian(0, 1), [0, NaN]),
+    (e: Error) => e.message === "averageLogLikelihood: xs[1] = NaN is not a number",
+  );
 });
 
 test("the average is finite where every log p(xᵢ) is but their sum overflows (issue 18: overflow inside a finite answer)", () => {
   // mpmath: three terms of -9.8e307 (sum -2.94e308) average to -9.8e307; three of log(1e300) − 1e308
-  assertRelClose(averageLogLikelihood(gaussian(0, 1), [1.4e154, -1.4e154, 1.4e154]), -9.8e307, 1e-15);
+  assertRelClose(
+    averageLogLikelihood(gaussian(0, 1), [1.4e154, -1.4e154, 1.4e154]),
+    -9.8e307,
+    1e-15,
+  );
   assertRelClose(averageLogLikelihood(exponential(1e300), [1e8, 1e8, 1e8]), -1e308, 1e-15);
   assertRelClose(averageLogLikelihood({ logProb: () => -1e308 }, [1, 2, 3]), -1e308, 0);
   // a term that is itself −Infinity keeps the average −Infinity

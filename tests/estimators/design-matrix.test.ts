@@ -3,7 +3,16 @@ import * as assert from "uvu/assert";
 import { buildDesign, singularDesignError } from "../../lib/src/estimators/design-matrix";
 
 test("rows are laid out by column, with a column of ones first when intercept is asked for", () => {
-  const d = buildDesign("f", [[1, 2], [3, 4], [5, 6]], [0, 0, 0], true);
+  const d = buildDesign(
+    "f",
+    [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ],
+    [0, 0, 0],
+    true,
+  );
   assert.is(d.m, 3);
   assert.is(d.p, 3);
   assert.equal(Array.from(d.columns), [1, 1, 1, 1, 3, 5, 2, 4, 6]);
@@ -12,35 +21,98 @@ test("rows are laid out by column, with a column of ones first when intercept is
 
 test("rows of length 0 are allowed with an intercept only", () => {
   assert.is(buildDesign("f", [[], []], [1, 2], true).p, 1);
-  assert.throws(() => buildDesign("f", [[], []], [1, 2], false), (e: Error) => e instanceof RangeError && /nothing to fit/.test(e.message));
+  assert.throws(
+    () => buildDesign("f", [[], []], [1, 2], false),
+    (e: Error) => e instanceof RangeError && /nothing to fit/.test(e.message),
+  );
 });
 
 test("malformed designs throw, naming the function and the offending row or cell", () => {
-  assert.throws(() => buildDesign("f", "x" as never, [], false), (e: Error) => e instanceof TypeError && e.message === 'f: X = "x" is not an array of rows');
-  assert.throws(() => buildDesign("f", [], [], false), (e: Error) => e instanceof RangeError && e.message === "f: X is empty");
-  assert.throws(() => buildDesign("f", [[1]], null as never, false), (e: Error) => e instanceof TypeError && e.message === "f: y = null is not a number[] or Float64Array");
-  assert.throws(() => buildDesign("f", [[1], [2]], [1], false), (e: Error) => e instanceof RangeError && e.message === "f: X and y differ in length (2 vs 1)");
-  assert.throws(() => buildDesign("f", [5 as never], [1], false), (e: Error) => e instanceof TypeError && e.message === "f: X[0] = 5 is not a number[] or Float64Array");
-  assert.throws(() => buildDesign("f", [[1], new Float32Array([2]) as never], [1, 2], false), (e: Error) => e instanceof TypeError && /X\[1\] = Float32Array\(1\)/.test(e.message));
-  assert.throws(() => buildDesign("f", [[1, 2], [3]], [1, 2], false), (e: Error) => e instanceof RangeError && e.message === "f: X[1] has length 1, expected 2 like X[0]");
-  assert.throws(() => buildDesign("f", [[1, 2], [3, NaN]], [1, 2], false), (e: Error) => e instanceof RangeError && e.message === "f: X[1][1] = NaN is not a number");
-  assert.throws(() => buildDesign("f", [[1, 2], [3, -Infinity]], [1, 2], false), (e: Error) => e instanceof RangeError && e.message === "f: X[1][1] = -Infinity is not finite");
+  assert.throws(
+    () => buildDesign("f", "x" as never, [], false),
+    (e: Error) => e instanceof TypeError && e.message === 'f: X = "x" is not an array of rows',
+  );
+  assert.throws(
+    () => buildDesign("f", [], [], false),
+    (e: Error) => e instanceof RangeError && e.message === "f: X is empty",
+  );
+  assert.throws(
+    () => buildDesign("f", [[1]], null as never, false),
+    (e: Error) =>
+      e instanceof TypeError && e.message === "f: y = null is not a number[] or Float64Array",
+  );
+  assert.throws(
+    () => buildDesign("f", [[1], [2]], [1], false),
+    (e: Error) => e instanceof RangeError && e.message === "f: X and y differ in length (2 vs 1)",
+  );
+  assert.throws(
+    () => buildDesign("f", [5 as never], [1], false),
+    (e: Error) =>
+      e instanceof TypeError && e.message === "f: X[0] = 5 is not a number[] or Float64Array",
+  );
+  assert.throws(
+    () => buildDesign("f", [[1], new Float32Array([2]) as never], [1, 2], false),
+    (e: Error) => e instanceof TypeError && /X\[1\] = Float32Array\(1\)/.test(e.message),
+  );
+  assert.throws(
+    () => buildDesign("f", [[1, 2], [3]], [1, 2], false),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "f: X[1] has length 1, expected 2 like X[0]",
+  );
+  assert.throws(
+    () =>
+      buildDesign(
+        "f",
+        [
+          [1, 2],
+          [3, NaN],
+        ],
+        [1, 2],
+        false,
+      ),
+    (e: Error) => e instanceof RangeError && e.message === "f: X[1][1] = NaN is not a number",
+  );
+  assert.throws(
+    () =>
+      buildDesign(
+        "f",
+        [
+          [1, 2],
+          [3, -Infinity],
+        ],
+        [1, 2],
+        false,
+      ),
+    (e: Error) => e instanceof RangeError && e.message === "f: X[1][1] = -Infinity is not finite",
+  );
 });
 
 test("the singular-design error names the columns, counting the intercept, and the rank", () => {
-  assert.match(singularDesignError("f", [2], false).message, /column 2 is a linear combination of the columns before it; drop or merge that feature$/);
+  assert.match(
+    singularDesignError("f", [2], false).message,
+    /column 2 is a linear combination of the columns before it; drop or merge that feature$/,
+  );
   assert.match(singularDesignError("f", [2], true).message, /column 2 \(X column 1\)/);
   assert.match(singularDesignError("f", [0], true).message, /the intercept column/);
   assert.is(
     singularDesignError("f", [1, 3, 4], false, 2, 5).message,
     "f: the design matrix is singular (numerical rank 2 of 5 columns): column 1, column 3 and column 4 are linear combinations of the columns before them; drop or merge those features",
   );
-  assert.match(singularDesignError("f", [], false, 2, 3).message, /nearly linearly dependent as a set/);
+  assert.match(
+    singularDesignError("f", [], false, 2, 3).message,
+    /nearly linearly dependent as a set/,
+  );
 });
 
 test("strings and null in X are rejected, not coerced", () => {
-  assert.throws(() => buildDesign("f", [[1], ["2" as never]], [1, 2], false), (e: Error) => e instanceof TypeError && e.message === 'f: X[1][0] = "2" is not a number');
-  assert.throws(() => buildDesign("f", [[null as never], [2]], [1, 2], false), (e: Error) => e instanceof TypeError && e.message === "f: X[0][0] = null is not a number");
+  assert.throws(
+    () => buildDesign("f", [[1], ["2" as never]], [1, 2], false),
+    (e: Error) => e instanceof TypeError && e.message === 'f: X[1][0] = "2" is not a number',
+  );
+  assert.throws(
+    () => buildDesign("f", [[null as never], [2]], [1, 2], false),
+    (e: Error) => e instanceof TypeError && e.message === "f: X[0][0] = null is not a number",
+  );
 });
 
 test.run();

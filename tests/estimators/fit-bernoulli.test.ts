@@ -35,17 +35,25 @@ test("the closed form equals the numeric MLE in logit p to 1e-9 relative (the bo
 
 test("perturbing the MLE never raises the log-likelihood (property, seeded)", () => {
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(0, 1), { minLength: 1, maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), (xs, q) => {
-      const fit = fitBernoulli(xs);
-      const best = logLikelihood(fit, xs);
-      return logLikelihood(bernoulli(q), xs) <= best + 1e-12 * Math.abs(best);
-    }),
+    fc.property(
+      fc.array(fc.constantFrom(0, 1), { minLength: 1, maxLength: 60 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      (xs, q) => {
+        const fit = fitBernoulli(xs);
+        const best = logLikelihood(fit, xs);
+        return logLikelihood(bernoulli(q), xs) <= best + 1e-12 * Math.abs(best);
+      },
+    ),
     { seed: 13, numRuns: 300 },
   );
 });
 
 test("an outcome that is not 0 or 1 throws RangeError naming the index and value", () => {
-  assert.throws(() => fitBernoulli([1, 0.5]), (e: Error) => e instanceof RangeError && e.message === "fitBernoulli: xs[1] = 0.5 is not 0 or 1");
+  assert.throws(
+    () => fitBernoulli([1, 0.5]),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "fitBernoulli: xs[1] = 0.5 is not 0 or 1",
+  );
   assert.throws(() => fitBernoulli([2]), /xs\[0\] = 2/);
   assert.throws(() => fitBernoulli([0, NaN]), /xs\[1\] = NaN/);
   assert.throws(() => fitBernoulli([]), /fitBernoulli: xs is empty/);

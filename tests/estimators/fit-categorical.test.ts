@@ -33,7 +33,9 @@ test("the closed form equals the numeric MLE over softmax logits to 1e-9 relativ
   assert.ok(r.converged);
   const closed = fitCategorical(xs, 4).params.probs;
   const numeric = toProbs(r.theta);
-  closed.forEach((p, j) => assert.ok(rel(numeric[j], p) < 1e-9, `category ${j}: ${numeric[j]} vs ${p}`));
+  closed.forEach((p, j) =>
+    assert.ok(rel(numeric[j], p) < 1e-9, `category ${j}: ${numeric[j]} vs ${p}`),
+  );
 });
 
 test("no other probability vector has a higher log-likelihood (property, seeded)", () => {
@@ -54,7 +56,12 @@ test("no other probability vector has a higher log-likelihood (property, seeded)
 });
 
 test("a value outside {0, …, k − 1} throws RangeError naming the index and value", () => {
-  assert.throws(() => fitCategorical([0, 3], 3), (e: Error) => e instanceof RangeError && e.message === "fitCategorical: xs[1] = 3 is not an integer in [0, 3)");
+  assert.throws(
+    () => fitCategorical([0, 3], 3),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitCategorical: xs[1] = 3 is not an integer in [0, 3)",
+  );
   assert.throws(() => fitCategorical([1.5], 3), /xs\[0\] = 1.5/);
   assert.throws(() => fitCategorical([-1], 3), /xs\[0\] = -1/);
   assert.throws(() => fitCategorical([NaN], 3), /xs\[0\] = NaN/);
@@ -63,9 +70,17 @@ test("a value outside {0, …, k − 1} throws RangeError naming the index and v
 
 test("k that is not an integer ≥ 1 throws RangeError", () => {
   for (const k of [0, -2, 2.5]) {
-    assert.throws(() => fitCategorical([0], k), (e: Error) => e instanceof RangeError && e.message === `fitCategorical: k = ${k} must be an integer >= 1`);
+    assert.throws(
+      () => fitCategorical([0], k),
+      (e: Error) =>
+        e instanceof RangeError && e.message === `fitCategorical: k = ${k} must be an integer >= 1`,
+    );
   }
-  assert.throws(() => fitCategorical([0], NaN), (e: Error) => e instanceof RangeError && e.message === "fitCategorical: k = NaN is not a number");
+  assert.throws(
+    () => fitCategorical([0], NaN),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "fitCategorical: k = NaN is not a number",
+  );
 });
 
 test.run();

@@ -30,31 +30,50 @@ test("the closed form equals the numeric MLE in log rate to 1e-9 relative (the b
 
 test("perturbing the MLE never raises the log-likelihood (property, seeded)", () => {
   fc.assert(
-    fc.property(fc.array(fc.double({ min: 0, max: 50, noNaN: true }), { minLength: 1, maxLength: 50 }), fc.double({ min: -0.99, max: 5, noNaN: true }), (xs, d) => {
-      fc.pre(xs.reduce((a, b) => a + b, 0) > 1e-6);
-      const fit = fitExponential(xs);
-      const best = logLikelihood(fit, xs);
-      return logLikelihood(exponential(fit.params.rate * (1 + d)), xs) <= best + 1e-12 * Math.abs(best);
-    }),
+    fc.property(
+      fc.array(fc.double({ min: 0, max: 50, noNaN: true }), { minLength: 1, maxLength: 50 }),
+      fc.double({ min: -0.99, max: 5, noNaN: true }),
+      (xs, d) => {
+        fc.pre(xs.reduce((a, b) => a + b, 0) > 1e-6);
+        const fit = fitExponential(xs);
+        const best = logLikelihood(fit, xs);
+        return (
+          logLikelihood(exponential(fit.params.rate * (1 + d)), xs) <= best + 1e-12 * Math.abs(best)
+        );
+      },
+    ),
     { seed: 12, numRuns: 300 },
   );
 });
 
 test("negative, NaN or infinite values throw RangeError naming the index and value", () => {
-  assert.throws(() => fitExponential([1, -2]), (e: Error) => e instanceof RangeError && e.message === "fitExponential: xs[1] = -2 is not a finite number >= 0");
+  assert.throws(
+    () => fitExponential([1, -2]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitExponential: xs[1] = -2 is not a finite number >= 0",
+  );
   assert.throws(() => fitExponential([NaN]), /xs\[0\] = NaN/);
   assert.throws(() => fitExponential([Infinity]), /xs\[0\] = Infinity/);
   assert.throws(() => fitExponential([]), /fitExponential: xs is empty/);
 });
 
 test("all-zero data (infinite MLE rate) throw RangeError", () => {
-  assert.throws(() => fitExponential([0, 0]), (e: Error) => e instanceof RangeError && e.message === "fitExponential: all values are 0, the MLE rate is infinite");
+  assert.throws(
+    () => fitExponential([0, 0]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitExponential: all values are 0, the MLE rate is infinite",
+  );
 });
 
 test("subnormal data whose MLE rate m/Σx overflows throw a RangeError from fitExponential, not the constructor's 'rate = Infinity'", () => {
   assert.throws(
     () => fitExponential([5e-324, 5e-324]),
-    (e: Error) => e instanceof RangeError && e.message === "fitExponential: the MLE rate m/Σx = 2/1e-323 exceeds the largest double (the values are too close to 0)",
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message ===
+        "fitExponential: the MLE rate m/Σx = 2/1e-323 exceeds the largest double (the values are too close to 0)",
   );
   assert.is(fitExponential([1e-308]).params.rate, 1e308); // still representable
 });

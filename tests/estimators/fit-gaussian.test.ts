@@ -11,7 +11,13 @@ import { assertUlps } from "../helpers/numeric";
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py):
 // scipy stats.norm.fit(xs), numpy xs.std(ddof=1), and a long-double fit of 1e9 + small noise.
 interface Fx {
-  fits: { family: string; unbiased?: boolean; xs: number[]; params: { mu: number; sigma: number }; call: string }[];
+  fits: {
+    family: string;
+    unbiased?: boolean;
+    xs: number[];
+    params: { mu: number; sigma: number };
+    call: string;
+  }[];
 }
 const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/estimators.json"), "utf8")) as Fx;
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
@@ -23,8 +29,14 @@ test("the fit matches scipy stats.norm.fit and numpy std(ddof=1): μ̂ to 1e-15,
   assert.ok(cases.length >= 3);
   for (const c of cases) {
     const g = fitGaussian(c.xs, { unbiased: c.unbiased ?? false });
-    assert.ok(rel(g.params.mu, c.params.mu) <= 1e-15, `${c.call}: ${g.params.mu} vs ${c.params.mu}`);
-    assert.ok(rel(g.params.sigma, c.params.sigma) <= 1e-15, `${c.call}: ${g.params.sigma} vs ${c.params.sigma}`);
+    assert.ok(
+      rel(g.params.mu, c.params.mu) <= 1e-15,
+      `${c.call}: ${g.params.mu} vs ${c.params.mu}`,
+    );
+    assert.ok(
+      rel(g.params.sigma, c.params.sigma) <= 1e-15,
+      `${c.call}: ${g.params.sigma} vs ${c.params.sigma}`,
+    );
   }
 });
 
@@ -74,18 +86,33 @@ test("perturbing the MLE in any direction never raises the log-likelihood (prope
 });
 
 test("an empty sample, NaN or ±Infinity throws RangeError naming the index", () => {
-  assert.throws(() => fitGaussian([]), (e: Error) => e instanceof RangeError && e.message === "fitGaussian: xs is empty");
-  assert.throws(() => fitGaussian([1, 2, NaN]), (e: Error) => e instanceof RangeError && e.message === "fitGaussian: xs[2] = NaN is not a number");
+  assert.throws(
+    () => fitGaussian([]),
+    (e: Error) => e instanceof RangeError && e.message === "fitGaussian: xs is empty",
+  );
+  assert.throws(
+    () => fitGaussian([1, 2, NaN]),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "fitGaussian: xs[2] = NaN is not a number",
+  );
   assert.throws(() => fitGaussian([Infinity, 1]), /xs\[0\] = Infinity/);
   assert.throws(() => fitGaussian([1, -Infinity]), /xs\[1\] = -Infinity/);
   assert.throws(() => fitGaussian("abc" as never), TypeError);
 });
 
 test("all-equal data (sigma = 0) has no Gaussian MLE and throws RangeError", () => {
-  assert.throws(() => fitGaussian([2, 2]), (e: Error) => e instanceof RangeError && e.message === "fitGaussian: all 2 values equal 2, sigma = 0 has no Gaussian MLE");
+  assert.throws(
+    () => fitGaussian([2, 2]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitGaussian: all 2 values equal 2, sigma = 0 has no Gaussian MLE",
+  );
   assert.throws(() => fitGaussian([5]), /all 1 values equal 5/);
   // exact σ̂ = 2^-1075, half the smallest subnormal: it rounds to 0
-  assert.throws(() => fitGaussian([0, 5e-324]), (e: Error) => e instanceof RangeError && /the standard deviation rounds to 0/.test(e.message));
+  assert.throws(
+    () => fitGaussian([0, 5e-324]),
+    (e: Error) => e instanceof RangeError && /the standard deviation rounds to 0/.test(e.message),
+  );
 });
 
 test("subnormal data still have a Gaussian MLE: σ̂ is computed on the data scaled by a power of two", () => {
@@ -96,7 +123,10 @@ test("subnormal data still have a Gaussian MLE: σ̂ is computed on the data sca
 });
 
 test("unbiased with a single observation throws RangeError", () => {
-  assert.throws(() => fitGaussian([5], { unbiased: true }), (e: Error) => e instanceof RangeError && /unbiased needs m >= 2/.test(e.message));
+  assert.throws(
+    () => fitGaussian([5], { unbiased: true }),
+    (e: Error) => e instanceof RangeError && /unbiased needs m >= 2/.test(e.message),
+  );
 });
 
 test("values 1e300 apart, whose squares overflow, give σ̂ = 1e300 from the scaled two-pass (issue 18), not an error", () => {

@@ -35,18 +35,29 @@ test("the closed form equals the numeric MLE in log lambda to 1e-9 relative (the
 
 test("perturbing the MLE never raises the log-likelihood (property, seeded)", () => {
   fc.assert(
-    fc.property(fc.array(fc.nat({ max: 30 }), { minLength: 1, maxLength: 50 }), fc.double({ min: -0.99, max: 3, noNaN: true }), (xs, d) => {
-      fc.pre(xs.some((x) => x > 0));
-      const fit = fitPoisson(xs);
-      const best = logLikelihood(fit, xs);
-      return logLikelihood(poisson(fit.params.lambda * (1 + d)), xs) <= best + 1e-12 * Math.abs(best);
-    }),
+    fc.property(
+      fc.array(fc.nat({ max: 30 }), { minLength: 1, maxLength: 50 }),
+      fc.double({ min: -0.99, max: 3, noNaN: true }),
+      (xs, d) => {
+        fc.pre(xs.some((x) => x > 0));
+        const fit = fitPoisson(xs);
+        const best = logLikelihood(fit, xs);
+        return (
+          logLikelihood(poisson(fit.params.lambda * (1 + d)), xs) <= best + 1e-12 * Math.abs(best)
+        );
+      },
+    ),
     { seed: 11, numRuns: 300 },
   );
 });
 
 test("a negative, non-integer or non-finite value throws RangeError naming the index and value", () => {
-  assert.throws(() => fitPoisson([1, 2, 3, 4, 2.5]), (e: Error) => e instanceof RangeError && e.message === "fitPoisson: xs[4] = 2.5 is not a non-negative integer");
+  assert.throws(
+    () => fitPoisson([1, 2, 3, 4, 2.5]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitPoisson: xs[4] = 2.5 is not a non-negative integer",
+  );
   assert.throws(() => fitPoisson([-1]), /xs\[0\] = -1/);
   assert.throws(() => fitPoisson([NaN]), /xs\[0\] = NaN/);
   assert.throws(() => fitPoisson([0, Infinity]), /xs\[1\] = Infinity/);

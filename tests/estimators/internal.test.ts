@@ -8,14 +8,24 @@ test("requireSample accepts arrays and Float64Arrays with at least one entry", (
 });
 
 test("requireSample throws RangeError for an empty sample and TypeError for a non-array", () => {
-  assert.throws(() => requireSample("f", []), (e: Error) => e instanceof RangeError && e.message === "f: xs is empty");
-  assert.throws(() => requireSample("f", null as never), (e: Error) => e instanceof TypeError && e.message === "f: xs = null is not a number[] or Float64Array");
+  assert.throws(
+    () => requireSample("f", []),
+    (e: Error) => e instanceof RangeError && e.message === "f: xs is empty",
+  );
+  assert.throws(
+    () => requireSample("f", null as never),
+    (e: Error) =>
+      e instanceof TypeError && e.message === "f: xs = null is not a number[] or Float64Array",
+  );
   assert.throws(() => requireSample("f", 3 as never), TypeError);
 });
 
 test("throwFirstNonFinite names the first NaN or infinite entry and is silent otherwise", () => {
   throwFirstNonFinite("f", [1, 2, 3]);
-  assert.throws(() => throwFirstNonFinite("f", [1, Infinity, NaN]), (e: Error) => e instanceof RangeError && e.message === "f: xs[1] = Infinity is not finite");
+  assert.throws(
+    () => throwFirstNonFinite("f", [1, Infinity, NaN]),
+    (e: Error) => e instanceof RangeError && e.message === "f: xs[1] = Infinity is not finite",
+  );
 });
 
 test.run();

@@ -34,8 +34,15 @@ test("a value outside the support contributes a factor 0", () => {
 });
 
 test("an empty sample or a non-finite value throws RangeError naming the index", () => {
-  assert.throws(() => likelihood(gaussian(0, 1), []), (e: Error) => e instanceof RangeError && e.message === "likelihood: xs is empty");
-  assert.throws(() => likelihood(gaussian(0, 1), [NaN]), (e: Error) => e instanceof RangeError && e.message === "likelihood: xs[0] = NaN is not a number");
+  assert.throws(
+    () => likelihood(gaussian(0, 1), []),
+    (e: Error) => e instanceof RangeError && e.message === "likelihood: xs is empty",
+  );
+  assert.throws(
+    () => likelihood(gaussian(0, 1), [NaN]),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "likelihood: xs[0] = NaN is not a number",
+  );
   assert.throws(() => likelihood(gaussian(0, 1), [1, Infinity]), /xs\[1\] = Infinity/);
   assert.throws(() => likelihood(gaussian(0, 1), null as never), TypeError);
 });

@@ -1,7 +1,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng, gaussian } from "../../lib/src/distributions";
-import { binaryScaleExponent, choleskySolve, numericalRank, singularValues, timesPowerOfTwo, triangularFactor } from "../../lib/src/estimators/linear-algebra";
+import {
+  binaryScaleExponent,
+  choleskySolve,
+  numericalRank,
+  singularValues,
+  timesPowerOfTwo,
+  triangularFactor,
+} from "../../lib/src/estimators/linear-algebra";
 
 test("choleskySolve solves a symmetric positive-definite system", () => {
   const A = new Float64Array([4, 2, 0.4, 2, 5, 1, 0.4, 1, 3]);
@@ -24,7 +31,8 @@ function factor(cols: number[][]): Float64Array {
   const m = cols[0].length;
   const k = cols.length;
   return triangularFactor(m, k, (B, first, count) => {
-    for (let j = 0; j < k; j++) for (let r = 0; r < count; r++) B[j * count + r] = cols[j][first + r];
+    for (let j = 0; j < k; j++)
+      for (let r = 0; r < count; r++) B[j * count + r] = cols[j][first + r];
   });
 }
 
@@ -57,7 +65,11 @@ test("triangularFactor gives RᵀR = AᵀA across block boundaries (m = 300 rows
 
 test("with y as the last column, back substitution gives the least-squares weights and |R_kk| the residual norm", () => {
   // columns [1,1,1,1] and [0,1,2,3]; y = [1,3,5,7.5] (numpy lstsq: [0.9, 2.15], residuals 0.075)
-  const R = factor([[1, 1, 1, 1], [0, 1, 2, 3], [1, 3, 5, 7.5]]);
+  const R = factor([
+    [1, 1, 1, 1],
+    [0, 1, 2, 3],
+    [1, 3, 5, 7.5],
+  ]);
   const w = solve(R, 3, 2);
   assert.ok(Math.abs(w[0] - 0.9) < 1e-14 && Math.abs(w[1] - 2.15) < 1e-14);
   assert.ok(Math.abs(R[2 * 3 + 2] ** 2 - 0.075) < 1e-14);
@@ -66,7 +78,11 @@ test("with y as the last column, back substitution gives the least-squares weigh
 test("the QR route stays accurate where AᵀA would square the condition number (Läuchli matrix)", () => {
   const e = 1e-9; // 1 + e² rounds to 1, so AᵀA is exactly singular in floating point
   const w = [2, -1];
-  const R = factor([[1, e, 0], [1, 0, e], [w[0] + w[1], e * w[0], e * w[1]]]);
+  const R = factor([
+    [1, e, 0],
+    [1, 0, e],
+    [w[0] + w[1], e * w[0], e * w[1]],
+  ]);
   const got = solve(R, 3, 2);
   assert.ok(Math.abs(got[0] - 2) < 1e-6 && Math.abs(got[1] + 1) < 1e-6, `${got}`);
 });
@@ -74,7 +90,9 @@ test("the QR route stays accurate where AᵀA would square the condition number 
 test("singularValues returns the singular values, largest first", () => {
   // [[3, 0], [4, 5]]: AᵀA = [[25, 20], [20, 25]], eigenvalues 45 and 5
   const s = singularValues(new Float64Array([3, 4, 0, 5]), 2);
-  assert.ok(Math.abs(s[0] - Math.sqrt(45)) < 1e-15 * 7 && Math.abs(s[1] - Math.sqrt(5)) < 1e-15 * 3);
+  assert.ok(
+    Math.abs(s[0] - Math.sqrt(45)) < 1e-15 * 7 && Math.abs(s[1] - Math.sqrt(5)) < 1e-15 * 3,
+  );
   const d = singularValues(new Float64Array([1e-10, 0, 0, 0, 7, 0, 0, 0, 2]), 3);
   assert.equal(Array.from(d), [7, 2, 1e-10]);
 });
@@ -88,7 +106,12 @@ test("numericalRank names the columns that depend on earlier ones, whatever thei
   const r = numericalRank(R, 4, 4, 5);
   assert.is(r.rank, 2);
   assert.equal(r.dependent, [2, 3]);
-  const full = numericalRank(factor([c0.map((v) => v * 1e-100), c1.map((v) => v * 1e100)]), 2, 2, 5);
+  const full = numericalRank(
+    factor([c0.map((v) => v * 1e-100), c1.map((v) => v * 1e100)]),
+    2,
+    2,
+    5,
+  );
   assert.is(full.rank, 2);
   assert.equal(full.dependent, []);
 });

@@ -2,7 +2,13 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, categorical, exponential, gaussian, poisson } from "../../lib/src/distributions";
+import {
+  bernoulli,
+  categorical,
+  exponential,
+  gaussian,
+  poisson,
+} from "../../lib/src/distributions";
 import type { Distribution } from "../../lib/src/distributions";
 import { logLikelihood } from "../../lib/src/estimators/log-likelihood";
 import { assertRelClose, assertUlps } from "../helpers/numeric";
@@ -29,7 +35,10 @@ test("the specialised sums match scipy for all five families, on arrays and Floa
     const d = build(c.family, c.params);
     for (const xs of [c.xs, new Float64Array(c.xs)]) {
       const v = logLikelihood(d, xs);
-      assert.ok(Math.abs(v - c.value) <= 1e-12 * Math.abs(c.value), `${c.call}: ${v} vs ${c.value}`);
+      assert.ok(
+        Math.abs(v - c.value) <= 1e-12 * Math.abs(c.value),
+        `${c.call}: ${v} vs ${c.value}`,
+      );
     }
   }
 });
@@ -73,30 +82,50 @@ test("Gaussian data so far apart that the sum of squares overflows give -Infinit
 test("NaN or ±Infinity throws RangeError naming the first offending index, for every family", () => {
   const ds = [bernoulli(0.5), categorical([0.5, 0.5]), gaussian(0, 1), poisson(1), exponential(1)];
   for (const d of ds) {
-    assert.throws(() => logLikelihood(d, [0, 1, NaN, Infinity]), (e: Error) => e instanceof RangeError && e.message === "logLikelihood: xs[2] = NaN is not a number", d.family);
+    assert.throws(
+      () => logLikelihood(d, [0, 1, NaN, Infinity]),
+      (e: Error) =>
+        e instanceof RangeError && e.message === "logLikelihood: xs[2] = NaN is not a number",
+      d.family,
+    );
     assert.throws(() => logLikelihood(d, [Infinity]), /xs\[0\] = Infinity/, d.family);
     assert.throws(() => logLikelihood(d, [0, -Infinity]), /xs\[1\] = -Infinity/, d.family);
   }
 });
 
 test("an empty sample throws RangeError, a non-array TypeError", () => {
-  assert.throws(() => logLikelihood(gaussian(0, 1), []), (e: Error) => e instanceof RangeError && e.message === "logLikelihood: xs is empty");
+  assert.throws(
+    () => logLikelihood(gaussian(0, 1), []),
+    (e: Error) => e instanceof RangeError && e.message === "logLikelihood: xs is empty",
+  );
   assert.throws(() => logLikelihood(gaussian(0, 1), 5 as never), TypeError);
 });
 
 test("a user-made model with a logProb method works through the generic loop", () => {
-  const uniform = { family: "uniform01", logProb: (x: number) => (x >= 0 && x <= 1 ? 0 : -Infinity) } as unknown as Distribution;
+  const uniform = {
+    family: "uniform01",
+    logProb: (x: number) => (x >= 0 && x <= 1 ? 0 : -Infinity),
+  } as unknown as Distribution;
   assert.is(logLikelihood(uniform, [0.2, 0.9]), 0);
   assert.is(logLikelihood(uniform, [0.2, 1.9]), -Infinity);
   assert.throws(() => logLikelihood(uniform, [NaN]), /xs\[0\] = NaN/);
-  assert.throws(() => logLikelihood({ family: "x" } as unknown as Distribution, [1]), (e: Error) => e instanceof TypeError && /logProb/.test(e.message));
+  assert.throws(
+    () => logLikelihood({ family: "x" } as unknown as Distribution, [1]),
+    (e: Error) => e instanceof TypeError && /logProb/.test(e.message),
+  );
 });
 
 test("logLikelihood accepts a user-defined model with logProb (by its types and at run time)", () => {
   // a Laplace(0, 1) model the library does not have: log p(x) = -|x| - log 2
   const laplace = { logProb: (x: number) => -Math.abs(x) - Math.LN2 };
   assert.is(logLikelihood(laplace, [1, -2]), -3 - 2 * Math.LN2);
-  assert.throws(() => logLikelihood({} as never, [1]), (e: Error) => e instanceof TypeError && e.message === "logLikelihood: dist = [object] is not a distribution (it needs a logProb(x) method)");
+  assert.throws(
+    () => logLikelihood({} as never, [1]),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        "logLikelihood: dist = [object] is not a distribution (it needs a logProb(x) method)",
+  );
 });
 
 test("dispatch is on identity: an object that copies a family tag but has its own logProb is summed through that logProb", () => {

@@ -1,7 +1,21 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, categorical, createRng, exponential, gaussian, poisson } from "../../lib/src/distributions";
-import { fitBernoulli, fitCategorical, fitExponential, fitGaussian, fitPoisson, logLikelihood } from "../../lib/src/estimators";
+import {
+  bernoulli,
+  categorical,
+  createRng,
+  exponential,
+  gaussian,
+  poisson,
+} from "../../lib/src/distributions";
+import {
+  fitBernoulli,
+  fitCategorical,
+  fitExponential,
+  fitGaussian,
+  fitPoisson,
+  logLikelihood,
+} from "../../lib/src/estimators";
 import { maximizeLikelihood } from "../../lib/src/estimators/maximize-likelihood";
 import { softmax } from "../../lib/src/information";
 import { assertRelClose } from "../helpers/numeric";
@@ -29,9 +43,14 @@ test("it agrees with every closed-form MLE to 1e-6 relative (unconstrained param
   assert.ok(rel(Math.exp(re.theta[0]), fitExponential(e).params.rate) < 1e-6);
 
   const c = categorical([0.05, 0.15, 0.5, 0.3]).sample(400, rng);
-  const rc = maximizeLikelihood((t) => logLikelihood(categorical(softmax([t[0], t[1], t[2], 0])), c), [0, 0, 0]);
+  const rc = maximizeLikelihood(
+    (t) => logLikelihood(categorical(softmax([t[0], t[1], t[2], 0])), c),
+    [0, 0, 0],
+  );
   const probs = softmax([rc.theta[0], rc.theta[1], rc.theta[2], 0]);
-  fitCategorical(c, 4).params.probs.forEach((q, j) => assert.ok(rel(probs[j], q) < 1e-6, `category ${j}`));
+  fitCategorical(c, 4).params.probs.forEach((q, j) =>
+    assert.ok(rel(probs[j], q) < 1e-6, `category ${j}`),
+  );
 
   for (const r of [rg, rb, rp, re, rc]) assert.ok(r.converged);
 });
@@ -39,17 +58,34 @@ test("it agrees with every closed-form MLE to 1e-6 relative (unconstrained param
 test("the Gaussian fit is reached from poor starting points too", () => {
   const xs = gaussian(100, 5).sample(100, createRng(52));
   const closed = fitGaussian(xs).params;
-  for (const start of [[0, 0], [500, 5], [-300, -3]]) {
+  for (const start of [
+    [0, 0],
+    [500, 5],
+    [-300, -3],
+  ]) {
     const r = maximizeLikelihood((t) => logLikelihood(gaussian(t[0], Math.exp(t[1])), xs), start);
-    assert.ok(rel(r.theta[0], closed.mu) < 1e-6 && rel(Math.exp(r.theta[1]), closed.sigma) < 1e-6, `start ${start}`);
+    assert.ok(
+      rel(r.theta[0], closed.mu) < 1e-6 && rel(Math.exp(r.theta[1]), closed.sigma) < 1e-6,
+      `start ${start}`,
+    );
   }
 });
 
 test("it solves the Rosenbrock valley and an ill-conditioned quadratic to 1e-6", () => {
-  const rosen = maximizeLikelihood((t) => -(100 * (t[1] - t[0] ** 2) ** 2 + (1 - t[0]) ** 2), [-1.2, 1]);
+  const rosen = maximizeLikelihood(
+    (t) => -(100 * (t[1] - t[0] ** 2) ** 2 + (1 - t[0]) ** 2),
+    [-1.2, 1],
+  );
   assert.ok(Math.abs(rosen.theta[0] - 1) < 1e-6 && Math.abs(rosen.theta[1] - 1) < 1e-6);
-  const quad = maximizeLikelihood((t) => -(1e4 * (t[0] - 3) ** 2 + (t[1] + 2) ** 2 + 0.5 * (t[2] - 1) ** 2), [0, 0, 0]);
-  assert.ok(Math.abs(quad.theta[0] - 3) < 1e-6 && Math.abs(quad.theta[1] + 2) < 1e-6 && Math.abs(quad.theta[2] - 1) < 1e-6);
+  const quad = maximizeLikelihood(
+    (t) => -(1e4 * (t[0] - 3) ** 2 + (t[1] + 2) ** 2 + 0.5 * (t[2] - 1) ** 2),
+    [0, 0, 0],
+  );
+  assert.ok(
+    Math.abs(quad.theta[0] - 3) < 1e-6 &&
+      Math.abs(quad.theta[1] + 2) < 1e-6 &&
+      Math.abs(quad.theta[2] - 1) < 1e-6,
+  );
   assert.ok(quad.converged);
 });
 
@@ -63,63 +99,135 @@ test("value is the log-likelihood at theta, and the counters are reported", () =
 
 test("-Infinity and NaN are treated as infinitely bad, so constraints can be written inline", () => {
   const xs = [0.5, 1.5, 2.5];
-  const r = maximizeLikelihood((t) => (t[0] <= 0 ? NaN : logLikelihood(exponential(t[0]), xs)), [3]);
+  const r = maximizeLikelihood(
+    (t) => (t[0] <= 0 ? NaN : logLikelihood(exponential(t[0]), xs)),
+    [3],
+  );
   assert.ok(rel(r.theta[0], fitExponential(xs).params.rate) < 1e-6);
 });
 
 test("a tiny iteration budget reports converged = false", () => {
-  const r = maximizeLikelihood((t) => -(100 * (t[1] - t[0] ** 2) ** 2 + (1 - t[0]) ** 2), [-1.2, 1], { maxIterations: 3, restarts: 0 });
+  const r = maximizeLikelihood(
+    (t) => -(100 * (t[1] - t[0] ** 2) ** 2 + (1 - t[0]) ** 2),
+    [-1.2, 1],
+    { maxIterations: 3, restarts: 0 },
+  );
   assert.is(r.converged, false);
 });
 
 test("with restarts: 0 a run that meets the tolerance reports converged = true, from the optimum or near it", () => {
   const f = (t: Float64Array): number => -((t[0] - 2) ** 2) - 3 * (t[1] + 1) ** 2;
-  for (const start of [[2, -1], [0, 0]]) {
+  for (const start of [
+    [2, -1],
+    [0, 0],
+  ]) {
     const r = maximizeLikelihood(f, start, { restarts: 0 });
     assert.is(r.converged, true, `start ${start}`);
-    assert.ok(Math.abs(r.theta[0] - 2) < 1e-8 && Math.abs(r.theta[1] + 1) < 1e-8, `start ${start}: ${r.theta}`);
+    assert.ok(
+      Math.abs(r.theta[0] - 2) < 1e-8 && Math.abs(r.theta[1] + 1) < 1e-8,
+      `start ${start}: ${r.theta}`,
+    );
   }
 });
 
 test("a theta0 that is not an array throws TypeError naming the function and the argument", () => {
   const f = (t: Float64Array): number => -(t[0] ** 2);
-  assert.throws(() => maximizeLikelihood(f, 5 as never), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: theta0 = 5 is not a number[] or Float64Array");
-  assert.throws(() => maximizeLikelihood(f, "1" as never), (e: Error) => e instanceof TypeError && /theta0 = "1"/.test(e.message));
-  assert.throws(() => maximizeLikelihood(f, null as never), (e: Error) => e instanceof TypeError && /theta0 = null/.test(e.message));
+  assert.throws(
+    () => maximizeLikelihood(f, 5 as never),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === "maximizeLikelihood: theta0 = 5 is not a number[] or Float64Array",
+  );
+  assert.throws(
+    () => maximizeLikelihood(f, "1" as never),
+    (e: Error) => e instanceof TypeError && /theta0 = "1"/.test(e.message),
+  );
+  assert.throws(
+    () => maximizeLikelihood(f, null as never),
+    (e: Error) => e instanceof TypeError && /theta0 = null/.test(e.message),
+  );
 });
 
 test("options are honoured and validated", () => {
   const f = (t: Float64Array): number => -((t[0] - 1) ** 2);
-  assert.ok(Math.abs(maximizeLikelihood(f, [0], { initialStep: 5, tolerance: 1e-12, restarts: 1 }).theta[0] - 1) < 1e-8);
-  assert.throws(() => maximizeLikelihood(f, [0], { maxIterations: 0 }), (e: Error) => e instanceof RangeError && /maxIterations = 0/.test(e.message));
+  assert.ok(
+    Math.abs(
+      maximizeLikelihood(f, [0], { initialStep: 5, tolerance: 1e-12, restarts: 1 }).theta[0] - 1,
+    ) < 1e-8,
+  );
+  assert.throws(
+    () => maximizeLikelihood(f, [0], { maxIterations: 0 }),
+    (e: Error) => e instanceof RangeError && /maxIterations = 0/.test(e.message),
+  );
   assert.throws(() => maximizeLikelihood(f, [0], { tolerance: 0 }), /tolerance = 0/);
   assert.throws(() => maximizeLikelihood(f, [0], { restarts: -1 }), /restarts = -1/);
   assert.throws(() => maximizeLikelihood(f, [0], { initialStep: -1 }), /initialStep = -1/);
 });
 
 test("bad starting points and a missing function throw", () => {
-  assert.throws(() => maximizeLikelihood(() => -Infinity, [0]), (e: Error) => e instanceof RangeError && e.message === "maximizeLikelihood: logLik(theta0) = -Infinity, start where the likelihood is positive");
+  assert.throws(
+    () => maximizeLikelihood(() => -Infinity, [0]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message ===
+        "maximizeLikelihood: logLik(theta0) = -Infinity, start where the likelihood is positive",
+  );
   assert.throws(() => maximizeLikelihood(() => NaN, [0]), /logLik\(theta0\) = -Infinity/);
-  assert.throws(() => maximizeLikelihood((t) => t[0], []), (e: Error) => e instanceof RangeError && e.message === "maximizeLikelihood: theta0 is empty");
-  assert.throws(() => maximizeLikelihood((t) => t[0], [0, NaN]), (e: Error) => e instanceof RangeError && e.message === "maximizeLikelihood: theta0[1] = NaN is not a number");
-  assert.throws(() => maximizeLikelihood((t) => t[0], [0, "1" as never]), (e: Error) => e instanceof TypeError && e.message === 'maximizeLikelihood: theta0[1] = "1" is not a number');
-  assert.throws(() => maximizeLikelihood(5 as never, [0]), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: logLik = 5 is not a function");
+  assert.throws(
+    () => maximizeLikelihood((t) => t[0], []),
+    (e: Error) => e instanceof RangeError && e.message === "maximizeLikelihood: theta0 is empty",
+  );
+  assert.throws(
+    () => maximizeLikelihood((t) => t[0], [0, NaN]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "maximizeLikelihood: theta0[1] = NaN is not a number",
+  );
+  assert.throws(
+    () => maximizeLikelihood((t) => t[0], [0, "1" as never]),
+    (e: Error) =>
+      e instanceof TypeError && e.message === 'maximizeLikelihood: theta0[1] = "1" is not a number',
+  );
+  assert.throws(
+    () => maximizeLikelihood(5 as never, [0]),
+    (e: Error) =>
+      e instanceof TypeError && e.message === "maximizeLikelihood: logLik = 5 is not a function",
+  );
 });
 
 test("options: unknown keys, null and non-numbers are TypeErrors naming them", () => {
   const f = (t: Float64Array): number => -(t[0] ** 2);
-  assert.throws(() => maximizeLikelihood(f, [0], { restart: 0 } as never), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: options.restart = 0 is not an option (known: maxIterations, tolerance, restarts, initialStep)");
-  assert.throws(() => maximizeLikelihood(f, [0], null as never), (e: Error) => e instanceof TypeError && e.message === "maximizeLikelihood: options = null is not an options object");
-  assert.throws(() => maximizeLikelihood(f, [0], { tolerance: "1e-8" } as never), (e: Error) => e instanceof TypeError && e.message === 'maximizeLikelihood: tolerance = "1e-8" is not a number');
+  assert.throws(
+    () => maximizeLikelihood(f, [0], { restart: 0 } as never),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        "maximizeLikelihood: options.restart = 0 is not an option (known: maxIterations, tolerance, restarts, initialStep)",
+  );
+  assert.throws(
+    () => maximizeLikelihood(f, [0], null as never),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === "maximizeLikelihood: options = null is not an options object",
+  );
+  assert.throws(
+    () => maximizeLikelihood(f, [0], { tolerance: "1e-8" } as never),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === 'maximizeLikelihood: tolerance = "1e-8" is not a number',
+  );
 });
 
 test("logLik is only ever called at finite θ, so the `return -Infinity` constraint pattern survives a search that runs off to ±∞", () => {
   const seen: number[] = [];
-  const r = maximizeLikelihood((t) => {
-    seen.push(t[0]);
-    if (!Number.isFinite(t[0])) throw new Error(`called at θ = ${t[0]}`);
-    return t[0] <= 0 ? -Infinity : Math.log(t[0]); // increasing without bound
-  }, [1]);
+  const r = maximizeLikelihood(
+    (t) => {
+      seen.push(t[0]);
+      if (!Number.isFinite(t[0])) throw new Error(`called at θ = ${t[0]}`);
+      return t[0] <= 0 ? -Infinity : Math.log(t[0]); // increasing without bound
+    },
+    [1],
+  );
   assert.ok(seen.every(Number.isFinite));
   assert.is(r.converged, false);
   assert.is(r.unbounded, true);
@@ -141,7 +249,10 @@ test("a log-likelihood with no maximum is converged: false and unbounded: true, 
 test("stopping is scale-free: the same Gaussian MLE in θ·1e-200, θ·1e-9, θ·1e9 and θ·1e200 is found to the same relative accuracy", () => {
   const xs = [1, 2, 3, 4];
   for (const s of [1e-200, 1e-9, 1, 1e9, 1e200]) {
-    const r = maximizeLikelihood((t) => logLikelihood(gaussian(t[0] / s, Math.exp(t[1])), xs), [0.1 * s, 0]);
+    const r = maximizeLikelihood(
+      (t) => logLikelihood(gaussian(t[0] / s, Math.exp(t[1])), xs),
+      [0.1 * s, 0],
+    );
     assert.ok(r.converged, `scale ${s}`);
     assertRelClose(r.theta[0] / s, 2.5, 1e-10, `mean at scale ${s}`);
     assertRelClose(Math.exp(r.theta[1]), Math.sqrt(1.25), 1e-10, `sigma at scale ${s}`);

@@ -1,6 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, createRng, empiricalDistribution, exponential, poisson } from "../../lib/src/distributions";
+import {
+  bernoulli,
+  createRng,
+  empiricalDistribution,
+  exponential,
+  poisson,
+} from "../../lib/src/distributions";
 import { logLikelihood } from "../../lib/src/estimators";
 import { negativeLogLikelihood } from "../../lib/src/estimators/negative-log-likelihood";
 import { crossEntropy } from "../../lib/src/information";
@@ -25,8 +31,14 @@ test("an impossible observation gives Infinity, and the NLL of a discrete model 
 });
 
 test("an empty sample or a non-finite value throws RangeError under this function's name", () => {
-  assert.throws(() => negativeLogLikelihood(poisson(1), []), (e: Error) => e instanceof RangeError && e.message === "negativeLogLikelihood: xs is empty");
-  assert.throws(() => negativeLogLikelihood(poisson(1), [Infinity]), (e: Error) => e.message === "negativeLogLikelihood: xs[0] = Infinity is not finite");
+  assert.throws(
+    () => negativeLogLikelihood(poisson(1), []),
+    (e: Error) => e instanceof RangeError && e.message === "negativeLogLikelihood: xs is empty",
+  );
+  assert.throws(
+    () => negativeLogLikelihood(poisson(1), [Infinity]),
+    (e: Error) => e.message === "negativeLogLikelihood: xs[0] = Infinity is not finite",
+  );
 });
 
 test.run();

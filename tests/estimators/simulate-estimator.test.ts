@@ -1,13 +1,26 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, categorical, createRng, exponential, fisherInformation, gaussian, poisson } from "../../lib/src/distributions";
+import {
+  bernoulli,
+  categorical,
+  createRng,
+  exponential,
+  fisherInformation,
+  gaussian,
+  poisson,
+} from "../../lib/src/distributions";
 import { fitBernoulli, fitExponential, fitGaussian, fitPoisson } from "../../lib/src/estimators";
 import { simulateEstimator } from "../../lib/src/estimators/simulate-estimator";
 
 test("the MLE of sigma² is biased by −sigma²/m, within 4 standard errors (seeded)", () => {
   const m = 10;
   const trials = 20_000;
-  const r = simulateEstimator(gaussian, [0, 2], fitGaussian, { m, trials, rng: createRng(61), select: (d) => d.variance() });
+  const r = simulateEstimator(gaussian, [0, 2], fitGaussian, {
+    m,
+    trials,
+    rng: createRng(61),
+    select: (d) => d.variance(),
+  });
   assert.is(r.truth, 4);
   const se = Math.sqrt(r.variance / trials);
   assert.ok(Math.abs(r.bias - -4 / m) < 4 * se, `bias ${r.bias} ± ${se}`);
@@ -15,7 +28,12 @@ test("the MLE of sigma² is biased by −sigma²/m, within 4 standard errors (se
 
 test("dividing by m − 1 removes that bias (an estimator returning a distribution, reduced by select)", () => {
   const trials = 20_000;
-  const r = simulateEstimator(gaussian, [0, 2], (xs) => fitGaussian(xs, { unbiased: true }), { m: 10, trials, rng: createRng(62), select: (d) => d.variance() });
+  const r = simulateEstimator(gaussian, [0, 2], (xs) => fitGaussian(xs, { unbiased: true }), {
+    m: 10,
+    trials,
+    rng: createRng(62),
+    select: (d) => d.variance(),
+  });
   assert.ok(Math.abs(r.bias) < 4 * Math.sqrt(r.variance / trials));
 });
 
@@ -26,16 +44,31 @@ test("the Poisson MLE is unbiased and its variance attains the Cramér–Rao bou
   const bound = 1 / (m * fisherInformation(poisson(3)));
   assert.ok(Math.abs(r.bias) < 4 * Math.sqrt(r.variance / trials));
   // Var of a sample variance of (near-normal) estimates: ≈ 2 v² / trials
-  assert.ok(Math.abs(r.variance - bound) < 4 * bound * Math.sqrt(2 / trials), `variance ${r.variance} vs ${bound}`);
+  assert.ok(
+    Math.abs(r.variance - bound) < 4 * bound * Math.sqrt(2 / trials),
+    `variance ${r.variance} vs ${bound}`,
+  );
 });
 
 test("for a one-parameter family the scalar defaults to that parameter; a number-valued estimator is used as is", () => {
-  const r = simulateEstimator(bernoulli, [0.3], fitBernoulli, { m: 20, trials: 100, rng: createRng(64) });
+  const r = simulateEstimator(bernoulli, [0.3], fitBernoulli, {
+    m: 20,
+    trials: 100,
+    rng: createRng(64),
+  });
   assert.is(r.truth, 0.3);
-  const median = simulateEstimator(exponential, [2], (xs) => Math.LN2 / Array.from(xs).sort((a, b) => a - b)[Math.floor(xs.length / 2)], { m: 21, trials: 100, rng: createRng(65) });
+  const median = simulateEstimator(
+    exponential,
+    [2],
+    (xs) => Math.LN2 / Array.from(xs).sort((a, b) => a - b)[Math.floor(xs.length / 2)],
+    { m: 21, trials: 100, rng: createRng(65) },
+  );
   assert.is(median.truth, 2);
   assert.is(median.estimates.length, 100);
-  assert.ok(simulateEstimator(exponential, [2], fitExponential, { m: 5, trials: 5000, rng: createRng(66) }).bias > 0); // E[r̂] = m/(m−1)·r
+  assert.ok(
+    simulateEstimator(exponential, [2], fitExponential, { m: 5, trials: 5000, rng: createRng(66) })
+      .bias > 0,
+  ); // E[r̂] = m/(m−1)·r
 });
 
 test("mse = bias² + variance, and the numbers come from the estimates", () => {
@@ -47,7 +80,8 @@ test("mse = bias² + variance, and the numbers come from the estimates", () => {
 });
 
 test("the same seed gives the same estimates", () => {
-  const run = () => simulateEstimator(poisson, [2], fitPoisson, { m: 8, trials: 50, rng: createRng(5) }).estimates;
+  const run = () =>
+    simulateEstimator(poisson, [2], fitPoisson, { m: 8, trials: 50, rng: createRng(5) }).estimates;
   assert.equal(run(), run());
 });
 
@@ -55,29 +89,92 @@ test("Gaussian and Categorical need select, else TypeError", () => {
   assert.throws(
     // @ts-expect-error the types require select for a multi-parameter family; JS callers get the TypeError
     () => simulateEstimator(gaussian, [0, 1], fitGaussian, { m: 5, trials: 10, rng: createRng(1) }),
-    (e: Error) => e instanceof TypeError && e.message === "simulateEstimator: gaussian has more than one parameter, pass opts.select to say which scalar to study",
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        "simulateEstimator: gaussian has more than one parameter, pass opts.select to say which scalar to study",
   );
-  // @ts-expect-error as above, for Categorical
-  assert.throws(() => simulateEstimator(categorical, [[0.5, 0.5]], () => 0, { m: 5, trials: 10, rng: createRng(1) }), /categorical has more than one parameter/);
+  assert.throws(
+    () =>
+      // @ts-expect-error as above, for Categorical
+      simulateEstimator(categorical, [[0.5, 0.5]], () => 0, {
+        m: 5,
+        trials: 10,
+        rng: createRng(1),
+      }),
+    /categorical has more than one parameter/,
+  );
 });
 
 test("bad m, trials, estimator or family, and NaN estimates throw", () => {
   const rng = createRng(1);
-  assert.throws(() => simulateEstimator(poisson, [1], fitPoisson, { m: 0, trials: 10, rng }), (e: Error) => e instanceof RangeError && e.message === "simulateEstimator: m = 0 must be an integer >= 1");
-  assert.throws(() => simulateEstimator(poisson, [1], fitPoisson, { m: 5, trials: 1, rng }), (e: Error) => e instanceof RangeError && e.message === "simulateEstimator: trials = 1 must be an integer >= 2");
-  assert.throws(() => simulateEstimator(poisson, [1], 3 as never, { m: 5, trials: 10, rng }), TypeError);
-  assert.throws(() => simulateEstimator("poisson" as never, [1] as never, fitPoisson, { m: 5, trials: 10, rng } as never), TypeError);
-  assert.throws(() => simulateEstimator(poisson, [1], () => NaN, { m: 5, trials: 10, rng }), (e: Error) => e instanceof RangeError && e.message === "simulateEstimator: the estimate in trial 0 is NaN");
-  assert.throws(() => simulateEstimator(poisson, [-1], fitPoisson, { m: 5, trials: 10, rng }), /poisson: lambda = -1/);
+  assert.throws(
+    () => simulateEstimator(poisson, [1], fitPoisson, { m: 0, trials: 10, rng }),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "simulateEstimator: m = 0 must be an integer >= 1",
+  );
+  assert.throws(
+    () => simulateEstimator(poisson, [1], fitPoisson, { m: 5, trials: 1, rng }),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "simulateEstimator: trials = 1 must be an integer >= 2",
+  );
+  assert.throws(
+    () => simulateEstimator(poisson, [1], 3 as never, { m: 5, trials: 10, rng }),
+    TypeError,
+  );
+  assert.throws(
+    () =>
+      simulateEstimator("poisson" as never, [1] as never, fitPoisson, {
+        m: 5,
+        trials: 10,
+        rng,
+      } as never),
+    TypeError,
+  );
+  assert.throws(
+    () => simulateEstimator(poisson, [1], () => NaN, { m: 5, trials: 10, rng }),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "simulateEstimator: the estimate in trial 0 is NaN",
+  );
+  assert.throws(
+    () => simulateEstimator(poisson, [-1], fitPoisson, { m: 5, trials: 10, rng }),
+    /poisson: lambda = -1/,
+  );
 });
 
 test("simulateEstimator without options, with null options or an unknown key throws TypeError naming the function", () => {
   const call = (opts: unknown) => () => simulateEstimator(poisson, [1], fitPoisson, opts as never);
-  assert.throws(call(undefined), (e: Error) => e instanceof TypeError && e.message.startsWith("simulateEstimator: options = undefined; pass { m, trials, rng }"));
-  assert.throws(call(null), (e: Error) => e instanceof TypeError && e.message === "simulateEstimator: options = null is not an options object");
-  assert.throws(call({ m: 5, trials: 10, rng: createRng(1), seed: 3 }), (e: Error) => e instanceof TypeError && e.message === "simulateEstimator: options.seed = 3 is not an option (known: m, trials, rng, select)");
-  assert.throws(call({ m: "5", trials: 10, rng: createRng(1) }), (e: Error) => e instanceof TypeError && e.message === 'simulateEstimator: m = "5" is not a number');
-  assert.throws(call({ m: 5, trials: 10, rng: { next: Math.random } }), (e: Error) => e instanceof TypeError && e.message.startsWith("simulateEstimator: rng = [object] is not an Rng"));
+  assert.throws(
+    call(undefined),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message.startsWith("simulateEstimator: options = undefined; pass { m, trials, rng }"),
+  );
+  assert.throws(
+    call(null),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === "simulateEstimator: options = null is not an options object",
+  );
+  assert.throws(
+    call({ m: 5, trials: 10, rng: createRng(1), seed: 3 }),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        "simulateEstimator: options.seed = 3 is not an option (known: m, trials, rng, select)",
+  );
+  assert.throws(
+    call({ m: "5", trials: 10, rng: createRng(1) }),
+    (e: Error) =>
+      e instanceof TypeError && e.message === 'simulateEstimator: m = "5" is not a number',
+  );
+  assert.throws(
+    call({ m: 5, trials: 10, rng: { next: Math.random } }),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message.startsWith("simulateEstimator: rng = [object] is not an Rng"),
+  );
 });
 
 test("simulateEstimator's types require select for Gaussian and Categorical only (checked by tsc -p . --noEmit)", () => {
@@ -85,7 +182,12 @@ test("simulateEstimator's types require select for Gaussian and Categorical only
   // compiles without select: one-parameter family
   const r = simulateEstimator(poisson, [2], fitPoisson, { m: 5, trials: 4, rng });
   // compiles with select, typed by the family: d is a Gaussian
-  const g = simulateEstimator(gaussian, [0, 1], fitGaussian, { m: 5, trials: 4, rng, select: (d) => d.params.sigma });
+  const g = simulateEstimator(gaussian, [0, 1], fitGaussian, {
+    m: 5,
+    trials: 4,
+    rng,
+    select: (d) => d.params.sigma,
+  });
   assert.is(r.truth, 2);
   assert.is(g.truth, 1);
 });

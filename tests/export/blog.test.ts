@@ -28,7 +28,8 @@ import * as setup from "../../scripts/setup";
 function parseYaml(frontMatterText: string): Record<string, unknown> {
   const m = /^---\n([\s\S]*?)\n---\n$/.exec(frontMatterText);
   assert.ok(m, `front matter is fenced by --- lines:\n${frontMatterText}`);
-  const script = "import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read()), default=str, ensure_ascii=True))";
+  const script =
+    "import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read()), default=str, ensure_ascii=True))";
   const r = spawnSync(setup.ensureJupyter(), ["-c", script], { input: m![1], encoding: "utf8" });
   assert.is(r.status, 0, r.stderr);
   return JSON.parse(r.stdout) as Record<string, unknown>;
@@ -68,8 +69,14 @@ test("the date is a YAML timestamp in the form each generator documents (RFC 333
   assert.is(frontMatterDate("hugo", DATE), "2024-01-02T03:04:05Z");
   assert.is(frontMatterDate("hexo", DATE), "2024-01-02 03:04:05");
   // PyYAML reads both as timestamps (a datetime, printed by str()), not as strings.
-  assert.is(parseYaml(frontMatter("hugo", { title: "t", date: DATE, tags: [], math: false })).date, "2024-01-02 03:04:05+00:00");
-  assert.is(parseYaml(frontMatter("hexo", { title: "t", date: DATE, tags: [], math: false })).date, "2024-01-02 03:04:05");
+  assert.is(
+    parseYaml(frontMatter("hugo", { title: "t", date: DATE, tags: [], math: false })).date,
+    "2024-01-02 03:04:05+00:00",
+  );
+  assert.is(
+    parseYaml(frontMatter("hexo", { title: "t", date: DATE, tags: [], math: false })).date,
+    "2024-01-02 03:04:05",
+  );
 });
 
 test("the maths switch is math: true for Hugo and mathjax: true for Hexo, and absent when the page has no TeX", () => {
@@ -88,17 +95,40 @@ test("the maths switch is math: true for Hugo and mathjax: true for Hexo, and ab
 
 test("front matter rejects an unknown flavour, an empty title, an invalid date and a non-string tag, naming the function", () => {
   const ok: PostMeta = { title: "t", date: DATE, tags: [], math: false };
-  assert.throws(() => frontMatter("jekyll" as FrontMatterFlavour, ok), (e: Error) => e instanceof RangeError && /^frontMatter: .*"jekyll"/.test(e.message));
-  assert.throws(() => frontMatter("hugo", { ...ok, title: " " }), (e: Error) => e instanceof RangeError && e.message.startsWith("frontMatter: title"));
-  assert.throws(() => frontMatter("hugo", { ...ok, date: new Date("nope") }), (e: Error) => e instanceof RangeError && e.message.includes("Invalid Date"));
-  assert.throws(() => frontMatter("hexo", { ...ok, tags: ["a", ""] }), (e: Error) => e instanceof TypeError && e.message.includes("tags[1]"));
+  assert.throws(
+    () => frontMatter("jekyll" as FrontMatterFlavour, ok),
+    (e: Error) => e instanceof RangeError && /^frontMatter: .*"jekyll"/.test(e.message),
+  );
+  assert.throws(
+    () => frontMatter("hugo", { ...ok, title: " " }),
+    (e: Error) => e instanceof RangeError && e.message.startsWith("frontMatter: title"),
+  );
+  assert.throws(
+    () => frontMatter("hugo", { ...ok, date: new Date("nope") }),
+    (e: Error) => e instanceof RangeError && e.message.includes("Invalid Date"),
+  );
+  assert.throws(
+    () => frontMatter("hexo", { ...ok, tags: ["a", ""] }),
+    (e: Error) => e instanceof TypeError && e.message.includes("tags[1]"),
+  );
 });
 
 test("Hugo gets a leaf bundle (<name>/index.md, images beside it); Hexo a post <name>.md with its asset folder <name>/", () => {
-  assert.equal(blogLayout("hugo", "05-mle"), { markdownPath: "05-mle/index.md", assetDir: "05-mle", assetLink: "" });
-  assert.equal(blogLayout("hexo", "05-mle"), { markdownPath: "05-mle.md", assetDir: "05-mle", assetLink: "" });
+  assert.equal(blogLayout("hugo", "05-mle"), {
+    markdownPath: "05-mle/index.md",
+    assetDir: "05-mle",
+    assetLink: "",
+  });
+  assert.equal(blogLayout("hexo", "05-mle"), {
+    markdownPath: "05-mle.md",
+    assetDir: "05-mle",
+    assetLink: "",
+  });
   for (const bad of ["", "..", "a/b", "a\\b"]) {
-    assert.throws(() => blogLayout("hugo", bad), (e: Error) => e instanceof RangeError && e.message.startsWith("blogLayout:"));
+    assert.throws(
+      () => blogLayout("hugo", bad),
+      (e: Error) => e instanceof RangeError && e.message.startsWith("blogLayout:"),
+    );
   }
 });
 
@@ -111,8 +141,8 @@ test("a bare image link resolves inside the bundle (Hugo) or the post asset fold
 
 test("rewriteImageLinks moves Markdown images, reference definitions and <img src> links, and leaves code and other links alone", () => {
   const md = [
-    "![plot](n_files/plot-01.svg) and ![t](<n_files/plot-02.svg> \"title\")",
-    '<img src="n_files/math-1.svg" alt="x"> <img alt=\'y\' src=\'n%20files/math-2.svg\'>',
+    '![plot](n_files/plot-01.svg) and ![t](<n_files/plot-02.svg> "title")',
+    "<img src=\"n_files/math-1.svg\" alt=\"x\"> <img alt='y' src='n%20files/math-2.svg'>",
     "[ref]: n_files/plot-03.png",
     "[a link](n_files/data.csv) ![far](https://example.org/n_files/x.png)",
     "`![code](n_files/keep.svg)`",
@@ -122,22 +152,40 @@ test("rewriteImageLinks moves Markdown images, reference definitions and <img sr
   assert.is(
     out,
     [
-      "![plot](plot-01.svg) and ![t](<plot-02.svg> \"title\")",
-      '<img src="math-1.svg" alt="x"> <img alt=\'y\' src=\'n%20files/math-2.svg\'>',
+      '![plot](plot-01.svg) and ![t](<plot-02.svg> "title")',
+      "<img src=\"math-1.svg\" alt=\"x\"> <img alt='y' src='n%20files/math-2.svg'>",
       "[ref]: plot-03.png",
       "[a link](n_files/data.csv) ![far](https://example.org/n_files/x.png)",
       "`![code](n_files/keep.svg)`",
     ].join("\n"),
   );
-  assert.ok(spaced.includes("src='img/math-2.svg'"), "the percent-encoded form of the prefix is matched too");
-  assert.equal(imageLinks(out), ["plot-01.svg", "plot-02.svg", "math-1.svg", "n%20files/math-2.svg", "plot-03.png", "https://example.org/n_files/x.png"]);
+  assert.ok(
+    spaced.includes("src='img/math-2.svg'"),
+    "the percent-encoded form of the prefix is matched too",
+  );
+  assert.equal(imageLinks(out), [
+    "plot-01.svg",
+    "plot-02.svg",
+    "math-1.svg",
+    "n%20files/math-2.svg",
+    "plot-03.png",
+    "https://example.org/n_files/x.png",
+  ]);
 });
 
 test("a Hexo post whose body holds {{ or {% (TeX can) switches off Nunjucks in its front matter", () => {
   const meta: PostMeta = { title: "t", date: DATE, tags: [], math: true };
-  assert.ok(blogPost("hexo", "n", "$\\frac{{a}}{b}$", "n_files", meta).text.includes("\ndisableNunjucks: true\n"));
-  assert.not.ok(blogPost("hexo", "n", "$\\frac{a}{b}$", "n_files", meta).text.includes("disableNunjucks"));
-  assert.not.ok(blogPost("hugo", "n", "$\\frac{{a}}{b}$", "n_files", meta).text.includes("disableNunjucks"));
+  assert.ok(
+    blogPost("hexo", "n", "$\\frac{{a}}{b}$", "n_files", meta).text.includes(
+      "\ndisableNunjucks: true\n",
+    ),
+  );
+  assert.not.ok(
+    blogPost("hexo", "n", "$\\frac{a}{b}$", "n_files", meta).text.includes("disableNunjucks"),
+  );
+  assert.not.ok(
+    blogPost("hugo", "n", "$\\frac{{a}}{b}$", "n_files", meta).text.includes("disableNunjucks"),
+  );
 });
 
 test("every image link of a converted note resolves to a written file under each flavour's layout, with no raw TeX left", () => {
@@ -155,22 +203,41 @@ test("every image link of a converted note resolves to a written file under each
       mkdirSync(assets, { recursive: true });
       writeFileSync(join(assets, "plot-01.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
       writeFileSync(join(assets, "plot-02.png"), "png");
-      const converted = markdownMathToSvg(exported, { filesDir, write: (f, svg) => writeFileSync(join(assets, f), svg) });
-      const post = blogPost(flavour, name, converted.markdown, filesDir, { title: "05 · MLE: min KL", date: DATE, tags: ["kl"], math: false });
+      const converted = markdownMathToSvg(exported, {
+        filesDir,
+        write: (f, svg) => writeFileSync(join(assets, f), svg),
+      });
+      const post = blogPost(flavour, name, converted.markdown, filesDir, {
+        title: "05 · MLE: min KL",
+        date: DATE,
+        tags: ["kl"],
+        math: false,
+      });
       mkdirSync(dirname(join(out, post.layout.markdownPath)), { recursive: true });
       writeFileSync(join(out, post.layout.markdownPath), post.text);
 
       const text = readFileSync(join(out, layout.markdownPath), "utf8");
       assert.ok(text.startsWith("---\ntitle: "), flavour);
       const links = imageLinks(text);
-      assert.is(links.length, converted.formulas + 2, `${flavour}: one link per formula plus the two plots`);
+      assert.is(
+        links.length,
+        converted.formulas + 2,
+        `${flavour}: one link per formula plus the two plots`,
+      );
       for (const link of links) {
         assert.not.ok(link.includes("/"), `${flavour}: ${link} is a bare file name`);
         // Both generators resolve a bare name in the post's own folder: the bundle, or the asset folder.
-        assert.ok(existsSync(join(out, name, decodeURI(link))), `${flavour}: ${link} resolves to a written file`);
+        assert.ok(
+          existsSync(join(out, name, decodeURI(link))),
+          `${flavour}: ${link} resolves to a written file`,
+        );
         assert.is(resolveBlogLink(flavour, name, link), posix.join(name, link));
       }
-      assert.equal(rawTexLeft(text.replace(/^---\n[\s\S]*?\n---\n/, "")), [], `${flavour}: raw TeX left`);
+      assert.equal(
+        rawTexLeft(text.replace(/^---\n[\s\S]*?\n---\n/, "")),
+        [],
+        `${flavour}: raw TeX left`,
+      );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

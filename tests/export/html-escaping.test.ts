@@ -23,7 +23,12 @@ function printing(s: string): Notebook {
         metadata: {},
         source: "",
         outputs: [
-          { output_type: "execute_result", execution_count: 1, metadata: {}, data: { "text/plain": s } },
+          {
+            output_type: "execute_result",
+            execution_count: 1,
+            metadata: {},
+            data: { "text/plain": s },
+          },
           { output_type: "stream", name: "stdout", text: s },
           { output_type: "stream", name: "stderr", text: s },
           { output_type: "error", ename: "Error", evalue: s, traceback: [] },
@@ -36,12 +41,17 @@ function printing(s: string): Notebook {
 /** The text of the <pre> block of each output in the page (not the cell's code), as a browser reads it. */
 function preTexts(html: string): string[] {
   const body = html.slice(html.indexOf("<body"));
-  return [...body.matchAll(/<div class="output[^"]*"[^>]*>\s*<pre(?:\s[^>]*)?>([\s\S]*?)<\/pre>/g)].map((m) => decodeReferences(m[1]));
+  return [
+    ...body.matchAll(/<div class="output[^"]*"[^>]*>\s*<pre(?:\s[^>]*)?>([\s\S]*?)<\/pre>/g),
+  ].map((m) => decodeReferences(m[1]));
 }
 
 test("markup printed as a plain-text result, on stdout, on stderr or in an error is shown as text", () => {
   const html = notebookToHtml(printing(MARKUP));
-  assert.not.ok(html.includes('<script>alert("x")</script>'), "the printed script is not a script element");
+  assert.not.ok(
+    html.includes('<script>alert("x")</script>'),
+    "the printed script is not a script element",
+  );
   assert.not.ok(html.includes("<b>bold</b>"), "the printed tag is not a tag");
   assert.equal(preTexts(html), [MARKUP, MARKUP, MARKUP, `Error: ${MARKUP}`]);
 });

@@ -8,11 +8,14 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 
 /** The text an HTML parser reads from `html` (no tags inside): character references decoded. */
 export function decodeReferences(html: string): string {
-  return html.replace(/&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|(\w+));/g, (all, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec !== undefined) return String.fromCodePoint(Number(dec));
-    if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
-    return name !== undefined && name in NAMED ? NAMED[name] : all;
-  });
+  return html.replace(
+    /&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|(\w+));/g,
+    (all, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (dec !== undefined) return String.fromCodePoint(Number(dec));
+      if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
+      return name !== undefined && name in NAMED ? NAMED[name] : all;
+    },
+  );
 }
 
 /**
@@ -26,7 +29,27 @@ export function ampersandsAreReferences(html: string): boolean {
 /** Text that is hard to escape: markup, quotes, ampersands that look like references, line breaks, any Unicode. */
 export const trickyText = fc.string({
   unit: fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom("<", ">", "&", '"', "'", "|", "\n", "\r\n", "&amp;", "&lt;", "&#39;", "&copy;", "</script>", "<!--", "\u2028", "\u2029") },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        "<",
+        ">",
+        "&",
+        '"',
+        "'",
+        "|",
+        "\n",
+        "\r\n",
+        "&amp;",
+        "&lt;",
+        "&#39;",
+        "&copy;",
+        "</script>",
+        "<!--",
+        "\u2028",
+        "\u2029",
+      ),
+    },
     { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 3 }) },
   ),
   maxLength: 30,

@@ -5,15 +5,27 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as vm from "vm";
 import { cellToScript, cellsToScripts } from "../../scripts/export/live/page/transform";
-import { hasLiveSlider, liveFigure, livePageParts, liveSliderControl, withLiveBar } from "../../scripts/export/live";
+import {
+  hasLiveSlider,
+  liveFigure,
+  livePageParts,
+  liveSliderControl,
+  withLiveBar,
+} from "../../scripts/export/live";
 import { LIVE_SLIDER_MIME } from "../../notebooks/kit/src/format";
 import * as pathShim from "../../scripts/export/live/page/shims/path";
 import { liveStrings, fill } from "../../scripts/export/live/strings";
 
 /** Runs the scripts one after another in one fresh global scope; returns what the last expressions gave. */
-function run(sources: string[], modules: Record<string, unknown> = {}): { last: unknown[]; ctx: vm.Context } {
+function run(
+  sources: string[],
+  modules: Record<string, unknown> = {},
+): { last: unknown[]; ctx: vm.Context } {
   const last: unknown[] = [];
-  const ctx = vm.createContext({ __mlekitImport: (m: string) => modules[m], __mlekitLast: (...v: unknown[]) => last.push(v[v.length - 1]) });
+  const ctx = vm.createContext({
+    __mlekitImport: (m: string) => modules[m],
+    __mlekitLast: (...v: unknown[]) => last.push(v[v.length - 1]),
+  });
   for (const s of cellsToScripts(sources)) {
     assert.ok(s.code !== undefined, s.error?.message);
     vm.runInContext(s.code!, ctx);
@@ -23,14 +35,23 @@ function run(sources: string[], modules: Record<string, unknown> = {}): { last: 
 
 test("imports become constants bound from the page's modules, and later cells see them", () => {
   const { last } = run(
-    ['import { entropy, poisson as p } from "mlekit";\nimport assert from "node:assert/strict";\nimport * as kit from "notebook-kit";', "[entropy(2), p, assert.name, kit.k]"],
-    { mlekit: { entropy: (x: number) => x * 10, poisson: "P" }, "node:assert/strict": { default: { name: "assert" } }, "notebook-kit": { k: 1 } },
+    [
+      'import { entropy, poisson as p } from "mlekit";\nimport assert from "node:assert/strict";\nimport * as kit from "notebook-kit";',
+      "[entropy(2), p, assert.name, kit.k]",
+    ],
+    {
+      "mlekit": { entropy: (x: number) => x * 10, poisson: "P" },
+      "node:assert/strict": { default: { name: "assert" } },
+      "notebook-kit": { k: 1 },
+    },
   );
   assert.equal(last, [[20, "P", "assert", 1]]);
 });
 
 test("types are stripped, lines kept: an error's line is the line the student wrote", () => {
-  const s = cellToScript("const a: number = 1;\ninterface P { x: number }\nconst b = a as number;\nthrow new Error('x');");
+  const s = cellToScript(
+    "const a: number = 1;\ninterface P { x: number }\nconst b = a as number;\nthrow new Error('x');",
+  );
   assert.is(s.code!.split("\n").length, 4);
   assert.ok(/throw new Error/.test(s.code!.split("\n")[3]));
 });
@@ -51,7 +72,9 @@ test("a name declared again in a later cell is allowed, as under tslab (const be
 });
 
 test("importing the same name again in a later cell binds it once", () => {
-  const { last } = run(['import { f } from "m";', 'import { f, g } from "m";\n[f, g]'], { m: { f: 1, g: 2 } });
+  const { last } = run(['import { f } from "m";', 'import { f, g } from "m";\n[f, g]'], {
+    m: { f: 1, g: 2 },
+  });
   assert.equal(last, [[1, 2]]);
 });
 
@@ -63,17 +86,47 @@ test("type-only imports vanish; a syntax error comes back with its line and colu
 });
 
 test("a live slider's figure is drawn without plotly's stepped slider, with a range input named by its label", () => {
-  const spec = { version: 1, label: "θ", min: 0.3, max: 1.5, step: 0.01, start: 0.61, digits: 2, steps: [0.61], traces: [1], frame: "(t) => t", inputs: {} };
+  const spec = {
+    version: 1,
+    label: "θ",
+    min: 0.3,
+    max: 1.5,
+    step: 0.01,
+    start: 0.61,
+    digits: 2,
+    steps: [0.61],
+    traces: [1],
+    frame: "(t) => t",
+    inputs: {},
+  };
   const fig = { data: [], layout: { height: 550, sliders: [{}], title: { text: "x" } } };
   const data = { [LIVE_SLIDER_MIME]: spec, "application/vnd.plotly.v1+json": fig };
   const drawn = liveFigure(fig, data);
   assert.equal(drawn.layout, { height: 400, title: { text: "x" } });
   assert.is(liveFigure(fig, {}), fig, "any other figure as it is");
   const html = liveSliderControl(data, "figure-c1-o0");
-  assert.match(html, /<label for="figure-c1-o0-slider">θ<\/label><input type="range" id="figure-c1-o0-slider" min="0.3" max="1.5" step="0.01" value="0.61" aria-valuetext="θ = 0.61">/);
-  assert.match(html, /<script type="application\/json" class="live-slider-spec" data-for="figure-c1-o0">/);
+  assert.match(
+    html,
+    /<label for="figure-c1-o0-slider">θ<\/label><input type="range" id="figure-c1-o0-slider" min="0.3" max="1.5" step="0.01" value="0.61" aria-valuetext="θ = 0.61">/,
+  );
+  assert.match(
+    html,
+    /<script type="application\/json" class="live-slider-spec" data-for="figure-c1-o0">/,
+  );
   assert.is(liveSliderControl({}, "x"), "");
-  const nb = { cells: [{ cell_type: "code", source: "", metadata: {}, outputs: [{ output_type: "display_data", data, metadata: {} }] }], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+  const nb = {
+    cells: [
+      {
+        cell_type: "code",
+        source: "",
+        metadata: {},
+        outputs: [{ output_type: "display_data", data, metadata: {} }],
+      },
+    ],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
   assert.ok(hasLiveSlider(nb as never));
 });
 
@@ -81,13 +134,32 @@ test("the Run bar follows the title cell, in the page's language; a site page li
   const bundles = { loader: "L", slider: "S", runtime: "R", worker: "W", warnings: [] };
   const zh = livePageParts({ kind: "inline", bundles }, { lang: "zh", sliders: true });
   assert.match(zh.bar, /在浏览器中运行/);
-  assert.match(zh.scripts, /data-live-asset="slider">S<\/script><script type="text\/mlekit-live" data-live-asset="runtime">R<\/script><script>L<\/script>/);
-  assert.not.match(livePageParts({ kind: "inline", bundles }, { sliders: false }).scripts, /data-live-asset="slider"/);
+  assert.match(
+    zh.scripts,
+    /data-live-asset="slider">S<\/script><script type="text\/mlekit-live" data-live-asset="runtime">R<\/script><script>L<\/script>/,
+  );
+  assert.not.match(
+    livePageParts({ kind: "inline", bundles }, { sliders: false }).scripts,
+    /data-live-asset="slider"/,
+  );
   const shared = livePageParts({ kind: "shared", href: "../assets", bundles });
-  assert.is(shared.scripts, '<script src="../assets/live/loader.js" data-live-base="../assets/live/" defer></script>');
-  assert.equal(withLiveBar(['<section class="cell markdown">T</section>', "c"], "B"), ['<section class="cell markdown">T</section>', "B", "c"]);
-  assert.equal(withLiveBar(["<section class=\"cell code\">"], "B"), ["B", "<section class=\"cell code\">"]);
-  assert.is(fill(liveStrings("zh-CN").done, { total: 3, s: "1.0" }), "完成：3 个单元运行了 1.0 秒。");
+  assert.is(
+    shared.scripts,
+    '<script src="../assets/live/loader.js" data-live-base="../assets/live/" defer></script>',
+  );
+  assert.equal(withLiveBar(['<section class="cell markdown">T</section>', "c"], "B"), [
+    '<section class="cell markdown">T</section>',
+    "B",
+    "c",
+  ]);
+  assert.equal(withLiveBar(['<section class="cell code">'], "B"), [
+    "B",
+    '<section class="cell code">',
+  ]);
+  assert.is(
+    fill(liveStrings("zh-CN").done, { total: 3, s: "1.0" }),
+    "完成：3 个单元运行了 1.0 秒。",
+  );
   assert.is(liveStrings("fr").run, "Run in browser", "English where there is no table");
 });
 

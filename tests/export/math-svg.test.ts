@@ -4,7 +4,13 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { allProse } from "../fixtures/markdown/prose";
 import fc from "fast-check";
-import { escapeAttribute, markdownMathToSvg, mathFileName, rawTexLeft, texToSvg } from "../../scripts/export/math-svg";
+import {
+  escapeAttribute,
+  markdownMathToSvg,
+  mathFileName,
+  rawTexLeft,
+  texToSvg,
+} from "../../scripts/export/math-svg";
 import { ampersandsAreReferences, decodeReferences, trickyText } from "./html-text";
 
 /** Converts `md` with an in-memory writer; returns the result and every write made. */
@@ -15,7 +21,8 @@ function convert(md: string, filesDir = "n_files", onError?: (m: string) => void
 }
 
 const imgs = (md: string): string[] => md.match(/<img\b[^>]*>/g) ?? [];
-const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+const attr = (tag: string, name: string): string | undefined =>
+  new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 test("a formula becomes one SVG file and an <img> whose alt text is its TeX", () => {
   const { markdown, writes, files, formulas } = convert("Let $p_{data}$ be the data distribution.");
@@ -26,7 +33,10 @@ test("a formula becomes one SVG file and an <img> whose alt text is its TeX", ()
   const [tag] = imgs(markdown);
   assert.is(attr(tag, "src"), `n_files/${writes[0][0]}`);
   assert.is(attr(tag, "alt"), "p_{data}");
-  assert.ok(markdown.startsWith("Let <img ") && markdown.endsWith(" be the data distribution."), markdown);
+  assert.ok(
+    markdown.startsWith("Let <img ") && markdown.endsWith(" be the data distribution."),
+    markdown,
+  );
 });
 
 test("the SVG is a standalone document: namespace, size in ex, only references to its own glyphs", () => {
@@ -45,7 +55,10 @@ test("the SVG is a standalone document: namespace, size in ex, only references t
 test("an inline formula with breakpoints stays one image as wide as the whole formula", () => {
   const m = texToSvg("m", false);
   const whole = texToSvg("m = 200 + x", false);
-  assert.ok(whole.widthEx > 4 * m.widthEx, `width ${whole.widthEx} ex vs ${m.widthEx} ex for m alone`);
+  assert.ok(
+    whole.widthEx > 4 * m.widthEx,
+    `width ${whole.widthEx} ex vs ${m.widthEx} ex for m alone`,
+  );
   assert.is(whole.svg.match(/<svg\b/g)?.length, 1);
   assert.ok(whole.svg.endsWith("</svg>"));
   assert.is(whole.svg.indexOf("</svg>"), whole.svg.length - "</svg>".length);
@@ -82,7 +95,10 @@ test("escaped dollars and prices are not maths", () => {
   const md = "It costs \\$5, or $5 and $6 at most; the rate is $r$.";
   const { markdown, formulas } = convert(md);
   assert.is(formulas, 1);
-  assert.ok(markdown.startsWith("It costs \\$5, or $5 and $6 at most; the rate is <img "), markdown);
+  assert.ok(
+    markdown.startsWith("It costs \\$5, or $5 and $6 at most; the rate is <img "),
+    markdown,
+  );
   assert.equal(rawTexLeft(markdown), []);
 });
 
@@ -97,15 +113,23 @@ test("an inline formula carries its depth as vertical-align and its size in ex",
 });
 
 test("a display formula on its own line becomes a centred paragraph of its own, also inside a list item", () => {
-  const { markdown } = convert("We have\n$$\\sum_i p_i = 1$$\nfor all p.\n\n- item\n\n  $$a = b$$\n");
-  assert.match(markdown, /^We have\n\n<p align="center"><img [^>]*alt="\\sum_i p_i = 1"[^>]*><\/p>\n\nfor all p\./);
+  const { markdown } = convert(
+    "We have\n$$\\sum_i p_i = 1$$\nfor all p.\n\n- item\n\n  $$a = b$$\n",
+  );
+  assert.match(
+    markdown,
+    /^We have\n\n<p align="center"><img [^>]*alt="\\sum_i p_i = 1"[^>]*><\/p>\n\nfor all p\./,
+  );
   assert.match(markdown, /\n\n {2}<p align="center"><img [^>]*alt="a = b"[^>]*><\/p>\n/);
   assert.not.match(imgs(markdown)[0], /vertical-align/);
 });
 
 test("a display formula inside a line of text becomes an image styled as a centred block", () => {
   const [tag] = imgs(convert("so that $$a = b$$ holds").markdown);
-  assert.match(attr(tag, "style") ?? "", /^display:block;margin:0\.5em auto;width:[\d.]+ex;max-width:100%;height:auto;padding:0;border:0$/);
+  assert.match(
+    attr(tag, "style") ?? "",
+    /^display:block;margin:0\.5em auto;width:[\d.]+ex;max-width:100%;height:auto;padding:0;border:0$/,
+  );
 });
 
 test("the alt text escapes quotes, <, >, & and | so it stays one attribute and one table cell", () => {
@@ -143,7 +167,10 @@ test("rawTexLeft finds formulas and TeX commands left in prose, not those in cod
   const md = [
     "a $x$ b \\(y\\) c",
     "\\frac{1}{2} and p_{data}",
-    "`$code$` and", "```", "$$fenced$$", "```",
+    "`$code$` and",
+    "```",
+    "$$fenced$$",
+    "```",
     '<img src="m.svg" alt="\\frac{1}{2} $z$">',
     "price \\$5 and $5, $6.",
   ].join("\n");
@@ -168,19 +195,33 @@ test("no raw TeX is left after converting the prose of every committed notebook 
     assert.is(imgs(out.markdown).length, out.formulas, `${label}: one <img> per formula`);
     total += out.formulas;
   }
-  assert.ok(withMaths >= SOURCES.length - 2, `${withMaths} of ${SOURCES.length} sources hold maths`);
+  assert.ok(
+    withMaths >= SOURCES.length - 2,
+    `${withMaths} of ${SOURCES.length} sources hold maths`,
+  );
   assert.ok(total > 500, `${total} formulas converted`);
 });
 
 test("malformed TeX throws an error naming texToSvg, the TeX and MathJax's reason", () => {
-  assert.throws(() => texToSvg("\\frac{1}{", false), (e: Error) => /^texToSvg: cannot render "\\\\frac\{1\}\{" \(.*close brace/i.test(e.message));
-  assert.throws(() => texToSvg("\\notacommand x", false), (e: Error) => e.message.includes("\\\\notacommand") && /undefined/i.test(e.message));
-  assert.throws(() => convert("ok $x$, bad $\\frac{1$"), (e: Error) => e.message.includes("\\\\frac{1"));
+  assert.throws(
+    () => texToSvg("\\frac{1}{", false),
+    (e: Error) => /^texToSvg: cannot render "\\\\frac\{1\}\{" \(.*close brace/i.test(e.message),
+  );
+  assert.throws(
+    () => texToSvg("\\notacommand x", false),
+    (e: Error) => e.message.includes("\\\\notacommand") && /undefined/i.test(e.message),
+  );
+  assert.throws(
+    () => convert("ok $x$, bad $\\frac{1$"),
+    (e: Error) => e.message.includes("\\\\frac{1"),
+  );
 });
 
 test("with onError a malformed formula is reported and kept visible as a code span, leaving no raw TeX", () => {
   const errors: string[] = [];
-  const { markdown, writes } = convert("ok $x$, bad $\\frac{1$ end", "n_files", (m) => errors.push(m));
+  const { markdown, writes } = convert("ok $x$, bad $\\frac{1$ end", "n_files", (m) =>
+    errors.push(m),
+  );
   assert.is(errors.length, 1);
   assert.ok(errors[0].includes("\\\\frac{1"), errors[0]);
   assert.ok(markdown.includes("bad `$\\frac{1$` end"), markdown);
@@ -189,7 +230,10 @@ test("with onError a malformed formula is reported and kept visible as a code sp
 });
 
 test("texToSvg rejects empty TeX with a TypeError naming the function", () => {
-  assert.throws(() => texToSvg("  ", false), (e: Error) => e instanceof TypeError && e.message.startsWith("texToSvg:"));
+  assert.throws(
+    () => texToSvg("  ", false),
+    (e: Error) => e instanceof TypeError && e.message.startsWith("texToSvg:"),
+  );
 });
 
 test("metrics: p_{data} reaches below the baseline by its descender, x sits on it", () => {

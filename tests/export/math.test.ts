@@ -6,7 +6,9 @@ import fc from "fast-check";
 import * as math from "../../scripts/export/math";
 
 test("extractMath finds $…$, $$…$$, \\(…\\) and \\[…\\], and leaves code and prices alone", () => {
-  const { formulas, text } = math.extractMath("a $x_1$ b $$\\sum_i p_i$$ c \\(y\\) d \\[z\\] `$HOME` costs $5 and $6");
+  const { formulas, text } = math.extractMath(
+    "a $x_1$ b $$\\sum_i p_i$$ c \\(y\\) d \\[z\\] `$HOME` costs $5 and $6",
+  );
   assert.equal(formulas, [
     { tex: "x_1", display: false },
     { tex: "\\sum_i p_i", display: true },
@@ -32,7 +34,10 @@ test("a KaTeX error is reported and shown, not thrown", () => {
 });
 
 test("slug drops markup and lowercases", () => {
-  assert.is(math.slug("Step 1: <em>maximise</em> the likelihood"), "step-1-maximise-the-likelihood");
+  assert.is(
+    math.slug("Step 1: <em>maximise</em> the likelihood"),
+    "step-1-maximise-the-likelihood",
+  );
 });
 
 // The expected ids below follow the rule in slug's doc comment, applied by hand.
@@ -71,16 +76,31 @@ test("slug of a heading with no letter or digit is empty, and that heading gets 
 });
 
 test("every heading level gets an id from its text, with each formula read as its TeX source", () => {
-  const html = math.markdownToHtml("# One\n\n## The $\\theta$ slider\n\n### KL $D_{KL}$\n\n#### Four\n\n##### Five\n\n###### Gibbs' inequality");
+  const html = math.markdownToHtml(
+    "# One\n\n## The $\\theta$ slider\n\n### KL $D_{KL}$\n\n#### Four\n\n##### Five\n\n###### Gibbs' inequality",
+  );
   const ids = [...html.matchAll(/<h([1-6]) id="([^"]*)">/g)].map((m) => `${m[1]}:${m[2]}`);
-  assert.equal(ids, ["1:one", "2:the-theta-slider", "3:kl-d-kl", "4:four", "5:five", "6:gibbs-inequality"]);
-  assert.ok(/<h2 id="the-theta-slider">The <span class="katex">/.test(html), "the heading's maths is still rendered");
+  assert.equal(ids, [
+    "1:one",
+    "2:the-theta-slider",
+    "3:kl-d-kl",
+    "4:four",
+    "5:five",
+    "6:gibbs-inequality",
+  ]);
+  assert.ok(
+    /<h2 id="the-theta-slider">The <span class="katex">/.test(html),
+    "the heading's maths is still rendered",
+  );
 });
 
 test("a heading's id reads its own formulas, also when ten or more formulas come before it", () => {
   const before = Array.from({ length: 10 }, (_, i) => `$y_${i}$`).join(" ");
   const html = math.markdownToHtml(`${before}\n\n## The $\\theta$ slider`);
-  assert.ok(html.includes('<h2 id="the-theta-slider">'), html.slice(html.indexOf("<h2"), html.indexOf("<h2") + 60));
+  assert.ok(
+    html.includes('<h2 id="the-theta-slider">'),
+    html.slice(html.indexOf("<h2"), html.indexOf("<h2") + 60),
+  );
 });
 
 test("headingIds: false leaves every heading without an id", () => {
@@ -91,13 +111,18 @@ test("markdownToHtml puts every formula back in its place, also the eleventh and
   const tex = Array.from({ length: 12 }, (_, i) => `x_{${i}}`);
   const html = math.markdownToHtml(tex.map((t) => `$${t}$`).join(" and "));
   assert.not.ok(html.includes("MLEKITMATH"), "no placeholder left");
-  const annotations = [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
+  const annotations = [
+    ...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g),
+  ].map((m) => m[1]);
   assert.equal(annotations, tex);
 });
 
 test("a four-backtick fence holding a ``` line is one code block, and the prose after it is prose again", () => {
   const parts = math.protectCode("a\n````text\n1\n```\n````\nb $x$");
-  assert.equal(parts.map((p) => p.code), [false, true, false]);
+  assert.equal(
+    parts.map((p) => p.code),
+    [false, true, false],
+  );
   assert.is(parts[2].text, "\nb $x$");
 });
 

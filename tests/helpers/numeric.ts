@@ -47,7 +47,8 @@ export function ulpDistance(a: number, b: number): number {
  * 0 gives 0 for an actual 0 and Infinity otherwise.
  */
 export function errorUlps(actual: number, hi: number, lo = 0): number {
-  if (Number.isNaN(hi) || Number.isNaN(actual)) return Number.isNaN(hi) && Number.isNaN(actual) ? 0 : Infinity;
+  if (Number.isNaN(hi) || Number.isNaN(actual))
+    return Number.isNaN(hi) && Number.isNaN(actual) ? 0 : Infinity;
   if (!Number.isFinite(hi) || !Number.isFinite(actual)) return actual === hi ? 0 : Infinity;
   if (hi === 0 && lo === 0) return actual === 0 ? 0 : Infinity;
   return Math.abs(actual - hi - lo) / ulp(hi);
@@ -55,7 +56,8 @@ export function errorUlps(actual: number, hi: number, lo = 0): number {
 
 /** Relative error |actual − (hi + lo)| / |hi + lo|, with the same conventions as {@link errorUlps}. */
 export function relError(actual: number, hi: number, lo = 0): number {
-  if (Number.isNaN(hi) || Number.isNaN(actual)) return Number.isNaN(hi) && Number.isNaN(actual) ? 0 : Infinity;
+  if (Number.isNaN(hi) || Number.isNaN(actual))
+    return Number.isNaN(hi) && Number.isNaN(actual) ? 0 : Infinity;
   if (!Number.isFinite(hi) || !Number.isFinite(actual)) return actual === hi ? 0 : Infinity;
   if (hi === 0 && lo === 0) return actual === 0 ? 0 : Infinity;
   return Math.abs(actual - hi - lo) / Math.abs(hi);
@@ -68,7 +70,10 @@ function label(what: string): string {
 /** Asserts that `actual` is within `maxUlps` units in the last place of `expected` (a double). */
 export function assertUlps(actual: number, expected: number, maxUlps: number, what = ""): void {
   const d = ulpDistance(actual, expected);
-  assert.ok(d <= maxUlps, `${label(what)}expected ${expected}, got ${actual} (${d} ulps, allowed ${maxUlps})`);
+  assert.ok(
+    d <= maxUlps,
+    `${label(what)}expected ${expected}, got ${actual} (${d} ulps, allowed ${maxUlps})`,
+  );
 }
 
 /**
@@ -88,7 +93,10 @@ export function assertRelClose(actual: number, expected: number, rel: number, wh
 export function assertAbsClose(actual: number, expected: number, abs: number, what = ""): void {
   if (Object.is(actual, expected) || actual === expected) return; // NaN against NaN too, as the header says
   const err = Math.abs(actual - expected);
-  assert.ok(err <= abs, `${label(what)}expected ${expected}, got ${actual} (absolute error ${err}, allowed ${abs})`);
+  assert.ok(
+    err <= abs,
+    `${label(what)}expected ${expected}, got ${actual} (absolute error ${err}, allowed ${abs})`,
+  );
 }
 
 /** True when |actual − expected| ≤ rel·|expected| (relative at every magnitude; equal values pass). */

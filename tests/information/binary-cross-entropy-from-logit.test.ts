@@ -25,11 +25,15 @@ test("a zero logit costs log 2 whatever the label", () => {
 
 test("it equals the two-class crossEntropyFromLogits with logits [0, z] (property)", () => {
   fc.assert(
-    fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true }), (y, z) => {
-      const a = binaryCrossEntropyFromLogit(y, z);
-      const b = crossEntropyFromLogits([1 - y, y], [0, z]);
-      return Math.abs(a - b) <= 1e-14 * Math.abs(b); // relative at every magnitude (b can be 1e-22)
-    }),
+    fc.property(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: -50, max: 50, noNaN: true }),
+      (y, z) => {
+        const a = binaryCrossEntropyFromLogit(y, z);
+        const b = crossEntropyFromLogits([1 - y, y], [0, z]);
+        return Math.abs(a - b) <= 1e-14 * Math.abs(b); // relative at every magnitude (b can be 1e-22)
+      },
+    ),
     { seed: SEED },
   );
 });

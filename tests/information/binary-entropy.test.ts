@@ -9,8 +9,13 @@ test("binaryEntropy is within 4 ulps of 50-digit mpmath on every fixture (scipy'
   for (const f of FIXTURES.binaryEntropy) {
     assertUlps(binaryEntropy(f.theta, { base: baseOpt(f.base) }), f.expected, 4, f.call);
   }
-  const tiny = FIXTURES.binaryEntropy.find((f: { theta: number; base: null }) => f.theta === 1e-12 && f.base === null);
-  assert.ok(Math.abs(tiny.scipy - tiny.expected) > 1e-7 * tiny.expected, "scipy is not the referee here: it forms 1 − θ before the log");
+  const tiny = FIXTURES.binaryEntropy.find(
+    (f: { theta: number; base: null }) => f.theta === 1e-12 && f.base === null,
+  );
+  assert.ok(
+    Math.abs(tiny.scipy - tiny.expected) > 1e-7 * tiny.expected,
+    "scipy is not the referee here: it forms 1 − θ before the log",
+  );
 });
 
 test("a fair coin has one bit of entropy, the most any coin has", () => {
@@ -28,7 +33,9 @@ test("binaryEntropy(θ) equals entropy([θ, 1 - θ]) and binaryEntropy(1 − θ)
     fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (t) => {
       const h = binaryEntropy(t);
       // absolute on purpose: the rounding of 1 − θ moves both sides by up to ε·|log θ|·θ-ish amounts
-      return Math.abs(h - entropy([t, 1 - t])) <= 1e-14 && Math.abs(h - binaryEntropy(1 - t)) <= 1e-14;
+      return (
+        Math.abs(h - entropy([t, 1 - t])) <= 1e-14 && Math.abs(h - binaryEntropy(1 - t)) <= 1e-14
+      );
     }),
     { seed: SEED },
   );
@@ -40,7 +47,8 @@ test("tiny θ keeps full relative precision (log1p, not log(1 - θ)): within 2 u
     [1e-12, 2.8631021115928048e-11], // mpmath: -t log t - (1 - t) log1p(-t), 50 digits
     [1e-200, 4.6151701859880915e-198],
     [5e-324, 3.68e-321], // subnormal: ulps of 5e-324
-  ]) assertUlps(binaryEntropy(t), exact, 2, `θ = ${t}`);
+  ])
+    assertUlps(binaryEntropy(t), exact, 2, `θ = ${t}`);
 });
 
 test.run();

@@ -9,8 +9,18 @@ test("crossEntropyFromLogits matches -(p * scipy.special.log_softmax(z)).sum() o
   for (const f of FIXTURES.crossEntropyFromLogits) {
     const opts = { base: baseOpt(f.base), normalize: f.normalize };
     close(crossEntropyFromLogits(f.p, f.logits, opts), f.expected, 1e-14, f.call);
-    close(crossEntropyFromLogits(Float64Array.from(f.p), Float64Array.from(f.logits), opts), f.expected, 1e-14, f.call);
-    close(crossEntropyFromLogits(Float64Array.from(f.p), f.logits, opts), f.expected, 1e-14, f.call);
+    close(
+      crossEntropyFromLogits(Float64Array.from(f.p), Float64Array.from(f.logits), opts),
+      f.expected,
+      1e-14,
+      f.call,
+    );
+    close(
+      crossEntropyFromLogits(Float64Array.from(f.p), f.logits, opts),
+      f.expected,
+      1e-14,
+      f.call,
+    );
   }
 });
 
@@ -26,9 +36,14 @@ test("a logit far below the others gives a finite loss where softmax underflows"
 test("crossEntropyFromLogits(p, z) = crossEntropy(p, softmax(z)) for moderate logits (property)", () => {
   fc.assert(
     fc.property(
-      fc.integer({ min: 1, max: 30 }).chain((n) =>
-        fc.tuple(dist(n), fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: n, maxLength: n })),
-      ),
+      fc
+        .integer({ min: 1, max: 30 })
+        .chain((n) =>
+          fc.tuple(
+            dist(n),
+            fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: n, maxLength: n }),
+          ),
+        ),
       ([p, z]) => {
         const a = crossEntropyFromLogits(p, z);
         const b = crossEntropy(p, softmax(z), { tolerance: 1e-9 });
@@ -46,7 +61,12 @@ test("crossEntropyFromLogits shifts by the maximum logit: a masking logit of -1e
   // crossEntropyFromLogits([0, .5, .5], [-1e15, 0, 1]) used to shift by logits[0] and return 0.875.
   for (const f of FIXTURES.logitOrder) {
     close(crossEntropyFromLogits(f.p, f.logits), f.expected, 1e-15, f.call);
-    close(crossEntropyFromLogits(Float64Array.from(f.p), Float64Array.from(f.logits)), f.expected, 1e-15, f.call);
+    close(
+      crossEntropyFromLogits(Float64Array.from(f.p), Float64Array.from(f.logits)),
+      f.expected,
+      1e-15,
+      f.call,
+    );
   }
 });
 
@@ -79,7 +99,11 @@ test("crossEntropyFromLogits with normalize: true gives the same loss for target
 
 test("a confident right prediction costs log1p(e^-gap), not exactly 0 (issue 18)", () => {
   assertUlps(crossEntropyFromLogits([1, 0], [0, -40]), 4.248354255291589e-18, 1); // mpmath
-  assertUlps(crossEntropyFromLogits([0, 1, 0], [-45, 5, -35]), Math.log1p(Math.exp(-50) + Math.exp(-40)), 2);
+  assertUlps(
+    crossEntropyFromLogits([0, 1, 0], [-45, 5, -35]),
+    Math.log1p(Math.exp(-50) + Math.exp(-40)),
+    2,
+  );
 });
 
 test.run();

@@ -8,7 +8,12 @@ test("crossEntropy matches scipy (-xlogy(p, q).sum(), entropy + KL when normaliz
   for (const f of FIXTURES.crossEntropy) {
     const opts = { base: baseOpt(f.base), normalize: f.normalize };
     close(crossEntropy(f.p, f.q, opts), f.expected, 1e-14, f.call);
-    close(crossEntropy(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 1e-14, f.call);
+    close(
+      crossEntropy(Float64Array.from(f.p), Float64Array.from(f.q), opts),
+      f.expected,
+      1e-14,
+      f.call,
+    );
     close(crossEntropy(Float64Array.from(f.p), f.q, opts), f.expected, 1e-14, f.call);
   }
 });
@@ -47,7 +52,10 @@ test("crossEntropy is at least the entropy of p (Gibbs' inequality, property)", 
 test("crossEntropy with normalize: true matches the exact value for masses from 5e-324 to 1.7e308", () => {
   for (const f of FIXTURES.normalizeExtremes) {
     const got = crossEntropy(f.p, f.q, { normalize: true });
-    assert.ok(relErr(got, f.crossEntropy) <= 3e-15, `crossEntropy(${f.p}, ${f.q}) = ${got}, want ${f.crossEntropy}`);
+    assert.ok(
+      relErr(got, f.crossEntropy) <= 3e-15,
+      `crossEntropy(${f.p}, ${f.q}) = ${got}, want ${f.crossEntropy}`,
+    );
   }
 });
 
@@ -57,10 +65,16 @@ test("crossEntropy over 1e7 masses is within 1e-15 relative of the 50-digit mpma
   const L = FIXTURES.longSums;
   const { p, q } = longSumInputs(L.n);
   const got = crossEntropy(p, q);
-  assert.ok(relErr(got, L.crossEntropy) <= 1e-15, `crossEntropy ${got} vs ${L.crossEntropy50}: ${relErr(got, L.crossEntropy)}`);
+  assert.ok(
+    relErr(got, L.crossEntropy) <= 1e-15,
+    `crossEntropy ${got} vs ${L.crossEntropy50}: ${relErr(got, L.crossEntropy)}`,
+  );
   let naive = 0;
   for (let i = 0; i < p.length; i++) naive -= p[i] * Math.log(q[i]);
-  assert.ok(relErr(naive, L.crossEntropy) > 1e-15, `a plain loop is within the bound (${relErr(naive, L.crossEntropy)}): the test would not tell the sums apart`);
+  assert.ok(
+    relErr(naive, L.crossEntropy) > 1e-15,
+    `a plain loop is within the bound (${relErr(naive, L.crossEntropy)}): the test would not tell the sums apart`,
+  );
 });
 
 test.run();

@@ -70,7 +70,10 @@ test("changing the base divides the entropy by log(base), to 4 ulps (property)",
 
 test("a base in (0, 1), which would make every entropy negative, is a RangeError; so are 1, 0, NaN and ±Infinity", () => {
   for (const b of [0.5, 1, 0, -2, NaN, Infinity]) {
-    assert.throws(() => entropy([0.5, 0.5], { base: b }), (e: Error) => e instanceof RangeError && e.message.startsWith(`entropy: base = ${b}`));
+    assert.throws(
+      () => entropy([0.5, 0.5], { base: b }),
+      (e: Error) => e instanceof RangeError && e.message.startsWith(`entropy: base = ${b}`),
+    );
   }
 });
 
@@ -87,12 +90,21 @@ test("entropy with normalize: true matches the exact value for masses from 5e-32
     const got = entropy(f.p, { normalize: true });
     // 3e-15: at the subnormal end the scale 2^1023 leaves the sum at 2^-49, and log S + h/S then
     // cancels about 5 bits; elsewhere the error is an ulp or two.
-    assert.ok(relErr(got, f.entropy) <= 3e-15 || Math.abs(got - f.entropy) < 1e-320, `entropy(${f.p}) = ${got}, want ${f.entropy}`);
+    assert.ok(
+      relErr(got, f.entropy) <= 3e-15 || Math.abs(got - f.entropy) < 1e-320,
+      `entropy(${f.p}) = ${got}, want ${f.entropy}`,
+    );
   }
 });
 
 test("entropy without normalize reports a sum that overflows as a sum, not as an entry", () => {
-  assert.throws(() => entropy([1e308, 1e308]), (e: Error) => e instanceof RangeError && e.message === "entropy: p sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)");
+  assert.throws(
+    () => entropy([1e308, 1e308]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message ===
+        "entropy: p sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)",
+  );
 });
 
 test("entropy over 1e7 masses is within 1e-15 relative of the 50-digit mpmath value, a bound a plain loop misses", () => {
@@ -101,10 +113,16 @@ test("entropy over 1e7 masses is within 1e-15 relative of the 50-digit mpmath va
   const L = FIXTURES.longSums;
   const { p } = longSumInputs(L.n);
   const got = entropy(p);
-  assert.ok(relErr(got, L.entropy) <= 1e-15, `entropy ${got} vs ${L.entropy50}: ${relErr(got, L.entropy)}`);
+  assert.ok(
+    relErr(got, L.entropy) <= 1e-15,
+    `entropy ${got} vs ${L.entropy50}: ${relErr(got, L.entropy)}`,
+  );
   let naive = 0;
   for (let i = 0; i < p.length; i++) naive -= p[i] * Math.log(p[i]);
-  assert.ok(relErr(naive, L.entropy) > 1e-15, `a plain loop is within the bound (${relErr(naive, L.entropy)}): the test would not tell the sums apart`);
+  assert.ok(
+    relErr(naive, L.entropy) > 1e-15,
+    `a plain loop is within the bound (${relErr(naive, L.entropy)}): the test would not tell the sums apart`,
+  );
 });
 
 test("a Float64Array from another realm (vm context, iframe) is a Float64Array: accepted, not a TypeError", () => {
@@ -112,7 +130,12 @@ test("a Float64Array from another realm (vm context, iframe) is a Float64Array: 
   assert.not.ok(foreign instanceof Float64Array, "the vm's Float64Array is another realm's");
   assert.is(entropy(foreign), entropy([0.25, 0.75]));
   // a plain object posing as one is still refused
-  const fake = { length: 2, 0: 0.5, 1: 0.5, [Symbol.toStringTag]: "Float64Array" } as unknown as Float64Array;
+  const fake = {
+    length: 2,
+    0: 0.5,
+    1: 0.5,
+    [Symbol.toStringTag]: "Float64Array",
+  } as unknown as Float64Array;
   assert.throws(() => entropy(fake), TypeError);
 });
 

@@ -57,18 +57,20 @@ export function dist(n: number): fc.Arbitrary<number[] | Float64Array> {
 }
 
 /** A pair of distributions of one random length in [1, maxN]. */
-export function distPair(maxN = 40): fc.Arbitrary<[number[] | Float64Array, number[] | Float64Array]> {
+export function distPair(
+  maxN = 40,
+): fc.Arbitrary<[number[] | Float64Array, number[] | Float64Array]> {
   return fc.integer({ min: 1, max: maxN }).chain((n) => fc.tuple(dist(n), dist(n)));
 }
 
 /** A joint table (rows x cols, both in [1, 8]) summing to 1. */
 export function table(): fc.Arbitrary<number[][]> {
-  return fc
-    .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }))
-    .chain(([r, c]) => weights(r * c).map((w) => {
+  return fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 })).chain(([r, c]) =>
+    weights(r * c).map((w) => {
       const p = normalized(w);
       return Array.from({ length: r }, (_, i) => p.slice(i * c, (i + 1) * c));
-    }));
+    }),
+  );
 }
 
 /** |a - b| / |b|: the relative error (0 when equal; Infinity when b = 0 and a is not). */
@@ -86,13 +88,21 @@ export function relErr(a: number, b: number): number {
 export function permutation(n: number): fc.Arbitrary<number[]> {
   return fc
     .array(fc.integer({ min: 0, max: 1 << 30 }), { minLength: n, maxLength: n })
-    .map((keys) => keys.map((k, i) => [k, i]).sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([, i]) => i));
+    .map((keys) =>
+      keys
+        .map((k, i) => [k, i])
+        .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+        .map(([, i]) => i),
+    );
 }
 
 /** Logits in [-1e3, 1e3], some of them a masking -1e15, as in padded classifier outputs. */
 export function logits(n: number): fc.Arbitrary<number[]> {
   return fc.array(
-    fc.oneof({ weight: 5, arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }) }, { weight: 1, arbitrary: fc.constant(-1e15) }),
+    fc.oneof(
+      { weight: 5, arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }) },
+      { weight: 1, arbitrary: fc.constant(-1e15) },
+    ),
     { minLength: n, maxLength: n },
   );
 }

@@ -26,7 +26,8 @@ test("the information barrel exports exactly the functions of the public API", (
 });
 
 test("the package root re-exports the information group", () => {
-  for (const name of API) assert.is((lib as Record<string, unknown>)[name], (info as Record<string, unknown>)[name]);
+  for (const name of API)
+    assert.is((lib as Record<string, unknown>)[name], (info as Record<string, unknown>)[name]);
 });
 
 test.run();

@@ -8,7 +8,15 @@ test("jointEntropy matches scipy.stats.entropy(pxy.ravel()) on every fixture", (
   for (const f of FIXTURES.jointEntropy) {
     const opts = { base: baseOpt(f.base), normalize: f.normalize };
     close(jointEntropy(f.pxy, opts), f.expected, 1e-14, f.call);
-    close(jointEntropy(f.pxy.map((r: number[]) => Float64Array.from(r)), opts), f.expected, 1e-14, f.call);
+    close(
+      jointEntropy(
+        f.pxy.map((r: number[]) => Float64Array.from(r)),
+        opts,
+      ),
+      f.expected,
+      1e-14,
+      f.call,
+    );
   }
 });
 
@@ -25,7 +33,10 @@ test("H(X, Y) equals the entropy of the flattened table (property)", () => {
 });
 
 test("a ragged table is rejected", () => {
-  assert.throws(() => jointEntropy([[0.5, 0.25], [0.25]]), /pxy\[1\] has 1 entries but pxy\[0\] has 2/);
+  assert.throws(
+    () => jointEntropy([[0.5, 0.25], [0.25]]),
+    /pxy\[1\] has 1 entries but pxy\[0\] has 2/,
+  );
 });
 
 // Reference: the "normalizeExtremes" fixture, the exact normalized value in 50-digit mpmath
@@ -35,9 +46,15 @@ test("jointEntropy with normalize: true matches the exact value for cells from 5
   for (const f of FIXTURES.normalizeExtremes) {
     // the vector p as a one-row table and as a column: H(X, Y) is the entropy of the cells
     const row = jointEntropy([f.p], { normalize: true });
-    const col = jointEntropy(f.p.map((v: number) => [v]), { normalize: true });
+    const col = jointEntropy(
+      f.p.map((v: number) => [v]),
+      { normalize: true },
+    );
     for (const got of [row, col]) {
-      assert.ok(relErr(got, f.entropy) <= 3e-15 || Math.abs(got - f.entropy) < 1e-320, `jointEntropy(${f.p}) = ${got}, want ${f.entropy}`);
+      assert.ok(
+        relErr(got, f.entropy) <= 3e-15 || Math.abs(got - f.entropy) < 1e-320,
+        `jointEntropy(${f.p}) = ${got}, want ${f.entropy}`,
+      );
     }
   }
 });

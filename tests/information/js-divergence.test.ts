@@ -12,7 +12,12 @@ test("jsDivergence matches scipy's jensenshannon(p, q) ** 2 on every fixture to 
   for (const f of FIXTURES.jsDivergence) {
     const opts = { base: baseOpt(f.base), normalize: f.normalize };
     close(jsDivergence(f.p, f.q, opts), f.expected, 5e-13, f.call);
-    close(jsDivergence(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 5e-13, f.call);
+    close(
+      jsDivergence(Float64Array.from(f.p), Float64Array.from(f.q), opts),
+      f.expected,
+      5e-13,
+      f.call,
+    );
     close(jsDivergence(f.p, Float64Array.from(f.q), opts), f.expected, 5e-13, f.call);
   }
 });
@@ -49,7 +54,10 @@ test("0 <= JS <= log 2, and JS is symmetric (property)", () => {
 test("JS(p, p) is exactly 0, so its square root is defined", () => {
   const p = [0.1, 0.2, 0.3, 0.4];
   assert.is(jsDivergence(p, p), 0);
-  assert.is(Math.sqrt(jsDivergence(p, [0.1, 0.2, 0.30000000000000004, 0.39999999999999997])) >= 0, true);
+  assert.is(
+    Math.sqrt(jsDivergence(p, [0.1, 0.2, 0.30000000000000004, 0.39999999999999997])) >= 0,
+    true,
+  );
 });
 
 // Reference: the "normalizeExtremes" fixture, the exact normalized value in 50-digit mpmath
@@ -58,7 +66,10 @@ test("JS(p, p) is exactly 0, so its square root is defined", () => {
 test("jsDivergence with normalize: true matches the exact value for masses from 5e-324 to 1.7e308", () => {
   for (const f of FIXTURES.normalizeExtremes) {
     const got = jsDivergence(f.p, f.q, { normalize: true });
-    assert.ok(relErr(got, f.jsDivergence) <= 3e-15, `jsDivergence(${f.p}, ${f.q}) = ${got}, want ${f.jsDivergence}`);
+    assert.ok(
+      relErr(got, f.jsDivergence) <= 3e-15,
+      `jsDivergence(${f.p}, ${f.q}) = ${got}, want ${f.jsDivergence}`,
+    );
   }
 });
 
@@ -66,7 +77,11 @@ test("near equality (q = p(1 ± 2^-42)) keeps full relative precision: each pair
   const d = 2 ** -40;
   // mpmath (60 digits) on the exact doubles: 5.514537417013498e-25 (the log form gives ~1e-17 noise)
   assertUlps(jsDivergence([0.25, 0.75], [0.25 + d, 0.75 - d]), 5.514537417013498e-25, 4);
-  assertUlps(jsDivergence([2.5, 7.5], [2.5 + 10 * d, 7.5 - 10 * d], { normalize: true }), 5.514537417013498e-25, 8);
+  assertUlps(
+    jsDivergence([2.5, 7.5], [2.5 + 10 * d, 7.5 - 10 * d], { normalize: true }),
+    5.514537417013498e-25,
+    8,
+  );
 });
 
 test.run();

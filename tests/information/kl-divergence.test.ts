@@ -9,7 +9,12 @@ test("klDivergence matches scipy.stats.entropy(p, q) on every fixture", () => {
   for (const f of FIXTURES.klDivergence) {
     const opts = { base: baseOpt(f.base), normalize: f.normalize };
     close(klDivergence(f.p, f.q, opts), f.expected, 1e-14, f.call);
-    close(klDivergence(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 1e-14, f.call);
+    close(
+      klDivergence(Float64Array.from(f.p), Float64Array.from(f.q), opts),
+      f.expected,
+      1e-14,
+      f.call,
+    );
     close(klDivergence(f.p, Float64Array.from(f.q), opts), f.expected, 1e-14, f.call);
   }
 });
@@ -28,12 +33,18 @@ test("KL is not symmetric: KL(Bern(0.25) || Bern(0.5)) differs", () => {
 });
 
 test("KL(p || q) >= 0 (Gibbs' inequality, property)", () => {
-  fc.assert(fc.property(distPair(), ([p, q]) => klDivergence(p, q) >= 0), { seed: SEED });
+  fc.assert(
+    fc.property(distPair(), ([p, q]) => klDivergence(p, q) >= 0),
+    { seed: SEED },
+  );
 });
 
 test("KL(p || p) is exactly 0 (property)", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 50 }).chain((n) => dist(n)), (p) => klDivergence(p, p) === 0),
+    fc.property(
+      fc.integer({ min: 1, max: 50 }).chain((n) => dist(n)),
+      (p) => klDivergence(p, p) === 0,
+    ),
     { seed: SEED },
   );
 });
@@ -60,16 +71,26 @@ test("klDivergence with q within 1e-7 of p is within 1e-12 relative of 50-digit 
   // Before issue 10 the error was 3.9e-3 (first-order terms cancelling); scipy's rel_entr sum
   // ("scipy" in the fixture) is 4e-10 off on the same inputs.
   for (const f of FIXTURES.klNearEquality) {
-    for (const [p, q] of [[f.p, f.q], [Float64Array.from(f.p), Float64Array.from(f.q)]]) {
+    for (const [p, q] of [
+      [f.p, f.q],
+      [Float64Array.from(f.p), Float64Array.from(f.q)],
+    ]) {
       const got = klDivergence(p, q);
-      assert.ok(relErr(got, f.expected) <= 1e-12, `${f.p.length} entries: ${got} vs ${f.expected} (${relErr(got, f.expected)})`);
+      assert.ok(
+        relErr(got, f.expected) <= 1e-12,
+        `${f.p.length} entries: ${got} vs ${f.expected} (${relErr(got, f.expected)})`,
+      );
     }
   }
 });
 
 test("klDivergence near equality with normalize: true keeps the same precision on rescaled inputs", () => {
   for (const f of FIXTURES.klNearEquality) {
-    const got = klDivergence(f.p.map((v: number) => v * 4), f.q.map((v: number) => v * 4), { normalize: true, tolerance: 1e-6 });
+    const got = klDivergence(
+      f.p.map((v: number) => v * 4),
+      f.q.map((v: number) => v * 4),
+      { normalize: true, tolerance: 1e-6 },
+    );
     // ×4 is exact, so only Sp vs Sq rounding separates the two.
     assert.ok(relErr(got, klDivergence(f.p, f.q, { normalize: true })) <= 1e-12, `${got}`);
   }
@@ -78,7 +99,10 @@ test("klDivergence near equality with normalize: true keeps the same precision o
 test("klDivergence with normalize: true matches the exact value for masses from 5e-324 to 1.7e308", () => {
   for (const f of FIXTURES.normalizeExtremes) {
     const got = klDivergence(f.p, f.q, { normalize: true });
-    assert.ok(relErr(got, f.klDivergence) <= 3e-15, `klDivergence(${f.p}, ${f.q}) = ${got}, want ${f.klDivergence}`);
+    assert.ok(
+      relErr(got, f.klDivergence) <= 3e-15,
+      `klDivergence(${f.p}, ${f.q}) = ${got}, want ${f.klDivergence}`,
+    );
   }
 });
 
@@ -88,10 +112,16 @@ test("klDivergence over 1e7 masses is within 1e-15 relative of the 50-digit mpma
   const L = FIXTURES.longSums;
   const { p, q } = longSumInputs(L.n);
   const got = klDivergence(p, q);
-  assert.ok(relErr(got, L.klDivergence) <= 1e-15, `klDivergence ${got} vs ${L.klDivergence50}: ${relErr(got, L.klDivergence)}`);
+  assert.ok(
+    relErr(got, L.klDivergence) <= 1e-15,
+    `klDivergence ${got} vs ${L.klDivergence50}: ${relErr(got, L.klDivergence)}`,
+  );
   let naive = 0;
   for (let i = 0; i < p.length; i++) naive += p[i] * Math.log(p[i] / q[i]);
-  assert.ok(relErr(naive, L.klDivergence) > 1e-15, `a plain loop is within the bound (${relErr(naive, L.klDivergence)}): the test would not tell the sums apart`);
+  assert.ok(
+    relErr(naive, L.klDivergence) > 1e-15,
+    `a plain loop is within the bound (${relErr(naive, L.klDivergence)}): the test would not tell the sums apart`,
+  );
 });
 
 test("normalize: sums 1e±170 apart (Sq/Sp underflows) give the normalized KL, not 0 (issue 18: it returned 0)", () => {
@@ -105,7 +135,11 @@ test("normalize: sums 1e±170 apart (Sq/Sp underflows) give the normalized KL, n
 test("near-equal terms beside far ones keep full precision: the cancellation test counts each log's rounding, not only the sum's", () => {
   // two terms at q = p(1 ± 2^-42) and two 20% off; equal sums; mpmath (60 digits): 0.010205498630063778
   const d = 2 ** -44;
-  assertUlps(klDivergence([0.25, 0.25, 0.25, 0.25], [0.25 + d, 0.25 - d, 0.3, 0.2]), 0.010205498630063778, 8);
+  assertUlps(
+    klDivergence([0.25, 0.25, 0.25, 0.25], [0.25 + d, 0.25 - d, 0.3, 0.2]),
+    0.010205498630063778,
+    8,
+  );
 });
 
 test.run();

@@ -20,16 +20,19 @@ test("logSoftmax keeps a log-probability that softmax would round to 0", () => {
 
 test("logSoftmax(z) = z - logSumExp(z) and its exponentials sum to 1 (property)", () => {
   fc.assert(
-    fc.property(fc.array(fc.double({ min: -800, max: 800, noNaN: true }), { minLength: 1, maxLength: 40 }), (z) => {
-      const l = logSoftmax(z);
-      const lse = logSumExp(z);
-      let t = 0;
-      for (let i = 0; i < z.length; i++) {
-        if (Math.abs(l[i] - (z[i] - lse)) > 1e-12 * Math.max(1, Math.abs(z[i]))) return false;
-        t += Math.exp(l[i]);
-      }
-      return Math.abs(t - 1) <= 1e-13 * z.length;
-    }),
+    fc.property(
+      fc.array(fc.double({ min: -800, max: 800, noNaN: true }), { minLength: 1, maxLength: 40 }),
+      (z) => {
+        const l = logSoftmax(z);
+        const lse = logSumExp(z);
+        let t = 0;
+        for (let i = 0; i < z.length; i++) {
+          if (Math.abs(l[i] - (z[i] - lse)) > 1e-12 * Math.max(1, Math.abs(z[i]))) return false;
+          t += Math.exp(l[i]);
+        }
+        return Math.abs(t - 1) <= 1e-13 * z.length;
+      },
+    ),
     { seed: SEED },
   );
 });

@@ -23,7 +23,17 @@ test("suit and rank of a fair card are independent: no mutual information", () =
 });
 
 test("colour and suit of a fair card share exactly 1 bit", () => {
-  close(mutualInformation([[0.25, 0.25, 0, 0], [0, 0, 0.25, 0.25]], { base: 2 }), 1, 1e-15);
+  close(
+    mutualInformation(
+      [
+        [0.25, 0.25, 0, 0],
+        [0, 0, 0.25, 0.25],
+      ],
+      { base: 2 },
+    ),
+    1,
+    1e-15,
+  );
 });
 
 test("MI >= 0 and MI = H(X) + H(Y) - H(X,Y) = H(Y) - H(Y|X) (property)", () => {
@@ -50,7 +60,10 @@ test("a table with one row carries no information about Y", () => {
 
 test("near independence (cells within 2^-40 of r·c) MI is computed as a KL, keeping full precision where H(X) + H(Y) − H(X, Y) cancels", () => {
   const k = 2 ** -40;
-  const t = [[0.125 * (1 + k), 0.375 * (1 - k)], [0.125 * (1 - k), 0.375 * (1 + k)]];
+  const t = [
+    [0.125 * (1 + k), 0.375 * (1 - k)],
+    [0.125 * (1 - k), 0.375 * (1 + k)],
+  ];
   // mpmath (60 digits), normalized: 3.101927297073854e-25
   assertRelClose(mutualInformation(t, { normalize: true }), 3.101927297073854e-25, 1e-14);
 });

@@ -20,7 +20,20 @@ test("scanTable skips the column sums unless asked", () => {
 });
 
 test("scanTable reports the first bad cell in row-major order, even a later-found Infinity", () => {
-  assert.throws(() => scanTable("t", [[0.5, Infinity], [-1, 0.5]], false, true, 1e-9), /t: pxy\[0\]\[1\] = Infinity is not finite/);
+  assert.throws(
+    () =>
+      scanTable(
+        "t",
+        [
+          [0.5, Infinity],
+          [-1, 0.5],
+        ],
+        false,
+        true,
+        1e-9,
+      ),
+    /t: pxy\[0\]\[1\] = Infinity is not finite/,
+  );
 });
 
 test.run();

@@ -24,7 +24,10 @@ test("a certain event carries nothing and an impossible one carries Infinity", (
 });
 
 test("probabilities outside [0, 1] are rejected with the value in the message", () => {
-  assert.throws(() => selfInformation(1.5), (e: Error) => e instanceof RangeError && /p = 1.5 is greater than 1/.test(e.message));
+  assert.throws(
+    () => selfInformation(1.5),
+    (e: Error) => e instanceof RangeError && /p = 1.5 is greater than 1/.test(e.message),
+  );
 });
 
 test.run();

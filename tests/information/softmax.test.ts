@@ -20,15 +20,18 @@ test("softmax of huge equal logits is uniform, and -Infinity gets probability 0"
 
 test("softmax sums to 1 with entries in [0, 1] (property)", () => {
   fc.assert(
-    fc.property(fc.array(fc.double({ min: -800, max: 800, noNaN: true }), { minLength: 1, maxLength: 60 }), (z) => {
-      const s = softmax(z);
-      let t = 0;
-      for (const v of s) {
-        if (!(v >= 0 && v <= 1)) return false;
-        t += v;
-      }
-      return Math.abs(t - 1) <= 1e-14 * z.length;
-    }),
+    fc.property(
+      fc.array(fc.double({ min: -800, max: 800, noNaN: true }), { minLength: 1, maxLength: 60 }),
+      (z) => {
+        const s = softmax(z);
+        let t = 0;
+        for (const v of s) {
+          if (!(v >= 0 && v <= 1)) return false;
+          t += v;
+        }
+        return Math.abs(t - 1) <= 1e-14 * z.length;
+      },
+    ),
     { seed: SEED },
   );
 });

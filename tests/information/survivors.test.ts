@@ -22,10 +22,26 @@ function throwsExactly(f: () => unknown, kind: ErrorConstructor, message: string
 }
 
 test("binaryEntropy rejects θ outside [0, 1] with an error naming the function and the value, and accepts both ends", () => {
-  throwsExactly(() => binaryEntropy(-0.1), RangeError, "binaryEntropy: theta = -0.1 is outside [0, 1]");
-  throwsExactly(() => binaryEntropy(1.5), RangeError, "binaryEntropy: theta = 1.5 is outside [0, 1]");
-  throwsExactly(() => binaryEntropy(1 + 2 ** -52), RangeError, `binaryEntropy: theta = ${1 + 2 ** -52} is outside [0, 1]`);
-  throwsExactly(() => binaryEntropy(-5e-324), RangeError, "binaryEntropy: theta = -5e-324 is outside [0, 1]");
+  throwsExactly(
+    () => binaryEntropy(-0.1),
+    RangeError,
+    "binaryEntropy: theta = -0.1 is outside [0, 1]",
+  );
+  throwsExactly(
+    () => binaryEntropy(1.5),
+    RangeError,
+    "binaryEntropy: theta = 1.5 is outside [0, 1]",
+  );
+  throwsExactly(
+    () => binaryEntropy(1 + 2 ** -52),
+    RangeError,
+    `binaryEntropy: theta = ${1 + 2 ** -52} is outside [0, 1]`,
+  );
+  throwsExactly(
+    () => binaryEntropy(-5e-324),
+    RangeError,
+    "binaryEntropy: theta = -5e-324 is outside [0, 1]",
+  );
   throwsExactly(() => binaryEntropy(NaN), RangeError, "binaryEntropy: theta = NaN is not a number");
   // θ = 0 and θ = 1 are certain coins: 0 · log 0 = 0, in any base.
   assert.is(binaryEntropy(0, { base: 2 }), 0);
@@ -44,12 +60,36 @@ test("binaryCrossEntropyFromLogit at infinite logits returns the limits: 0 when 
 });
 
 test("binaryCrossEntropyFromLogit rejects a label outside [0, 1] and a NaN logit, naming the function and the value; y = 0 and y = 1 are labels", () => {
-  throwsExactly(() => binaryCrossEntropyFromLogit(2, 0), RangeError, "binaryCrossEntropyFromLogit: y = 2 is outside [0, 1]");
-  throwsExactly(() => binaryCrossEntropyFromLogit(-0.5, 0), RangeError, "binaryCrossEntropyFromLogit: y = -0.5 is outside [0, 1]");
-  throwsExactly(() => binaryCrossEntropyFromLogit(1 + 2 ** -52, 1), RangeError, `binaryCrossEntropyFromLogit: y = ${1 + 2 ** -52} is outside [0, 1]`);
-  throwsExactly(() => binaryCrossEntropyFromLogit(-5e-324, 1), RangeError, "binaryCrossEntropyFromLogit: y = -5e-324 is outside [0, 1]");
-  throwsExactly(() => binaryCrossEntropyFromLogit(0.5, NaN), RangeError, "binaryCrossEntropyFromLogit: z = NaN is not a number");
-  throwsExactly(() => binaryCrossEntropyFromLogit(NaN, 0), RangeError, "binaryCrossEntropyFromLogit: y = NaN is not a number");
+  throwsExactly(
+    () => binaryCrossEntropyFromLogit(2, 0),
+    RangeError,
+    "binaryCrossEntropyFromLogit: y = 2 is outside [0, 1]",
+  );
+  throwsExactly(
+    () => binaryCrossEntropyFromLogit(-0.5, 0),
+    RangeError,
+    "binaryCrossEntropyFromLogit: y = -0.5 is outside [0, 1]",
+  );
+  throwsExactly(
+    () => binaryCrossEntropyFromLogit(1 + 2 ** -52, 1),
+    RangeError,
+    `binaryCrossEntropyFromLogit: y = ${1 + 2 ** -52} is outside [0, 1]`,
+  );
+  throwsExactly(
+    () => binaryCrossEntropyFromLogit(-5e-324, 1),
+    RangeError,
+    "binaryCrossEntropyFromLogit: y = -5e-324 is outside [0, 1]",
+  );
+  throwsExactly(
+    () => binaryCrossEntropyFromLogit(0.5, NaN),
+    RangeError,
+    "binaryCrossEntropyFromLogit: z = NaN is not a number",
+  );
+  throwsExactly(
+    () => binaryCrossEntropyFromLogit(NaN, 0),
+    RangeError,
+    "binaryCrossEntropyFromLogit: y = NaN is not a number",
+  );
   // At z = 0, σ = ½ and the loss is log 2 for every label (the doc's first example).
   assert.is(binaryCrossEntropyFromLogit(0, 0), Math.LN2);
   assert.is(binaryCrossEntropyFromLogit(1, 0), Math.LN2);
@@ -59,9 +99,21 @@ test("logSumExp rejects NaN, a non-number and an empty vector, naming the functi
   throwsExactly(() => logSumExp([1, NaN]), RangeError, "logSumExp: xs[1] = NaN is not a number");
   throwsExactly(() => logSumExp([NaN, 1]), RangeError, "logSumExp: xs[0] = NaN is not a number");
   // NaN after an infinite entry is still found (the doc: "every entry is still checked for NaN").
-  throwsExactly(() => logSumExp([Infinity, NaN]), RangeError, "logSumExp: xs[1] = NaN is not a number");
-  throwsExactly(() => logSumExp(new Float64Array([0, 0, NaN])), RangeError, "logSumExp: xs[2] = NaN is not a number");
-  throwsExactly(() => logSumExp([1, "a"] as never), TypeError, 'logSumExp: xs[1] = "a" is not a number');
+  throwsExactly(
+    () => logSumExp([Infinity, NaN]),
+    RangeError,
+    "logSumExp: xs[1] = NaN is not a number",
+  );
+  throwsExactly(
+    () => logSumExp(new Float64Array([0, 0, NaN])),
+    RangeError,
+    "logSumExp: xs[2] = NaN is not a number",
+  );
+  throwsExactly(
+    () => logSumExp([1, "a"] as never),
+    TypeError,
+    'logSumExp: xs[1] = "a" is not a number',
+  );
   throwsExactly(() => logSumExp([]), RangeError, "logSumExp: xs is empty");
 });
 

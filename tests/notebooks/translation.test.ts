@@ -17,7 +17,8 @@ import type { Notebook, NotebookCell } from "../../scripts/notebooks";
 
 /** A committed notebook: nbformat 4.5, so every cell has an id (npm test's hygiene step checks it). */
 type CommittedNotebook = Omit<Notebook, "cells"> & { cells: (NotebookCell & { id: string })[] };
-const read = (file: string): CommittedNotebook => JSON.parse(readFileSync(file, "utf8")) as CommittedNotebook;
+const read = (file: string): CommittedNotebook =>
+  JSON.parse(readFileSync(file, "utf8")) as CommittedNotebook;
 const nameOf = (file: string) => file.replace(/^.*[\\/]/, "").replace(/\.ipynb$/, "");
 
 /** Text outside fenced code blocks. */
@@ -27,7 +28,9 @@ function maths(md: string): string[] {
   const s = prose(md);
   const display = [...s.matchAll(/\$\$([\s\S]+?)\$\$/g)].map((m) => `$$${m[1].trim()}$$`);
   const rest = s.replace(/\$\$[\s\S]+?\$\$/g, " ");
-  const inline = [...rest.matchAll(/(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$/g)].map((m) => `$${m[1]}$`);
+  const inline = [...rest.matchAll(/(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$/g)].map(
+    (m) => `$${m[1]}$`,
+  );
   return [...display, ...inline].sort();
 }
 /** Heading levels in order, e.g. [1, 2, 2, 3]. */
@@ -46,7 +49,9 @@ for (const file of notebooks) {
   test(`${name}: every markdown cell has a Chinese translation, and no translation names a cell that does not exist`, () => {
     const zh = i18n.readTranslation("zh", name);
     assert.ok(zh, `no notebooks/i18n/zh/${name}.json`);
-    const ids = read(file).cells.filter((c) => c.cell_type === "markdown").map((c) => c.id);
+    const ids = read(file)
+      .cells.filter((c) => c.cell_type === "markdown")
+      .map((c) => c.id);
     const missing = ids.filter((id) => typeof zh![id] !== "string" || zh![id].trim() === "");
     const extra = Object.keys(zh!).filter((id) => !ids.includes(id));
     assert.equal(missing, [], `untranslated cells: ${missing.join(", ")}`);
@@ -64,7 +69,10 @@ for (const file of notebooks) {
       assert.equal(links(t), links(en), `${name} cell ${cell.id}: links differ`);
       const stripped = prose(t).replace(/\$\$[\s\S]+?\$\$|\$[^$\n]+\$|`[^`]*`|\]\([^)]*\)/g, "");
       if (/[A-Za-z]{4,}/.test(prose(en).replace(/\$[^$]*\$|`[^`]*`|\]\([^)]*\)/g, ""))) {
-        assert.ok(/[\u4e00-\u9fff]/.test(stripped), `${name} cell ${cell.id}: the translation has no Chinese text`);
+        assert.ok(
+          /[\u4e00-\u9fff]/.test(stripped),
+          `${name} cell ${cell.id}: the translation has no Chinese text`,
+        );
       }
     }
   });
@@ -87,10 +95,23 @@ test.after(() => {
 /** The code's tokens, comments and spacing left out, each with its line: what runs, and where. */
 function tokenLines(source: string): string[] {
   const sf = parseCell(source);
-  return tokensOf(sf).map((t) => `${sf.getLineAndCharacterOfPosition(t.getStart(sf)).line + 1}: ${ts.SyntaxKind[t.kind]} ${t.getText(sf)}`);
+  return tokensOf(sf).map(
+    (t) =>
+      `${sf.getLineAndCharacterOfPosition(t.getStart(sf)).line + 1}: ${ts.SyntaxKind[t.kind]} ${t.getText(sf)}`,
+  );
 }
 /** Columns a line takes in a monospaced font: East Asian wide characters take two. */
-const columns = (line: string) => [...line].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const columns = (line: string) =>
+  [...line].reduce(
+    (n, ch) =>
+      n +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch,
+      )
+        ? 2
+        : 1),
+    0,
+  );
 /** The neutral first line of a hidden worked solution, in each language (hidden-solutions.test.ts checks the English). */
 const NEUTRAL = { en: "// Worked solution (expand to read)", zh: "// 参考解答（展开阅读）" };
 
@@ -109,13 +130,30 @@ test("the generated Chinese notebooks: the English cells, markdown translated, c
         assert.is(i18n.text(z.source), i18n.readTranslation("zh", name)![c.id]);
         return;
       }
-      assert.equal({ ...z, source: c.source }, c, `${name} code cell ${c.id}: only its source changes`);
+      assert.equal(
+        { ...z, source: c.source },
+        c,
+        `${name} code cell ${c.id}: only its source changes`,
+      );
       const english = i18n.text(c.source);
-      const expected = i === importCell ? `${english}\n${i18n.languageStatement("zh").join("\n")}` : english;
+      const expected =
+        i === importCell ? `${english}\n${i18n.languageStatement("zh").join("\n")}` : english;
       const source = i18n.text(z.source);
-      assert.equal(tokenLines(source), tokenLines(expected), `${name} code cell ${c.id}: the code (tokens and their lines) differs from the English`);
-      assert.is(source.split("\n").length, expected.split("\n").length, `${name} code cell ${c.id}: the line count differs`);
-      if (i === importCell) assert.ok(source.endsWith(i18n.languageStatement("zh").join("\n")), `${name}: the import cell ends by setting the language`);
+      assert.equal(
+        tokenLines(source),
+        tokenLines(expected),
+        `${name} code cell ${c.id}: the code (tokens and their lines) differs from the English`,
+      );
+      assert.is(
+        source.split("\n").length,
+        expected.split("\n").length,
+        `${name} code cell ${c.id}: the line count differs`,
+      );
+      if (i === importCell)
+        assert.ok(
+          source.endsWith(i18n.languageStatement("zh").join("\n")),
+          `${name}: the import cell ends by setting the language`,
+        );
     });
   }
   assert.equal(readdirSync(out).length, notebooks.length);
@@ -126,7 +164,12 @@ for (const file of notebooks) {
   const where = `notebooks/i18n/zh/comments/${name}.json`;
 
   test(`${name}: every English code comment has its Chinese in ${where}, and every entry there is used`, () => {
-    const t = i18n.translateNotebook(read(file), i18n.readTranslation("zh", name) ?? {}, "zh", i18n.readCommentTranslation("zh", name));
+    const t = i18n.translateNotebook(
+      read(file),
+      i18n.readTranslation("zh", name) ?? {},
+      "zh",
+      i18n.readCommentTranslation("zh", name),
+    );
     const problems = i18n.commentProblems(name, "zh", t);
     assert.equal(problems, [], `\n  ${problems.join("\n  ")}\n`);
   });
@@ -137,7 +180,8 @@ for (const file of notebooks) {
     const code = (s: string) => (s.match(/`[^`]+`/g) ?? []).sort();
     for (const [en, zh] of Object.entries(table)) {
       assert.equal(digits(zh), digits(en), `${where}: «${en}» → «${zh}»: the numbers differ`);
-      for (const c of code(en)) assert.ok(zh.includes(c), `${where}: «${en}» → «${zh}»: ${c} is missing`);
+      for (const c of code(en))
+        assert.ok(zh.includes(c), `${where}: «${en}» → «${zh}»: ${c} is missing`);
       assert.ok(CJK.test(zh), `${where}: «${en}» → «${zh}» is not Chinese`);
     }
   });
@@ -150,7 +194,8 @@ for (const file of notebooks) {
       if (c.cell_type !== "code") return;
       const source = i18n.text(c.source);
       for (const line of commentRuns(source).flat()) {
-        if (i18n.needsCommentTranslation(line.text)) english.push(`cell ${c.id}, line ${line.line + 1}: «${line.text}»`);
+        if (i18n.needsCommentTranslation(line.text))
+          english.push(`cell ${c.id}, line ${line.line + 1}: «${line.text}»`);
       }
       if (c.metadata?.jupyter?.source_hidden === true) {
         assert.is(i18n.text(en.cells[i].source).split("\n")[0], NEUTRAL.en);
@@ -159,10 +204,17 @@ for (const file of notebooks) {
       const englishLines = i18n.text(en.cells[i].source).split("\n");
       source.split("\n").forEach((l, k) => {
         const limit = Math.max(100, englishLines[k]?.length ?? 0);
-        assert.ok(columns(l) <= limit, `${name} cell ${c.id} line ${k + 1}: ${columns(l)} columns: ${l}`);
+        assert.ok(
+          columns(l) <= limit,
+          `${name} cell ${c.id} line ${k + 1}: ${columns(l)} columns: ${l}`,
+        );
       });
     });
-    assert.equal(english, [], `${name}: comments a Chinese reader sees in English:\n  ${english.join("\n  ")}\n`);
+    assert.equal(
+      english,
+      [],
+      `${name}: comments a Chinese reader sees in English:\n  ${english.join("\n  ")}\n`,
+    );
   });
 }
 
@@ -178,7 +230,16 @@ test("the English-word rule for comments: words need a translation; notation, nu
 
 test("a changed English comment is reported as missing, naming the notebook, the cell and the comment, and its old entry as stale", () => {
   const nb = {
-    cells: [{ cell_type: "code", id: "c1", metadata: {}, source: "x(); // the new wording\ny(); // θ_ML\n", outputs: [], execution_count: null }],
+    cells: [
+      {
+        cell_type: "code",
+        id: "c1",
+        metadata: {},
+        source: "x(); // the new wording\ny(); // θ_ML\n",
+        outputs: [],
+        execution_count: null,
+      },
+    ],
     metadata: {},
     nbformat: 4,
     nbformat_minor: 5,
@@ -194,17 +255,30 @@ test("a changed English comment is reported as missing, naming the notebook, the
 });
 
 test("the language statement: appended with its import, or without it when setLanguage is imported, or the language of a call replaced", () => {
-  assert.equal(i18n.languageStatement("zh"), ["// 中文版（由 `npm run translate` 生成）：输出使用中文", 'import { setLanguage } from "mle-course";', 'setLanguage("zh");']);
-  assert.is(i18n.setLanguageIn('import { a } from "b";\n', "zh"), `import { a } from "b";\n${i18n.languageStatement("zh").join("\n")}`);
+  assert.equal(i18n.languageStatement("zh"), [
+    "// 中文版（由 `npm run translate` 生成）：输出使用中文",
+    'import { setLanguage } from "mle-course";',
+    'setLanguage("zh");',
+  ]);
+  assert.is(
+    i18n.setLanguageIn('import { a } from "b";\n', "zh"),
+    `import { a } from "b";\n${i18n.languageStatement("zh").join("\n")}`,
+  );
   assert.is(
     i18n.setLanguageIn('import { a, setLanguage } from "notebook-kit";', "zh"),
     'import { a, setLanguage } from "notebook-kit";\n// 中文版（由 `npm run translate` 生成）：输出使用中文\nsetLanguage("zh");',
   );
-  assert.is(i18n.setLanguageIn('import { setLanguage } from "mle-course";\nsetLanguage("en");', "zh"), 'import { setLanguage } from "mle-course";\nsetLanguage("zh");');
+  assert.is(
+    i18n.setLanguageIn('import { setLanguage } from "mle-course";\nsetLanguage("en");', "zh"),
+    'import { setLanguage } from "mle-course";\nsetLanguage("zh");',
+  );
 });
 
 test("the maths extractor finds inline and display maths and ignores code fences", () => {
-  assert.equal(maths("a $x^2$ and $$\\sum_i p_i$$ b\n```\n$not$\n```"), ["$$\\sum_i p_i$$", "$x^2$"]);
+  assert.equal(maths("a $x^2$ and $$\\sum_i p_i$$ b\n```\n$not$\n```"), [
+    "$$\\sum_i p_i$$",
+    "$x^2$",
+  ]);
   assert.equal(headings("# A\ntext\n## B\n```\n# not\n```"), [1, 2]);
 });
 

@@ -45,7 +45,10 @@ test("the folder of executed Chinese notebooks is given and holds every notebook
     assert.is(s.errors, 0, `${s.name}: ${s.errors} error output(s)`);
     const nb = parseNotebook(fs.readFileSync(s.file, "utf8"), s.file);
     const sources = nb.cells.filter((c) => c.cell_type === "code").map((c) => text(c.source));
-    assert.ok(sources.some((src) => src.includes(languageStatement("zh")[2])), `${s.name}: not a Chinese notebook (no ${languageStatement("zh")[2]})`);
+    assert.ok(
+      sources.some((src) => src.includes(languageStatement("zh")[2])),
+      `${s.name}: not a Chinese notebook (no ${languageStatement("zh")[2]})`,
+    );
   }
 });
 
@@ -58,7 +61,11 @@ for (const name of expected) {
       .slice(0, 15)
       .map((f) => `cell ${f.cell} ${f.where}: ${f.word} — ${f.context}`)
       .join("\n  ");
-    assert.is(s.findings.length, 0, `${s.count} English words a reader sees (${s.findings.length} findings), first:\n  ${first}\n(all of them: npm run count:english -- ${dir} --report)`);
+    assert.is(
+      s.findings.length,
+      0,
+      `${s.count} English words a reader sees (${s.findings.length} findings), first:\n  ${first}\n(all of them: npm run count:english -- ${dir} --report)`,
+    );
   });
 }
 

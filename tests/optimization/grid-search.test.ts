@@ -27,12 +27,30 @@ test("linspace includes both ends exactly and spaces the points evenly", () => {
 });
 
 test("bad grids, bad functions and NaN values are errors naming the function and the value", () => {
-  assert.throws(() => gridMaximize((t) => t, []), (e: Error) => e instanceof RangeError && /gridMaximize: grid is empty/.test(e.message));
-  assert.throws(() => gridMinimize((t) => t, [0, NaN]), (e: Error) => /gridMinimize: grid\[1\] = NaN/.test(e.message));
-  assert.throws(() => gridMaximize((t) => (t > 0 ? NaN : 0), [0, 1]), (e: Error) => /gridMaximize: f\(grid\[1\] = 1\) = NaN/.test(e.message));
-  assert.throws(() => gridMaximize(5 as unknown as (t: number) => number, [0]), (e: Error) => /gridMaximize: f = 5 is not a function/.test(e.message));
-  assert.throws(() => linspace(0, 1, 1), (e: Error) => e instanceof RangeError && /linspace: n = 1/.test(e.message));
-  assert.throws(() => linspace(0, Infinity, 3), (e: Error) => /linspace: stop = Infinity/.test(e.message));
+  assert.throws(
+    () => gridMaximize((t) => t, []),
+    (e: Error) => e instanceof RangeError && /gridMaximize: grid is empty/.test(e.message),
+  );
+  assert.throws(
+    () => gridMinimize((t) => t, [0, NaN]),
+    (e: Error) => /gridMinimize: grid\[1\] = NaN/.test(e.message),
+  );
+  assert.throws(
+    () => gridMaximize((t) => (t > 0 ? NaN : 0), [0, 1]),
+    (e: Error) => /gridMaximize: f\(grid\[1\] = 1\) = NaN/.test(e.message),
+  );
+  assert.throws(
+    () => gridMaximize(5 as unknown as (t: number) => number, [0]),
+    (e: Error) => /gridMaximize: f = 5 is not a function/.test(e.message),
+  );
+  assert.throws(
+    () => linspace(0, 1, 1),
+    (e: Error) => e instanceof RangeError && /linspace: n = 1/.test(e.message),
+  );
+  assert.throws(
+    () => linspace(0, Infinity, 3),
+    (e: Error) => /linspace: stop = Infinity/.test(e.message),
+  );
 });
 
 test("linspace over ±1e308 (stop − start overflows) and between subnormals gives every point within 2 ulps of the larger end", () => {
@@ -44,11 +62,29 @@ test("linspace over ±1e308 (stop − start overflows) and between subnormals gi
 });
 
 test("linspace rejects a non-finite end and a bad n through the shared validator, naming the value", () => {
-  assert.throws(() => linspace(NaN, 1, 3), (e: Error) => e instanceof RangeError && e.message === "linspace: start = NaN is not a number");
-  assert.throws(() => linspace(0, Infinity, 3), (e: Error) => e instanceof RangeError && e.message === "linspace: stop = Infinity is not finite");
-  assert.throws(() => linspace(0, 1, 1), (e: Error) => e instanceof RangeError && e.message === "linspace: n = 1 must be an integer >= 2");
-  assert.throws(() => linspace(0, 1, 2 ** 40), (e: Error) => e instanceof RangeError && /linspace: n = 1099511627776 is too large/.test(e.message));
-  assert.throws(() => linspace("0" as never, 1, 3), (e: Error) => e instanceof TypeError && e.message === 'linspace: start = "0" is not a number');
+  assert.throws(
+    () => linspace(NaN, 1, 3),
+    (e: Error) => e instanceof RangeError && e.message === "linspace: start = NaN is not a number",
+  );
+  assert.throws(
+    () => linspace(0, Infinity, 3),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "linspace: stop = Infinity is not finite",
+  );
+  assert.throws(
+    () => linspace(0, 1, 1),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "linspace: n = 1 must be an integer >= 2",
+  );
+  assert.throws(
+    () => linspace(0, 1, 2 ** 40),
+    (e: Error) =>
+      e instanceof RangeError && /linspace: n = 1099511627776 is too large/.test(e.message),
+  );
+  assert.throws(
+    () => linspace("0" as never, 1, 3),
+    (e: Error) => e instanceof TypeError && e.message === 'linspace: start = "0" is not a number',
+  );
 });
 
 test.run();

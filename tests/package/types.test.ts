@@ -19,11 +19,24 @@ function typeCheck(files: Record<string, string>): Record<string, string> {
   try {
     mkdirSync(join(dir, "node_modules"));
     symlinkSync(join(ROOT, "lib"), join(dir, "node_modules", "mlekit"), "dir");
-    symlinkSync(join(ROOT, "node_modules", "pure-rand"), join(dir, "node_modules", "pure-rand"), "dir");
+    symlinkSync(
+      join(ROOT, "node_modules", "pure-rand"),
+      join(dir, "node_modules", "pure-rand"),
+      "dir",
+    );
     writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
     writeFileSync(
       join(dir, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "ES2022", strict: true, noEmit: true, types: [] } }),
+      JSON.stringify({
+        compilerOptions: {
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "ES2022",
+          strict: true,
+          noEmit: true,
+          types: [],
+        },
+      }),
     );
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const r = spawnSync(process.execPath, [TSC, "-p", dir], { encoding: "utf8" });
@@ -57,7 +70,7 @@ const result = typeCheck({
   ].join("\n"),
 });
 
-test("under nodenext, `import mlekit from \"mlekit\"` is a type error (the ESM build has no default export)", () => {
+test('under nodenext, `import mlekit from "mlekit"` is a type error (the ESM build has no default export)', () => {
   assert.match(result["default-import.ts"], /TS1192|has no default export/);
 });
 
@@ -72,7 +85,11 @@ test("klBetween rejects a mixed pair at type level even when the first argument 
 test("the ESM entry runs under Node with the named imports the types promise", () => {
   const r = spawnSync(
     process.execPath,
-    ["--input-type=module", "-e", 'import { entropy, logBeta } from "mlekit"; process.stdout.write(entropy([0.5, 0.5]) + " " + logBeta(1, 2));'],
+    [
+      "--input-type=module",
+      "-e",
+      'import { entropy, logBeta } from "mlekit"; process.stdout.write(entropy([0.5, 0.5]) + " " + logBeta(1, 2));',
+    ],
     { cwd: ROOT, encoding: "utf8" },
   );
   assert.is(r.status, 0, r.stderr);

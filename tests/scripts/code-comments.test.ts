@@ -3,14 +3,23 @@
 // changes the comment text and nothing else.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { commentRuns, entryProblem, parseCell, tokensOf, translateComments } from "../../scripts/code-comments";
+import {
+  commentRuns,
+  entryProblem,
+  parseCell,
+  tokensOf,
+  translateComments,
+} from "../../scripts/code-comments";
 
 const texts = (source: string) => commentRuns(source).map((run) => run.map((l) => l.text));
 
 test("a whole-line comment and a trailing comment are found, with the text after // trimmed", () => {
   assert.equal(texts("// first\nconst a = 1; //   second  \n"), [["first"], ["second"]]);
   const [[line]] = commentRuns("x; // note");
-  assert.equal({ line: line.line, trailing: line.trailing, block: line.block }, { line: 0, trailing: true, block: false });
+  assert.equal(
+    { line: line.line, trailing: line.trailing, block: line.block },
+    { line: 0, trailing: true, block: false },
+  );
   assert.is("x; // note".slice(line.start, line.end), "note");
 });
 
@@ -25,7 +34,8 @@ test("// inside a string, a URL, a template literal or a regular expression is n
 test("a template literal with substitutions does not hide the comments after it (the bare scanner loses them)", () => {
   // The scanner alone reads the `}` of `${b}` as a brace and the closing backtick as the start
   // of a new template, which swallows the next line's comment: the parser does not.
-  const source = "const a = `x ${b} y`; // one\nconst c = `${d}`;\n// two\nconst e = f / g / h; // three";
+  const source =
+    "const a = `x ${b} y`; // one\nconst c = `${d}`;\n// two\nconst e = f / g / h; // three";
   assert.equal(texts(source), [["one"], ["two"], ["three"]]);
 });
 
@@ -48,16 +58,24 @@ test("comments inside a template substitution, after the last token and in an em
 });
 
 test("translateComments replaces the comment text only, keeps //, spacing and the line structure", () => {
-  const source = 'const url = "http://x.org//y"; // a note\n  //    indented\nconst s = `// a note`;';
+  const source =
+    'const url = "http://x.org//y"; // a note\n  //    indented\nconst s = `// a note`;';
   const out = translateComments(source, { "a note": "注释", "indented": "缩进" });
-  assert.is(out.source, 'const url = "http://x.org//y"; // 注释\n  //    缩进\nconst s = `// a note`;');
+  assert.is(
+    out.source,
+    'const url = "http://x.org//y"; // 注释\n  //    缩进\nconst s = `// a note`;',
+  );
   assert.equal(out.used, ["a note", "indented"]);
   assert.equal(out.missing, []);
 });
 
 test("a key of several lines translates a wrapped comment line by line; the longest key wins", () => {
   const source = "// Worked solution\n// one sentence that\n// wraps\nx;";
-  const table = { "Worked solution": "参考解答", "one sentence that\nwraps": "一句\n换行的话", "wraps": "不该用到" };
+  const table = {
+    "Worked solution": "参考解答",
+    "one sentence that\nwraps": "一句\n换行的话",
+    "wraps": "不该用到",
+  };
   const out = translateComments(source, table);
   assert.is(out.source, "// 参考解答\n// 一句\n// 换行的话\nx;");
   assert.equal(out.used, ["Worked solution", "one sentence that\nwraps"]);
@@ -79,7 +97,11 @@ test("the code's tokens are the same before and after a translation", () => {
   const out = translateComments(source, { "note": "注", "2nd": "第二" });
   const tokens = (s: string) => {
     const sf = parseCell(s);
-    return tokensOf(sf).map((t) => [t.kind, t.getText(sf), sf.getLineAndCharacterOfPosition(t.getStart(sf)).line]);
+    return tokensOf(sf).map((t) => [
+      t.kind,
+      t.getText(sf),
+      sf.getLineAndCharacterOfPosition(t.getStart(sf)).line,
+    ]);
   };
   assert.equal(tokens(out.source), tokens(source));
   assert.is.not(out.source, source);
@@ -93,7 +115,10 @@ test("malformed entries: another number of lines, an empty line, a line break, *
   assert.match(entryProblem("a", "甲 */") ?? "", /\*\//);
   assert.match(entryProblem(" a", "甲") ?? "", /surrounding spaces/);
   assert.match(entryProblem("a", 1) ?? "", /not a string/);
-  assert.throws(() => translateComments("x; // a", { a: "甲\n乙" }), /translateComments: «a» has 1 line\(s\), its translation 2/);
+  assert.throws(
+    () => translateComments("x; // a", { a: "甲\n乙" }),
+    /translateComments: «a» has 1 line\(s\), its translation 2/,
+  );
 });
 
 test.run();

@@ -8,7 +8,13 @@ import * as assert from "uvu/assert";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { executeNotebook, text, type Notebook } from "../../scripts/notebooks";
-import { ensureJupyter, jupyterEnv, ROOT, denoKernelJson, DENO_KERNEL_DISPLAY_NAME } from "../../scripts/setup";
+import {
+  ensureJupyter,
+  jupyterEnv,
+  ROOT,
+  denoKernelJson,
+  DENO_KERNEL_DISPLAY_NAME,
+} from "../../scripts/setup";
 
 mkdirSync(join(ROOT, "tests", ".out"), { recursive: true });
 const dir = mkdtempSync(join(ROOT, "tests", ".out", "deno-"));
@@ -25,7 +31,11 @@ test("the Deno kernelspec: the project's deno binary, NO_COLOR=1, display name '
   assert.match(spec.argv[0], /node_modules[\\/](deno|@deno[\\/][^\\/]+)[\\/]deno(\.exe)?$/);
   assert.equal(spec.argv.slice(1), ["jupyter", "--kernel", "--conn", "{connection_file}"]);
   assert.is(spec.env?.NO_COLOR, "1");
-  assert.is(spec.env?.FORCE_COLOR, "", "FORCE_COLOR=0 from a test runner would turn Deno's colours on");
+  assert.is(
+    spec.env?.FORCE_COLOR,
+    "",
+    "FORCE_COLOR=0 from a test runner would turn Deno's colours on",
+  );
   assert.is(spec.display_name, DENO_KERNEL_DISPLAY_NAME);
   assert.is(denoKernelJson("lab").env?.MLEKIT_FRONTEND, "lab");
 });
@@ -35,22 +45,42 @@ test("every line, the table and the value land in their own cells, in order; sta
     nbformat: 4,
     nbformat_minor: 5,
     metadata: { kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" } },
-    cells: SOURCES.map((source, i) => ({ cell_type: "code", id: `c${i}`, metadata: {}, outputs: [], execution_count: null, source })),
+    cells: SOURCES.map((source, i) => ({
+      cell_type: "code",
+      id: `c${i}`,
+      metadata: {},
+      outputs: [],
+      execution_count: null,
+      source,
+    })),
   };
   const file = join(dir, "late.ipynb");
   writeFileSync(file, JSON.stringify(nb));
   const out = join(dir, "late.out.ipynb");
-  const r = await executeNotebook(file, out, { python: ensureJupyter(), env: jupyterEnv(), kernel: "deno" });
+  const r = await executeNotebook(file, out, {
+    python: ensureJupyter(),
+    env: jupyterEnv(),
+    kernel: "deno",
+  });
   assert.is(r.status, "ok", JSON.stringify(r.error));
   assert.ok(r.kernelSeconds !== undefined && r.kernelSeconds > 0, "kernel start-up reported");
-  assert.ok(r.late !== undefined && Number.isInteger(r.late.rescued) && r.late.unrouted === 0, JSON.stringify(r.late));
+  assert.ok(
+    r.late !== undefined && Number.isInteger(r.late.rescued) && r.late.unrouted === 0,
+    JSON.stringify(r.late),
+  );
   const ran = JSON.parse(readFileSync(out, "utf8")) as Notebook;
   const outs = ran.cells.map((c) => (c.cell_type === "code" ? c.outputs : []));
-  const stdout = (k: number) => outs[k].map((o) => (o.output_type === "stream" && o.name === "stdout" ? text(o.text) : "")).join("");
+  const stdout = (k: number) =>
+    outs[k]
+      .map((o) => (o.output_type === "stream" && o.name === "stdout" ? text(o.text) : ""))
+      .join("");
   assert.is(stdout(0), Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join(""));
   assert.is(stdout(1), "after the table\n");
   const table = outs[1].find((o) => o.output_type === "display_data");
-  assert.ok(table && "data" in table && String(text(table.data["text/html"] as string)).includes("<table"), "the table's display, in cell 2");
+  assert.ok(
+    table && "data" in table && String(text(table.data["text/html"] as string)).includes("<table"),
+    "the table's display, in cell 2",
+  );
   assert.is(stdout(2), "last\n");
   const value = outs[2].find((o) => o.output_type === "execute_result");
   assert.is(value && "data" in value ? text(value.data["text/plain"] as string) : undefined, "2");

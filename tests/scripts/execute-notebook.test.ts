@@ -19,7 +19,14 @@ function notebook(name: string, sources: string[]): string {
     nbformat: 4,
     nbformat_minor: 5,
     metadata: { kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" } },
-    cells: sources.map((source, i) => ({ cell_type: "code", id: `c${i}`, metadata: {}, outputs: [], execution_count: null, source })),
+    cells: sources.map((source, i) => ({
+      cell_type: "code",
+      id: `c${i}`,
+      metadata: {},
+      outputs: [],
+      execution_count: null,
+      source,
+    })),
   };
   const file = join(dir, `${name}.ipynb`);
   writeFileSync(file, JSON.stringify(nb));
@@ -31,7 +38,8 @@ function streams(file: string): { stdout: string; stderr: string }[] {
   const nb = JSON.parse(readFileSync(file, "utf8")) as Notebook;
   return nb.cells.map((c) => {
     const outs = c.cell_type === "code" ? c.outputs : [];
-    const of = (name: string) => outs.map((o) => (o.output_type === "stream" && o.name === name ? text(o.text) : "")).join("");
+    const of = (name: string) =>
+      outs.map((o) => (o.output_type === "stream" && o.name === name ? text(o.text) : "")).join("");
     return { stdout: of("stdout"), stderr: of("stderr") };
   });
 }
@@ -55,12 +63,22 @@ test("without allowErrors the run stops at the type error: status error, cell 2 
   assert.match(r.error?.message ?? "", "not assignable to type 'number'");
   const s = streams(out);
   assert.is(s[0].stdout, "before\n");
-  assert.equal([s[2], s[3]], [{ stdout: "", stderr: "" }, { stdout: "", stderr: "" }]);
+  assert.equal(
+    [s[2], s[3]],
+    [
+      { stdout: "", stderr: "" },
+      { stdout: "", stderr: "" },
+    ],
+  );
 });
 
 test("with allowErrors every cell runs, the error outputs stay, and the result is errors-allowed naming the first failing cell", async () => {
   const out = join(dir, "allowed.ipynb");
-  const r = await executeNotebook(notebook("broken", BROKEN), out, { python, env, allowErrors: true });
+  const r = await executeNotebook(notebook("broken", BROKEN), out, {
+    python,
+    env,
+    allowErrors: true,
+  });
   assert.is(r.status, "errors-allowed");
   assert.is(r.error?.cell, 2);
   assert.is(r.error?.firstLine, BROKEN[1]);
@@ -72,7 +90,11 @@ test("with allowErrors every cell runs, the error outputs stay, and the result i
 });
 
 test("with allowErrors a notebook without a failing cell is ok, with no error", async () => {
-  const r = await executeNotebook(notebook("fine", ['console.log("one");', "const two: number = 2;"]), join(dir, "fine-out.ipynb"), { python, env, allowErrors: true });
+  const r = await executeNotebook(
+    notebook("fine", ['console.log("one");', "const two: number = 2;"]),
+    join(dir, "fine-out.ipynb"),
+    { python, env, allowErrors: true },
+  );
   assert.is(r.status, "ok");
   assert.is(r.error, null);
 });

@@ -8,7 +8,14 @@ import { join } from "path";
 import { ensureJupyter, run } from "../../scripts/setup";
 
 type Observed = {
-  router: { first: boolean[]; second: boolean[]; appended: [string, number, string | null][]; rescued: number; cells: number[]; unrouted: number };
+  router: {
+    first: boolean[];
+    second: boolean[];
+    appended: [string, number, string | null][];
+    rescued: number;
+    cells: number[];
+    unrouted: number;
+  };
   merge: [string, string | null, string | null][];
   client: {
     afterPoll: string[];
@@ -28,7 +35,10 @@ const seen = JSON.parse(r.stdout) as Observed;
 test("the router leaves every message of the running request to the caller", () => {
   assert.equal(seen.router.first, [false, false, false]);
   // cell B's own busy, stream and idle (positions 4, 5, 8) go to the caller
-  assert.equal([seen.router.second[4], seen.router.second[5], seen.router.second[8]], [false, false, false]);
+  assert.equal(
+    [seen.router.second[4], seen.router.second[5], seen.router.second[8]],
+    [false, false, false],
+  );
 });
 
 test("an earlier request's stream, display and stderr outputs go to that earlier cell, in arrival order", () => {

@@ -4,10 +4,17 @@ import * as assert from "uvu/assert";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { describeFailure, formatTable, isCourseNotebook, listNotebooks, progressPrinter } from "../../scripts/notebooks";
+import {
+  describeFailure,
+  formatTable,
+  isCourseNotebook,
+  listNotebooks,
+  progressPrinter,
+} from "../../scripts/notebooks";
 
 const dir = mkdtempSync(join(tmpdir(), "mlekit-list-"));
-for (const f of ["b.ipynb", "10-tenth.ipynb", "a.ipynb", "notes.txt", "02-second.ipynb"]) writeFileSync(join(dir, f), "{}");
+for (const f of ["b.ipynb", "10-tenth.ipynb", "a.ipynb", "notes.txt", "02-second.ipynb"])
+  writeFileSync(join(dir, f), "{}");
 const elsewhere = mkdtempSync(join(tmpdir(), "mlekit-elsewhere-"));
 writeFileSync(join(elsewhere, "a.ipynb"), "{}");
 test.after(() => {
@@ -16,11 +23,17 @@ test.after(() => {
 });
 
 test("listNotebooks lists every .ipynb of the folder, sorted by name, as full paths, and nothing else", () => {
-  assert.equal(listNotebooks([], dir), ["02-second.ipynb", "10-tenth.ipynb", "a.ipynb", "b.ipynb"].map((f) => join(dir, f)));
+  assert.equal(
+    listNotebooks([], dir),
+    ["02-second.ipynb", "10-tenth.ipynb", "a.ipynb", "b.ipynb"].map((f) => join(dir, f)),
+  );
 });
 
 test("listNotebooks picks by stem, by name or by name prefix, in the order asked", () => {
-  assert.equal(listNotebooks(["b", "02", "a.ipynb", "10-tenth"], dir), ["b.ipynb", "02-second.ipynb", "a.ipynb", "10-tenth.ipynb"].map((f) => join(dir, f)));
+  assert.equal(
+    listNotebooks(["b", "02", "a.ipynb", "10-tenth"], dir),
+    ["b.ipynb", "02-second.ipynb", "a.ipynb", "10-tenth.ipynb"].map((f) => join(dir, f)),
+  );
 });
 
 test("listNotebooks takes a path to a notebook outside the folder as that file, not as its namesake in the folder", () => {
@@ -28,16 +41,33 @@ test("listNotebooks takes a path to a notebook outside the folder as that file, 
 });
 
 test("listNotebooks throws naming itself and the entry that matches no notebook", () => {
-  assert.throws(() => listNotebooks(["99"], dir), (e: Error) => e.message.includes("listNotebooks") && e.message.includes('"99"'));
+  assert.throws(
+    () => listNotebooks(["99"], dir),
+    (e: Error) => e.message.includes("listNotebooks") && e.message.includes('"99"'),
+  );
 });
 
 test("isCourseNotebook accepts numbered notebooks only", () => {
-  assert.equal(["02-second.ipynb", "dir/10-tenth.ipynb", "a.ipynb", "02-second.json", "2-x.ipynb"].map(isCourseNotebook), [true, true, false, false, false]);
+  assert.equal(
+    ["02-second.ipynb", "dir/10-tenth.ipynb", "a.ipynb", "02-second.json", "2-x.ipynb"].map(
+      isCourseNotebook,
+    ),
+    [true, true, false, false, false],
+  );
 });
 
 test("formatTable pads each column to its widest cell, rules the header and trims trailing spaces", () => {
-  const table = formatTable(["name", "s"], [["00", 1.5], ["long-name", 12]]);
-  assert.is(table, ["name       s", "---------  ---", "00         1.5", "long-name  12"].join("\n"));
+  const table = formatTable(
+    ["name", "s"],
+    [
+      ["00", 1.5],
+      ["long-name", 12],
+    ],
+  );
+  assert.is(
+    table,
+    ["name       s", "---------  ---", "00         1.5", "long-name  12"].join("\n"),
+  );
 });
 
 test("describeFailure names the notebook, the cell and its first line, and keeps six lines of the message", () => {
@@ -59,8 +89,16 @@ function recorder(isTTY: boolean): { isTTY: boolean; text: string; write(s: stri
 }
 
 const PROGRESS: [title: string, isTTY: boolean, expected: string][] = [
-  ["progressPrinter writes one line per update to a log, and the result after them", false, "cell 1/2\ncell 2/2\nok\n"],
-  ["progressPrinter rewrites one line on a terminal and clears it before the result", true, "\r\x1b[2Kcell 1/2\r\x1b[2Kcell 2/2\r\x1b[2Kok\n"],
+  [
+    "progressPrinter writes one line per update to a log, and the result after them",
+    false,
+    "cell 1/2\ncell 2/2\nok\n",
+  ],
+  [
+    "progressPrinter rewrites one line on a terminal and clears it before the result",
+    true,
+    "\r\x1b[2Kcell 1/2\r\x1b[2Kcell 2/2\r\x1b[2Kok\n",
+  ],
 ];
 for (const [title, isTTY, expected] of PROGRESS) {
   test(title, () => {

@@ -21,7 +21,8 @@ const ON_SIMD = ["entropy", "crossEntropy", "klDivergence", "logSumExp", "klBetw
 /** f with the kernels forced on at every length, or off; the break-even lengths are restored after. */
 function withPath<T>(simd: boolean, f: () => T): T {
   const saved = { ...BREAK_EVEN };
-  if (simd) for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[]) BREAK_EVEN[k] = 1;
+  if (simd)
+    for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[]) BREAK_EVEN[k] = 1;
   setSimdDisabled(!simd);
   try {
     return f();
@@ -39,8 +40,13 @@ for (const name of ON_SIMD) {
     for (const simd of [true, false]) {
       const m = withPath(simd, () => measure(lib as unknown as Lib, spec, cases));
       assert.equal(m.thrown, [], `${name} threw (${simd ? "kernels" : "JS"})`);
-      assert.ok(m.worst <= spec.bound, `${name} (${simd ? "kernels" : "JS"}): worst ${m.worst} > ${spec.bound} at ${m.worstTag}: ${m.worstCase}`);
-      console.log(`  ${name} ${simd ? "kernels" : "JS path"}: worst ${m.worst.toExponential(2)} over ${m.cases} cases`);
+      assert.ok(
+        m.worst <= spec.bound,
+        `${name} (${simd ? "kernels" : "JS"}): worst ${m.worst} > ${spec.bound} at ${m.worstTag}: ${m.worstCase}`,
+      );
+      console.log(
+        `  ${name} ${simd ? "kernels" : "JS path"}: worst ${m.worst.toExponential(2)} over ${m.cases} cases`,
+      );
     }
     let ranKernels = 0;
     for (const c of cases) {
@@ -57,7 +63,8 @@ for (const name of ON_SIMD) {
         });
       const a = run(true);
       const b = run(false);
-      const same = typeof a === "number" ? Object.is(a, b) : JSON.stringify(a) === JSON.stringify(b);
+      const same =
+        typeof a === "number" ? Object.is(a, b) : JSON.stringify(a) === JSON.stringify(b);
       assert.ok(same, `${name} ${c.t}: kernels ${String(a)}, JS ${String(b)}`);
     }
     assert.ok(ranKernels > 0, "the kernels never ran");

@@ -43,7 +43,10 @@ globalThis.result = { h, kl: klDivergence(p, q, { normalize: true, base: 2 }), p
 test("the bundle of entropy and klDivergence imports no Node built-in", () => {
   const { imports } = bundle(ENTRY);
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  assert.equal(imports.filter((p) => builtins.has(p)), []);
+  assert.equal(
+    imports.filter((p) => builtins.has(p)),
+    [],
+  );
 });
 
 test("in a bare context it loads the kernels from the embedded bytes and gives Node's bits", () => {
@@ -54,22 +57,41 @@ test("in a bare context it loads the kernels from the embedded bytes and gives N
   const r = sandbox.result as { h: number; kl: number; path: string };
   assert.is(r.path, "simd", "the kernels did not load in the bare context");
   assert.ok(Object.is(r.h, entropy(Float64Array.from(P), { normalize: true })), `${r.h}`);
-  assert.ok(Object.is(r.kl, klDivergence(Float64Array.from(P), Float64Array.from(Q), { normalize: true, base: 2 })), `${r.kl}`);
-  for (const name of ["require", "process", "Buffer"]) assert.is(typeof sandbox[name], "undefined", name);
+  assert.ok(
+    Object.is(
+      r.kl,
+      klDivergence(Float64Array.from(P), Float64Array.from(Q), { normalize: true, base: 2 }),
+    ),
+    `${r.kl}`,
+  );
+  for (const name of ["require", "process", "Buffer"])
+    assert.is(typeof sandbox[name], "undefined", name);
 });
 
 test("importing the SIMD modules for their side effects bundles to nothing: nothing runs at import", () => {
-  const r = buildSync({ stdin: { contents: 'import "./lib/src/simd/passes";', resolveDir: ROOT, loader: "ts" }, bundle: true, platform: "browser", format: "esm", minify: true, write: false, logLevel: "silent" });
+  const r = buildSync({
+    stdin: { contents: 'import "./lib/src/simd/passes";', resolveDir: ROOT, loader: "ts" },
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    minify: true,
+    write: false,
+    logLevel: "silent",
+  });
   assert.is(r.outputFiles[0].text.trim(), "");
 });
 
 test("bundle sizes: { entropy, klDivergence } with the kernels embedded (one base64 string, the whole module), and without those bytes", () => {
-  const simd = bundle('import { entropy, klDivergence } from "./lib/src/information"; globalThis.r = [entropy, klDivergence];').code;
+  const simd = bundle(
+    'import { entropy, klDivergence } from "./lib/src/information"; globalThis.r = [entropy, klDivergence];',
+  ).code;
   assert.ok(simd.includes(KERNELS_BASE64), "the kernels' base64 is in the bundle, whole");
   const rest = simd.replace(KERNELS_BASE64, "");
   assert.ok(!rest.includes(KERNELS_BASE64.slice(0, 64)), "the bytes are embedded once");
   const gz = (s: string): number => zlib.gzipSync(s, { level: 9 }).length;
-  console.log(`  { entropy, klDivergence }: ${simd.length} B minified (${gz(simd)} gzipped) with the SIMD kernels; without their bytes ${rest.length} B (${gz(rest)} gzipped)`);
+  console.log(
+    `  { entropy, klDivergence }: ${simd.length} B minified (${gz(simd)} gzipped) with the SIMD kernels; without their bytes ${rest.length} B (${gz(rest)} gzipped)`,
+  );
 });
 
 test.run();

@@ -12,7 +12,13 @@
 // kernels' tails, not the JS path twice.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { crossEntropy, entropy, klDivergence, logSumExp, type InfoOptions } from "../../lib/src/information";
+import {
+  crossEntropy,
+  entropy,
+  klDivergence,
+  logSumExp,
+  type InfoOptions,
+} from "../../lib/src/information";
 import { setSimdDisabled } from "../../lib/src/simd/instance";
 import { BREAK_EVEN, PASS } from "../../lib/src/simd/passes";
 import { baseOpt, close, FIXTURES, longSumInputs, relErr } from "../information/helpers";
@@ -20,7 +26,8 @@ import { baseOpt, close, FIXTURES, longSumInputs, relErr } from "../information/
 type Vec = number[] | Float64Array;
 const SAVED = { ...BREAK_EVEN };
 function forceKernels(on: boolean): void {
-  for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[]) BREAK_EVEN[k] = on ? 1 : SAVED[k];
+  for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[])
+    BREAK_EVEN[k] = on ? 1 : SAVED[k];
 }
 // forced on for this file's tests only (uvu runs the folder's files in one process)
 test.before(() => forceKernels(true));
@@ -30,10 +37,18 @@ test.after(() => forceKernels(false));
  * Runs f with the kernels on (asserting they ran, or with `expect` "js" that they did not) and
  * off; returns both results.
  */
-function bothPaths(f: () => number, label: string, expect: "simd" | "js" = "simd"): [number, number] {
+function bothPaths(
+  f: () => number,
+  label: string,
+  expect: "simd" | "js" = "simd",
+): [number, number] {
   setSimdDisabled(false);
   const simd = f();
-  assert.is(PASS.path, expect, `${label}: the kernels ${expect === "simd" ? "did not run" : "ran"}`);
+  assert.is(
+    PASS.path,
+    expect,
+    `${label}: the kernels ${expect === "simd" ? "did not run" : "ran"}`,
+  );
   setSimdDisabled(true);
   try {
     const js = f();
@@ -55,9 +70,12 @@ function thrown(f: () => unknown): string {
 }
 
 let seed = 20261206;
-const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
 
-const LENGTHS = [1, 2, 3, 4, 5, 63, 64, 65, 255, 256, 257, 258, 511, 513, 4095, 4096, 4097, 4098, 8191, 8193, 12289, 20000];
+const LENGTHS = [
+  1, 2, 3, 4, 5, 63, 64, 65, 255, 256, 257, 258, 511, 513, 4095, 4096, 4097, 4098, 8191, 8193,
+  12289, 20000,
+];
 
 /** A seeded distribution of length n in one of several shapes, summing to 1 (exactly enough). */
 function distribution(n: number, shape: string): Float64Array {
@@ -65,11 +83,21 @@ function distribution(n: number, shape: string): Float64Array {
   for (let i = 0; i < n; i++) {
     const u = rnd();
     w[i] =
-      shape === "zeros" ? (u < 0.4 ? 0 : u) :
-      shape === "skewed" ? u ** 40 :
-      shape === "subnormal" ? (u < 0.3 ? 5e-324 * (1 + Math.floor(u * 1e6)) : u) :
-      shape === "one-hot" ? (i === n >> 1 ? 1 : 0) :
-      u + 1e-3;
+      shape === "zeros"
+        ? u < 0.4
+          ? 0
+          : u
+        : shape === "skewed"
+          ? u ** 40
+          : shape === "subnormal"
+            ? u < 0.3
+              ? 5e-324 * (1 + Math.floor(u * 1e6))
+              : u
+            : shape === "one-hot"
+              ? i === n >> 1
+                ? 1
+                : 0
+              : u + 1e-3;
   }
   let s = 0;
   for (const v of w) s += v;
@@ -100,7 +128,9 @@ test("entropy, crossEntropy and KL give the same bits with and without the kerne
       const p = distribution(n, shape);
       const q = distribution(n, shape === "one-hot" ? "uniform" : shape);
       for (const [kind, a, b] of kinds(p, q)) {
-        for (const opts of [undefined, { base: 2 }, { normalize: true }] as (InfoOptions | undefined)[]) {
+        for (const opts of [undefined, { base: 2 }, { normalize: true }] as (
+          InfoOptions | undefined
+        )[]) {
           const label = `n=${n} ${shape} ${kind} ${JSON.stringify(opts)}`;
           for (const [name, f] of [
             ["entropy", () => entropy(a, opts)],
@@ -171,7 +201,10 @@ test("logSumExp gives the same bits on both paths: wide logits, -Infinity entrie
     tie[n - 1] = m;
     variants.push(["tie at the end", tie]);
     variants.push(["one value", new Float64Array(n).fill(-3.25)]);
-    variants.push(["underflowing terms (-700 to -799: subnormal and zero exponentials)", xs.map((_, i) => (i === n >> 1 ? 0 : -700 - (i % 100)))]);
+    variants.push([
+      "underflowing terms (-700 to -799: subnormal and zero exponentials)",
+      xs.map((_, i) => (i === n >> 1 ? 0 : -700 - (i % 100))),
+    ]);
     for (const [name, v] of variants) {
       for (const input of [v, Array.from(v)]) {
         let restSimd = NaN;
@@ -181,7 +214,11 @@ test("logSumExp gives the same bits on both paths: wide logits, -Infinity entrie
           return v;
         }, `${name} n=${n}`);
         assert.ok(Object.is(s, j), `${name} n=${n}: kernels ${s}, JS ${j}`);
-        if (Number.isFinite(s)) assert.ok(Object.is(PASS.sumRest, restSimd), `${name} n=${n}: the sum without the maximum, ${restSimd} vs ${PASS.sumRest}`);
+        if (Number.isFinite(s))
+          assert.ok(
+            Object.is(PASS.sumRest, restSimd),
+            `${name} n=${n}: the sum without the maximum, ${restSimd} vs ${PASS.sumRest}`,
+          );
       }
     }
   }
@@ -191,13 +228,19 @@ test("logSumExp gives the same bits on both paths: wide logits, -Infinity entrie
   assert.is(logSumExp(inf), Infinity);
   assert.is(logSumExp([0, -0]), logSumExp([0, -0]));
   // the sum without the maximum's own term keeps what 1 + it rounds away: log1p(e^-40) = 4.248e-18
-  for (const xs of [Float64Array.from({ length: 100 }, (_, i) => (i === 37 ? 0 : -40 - i)), [0, -40]]) {
+  for (const xs of [
+    Float64Array.from({ length: 100 }, (_, i) => (i === 37 ? 0 : -40 - i)),
+    [0, -40],
+  ]) {
     for (const off of [false, true]) {
       setSimdDisabled(off);
       forceKernels(true);
       logSumExp(xs);
       const want = Array.from(xs).reduce((a, v) => (v === 0 ? a : a + Math.exp(v)), 0);
-      assert.ok(relErr(PASS.sumRest, want) <= 1e-15, `${off ? "JS" : "kernels"}: ${PASS.sumRest} vs ${want}`);
+      assert.ok(
+        relErr(PASS.sumRest, want) <= 1e-15,
+        `${off ? "JS" : "kernels"}: ${PASS.sumRest} vs ${want}`,
+      );
     }
     setSimdDisabled(false);
   }
@@ -211,14 +254,25 @@ test("the kernels agree with scipy's and mpmath's reference values (tests/fixtur
   }
   for (const f of FIXTURES.crossEntropy) {
     const opts = { base: baseOpt(f.base), normalize: f.normalize };
-    close(crossEntropy(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 1e-12, f.call);
+    close(
+      crossEntropy(Float64Array.from(f.p), Float64Array.from(f.q), opts),
+      f.expected,
+      1e-12,
+      f.call,
+    );
   }
   for (const f of FIXTURES.klDivergence) {
     const opts = { base: baseOpt(f.base), normalize: f.normalize };
     close(klDivergence(f.p, f.q, opts), f.expected, 1e-12, f.call);
-    close(klDivergence(Float64Array.from(f.p), Float64Array.from(f.q), opts), f.expected, 1e-12, f.call);
+    close(
+      klDivergence(Float64Array.from(f.p), Float64Array.from(f.q), opts),
+      f.expected,
+      1e-12,
+      f.call,
+    );
   }
-  for (const f of FIXTURES.logSumExp) close(logSumExp(Float64Array.from(f.xs)), f.expected, 1e-13, f.call);
+  for (const f of FIXTURES.logSumExp)
+    close(logSumExp(Float64Array.from(f.xs)), f.expected, 1e-13, f.call);
   for (const f of FIXTURES.klNearEquality) {
     const got = klDivergence(Float64Array.from(f.p), Float64Array.from(f.q));
     assert.ok(relErr(got, f.expected) <= 1e-12, `near equality: ${got} vs ${f.expected}`);
@@ -226,18 +280,34 @@ test("the kernels agree with scipy's and mpmath's reference values (tests/fixtur
   for (const f of FIXTURES.normalizeExtremes) {
     const h = entropy(f.p, { normalize: true });
     assert.ok(relErr(h, f.entropy) <= 3e-15 || Math.abs(h - f.entropy) < 1e-320, `entropy ${f.p}`); // as tests/information/entropy.test.ts
-    assert.ok(relErr(crossEntropy(Float64Array.from(f.p), Float64Array.from(f.q), { normalize: true }), f.crossEntropy) <= 3e-15, `crossEntropy ${f.p}`);
-    assert.ok(relErr(klDivergence(f.p, f.q, { normalize: true }), f.klDivergence) <= 3e-15, `klDivergence ${f.p}`);
+    assert.ok(
+      relErr(
+        crossEntropy(Float64Array.from(f.p), Float64Array.from(f.q), { normalize: true }),
+        f.crossEntropy,
+      ) <= 3e-15,
+      `crossEntropy ${f.p}`,
+    );
+    assert.ok(
+      relErr(klDivergence(f.p, f.q, { normalize: true }), f.klDivergence) <= 3e-15,
+      `klDivergence ${f.p}`,
+    );
   }
 });
 
 test("over 1e7 entries the kernels are within 1e-12 of the 50-digit mpmath sums (the JS path gives the same bits)", () => {
   const L = FIXTURES.longSums;
   const { p, q, x } = longSumInputs(L.n);
-  const got = { entropy: entropy(p), crossEntropy: crossEntropy(p, q), klDivergence: klDivergence(p, q), logSumExp: logSumExp(x) };
+  const got = {
+    entropy: entropy(p),
+    crossEntropy: crossEntropy(p, q),
+    klDivergence: klDivergence(p, q),
+    logSumExp: logSumExp(x),
+  };
   for (const [name, v] of Object.entries(got)) {
     const err = relErr(v, L[name]);
-    console.log(`  ${name} n = 1e7: relative error ${err.toExponential(1)} (mpmath ${L[`${name}50`]})`);
+    console.log(
+      `  ${name} n = 1e7: relative error ${err.toExponential(1)} (mpmath ${L[`${name}50`]})`,
+    );
     assert.ok(err <= 1e-12, `${name}: ${v} vs ${L[`${name}50`]}`);
   }
   setSimdDisabled(true);
@@ -277,16 +347,29 @@ test("values differ from an index-order compensated sum of the same terms only b
       ];
       const xs = Array.from(p, (v) => (v > 0 ? Math.log(v) * 3 : -Infinity));
       const k = xs.indexOf(Math.max(...xs));
-      pairs.push([logSumExp(xs), xs[k] + Math.log1p(indexSum(n, (i) => (i === k ? 0 : Math.exp(xs[i] - xs[k]))))]);
+      pairs.push([
+        logSumExp(xs),
+        xs[k] + Math.log1p(indexSum(n, (i) => (i === k ? 0 : Math.exp(xs[i] - xs[k])))),
+      ]);
       for (const [a, b] of pairs) worst = Math.max(worst, relErr(a, b));
     }
   }
-  console.log(`  worst relative difference from the index-order reference: ${worst.toExponential(2)}`);
+  console.log(
+    `  worst relative difference from the index-order reference: ${worst.toExponential(2)}`,
+  );
   assert.ok(worst <= 5e-15, `${worst}`);
 });
 
 // ------------------------------------------------------------------ errors
-const BAD: [string, unknown][] = [["NaN", NaN], ["negative", -0.1], ["string", "0.5"], ["null", null], ["+Infinity", Infinity], ["-Infinity", -Infinity], ["undefined", undefined]];
+const BAD: [string, unknown][] = [
+  ["NaN", NaN],
+  ["negative", -0.1],
+  ["string", "0.5"],
+  ["null", null],
+  ["+Infinity", Infinity],
+  ["-Infinity", -Infinity],
+  ["undefined", undefined],
+];
 
 test("a bad entry anywhere (every position of a block and a chunk, p or q, array or Float64Array) gives the library's error naming it, word for word the same on both paths", () => {
   const n = 4100;
@@ -315,7 +398,11 @@ test("a bad entry anywhere (every position of a block and a chunk, p or q, array
           ] as [string, () => number][]) {
             const [simd, js] = errorsOnBothPaths(f);
             const who = name === "entropy" ? "p" : side;
-            assert.match(simd, new RegExp(`^(Type|Range)Error: ${name.split(" ")[0]}: ${who}\\[${pos}\\] = `), `${name} ${label}: ${simd}`);
+            assert.match(
+              simd,
+              new RegExp(`^(Type|Range)Error: ${name.split(" ")[0]}: ${who}\\[${pos}\\] = `),
+              `${name} ${label}: ${simd}`,
+            );
             assert.is(simd, js, `${name} ${label}`);
             checked++;
           }
@@ -329,8 +416,14 @@ test("a bad entry anywhere (every position of a block and a chunk, p or q, array
       const xs: unknown[] = Array.from(p, Math.log);
       xs[pos] = bad;
       const [simd, js] = errorsOnBothPaths(() => logSumExp(xs as number[]));
-      if (what.endsWith("Infinity") || what === "negative") assert.is(simd, "no error", `logSumExp ${what} at ${pos}`);
-      else assert.match(simd, new RegExp(`^(Type|Range)Error: logSumExp: xs\\[${pos}\\] = `), `logSumExp ${what} at ${pos}: ${simd}`);
+      if (what.endsWith("Infinity") || what === "negative")
+        assert.is(simd, "no error", `logSumExp ${what} at ${pos}`);
+      else
+        assert.match(
+          simd,
+          new RegExp(`^(Type|Range)Error: logSumExp: xs\\[${pos}\\] = `),
+          `logSumExp ${what} at ${pos}: ${simd}`,
+        );
       assert.is(simd, js, `logSumExp ${what} at ${pos}`);
       checked++;
     }

@@ -6,14 +6,17 @@ import { logFactorial } from "../../lib/src/special/log-factorial";
 import { ulp } from "../helpers/numeric";
 
 // mpmath loggamma(k + 1) at 50 digits, from tests/fixtures/generate_special.py.
-const fixture = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "special.json"), "utf8")) as {
+const fixture = JSON.parse(
+  readFileSync(join(__dirname, "..", "fixtures", "special.json"), "utf8"),
+) as {
   logFactorial: { k: number; logFactorial: number }[];
 };
 
 /** Distance in units of the last place of the reference. */
 function ulps(got: number, want: number): number {
   if (got === want) return 0;
-  const ulp = Math.abs(want) === 0 ? Number.MIN_VALUE : 2 ** (Math.floor(Math.log2(Math.abs(want))) - 52);
+  const ulp =
+    Math.abs(want) === 0 ? Number.MIN_VALUE : 2 ** (Math.floor(Math.log2(Math.abs(want))) - 52);
   return Math.abs(got - want) / ulp;
 }
 
@@ -38,7 +41,10 @@ test("logFactorial is exactly the log of small factorials, and across the table/
   for (let k = 160; k < 190; k++) {
     const step = logFactorial(k + 1) - logFactorial(k);
     assert.ok(step > 0, `k = ${k}: not increasing`);
-    assert.ok(Math.abs(step - Math.log(k + 1)) <= 3 * ulp(logFactorial(k + 1)), `k = ${k}: step ${step} vs ln(k + 1) = ${Math.log(k + 1)}`);
+    assert.ok(
+      Math.abs(step - Math.log(k + 1)) <= 3 * ulp(logFactorial(k + 1)),
+      `k = ${k}: step ${step} vs ln(k + 1) = ${Math.log(k + 1)}`,
+    );
   }
 });
 
@@ -48,10 +54,20 @@ test("a k whose log-factorial exceeds the largest double gives Infinity, the IEE
 
 test("negative, fractional and infinite k are RangeErrors, NaN a RangeError and a string a TypeError, naming the function and the value (shared validator)", () => {
   for (const bad of [-1, 2.5, Infinity]) {
-    assert.throws(() => logFactorial(bad), (e: Error) => e instanceof RangeError && e.message === `logFactorial: k = ${bad} must be an integer >= 0`);
+    assert.throws(
+      () => logFactorial(bad),
+      (e: Error) =>
+        e instanceof RangeError && e.message === `logFactorial: k = ${bad} must be an integer >= 0`,
+    );
   }
-  assert.throws(() => logFactorial(NaN), (e: Error) => e instanceof RangeError && e.message === "logFactorial: k = NaN is not a number");
-  assert.throws(() => logFactorial("3" as never), (e: Error) => e instanceof TypeError && e.message === 'logFactorial: k = "3" is not a number');
+  assert.throws(
+    () => logFactorial(NaN),
+    (e: Error) => e instanceof RangeError && e.message === "logFactorial: k = NaN is not a number",
+  );
+  assert.throws(
+    () => logFactorial("3" as never),
+    (e: Error) => e instanceof TypeError && e.message === 'logFactorial: k = "3" is not a number',
+  );
 });
 
 test.run();

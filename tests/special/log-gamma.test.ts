@@ -6,7 +6,9 @@ import { logGamma } from "../../lib/src/special/log-gamma";
 import { logFactorial } from "../../lib/src/special/log-factorial";
 
 // mpmath loggamma(x) at 50 digits on a fixed grid and 120 seeded points (tests/fixtures/generate_special.py).
-const fixture = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "special.json"), "utf8")) as {
+const fixture = JSON.parse(
+  readFileSync(join(__dirname, "..", "fixtures", "special.json"), "utf8"),
+) as {
   logGamma: { x: number; logGamma: number }[];
 };
 
@@ -40,7 +42,11 @@ test("logGamma keeps its relative accuracy right next to the zeros at 1 and 2, w
 
 test("logGamma(k + 1) equals logFactorial(k) at the integers, within one ulp", () => {
   for (const k of [0, 1, 2, 5, 10, 11, 12, 20, 100, 170, 171, 1000, 1e6]) {
-    assert.ok(ulps(logGamma(k + 1), logFactorial(k)) <= 1 || logFactorial(k) === 0 && logGamma(k + 1) === 0, `k = ${k}`);
+    assert.ok(
+      ulps(logGamma(k + 1), logFactorial(k)) <= 1 ||
+        (logFactorial(k) === 0 && logGamma(k + 1) === 0),
+      `k = ${k}`,
+    );
   }
 });
 
@@ -52,9 +58,18 @@ test("the limits are IEEE values: logGamma(0) = logGamma(Infinity) = Infinity, a
 });
 
 test("negative numbers and NaN are RangeErrors, non-numbers TypeErrors, each naming the function and the value", () => {
-  assert.throws(() => logGamma(-1), (e: Error) => e instanceof RangeError && e.message === "logGamma: x = -1 is not a number ≥ 0");
-  assert.throws(() => logGamma(NaN), (e: Error) => e instanceof RangeError && /logGamma: x = NaN/.test(e.message));
-  assert.throws(() => logGamma("2" as unknown as number), (e: Error) => e instanceof TypeError && /logGamma: x = 2 is not a number/.test(e.message));
+  assert.throws(
+    () => logGamma(-1),
+    (e: Error) => e instanceof RangeError && e.message === "logGamma: x = -1 is not a number ≥ 0",
+  );
+  assert.throws(
+    () => logGamma(NaN),
+    (e: Error) => e instanceof RangeError && /logGamma: x = NaN/.test(e.message),
+  );
+  assert.throws(
+    () => logGamma("2" as unknown as number),
+    (e: Error) => e instanceof TypeError && /logGamma: x = 2 is not a number/.test(e.message),
+  );
 });
 
 test.run();

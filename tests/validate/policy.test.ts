@@ -7,11 +7,25 @@ import * as info from "../../lib/src/information";
 import * as dist from "../../lib/src/distributions";
 import * as est from "../../lib/src/estimators";
 
-const { bernoulli, categorical, createRng, empiricalDistribution, exponential, gaussian, klBetween, klMonteCarlo, poisson } = dist;
+const {
+  bernoulli,
+  categorical,
+  createRng,
+  empiricalDistribution,
+  exponential,
+  gaussian,
+  klBetween,
+  klMonteCarlo,
+  poisson,
+} = dist;
 
 type Call = [fn: string, call: (bad: unknown) => unknown];
 
-function failuresOf(calls: Call[], bad: unknown, expect: (fn: string, e: unknown) => string | undefined): string[] {
+function failuresOf(
+  calls: Call[],
+  bad: unknown,
+  expect: (fn: string, e: unknown) => string | undefined,
+): string[] {
   const out: string[] = [];
   for (const [fn, call] of calls) {
     let error: unknown;
@@ -29,10 +43,13 @@ function failuresOf(calls: Call[], bad: unknown, expect: (fn: string, e: unknown
   return out;
 }
 
-const typeErrorNaming = (pattern: (fn: string) => RegExp) => (fn: string, e: unknown): string | undefined => {
-  if (!(e instanceof TypeError)) return `threw ${(e as Error).constructor.name}: ${(e as Error).message}`;
-  return pattern(fn).test(e.message) ? undefined : `message "${e.message}"`;
-};
+const typeErrorNaming =
+  (pattern: (fn: string) => RegExp) =>
+  (fn: string, e: unknown): string | undefined => {
+    if (!(e instanceof TypeError))
+      return `threw ${(e as Error).constructor.name}: ${(e as Error).message}`;
+    return pattern(fn).test(e.message) ? undefined : `message "${e.message}"`;
+  };
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -59,7 +76,15 @@ test("a string, null or a boolean in a vector is a TypeError naming function, in
   const failures: string[] = [];
   for (const bad of ["0.7", null, true]) {
     const shown = esc(typeof bad === "string" ? JSON.stringify(bad) : String(bad));
-    failures.push(...failuresOf(vectorCalls, bad, typeErrorNaming((fn) => new RegExp(`^${fn}: (p|probs|samples|xs)\\[1\\] = ${shown} is not a number$`))));
+    failures.push(
+      ...failuresOf(
+        vectorCalls,
+        bad,
+        typeErrorNaming(
+          (fn) => new RegExp(`^${fn}: (p|probs|samples|xs)\\[1\\] = ${shown} is not a number$`),
+        ),
+      ),
+    );
   }
   assert.equal(failures, []);
 });
@@ -80,11 +105,20 @@ test("a string, null or a boolean as a scalar parameter is a TypeError naming fu
   const failures: string[] = [];
   for (const bad of ["3", null, false]) {
     const shown = esc(typeof bad === "string" ? JSON.stringify(bad) : String(bad));
-    failures.push(...failuresOf(calls, bad, typeErrorNaming((fn) => new RegExp(`^${esc(fn)}: \\w+ = ${shown} is not a number$`))));
+    failures.push(
+      ...failuresOf(
+        calls,
+        bad,
+        typeErrorNaming((fn) => new RegExp(`^${esc(fn)}: \\w+ = ${shown} is not a number$`)),
+      ),
+    );
   }
   assert.equal(failures, []);
   // the example of the issue: poisson("3").mean() used to return "3"
-  assert.throws(() => poisson("3" as never).mean(), (e: Error) => e instanceof TypeError && e.message === 'poisson: lambda = "3" is not a number');
+  assert.throws(
+    () => poisson("3" as never).mean(),
+    (e: Error) => e instanceof TypeError && e.message === 'poisson: lambda = "3" is not a number',
+  );
 });
 
 test("Float32Array and array-likes are rejected everywhere with the same TypeError (only number[] and Float64Array are accepted)", () => {
@@ -101,9 +135,34 @@ test("Float32Array and array-likes are rejected everywhere with the same TypeErr
     ["likelihood", (v) => est.likelihood(gaussian(0, 1), v as never)],
   ];
   const failures: string[] = [];
-  failures.push(...failuresOf(calls, new Float32Array([0.5, 0.5]), typeErrorNaming((fn) => new RegExp(`^${fn}: \\w+ = Float32Array\\(2\\) is not a number\\[\\] or Float64Array$`))));
-  failures.push(...failuresOf(calls, { length: 2, 0: 0.5, 1: 0.5 }, typeErrorNaming((fn) => new RegExp(`^${fn}: \\w+ = \\[object\\] is not a number\\[\\] or Float64Array$`))));
-  failures.push(...failuresOf(calls, null, typeErrorNaming((fn) => new RegExp(`^${fn}: \\w+ = null is not a number\\[\\] or Float64Array$`))));
+  failures.push(
+    ...failuresOf(
+      calls,
+      new Float32Array([0.5, 0.5]),
+      typeErrorNaming(
+        (fn) =>
+          new RegExp(`^${fn}: \\w+ = Float32Array\\(2\\) is not a number\\[\\] or Float64Array$`),
+      ),
+    ),
+  );
+  failures.push(
+    ...failuresOf(
+      calls,
+      { length: 2, 0: 0.5, 1: 0.5 },
+      typeErrorNaming(
+        (fn) => new RegExp(`^${fn}: \\w+ = \\[object\\] is not a number\\[\\] or Float64Array$`),
+      ),
+    ),
+  );
+  failures.push(
+    ...failuresOf(
+      calls,
+      null,
+      typeErrorNaming(
+        (fn) => new RegExp(`^${fn}: \\w+ = null is not a number\\[\\] or Float64Array$`),
+      ),
+    ),
+  );
   assert.equal(failures, []);
 });
 
@@ -130,13 +189,23 @@ const optionCalls: Call[] = [
 ];
 
 test("a null options object is the same TypeError in every function that takes options", () => {
-  const failures = failuresOf(optionCalls, null, typeErrorNaming((fn) => new RegExp(`^${esc(fn)}: options = null is not an options object$`)));
+  const failures = failuresOf(
+    optionCalls,
+    null,
+    typeErrorNaming((fn) => new RegExp(`^${esc(fn)}: options = null is not an options object$`)),
+  );
   assert.equal(failures, []);
 });
 
 test("an unknown option key is a TypeError naming the key in every function that takes options", () => {
   // { lambda: 5 } where l2 was meant: it used to be ignored silently
-  const failures = failuresOf(optionCalls, { lambda: 5, m: 5, trials: 3, rng: createRng(1) }, typeErrorNaming((fn) => new RegExp(`^${esc(fn)}: options\\.lambda = 5 is not an option \\(known: .+\\)$`)));
+  const failures = failuresOf(
+    optionCalls,
+    { lambda: 5, m: 5, trials: 3, rng: createRng(1) },
+    typeErrorNaming(
+      (fn) => new RegExp(`^${esc(fn)}: options\\.lambda = 5 is not an option \\(known: .+\\)$`),
+    ),
+  );
   assert.equal(failures, []);
 });
 
@@ -150,21 +219,48 @@ test("sampling with something that is not an Rng is a TypeError naming the metho
     ["exponential.sample", (r) => exponential(1).sample(2, r as never)],
     ["klMonteCarlo", (r) => klMonteCarlo(gaussian(0, 1), gaussian(1, 1), 10, r as never)],
   ];
-  const failures = failuresOf(samplers, bad, typeErrorNaming((fn) => new RegExp(`^${esc(fn)}: rng = \\[object\\] is not an Rng \\(it needs next\\(\\), normal\\(\\) and int\\(k\\); use createRng\\(seed\\)\\)$`)));
+  const failures = failuresOf(
+    samplers,
+    bad,
+    typeErrorNaming(
+      (fn) =>
+        new RegExp(
+          `^${esc(fn)}: rng = \\[object\\] is not an Rng \\(it needs next\\(\\), normal\\(\\) and int\\(k\\); use createRng\\(seed\\)\\)$`,
+        ),
+    ),
+  );
   assert.equal(failures, []);
 });
 
 test("categorical(null) and empiricalDistribution(null) throw TypeErrors that name the function", () => {
-  assert.throws(() => categorical(null as never), (e: Error) => e instanceof TypeError && e.message === "categorical: probs = null is not a number[] or Float64Array");
-  assert.throws(() => empiricalDistribution(null as never), (e: Error) => e instanceof TypeError && e.message === "empiricalDistribution: samples = null is not a number[] or Float64Array");
+  assert.throws(
+    () => categorical(null as never),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === "categorical: probs = null is not a number[] or Float64Array",
+  );
+  assert.throws(
+    () => empiricalDistribution(null as never),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === "empiricalDistribution: samples = null is not a number[] or Float64Array",
+  );
 });
 
 test("fitGaussian([1, null, 3]) is a TypeError, not a fit that reads null as 0", () => {
-  assert.throws(() => est.fitGaussian([1, null, 3] as never), (e: Error) => e instanceof TypeError && e.message === "fitGaussian: xs[1] = null is not a number");
+  assert.throws(
+    () => est.fitGaussian([1, null, 3] as never),
+    (e: Error) =>
+      e instanceof TypeError && e.message === "fitGaussian: xs[1] = null is not a number",
+  );
 });
 
-test("categorical([0.5, \"0.7\"]) is a TypeError, not a string sum that slips past the tolerance check", () => {
-  assert.throws(() => categorical([0.5, "0.7"] as never), (e: Error) => e instanceof TypeError && e.message === 'categorical: probs[1] = "0.7" is not a number');
+test('categorical([0.5, "0.7"]) is a TypeError, not a string sum that slips past the tolerance check', () => {
+  assert.throws(
+    () => categorical([0.5, "0.7"] as never),
+    (e: Error) =>
+      e instanceof TypeError && e.message === 'categorical: probs[1] = "0.7" is not a number',
+  );
 });
 
 test.run();

@@ -48,7 +48,10 @@ interface Row {
 const range = (message: RegExp): Outcome => ({ throws: RangeError, message });
 const type = (message: RegExp): Outcome => ({ throws: TypeError, message });
 const U = [0.5, 0.5];
-const T = [[0.25, 0.25], [0.25, 0.25]];
+const T = [
+  [0.25, 0.25],
+  [0.25, 0.25],
+];
 // Any function that takes probability vectors, called with one bad vector in first place.
 const vectorFns: [string, (p: any) => unknown][] = [
   ["entropy", (p) => entropy(p)],
@@ -66,7 +69,10 @@ const logitFns: [string, (z: any) => unknown][] = [
   ["logSumExp", (z) => logSumExp(z)],
   ["softmax", (z) => softmax(z)],
   ["logSoftmax", (z) => logSoftmax(z)],
-  ["crossEntropyFromLogits", (z) => crossEntropyFromLogits(new Array(z.length).fill(1 / z.length), z)],
+  [
+    "crossEntropyFromLogits",
+    (z) => crossEntropyFromLogits(new Array(z.length).fill(1 / z.length), z),
+  ],
 ];
 const each = <F>(fns: [string, F][], make: (name: string, f: F) => Row["cases"][number]) =>
   fns.map(([name, f]) => make(name, f));
@@ -80,11 +86,43 @@ const TABLE: Row[] = [
       ["jsDivergence", () => jsDivergence([1, 0], [1, 0]), { value: 0 }],
       ["binaryEntropy", () => binaryEntropy(0), { value: 0 }],
       ["binaryEntropy", () => binaryEntropy(1), { value: 0 }],
-      ["jointEntropy", () => jointEntropy([[1, 0], [0, 0]]), { value: 0 }],
-      ["conditionalEntropy", () => conditionalEntropy([[0.5, 0], [0, 0.5]]), { value: 0 }],
-      ["mutualInformation", () => mutualInformation([[1, 0], [0, 0]]), { value: 0 }],
-      ["crossEntropyFromLogits", () => crossEntropyFromLogits([0, 1], [-Infinity, 0]), { value: 0 }],
-      ["binaryCrossEntropyFromLogit", () => binaryCrossEntropyFromLogit(0, -Infinity), { value: 0 }],
+      [
+        "jointEntropy",
+        () =>
+          jointEntropy([
+            [1, 0],
+            [0, 0],
+          ]),
+        { value: 0 },
+      ],
+      [
+        "conditionalEntropy",
+        () =>
+          conditionalEntropy([
+            [0.5, 0],
+            [0, 0.5],
+          ]),
+        { value: 0 },
+      ],
+      [
+        "mutualInformation",
+        () =>
+          mutualInformation([
+            [1, 0],
+            [0, 0],
+          ]),
+        { value: 0 },
+      ],
+      [
+        "crossEntropyFromLogits",
+        () => crossEntropyFromLogits([0, 1], [-Infinity, 0]),
+        { value: 0 },
+      ],
+      [
+        "binaryCrossEntropyFromLogit",
+        () => binaryCrossEntropyFromLogit(0, -Infinity),
+        { value: 0 },
+      ],
     ],
   },
   {
@@ -94,8 +132,16 @@ const TABLE: Row[] = [
       ["klDivergence", () => klDivergence([0, 1], [0.5, 0.5], { base: 2 }), { value: 1 }],
       // ½[log(4/3) + ½ log 2 + ½ log(2/3)], the zero entry contributing nothing: mpmath gives
       // 0.21576155433883569558; within 2 ulps whichever order the pairs come in
-      ["jsDivergence", () => jsDivergence([0, 1], [0.5, 0.5]), { value: 0.2157615543388357, ulps: 2 }],
-      ["jsDivergence", () => jsDivergence([1, 0], [0.5, 0.5]), { value: 0.2157615543388357, ulps: 2 }],
+      [
+        "jsDivergence",
+        () => jsDivergence([0, 1], [0.5, 0.5]),
+        { value: 0.2157615543388357, ulps: 2 },
+      ],
+      [
+        "jsDivergence",
+        () => jsDivergence([1, 0], [0.5, 0.5]),
+        { value: 0.2157615543388357, ulps: 2 },
+      ],
     ],
   },
   {
@@ -103,12 +149,28 @@ const TABLE: Row[] = [
     cases: [
       ["crossEntropy", () => crossEntropy([0.5, 0.5], [1, 0]), { value: Infinity }],
       ["klDivergence", () => klDivergence([0.5, 0.5], [1, 0]), { value: Infinity }],
-      ["klDivergence", () => klDivergence(new Float64Array([0.5, 0.5]), new Float64Array([1, 0])), { value: Infinity }],
-      ["crossEntropyFromLogits", () => crossEntropyFromLogits([0.5, 0.5], [0, -Infinity]), { value: Infinity }],
+      [
+        "klDivergence",
+        () => klDivergence(new Float64Array([0.5, 0.5]), new Float64Array([1, 0])),
+        { value: Infinity },
+      ],
+      [
+        "crossEntropyFromLogits",
+        () => crossEntropyFromLogits([0.5, 0.5], [0, -Infinity]),
+        { value: Infinity },
+      ],
       ["selfInformation", () => selfInformation(0), { value: Infinity }],
-      ["binaryCrossEntropyFromLogit", () => binaryCrossEntropyFromLogit(1, -Infinity), { value: Infinity }],
+      [
+        "binaryCrossEntropyFromLogit",
+        () => binaryCrossEntropyFromLogit(1, -Infinity),
+        { value: Infinity },
+      ],
       // the documented exception: JS compares with the midpoint, which is never 0 where p is not
-      ["jsDivergence", () => jsDivergence([0.5, 0.5], [1, 0]), { value: jsDivergence([1, 0], [0.5, 0.5]) }],
+      [
+        "jsDivergence",
+        () => jsDivergence([0.5, 0.5], [1, 0]),
+        { value: jsDivergence([1, 0], [0.5, 0.5]) },
+      ],
     ],
   },
   {
@@ -117,7 +179,11 @@ const TABLE: Row[] = [
       ...each(vectorFns, (n, f) => [n, () => f([]), range(new RegExp(`^${n}: p is empty$`))]),
       ["crossEntropy", () => crossEntropy(U, []), range(/^crossEntropy: q is empty$/)],
       ...each(tableFns, (n, f) => [n, () => f([]), range(new RegExp(`^${n}: pxy is empty$`))]),
-      ...each(tableFns, (n, f) => [n, () => f([[]]), range(new RegExp(`^${n}: pxy\\[0\\] is empty$`))]),
+      ...each(tableFns, (n, f) => [
+        n,
+        () => f([[]]),
+        range(new RegExp(`^${n}: pxy\\[0\\] is empty$`)),
+      ]),
       ["logSumExp", () => logSumExp([]), range(/^logSumExp: xs is empty$/)],
       ["softmax", () => softmax([]), range(/^softmax: logits is empty$/)],
       ["logSoftmax", () => logSoftmax(new Float64Array(0)), range(/^logSoftmax: logits is empty$/)],
@@ -126,97 +192,329 @@ const TABLE: Row[] = [
   {
     rule: "a length mismatch throws RangeError",
     cases: [
-      ["crossEntropy", () => crossEntropy(U, [1, 0, 0]), range(/^crossEntropy: p and q differ in length \(2 vs 3\)$/)],
-      ["klDivergence", () => klDivergence(U, [1]), range(/^klDivergence: p and q differ in length \(2 vs 1\)$/)],
-      ["jsDivergence", () => jsDivergence(new Float64Array(U), [1]), range(/^jsDivergence: p and q differ/)],
-      ["crossEntropyFromLogits", () => crossEntropyFromLogits(U, [0]), range(/^crossEntropyFromLogits: p and logits differ/)],
-      ...each(tableFns, (n, f) => [n, () => f([[0.5, 0.25], [0.25]]), range(new RegExp(`^${n}: pxy\\[1\\] has 1 entries but pxy\\[0\\] has 2$`))]),
+      [
+        "crossEntropy",
+        () => crossEntropy(U, [1, 0, 0]),
+        range(/^crossEntropy: p and q differ in length \(2 vs 3\)$/),
+      ],
+      [
+        "klDivergence",
+        () => klDivergence(U, [1]),
+        range(/^klDivergence: p and q differ in length \(2 vs 1\)$/),
+      ],
+      [
+        "jsDivergence",
+        () => jsDivergence(new Float64Array(U), [1]),
+        range(/^jsDivergence: p and q differ/),
+      ],
+      [
+        "crossEntropyFromLogits",
+        () => crossEntropyFromLogits(U, [0]),
+        range(/^crossEntropyFromLogits: p and logits differ/),
+      ],
+      ...each(tableFns, (n, f) => [
+        n,
+        () => f([[0.5, 0.25], [0.25]]),
+        range(new RegExp(`^${n}: pxy\\[1\\] has 1 entries but pxy\\[0\\] has 2$`)),
+      ]),
     ],
   },
   {
     rule: "NaN throws RangeError naming the function, index and value",
     cases: [
-      ...each(vectorFns, (n, f) => [n, () => f([0.5, NaN, 0.5]), range(new RegExp(`^${n}: p\\[1\\] = NaN is not a number$`))]),
-      ...each(vectorFns, (n, f) => [n, () => f(new Float64Array([0.5, NaN, 0.5])), range(new RegExp(`^${n}: p\\[1\\] = NaN`))]),
-      ["klDivergence", () => klDivergence(U, [0.5, NaN]), range(/^klDivergence: q\[1\] = NaN is not a number$/)],
-      ...each(tableFns, (n, f) => [n, () => f([[0.5, 0], [NaN, 0.5]]), range(new RegExp(`^${n}: pxy\\[1\\]\\[0\\] = NaN is not a number$`))]),
-      ...each(logitFns, (n, f) => [n, () => f([0, NaN]), range(new RegExp(`^${n}: (xs|logits)\\[1\\] = NaN is not a number$`))]),
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f([0.5, NaN, 0.5]),
+        range(new RegExp(`^${n}: p\\[1\\] = NaN is not a number$`)),
+      ]),
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f(new Float64Array([0.5, NaN, 0.5])),
+        range(new RegExp(`^${n}: p\\[1\\] = NaN`)),
+      ]),
+      [
+        "klDivergence",
+        () => klDivergence(U, [0.5, NaN]),
+        range(/^klDivergence: q\[1\] = NaN is not a number$/),
+      ],
+      ...each(tableFns, (n, f) => [
+        n,
+        () =>
+          f([
+            [0.5, 0],
+            [NaN, 0.5],
+          ]),
+        range(new RegExp(`^${n}: pxy\\[1\\]\\[0\\] = NaN is not a number$`)),
+      ]),
+      ...each(logitFns, (n, f) => [
+        n,
+        () => f([0, NaN]),
+        range(new RegExp(`^${n}: (xs|logits)\\[1\\] = NaN is not a number$`)),
+      ]),
       ["selfInformation", () => selfInformation(NaN), range(/^selfInformation: p = NaN/)],
       ["binaryEntropy", () => binaryEntropy(NaN), range(/^binaryEntropy: theta = NaN/)],
-      ["binaryCrossEntropyFromLogit", () => binaryCrossEntropyFromLogit(NaN, 0), range(/^binaryCrossEntropyFromLogit: y = NaN/)],
-      ["binaryCrossEntropyFromLogit", () => binaryCrossEntropyFromLogit(1, NaN), range(/^binaryCrossEntropyFromLogit: z = NaN/)],
+      [
+        "binaryCrossEntropyFromLogit",
+        () => binaryCrossEntropyFromLogit(NaN, 0),
+        range(/^binaryCrossEntropyFromLogit: y = NaN/),
+      ],
+      [
+        "binaryCrossEntropyFromLogit",
+        () => binaryCrossEntropyFromLogit(1, NaN),
+        range(/^binaryCrossEntropyFromLogit: z = NaN/),
+      ],
     ],
   },
   {
     rule: "a negative entry throws RangeError naming the function, index and value",
     cases: [
-      ...each(vectorFns, (n, f) => [n, () => f([0.6, 0.5, -0.1]), range(new RegExp(`^${n}: p\\[2\\] = -0.1 is negative$`))]),
-      ...each(vectorFns, (n, f) => [n, () => f(new Float64Array([0.6, 0.5, -0.1])), range(new RegExp(`^${n}: p\\[2\\] = -0.1 is negative$`))]),
-      ["crossEntropy", () => crossEntropy(U, [1.5, -0.5]), range(/^crossEntropy: q\[1\] = -0.5 is negative$/)],
-      ...each(tableFns, (n, f) => [n, () => f([[0.5, -0.5], [0.5, 0.5]]), range(new RegExp(`^${n}: pxy\\[0\\]\\[1\\] = -0.5 is negative$`))]),
-      ["selfInformation", () => selfInformation(-0.1), range(/^selfInformation: p = -0.1 is negative$/)],
-      ["binaryEntropy", () => binaryEntropy(-0.1), range(/^binaryEntropy: theta = -0.1 is outside \[0, 1\]$/)],
-      ["binaryCrossEntropyFromLogit", () => binaryCrossEntropyFromLogit(-0.1, 0), range(/y = -0.1 is outside/)],
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f([0.6, 0.5, -0.1]),
+        range(new RegExp(`^${n}: p\\[2\\] = -0.1 is negative$`)),
+      ]),
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f(new Float64Array([0.6, 0.5, -0.1])),
+        range(new RegExp(`^${n}: p\\[2\\] = -0.1 is negative$`)),
+      ]),
+      [
+        "crossEntropy",
+        () => crossEntropy(U, [1.5, -0.5]),
+        range(/^crossEntropy: q\[1\] = -0.5 is negative$/),
+      ],
+      ...each(tableFns, (n, f) => [
+        n,
+        () =>
+          f([
+            [0.5, -0.5],
+            [0.5, 0.5],
+          ]),
+        range(new RegExp(`^${n}: pxy\\[0\\]\\[1\\] = -0.5 is negative$`)),
+      ]),
+      [
+        "selfInformation",
+        () => selfInformation(-0.1),
+        range(/^selfInformation: p = -0.1 is negative$/),
+      ],
+      [
+        "binaryEntropy",
+        () => binaryEntropy(-0.1),
+        range(/^binaryEntropy: theta = -0.1 is outside \[0, 1\]$/),
+      ],
+      [
+        "binaryCrossEntropyFromLogit",
+        () => binaryCrossEntropyFromLogit(-0.1, 0),
+        range(/y = -0.1 is outside/),
+      ],
     ],
   },
   {
     rule: "a non-finite entry throws RangeError (logits: +Infinity; logSumExp returns it)",
     cases: [
-      ...each(vectorFns, (n, f) => [n, () => f([0.5, Infinity]), range(new RegExp(`^${n}: p\\[1\\] = Infinity is not finite$`))]),
-      ...each(vectorFns, (n, f) => [n, () => f(new Float64Array([0.5, -Infinity])), range(new RegExp(`^${n}: p\\[1\\] = -Infinity is negative$`))]),
-      ["klDivergence", () => klDivergence(U, [Infinity, 0.5]), range(/^klDivergence: q\[0\] = Infinity is not finite$/)],
-      ...each(tableFns, (n, f) => [n, () => f([[0.5, 0], [Infinity, 0.5]]), range(new RegExp(`^${n}: pxy\\[1\\]\\[0\\] = Infinity is not finite$`))]),
-      ["softmax", () => softmax([0, Infinity]), range(/^softmax: logits\[1\] = Infinity is not allowed/)],
-      ["logSoftmax", () => logSoftmax([Infinity]), range(/^logSoftmax: logits\[0\] = Infinity is not allowed/)],
-      ["crossEntropyFromLogits", () => crossEntropyFromLogits(U, [Infinity, 0]), range(/^crossEntropyFromLogits: logits\[0\] = Infinity is not allowed/)],
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f([0.5, Infinity]),
+        range(new RegExp(`^${n}: p\\[1\\] = Infinity is not finite$`)),
+      ]),
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f(new Float64Array([0.5, -Infinity])),
+        range(new RegExp(`^${n}: p\\[1\\] = -Infinity is negative$`)),
+      ]),
+      [
+        "klDivergence",
+        () => klDivergence(U, [Infinity, 0.5]),
+        range(/^klDivergence: q\[0\] = Infinity is not finite$/),
+      ],
+      ...each(tableFns, (n, f) => [
+        n,
+        () =>
+          f([
+            [0.5, 0],
+            [Infinity, 0.5],
+          ]),
+        range(new RegExp(`^${n}: pxy\\[1\\]\\[0\\] = Infinity is not finite$`)),
+      ]),
+      [
+        "softmax",
+        () => softmax([0, Infinity]),
+        range(/^softmax: logits\[1\] = Infinity is not allowed/),
+      ],
+      [
+        "logSoftmax",
+        () => logSoftmax([Infinity]),
+        range(/^logSoftmax: logits\[0\] = Infinity is not allowed/),
+      ],
+      [
+        "crossEntropyFromLogits",
+        () => crossEntropyFromLogits(U, [Infinity, 0]),
+        range(/^crossEntropyFromLogits: logits\[0\] = Infinity is not allowed/),
+      ],
       ["softmax", () => softmax([-Infinity, -Infinity]), range(/every logit is -Infinity/)],
-      ["crossEntropyFromLogits", () => crossEntropyFromLogits(U, [-Infinity, -Infinity]), range(/every logit is -Infinity/)],
+      [
+        "crossEntropyFromLogits",
+        () => crossEntropyFromLogits(U, [-Infinity, -Infinity]),
+        range(/every logit is -Infinity/),
+      ],
       ["logSumExp", () => logSumExp([0, Infinity]), { value: Infinity }],
       ["logSumExp", () => logSumExp([-Infinity, -Infinity]), { value: -Infinity }],
-      ["selfInformation", () => selfInformation(Infinity), range(/^selfInformation: p = Infinity is greater than 1$/)],
-      ["binaryCrossEntropyFromLogit", () => binaryCrossEntropyFromLogit(0, Infinity), { value: Infinity }],
+      [
+        "selfInformation",
+        () => selfInformation(Infinity),
+        range(/^selfInformation: p = Infinity is greater than 1$/),
+      ],
+      [
+        "binaryCrossEntropyFromLogit",
+        () => binaryCrossEntropyFromLogit(0, Infinity),
+        { value: Infinity },
+      ],
     ],
   },
   {
     rule: "a non-array input or a non-number entry throws TypeError",
     cases: [
-      ...each(vectorFns, (n, f) => [n, () => f("0.5,0.5"), type(new RegExp(`^${n}: p = "0.5,0.5" is not a number\\[\\] or Float64Array$`))]),
-      ...each(vectorFns, (n, f) => [n, () => f(new Float32Array([0.5, 0.5])), type(/p = Float32Array\(2\) is not a number\[\] or Float64Array$/)]),
-      ...each(vectorFns, (n, f) => [n, () => f([0.5, "0.5"]), type(new RegExp(`^${n}: p\\[1\\] = "0.5" is not a number$`))]),
-      ...each(vectorFns, (n, f) => [n, () => f([0.5, null, 0.5]), type(new RegExp(`^${n}: p\\[1\\] = null is not a number$`))]),
-      ...each(tableFns, (n, f) => [n, () => f({ length: 1 }), type(/pxy = \[object\] is not an array of rows$/)]),
-      ...each(tableFns, (n, f) => [n, () => f([[0.5, true], [0.25, 0.25]]), type(new RegExp(`^${n}: pxy\\[0\\]\\[1\\] = true is not a number$`))]),
-      ...each(logitFns, (n, f) => [n, () => f([0, undefined]), type(/\[1\] = undefined is not a number$/)]),
-      ["selfInformation", () => selfInformation("0.5" as any), type(/^selfInformation: p = "0.5" is not a number$/)],
-      ["binaryEntropy", () => binaryEntropy(null as any), type(/^binaryEntropy: theta = null is not a number$/)],
-      ["binaryCrossEntropyFromLogit", () => binaryCrossEntropyFromLogit(1, "0" as any), type(/^binaryCrossEntropyFromLogit: z = "0" is not a number$/)],
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f("0.5,0.5"),
+        type(new RegExp(`^${n}: p = "0.5,0.5" is not a number\\[\\] or Float64Array$`)),
+      ]),
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f(new Float32Array([0.5, 0.5])),
+        type(/p = Float32Array\(2\) is not a number\[\] or Float64Array$/),
+      ]),
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f([0.5, "0.5"]),
+        type(new RegExp(`^${n}: p\\[1\\] = "0.5" is not a number$`)),
+      ]),
+      ...each(vectorFns, (n, f) => [
+        n,
+        () => f([0.5, null, 0.5]),
+        type(new RegExp(`^${n}: p\\[1\\] = null is not a number$`)),
+      ]),
+      ...each(tableFns, (n, f) => [
+        n,
+        () => f({ length: 1 }),
+        type(/pxy = \[object\] is not an array of rows$/),
+      ]),
+      ...each(tableFns, (n, f) => [
+        n,
+        () =>
+          f([
+            [0.5, true],
+            [0.25, 0.25],
+          ]),
+        type(new RegExp(`^${n}: pxy\\[0\\]\\[1\\] = true is not a number$`)),
+      ]),
+      ...each(logitFns, (n, f) => [
+        n,
+        () => f([0, undefined]),
+        type(/\[1\] = undefined is not a number$/),
+      ]),
+      [
+        "selfInformation",
+        () => selfInformation("0.5" as any),
+        type(/^selfInformation: p = "0.5" is not a number$/),
+      ],
+      [
+        "binaryEntropy",
+        () => binaryEntropy(null as any),
+        type(/^binaryEntropy: theta = null is not a number$/),
+      ],
+      [
+        "binaryCrossEntropyFromLogit",
+        () => binaryCrossEntropyFromLogit(1, "0" as any),
+        type(/^binaryCrossEntropyFromLogit: z = "0" is not a number$/),
+      ],
     ],
   },
   {
     rule: "a sum off 1 by more than tolerance·max(1, n) throws RangeError; normalize needs a sum > 0",
     cases: [
-      ...each(vectorFns.slice(0, 4), (n, f) => [n, () => f([0.5, 0.6]), range(new RegExp(`^${n}: p sums to 1.1, not 1 within tolerance 1e-9`))]),
-      ["klDivergence", () => klDivergence(U, [0.5, 0.4]), range(/^klDivergence: q sums to 0.9, not 1/)],
+      ...each(vectorFns.slice(0, 4), (n, f) => [
+        n,
+        () => f([0.5, 0.6]),
+        range(new RegExp(`^${n}: p sums to 1.1, not 1 within tolerance 1e-9`)),
+      ]),
+      [
+        "klDivergence",
+        () => klDivergence(U, [0.5, 0.4]),
+        range(/^klDivergence: q sums to 0.9, not 1/),
+      ],
       // n = 2, so the default bound is 2e-9: an excess of 2.5e-9 throws, a looser tolerance lets it
       // through and the masses are used as given (not rescaled).
-      ["entropy", () => entropy([0.5, 0.5 + 2.5e-9]), range(/^entropy: p sums to 1.0000000025, not 1 within tolerance 1e-9/)],
-      ["entropy", () => entropy([0.5, 0.5 + 2.5e-9], { tolerance: 1e-8 }), { value: -(0.5 * Math.log(0.5)) - (0.5 + 2.5e-9) * Math.log(0.5 + 2.5e-9) }],
-      ...each(tableFns, (n, f) => [n, () => f([[0.5, 0.5], [0.5, 0.5]]), range(new RegExp(`^${n}: pxy sums to 2, not 1`))]),
-      ["entropy", () => entropy([0, 0], { normalize: true }), range(/^entropy: p sums to 0; cannot normalize$/)],
-      ["jsDivergence", () => jsDivergence(U, [0, 0], { normalize: true }), range(/^jsDivergence: q sums to 0; cannot normalize$/)],
-      ["mutualInformation", () => mutualInformation([[0, 0]], { normalize: true }), range(/pxy sums to 0; cannot normalize/)],
+      [
+        "entropy",
+        () => entropy([0.5, 0.5 + 2.5e-9]),
+        range(/^entropy: p sums to 1.0000000025, not 1 within tolerance 1e-9/),
+      ],
+      [
+        "entropy",
+        () => entropy([0.5, 0.5 + 2.5e-9], { tolerance: 1e-8 }),
+        { value: -(0.5 * Math.log(0.5)) - (0.5 + 2.5e-9) * Math.log(0.5 + 2.5e-9) },
+      ],
+      ...each(tableFns, (n, f) => [
+        n,
+        () =>
+          f([
+            [0.5, 0.5],
+            [0.5, 0.5],
+          ]),
+        range(new RegExp(`^${n}: pxy sums to 2, not 1`)),
+      ]),
+      [
+        "entropy",
+        () => entropy([0, 0], { normalize: true }),
+        range(/^entropy: p sums to 0; cannot normalize$/),
+      ],
+      [
+        "jsDivergence",
+        () => jsDivergence(U, [0, 0], { normalize: true }),
+        range(/^jsDivergence: q sums to 0; cannot normalize$/),
+      ],
+      [
+        "mutualInformation",
+        () => mutualInformation([[0, 0]], { normalize: true }),
+        range(/pxy sums to 0; cannot normalize/),
+      ],
     ],
   },
   {
     rule: "options: base must be finite and > 1 (a base in (0, 1) is refused: it would make every entropy negative); tolerance >= 0; normalize boolean",
     cases: [
-      ...[0, -2, 1, 0.5, Infinity].map((b): Row["cases"][number] => ["entropy", () => entropy(U, { base: b }), range(/^entropy: base = .* is not a valid logarithm base \(finite and > 1\)$/)]),
+      ...[0, -2, 1, 0.5, Infinity].map((b): Row["cases"][number] => [
+        "entropy",
+        () => entropy(U, { base: b }),
+        range(/^entropy: base = .* is not a valid logarithm base \(finite and > 1\)$/),
+      ]),
       ["entropy", () => entropy(U, { base: NaN }), range(/^entropy: base = NaN is not a number$/)],
-      ["klDivergence", () => klDivergence(U, U, { base: 1 }), range(/^klDivergence: base = 1 is not a valid/)],
-      ["selfInformation", () => selfInformation(0.5, { base: 0 }), range(/^selfInformation: base = 0/)],
-      ["mutualInformation", () => mutualInformation(T, { tolerance: -1 }), range(/^mutualInformation: tolerance = -1 must be >= 0$/)],
-      ["crossEntropy", () => crossEntropy(U, U, { normalize: "yes" as any }), type(/^crossEntropy: normalize = "yes" is not a boolean$/)],
-      ["entropy", () => entropy(U, null as any), type(/^entropy: options = null is not an options object$/)],
+      [
+        "klDivergence",
+        () => klDivergence(U, U, { base: 1 }),
+        range(/^klDivergence: base = 1 is not a valid/),
+      ],
+      [
+        "selfInformation",
+        () => selfInformation(0.5, { base: 0 }),
+        range(/^selfInformation: base = 0/),
+      ],
+      [
+        "mutualInformation",
+        () => mutualInformation(T, { tolerance: -1 }),
+        range(/^mutualInformation: tolerance = -1 must be >= 0$/),
+      ],
+      [
+        "crossEntropy",
+        () => crossEntropy(U, U, { normalize: "yes" as any }),
+        type(/^crossEntropy: normalize = "yes" is not a boolean$/),
+      ],
+      [
+        "entropy",
+        () => entropy(U, null as any),
+        type(/^entropy: options = null is not an options object$/),
+      ],
     ],
   },
 ];
@@ -241,15 +539,28 @@ test("every row of the edge-case policy holds for every function it applies to",
       }
       if ("value" in outcome) {
         if (error) failures.push(`${where} threw ${(error as Error).message}`);
-        else if (outcome.ulps !== undefined ? !(ulpDistance(result as number, outcome.value) <= outcome.ulps) : !Object.is(result, outcome.value)) {
-          failures.push(`${where} returned ${describe(result)}, want ${outcome.value}${outcome.ulps ? ` (to ${outcome.ulps} ulp)` : ""}`);
+        else if (
+          outcome.ulps !== undefined
+            ? !(ulpDistance(result as number, outcome.value) <= outcome.ulps)
+            : !Object.is(result, outcome.value)
+        ) {
+          failures.push(
+            `${where} returned ${describe(result)}, want ${outcome.value}${outcome.ulps ? ` (to ${outcome.ulps} ulp)` : ""}`,
+          );
         }
       } else if (!error) {
         failures.push(`${where} returned ${describe(result)}, want ${outcome.throws.name}`);
-      } else if (!(error instanceof outcome.throws) || (error as Error).constructor !== outcome.throws) {
-        failures.push(`${where} threw ${(error as Error).constructor.name}: ${(error as Error).message}, want ${outcome.throws.name}`);
+      } else if (
+        !(error instanceof outcome.throws) ||
+        (error as Error).constructor !== outcome.throws
+      ) {
+        failures.push(
+          `${where} threw ${(error as Error).constructor.name}: ${(error as Error).message}, want ${outcome.throws.name}`,
+        );
       } else if (!outcome.message.test((error as Error).message)) {
-        failures.push(`${where} message "${(error as Error).message}" does not match ${outcome.message}`);
+        failures.push(
+          `${where} message "${(error as Error).message}" does not match ${outcome.message}`,
+        );
       }
     }
   }
@@ -259,8 +570,23 @@ test("every row of the edge-case policy holds for every function it applies to",
 
 test("the slow path reports the first offending entry, not the one the hot loop tripped on", () => {
   // Index 1 is +Infinity (seen only through the sum); index 3 is negative (seen in the loop).
-  assert.throws(() => klDivergence([0.1, Infinity, 0.2, -1], [0.25, 0.25, 0.25, 0.25]), /p\[1\] = Infinity is not finite/);
-  assert.throws(() => throwFirstInvalid("f", ["a", "b"], [[0, 1], [0, -1]], ["probability", "probability"]), /^f: b\[1\] = -1 is negative$/);
+  assert.throws(
+    () => klDivergence([0.1, Infinity, 0.2, -1], [0.25, 0.25, 0.25, 0.25]),
+    /p\[1\] = Infinity is not finite/,
+  );
+  assert.throws(
+    () =>
+      throwFirstInvalid(
+        "f",
+        ["a", "b"],
+        [
+          [0, 1],
+          [0, -1],
+        ],
+        ["probability", "probability"],
+      ),
+    /^f: b\[1\] = -1 is negative$/,
+  );
 });
 
 test("entryError accepts finite non-negative probabilities and any logit but NaN and +Infinity", () => {
@@ -297,7 +623,10 @@ test("readOptions reads only an options object's own properties: an inherited or
   const proto = Object.prototype as Record<string, unknown>;
   proto.normalize = true;
   try {
-    assert.throws(() => entropy([1, 1]), (e: Error) => e instanceof RangeError && /sums to 2, not 1/.test(e.message));
+    assert.throws(
+      () => entropy([1, 1]),
+      (e: Error) => e instanceof RangeError && /sums to 2, not 1/.test(e.message),
+    );
   } finally {
     delete proto.normalize;
   }
@@ -310,16 +639,34 @@ test("readOptions: undefined gives no options, null and non-objects are a TypeEr
   assert.ok(Object.prototype.hasOwnProperty.call(none, "base"));
   const o = { a: 1 };
   assert.equal({ ...readOptions("f", o, ["a"]) }, { a: 1 });
-  assert.throws(() => readOptions("f", null as any, ["a"]), (e: Error) => e instanceof TypeError && e.message === "f: options = null is not an options object");
-  assert.throws(() => readOptions("f", [1] as any, ["a"]), (e: Error) => e instanceof TypeError && /options = \[array of 1\]/.test(e.message));
-  assert.throws(() => readOptions("f", { lambda: 5 } as any, ["l2", "intercept"]), (e: Error) => e instanceof TypeError && e.message === "f: options.lambda = 5 is not an option (known: l2, intercept)");
+  assert.throws(
+    () => readOptions("f", null as any, ["a"]),
+    (e: Error) =>
+      e instanceof TypeError && e.message === "f: options = null is not an options object",
+  );
+  assert.throws(
+    () => readOptions("f", [1] as any, ["a"]),
+    (e: Error) => e instanceof TypeError && /options = \[array of 1\]/.test(e.message),
+  );
+  assert.throws(
+    () => readOptions("f", { lambda: 5 } as any, ["l2", "intercept"]),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === "f: options.lambda = 5 is not an option (known: l2, intercept)",
+  );
 });
 
 test("scalar checks reject strings, null and booleans with a TypeError and NaN or out-of-range values with a RangeError", () => {
   for (const bad of ["3", null, true, undefined, 3n, {}]) {
-    assert.throws(() => checkNumber("f", "x", bad), (e: Error) => e instanceof TypeError && /^f: x = .* is not a number$/.test(e.message));
+    assert.throws(
+      () => checkNumber("f", "x", bad),
+      (e: Error) => e instanceof TypeError && /^f: x = .* is not a number$/.test(e.message),
+    );
   }
-  assert.throws(() => checkNumber("f", "x", NaN), (e: Error) => e instanceof RangeError && e.message === "f: x = NaN is not a number");
+  assert.throws(
+    () => checkNumber("f", "x", NaN),
+    (e: Error) => e instanceof RangeError && e.message === "f: x = NaN is not a number",
+  );
   assert.is(checkFinite("f", "x", -0), -0);
   assert.throws(() => checkFinite("f", "x", -Infinity), /^f: x = -Infinity is not finite$/);
   assert.throws(() => checkPositive("f", "sigma", 0), /^f: sigma = 0 must be finite and > 0$/);
@@ -331,17 +678,38 @@ test("scalar checks reject strings, null and booleans with a TypeError and NaN o
 test("checkSample accepts number[] and Float64Array of finite numbers and names the first bad entry", () => {
   assert.is(checkSample("f", "xs", [1, 2]), 2);
   assert.is(checkSample("f", "xs", new Float64Array(3)), 3);
-  assert.throws(() => checkSample("f", "xs", [1, null, 3]), (e: Error) => e instanceof TypeError && e.message === "f: xs[1] = null is not a number");
-  assert.throws(() => checkSample("f", "xs", [1, "2"]), (e: Error) => e instanceof TypeError && e.message === 'f: xs[1] = "2" is not a number');
-  assert.throws(() => checkSample("f", "xs", [1, Infinity, NaN]), (e: Error) => e instanceof RangeError && e.message === "f: xs[1] = Infinity is not finite");
-  assert.throws(() => checkSample("f", "xs", new Float32Array(2)), (e: Error) => e instanceof TypeError && e.message === "f: xs = Float32Array(2) is not a number[] or Float64Array");
+  assert.throws(
+    () => checkSample("f", "xs", [1, null, 3]),
+    (e: Error) => e instanceof TypeError && e.message === "f: xs[1] = null is not a number",
+  );
+  assert.throws(
+    () => checkSample("f", "xs", [1, "2"]),
+    (e: Error) => e instanceof TypeError && e.message === 'f: xs[1] = "2" is not a number',
+  );
+  assert.throws(
+    () => checkSample("f", "xs", [1, Infinity, NaN]),
+    (e: Error) => e instanceof RangeError && e.message === "f: xs[1] = Infinity is not finite",
+  );
+  assert.throws(
+    () => checkSample("f", "xs", new Float32Array(2)),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === "f: xs = Float32Array(2) is not a number[] or Float64Array",
+  );
   assert.throws(() => checkSample("f", "xs", { length: 1, 0: 1 }), TypeError);
-  assert.throws(() => checkSample("f", "xs", []), (e: Error) => e instanceof RangeError && e.message === "f: xs is empty");
+  assert.throws(
+    () => checkSample("f", "xs", []),
+    (e: Error) => e instanceof RangeError && e.message === "f: xs is empty",
+  );
 });
 
 test("checkRng names the function when the generator lacks next, normal or int", () => {
   assert.not.throws(() => checkRng("f", { next: () => 0, normal: () => 0, int: () => 0 }));
-  assert.throws(() => checkRng("g.sample", { next: Math.random }), (e: Error) => e instanceof TypeError && /^g\.sample: rng = \[object\] is not an Rng/.test(e.message));
+  assert.throws(
+    () => checkRng("g.sample", { next: Math.random }),
+    (e: Error) =>
+      e instanceof TypeError && /^g\.sample: rng = \[object\] is not an Rng/.test(e.message),
+  );
   assert.throws(() => checkRng("g.sample", null), /^g\.sample: rng = null is not an Rng/);
 });
 

@@ -35,28 +35,30 @@ export function bernoulli(p: number): Bernoulli {
     checkX("bernoulli.logProb", x);
     return -Infinity;
   };
-  return made(frozen({
-    family: "bernoulli" as const,
-    params: frozen({ p }),
-    logProb,
-    prob(x: number): number {
-      if (x === 1) return p;
-      if (x === 0) return 1 - p;
-      checkX("bernoulli.prob", x);
-      return 0;
-    },
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("bernoulli.sample", n, rng);
-      const out = allocate("bernoulli.sample", "n", n);
-      for (let i = 0; i < n; i++) out[i] = rng.next() < p ? 1 : 0;
-      return out;
-    },
-    mean: () => p,
-    variance: () => p * (1 - p),
-    entropy(opts?: EntropyOptions): number {
-      const lnBase = entropyBase("bernoulli.entropy", opts); // validates under this method's name
-      const h = binaryEntropy(p);
-      return lnBase === 1 ? h : h / lnBase;
-    },
-  }));
+  return made(
+    frozen({
+      family: "bernoulli" as const,
+      params: frozen({ p }),
+      logProb,
+      prob(x: number): number {
+        if (x === 1) return p;
+        if (x === 0) return 1 - p;
+        checkX("bernoulli.prob", x);
+        return 0;
+      },
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("bernoulli.sample", n, rng);
+        const out = allocate("bernoulli.sample", "n", n);
+        for (let i = 0; i < n; i++) out[i] = rng.next() < p ? 1 : 0;
+        return out;
+      },
+      mean: () => p,
+      variance: () => p * (1 - p),
+      entropy(opts?: EntropyOptions): number {
+        const lnBase = entropyBase("bernoulli.entropy", opts); // validates under this method's name
+        const h = binaryEntropy(p);
+        return lnBase === 1 ? h : h / lnBase;
+      },
+    }),
+  );
 }

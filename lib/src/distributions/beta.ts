@@ -24,7 +24,9 @@ const LARGE = 10;
 /** ε(x) = ln x − 1/(2x) − ψ(x) for x ≥ 10: Σ B₂ₖ/(2k x²ᵏ), k = 1 … 6 (truncation error < 1e-15 relative). */
 function digammaTail(x: number): number {
   const r = 1 / (x * x);
-  return r * (1 / 12 - r * (1 / 120 - r * (1 / 252 - r * (1 / 240 - r * (1 / 132 - r * (691 / 32760))))));
+  return (
+    r * (1 / 12 - r * (1 / 120 - r * (1 / 252 - r * (1 / 240 - r * (1 / 132 - r * (691 / 32760))))))
+  );
 }
 
 /**
@@ -91,8 +93,10 @@ function betaEntropy(a: number, b: number): number {
     const logC = finite ? Math.log(c) : Math.log(0.5 * a + 0.5 * b) + Math.LN2;
     const halfLog = -0.5 * (Math.log1p(b / a) + Math.log1p(a / b) + logC);
     const cTail = finite ? (c - 2) * digammaTail(c) : 0;
-    const small = -0.5 / a - 0.5 / b + 1 / c + ((a - 1) * digammaTail(a) + (b - 1) * digammaTail(b) - cTail);
-    const delta = stirlingCorrection(a) + stirlingCorrection(b) - (finite ? stirlingCorrection(c) : 0);
+    const small =
+      -0.5 / a - 0.5 / b + 1 / c + ((a - 1) * digammaTail(a) + (b - 1) * digammaTail(b) - cTail);
+    const delta =
+      stirlingCorrection(a) + stirlingCorrection(b) - (finite ? stirlingCorrection(c) : 0);
     return halfLog + HALF_LOG_TWO_PI + 0.5 + small + delta;
   }
   if (b >= LARGE) {
@@ -137,7 +141,13 @@ function saddleConstants(a: number, b: number): Saddle {
   const nl = k - (n - bb) + (m - bb) + kl + ml;
   const lnH = h === 1 ? 0 : Math.LN2;
   const lf = LOG_TWO_PI + Math.log(k) + Math.log(m) - Math.log(n) + lnH;
-  const c = Math.log(n + h) + lnH + stirlingError(n / h) - stirlingError(k / h) - stirlingError(m / h) - 0.5 * lf;
+  const c =
+    Math.log(n + h) +
+    lnH +
+    stirlingError(n / h) -
+    stirlingError(k / h) -
+    stirlingError(m / h) -
+    0.5 * lf;
   return { h, k, kl, m, ml, n, nl, c };
 }
 
@@ -165,7 +175,9 @@ function betaLogDensitySaddle(S: Saddle, x: number): number {
 /** ln(u/v) for u, v > 0, as a difference of logs when the ratio leaves the double range. */
 function logRatio(u: number, v: number): number {
   const r = u / v;
-  return r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(u) - Math.log(v);
+  return r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
+    ? Math.log(r)
+    : Math.log(u) - Math.log(v);
 }
 
 /**
@@ -181,11 +193,23 @@ function betaLogDensitySmallShape(a: number, b: number, x: number): number {
   const ly = Math.log1p(-x);
   let v: number;
   if (a < 1 && b < 1) {
-    v = a * lx - logRatio(x, a) - logGamma(1 + a) + b * ly - (logRatio(y, b) + Math.log1p(yl / y)) - logGamma(1 + b) + logGamma(a + b);
+    v =
+      a * lx -
+      logRatio(x, a) -
+      logGamma(1 + a) +
+      b * ly -
+      (logRatio(y, b) + Math.log1p(yl / y)) -
+      logGamma(1 + b) +
+      logGamma(a + b);
   } else if (a < 1) {
     v = a * lx - logRatio(x, a) - logGamma(1 + a) + (b - 1) * ly + logGammaRatio(a, b);
   } else {
-    v = b * ly - (logRatio(y, b) + Math.log1p(yl / y)) - logGamma(1 + b) + (a - 1) * lx + logGammaRatio(b, a);
+    v =
+      b * ly -
+      (logRatio(y, b) + Math.log1p(yl / y)) -
+      logGamma(1 + b) +
+      (a - 1) * lx +
+      logGammaRatio(b, a);
   }
   return v;
 }
@@ -282,38 +306,41 @@ export function beta(alpha: number, beta: number): Beta {
   const s = half ? 0.5 * a + 0.5 * b : a + b;
   const mean = (half ? 0.5 * a : a) / s;
   const other = (half ? 0.5 * b : b) / s; // 1 − mean, without its cancellation
-  return made(frozen({
-    family: "beta" as const,
-    params: frozen({ alpha: a, beta: b }),
-    logProb,
-    prob(x: number): number {
-      checkX("beta.prob", x);
-      return Math.exp(logProb(x));
-    },
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("beta.sample", n, rng);
-      const out = allocate("beta.sample", "n", n);
-      for (let i = 0; i < n; i++) {
-        const lx = logGammaDraw(a, rng);
-        const ly = logGammaDraw(b, rng);
-        out[i] = 1 / (1 + Math.exp(ly - lx));
-      }
-      return out;
-    },
-    mean: () => mean,
-    // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
-    variance: () => (half ? (mean * other) / (s + 0.5) / 2 : (mean * other) / (s + 1)),
-    mode(): number {
-      if (a >= 1 && b >= 1) {
-        const k = a - 1;
-        const m = b - 1;
-        if (!(k + m > 0)) return NaN; // Beta(1, 1)
-        return k + m < Infinity ? k / (k + m) : (0.5 * k) / (0.5 * k + 0.5 * m);
-      }
-      if (a < 1 && b >= 1) return 0;
-      if (b < 1 && a >= 1) return 1;
-      return NaN;
-    },
-    entropy: (opts?: EntropyOptions): number => inBase(betaEntropy(a, b), entropyBase("beta.entropy", opts)),
-  }));
+  return made(
+    frozen({
+      family: "beta" as const,
+      params: frozen({ alpha: a, beta: b }),
+      logProb,
+      prob(x: number): number {
+        checkX("beta.prob", x);
+        return Math.exp(logProb(x));
+      },
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("beta.sample", n, rng);
+        const out = allocate("beta.sample", "n", n);
+        for (let i = 0; i < n; i++) {
+          const lx = logGammaDraw(a, rng);
+          const ly = logGammaDraw(b, rng);
+          out[i] = 1 / (1 + Math.exp(ly - lx));
+        }
+        return out;
+      },
+      mean: () => mean,
+      // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
+      variance: () => (half ? (mean * other) / (s + 0.5) / 2 : (mean * other) / (s + 1)),
+      mode(): number {
+        if (a >= 1 && b >= 1) {
+          const k = a - 1;
+          const m = b - 1;
+          if (!(k + m > 0)) return NaN; // Beta(1, 1)
+          return k + m < Infinity ? k / (k + m) : (0.5 * k) / (0.5 * k + 0.5 * m);
+        }
+        if (a < 1 && b >= 1) return 0;
+        if (b < 1 && a >= 1) return 1;
+        return NaN;
+      },
+      entropy: (opts?: EntropyOptions): number =>
+        inBase(betaEntropy(a, b), entropyBase("beta.entropy", opts)),
+    }),
+  );
 }

@@ -69,33 +69,35 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
       variance += d * d * p[j];
     }
   }
-  return made(frozen({
-    family: "categorical" as const,
-    params: frozen({ probs: Object.freeze(p) }),
-    logProb: (x: number): number => (inSupport(x, "logProb") ? logs[x] : -Infinity),
-    prob: (x: number): number => (inSupport(x, "prob") ? p[x] : 0),
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("categorical.sample", n, rng);
-      const out = allocate("categorical.sample", "n", n);
-      for (let i = 0; i < n; i++) {
-        const u = rng.next();
-        let lo = 0;
-        let hi = k - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (u < cumulative[mid]) hi = mid;
-          else lo = mid + 1;
+  return made(
+    frozen({
+      family: "categorical" as const,
+      params: frozen({ probs: Object.freeze(p) }),
+      logProb: (x: number): number => (inSupport(x, "logProb") ? logs[x] : -Infinity),
+      prob: (x: number): number => (inSupport(x, "prob") ? p[x] : 0),
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("categorical.sample", n, rng);
+        const out = allocate("categorical.sample", "n", n);
+        for (let i = 0; i < n; i++) {
+          const u = rng.next();
+          let lo = 0;
+          let hi = k - 1;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (u < cumulative[mid]) hi = mid;
+            else lo = mid + 1;
+          }
+          out[i] = lo;
         }
-        out[i] = lo;
-      }
-      return out;
-    },
-    mean: () => mean,
-    variance: () => variance,
-    entropy(opts?: EntropyOptions): number {
-      const lnBase = entropyBase("categorical.entropy", opts); // validates under this method's name
-      const h = entropy(p);
-      return lnBase === 1 ? h : h / lnBase;
-    },
-  }));
+        return out;
+      },
+      mean: () => mean,
+      variance: () => variance,
+      entropy(opts?: EntropyOptions): number {
+        const lnBase = entropyBase("categorical.entropy", opts); // validates under this method's name
+        const h = entropy(p);
+        return lnBase === 1 ? h : h / lnBase;
+      },
+    }),
+  );
 }

@@ -65,7 +65,8 @@ class XoroshiroRng implements Rng {
 
   int(k: number): number {
     checkNumber("Rng.int", "k", k);
-    if (!(Number.isInteger(k) && k >= 1 && k <= 9007199254740992)) throw valueError("Rng.int", "k", k, "must be an integer in [1, 2^53]");
+    if (!(Number.isInteger(k) && k >= 1 && k <= 9007199254740992))
+      throw valueError("Rng.int", "k", k, "must be an integer in [1, 2^53]");
     return Math.floor(this.next() * k);
   }
 }

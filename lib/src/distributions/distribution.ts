@@ -53,7 +53,9 @@ export type FamilyName = Distribution["family"];
  * Used for a second argument that must match the first, as in `klBetween(a, b)`; it is not an
  * inference site, so `D` is fixed by the first argument alone.
  */
-export type SameFamily<D extends Distribution> = D extends { family: infer F } ? Extract<Distribution, { family: F }> : never;
+export type SameFamily<D extends Distribution> = D extends { family: infer F }
+  ? Extract<Distribution, { family: F }>
+  : never;
 
 /**
  * What `logLikelihood` and its relatives need from a model: a log density (or log mass). Any

@@ -1,7 +1,16 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Exponential } from "./distribution";
 import { allocate } from "../validate/validate";
-import { checkDraws, checkX, entropyBase, frozen, inBase, overSquare, param, made } from "./internal";
+import {
+  checkDraws,
+  checkX,
+  entropyBase,
+  frozen,
+  inBase,
+  overSquare,
+  param,
+  made,
+} from "./internal";
 
 /**
  * Creates the exponential distribution on [0, ∞) with the given rate (mean 1 / rate).
@@ -32,22 +41,25 @@ export function exponential(rate: number): Exponential {
     checkX("exponential.logProb", x);
     return x >= 0 ? logRate - rate * x : -Infinity;
   };
-  return made(frozen({
-    family: "exponential" as const,
-    params: frozen({ rate }),
-    logProb,
-    prob(x: number): number {
-      checkX("exponential.prob", x);
-      return x >= 0 ? rate * Math.exp(-rate * x) : 0;
-    },
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("exponential.sample", n, rng);
-      const out = allocate("exponential.sample", "n", n);
-      for (let i = 0; i < n; i++) out[i] = -Math.log1p(-rng.next()) / rate;
-      return out;
-    },
-    mean: () => 1 / rate,
-    variance: () => overSquare(1, rate),
-    entropy: (opts?: EntropyOptions): number => inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
-  }));
+  return made(
+    frozen({
+      family: "exponential" as const,
+      params: frozen({ rate }),
+      logProb,
+      prob(x: number): number {
+        checkX("exponential.prob", x);
+        return x >= 0 ? rate * Math.exp(-rate * x) : 0;
+      },
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("exponential.sample", n, rng);
+        const out = allocate("exponential.sample", "n", n);
+        for (let i = 0; i < n; i++) out[i] = -Math.log1p(-rng.next()) / rate;
+        return out;
+      },
+      mean: () => 1 / rate,
+      variance: () => overSquare(1, rate),
+      entropy: (opts?: EntropyOptions): number =>
+        inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
+    }),
+  );
 }

@@ -1,5 +1,12 @@
 import { checkFamily } from "./kl-between";
-import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, Poisson } from "./distribution";
+import type {
+  Bernoulli,
+  Categorical,
+  Distribution,
+  Exponential,
+  Gaussian,
+  Poisson,
+} from "./distribution";
 import { overSquare } from "./internal";
 
 /**
@@ -56,7 +63,9 @@ export function fisherInformation(dist: Distribution): number | number[][] {
       const p = dist.params.probs;
       const k = p.length;
       if (k < 2) {
-        throw new RangeError("fisherInformation: categorical with 1 category has no free parameter");
+        throw new RangeError(
+          "fisherInformation: categorical with 1 category has no free parameter",
+        );
       }
       const last = 1 / p[k - 1];
       const out: number[][] = [];

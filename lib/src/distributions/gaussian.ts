@@ -45,23 +45,25 @@ export function gaussian(mu: number, sigma: number): Gaussian {
     if (!(z - z === 0)) return -Infinity;
     return logNorm - 0.5 * z * z;
   };
-  return made(frozen({
-    family: "gaussian" as const,
-    params: frozen({ mu, sigma }),
-    logProb,
-    prob(x: number): number {
-      checkX("gaussian.prob", x);
-      return Math.exp(logProb(x));
-    },
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("gaussian.sample", n, rng);
-      const out = allocate("gaussian.sample", "n", n);
-      for (let i = 0; i < n; i++) out[i] = mu + sigma * rng.normal();
-      return out;
-    },
-    mean: () => mu,
-    variance: () => sigma * sigma,
-    entropy: (opts?: EntropyOptions): number =>
-      inBase(0.5 + HALF_LOG_2PI + Math.log(sigma), entropyBase("gaussian.entropy", opts)),
-  }));
+  return made(
+    frozen({
+      family: "gaussian" as const,
+      params: frozen({ mu, sigma }),
+      logProb,
+      prob(x: number): number {
+        checkX("gaussian.prob", x);
+        return Math.exp(logProb(x));
+      },
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("gaussian.sample", n, rng);
+        const out = allocate("gaussian.sample", "n", n);
+        for (let i = 0; i < n; i++) out[i] = mu + sigma * rng.normal();
+        return out;
+      },
+      mean: () => mu,
+      variance: () => sigma * sigma,
+      entropy: (opts?: EntropyOptions): number =>
+        inBase(0.5 + HALF_LOG_2PI + Math.log(sigma), entropyBase("gaussian.entropy", opts)),
+    }),
+  );
 }

@@ -33,7 +33,13 @@ export function paramError(family: string, name: string, value: unknown, rule: s
  * Checks a constructor parameter: a number (TypeError otherwise: strings, null and booleans are
  * never coerced) for which `ok` holds (RangeError "family: name = value must be rule").
  */
-export function param(family: string, name: string, value: unknown, ok: (x: number) => boolean, rule: string): number {
+export function param(
+  family: string,
+  name: string,
+  value: unknown,
+  ok: (x: number) => boolean,
+  rule: string,
+): number {
   checkNumber(family, name, value);
   if (!ok(value as number)) paramError(family, name, value, rule);
   return value as number;
@@ -70,7 +76,6 @@ export function entropyBase(fn: string, opts: EntropyOptions | undefined): numbe
 export function inBase(nats: number, lnBase: number): number {
   return lnBase === 1 ? nats : nats / lnBase;
 }
-
 
 let registry: WeakSet<object> | undefined;
 

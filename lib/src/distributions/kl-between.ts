@@ -1,7 +1,15 @@
 import { klDivergenceAs } from "../information/kl-divergence";
 import { relEntrTerm } from "../information/numerics";
 import { showValue, typeError } from "../validate/validate";
-import type { Bernoulli, Categorical, Distribution, EntropyOptions, Exponential, Gaussian, Poisson } from "./distribution";
+import type {
+  Bernoulli,
+  Categorical,
+  Distribution,
+  EntropyOptions,
+  Exponential,
+  Gaussian,
+  Poisson,
+} from "./distribution";
 import { entropyBase, inBase, isMade } from "./internal";
 
 const FN = "klBetween";
@@ -13,17 +21,30 @@ const FAMILIES = ["bernoulli", "categorical", "gaussian", "poisson", "exponentia
  * @throws {TypeError} for anything else, naming the function and the argument
  */
 export function checkFamily(fn: string, name: string, d: unknown): string {
-  const family = d !== null && typeof d === "object" ? (d as { family?: unknown }).family : undefined;
+  const family =
+    d !== null && typeof d === "object" ? (d as { family?: unknown }).family : undefined;
   if (typeof family !== "string" || (d as { params?: unknown }).params === undefined) {
-    throw typeError(fn, name, d, "is not a distribution from a family constructor (gaussian, poisson, …)");
+    throw typeError(
+      fn,
+      name,
+      d,
+      "is not a distribution from a family constructor (gaussian, poisson, …)",
+    );
   }
   if (!FAMILIES.includes(family)) {
-    throw new TypeError(`${fn}: ${name}.family = ${showValue(family)} is not a family this library knows (${FAMILIES.join(", ")})`);
+    throw new TypeError(
+      `${fn}: ${name}.family = ${showValue(family)} is not a family this library knows (${FAMILIES.join(", ")})`,
+    );
   }
   // The closed forms trust the parameters, so only the constructors' own objects qualify: a copied
   // `family` tag with parameters nobody validated (a Bernoulli with p = 2) would give garbage.
   if (!isMade(d)) {
-    throw typeError(fn, name, d, `has family "${family}" but was not made by ${family}(…) (a copy or a look-alike; build it with the constructor)`);
+    throw typeError(
+      fn,
+      name,
+      d,
+      `has family "${family}" but was not made by ${family}(…) (a copy or a look-alike; build it with the constructor)`,
+    );
   }
   return family;
 }
@@ -93,7 +114,9 @@ export function klBetween(a: Distribution, b: Distribution, opts?: EntropyOption
       const p = x.params.probs;
       const q = (y as typeof x).params.probs;
       if (p.length !== q.length) {
-        throw new RangeError(`${FN}: categorical with ${p.length} categories vs categorical with ${q.length} categories`);
+        throw new RangeError(
+          `${FN}: categorical with ${p.length} categories vs categorical with ${q.length} categories`,
+        );
       }
       kl = klDivergenceAs(FN, p, q);
       break;
@@ -128,7 +151,10 @@ export function klBetween(a: Distribution, b: Distribution, opts?: EntropyOption
       const r2 = (y as typeof x).params.rate;
       const d = (r1 - r2) / r1;
       const rho = r2 / r1;
-      const logRho = rho >= 2.2250738585072014e-308 && rho < Infinity ? Math.log(rho) : Math.log(r2) - Math.log(r1);
+      const logRho =
+        rho >= 2.2250738585072014e-308 && rho < Infinity
+          ? Math.log(rho)
+          : Math.log(r2) - Math.log(r1);
       kl = Math.abs(d) < 0.5 ? relEntrTerm(1, 1 - d, d) : rho - 1 - logRho;
       break;
     }

@@ -38,9 +38,19 @@ export interface MonteCarloEstimate {
  * mc.standardError; // => 0.0018505534126198615
  * klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 1, createRng(1)); // throws RangeError: klMonteCarlo: n = 1 must be an integer >= 2
  */
-export function klMonteCarlo(a: SamplingModel, b: LogProbModel, n: number, rng: Rng): MonteCarloEstimate {
+export function klMonteCarlo(
+  a: SamplingModel,
+  b: LogProbModel,
+  n: number,
+  rng: Rng,
+): MonteCarloEstimate {
   const fn = "klMonteCarlo";
-  if (a === null || typeof a !== "object" || typeof a.sample !== "function" || typeof a.logProb !== "function") {
+  if (
+    a === null ||
+    typeof a !== "object" ||
+    typeof a.sample !== "function" ||
+    typeof a.logProb !== "function"
+  ) {
     throw typeError(fn, "a", a, "is not a distribution with sample() and logProb()");
   }
   if (b === null || typeof b !== "object" || typeof b.logProb !== "function") {

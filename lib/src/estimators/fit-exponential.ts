@@ -27,7 +27,8 @@ export function fitExponential(xs: Sample): Exponential {
   let sum = 0;
   for (let i = 0; i < m; i++) {
     const x = xs[i];
-    if (typeof x !== "number" || !(x >= 0 && x < Infinity)) entryFail("fitExponential", i, x, "is not a finite number >= 0");
+    if (typeof x !== "number" || !(x >= 0 && x < Infinity))
+      entryFail("fitExponential", i, x, "is not a finite number >= 0");
     sum += x;
   }
   if (sum === 0) throw new RangeError("fitExponential: all values are 0, the MLE rate is infinite");
@@ -40,7 +41,9 @@ export function fitExponential(xs: Sample): Exponential {
   }
   const rate = m / sum;
   if (rate === Infinity) {
-    throw new RangeError(`fitExponential: the MLE rate m/Σx = ${m}/${sum} exceeds the largest double (the values are too close to 0)`);
+    throw new RangeError(
+      `fitExponential: the MLE rate m/Σx = ${m}/${sum} exceeds the largest double (the values are too close to 0)`,
+    );
   }
   return exponential(rate);
 }

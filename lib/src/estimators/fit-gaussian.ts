@@ -43,7 +43,8 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   const { unbiased = false } = readOptions("fitGaussian", opts, ["unbiased"]);
   checkBoolean("fitGaussian", "unbiased", unbiased);
   const m = requireSample("fitGaussian", xs);
-  if (unbiased && m < 2) throw new RangeError("fitGaussian: unbiased needs m >= 2 observations, got 1");
+  if (unbiased && m < 2)
+    throw new RangeError("fitGaussian: unbiased needs m >= 2 observations, got 1");
   const shift = xs[0];
   // Shifted sums S1 = Σ(x − K), S2 = Σ(x − K)², K = x₁, blocked (plain inside blocks of 256, the
   // block sums added with TwoSum) so that the error does not grow with m.
@@ -96,12 +97,20 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
     back = r.back;
   }
   const sigma = Math.sqrt(ss / (unbiased ? m - 1 : m)) * back;
-  if (!(sigma < Infinity)) throw new RangeError("fitGaussian: the values are too far apart, the standard deviation overflows");
+  if (!(sigma < Infinity))
+    throw new RangeError(
+      "fitGaussian: the values are too far apart, the standard deviation overflows",
+    );
   if (!(sigma > 0)) {
     for (let i = 1; i < m; i++) {
-      if (xs[i] !== shift) throw new RangeError("fitGaussian: the standard deviation rounds to 0 (below 2.5e-324), sigma = 0 has no Gaussian MLE");
+      if (xs[i] !== shift)
+        throw new RangeError(
+          "fitGaussian: the standard deviation rounds to 0 (below 2.5e-324), sigma = 0 has no Gaussian MLE",
+        );
     }
-    throw new RangeError(`fitGaussian: all ${m} values equal ${shift}, sigma = 0 has no Gaussian MLE`);
+    throw new RangeError(
+      `fitGaussian: all ${m} values equal ${shift}, sigma = 0 has no Gaussian MLE`,
+    );
   }
   return gaussian(mean, sigma);
 }

@@ -1,6 +1,11 @@
 import { checkDesignShape, checkRow, singularDesignError } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
-import { binaryScaleExponent, numericalRank, timesPowerOfTwo, triangularFactor } from "./linear-algebra";
+import {
+  binaryScaleExponent,
+  numericalRank,
+  timesPowerOfTwo,
+  triangularFactor,
+} from "./linear-algebra";
 import { checkBoolean, entryError, readOptions } from "../validate/validate";
 
 /** Column magnitudes in [2^-250, 2^250] are folded as given: their squares, and sums of m of them, stay normal. */
@@ -73,7 +78,10 @@ export function fitLinearRegression(
   const { intercept = false } = readOptions(fn, opts, ["intercept"]);
   checkBoolean(fn, "intercept", intercept);
   const { m, n, p } = checkDesignShape(fn, X, y, intercept);
-  if (m < p) throw new RangeError(`${fn}: ${m} rows but ${p} design columns; the weights are not identifiable`);
+  if (m < p)
+    throw new RangeError(
+      `${fn}: ${m} rows but ${p} design columns; the weights are not identifiable`,
+    );
   const off = intercept ? 1 : 0;
   const k = p + 1;
   // One pass over the rows checks them, records each column's largest magnitude, and folds them into
@@ -90,7 +98,8 @@ export function fitLinearRegression(
       for (let j = 0; j < n; j++) {
         const v = row[j];
         // typeof: strings and null are never coerced; v - v is 0 only for finite numbers
-        if (typeof v !== "number" || !(v - v === 0)) throw entryError(fn, `X[${i}][${j}]`, v, "finite")!;
+        if (typeof v !== "number" || !(v - v === 0))
+          throw entryError(fn, `X[${i}][${j}]`, v, "finite")!;
         const a = Math.abs(v);
         if (a > maxAbs[j]) maxAbs[j] = a;
         B[(j + off) * count + r] = v;

@@ -1,8 +1,22 @@
 import { binaryCrossEntropyFromLogit } from "../information";
 import { buildDesign, singularDesignError } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
-import { binaryScaleExponent, choleskySolve, numericalRank, timesPowerOfTwo, triangularFactor } from "./linear-algebra";
-import { checkBoolean, checkInteger, checkNonNegative, checkPositive, readOptions, typeError, valueError } from "../validate/validate";
+import {
+  binaryScaleExponent,
+  choleskySolve,
+  numericalRank,
+  timesPowerOfTwo,
+  triangularFactor,
+} from "./linear-algebra";
+import {
+  checkBoolean,
+  checkInteger,
+  checkNonNegative,
+  checkPositive,
+  readOptions,
+  typeError,
+  valueError,
+} from "../validate/validate";
 
 /** Options of {@link fitLogisticRegression}; every field has a default. */
 export interface LogisticRegressionOptions {
@@ -121,12 +135,12 @@ export function fitLogisticRegression(
   opts?: LogisticRegressionOptions,
 ): LogisticRegressionFit {
   const fn = "fitLogisticRegression";
-  const { intercept = false, l2 = 0, maxIterations = 100, tolerance = 1e-12 } = readOptions(fn, opts, [
-    "intercept",
-    "l2",
-    "maxIterations",
-    "tolerance",
-  ]);
+  const {
+    intercept = false,
+    l2 = 0,
+    maxIterations = 100,
+    tolerance = 1e-12,
+  } = readOptions(fn, opts, ["intercept", "l2", "maxIterations", "tolerance"]);
   checkBoolean(fn, "intercept", intercept);
   checkNonNegative(fn, "l2", l2);
   checkInteger(fn, "maxIterations", maxIterations, 1);
@@ -180,9 +194,13 @@ export function fitLogisticRegression(
   }
   if (l2 === 0) {
     // Without a penalty the minimiser is unique only for a full-rank design.
-    if (m < p) throw new RangeError(`${fn}: ${m} rows but ${p} design columns; the weights are not identifiable (use l2 > 0)`);
+    if (m < p)
+      throw new RangeError(
+        `${fn}: ${m} rows but ${p} design columns; the weights are not identifiable (use l2 > 0)`,
+      );
     const R = triangularFactor(m, p, (B, first, count) => {
-      for (let j = 0; j < p; j++) for (let r = 0; r < count; r++) B[j * count + r] = columns[j * m + first + r];
+      for (let j = 0; j < p; j++)
+        for (let r = 0; r < count; r++) B[j * count + r] = columns[j * m + first + r];
     });
     const rank = numericalRank(R, p, p, m);
     if (rank.rank < p) throw singularDesignError(fn, rank.dependent, intercept, rank.rank, p);
@@ -246,7 +264,7 @@ export function fitLogisticRegression(
   let separable = false;
   let quasi = false;
   let iterations = 0;
-  for (; iterations < maxIterations; ) {
+  for (; iterations < maxIterations;) {
     // gradient and Hessian of the objective
     g.fill(0);
     H.fill(0);
@@ -292,7 +310,11 @@ export function fitLogisticRegression(
       stepMax = Math.max(stepMax, Math.abs(step[j]));
       wMax = Math.max(wMax, Math.abs(w[j]));
     }
-    if (decrement / 2 <= tolerance && l2 === 0 && !certifiedFiniteMinimum(columns, labels, z, m, p)) {
+    if (
+      decrement / 2 <= tolerance &&
+      l2 === 0 &&
+      !certifiedFiniteMinimum(columns, labels, z, m, p)
+    ) {
       // the loss is as flat as the tolerance asks but no finite minimum is certified: quasi-complete
       // separation (Newton would only keep growing the weights)
       quasi = true;
@@ -368,7 +390,13 @@ export function fitLogisticRegression(
  * Near a finite minimum u ≈ −(Newton step) ≈ 0; under separation the separated points' r_i vanish
  * with their share of ∇, and s_i x_iᵀu tends to −1 for them.
  */
-function certifiedFiniteMinimum(Z: Float64Array, labels: Float64Array, z: Float64Array, m: number, p: number): boolean {
+function certifiedFiniteMinimum(
+  Z: Float64Array,
+  labels: Float64Array,
+  z: Float64Array,
+  m: number,
+  p: number,
+): boolean {
   const r = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const sz = labels[i] === 1 ? z[i] : -z[i];
@@ -407,7 +435,12 @@ function certifiedFiniteMinimum(Z: Float64Array, labels: Float64Array, z: Float6
  * on the rounding error of the computed dot product (γ = (p + 2)·2⁻⁵³/(1 − (p + 2)·2⁻⁵³)), so the sign
  * of each exact x_iᵀw is the computed one. True is a certificate of complete separation.
  */
-function separatesStrictly(X: DesignRows, labels: Float64Array, w: readonly number[], intercept: boolean): boolean {
+function separatesStrictly(
+  X: DesignRows,
+  labels: Float64Array,
+  w: readonly number[],
+  intercept: boolean,
+): boolean {
   const off = intercept ? 1 : 0;
   const p = w.length;
   const u = (p + 2) * 2 ** -53;

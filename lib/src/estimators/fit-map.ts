@@ -6,7 +6,13 @@ import { buildDesign } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
 import { entryFail, requireSample } from "./internal";
 import { fitLinearRegression } from "./fit-linear-regression";
-import { checkBoolean, checkNonNegative, checkPositive, entryError, readOptions } from "../validate/validate";
+import {
+  checkBoolean,
+  checkNonNegative,
+  checkPositive,
+  entryError,
+  readOptions,
+} from "../validate/validate";
 
 /** The Beta prior of {@link fitBernoulliMap}: Beta(alpha, beta) on the success probability. */
 export interface BernoulliMapOptions {
@@ -132,7 +138,10 @@ export function fitRidgeRegression(
   const first = intercept ? 1 : 0;
   const extra = l2 > 0 ? p - first : 0;
   const rows = m + extra;
-  if (rows < p) throw new RangeError(`${fn}: ${m} rows but ${p} design columns; the weights are not identifiable`);
+  if (rows < p)
+    throw new RangeError(
+      `${fn}: ${m} rows but ${p} design columns; the weights are not identifiable`,
+    );
   // Augmented design [X; √λ D] and target [y; 0], solved as ordinary least squares by
   // fitLinearRegression (Householder QR with a scale-robust rank decision).
   const root = Math.sqrt(l2);

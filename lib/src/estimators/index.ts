@@ -26,7 +26,14 @@ export type { LinearRegressionFit, LinearRegressionOptions } from "./fit-linear-
 export { fitLogisticRegression } from "./fit-logistic-regression";
 export type { LogisticRegressionFit, LogisticRegressionOptions } from "./fit-logistic-regression";
 
-export { fitBernoulliMap, fitRidgeRegression, type BernoulliMapFit, type BernoulliMapOptions, type RidgeRegressionFit, type RidgeRegressionOptions } from "./fit-map";
+export {
+  fitBernoulliMap,
+  fitRidgeRegression,
+  type BernoulliMapFit,
+  type BernoulliMapOptions,
+  type RidgeRegressionFit,
+  type RidgeRegressionOptions,
+} from "./fit-map";
 
 // estimator properties
 export { simulateEstimator } from "./simulate-estimator";

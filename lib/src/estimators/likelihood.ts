@@ -42,7 +42,10 @@ export function likelihood(dist: Distribution | ProbModel, xs: Sample): number {
   let logSum = 0;
   for (let i = 0; i < xs.length; i++) {
     const v = dist.prob(xs[i]);
-    if (!(v >= 0)) throw new RangeError(`likelihood: dist.prob(${xs[i]}) = ${v} is not a probability or density`);
+    if (!(v >= 0))
+      throw new RangeError(
+        `likelihood: dist.prob(${xs[i]}) = ${v} is not a probability or density`,
+      );
     logSum += v === Infinity ? logDensityBeyondRange(dist, xs[i]) : Math.log(v);
   }
   return Math.exp(logSum);

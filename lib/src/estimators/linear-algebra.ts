@@ -6,7 +6,12 @@
  * factorisation A = L Lᵀ. Returns `null` when A is not numerically positive definite
  * (a pivot ≤ `relTol` times the largest diagonal entry). A and b are not modified.
  */
-export function choleskySolve(A: Float64Array, b: Float64Array, d: number, relTol = 1e-13): Float64Array | null {
+export function choleskySolve(
+  A: Float64Array,
+  b: Float64Array,
+  d: number,
+  relTol = 1e-13,
+): Float64Array | null {
   const L = new Float64Array(d * d);
   let maxDiag = 0;
   for (let i = 0; i < d; i++) maxDiag = Math.max(maxDiag, Math.abs(A[i * d + i]));

@@ -1,5 +1,14 @@
 import { choleskySolve } from "./linear-algebra";
-import { checkFunction, checkInteger, checkNumber, checkPositive, checkVector, entryError, readOptions, valueError } from "../validate/validate";
+import {
+  checkFunction,
+  checkInteger,
+  checkNumber,
+  checkPositive,
+  checkVector,
+  entryError,
+  readOptions,
+  valueError,
+} from "../validate/validate";
 
 /** Options of {@link maximizeLikelihood}; every field has a default. */
 export interface MaximizeOptions {
@@ -90,7 +99,8 @@ function nelderMead(
     for (let i = 1; i <= d; i++) {
       const v = order[i];
       fSpread = Math.max(fSpread, Math.abs(fs[v] - fs[best]));
-      for (let j = 0; j < d; j++) xSpread = Math.max(xSpread, Math.abs(pts[v][j] - pts[best][j]) / scaleOf(pts[best], j));
+      for (let j = 0; j < d; j++)
+        xSpread = Math.max(xSpread, Math.abs(pts[v][j] - pts[best][j]) / scaleOf(pts[best], j));
     }
     if (fSpread <= tol * (1 + Math.abs(fs[best])) && xSpread <= Math.sqrt(tol) * 1e-2) {
       converged = true;
@@ -124,7 +134,9 @@ function nelderMead(
     // Contraction: outside when the reflected point beats the worst, inside otherwise.
     const outside = fr < fs[worst];
     for (let j = 0; j < d; j++) {
-      xc[j] = outside ? centroid[j] + rho * (xr[j] - centroid[j]) : centroid[j] + rho * (pw[j] - centroid[j]);
+      xc[j] = outside
+        ? centroid[j] + rho * (xr[j] - centroid[j])
+        : centroid[j] + rho * (pw[j] - centroid[j]);
     }
     const fc = f(xc);
     if (fc < (outside ? fr : fs[worst])) {
@@ -169,7 +181,12 @@ function gradient(f: Objective, x: Float64Array, g: Float64Array): void {
  * place. It works in each coordinate's own units, u_j = x_j / scale_j (scales fixed at the start),
  * so its inverse Hessian starts as the identity there and no parameter's units matter.
  */
-function bfgsPolish(f: Objective, x: Float64Array, fx: number, maxIterations: number): { fx: number; iterations: number } {
+function bfgsPolish(
+  f: Objective,
+  x: Float64Array,
+  fx: number,
+  maxIterations: number,
+): { fx: number; iterations: number } {
   const d = x.length;
   const S = new Float64Array(d);
   for (let j = 0; j < d; j++) S[j] = scaleOf(x, j);
@@ -248,7 +265,8 @@ function bfgsPolish(f: Objective, x: Float64Array, fx: number, maxIterations: nu
       }
       for (let i = 0; i < d; i++) {
         for (let j = 0; j < d; j++) {
-          H[i * d + j] += -rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
+          H[i * d + j] +=
+            -rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
         }
       }
     }
@@ -262,7 +280,12 @@ function bfgsPolish(f: Objective, x: Float64Array, fx: number, maxIterations: nu
  * that gradient. A step is kept when it shrinks the gradient without raising f beyond rounding,
  * so it keeps converging where f itself is flat to machine precision (≈ √ε away from the optimum).
  */
-function newtonRefine(f: Objective, x: Float64Array, fx: number, maxSteps: number): { fx: number; iterations: number } {
+function newtonRefine(
+  f: Objective,
+  x: Float64Array,
+  fx: number,
+  maxSteps: number,
+): { fx: number; iterations: number } {
   // Everything in each coordinate's own units u_j = x_j / S_j (S fixed at the start): gradients are
   // ∂f/∂x_j · S_j and the Hessian S H S, so that neither overflows at scales 1e±200 and the
   // factorisation's pivot test does not depend on how the parameters are scaled.
@@ -363,15 +386,16 @@ export function maximizeLikelihood(
   const fn = "maximizeLikelihood";
   checkFunction(fn, "logLik", logLik);
   const d = checkVector(fn, "theta0", theta0);
-  const { maxIterations = 1000 * d, tolerance = 1e-10, restarts = 5, initialStep } = readOptions(fn, opts, [
-    "maxIterations",
-    "tolerance",
-    "restarts",
-    "initialStep",
-  ]);
+  const {
+    maxIterations = 1000 * d,
+    tolerance = 1e-10,
+    restarts = 5,
+    initialStep,
+  } = readOptions(fn, opts, ["maxIterations", "tolerance", "restarts", "initialStep"]);
   checkInteger(fn, "maxIterations", maxIterations, 1);
   checkNumber(fn, "tolerance", tolerance);
-  if (!(tolerance > 0 && tolerance < 1)) throw valueError(fn, "tolerance", tolerance, "must be in (0, 1)");
+  if (!(tolerance > 0 && tolerance < 1))
+    throw valueError(fn, "tolerance", tolerance, "must be in (0, 1)");
   checkInteger(fn, "restarts", restarts, 0);
   if (initialStep !== undefined) checkPositive(fn, "initialStep", initialStep);
   const x = new Float64Array(d);
@@ -391,7 +415,9 @@ export function maximizeLikelihood(
   };
   let fx = f(x);
   if (!Number.isFinite(fx)) {
-    throw new RangeError(`maximizeLikelihood: logLik(theta0) = ${-fx}, start where the likelihood is positive`);
+    throw new RangeError(
+      `maximizeLikelihood: logLik(theta0) = ${-fx}, start where the likelihood is positive`,
+    );
   }
   const step0 = new Float64Array(d);
   for (let j = 0; j < d; j++) step0[j] = initialStep ?? (x[j] !== 0 ? 0.1 * Math.abs(x[j]) : 0.1);
@@ -404,7 +430,8 @@ export function maximizeLikelihood(
     let iterations = 0;
     let converged = false;
     for (let run = 0; run <= restarts && fx > -Infinity; run++) {
-      for (let j = 0; j < d; j++) step[j] = run === 0 ? step0[j] : 0.01 * Math.max(Math.abs(x[j]), typical[j]);
+      for (let j = 0; j < d; j++)
+        step[j] = run === 0 ? step0[j] : 0.01 * Math.max(Math.abs(x[j]), typical[j]);
       const before = fx;
       const r = nelderMead(f, x, fx, step, maxIterations, tolerance);
       iterations += r.iterations;
@@ -469,7 +496,10 @@ function finalCheck(
   for (let j = 0; j < d && fx > -Infinity; j++) {
     const h = 1e-3 * (x[j] !== 0 ? Math.abs(x[j]) : TYPICAL[j]);
     const values = [0, 0];
-    for (const [k, sign] of [[0, 1], [1, -1]]) {
+    for (const [k, sign] of [
+      [0, 1],
+      [1, -1],
+    ]) {
       probe[j] = x[j] + sign * h;
       const v = f(probe);
       probe[j] = x[j];
@@ -485,7 +515,10 @@ function finalCheck(
     }
     // logLik not finite right next to θ̂ while falling away from that side: θ̂ is the edge of
     // where logLik can be evaluated (θ → 709.8 where an exp overflows), not a maximum
-    for (const [inf, other] of [[0, 1], [1, 0]]) {
+    for (const [inf, other] of [
+      [0, 1],
+      [1, 0],
+    ]) {
       if (!(values[inf] < Infinity)) {
         ok = false;
         if (values[other] > fx + slack) edge = true;

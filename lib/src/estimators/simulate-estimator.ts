@@ -1,5 +1,11 @@
 import type { Categorical, Distribution, Gaussian, Rng } from "../distributions";
-import { checkFunction, checkInteger, checkRng, readOptions, typeError } from "../validate/validate";
+import {
+  checkFunction,
+  checkInteger,
+  checkRng,
+  readOptions,
+  typeError,
+} from "../validate/validate";
 
 /** The options every call of {@link simulateEstimator} needs, whatever the family. */
 export interface SimulateOptionsBase {
@@ -19,7 +25,9 @@ export interface SimulateOptionsBase {
  * Categorical; for the others it defaults to the single parameter (p, lambda or rate).
  */
 export type SimulateOptions<D extends Distribution> = SimulateOptionsBase &
-  ([D] extends [Gaussian | Categorical] ? { select: (d: D) => number } : { select?: (d: D) => number });
+  ([D] extends [Gaussian | Categorical]
+    ? { select: (d: D) => number }
+    : { select?: (d: D) => number });
 
 /** Bias, variance and mean squared error of an estimator, from simulation. */
 export interface SimulationResult {
@@ -90,25 +98,46 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
 ): SimulationResult {
   const fn = "simulateEstimator";
   checkFunction(fn, "family", family);
-  if (!Array.isArray(trueParams)) throw typeError(fn, "trueParams", trueParams, "is not an array of the constructor's arguments");
+  if (!Array.isArray(trueParams))
+    throw typeError(fn, "trueParams", trueParams, "is not an array of the constructor's arguments");
   checkFunction(fn, "estimator", estimator);
   if (opts === undefined) {
-    throw new TypeError(`${fn}: options = undefined; pass { m, trials, rng } (and select for a multi-parameter family)`);
+    throw new TypeError(
+      `${fn}: options = undefined; pass { m, trials, rng } (and select for a multi-parameter family)`,
+    );
   }
-  const { m, trials, rng, select: chosen } = readOptions(fn, opts as SimulateOptionsBase & { select?: unknown }, ["m", "trials", "rng", "select"]);
+  const {
+    m,
+    trials,
+    rng,
+    select: chosen,
+  } = readOptions(fn, opts as SimulateOptionsBase & { select?: unknown }, [
+    "m",
+    "trials",
+    "rng",
+    "select",
+  ]);
   checkInteger(fn, "m", m, 1);
   checkInteger(fn, "trials", trials, 2);
   checkRng(fn, rng);
   if (chosen !== undefined) checkFunction(fn, "select", chosen);
   const truthDist = family(...trueParams) as ReturnType<F>;
-  const select = (chosen as ((d: ReturnType<F>) => number) | undefined) ?? (defaultSelect as (d: ReturnType<F>) => number);
+  const select =
+    (chosen as ((d: ReturnType<F>) => number) | undefined) ??
+    (defaultSelect as (d: ReturnType<F>) => number);
   const truth = select(truthDist);
   const estimates = new Float64Array(trials);
   for (let t = 0; t < trials; t++) {
     const xs = truthDist.sample(m, rng);
     const out = estimator(xs);
     const value = typeof out === "number" ? out : select(out as ReturnType<F>);
-    if (typeof value !== "number") throw typeError(fn, `estimates[${t}]`, value, "is not a number (the estimator must return a number or a distribution)");
+    if (typeof value !== "number")
+      throw typeError(
+        fn,
+        `estimates[${t}]`,
+        value,
+        "is not a number (the estimator must return a number or a distribution)",
+      );
     if (value !== value) throw new RangeError(`${fn}: the estimate in trial ${t} is NaN`);
     estimates[t] = value;
   }

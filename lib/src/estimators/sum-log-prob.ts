@@ -1,7 +1,16 @@
 // The per-family log-likelihood sums behind logLikelihood, averageLogLikelihood and
 // negativeLogLikelihood. Internal: not re-exported from the barrel.
 import { logFactorial as factorialln } from "../special/log-factorial";
-import type { Bernoulli, Categorical, Distribution, Exponential, Gaussian, LogProbModel, Poisson, Sample } from "../distributions";
+import type {
+  Bernoulli,
+  Categorical,
+  Distribution,
+  Exponential,
+  Gaussian,
+  LogProbModel,
+  Poisson,
+  Sample,
+} from "../distributions";
 import { typeError } from "../validate/validate";
 import { requireSample, throwFirstNonFinite } from "./internal";
 import { isMade } from "../distributions/internal";
@@ -231,7 +240,11 @@ export function sumLogProb(fn: string, dist: Distribution | LogProbModel, xs: Sa
  * @throws {TypeError} otherwise, naming the function
  */
 export function checkModel(fn: string, dist: unknown, method: "logProb" | "prob"): void {
-  if (dist === null || typeof dist !== "object" || typeof (dist as Record<string, unknown>)[method] !== "function") {
+  if (
+    dist === null ||
+    typeof dist !== "object" ||
+    typeof (dist as Record<string, unknown>)[method] !== "function"
+  ) {
     throw typeError(fn, "dist", dist, `is not a distribution (it needs a ${method}(x) method)`);
   }
 }

@@ -1,6 +1,12 @@
 import { DEFAULT_TOLERANCE, type InfoOptions } from "./types";
-import { checkOptions, checkScalar, fromNats, INFO_OPTION_KEYS,
-  readOptions, showValue } from "../validate/validate";
+import {
+  checkOptions,
+  checkScalar,
+  fromNats,
+  INFO_OPTION_KEYS,
+  readOptions,
+  showValue,
+} from "../validate/validate";
 
 const FN = "binaryEntropy";
 
@@ -31,7 +37,11 @@ const FN = "binaryEntropy";
  * // => throws RangeError "binaryEntropy: theta = -0.1 is outside [0, 1]"
  */
 export function binaryEntropy(theta: number, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   checkScalar(FN, "theta", theta);
   if (theta < 0 || theta > 1) {

@@ -38,7 +38,11 @@ const FN = "conditionalEntropy";
  * // => throws RangeError "conditionalEntropy: pxy[0][1] = -0.5 is negative"
  */
 export function conditionalEntropy(pxy: JointTable, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const { cells, rows, total } = scanTable(FN, pxy, false, normalize, tolerance);
   // H(X, Y) − H(X): when Y is nearly a function of X the two cancel, and the precise pass sums
@@ -46,6 +50,7 @@ export function conditionalEntropy(pxy: JointTable, opts?: InfoOptions): number 
   // The fast form's error is about ε·(|cells| + |rows| + S): the last for the row sums rᵢ, whose
   // rounding moves rᵢ log rᵢ by ε·rᵢ (it is near 0 when a row holds nearly all the mass).
   const d = cells - rows;
-  if (d * PRECISE_BELOW_FAST >= Math.abs(cells) + Math.abs(rows) + total) return fromNats(normalize ? d / total : d, lnBase);
+  if (d * PRECISE_BELOW_FAST >= Math.abs(cells) + Math.abs(rows) + total)
+    return fromNats(normalize ? d / total : d, lnBase);
   return fromNats(conditionalEntropyPrecise(pxy, pxy[0].length, normalize), lnBase);
 }

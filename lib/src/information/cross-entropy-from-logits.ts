@@ -27,7 +27,11 @@ function maxPass(p: Vector, z: Vector, n: number): number {
   for (let i = 0; i < n; i++) {
     const pi = p[i];
     const zi = z[i];
-    if (typeof pi !== "number" || typeof zi !== "number" || !(pi >= 0 && pi < Infinity && zi < Infinity)) {
+    if (
+      typeof pi !== "number" ||
+      typeof zi !== "number" ||
+      !(pi >= 0 && pi < Infinity && zi < Infinity)
+    ) {
       throwFirstInvalid(FN, NAMES, [p, z], KINDS);
     }
     if (zi > m) m = zi;
@@ -119,7 +123,11 @@ export function crossEntropyFromLogits(
   logits: Vector,
   opts?: InfoOptions,
 ): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "logits", checkVector(FN, "logits", logits));
@@ -136,9 +144,13 @@ export function crossEntropyFromLogits(
     sp = SUM_P;
   }
   if (!normalize && !(sp < Infinity)) {
-    throw new RangeError(`${FN}: p sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`);
+    throw new RangeError(
+      `${FN}: p sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`,
+    );
   }
-  sp = checkSum(FN, "p", sp, n, normalize, tolerance, () => throwFirstInvalid(FN, NAMES, [p, logits], KINDS));
+  sp = checkSum(FN, "p", sp, n, normalize, tolerance, () =>
+    throwFirstInvalid(FN, NAMES, [p, logits], KINDS),
+  );
   // H = Σ pᵢ (logSumExp(z) - zᵢ) = Sp·log Σ exp(zᵢ - m) + Σ pᵢ (m - zᵢ); both parts >= 0. The
   // sum holds the maximum's own term 1, so SCALED - 1 is exact and log1p keeps what 1 + tiny would
   // lose: a confident right prediction costs log1p(e^-gap), not 0.

@@ -71,7 +71,11 @@ const KINDS = ["probability", "probability"] as const;
  * // => throws RangeError "crossEntropy: p and q differ in length (2 vs 3)"
  */
 export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));
@@ -99,7 +103,14 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
   // flushed to 0 by a scale (logRatioSum).
   const logSq = Math.log(sq);
   const fast = logSq + h / sp;
-  if (fast < Infinity && fast * PRECISE_BELOW >= 1 + Math.abs(logSq) + Math.abs(h / sp)) return fromNats(fast, lnBase);
-  const terms = logRatioSum(p, q, n, sumSafeScale(maxEntry(p, n), n), sumSafeScale(maxEntry(q, n), n));
+  if (fast < Infinity && fast * PRECISE_BELOW >= 1 + Math.abs(logSq) + Math.abs(h / sp))
+    return fromNats(fast, lnBase);
+  const terms = logRatioSum(
+    p,
+    q,
+    n,
+    sumSafeScale(maxEntry(p, n), n),
+    sumSafeScale(maxEntry(q, n), n),
+  );
   return fromNats(terms / RATIO_WEIGHT, lnBase);
 }

@@ -73,7 +73,11 @@ const KINDS = ["probability"] as const;
  * // => throws RangeError "entropy: p is empty"
  */
 export function entropy(p: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   let h = entropyPass(FN, p, n, 1);

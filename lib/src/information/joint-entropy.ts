@@ -36,7 +36,11 @@ const FN = "jointEntropy";
  * // => throws RangeError "jointEntropy: pxy[1] has 1 entries but pxy[0] has 2"
  */
 export function jointEntropy(pxy: JointTable, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const { cells, total } = scanTable(FN, pxy, false, normalize, tolerance);
   if (!normalize) return fromNats(cells, lnBase);
@@ -44,6 +48,7 @@ export function jointEntropy(pxy: JointTable, opts?: InfoOptions): number {
   // small against the result, the precise pass (1/S) Σ p log(S/p), every term >= 0.
   const logS = Math.log(total);
   const fast = logS + cells / total;
-  if (fast * PRECISE_BELOW >= 1 + Math.abs(logS) + Math.abs(cells / total)) return fromNats(fast, lnBase);
+  if (fast * PRECISE_BELOW >= 1 + Math.abs(logS) + Math.abs(cells / total))
+    return fromNats(fast, lnBase);
   return fromNats(jointEntropyPrecise(pxy, pxy[0].length), lnBase);
 }

@@ -29,7 +29,19 @@ let SUM_Q_LO = 0;
  */
 function jsNear(u: number): number {
   const t = u * u;
-  return t * (1 + t * (1 / 6 + t * (1 / 15 + t * (1 / 28 + t * (1 / 45 + t * (1 / 66 + t * (1 / 91 + t * (1 / 120 + t * (1 / 153 + t / 190)))))))));
+  return (
+    t *
+    (1 +
+      t *
+        (1 / 6 +
+          t *
+            (1 / 15 +
+              t *
+                (1 / 28 +
+                  t *
+                    (1 / 45 +
+                      t * (1 / 66 + t * (1 / 91 + t * (1 / 120 + t * (1 / 153 + t / 190)))))))))
+  );
 }
 
 // Σᵢ aᵢ log(2aᵢ/(aᵢ+bᵢ)) + bᵢ log(2bᵢ/(aᵢ+bᵢ)) with aᵢ = (pᵢ·sa)·ia, bᵢ = (qᵢ·sb)·ib: sa, sb exact
@@ -73,7 +85,11 @@ function pass(p: Vector, q: Vector, n: number, sa: number, sb: number, normalize
         if (normalize) {
           const v = ps * sqHi;
           const w = qs * spHi;
-          const num = v - w + (productError(ps, sqHi, v) - productError(qs, spHi, w)) + (ps * sqLo - qs * spLo);
+          const num =
+            v -
+            w +
+            (productError(ps, sqHi, v) - productError(qs, spHi, w)) +
+            (ps * sqLo - qs * spLo);
           u = num / (v + w);
         }
         d += 0.5 * m * jsNear(u);
@@ -167,7 +183,11 @@ function sumsOnly(p: Vector, q: Vector, n: number, sa: number, sb: number): void
  * // => throws RangeError "jsDivergence: p[1] = NaN is not a number"
  */
 export function jsDivergence(p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));

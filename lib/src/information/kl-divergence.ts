@@ -41,7 +41,14 @@ const RATIO_MAX = Number.MAX_VALUE;
  *   (powers of two, exact) bring both maxima to [1, 2); a qᵢ they flush to 0 gets its term from
  *   logs of the unscaled entry.
  */
-function precise(p: Vector, q: Vector, n: number, normalize: boolean, sa: number, sb: number): number {
+function precise(
+  p: Vector,
+  q: Vector,
+  n: number,
+  normalize: boolean,
+  sa: number,
+  sb: number,
+): number {
   let spHi = 1;
   let spLo = 0;
   let sqHi = 1;
@@ -81,7 +88,8 @@ function precise(p: Vector, q: Vector, n: number, normalize: boolean, sa: number
         // aᵢ − bᵢ = (x·Sq − y·Sp) / (Sp·Sq), the products exact, the sums double-double
         const u = x * sqHi;
         const v = y * spHi;
-        const num = u - v + (productError(x, sqHi, u) - productError(y, spHi, v)) + (x * sqLo - y * spLo);
+        const num =
+          u - v + (productError(x, sqHi, u) - productError(y, spHi, v)) + (x * sqLo - y * spLo);
         if (y === 0 && x > 0 && q[i] > 0) {
           // qᵢ is more than 2^1074 times below the largest q and the scale flushed it: its term
           // a·log(a/b) − a + b from logs of the unscaled entry (b is below every double)
@@ -177,8 +185,17 @@ export function klDivergence(p: Probabilities, q: Probabilities, opts?: InfoOpti
 }
 
 /** {@link klDivergence} reporting errors under the name `fn` (klBetween uses it). Internal. */
-export function klDivergenceAs(fn: string, p: Probabilities, q: Probabilities, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(fn, opts, INFO_OPTION_KEYS);
+export function klDivergenceAs(
+  fn: string,
+  p: Probabilities,
+  q: Probabilities,
+  opts?: InfoOptions,
+): number {
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(fn, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(fn, base, normalize, tolerance);
   const n = checkVector(fn, "p", p);
   checkSameLength(fn, "p", n, "q", checkVector(fn, "q", q));
@@ -212,8 +229,15 @@ export function klDivergenceAs(fn: string, p: Probabilities, q: Probabilities, o
   // ε·(1 + Σ|terms|/Sp + |log(Sq/Sp)|); on cancellation, or when a scaled qᵢ underflowed to 0
   // (h = Infinity), the precise pass decides.
   const ratio = sq / sp;
-  const logRatio = ratio >= 2.2250738585072014e-308 && ratio <= RATIO_MAX ? Math.log(ratio) : Math.log(sq) - Math.log(sp);
+  const logRatio =
+    ratio >= 2.2250738585072014e-308 && ratio <= RATIO_MAX
+      ? Math.log(ratio)
+      : Math.log(sq) - Math.log(sp);
   const fastKl = h / sp + logRatio;
-  if (fastKl < Infinity && fastKl * CANCELLATION >= 1 + abs / sp + Math.abs(logRatio)) return fromNats(fastKl, lnBase);
-  return fromNats(precise(p, q, n, true, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n))), lnBase);
+  if (fastKl < Infinity && fastKl * CANCELLATION >= 1 + abs / sp + Math.abs(logRatio))
+    return fromNats(fastKl, lnBase);
+  return fromNats(
+    precise(p, q, n, true, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n))),
+    lnBase,
+  );
 }

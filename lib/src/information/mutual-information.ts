@@ -44,7 +44,11 @@ const FN = "mutualInformation";
  * // => throws RangeError "mutualInformation: pxy is empty"
  */
 export function mutualInformation(pxy: JointTable, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const { cells, rows, columns, total } = scanTable(FN, pxy, true, normalize, tolerance);
   // one value of X or of Y: independent (without normalize the formula gives −S log S, 0 up to the
@@ -58,7 +62,8 @@ export function mutualInformation(pxy: JointTable, opts?: InfoOptions): number {
   // its error is about ε times this: the three entropies, and 2S for the rounding of the row and
   // column sums inside their logs (r log r moves by ε·r when r is rounded)
   const scale =
-    (normalize ? 1 + Math.abs(logS) : 0) + (Math.abs(rows) + Math.abs(columns) + Math.abs(cells) + 2 * total) / (normalize ? total : 1);
+    (normalize ? 1 + Math.abs(logS) : 0) +
+    (Math.abs(rows) + Math.abs(columns) + Math.abs(cells) + 2 * total) / (normalize ? total : 1);
   if (fast * PRECISE_BELOW_FAST >= scale) return fromNats(fast, lnBase);
   return fromNats(mutualInformationPrecise(pxy, pxy[0].length, normalize), lnBase);
 }

@@ -3,7 +3,15 @@
 
 import type { JointTable } from "./types";
 import { checkSum, checkTable, throwFirstInvalidCell } from "../validate/validate";
-import { klDivTerm, logRatioSum, needsScale, productError, RATIO_TOTAL, scaleFor, sumSafeScale } from "./numerics";
+import {
+  klDivTerm,
+  logRatioSum,
+  needsScale,
+  productError,
+  RATIO_TOTAL,
+  scaleFor,
+  sumSafeScale,
+} from "./numerics";
 
 /** Unnormalized sums from one pass; the entropies follow analytically (see the callers). */
 export interface TableSums {
@@ -33,7 +41,10 @@ export function scanTable(
   let sums = scan(fn, pxy, m, withColumns, 1);
   if (!(sums.total < Infinity && sums.cells - sums.cells === 0)) {
     throwIfInvalidCell(fn, pxy); // a bad cell, or else the total (or a term) overflowed
-    if (!normalize) throw new RangeError(`${fn}: pxy sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`);
+    if (!normalize)
+      throw new RangeError(
+        `${fn}: pxy sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`,
+      );
   }
   if (normalize && (needsScale(sums.total) || !(sums.cells - sums.cells === 0))) {
     // Overflow, or cells so small that p·log p would lose digits: redo on 2^j·pxy, largest cell
@@ -42,7 +53,9 @@ export function scanTable(
     for (const row of pxy) for (let j = 0; j < m; j++) if (row[j] > max) max = row[j];
     sums = scan(fn, pxy, m, withColumns, scaleFor(max));
   }
-  checkSum(fn, "pxy", sums.total, pxy.length * m, normalize, tolerance, () => throwFirstInvalidCell(fn, pxy));
+  checkSum(fn, "pxy", sums.total, pxy.length * m, normalize, tolerance, () =>
+    throwFirstInvalidCell(fn, pxy),
+  );
   return sums;
 }
 
@@ -101,7 +114,12 @@ function scan(fn: string, pxy: JointTable, m: number, withColumns: boolean, a: n
     }
   }
   const fin = (hi: number, lo: number): number => (hi - hi === 0 ? hi + lo : hi);
-  return { cells: fin(cells, cellsLo), rows: fin(rows, rowsLo), columns, total: fin(total, totalLo) };
+  return {
+    cells: fin(cells, cellsLo),
+    rows: fin(rows, rowsLo),
+    columns,
+    total: fin(total, totalLo),
+  };
 }
 
 /** The largest cell of a validated table. */
@@ -211,7 +229,12 @@ export function mutualInformationPrecise(pxy: JointTable, m: number, normalize: 
       // there, plain doubles suffice and no series is needed
       if (v > 0 && yh > 0 && !(Math.abs(v - yh) < 0.0625 * (v + yh))) {
         const r = v / yh;
-        h += v * (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(v) - Math.log(yh)) - (v - yh);
+        h +=
+          v *
+            (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
+              ? Math.log(r)
+              : Math.log(v) - Math.log(yh)) -
+          (v - yh);
         continue;
       }
       // near independence: y = r·c/S in double-double, so v − y keeps its digits

@@ -1,6 +1,11 @@
 import { DEFAULT_TOLERANCE, type InfoOptions } from "./types";
-import { checkOptions, checkScalar, INFO_OPTION_KEYS,
-  readOptions, showValue } from "../validate/validate";
+import {
+  checkOptions,
+  checkScalar,
+  INFO_OPTION_KEYS,
+  readOptions,
+  showValue,
+} from "../validate/validate";
 
 const FN = "selfInformation";
 
@@ -31,7 +36,11 @@ const FN = "selfInformation";
  * // => throws RangeError "selfInformation: p = 1.5 is greater than 1"
  */
 export function selfInformation(p: number, opts?: InfoOptions): number {
-  const { base = Math.E, normalize = false, tolerance = DEFAULT_TOLERANCE } = readOptions(FN, opts, INFO_OPTION_KEYS);
+  const {
+    base = Math.E,
+    normalize = false,
+    tolerance = DEFAULT_TOLERANCE,
+  } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   checkScalar(FN, "p", p);
   if (p < 0) throw new RangeError(`${FN}: p = ${showValue(p)} is negative`);

@@ -9,7 +9,8 @@ function best(fn: string, values: NumericArray, better: (a: number, b: number) =
   let top = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (typeof v !== "number" || v !== v) throwFirstInvalid(fn, ["values"], [values as Vector], ["number"]);
+    if (typeof v !== "number" || v !== v)
+      throwFirstInvalid(fn, ["values"], [values as Vector], ["number"]);
     if (at < 0 || better(v, top)) {
       at = i;
       top = v;

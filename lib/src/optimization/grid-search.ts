@@ -1,5 +1,12 @@
 import { argmax, argmin, type NumericArray } from "./argmax";
-import { allocate, checkFinite, checkFunction, checkInteger, checkSample, typeError } from "../validate/validate";
+import {
+  allocate,
+  checkFinite,
+  checkFunction,
+  checkInteger,
+  checkSample,
+  typeError,
+} from "../validate/validate";
 
 /** What {@link gridMaximize} and {@link gridMinimize} return. */
 export interface GridSearchResult {

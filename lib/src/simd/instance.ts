@@ -61,11 +61,49 @@ interface WasmApi {
  * (type () -> v128; one function; body: v128.const 0, end.)
  */
 const SIMD_PROBE = [
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
-  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
-  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
-  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, // code section: one body of 20 bytes, no locals, v128.const
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b, // 16 zero bytes, end
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0x00,
+  0x00,
+  0x00, // magic, version 1
+  0x01,
+  0x05,
+  0x01,
+  0x60,
+  0x00,
+  0x01,
+  0x7b, // type section: () -> v128
+  0x03,
+  0x02,
+  0x01,
+  0x00, // function section: one function of type 0
+  0x0a,
+  0x16,
+  0x01,
+  0x14,
+  0x00,
+  0xfd,
+  0x0c, // code section: one body of 20 bytes, no locals, v128.const
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0x0b, // 16 zero bytes, end
 ];
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -100,7 +138,8 @@ export function decodeBase64(text: string): Uint8Array {
     const v = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6);
     out[j++] = v >> 16;
     out[j] = (v >> 8) & 255;
-  } else if (len - i === 1) throw new RangeError("mlekit: corrupt embedded WebAssembly module (length)");
+  } else if (len - i === 1)
+    throw new RangeError("mlekit: corrupt embedded WebAssembly module (length)");
   return out;
 }
 
@@ -163,7 +202,13 @@ export function simdAvailable(): boolean {
  * @returns false when an entry is not a number (a `number[]` may hold anything; the caller then
  *   rescans and throws the library's message); a `Float64Array` always copies
  */
-export function fill(mem: Float64Array, at: number, src: Vector, start: number, len: number): boolean {
+export function fill(
+  mem: Float64Array,
+  at: number,
+  src: Vector,
+  start: number,
+  len: number,
+): boolean {
   if (src instanceof Float64Array) {
     mem.set(src.subarray(start, start + len), at);
     return true;
@@ -173,7 +218,13 @@ export function fill(mem: Float64Array, at: number, src: Vector, start: number, 
 
 // Kept apart from the Float64Array case so that its element loads only ever see arrays (one
 // polymorphic site for packed, holey and mixed arrays instead of one shared with typed arrays).
-function fillFromArray(mem: Float64Array, at: number, src: readonly unknown[], start: number, len: number): boolean {
+function fillFromArray(
+  mem: Float64Array,
+  at: number,
+  src: readonly unknown[],
+  start: number,
+  len: number,
+): boolean {
   for (let i = 0; i < len; i++) {
     const x = src[start + i];
     if (typeof x !== "number") return false;

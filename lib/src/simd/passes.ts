@@ -62,10 +62,16 @@ const pairValue = (hi: number, lo: number): number => (hi - hi === 0 ? hi + lo :
 // --------------------------------------------------------------------------- JS, lane order
 
 function entropyJs(fn: string, p: Vector, n: number, a: number): number {
-  let hHi = 0, hLo = 0, sHi = 0, sLo = 0;
+  let hHi = 0,
+    hLo = 0,
+    sHi = 0,
+    sLo = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h0 = 0, h1 = 0, s0 = 0, s1 = 0;
+    let h0 = 0,
+      h1 = 0,
+      s0 = 0,
+      s1 = 0;
     for (let i = start; i < end; i += 2) {
       const x = p[i];
       if (typeof x !== "number" || !(x >= 0)) throwFirstInvalid(fn, P, [p], PROB1);
@@ -96,21 +102,33 @@ function entropyJs(fn: string, p: Vector, n: number, a: number): number {
 }
 
 function crossJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
-  let hHi = 0, hLo = 0, sp0 = 0, sp1 = 0, sq0 = 0, sq1 = 0;
+  let hHi = 0,
+    hLo = 0,
+    sp0 = 0,
+    sp1 = 0,
+    sq0 = 0,
+    sq1 = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h0 = 0, h1 = 0;
+    let h0 = 0,
+      h1 = 0;
     for (let i = start; i < end; i += 2) {
-      const x = p[i], y = q[i];
-      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
-      const p0 = x * a, q0 = y * b;
+      const x = p[i],
+        y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0))
+        throwFirstInvalid(fn, PQ, [p, q], PROB2);
+      const p0 = x * a,
+        q0 = y * b;
       sp0 += p0;
       sq0 += q0;
       if (p0 > 0) h0 -= p0 * Math.log(q0);
       if (i + 1 < end) {
-        const x1 = p[i + 1], y1 = q[i + 1];
-        if (typeof x1 !== "number" || typeof y1 !== "number" || !(x1 >= 0 && y1 >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
-        const p1 = x1 * a, q1 = y1 * b;
+        const x1 = p[i + 1],
+          y1 = q[i + 1];
+        if (typeof x1 !== "number" || typeof y1 !== "number" || !(x1 >= 0 && y1 >= 0))
+          throwFirstInvalid(fn, PQ, [p, q], PROB2);
+        const p1 = x1 * a,
+          q1 = y1 * b;
         sp1 += p1;
         sq1 += q1;
         if (p1 > 0) h1 -= p1 * Math.log(q1);
@@ -137,14 +155,26 @@ function klTerm(p: number, q: number): number {
 }
 
 function klJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
-  let hHi = 0, hLo = 0, sp0 = 0, sp1 = 0, sq0 = 0, sq1 = 0, abs = 0;
+  let hHi = 0,
+    hLo = 0,
+    sp0 = 0,
+    sp1 = 0,
+    sq0 = 0,
+    sq1 = 0,
+    abs = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let h0 = 0, h1 = 0, g0 = 0, g1 = 0;
+    let h0 = 0,
+      h1 = 0,
+      g0 = 0,
+      g1 = 0;
     for (let i = start; i < end; i += 2) {
-      const x = p[i], y = q[i];
-      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
-      const p0 = x * a, q0 = y * b;
+      const x = p[i],
+        y = q[i];
+      if (typeof x !== "number" || typeof y !== "number" || !(x >= 0 && y >= 0))
+        throwFirstInvalid(fn, PQ, [p, q], PROB2);
+      const p0 = x * a,
+        q0 = y * b;
       sp0 += p0;
       sq0 += q0;
       if (p0 > 0) {
@@ -153,9 +183,12 @@ function klJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number)
         g0 += Math.abs(term);
       }
       if (i + 1 < end) {
-        const x1 = p[i + 1], y1 = q[i + 1];
-        if (typeof x1 !== "number" || typeof y1 !== "number" || !(x1 >= 0 && y1 >= 0)) throwFirstInvalid(fn, PQ, [p, q], PROB2);
-        const p1 = x1 * a, q1 = y1 * b;
+        const x1 = p[i + 1],
+          y1 = q[i + 1];
+        if (typeof x1 !== "number" || typeof y1 !== "number" || !(x1 >= 0 && y1 >= 0))
+          throwFirstInvalid(fn, PQ, [p, q], PROB2);
+        const p1 = x1 * a,
+          q1 = y1 * b;
         sp1 += p1;
         sq1 += q1;
         if (p1 > 0) {
@@ -196,7 +229,10 @@ function lseMaxJs(fn: string, xs: Vector, n: number): number {
 
 /** Σ exp(xᵢ − m) with m = xs[k] finite, lane order, Fast2Sum from 1 in each lane (see kernels.c). */
 function lseSumJs(xs: Vector, n: number, m: number, k: number): number {
-  let s0 = 1, c0 = 0, s1 = 1, c1 = 0;
+  let s0 = 1,
+    c0 = 0,
+    s1 = 1,
+    c1 = 0;
   for (let i = 0; i < n; i += 2) {
     if (i !== k) {
       const e = Math.exp(xs[i] - m);
@@ -236,7 +272,8 @@ function overChunks(
   for (let start = 0; start < n; start += chunk) {
     const len = start + chunk < n ? chunk : n - start;
     const ok = fill(mem, in0, p, start, len) && (q === undefined || fill(mem, in1, q, start, len));
-    if (!ok || chunkFn(len, start) !== 0) throwFirstInvalid(fn, names, q === undefined ? [p] : [p, q], kinds);
+    if (!ok || chunkFn(len, start) !== 0)
+      throwFirstInvalid(fn, names, q === undefined ? [p] : [p, q], kinds);
   }
 }
 
@@ -249,7 +286,15 @@ function entropySimd(kr: Kernels, fn: string, p: Vector, n: number, a: number): 
   return kr.mem[kr.out];
 }
 
-function crossSimd(kr: Kernels, fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+function crossSimd(
+  kr: Kernels,
+  fn: string,
+  p: Vector,
+  q: Vector,
+  n: number,
+  a: number,
+  b: number,
+): number {
   const ex = kr.exports;
   ex.cross_begin(a, b);
   overChunks(kr, fn, PQ, PROB2, p, q, n, ex.cross_chunk);
@@ -259,7 +304,15 @@ function crossSimd(kr: Kernels, fn: string, p: Vector, q: Vector, n: number, a: 
   return kr.mem[kr.out];
 }
 
-function klSimd(kr: Kernels, fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+function klSimd(
+  kr: Kernels,
+  fn: string,
+  p: Vector,
+  q: Vector,
+  n: number,
+  a: number,
+  b: number,
+): number {
   const ex = kr.exports;
   ex.kl_begin(a, b);
   overChunks(kr, fn, PQ, PROB2, p, q, n, ex.kl_chunk);
@@ -318,7 +371,14 @@ export function entropyPass(fn: string, p: Vector, n: number, a: number): number
  * module's memory costs about what the kernel saves on this pass (the SIMD bench measured 0.78-0.98x
  * the JS path for two number[] at n = 4096 and 1e6), unlike the other passes (1.1-1.5x).
  */
-export function crossEntropyPass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+export function crossEntropyPass(
+  fn: string,
+  p: Vector,
+  q: Vector,
+  n: number,
+  a: number,
+  b: number,
+): number {
   const kr = Array.isArray(p) || Array.isArray(q) ? use(0, 1) : use(n, BREAK_EVEN.crossEntropy);
   return kr ? crossSimd(kr, fn, p, q, n, a, b) : crossJs(fn, p, q, n, a, b);
 }
@@ -327,7 +387,14 @@ export function crossEntropyPass(fn: string, p: Vector, q: Vector, n: number, a:
  * KL fast pass: Σ (a·pᵢ) log(a·pᵢ/(b·qᵢ)) (blocked); PASS.sp, PASS.sq (plain) and PASS.abs
  * = Σ |terms|. Validates p, q.
  */
-export function klFastPass(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {
+export function klFastPass(
+  fn: string,
+  p: Vector,
+  q: Vector,
+  n: number,
+  a: number,
+  b: number,
+): number {
   const kr = use(n, BREAK_EVEN.klDivergence);
   return kr ? klSimd(kr, fn, p, q, n, a, b) : klJs(fn, p, q, n, a, b);
 }

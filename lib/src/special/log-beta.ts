@@ -34,7 +34,13 @@ export function logGammaRatio(a: number, b: number): number {
   const x = a / b;
   const bx = b * x;
   const residue = bx - a + productError(b, x, bx); // b·x − a, exactly
-  return a * Math.log(b) + b * log1pMinusX(x) + residue + (a - 0.5) * Math.log1p(x) + (stirlingCorrection(c) - stirlingCorrection(b));
+  return (
+    a * Math.log(b) +
+    b * log1pMinusX(x) +
+    residue +
+    (a - 0.5) * Math.log1p(x) +
+    (stirlingCorrection(c) - stirlingCorrection(b))
+  );
 }
 
 /**

@@ -37,7 +37,8 @@ function fillTable(): Float64Array {
  */
 export function logFactorial(k: number): number {
   checkNumber("logFactorial", "k", k);
-  if (!(Number.isInteger(k) && k >= 0)) throw valueError("logFactorial", "k", k, "must be an integer >= 0");
+  if (!(Number.isInteger(k) && k >= 0))
+    throw valueError("logFactorial", "k", k, "must be an integer >= 0");
   if (k < TABLE_SIZE) return (table ??= fillTable())[k];
   return logGamma(k + 1);
 }

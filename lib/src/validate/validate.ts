@@ -81,8 +81,10 @@ export function typeError(fn: string, label: string, value: unknown, reason: str
 const VECTOR_RULE = "is not a number[] or Float64Array";
 
 /** The getter behind `TypedArray.prototype[Symbol.toStringTag]`: a typed array's own kind, whatever its realm. */
-const TYPED_ARRAY_TAG = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Float64Array.prototype), Symbol.toStringTag)!
-  .get as (this: unknown) => string | undefined;
+const TYPED_ARRAY_TAG = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Float64Array.prototype),
+  Symbol.toStringTag,
+)!.get as (this: unknown) => string | undefined;
 
 /**
  * True for a `Float64Array` of any realm (a `vm` context, an iframe, a worker's transferred array):
@@ -90,7 +92,10 @@ const TYPED_ARRAY_TAG = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Fl
  * cannot fake with a `Symbol.toStringTag` of its own.
  */
 export function isFloat64Array(x: unknown): x is Float64Array {
-  return x instanceof Float64Array || (ArrayBuffer.isView(x) && TYPED_ARRAY_TAG.call(x) === "Float64Array");
+  return (
+    x instanceof Float64Array ||
+    (ArrayBuffer.isView(x) && TYPED_ARRAY_TAG.call(x) === "Float64Array")
+  );
 }
 
 /** True for a `number[]` (of any realm) or a `Float64Array` (of any realm); entries are not checked. */
@@ -123,11 +128,17 @@ export const MAX_LENGTH = 2 ** 32 - 1;
  * @throws {RangeError} naming the function and the argument `name` that asked for `n` entries
  */
 export function allocate(fn: string, name: string, n: number): Float64Array {
-  if (n > MAX_LENGTH) throw valueError(fn, name, n, `is too large: more than ${MAX_LENGTH} entries`);
+  if (n > MAX_LENGTH)
+    throw valueError(fn, name, n, `is too large: more than ${MAX_LENGTH} entries`);
   try {
     return new Float64Array(n);
   } catch {
-    throw valueError(fn, name, n, `is too large: the ${n} entries (${n * 8} bytes) cannot be allocated`);
+    throw valueError(
+      fn,
+      name,
+      n,
+      `is too large: the ${n} entries (${n * 8} bytes) cannot be allocated`,
+    );
   }
 }
 
@@ -153,7 +164,8 @@ export function entryError(
     if (value < 0) return valueError(fn, label, value, "is negative");
     if (value === Infinity) return valueError(fn, label, value, "is not finite");
   } else if (kind === "finite") {
-    if (value === Infinity || value === -Infinity) return valueError(fn, label, value, "is not finite");
+    if (value === Infinity || value === -Infinity)
+      return valueError(fn, label, value, "is not finite");
   } else if (kind === "logit" && value === Infinity) {
     return valueError(fn, label, value, "is not allowed (the result would be undefined)");
   }
@@ -214,7 +226,8 @@ export function checkSum(
 ): number {
   if (typeof sum !== "number" || !(sum < Infinity)) rescan();
   if (normalize) {
-    if (!(sum > 0)) throw new RangeError(`${fn}: ${name} sums to ${showValue(sum)}; cannot normalize`);
+    if (!(sum > 0))
+      throw new RangeError(`${fn}: ${name} sums to ${showValue(sum)}; cannot normalize`);
   } else if (Math.abs(sum - 1) > tolerance * Math.max(1, n)) {
     throw new RangeError(
       `${fn}: ${name} sums to ${sum}, not 1 within tolerance ${tolerance}` +
@@ -226,8 +239,21 @@ export function checkSum(
 
 /** Every option name mlekit has (a function's own list must be a subset: see {@link readOptions}). */
 const ALL_OPTION_KEYS: readonly string[] = [
-  "base", "normalize", "tolerance", "unbiased", "intercept", "l2", "alpha", "beta",
-  "maxIterations", "restarts", "initialStep", "m", "trials", "rng", "select",
+  "base",
+  "normalize",
+  "tolerance",
+  "unbiased",
+  "intercept",
+  "l2",
+  "alpha",
+  "beta",
+  "maxIterations",
+  "restarts",
+  "initialStep",
+  "m",
+  "trials",
+  "rng",
+  "select",
 ];
 let noOptions: object | undefined;
 
@@ -246,7 +272,11 @@ function allUndefined(known: readonly string[]): Record<string, unknown> {
  * Every function with options calls this, so `null` and unknown keys behave the same everywhere.
  * @throws {TypeError} when `opts` is `null`, an array or not an object, or has a key not in `known`
  */
-export function readOptions<T extends object>(fn: string, opts: T | undefined, known: readonly string[]): T {
+export function readOptions<T extends object>(
+  fn: string,
+  opts: T | undefined,
+  known: readonly string[],
+): T {
   // (for `undefined`: one shared frozen object holding every option name of the library as an own
   // undefined property, so the common call allocates nothing and still reads no prototype)
   if (opts === undefined) return (noOptions ??= Object.freeze(allUndefined(ALL_OPTION_KEYS))) as T;
@@ -257,7 +287,12 @@ export function readOptions<T extends object>(fn: string, opts: T | undefined, k
   for (const key of Object.keys(opts)) {
     const value = (opts as Record<string, unknown>)[key];
     if (!known.includes(key)) {
-      throw typeError(fn, `options.${key}`, value, `is not an option (known: ${known.length ? known.join(", ") : "none"})`);
+      throw typeError(
+        fn,
+        `options.${key}`,
+        value,
+        `is not an option (known: ${known.length ? known.join(", ") : "none"})`,
+      );
     }
     own[key] = value;
   }
@@ -275,7 +310,12 @@ export const INFO_OPTION_KEYS: readonly string[] = ["base", "normalize", "tolera
  * @throws {TypeError} when an option has the wrong type
  * @throws {RangeError} when `base` is NaN, not finite or `<= 1`, or `tolerance` is NaN or `< 0`
  */
-export function checkOptions(fn: string, base: unknown, normalize: unknown, tolerance: unknown): number {
+export function checkOptions(
+  fn: string,
+  base: unknown,
+  normalize: unknown,
+  tolerance: unknown,
+): number {
   if (typeof base !== "number") throw typeError(fn, "base", base, "is not a number");
   if (base !== base) throw new RangeError(`${fn}: base = NaN is not a number`);
   if (!(base > 1 && base < Infinity)) {
@@ -311,14 +351,16 @@ export function checkFinite(fn: string, name: string, x: unknown): number {
 /** Checks that `x` is a finite number `> 0`. @throws {TypeError} | {RangeError} */
 export function checkPositive(fn: string, name: string, x: unknown): number {
   checkNumber(fn, name, x);
-  if (!((x as number) > 0 && (x as number) < Infinity)) throw valueError(fn, name, x, "must be finite and > 0");
+  if (!((x as number) > 0 && (x as number) < Infinity))
+    throw valueError(fn, name, x, "must be finite and > 0");
   return x as number;
 }
 
 /** Checks that `x` is a finite number `>= 0`. @throws {TypeError} | {RangeError} */
 export function checkNonNegative(fn: string, name: string, x: unknown): number {
   checkNumber(fn, name, x);
-  if (!((x as number) >= 0 && (x as number) < Infinity)) throw valueError(fn, name, x, "must be finite and >= 0");
+  if (!((x as number) >= 0 && (x as number) < Infinity))
+    throw valueError(fn, name, x, "must be finite and >= 0");
   return x as number;
 }
 
@@ -327,7 +369,13 @@ export function checkNonNegative(fn: string, name: string, x: unknown): number {
  * @throws {TypeError} when `x` is not a number
  * @throws {RangeError} when `x` is NaN, not an integer, or out of range
  */
-export function checkInteger(fn: string, name: string, x: unknown, min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
+export function checkInteger(
+  fn: string,
+  name: string,
+  x: unknown,
+  min = -Number.MAX_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   checkNumber(fn, name, x);
   if (!(Number.isSafeInteger(x) && (x as number) >= min && (x as number) <= max)) {
     const rule =
@@ -344,7 +392,8 @@ export function checkInteger(fn: string, name: string, x: unknown, min = -Number
 /** Checks that `x` is a number in `[lo, hi]`. @throws {TypeError} | {RangeError} */
 export function checkInRange(fn: string, name: string, x: unknown, lo: number, hi: number): number {
   checkNumber(fn, name, x);
-  if (!((x as number) >= lo && (x as number) <= hi)) throw valueError(fn, name, x, `is outside [${lo}, ${hi}]`);
+  if (!((x as number) >= lo && (x as number) <= hi))
+    throw valueError(fn, name, x, `is outside [${lo}, ${hi}]`);
   return x as number;
 }
 
@@ -373,7 +422,12 @@ export function checkRng(fn: string, rng: unknown): void {
     typeof r.normal !== "function" ||
     typeof r.int !== "function"
   ) {
-    throw typeError(fn, "rng", rng, "is not an Rng (it needs next(), normal() and int(k); use createRng(seed))");
+    throw typeError(
+      fn,
+      "rng",
+      rng,
+      "is not an Rng (it needs next(), normal() and int(k); use createRng(seed))",
+    );
   }
 }
 

@@ -14,13 +14,13 @@ export interface HorseKickRow {
 
 /** One Palmer penguin; measurements are `null` where the source has none. */
 export interface Penguin {
-  readonly Species: "Adelie" | "Chinstrap" | "Gentoo";
-  readonly Island: string;
+  readonly "Species": "Adelie" | "Chinstrap" | "Gentoo";
+  readonly "Island": string;
   readonly "Beak Length (mm)": number | null;
   readonly "Beak Depth (mm)": number | null;
   readonly "Flipper Length (mm)": number | null;
   readonly "Body Mass (g)": number | null;
-  readonly Sex: string | null;
+  readonly "Sex": string | null;
 }
 
 /** One day of Seattle weather (2012–2015). */

@@ -16,7 +16,7 @@ const PAGE = path.join(__dirname, "page");
 
 /** The source entry of each workspace package (bundled from source, not from dist/). */
 const PACKAGES: Record<string, string> = {
-  mlekit: path.join(ROOT, "lib", "src", "index.ts"),
+  "mlekit": path.join(ROOT, "lib", "src", "index.ts"),
   "notebook-kit": path.join(ROOT, "notebooks", "kit", "src", "index.ts"),
   "mle-course": path.join(ROOT, "notebooks", "course", "src", "index.ts"),
 };
@@ -40,7 +40,8 @@ export function embeddedData(): Record<string, string> {
   const files: Record<string, string> = {};
   for (const f of fs.readdirSync(DATA_DIR).sort()) {
     if (!/\.(csv|json|tsv|txt)$/i.test(f)) continue;
-    files[`/${path.relative(ROOT, path.join(DATA_DIR, f)).split(path.sep).join("/")}`] = fs.readFileSync(path.join(DATA_DIR, f), "utf8");
+    files[`/${path.relative(ROOT, path.join(DATA_DIR, f)).split(path.sep).join("/")}`] =
+      fs.readFileSync(path.join(DATA_DIR, f), "utf8");
   }
   return files;
 }
@@ -51,18 +52,40 @@ function pagePlugin(kind: "worker" | "page"): Plugin {
   const stub = path.join(PAGE, "shims", "node-stub.js");
   const nodeShims: Record<string, string> =
     kind === "worker"
-      ? { fs: shim("fs"), path: shim("path"), "danfojs-node": shim("danfo") }
-      : { fs: stub, path: stub, crypto: stub, child_process: stub, os: stub, esbuild: stub, "playwright-core": stub };
+      ? { "fs": shim("fs"), "path": shim("path"), "danfojs-node": shim("danfo") }
+      : {
+          "fs": stub,
+          "path": stub,
+          "crypto": stub,
+          "child_process": stub,
+          "os": stub,
+          "esbuild": stub,
+          "playwright-core": stub,
+        };
   return {
     name: "mlekit-live",
     setup(build) {
-      build.onResolve({ filter: /^(mlekit|notebook-kit|mle-course)$/ }, (a) => ({ path: PACKAGES[a.path] }));
-      build.onResolve({ filter: /^(node:)?(fs|path|crypto|child_process|os|danfojs-node|esbuild|playwright-core)$/ }, (a) => {
-        const name = a.path.replace(/^node:/, "");
-        return nodeShims[name] ? { path: nodeShims[name] } : undefined;
-      });
-      build.onResolve({ filter: /^mlekit-live:data$/ }, () => ({ path: "data", namespace: "mlekit-live" }));
-      build.onLoad({ filter: /.*/, namespace: "mlekit-live" }, () => ({ contents: `export default ${JSON.stringify(embeddedData())};`, loader: "js" }));
+      build.onResolve({ filter: /^(mlekit|notebook-kit|mle-course)$/ }, (a) => ({
+        path: PACKAGES[a.path],
+      }));
+      build.onResolve(
+        {
+          filter:
+            /^(node:)?(fs|path|crypto|child_process|os|danfojs-node|esbuild|playwright-core)$/,
+        },
+        (a) => {
+          const name = a.path.replace(/^node:/, "");
+          return nodeShims[name] ? { path: nodeShims[name] } : undefined;
+        },
+      );
+      build.onResolve({ filter: /^mlekit-live:data$/ }, () => ({
+        path: "data",
+        namespace: "mlekit-live",
+      }));
+      build.onLoad({ filter: /.*/, namespace: "mlekit-live" }, () => ({
+        contents: `export default ${JSON.stringify(embeddedData())};`,
+        loader: "js",
+      }));
       // A module's __dirname is its folder in the repository, so paths built from it (the
       // course's data folder) name the embedded files.
       build.onLoad({ filter: /\.ts$/ }, (a) => {
@@ -102,9 +125,21 @@ async function build(): Promise<LiveBundles> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const esbuild = require("esbuild") as typeof import("esbuild");
   const warnings: string[] = [];
-  const one = async (entry: string, kind: "worker" | "page", extra: Partial<import("esbuild").BuildOptions> = {}) => {
-    const r = await esbuild.build({ ...COMMON, entryPoints: [path.join(PAGE, entry)], plugins: [pagePlugin(kind)], ...extra });
-    for (const w of r.warnings) warnings.push(`${entry}: ${w.text}${w.location ? ` (${path.relative(ROOT, w.location.file)}:${w.location.line})` : ""}`);
+  const one = async (
+    entry: string,
+    kind: "worker" | "page",
+    extra: Partial<import("esbuild").BuildOptions> = {},
+  ) => {
+    const r = await esbuild.build({
+      ...COMMON,
+      entryPoints: [path.join(PAGE, entry)],
+      plugins: [pagePlugin(kind)],
+      ...extra,
+    });
+    for (const w of r.warnings)
+      warnings.push(
+        `${entry}: ${w.text}${w.location ? ` (${path.relative(ROOT, w.location.file)}:${w.location.line})` : ""}`,
+      );
     return inlineSafe((r.outputFiles ?? [])[0]?.text ?? "");
   };
   // keepNames: a function printed in the page is `[Function: prob]`, as in the kernel.
@@ -112,7 +147,10 @@ async function build(): Promise<LiveBundles> {
   const [loader, slider, runtime] = await Promise.all([
     one("loader.ts", "page"),
     one("slider.ts", "page"),
-    one("runtime.ts", "page", { define: { __MLEKIT_WORKER_SOURCE__: JSON.stringify(worker) }, inject: [path.join(PAGE, "shims", "buffer.ts")] }),
+    one("runtime.ts", "page", {
+      define: { __MLEKIT_WORKER_SOURCE__: JSON.stringify(worker) },
+      inject: [path.join(PAGE, "shims", "buffer.ts")],
+    }),
   ]);
   return { loader, slider, runtime, worker, warnings };
 }

@@ -26,10 +26,20 @@ export const LIVE_ASSETS_DIR = "live";
 /** How a page gets the live scripts: inside itself, or from a site's shared folder. */
 export type LiveAssets =
   | { kind: "inline"; bundles: LiveBundles }
-  | { kind: "shared"; /** relative link from the page to the shared assets folder */ href: string; bundles: LiveBundles };
+  | {
+      kind: "shared";
+      /** relative link from the page to the shared assets folder */ href: string;
+      bundles: LiveBundles;
+    };
 
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const scriptJson = (v: unknown) =>
+  JSON.stringify(v)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 
 /** The live-slider spec of an output's bundle, if it has one. */
 export function liveSpec(data: MimeBundle): LiveSliderSpec | undefined {
@@ -39,7 +49,11 @@ export function liveSpec(data: MimeBundle): LiveSliderSpec | undefined {
 
 /** Whether any output of the notebook carries a live-slider spec. */
 export function hasLiveSlider(nb: Notebook): boolean {
-  return nb.cells.some((c) => c.cell_type === "code" && c.outputs.some((o) => isDisplay(o) && liveSpec(o.data ?? {}) !== undefined));
+  return nb.cells.some(
+    (c) =>
+      c.cell_type === "code" &&
+      c.outputs.some((o) => isDisplay(o) && liveSpec(o.data ?? {}) !== undefined),
+  );
 }
 
 /**
@@ -105,7 +119,10 @@ export interface LivePageParts {
  * @param options the page's language and whether it has a live slider (only then is the
  *   slider script put in a single-file page)
  */
-export function livePageParts(live: LiveAssets, { lang = "en", sliders = false }: { lang?: string; sliders?: boolean } = {}): LivePageParts {
+export function livePageParts(
+  live: LiveAssets,
+  { lang = "en", sliders = false }: { lang?: string; sliders?: boolean } = {},
+): LivePageParts {
   const t = liveStrings(lang);
   const bar =
     `<div id="mlekit-live-bar" role="region" aria-label="${escapeAttr(t.toolbar)}" data-loading="${escapeAttr(t.loading)}" hidden>` +
@@ -114,7 +131,8 @@ export function livePageParts(live: LiveAssets, { lang = "en", sliders = false }
     `<span data-live="status" role="status" aria-live="polite"></span>` +
     // Key names stay as printed on the keys: marked English on a page in another language.
     `<p class="live-note">${escapeAttr(t.note).replace(/Shift\+Enter/g, `<kbd${/^en\b/i.test(lang) ? "" : ' lang="en"'}>Shift+Enter</kbd>`)}</p></div>`;
-  const inert = (name: "slider" | "runtime") => `<script type="text/mlekit-live" data-live-asset="${name}">${live.bundles[name]}</script>`;
+  const inert = (name: "slider" | "runtime") =>
+    `<script type="text/mlekit-live" data-live-asset="${name}">${live.bundles[name]}</script>`;
   const scripts =
     live.kind === "inline"
       ? `${sliders ? inert("slider") : ""}${inert("runtime")}<script>${live.bundles.loader}</script>`
@@ -130,9 +148,13 @@ export function withLiveBar(cells: readonly string[], bar: string): string[] {
 }
 
 /** Builds the live scripts (once per process) for pages written with `assets`. */
-export async function prepareLive(assets: { kind: "inline" } | { kind: "shared"; href: string }): Promise<LiveAssets> {
+export async function prepareLive(
+  assets: { kind: "inline" } | { kind: "shared"; href: string },
+): Promise<LiveAssets> {
   const bundles = await bundler().liveBundles();
-  return assets.kind === "inline" ? { kind: "inline", bundles } : { kind: "shared", href: assets.href, bundles };
+  return assets.kind === "inline"
+    ? { kind: "inline", bundles }
+    : { kind: "shared", href: assets.href, bundles };
 }
 
 /**
@@ -147,7 +169,8 @@ export async function writeLiveAssets(assetsDir: string): Promise<string[]> {
   const written: string[] = [];
   for (const name of ["loader", "slider", "runtime"] as const) {
     const file = path.join(dir, `${name}.js`);
-    if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(b[name])) fs.writeFileSync(file, b[name]);
+    if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(b[name]))
+      fs.writeFileSync(file, b[name]);
     written.push(file);
   }
   return written;

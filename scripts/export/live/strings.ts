@@ -59,11 +59,15 @@ const TABLES: Record<string, LiveStrings> = { en: EN, zh: ZH };
 
 /** The strings for a page language (`zh`, `zh-CN`, `en`, …); English when there is no table. */
 export function liveStrings(lang: string | null | undefined): LiveStrings {
-  const base = String(lang ?? "en").toLowerCase().split("-")[0];
+  const base = String(lang ?? "en")
+    .toLowerCase()
+    .split("-")[0];
   return TABLES[base] ?? EN;
 }
 
 /** A string with its `{name}` fields filled in. */
 export function fill(template: string, fields: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, k: string) => (k in fields ? String(fields[k]) : all));
+  return template.replace(/\{(\w+)\}/g, (all, k: string) =>
+    k in fields ? String(fields[k]) : all,
+  );
 }

@@ -20,12 +20,24 @@
 // `{ figure?, title? }`: with a figure, this script draws it laid out for the width and calls
 // preventDefault (the sender then does not draw it); the caption, description and open data
 // table follow the traces as drawn.
-import { dataTablesHtml, describeFigure, figureDataTables, figureLanguage, type BinsByTrace } from "../../../notebooks/kit/src/display/describe-figure";
+import {
+  dataTablesHtml,
+  describeFigure,
+  figureDataTables,
+  figureLanguage,
+  type BinsByTrace,
+} from "../../../notebooks/kit/src/display/describe-figure";
 import { applySliderStep, legendPatch, NARROW_PX, prepareFigure, type FigureSpec } from "./layout";
 
 interface PlotlyApi {
-  newPlot(el: HTMLElement, fig: { data: unknown[]; layout: unknown; config: unknown; frames?: unknown }): Promise<unknown>;
-  react(el: HTMLElement, fig: { data: unknown[]; layout: unknown; config: unknown; frames?: unknown }): Promise<unknown>;
+  newPlot(
+    el: HTMLElement,
+    fig: { data: unknown[]; layout: unknown; config: unknown; frames?: unknown },
+  ): Promise<unknown>;
+  react(
+    el: HTMLElement,
+    fig: { data: unknown[]; layout: unknown; config: unknown; frames?: unknown },
+  ): Promise<unknown>;
   relayout(el: HTMLElement, patch: Record<string, unknown>): Promise<unknown>;
   Plots: { resize(el: HTMLElement): Promise<unknown> };
 }
@@ -43,7 +55,11 @@ interface PlotElement extends HTMLElement {
   /** The traces as drawn now (plotly keeps them on the element). */
   data?: Record<string, unknown>[];
   _fullLayout?: FullLayout;
-  _fullData?: { index?: number; type?: string; xbins?: { start: number; end: number; size: number } }[];
+  _fullData?: {
+    index?: number;
+    type?: string;
+    xbins?: { start: number; end: number; size: number };
+  }[];
   on?(event: string, handler: () => void): void;
 }
 
@@ -131,7 +147,8 @@ function loadPlotly(): Promise<PlotlyApi> {
     const s = document.createElement("script");
     const src = holder.getAttribute("data-src");
     const t0 = performance.now();
-    s.src = src ?? URL.createObjectURL(new Blob([holder.textContent ?? ""], { type: "text/javascript" }));
+    s.src =
+      src ?? URL.createObjectURL(new Blob([holder.textContent ?? ""], { type: "text/javascript" }));
     s.onload = () => {
       const P = plotlyOf();
       if (!P) return reject(new Error("plotly.js loaded but defined no Plotly"));
@@ -140,7 +157,8 @@ function loadPlotly(): Promise<PlotlyApi> {
       document.dispatchEvent(new CustomEvent("mlekit:plotly-ready"));
       resolve(P);
     };
-    s.onerror = () => reject(new Error(`plotly.js could not be loaded${src ? ` from ${src}` : ""}`));
+    s.onerror = () =>
+      reject(new Error(`plotly.js could not be loaded${src ? ` from ${src}` : ""}`));
     document.body.appendChild(s);
   });
 }
@@ -161,7 +179,8 @@ function binsOf(el: PlotElement): BinsByTrace {
   const bins: Record<number, { start: number; end: number; size: number }> = {};
   (el._fullData ?? []).forEach((t, i) => {
     const b = t.xbins;
-    if (t.type === "histogram" && b && typeof b.start === "number" && typeof b.size === "number") bins[t.index ?? i] = { start: b.start, end: b.end, size: b.size };
+    if (t.type === "histogram" && b && typeof b.start === "number" && typeof b.size === "number")
+      bins[t.index ?? i] = { start: b.start, end: b.end, size: b.size };
   });
   return bins;
 }
@@ -185,7 +204,10 @@ async function placeLegend(P: PlotlyApi, e: Entry): Promise<void> {
     const fig = e.el.getBoundingClientRect();
     const plotBottom = fig.top + fl._size.t + fl._size.h;
     if (legend.top < plotBottom - 1) return; // a legend beside or inside the plot is not in the way
-    const axes = boxes(e.el, ".xaxislayer-above text, .infolayer g[class^='g-x'][class$='title'] text").filter((r) => r.left < legend.right && r.right > legend.left);
+    const axes = boxes(
+      e.el,
+      ".xaxislayer-above text, .infolayer g[class^='g-x'][class$='title'] text",
+    ).filter((r) => r.left < legend.right && r.right > legend.left);
     const sliderBox = boxes(e.el, ".slider-group")[0];
     const patch = legendPatch({
       legend,
@@ -227,7 +249,10 @@ function followSlider(e: Entry): void {
 /** Writes the caption and description of the figure as drawn now, with `title` (else the figure's own). */
 function describeNow(e: Entry, title?: string): void {
   const spec = currentSpec(e);
-  const layout = { ...(spec.layout ?? {}), ...(title !== undefined ? { title: { text: title } } : {}) };
+  const layout = {
+    ...(spec.layout ?? {}),
+    ...(title !== undefined ? { title: { text: title } } : {}),
+  };
   const text = describeFigure({ data: spec.data, layout }, { lang });
   if (e.caption) e.caption.textContent = text.caption;
   if (e.desc) e.desc.textContent = text.description;
@@ -236,7 +261,11 @@ function describeNow(e: Entry, title?: string): void {
 
 function fillTables(e: Entry): void {
   const body = e.data?.querySelector(".plot-data-body");
-  if (body) body.innerHTML = dataTablesHtml(figureDataTables(currentSpec(e), { lang, bins: binsOf(e.el) }), { lang });
+  if (body)
+    body.innerHTML = dataTablesHtml(
+      figureDataTables(currentSpec(e), { lang, bins: binsOf(e.el) }),
+      { lang },
+    );
   focusableWhenScrolling(e.figure);
 }
 
@@ -288,10 +317,13 @@ function byDistance(list: Entry[]): Entry[] {
  * keyboard can scroll them; the others stay out of the tab order.
  */
 function focusableWhenScrolling(root: ParentNode = document): void {
-  for (const el of Array.from(root.querySelectorAll<HTMLElement>(".katex-display, .output, .plot-table"))) {
+  for (const el of Array.from(
+    root.querySelectorAll<HTMLElement>(".katex-display, .output, .plot-table"),
+  )) {
     const scrolls = el.scrollWidth > el.clientWidth + 1;
     if (scrolls && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
-    else if (!scrolls && el.getAttribute("tabindex") === "0" && !el.hasAttribute("role")) el.removeAttribute("tabindex");
+    else if (!scrolls && el.getAttribute("tabindex") === "0" && !el.hasAttribute("role"))
+      el.removeAttribute("tabindex");
   }
 }
 
@@ -299,7 +331,11 @@ function focusableWhenScrolling(root: ParentNode = document): void {
 function printing(): void {
   let opened: HTMLDetailsElement[] = [];
   addEventListener("beforeprint", () => {
-    opened = Array.from(document.querySelectorAll<HTMLDetailsElement>("details.solution:not([open]), details.reveal:not([open])"));
+    opened = Array.from(
+      document.querySelectorAll<HTMLDetailsElement>(
+        "details.solution:not([open]), details.reveal:not([open])",
+      ),
+    );
     for (const d of opened) d.open = true;
   });
   addEventListener("afterprint", () => {
@@ -313,7 +349,11 @@ async function redrawChanged(P: PlotlyApi, e: Entry, title: string | undefined):
   if (!e.drawn || !e.live) return;
   const layout = (e.el as unknown as { layout?: unknown }).layout ?? {};
   const config = prepareFigure(e.live, layoutWidth(e)).config;
-  await P.react(e.el, { data: JSON.parse(JSON.stringify(e.live.data)) as unknown[], layout, config });
+  await P.react(e.el, {
+    data: JSON.parse(JSON.stringify(e.live.data)) as unknown[],
+    layout,
+    config,
+  });
   describeNow(e, title);
 }
 
@@ -335,7 +375,10 @@ function adopt(found: Entry[]): void {
       e.live = detail.figure;
       if (!e.drawn) return describeNow(e, detail.title); // drawn later, with e.live
       const P = plotlyReady!;
-      drawing = drawing.then(() => P).then((p) => redrawChanged(p, e, detail.title)).catch((err) => console.error(`figure ${e.el.id}: ${String(err)}`));
+      drawing = drawing
+        .then(() => P)
+        .then((p) => redrawChanged(p, e, detail.title))
+        .catch((err) => console.error(`figure ${e.el.id}: ${String(err)}`));
     });
   }
 }
@@ -364,7 +407,8 @@ function drawFiguresUnder(root: ParentNode): void {
 }
 
 function main(): void {
-  (window as unknown as Record<symbol, unknown>)[Symbol.for("mlekit.drawFigures")] = drawFiguresUnder;
+  (window as unknown as Record<symbol, unknown>)[Symbol.for("mlekit.drawFigures")] =
+    drawFiguresUnder;
   adopt(entries());
   printing();
   focusableWhenScrolling();
@@ -415,7 +459,8 @@ function main(): void {
       "toggle",
       (ev) => {
         const d = ev.target as HTMLDetailsElement;
-        if (d.open && !d.classList.contains("plot-data")) void relayout(d).then(() => focusableWhenScrolling(d));
+        if (d.open && !d.classList.contains("plot-data"))
+          void relayout(d).then(() => focusableWhenScrolling(d));
       },
       true,
     );

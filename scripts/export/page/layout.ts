@@ -36,7 +36,8 @@ export interface PreparedFigure {
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /**
  * Breaks a label into lines of at most `maxChars` at spaces (plotly draws `<br>` as a line
@@ -66,7 +67,8 @@ function axisKeys(layout: Record<string, unknown>, letter: "x" | "y"): string[] 
 }
 
 /** The text of a title (`{ text }` or a string). */
-const titleOf = (t: unknown): string => (typeof t === "string" ? t : typeof obj(t).text === "string" ? (obj(t).text as string) : "");
+const titleOf = (t: unknown): string =>
+  typeof t === "string" ? t : typeof obj(t).text === "string" ? (obj(t).text as string) : "";
 
 /**
  * The figure with a slider step's changes applied to its traces (the data a reader sees after
@@ -81,7 +83,11 @@ export function applySliderStep(fig: FigureSpec, active: number): FigureSpec {
   if (step.method !== "update" && step.method !== "restyle") return out;
   const change = obj(args[0]);
   const at = step.method === "update" ? args[2] : args[1];
-  const indices: number[] = Array.isArray(at) ? (at as number[]) : typeof at === "number" ? [at] : out.data.map((_, i) => i);
+  const indices: number[] = Array.isArray(at)
+    ? (at as number[])
+    : typeof at === "number"
+      ? [at]
+      : out.data.map((_, i) => i);
   for (const [key, vals] of Object.entries(change)) {
     indices.forEach((t, j) => {
       if (!out.data[t]) return;
@@ -104,7 +110,12 @@ export function prepareFigure(fig: FigureSpec, width: number): PreparedFigure {
   const data = clone(fig.data);
   const layout = clone(fig.layout ?? {});
   const narrow = width < NARROW_PX;
-  const config = { ...(fig.config ?? {}), displaylogo: false, displayModeBar: false, responsive: false };
+  const config = {
+    ...(fig.config ?? {}),
+    displaylogo: false,
+    displayModeBar: false,
+    responsive: false,
+  };
 
   // The title is the page's caption; slider steps stop setting it (the page follows them instead).
   delete layout.title;
@@ -112,14 +123,19 @@ export function prepareFigure(fig: FigureSpec, width: number): PreparedFigure {
   for (const slider of (layout.sliders as Record<string, unknown>[] | undefined) ?? []) {
     for (const step of (slider.steps as Record<string, unknown>[] | undefined) ?? []) {
       const args = Array.isArray(step.args) ? step.args : [];
-      const layoutArg = step.method === "update" ? obj(args[1]) : step.method === "relayout" ? obj(args[0]) : {};
-      const t = layoutArg["title.text"] ?? (layoutArg.title !== undefined ? titleOf(layoutArg.title) : undefined);
+      const layoutArg =
+        step.method === "update" ? obj(args[1]) : step.method === "relayout" ? obj(args[0]) : {};
+      const t =
+        layoutArg["title.text"] ??
+        (layoutArg.title !== undefined ? titleOf(layoutArg.title) : undefined);
       stepTitles.push(typeof t === "string" ? t : undefined);
       delete layoutArg["title.text"];
       delete layoutArg.title;
     }
   }
-  const annotations = ((layout.annotations as Record<string, unknown>[] | undefined) ?? []).filter((a) => a.xref === "paper" && a.yref === "paper");
+  const annotations = ((layout.annotations as Record<string, unknown>[] | undefined) ?? []).filter(
+    (a) => a.xref === "paper" && a.yref === "paper",
+  );
   const margin = obj(layout.margin);
   layout.margin = { ...margin, t: annotations.some((a) => Number(a.y) >= 1) ? 44 : 24 };
   if (!narrow) return { data, layout, config, stepTitles, narrow };
@@ -130,11 +146,22 @@ export function prepareFigure(fig: FigureSpec, width: number): PreparedFigure {
   const yKeys = axisKeys(layout, "y");
   layout.margin = { ...obj(layout.margin), l: 48, r: 16, b: 60 };
   for (const k of [...xKeys, ...yKeys]) layout[k] = { ...obj(layout[k]), automargin: true };
-  layout.legend = { ...obj(layout.legend), orientation: "h", x: 0, xanchor: "left", y: -0.3, yanchor: "top", font: { size: 12 } };
+  layout.legend = {
+    ...obj(layout.legend),
+    orientation: "h",
+    x: 0,
+    xanchor: "left",
+    y: -0.3,
+    yanchor: "top",
+    font: { size: 12 },
+  };
 
   // Panels side by side (x axes with their own domains) -> one above the other.
   const domains = xKeys.map((k) => obj(layout[k]).domain as number[] | undefined);
-  const sideBySide = xKeys.length > 1 && domains.every((d) => Array.isArray(d)) && !yKeys.some((k) => obj(layout[k]).overlaying);
+  const sideBySide =
+    xKeys.length > 1 &&
+    domains.every((d) => Array.isArray(d)) &&
+    !yKeys.some((k) => obj(layout[k]).overlaying);
   let plotHeight = height - 24 - 60;
   if (sideBySide) {
     const n = xKeys.length;
@@ -160,7 +187,8 @@ export function prepareFigure(fig: FigureSpec, width: number): PreparedFigure {
       }
     });
   }
-  for (const a of annotations) if (typeof a.text === "string") a.text = wrapLabel(a.text, Math.floor(plotWidth / CHAR_PX));
+  for (const a of annotations)
+    if (typeof a.text === "string") a.text = wrapLabel(a.text, Math.floor(plotWidth / CHAR_PX));
   for (const k of xKeys) {
     const axis = obj(layout[k]);
     const t = titleOf(axis.title);
@@ -174,10 +202,19 @@ export function prepareFigure(fig: FigureSpec, width: number): PreparedFigure {
   }
   // Colour bars: thinner, their title along the bar.
   for (const t of data) {
-    const holder = t.type === "contour" || t.type === "heatmap" ? t : obj(t.marker).colorbar ? obj(t.marker) : undefined;
+    const holder =
+      t.type === "contour" || t.type === "heatmap"
+        ? t
+        : obj(t.marker).colorbar
+          ? obj(t.marker)
+          : undefined;
     if (!holder) continue;
     const cb = obj(holder.colorbar);
-    holder.colorbar = { ...cb, thickness: 12, title: { ...obj(cb.title), text: titleOf(cb.title), side: "right" } };
+    holder.colorbar = {
+      ...cb,
+      thickness: 12,
+      title: { ...obj(cb.title), text: titleOf(cb.title), side: "right" },
+    };
   }
   // A slider: its current value stays; the step labels, which overlap at this width, go.
   for (const slider of (layout.sliders as Record<string, unknown>[] | undefined) ?? []) {
@@ -225,12 +262,14 @@ const SETTLE_PX = 3;
 export function legendPatch(m: LegendMeasure): Record<string, number> | undefined {
   const patch: Record<string, number> = {};
   const move = m.axesBottom + LEGEND_GAP_PX - m.legend.top;
-  if (Math.abs(move) > SETTLE_PX) patch["legend.y"] = Math.round((m.legendY - move / m.plotHeight) * 1e4) / 1e4;
+  if (Math.abs(move) > SETTLE_PX)
+    patch["legend.y"] = Math.round((m.legendY - move / m.plotHeight) * 1e4) / 1e4;
   const legendBottom = m.legend.bottom + (Math.abs(move) > SETTLE_PX ? move : 0);
   let bottom = legendBottom;
   if (m.slider && m.sliderPadT !== undefined) {
     const sliderMove = legendBottom + LEGEND_GAP_PX - m.slider.top;
-    const moved = Math.abs(sliderMove) > SETTLE_PX && m.sliderPadT + sliderMove >= 0 ? sliderMove : 0;
+    const moved =
+      Math.abs(sliderMove) > SETTLE_PX && m.sliderPadT + sliderMove >= 0 ? sliderMove : 0;
     if (moved) patch["sliders[0].pad.t"] = Math.round(m.sliderPadT + moved);
     bottom = Math.max(bottom, m.slider.bottom + moved);
   }

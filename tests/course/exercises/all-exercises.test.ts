@@ -7,7 +7,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { allSets } from "../../../notebooks/course/src/exercises/registry";
-import { ANSWER_KEY, type AnswerKey, type Exercise, type Verdict } from "../../../notebooks/kit/src/exercises/exercise";
+import {
+  ANSWER_KEY,
+  type AnswerKey,
+  type Exercise,
+  type Verdict,
+} from "../../../notebooks/kit/src/exercises/exercise";
 import { answerChecker } from "../../../notebooks/kit/src/exercises/check-answer";
 import { localize, isTranslated, type Text } from "../../../notebooks/kit/src/i18n/text";
 import { englishWords, CJK } from "../../../notebooks/kit/src/i18n/english";
@@ -16,10 +21,14 @@ import { setLanguage, LANGUAGES } from "../../../notebooks/kit/src/i18n/language
 const EXERCISES: Exercise[] = allSets().flatMap((s) => s.exercises);
 const keyOf = (e: Exercise): AnswerKey => {
   const k = e.check[ANSWER_KEY];
-  assert.ok(k, `${e.id}: its checker carries no answer key (build it with expectNumber, expectChoice, expectNumbers or expectFunction)`);
+  assert.ok(
+    k,
+    `${e.id}: its checker carries no answer key (build it with expectNumber, expectChoice, expectNumbers or expectFunction)`,
+  );
   return k!;
 };
-const hintOf = (v: Verdict, lang: "en" | "zh" = "en"): string => (v.ok ? "" : localize(v.hint, lang));
+const hintOf = (v: Verdict, lang: "en" | "zh" = "en"): string =>
+  v.ok ? "" : localize(v.hint, lang);
 const typed = (x: number, digits: number): number => Number(x.toPrecision(digits));
 const describe = (v: Verdict): string => (v.ok ? "correct" : `${v.kind}: ${hintOf(v)}`);
 
@@ -35,7 +44,9 @@ function texts(e: Exercise, k: AnswerKey): { what: string; text: Text }[] {
     });
   } else {
     out.push({ what: "generic hint", text: k.hint });
-    const ms = Array.isArray(k.mistakes) ? k.mistakes.map((m) => m.hint) : Object.values(k.mistakes);
+    const ms = Array.isArray(k.mistakes)
+      ? k.mistakes.map((m) => m.hint)
+      : Object.values(k.mistakes);
     ms.forEach((h, i) => out.push({ what: `mistake ${i} hint`, text: h }));
   }
   return out;
@@ -44,7 +55,8 @@ function texts(e: Exercise, k: AnswerKey): { what: string; text: Text }[] {
 test("there are exercises of every kind to check", () => {
   const kinds = new Set(EXERCISES.map((e) => keyOf(e).kind));
   assert.ok(EXERCISES.length >= 29, `${EXERCISES.length} exercises`);
-  for (const kind of ["number", "choice", "function"]) assert.ok(kinds.has(kind as never), `no ${kind} exercise`);
+  for (const kind of ["number", "choice", "function"])
+    assert.ok(kinds.has(kind as never), `no ${kind} exercise`);
 });
 
 for (const e of EXERCISES) {
@@ -59,7 +71,10 @@ for (const e of EXERCISES) {
       const en = localize(text, "en");
       const zh = localize(text, "zh");
       assert.ok(en.trim() !== "" && zh.trim() !== "", `${e.id} ${what} is empty`);
-      assert.not.ok(CJK.test(en.replace(/`[^`]*`/g, "")), `${e.id} ${what} (en) has Chinese: ${en}`);
+      assert.not.ok(
+        CJK.test(en.replace(/`[^`]*`/g, "")),
+        `${e.id} ${what} (en) has Chinese: ${en}`,
+      );
       assert.ok(CJK.test(zh), `${e.id} ${what} (zh) has no Chinese: ${zh}`);
       assert.equal(englishWords(zh), [], `${e.id} ${what} (zh) has English words: ${zh}`);
     }
@@ -79,7 +94,10 @@ for (const e of EXERCISES) {
         // Right already when its dropped zeros are the answer's digits: 0.75 for 0.75, 0.69 for 0.6903.
         if (v === typed(x, digits) || Math.abs(v - x) <= 1e-12 * Math.abs(x)) continue;
         const verdict = e.check(v);
-        assert.ok(!verdict.ok && (verdict.kind === "close" || verdict.kind === "mistake"), `${e.id}: ${v} gives ${describe(verdict)}`);
+        assert.ok(
+          !verdict.ok && (verdict.kind === "close" || verdict.kind === "mistake"),
+          `${e.id}: ${v} gives ${describe(verdict)}`,
+        );
       }
     });
 
@@ -89,8 +107,12 @@ for (const e of EXERCISES) {
           const verdict = e.check(v);
           // One ambiguity is allowed: a whole number ending in 0 may be read with its final zeros
           // as place holders (−210 for −206.1 is right to 2 digits), and is then close.
-          const placeholder = Number.isInteger(v) && /0$/.test(String(v)) && verdict.kind === "close";
-          assert.ok(!verdict.ok && (verdict.kind !== "close" || placeholder), `${e.id}: ${v} (${f} × ${x}) gives ${describe(verdict)}`);
+          const placeholder =
+            Number.isInteger(v) && /0$/.test(String(v)) && verdict.kind === "close";
+          assert.ok(
+            !verdict.ok && (verdict.kind !== "close" || placeholder),
+            `${e.id}: ${v} (${f} × ${x}) gives ${describe(verdict)}`,
+          );
         }
       }
     });
@@ -99,19 +121,27 @@ for (const e of EXERCISES) {
       for (const m of mistakes) {
         for (const v of [m.value, typed(m.value, digits), typed(m.value, digits + 1)]) {
           const verdict = e.check(v);
-          assert.is(verdict.ok ? "correct" : verdict.kind, "mistake", `${e.id}: mistake ${m.value} typed ${v} gives ${describe(verdict)}`);
-          for (const lang of LANGUAGES) assert.is(hintOf(verdict, lang), localize(m.hint, lang), `${e.id}: ${v} (${lang})`);
+          assert.is(
+            verdict.ok ? "correct" : verdict.kind,
+            "mistake",
+            `${e.id}: mistake ${m.value} typed ${v} gives ${describe(verdict)}`,
+          );
+          for (const lang of LANGUAGES)
+            assert.is(hintOf(verdict, lang), localize(m.hint, lang), `${e.id}: ${v} (${lang})`);
         }
       }
     });
 
     test(`${e.id}: no hint or phrase shows the answer`, () => {
       if (Number.isInteger(x)) return; // an integer's digits are everywhere in formulas (m = 4, …)
-      const shown = [3, 4, 5].map((d) => String(typed(x, d))).filter((s) => s.replace(/^-?0\.?0*/, "").length >= 2);
+      const shown = [3, 4, 5]
+        .map((d) => String(typed(x, d)))
+        .filter((s) => s.replace(/^-?0\.?0*/, "").length >= 2);
       for (const { what, text } of texts(e, k)) {
         for (const lang of LANGUAGES) {
           const t = localize(text, lang);
-          for (const s of shown) assert.not.ok(t.includes(s), `${e.id} ${what} (${lang}) shows ${s}: ${t}`);
+          for (const s of shown)
+            assert.not.ok(t.includes(s), `${e.id} ${what} (${lang}) shows ${s}: ${t}`);
         }
       }
     });
@@ -148,7 +178,10 @@ for (const e of EXERCISES) {
         const verdict = e.check(wrongHere);
         assert.is(verdict.ok ? "correct" : verdict.kind, "wrong", `${e.id} case ${i}`);
         for (const lang of LANGUAGES) {
-          assert.ok(hintOf(verdict, lang).includes(localize(c.when, lang)), `${e.id} case ${i} (${lang}): ${hintOf(verdict, lang)}`);
+          assert.ok(
+            hintOf(verdict, lang).includes(localize(c.when, lang)),
+            `${e.id} case ${i} (${lang}): ${hintOf(verdict, lang)}`,
+          );
         }
       });
     });
@@ -169,7 +202,10 @@ for (const e of EXERCISES) {
 
 test("checkAnswer prints every verdict in the reader's language", () => {
   const ex = EXERCISES.find((x) => x.id === "00.2")!;
-  const checkAnswer = answerChecker({ find: (id) => EXERCISES.find((x) => x.id === id), ids: () => EXERCISES.map((x) => x.id) });
+  const checkAnswer = answerChecker({
+    find: (id) => EXERCISES.find((x) => x.id === id),
+    ids: () => EXERCISES.map((x) => x.id),
+  });
   const lines: string[] = [];
   const print = (l: string) => lines.push(l);
   try {

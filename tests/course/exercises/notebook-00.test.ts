@@ -57,7 +57,10 @@ test("00.4 rejects the log-likelihood (the sign), the sum (no 1/m) and bits, nam
   const bits = (theta: number, flips: number[]) => flipByFlip(theta, flips) / Math.LN2;
   for (const slip of [(t: number, f: number[]) => -flipByFlip(t, f), sum, bits]) {
     assert.match(hint(check("00.4")(slip)), /for θ = 0.5 and four flips/);
-    assert.match(hint(check("00.4")(slip)), /natural log \(nats\), divide the sum by m, and mind the sign/);
+    assert.match(
+      hint(check("00.4")(slip)),
+      /natural log \(nats\), divide the sum by m, and mind the sign/,
+    );
   }
 });
 

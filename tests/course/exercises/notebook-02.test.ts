@@ -10,7 +10,8 @@ const hint = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
 
 // Poisson log-likelihood of Bortkiewicz's counts at λ = 122/200 = 0.61, by hand:
 // Σ x log λ − m λ − Σ log x!, with Σ x = 65 + 44 + 9 + 4 = 122 and Σ log x! = 22 log 2 + 3 log 6 + log 24.
-const HAND = 122 * Math.log(0.61) - 200 * 0.61 - (22 * Math.log(2) + 3 * Math.log(6) + Math.log(24));
+const HAND =
+  122 * Math.log(0.61) - 200 * 0.61 - (22 * Math.log(2) + 3 * Math.log(6) + Math.log(24));
 
 test("the set belongs to 02-maximum-likelihood", () => {
   assert.is(exercises.notebook, "02-maximum-likelihood");
@@ -29,7 +30,8 @@ test("02.2 accepts the hand-computed log-likelihood and explains average, sign a
 
 test("02.2 explains the log-likelihood without its −Σ log x! term, typed as a student rounds it", () => {
   const noFactorials = 122 * Math.log(0.61) - 200 * 0.61; // −182.304…
-  for (const typed of [noFactorials, -182.3, -182.30]) assert.match(hint(check("02.2")(typed)), /leaves out −Σ log x⁽ⁱ⁾!/);
+  for (const typed of [noFactorials, -182.3, -182.3])
+    assert.match(hint(check("02.2")(typed)), /leaves out −Σ log x⁽ⁱ⁾!/);
   assert.ok(check("02.2")(-206.1).ok);
 });
 
@@ -45,7 +47,8 @@ const logFact = (x: number) => {
   for (let k = 2; k <= x; k++) s += Math.log(k);
   return s;
 };
-const termByTerm = (lambda: number, xs: number[]) => xs.reduce((s, x) => s + x * Math.log(lambda) - lambda - logFact(x), 0);
+const termByTerm = (lambda: number, xs: number[]) =>
+  xs.reduce((s, x) => s + x * Math.log(lambda) - lambda - logFact(x), 0);
 /** The factorial itself: right until a count exceeds 170, where x! is Infinity and the result −Infinity. */
 const viaFactorial = (lambda: number, xs: number[]) =>
   xs.reduce((s, x) => {
@@ -67,9 +70,15 @@ test("02.4 rejects the overflowing factorial, right but for counts above 170, an
 });
 
 test("02.4 names a case, and the three terms, for a log-likelihood that skips zero counts, has −λ once or no −log x!", () => {
-  const skipsZeros = (lambda: number, xs: number[]) => termByTerm(lambda, xs.filter((x) => x > 0));
-  const lambdaOnce = (lambda: number, xs: number[]) => termByTerm(lambda, xs) + (xs.length - 1) * lambda;
-  const noFactorial = (lambda: number, xs: number[]) => xs.reduce((s, x) => s + x * Math.log(lambda) - lambda, 0);
+  const skipsZeros = (lambda: number, xs: number[]) =>
+    termByTerm(
+      lambda,
+      xs.filter((x) => x > 0),
+    );
+  const lambdaOnce = (lambda: number, xs: number[]) =>
+    termByTerm(lambda, xs) + (xs.length - 1) * lambda;
+  const noFactorial = (lambda: number, xs: number[]) =>
+    xs.reduce((s, x) => s + x * Math.log(lambda) - lambda, 0);
   for (const slip of [skipsZeros, lambdaOnce, noFactorial]) {
     assert.match(hint(check("02.4")(slip)), /for λ = 2 and xs = \[1, 3, 0, 2\]/);
     assert.match(hint(check("02.4")(slip)), /three terms, x log λ, −λ and −log x!/);

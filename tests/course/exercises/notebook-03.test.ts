@@ -60,7 +60,10 @@ test("03.4 reports a function that throws, naming the error", () => {
 });
 
 test("03.4 is registered as the fourth exercise of notebook 03", () => {
-  assert.equal(exercises.exercises.map((e) => e.id), ["03.1", "03.2", "03.3", "03.4"]);
+  assert.equal(
+    exercises.exercises.map((e) => e.id),
+    ["03.1", "03.2", "03.3", "03.4"],
+  );
 });
 
 test.run();

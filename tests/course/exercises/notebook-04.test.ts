@@ -44,7 +44,8 @@ test("04.3 accepts 'reverse' in any case and explains 'forward'", () => {
 });
 
 // KL(p‖q) in nats by hand, with 0 · log(0/q) = 0 and p > 0 = q giving Infinity.
-const klRight = (p: number[], q: number[]) => p.reduce((s, pi, i) => (pi > 0 ? s + pi * Math.log(pi / q[i]) : s), 0);
+const klRight = (p: number[], q: number[]) =>
+  p.reduce((s, pi, i) => (pi > 0 ? s + pi * Math.log(pi / q[i]) : s), 0);
 
 test("04.4 accepts KL in nats that skips p = 0 and lets p > 0 = q give Infinity", () => {
   assert.ok(check("04.4")(klRight).ok);
@@ -54,7 +55,8 @@ test("04.4 accepts KL in nats that skips p = 0 and lets p > 0 = q give Infinity"
 });
 
 test("04.4 rejects the naive sum, which gives NaN at p = 0, and names that edge case", () => {
-  const naive = (p: number[], q: number[]) => p.reduce((s, pi, i) => s + pi * Math.log(pi / q[i]), 0);
+  const naive = (p: number[], q: number[]) =>
+    p.reduce((s, pi, i) => s + pi * Math.log(pi / q[i]), 0);
   const v = check("04.4")(naive);
   assert.is(v.ok, false);
   assert.match(hint(v), /when p has a zero entry/);
@@ -62,7 +64,8 @@ test("04.4 rejects the naive sum, which gives NaN at p = 0, and names that edge 
 });
 
 test("04.4 rejects a function that skips q = 0 (finite instead of Infinity), naming that edge case only", () => {
-  const skipsZeroQ = (p: number[], q: number[]) => p.reduce((s, pi, i) => (pi > 0 && q[i] > 0 ? s + pi * Math.log(pi / q[i]) : s), 0);
+  const skipsZeroQ = (p: number[], q: number[]) =>
+    p.reduce((s, pi, i) => (pi > 0 && q[i] > 0 ? s + pi * Math.log(pi / q[i]) : s), 0);
   const v = check("04.4")(skipsZeroQ);
   assert.is(v.ok, false);
   assert.match(hint(v), /when q is 0 where p is not/);
@@ -85,7 +88,10 @@ test("04.4 reports a function that throws, naming the error", () => {
 });
 
 test("the exercises of notebook 04 are 04.1 to 04.4, in order", () => {
-  assert.equal(exercises.exercises.map((e) => e.id), ["04.1", "04.2", "04.3", "04.4"]);
+  assert.equal(
+    exercises.exercises.map((e) => e.id),
+    ["04.1", "04.2", "04.3", "04.4"],
+  );
 });
 
 test.run();

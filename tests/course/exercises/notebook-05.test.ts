@@ -43,7 +43,8 @@ test("05.3 explains the difference of the two terms rounded to 3 digits first (1
 });
 
 // The average NLL by hand: one term per example.
-const nllRight = (xs: number[], q: number[]) => -xs.reduce((s, x) => s + Math.log(q[x]), 0) / xs.length;
+const nllRight = (xs: number[], q: number[]) =>
+  -xs.reduce((s, x) => s + Math.log(q[x]), 0) / xs.length;
 
 test("05.4 accepts the average of −log q over the examples, and the same via p̂ with 0 · log 0 = 0", () => {
   assert.ok(check("05.4")(nllRight).ok);
@@ -54,7 +55,14 @@ test("05.4 accepts the average of −log q over the examples, and the same via p
     }, 0);
   assert.ok(check("05.4")(viaPHat).ok);
   // by hand on the exercise data: H(p̂, Poisson(4/3)) = CROSS above
-  assert.ok(Math.abs(nllRight([2, 0, 1, 2, 1, 2], [0, 1, 2].map((v) => Math.exp(logq(v)))) - CROSS) < 1e-12);
+  assert.ok(
+    Math.abs(
+      nllRight(
+        [2, 0, 1, 2, 1, 2],
+        [0, 1, 2].map((v) => Math.exp(logq(v))),
+      ) - CROSS,
+    ) < 1e-12,
+  );
 });
 
 test("05.4 rejects an average over the distinct values (p̂ read as uniform), naming the repeated-values case", () => {
@@ -75,7 +83,11 @@ test("05.4 rejects the p̂ form without the zero case (0 · log 0 = NaN) at the 
 });
 
 test("05.4 rejects a function that drops the examples the model calls impossible, naming that edge case", () => {
-  const dropsImpossible = (xs: number[], q: number[]) => nllRight(xs.filter((x) => q[x] > 0), q);
+  const dropsImpossible = (xs: number[], q: number[]) =>
+    nllRight(
+      xs.filter((x) => q[x] > 0),
+      q,
+    );
   const v = check("05.4")(dropsImpossible);
   assert.match(hint(v), /when q is 0 at an observed value/);
   assert.match(hint(v), /passes 4 of 5 cases/);
@@ -90,7 +102,10 @@ test("05.4 reports a function that throws, naming the error", () => {
 });
 
 test("the exercises of notebook 05 are 05.1 to 05.4, in order", () => {
-  assert.equal(exercises.exercises.map((e) => e.id), ["05.1", "05.2", "05.3", "05.4"]);
+  assert.equal(
+    exercises.exercises.map((e) => e.id),
+    ["05.1", "05.2", "05.3", "05.4"],
+  );
 });
 
 test.run();

@@ -31,7 +31,8 @@ test("06.3 accepts log(e² + e + 1) and explains class 0 and the sign", () => {
 });
 
 test("06.4 accepts the stable form max(z, 0) − y·z + log1p(e^−|z|)", () => {
-  const right = (y: number, z: number) => Math.max(z, 0) - y * z + Math.log1p(Math.exp(-Math.abs(z)));
+  const right = (y: number, z: number) =>
+    Math.max(z, 0) - y * z + Math.log1p(Math.exp(-Math.abs(z)));
   assert.ok(check("06.4")(right).ok);
 });
 
@@ -63,7 +64,10 @@ test("06.4 reports a function that throws, naming the error", () => {
 });
 
 test("06.4 is registered as the fourth exercise of notebook 06", () => {
-  assert.equal(exercises.exercises.map((e) => e.id), ["06.1", "06.2", "06.3", "06.4"]);
+  assert.equal(
+    exercises.exercises.map((e) => e.id),
+    ["06.1", "06.2", "06.3", "06.4"],
+  );
 });
 
 test.run();

@@ -69,7 +69,10 @@ test("07.4 reports a function that throws, naming the error", () => {
 });
 
 test("07.4 is registered as the fourth exercise of notebook 07", () => {
-  assert.equal(exercises.exercises.map((e) => e.id), ["07.1", "07.2", "07.3", "07.4"]);
+  assert.equal(
+    exercises.exercises.map((e) => e.id),
+    ["07.1", "07.2", "07.3", "07.4"],
+  );
 });
 
 test.run();

@@ -10,7 +10,10 @@ const hint = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
 
 test("the set belongs to 08-map-and-regularisation", () => {
   assert.is(exercises.notebook, "08-map-and-regularisation");
-  assert.equal(exercises.exercises.map((e) => e.id), ["08.1", "08.2", "08.3", "08.4"]);
+  assert.equal(
+    exercises.exercises.map((e) => e.id),
+    ["08.1", "08.2", "08.3", "08.4"],
+  );
 });
 
 test("08.1 accepts 8/9 and explains the MLE and the posterior mean", () => {
@@ -42,7 +45,8 @@ test("08.4 accepts the mode of Beta(h + α, m − h + β), edges included", () =
 });
 
 test("08.4 rejects the bare formula, right but where a shape is below 1, and names that case", () => {
-  const formula = (h: number, m: number, alpha: number, beta: number) => (h + alpha - 1) / (m + alpha + beta - 2);
+  const formula = (h: number, m: number, alpha: number, beta: number) =>
+    (h + alpha - 1) / (m + alpha + beta - 2);
   const v = check("08.4")(formula);
   assert.is(v.ok, false);
   assert.match(hint(v), /for no heads under Beta\(0.5, 2\)/);

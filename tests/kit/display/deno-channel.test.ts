@@ -3,7 +3,11 @@
 // bundle, a failed send is reported, a host page still wins, and show embeds no plotly.js.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DISPLAY_HOST, denoChannel, displayChannel } from "../../../notebooks/kit/src/display/kernel";
+import {
+  DISPLAY_HOST,
+  denoChannel,
+  displayChannel,
+} from "../../../notebooks/kit/src/display/kernel";
 import { resetDisplaySession, show } from "../../../notebooks/kit/src/display/show";
 import { showTable } from "../../../notebooks/kit/src/display/show-table";
 import { PLOTLY_MIME, PLOTLY_SCRIPT_ATTRIBUTE } from "../../../notebooks/kit/src/format";
@@ -46,7 +50,9 @@ test("under Deno's kernel every display is one raw MIME bundle through Deno.jupy
   assert.is(ch.kind, "deno");
   if (ch.kind === "none") return;
   ch.send({ "text/plain": "x", "text/html": "<b>x</b>" });
-  assert.equal(calls, [{ obj: { "text/plain": "x", "text/html": "<b>x</b>" }, options: { raw: true } }]);
+  assert.equal(calls, [
+    { obj: { "text/plain": "x", "text/html": "<b>x</b>" }, options: { raw: true } },
+  ]);
 });
 
 test("Deno wins over a tslab module in require.cache, and a host page wins over Deno", () => {
@@ -79,14 +85,23 @@ test("a send Deno rejects is reported on stderr with the reason, not left as an 
 
 test("show under Deno: one bundle with the plotly JSON, HTML and text, returns undefined, and never embeds plotly.js", () => {
   const calls = fakeDeno();
-  const fig = { data: [{ type: "bar", x: [1, 2], y: [0.25, 0.75] }], layout: { title: { text: "coin" } } };
+  const fig = {
+    data: [{ type: "bar", x: [1, 2], y: [0.25, 0.75] }],
+    layout: { title: { text: "coin" } },
+  };
   assert.is(show(fig), undefined);
   assert.is(show(fig), undefined);
   assert.is(calls.length, 2);
   const bundle = calls[0].obj as Record<string, unknown>;
   assert.equal(Object.keys(bundle).sort(), [PLOTLY_MIME, "text/html", "text/plain"].sort());
   assert.equal((bundle[PLOTLY_MIME] as { data: unknown }).data, fig.data);
-  for (const c of calls) assert.not.ok(String((c.obj as Record<string, unknown>)["text/html"]).includes(`${PLOTLY_SCRIPT_ATTRIBUTE}="plotly.js`), "no plotly.js inlined");
+  for (const c of calls)
+    assert.not.ok(
+      String((c.obj as Record<string, unknown>)["text/html"]).includes(
+        `${PLOTLY_SCRIPT_ATTRIBUTE}="plotly.js`,
+      ),
+      "no plotly.js inlined",
+    );
 });
 
 test.run();

@@ -4,20 +4,44 @@ import fc from "fast-check";
 import { escapeHtml, scriptJson } from "../../../notebooks/kit/src/display/escape";
 
 // How an HTML parser reads the five references escapeHtml writes (HTML standard §13.5).
-const NAMED: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+const NAMED: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+};
 const decode = (html: string): string => html.replace(/&(?:amp|lt|gt|quot|#39);/g, (r) => NAMED[r]);
 
 /** Strings made mostly of the characters that matter to HTML and to an inline <script>. */
 const tricky = fc.string({
   unit: fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom("<", ">", "&", '"', "'", "</script>", "<!--", "-->", "\u2028", "\u2029", "&amp;") },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        "<",
+        ">",
+        "&",
+        '"',
+        "'",
+        "</script>",
+        "<!--",
+        "-->",
+        "\u2028",
+        "\u2029",
+        "&amp;",
+      ),
+    },
     { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 3 }) },
   ),
   maxLength: 30,
 });
 
 test("escapeHtml escapes the five HTML-significant characters", () => {
-  assert.is(escapeHtml(`<a href="x">'&'</a>`), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  assert.is(
+    escapeHtml(`<a href="x">'&'</a>`),
+    "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
+  );
 });
 
 test("for any text, escapeHtml leaves none of < > \" ' raw, every & starts a reference, and a parser reads the text back", () => {
@@ -42,7 +66,13 @@ test("scriptJson round-trips through JSON.parse and hides </script> and line sep
 
 test("for any JSON value, scriptJson holds no <, >, U+2028 or U+2029 and JSON.parse gives the value back", () => {
   // < and > cover </script>, <!-- and -->; U+2028/U+2029 end a line in older JavaScript parsers.
-  const values = fc.jsonValue({ maxDepth: 3, stringUnit: fc.oneof(fc.constantFrom("<", ">", "/", "\u2028", "\u2029", "!", "-"), fc.string({ unit: "grapheme", maxLength: 2 })) });
+  const values = fc.jsonValue({
+    maxDepth: 3,
+    stringUnit: fc.oneof(
+      fc.constantFrom("<", ">", "/", "\u2028", "\u2029", "!", "-"),
+      fc.string({ unit: "grapheme", maxLength: 2 }),
+    ),
+  });
   fc.assert(
     fc.property(values, (value) => {
       const text = scriptJson(value);

@@ -12,7 +12,12 @@ export const GLOBAL_DIR = "/opt/fake-global/lib/node_modules/tslab/dist";
 const planted: string[] = [];
 
 function plant(path: string, exports: unknown): void {
-  require.cache[path] = { id: path, filename: path, loaded: true, exports } as unknown as NodeModule;
+  require.cache[path] = {
+    id: path,
+    filename: path,
+    loaded: true,
+    exports,
+  } as unknown as NodeModule;
   planted.push(path);
 }
 
@@ -26,7 +31,11 @@ export function ownKernel(): Content[] {
 /** A different tslab (say, a global install) is executing a cell: only display.html is used. */
 export function globalKernel(): string[] {
   const html: string[] = [];
-  plant(join(GLOBAL_DIR, "jupyter.js"), { lastWriteDisplayData: () => { throw new Error("internal API must not be used"); } });
+  plant(join(GLOBAL_DIR, "jupyter.js"), {
+    lastWriteDisplayData: () => {
+      throw new Error("internal API must not be used");
+    },
+  });
   plant(join(GLOBAL_DIR, "public.js"), { display: { html: (s: string) => html.push(s) } });
   return html;
 }
@@ -42,7 +51,10 @@ export function globalKernelWithoutPublicLoaded(): string[] {
   const html: string[] = [];
   const sinkKey = `__fakeTslabHtml_${Date.now()}`;
   (globalThis as Record<string, unknown>)[sinkKey] = html;
-  writeFileSync(join(dist, "public.js"), `exports.display = { html: (s) => globalThis[${JSON.stringify(sinkKey)}].push(s) };\n`);
+  writeFileSync(
+    join(dist, "public.js"),
+    `exports.display = { html: (s) => globalThis[${JSON.stringify(sinkKey)}].push(s) };\n`,
+  );
   plant(join(dist, "jupyter.js"), { lastWriteDisplayData: () => undefined });
   planted.push(join(dist, "public.js"));
   return html;

@@ -28,10 +28,23 @@ test("a host page (one that runs the cells itself) gets every display as a full 
   g[DISPLAY_HOST] = { display: (b: Record<string, unknown>) => sent.push(b) };
   try {
     assert.is(displayChannel().kind, "host");
-    assert.is(show({ data: [{ y: [1, 2] }] }), undefined, "displayed, so the cell prints nothing more");
+    assert.is(
+      show({ data: [{ y: [1, 2] }] }),
+      undefined,
+      "displayed, so the cell prints nothing more",
+    );
     assert.is(showTable([{ a: 1 }]), undefined);
-    assert.equal(sent.map((b) => Object.keys(b).sort()), [["application/vnd.plotly.v1+json", "text/html", "text/plain"], ["text/html", "text/markdown", "text/plain"]]);
-    assert.not.ok(String(sent[0]["text/html"]).includes("data-mlekit="), "no plotly.js inside the HTML");
+    assert.equal(
+      sent.map((b) => Object.keys(b).sort()),
+      [
+        ["application/vnd.plotly.v1+json", "text/html", "text/plain"],
+        ["text/html", "text/markdown", "text/plain"],
+      ],
+    );
+    assert.not.ok(
+      String(sent[0]["text/html"]).includes("data-mlekit="),
+      "no plotly.js inside the HTML",
+    );
     assert.is(kernelSent.length, 0, "the host wins over a kernel");
   } finally {
     delete g[DISPLAY_HOST];
@@ -64,7 +77,9 @@ test("the own kernel wins when both are loaded", () => {
 });
 
 test("a loaded tslab that is not executing (no writer yet) counts as no kernel", () => {
-  require.cache[require.resolve("tslab/dist/jupyter")] = { exports: { lastWriteDisplayData: null } } as unknown as NodeModule;
+  require.cache[require.resolve("tslab/dist/jupyter")] = {
+    exports: { lastWriteDisplayData: null },
+  } as unknown as NodeModule;
   try {
     assert.is(displayChannel().kind, "none");
   } finally {

@@ -5,8 +5,16 @@ import { globalKernel, noKernel, ownKernel } from "./fake-kernel";
 import * as FORMAT from "../../../notebooks/kit/src/format";
 
 // plotly-notebook-js's createPlot returns an object of this shape (data, layout, methods).
-const createPlotLike = (data: object[], layout: object) => ({ data, layout, restyle() { return this; } });
-const fig = createPlotLike([{ type: "bar", x: [1, 2], y: new Float64Array([0.25, 0.75]) }], { title: { text: "coin" } });
+const createPlotLike = (data: object[], layout: object) => ({
+  data,
+  layout,
+  restyle() {
+    return this;
+  },
+});
+const fig = createPlotLike([{ type: "bar", x: [1, 2], y: new Float64Array([0.25, 0.75]) }], {
+  title: { text: "coin" },
+});
 const PLOTLY_SCRIPT = `${FORMAT.PLOTLY_SCRIPT_ATTRIBUTE}="plotly.js`;
 
 test.before.each(() => resetDisplaySession());
@@ -24,10 +32,17 @@ test("under the project's tslab show emits one output with the plotly JSON, HTML
   const sent = ownKernel();
   assert.is(show(fig), undefined);
   assert.is(sent.length, 1);
-  assert.equal(Object.keys(sent[0].data).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
+  assert.equal(Object.keys(sent[0].data).sort(), [
+    "application/vnd.plotly.v1+json",
+    "text/html",
+    "text/plain",
+  ]);
   const json = sent[0].data["application/vnd.plotly.v1+json"] as { data: { y: number[] }[] };
   assert.equal(json.data[0].y, [0.25, 0.75], "typed arrays become plain arrays");
-  assert.is(sent[0].data["text/plain"], "Plot: coin\nBar chart. x axis: x, from 1 to 2. y axis: y, from 0 to 0.75. 1 unnamed bar.");
+  assert.is(
+    sent[0].data["text/plain"],
+    "Plot: coin\nBar chart. x axis: x, from 1 to 2. y axis: y, from 0 to 0.75. 1 unnamed bar.",
+  );
 });
 
 test("plotly.js is embedded once per kernel session and reused by later plots", () => {
@@ -39,7 +54,11 @@ test("plotly.js is embedded once per kernel session and reused by later plots", 
   assert.equal(embeds, [true, false, false]);
   resetDisplaySession();
   show(fig);
-  assert.is(String(sent[3].data["text/html"]).includes(PLOTLY_SCRIPT), true, "a new session embeds again");
+  assert.is(
+    String(sent[3].data["text/html"]).includes(PLOTLY_SCRIPT),
+    true,
+    "a new session embeds again",
+  );
 });
 
 test("under another tslab show degrades to a single text/html output", () => {
@@ -69,10 +88,16 @@ test("under the project's JupyterLab kernelspec (MLEKIT_FRONTEND=lab) no output 
   assert.is(sent.length, 2);
   for (const out of sent) {
     assert.not.ok(String(out.data["text/html"]).includes(PLOTLY_SCRIPT));
-    assert.ok(out.data["application/vnd.plotly.v1+json"], "the plotly JSON is still there for plotly's renderer");
+    assert.ok(
+      out.data["application/vnd.plotly.v1+json"],
+      "the plotly JSON is still there for plotly's renderer",
+    );
   }
   show(fig);
-  assert.ok(String(sent[2].data["text/html"]).includes(PLOTLY_SCRIPT), "without the variable the first plot embeds plotly.js");
+  assert.ok(
+    String(sent[2].data["text/html"]).includes(PLOTLY_SCRIPT),
+    "without the variable the first plot embeds plotly.js",
+  );
 });
 
 test("includePlotly: false leaves plotly.js out even of the first plot", () => {

@@ -16,7 +16,11 @@ test("expectChoice collapses every run of white space inside an answer to one sp
   // Collapsing is not removing: the words stay apart.
   assert.is(check("maximumlikelihood").ok, false);
   // The rule applies to the expected answer, the choices, aliases and mistakes' keys as well.
-  const spaced = expectChoice("forward  KL", { choices: ["forward KL", "reverse\tKL"], mistakes: { "REVERSE KL": "mode-seeking" }, aliases: { "正向  KL": "forward kl" } });
+  const spaced = expectChoice("forward  KL", {
+    choices: ["forward KL", "reverse\tKL"],
+    mistakes: { "REVERSE KL": "mode-seeking" },
+    aliases: { "正向  KL": "forward kl" },
+  });
   assert.equal(spaced("forward kl"), CORRECT);
   assert.equal(spaced("正向 kl"), CORRECT);
   assert.equal(spaced("reverse   kl"), { ok: false, kind: "mistake", hint: "mode-seeking" });

@@ -8,22 +8,32 @@ const en = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
 const zh = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "zh"));
 const kind = (v: Verdict): string => (v.ok ? "correct" : v.kind);
 
-const LN2 = expectNumber(Math.LN2, { unit: { en: "nats", zh: "奈特" }, mistakes: [{ value: 1 / Math.LN2, hint: { en: "inverted", zh: "取反了" } }] });
+const LN2 = expectNumber(Math.LN2, {
+  unit: { en: "nats", zh: "奈特" },
+  mistakes: [{ value: 1 / Math.LN2, hint: { en: "inverted", zh: "取反了" } }],
+});
 
 test("expectNumber accepts the true value as typed to 3 or more digits, or computed in full", () => {
-  for (const v of [0.693, 0.6931, 0.69315, Math.log(2), -Math.log(0.5)]) assert.is(kind(LN2(v)), "correct", String(v));
+  for (const v of [0.693, 0.6931, 0.69315, Math.log(2), -Math.log(0.5)])
+    assert.is(kind(LN2(v)), "correct", String(v));
 });
 
 test("expectNumber says close, with the digits asked for, to an answer right as far as it goes", () => {
   const v = LN2(0.69);
   assert.is(kind(v), "close");
-  assert.match(en(v), /^0\.69 is right as far as its 2 significant digits go; give at least 3\. \(If you typed a final 0/);
+  assert.match(
+    en(v),
+    /^0\.69 is right as far as its 2 significant digits go; give at least 3\. \(If you typed a final 0/,
+  );
   assert.match(zh(v), /^0\.69 的 2 位有效数字都对；请至少给出 3 位。/);
   assert.match(en(LN2(0.7)), /its 1 significant digit goes/);
   assert.match(en(LN2(0.692)), /^the last digit is off/);
   assert.match(en(LN2(0.694)), /^the last digit is off/);
   assert.match(en(expectNumber(0.6037)(0.603)), /cut off, not rounded/);
-  assert.match(en(expectNumber(1234)(1200)), /2 significant digits go; give at least 3\. \(A final 0 of a whole number/);
+  assert.match(
+    en(expectNumber(1234)(1200)),
+    /2 significant digits go; give at least 3\. \(A final 0 of a whole number/,
+  );
 });
 
 test("expectNumber rejects a value off by more than one in the last digit asked for, with the generic hint", () => {
@@ -105,10 +115,16 @@ test("expectNumber rejects what is not a number as invalid, and never throws for
 });
 
 test("expectNumber says what to enter, with the unit, in both languages; its answer key is not enumerable", () => {
-  assert.match(localize(LN2.expects!, "en"), /^a number in nats, to at least 3 significant digits \(an expression such as `Math\.log\(…\)` is fine\)$/);
+  assert.match(
+    localize(LN2.expects!, "en"),
+    /^a number in nats, to at least 3 significant digits \(an expression such as `Math\.log\(…\)` is fine\)$/,
+  );
   assert.match(localize(LN2.expects!, "zh"), /^一个以奈特为单位的数，至少 3 位有效数字/);
   assert.match(localize(expectNumber(1).expects!, "en"), /^a number, to at least 3/);
-  assert.is(localize(expectNumber(1, { expects: { en: "a count", zh: "一个计数" } }).expects!, "zh"), "一个计数");
+  assert.is(
+    localize(expectNumber(1, { expects: { en: "a count", zh: "一个计数" } }).expects!, "zh"),
+    "一个计数",
+  );
   assert.is(LN2[ANSWER_KEY]!.kind, "number");
   assert.not.ok(Object.keys(LN2).includes(String(ANSWER_KEY)));
   assert.not.ok(JSON.stringify(Object.entries(LN2)).includes("0.693"));
@@ -116,14 +132,22 @@ test("expectNumber says what to enter, with the unit, in both languages; its ans
 
 test("expectNumber throws for a bad expected value or options", () => {
   assert.throws(() => expectNumber(NaN), /expectNumber: expected = NaN is not a number/);
-  assert.throws(() => expectNumber(1, { digits: 0 }), /expectNumber: digits = 0 must be an integer in \[1, 15\]/);
+  assert.throws(
+    () => expectNumber(1, { digits: 0 }),
+    /expectNumber: digits = 0 must be an integer in \[1, 15\]/,
+  );
   assert.throws(() => expectNumber(1, { digits: 2.5 }), /digits = 2\.5/);
   assert.throws(() => expectNumber(1, { atol: -1 }), /expectNumber: atol = -1/);
-  assert.throws(() => expectNumber(1, { mistakes: [{ value: NaN, hint: "x" }] }), /a mistake's value is NaN/);
+  assert.throws(
+    () => expectNumber(1, { mistakes: [{ value: NaN, hint: "x" }] }),
+    /a mistake's value is NaN/,
+  );
 });
 
 test("expectNumbers judges each element at the precision typed, plain or typed arrays", () => {
-  const check = expectNumbers([1 / 3, 1 / 6, 1 / 2], { mistakes: [{ value: [1 / 3, 1 / 3, 1 / 3], hint: "uniform" }] });
+  const check = expectNumbers([1 / 3, 1 / 6, 1 / 2], {
+    mistakes: [{ value: [1 / 3, 1 / 3, 1 / 3], hint: "uniform" }],
+  });
   assert.is(kind(check([0.333, 0.167, 0.5])), "correct");
   assert.is(kind(check(Float64Array.of(1 / 3, 1 / 6, 1 / 2))), "correct");
   assert.is(kind(check([0.333, 0.333, 0.333])), "mistake");
@@ -131,11 +155,17 @@ test("expectNumbers judges each element at the precision typed, plain or typed a
   assert.is(kind(check([0.33, 0.167, 0.5])), "close");
   assert.match(en(check([0.33, 0.167, 0.5])), /^element 0: 0\.33 is right/);
   assert.is(kind(check([0.333, 0.25, 0.5])), "wrong");
-  assert.is(en(check([0.333, 0.25, 0.5])), "re-read the definition in the notebook and recompute step by step.");
+  assert.is(
+    en(check([0.333, 0.25, 0.5])),
+    "re-read the definition in the notebook and recompute step by step.",
+  );
   assert.equal(en(check([0.5, 0.5])), "expected 3 numbers, got 2.");
   assert.match(en(check(0.5)), /expected an array of numbers/);
   assert.match(en(check([1, "x", 2])), /element 1 is a string/);
-  assert.match(localize(check.expects!, "en"), /^an array of 3 numbers, each to at least 3 significant digits$/);
+  assert.match(
+    localize(check.expects!, "en"),
+    /^an array of 3 numbers, each to at least 3 significant digits$/,
+  );
 });
 
 test("expectNumbers throws for an empty or NaN expected array", () => {

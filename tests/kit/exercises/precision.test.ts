@@ -2,16 +2,29 @@
 // when a typed value agrees with the true one, and why one that does not is still close.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { agrees, closeness, decimalOf, EXACT } from "../../../notebooks/kit/src/exercises/precision";
+import {
+  agrees,
+  closeness,
+  decimalOf,
+  EXACT,
+} from "../../../notebooks/kit/src/exercises/precision";
 
 test("decimalOf reads the significant digits String(x) gives, an integer's trailing zeros included", () => {
   assert.equal(decimalOf(0.693), { digits: "693", lead: -1, stripped: 3 });
   assert.equal(decimalOf(0.0693), { digits: "693", lead: -2, stripped: 3 });
-  assert.equal(decimalOf(-2.585), { digits: "2585", lead: 0, stripped: 4 }, "the sign is not a digit");
+  assert.equal(
+    decimalOf(-2.585),
+    { digits: "2585", lead: 0, stripped: 4 },
+    "the sign is not a digit",
+  );
   assert.equal(decimalOf(1200), { digits: "1200", lead: 3, stripped: 2 });
   assert.equal(decimalOf(1.5e-7), { digits: "15", lead: -7, stripped: 2 }, "exponent form");
   assert.equal(decimalOf(1e21), { digits: "1", lead: 21, stripped: 1 });
-  assert.equal(decimalOf(0.69), { digits: "69", lead: -1, stripped: 2 }, "0.690 is the number 0.69");
+  assert.equal(
+    decimalOf(0.69),
+    { digits: "69", lead: -1, stripped: 2 },
+    "0.690 is the number 0.69",
+  );
   assert.is(decimalOf(Math.LN2).digits.length, 16);
 });
 
@@ -57,12 +70,17 @@ test("agrees: integers are right to the units; signs must match; ties either way
 });
 
 test("agrees: floating-point noise is exact; atol decides near 0; infinities only equal themselves", () => {
-  assert.ok(agrees(0.0016, 1 / (100 * (1 / (0.2 * 0.8))), 3), "0.0016 typed for a computed 0.0015999…");
+  assert.ok(
+    agrees(0.0016, 1 / (100 * (1 / (0.2 * 0.8))), 3),
+    "0.0016 typed for a computed 0.0015999…",
+  );
   assert.ok(agrees(1 + 1e-13, 1, 15), `within EXACT = ${EXACT}`);
   assert.not.ok(agrees(1 + 1e-11, 1, 15));
   assert.ok(agrees(1e-17, 0, 3, 1e-12) && !agrees(1e-17, 0, 3), "atol for 0");
   assert.not.ok(agrees(0.001, 0, 3, 1e-12));
-  assert.ok(agrees(Infinity, Infinity, 3) && !agrees(1e308, Infinity, 3) && !agrees(Infinity, 1e308, 3));
+  assert.ok(
+    agrees(Infinity, Infinity, 3) && !agrees(1e308, Infinity, 3) && !agrees(Infinity, 1e308, 3),
+  );
   assert.not.ok(agrees(-Infinity, Infinity, 3));
 });
 

@@ -15,7 +15,9 @@ function thrown(f: () => void): AssertionError {
 }
 
 function inChinese<T>(f: () => T): T {
-  registerLabels("zh", { phrases: { "KL is never negative": "KL 散度从不为负", "average {0}": "平均值 {0}" } });
+  registerLabels("zh", {
+    phrases: { "KL is never negative": "KL 散度从不为负", "average {0}": "平均值 {0}" },
+  });
   setLanguage("zh");
   try {
     return f();
@@ -30,7 +32,10 @@ test("passing checks return nothing and throw nothing", () => {
   check.equal(0.1 + 0.2, 0.30000000000000004);
   check.equal(NaN, NaN, "Object.is: NaN equals NaN");
   check.notEqual(0, -0, "Object.is: 0 is not −0");
-  check.deepEqual([1, { a: [2, 3] }, new Float64Array([1, 2])], [1, { a: [2, 3] }, new Float64Array([1, 2])]);
+  check.deepEqual(
+    [1, { a: [2, 3] }, new Float64Array([1, 2])],
+    [1, { a: [2, 3] }, new Float64Array([1, 2])],
+  );
   check.deepEqual(new Map([["a", 1]]), new Map([["a", 1]]));
   check.notDeepEqual([1, 2], [1, 3]);
   check.throws(() => {
@@ -48,22 +53,54 @@ test("a failed check throws AssertionError with its own message, or the kit's na
   assert.is(e.message, "KL is never negative");
   assert.is(thrown(() => check.equal(1 + 1, 3)).message, "expected 3, got 2");
   assert.is(thrown(() => check(0)).message, "the assertion failed: the value is 0");
-  assert.is(thrown(() => check.deepEqual([1, { a: 2 }], [1, { a: 3 }])).message, "the values differ at [1].a: expected 3, got 2");
-  assert.is(thrown(() => check.deepEqual([1, 2], [1, 2, 3])).message, "the values differ at .length: expected 3, got 2");
-  assert.is(thrown(() => check.deepEqual({ a: 1 }, { a: 1, b: 2 })).message, "the values differ at .b: expected 2, got undefined");
-  assert.match(thrown(() => check.deepEqual([1], new Float64Array([1]))).message, /differ at \(top\)/, "prototypes differ");
+  assert.is(
+    thrown(() => check.deepEqual([1, { a: 2 }], [1, { a: 3 }])).message,
+    "the values differ at [1].a: expected 3, got 2",
+  );
+  assert.is(
+    thrown(() => check.deepEqual([1, 2], [1, 2, 3])).message,
+    "the values differ at .length: expected 3, got 2",
+  );
+  assert.is(
+    thrown(() => check.deepEqual({ a: 1 }, { a: 1, b: 2 })).message,
+    "the values differ at .b: expected 2, got undefined",
+  );
+  assert.match(
+    thrown(() => check.deepEqual([1], new Float64Array([1]))).message,
+    /differ at \(top\)/,
+    "prototypes differ",
+  );
   assert.match(thrown(() => check.notEqual(2, 2)).message, /expected a value other than 2/);
   assert.match(thrown(() => check.throws(() => 1)).message, /expected the function to throw/);
-  assert.match(thrown(() => check.throws(() => { throw new Error("x"); }, /y/)).message, /threw `Error: x`, which does not match `\/y\/`/);
+  assert.match(
+    thrown(() =>
+      check.throws(() => {
+        throw new Error("x");
+      }, /y/),
+    ).message,
+    /threw `Error: x`, which does not match `\/y\/`/,
+  );
   const eq = thrown(() => check.equal(1, 2));
   assert.equal([eq.actual, eq.expected, eq.operator], [1, 2, "equal"]);
 });
 
 test("in Chinese, messages pass through the label table (numbers may vary) and the kit's own are Chinese", () => {
-  assert.is(inChinese(() => thrown(() => check.ok(false, "KL is never negative")).message), "KL 散度从不为负");
-  assert.is(inChinese(() => thrown(() => check.ok(false, "average 0.25")).message), "平均值 0.25");
-  assert.is(inChinese(() => thrown(() => check.equal(1 + 1, 3)).message), "应为 3，实际为 2");
-  assert.is(inChinese(() => thrown(() => check.ok(false, { en: "no", zh: "不对" })).message), "不对");
+  assert.is(
+    inChinese(() => thrown(() => check.ok(false, "KL is never negative")).message),
+    "KL 散度从不为负",
+  );
+  assert.is(
+    inChinese(() => thrown(() => check.ok(false, "average 0.25")).message),
+    "平均值 0.25",
+  );
+  assert.is(
+    inChinese(() => thrown(() => check.equal(1 + 1, 3)).message),
+    "应为 3，实际为 2",
+  );
+  assert.is(
+    inChinese(() => thrown(() => check.ok(false, { en: "no", zh: "不对" })).message),
+    "不对",
+  );
 });
 
 test.run();

@@ -1,6 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { i18nState, isLanguage, language, setLanguage } from "../../../notebooks/kit/src/i18n/language";
+import {
+  i18nState,
+  isLanguage,
+  language,
+  setLanguage,
+} from "../../../notebooks/kit/src/i18n/language";
 import { label, missingLabels } from "../../../notebooks/kit/src/i18n/labels";
 
 test("the language is English until set, and setLanguage sets it", () => {
@@ -12,7 +17,10 @@ test("the language is English until set, and setLanguage sets it", () => {
 });
 
 test("setLanguage refuses a language the kit does not speak, naming it", () => {
-  assert.throws(() => setLanguage("fr" as never), /setLanguage: language = "fr" is not one of "en", "zh"/);
+  assert.throws(
+    () => setLanguage("fr" as never),
+    /setLanguage: language = "fr" is not one of "en", "zh"/,
+  );
   assert.is(language(), "en");
   assert.ok(isLanguage("zh") && !isLanguage("ZH") && !isLanguage(undefined));
 });
@@ -34,7 +42,10 @@ test("setLanguage forgets the labels recorded as missing, and strict mode throws
   assert.equal(missingLabels(), ["an untranslated caption"]);
   setLanguage("zh", { strict: true });
   assert.equal(missingLabels(), []);
-  assert.throws(() => label("an untranslated caption"), /label: no zh translation for "an untranslated caption"; add it to the course's label table/);
+  assert.throws(
+    () => label("an untranslated caption"),
+    /label: no zh translation for "an untranslated caption"; add it to the course's label table/,
+  );
   setLanguage("en");
   assert.is(label("an untranslated caption"), "an untranslated caption", "English needs no table");
 });

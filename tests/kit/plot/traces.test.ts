@@ -3,8 +3,22 @@ import * as assert from "uvu/assert";
 import { bar, hline, line, points, vline } from "../../../notebooks/kit/src/plot/traces";
 
 test("line and points carry their style into plotly's attributes", () => {
-  const l = line([0, 1], [1, 2], { name: "a", color: "red", dash: "dot", width: 3, hideLegend: true });
-  assert.equal(l, { type: "scatter", mode: "lines", x: [0, 1], y: [1, 2], line: { color: "red", width: 3, dash: "dot" }, name: "a", showlegend: false });
+  const l = line([0, 1], [1, 2], {
+    name: "a",
+    color: "red",
+    dash: "dot",
+    width: 3,
+    hideLegend: true,
+  });
+  assert.equal(l, {
+    type: "scatter",
+    mode: "lines",
+    x: [0, 1],
+    y: [1, 2],
+    line: { color: "red", width: 3, dash: "dot" },
+    name: "a",
+    showlegend: false,
+  });
   const p = points([0.61], [1.2], { symbol: "star", size: 12 });
   assert.equal(p.marker, { size: 12, symbol: "star" });
   assert.is(p.mode, "markers");
@@ -29,8 +43,17 @@ test("points are 10 px when there are at most 20 of them (marked values) and plo
 });
 
 test("points coloured by numbers get a titled colour bar, diverging around 0 only when the numbers have both signs", () => {
-  const signed = points([0, 1, 2], [0, 1, 2], { color: [-1, 0, 2], colorbar: "H(Q) − H(P)" }).marker;
-  assert.equal(signed, { color: [-1, 0, 2], colorscale: "RdBu", cmid: 0, colorbar: { title: { text: "H(Q) − H(P)" } }, size: 10 });
+  const signed = points([0, 1, 2], [0, 1, 2], {
+    color: [-1, 0, 2],
+    colorbar: "H(Q) − H(P)",
+  }).marker;
+  assert.equal(signed, {
+    color: [-1, 0, 2],
+    colorscale: "RdBu",
+    cmid: 0,
+    colorbar: { title: { text: "H(Q) − H(P)" } },
+    size: 10,
+  });
   const positive = points([0, 1], [0, 1], { color: [1, 2] }).marker as Record<string, unknown>;
   assert.not.ok("colorscale" in positive);
   assert.equal(positive.colorbar, {});
@@ -42,7 +65,10 @@ test("points accept categories as x, to mark values over bars", () => {
 
 test("hline is a dashed black horizontal segment at y between the two x values, restylable", () => {
   const h = hline(1, [4, 240], { name: "bound" });
-  assert.equal([h.x, h.y, h.name, h.line], [[4, 240], [1, 1], "bound", { color: "black", dash: "dash" }]);
+  assert.equal(
+    [h.x, h.y, h.name, h.line],
+    [[4, 240], [1, 1], "bound", { color: "black", dash: "dash" }],
+  );
   assert.equal(hline(0, [0, 1], { color: "grey" }).line, { color: "grey", dash: "dash" });
 });
 
@@ -56,7 +82,11 @@ test("bar accepts labels as categories", () => {
 });
 
 test("a non-array is a TypeError naming the helper", () => {
-  assert.throws(() => line(5 as unknown as number[], [1]), (e: Error) => e instanceof TypeError && /line: expected an array of numbers, got 5/.test(e.message));
+  assert.throws(
+    () => line(5 as unknown as number[], [1]),
+    (e: Error) =>
+      e instanceof TypeError && /line: expected an array of numbers, got 5/.test(e.message),
+  );
 });
 
 test.run();

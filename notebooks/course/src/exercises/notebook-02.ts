@@ -1,5 +1,12 @@
 // Exercises of notebooks/02-maximum-likelihood.ipynb.
-import { fitBernoulli, fitGaussian, fitPoisson, logFactorial, logLikelihood, poisson } from "mlekit";
+import {
+  fitBernoulli,
+  fitGaussian,
+  fitPoisson,
+  logFactorial,
+  logLikelihood,
+  poisson,
+} from "mlekit";
 import { expectFunction, expectNumber, type ExerciseSet } from "notebook-kit";
 import { NATS } from "./units";
 
@@ -28,13 +35,27 @@ export const exercises: ExerciseSet = {
       id: "02.1",
       title: { en: "θ_ML of a Bernoulli coin", zh: "伯努利硬币的 θ_ML" },
       check: expectNumber(fitBernoulli(FLIPS).params.p, {
-        mistakes: [{ value: 1 - fitBernoulli(FLIPS).params.p, hint: { en: "that is the fraction of tails; θ is P(x = 1).", zh: "这是反面的比例；θ 是 P(x = 1)。" } }],
-        hint: { en: "set the derivative of Σ log p_model(x⁽ⁱ⁾; θ) to zero, or count.", zh: "令 Σ log p_model(x⁽ⁱ⁾; θ) 的导数为零，或者直接计数。" },
+        mistakes: [
+          {
+            value: 1 - fitBernoulli(FLIPS).params.p,
+            hint: {
+              en: "that is the fraction of tails; θ is P(x = 1).",
+              zh: "这是反面的比例；θ 是 P(x = 1)。",
+            },
+          },
+        ],
+        hint: {
+          en: "set the derivative of Σ log p_model(x⁽ⁱ⁾; θ) to zero, or count.",
+          zh: "令 Σ log p_model(x⁽ⁱ⁾; θ) 的导数为零，或者直接计数。",
+        },
       }),
     },
     {
       id: "02.2",
-      title: { en: "horse-kick log-likelihood at λ_ML (nats)", zh: "马踢数据在 λ_ML 处的对数似然（奈特）" },
+      title: {
+        en: "horse-kick log-likelihood at λ_ML (nats)",
+        zh: "马踢数据在 λ_ML 处的对数似然（奈特）",
+      },
       check: expectNumber(kicksLogLik, {
         unit: NATS,
         mistakes: [
@@ -45,7 +66,13 @@ export const exercises: ExerciseSet = {
               zh: "这是平均对数似然；题目要的是全部 m = 200 个军团年的总和。",
             },
           },
-          { value: -kicksLogLik, hint: { en: "that is the negative log-likelihood; flip the sign.", zh: "这是负对数似然；把符号反过来。" } },
+          {
+            value: -kicksLogLik,
+            hint: {
+              en: "that is the negative log-likelihood; flip the sign.",
+              zh: "这是负对数似然；把符号反过来。",
+            },
+          },
           {
             value: kicksLogLik + kicksLogFactorials,
             hint: {
@@ -55,7 +82,10 @@ export const exercises: ExerciseSet = {
           },
           {
             value: logLikelihood(poisson(1), KICKS),
-            hint: { en: "evaluate at λ_ML, the sample mean, not at λ = 1.", zh: "应在 λ_ML（样本均值）处求值，而不是 λ = 1。" },
+            hint: {
+              en: "evaluate at λ_ML, the sample mean, not at λ = 1.",
+              zh: "应在 λ_ML（样本均值）处求值，而不是 λ = 1。",
+            },
           },
         ],
         hint: {
@@ -71,16 +101,28 @@ export const exercises: ExerciseSet = {
         mistakes: [
           {
             value: fitGaussian(VALUES, { unbiased: true }).params.sigma,
-            hint: { en: "you divided by m − 1 (Bessel's correction); the MLE divides by m.", zh: "你除以了 m − 1（Bessel 校正）；最大似然估计除以 m。" },
+            hint: {
+              en: "you divided by m − 1 (Bessel's correction); the MLE divides by m.",
+              zh: "你除以了 m − 1（Bessel 校正）；最大似然估计除以 m。",
+            },
           },
-          { value: sigmaML * sigmaML, hint: { en: "that is σ²; the question asks for σ.", zh: "这是 σ²；题目要的是 σ。" } },
+          {
+            value: sigmaML * sigmaML,
+            hint: { en: "that is σ²; the question asks for σ.", zh: "这是 σ²；题目要的是 σ。" },
+          },
         ],
-        hint: { en: "σ_ML² = (1/m) Σ (x⁽ⁱ⁾ − μ_ML)², then take the square root.", zh: "σ_ML² = (1/m) Σ (x⁽ⁱ⁾ − μ_ML)²，再开平方。" },
+        hint: {
+          en: "σ_ML² = (1/m) Σ (x⁽ⁱ⁾ − μ_ML)², then take the square root.",
+          zh: "σ_ML² = (1/m) Σ (x⁽ⁱ⁾ − μ_ML)²，再开平方。",
+        },
       }),
     },
     {
       id: "02.4",
-      title: { en: "write `poissonLogLik(lambda, xs)`, the Poisson log-likelihood in nats", zh: "写出 `poissonLogLik(lambda, xs)`：泊松对数似然（奈特）" },
+      title: {
+        en: "write `poissonLogLik(lambda, xs)`, the Poisson log-likelihood in nats",
+        zh: "写出 `poissonLogLik(lambda, xs)`：泊松对数似然（奈特）",
+      },
       // The reference is the library's log-likelihood (its log-pmf uses logFactorial, so it never
       // overflows). The edge cases: a count above 170, whose factorial is Infinity in a double, and
       // a single zero count (log 0! = 0, and 0 · log λ = 0).
@@ -98,10 +140,19 @@ export const exercises: ExerciseSet = {
               zh: "每个计数都带来三项：x log λ、−λ 和 −log x!；计数为零时仍有 −λ，而 −log x! 虽然与 λ 无关，也不能省去。",
             },
           },
-          { args: [0.61, [0, 0, 1, 2, 0, 1]], when: { en: "for λ = 0.61 and six horse-kick counts", zh: "对 λ = 0.61 和六个马踢计数" } },
+          {
+            args: [0.61, [0, 0, 1, 2, 0, 1]],
+            when: {
+              en: "for λ = 0.61 and six horse-kick counts",
+              zh: "对 λ = 0.61 和六个马踢计数",
+            },
+          },
           {
             args: [150, [171, 180]],
-            when: { en: "for counts above 170 (λ = 150, xs = [171, 180])", zh: "当计数超过 170 时（λ = 150，xs = [171, 180]）" },
+            when: {
+              en: "for counts above 170 (λ = 150, xs = [171, 180])",
+              zh: "当计数超过 170 时（λ = 150，xs = [171, 180]）",
+            },
             edge: true,
             hint: {
               en: "171! is larger than the largest double, so it becomes `Infinity`: add log 2 + log 3 + … + log x instead (the library's `logFactorial`).",
@@ -110,9 +161,15 @@ export const exercises: ExerciseSet = {
           },
           {
             args: [3, [0]],
-            when: { en: "for a single zero count (λ = 3, xs = [0])", zh: "对只有一个零计数的情形（λ = 3，xs = [0]）" },
+            when: {
+              en: "for a single zero count (λ = 3, xs = [0])",
+              zh: "对只有一个零计数的情形（λ = 3，xs = [0]）",
+            },
             edge: true,
-            hint: { en: "0! = 1, so log 0! = 0; and 0 · log λ = 0.", zh: "0! = 1，所以 log 0! = 0；而 0 · log λ = 0。" },
+            hint: {
+              en: "0! = 1, so log 0! = 0; and 0 · log λ = 0.",
+              zh: "0! = 1，所以 log 0! = 0；而 0 · log λ = 0。",
+            },
           },
         ],
       }),

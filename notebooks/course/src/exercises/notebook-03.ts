@@ -13,7 +13,10 @@ const DYADIC = [1 / 4, 1 / 4, 1 / 4, 1 / 8, 1 / 8];
  */
 export const entropyBitsExercise: Exercise = {
   id: "03.4",
-  title: { en: "write `entropyBits(p)`, the entropy of p in bits", zh: "写出 `entropyBits(p)`：p 的熵（比特）" },
+  title: {
+    en: "write `entropyBits(p)`, the entropy of p in bits",
+    zh: "写出 `entropyBits(p)`：p 的熵（比特）",
+  },
   check: expectFunction((p: readonly number[]) => entropy(p, { base: 2 }), {
     name: "entropyBits",
     signature: "(p: number[]) => number",
@@ -26,7 +29,10 @@ export const entropyBitsExercise: Exercise = {
           zh: "逐项检查 H = −Σ p log₂ p：比特要用以 2 为底的对数，每一项按它的 p 加权，还有前面的负号。",
         },
       },
-      { args: [[0.7, 0.2, 0.1]], when: { en: "for p = (0.7, 0.2, 0.1)", zh: "对 p = (0.7, 0.2, 0.1)" } },
+      {
+        args: [[0.7, 0.2, 0.1]],
+        when: { en: "for p = (0.7, 0.2, 0.1)", zh: "对 p = (0.7, 0.2, 0.1)" },
+      },
       {
         args: [[1]],
         when: { en: "for a certain outcome, p = (1)", zh: "对必然结果 p = (1)" },
@@ -37,7 +43,10 @@ export const entropyBitsExercise: Exercise = {
         args: [[0.5, 0, 0.5]],
         when: { en: "when p has a zero entry", zh: "当 p 含有 0 时" },
         edge: true,
-        hint: { en: "0 · log 0 counts as 0, its limit as p → 0.", zh: "0 · log 0 按 p → 0 时的极限 0 计。" },
+        hint: {
+          en: "0 · log 0 counts as 0, its limit as p → 0.",
+          zh: "0 · log 0 按 p → 0 时的极限 0 计。",
+        },
       },
     ],
   }),
@@ -52,22 +61,43 @@ export const exercises: ExerciseSet = {
       check: expectNumber(selfInformation(1 / 6, { base: 2 }), {
         unit: BITS,
         mistakes: [
-          { value: selfInformation(1 / 6), hint: { en: "that is in nats; divide by ln 2 to get bits.", zh: "这是以奈特为单位的；除以 ln 2 得到比特。" } },
+          {
+            value: selfInformation(1 / 6),
+            hint: {
+              en: "that is in nats; divide by ln 2 to get bits.",
+              zh: "这是以奈特为单位的；除以 ln 2 得到比特。",
+            },
+          },
           {
             value: -selfInformation(1 / 6, { base: 2 }),
-            hint: { en: "check the sign: I(x) = −log P(x) is never negative.", zh: "检查符号：I(x) = −log P(x) 永远不会是负数。" },
+            hint: {
+              en: "check the sign: I(x) = −log P(x) is never negative.",
+              zh: "检查符号：I(x) = −log P(x) 永远不会是负数。",
+            },
           },
         ],
-        hint: { en: "I(x) = −log₂ P(x) with P(six) = 1/6.", zh: "I(x) = −log₂ P(x)，其中 P(六点) = 1/6。" },
+        hint: {
+          en: "I(x) = −log₂ P(x) with P(six) = 1/6.",
+          zh: "I(x) = −log₂ P(x)，其中 P(六点) = 1/6。",
+        },
       }),
     },
     {
       id: "03.2",
-      title: { en: "entropy of (1/4, 1/4, 1/4, 1/8, 1/8) in bits", zh: "(1/4, 1/4, 1/4, 1/8, 1/8) 的熵（比特）" },
+      title: {
+        en: "entropy of (1/4, 1/4, 1/4, 1/8, 1/8) in bits",
+        zh: "(1/4, 1/4, 1/4, 1/8, 1/8) 的熵（比特）",
+      },
       check: expectNumber(entropy(DYADIC, { base: 2 }), {
         unit: BITS,
         mistakes: [
-          { value: entropy(DYADIC), hint: { en: "that is in nats; use log base 2 for bits.", zh: "这是以奈特为单位的；比特要用以 2 为底的对数。" } },
+          {
+            value: entropy(DYADIC),
+            hint: {
+              en: "that is in nats; use log base 2 for bits.",
+              zh: "这是以奈特为单位的；比特要用以 2 为底的对数。",
+            },
+          },
           {
             value: Math.log2(DYADIC.length),
             hint: {
@@ -95,9 +125,18 @@ export const exercises: ExerciseSet = {
               zh: "公式中对数里面是 σ²，这里 σ = 2，所以 σ² = 4。",
             },
           },
-          { value: gaussian(3, 2).entropy({ base: 2 }), hint: { en: "that is in bits; the question asks for nats.", zh: "这是以比特为单位的；题目要的是奈特。" } },
+          {
+            value: gaussian(3, 2).entropy({ base: 2 }),
+            hint: {
+              en: "that is in bits; the question asks for nats.",
+              zh: "这是以比特为单位的；题目要的是奈特。",
+            },
+          },
         ],
-        hint: { en: "h = ½ log(2πe σ²); the mean does not enter.", zh: "h = ½ log(2πe σ²)；均值不出现在公式中。" },
+        hint: {
+          en: "h = ½ log(2πe σ²); the mean does not enter.",
+          zh: "h = ½ log(2πe σ²)；均值不出现在公式中。",
+        },
       }),
     },
     entropyBitsExercise,

@@ -8,50 +8,86 @@ import { BITS } from "./units";
  * `klDivergence` on ordinary pairs first, then on the edge cases of its definition: a term with
  * p = 0 (0 · log(0/q) = 0, also when q = 0 there) and q = 0 where p > 0 (Infinity).
  */
-const klNatsCheck = expectFunction((p: readonly number[], q: readonly number[]) => klDivergence(p, q), {
-  name: "klNats",
-  signature: "(p: number[], q: number[]) => number",
-  cases: [
-    {
-      args: [[0.25, 0.75], [0.75, 0.25]],
-      when: { en: "for p = (¼, ¾) and q = (¾, ¼)", zh: "对 p = (¼, ¾) 和 q = (¾, ¼)" },
-      hint: {
-        en: "Check each part of Σ p log(p/q): the natural logarithm (`Math.log`) for nats, and each term weighted by p.",
-        zh: "逐项检查 Σ p log(p/q)：奈特要用自然对数（`Math.log`），每一项按 p 加权。",
+const klNatsCheck = expectFunction(
+  (p: readonly number[], q: readonly number[]) => klDivergence(p, q),
+  {
+    name: "klNats",
+    signature: "(p: number[], q: number[]) => number",
+    cases: [
+      {
+        args: [
+          [0.25, 0.75],
+          [0.75, 0.25],
+        ],
+        when: { en: "for p = (¼, ¾) and q = (¾, ¼)", zh: "对 p = (¼, ¾) 和 q = (¾, ¼)" },
+        hint: {
+          en: "Check each part of Σ p log(p/q): the natural logarithm (`Math.log`) for nats, and each term weighted by p.",
+          zh: "逐项检查 Σ p log(p/q)：奈特要用自然对数（`Math.log`），每一项按 p 加权。",
+        },
       },
-    },
-    {
-      args: [[0.1, 0.2, 0.7], [0.3, 0.3, 0.4]],
-      when: { en: "for p = (0.1, 0.2, 0.7) and q = (0.3, 0.3, 0.4)", zh: "对 p = (0.1, 0.2, 0.7) 和 q = (0.3, 0.3, 0.4)" },
-      hint: {
-        en: "The expectation is taken under p, and p sits on top of the ratio: Σ p log(p/q).",
-        zh: "期望是在 p 下取的，并且 p 在比值的分子上：Σ p log(p/q)。",
+      {
+        args: [
+          [0.1, 0.2, 0.7],
+          [0.3, 0.3, 0.4],
+        ],
+        when: {
+          en: "for p = (0.1, 0.2, 0.7) and q = (0.3, 0.3, 0.4)",
+          zh: "对 p = (0.1, 0.2, 0.7) 和 q = (0.3, 0.3, 0.4)",
+        },
+        hint: {
+          en: "The expectation is taken under p, and p sits on top of the ratio: Σ p log(p/q).",
+          zh: "期望是在 p 下取的，并且 p 在比值的分子上：Σ p log(p/q)。",
+        },
       },
-    },
-    { args: [[0.2, 0.3, 0.5], [0.2, 0.3, 0.5]], when: { en: "when q = p", zh: "当 q = p 时" } },
-    {
-      args: [[1, 0], [0.5, 0.5]],
-      when: { en: "when p has a zero entry", zh: "当 p 含有 0 时" },
-      edge: true,
-      hint: { en: "A term with p = 0 is 0 · log(0/q), which counts as 0.", zh: "p = 0 的项是 0 · log(0/q)，按 0 计。" },
-    },
-    {
-      args: [[0.5, 0.5, 0], [0.25, 0.75, 0]],
-      when: { en: "when p and q are both 0 at one outcome", zh: "当 p 和 q 在某个结果上都为 0 时" },
-      edge: true,
-      hint: { en: "A term with p = 0 counts as 0, whatever q is there.", zh: "p = 0 的项按 0 计，不管那里的 q 是多少。" },
-    },
-    {
-      args: [[0.5, 0.5], [1, 0]],
-      when: { en: "when q is 0 where p is not", zh: "当 q 在 p 不为 0 的地方为 0 时" },
-      edge: true,
-      hint: {
-        en: "q calls impossible something that happens under p: the divergence is infinite.",
-        zh: "q 把在 p 下会发生的事说成不可能：散度是无穷大。",
+      {
+        args: [
+          [0.2, 0.3, 0.5],
+          [0.2, 0.3, 0.5],
+        ],
+        when: { en: "when q = p", zh: "当 q = p 时" },
       },
-    },
-  ],
-});
+      {
+        args: [
+          [1, 0],
+          [0.5, 0.5],
+        ],
+        when: { en: "when p has a zero entry", zh: "当 p 含有 0 时" },
+        edge: true,
+        hint: {
+          en: "A term with p = 0 is 0 · log(0/q), which counts as 0.",
+          zh: "p = 0 的项是 0 · log(0/q)，按 0 计。",
+        },
+      },
+      {
+        args: [
+          [0.5, 0.5, 0],
+          [0.25, 0.75, 0],
+        ],
+        when: {
+          en: "when p and q are both 0 at one outcome",
+          zh: "当 p 和 q 在某个结果上都为 0 时",
+        },
+        edge: true,
+        hint: {
+          en: "A term with p = 0 counts as 0, whatever q is there.",
+          zh: "p = 0 的项按 0 计，不管那里的 q 是多少。",
+        },
+      },
+      {
+        args: [
+          [0.5, 0.5],
+          [1, 0],
+        ],
+        when: { en: "when q is 0 where p is not", zh: "当 q 在 p 不为 0 的地方为 0 时" },
+        edge: true,
+        hint: {
+          en: "q calls impossible something that happens under p: the divergence is infinite.",
+          zh: "q 把在 p 下会发生的事说成不可能：散度是无穷大。",
+        },
+      },
+    ],
+  },
+);
 
 /** Exercise 04.1: two distributions on three outcomes. */
 const P = [1 / 2, 1 / 4, 1 / 4];
@@ -65,7 +101,8 @@ const klBits = klDivergence(P, Q, { base: 2 });
 const COMPONENT_VARIANCE = 1;
 const MEANS = [-1, 3];
 const meanOfMeans = (MEANS[0] + MEANS[1]) / 2;
-const mixtureVariance = COMPONENT_VARIANCE + MEANS.reduce((s, m) => s + (m - meanOfMeans) ** 2, 0) / MEANS.length;
+const mixtureVariance =
+  COMPONENT_VARIANCE + MEANS.reduce((s, m) => s + (m - meanOfMeans) ** 2, 0) / MEANS.length;
 
 export const exercises: ExerciseSet = {
   notebook: "04-kl-divergence-and-cross-entropy",
@@ -78,7 +115,10 @@ export const exercises: ExerciseSet = {
         mistakes: [
           {
             value: klDivergence(P, Q),
-            hint: { en: "that is in nats; the question asks for bits (log base 2).", zh: "这是以奈特为单位的；题目要的是比特（以 2 为底的对数）。" },
+            hint: {
+              en: "that is in nats; the question asks for bits (log base 2).",
+              zh: "这是以奈特为单位的；题目要的是比特（以 2 为底的对数）。",
+            },
           },
           {
             value: klDivergence(Q, P, { base: 2 }),
@@ -103,7 +143,10 @@ export const exercises: ExerciseSet = {
     },
     {
       id: "04.2",
-      title: { en: "σ² of the forward-KL Gaussian fit to a mixture", zh: "用正向 KL 拟合混合分布所得高斯的 σ²" },
+      title: {
+        en: "σ² of the forward-KL Gaussian fit to a mixture",
+        zh: "用正向 KL 拟合混合分布所得高斯的 σ²",
+      },
       check: expectNumber(mixtureVariance, {
         mistakes: [
           {
@@ -113,7 +156,10 @@ export const exercises: ExerciseSet = {
               zh: "这是一个分量的方差。正向 KL 必须覆盖两个峰，所以它的高斯和整个混合分布一样宽。",
             },
           },
-          { value: Math.sqrt(mixtureVariance), hint: { en: "that is σ; the question asks for σ².", zh: "这是 σ；题目要的是 σ²。" } },
+          {
+            value: Math.sqrt(mixtureVariance),
+            hint: { en: "that is σ; the question asks for σ².", zh: "这是 σ；题目要的是 σ²。" },
+          },
           {
             value: 4,
             hint: {
@@ -130,7 +176,10 @@ export const exercises: ExerciseSet = {
     },
     {
       id: "04.3",
-      title: { en: "which direction avoids mass where p ≈ 0", zh: "哪个方向会避免在 p ≈ 0 处放概率质量" },
+      title: {
+        en: "which direction avoids mass where p ≈ 0",
+        zh: "哪个方向会避免在 p ≈ 0 处放概率质量",
+      },
       check: expectChoice("reverse", {
         choices: ["forward", "reverse"],
         aliases: { 前向: "forward", 正向: "forward", 反向: "reverse" },
@@ -144,7 +193,10 @@ export const exercises: ExerciseSet = {
     },
     {
       id: "04.4",
-      title: { en: "write `klNats(p, q)`, KL(p‖q) in nats", zh: "写出 `klNats(p, q)`：以奈特计的 KL(p‖q)" },
+      title: {
+        en: "write `klNats(p, q)`, KL(p‖q) in nats",
+        zh: "写出 `klNats(p, q)`：以奈特计的 KL(p‖q)",
+      },
       check: klNatsCheck,
     },
   ],

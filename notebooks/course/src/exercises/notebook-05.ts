@@ -1,5 +1,12 @@
 // Exercises of notebooks/05-mle-is-min-kl-is-min-cross-entropy.ipynb.
-import { crossEntropy, empiricalDistribution, entropy, fitPoisson, klDivergence, poisson } from "mlekit";
+import {
+  crossEntropy,
+  empiricalDistribution,
+  entropy,
+  fitPoisson,
+  klDivergence,
+  poisson,
+} from "mlekit";
 import { expectFunction, expectNumber, type ExerciseSet } from "notebook-kit";
 import { NATS } from "./units";
 
@@ -36,7 +43,10 @@ export const exercises: ExerciseSet = {
   exercises: [
     {
       id: "05.1",
-      title: { en: "H(p̂) of a sample with repeated values (nats)", zh: "有重复值的样本的 H(p̂)（奈特）" },
+      title: {
+        en: "H(p̂) of a sample with repeated values (nats)",
+        zh: "有重复值的样本的 H(p̂)（奈特）",
+      },
       check: expectNumber(entropy(pHat.probs), {
         unit: NATS,
         mistakes: [
@@ -47,13 +57,25 @@ export const exercises: ExerciseSet = {
               zh: "log 3 把 p̂ 当成了在 3 个不同取值上均匀；p̂ 给每个*样本* 1/m，所以 2 得到 3/6。",
             },
           },
-          { value: entropy(pHat.probs, { base: 2 }), hint: { en: "that is in bits; the question asks for nats.", zh: "这是以比特为单位的；题目要的是奈特。" } },
+          {
+            value: entropy(pHat.probs, { base: 2 }),
+            hint: {
+              en: "that is in bits; the question asks for nats.",
+              zh: "这是以比特为单位的；题目要的是奈特。",
+            },
+          },
           {
             value: Math.log(DATA.length),
-            hint: { en: "log 6 would be right if all six values were distinct; here they repeat.", zh: "如果六个值各不相同，log 6 才对；这里有重复。" },
+            hint: {
+              en: "log 6 would be right if all six values were distinct; here they repeat.",
+              zh: "如果六个值各不相同，log 6 才对；这里有重复。",
+            },
           },
         ],
-        hint: { en: "p̂(v) = count/m, then H(p̂) = −Σ_v p̂(v) log p̂(v).", zh: "p̂(v) = 计数/m，然后 H(p̂) = −Σ_v p̂(v) log p̂(v)。" },
+        hint: {
+          en: "p̂(v) = count/m, then H(p̂) = −Σ_v p̂(v) log p̂(v).",
+          zh: "p̂(v) = 计数/m，然后 H(p̂) = −Σ_v p̂(v) log p̂(v)。",
+        },
       }),
     },
     {
@@ -68,7 +90,13 @@ export const exercises: ExerciseSet = {
               zh: "2 是出现最多的值（p̂ 的众数）。最小化 KL 就是最大化似然：λ_ML 是样本均值。",
             },
           },
-          { value: 1, hint: { en: "1 is the mean of the distinct values; weight each value by p̂.", zh: "1 是不同取值的均值；要用 p̂ 给每个值加权。" } },
+          {
+            value: 1,
+            hint: {
+              en: "1 is the mean of the distinct values; weight each value by p̂.",
+              zh: "1 是不同取值的均值；要用 p̂ 给每个值加权。",
+            },
+          },
         ],
         hint: {
           en: "argmin KL(p̂‖p_model) = θ_ML; for a Poisson model that is the sample mean.",
@@ -84,11 +112,17 @@ export const exercises: ExerciseSet = {
         mistakes: [
           {
             value: crossEntropy(atML.p, atML.q),
-            hint: { en: "that is the cross-entropy H(p̂, p_model); subtract H(p̂).", zh: "这是交叉熵 H(p̂, p_model)；减去 H(p̂)。" },
+            hint: {
+              en: "that is the cross-entropy H(p̂, p_model); subtract H(p̂).",
+              zh: "这是交叉熵 H(p̂, p_model)；减去 H(p̂)。",
+            },
           },
           {
             value: entropy(pHat.probs),
-            hint: { en: "that is H(p̂), the offset between the curves, not the KL.", zh: "这是 H(p̂)，即两条曲线之间的差距，不是 KL。" },
+            hint: {
+              en: "that is H(p̂), the offset between the curves, not the KL.",
+              zh: "这是 H(p̂)，即两条曲线之间的差距，不是 KL。",
+            },
           },
           {
             // 1.30 − 1.01: each term rounded to 3 digits before subtracting
@@ -107,13 +141,19 @@ export const exercises: ExerciseSet = {
     },
     {
       id: "05.4",
-      title: { en: "write `averageNll(xs, q)`, the average NLL in nats", zh: "写出 `averageNll(xs, q)`：以奈特计的平均负对数似然" },
+      title: {
+        en: "write `averageNll(xs, q)`, the average NLL in nats",
+        zh: "写出 `averageNll(xs, q)`：以奈特计的平均负对数似然",
+      },
       check: expectFunction(averageNllReference, {
         name: "averageNll",
         signature: "(xs: number[], q: number[]) => number",
         cases: [
           {
-            args: [[0, 1, 2], [0.2, 0.5, 0.3]],
+            args: [
+              [0, 1, 2],
+              [0.2, 0.5, 0.3],
+            ],
             when: { en: "for three distinct values", zh: "对三个互不相同的值" },
             hint: {
               en: "Check each part of −(1/m) Σᵢ log q[xᵢ]: the natural logarithm (`Math.log`) for nats, the minus sign (a loss is positive), and the average over the m examples.",
@@ -134,8 +174,14 @@ export const exercises: ExerciseSet = {
             edge: true,
           },
           {
-            args: [[0, 0, 1], [0.5, 0.5, 0]],
-            when: { en: "when q is 0 at a value nobody observed", zh: "当 q 在没有观测到的值上为 0 时" },
+            args: [
+              [0, 0, 1],
+              [0.5, 0.5, 0],
+            ],
+            when: {
+              en: "when q is 0 at a value nobody observed",
+              zh: "当 q 在没有观测到的值上为 0 时",
+            },
             edge: true,
             hint: {
               en: "A value that does not occur in xs adds nothing, even where q is 0.",
@@ -143,7 +189,10 @@ export const exercises: ExerciseSet = {
             },
           },
           {
-            args: [[0, 2], [0.5, 0.5, 0]],
+            args: [
+              [0, 2],
+              [0.5, 0.5, 0],
+            ],
             when: { en: "when q is 0 at an observed value", zh: "当 q 在观测到的值上为 0 时" },
             edge: true,
             hint: {

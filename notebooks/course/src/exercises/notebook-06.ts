@@ -22,7 +22,10 @@ const oneHot = (k: number): number[] => LOGITS.map((_, j) => (j === k ? 1 : 0));
  */
 export const stableBceExercise: Exercise = {
   id: "06.4",
-  title: { en: "write `bceFromLogit(y, z)`, stable for any logit", zh: "写出 `bceFromLogit(y, z)`，对任何分对数都稳定" },
+  title: {
+    en: "write `bceFromLogit(y, z)`, stable for any logit",
+    zh: "写出 `bceFromLogit(y, z)`，对任何分对数都稳定",
+  },
   check: expectFunction((y: number, z: number) => binaryCrossEntropyFromLogit(y, z), {
     name: "bceFromLogit",
     signature: "(y: 0 | 1, z: number) => number",
@@ -34,7 +37,10 @@ export const stableBceExercise: Exercise = {
         args: [1, -800],
         when: { en: "for a very negative logit", zh: "当分对数是很大的负数时" },
         edge: true,
-        hint: { en: "e^800 overflows to `Infinity`: rearrange so that exp never sees a large positive argument.", zh: "e^800 会溢出为 `Infinity`：请改写公式，让 exp 的参数永远不会是很大的正数。" },
+        hint: {
+          en: "e^800 overflows to `Infinity`: rearrange so that exp never sees a large positive argument.",
+          zh: "e^800 会溢出为 `Infinity`：请改写公式，让 exp 的参数永远不会是很大的正数。",
+        },
       },
       {
         args: [0, 800],
@@ -57,18 +63,33 @@ export const exercises: ExerciseSet = {
       title: { en: "σ_ML from residuals", zh: "由残差求 σ_ML" },
       check: expectNumber(Math.sqrt(mse), {
         mistakes: [
-          { value: mse, hint: { en: "that is σ² (the MSE); take the square root.", zh: "这是 σ²（即 MSE）；再开平方。" } },
+          {
+            value: mse,
+            hint: {
+              en: "that is σ² (the MSE); take the square root.",
+              zh: "这是 σ²（即 MSE）；再开平方。",
+            },
+          },
           {
             value: Math.sqrt((mse * RESIDUALS.length) / (RESIDUALS.length - 1)),
-            hint: { en: "you divided by m − 1; the MLE divides by m.", zh: "你除以了 m − 1；MLE 除以 m。" },
+            hint: {
+              en: "you divided by m − 1; the MLE divides by m.",
+              zh: "你除以了 m − 1；MLE 除以 m。",
+            },
           },
         ],
-        hint: { en: "σ_ML² = (1/m) Σ (y⁽ⁱ⁾ − ŷ⁽ⁱ⁾)², the mean squared error at ŵ.", zh: "σ_ML² = (1/m) Σ (y⁽ⁱ⁾ − ŷ⁽ⁱ⁾)²，即 ŵ 处的均方误差。" },
+        hint: {
+          en: "σ_ML² = (1/m) Σ (y⁽ⁱ⁾ − ŷ⁽ⁱ⁾)², the mean squared error at ŵ.",
+          zh: "σ_ML² = (1/m) Σ (y⁽ⁱ⁾ − ŷ⁽ⁱ⁾)²，即 ŵ 处的均方误差。",
+        },
       }),
     },
     {
       id: "06.2",
-      title: { en: "binary cross-entropy from a logit (nats)", zh: "由分对数计算二元交叉熵（奈特）" },
+      title: {
+        en: "binary cross-entropy from a logit (nats)",
+        zh: "由分对数计算二元交叉熵（奈特）",
+      },
       check: expectNumber(binaryCrossEntropyFromLogit(Y, Z), {
         unit: NATS,
         mistakes: [
@@ -79,27 +100,48 @@ export const exercises: ExerciseSet = {
               zh: "这是标签为 0 时的损失；这里 y = 1，所以损失是 −log σ(z)。",
             },
           },
-          { value: binaryCrossEntropyFromLogit(Y, Z) / Math.LN2, hint: { en: "that is in bits; use the natural log.", zh: "这是以比特为单位的；请用自然对数。" } },
+          {
+            value: binaryCrossEntropyFromLogit(Y, Z) / Math.LN2,
+            hint: {
+              en: "that is in bits; use the natural log.",
+              zh: "这是以比特为单位的；请用自然对数。",
+            },
+          },
         ],
-        hint: { en: "−log σ(z) = log(1 + e^{−z}) for y = 1.", zh: "y = 1 时，−log σ(z) = log(1 + e^{−z})。" },
+        hint: {
+          en: "−log σ(z) = log(1 + e^{−z}) for y = 1.",
+          zh: "y = 1 时，−log σ(z) = log(1 + e^{−z})。",
+        },
       }),
     },
     {
       id: "06.3",
-      title: { en: "categorical cross-entropy from logits (nats)", zh: "由分对数计算类别交叉熵（奈特）" },
+      title: {
+        en: "categorical cross-entropy from logits (nats)",
+        zh: "由分对数计算类别交叉熵（奈特）",
+      },
       check: expectNumber(crossEntropyFromLogits(oneHot(2), LOGITS), {
         unit: NATS,
         mistakes: [
           {
             value: crossEntropyFromLogits(oneHot(0), LOGITS),
-            hint: { en: "that is the loss for class 0; the true class is index 2.", zh: "这是类别 0 的损失；真实类别的下标是 2。" },
+            hint: {
+              en: "that is the loss for class 0; the true class is index 2.",
+              zh: "这是类别 0 的损失；真实类别的下标是 2。",
+            },
           },
           {
             value: -crossEntropyFromLogits(oneHot(2), LOGITS),
-            hint: { en: "that is log softmax(z)₂; the loss is its negative.", zh: "这是 log softmax(z)₂；损失是它的相反数。" },
+            hint: {
+              en: "that is log softmax(z)₂; the loss is its negative.",
+              zh: "这是 log softmax(z)₂；损失是它的相反数。",
+            },
           },
         ],
-        hint: { en: "−log softmax(z)_y = logsumexp(z) − z_y.", zh: "−log softmax(z)_y = logsumexp(z) − z_y。" },
+        hint: {
+          en: "−log softmax(z)_y = logsumexp(z) − z_y.",
+          zh: "−log softmax(z)_y = logsumexp(z) − z_y。",
+        },
       }),
     },
     stableBceExercise,

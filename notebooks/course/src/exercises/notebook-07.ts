@@ -28,20 +28,29 @@ function varianceOfSample(xs: readonly number[]): number {
  */
 export const varianceMLExercise: Exercise = {
   id: "07.4",
-  title: { en: "write `varianceML(xs)`, the Gaussian variance MLE", zh: "写出 `varianceML(xs)`：高斯分布方差的最大似然估计" },
+  title: {
+    en: "write `varianceML(xs)`, the Gaussian variance MLE",
+    zh: "写出 `varianceML(xs)`：高斯分布方差的最大似然估计",
+  },
   check: expectFunction((xs: number[]) => varianceOfSample(xs), {
     name: "varianceML",
     signature: "(xs: number[]) => number",
     cases: [
       {
         args: [[2, 4, 4, 4, 5, 5, 7, 9]],
-        when: { en: "for xs = [2, 4, 4, 4, 5, 5, 7, 9]", zh: "当 xs = [2, 4, 4, 4, 5, 5, 7, 9] 时" },
+        when: {
+          en: "for xs = [2, 4, 4, 4, 5, 5, 7, 9]",
+          zh: "当 xs = [2, 4, 4, 4, 5, 5, 7, 9] 时",
+        },
         hint: {
           en: "Average the squared deviations from the mean x̄, dividing by m (not m − 1).",
           zh: "对与均值 x̄ 之差的平方求平均，除以 m（而不是 m − 1）。",
         },
       },
-      { args: [[1.5, -0.5]], when: { en: "for two values, xs = [1.5, -0.5]", zh: "当只有两个值 xs = [1.5, -0.5] 时" } },
+      {
+        args: [[1.5, -0.5]],
+        when: { en: "for two values, xs = [1.5, -0.5]", zh: "当只有两个值 xs = [1.5, -0.5] 时" },
+      },
       {
         args: [[3.7]],
         when: { en: "for a single value", zh: "当只有一个值时" },
@@ -53,7 +62,10 @@ export const varianceMLExercise: Exercise = {
       },
       {
         args: [[1e9 + 1, 1e9 + 2, 1e9 + 3]],
-        when: { en: "for values far from 0 (10⁹ + 1, 10⁹ + 2, 10⁹ + 3)", zh: "当数值远离 0 时（10⁹ + 1、10⁹ + 2、10⁹ + 3）" },
+        when: {
+          en: "for values far from 0 (10⁹ + 1, 10⁹ + 2, 10⁹ + 3)",
+          zh: "当数值远离 0 时（10⁹ + 1、10⁹ + 2、10⁹ + 3）",
+        },
         edge: true,
         hint: {
           en: "(1/m) Σ x² − x̄² subtracts two numbers near 10¹⁸ and loses every digit: subtract the mean first.",
@@ -87,21 +99,39 @@ export const exercises: ExerciseSet = {
             },
           },
         ],
-        hint: { en: "E[(1/m) Σ (x⁽ⁱ⁾ − x̄)²] = (m − 1)/m · σ².", zh: "E[(1/m) Σ (x⁽ⁱ⁾ − x̄)²] = (m − 1)/m · σ²。" },
+        hint: {
+          en: "E[(1/m) Σ (x⁽ⁱ⁾ − x̄)²] = (m − 1)/m · σ².",
+          zh: "E[(1/m) Σ (x⁽ⁱ⁾ − x̄)²] = (m − 1)/m · σ²。",
+        },
       }),
     },
     {
       id: "07.2",
-      title: { en: "Cramér–Rao bound for unbiased p̂, Bernoulli(0.2), m = 100", zh: "Bernoulli(0.2)、m = 100 时无偏 p̂ 的 Cramér–Rao 下界" },
+      title: {
+        en: "Cramér–Rao bound for unbiased p̂, Bernoulli(0.2), m = 100",
+        zh: "Bernoulli(0.2)、m = 100 时无偏 p̂ 的 Cramér–Rao 下界",
+      },
       check: expectNumber(1 / (M2 * info), {
         mistakes: [
           {
             value: 1 / info,
-            hint: { en: "that is the bound for one observation; m observations carry m · I(θ).", zh: "这是单个观测的下界；m 个观测携带的信息是 m · I(θ)。" },
+            hint: {
+              en: "that is the bound for one observation; m observations carry m · I(θ).",
+              zh: "这是单个观测的下界；m 个观测携带的信息是 m · I(θ)。",
+            },
           },
-          { value: M2 * info, hint: { en: "that is m · I(θ), the information; the bound is its reciprocal.", zh: "这是信息量 m · I(θ)；下界是它的倒数。" } },
+          {
+            value: M2 * info,
+            hint: {
+              en: "that is m · I(θ), the information; the bound is its reciprocal.",
+              zh: "这是信息量 m · I(θ)；下界是它的倒数。",
+            },
+          },
         ],
-        hint: { en: "I(p) = 1/(p(1 − p)) per flip; the bound is 1/(m · I(p)).", zh: "每次抛掷的 I(p) = 1/(p(1 − p))；下界是 1/(m · I(p))。" },
+        hint: {
+          en: "I(p) = 1/(p(1 − p)) per flip; the bound is 1/(m · I(p)).",
+          zh: "每次抛掷的 I(p) = 1/(p(1 − p))；下界是 1/(m · I(p))。",
+        },
       }),
     },
     {
@@ -111,11 +141,17 @@ export const exercises: ExerciseSet = {
         mistakes: [
           {
             value: fitGaussian(VALUES).variance(),
-            hint: { en: "that is the MLE, which divides by m; Bessel's correction divides by m − 1.", zh: "这是除以 m 的 MLE；Bessel 校正除以 m − 1。" },
+            hint: {
+              en: "that is the MLE, which divides by m; Bessel's correction divides by m − 1.",
+              zh: "这是除以 m 的 MLE；Bessel 校正除以 m − 1。",
+            },
           },
           {
             value: fitGaussian(VALUES, { unbiased: true }).params.sigma,
-            hint: { en: "that is the standard deviation; the question asks for the variance.", zh: "这是标准差；题目要的是方差。" },
+            hint: {
+              en: "that is the standard deviation; the question asks for the variance.",
+              zh: "这是标准差；题目要的是方差。",
+            },
           },
         ],
         hint: { en: "s² = (1/(m − 1)) Σ (x⁽ⁱ⁾ − x̄)².", zh: "s² = (1/(m − 1)) Σ (x⁽ⁱ⁾ − x̄)²。" },

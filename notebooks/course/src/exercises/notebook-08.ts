@@ -22,7 +22,8 @@ const TAU = 0.2;
 const shrunk = (lambda: number): number => (W_OLS * M) / (M + lambda);
 
 /** h heads (ones) then m − h tails (zeros). */
-const tosses = (h: number, m: number): number[] => Array.from({ length: m }, (_, i) => (i < h ? 1 : 0));
+const tosses = (h: number, m: number): number[] =>
+  Array.from({ length: m }, (_, i) => (i < h ? 1 : 0));
 
 /**
  * A code exercise: the student writes `mapBernoulli(h, m, alpha, beta)`, θ_MAP under a Beta(α, β)
@@ -38,23 +39,36 @@ export const mapBernoulliExercise: Exercise = {
     zh: "写出 `mapBernoulli(h, m, alpha, beta)`：Beta 先验下的 θ_MAP",
   },
   check: expectFunction(
-    (h: number, m: number, a: number, b: number) => fitBernoulliMap(tosses(h, m), { alpha: a, beta: b }).p,
+    (h: number, m: number, a: number, b: number) =>
+      fitBernoulliMap(tosses(h, m), { alpha: a, beta: b }).p,
     {
       name: "mapBernoulli",
       signature: "(h: number, m: number, alpha: number, beta: number) => number",
       cases: [
         {
           args: [3, 3, 2, 2],
-          when: { en: "for three heads in three tosses under Beta(2, 2)", zh: "在 Beta(2, 2) 先验下三次抛掷三次正面时" },
+          when: {
+            en: "for three heads in three tosses under Beta(2, 2)",
+            zh: "在 Beta(2, 2) 先验下三次抛掷三次正面时",
+          },
           hint: {
             en: "The posterior is Beta(h + α, m − h + β); take its mode.",
             zh: "后验是 Beta(h + α, m − h + β)；取它的众数。",
           },
         },
-        { args: [9, 10, 5, 5], when: { en: "for nine heads in ten under Beta(5, 5)", zh: "在 Beta(5, 5) 先验下十次中九次正面时" } },
+        {
+          args: [9, 10, 5, 5],
+          when: {
+            en: "for nine heads in ten under Beta(5, 5)",
+            zh: "在 Beta(5, 5) 先验下十次中九次正面时",
+          },
+        },
         {
           args: [0, 4, 2, 3],
-          when: { en: "for no heads in four tosses under Beta(2, 3)", zh: "在 Beta(2, 3) 先验下四次抛掷没有正面时" },
+          when: {
+            en: "for no heads in four tosses under Beta(2, 3)",
+            zh: "在 Beta(2, 3) 先验下四次抛掷没有正面时",
+          },
           edge: true,
           hint: {
             en: "With α ≥ 1 the formula still holds at h = 0: (0 + α − 1)/(m + α + β − 2).",
@@ -72,7 +86,10 @@ export const mapBernoulliExercise: Exercise = {
         },
         {
           args: [0, 1, 0.3, 0.3],
-          when: { en: "for one tail under Beta(0.3, 0.3)", zh: "在 Beta(0.3, 0.3) 先验下抛一次得到反面时" },
+          when: {
+            en: "for one tail under Beta(0.3, 0.3)",
+            zh: "在 Beta(0.3, 0.3) 先验下抛一次得到反面时",
+          },
           edge: true,
           hint: {
             en: "h + α = 0.3 is below 1, so the mode is the edge θ = 0; here the formula's denominator is negative too and it gives a number above 1, so clipping it to [0, 1] is not enough: decide by the shapes.",
@@ -81,7 +98,10 @@ export const mapBernoulliExercise: Exercise = {
         },
         {
           args: [4, 4, 2, 0.5],
-          when: { en: "for four heads in four under Beta(2, 0.5)", zh: "在 Beta(2, 0.5) 先验下四次全是正面时" },
+          when: {
+            en: "for four heads in four under Beta(2, 0.5)",
+            zh: "在 Beta(2, 0.5) 先验下四次全是正面时",
+          },
           edge: true,
           hint: {
             en: "The posterior's second shape m − h + β is below 1: the density grows without bound as θ → 1, so the mode is the edge θ = 1.",
@@ -98,12 +118,18 @@ export const exercises: ExerciseSet = {
   exercises: [
     {
       id: "08.1",
-      title: { en: "θ_MAP for seven heads under Beta(2, 2)", zh: "Beta(2, 2) 先验下七次全是正面时的 θ_MAP" },
+      title: {
+        en: "θ_MAP for seven heads under Beta(2, 2)",
+        zh: "Beta(2, 2) 先验下七次全是正面时的 θ_MAP",
+      },
       check: expectNumber(map081.p, {
         mistakes: [
           {
             value: fitBernoulli(SEVEN_HEADS).params.p,
-            hint: { en: "that is θ_ML = h/m; the prior adds one head and one tail.", zh: "这是 θ_ML = h/m；先验相当于多加一次正面和一次反面。" },
+            hint: {
+              en: "that is θ_ML = h/m; the prior adds one head and one tail.",
+              zh: "这是 θ_ML = h/m；先验相当于多加一次正面和一次反面。",
+            },
           },
           {
             value: map081.posterior.mean(),
@@ -113,12 +139,18 @@ export const exercises: ExerciseSet = {
             },
           },
         ],
-        hint: { en: "θ_MAP = (h + α − 1)/(m + α + β − 2).", zh: "θ_MAP = (h + α − 1)/(m + α + β − 2)。" },
+        hint: {
+          en: "θ_MAP = (h + α − 1)/(m + α + β − 2).",
+          zh: "θ_MAP = (h + α − 1)/(m + α + β − 2)。",
+        },
       }),
     },
     {
       id: "08.2",
-      title: { en: "θ_MAP for nine heads of ten under Beta(5, 5)", zh: "Beta(5, 5) 先验下十次中九次正面时的 θ_MAP" },
+      title: {
+        en: "θ_MAP for nine heads of ten under Beta(5, 5)",
+        zh: "Beta(5, 5) 先验下十次中九次正面时的 θ_MAP",
+      },
       check: expectNumber(map082.p, {
         mistakes: [
           {
@@ -144,16 +176,25 @@ export const exercises: ExerciseSet = {
     },
     {
       id: "08.3",
-      title: { en: "the ridge slope under a N(0, 0.2²) prior", zh: "N(0, 0.2²) 先验下的岭回归斜率" },
+      title: {
+        en: "the ridge slope under a N(0, 0.2²) prior",
+        zh: "N(0, 0.2²) 先验下的岭回归斜率",
+      },
       check: expectNumber(shrunk((SIGMA * SIGMA) / (TAU * TAU)), {
         mistakes: [
           {
             value: shrunk(SIGMA / TAU),
-            hint: { en: "λ is a ratio of variances, σ²/τ², not of standard deviations.", zh: "λ 是方差之比 σ²/τ²，而不是标准差之比。" },
+            hint: {
+              en: "λ is a ratio of variances, σ²/τ², not of standard deviations.",
+              zh: "λ 是方差之比 σ²/τ²，而不是标准差之比。",
+            },
           },
           {
             value: shrunk((TAU * TAU) / (SIGMA * SIGMA)),
-            hint: { en: "λ = σ²/τ²: a tight prior (small τ) means a large penalty.", zh: "λ = σ²/τ²：先验越紧（τ 越小），惩罚越大。" },
+            hint: {
+              en: "λ = σ²/τ²: a tight prior (small τ) means a large penalty.",
+              zh: "λ = σ²/τ²：先验越紧（τ 越小），惩罚越大。",
+            },
           },
           {
             value: W_OLS / (1 + (SIGMA * SIGMA) / (TAU * TAU)),

@@ -16,11 +16,14 @@ export const PHRASES_00: Readonly<Record<string, string>> = {
   "H(p̂, p_model) = H(p̂) + KL, to rounding": "H(p̂, p_model) = H(p̂) + KL（在舍入误差以内）",
   "one minimiser": "同一个最小点",
   "h = 12 of m = 20: θ_ML = 0.6": "m = 20 次中 h = 12 次正面：θ_ML = 0.6",
-  "the grid minimiser is θ_ML itself, a grid point": "网格上的最小点就是 θ_ML 本身（它是一个网格点）",
+  "the grid minimiser is θ_ML itself, a grid point":
+    "网格上的最小点就是 θ_ML 本身（它是一个网格点）",
   "any other θ gives KL > 10⁻⁶": "其他任何 θ 的 KL 都大于 10⁻⁶",
   // the continuous model
-  "distinct draws at least 10⁻⁴ apart: the bins are disjoint": "样本互不相同且彼此相距至少 10⁻⁴：各区间互不重叠",
-  "KL = cross-entropy form − log m − log Δ at Δ = {0}": "Δ = {0} 时，KL = 交叉熵形式 − log m − log Δ",
+  "distinct draws at least 10⁻⁴ apart: the bins are disjoint":
+    "样本互不相同且彼此相距至少 10⁻⁴：各区间互不重叠",
+  "KL = cross-entropy form − log m − log Δ at Δ = {0}":
+    "Δ = {0} 时，KL = 交叉熵形式 − log m − log Δ",
   "at Δ = 10⁻³⁰⁰ the binned KL exceeds 689 nats": "Δ = 10⁻³⁰⁰ 时，分箱后的 KL 超过 689 奈特",
   "the cross-entropy form stays finite": "交叉熵形式始终有限",
   "minimised at μ_ML, to half a grid step": "在 μ_ML 处取最小值（误差在半个网格步长以内）",

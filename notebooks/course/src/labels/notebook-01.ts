@@ -4,7 +4,7 @@
 // ../labels.ts (TERMS), so each has one rendering.
 export const PHRASES_01: Readonly<Record<string, string>> = {
   // the loaded die
-  face: "点数",
+  "face": "点数",
   "p_data(face)": "p_data(点数)",
   "mean face {0}": "平均点数 {0}",
   "a product of ten factors": "十个因子的乘积",
@@ -33,7 +33,7 @@ export const PHRASES_01: Readonly<Record<string, string>> = {
   "one curve, not two": "是一条曲线，而不是两条",
   "maximised at λ_ML = 5.5": "在 λ_ML = 5.5 处取最大值",
   "uniform over the support: 14/3": "在支撑集上均匀：14/3",
-  maximisers: "最大值点",
+  "maximisers": "最大值点",
   "every value is drawn": "每个值都被抽到了",
   "50 distinct values, mass 1/50 each": "50 个互不相同的值，每个的概率质量为 1/50",
   // the Adélie flipper lengths
@@ -47,10 +47,11 @@ export const PHRASES_01: Readonly<Record<string, string>> = {
   "gaps {0}": "差距 {0}",
   "mean KL(p̂ ‖ p_data)": "KL(p̂ ‖ p_data) 的均值",
   "slope {0}": "斜率 {0}",
-  slope: "斜率",
+  "slope": "斜率",
   "mean 2m KL / (k − 1), m ≥ 1000": "2m KL 的均值 / (k − 1)，m ≥ 1000",
   // worked solutions
-  "Four of the m = 6 examples equal 3: p̂(3) = 4/6 = 2/3.": "m = 6 个样本中有四个等于 3：p̂(3) = 4/6 = 2/3。",
+  "Four of the m = 6 examples equal 3: p̂(3) = 4/6 = 2/3.":
+    "m = 6 个样本中有四个等于 3：p̂(3) = 4/6 = 2/3。",
   "Square every example, repeats included, and average: (9+1+9+9+4+9)/6 = 41/6 > 14/3.":
     "把每个样本（包括重复的）平方再求平均：(9+1+9+9+4+9)/6 = 41/6 > 14/3。",
   "Every example has log p_model = log(1/6), so the average is −log 6, whatever the rolls.":

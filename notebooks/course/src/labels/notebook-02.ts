@@ -5,11 +5,13 @@
 export const PHRASES_02: Readonly<Record<string, string>> = {
   // the coin
   "p(0) + p(1) = 1, p(1) = θ": "p(0) + p(1) = 1，p(1) = θ",
-  flips: "抛掷结果",
-  "m = {0}, h = {1}: both peak at θ_ML = h/m = {2}": "m = {0}，h = {1}：两者都在 θ_ML = h/m = {2} 处取峰值",
+  "flips": "抛掷结果",
+  "m = {0}, h = {1}: both peak at θ_ML = h/m = {2}":
+    "m = {0}，h = {1}：两者都在 θ_ML = h/m = {2} 处取峰值",
   "θ_ML = h/m = 0.65": "θ_ML = h/m = 0.65",
   "same grid argmax for L and log L": "L 与 log L 在网格上的最大值点相同",
-  "log L rises up to θ_ML and falls after it, on the whole grid": "在整个网格上，log L 在 θ_ML 之前上升、之后下降",
+  "log L rises up to θ_ML and falls after it, on the whole grid":
+    "在整个网格上，log L 在 θ_ML 之前上升、之后下降",
   // the slider
   "head: θ": "正面：θ",
   "tail: 1 − θ": "反面：1 − θ",
@@ -30,8 +32,9 @@ export const PHRASES_02: Readonly<Record<string, string>> = {
   "where the product survives, log Π = Σ log": "在乘积没有下溢的地方，log Π = Σ log",
   "m = 500: digits lost, {0}": "m = 500：有效数字已经丢失，{0}",
   // horse kicks
-  "Bortkiewicz (1898): corps-years with k horse-kick deaths": "Bortkiewicz（1898）：有 k 人被马踢死的军团·年数",
-  corps_years: "军团·年数",
+  "Bortkiewicz (1898): corps-years with k horse-kick deaths":
+    "Bortkiewicz（1898）：有 k 人被马踢死的军团·年数",
+  "corps_years": "军团·年数",
   "λ_ML, the sample mean": "λ_ML，即样本均值",
   "λ (deaths per corps-year)": "λ（每个军团·年的死亡人数）",
   "no grid point beats λ_ML": "没有哪个网格点高过 λ_ML",
@@ -40,25 +43,25 @@ export const PHRASES_02: Readonly<Record<string, string>> = {
   "corps-years": "军团·年数",
   "pooled expected counts {0},{1},{2}": "合并后的期望计数 {0},{1},{2}",
   // penguins
-  Species: "物种",
-  Island: "岛屿",
+  "Species": "物种",
+  "Island": "岛屿",
   "Beak Length (mm)": "喙长 (mm)",
   "Beak Depth (mm)": "喙深 (mm)",
   "Flipper Length (mm)": "鳍肢长度 (mm)",
   "Body Mass (g)": "体重 (g)",
-  Sex: "性别",
-  Adelie: "阿德利企鹅",
-  Torgersen: "托格森岛",
-  MALE: "雄",
-  FEMALE: "雌",
+  "Sex": "性别",
+  "Adelie": "阿德利企鹅",
+  "Torgersen": "托格森岛",
+  "MALE": "雄",
+  "FEMALE": "雌",
   "one Adélie has no measurement": "有一只阿德利企鹅没有测量值",
   "flipper length (mm)": "鳍肢长度 (mm)",
   "μ slice: within half a step of μ_ML": "μ 切片：与 μ_ML 相差不到半个步长",
   "σ slice: within half a step of σ_ML": "σ 切片：与 σ_ML 相差不到半个步长",
   // closed form against numeric
-  parameter: "参数",
+  "parameter": "参数",
   "closed form": "闭式解",
-  numeric: "数值解",
+  "numeric": "数值解",
   "relative difference": "相对差",
   "coin flips: θ": "抛硬币：θ",
   "horse kicks: λ": "马踢：λ",
@@ -66,7 +69,7 @@ export const PHRASES_02: Readonly<Record<string, string>> = {
   "Adélie flippers: σ (mm)": "阿德利企鹅鳍肢：σ (mm)",
   "numeric and closed form agree to 1e-6, relative": "数值解与闭式解的相对差小于 1e-6",
   // reparametrisation
-  parametrisation: "参数化",
+  "parametrisation": "参数化",
   "max log L": "最大 log L",
   "one maximum, three names for it": "同一个最大值，三种叫法",
   "σ is σ_ML every time": "每次得到的 σ 都是 σ_ML",
@@ -82,11 +85,11 @@ export const PHRASES_02: Readonly<Record<string, string>> = {
   "and stays below its supremum, 0": "并且始终低于它的上确界 0",
   "−log L(t) ≈ 5 e⁻ᵗ at t = 30": "t = 30 时 −log L(t) ≈ 5 e⁻ᵗ",
   "t = logit θ": "t = θ 的分对数",
-  start: "起点",
+  "start": "起点",
   "t found": "找到的 t",
-  converged: "已收敛",
-  yes: "是",
-  no: "否",
+  "converged": "已收敛",
+  "yes": "是",
+  "no": "否",
   "every run converged, at log L = 0 (rounded)": "每次运行都报告收敛，收敛处 log L = 0（舍入后）",
   "five starts, five answers": "五个起点，五个答案",
   "σ(t) rounded to 1, t between 38 and 55": "σ(t) 已舍入为 1，t 在 38 与 55 之间",
@@ -101,10 +104,12 @@ export const PHRASES_02: Readonly<Record<string, string>> = {
   "σ < √3 σ_ML ≈ 11.3": "σ < √3 σ_ML ≈ 11.3",
   "f has two peaks": "f 有两个峰",
   // worked solutions
-  "θ_ML = h/m: six heads in eight flips, 6/8 = 0.75.": "θ_ML = h/m：八次抛掷中六次正面，6/8 = 0.75。",
+  "θ_ML = h/m: six heads in eight flips, 6/8 = 0.75.":
+    "θ_ML = h/m：八次抛掷中六次正面，6/8 = 0.75。",
   "Sum the Poisson log-probability at λ_ML = 0.61 over the 200 corps-years, repeats too.":
     "在 λ_ML = 0.61 处，把泊松对数概率对 200 个军团·年求和，重复的也要算。",
-  "μ_ML = 5, Σ (x − 5)² = 32, σ²_ML = 32/8 = 4, so σ_ML = 2.": "μ_ML = 5，Σ (x − 5)² = 32，σ²_ML = 32/8 = 4，所以 σ_ML = 2。",
+  "μ_ML = 5, Σ (x − 5)² = 32, σ²_ML = 32/8 = 4, so σ_ML = 2.":
+    "μ_ML = 5，Σ (x − 5)² = 32，σ²_ML = 32/8 = 4，所以 σ_ML = 2。",
   "Add the logs term by term; log x! as a sum of logs (`logFactorial`) never overflows.":
     "逐项累加对数；把 log x! 写成对数之和（`logFactorial`）就不会溢出。",
 };

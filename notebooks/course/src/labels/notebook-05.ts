@@ -9,7 +9,8 @@ export const PHRASES_05: Readonly<Record<string, string>> = {
   "the largest likelihood is about 10⁻⁹⁰": "最大的似然约为 10⁻⁹⁰",
   "the argmax is at θ = 0.61": "最大值点在 θ = 0.61",
   "max likelihood": "最大似然值",
-  "the sum of logs is the log of the product, with the same argmax": "对数之和就是乘积的对数，最大值点相同",
+  "the sum of logs is the log of the product, with the same argmax":
+    "对数之和就是乘积的对数，最大值点相同",
   "the average is the sum / m, with the same argmax": "平均值就是和 / m，最大值点相同",
   "E_p̂ equals the 200-term average": "E_p̂ 等于 200 项的平均",
   "the same argmax": "最大值点相同",
@@ -19,7 +20,8 @@ export const PHRASES_05: Readonly<Record<string, string>> = {
   "190 mm occurs 19 times": "190 mm 出现了 19 次",
   "p̂(190 mm)": "p̂(190 mm)",
   "uniform over the 32 values": "在 32 个值上均匀",
-  "minibatch average of log p_model (B = 50, with replacement)": "log p_model 的小批量平均（B = 50，有放回）",
+  "minibatch average of log p_model (B = 50, with replacement)":
+    "log p_model 的小批量平均（B = 50，有放回）",
   "N(E_p̂ log p_model, s²/B)": "N(E_p̂ log p_model, s²/B)",
   "spread, with replacement": "离散程度，有放回",
   "s/√B": "s/√B",
@@ -32,10 +34,13 @@ export const PHRASES_05: Readonly<Record<string, string>> = {
   "about 13% smaller": "约小 13%",
   "each epoch's minibatches average to the full average": "每个轮次的小批量平均起来等于全体平均值",
   // steps 5–7 and perplexity
-  "the cross-entropy is minus the expectation, with the same argmin": "交叉熵是期望的相反数，最小值点相同",
-  "cross-entropy = H(p̂) + KL at every θ, with the same argmin": "在每个 θ 上交叉熵 = H(p̂) + KL，最小值点相同",
+  "the cross-entropy is minus the expectation, with the same argmin":
+    "交叉熵是期望的相反数，最小值点相同",
+  "cross-entropy = H(p̂) + KL at every θ, with the same argmin":
+    "在每个 θ 上交叉熵 = H(p̂) + KL，最小值点相同",
   "reverse KL(p_ML ‖ p̂)": "反向 KL(p_ML ‖ p̂)",
-  "the reverse divergence is infinite at every θ on the grid": "反向散度在网格上的每个 θ 处都是无穷大",
+  "the reverse divergence is infinite at every θ on the grid":
+    "反向散度在网格上的每个 θ 处都是无穷大",
   "the smallest KL is not 0": "最小的 KL 不是 0",
   "the mean NLL is the cross-entropy of step 5": "平均负对数似然就是第 5 步的交叉熵",
   "e^H in nats = 2^H in bits": "以奈特计的 e^H = 以比特计的 2^H",
@@ -71,7 +76,8 @@ export const PHRASES_05: Readonly<Record<string, string>> = {
   "h(p_data) ≈ 2.11": "h(p_data) ≈ 2.11",
   "the entropy column only goes down": "熵那一列只降不升",
   "the KL column only goes up": "KL 那一列只升不降",
-  "KL grows by what the entropy loses, to within 1e-4": "KL 增加的量等于熵减少的量，误差在 1e-4 以内",
+  "KL grows by what the entropy loses, to within 1e-4":
+    "KL 增加的量等于熵减少的量，误差在 1e-4 以内",
   "each column moves by more than 2 nats": "每一列的变化都超过 2 奈特",
   "far below the true differential entropy": "远低于真实的微分熵",
   "the minimiser of the binned KL converges to θ_ML": "分箱 KL 的最小值点收敛到 θ_ML",

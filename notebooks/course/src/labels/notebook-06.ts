@@ -4,7 +4,7 @@
 // ../labels.ts (TERMS), so each has one rendering.
 export const PHRASES_06: Readonly<Record<string, string>> = {
   // the data and linear regression
-  penguins: "企鹅",
+  "penguins": "企鹅",
   "with flipper length and body mass": "同时有鳍肢长度和体重",
   "w₁ (g per mm)": "w₁（g/mm）",
   "max log-likelihood": "最大对数似然",
@@ -22,14 +22,14 @@ export const PHRASES_06: Readonly<Record<string, string>> = {
   "leading minors of H": "H 的顺序主子式",
   "beak length (mm)": "喙长 (mm)",
   "beak depth (mm)": "喙深 (mm)",
-  excess: "超额损失",
+  "excess": "超额损失",
   // separable classes
   "mean BCE at t·w": "t·w 处的平均 BCE",
   "smallest margin": "最小间隔",
   "σ = {0} exactly at t = {1}": "t = {1} 时 σ 恰为 {0} 的个数",
   "mean BCE at t = {0}": "t = {0} 时的平均 BCE",
   // log space
-  naive: "朴素写法",
+  "naive": "朴素写法",
   "log softmax": "log softmax",
   "naive, y = {0}: relative error": "朴素写法，y = {0}：相对误差",
   "wrong class": "错误类别",
@@ -45,7 +45,8 @@ export const PHRASES_06: Readonly<Record<string, string>> = {
     "σ_ML² = MSE = (1 + 1 + 4 + 4)/4 = 2.5，所以 σ_ML = √2.5 ≈ 1.581。",
   "log(1 + e^z) − y·z = log(1 + e^−3) + 3 = log(1 + e^3) ≈ 3.049 nats: above log 2.":
     "log(1 + e^z) − y·z = log(1 + e^−3) + 3 = log(1 + e^3) ≈ 3.049 奈特：高于 log 2。",
-  "log(e² + e¹ + e⁰) − z₂ = log(e² + e + 1) − 0 ≈ 2.408 nats.": "log(e² + e¹ + e⁰) − z₂ = log(e² + e + 1) − 0 ≈ 2.408 奈特。",
+  "log(e² + e¹ + e⁰) − z₂ = log(e² + e + 1) − 0 ≈ 2.408 nats.":
+    "log(e² + e¹ + e⁰) − z₂ = log(e² + e + 1) − 0 ≈ 2.408 奈特。",
   "log(1 + e^z) = max(z, 0) + log1p(e^−|z|): exp never sees a positive argument.":
     "log(1 + e^z) = max(z, 0) + log1p(e^−|z|)：exp 的参数永远不会是正数。",
 };

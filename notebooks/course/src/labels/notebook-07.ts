@@ -6,8 +6,8 @@ export const PHRASES_07: Readonly<Record<string, string>> = {
   // consistency
   "λ̂ after the first m counts": "前 m 个计数的 λ̂",
   "sample size m": "样本量 m",
-  simulated: "模拟值",
-  exact: "精确值",
+  "simulated": "模拟值",
+  "exact": "精确值",
   // bias and MSE
   "E(σ̂²_ML) simulated": "E(σ̂²_ML) 模拟值",
   "E(s²) simulated (Bessel)": "E(s²) 模拟值（Bessel）",
@@ -41,7 +41,7 @@ export const PHRASES_07: Readonly<Record<string, string>> = {
   "spike on a length seen once": "尖峰在只出现一次的长度上",
   "two species, one Gaussian each": "两个物种，各一个高斯分量",
   "most common length (mm)": "最常见的长度 (mm)",
-  birds: "企鹅数",
+  "birds": "企鹅数",
   "length seen once (mm)": "只出现一次的长度 (mm)",
   "log L, two species": "log L，两个物种",
   // exercises

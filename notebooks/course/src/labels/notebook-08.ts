@@ -6,7 +6,7 @@ export const PHRASES_08: Readonly<Record<string, string>> = {
   // three heads, MAP
   "NLL of a tail (nats)": "一次反面的 NLL（奈特）",
   "KL(Bernoulli(0.9) ‖ model)": "KL(Bernoulli(0.9) ‖ 模型)",
-  grid: "网格",
+  "grid": "网格",
   "numeric, over z": "数值解（在 z 上）",
   "closed form": "闭式解",
   "(prior, data) pairs checked": "检验过的（先验，数据）组合数",
@@ -18,7 +18,7 @@ export const PHRASES_08: Readonly<Record<string, string>> = {
   "likelihood, normalised": "似然（已归一化）",
   "{0} heads in {1} tosses": "{1} 次抛掷中 {0} 次正面",
   // parametrisation
-  data: "数据",
+  "data": "数据",
   "{0} heads of {1}": "{1} 次中 {0} 次正面",
   "MAP over θ": "θ 上的 MAP",
   "MAP over z, as θ": "z 上的 MAP（换算成 θ）",
@@ -33,7 +33,7 @@ export const PHRASES_08: Readonly<Record<string, string>> = {
   // weight decay
   "least squares": "最小二乘",
   "MAP, numeric": "MAP（数值解）",
-  ridge: "岭回归",
+  "ridge": "岭回归",
   "flipper length": "鳍肢长度",
   "beak length": "喙长",
   "beak depth": "喙深",

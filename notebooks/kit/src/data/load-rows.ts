@@ -54,16 +54,22 @@ export function loadRows<Row = Record<string, Cell>>(file: string): Row[] {
   let rows: Record<string, Cell>[];
   if (ext === ".json") {
     const parsed: unknown = JSON.parse(text);
-    if (!Array.isArray(parsed)) throw new Error(`loadRows: ${file} does not hold a JSON array of rows`);
+    if (!Array.isArray(parsed))
+      throw new Error(`loadRows: ${file} does not hold a JSON array of rows`);
     rows = parsed as Record<string, Cell>[];
   } else if (ext === ".csv") {
-    const lines = text.replace(/\r\n?/g, "\n").split("\n").filter((l) => l.trim() !== "");
+    const lines = text
+      .replace(/\r\n?/g, "\n")
+      .split("\n")
+      .filter((l) => l.trim() !== "");
     if (lines.length === 0) throw new Error(`loadRows: ${file} is empty`);
     const header = splitCsvLine(lines[0]).map((h) => h.trim());
     rows = lines.slice(1).map((line, i) => {
       const fields = splitCsvLine(line);
       if (fields.length !== header.length) {
-        throw new Error(`loadRows: ${file} line ${i + 2} has ${fields.length} fields, the header has ${header.length}`);
+        throw new Error(
+          `loadRows: ${file} line ${i + 2} has ${fields.length} fields, the header has ${header.length}`,
+        );
       }
       const row: Record<string, Cell> = {};
       header.forEach((h, k) => (row[h] = cell(fields[k])));
@@ -74,7 +80,8 @@ export function loadRows<Row = Record<string, Cell>>(file: string): Row[] {
   }
   const columns = rows.length > 0 ? Object.keys(rows[0]) : [];
   rows.forEach((row, i) => {
-    if (row === null || typeof row !== "object" || Array.isArray(row)) throw new Error(`loadRows: ${file} row ${i} is not an object`);
+    if (row === null || typeof row !== "object" || Array.isArray(row))
+      throw new Error(`loadRows: ${file} row ${i} is not an object`);
     for (const c of columns) if (row[c] === undefined) row[c] = null;
   });
   return rows as unknown as Row[];

@@ -33,7 +33,9 @@ export interface DataTable {
 }
 
 /** Histogram bins as plotly drew them (`start`, `end`, `size`), by trace index. */
-export type BinsByTrace = Readonly<Record<number, { readonly start: number; readonly end: number; readonly size: number }>>;
+export type BinsByTrace = Readonly<
+  Record<number, { readonly start: number; readonly end: number; readonly size: number }>
+>;
 
 type Kind = "line" | "scatter" | "bar" | "histogram" | "contour" | "other";
 
@@ -78,21 +80,34 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The words this module adds to a description, per language. Everything else comes from the figure. */
 export const FIGURE_STRINGS: Readonly<Record<FigureLanguage, Strings>> = {
   en: {
-    kinds: { line: "line", scatter: "scatter", bar: "bar", histogram: "histogram", contour: "contour", other: "other" },
+    kinds: {
+      line: "line",
+      scatter: "scatter",
+      bar: "bar",
+      histogram: "histogram",
+      contour: "contour",
+      other: "other",
+    },
     chart: (kinds) =>
-      kinds.length === 1 && kinds[0] === "histogram" ? "Histogram" : `${cap(kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds[kinds.length - 1]}` : kinds[0])} chart`,
+      kinds.length === 1 && kinds[0] === "histogram"
+        ? "Histogram"
+        : `${cap(kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds[kinds.length - 1]}` : kinds[0])} chart`,
     against: (y, x) => `${y} against ${x}`,
     axis: (which, title, detail) => `${which} axis: ${title}${detail ? `, ${detail}` : ""}`,
     range: (lo, hi) => `from ${lo} to ${hi}`,
     log: "log scale",
-    categories: (list, n) => (list.length < n ? `${n} categories from ${list[0]} to ${list[list.length - 1]}` : `categories ${list.join(", ")}`),
+    categories: (list, n) =>
+      list.length < n
+        ? `${n} categories from ${list[0]} to ${list[list.length - 1]}`
+        : `categories ${list.join(", ")}`,
     series: (n, list) => `${n} series: ${list.join("; ")}`,
     unnamed: (n, kind) => `${n} unnamed ${kind}${n === 1 ? "" : "s"}`,
     copies: (n) => `${n} traces`,
     colour: (title, range) => `colour: ${title}${range ? `, ${range}` : ""}`,
     panels: (n) => `${n} panels side by side`,
     panel: (k, title, body) => `Panel ${k}${title ? `, “${title}”` : ""}: ${body}`,
-    slider: (label, n, first, last, now) => `A slider sets ${label} in ${n} steps from ${first} to ${last}; now ${now}`,
+    slider: (label, n, first, last, now) =>
+      `A slider sets ${label} in ${n} steps from ${first} to ${last}; now ${now}`,
     sentence: (s) => (/[.!?]$/.test(s) ? s : `${s}.`),
     join: (parts) => parts.join("; "),
     between: " ",
@@ -109,20 +124,33 @@ export const FIGURE_STRINGS: Readonly<Record<FigureLanguage, Strings>> = {
     untitled: "plot",
   },
   zh: {
-    kinds: { line: "折线", scatter: "散点", bar: "柱状", histogram: "直方", contour: "等高线", other: "其他" },
-    chart: (kinds) => `${kinds.length > 1 ? `${kinds.slice(0, -1).join("、")}与${kinds[kinds.length - 1]}` : kinds[0]}图`,
+    kinds: {
+      line: "折线",
+      scatter: "散点",
+      bar: "柱状",
+      histogram: "直方",
+      contour: "等高线",
+      other: "其他",
+    },
+    chart: (kinds) =>
+      `${kinds.length > 1 ? `${kinds.slice(0, -1).join("、")}与${kinds[kinds.length - 1]}` : kinds[0]}图`,
     against: (y, x) => `${y} 随 ${x} 的变化`,
-    axis: (which, title, detail) => `${which === "x" ? "横轴" : "纵轴"}：${title}${detail ? `，${detail}` : ""}`,
+    axis: (which, title, detail) =>
+      `${which === "x" ? "横轴" : "纵轴"}：${title}${detail ? `，${detail}` : ""}`,
     range: (lo, hi) => `从 ${lo} 到 ${hi}`,
     log: "对数刻度",
-    categories: (list, n) => (list.length < n ? `${n} 个类别，从 ${list[0]} 到 ${list[list.length - 1]}` : `类别 ${list.join("、")}`),
+    categories: (list, n) =>
+      list.length < n
+        ? `${n} 个类别，从 ${list[0]} 到 ${list[list.length - 1]}`
+        : `类别 ${list.join("、")}`,
     series: (n, list) => `${n} 个系列：${list.join("；")}`,
     unnamed: (n, kind) => `${n} 条未命名的${kind}`,
     copies: (n) => `${n} 条`,
     colour: (title, range) => `颜色：${title}${range ? `，${range}` : ""}`,
     panels: (n) => `${n} 个并排的子图`,
     panel: (k, title, body) => `子图 ${k}${title ? `「${title}」` : ""}：${body}`,
-    slider: (label, n, first, last, now) => `滑块设置 ${label}，共 ${n} 档，从 ${first} 到 ${last}；当前为 ${now}`,
+    slider: (label, n, first, last, now) =>
+      `滑块设置 ${label}，共 ${n} 档，从 ${first} 到 ${last}；当前为 ${now}`,
     sentence: (s) => (/[。！？]$/.test(s) ? s : `${s}。`),
     join: (parts) => parts.join("；"),
     between: "",
@@ -149,7 +177,12 @@ const STATE_KEY = "notebook-kit.i18n";
  * @example figureLanguage("fr") // => "en"
  */
 export function figureLanguage(lang?: string): FigureLanguage {
-  const tag = lang ?? (globalThis as unknown as Record<symbol, { language?: string } | undefined>)[Symbol.for(STATE_KEY)]?.language ?? "en";
+  const tag =
+    lang ??
+    (globalThis as unknown as Record<symbol, { language?: string } | undefined>)[
+      Symbol.for(STATE_KEY)
+    ]?.language ??
+    "en";
   return /^zh\b/i.test(tag) ? "zh" : "en";
 }
 
@@ -186,7 +219,13 @@ export function formatNumber(v: number, digits = 3): string {
   if (v === 0) return "0";
   const r = Number(v.toPrecision(digits));
   const a = Math.abs(r);
-  const s = a < 1e-3 || a >= 1e5 ? r.toExponential(digits - 1).replace(/\.?0+e/, "e").replace("e+", "e") : String(r);
+  const s =
+    a < 1e-3 || a >= 1e5
+      ? r
+          .toExponential(digits - 1)
+          .replace(/\.?0+e/, "e")
+          .replace("e+", "e")
+      : String(r);
   return s.replace(/^-/, "−");
 }
 
@@ -197,7 +236,8 @@ function values(t: Record<string, unknown>, key: "x" | "y" | "z"): unknown[] {
   const v = t[key];
   if (Array.isArray(v)) return v;
   // plotly draws y against 0, 1, 2, … when a scatter or bar has no x
-  if (key === "x" && t.type !== "histogram" && t.type !== "contour" && Array.isArray(t.y)) return t.y.map((_, i) => i);
+  if (key === "x" && t.type !== "histogram" && t.type !== "contour" && Array.isArray(t.y))
+    return t.y.map((_, i) => i);
   return [];
 }
 
@@ -214,7 +254,10 @@ function kindOf(t: Record<string, unknown>): Kind {
 }
 
 /** The axis ids a trace is drawn on: "x"/"y", "x2"/"y2", … */
-const axesOf = (t: Record<string, unknown>): [string, string] => [String(t.xaxis ?? "x"), String(t.yaxis ?? "y")];
+const axesOf = (t: Record<string, unknown>): [string, string] => [
+  String(t.xaxis ?? "x"),
+  String(t.yaxis ?? "y"),
+];
 const layoutKey = (id: string) => `${id.charAt(0)}axis${id.slice(1)}`;
 
 interface Panel {
@@ -240,16 +283,36 @@ function panelTitle(fig: FigureJson, p: Panel): string {
   const layout = fig.layout ?? {};
   const axis = (layout[layoutKey(p.x)] ?? {}) as { domain?: number[] };
   const [d0, d1] = Array.isArray(axis.domain) ? axis.domain : [0, 1];
-  const notes = Array.isArray(layout.annotations) ? (layout.annotations as Record<string, unknown>[]) : [];
-  const a = notes.find((n) => n.xref === "paper" && n.yref === "paper" && isNum(n.x) && n.x > d0 && n.x < d1 && isNum(n.y) && n.y >= 1);
+  const notes = Array.isArray(layout.annotations)
+    ? (layout.annotations as Record<string, unknown>[])
+    : [];
+  const a = notes.find(
+    (n) =>
+      n.xref === "paper" &&
+      n.yref === "paper" &&
+      isNum(n.x) &&
+      n.x > d0 &&
+      n.x < d1 &&
+      isNum(n.y) &&
+      n.y >= 1,
+  );
   return a ? plainLabel(a.text) : "";
 }
 
 /** The range shown on an axis: the layout's fixed range (log axes in powers of 10), else the data's. */
 function axisRange(fig: FigureJson, id: string, traces: number[]): [number, number] | undefined {
-  const axis = ((fig.layout ?? {})[layoutKey(id)] ?? {}) as { range?: unknown[]; type?: string; autorange?: unknown };
+  const axis = ((fig.layout ?? {})[layoutKey(id)] ?? {}) as {
+    range?: unknown[];
+    type?: string;
+    autorange?: unknown;
+  };
   const log = axis.type === "log";
-  if (Array.isArray(axis.range) && isNum(axis.range[0]) && isNum(axis.range[1]) && axis.autorange !== true) {
+  if (
+    Array.isArray(axis.range) &&
+    isNum(axis.range[0]) &&
+    isNum(axis.range[1]) &&
+    axis.autorange !== true
+  ) {
     const [a, b] = axis.range as number[];
     return log ? [10 ** a, 10 ** b] : [a, b];
   }
@@ -291,7 +354,8 @@ function categoriesOf(fig: FigureJson, id: string, traces: number[]): string[] |
 function axisDetail(fig: FigureJson, id: string, traces: number[], s: Strings): string {
   const axis = ((fig.layout ?? {})[layoutKey(id)] ?? {}) as { type?: string };
   const cats = categoriesOf(fig, id, traces);
-  if (cats) return s.categories(cats.length > 12 ? [cats[0], cats[cats.length - 1]] : cats, cats.length);
+  if (cats)
+    return s.categories(cats.length > 12 ? [cats[0], cats[cats.length - 1]] : cats, cats.length);
   const r = axisRange(fig, id, traces);
   const parts: string[] = [];
   if (r) parts.push(s.range(formatNumber(r[0]), formatNumber(r[1])));
@@ -300,7 +364,10 @@ function axisDetail(fig: FigureJson, id: string, traces: number[], s: Strings): 
 }
 
 function axisTitle(fig: FigureJson, id: string): string {
-  return titleText((((fig.layout ?? {})[layoutKey(id)] ?? {}) as { title?: unknown }).title) || id.charAt(0);
+  return (
+    titleText((((fig.layout ?? {})[layoutKey(id)] ?? {}) as { title?: unknown }).title) ||
+    id.charAt(0)
+  );
 }
 
 /** The series of a panel: "N series: name (kind); …", same-named traces counted once, then the unnamed ones by kind. */
@@ -320,7 +387,10 @@ function seriesSentence(fig: FigureJson, p: Panel, s: Strings): string {
     e.n++;
     named.set(name, e);
   }
-  const items = [...named].map(([name, e]) => `${name}${s.paren(`${e.kinds.map((k) => s.kinds[k]).join(s.list)}${e.n > 1 ? `${s.detail}${s.copies(e.n)}` : ""}`)}`);
+  const items = [...named].map(
+    ([name, e]) =>
+      `${name}${s.paren(`${e.kinds.map((k) => s.kinds[k]).join(s.list)}${e.n > 1 ? `${s.detail}${s.copies(e.n)}` : ""}`)}`,
+  );
   const rest = [...unnamed].map(([kind, n]) => s.unnamed(n, s.kinds[kind]));
   return s.join([...(items.length ? [s.series(items.length, items)] : []), ...rest]);
 }
@@ -331,15 +401,22 @@ function colourOf(fig: FigureJson, p: Panel, s: Strings): string {
     const t = fig.data[i];
     const marker = (t.marker ?? {}) as { color?: unknown; colorbar?: { title?: unknown } };
     if (kindOf(t) === "contour") {
-      const zs = values(t, "z").flatMap((row) => (Array.isArray(row) ? row : [])).filter(isNum) as number[];
+      const zs = values(t, "z")
+        .flatMap((row) => (Array.isArray(row) ? row : []))
+        .filter(isNum) as number[];
       const title = titleText((t.colorbar as { title?: unknown } | undefined)?.title) || "z";
-      const range = zs.length ? s.range(formatNumber(Math.min(...zs)), formatNumber(Math.max(...zs))) : "";
+      const range = zs.length
+        ? s.range(formatNumber(Math.min(...zs)), formatNumber(Math.max(...zs)))
+        : "";
       return s.colour(title, range);
     }
     if (Array.isArray(marker.color)) {
       const cs = marker.color.filter(isNum) as number[];
       const title = titleText(marker.colorbar?.title) || s.colourColumn;
-      return s.colour(title, cs.length ? s.range(formatNumber(Math.min(...cs)), formatNumber(Math.max(...cs))) : "");
+      return s.colour(
+        title,
+        cs.length ? s.range(formatNumber(Math.min(...cs)), formatNumber(Math.max(...cs))) : "",
+      );
     }
   }
   return "";
@@ -363,14 +440,27 @@ function panelCaption(fig: FigureJson, p: Panel, s: Strings): string {
 
 /** The slider of a figure (plotly's `layout.sliders[0]`) as one sentence, or "". */
 function sliderSentence(fig: FigureJson, s: Strings): string {
-  const sl = (Array.isArray(fig.layout?.sliders) ? (fig.layout!.sliders as Record<string, unknown>[])[0] : undefined) as
+  const sl = (
+    Array.isArray(fig.layout?.sliders)
+      ? (fig.layout!.sliders as Record<string, unknown>[])[0]
+      : undefined
+  ) as
     | { steps?: { label?: unknown }[]; active?: unknown; currentvalue?: { prefix?: unknown } }
     | undefined;
   if (!sl || !Array.isArray(sl.steps) || sl.steps.length === 0) return "";
   const labels = sl.steps.map((st) => plainLabel(String(st.label ?? "")));
   const active = isNum(sl.active) ? sl.active : 0;
-  const label = plainLabel(String(sl.currentvalue?.prefix ?? "")).replace(/[=:：]\s*$/, "").trim() || "?";
-  return s.slider(label, labels.length, labels[0], labels[labels.length - 1], labels[active] ?? labels[0]);
+  const label =
+    plainLabel(String(sl.currentvalue?.prefix ?? ""))
+      .replace(/[=:：]\s*$/, "")
+      .trim() || "?";
+  return s.slider(
+    label,
+    labels.length,
+    labels[0],
+    labels[labels.length - 1],
+    labels[active] ?? labels[0],
+  );
 }
 
 /**
@@ -396,7 +486,12 @@ export function describeFigure(fig: FigureJson, { lang }: { lang?: string } = {}
   const s = FIGURE_STRINGS[language];
   const panels = panelsOf(fig);
   const title = titleText(fig.layout?.title);
-  if (panels.length === 0) return { caption: title || s.untitled, description: s.sentence(language === "en" ? "Empty chart" : "空图"), language };
+  if (panels.length === 0)
+    return {
+      caption: title || s.untitled,
+      description: s.sentence(language === "en" ? "Empty chart" : "空图"),
+      language,
+    };
   const body = (p: Panel, lead: boolean) => {
     const parts = [
       s.axis("x", axisTitle(fig, p.x), axisDetail(fig, p.x, p.traces, s)),
@@ -410,9 +505,16 @@ export function describeFigure(fig: FigureJson, { lang }: { lang?: string } = {}
   };
   let description: string;
   if (panels.length === 1) {
-    description = [panelKinds(fig, panels[0], s), ...body(panels[0], true)].map((x) => s.sentence(x)).join(s.between);
+    description = [panelKinds(fig, panels[0], s), ...body(panels[0], true)]
+      .map((x) => s.sentence(x))
+      .join(s.between);
   } else {
-    description = [s.sentence(s.panels(panels.length)), ...panels.map((p, k) => s.sentence(s.panel(k + 1, panelTitle(fig, p), s.join(body(p, false)))))].join(s.between);
+    description = [
+      s.sentence(s.panels(panels.length)),
+      ...panels.map((p, k) =>
+        s.sentence(s.panel(k + 1, panelTitle(fig, p), s.join(body(p, false)))),
+      ),
+    ].join(s.between);
   }
   const slider = sliderSentence(fig, s);
   if (slider) description += `${s.between}${s.sentence(slider)}`;
@@ -426,20 +528,32 @@ export function figurePlainText(text: FigureText): string {
 }
 
 /** Equal-width bins over the sample (plotly's own choice of bins is used where the page knows it). */
-function binsFor(xs: number[], t: Record<string, unknown>, given?: { start: number; end: number; size: number }): { start: number; size: number; n: number } {
+function binsFor(
+  xs: number[],
+  t: Record<string, unknown>,
+  given?: { start: number; end: number; size: number },
+): { start: number; size: number; n: number } {
   const xb = (given ?? t.xbins) as { start?: unknown; end?: unknown; size?: unknown } | undefined;
   if (xb && isNum(xb.start) && isNum(xb.end) && isNum(xb.size) && xb.size > 0) {
-    return { start: xb.start, size: xb.size, n: Math.max(1, Math.ceil((xb.end - xb.start) / xb.size - 1e-9)) };
+    return {
+      start: xb.start,
+      size: xb.size,
+      n: Math.max(1, Math.ceil((xb.end - xb.start) / xb.size - 1e-9)),
+    };
   }
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
-  const n = isNum(t.nbinsx) && t.nbinsx > 0 ? t.nbinsx : Math.max(1, Math.ceil(Math.log2(xs.length) + 1));
+  const n =
+    isNum(t.nbinsx) && t.nbinsx > 0 ? t.nbinsx : Math.max(1, Math.ceil(Math.log2(xs.length) + 1));
   const size = hi > lo ? (hi - lo) / n : 1;
   return { start: lo, size, n };
 }
 
 /** The histogram of one trace as rows (from, to, value), normalised as the trace says (`histnorm`). */
-function histogramRows(t: Record<string, unknown>, given?: { start: number; end: number; size: number }): (number | null)[][] {
+function histogramRows(
+  t: Record<string, unknown>,
+  given?: { start: number; end: number; size: number },
+): (number | null)[][] {
   const xs = values(t, "x").filter(isNum) as number[];
   if (!xs.length) return [];
   const { start, size, n } = binsFor(xs, t, given);
@@ -452,7 +566,16 @@ function histogramRows(t: Record<string, unknown>, given?: { start: number; end:
   const norm = String(t.histnorm ?? "");
   const total = xs.length;
   return counts.map((c, k) => {
-    const v = norm === "probability density" ? c / (total * size) : norm === "probability" ? c / total : norm === "percent" ? (100 * c) / total : norm === "density" ? c / size : c;
+    const v =
+      norm === "probability density"
+        ? c / (total * size)
+        : norm === "probability"
+          ? c / total
+          : norm === "percent"
+            ? (100 * c) / total
+            : norm === "density"
+              ? c / size
+              : c;
     return [start + k * size, start + (k + 1) * size, v];
   });
 }
@@ -471,13 +594,18 @@ function histogramRows(t: Record<string, unknown>, given?: { start: number; end:
  *   layout: { xaxis: { title: { text: "side" } }, yaxis: { title: { text: "P" } } } }, { lang: "en" });
  * // => [{ caption: "Data: P against side", columns: ["side", "p"], rows: [["H", 0.5], ["T", 0.5]] }]
  */
-export function figureDataTables(fig: FigureJson, { lang, bins = {} }: { lang?: string; bins?: BinsByTrace } = {}): DataTable[] {
+export function figureDataTables(
+  fig: FigureJson,
+  { lang, bins = {} }: { lang?: string; bins?: BinsByTrace } = {},
+): DataTable[] {
   const s = FIGURE_STRINGS[figureLanguage(lang)];
   const tables: DataTable[] = [];
   const panels = panelsOf(fig);
   for (const p of panels) {
     const pCaption = panelTitle(fig, p) || panelCaption(fig, p, s);
-    const caption = s.tableOf(panels.length === 1 ? titleText(fig.layout?.title) || pCaption : pCaption);
+    const caption = s.tableOf(
+      panels.length === 1 ? titleText(fig.layout?.title) || pCaption : pCaption,
+    );
     const xTitle = axisTitle(fig, p.x);
     const yTitle = axisTitle(fig, p.y);
     const groups = new Map<string, number[]>();
@@ -494,7 +622,11 @@ export function figureDataTables(fig: FigureJson, { lang, bins = {} }: { lang?: 
       if (kind === "histogram") {
         const rows = histogramRows(t, bins[i]);
         const norm = String(t.histnorm ?? "");
-        tables.push({ caption: `${caption}${s.paren(columnName(i))}`, columns: [`${xTitle} ${s.binFrom}`, `${xTitle} ${s.binTo}`, norm ? yTitle : s.count], rows });
+        tables.push({
+          caption: `${caption}${s.paren(columnName(i))}`,
+          columns: [`${xTitle} ${s.binFrom}`, `${xTitle} ${s.binTo}`, norm ? yTitle : s.count],
+          rows,
+        });
         continue;
       }
       if (kind === "contour") {
@@ -504,8 +636,14 @@ export function figureDataTables(fig: FigureJson, { lang, bins = {} }: { lang?: 
         const zTitle = titleText((t.colorbar as { title?: unknown } | undefined)?.title) || "z";
         tables.push({
           caption: `${caption}${s.paren(zTitle)}`,
-          columns: [`${yTitle} \\ ${xTitle}`, ...xs.map((x) => (isNum(x) ? x : String(x)) as string | number)].map((c) => (typeof c === "number" ? formatNumber(c, 6) : c)),
-          rows: zs.map((row, j) => [(isNum(ys[j]) ? ys[j] : String(ys[j] ?? j)) as number | string, ...(Array.isArray(row) ? row : []).map((z) => (isNum(z) ? z : null))]),
+          columns: [
+            `${yTitle} \\ ${xTitle}`,
+            ...xs.map((x) => (isNum(x) ? x : String(x)) as string | number),
+          ].map((c) => (typeof c === "number" ? formatNumber(c, 6) : c)),
+          rows: zs.map((row, j) => [
+            (isNum(ys[j]) ? ys[j] : String(ys[j] ?? j)) as number | string,
+            ...(Array.isArray(row) ? row : []).map((z) => (isNum(z) ? z : null)),
+          ]),
         });
         continue;
       }
@@ -522,26 +660,39 @@ export function figureDataTables(fig: FigureJson, { lang, bins = {} }: { lang?: 
         const t = fig.data[i];
         columns.push(columnName(i));
         cols.push(values(t, "y"));
-        const colour = ((t.marker ?? {}) as { color?: unknown; colorbar?: { title?: unknown } });
+        const colour = (t.marker ?? {}) as { color?: unknown; colorbar?: { title?: unknown } };
         if (Array.isArray(colour.color)) {
           columns.push(titleText(colour.colorbar?.title) || s.colourColumn);
           cols.push(colour.color);
         }
       }
-      const rows = xs.map((x, r) => [(isNum(x) ? x : String(x)) as number | string, ...cols.map((c) => (isNum(c[r]) ? (c[r] as number) : typeof c[r] === "string" ? (c[r] as string) : null))]);
-      tables.push({ caption: groups.size > 1 ? `${caption}${s.paren(columns.slice(1).join(s.list))}` : caption, columns, rows });
+      const rows = xs.map((x, r) => [
+        (isNum(x) ? x : String(x)) as number | string,
+        ...cols.map((c) =>
+          isNum(c[r]) ? (c[r] as number) : typeof c[r] === "string" ? (c[r] as string) : null,
+        ),
+      ]);
+      tables.push({
+        caption: groups.size > 1 ? `${caption}${s.paren(columns.slice(1).join(s.list))}` : caption,
+        columns,
+        rows,
+      });
     }
   }
   return tables;
 }
 
-const esc = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const cell = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? formatNumber(v, 6) : esc(v));
+const esc = (v: string) =>
+  v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const cell = (v: string | number | null) =>
+  v === null ? "" : typeof v === "number" ? formatNumber(v, 6) : esc(v);
 
 /** ` lang="en"` for English text (a word of Latin letters, some lower-case; no CJK) in a table of a non-English page, else "". */
 function englishIn(lang: FigureLanguage, text: string): string {
   const word = (text.match(/[A-Za-z]{2,}/g) ?? []).some((w) => /[a-z]/.test(w));
-  return lang !== "en" && word && !/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(text) ? ' lang="en"' : "";
+  return lang !== "en" && word && !/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(text)
+    ? ' lang="en"'
+    : "";
 }
 
 /**
@@ -554,7 +705,10 @@ function englishIn(lang: FigureLanguage, text: string): string {
  * @example dataTablesHtml([{ caption: "c", columns: ["x", "y"], rows: [[1, 2]] }])
  * // => '<div class="plot-table" role="region" tabindex="0" aria-label="c"><table><caption>c</caption><thead><tr><th scope="col">x</th><th scope="col">y</th></tr></thead><tbody><tr><th scope="row">1</th><td>2</td></tr></tbody></table></div>'
  */
-export function dataTablesHtml(tables: readonly DataTable[], { lang }: { lang?: string } = {}): string {
+export function dataTablesHtml(
+  tables: readonly DataTable[],
+  { lang }: { lang?: string } = {},
+): string {
   const language = figureLanguage(lang ?? "en");
   const en = (t: string) => englishIn(language, t);
   return tables
@@ -563,7 +717,10 @@ export function dataTablesHtml(tables: readonly DataTable[], { lang }: { lang?: 
         `<div class="plot-table" role="region" tabindex="0" aria-label="${esc(t.caption)}"${en(t.caption)}><table><caption>${esc(t.caption)}</caption>` +
         `<thead><tr>${t.columns.map((c) => `<th scope="col"${en(c)}>${esc(c)}</th>`).join("")}</tr></thead>` +
         `<tbody>${t.rows
-          .map((r) => `<tr>${r.map((v, i) => (i === 0 ? `<th scope="row"${typeof v === "string" ? en(v) : ""}>${cell(v)}</th>` : `<td>${cell(v)}</td>`)).join("")}</tr>`)
+          .map(
+            (r) =>
+              `<tr>${r.map((v, i) => (i === 0 ? `<th scope="row"${typeof v === "string" ? en(v) : ""}>${cell(v)}</th>` : `<td>${cell(v)}</td>`)).join("")}</tr>`,
+          )
           .join("")}</tbody></table></div>`,
     )
     .join("");

@@ -1,4 +1,10 @@
-import { PLOT_CLASS, PLOT_ID_PREFIX, PLOTLY_MIME, PLOTLY_SCRIPT_ATTRIBUTE, PLOTLY_SCRIPT_VALUE_PREFIX } from "../format";
+import {
+  PLOT_CLASS,
+  PLOT_ID_PREFIX,
+  PLOTLY_MIME,
+  PLOTLY_SCRIPT_ATTRIBUTE,
+  PLOTLY_SCRIPT_VALUE_PREFIX,
+} from "../format";
 import { readFileSync } from "fs";
 import type { MimeBundle } from "./kernel";
 import { escapeHtml, scriptJson } from "./escape";
@@ -55,7 +61,8 @@ export const SHARED_PLOTLY_PATH = "static/mlekit/plotly.min.js";
 export const PLOT_FALLBACK_CLASS = "mlekit-plot-fallback";
 
 /** Inline style that hides text from the eye but not from a screen reader (no stylesheet in a notebook output). */
-const VISUALLY_HIDDEN = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
+const VISUALLY_HIDDEN =
+  "position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
 
 /** Options for {@link figureBundle}. */
 export interface FigureBundleOptions {
@@ -105,7 +112,8 @@ export function ensureNotebookPlotly(dir: string = process.cwd()): string {
   // Required here, not imported: the live notes bundle this file for a page whose `fs` shim
   // only reads (scripts/export/live/page/shims/fs.ts); a page never calls this function.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { existsSync, mkdirSync, renameSync, statSync, writeFileSync } = require("fs") as typeof import("fs");
+  const { existsSync, mkdirSync, renameSync, statSync, writeFileSync } =
+    require("fs") as typeof import("fs");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { join } = require("path") as typeof import("path");
   const rel = `${NOTEBOOK_PLOTLY_DIR}/${notebookPlotlyFile()}`;
@@ -118,7 +126,9 @@ export function ensureNotebookPlotly(dir: string = process.cwd()): string {
     writeFileSync(tmp, readFileSync(src));
     renameSync(tmp, dest);
   } catch (err) {
-    throw new Error(`ensureNotebookPlotly: cannot write plotly.js to ${dest} (${(err as Error).message})`);
+    throw new Error(
+      `ensureNotebookPlotly: cannot write plotly.js to ${dest} (${(err as Error).message})`,
+    );
   }
   return rel;
 }
@@ -164,14 +174,20 @@ function rejectStringTitles(fn: string, o: unknown, path: string): void {
   }
   for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
     if (k === "title" && typeof v === "string") {
-      throw new TypeError(`${fn}: ${path}.title = ${JSON.stringify(v)} is a string; plotly.js 3+ draws only { text: ${JSON.stringify(v)} }`);
+      throw new TypeError(
+        `${fn}: ${path}.title = ${JSON.stringify(v)} is a string; plotly.js 3+ draws only { text: ${JSON.stringify(v)} }`,
+      );
     }
-    if (v !== null && typeof v === "object" && k !== "data" && k !== "x" && k !== "y" && k !== "z") rejectStringTitles(fn, v, `${path}.${k}`);
+    if (v !== null && typeof v === "object" && k !== "data" && k !== "x" && k !== "y" && k !== "z")
+      rejectStringTitles(fn, v, `${path}.${k}`);
   }
 }
 
 /** Checks the figure's shape and returns a JSON-ready copy: `{ data, layout, config?, frames? }`. */
-export function normalizeFigure(figure: FigureLike, fn = "show"): {
+export function normalizeFigure(
+  figure: FigureLike,
+  fn = "show",
+): {
   data: Record<string, unknown>[];
   layout: Record<string, unknown>;
   config?: Record<string, unknown>;
@@ -237,15 +253,15 @@ export function figureBundle(figure: FigureLike, options: FigureBundleOptions): 
   const start = own
     ? ownStart(id)
     : lab
-    ? ` if (window.Plotly) { draw(); return; }` +
-      ` var q = window.__mlekitPlotlyQueue; if (q) { q.push(draw); return; }` +
-      ` q = window.__mlekitPlotlyQueue = [draw]; var base = "/";` +
-      ` try { base = JSON.parse(document.getElementById("jupyter-config-data").textContent).baseUrl || "/"; } catch (e) {}` +
-      ` var s = document.createElement("script"); s.src = base.replace(/\\/?$/, "/") + ${scriptJson(SHARED_PLOTLY_PATH)} + "?v=" + ${scriptJson(plotlyVersion())};` +
-      ` s.onload = function () { var all = window.__mlekitPlotlyQueue || []; window.__mlekitPlotlyQueue = undefined; all.forEach(function (f) { f(); }); };` +
-      ` s.onerror = function () { window.__mlekitPlotlyQueue = undefined; };` +
-      ` document.head.appendChild(s);`
-    : ` var tries = 0; (function wait() { if (window.Plotly) { draw(); return; } if (++tries < 2400) setTimeout(wait, 25); })();`;
+      ? ` if (window.Plotly) { draw(); return; }` +
+        ` var q = window.__mlekitPlotlyQueue; if (q) { q.push(draw); return; }` +
+        ` q = window.__mlekitPlotlyQueue = [draw]; var base = "/";` +
+        ` try { base = JSON.parse(document.getElementById("jupyter-config-data").textContent).baseUrl || "/"; } catch (e) {}` +
+        ` var s = document.createElement("script"); s.src = base.replace(/\\/?$/, "/") + ${scriptJson(SHARED_PLOTLY_PATH)} + "?v=" + ${scriptJson(plotlyVersion())};` +
+        ` s.onload = function () { var all = window.__mlekitPlotlyQueue || []; window.__mlekitPlotlyQueue = undefined; all.forEach(function (f) { f(); }); };` +
+        ` s.onerror = function () { window.__mlekitPlotlyQueue = undefined; };` +
+        ` document.head.appendChild(s);`
+      : ` var tries = 0; (function wait() { if (window.Plotly) { draw(); return; } if (++tries < 2400) setTimeout(wait, 25); })();`;
   const script =
     `<script type="text/javascript">(function () {` +
     `var fig = ${json}; var config = ${scriptJson(config)};` +

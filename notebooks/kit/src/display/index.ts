@@ -1,6 +1,12 @@
 // Notebook display: plots and tables for tslab, kept apart from the maths.
 export { show, resetDisplaySession, type ShowOptions } from "./show";
-export { showTable, tableBundle, type TableLike, type DataFrameLike, type ShowTableOptions } from "./show-table";
+export {
+  showTable,
+  tableBundle,
+  type TableLike,
+  type DataFrameLike,
+  type ShowTableOptions,
+} from "./show-table";
 export {
   figureBundle,
   plotlyJs,
@@ -15,4 +21,10 @@ export {
   type FigureBundleOptions,
   type Frontend,
 } from "./figure-bundle";
-export { displayChannel, DISPLAY_HOST, type DisplayChannel, type DisplayHost, type MimeBundle } from "./kernel";
+export {
+  displayChannel,
+  DISPLAY_HOST,
+  type DisplayChannel,
+  type DisplayHost,
+  type MimeBundle,
+} from "./kernel";

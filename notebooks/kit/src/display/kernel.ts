@@ -42,7 +42,11 @@ export type DisplayChannel =
   | { readonly kind: "none" };
 
 type WriteDisplayData = (
-  content: { data: MimeBundle; metadata: Record<string, unknown>; transient: Record<string, unknown> },
+  content: {
+    data: MimeBundle;
+    metadata: Record<string, unknown>;
+    transient: Record<string, unknown>;
+  },
   update: boolean,
 ) => void;
 
@@ -92,7 +96,9 @@ export function denoChannel(global: unknown = globalThis): DisplayChannel | unde
   return {
     kind: "deno",
     send(bundle) {
-      Promise.resolve(display(bundle, { raw: true })).catch((e: unknown) => console.error(`show: Deno.jupyter.display failed: ${(e as Error)?.message ?? e}`));
+      Promise.resolve(display(bundle, { raw: true })).catch((e: unknown) =>
+        console.error(`show: Deno.jupyter.display failed: ${(e as Error)?.message ?? e}`),
+      );
     },
   };
 }
@@ -127,7 +133,8 @@ export function displayChannel(): DisplayChannel {
     // The kernel's public API module: loaded from the same install (it reuses the cached
     // jupyter.js), unless a cell already required it.
     const publicPath = key.replace(/jupyter\.js$/, "public.js");
-    let publicApi = require.cache[publicPath]?.exports as { display?: { html?: unknown } } | undefined;
+    let publicApi = require.cache[publicPath]?.exports as
+      { display?: { html?: unknown } } | undefined;
     if (!publicApi) {
       try {
         publicApi = require(publicPath);

@@ -59,14 +59,23 @@ function toGrid(x: TableLike): Grid {
       }
       for (const k of Object.keys(row)) if (!seen.has(k)) (seen.add(k), columns.push(k));
     });
-    return { columns, rows: x.map((row) => columns.map((c) => (row as Record<string, unknown>)[c])) };
+    return {
+      columns,
+      rows: x.map((row) => columns.map((c) => (row as Record<string, unknown>)[c])),
+    };
   }
-  throw new TypeError(`showTable: expected a DataFrame or an array of row objects, got ${String(x)}`);
+  throw new TypeError(
+    `showTable: expected a DataFrame or an array of row objects, got ${String(x)}`,
+  );
 }
 
 /** Column names, index labels and string cells in the reader's language (numbers untouched). */
 function localizeGrid(g: Grid): Grid {
-  return { columns: g.columns.map(localizeCell), rows: g.rows.map((r) => r.map(localizeCell)), index: g.index?.map(localizeCell) };
+  return {
+    columns: g.columns.map(localizeCell),
+    rows: g.rows.map((r) => r.map(localizeCell)),
+    index: g.index?.map(localizeCell),
+  };
 }
 
 function formatCell(v: unknown, digits: number): string {
@@ -108,23 +117,31 @@ export function tableBundle(table: TableLike, options: ShowTableOptions = {}): M
   const grid = localizeGrid(toGrid(table));
   const n = grid.rows.length;
   const tail = Math.min(5, Math.floor(maxRows / 4));
-  const keep = n <= maxRows ? [...Array(n).keys()] : [
-    ...Array.from({ length: maxRows - tail }, (_, i) => i),
-    -1,
-    ...Array.from({ length: tail }, (_, i) => n - tail + i),
-  ];
+  const keep =
+    n <= maxRows
+      ? [...Array(n).keys()]
+      : [
+          ...Array.from({ length: maxRows - tail }, (_, i) => i),
+          -1,
+          ...Array.from({ length: tail }, (_, i) => n - tail + i),
+        ];
   const header = grid.index ? ["", ...grid.columns] : grid.columns;
   const cells = keep.map((r) => {
     if (r === -1) return header.map(() => "…");
     const body = grid.rows[r].map((v) => formatCell(v, digits));
     return grid.index ? [grid.index[r] ?? String(r), ...body] : body;
   });
-  const numeric = header.map((_, c) => cells.every((row) => row[c] === "…" || row[c] === "" || !Number.isNaN(Number(row[c]))));
+  const numeric = header.map((_, c) =>
+    cells.every((row) => row[c] === "…" || row[c] === "" || !Number.isNaN(Number(row[c]))),
+  );
   const shape = localize(msg("table.shape", { rows: n, columns: grid.columns.length }));
 
   const th = header.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   const trs = cells
-    .map((row) => `<tr>${row.map((v, c) => `<td${numeric[c] ? ' class="num"' : ""}>${escapeHtml(v)}</td>`).join("")}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((v, c) => `<td${numeric[c] ? ' class="num"' : ""}>${escapeHtml(v)}</td>`).join("")}</tr>`,
+    )
     .join("\n");
   const html =
     `<table class="${TABLE_CLASS}">` +
@@ -134,7 +151,10 @@ export function tableBundle(table: TableLike, options: ShowTableOptions = {}): M
 
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
   const line = (row: string[]) =>
-    row.map((v, c) => (numeric[c] && c > 0 ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join("  ").trimEnd();
+    row
+      .map((v, c) => (numeric[c] && c > 0 ? v.padStart(widths[c]) : v.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd();
   const text = [
     ...(caption ? [caption] : []),
     line(header),

@@ -1,5 +1,10 @@
 import { displayChannel } from "./kernel";
-import { currentFrontend, ensureNotebookPlotly, figureBundle, type FigureLike } from "./figure-bundle";
+import {
+  currentFrontend,
+  ensureNotebookPlotly,
+  figureBundle,
+  type FigureLike,
+} from "./figure-bundle";
 import { localizeFigure } from "../i18n/display";
 import { LIVE_SLIDER_MIME, liveSliderSpec } from "../plot/live-slider";
 
@@ -71,10 +76,15 @@ export function show(figure: FigureLike, options: ShowOptions = {}): string | un
   const frontend = currentFrontend();
   // A host page draws the plotly JSON with its own plotly.js: nothing to embed. Nor does Deno's
   // kernel get plotly.js: a 4.8 MB output makes it lose a cell's result (see denoChannel).
-  const includePlotly = channel.kind !== "host" && channel.kind !== "deno" && frontend === "run" && (options.includePlotly ?? !embeddedInKernel);
+  const includePlotly =
+    channel.kind !== "host" &&
+    channel.kind !== "deno" &&
+    frontend === "run" &&
+    (options.includePlotly ?? !embeddedInKernel);
   // The student's own Jupyter (kernelspec of `npm run kernel:install`): one plotly.js beside
   // the notebook, loaded by the page's first plot (see figureBundle's "own" front end).
-  if (frontend === "own" && channel.kind !== "host" && notebookPlotly === undefined) notebookPlotly = ensureNotebookPlotly();
+  if (frontend === "own" && channel.kind !== "host" && notebookPlotly === undefined)
+    notebookPlotly = ensureNotebookPlotly();
   const bundle = figureBundle(figure, { includePlotly, frontend, plotlySrc: notebookPlotly });
   channel.send(live ? { ...bundle, [LIVE_SLIDER_MIME]: live } : bundle);
   if (includePlotly) embeddedInKernel = true;

@@ -57,16 +57,29 @@ export function answerChecker(lookup: ExerciseLookup): CheckAnswer {
   return (id, value, opts = {}) => {
     const { print = (line: string) => console.log(line) } = opts ?? {};
     const ex = lookup.find(id);
-    if (!ex) throw new Error(`checkAnswer: unknown exercise id ${JSON.stringify(id)} (known: ${lookup.ids().join(", ")})`);
+    if (!ex)
+      throw new Error(
+        `checkAnswer: unknown exercise id ${JSON.stringify(id)} (known: ${lookup.ids().join(", ")})`,
+      );
     const head = { id: ex.id, title: labelled(ex.title) };
     if (value === undefined || value === null) {
       const expects = ex.expects ?? ex.check.expects ?? msg("expects.any");
-      print(localize(msg("check.empty", { ...head, value: String(value), expects: labelled(expects) })));
+      print(
+        localize(msg("check.empty", { ...head, value: String(value), expects: labelled(expects) })),
+      );
       return false;
     }
     const verdict = ex.check(value);
     if (verdict.ok) print(localize(msg("check.correct", head)));
-    else print(localize(msg(verdict.kind === "close" ? "check.close" : "check.wrong", { ...head, hint: labelled(verdict.hint) })));
+    else
+      print(
+        localize(
+          msg(verdict.kind === "close" ? "check.close" : "check.wrong", {
+            ...head,
+            hint: labelled(verdict.hint),
+          }),
+        ),
+      );
     return verdict.ok;
   };
 }

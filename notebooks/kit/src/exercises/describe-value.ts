@@ -9,7 +9,10 @@ import type { Translated } from "../i18n/text";
  * describeValue(3).en;     // => "number 3"
  */
 export function describeValue(value: unknown): Translated {
-  if (typeof value === "string") return msg("value.string", { text: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) });
+  if (typeof value === "string")
+    return msg("value.string", {
+      text: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value),
+    });
   if (Array.isArray(value)) return msg("value.array", { n: value.length });
   if (ArrayBuffer.isView(value)) return msg("value.typedArray");
   if (value === null) return msg("value.null");
@@ -37,7 +40,9 @@ export function brief(x: unknown, depth = 0): string {
     return xs.length > 6 ? `[${shown.join(", ")}, …] (${xs.length})` : `[${shown.join(", ")}]`;
   }
   if (x !== null && typeof x === "object" && depth < 2) {
-    const entries = Object.entries(x).slice(0, 4).map(([k, v]) => `${k}: ${brief(v, depth + 1)}`);
+    const entries = Object.entries(x)
+      .slice(0, 4)
+      .map(([k, v]) => `${k}: ${brief(v, depth + 1)}`);
     return `{ ${entries.join(", ")}${Object.keys(x).length > 4 ? ", …" : ""} }`;
   }
   return String(x);

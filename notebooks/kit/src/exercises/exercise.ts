@@ -13,7 +13,11 @@ import type { Text } from "../i18n/text";
  */
 export type Verdict =
   | { readonly ok: true; readonly kind: "correct" }
-  | { readonly ok: false; readonly kind: "close" | "mistake" | "wrong" | "invalid"; readonly hint: Text };
+  | {
+      readonly ok: false;
+      readonly kind: "close" | "mistake" | "wrong" | "invalid";
+      readonly hint: Text;
+    };
 
 /**
  * The property under which a checker keeps what it checks against, for the course's tests
@@ -24,10 +28,38 @@ export const ANSWER_KEY: unique symbol = Symbol.for("notebook-kit.answer-key") a
 
 /** What a checker checks against (see {@link ANSWER_KEY}). */
 export type AnswerKey =
-  | { readonly kind: "number"; readonly value: number; readonly digits: number; readonly mistakes: readonly { readonly value: number; readonly hint: Text }[]; readonly hint: Text }
-  | { readonly kind: "numbers"; readonly value: readonly number[]; readonly digits: number; readonly mistakes: readonly { readonly value: readonly number[]; readonly hint: Text }[]; readonly hint: Text }
-  | { readonly kind: "choice"; readonly value: string | number; readonly choices?: readonly (string | number)[]; readonly mistakes: Readonly<Record<string, Text>>; readonly hint: Text }
-  | { readonly kind: "function"; readonly name: string; readonly value: (...args: never[]) => unknown; readonly cases: readonly { readonly args: readonly unknown[]; readonly when: Text; readonly edge?: boolean; readonly hint?: Text }[] };
+  | {
+      readonly kind: "number";
+      readonly value: number;
+      readonly digits: number;
+      readonly mistakes: readonly { readonly value: number; readonly hint: Text }[];
+      readonly hint: Text;
+    }
+  | {
+      readonly kind: "numbers";
+      readonly value: readonly number[];
+      readonly digits: number;
+      readonly mistakes: readonly { readonly value: readonly number[]; readonly hint: Text }[];
+      readonly hint: Text;
+    }
+  | {
+      readonly kind: "choice";
+      readonly value: string | number;
+      readonly choices?: readonly (string | number)[];
+      readonly mistakes: Readonly<Record<string, Text>>;
+      readonly hint: Text;
+    }
+  | {
+      readonly kind: "function";
+      readonly name: string;
+      readonly value: (...args: never[]) => unknown;
+      readonly cases: readonly {
+        readonly args: readonly unknown[];
+        readonly when: Text;
+        readonly edge?: boolean;
+        readonly hint?: Text;
+      }[];
+    };
 
 /** A checker: judges a student's value. It never throws for a wrong answer; it says why in `hint`. */
 export interface Checker {
@@ -66,8 +98,18 @@ export const CORRECT: Verdict = Object.freeze({ ok: true, kind: "correct" } as c
  * makes it when it is read, so labels in it use the label table registered by then) and its
  * answer key.
  */
-export function makeChecker(check: (value: unknown) => Verdict, expects: Text | (() => Text), key: AnswerKey): Checker {
+export function makeChecker(
+  check: (value: unknown) => Verdict,
+  expects: Text | (() => Text),
+  key: AnswerKey,
+): Checker {
   Object.defineProperty(check, ANSWER_KEY, { value: key, enumerable: false });
-  Object.defineProperty(check, "expects", typeof expects === "function" ? { get: expects, enumerable: true } : { value: expects, enumerable: true });
+  Object.defineProperty(
+    check,
+    "expects",
+    typeof expects === "function"
+      ? { get: expects, enumerable: true }
+      : { value: expects, enumerable: true },
+  );
   return check as Checker;
 }

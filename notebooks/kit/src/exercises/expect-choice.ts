@@ -42,32 +42,53 @@ export function expectChoice(expected: string | number, opts: ExpectChoiceOption
   const { choices, aliases = {}, hint = msg("choice.generic"), mistakes = {}, expects } = opts;
   const want = normalise(expected);
   const allowed = choices?.map(normalise);
-  if (allowed && !allowed.includes(want)) throw new RangeError(`expectChoice: choices do not contain the expected answer ${JSON.stringify(expected)}`);
+  if (allowed && !allowed.includes(want))
+    throw new RangeError(
+      `expectChoice: choices do not contain the expected answer ${JSON.stringify(expected)}`,
+    );
   const alias = new Map(Object.entries(aliases).map(([k, v]) => [normalise(k), normalise(v)]));
   for (const [k, v] of alias) {
-    if (allowed && !allowed.includes(v)) throw new RangeError(`expectChoice: alias ${JSON.stringify(k)} names ${JSON.stringify(v)}, which is not a choice`);
+    if (allowed && !allowed.includes(v))
+      throw new RangeError(
+        `expectChoice: alias ${JSON.stringify(k)} names ${JSON.stringify(v)}, which is not a choice`,
+      );
   }
   const hints = new Map(Object.entries(mistakes).map(([k, v]) => [normalise(k), v]));
   const listed = choices && listChoices(choices, aliases);
-  const phrase = expects ?? (listed ? msg("expects.choice", { choices: listed }) : msg("expects.choiceAny"));
-  return makeChecker((value: unknown): Verdict => {
-    if (typeof value !== "string" && typeof value !== "number") {
-      return { ok: false, kind: "invalid", hint: msg(allowed ? "choice.type" : "choice.typeAny", { got: describeValue(value) }) };
-    }
-    const typed = normalise(value);
-    const got = alias.get(typed) ?? typed;
-    if (got === want) return CORRECT;
-    if (allowed && !allowed.includes(got)) return { ok: false, kind: "invalid", hint: msg("choice.outside", { choices: listed! }) };
-    const known = hints.get(got);
-    return known === undefined ? { ok: false, kind: "wrong", hint } : { ok: false, kind: "mistake", hint: known };
-  }, phrase, { kind: "choice", value: expected, choices, mistakes, hint });
+  const phrase =
+    expects ?? (listed ? msg("expects.choice", { choices: listed }) : msg("expects.choiceAny"));
+  return makeChecker(
+    (value: unknown): Verdict => {
+      if (typeof value !== "string" && typeof value !== "number") {
+        return {
+          ok: false,
+          kind: "invalid",
+          hint: msg(allowed ? "choice.type" : "choice.typeAny", { got: describeValue(value) }),
+        };
+      }
+      const typed = normalise(value);
+      const got = alias.get(typed) ?? typed;
+      if (got === want) return CORRECT;
+      if (allowed && !allowed.includes(got))
+        return { ok: false, kind: "invalid", hint: msg("choice.outside", { choices: listed! }) };
+      const known = hints.get(got);
+      return known === undefined
+        ? { ok: false, kind: "wrong", hint }
+        : { ok: false, kind: "mistake", hint: known };
+    },
+    phrase,
+    { kind: "choice", value: expected, choices, mistakes, hint },
+  );
 }
 
 /**
  * The choices as code, per language: English separated by commas; Chinese by the enumeration
  * comma 、, each followed by the Chinese aliases that name it (`"reverse"`（或“反向”）).
  */
-function listChoices(choices: readonly (string | number)[], aliases: Readonly<Record<string, string | number>>): Translated {
+function listChoices(
+  choices: readonly (string | number)[],
+  aliases: Readonly<Record<string, string | number>>,
+): Translated {
   const code = (c: string | number) => `\`${JSON.stringify(c)}\``;
   const zhNames = (c: string | number) =>
     Object.entries(aliases)
@@ -75,6 +96,8 @@ function listChoices(choices: readonly (string | number)[], aliases: Readonly<Re
       .map(([k]) => `“${k}”`);
   return {
     en: choices.map(code).join(", "),
-    zh: choices.map((c) => (zhNames(c).length ? `${code(c)}（或${zhNames(c).join("、")}）` : code(c))).join("、"),
+    zh: choices
+      .map((c) => (zhNames(c).length ? `${code(c)}（或${zhNames(c).join("、")}）` : code(c)))
+      .join("、"),
   };
 }

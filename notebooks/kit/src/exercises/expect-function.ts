@@ -45,7 +45,8 @@ type Result = number | readonly number[] | { readonly [key: string]: Result };
 /** A copy of plain data (arrays, typed arrays, plain objects); anything else is passed as it is. */
 function copy<T>(x: T): T {
   if (Array.isArray(x)) return x.map(copy) as unknown as T;
-  if (ArrayBuffer.isView(x) && !(x instanceof DataView)) return (x as unknown as { slice(): T }).slice();
+  if (ArrayBuffer.isView(x) && !(x instanceof DataView))
+    return (x as unknown as { slice(): T }).slice();
   if (x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype) {
     return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, copy(v)])) as T;
   }
@@ -60,7 +61,8 @@ function checkResult(name: string, k: number, r: unknown, path = ""): asserts r 
   }
   if (Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView))) {
     Array.from(r as ArrayLike<unknown>).forEach((v, i) => {
-      if (typeof v !== "number" || Number.isNaN(v)) throw new Error(`${where}[${i}] is ${String(v)}, not a number`);
+      if (typeof v !== "number" || Number.isNaN(v))
+        throw new Error(`${where}[${i}] is ${String(v)}, not a number`);
     });
     return;
   }
@@ -68,18 +70,31 @@ function checkResult(name: string, k: number, r: unknown, path = ""): asserts r 
     for (const [key, v] of Object.entries(r)) checkResult(name, k, v, `${path}.${key}`);
     return;
   }
-  throw new Error(`${where} is ${String(r)}: a reference returns numbers, arrays of numbers or records of them`);
+  throw new Error(
+    `${where} is ${String(r)}: a reference returns numbers, arrays of numbers or records of them`,
+  );
 }
 
 /** Compares a student's result with the reference's: `"same"`, `"value"` (numbers differ) or `"shape"` (not numbers where numbers belong). */
-function compare(got: unknown, want: Result, rtol: number, atol: number): "same" | "value" | "shape" {
+function compare(
+  got: unknown,
+  want: Result,
+  rtol: number,
+  atol: number,
+): "same" | "value" | "shape" {
   if (typeof want === "number") {
-    if (typeof got !== "number" || Number.isNaN(got)) return typeof got === "number" ? "value" : "shape";
+    if (typeof got !== "number" || Number.isNaN(got))
+      return typeof got === "number" ? "value" : "shape";
     if (got === want) return "same";
-    return Number.isFinite(got) && Number.isFinite(want) && Math.abs(got - want) <= atol + rtol * Math.abs(want) ? "same" : "value";
+    return Number.isFinite(got) &&
+      Number.isFinite(want) &&
+      Math.abs(got - want) <= atol + rtol * Math.abs(want)
+      ? "same"
+      : "value";
   }
   if (Array.isArray(want) || ArrayBuffer.isView(want)) {
-    const isArrayLike = Array.isArray(got) || (ArrayBuffer.isView(got) && !(got instanceof DataView));
+    const isArrayLike =
+      Array.isArray(got) || (ArrayBuffer.isView(got) && !(got instanceof DataView));
     if (!isArrayLike) return "shape";
     const g = Array.from(got as ArrayLike<unknown>);
     const w = Array.from(want as ArrayLike<number>);
@@ -132,50 +147,90 @@ function compare(got: unknown, want: Result, rtol: number, atol: number): "same"
  * // => { ok: false, kind: "wrong", hint: { en: "`entropyBits` fails when p has a zero entry: `entropyBits([0.5, 0.5, 0])` returned `NaN`. It passes 1 of 2 cases.", … } }
  * check(1); // => { ok: false, kind: "invalid", hint: { en: "expected a function, got number 1.", … } }
  */
-export function expectFunction<A extends readonly unknown[]>(reference: (...args: A) => unknown, options: ExpectFunctionOptions<A>): Checker {
+export function expectFunction<A extends readonly unknown[]>(
+  reference: (...args: A) => unknown,
+  options: ExpectFunctionOptions<A>,
+): Checker {
   const { name, signature = "", cases, rtol = 1e-9, atol = 1e-12, expects } = options;
-  if (typeof reference !== "function") throw new TypeError(`expectFunction(${name}): reference is not a function`);
-  if (!Array.isArray(cases) || cases.length === 0) throw new RangeError(`expectFunction(${name}): no cases`);
-  if (!cases.some((c) => c.edge)) throw new RangeError(`expectFunction(${name}): no edge case (mark one case edge: true)`);
-  if (!(rtol >= 0) || !(atol >= 0)) throw new RangeError(`expectFunction(${name}): rtol = ${rtol} and atol = ${atol} must be >= 0`);
+  if (typeof reference !== "function")
+    throw new TypeError(`expectFunction(${name}): reference is not a function`);
+  if (!Array.isArray(cases) || cases.length === 0)
+    throw new RangeError(`expectFunction(${name}): no cases`);
+  if (!cases.some((c) => c.edge))
+    throw new RangeError(`expectFunction(${name}): no edge case (mark one case edge: true)`);
+  if (!(rtol >= 0) || !(atol >= 0))
+    throw new RangeError(`expectFunction(${name}): rtol = ${rtol} and atol = ${atol} must be >= 0`);
   let wanted: Result[] | undefined;
   const phrase = expects ?? msg("expects.function", { name, signature });
-  return makeChecker((value: unknown): Verdict => {
-    if (typeof value !== "function") return { ok: false, kind: "invalid", hint: msg("function.type", { got: describeValue(value) }) };
-    if (!wanted) {
-      wanted = cases.map((c, k) => {
-        const r = reference(...copy(c.args));
-        checkResult(name, k, r);
-        return r;
-      });
-    }
-    let failure: Text | undefined;
-    let passed = 0;
-    for (const [k, c] of cases.entries()) {
-      const call = `${name}(${(c.args as readonly unknown[]).map((a) => brief(a)).join(", ")})`;
-      let got: unknown;
-      try {
-        got = (value as (...args: A) => unknown)(...copy(c.args));
-      } catch (e) {
-        const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-        failure ??= concat(msg("function.threw", { name, when: labelled(c.when), call, error: error.length > 120 ? `${error.slice(0, 120)}…` : error }), c.hint ? concat(SEP, c.hint) : "");
-        continue;
+  return makeChecker(
+    (value: unknown): Verdict => {
+      if (typeof value !== "function")
+        return {
+          ok: false,
+          kind: "invalid",
+          hint: msg("function.type", { got: describeValue(value) }),
+        };
+      if (!wanted) {
+        wanted = cases.map((c, k) => {
+          const r = reference(...copy(c.args));
+          checkResult(name, k, r);
+          return r;
+        });
       }
-      if (got !== null && typeof got === "object" && typeof (got as { then?: unknown }).then === "function") {
-        return { ok: false, kind: "invalid", hint: msg("function.promise", { name }) };
+      let failure: Text | undefined;
+      let passed = 0;
+      for (const [k, c] of cases.entries()) {
+        const call = `${name}(${(c.args as readonly unknown[]).map((a) => brief(a)).join(", ")})`;
+        let got: unknown;
+        try {
+          got = (value as (...args: A) => unknown)(...copy(c.args));
+        } catch (e) {
+          const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+          failure ??= concat(
+            msg("function.threw", {
+              name,
+              when: labelled(c.when),
+              call,
+              error: error.length > 120 ? `${error.slice(0, 120)}…` : error,
+            }),
+            c.hint ? concat(SEP, c.hint) : "",
+          );
+          continue;
+        }
+        if (
+          got !== null &&
+          typeof got === "object" &&
+          typeof (got as { then?: unknown }).then === "function"
+        ) {
+          return { ok: false, kind: "invalid", hint: msg("function.promise", { name }) };
+        }
+        const verdict = compare(got, wanted[k], rtol, atol);
+        if (verdict === "same") {
+          passed++;
+          continue;
+        }
+        const shown =
+          typeof got === "number" || (got !== null && typeof got === "object")
+            ? `\`${brief(got)}\``
+            : describeValue(got);
+        failure ??= concat(
+          msg(
+            verdict === "shape" && typeof got !== "object"
+              ? "function.notNumber"
+              : "function.returned",
+            { name, when: labelled(c.when), call, got: shown },
+          ),
+          c.hint ? concat(SEP, c.hint) : "",
+        );
       }
-      const verdict = compare(got, wanted[k], rtol, atol);
-      if (verdict === "same") {
-        passed++;
-        continue;
-      }
-      const shown = typeof got === "number" || (got !== null && typeof got === "object") ? `\`${brief(got)}\`` : describeValue(got);
-      failure ??= concat(
-        msg(verdict === "shape" && typeof got !== "object" ? "function.notNumber" : "function.returned", { name, when: labelled(c.when), call, got: shown }),
-        c.hint ? concat(SEP, c.hint) : "",
-      );
-    }
-    if (!failure) return CORRECT;
-    return { ok: false, kind: "wrong", hint: concat(failure, msg("function.passed", { passed, total: cases.length })) };
-  }, phrase, { kind: "function", name, value: reference as (...args: never[]) => unknown, cases });
+      if (!failure) return CORRECT;
+      return {
+        ok: false,
+        kind: "wrong",
+        hint: concat(failure, msg("function.passed", { passed, total: cases.length })),
+      };
+    },
+    phrase,
+    { kind: "function", name, value: reference as (...args: never[]) => unknown, cases },
+  );
 }

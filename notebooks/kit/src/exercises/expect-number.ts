@@ -29,10 +29,12 @@ export interface ExpectNumberOptions {
 }
 
 function checkDigits(fn: string, digits: number): void {
-  if (!Number.isInteger(digits) || digits < 1 || digits > 15) throw new RangeError(`${fn}: digits = ${digits} must be an integer in [1, 15]`);
+  if (!Number.isInteger(digits) || digits < 1 || digits > 15)
+    throw new RangeError(`${fn}: digits = ${digits} must be an integer in [1, 15]`);
 }
 function checkAtol(fn: string, atol: number): void {
-  if (!(atol >= 0 && atol < Infinity)) throw new RangeError(`${fn}: atol = ${atol} must be finite and >= 0`);
+  if (!(atol >= 0 && atol < Infinity))
+    throw new RangeError(`${fn}: atol = ${atol} must be finite and >= 0`);
 }
 
 /** The close verdict's hint for one reason. */
@@ -49,17 +51,26 @@ function closeHint(reason: "digits" | "truncated" | "last", value: number, digit
  * Judges one typed number against `expected`; the rule of {@link expectNumber}.
  * @returns the verdict
  */
-export function judgeNumber(value: number, expected: number, opts: Required<Pick<ExpectNumberOptions, "digits" | "atol" | "hint" | "mistakes">>): Verdict {
+export function judgeNumber(
+  value: number,
+  expected: number,
+  opts: Required<Pick<ExpectNumberOptions, "digits" | "atol" | "hint" | "mistakes">>,
+): Verdict {
   const { digits, atol, hint, mistakes } = opts;
   if (Number.isNaN(value)) return { ok: false, kind: "invalid", hint: msg("number.nan") };
   if (agrees(value, expected, digits, atol)) return CORRECT;
-  for (const m of mistakes) if (agrees(value, m.value, digits, atol)) return { ok: false, kind: "mistake", hint: m.hint };
-  if (!Number.isFinite(value)) return { ok: false, kind: "wrong", hint: msg("number.infinite", { value: String(value) }) };
+  for (const m of mistakes)
+    if (agrees(value, m.value, digits, atol)) return { ok: false, kind: "mistake", hint: m.hint };
+  if (!Number.isFinite(value))
+    return { ok: false, kind: "wrong", hint: msg("number.infinite", { value: String(value) }) };
   const reason = closeness(value, expected, digits);
-  if (reason === "digits") return { ok: false, kind: "close", hint: closeHint(reason, value, digits) };
-  for (const m of mistakes) if (agrees(value, m.value, 2, atol)) return { ok: false, kind: "mistake", hint: m.hint };
+  if (reason === "digits")
+    return { ok: false, kind: "close", hint: closeHint(reason, value, digits) };
+  for (const m of mistakes)
+    if (agrees(value, m.value, 2, atol)) return { ok: false, kind: "mistake", hint: m.hint };
   if (reason) return { ok: false, kind: "close", hint: closeHint(reason, value, digits) };
-  if (value !== 0 && agrees(-value, expected, digits, atol)) return { ok: false, kind: "wrong", hint: msg("number.sign") };
+  if (value !== 0 && agrees(-value, expected, digits, atol))
+    return { ok: false, kind: "wrong", hint: msg("number.sign") };
   return { ok: false, kind: "wrong", hint };
 }
 
@@ -104,16 +115,38 @@ export function judgeNumber(value: number, expected: number, opts: Required<Pick
  * check("0.693");      // => { ok: false, kind: "invalid", hint: { en: 'expected a number, got a string ("0.693").', … } }
  */
 export function expectNumber(expected: number, opts: ExpectNumberOptions = {}): Checker {
-  const { digits = 3, unit, hint = msg("number.generic"), mistakes = [], atol = 1e-12, expects } = opts;
-  if (typeof expected !== "number" || Number.isNaN(expected)) throw new RangeError(`expectNumber: expected = ${String(expected)} is not a number`);
+  const {
+    digits = 3,
+    unit,
+    hint = msg("number.generic"),
+    mistakes = [],
+    atol = 1e-12,
+    expects,
+  } = opts;
+  if (typeof expected !== "number" || Number.isNaN(expected))
+    throw new RangeError(`expectNumber: expected = ${String(expected)} is not a number`);
   checkDigits("expectNumber", digits);
   checkAtol("expectNumber", atol);
-  for (const m of mistakes) if (Number.isNaN(m.value)) throw new RangeError("expectNumber: a mistake's value is NaN");
-  const phrase = (): Text => expects ?? (unit === undefined ? msg("expects.number", { digits, example: exampleFor(unit) }) : msg("expects.numberUnit", { digits, unit: labelled(unit), example: exampleFor(unit) }));
-  return makeChecker((value: unknown): Verdict => {
-    if (typeof value !== "number") return { ok: false, kind: "invalid", hint: msg("number.type", { got: describeValue(value) }) };
-    return judgeNumber(value, expected, { digits, atol, hint, mistakes });
-  }, phrase, { kind: "number", value: expected, digits, mistakes, hint });
+  for (const m of mistakes)
+    if (Number.isNaN(m.value)) throw new RangeError("expectNumber: a mistake's value is NaN");
+  const phrase = (): Text =>
+    expects ??
+    (unit === undefined
+      ? msg("expects.number", { digits, example: exampleFor(unit) })
+      : msg("expects.numberUnit", { digits, unit: labelled(unit), example: exampleFor(unit) }));
+  return makeChecker(
+    (value: unknown): Verdict => {
+      if (typeof value !== "number")
+        return {
+          ok: false,
+          kind: "invalid",
+          hint: msg("number.type", { got: describeValue(value) }),
+        };
+      return judgeNumber(value, expected, { digits, atol, hint, mistakes });
+    },
+    phrase,
+    { kind: "number", value: expected, digits, mistakes, hint },
+  );
 }
 
 /** Options of {@link expectNumbers}. */
@@ -139,34 +172,73 @@ export interface ExpectNumbersOptions extends Omit<ExpectNumberOptions, "mistake
  * check([0.333, 0.167, 0.5]);  // => { ok: true, kind: "correct" }
  * check([0.5, 0.5]);           // => { ok: false, kind: "invalid", hint: { en: "expected 3 numbers, got 2.", … } }
  */
-export function expectNumbers(expected: readonly number[], opts: ExpectNumbersOptions = {}): Checker {
+export function expectNumbers(
+  expected: readonly number[],
+  opts: ExpectNumbersOptions = {},
+): Checker {
   const { digits = 3, hint = msg("number.generic"), mistakes = [], atol = 1e-12, expects } = opts;
   if (expected.length === 0) throw new RangeError("expectNumbers: expected is empty");
-  if (expected.some((x) => Number.isNaN(x))) throw new RangeError("expectNumbers: expected holds NaN");
+  if (expected.some((x) => Number.isNaN(x)))
+    throw new RangeError("expectNumbers: expected holds NaN");
   checkDigits("expectNumbers", digits);
   checkAtol("expectNumbers", atol);
   const phrase = expects ?? msg("expects.numbers", { count: expected.length, digits });
-  return makeChecker((value: unknown): Verdict => {
-    const isTyped = ArrayBuffer.isView(value) && !(value instanceof DataView);
-    if (!Array.isArray(value) && !isTyped) return { ok: false, kind: "invalid", hint: msg("numbers.type", { got: describeValue(value) }) };
-    const xs = value as unknown as ArrayLike<unknown>;
-    if (xs.length !== expected.length) return { ok: false, kind: "invalid", hint: msg("numbers.length", { want: expected.length, got: xs.length }) };
-    for (let i = 0; i < xs.length; i++) {
-      if (typeof xs[i] !== "number" || Number.isNaN(xs[i])) return { ok: false, kind: "invalid", hint: msg("numbers.element", { i, got: describeValue(xs[i]) }) };
-    }
-    const nums = Array.from(xs as ArrayLike<number>);
-    const verdicts = nums.map((x, i) => judgeNumber(x, expected[i], { digits, atol, hint, mistakes: [] }));
-    if (verdicts.every((v) => v.ok)) return CORRECT;
-    for (const m of mistakes) {
-      if (m.value.length === nums.length && nums.every((x, i) => agrees(x, m.value[i], digits, atol))) return { ok: false, kind: "mistake", hint: m.hint };
-    }
-    const i = verdicts.findIndex((v) => !v.ok);
-    const first = verdicts[i] as Extract<Verdict, { ok: false }>;
-    if (verdicts.every((v) => v.ok || v.kind === "close")) return { ok: false, kind: "close", hint: msg("numbers.elementHint", { i, hint: labelled(first.hint) }) };
-    const wrong = verdicts.findIndex((v) => !v.ok && v.kind !== "close");
-    const w = verdicts[wrong] as Extract<Verdict, { ok: false }>;
-    return { ok: false, kind: "wrong", hint: w.hint === hint ? hint : msg("numbers.elementHint", { i: wrong, hint: labelled(w.hint) }) };
-  }, phrase, { kind: "numbers", value: [...expected], digits, mistakes, hint });
+  return makeChecker(
+    (value: unknown): Verdict => {
+      const isTyped = ArrayBuffer.isView(value) && !(value instanceof DataView);
+      if (!Array.isArray(value) && !isTyped)
+        return {
+          ok: false,
+          kind: "invalid",
+          hint: msg("numbers.type", { got: describeValue(value) }),
+        };
+      const xs = value as unknown as ArrayLike<unknown>;
+      if (xs.length !== expected.length)
+        return {
+          ok: false,
+          kind: "invalid",
+          hint: msg("numbers.length", { want: expected.length, got: xs.length }),
+        };
+      for (let i = 0; i < xs.length; i++) {
+        if (typeof xs[i] !== "number" || Number.isNaN(xs[i]))
+          return {
+            ok: false,
+            kind: "invalid",
+            hint: msg("numbers.element", { i, got: describeValue(xs[i]) }),
+          };
+      }
+      const nums = Array.from(xs as ArrayLike<number>);
+      const verdicts = nums.map((x, i) =>
+        judgeNumber(x, expected[i], { digits, atol, hint, mistakes: [] }),
+      );
+      if (verdicts.every((v) => v.ok)) return CORRECT;
+      for (const m of mistakes) {
+        if (
+          m.value.length === nums.length &&
+          nums.every((x, i) => agrees(x, m.value[i], digits, atol))
+        )
+          return { ok: false, kind: "mistake", hint: m.hint };
+      }
+      const i = verdicts.findIndex((v) => !v.ok);
+      const first = verdicts[i] as Extract<Verdict, { ok: false }>;
+      if (verdicts.every((v) => v.ok || v.kind === "close"))
+        return {
+          ok: false,
+          kind: "close",
+          hint: msg("numbers.elementHint", { i, hint: labelled(first.hint) }),
+        };
+      const wrong = verdicts.findIndex((v) => !v.ok && v.kind !== "close");
+      const w = verdicts[wrong] as Extract<Verdict, { ok: false }>;
+      return {
+        ok: false,
+        kind: "wrong",
+        hint:
+          w.hint === hint ? hint : msg("numbers.elementHint", { i: wrong, hint: labelled(w.hint) }),
+      };
+    },
+    phrase,
+    { kind: "numbers", value: [...expected], digits, mistakes, hint },
+  );
 }
 
 /** The expression shown as "fine to enter": a base-2 log for an answer in bits, else a natural log. */

@@ -38,7 +38,8 @@ export interface Decimal {
  * decimalOf(1.5e-7); // => { digits: "15", lead: -7, stripped: 2 }
  */
 export function decimalOf(x: number): Decimal {
-  if (x === 0 || !Number.isFinite(x)) throw new RangeError(`decimalOf: x = ${x} must be finite and non-zero`);
+  if (x === 0 || !Number.isFinite(x))
+    throw new RangeError(`decimalOf: x = ${x} must be finite and non-zero`);
   const m = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (!m) throw new RangeError(`decimalOf: cannot read ${String(x)}`);
   const [, int, frac = "", exp = "0"] = m;
@@ -108,7 +109,13 @@ export type Closeness = "digits" | "truncated" | "last";
  * closeness(0.8, Math.LN2, 3);   // => undefined
  */
 export function closeness(x: number, target: number, need: number): Closeness | undefined {
-  if (!Number.isFinite(x) || !Number.isFinite(target) || x === 0 || Math.sign(x) !== Math.sign(target)) return undefined;
+  if (
+    !Number.isFinite(x) ||
+    !Number.isFinite(target) ||
+    x === 0 ||
+    Math.sign(x) !== Math.sign(target)
+  )
+    return undefined;
   const d = decimalOf(x);
   const n = d.digits.length;
   if (d.stripped < need && withinHalf(x, target, d.stripped)) return "digits";

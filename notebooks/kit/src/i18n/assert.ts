@@ -23,13 +23,30 @@ export class AssertionError extends Error {
   }
 }
 
-function fail(message: Text | undefined, key: MessageKey, params: MessageParams, actual: unknown, expected: unknown, operator: string): never {
-  const text = message === undefined ? localize(msg(key, params)) : typeof message === "string" ? label(message) : localize(message);
+function fail(
+  message: Text | undefined,
+  key: MessageKey,
+  params: MessageParams,
+  actual: unknown,
+  expected: unknown,
+  operator: string,
+): never {
+  const text =
+    message === undefined
+      ? localize(msg(key, params))
+      : typeof message === "string"
+        ? label(message)
+        : localize(message);
   throw new AssertionError(text, actual, expected, operator);
 }
 
 /** Where two values first differ (a path such as `[2].mu`), or `undefined` when they are deeply equal. */
-function firstDifference(a: unknown, b: unknown, path: string, seen: Map<object, object>): { path: string; actual: unknown; expected: unknown } | undefined {
+function firstDifference(
+  a: unknown,
+  b: unknown,
+  path: string,
+  seen: Map<object, object>,
+): { path: string; actual: unknown; expected: unknown } | undefined {
   if (Object.is(a, b)) return undefined;
   const here = { path: path || "(top)", actual: a, expected: b };
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return here;
@@ -44,13 +61,33 @@ function firstDifference(a: unknown, b: unknown, path: string, seen: Map<object,
     return firstDifference(x, y, path, seen);
   }
   const isList = Array.isArray(a) || ArrayBuffer.isView(a);
-  const ka = isList ? [...Array((a as ArrayLike<unknown>).length).keys()].map(String) : Object.keys(a);
-  const kb = isList ? [...Array((b as ArrayLike<unknown>).length).keys()].map(String) : Object.keys(b);
-  if (isList && ka.length !== kb.length) return { path: `${path}.length`, actual: ka.length, expected: kb.length };
+  const ka = isList
+    ? [...Array((a as ArrayLike<unknown>).length).keys()].map(String)
+    : Object.keys(a);
+  const kb = isList
+    ? [...Array((b as ArrayLike<unknown>).length).keys()].map(String)
+    : Object.keys(b);
+  if (isList && ka.length !== kb.length)
+    return { path: `${path}.length`, actual: ka.length, expected: kb.length };
   for (const k of new Set([...ka, ...kb])) {
-    if (!isList && !(k in (b as object))) return { path: `${path}.${k}`, actual: (a as Record<string, unknown>)[k], expected: undefined };
-    if (!isList && !(k in (a as object))) return { path: `${path}.${k}`, actual: undefined, expected: (b as Record<string, unknown>)[k] };
-    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], isList ? `${path}[${k}]` : `${path}.${k}`, seen);
+    if (!isList && !(k in (b as object)))
+      return {
+        path: `${path}.${k}`,
+        actual: (a as Record<string, unknown>)[k],
+        expected: undefined,
+      };
+    if (!isList && !(k in (a as object)))
+      return {
+        path: `${path}.${k}`,
+        actual: undefined,
+        expected: (b as Record<string, unknown>)[k],
+      };
+    const d = firstDifference(
+      (a as Record<string, unknown>)[k],
+      (b as Record<string, unknown>)[k],
+      isList ? `${path}[${k}]` : `${path}.${k}`,
+      seen,
+    );
     if (d) return d;
   }
   return undefined;
@@ -78,7 +115,11 @@ export interface Assert {
   /** Throws when `actual` and `expected` are deeply and strictly equal. */
   notDeepEqual(actual: unknown, expected: unknown, message?: Text): void;
   /** Throws unless `fn()` throws; with `expected`, an error whose message matches it (RegExp) or that is an instance of it. */
-  throws(fn: () => unknown, expected?: RegExp | (new (...args: never[]) => Error), message?: Text): void;
+  throws(
+    fn: () => unknown,
+    expected?: RegExp | (new (...args: never[]) => Error),
+    message?: Text,
+  ): void;
 }
 
 function ok(value: unknown, message?: Text): asserts value {
@@ -94,30 +135,75 @@ function ok(value: unknown, message?: Text): asserts value {
  * assert.equal(1 + 1, 3);                            // throws AssertionError: expected 3, got 2
  * assert.deepEqual([1, { a: 2 }], [1, { a: 3 }]);    // throws AssertionError: the values differ at [1].a: expected 3, got 2
  */
-export const assert: Assert = Object.assign((value: unknown, message?: Text): void => ok(value, message), {
-  ok,
-  equal<T>(actual: unknown, expected: T, message?: Text): asserts actual is T {
-    if (!Object.is(actual, expected)) fail(message, "assert.equal", { actual: brief(actual), expected: brief(expected) }, actual, expected, "equal");
+export const assert: Assert = Object.assign(
+  (value: unknown, message?: Text): void => ok(value, message),
+  {
+    ok,
+    equal<T>(actual: unknown, expected: T, message?: Text): asserts actual is T {
+      if (!Object.is(actual, expected))
+        fail(
+          message,
+          "assert.equal",
+          { actual: brief(actual), expected: brief(expected) },
+          actual,
+          expected,
+          "equal",
+        );
+    },
+    notEqual(actual: unknown, expected: unknown, message?: Text): void {
+      if (Object.is(actual, expected))
+        fail(
+          message,
+          "assert.notEqual",
+          { expected: brief(expected) },
+          actual,
+          expected,
+          "notEqual",
+        );
+    },
+    deepEqual<T>(actual: unknown, expected: T, message?: Text): asserts actual is T {
+      const d = firstDifference(actual, expected, "", new Map());
+      if (d)
+        fail(
+          message,
+          "assert.deepEqual",
+          { path: d.path, actual: brief(d.actual), expected: brief(d.expected) },
+          actual,
+          expected,
+          "deepEqual",
+        );
+    },
+    notDeepEqual(actual: unknown, expected: unknown, message?: Text): void {
+      if (!firstDifference(actual, expected, "", new Map()))
+        fail(message, "assert.notDeepEqual", {}, actual, expected, "notDeepEqual");
+    },
+    throws(
+      fn: () => unknown,
+      expected?: RegExp | (new (...args: never[]) => Error),
+      message?: Text,
+    ): void {
+      try {
+        fn();
+      } catch (e) {
+        if (expected === undefined) return;
+        const matches =
+          expected instanceof RegExp
+            ? expected.test(e instanceof Error ? e.message : String(e))
+            : e instanceof expected;
+        if (matches) return;
+        fail(
+          message,
+          "assert.throwsMatch",
+          {
+            error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+            expected: String(expected instanceof RegExp ? expected : expected.name),
+          },
+          e,
+          expected,
+          "throws",
+        );
+      }
+      fail(message, "assert.throws", {}, undefined, expected, "throws");
+    },
   },
-  notEqual(actual: unknown, expected: unknown, message?: Text): void {
-    if (Object.is(actual, expected)) fail(message, "assert.notEqual", { expected: brief(expected) }, actual, expected, "notEqual");
-  },
-  deepEqual<T>(actual: unknown, expected: T, message?: Text): asserts actual is T {
-    const d = firstDifference(actual, expected, "", new Map());
-    if (d) fail(message, "assert.deepEqual", { path: d.path, actual: brief(d.actual), expected: brief(d.expected) }, actual, expected, "deepEqual");
-  },
-  notDeepEqual(actual: unknown, expected: unknown, message?: Text): void {
-    if (!firstDifference(actual, expected, "", new Map())) fail(message, "assert.notDeepEqual", {}, actual, expected, "notDeepEqual");
-  },
-  throws(fn: () => unknown, expected?: RegExp | (new (...args: never[]) => Error), message?: Text): void {
-    try {
-      fn();
-    } catch (e) {
-      if (expected === undefined) return;
-      const matches = expected instanceof RegExp ? expected.test(e instanceof Error ? e.message : String(e)) : e instanceof expected;
-      if (matches) return;
-      fail(message, "assert.throwsMatch", { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), expected: String(expected instanceof RegExp ? expected : expected.name) }, e, expected, "throws");
-    }
-    fail(message, "assert.throws", {}, undefined, expected, "throws");
-  },
-}) as Assert;
+) as Assert;

@@ -5,7 +5,16 @@ import { label } from "./labels";
 import { language } from "./language";
 
 /** Keys whose string value a reader sees as text. */
-const TEXT_KEYS = new Set(["text", "name", "prefix", "suffix", "label", "title.text", "hovertemplate", "texttemplate"]);
+const TEXT_KEYS = new Set([
+  "text",
+  "name",
+  "prefix",
+  "suffix",
+  "label",
+  "title.text",
+  "hovertemplate",
+  "texttemplate",
+]);
 /** Keys whose array of strings a reader sees as labels (bar categories, tick texts, pie labels). */
 const LABEL_ARRAYS = new Set(["x", "y", "text", "labels", "ticktext", "hovertext"]);
 
@@ -13,7 +22,9 @@ function walk(v: unknown, key: string | undefined): unknown {
   if (typeof v === "string") return key !== undefined && TEXT_KEYS.has(key) ? label(v) : v;
   if (Array.isArray(v)) {
     const labels = key !== undefined && LABEL_ARRAYS.has(key);
-    return v.map((x) => (typeof x === "string" ? (labels ? label(x) : x) : walk(x, labels ? key : undefined)));
+    return v.map((x) =>
+      typeof x === "string" ? (labels ? label(x) : x) : walk(x, labels ? key : undefined),
+    );
   }
   if (v === null || typeof v !== "object" || ArrayBuffer.isView(v)) return v;
   const out: Record<string, unknown> = {};
@@ -47,7 +58,11 @@ function collect(v: unknown, key: string | undefined, out: string[]): void {
  * figureTexts({ data: [{ name: "density", x: ["a", "b"], y: [1, 2] }], layout: { title: { text: "T" } } });
  * // => ["density", "a", "b", "T"]
  */
-export function figureTexts(figure: { data?: unknown; layout?: unknown; frames?: unknown }): string[] {
+export function figureTexts(figure: {
+  data?: unknown;
+  layout?: unknown;
+  frames?: unknown;
+}): string[] {
   const out: string[] = [];
   collect(figure?.data, undefined, out);
   collect(figure?.layout, undefined, out);
@@ -77,7 +92,10 @@ export interface FigureParts {
  */
 export function localizeFigure<F extends FigureParts>(figure: F): F {
   if (language() === "en" || figure === null || typeof figure !== "object") return figure;
-  const out: Record<string, unknown> = { data: walk(figure.data, undefined), layout: walk(figure.layout ?? {}, undefined) };
+  const out: Record<string, unknown> = {
+    data: walk(figure.data, undefined),
+    layout: walk(figure.layout ?? {}, undefined),
+  };
   if (figure.config !== undefined) out.config = figure.config;
   if (figure.frames !== undefined) out.frames = walk(figure.frames, undefined);
   return out as unknown as F;

@@ -21,8 +21,38 @@
 
 /** Function names of mathematics, kept in any language (花书 writes them so). */
 const MATH_WORDS = [
-  "log", "ln", "lg", "exp", "lim", "max", "min", "arg", "argmax", "argmin", "sup", "inf", "sin", "cos", "tan", "tanh", "det", "tr",
-  "diag", "mod", "sgn", "erf", "log1p", "expm1", "Var", "Cov", "Corr", "softmax", "sigmoid", "logsumexp", "Beta", "Gamma",
+  "log",
+  "ln",
+  "lg",
+  "exp",
+  "lim",
+  "max",
+  "min",
+  "arg",
+  "argmax",
+  "argmin",
+  "sup",
+  "inf",
+  "sin",
+  "cos",
+  "tan",
+  "tanh",
+  "det",
+  "tr",
+  "diag",
+  "mod",
+  "sgn",
+  "erf",
+  "log1p",
+  "expm1",
+  "Var",
+  "Cov",
+  "Corr",
+  "softmax",
+  "sigmoid",
+  "logsumexp",
+  "Beta",
+  "Gamma",
   // notation that Chinese texts write as it is (花书 too): independent and identically distributed
   "i.i.d.",
 ];
@@ -31,31 +61,135 @@ const MATH_WORDS = [
  * Hessian 矩阵, Nelder–Mead).
  */
 const PROPER_NAMES = [
-  "Bayes", "Bengio", "Bernoulli", "Bessel", "Bortkiewicz", "Cauchy", "Chebyshev", "Courville", "Cramér", "Euler", "Fisher", "Gauss",
-  "Gibbs", "Goodfellow", "Hessian", "Hoeffding", "Huffman", "Jacobian", "Jensen", "Kraft", "Kullback", "Lagrange", "Laplace", "Leibler",
-  "Markov", "Mead", "Multinoulli", "Nelder", "Newton", "Neyman", "Pearson", "Poisson", "Raphson", "Rao", "Shannon", "Stirling",
-  "Sylvester", "Taylor", "Wilks",
+  "Bayes",
+  "Bengio",
+  "Bernoulli",
+  "Bessel",
+  "Bortkiewicz",
+  "Cauchy",
+  "Chebyshev",
+  "Courville",
+  "Cramér",
+  "Euler",
+  "Fisher",
+  "Gauss",
+  "Gibbs",
+  "Goodfellow",
+  "Hessian",
+  "Hoeffding",
+  "Huffman",
+  "Jacobian",
+  "Jensen",
+  "Kraft",
+  "Kullback",
+  "Lagrange",
+  "Laplace",
+  "Leibler",
+  "Markov",
+  "Mead",
+  "Multinoulli",
+  "Nelder",
+  "Newton",
+  "Neyman",
+  "Pearson",
+  "Poisson",
+  "Raphson",
+  "Rao",
+  "Shannon",
+  "Stirling",
+  "Sylvester",
+  "Taylor",
+  "Wilks",
 ];
 /** Software and formats, named as their makers write them. */
 const SOFTWARE = [
-  "TypeScript", "JavaScript", "Node", "npm", "tslab", "Jupyter", "JupyterLab", "Deno", "Python", "NumPy", "numpy", "SciPy", "scipy",
-  "mpmath", "Plotly", "plotly", "KaTeX", "LaTeX", "TeX", "GitHub", "mlekit", "Chromium", "Markdown", "Prettier", "danfojs", "CodeMirror",
-  "Colab", "Wikipedia", "udlbook",
+  "TypeScript",
+  "JavaScript",
+  "Node",
+  "npm",
+  "tslab",
+  "Jupyter",
+  "JupyterLab",
+  "Deno",
+  "Python",
+  "NumPy",
+  "numpy",
+  "SciPy",
+  "scipy",
+  "mpmath",
+  "Plotly",
+  "plotly",
+  "KaTeX",
+  "LaTeX",
+  "TeX",
+  "GitHub",
+  "mlekit",
+  "Chromium",
+  "Markdown",
+  "Prettier",
+  "danfojs",
+  "CodeMirror",
+  "Colab",
+  "Wikipedia",
+  "udlbook",
 ];
 /** Unit symbols (not unit names: "nats" and "bits" are words, 奈特 and 比特 in Chinese). */
 const UNIT_SYMBOLS = ["mm", "cm", "km", "kg", "mg", "ms", "kB", "MB", "GB", "Hz", "px", "dB"];
 /** Words JavaScript prints for values; allowed in outputs only. */
 const JS_WORDS = [
-  "true", "false", "null", "undefined", "NaN", "Infinity", "Array", "Object", "Map", "Set", "Float64Array", "Float32Array",
-  "Int32Array", "Uint8Array", "Uint32Array",
+  "true",
+  "false",
+  "null",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "Array",
+  "Object",
+  "Map",
+  "Set",
+  "Float64Array",
+  "Float32Array",
+  "Int32Array",
+  "Uint8Array",
+  "Uint32Array",
 ];
 /** Two-letter tokens that are English words (every other two-letter token is a symbol such as dx). */
-const TWO_LETTER_WORDS = new Set(
-  ["am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "ok", "vs"],
-);
+const TWO_LETTER_WORDS = new Set([
+  "am",
+  "an",
+  "as",
+  "at",
+  "be",
+  "by",
+  "do",
+  "go",
+  "he",
+  "if",
+  "in",
+  "is",
+  "it",
+  "me",
+  "my",
+  "no",
+  "of",
+  "on",
+  "or",
+  "so",
+  "to",
+  "up",
+  "us",
+  "we",
+  "ok",
+  "vs",
+]);
 
 /** The words allowed in any text (see the module comment), for documentation and tests. */
-export const ALLOWED_WORDS: readonly string[] = [...MATH_WORDS, ...PROPER_NAMES, ...SOFTWARE, ...UNIT_SYMBOLS];
+export const ALLOWED_WORDS: readonly string[] = [
+  ...MATH_WORDS,
+  ...PROPER_NAMES,
+  ...SOFTWARE,
+  ...UNIT_SYMBOLS,
+];
 /** The words allowed in outputs only. */
 export const OUTPUT_WORDS: readonly string[] = JS_WORDS;
 
@@ -104,7 +238,10 @@ export function wholeWord(term: string, flags = "gi"): RegExp {
 function latexText(tex: string): string {
   return tex
     .replace(/\\(?:begin|end)\s*\{[^{}]*\}/g, " ")
-    .replace(/\\(?:text|textrm|textit|textbf|texttt|textsf|mathrm|mathit|mathbf|mathsf|mathtt|operatorname\*?|mbox)\s*\{([^{}]*)\}/g, "$1")
+    .replace(
+      /\\(?:text|textrm|textit|textbf|texttt|textsf|mathrm|mathit|mathbf|mathsf|mathtt|operatorname\*?|mbox)\s*\{([^{}]*)\}/g,
+      "$1",
+    )
     .replace(/\\[A-Za-z]+/g, " ");
 }
 
@@ -150,7 +287,8 @@ export function englishWords(text: string, options: EnglishWordsOptions = {}): s
     if (bare.length <= 1) continue;
     if (/^[A-Z][A-Z0-9]{1,5}$/.test(w)) continue;
     if (bare.length === 2 && !TWO_LETTER_WORDS.has(bare.toLowerCase())) continue;
-    if (BASE_ALLOWED.has(w) || BASE_ALLOWED.has(bare) || extra?.has(w) || extra?.has(bare)) continue;
+    if (BASE_ALLOWED.has(w) || BASE_ALLOWED.has(bare) || extra?.has(w) || extra?.has(bare))
+      continue;
     if (context === "output" && (OUTPUT_ALLOWED.has(w) || OUTPUT_ALLOWED.has(bare))) continue;
     words.push(w);
   }

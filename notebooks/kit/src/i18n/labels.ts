@@ -67,17 +67,21 @@ function tidyCjk(s: string): string {
  * registerLabels("zh", { phrases: { "sample size m": "样本量 m" }, terms: [{ en: "nats", zh: "奈特" }] });
  */
 export function registerLabels(lang: Language, table: LabelTable): void {
-  if (lang === "en") throw new RangeError("registerLabels: English is the source language; register a translation");
+  if (lang === "en")
+    throw new RangeError("registerLabels: English is the source language; register a translation");
   const phrases = new Map<string, string>();
   for (const [en, t] of Object.entries(table.phrases ?? {})) {
     if (en.trim() === "" || typeof t !== "string" || t.trim() === "") {
-      throw new RangeError(`registerLabels: phrase ${JSON.stringify(en)} → ${JSON.stringify(t)} is empty`);
+      throw new RangeError(
+        `registerLabels: phrase ${JSON.stringify(en)} → ${JSON.stringify(t)} is empty`,
+      );
     }
     phrases.set(en, t);
   }
   const glossary = [...(table.terms ?? [])];
   for (const t of glossary) {
-    if (!t.en?.trim() || !t.zh?.trim()) throw new RangeError(`registerLabels: term ${JSON.stringify(t)} is empty`);
+    if (!t.en?.trim() || !t.zh?.trim())
+      throw new RangeError(`registerLabels: term ${JSON.stringify(t)} is empty`);
   }
   const terms = [...glossary]
     .sort((a, b) => b.en.length - a.en.length)
@@ -87,7 +91,10 @@ export function registerLabels(lang: Language, table: LabelTable): void {
 }
 
 /** The glossary and allowed words registered for `lang` (for the English-word check). */
-export function registeredVocabulary(lang: Language): { glossary: readonly GlossaryTerm[]; allow: readonly string[] } {
+export function registeredVocabulary(lang: Language): {
+  glossary: readonly GlossaryTerm[];
+  allow: readonly string[];
+} {
   const t = i18nState().labels.get(lang) as Registered | undefined;
   return { glossary: t?.glossary ?? [], allow: t?.allow ?? [] };
 }
@@ -139,7 +146,8 @@ export function label(text: string, lang: Language = i18nState().language): stri
     let composed = text;
     if (!CJK.test(text)) for (const t of table.terms) composed = composed.replace(t.pattern, t.zh);
     composed = tidyCjk(composed);
-    if (composed !== text && englishWords(composed, { allow: table.allow }).length === 0) return composed;
+    if (composed !== text && englishWords(composed, { allow: table.allow }).length === 0)
+      return composed;
   }
   if (englishWords(text, vocabulary).length === 0) return text;
   if (s.strict) {

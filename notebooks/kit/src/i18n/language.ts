@@ -74,7 +74,9 @@ export interface SetLanguageOptions {
  */
 export function setLanguage(lang: Language, { strict = false }: SetLanguageOptions = {}): void {
   if (!isLanguage(lang)) {
-    throw new RangeError(`setLanguage: language = ${JSON.stringify(lang)} is not one of ${LANGUAGES.map((l) => `"${l}"`).join(", ")}`);
+    throw new RangeError(
+      `setLanguage: language = ${JSON.stringify(lang)} is not one of ${LANGUAGES.map((l) => `"${l}"`).join(", ")}`,
+    );
   }
   const s = i18nState();
   s.language = lang;

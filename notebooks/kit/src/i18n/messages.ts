@@ -17,14 +17,22 @@ const plural = (n: string, one: string, many: string): string => `${n} ${n === "
 
 /** Plotly trace types in Chinese, for the one-line plot summary. */
 const TRACE_TYPES_ZH: Readonly<Record<string, string>> = {
-  scatter: "曲线/散点", bar: "条形", histogram: "直方图", contour: "等高线", heatmap: "热图", scattergl: "散点",
+  scatter: "曲线/散点",
+  bar: "条形",
+  histogram: "直方图",
+  contour: "等高线",
+  heatmap: "热图",
+  scattergl: "散点",
 };
 
 const MESSAGES = {
   // checkAnswer's lines
   "check.correct": { en: "✓ {id} ({title}): correct.", zh: "✓ {id} {title}：正确。" },
   "check.close": { en: "≈ {id} ({title}): close. {hint}", zh: "≈ {id} {title}：接近了。{hint}" },
-  "check.wrong": { en: "✗ {id} ({title}): not yet. Hint: {hint}", zh: "✗ {id} {title}：还不对。提示：{hint}" },
+  "check.wrong": {
+    en: "✗ {id} ({title}): not yet. Hint: {hint}",
+    zh: "✗ {id} {title}：还不对。提示：{hint}",
+  },
   "check.empty": {
     en: "… {id} ({title}): no answer yet. Replace `{value}` with {expects}.",
     zh: "… {id} {title}：还没有答案。请把 `{value}` 换成{expects}。",
@@ -45,7 +53,10 @@ const MESSAGES = {
   "expects.choice": { en: "one of {choices}", zh: "{choices} 之一" },
   "expects.choiceAny": { en: "your choice, as a string", zh: "你的选择（字符串）" },
   "expects.any": { en: "your answer", zh: "你的答案" },
-  "expects.function": { en: "your function `{name}{signature}`", zh: "你写的函数 `{name}{signature}`" },
+  "expects.function": {
+    en: "your function `{name}{signature}`",
+    zh: "你写的函数 `{name}{signature}`",
+  },
   // numbers
   "number.type": { en: "expected a number, got {got}.", zh: "应为一个数，得到的是{got}。" },
   "number.nan": {
@@ -57,7 +68,8 @@ const MESSAGES = {
     zh: "得到了 `{value}`：某处出现了 0 的对数或除以 0。",
   },
   "number.fewDigits": {
-    en: (p) => `${p.value} is right as far as its ${plural(p.n, "significant digit goes", "significant digits go")}; give at least ${p.digits}.`,
+    en: (p) =>
+      `${p.value} is right as far as its ${plural(p.n, "significant digit goes", "significant digits go")}; give at least ${p.digits}.`,
     zh: "{value} 的 {n} 位有效数字都对；请至少给出 {digits} 位。",
   },
   "number.trailingZero": {
@@ -81,13 +93,28 @@ const MESSAGES = {
     en: "re-read the definition in the notebook and recompute step by step.",
     zh: "重读笔记本中的定义，再一步一步重新计算。",
   },
-  "numbers.type": { en: "expected an array of numbers, got {got}.", zh: "应为一个数的数组，得到的是{got}。" },
-  "numbers.length": { en: "expected {want} numbers, got {got}.", zh: "应有 {want} 个数，得到的是 {got} 个。" },
-  "numbers.element": { en: "element {i} is {got}, not a number.", zh: "第 {i} 个元素是{got}，不是数。" },
+  "numbers.type": {
+    en: "expected an array of numbers, got {got}.",
+    zh: "应为一个数的数组，得到的是{got}。",
+  },
+  "numbers.length": {
+    en: "expected {want} numbers, got {got}.",
+    zh: "应有 {want} 个数，得到的是 {got} 个。",
+  },
+  "numbers.element": {
+    en: "element {i} is {got}, not a number.",
+    zh: "第 {i} 个元素是{got}，不是数。",
+  },
   "numbers.elementHint": { en: "element {i}: {hint}", zh: "第 {i} 个元素：{hint}" },
   // choices
-  "choice.type": { en: "expected one of the choices, got {got}.", zh: "应为选项之一，得到的是{got}。" },
-  "choice.typeAny": { en: "expected a string or a number, got {got}.", zh: "应为字符串或数，得到的是{got}。" },
+  "choice.type": {
+    en: "expected one of the choices, got {got}.",
+    zh: "应为选项之一，得到的是{got}。",
+  },
+  "choice.typeAny": {
+    en: "expected a string or a number, got {got}.",
+    zh: "应为字符串或数，得到的是{got}。",
+  },
   "choice.outside": { en: "choose one of {choices}.", zh: "请从 {choices} 中选一个。" },
   "choice.generic": {
     en: "not this one: re-read the notebook's argument for each option.",
@@ -95,8 +122,14 @@ const MESSAGES = {
   },
   // functions
   "function.type": { en: "expected a function, got {got}.", zh: "应为一个函数，得到的是{got}。" },
-  "function.threw": { en: "`{name}` fails {when}: `{call}` threw `{error}`.", zh: "{when}，`{name}` 出错：`{call}` 抛出了 `{error}`。" },
-  "function.returned": { en: "`{name}` fails {when}: `{call}` returned {got}.", zh: "{when}，`{name}` 的结果不对：`{call}` 返回了 {got}。" },
+  "function.threw": {
+    en: "`{name}` fails {when}: `{call}` threw `{error}`.",
+    zh: "{when}，`{name}` 出错：`{call}` 抛出了 `{error}`。",
+  },
+  "function.returned": {
+    en: "`{name}` fails {when}: `{call}` returned {got}.",
+    zh: "{when}，`{name}` 的结果不对：`{call}` 返回了 {got}。",
+  },
   "function.notNumber": {
     en: "`{name}` fails {when}: `{call}` returned {got}, not a number (a missing `return`?).",
     zh: "{when}，`{name}` 的结果不对：`{call}` 返回了{got}，不是数（是否漏了 `return`？）。",
@@ -121,24 +154,41 @@ const MESSAGES = {
   "value.boolean": { en: "boolean {v}", zh: "布尔值 {v}" },
   "value.other": { en: "{type} {v}", zh: " {type} {v}" },
   // assert
-  "assert.ok": { en: "the assertion failed: the value is {actual}", zh: "断言不成立：值为 {actual}" },
-  "assert.equal": { en: "expected {expected}, got {actual}", zh: "应为 {expected}，实际为 {actual}" },
+  "assert.ok": {
+    en: "the assertion failed: the value is {actual}",
+    zh: "断言不成立：值为 {actual}",
+  },
+  "assert.equal": {
+    en: "expected {expected}, got {actual}",
+    zh: "应为 {expected}，实际为 {actual}",
+  },
   "assert.notEqual": { en: "expected a value other than {expected}", zh: "不应等于 {expected}" },
   "assert.deepEqual": {
     en: "the values differ at {path}: expected {expected}, got {actual}",
     zh: "两个值在 {path} 处不同：应为 {expected}，实际为 {actual}",
   },
-  "assert.notDeepEqual": { en: "expected the values to differ, but they are deeply equal", zh: "两个值不应相同，但它们完全相等" },
+  "assert.notDeepEqual": {
+    en: "expected the values to differ, but they are deeply equal",
+    zh: "两个值不应相同，但它们完全相等",
+  },
   "assert.throws": { en: "expected the function to throw", zh: "函数应当抛出错误，但没有" },
-  "assert.throwsMatch": { en: "the function threw `{error}`, which does not match `{expected}`", zh: "函数抛出的 `{error}` 与 `{expected}` 不符" },
+  "assert.throwsMatch": {
+    en: "the function threw `{error}`, which does not match `{expected}`",
+    zh: "函数抛出的 `{error}` 与 `{expected}` 不符",
+  },
   // displays
   "table.shape": {
     en: (p) => `${plural(p.rows, "row", "rows")} × ${plural(p.columns, "column", "columns")}`,
     zh: "{rows} 行 × {columns} 列",
   },
   "plot.summary": {
-    en: (p) => `Plot: ${plural(p.traces, "trace", "traces")} (${p.types})${p.title ? ` "${p.title}"` : ""}`,
-    zh: (p) => `图：${p.traces} 组数据（${p.types.split(", ").map((t) => TRACE_TYPES_ZH[t] ?? t).join("、")}）${p.title ? `“${p.title}”` : ""}`,
+    en: (p) =>
+      `Plot: ${plural(p.traces, "trace", "traces")} (${p.types})${p.title ? ` "${p.title}"` : ""}`,
+    zh: (p) =>
+      `图：${p.traces} 组数据（${p.types
+        .split(", ")
+        .map((t) => TRACE_TYPES_ZH[t] ?? t)
+        .join("、")}）${p.title ? `“${p.title}”` : ""}`,
   },
   "plot.fallback": {
     en: "The interactive plot is drawn when the notebook is trusted: trust the notebook (File → Trust Notebook, or “Trust Notebook” in the command palette) or re-run the cell.",
@@ -154,7 +204,8 @@ export const MESSAGE_KEYS = Object.keys(MESSAGES) as MessageKey[];
 
 function fill(key: string, template: Template, params: MessageParams, lang: Language): string {
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) values[k] = typeof v === "number" || typeof v === "string" ? String(v) : localize(v, lang);
+  for (const [k, v] of Object.entries(params))
+    values[k] = typeof v === "number" || typeof v === "string" ? String(v) : localize(v, lang);
   if (typeof template === "function") return template(values);
   return template.replace(/\{(\w+)\}/g, (_all, name: string) => {
     if (!(name in values)) throw new Error(`msg: message "${key}" needs the parameter {${name}}`);
@@ -183,5 +234,8 @@ export function msg(key: MessageKey, params: MessageParams = {}): Translated {
  * concat(msg("number.sign"), " ").en; // => "check the sign. "
  */
 export function concat(...parts: Text[]): Translated {
-  return { en: parts.map((p) => localize(p, "en")).join(""), zh: parts.map((p) => localize(p, "zh")).join("") };
+  return {
+    en: parts.map((p) => localize(p, "en")).join(""),
+    zh: parts.map((p) => localize(p, "zh")).join(""),
+  };
 }

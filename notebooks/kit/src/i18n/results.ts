@@ -12,9 +12,13 @@ import { label } from "./labels";
  * results({ "θ_ML": 0.61, "min KL": 0.0187 });
  * // => { "θ_ML": 0.61, "min KL": 0.0187 } in English; { "θ_ML": 0.61, "最小 KL": 0.0187 } in Chinese
  */
-export function results<T extends Readonly<Record<string, unknown>>>(record: T): Record<string, unknown> {
+export function results<T extends Readonly<Record<string, unknown>>>(
+  record: T,
+): Record<string, unknown> {
   if (record === null || typeof record !== "object" || Array.isArray(record)) {
-    throw new TypeError(`results: expected a record of named results, got ${Array.isArray(record) ? "an array" : String(record)}`);
+    throw new TypeError(
+      `results: expected a record of named results, got ${Array.isArray(record) ? "an array" : String(record)}`,
+    );
   }
   const out: Record<string, unknown> = {};
   const from = new Map<string, string>();

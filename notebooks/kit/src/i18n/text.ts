@@ -17,7 +17,12 @@ export type Text = string | Translated;
 
 /** True when `t` is a `{ en, zh }` pair. */
 export function isTranslated(t: unknown): t is Translated {
-  return t !== null && typeof t === "object" && typeof (t as Translated).en === "string" && typeof (t as Translated).zh === "string";
+  return (
+    t !== null &&
+    typeof t === "object" &&
+    typeof (t as Translated).en === "string" &&
+    typeof (t as Translated).zh === "string"
+  );
 }
 
 /**

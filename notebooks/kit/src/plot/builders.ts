@@ -1,4 +1,12 @@
-import { arr, axesLayout, requireLabel, type AxesOptions, type Figure, type Numbers, type Trace } from "./figure";
+import {
+  arr,
+  axesLayout,
+  requireLabel,
+  type AxesOptions,
+  type Figure,
+  type Numbers,
+  type Trace,
+} from "./figure";
 import { bar, line, type Heights } from "./traces";
 
 /**
@@ -14,7 +22,10 @@ import { bar, line, type Heights } from "./traces";
  */
 export function plot(traces: readonly Trace[], options: AxesOptions): Figure {
   const data = onceInLegend([...traces, ...(options.add ?? [])]);
-  return { data, layout: { ...axesLayout("plot", options), legend: { orientation: "h", y: -0.22 } } };
+  return {
+    data,
+    layout: { ...axesLayout("plot", options), legend: { orientation: "h", y: -0.22 } },
+  };
 }
 
 /** The dash of the k-th curve in {@link curves}: solid, dash, dot, dashdot, then again (d2l's `fmts`). */
@@ -30,9 +41,16 @@ const DASHES = ["solid", "dash", "dot", "dashdot"] as const;
  * @example
  * curves(thetas, { "log L(θ)": logL, "θ²": (t) => t * t }, { x: "θ", y: "nats" });
  */
-export function curves(x: Numbers, curvesByName: Readonly<Record<string, Heights>>, options: AxesOptions): Figure {
+export function curves(
+  x: Numbers,
+  curvesByName: Readonly<Record<string, Heights>>,
+  options: AxesOptions,
+): Figure {
   const xs = arr(x, "curves");
-  return plot(Object.entries(curvesByName).map(([name, y], k) => line(xs, y, { name, dash: DASHES[k % 4] })), options);
+  return plot(
+    Object.entries(curvesByName).map(([name, y], k) => line(xs, y, { name, dash: DASHES[k % 4] })),
+    options,
+  );
 }
 
 /** Options of {@link bars}. */
@@ -55,10 +73,14 @@ export function bars(
   series: Readonly<Record<string, Numbers>>,
   options: BarsOptions,
 ): Figure {
-  const fig = plot(Object.entries(series).map(([name, y]) => bar(outcomes, y, { name })), options);
+  const fig = plot(
+    Object.entries(series).map(([name, y]) => bar(outcomes, y, { name })),
+    options,
+  );
   fig.layout.barmode = options.stacked ? "stack" : "group";
   // Labels such as "0", …, "5+" are categories: without this plotly reads "0" as a number and drops "5+".
-  if (Array.from(outcomes).some((o) => typeof o === "string")) (fig.layout.xaxis as Record<string, unknown>).type = "category";
+  if (Array.from(outcomes).some((o) => typeof o === "string"))
+    (fig.layout.xaxis as Record<string, unknown>).type = "category";
   return fig;
 }
 
@@ -72,7 +94,9 @@ export interface HistogramOptions extends AxesOptions {
    * Density curves drawn over the histogram: legend name → `[x, density(x)]`, or the density
    * function itself, drawn at 200 points across `xRange` (default: from the sample's min to its max).
    */
-  readonly overlay?: Readonly<Record<string, readonly [Numbers, Numbers] | ((x: number) => number)>>;
+  readonly overlay?: Readonly<
+    Record<string, readonly [Numbers, Numbers] | ((x: number) => number)>
+  >;
 }
 
 /**
@@ -84,13 +108,22 @@ export interface HistogramOptions extends AxesOptions {
  * histogram(draws, { x: "x", y: "density", overlay: { "N(0, 1)": [grid, grid.map(phi)] } });
  */
 export function histogram(sample: Numbers, options: HistogramOptions): Figure {
-  const h: Trace = { type: "histogram", x: arr(sample, "histogram"), histnorm: "probability density", name: options.name ?? "sample", opacity: 0.6 };
+  const h: Trace = {
+    type: "histogram",
+    x: arr(sample, "histogram"),
+    histnorm: "probability density",
+    name: options.name ?? "sample",
+    opacity: 0.6,
+  };
   if (options.bins) h.nbinsx = options.bins;
   const xs = h.x as number[];
   const [lo, hi] = options.xRange ?? [Math.min(...xs), Math.max(...xs)];
   const grid = Array.from({ length: 200 }, (_, i) => lo + ((hi - lo) * i) / 199);
   const over = Object.entries(options.overlay ?? {}).map(([name, o]) =>
-    typeof o === "function" ? line(grid, o, { name, width: 2.5 }) : line(o[0], o[1], { name, width: 2.5 }));
+    typeof o === "function"
+      ? line(grid, o, { name, width: 2.5 })
+      : line(o[0], o[1], { name, width: 2.5 }),
+  );
   const fig = plot([h, ...over], options);
   fig.layout.bargap = 0.02;
   return fig;
@@ -124,9 +157,16 @@ export function contour(
 ): Figure {
   const x = arr(xs, "contour");
   const y = arr(ys, "contour");
-  const z = typeof f === "function" ? y.map((yj) => x.map((xi) => f(xi, yj))) : f.map((row) => arr(row, "contour"));
+  const z =
+    typeof f === "function"
+      ? y.map((yj) => x.map((xi) => f(xi, yj)))
+      : f.map((row) => arr(row, "contour"));
   const trace: Trace = {
-    type: "contour", x, y, z, ncontours: options.levels ?? 20,
+    type: "contour",
+    x,
+    y,
+    z,
+    ncontours: options.levels ?? 20,
     colorbar: { title: { text: requireLabel("contour", "z", options.z) } },
   };
   if (options.opacity !== undefined) trace.opacity = options.opacity;
@@ -153,22 +193,40 @@ export interface PanelsOptions {
  * panels([plot([line(t, L)], { x: "θ", y: "L(θ)" }), plot([line(t, logL)], { x: "θ", y: "log L(θ)" })]);
  */
 export function panels(figures: readonly Figure[], options: PanelsOptions = {}): Figure {
-  if (!Array.isArray(figures) || figures.length === 0) throw new RangeError("panels: figures is empty");
+  if (!Array.isArray(figures) || figures.length === 0)
+    throw new RangeError("panels: figures is empty");
   const n = figures.length;
   const gap = 0.08;
   const width = (1 - gap * (n - 1)) / n;
   const data: Trace[] = [];
-  const layout: Record<string, unknown> = { height: options.height ?? 400, legend: { orientation: "h", y: -0.22 }, annotations: [] };
+  const layout: Record<string, unknown> = {
+    height: options.height ?? 400,
+    legend: { orientation: "h", y: -0.22 },
+    annotations: [],
+  };
   if (options.title !== undefined) layout.title = { text: options.title };
   const annotations = layout.annotations as Record<string, unknown>[];
   figures.forEach((fig, k) => {
     const suffix = k === 0 ? "" : String(k + 1);
     for (const t of fig.data) data.push({ ...t, xaxis: `x${suffix}`, yaxis: `y${suffix}` });
     const x0 = k * (width + gap);
-    layout[`xaxis${suffix}`] = { ...(fig.layout.xaxis as object), domain: [x0, x0 + width], anchor: `y${suffix}` };
+    layout[`xaxis${suffix}`] = {
+      ...(fig.layout.xaxis as object),
+      domain: [x0, x0 + width],
+      anchor: `y${suffix}`,
+    };
     layout[`yaxis${suffix}`] = { ...(fig.layout.yaxis as object), anchor: `x${suffix}` };
     const sub = (fig.layout.title as { text?: string } | undefined)?.text;
-    if (sub) annotations.push({ text: sub, x: x0 + width / 2, y: 1.08, xref: "paper", yref: "paper", showarrow: false, font: { size: 13 } });
+    if (sub)
+      annotations.push({
+        text: sub,
+        x: x0 + width / 2,
+        y: 1.08,
+        xref: "paper",
+        yref: "paper",
+        showarrow: false,
+        font: { size: 13 },
+      });
     if (fig.layout.barmode !== undefined) layout.barmode = fig.layout.barmode;
   });
   return { data: onceInLegend(data), layout };
@@ -188,7 +246,9 @@ function onceInLegend(traces: Trace[]): Trace[] {
 /** What one slider position changes: the title, and new x/y for some traces (by index). */
 export interface SliderFrame {
   readonly title: string;
-  readonly traces: Readonly<Record<number, { readonly x?: ArrayLike<number | string>; readonly y?: Numbers }>>;
+  readonly traces: Readonly<
+    Record<number, { readonly x?: ArrayLike<number | string>; readonly y?: Numbers }>
+  >;
 }
 
 /** Options of {@link slider}. */
@@ -222,13 +282,22 @@ export function slider(base: Figure, options: SliderOptions): Figure {
   if (values.length === 0) throw new RangeError("slider: values is empty");
   const start = options.start ?? 0;
   if (!Number.isInteger(start) || start < 0 || start >= values.length) {
-    throw new RangeError(`slider: start = ${String(start)} is not an index of values (0 … ${values.length - 1})`);
+    throw new RangeError(
+      `slider: start = ${String(start)} is not an index of values (0 … ${values.length - 1})`,
+    );
   }
   const frames = values.map((v, i) => options.frame(v, i));
-  const indices = Object.keys(frames[0].traces).map(Number).sort((a, b) => a - b);
+  const indices = Object.keys(frames[0].traces)
+    .map(Number)
+    .sort((a, b) => a - b);
   for (const [i, f] of frames.entries()) {
-    const keys = Object.keys(f.traces).map(Number).sort((a, b) => a - b);
-    if (keys.join() !== indices.join()) throw new RangeError(`slider: frame ${i} changes traces [${keys}], frame 0 changes [${indices}]`);
+    const keys = Object.keys(f.traces)
+      .map(Number)
+      .sort((a, b) => a - b);
+    if (keys.join() !== indices.join())
+      throw new RangeError(
+        `slider: frame ${i} changes traces [${keys}], frame 0 changes [${indices}]`,
+      );
   }
   const column = (f: SliderFrame, key: "x" | "y") =>
     indices.map((t) => {
@@ -238,23 +307,33 @@ export function slider(base: Figure, options: SliderOptions): Figure {
   const data = base.data.map((t, i) => {
     const change = frames[start].traces[i];
     if (!change) return { ...t };
-    return { ...t, ...(change.x ? { x: Array.from(change.x) } : {}), ...(change.y ? { y: Array.from(change.y) } : {}) };
+    return {
+      ...t,
+      ...(change.x ? { x: Array.from(change.x) } : {}),
+      ...(change.y ? { y: Array.from(change.y) } : {}),
+    };
   });
   const digits = options.digits ?? 2;
   const layout = {
     ...base.layout,
     height: ((base.layout.height as number | undefined) ?? 400) + 150,
     title: { text: frames[start].title },
-    sliders: [{
-      active: start,
-      currentvalue: { prefix: options.label },
-      pad: { t: 110 }, // below the x-axis title and the legend
-      steps: values.map((v, i) => ({
-        label: v.toFixed(digits),
-        method: "update",
-        args: [{ x: column(frames[i], "x"), y: column(frames[i], "y") }, { "title.text": frames[i].title }, indices],
-      })),
-    }],
+    sliders: [
+      {
+        active: start,
+        currentvalue: { prefix: options.label },
+        pad: { t: 110 }, // below the x-axis title and the legend
+        steps: values.map((v, i) => ({
+          label: v.toFixed(digits),
+          method: "update",
+          args: [
+            { x: column(frames[i], "x"), y: column(frames[i], "y") },
+            { "title.text": frames[i].title },
+            indices,
+          ],
+        })),
+      },
+    ],
   };
   return { data, layout };
 }

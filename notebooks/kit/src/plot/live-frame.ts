@@ -11,7 +11,9 @@ export { LIVE_SLIDER_MIME };
 /** What one slider position changes: the title, and new x/y for some traces (by index). */
 export interface LiveFrame {
   readonly title: string;
-  readonly traces: Readonly<Record<number, { readonly x?: ArrayLike<number | string>; readonly y?: ArrayLike<number> }>>;
+  readonly traces: Readonly<
+    Record<number, { readonly x?: ArrayLike<number | string>; readonly y?: ArrayLike<number> }>
+  >;
 }
 
 /**
@@ -46,10 +48,38 @@ export interface LiveSliderSpec {
 
 /** What a rebuilt frame may name besides its arguments: JavaScript's own pure built-ins. */
 export const FRAME_GLOBALS: ReadonlySet<string> = new Set([
-  "undefined", "NaN", "Infinity", "Math", "Number", "String", "Boolean", "Array", "Object", "JSON", "BigInt", "Symbol",
-  "isFinite", "isNaN", "parseFloat", "parseInt", "Map", "Set", "WeakMap", "WeakSet",
-  "Float64Array", "Float32Array", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
-  "Error", "RangeError", "TypeError",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "Math",
+  "Number",
+  "String",
+  "Boolean",
+  "Array",
+  "Object",
+  "JSON",
+  "BigInt",
+  "Symbol",
+  "isFinite",
+  "isNaN",
+  "parseFloat",
+  "parseInt",
+  "Map",
+  "Set",
+  "WeakMap",
+  "WeakSet",
+  "Float64Array",
+  "Float32Array",
+  "Int8Array",
+  "Uint8Array",
+  "Uint8ClampedArray",
+  "Int16Array",
+  "Uint16Array",
+  "Int32Array",
+  "Uint32Array",
+  "Error",
+  "RangeError",
+  "TypeError",
 ]);
 
 /** Raised when a rebuilt frame names something that is neither its own nor a pure built-in. */
@@ -102,9 +132,15 @@ export function readableName(source: string, freeName: string): string {
  */
 export function rebuildFrame(source: string): (...args: unknown[]) => unknown {
   let src = String(source).trim();
-  if (/\{\s*\[native code\]\s*\}$/.test(src)) throw new TypeError(`rebuildFrame: ${src.slice(0, 60)} is native or bound code, which has no source to rebuild`);
+  if (/\{\s*\[native code\]\s*\}$/.test(src))
+    throw new TypeError(
+      `rebuildFrame: ${src.slice(0, 60)} is native or bound code, which has no source to rebuild`,
+    );
   // A method shorthand `frame(t) { … }` is not an expression; `function frame(t) { … }` is.
-  if (/^(async\s+)?(?!function\b)[A-Za-z_$][\w$]*\s*\(/.test(src) && !/^(async\s+)?[A-Za-z_$][\w$]*\s*\([^)]*\)\s*=>/.test(src)) {
+  if (
+    /^(async\s+)?(?!function\b)[A-Za-z_$][\w$]*\s*\(/.test(src) &&
+    !/^(async\s+)?[A-Za-z_$][\w$]*\s*\([^)]*\)\s*=>/.test(src)
+  ) {
     src = src.replace(/^(async\s+)?/, (a) => `${a}function `);
   }
   const scope = new Proxy(Object.create(null) as Record<string, unknown>, {
@@ -112,7 +148,8 @@ export function rebuildFrame(source: string): (...args: unknown[]) => unknown {
     has: (_t, key) => typeof key === "string",
     get: (_t, key) => {
       if (key === Symbol.unscopables) return undefined;
-      if (typeof key === "string" && FRAME_GLOBALS.has(key)) return (globalThis as Record<string, unknown>)[key];
+      if (typeof key === "string" && FRAME_GLOBALS.has(key))
+        return (globalThis as Record<string, unknown>)[key];
       throw new FrameScopeError(String(key));
     },
     set: (_t, key) => {
@@ -120,9 +157,12 @@ export function rebuildFrame(source: string): (...args: unknown[]) => unknown {
     },
   });
   // `with` is what makes every free name go through `scope` (sloppy-mode code, on purpose).
-  const make = new Function("__frameScope", `with (__frameScope) { return (${src}\n); }`) as (s: object) => unknown;
+  const make = new Function("__frameScope", `with (__frameScope) { return (${src}\n); }`) as (
+    s: object,
+  ) => unknown;
   const fn = make(scope);
-  if (typeof fn !== "function") throw new TypeError(`rebuildFrame: the source is not a function: ${src.slice(0, 60)}`);
+  if (typeof fn !== "function")
+    throw new TypeError(`rebuildFrame: the source is not a function: ${src.slice(0, 60)}`);
   return fn as (...args: unknown[]) => unknown;
 }
 
@@ -143,7 +183,9 @@ export function plainData(value: unknown): unknown {
  * is the same double (`-0`, `NaN` and `±Infinity` kept apart, unlike JSON).
  */
 export function exactText(value: unknown): string {
-  return JSON.stringify(plainData(value), (_k, v) => (typeof v === "number" ? (Object.is(v, -0) ? "-0" : `n:${v}`) : v));
+  return JSON.stringify(plainData(value), (_k, v) =>
+    typeof v === "number" ? (Object.is(v, -0) ? "-0" : `n:${v}`) : v,
+  );
 }
 
 /** A figure as plain data: what {@link applyFrame} reads and returns. */
@@ -167,11 +209,21 @@ export function applyFrame(figure: PlainFigure, frame: LiveFrame): PlainFigure {
   const data = figure.data.map((t) => ({ ...t }));
   for (const [key, change] of Object.entries(frame.traces)) {
     const i = Number(key);
-    if (!data[i]) throw new RangeError(`applyFrame: the frame changes trace ${key}; the figure has ${data.length}`);
+    if (!data[i])
+      throw new RangeError(
+        `applyFrame: the frame changes trace ${key}; the figure has ${data.length}`,
+      );
     if (change.x) data[i].x = Array.from(change.x);
     if (change.y) data[i].y = Array.from(change.y);
   }
-  return { ...figure, data, layout: { ...figure.layout, title: { ...((figure.layout.title as object) ?? {}), text: frame.title } } };
+  return {
+    ...figure,
+    data,
+    layout: {
+      ...figure.layout,
+      title: { ...((figure.layout.title as object) ?? {}), text: frame.title },
+    },
+  };
 }
 
 /**
@@ -182,5 +234,7 @@ export function applyFrame(figure: PlainFigure, frame: LiveFrame): PlainFigure {
 export function localTitle(spec: Pick<LiveSliderSpec, "title">, title: string): string {
   if (!spec.title) return title;
   const { key, numbers } = labelKey(title);
-  return key === spec.title.from ? spec.title.to.replace(/\{(\d+)\}/g, (all, i: string) => numbers[Number(i)] ?? all) : title;
+  return key === spec.title.from
+    ? spec.title.to.replace(/\{(\d+)\}/g, (all, i: string) => numbers[Number(i)] ?? all)
+    : title;
 }

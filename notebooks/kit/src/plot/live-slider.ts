@@ -3,7 +3,16 @@ import { slider } from "./builders";
 import type { Figure, Numbers } from "./figure";
 import { label as translate, labelKey } from "../i18n/labels";
 import { language } from "../i18n/language";
-import { FrameScopeError, LIVE_SLIDER_MIME, exactText, plainData, readableName, rebuildFrame, type LiveFrame, type LiveSliderSpec } from "./live-frame";
+import {
+  FrameScopeError,
+  LIVE_SLIDER_MIME,
+  exactText,
+  plainData,
+  readableName,
+  rebuildFrame,
+  type LiveFrame,
+  type LiveSliderSpec,
+} from "./live-frame";
 
 /** The `mlekit` namespace, the third argument of every live frame. */
 export type Mlekit = typeof mlekit;
@@ -55,7 +64,8 @@ function decimalsOf(x: number): number {
 }
 
 function finite(fn: string, name: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new TypeError(`${fn}: ${name} = ${String(v)} is not a finite number`);
+  if (typeof v !== "number" || !Number.isFinite(v))
+    throw new TypeError(`${fn}: ${name} = ${String(v)} is not a finite number`);
   return v;
 }
 
@@ -95,21 +105,38 @@ export function liveSlider<I>(base: Figure, options: LiveSliderOptions<I>): Figu
   const max = finite(fn, "max", options.max);
   const step = finite(fn, "step", options.step);
   const start = finite(fn, "start", options.start);
-  if (typeof label !== "string" || label.trim() === "") throw new TypeError(`${fn}: label = ${JSON.stringify(label)} must be a non-empty name`);
-  if (typeof frame !== "function") throw new TypeError(`${fn}: frame = ${String(frame)} is not a function`);
+  if (typeof label !== "string" || label.trim() === "")
+    throw new TypeError(`${fn}: label = ${JSON.stringify(label)} must be a non-empty name`);
+  if (typeof frame !== "function")
+    throw new TypeError(`${fn}: frame = ${String(frame)} is not a function`);
   if (!(min < max)) throw new RangeError(`${fn}: min = ${min} is not below max = ${max}`);
   if (!(step > 0)) throw new RangeError(`${fn}: step = ${step} is not positive`);
-  if (start < min || start > max) throw new RangeError(`${fn}: start = ${start} is outside [${min}, ${max}]`);
+  if (start < min || start > max)
+    throw new RangeError(`${fn}: start = ${start} is outside [${min}, ${max}]`);
   const digits = options.digits ?? decimalsOf(step);
-  const steps = options.steps ? Array.from(options.steps) : defaultSteps(min, max, step, start, digits);
+  const steps = options.steps
+    ? Array.from(options.steps)
+    : defaultSteps(min, max, step, start, digits);
   steps.forEach((v, i) => {
     finite(fn, `steps[${i}]`, v);
-    if (v < min || v > max) throw new RangeError(`${fn}: steps[${i}] = ${v} is outside [${min}, ${max}]`);
+    if (v < min || v > max)
+      throw new RangeError(`${fn}: steps[${i}] = ${v} is outside [${min}, ${max}]`);
   });
   const at = steps.indexOf(start);
-  if (at < 0) throw new RangeError(`${fn}: start = ${start} is not one of steps (${steps.slice(0, 5).join(", ")}${steps.length > 5 ? ", …" : ""})`);
-  const fig = slider(base, { values: steps, start: at, label: `${label} = `, digits, frame: (v) => frame(v, inputs, mlekit) });
-  const traces = Object.keys(frame(start, inputs, mlekit).traces).map(Number).sort((a, b) => a - b);
+  if (at < 0)
+    throw new RangeError(
+      `${fn}: start = ${start} is not one of steps (${steps.slice(0, 5).join(", ")}${steps.length > 5 ? ", …" : ""})`,
+    );
+  const fig = slider(base, {
+    values: steps,
+    start: at,
+    label: `${label} = `,
+    digits,
+    frame: (v) => frame(v, inputs, mlekit),
+  });
+  const traces = Object.keys(frame(start, inputs, mlekit).traces)
+    .map(Number)
+    .sort((a, b) => a - b);
   const parts: LiveParts = {
     spec: { version: 1, label, min, max, step, start, digits, steps, traces },
     frame: frame as LiveParts["frame"],
@@ -120,10 +147,17 @@ export function liveSlider<I>(base: Figure, options: LiveSliderOptions<I>): Figu
 }
 
 /** 21 values from min to max on the step grid (rounded to `digits`), with `start`, sorted. */
-function defaultSteps(min: number, max: number, step: number, start: number, digits: number): number[] {
+function defaultSteps(
+  min: number,
+  max: number,
+  step: number,
+  start: number,
+  digits: number,
+): number[] {
   const n = Math.floor((max - min) / step + 1e-9);
   const values = new Set<number>([start]);
-  for (let i = 0; i <= 20; i++) values.add(+(min + Math.round((i * n) / 20) * step).toFixed(digits));
+  for (let i = 0; i <= 20; i++)
+    values.add(+(min + Math.round((i * n) / 20) * step).toFixed(digits));
   return [...values].sort((a, b) => a - b);
 }
 
@@ -153,13 +187,16 @@ export function liveSliderSpec(figure: object): LiveSliderSpec | undefined {
   const { spec, frame, inputs } = parts;
   const source = Function.prototype.toString.call(frame);
   const json = JSON.stringify(plainData(inputs));
-  if (json === undefined) throw new TypeError(`${fn}: inputs = ${String(inputs)} cannot travel as JSON`);
+  if (json === undefined)
+    throw new TypeError(`${fn}: inputs = ${String(inputs)} cannot travel as JSON`);
   const carried: unknown = JSON.parse(json);
   let rebuilt: (...args: unknown[]) => unknown;
   try {
     rebuilt = rebuildFrame(source);
   } catch (e) {
-    throw new TypeError(`${fn}: the frame cannot be rebuilt from its source (${(e as Error).message})`);
+    throw new TypeError(
+      `${fn}: the frame cannot be rebuilt from its source (${(e as Error).message})`,
+    );
   }
   let again: unknown;
   try {
@@ -172,7 +209,9 @@ export function liveSliderSpec(figure: object): LiveSliderSpec | undefined {
           `JavaScript's built-ins: pass data in inputs and take mlekit functions from the third argument, e.g. (t, { xs }, { poisson }) => …`,
       );
     }
-    throw new TypeError(`${fn}: the frame rebuilt from its source fails at ${spec.label} = ${spec.start}: ${(e as Error).message}`);
+    throw new TypeError(
+      `${fn}: the frame rebuilt from its source fails at ${spec.label} = ${spec.start}: ${(e as Error).message}`,
+    );
   }
   const original = frame(spec.start, inputs, mlekit);
   if (exactText(again) !== exactText(original)) {
@@ -204,6 +243,5 @@ export function titleTemplate(title: string | undefined): { from: string; to: st
   probes.forEach((p, i) => (to = to.replace(new RegExp(`(?<![\\d.])${p}(?![\\d.])`), `{${i}}`)));
   return probes.every((_, i) => to.includes(`{${i}}`)) ? { from: key, to } : undefined;
 }
-
 
 export { LIVE_SLIDER_MIME };

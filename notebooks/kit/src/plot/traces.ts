@@ -46,7 +46,10 @@ export function line(x: Numbers, y: Heights, style: Style = {}): Trace {
   if (style.width) lineStyle.width = style.width;
   if (style.dash) lineStyle.dash = style.dash;
   const xs = arr(x, "line");
-  return styled({ type: "scatter", mode: "lines", x: xs, y: finiteOrGap(heights(xs, y)), line: lineStyle }, style);
+  return styled(
+    { type: "scatter", mode: "lines", x: xs, y: finiteOrGap(heights(xs, y)), line: lineStyle },
+    style,
+  );
 }
 
 /**
@@ -63,7 +66,8 @@ export function points(x: ArrayLike<number | string>, y: Numbers, style: Style =
   else if (style.color !== undefined) {
     const c = arr(style.color, "points");
     marker.color = c;
-    if (Math.min(...c) < 0 && Math.max(...c) > 0) Object.assign(marker, { colorscale: "RdBu", cmid: 0 });
+    if (Math.min(...c) < 0 && Math.max(...c) > 0)
+      Object.assign(marker, { colorscale: "RdBu", cmid: 0 });
     marker.colorbar = style.colorbar === undefined ? {} : { title: { text: style.colorbar } };
   }
   marker.size = style.size ?? (xs.length <= 20 ? 10 : 6);

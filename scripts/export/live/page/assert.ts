@@ -13,7 +13,13 @@ export class AssertionError extends Error {
   readonly expected: unknown;
   readonly operator: string;
   readonly generatedMessage: boolean;
-  constructor(options: { message?: string; actual?: unknown; expected?: unknown; operator?: string; generated?: boolean }) {
+  constructor(options: {
+    message?: string;
+    actual?: unknown;
+    expected?: unknown;
+    operator?: string;
+    generated?: boolean;
+  }) {
     super(options.message ?? "Failed");
     this.name = "AssertionError";
     this.actual = options.actual;
@@ -25,22 +31,44 @@ export class AssertionError extends Error {
 
 type Message = string | Error | undefined;
 
-function fail(message: Message, generated: string, actual: unknown, expected: unknown, operator: string): never {
+function fail(
+  message: Message,
+  generated: string,
+  actual: unknown,
+  expected: unknown,
+  operator: string,
+): never {
   if (message instanceof Error) throw message;
-  throw new AssertionError({ message: message ?? generated, actual, expected, operator, generated: message === undefined });
+  throw new AssertionError({
+    message: message ?? generated,
+    actual,
+    expected,
+    operator,
+    generated: message === undefined,
+  });
 }
 
 const tag = (o: unknown) => Object.prototype.toString.call(o);
 
 function ownKeys(o: object): (string | symbol)[] {
-  return [...Object.keys(o), ...Object.getOwnPropertySymbols(o).filter((s) => Object.prototype.propertyIsEnumerable.call(o, s))];
+  return [
+    ...Object.keys(o),
+    ...Object.getOwnPropertySymbols(o).filter((s) =>
+      Object.prototype.propertyIsEnumerable.call(o, s),
+    ),
+  ];
 }
 
 /**
  * Node's deep equality: `strict` compares primitives with Object.is and requires the same
  * prototypes; the loose form (legacy `assert.deepEqual`) compares primitives with `==`.
  */
-export function deepEqual(a: unknown, b: unknown, strict: boolean, seen = new Map<object, object>()): boolean {
+export function deepEqual(
+  a: unknown,
+  b: unknown,
+  strict: boolean,
+  seen = new Map<object, object>(),
+): boolean {
   if (a === b) return strict ? Object.is(a, b) : true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
     if (strict) return Object.is(a, b);
@@ -57,7 +85,8 @@ export function deepEqual(a: unknown, b: unknown, strict: boolean, seen = new Ma
   try {
     if (Array.isArray(a) !== Array.isArray(b)) return false;
     if (a instanceof Date && b instanceof Date) {
-      if (a.getTime() !== b.getTime() && !(Number.isNaN(a.getTime()) && Number.isNaN(b.getTime()))) return false;
+      if (a.getTime() !== b.getTime() && !(Number.isNaN(a.getTime()) && Number.isNaN(b.getTime())))
+        return false;
     } else if (a instanceof RegExp && b instanceof RegExp) {
       if (a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex) return false;
     } else if (a instanceof Error && b instanceof Error) {
@@ -66,7 +95,8 @@ export function deepEqual(a: unknown, b: unknown, strict: boolean, seen = new Ma
       const x = a as unknown as ArrayLike<unknown>;
       const y = b as unknown as ArrayLike<unknown>;
       if (x.length !== y.length) return false;
-      for (let i = 0; i < x.length; i++) if (!(strict ? Object.is(x[i], y[i]) : x[i] == y[i])) return false; // eslint-disable-line eqeqeq
+      for (let i = 0; i < x.length; i++)
+        if (!(strict ? Object.is(x[i], y[i]) : x[i] == y[i])) return false; // eslint-disable-line eqeqeq
     } else if (a instanceof Number || a instanceof String || a instanceof Boolean) {
       if (!Object.is(a.valueOf(), (b as Number).valueOf())) return false;
     }
@@ -75,20 +105,48 @@ export function deepEqual(a: unknown, b: unknown, strict: boolean, seen = new Ma
       for (const [k, v] of a) {
         if (b.has(k)) {
           if (!deepEqual(v, b.get(k), strict, seen)) return false;
-        } else if (!(typeof k === "object" && k !== null && [...b].some(([k2, v2]) => deepEqual(k, k2, strict, seen) && deepEqual(v, v2, strict, seen)))) return false;
+        } else if (!(
+          typeof k === "object" &&
+          k !== null &&
+          [...b].some(
+            ([k2, v2]) => deepEqual(k, k2, strict, seen) && deepEqual(v, v2, strict, seen),
+          )
+        ))
+          return false;
       }
     } else if (a instanceof Set && b instanceof Set) {
       if (a.size !== b.size) return false;
-      for (const v of a) if (!b.has(v) && !(typeof v === "object" && v !== null && [...b].some((w) => deepEqual(v, w, strict, seen)))) return false;
+      for (const v of a)
+        if (
+          !b.has(v) &&
+          !(
+            typeof v === "object" &&
+            v !== null &&
+            [...b].some((w) => deepEqual(v, w, strict, seen))
+          )
+        )
+          return false;
     }
-    const ka = ownKeys(a).filter((k) => !(ArrayBuffer.isView(a) && typeof k === "string" && /^\d+$/.test(k)));
-    const kb = ownKeys(b).filter((k) => !(ArrayBuffer.isView(b) && typeof k === "string" && /^\d+$/.test(k)));
+    const ka = ownKeys(a).filter(
+      (k) => !(ArrayBuffer.isView(a) && typeof k === "string" && /^\d+$/.test(k)),
+    );
+    const kb = ownKeys(b).filter(
+      (k) => !(ArrayBuffer.isView(b) && typeof k === "string" && /^\d+$/.test(k)),
+    );
     if (ka.length !== kb.length) return false;
     if (Array.isArray(a) && (a as unknown[]).length !== (b as unknown[]).length) return false;
     const kbSet = new Set(kb);
     for (const k of ka) {
       if (!kbSet.has(k)) return false;
-      if (!deepEqual((a as Record<string | symbol, unknown>)[k], (b as Record<string | symbol, unknown>)[k], strict, seen)) return false;
+      if (
+        !deepEqual(
+          (a as Record<string | symbol, unknown>)[k],
+          (b as Record<string | symbol, unknown>)[k],
+          strict,
+          seen,
+        )
+      )
+        return false;
     }
     return true;
   } finally {
@@ -100,7 +158,8 @@ function errorMatches(err: unknown, expected: unknown): boolean {
   if (expected === undefined) return true;
   if (expected instanceof RegExp) return expected.test(String(err));
   if (typeof expected === "function") {
-    if (expected.prototype !== undefined && err instanceof (expected as new () => unknown)) return true;
+    if (expected.prototype !== undefined && err instanceof (expected as new () => unknown))
+      return true;
     if (Error.isPrototypeOf(expected) || expected === Error) return false;
     return (expected as (e: unknown) => unknown)(err) === true;
   }
@@ -121,11 +180,20 @@ function errorMatches(err: unknown, expected: unknown): boolean {
 /** The assert module: strict (`node:assert/strict`) or legacy (`node:assert`). */
 export function makeAssert(strict: boolean) {
   const ok = (...args: unknown[]): void => {
-    if (args.length === 0) fail(undefined, "No value argument passed to `assert.ok()`", undefined, true, "==");
+    if (args.length === 0)
+      fail(undefined, "No value argument passed to `assert.ok()`", undefined, true, "==");
     const [value, message] = args as [unknown, Message];
-    if (!value) fail(message, `The expression evaluated to a falsy value:\n\n  assert.ok(${inspect(value)})\n`, value, true, "==");
+    if (!value)
+      fail(
+        message,
+        `The expression evaluated to a falsy value:\n\n  assert.ok(${inspect(value)})\n`,
+        value,
+        true,
+        "==",
+      );
   };
-  const same = (a: unknown, b: unknown) => (strict ? Object.is(a, b) : a == b || (Number.isNaN(a) && Number.isNaN(b))); // eslint-disable-line eqeqeq
+  const same = (a: unknown, b: unknown) =>
+    strict ? Object.is(a, b) : a == b || (Number.isNaN(a) && Number.isNaN(b)); // eslint-disable-line eqeqeq
   const assert = Object.assign(ok, {
     ok,
     AssertionError,
@@ -133,77 +201,202 @@ export function makeAssert(strict: boolean) {
       return fail(message, "Failed", undefined, undefined, "fail");
     },
     equal(actual: unknown, expected: unknown, message?: Message) {
-      if (!same(actual, expected)) fail(message, strict ? `Expected values to be strictly equal:\n\n${inspect(actual)} !== ${inspect(expected)}\n` : `${inspect(actual)} == ${inspect(expected)}`, actual, expected, strict ? "strictEqual" : "==");
+      if (!same(actual, expected))
+        fail(
+          message,
+          strict
+            ? `Expected values to be strictly equal:\n\n${inspect(actual)} !== ${inspect(expected)}\n`
+            : `${inspect(actual)} == ${inspect(expected)}`,
+          actual,
+          expected,
+          strict ? "strictEqual" : "==",
+        );
     },
     notEqual(actual: unknown, expected: unknown, message?: Message) {
-      if (same(actual, expected)) fail(message, strict ? `Expected "actual" to be strictly unequal to: ${inspect(expected)}` : `${inspect(actual)} != ${inspect(expected)}`, actual, expected, strict ? "notStrictEqual" : "!=");
+      if (same(actual, expected))
+        fail(
+          message,
+          strict
+            ? `Expected "actual" to be strictly unequal to: ${inspect(expected)}`
+            : `${inspect(actual)} != ${inspect(expected)}`,
+          actual,
+          expected,
+          strict ? "notStrictEqual" : "!=",
+        );
     },
     strictEqual(actual: unknown, expected: unknown, message?: Message) {
-      if (!Object.is(actual, expected)) fail(message, `Expected values to be strictly equal:\n\n${inspect(actual)} !== ${inspect(expected)}\n`, actual, expected, "strictEqual");
+      if (!Object.is(actual, expected))
+        fail(
+          message,
+          `Expected values to be strictly equal:\n\n${inspect(actual)} !== ${inspect(expected)}\n`,
+          actual,
+          expected,
+          "strictEqual",
+        );
     },
     notStrictEqual(actual: unknown, expected: unknown, message?: Message) {
-      if (Object.is(actual, expected)) fail(message, `Expected "actual" to be strictly unequal to: ${inspect(expected)}`, actual, expected, "notStrictEqual");
+      if (Object.is(actual, expected))
+        fail(
+          message,
+          `Expected "actual" to be strictly unequal to: ${inspect(expected)}`,
+          actual,
+          expected,
+          "notStrictEqual",
+        );
     },
     deepEqual(actual: unknown, expected: unknown, message?: Message) {
-      if (!deepEqual(actual, expected, strict)) fail(message, `Expected values to be ${strict ? "strictly " : "loosely "}deep-equal:\n\n${inspect(actual)}\n\nshould equal\n\n${inspect(expected)}`, actual, expected, strict ? "deepStrictEqual" : "deepEqual");
+      if (!deepEqual(actual, expected, strict))
+        fail(
+          message,
+          `Expected values to be ${strict ? "strictly " : "loosely "}deep-equal:\n\n${inspect(actual)}\n\nshould equal\n\n${inspect(expected)}`,
+          actual,
+          expected,
+          strict ? "deepStrictEqual" : "deepEqual",
+        );
     },
     notDeepEqual(actual: unknown, expected: unknown, message?: Message) {
-      if (deepEqual(actual, expected, strict)) fail(message, `Expected "actual" not to be ${strict ? "strictly " : "loosely "}deep-equal to: ${inspect(expected)}`, actual, expected, strict ? "notDeepStrictEqual" : "notDeepEqual");
+      if (deepEqual(actual, expected, strict))
+        fail(
+          message,
+          `Expected "actual" not to be ${strict ? "strictly " : "loosely "}deep-equal to: ${inspect(expected)}`,
+          actual,
+          expected,
+          strict ? "notDeepStrictEqual" : "notDeepEqual",
+        );
     },
     deepStrictEqual(actual: unknown, expected: unknown, message?: Message) {
-      if (!deepEqual(actual, expected, true)) fail(message, `Expected values to be strictly deep-equal:\n\n${inspect(actual)}\n\nshould equal\n\n${inspect(expected)}`, actual, expected, "deepStrictEqual");
+      if (!deepEqual(actual, expected, true))
+        fail(
+          message,
+          `Expected values to be strictly deep-equal:\n\n${inspect(actual)}\n\nshould equal\n\n${inspect(expected)}`,
+          actual,
+          expected,
+          "deepStrictEqual",
+        );
     },
     notDeepStrictEqual(actual: unknown, expected: unknown, message?: Message) {
-      if (deepEqual(actual, expected, true)) fail(message, `Expected "actual" not to be strictly deep-equal to: ${inspect(expected)}`, actual, expected, "notDeepStrictEqual");
+      if (deepEqual(actual, expected, true))
+        fail(
+          message,
+          `Expected "actual" not to be strictly deep-equal to: ${inspect(expected)}`,
+          actual,
+          expected,
+          "notDeepStrictEqual",
+        );
     },
     throws(fn: () => unknown, expected?: unknown, message?: Message) {
-      if (typeof fn !== "function") throw new TypeError(`The "fn" argument must be of type function. Received ${inspect(fn)}`);
+      if (typeof fn !== "function")
+        throw new TypeError(`The "fn" argument must be of type function. Received ${inspect(fn)}`);
       if (typeof expected === "string") [message, expected] = [expected, undefined];
       try {
         fn();
       } catch (err) {
         if (!errorMatches(err, expected)) {
-          if (typeof expected === "function" && !(expected instanceof RegExp) && (expected.prototype === undefined || !(Error.isPrototypeOf(expected) || expected === Error))) throw err;
-          fail(message, `The error is expected to be an instance or match of ${inspect(expected)}. Received ${inspect(err)}`, err, expected, "throws");
+          if (
+            typeof expected === "function" &&
+            !(expected instanceof RegExp) &&
+            (expected.prototype === undefined ||
+              !(Error.isPrototypeOf(expected) || expected === Error))
+          )
+            throw err;
+          fail(
+            message,
+            `The error is expected to be an instance or match of ${inspect(expected)}. Received ${inspect(err)}`,
+            err,
+            expected,
+            "throws",
+          );
         }
         return;
       }
-      fail(message, `Missing expected exception${message === undefined ? "." : `: ${String(message)}`}`, undefined, expected, "throws");
+      fail(
+        message,
+        `Missing expected exception${message === undefined ? "." : `: ${String(message)}`}`,
+        undefined,
+        expected,
+        "throws",
+      );
     },
     doesNotThrow(fn: () => unknown, expected?: unknown, message?: Message) {
       if (typeof expected === "string") [message, expected] = [expected, undefined];
       try {
         fn();
       } catch (err) {
-        fail(message, `Got unwanted exception.\nActual message: "${(err as Error)?.message ?? String(err)}"`, err, expected, "doesNotThrow");
+        fail(
+          message,
+          `Got unwanted exception.\nActual message: "${(err as Error)?.message ?? String(err)}"`,
+          err,
+          expected,
+          "doesNotThrow",
+        );
       }
     },
-    async rejects(promiseOrFn: Promise<unknown> | (() => Promise<unknown>), expected?: unknown, message?: Message) {
+    async rejects(
+      promiseOrFn: Promise<unknown> | (() => Promise<unknown>),
+      expected?: unknown,
+      message?: Message,
+    ) {
       try {
         await (typeof promiseOrFn === "function" ? promiseOrFn() : promiseOrFn);
       } catch (err) {
-        if (!errorMatches(err, expected)) fail(message, `The error is expected to match ${inspect(expected)}. Received ${inspect(err)}`, err, expected, "rejects");
+        if (!errorMatches(err, expected))
+          fail(
+            message,
+            `The error is expected to match ${inspect(expected)}. Received ${inspect(err)}`,
+            err,
+            expected,
+            "rejects",
+          );
         return;
       }
       fail(message, "Missing expected rejection.", undefined, expected, "rejects");
     },
-    async doesNotReject(promiseOrFn: Promise<unknown> | (() => Promise<unknown>), message?: Message) {
+    async doesNotReject(
+      promiseOrFn: Promise<unknown> | (() => Promise<unknown>),
+      message?: Message,
+    ) {
       try {
         await (typeof promiseOrFn === "function" ? promiseOrFn() : promiseOrFn);
       } catch (err) {
-        fail(message, `Got unwanted rejection.\nActual message: "${(err as Error)?.message ?? String(err)}"`, err, undefined, "doesNotReject");
+        fail(
+          message,
+          `Got unwanted rejection.\nActual message: "${(err as Error)?.message ?? String(err)}"`,
+          err,
+          undefined,
+          "doesNotReject",
+        );
       }
     },
     match(text: string, re: RegExp, message?: Message) {
-      if (typeof text !== "string" || !re.test(text)) fail(message, `The input did not match the regular expression ${String(re)}. Input:\n\n${inspect(text)}\n`, text, re, "match");
+      if (typeof text !== "string" || !re.test(text))
+        fail(
+          message,
+          `The input did not match the regular expression ${String(re)}. Input:\n\n${inspect(text)}\n`,
+          text,
+          re,
+          "match",
+        );
     },
     doesNotMatch(text: string, re: RegExp, message?: Message) {
-      if (typeof text !== "string" || re.test(text)) fail(message, `The input was expected to not match the regular expression ${String(re)}. Input:\n\n${inspect(text)}\n`, text, re, "doesNotMatch");
+      if (typeof text !== "string" || re.test(text))
+        fail(
+          message,
+          `The input was expected to not match the regular expression ${String(re)}. Input:\n\n${inspect(text)}\n`,
+          text,
+          re,
+          "doesNotMatch",
+        );
     },
     ifError(value: unknown) {
       if (value !== null && value !== undefined) {
         if (value instanceof Error) throw value;
-        fail(undefined, `ifError got unwanted exception: ${inspect(value)}`, value, null, "ifError");
+        fail(
+          undefined,
+          `ifError got unwanted exception: ${inspect(value)}`,
+          value,
+          null,
+          "ifError",
+        );
       }
     },
   });
@@ -217,4 +410,6 @@ export type AssertModule = ReturnType<typeof makeAssert> & { strict: AssertModul
 export const strictAssert = makeAssert(true) as AssertModule;
 strictAssert.strict = strictAssert;
 /** `node:assert` (legacy: `equal` is `==`, `deepEqual` loose); its `strict` is the strict module. */
-export const legacyAssert = Object.assign(makeAssert(false), { strict: strictAssert }) as AssertModule;
+export const legacyAssert = Object.assign(makeAssert(false), {
+  strict: strictAssert,
+}) as AssertModule;

@@ -5,18 +5,41 @@
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, drawSelection, highlightSpecialChars } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { HighlightStyle, LanguageSupport, bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import {
+  HighlightStyle,
+  LanguageSupport,
+  bracketMatching,
+  indentOnInput,
+  syntaxHighlighting,
+} from "@codemirror/language";
 import { typescriptLanguage } from "@codemirror/lang-javascript";
 import { tags as t } from "@lezer/highlight";
 
 /** Lezer's tags mapped to the highlight.js classes the page's stylesheet already colours. */
 const palette = HighlightStyle.define([
-  { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword, t.self], class: "hljs-keyword" },
+  {
+    tag: [
+      t.keyword,
+      t.controlKeyword,
+      t.definitionKeyword,
+      t.moduleKeyword,
+      t.operatorKeyword,
+      t.self,
+    ],
+    class: "hljs-keyword",
+  },
   { tag: [t.typeName, t.className, t.namespace], class: "hljs-type" },
   { tag: [t.string, t.special(t.string), t.regexp], class: "hljs-string" },
   { tag: [t.number, t.bool, t.null, t.atom], class: "hljs-number" },
   { tag: [t.comment, t.lineComment, t.blockComment], class: "hljs-comment" },
-  { tag: [t.function(t.variableName), t.function(t.propertyName), t.function(t.definition(t.variableName))], class: "hljs-title" },
+  {
+    tag: [
+      t.function(t.variableName),
+      t.function(t.propertyName),
+      t.function(t.definition(t.variableName)),
+    ],
+    class: "hljs-title",
+  },
   { tag: [t.propertyName, t.definition(t.propertyName)], class: "hljs-property" },
 ]);
 
@@ -52,7 +75,12 @@ export function createEditor({ doc, label, onRun, onChange }: EditorOptions): Ed
         syntaxHighlighting(palette),
         EditorView.lineWrapping,
         EditorState.tabSize.of(2),
-        keymap.of([{ key: "Shift-Enter", run }, { key: "Mod-Enter", run }, ...defaultKeymap, ...historyKeymap]),
+        keymap.of([
+          { key: "Shift-Enter", run },
+          { key: "Mod-Enter", run },
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
         EditorView.contentAttributes.of({ "aria-label": label }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange?.();

@@ -27,15 +27,22 @@ const IDENTIFIER = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 function escapeChar(c: string, quote: string): string {
   const code = c.charCodeAt(0);
   switch (c) {
-    case "\b": return "\\b";
-    case "\t": return "\\t";
-    case "\n": return "\\n";
-    case "\f": return "\\f";
-    case "\r": return "\\r";
-    case "\\": return "\\\\";
+    case "\b":
+      return "\\b";
+    case "\t":
+      return "\\t";
+    case "\n":
+      return "\\n";
+    case "\f":
+      return "\\f";
+    case "\r":
+      return "\\r";
+    case "\\":
+      return "\\\\";
   }
   if (c === quote) return `\\${quote}`;
-  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`;
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f))
+    return `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`;
   return `\\u${code.toString(16).padStart(4, "0")}`; // a lone surrogate
 }
 
@@ -46,7 +53,10 @@ export function quote(s: string): string {
     if (!s.includes('"')) q = '"';
     else if (!s.includes("`") && !s.includes("${")) q = "`";
   }
-  const needs = new RegExp(`[\\x00-\\x1f\\x7f-\\x9f\\\\${q === "'" ? "'" : ""}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`, "g");
+  const needs = new RegExp(
+    `[\\x00-\\x1f\\x7f-\\x9f\\\\${q === "'" ? "'" : ""}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`,
+    "g",
+  );
   return q + s.replace(needs, (c) => escapeChar(c, q)) + q;
 }
 
@@ -56,11 +66,16 @@ function numberText(n: number): string {
 
 function primitive(v: unknown, p: Pass): string | undefined {
   switch (typeof v) {
-    case "number": return numberText(v);
-    case "bigint": return `${v}n`;
-    case "boolean": return String(v);
-    case "undefined": return "undefined";
-    case "symbol": return v.toString();
+    case "number":
+      return numberText(v);
+    case "bigint":
+      return `${v}n`;
+    case "boolean":
+      return String(v);
+    case "undefined":
+      return "undefined";
+    case "symbol":
+      return v.toString();
     case "string": {
       let s = v;
       let more = "";
@@ -71,7 +86,8 @@ function primitive(v: unknown, p: Pass): string | undefined {
       // A long multi-line string is written one quoted line at a time, joined by " +".
       if (s.length > 16 && s.length > BREAK - p.indent - 4 && s.includes("\n")) {
         const lines = s.split(/(?<=\n)/);
-        if (lines.length > 1) return lines.map(quote).join(` +\n${" ".repeat(p.indent + 2)}`) + more;
+        if (lines.length > 1)
+          return lines.map(quote).join(` +\n${" ".repeat(p.indent + 2)}`) + more;
       }
       return quote(s) + more;
     }
@@ -98,14 +114,20 @@ function functionBase(f: Function): string {
     return `[class ${f.name || "(anonymous)"}${ext ? ` extends ${ext[1]}` : ""}]`;
   }
   const kind = constructorName(f) ?? "Function";
-  const type = kind === "AsyncFunction" || kind === "GeneratorFunction" || kind === "AsyncGeneratorFunction" ? kind : "Function";
+  const type =
+    kind === "AsyncFunction" || kind === "GeneratorFunction" || kind === "AsyncGeneratorFunction"
+      ? kind
+      : "Function";
   return f.name ? `[${type}: ${f.name}]` : `[${type} (anonymous)]`;
 }
 
 /** The keys shown for an object: own enumerable string keys, then enumerable symbols. */
 function shownKeys(o: object, skipIndices: boolean): (string | symbol)[] {
-  const keys: (string | symbol)[] = Object.keys(o).filter((k) => !(skipIndices && /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1));
-  for (const s of Object.getOwnPropertySymbols(o)) if (Object.getOwnPropertyDescriptor(o, s)?.enumerable) keys.push(s);
+  const keys: (string | symbol)[] = Object.keys(o).filter(
+    (k) => !(skipIndices && /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1),
+  );
+  for (const s of Object.getOwnPropertySymbols(o))
+    if (Object.getOwnPropertyDescriptor(o, s)?.enumerable) keys.push(s);
   return keys;
 }
 
@@ -117,7 +139,10 @@ function keyText(k: string | symbol): string {
 
 /** One `key: value` entry (or, in an array, the value alone). */
 function entry(o: object, k: string | symbol, depth: number, p: Pass, inArray: boolean): string {
-  const d = Object.getOwnPropertyDescriptor(o, k) ?? { value: (o as Record<string | symbol, unknown>)[k], enumerable: true };
+  const d = Object.getOwnPropertyDescriptor(o, k) ?? {
+    value: (o as Record<string | symbol, unknown>)[k],
+    enumerable: true,
+  };
   let text: string;
   if (d.value !== undefined || !("get" in d || "set" in d)) {
     p.indent += 2;
@@ -155,7 +180,8 @@ function arrayItems(a: readonly unknown[], depth: number, p: Pass): string[] {
  * does for arrays of more than six items.
  */
 function columns(items: string[], source: ArrayLike<unknown>, p: Pass): string[] {
-  const hasMore = items.length > MAX_ITEMS || /^\.\.\. \d+ more item/.test(items[items.length - 1] ?? "");
+  const hasMore =
+    items.length > MAX_ITEMS || /^\.\.\. \d+ more item/.test(items[items.length - 1] ?? "");
   const n = hasMore && items.length > MAX_ITEMS ? items.length - 1 : items.length;
   const lengths = items.slice(0, n).map((s) => s.length);
   const total = lengths.reduce((a, b) => a + b + 2, 0);
@@ -164,7 +190,12 @@ function columns(items: string[], source: ArrayLike<unknown>, p: Pass): string[]
   if (!(cell * 3 + p.indent < BREAK && (total / cell > 5 || longest <= 6))) return items;
   const bias = Math.sqrt(cell - total / items.length);
   const biased = Math.max(cell - 3 - bias, 1);
-  const cols = Math.min(Math.round(Math.sqrt(2.5 * biased * n) / biased), Math.floor((BREAK - p.indent) / cell), COMPACT * 4, 15);
+  const cols = Math.min(
+    Math.round(Math.sqrt(2.5 * biased * n) / biased),
+    Math.floor((BREAK - p.indent) / cell),
+    COMPACT * 4,
+    15,
+  );
   if (cols <= 1) return items;
   const widths: number[] = [];
   for (let c = 0; c < cols; c++) {
@@ -184,7 +215,10 @@ function columns(items: string[], source: ArrayLike<unknown>, p: Pass): string[]
   for (let i = 0; i < n; i += cols) {
     const end = Math.min(i + cols, n);
     let line = "";
-    for (let j = i; j < end - 1; j++) line += numeric ? `${items[j]}, `.padStart(widths[j - i]) : `${items[j]}, `.padEnd(widths[j - i]);
+    for (let j = i; j < end - 1; j++)
+      line += numeric
+        ? `${items[j]}, `.padStart(widths[j - i])
+        : `${items[j]}, `.padEnd(widths[j - i]);
     line += numeric ? items[end - 1].padStart(widths[end - 1 - i] - 2) : items[end - 1];
     rows.push(line);
   }
@@ -193,7 +227,16 @@ function columns(items: string[], source: ArrayLike<unknown>, p: Pass): string[]
 }
 
 /** Joins the entries on one line when they fit, else one per line. */
-function layout(entries: string[], open: string, close: string, base: string, depth: number, p: Pass, isArray: boolean, source?: ArrayLike<unknown>): string {
+function layout(
+  entries: string[],
+  open: string,
+  close: string,
+  base: string,
+  depth: number,
+  p: Pass,
+  isArray: boolean,
+  source?: ArrayLike<unknown>,
+): string {
   const count = entries.length;
   let out = entries;
   if (isArray && count > 6) out = columns(entries, source ?? [], p);
@@ -236,7 +279,8 @@ function formatObject(o: object, depth: number, p: Pass): string {
   const ctor = constructorName(o);
   const tag = (o as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag];
   const tagText = typeof tag === "string" && tag !== "" && tag !== ctor ? ` [${tag}]` : "";
-  const prefix = (fallback: string, size = "") => (ctor === null ? `[${fallback}${size}: null prototype]${tagText} ` : `${ctor}${size}${tagText} `);
+  const prefix = (fallback: string, size = "") =>
+    ctor === null ? `[${fallback}${size}: null prototype]${tagText} ` : `${ctor}${size}${tagText} `;
   let open = "{";
   let base = "";
   let isArray = false;
@@ -264,7 +308,8 @@ function formatObject(o: object, depth: number, p: Pass): string {
     items = () => {
       const out: string[] = [];
       const n = Math.min(o.length, MAX_ITEMS);
-      for (let i = 0; i < n; i++) out.push(typeof o[i] === "bigint" ? `${o[i]}n` : numberText(o[i] as number));
+      for (let i = 0; i < n; i++)
+        out.push(typeof o[i] === "bigint" ? `${o[i]}n` : numberText(o[i] as number));
       if (o.length > n) out.push(`... ${o.length - n} more item${o.length - n > 1 ? "s" : ""}`);
       return out;
     };
@@ -304,7 +349,8 @@ function formatObject(o: object, depth: number, p: Pass): string {
     if (keys.length === 0) return base;
   } else if (o instanceof Number || o instanceof String || o instanceof Boolean) {
     const inner = o.valueOf();
-    const type = typeof inner === "string" ? "String" : typeof inner === "number" ? "Number" : "Boolean";
+    const type =
+      typeof inner === "string" ? "String" : typeof inner === "number" ? "Number" : "Boolean";
     base = `[${type}: ${primitive(inner, p)}]`;
     if (o instanceof String) keys = keys.filter((k) => !(typeof k === "string" && /^\d+$/.test(k)));
     if (keys.length === 0) return base;
@@ -319,8 +365,16 @@ function formatObject(o: object, depth: number, p: Pass): string {
 }
 
 function finish(
-  o: object, depth: number, p: Pass, open: string, close: string, base: string,
-  keys: (string | symbol)[], items: (d: number) => string[], isArray: boolean, source?: ArrayLike<unknown>,
+  o: object,
+  depth: number,
+  p: Pass,
+  open: string,
+  close: string,
+  base: string,
+  keys: (string | symbol)[],
+  items: (d: number) => string[],
+  isArray: boolean,
+  source?: ArrayLike<unknown>,
 ): string {
   if (depth > DEPTH) {
     const ctor = constructorName(o);
@@ -373,11 +427,27 @@ export function formatLog(args: readonly unknown[]): string {
       const a = args[k++];
       switch (c) {
         case "s":
-          return typeof a === "string" ? a : typeof a === "bigint" ? `${a}n` : typeof a === "number" ? numberText(a) : a !== null && typeof a === "object" ? inspectShallow(a) : String(a);
+          return typeof a === "string"
+            ? a
+            : typeof a === "bigint"
+              ? `${a}n`
+              : typeof a === "number"
+                ? numberText(a)
+                : a !== null && typeof a === "object"
+                  ? inspectShallow(a)
+                  : String(a);
         case "d":
-          return typeof a === "bigint" ? `${a}n` : typeof a === "symbol" ? "NaN" : numberText(Number(a));
+          return typeof a === "bigint"
+            ? `${a}n`
+            : typeof a === "symbol"
+              ? "NaN"
+              : numberText(Number(a));
         case "i":
-          return typeof a === "bigint" ? `${a}n` : typeof a === "symbol" ? "NaN" : numberText(parseInt(String(a), 10));
+          return typeof a === "bigint"
+            ? `${a}n`
+            : typeof a === "symbol"
+              ? "NaN"
+              : numberText(parseInt(String(a), 10));
         case "f":
           return typeof a === "symbol" ? "NaN" : numberText(parseFloat(String(a)));
         case "j":

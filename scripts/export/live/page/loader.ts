@@ -10,9 +10,14 @@ const loaded: Record<string, Promise<void>> = {};
 function load(name: string): Promise<void> {
   return (loaded[name] ??= new Promise<void>((resolve, reject) => {
     const s = document.createElement("script");
-    const inline = document.querySelector<HTMLScriptElement>(`script[type="text/mlekit-live"][data-live-asset="${name}"]`);
-    const base = document.querySelector<HTMLScriptElement>("script[data-live-base]")?.dataset.liveBase;
-    s.src = inline ? URL.createObjectURL(new Blob([inline.text], { type: "text/javascript" })) : `${base ?? ""}${name}.js`;
+    const inline = document.querySelector<HTMLScriptElement>(
+      `script[type="text/mlekit-live"][data-live-asset="${name}"]`,
+    );
+    const base =
+      document.querySelector<HTMLScriptElement>("script[data-live-base]")?.dataset.liveBase;
+    s.src = inline
+      ? URL.createObjectURL(new Blob([inline.text], { type: "text/javascript" }))
+      : `${base ?? ""}${name}.js`;
     s.onload = () => resolve();
     s.onerror = () => reject(new Error(`the ${name} script did not load (${s.src})`));
     document.body.appendChild(s);

@@ -5,7 +5,11 @@ import type { TransformError } from "./transform";
 /** One output, as nbformat 4 stores it (strings unsplit); an error also knows its line. */
 export type Output =
   | { output_type: "stream"; name: "stdout" | "stderr"; text: string }
-  | { output_type: "display_data"; data: Record<string, unknown>; metadata: Record<string, unknown> }
+  | {
+      output_type: "display_data";
+      data: Record<string, unknown>;
+      metadata: Record<string, unknown>;
+    }
   | { output_type: "error"; ename: string; evalue: string; traceback: string[]; line?: number };
 
 /** A cell as the worker gets it: the script, or the syntax error that stopped it. */

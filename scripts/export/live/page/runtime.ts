@@ -52,13 +52,17 @@ let last: RunRecord | undefined;
 let touched = false;
 
 const bar = () => document.getElementById("mlekit-live-bar");
-const button = (name: string) => bar()?.querySelector<HTMLButtonElement>(`button[data-live=${name}]`) ?? null;
+const button = (name: string) =>
+  bar()?.querySelector<HTMLButtonElement>(`button[data-live=${name}]`) ?? null;
 function status(text: string): void {
   const s = bar()?.querySelector<HTMLElement>("[data-live=status]");
   if (s) s.textContent = text;
 }
 
-type PlotlyLike = { newPlot(el: HTMLElement, fig: object): Promise<unknown>; purge(el: HTMLElement): void };
+type PlotlyLike = {
+  newPlot(el: HTMLElement, fig: object): Promise<unknown>;
+  purge(el: HTMLElement): void;
+};
 const plotly = () => (window as unknown as { Plotly?: PlotlyLike }).Plotly;
 
 /** Draws every figure under `root` as the page's own draw script does. */
@@ -69,9 +73,15 @@ function drawFigures(root: Element): void {
   root.querySelectorAll<HTMLScriptElement>("script.figure-data").forEach((b) => {
     const el = document.getElementById(b.dataset.for ?? "");
     if (!el) return;
-    const f = JSON.parse(b.text) as { data: unknown[]; layout?: object; frames?: unknown[]; config?: object };
+    const f = JSON.parse(b.text) as {
+      data: unknown[];
+      layout?: object;
+      frames?: unknown[];
+      config?: object;
+    };
     const config = { displaylogo: false, responsive: true, ...(f.config ?? {}) };
-    const draw = () => plotly()!.newPlot(el, { data: f.data, layout: f.layout ?? {}, frames: f.frames, config });
+    const draw = () =>
+      plotly()!.newPlot(el, { data: f.data, layout: f.layout ?? {}, frames: f.frames, config });
     if (plotly()) draw();
     else {
       const wait = () => (plotly() ? draw() : setTimeout(wait, 30));
@@ -83,12 +93,14 @@ function drawFigures(root: Element): void {
 /** The output elements of a cell (what the exporter put after its source). */
 // A predict-then-check cell's outputs sit in a <details class="reveal">: it goes and comes back
 // with them. A run's new outputs are shown unfolded (the reader ran the check).
-const isOutput = (e: Element) => e.classList.contains("output") || e.classList.contains("reveal-outputs");
+const isOutput = (e: Element) =>
+  e.classList.contains("output") || e.classList.contains("reveal-outputs");
 const outputsOf = (c: CellView) => Array.from(c.el.children).filter(isOutput);
 
 function clearOutputs(c: CellView, keep: boolean): void {
   for (const e of outputsOf(c)) {
-    if (!keep) e.querySelectorAll<HTMLElement>(".js-plotly-plot").forEach((p) => plotly()?.purge(p));
+    if (!keep)
+      e.querySelectorAll<HTMLElement>(".js-plotly-plot").forEach((p) => plotly()?.purge(p));
     e.remove();
   }
 }
@@ -103,10 +115,21 @@ function place(c: CellView, nodes: Element[]): void {
 
 /** Replaces a cell's outputs with new ones, rendered as the exporter renders them. */
 function render(c: CellView, index: number, outputs: Output[]): void {
-  clearOutputs(c, c.originalOutputs.length > 0 && outputsOf(c).every((e) => c.originalOutputs.includes(e)));
+  clearOutputs(
+    c,
+    c.originalOutputs.length > 0 && outputsOf(c).every((e) => c.originalOutputs.includes(e)),
+  );
   const tpl = document.createElement("template");
   tpl.innerHTML = outputs
-    .map((o, k) => outputHtml(o as unknown as NbOutput, `${index}-${k}-run${runNo}`, c.number, pageContext({ lang: html.lang || "en", live: true })).html)
+    .map(
+      (o, k) =>
+        outputHtml(
+          o as unknown as NbOutput,
+          `${index}-${k}-run${runNo}`,
+          c.number,
+          pageContext({ lang: html.lang || "en", live: true }),
+        ).html,
+    )
     .filter(Boolean)
     .join("\n");
   const nodes = Array.from(tpl.content.children);
@@ -118,7 +141,10 @@ function render(c: CellView, index: number, outputs: Output[]): void {
 }
 
 function skipped(c: CellView, failed: number): void {
-  clearOutputs(c, outputsOf(c).every((e) => c.originalOutputs.includes(e)));
+  clearOutputs(
+    c,
+    outputsOf(c).every((e) => c.originalOutputs.includes(e)),
+  );
   const div = document.createElement("div");
   div.className = "output live-skipped";
   div.textContent = fill(t.notRun, { n: failed });
@@ -142,7 +168,13 @@ export function runAll({ prelude }: { prelude?: string } = {}): void {
   runNo++;
   const run = runNo;
   const t0 = performance.now();
-  const record: RunRecord = { state: "running", errors: 0, ms: 0, outputs: cells.map(() => null), cellMs: cells.map(() => null) };
+  const record: RunRecord = {
+    state: "running",
+    errors: 0,
+    ms: 0,
+    outputs: cells.map(() => null),
+    cellMs: cells.map(() => null),
+  };
   last = record;
   setState("running");
   html.removeAttribute("data-run-ms");
@@ -153,8 +185,15 @@ export function runAll({ prelude }: { prelude?: string } = {}): void {
   touched = true;
   status(fill(t.running, { n: 1, total: cells.length }));
   const scripts = cellsToScripts(cells.map((c) => c.editor.state.doc.toString()));
-  const payload: WorkerCell[] = scripts.map((s, i) => ({ index: i, source: cells[i].editor.state.doc.toString(), code: s.code, error: s.error }));
-  const url = URL.createObjectURL(new Blob([__MLEKIT_WORKER_SOURCE__], { type: "text/javascript" }));
+  const payload: WorkerCell[] = scripts.map((s, i) => ({
+    index: i,
+    source: cells[i].editor.state.doc.toString(),
+    code: s.code,
+    error: s.error,
+  }));
+  const url = URL.createObjectURL(
+    new Blob([__MLEKIT_WORKER_SOURCE__], { type: "text/javascript" }),
+  );
   const w = new Worker(url);
   worker = w;
   const finish = (state: "done" | "error", message: string) => {
@@ -185,8 +224,13 @@ export function runAll({ prelude }: { prelude?: string } = {}): void {
         const n = cells[m.index].number;
         for (const c of cells.slice(m.index + 1)) skipped(c, n);
         finish("error", fill(t.failed, { n }));
-      } else if (m.index + 1 < cells.length) status(fill(t.running, { n: m.index + 2, total: cells.length }));
-    } else if (m.type === "done" && m.ok) finish("done", fill(t.done, { total: cells.length, s: ((performance.now() - t0) / 1000).toFixed(1) }));
+      } else if (m.index + 1 < cells.length)
+        status(fill(t.running, { n: m.index + 2, total: cells.length }));
+    } else if (m.type === "done" && m.ok)
+      finish(
+        "done",
+        fill(t.done, { total: cells.length, s: ((performance.now() - t0) / 1000).toFixed(1) }),
+      );
   };
   w.onerror = (e) => {
     e.preventDefault();
@@ -201,7 +245,10 @@ export function resetAll(): void {
   runNo++;
   for (const c of cells) {
     setText(c.editor, c.original);
-    if (!outputsOf(c).every((e) => c.originalOutputs.includes(e)) || outputsOf(c).length !== c.originalOutputs.length) {
+    if (
+      !outputsOf(c).every((e) => c.originalOutputs.includes(e)) ||
+      outputsOf(c).length !== c.originalOutputs.length
+    ) {
       clearOutputs(c, false);
       place(c, c.originalOutputs);
     }
@@ -241,7 +288,16 @@ function setup(): void {
       },
     });
     pre.replaceWith(editor.dom);
-    return [{ el, source, number, original, originalOutputs: Array.from(el.children).filter(isOutput), editor }];
+    return [
+      {
+        el,
+        source,
+        number,
+        original,
+        originalOutputs: Array.from(el.children).filter(isOutput),
+        editor,
+      },
+    ];
   });
   button("run")?.addEventListener("click", () => runAll());
   button("reset")?.addEventListener("click", () => resetAll());
@@ -263,7 +319,10 @@ export function start({ run }: { run: boolean }): void {
   /** The editors, for tools and tests: set a cell's text by its number. */
   setCell: (number: number, text: string) => {
     const c = cells.find((x) => x.number === number);
-    if (!c) throw new Error(`setCell: no code cell ${number} (cells ${cells.map((x) => x.number).join(", ")})`);
+    if (!c)
+      throw new Error(
+        `setCell: no code cell ${number} (cells ${cells.map((x) => x.number).join(", ")})`,
+      );
     setText(c.editor, text);
   },
   cellText: (number: number) => cells.find((x) => x.number === number)?.editor.state.doc.toString(),

@@ -7,10 +7,18 @@
 // text }`) from the plot element: the page script draws it and its caption, description and
 // data table follow; a page without one has it drawn here, its aria-label set to the title.
 import * as mlekit from "mlekit";
-import { applyFrame, rebuildFrame, type LiveFrame, type LiveSliderSpec, type PlainFigure } from "../../../../notebooks/kit/src/plot/live-frame";
+import {
+  applyFrame,
+  rebuildFrame,
+  type LiveFrame,
+  type LiveSliderSpec,
+  type PlainFigure,
+} from "../../../../notebooks/kit/src/plot/live-frame";
 import { localTitle } from "../../../../notebooks/kit/src/plot/live-frame";
 
-type Plotly = { react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown> };
+type Plotly = {
+  react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;
+};
 
 /** The figure config the page's draw script uses (kept to what a reader needs offline). */
 function figureConfig(fig: PlainFigure): Record<string, unknown> {
@@ -37,7 +45,9 @@ export function valueText(spec: LiveSliderSpec, v: number): string {
 function activateOne(control: HTMLElement): void {
   const id = control.dataset.liveFor;
   if (!id || control.dataset.liveActive) return;
-  const specEl = document.querySelector<HTMLScriptElement>(`script.live-slider-spec[data-for="${id}"]`);
+  const specEl = document.querySelector<HTMLScriptElement>(
+    `script.live-slider-spec[data-for="${id}"]`,
+  );
   const figEl = document.querySelector<HTMLScriptElement>(`script.figure-data[data-for="${id}"]`);
   const target = document.getElementById(id);
   const input = control.querySelector<HTMLInputElement>("input[type=range]");
@@ -45,7 +55,11 @@ function activateOne(control: HTMLElement): void {
   if (!specEl || !figEl || !target || !input) return;
   const spec = JSON.parse(specEl.text) as LiveSliderSpec;
   const base = JSON.parse(figEl.text) as PlainFigure;
-  const frame = rebuildFrame(spec.frame) as (v: number, inputs: unknown, m: typeof mlekit) => LiveFrame;
+  const frame = rebuildFrame(spec.frame) as (
+    v: number,
+    inputs: unknown,
+    m: typeof mlekit,
+  ) => LiveFrame;
   control.dataset.liveActive = "1";
   control.hidden = false;
   let pending = false;
@@ -61,8 +75,15 @@ function activateOne(control: HTMLElement): void {
       return;
     }
     // The frame computes an English title; the spec's template puts it in the notebook's language.
-    const title = localTitle(spec, String((fig.layout.title as { text?: string } | undefined)?.text ?? ""));
-    if (title && fig.layout.title !== undefined) fig = { ...fig, layout: { ...fig.layout, title: { ...(fig.layout.title as object), text: title } } };
+    const title = localTitle(
+      spec,
+      String((fig.layout.title as { text?: string } | undefined)?.text ?? ""),
+    );
+    if (title && fig.layout.title !== undefined)
+      fig = {
+        ...fig,
+        layout: { ...fig.layout, title: { ...(fig.layout.title as object), text: title } },
+      };
     const text = valueText(spec, v);
     input.setAttribute("aria-valuetext", text);
     if (out) out.textContent = text;
@@ -70,11 +91,17 @@ function activateOne(control: HTMLElement): void {
     (target as unknown as { liveFigure: PlainFigure }).liveFigure = fig;
     // The page script (export/page/figures.ts) takes the figure: it draws it laid out for the
     // width, and its caption, description and data table follow (it calls preventDefault).
-    const change = new CustomEvent("mlekit:figure-changed", { bubbles: true, cancelable: true, detail: { figure: fig, title, value: v, text } });
+    const change = new CustomEvent("mlekit:figure-changed", {
+      bubbles: true,
+      cancelable: true,
+      detail: { figure: fig, title, value: v, text },
+    });
     if (!target.dispatchEvent(change)) return;
     // No page script took it: draw it here, and name the figure by its title.
     target.setAttribute("aria-label", title || text);
-    drawn = drawn.then(() => plotly()).then((P) => P.react(target, fig.data, fig.layout, figureConfig(fig)));
+    drawn = drawn
+      .then(() => plotly())
+      .then((P) => P.react(target, fig.data, fig.layout, figureConfig(fig)));
   };
   input.addEventListener("input", () => {
     if (pending) return;

@@ -26,7 +26,8 @@ export interface TransformError {
 }
 
 /** One cell turned into a script, or its error. */
-export type CellScript = { code: string; error?: undefined } | { code?: undefined; error: TransformError };
+export type CellScript =
+  { code: string; error?: undefined } | { code?: undefined; error: TransformError };
 
 interface Edit {
   from: number;
@@ -44,7 +45,12 @@ const isComment = (n: SyntaxNode) => /Comment$/.test(n.name);
 
 function hasError(node: SyntaxNode): boolean {
   let found = false;
-  node.toTree().iterate({ enter: (n) => { if (n.type.isError) found = true; return !found; } });
+  node.toTree().iterate({
+    enter: (n) => {
+      if (n.type.isError) found = true;
+      return !found;
+    },
+  });
   return found;
 }
 
@@ -55,8 +61,14 @@ function declaredNames(decl: SyntaxNode, src: string): string[] {
     for (const c of children(n)) {
       if (c.name === "VariableDefinition") names.push(src.slice(c.from, c.to));
       // Initialisers and type annotations bind nothing; patterns do.
-      else if (c.name === "ObjectPattern" || c.name === "ArrayPattern" || c.name === "PatternProperty") walk(c, false);
-      else if (!top && (c.name === "AssignmentPattern" || c.name === "PatternPropertyName")) walk(c, false);
+      else if (
+        c.name === "ObjectPattern" ||
+        c.name === "ArrayPattern" ||
+        c.name === "PatternProperty"
+      )
+        walk(c, false);
+      else if (!top && (c.name === "AssignmentPattern" || c.name === "PatternPropertyName"))
+        walk(c, false);
     }
   };
   walk(decl, true);
@@ -65,11 +77,17 @@ function declaredNames(decl: SyntaxNode, src: string): string[] {
 
 /** `{ a, b as c, type T }` → `{ a, b: c }`; undefined when only types are imported. */
 function bindingPattern(group: string): string | undefined {
-  const specs = group.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()).filter(Boolean);
-  const parts = specs.filter((s) => !/^type\s/.test(s)).map((s) => {
-    const m = /^(.+?)\s+as\s+([A-Za-z_$][\w$]*)$/.exec(s);
-    return m ? `${m[1]}: ${m[2]}` : s;
-  });
+  const specs = group
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const parts = specs
+    .filter((s) => !/^type\s/.test(s))
+    .map((s) => {
+      const m = /^(.+?)\s+as\s+([A-Za-z_$][\w$]*)$/.exec(s);
+      return m ? `${m[1]}: ${m[2]}` : s;
+    });
   return parts.length ? `{ ${parts.join(", ")} }` : undefined;
 }
 
@@ -104,7 +122,10 @@ function importStatement(node: SyntaxNode, src: string, alreadyBound: Set<string
     } else if (k.name === "ImportGroup") {
       const pattern = bindingPattern(t);
       if (!pattern) continue;
-      const kept = pattern.slice(2, -2).split(", ").filter((spec) => fresh(spec));
+      const kept = pattern
+        .slice(2, -2)
+        .split(", ")
+        .filter((spec) => fresh(spec));
       if (kept.length) out.push(`const { ${kept.join(", ")} } = ${call};`);
     }
   }
@@ -121,13 +142,15 @@ function rewrite(src: string, state: TransformState): string {
   const statements = children(top).filter((n) => !isComment(n));
   const edits: Edit[] = [];
   for (const st of statements) {
-    if (st.name === "ImportDeclaration") edits.push({ from: st.from, to: st.to, text: importStatement(st, src, state.imports) });
+    if (st.name === "ImportDeclaration")
+      edits.push({ from: st.from, to: st.to, text: importStatement(st, src, state.imports) });
     if (st.name === "VariableDeclaration") {
       // tslab lets a later cell declare a name again; a classic script does not, for const/let.
       const names = declaredNames(st, src);
       const again = names.some((n) => state.redeclared.has(n));
       const kw = st.firstChild;
-      if (again && kw && (kw.name === "const" || kw.name === "let")) edits.push({ from: kw.from, to: kw.to, text: "var" + " ".repeat(kw.to - kw.from - 3) });
+      if (again && kw && (kw.name === "const" || kw.name === "let"))
+        edits.push({ from: kw.from, to: kw.to, text: "var" + " ".repeat(kw.to - kw.from - 3) });
     }
   }
   const last = statements[statements.length - 1];
@@ -179,7 +202,10 @@ export function cellsToScripts(sources: readonly string[]): CellScript[] {
     }
     for (const n of new Set(names)) seen.set(n, (seen.get(n) ?? 0) + 1);
   }
-  const state: TransformState = { imports: new Set(), redeclared: new Set([...seen].filter(([, k]) => k > 1).map(([n]) => n)) };
+  const state: TransformState = {
+    imports: new Set(),
+    redeclared: new Set([...seen].filter(([, k]) => k > 1).map(([n]) => n)),
+  };
   return sources.map((src) => cellToScript(src, state));
 }
 
@@ -189,7 +215,10 @@ export function cellsToScripts(sources: readonly string[]): CellScript[] {
  * @param state what earlier cells of the run bound
  * @returns the script, or the syntax error with its line
  */
-export function cellToScript(src: string, state: TransformState = { imports: new Set(), redeclared: new Set() }): CellScript {
+export function cellToScript(
+  src: string,
+  state: TransformState = { imports: new Set(), redeclared: new Set() },
+): CellScript {
   let code: string;
   try {
     code = rewrite(src, state);
@@ -197,12 +226,25 @@ export function cellToScript(src: string, state: TransformState = { imports: new
     code = src;
   }
   try {
-    return { code: sucrase(code, { transforms: ["typescript"], disableESTransforms: true, keepUnusedImports: true }).code };
+    return {
+      code: sucrase(code, {
+        transforms: ["typescript"],
+        disableESTransforms: true,
+        keepUnusedImports: true,
+      }).code,
+    };
   } catch (e) {
     const err = e as Error & { loc?: { line: number; column: number } };
     const pos = /\((\d+):(\d+)\)\s*$/.exec(err.message);
     const line = err.loc?.line ?? (pos ? Number(pos[1]) : undefined);
     const column = err.loc?.column ?? (pos ? Number(pos[2]) : undefined);
-    return { error: { name: "SyntaxError", message: err.message.replace(/\s*\(\d+:\d+\)\s*$/, ""), line, column } };
+    return {
+      error: {
+        name: "SyntaxError",
+        message: err.message.replace(/\s*\(\d+:\d+\)\s*$/, ""),
+        line,
+        column,
+      },
+    };
   }
 }

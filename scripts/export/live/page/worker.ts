@@ -19,7 +19,9 @@ declare const importScripts: (...urls: string[]) => void;
 
 // Captured now: a cell may declare names such as `postMessage` or `self` for itself.
 const scope = globalThis as unknown as Record<string | symbol, unknown>;
-const post = (globalThis as unknown as { postMessage(m: FromWorker): void }).postMessage.bind(globalThis);
+const post = (globalThis as unknown as { postMessage(m: FromWorker): void }).postMessage.bind(
+  globalThis,
+);
 const load = importScripts.bind(globalThis);
 const makeUrl = URL.createObjectURL.bind(URL);
 const dropUrl = URL.revokeObjectURL.bind(URL);
@@ -34,7 +36,7 @@ const MODULES: Record<string, unknown> = {
   "node:assert/strict": assertModule(strictAssert),
   "assert/strict": assertModule(strictAssert),
   "node:assert": assertModule(legacyAssert),
-  assert: assertModule(legacyAssert),
+  "assert": assertModule(legacyAssert),
 };
 
 let outputs: Output[] = [];
@@ -61,7 +63,11 @@ function errorOutput(err: unknown, url: string, source: string): Output {
   const e = err as Error;
   const ename = e && typeof e === "object" && typeof e.name === "string" ? e.name : "Error";
   const evalue = e && typeof e === "object" && "message" in e ? String(e.message) : String(err);
-  const line = lineIn(err, url) ?? (typeof (e as { lineNumber?: unknown })?.lineNumber === "number" ? (e as unknown as { lineNumber: number }).lineNumber : undefined);
+  const line =
+    lineIn(err, url) ??
+    (typeof (e as { lineNumber?: unknown })?.lineNumber === "number"
+      ? (e as unknown as { lineNumber: number }).lineNumber
+      : undefined);
   const traceback: string[] = [];
   if (line !== undefined) {
     const text = source.split("\n")[line - 1];
@@ -73,7 +79,9 @@ function errorOutput(err: unknown, url: string, source: string): Output {
 function install(): void {
   scope[IMPORT_FN] = (name: string) => {
     if (Object.prototype.hasOwnProperty.call(MODULES, name)) return MODULES[name];
-    throw new Error(`import: "${name}" cannot be loaded in the page; cells here can import ${Object.keys(MODULES).join(", ")}`);
+    throw new Error(
+      `import: "${name}" cannot be loaded in the page; cells here can import ${Object.keys(MODULES).join(", ")}`,
+    );
   };
   scope[LAST_FN] = (...values: unknown[]) => {
     const v = values[values.length - 1];
@@ -83,10 +91,21 @@ function install(): void {
   const consoleObject = (globalThis as { console: Console }).console;
   const toOut = (...args: unknown[]) => stream("stdout", formatLog(args) + "\n");
   const toErr = (...args: unknown[]) => stream("stderr", formatLog(args) + "\n");
-  Object.assign(consoleObject, { log: toOut, info: toOut, debug: toOut, warn: toErr, error: toErr, trace: toErr });
+  Object.assign(consoleObject, {
+    log: toOut,
+    info: toOut,
+    debug: toOut,
+    warn: toErr,
+    error: toErr,
+    trace: toErr,
+  });
   scope[kit.DISPLAY_HOST as unknown as symbol] = {
     display(bundle: Record<string, unknown>) {
-      outputs.push({ output_type: "display_data", data: JSON.parse(JSON.stringify(bundle)), metadata: {} });
+      outputs.push({
+        output_type: "display_data",
+        data: JSON.parse(JSON.stringify(bundle)),
+        metadata: {},
+      });
     },
   };
 }
@@ -105,7 +124,25 @@ function run(msg: Extract<ToWorker, { type: "run" }>): void {
     outputs = [];
     const t0 = now();
     if (cell.error) {
-      post({ type: "cell", index: cell.index, outputs: [{ output_type: "error", ename: cell.error.name, evalue: cell.error.message, traceback: cell.error.line ? [`at line ${cell.error.line}${cell.error.column !== undefined ? `, column ${cell.error.column + 1}` : ""}`] : [], line: cell.error.line }], ok: false, ms: 0 });
+      post({
+        type: "cell",
+        index: cell.index,
+        outputs: [
+          {
+            output_type: "error",
+            ename: cell.error.name,
+            evalue: cell.error.message,
+            traceback: cell.error.line
+              ? [
+                  `at line ${cell.error.line}${cell.error.column !== undefined ? `, column ${cell.error.column + 1}` : ""}`,
+                ]
+              : [],
+            line: cell.error.line,
+          },
+        ],
+        ok: false,
+        ms: 0,
+      });
       post({ type: "done", ok: false });
       return;
     }

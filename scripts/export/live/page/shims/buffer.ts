@@ -5,7 +5,8 @@ export const Buffer = {
       toString(_enc: string): string {
         const bytes = new TextEncoder().encode(text);
         let s = "";
-        for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        for (let i = 0; i < bytes.length; i += 0x8000)
+          s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         return btoa(s);
       },
     };

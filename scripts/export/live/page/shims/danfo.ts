@@ -2,7 +2,9 @@
 // when a cell calls it, and the rest of the kit works.
 export class DataFrame {
   constructor() {
-    throw new Error("toDataFrame: danfojs (with TensorFlow.js) is not bundled in the exported page; run this cell in JupyterLab (npm run lab)");
+    throw new Error(
+      "toDataFrame: danfojs (with TensorFlow.js) is not bundled in the exported page; run this cell in JupyterLab (npm run lab)",
+    );
   }
 }
 export default { DataFrame };

@@ -8,7 +8,9 @@ import { resolve } from "./path";
 const files = FILES as Record<string, string>;
 
 function missing(fn: string, p: string): Error {
-  const e = new Error(`${fn}: ${p} is not among the files embedded in this page (${Object.keys(files).join(", ")})`) as Error & { code: string };
+  const e = new Error(
+    `${fn}: ${p} is not among the files embedded in this page (${Object.keys(files).join(", ")})`,
+  ) as Error & { code: string };
   e.code = "ENOENT";
   return e;
 }
@@ -25,7 +27,9 @@ export function existsSync(p: string): boolean {
 
 export function readdirSync(p: string): string[] {
   const dir = resolve(String(p)).replace(/\/?$/, "/");
-  const names = Object.keys(files).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length).split("/")[0]);
+  const names = Object.keys(files)
+    .filter((f) => f.startsWith(dir))
+    .map((f) => f.slice(dir.length).split("/")[0]);
   if (!names.length) throw missing("readdirSync", String(p));
   return [...new Set(names)];
 }
