@@ -253,6 +253,13 @@ export const KNOWN_KERNEL_DIFFERENCES: readonly KnownDifference[] = [
   },
   {
     notebook: "04-kl-divergence-and-cross-entropy",
+    cell: 15,
+    rel: 1,
+    floor: 1e-12,
+    why: "the cell shows the largest rounding gap of H(P, Q) − H(P) − KL(P ‖ Q) over random pairs (about 1e-15): a rounding error itself, so each libm gives its own; the cell asserts it is below 1e-12",
+  },
+  {
+    notebook: "04-kl-divergence-and-cross-entropy",
     cell: 10,
     rel: 1e-8,
     floor: 1e-8,
