@@ -179,6 +179,20 @@ export async function buildNotes(options: BuildOptions): Promise<NotesBuild> {
         afterEach: async (r: NotebookRun, executed: string) => {
           const job = jobOf.get(r.file) as Job;
           const tag = `[${++finished}/${jobs.length}]${job.label} ${r.name}`;
+          if (!fs.existsSync(executed)) {
+            // The run left no notebook (its kernel never started, or died): a problem to report,
+            // not a reason to stop the other notes.
+            const why = `no executed notebook to export (run ${r.status}${r.error ? `: ${r.error.message.split("\n")[0]}` : ""})`;
+            exported.set(r.file, {
+              name: r.name,
+              files: [],
+              problems: [why],
+              plots: 0,
+              seconds: 0,
+            });
+            if (show) progress.done(`${tag}  not exported: ${why}`);
+            return;
+          }
           const ex = await exportNotebook(r, executed, job.dir, {
             assets: assetsFor(job.dir),
             writeMarkdown,

@@ -33,8 +33,8 @@
 //     (scripts/second-node.ts): the unit tests (npm test -- --only-unit --no-build) and one
 //     notebook export (npm run export), through npm's own CLI run by that Node.
 // Stages that do not depend on each other overlap (2 cores are enough to gain from it): the front
-// ends (4b) start right after the build, beside the type-check and the unit tests; the fixtures run
-// in one kernel beside the notes' own pool; the export checks (6) start as soon as the exports
+// ends (4b) start right after the build, beside the type-check and the unit tests; the Deno and
+// second-Node stages beside everything; the export checks (6) start as soon as the exports
 // exist, beside the front ends. Each stage prints its wall time; results print in the order above.
 // Options: --skip-browser, --only-unit (for quick local loops), --no-build (use the packages'
 // dist/ as they are), --skip-deno, --skip-second-node.
@@ -495,7 +495,7 @@ async function main(): Promise<void> {
     }).then((r) => ({ ...r, seconds: (Date.now() - t) / 1000 }));
   }
 
-  // The notes (both languages), the export fixtures and the broken fixtures run at the same time.
+  // The notes (both languages), then the export fixtures and the broken fixtures.
   const tn = Date.now();
   const fixtureDir = path.join(ROOT, "tests", "fixtures", "export");
   const fixtures = fs
@@ -516,8 +516,10 @@ async function main(): Promise<void> {
       message: /AssertionError|one half plus one half is not three/,
     },
   ];
-  // The fixtures run one after another, in one kernel at a time, beside the notes' own pool.
-  const fixtureChain = (async () => {
+  // The fixtures run one after another, in one kernel at a time, after the notes: beside the
+  // notes' pool on a fresh clone, the kernels' first start overran (the fixture's run left no
+  // notebook), so the gain was not worth the risk.
+  const runFixtures = async () => {
     const quiet = { build: false, progress: false, jobs: 1 } as const;
     const inline = await buildNotes({
       ...quiet,
@@ -552,14 +554,14 @@ async function main(): Promise<void> {
         ),
       );
     return [inline, shared, foreignBuild, runs] as const;
-  })();
+  };
   const notes = await buildNotes({
     outDir,
     lang: "all",
     build: false,
     lede: (require("../package.json") as { description: string }).description,
   });
-  const [fixtureInline, fixtureShared, foreign, brokenRuns] = await fixtureChain;
+  const [fixtureInline, fixtureShared, foreign, brokenRuns] = await runFixtures();
 
   section(
     `execute (nbclient, once per notebook, English and Chinese) and export every notebook (buildNotes, as npm start does; ${since(tn)} with the fixtures beside it)`,
