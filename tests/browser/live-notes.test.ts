@@ -243,14 +243,14 @@ async function runAndCompare(
   await waitRun(page);
   const run = await runRecord(page);
   let agree = new Agreement();
-  compareRun(note.nb, run.outputs, agree);
+  compareRun(note.nb, run.outputs, agree, [], note.name);
   let shaken = false;
   if (agree.problems.length && run.state === "done") {
     // Some numbers differ by more than 1e-12: measure how far another libm moves each of
     // them in the kernel's own V8 (the page's runtime in Node, Math one ulp off for one
     // argument in eight, three seeds) and allow SENSITIVITY_FACTOR times that.
     agree = new Agreement();
-    compareRun(note.nb, run.outputs, agree, await sensitivity(note));
+    compareRun(note.nb, run.outputs, agree, await sensitivity(note), note.name);
     shaken = true;
   }
   return { run, wall: (Date.now() - t0) / 1000, blocked, console: consoleErrors, agree, shaken };
