@@ -9,8 +9,10 @@ prints one JSON object per line on stdout:
   {"event": "done", "status": "ok"|"error"|"errors-allowed", "seconds": s, "cells": N, "error": {...},
    "late": {"rescued": n, "cells": k, "unrouted": u}}
 
-"error": {"kind", "cell" (1-based among code cells), "index", "firstLine", "message"} names the
-first failing cell, or is null when every cell ran without error.
+"error": {"kind", "cell" (1-based among code cells), "index", "firstLine", "message", "errorOutput"}
+names the first failing cell, or is null when every cell ran without error; "errorOutput" says
+whether the kernel published an error output for it (Deno's kernel sometimes fails a cell with
+none: see DENO_FLAKE in scripts/test.ts).
 
 With --allow-errors every cell runs even after one fails (nbclient's allow_errors): the error
 outputs stay in the notebook, and the status is "errors-allowed" when a cell failed. A timeout
@@ -20,8 +22,15 @@ Output a kernel publishes after its cell's `idle` (Deno's kernel does, deno issu
 back to its own cell by its parent message id (late_outputs.py); after the last cell, an empty
 silent request and a quiet iopub collect what is still on its way. "late" counts them.
 
+With --flush-code CODE (the Deno kernel), every cell is followed by a handshake: CODE with a
+one-off token in place of {token} runs as a request of its own and prints the token. Deno
+publishes captured stdout in order but under whichever request is current when it sends it, so
+a cell's last lines can arrive under the next request. Every stream line published under the
+handshake's request before its token belongs to the cell just run, and once the token has arrived
+every earlier line has too: the next cell starts only then. No timing is involved.
+
 usage: execute_notebook.py IN.ipynb OUT.ipynb [--timeout SECONDS] [--kernel NAME] [--cwd DIR]
-                           [--allow-errors]
+                           [--allow-errors] [--flush-code CODE]
 """
 import argparse
 import asyncio
@@ -37,7 +46,7 @@ from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellT
 from nbclient.util import ensure_async
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from late_outputs import LateOutputRouter, merge_streams  # noqa: E402
+from late_outputs import OUTPUT_TYPES, LateOutputRouter, merge_streams  # noqa: E402
 
 
 # Seconds tslab discards requests after a failed cell (200 ms in tslab's jupyter.js), with margin.
@@ -53,10 +62,16 @@ BARRIER_TIMEOUT = 10
 class RoutingClient(NotebookClient):
     """nbclient that keeps output published after its cell's idle (see late_outputs.py)."""
 
-    def __init__(self, *args, last_code_index=None, **kwargs):
+    def __init__(self, *args, last_code_index=None, flush_code=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.router = LateOutputRouter(self._append_late)
         self.last_code_index = last_code_index
+        # The handshake after every cell (see the module docstring); None: no handshake.
+        self.flush_code = flush_code
+        self.flushes = 0
+        self.flush_prefix = f"mlekit-flush-{os.getpid()}-"
+        # Handshakes whose token never came within BARRIER_TIMEOUT (the run is then not trusted).
+        self.flush_timeouts = 0
 
     def _append_late(self, cell, index, msg):
         # Status messages never reach here, so this cannot raise CellExecutionComplete. The
@@ -81,9 +96,50 @@ class RoutingClient(NotebookClient):
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
         result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if self.flush_code is not None and cell.cell_type == "code":
+            await self.flush(cell, cell_index)
         if cell_index == self.last_code_index:
             await self.drain()
         return result
+
+    async def flush(self, cell, cell_index):
+        """The handshake after `cell`: runs flush_code, which prints a token, and takes every
+        stream line published under its request before the token as `cell`'s own."""
+        self.flushes += 1
+        token = f"{self.flush_prefix}{self.flushes}"
+        request = await ensure_async(
+            self.kc.execute(self.flush_code.replace("{token}", token), silent=False, store_history=False)
+        )
+        self.router.current = request
+        deadline = time.monotonic() + BARRIER_TIMEOUT
+        seen, idle = False, False
+        while not (seen and idle):
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=max(0.01, deadline - time.monotonic())))
+            except Empty:
+                self.flush_timeouts += 1
+                break
+            if self.router.route(msg):
+                continue
+            kind = msg["msg_type"]
+            if kind == "status":
+                idle = idle or msg["content"].get("execution_state") == "idle"
+                continue
+            if kind == "stream":
+                text = msg["content"].get("text", "")
+                if token in text:
+                    seen = True
+                    text = text.replace(token + "\n", "").replace(token, "")
+                if not text:
+                    continue
+                msg = {**msg, "content": {**msg["content"], "text": text}}
+            if kind in OUTPUT_TYPES:
+                # Published under the handshake, so it was on its way from the cell just run.
+                self.router.adopt(cell, cell_index, msg)
+        try:
+            await ensure_async(self.kc.shell_channel.get_msg(timeout=BARRIER_TIMEOUT))
+        except Empty:
+            pass
 
     async def drain(self):
         """Collects late output of the last cells before the kernel shuts down."""
@@ -123,6 +179,16 @@ def error_text(cell):
     return "\n".join(p for p in parts if p)
 
 
+def exception_text(exc):
+    """What an exception says when its cell holds no error output: a CellExecutionError's
+    ename and evalue (its traceback may be empty, as Deno's kernel leaves it), else its last line."""
+    named = f"{getattr(exc, 'ename', '') or ''}: {getattr(exc, 'evalue', '') or ''}".strip(": ")
+    if named:
+        return named
+    lines = [line for line in str(exc).strip().splitlines() if line.strip(" -")]
+    return lines[-1] if lines else type(exc).__name__
+
+
 def first_line(cell):
     """The first non-blank line of a cell's source."""
     return next((line for line in cell.get("source", "").splitlines() if line.strip()), "")
@@ -136,6 +202,7 @@ def main():
     ap.add_argument("--kernel", default="tslab")
     ap.add_argument("--cwd", default=None, help="kernel working directory (default: the notebook's)")
     ap.add_argument("--allow-errors", action="store_true", help="run every cell even after one fails")
+    ap.add_argument("--flush-code", default=None, help="code run after every cell that prints {token} (see above)")
     args = ap.parse_args()
 
     nb = nbformat.read(args.input, as_version=4)
@@ -175,6 +242,7 @@ def main():
         on_cell_start=on_cell_start,
         on_cell_error=on_cell_error,
         allow_errors=args.allow_errors,
+        flush_code=args.flush_code,
     )
     emit(event="start", cells=len(code))
     status, error = "ok", None
@@ -185,7 +253,7 @@ def main():
         index = current["index"]
         cell = nb.cells[index] if index is not None else {"source": "", "outputs": []}
         kind = type(exc).__name__
-        detail = error_text(cell) or str(exc).strip().splitlines()[-1:] and str(exc).strip().splitlines()[-1]
+        detail = error_text(cell) or exception_text(exc)
         if isinstance(exc, CellTimeoutError):
             detail = f"cell timed out after {args.timeout} s"
         elif isinstance(exc, DeadKernelError):
@@ -196,6 +264,8 @@ def main():
             "index": index,
             "firstLine": first_line(cell),
             "message": detail,
+            # False when the kernel failed the cell without publishing an error output.
+            "errorOutput": any(o.get("output_type") == "error" for o in cell.get("outputs", [])),
         }
     if status == "ok" and failed["index"] is not None:
         # Reached with --allow-errors (or a cell tagged raises-exception): every cell ran, this one failed first.
@@ -209,6 +279,20 @@ def main():
             "firstLine": first_line(cell),
             "message": error_text(cell) or f"{reply.get('ename', '')}: {reply.get('evalue', '')}".strip(": "),
         }
+    if status == "ok" and client.flush_timeouts:
+        status = "error"
+        error = {
+            "kind": "FlushTimeout",
+            "cell": 0,
+            "index": None,
+            "firstLine": "",
+            "message": f"{client.flush_timeouts} handshake(s) after a cell got no token within {BARRIER_TIMEOUT} s: "
+            "the kernel's output may be incomplete",
+        }
+    # As a front end shows them: consecutive stream outputs of one name are one block.
+    for c in nb.cells:
+        if c.cell_type == "code":
+            c.outputs = merge_streams(c.outputs)
     seconds = time.monotonic() - started
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
     nbformat.write(nb, args.output)

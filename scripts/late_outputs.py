@@ -58,6 +58,14 @@ class LateOutputRouter:
         return True
 
 
+    def adopt(self, cell, index, msg):
+        """Appends `msg`, published under a request of the runner's own, to `cell` (at `index`)
+        and counts it as a late output of that cell."""
+        self._append(cell, index, msg)
+        self.rescued += 1
+        self.cells.add(index)
+
+
 def merge_streams(outputs):
     """Consecutive stream outputs of the same name merged into one, as nbclient coalesces them.
 

@@ -110,6 +110,8 @@ export interface CellFailure {
   firstLine: string;
   /** The error output, or what the cell wrote to stderr, or what went wrong with the kernel. */
   message: string;
+  /** Whether the kernel published an error output for the cell (absent: not reported). */
+  errorOutput?: boolean;
 }
 
 /** What {@link executeNotebook} resolves. */
@@ -192,6 +194,12 @@ function parseEvent(line: string): RunnerEvent | undefined {
 }
 
 /**
+ * The handshake the runner sends Deno's kernel after every cell (see execute_notebook.py): it
+ * prints a one-off token that the runner puts in place of `{token}`.
+ */
+export const DENO_FLUSH_CODE = 'console.log("{token}")';
+
+/**
  * Executes one notebook into `outIpynb` through scripts/execute_notebook.py (nbclient, the
  * project's tslab kernel, the notebook's folder as working directory).
  * The executed notebook is written also when a cell fails, so the error can be read in place.
@@ -216,6 +224,9 @@ export function executeNotebook(
       kernel === "deno" ? DENO_KERNEL_NAME : KERNEL_NAME,
     ];
     if (allowErrors) args.push("--allow-errors");
+    // Deno publishes a cell's last stdout under the next request: a handshake after each cell
+    // (execute_notebook.py's --flush-code) gives every line to its own cell.
+    if (kernel === "deno") args.push("--flush-code", DENO_FLUSH_CODE);
     const child = spawn(python, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let result: DoneEvent | undefined;
     let kernelSeconds: number | undefined;

@@ -81,15 +81,30 @@ function section(title: string): void {
   console.log(`\n== ${title}`);
 }
 
-/** Records uvu's counts from its report; uvu's own report stays visible. */
+/**
+ * The failure reports in uvu's output: each `FAIL "test name"` line with the lines of its message
+ * up to the stack trace, so that a failure names its test wherever the output is cut.
+ */
+function uvuFailures(out: string): string[] {
+  const lines = out.replace(/\x1b\[[0-9;]*m/g, "").split("\n");
+  const found: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*FAIL\s/.test(lines[i])) continue;
+    const block = [lines[i].trim()];
+    for (let j = i + 1; j < lines.length && block.length < 12; j++) {
+      if (/^\s*at\s/.test(lines[j]) || /^\s*FAIL\s/.test(lines[j])) break;
+      if (lines[j].trim()) block.push(`  ${lines[j].trim()}`);
+    }
+    found.push(block.join("\n"));
+  }
+  return found;
+}
+
+/** Records uvu's counts from its report; uvu's own report stays visible (all of it on a failure). */
 function recordUvu(label: string, out: string, status: number | null): void {
-  process.stdout.write(
-    out
-      .split("\n")
-      .filter((l) => !/^\s*$/.test(l))
-      .slice(-60)
-      .join("\n") + "\n",
-  );
+  const shown = out.split("\n").filter((l) => !/^\s*$/.test(l));
+  const failing = uvuFailures(out);
+  process.stdout.write((failing.length ? shown : shown.slice(-60)).join("\n") + "\n");
   const total = /Total:\s+(\d+)/.exec(out);
   const ok = /Passed:\s+(\d+)/.exec(out);
   const skipped = /Skipped:\s+(\d+)/.exec(out);
@@ -101,7 +116,7 @@ function recordUvu(label: string, out: string, status: number | null): void {
   const p = ok ? +ok[1] : 0;
   passed += p;
   failed += t - p;
-  if (t - p > 0) failures.push(`uvu ${label}: ${t - p} failing test(s)`);
+  if (t - p > 0) failures.push(`uvu ${label}: ${t - p} failing test(s)\n${failing.join("\n")}`);
   if (status !== 0 && t === p) record(`uvu ${label} exit code`, false, `exit ${status}`);
 }
 
@@ -163,9 +178,33 @@ const readNotebook = (file: string): Notebook => parseNotebook(fs.readFileSync(f
 /** What the Deno stage did (see the comment at the top). */
 interface DenoStage {
   runs: NotebookRun[];
+  /** By notebook name: the failures that made the stage run it again (see {@link isDenoFlake}). */
+  reruns: Map<string, NotebookRun[]>;
   checked: DenoCheckRun;
   seconds: number;
 }
+
+/** How many times the Deno stage runs a notebook again after {@link isDenoFlake}. */
+const DENO_FLAKE_RERUNS = 3;
+
+/**
+ * Deno 2.9.6's kernel now and then answers a cell's execute request with status "error",
+ * "Error: Execution failed", an empty traceback and no error output, although the cell ran to its
+ * end (its display was published). It happens when a `Deno.jupyter.display` send (the kit's
+ * `show`) is still pending as the cell's code ends. Measured here (tests/.out experiments, not
+ * committed): a notebook of 30 cells that each end with `show(...)` failed in 4 of 4 runs; the
+ * same cells followed by `await new Promise((r) => setTimeout(r, 30))` in 0 of 4, and without the
+ * display in 0 of 4. The course's notebooks meet it in roughly 1 run in 10 (notebook 02: 2 of 15,
+ * 1 of 20, 2 of 25). A larger young generation or more frequent GC changed nothing. It is
+ * Deno's, not the notebook's: such a run is repeated with a fresh kernel, at most
+ * {@link DENO_FLAKE_RERUNS} times, and the record says so. Any other failure, or this one with
+ * an error output, fails at once.
+ */
+export const isDenoFlake = (r: NotebookRun): boolean =>
+  r.status === "error" &&
+  r.error?.kind === "CellExecutionError" &&
+  r.error.errorOutput === false &&
+  r.error.message === "Error: Execution failed";
 
 /**
  * The Deno stage: every English notebook with Deno's kernel, one at a time (the Chinese ones run
@@ -184,7 +223,19 @@ async function denoStage(dir: string): Promise<DenoStage> {
     jobs: 1,
     quiet: true,
   });
-  return { runs, checked: await check, seconds: (Date.now() - t0) / 1000 };
+  const reruns = new Map<string, NotebookRun[]>();
+  for (let i = 0; i < runs.length; i++) {
+    for (let k = 0; k < DENO_FLAKE_RERUNS && isDenoFlake(runs[i]); k++) {
+      reruns.set(runs[i].name, [...(reruns.get(runs[i].name) ?? []), runs[i]]);
+      [runs[i]] = await runNotebooks([runs[i].file], {
+        outDir: dir,
+        kernel: "deno",
+        jobs: 1,
+        quiet: true,
+      });
+    }
+  }
+  return { runs, reruns, checked: await check, seconds: (Date.now() - t0) / 1000 };
 }
 
 /** Records the Deno stage: each run, its outputs against the tslab run in `tslabDir`, the late outputs, deno check. */
@@ -195,8 +246,12 @@ function recordDeno(stage: DenoStage, tslabDir: string): void {
     rescued += late;
     const kernelUp =
       r.kernelSeconds === undefined ? "" : `, kernel up in ${r.kernelSeconds.toFixed(1)} s`;
+    const flakes = stage.reruns.get(r.name) ?? [];
+    const again = flakes.length
+      ? `; run again after Deno's traceback-less "Execution failed" at ${flakes.map((f) => `cell ${f.error?.cell}`).join(", ")}`
+      : "";
     record(
-      `deno: ${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s${kernelUp}, ${late} late output(s) routed back)`,
+      `deno: ${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s${kernelUp}, ${late} late output(s) routed back${again})`,
       r.status === "ok",
       r.status === "ok" ? "" : describeFailure(r),
     );
@@ -313,11 +368,11 @@ async function secondNodeStage(
   records.push({
     name: `Node ${second.version}: npm test -- --only-unit (type-check and unit tests) passes${counts ? ` (${counts[1]} passed, ${counts[2]} failed)` : ""} in ${unit.seconds.toFixed(0)} s`,
     ok: unit.status === 0 && ranOn && counts !== null && +counts[2] === 0 && +counts[1] > 0,
-    detail: `${ranOn ? "" : `the run did not report Node ${second.version}\n`}${unit.out
-      .split("\n")
-      .filter((l) => /FAIL|✘|Error|passed, /.test(l))
-      .slice(-25)
-      .join("\n")}`,
+    detail: `${ranOn ? "" : `the run did not report Node ${second.version}\n`}${
+      unit.out.includes("\nFailures:\n")
+        ? unit.out.slice(unit.out.lastIndexOf("\nFailures:\n") + 1).trim()
+        : unit.out.trim().split("\n").slice(-25).join("\n")
+    }`,
   });
   const exp = await spawnAsync(
     second.node,

@@ -26,6 +26,14 @@ type Observed = {
     barrier: { code: string; silent: boolean; store_history: boolean }[];
     left: number;
   };
+  flush: {
+    one: [string, string | null, string][];
+    executed: { code: string; silent: boolean; store_history: boolean }[];
+    timeouts: number;
+    left: number;
+    rescued: number;
+  };
+  flushTimeout: { timeouts: number };
 };
 
 const r = run(ensureJupyter(), [join(__dirname, "late_outputs_check.py")]);
@@ -81,6 +89,24 @@ test("RoutingClient.drain after the last cell: one empty silent request, then ev
   assert.is(seen.client.rescued, 4, "late outputs counted: 2 during cell 2, 2 in the drain");
   assert.equal(seen.client.cells, [0, 2]);
   assert.is(seen.client.left, 0, "the drain read the stream to its end");
+});
+
+test("RoutingClient.flush (Deno's handshake): the cell's last lines, sent under the handshake before its token, and its late plot land in the cell; the token is dropped", () => {
+  assert.equal(seen.flush.executed, [
+    { code: 'console.log("T1")', silent: false, store_history: false },
+  ]);
+  assert.equal(seen.flush.one, [
+    ["stream", "stdout", "1\n2\n"],
+    ["display_data", null, "one's plot (late)"],
+    ["stream", "stdout", "3\n"],
+  ]);
+  assert.is(seen.flush.rescued, 3);
+  assert.is(seen.flush.timeouts, 0);
+  assert.is(seen.flush.left, 1, "the next cell's output is left for the next cell");
+});
+
+test("RoutingClient.flush: a handshake whose token never comes is counted, for the run to fail", () => {
+  assert.is(seen.flushTimeout.timeouts, 1);
 });
 
 test.run();

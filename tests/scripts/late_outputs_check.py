@@ -136,4 +136,62 @@ def client_case():
     }
 
 
-print(json.dumps({"router": router_case(), "merge": merge_case(), "client": client_case()}))
+def flush_case():
+    """The handshake after a cell (Deno): the cell's last lines come under the handshake's
+    request, before and in the same chunk as its token; a late display of the cell comes under the
+    cell's own id. All of it lands in the cell, the token nowhere, and the next read starts after
+    the handshake's idle."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("one")]
+    client = RoutingClient(nb, kernel_name="fake", flush_code='console.log("{token}")', record_timing=False)
+    client.flush_prefix = "T"
+    one = nb.cells[0]
+    one.outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    client.router.start("m1", one, 0)
+    client.kc = FakeKernelClient(
+        iopub=[
+            status("barrier", "busy"),
+            msg("barrier", "execute_input", code="x"),
+            stream("barrier", "2\n"),
+            msg("m1", "display_data", data={"text/plain": "one's plot (late)"}, metadata={}),
+            stream("barrier", "3\nT1\n"),
+            status("barrier", "idle"),
+            stream("m2", "next cell\n"),
+        ],
+        shell=[{"parent_header": {"msg_id": "barrier"}, "content": {"status": "ok"}}],
+    )
+    asyncio.run(client.flush(one, 0))
+    from late_outputs import merge_streams as merge  # noqa: E402
+
+    one.outputs = merge(one.outputs)
+    return {
+        "one": [(o["output_type"], o.get("name"), o.get("text", o.get("data", {}).get("text/plain"))) for o in one.outputs],
+        "executed": client.kc.executed,
+        "timeouts": client.flush_timeouts,
+        "left": len(client.kc.iopub_channel.messages),
+        "rescued": client.router.rescued,
+    }
+
+
+def flush_timeout_case():
+    """A handshake whose token never comes is counted (the run is then reported as failed)."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("one")]
+    client = RoutingClient(nb, kernel_name="fake", flush_code='console.log("{token}")', record_timing=False)
+    client.router.start("m1", nb.cells[0], 0)
+    client.kc = FakeKernelClient(iopub=[status("barrier", "busy"), status("barrier", "idle")], shell=[])
+    asyncio.run(client.flush(nb.cells[0], 0))
+    return {"timeouts": client.flush_timeouts}
+
+
+print(
+    json.dumps(
+        {
+            "router": router_case(),
+            "merge": merge_case(),
+            "client": client_case(),
+            "flush": flush_case(),
+            "flushTimeout": flush_timeout_case(),
+        }
+    )
+)
