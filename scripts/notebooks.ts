@@ -405,3 +405,25 @@ export async function runNotebooks(
   await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, () => worker()));
   return results;
 }
+
+/** How many times the Deno stage (scripts/test.ts) and the Deno tests run a notebook again after {@link isDenoFlake}. */
+export const DENO_FLAKE_RERUNS = 3;
+
+/**
+ * Deno 2.9.6's kernel now and then answers a cell's execute request with status "error",
+ * "Error: Execution failed", an empty traceback and no error output, although the cell ran to its
+ * end (its display was published). It happens when a `Deno.jupyter.display` send (the kit's
+ * `show`) is still pending as the cell's code ends. Measured here (tests/.out experiments, not
+ * committed): a notebook of 30 cells that each end with `show(...)` failed in 4 of 4 runs; the
+ * same cells followed by `await new Promise((r) => setTimeout(r, 30))` in 0 of 4, and without the
+ * display in 0 of 4. The course's notebooks meet it in roughly 1 run in 10 (notebook 02: 2 of 15,
+ * 1 of 20, 2 of 25). A larger young generation or more frequent GC changed nothing. It is
+ * Deno's, not the notebook's: such a run is repeated with a fresh kernel, at most
+ * {@link DENO_FLAKE_RERUNS} times, and the record says so. Any other failure, or this one with
+ * an error output, fails at once.
+ */
+export const isDenoFlake = (r: RunResult): boolean =>
+  r.status === "error" &&
+  r.error?.kind === "CellExecutionError" &&
+  r.error.errorOutput === false &&
+  r.error.message === "Error: Execution failed";

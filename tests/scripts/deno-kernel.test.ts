@@ -7,7 +7,13 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { executeNotebook, text, type Notebook } from "../../scripts/notebooks";
+import {
+  executeNotebook,
+  isDenoFlake,
+  DENO_FLAKE_RERUNS,
+  text,
+  type Notebook,
+} from "../../scripts/notebooks";
 import {
   ensureJupyter,
   jupyterEnv,
@@ -57,11 +63,15 @@ test("every line, the table and the value land in their own cells, in order; sta
   const file = join(dir, "late.ipynb");
   writeFileSync(file, JSON.stringify(nb));
   const out = join(dir, "late.out.ipynb");
-  const r = await executeNotebook(file, out, {
-    python: ensureJupyter(),
-    env: jupyterEnv(),
-    kernel: "deno",
-  });
+  const runOnce = () =>
+    executeNotebook(file, out, { python: ensureJupyter(), env: jupyterEnv(), kernel: "deno" });
+  // Cell 2 ends while its table's display is on its way: Deno's own intermittent failure
+  // (isDenoFlake) is run again, as the Deno stage of npm test does, and said.
+  let r = await runOnce();
+  for (let k = 0; k < DENO_FLAKE_RERUNS && isDenoFlake(r); k++) {
+    console.log(`  Deno's traceback-less "Execution failed" at cell ${r.error?.cell}: run again`);
+    r = await runOnce();
+  }
   assert.is(r.status, "ok", JSON.stringify(r.error));
   assert.ok(r.kernelSeconds !== undefined && r.kernelSeconds > 0, "kernel start-up reported");
   assert.ok(
