@@ -163,7 +163,15 @@ export const SPECS: FunctionSpec[] = [
   },
   {
     name: "logSumExp",
-    metric: "ulp",
+    // m + log Σ exp(xᵢ − m) crosses 0 where the largest logit m is near −log Σ exp(xᵢ − m)
+    // (logSumExp([−ln 2, −ln 2]) = 2.3e-17, from m = −0.693… and log 2): the error is absolute there
+    metric: "ulp-of",
+    scale: (a) => {
+      let m = -Infinity;
+      for (const x of a[0] as ArrayLike<number>) if (x > m) m = x;
+      return Number.isFinite(m) ? Math.abs(m) : 0;
+    },
+    scaleNote: "max(|result|, |max xᵢ|), the larger of the two terms m + log Σ exp(xᵢ − m)",
     run: (l, a) => l.logSumExp(a[0]),
     bound: 2,
     domain:
@@ -209,10 +217,15 @@ export const SPECS: FunctionSpec[] = [
   },
   {
     name: "logBeta",
-    metric: "ulp",
+    // ln Γ(a) − [ln Γ(a + b) − ln Γ(b)] crosses 0 where B(a, b) = 1 (a = b = 1, a = 0.41 and b = 1.2 …),
+    // its two terms of order 1 there: the error is absolute below |ln B| = 1
+    metric: "ulp-of",
+    scale: () => 1,
+    scaleNote: "max(|ln B|, 1)",
     run: (l, a) => (l as any).logBeta(a[0], a[1]),
     bound: 4,
-    domain: "a, b log-uniform 1e-300 … 1.8e308 (one or both huge)",
+    domain:
+      "a, b log-uniform 1e-300 … 1.8e308 (one or both huge); both in (0, 10] densely; around ln B = 0",
   },
   // ---------------------------------------------------------------- optimisation helpers
   {
