@@ -129,6 +129,12 @@ function precise(
  * 1/CANCELLATION of that magnitude has lost more than 5 bits, and the precise pass runs.
  */
 const CANCELLATION = 32;
+/**
+ * The same for the normalized result (1/Sp) Σ pᵢ log(pᵢ/qᵢ) + log(Sq/Sp), whose fast form adds the
+ * roundings of the division and of log(Sq/Sp): at 32 it was 1.7e-14 relative (n = 1000, q within
+ * ±90% of p); at 8 the error stays below the documented 5e-15.
+ */
+const CANCELLATION_NORMALIZED = 8;
 
 /**
  * Kullback–Leibler divergence of p from q: the expected extra code length, per event drawn
@@ -234,7 +240,7 @@ export function klDivergenceAs(
       ? Math.log(ratio)
       : Math.log(sq) - Math.log(sp);
   const fastKl = h / sp + logRatio;
-  if (fastKl < Infinity && fastKl * CANCELLATION >= 1 + abs / sp + Math.abs(logRatio))
+  if (fastKl < Infinity && fastKl * CANCELLATION_NORMALIZED >= 1 + abs / sp + Math.abs(logRatio))
     return fromNats(fastKl, lnBase);
   return fromNats(
     precise(p, q, n, true, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n))),
