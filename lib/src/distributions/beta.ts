@@ -4,7 +4,18 @@ import { stirlingCorrection } from "../special/log-gamma";
 import { klDivTerm, productError } from "../information/numerics";
 import type { Rng } from "./create-rng";
 import type { DistributionBase, EntropyOptions } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
+import {
+  checkDraws,
+  checkX,
+  entropyBase,
+  frozen,
+  inBase,
+  param,
+  made,
+  quotientOfSum,
+  correctedQuotient,
+  twoSum,
+} from "./internal";
 import { allocate } from "../validate/validate";
 
 /**
@@ -113,6 +124,16 @@ function betaEntropy(a: number, b: number): number {
     b = t;
   }
   const c = a + b;
+  if (a < LARGE && b < LARGE) {
+    // the formula as written where its four terms cancel by less than a factor 2 (exact at
+    // Beta(1, 1)), else the Stirling form below
+    const t0 = logBeta(a, b);
+    const t1 = (a - 1) * digamma(a);
+    const t2 = (b - 1) * digamma(b);
+    const t3 = (c - 2) * digamma(c);
+    const h = t0 - t1 - t2 + t3;
+    if (Math.abs(h) * 2 >= Math.abs(t0) + Math.abs(t1) + Math.abs(t2) + Math.abs(t3)) return h;
+  }
   if (a >= STIRLING_ENTROPY) {
     // a + b overflows only above 8.9e307: then ln c = ln(a/2 + b/2) + ln 2, and the c terms
     // (c − 2)·ε(c) ≈ 1/(12c), 1/c and δ(c) are below 1e-308 (0, not Infinity·0)
@@ -330,8 +351,9 @@ export function beta(alpha: number, beta: number): Beta {
   // a + b, halved (exactly) when it would overflow
   const half = !(a + b < Infinity);
   const s = half ? 0.5 * a + 0.5 * b : a + b;
-  const mean = (half ? 0.5 * a : a) / s;
-  const other = (half ? 0.5 * b : b) / s; // 1 − mean, without its cancellation
+  // a/(a + b) and b/(a + b) with the rounding of a + b folded back (one rounding each)
+  const mean = half ? (0.5 * a) / s : quotientOfSum(a, a, b);
+  const other = half ? (0.5 * b) / s : quotientOfSum(b, a, b); // 1 − mean, without its cancellation
   return made(
     frozen({
       family: "beta" as const,
@@ -353,13 +375,19 @@ export function beta(alpha: number, beta: number): Beta {
       },
       mean: () => mean,
       // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
-      variance: () => (half ? (mean * other) / (s + 0.5) / 2 : (mean * other) / (s + 1)),
+      // mean·other/(a + b + 1), with a + b + 1 as a double-double
+      variance: () => {
+        if (half) return (mean * other) / (s + 0.5) / 2;
+        const [s1, e1] = twoSum(a, b);
+        const [s2, e2] = twoSum(s1, 1);
+        return correctedQuotient(mean * other, s2, e1 + e2);
+      },
       mode(): number {
         if (a >= 1 && b >= 1) {
           const k = a - 1;
           const m = b - 1;
           if (!(k + m > 0)) return NaN; // Beta(1, 1)
-          return k + m < Infinity ? k / (k + m) : (0.5 * k) / (0.5 * k + 0.5 * m);
+          return k + m < Infinity ? quotientOfSum(k, k, m) : (0.5 * k) / (0.5 * k + 0.5 * m);
         }
         if (a < 1 && b >= 1) return 0;
         if (b < 1 && a >= 1) return 1;
