@@ -70,7 +70,8 @@ function logGammaRatioLarge(a: number, b: number): number {
  *   whose large terms all have the same sign;
  * - only b ≥ 10: ln B = ln Γ(a) − a ln b − b·(log1p(x) − x) − (b·x − a) − (a − ½)·log1p(x)
  *   + δ(b) − δ(a + b), x = a/b, the pieces that would cancel (b·log1p(a/b) against a) grouped;
- * - b < 10: the same, with b first carried up to b + n ≥ 10 by
+ * - b < 10: ln Γ(a) + ln Γ(b) − ln Γ(a + b) where these cancel by less than a factor 2, else as
+ *   above with b first carried up to b + n ≥ 10 by
  *   ln Γ(a + b) − ln Γ(b) = ln Γ(a + b + n) − ln Γ(b + n) − Σᵢ log1p(a/(b + i)); the three log-gammas
  *   of the textbook form cancel even at moderate shapes (to 100 ulps at ln B(0.41, 9) = −0.13).
  * Where ln B itself crosses 0 (B(a, b) = 1, as at a = b = 1) its error is absolute, about an ulp
@@ -100,6 +101,16 @@ export function logBeta(a: number, b: number): number {
     const t = a;
     a = b;
     b = t;
+  }
+  if (b < LARGE) {
+    // the three log-gammas where they cancel by less than a factor 2 (exact at integers:
+    // ln B(1, 1) = 0), else the shifted ratio
+    const ga = logGamma(a);
+    const gb = logGamma(b);
+    const gc = logGamma(a + b);
+    const v = ga + gb - gc;
+    if (Math.abs(v) * 2 >= Math.abs(ga) + Math.abs(gb) + Math.abs(gc)) return v;
+    return ga - logGammaRatio(a, b);
   }
   if (a < LARGE) return logGamma(a) - logGammaRatio(a, b);
   const c = a + b;
