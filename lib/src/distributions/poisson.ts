@@ -55,7 +55,7 @@ const PTRS_FROM = 10;
  * @throws {RangeError} when `lambda` is NaN, negative or not finite; `logProb`/`prob` throw for a NaN `x`
  * @example
  * const d = poisson(3);
- * d.prob(2);                 // => 0.22404180765538767
+ * d.prob(2);                 // => 0.22404180765538775
  * d.logProb(2.5);            // => -Infinity
  * d.variance();              // => 3
  * poisson(0).prob(0);        // => 1
