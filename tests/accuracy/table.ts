@@ -28,7 +28,7 @@ function withUnit(spec: FunctionSpec, x: number): string {
     case "ulp-of":
       return `${figure(x)} ulp of T`;
     case "ulp-exp":
-      return `${figure(x)} ulp per unit of \|log p\|`;
+      return `${figure(x)} ulp ÷ max(1, \|log p\|${spec.scale ? ", T" : ""})`;
     case "rel":
       return `${figure(x)} rel.`;
     case "norm-rel":

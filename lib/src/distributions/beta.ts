@@ -114,8 +114,9 @@ function stirlingError(x: number): number {
  * without the cancellation of its large terms: for a, b ≥ 10 (c = a + b, ψ = ln − 1/(2x) − ε),
  * h = ½ ln(ab/c³) + ½ ln 2π + ½ − 1/(2a) − 1/(2b) + 1/c + (a − 1)ε(a) + (b − 1)ε(b) − (c − 2)ε(c)
  *   + δ(a) + δ(b) − δ(c);
- * for a < 10 ≤ b, −(b − 1)ψ(b) + (c − 2)ψ(c) = (b − 1)[ψ(c) − ψ(b)] + (a − 1)ψ(c) with
- * ψ(c) − ψ(b) = log1p(a/b) + a/(2bc) + ε(b) − ε(c); otherwise the formula as written.
+ * the same for a ≥ 1 (δ and ε by their positive recurrences below 10 and 30); for a < 1,
+ * −(b − 1)ψ(b) + (c − 2)ψ(c) = (b − 1)[ψ(c) − ψ(b)] + (a − 1)ψ(c), ψ(c) − ψ(b) by
+ * {@link digammaDifference}; and the formula as written wherever its terms cancel by less than 2.
  */
 function betaEntropy(a: number, b: number): number {
   if (a > b) {
@@ -149,12 +150,25 @@ function betaEntropy(a: number, b: number): number {
     const delta = stirlingError(a) + stirlingError(b) - (finite ? stirlingError(c) : 0);
     return halfLog + HALF_LOG_TWO_PI + 0.5 + small + delta;
   }
-  if (b >= LARGE) {
-    const dPsi =
-      Math.log1p(a / b) + a / (2 * b * c) + (digammaTailAccurate(b) - digammaTailAccurate(c));
-    return logBeta(a, b) - (a - 1) * digamma(a) + (b - 1) * dPsi + (a - 1) * digamma(c);
+  return (
+    logBeta(a, b) - (a - 1) * digamma(a) + (b - 1) * digammaDifference(a, b) + (a - 1) * digamma(c)
+  );
+}
+
+/**
+ * ψ(b + a) − ψ(b) for a, b > 0 without cancellation: b is carried up to B = b + n ≥ 10 by the
+ * positive terms a/((b + i)(b + a + i)), then ψ(C) − ψ(B) = log1p(a/B) + a/(2BC) + ε(B) − ε(C).
+ */
+function digammaDifference(a: number, b: number): number {
+  let shift = 0;
+  while (b < LARGE) {
+    shift += a / (b * (b + a));
+    b += 1;
   }
-  return logBeta(a, b) - (a - 1) * digamma(a) - (b - 1) * digamma(b) + (c - 2) * digamma(c);
+  const c = b + a;
+  return (
+    shift + Math.log1p(a / b) + a / (2 * b * c) + (digammaTailAccurate(b) - digammaTailAccurate(c))
+  );
 }
 
 /**
