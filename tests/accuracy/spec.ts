@@ -310,7 +310,8 @@ export const SPECS: FunctionSpec[] = [
     metric: "ulp-exp",
     scale: (a) => Math.abs(Math.log(a[0])) + a[0] * a[1],
     scaleNote: "|log r| + r·x",
-    bound: 1,
+    // twice logProb's bound: an absolute error of 1 ulp(T) is a relative error of up to 2 ε·T
+    bound: 2,
     domain: "as logProb",
   }),
   method("exponential", "mean", 1, { bound: 1, domain: "rate 5e-324 … 1.8e308" }),
@@ -355,7 +356,7 @@ export const SPECS: FunctionSpec[] = [
     scaleNote: "max(|h|, 1)",
     bound: 4,
     domain:
-      "shapes 1e-300 … 1.8e308 (a + b overflows above 8.9e307); moderate shapes 0.01 … 100 densely",
+      "shapes 1e-300 … 1.8e308 (a + b overflows above 8.9e307); moderate shapes 0.01 … 100 densely, both below 1",
   }),
   {
     name: "klBetween",

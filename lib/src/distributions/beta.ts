@@ -116,7 +116,8 @@ function stirlingError(x: number): number {
  *   + δ(a) + δ(b) − δ(c);
  * the same for a ≥ 1 (δ and ε by their positive recurrences below 10 and 30); for a < 1,
  * −(b − 1)ψ(b) + (c − 2)ψ(c) = (b − 1)[ψ(c) − ψ(b)] + (a − 1)ψ(c), ψ(c) − ψ(b) by
- * {@link digammaDifference}; and the formula as written wherever its terms cancel by less than 2.
+ * {@link digammaDifference}, with ψ(a) = ψ(1 + a) − 1/a (and for b < 1 the three 1/x terms summed
+ * as 1 − (a² + b²)/(abc), one sign).
  */
 function betaEntropy(a: number, b: number): number {
   if (a > b) {
@@ -125,16 +126,7 @@ function betaEntropy(a: number, b: number): number {
     b = t;
   }
   const c = a + b;
-  if (a < LARGE && b < LARGE) {
-    // the formula as written where its four terms cancel by less than a factor 2 (exact at
-    // Beta(1, 1)), else the Stirling form below
-    const t0 = logBeta(a, b);
-    const t1 = (a - 1) * digamma(a);
-    const t2 = (b - 1) * digamma(b);
-    const t3 = (c - 2) * digamma(c);
-    const h = t0 - t1 - t2 + t3;
-    if (Math.abs(h) * 2 >= Math.abs(t0) + Math.abs(t1) + Math.abs(t2) + Math.abs(t3)) return h;
-  }
+  if (a === 1 && b === 1) return 0; // the uniform density (the Stirling form gives 1e-16)
   if (a >= STIRLING_ENTROPY) {
     // a + b overflows only above 8.9e307: then ln c = ln(a/2 + b/2) + ln 2, and the c terms
     // (c − 2)·ε(c) ≈ 1/(12c), 1/c and δ(c) are below 1e-308 (0, not Infinity·0)
@@ -150,9 +142,47 @@ function betaEntropy(a: number, b: number): number {
     const delta = stirlingError(a) + stirlingError(b) - (finite ? stirlingError(c) : 0);
     return halfLog + HALF_LOG_TWO_PI + 0.5 + small + delta;
   }
+  // a < 1: ψ(a) = ψ(1 + a) − 1/a, so −(a − 1)ψ(a) = 1 − 1/a − (a − 1)ψ(1 + a)
+  if (b < 1) {
+    // both below 1: the three 1/x terms add up to 1 − 1/a − 1/b + 2/c = 1 − (a² + b²)/(abc), one
+    // sign, instead of cancelling
+    return (
+      logBeta(a, b) +
+      1 -
+      sumOfSquaresOverProduct(a, b) -
+      (a - 1) * digamma(1 + a) -
+      (b - 1) * digamma(1 + b) +
+      (c - 2) * digamma(1 + c)
+    );
+  }
   return (
-    logBeta(a, b) - (a - 1) * digamma(a) + (b - 1) * digammaDifference(a, b) + (a - 1) * digamma(c)
+    logBeta(a, b) +
+    1 -
+    1 / a -
+    (a - 1) * digamma(1 + a) +
+    (b - 1) * digammaDifference(a, b) +
+    (a - 1) * digamma(c)
   );
+}
+
+/** (a² + b²)/(ab(a + b)) for a, b in (0, 1), from double-double numerator and denominator (one rounding). */
+function sumOfSquaresOverProduct(a: number, b: number): number {
+  if (!(a * b > 2 ** -400)) {
+    // products and squares would underflow: a/(b(a + b)) + b/(a(a + b)), a few roundings
+    const c0 = a + b;
+    return a / c0 / b + b / c0 / a;
+  }
+  const a2 = a * a;
+  const b2 = b * b;
+  const [n, ne] = twoSum(a2, b2);
+  const nl = ne + productError(a, a, a2) + productError(b, b, b2);
+  const ab = a * b;
+  const [c, ce] = twoSum(a, b);
+  const d = ab * c;
+  const dl = productError(ab, c, d) + productError(a, b, ab) * c + ab * ce;
+  const q = n / d;
+  const pd = q * d;
+  return q + (n - pd - productError(q, d, pd) + nl - q * dl) / d;
 }
 
 /**
