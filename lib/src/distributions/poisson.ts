@@ -71,8 +71,15 @@ export function poisson(lambda: number): Poisson {
     if (!(Number.isInteger(x) && x >= 0)) return -Infinity;
     if (x === 0) return -lambda;
     if (lambda === 0) return -Infinity;
-    // Loader's form always: the textbook k ln λ − λ − ln k! loses log₂ of its cancellation factor
-    // in bits (11 ulp at λ = 13.1, k = 31, where the factor is 15)
+    // the textbook form where its three terms cancel by less than 2 (small λ and k, far tails:
+    // half the cost), else Loader's: the textbook k ln λ − λ − ln k! loses log₂ of its cancellation
+    // factor in bits (11 ulp at λ = 13.1, k = 31, where the factor is 15 and it was still taken)
+    if (x < 171) {
+      const a = x * logLambda;
+      const c = factorialln(x);
+      const v = a - lambda - c;
+      if (Math.abs(v) * 2 >= Math.abs(a) + lambda + c) return v;
+    }
     return poissonLogMass(x, lambda);
   };
   return made(
