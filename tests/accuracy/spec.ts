@@ -157,8 +157,9 @@ export const SPECS: FunctionSpec[] = [
     // (logSumExp([−ln 2, −ln 2]) = 2.3e-17, from m = −0.693… and log 2): the error is absolute there
     metric: "ulp-of",
     scale: (a) => {
+      const xs = a[0] as ArrayLike<number>;
       let m = -Infinity;
-      for (const x of a[0] as ArrayLike<number>) if (x > m) m = x;
+      for (let i = 0; i < xs.length; i++) if (xs[i] > m) m = xs[i];
       return Number.isFinite(m) ? Math.abs(m) : 0;
     },
     scaleNote: "max(|result|, |max xᵢ|), the larger of the two terms m + log Σ exp(xᵢ − m)",
