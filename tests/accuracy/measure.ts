@@ -50,7 +50,10 @@ export function scalarError(
     case "ulp-exp": {
       const e = errorUlps(got, hi, lo);
       if (!Number.isFinite(e) || e === 0) return e;
-      return e / Math.max(1, Math.abs(Math.log(hi)));
+      // exp's condition number is |log p|; the log density's own error is absolute, up to an ulp of
+      // its largest term T (spec.scale, as for logProb), which exp turns into a relative error
+      const t = spec.scale ? spec.scale(args as any[], hi, index, refs) : 0;
+      return e / Math.max(1, Math.abs(Math.log(hi)), t);
     }
     case "ulp-of": {
       const e = errorUlps(got, hi, lo);

@@ -28,7 +28,7 @@ function withUnit(spec: FunctionSpec, x: number): string {
     case "ulp-of":
       return `${figure(x)} ulp of T`;
     case "ulp-exp":
-      return `${figure(x)} ulp per unit of \|log p\|`;
+      return `${figure(x)} ulp ÷ max(1, \|log p\|${spec.scale ? ", T" : ""})`;
     case "rel":
       return `${figure(x)} rel.`;
     case "norm-rel":
@@ -41,7 +41,10 @@ function withUnit(spec: FunctionSpec, x: number): string {
 function metricNote(spec: FunctionSpec): string {
   if (spec.metric === "ulp-of") return `ulps of T = ${spec.scaleNote}`;
   if (spec.metric === "norm-rel") return "‖ŵ − w‖ / ‖w‖";
-  if (spec.metric === "ulp-exp") return "ulps ÷ max(1, |log p|)";
+  if (spec.metric === "ulp-exp")
+    return spec.scaleNote
+      ? `ulps ÷ max(1, |log p|, T = ${spec.scaleNote})`
+      : "ulps ÷ max(1, |log p|)";
   if (spec.metric === "rel")
     return spec.scaleNote ? `relative error (${spec.scaleNote})` : "relative error";
   if (spec.metric === "exact") return "index";

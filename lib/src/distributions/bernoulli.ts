@@ -53,7 +53,11 @@ export function bernoulli(p: number): Bernoulli {
         return out;
       },
       mean: () => p,
-      variance: () => p * (1 - p),
+      // p·(1 − p) with the rounding error of 1 − p (exact: Sterbenz) added back: one rounding
+      variance: () => {
+        const q = 1 - p;
+        return p * q + p * (1 - q - p);
+      },
       entropy(opts?: EntropyOptions): number {
         const lnBase = entropyBase("bernoulli.entropy", opts); // validates under this method's name
         const h = binaryEntropy(p);

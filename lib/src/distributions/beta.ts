@@ -4,7 +4,18 @@ import { stirlingCorrection } from "../special/log-gamma";
 import { klDivTerm, productError } from "../information/numerics";
 import type { Rng } from "./create-rng";
 import type { DistributionBase, EntropyOptions } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
+import {
+  checkDraws,
+  checkX,
+  entropyBase,
+  frozen,
+  inBase,
+  param,
+  made,
+  quotientOfSum,
+  correctedQuotient,
+  twoSum,
+} from "./internal";
 import { allocate } from "../validate/validate";
 
 /**
@@ -18,8 +29,10 @@ export type Beta = DistributionBase<"beta", { alpha: number; beta: number }> & {
 
 const HALF_LOG_TWO_PI = 0.9189385332046728;
 const LOG_TWO_PI = 1.8378770664093453;
-/** From this shape on, the entropy is written in Stirling form (large parts cancelled on paper). */
+/** From this shape on, δ is its series (below, the recurrence of {@link stirlingError}). */
 const LARGE = 10;
+/** From this smaller shape on, the entropy is written in Stirling form (large parts cancelled on paper). */
+const STIRLING_ENTROPY = 1;
 
 /** ε(x) = ln x − 1/(2x) − ψ(x) for x ≥ 10: Σ B₂ₖ/(2k x²ᵏ), k = 1 … 6 (truncation error < 1e-15 relative). */
 function digammaTail(x: number): number {
@@ -27,6 +40,31 @@ function digammaTail(x: number): number {
   return (
     r * (1 / 12 - r * (1 / 120 - r * (1 / 252 - r * (1 / 240 - r * (1 / 132 - r * (691 / 32760))))))
   );
+}
+
+/**
+ * ε(x) for x ≥ 10 to a few ulps: below 30 by ε(x) = ε(x + 1) + Σₖ≥₁ (2 − 2/(2k + 1)) u^(2k+1),
+ * u = 1/(2x + 1) (all terms positive), then the series, whose first omitted term
+ * B₁₄/(14x¹⁴) is 8e-16 at x = 10 (100 ulps of Beta(10, 10)'s entropy after the factor a − 1) and
+ * 2e-22 at 30.
+ */
+function digammaTailAccurate(x: number): number {
+  let extra = 0;
+  while (x < 30) {
+    const u = 1 / (2 * x + 1);
+    const t = u * u;
+    let pow = u * t;
+    let sum = 0;
+    for (let k = 1; k < 40; k++) {
+      const term = pow * (2 - 2 / (2 * k + 1));
+      sum += term;
+      if (term <= 1e-17 * sum) break;
+      pow *= t;
+    }
+    extra += sum;
+    x += 1;
+  }
+  return digammaTail(x) + extra;
 }
 
 /**
@@ -76,8 +114,10 @@ function stirlingError(x: number): number {
  * without the cancellation of its large terms: for a, b ≥ 10 (c = a + b, ψ = ln − 1/(2x) − ε),
  * h = ½ ln(ab/c³) + ½ ln 2π + ½ − 1/(2a) − 1/(2b) + 1/c + (a − 1)ε(a) + (b − 1)ε(b) − (c − 2)ε(c)
  *   + δ(a) + δ(b) − δ(c);
- * for a < 10 ≤ b, −(b − 1)ψ(b) + (c − 2)ψ(c) = (b − 1)[ψ(c) − ψ(b)] + (a − 1)ψ(c) with
- * ψ(c) − ψ(b) = log1p(a/b) + a/(2bc) + ε(b) − ε(c); otherwise the formula as written.
+ * the same for a ≥ 1 (δ and ε by their positive recurrences below 10 and 30); for a < 1,
+ * −(b − 1)ψ(b) + (c − 2)ψ(c) = (b − 1)[ψ(c) − ψ(b)] + (a − 1)ψ(c), ψ(c) − ψ(b) by
+ * {@link digammaDifference}, with ψ(a) = ψ(1 + a) − 1/a (and for b < 1 the three 1/x terms summed
+ * as 1 − (a² + b²)/(abc), one sign).
  */
 function betaEntropy(a: number, b: number): number {
   if (a > b) {
@@ -86,24 +126,79 @@ function betaEntropy(a: number, b: number): number {
     b = t;
   }
   const c = a + b;
-  if (a >= LARGE) {
+  if (a === 1 && b === 1) return 0; // the uniform density (the Stirling form gives 1e-16)
+  if (a >= STIRLING_ENTROPY) {
     // a + b overflows only above 8.9e307: then ln c = ln(a/2 + b/2) + ln 2, and the c terms
     // (c − 2)·ε(c) ≈ 1/(12c), 1/c and δ(c) are below 1e-308 (0, not Infinity·0)
     const finite = c < Infinity;
     const logC = finite ? Math.log(c) : Math.log(0.5 * a + 0.5 * b) + Math.LN2;
     const halfLog = -0.5 * (Math.log1p(b / a) + Math.log1p(a / b) + logC);
-    const cTail = finite ? (c - 2) * digammaTail(c) : 0;
+    const cTail = finite ? (c - 2) * digammaTailAccurate(c) : 0;
     const small =
-      -0.5 / a - 0.5 / b + 1 / c + ((a - 1) * digammaTail(a) + (b - 1) * digammaTail(b) - cTail);
-    const delta =
-      stirlingCorrection(a) + stirlingCorrection(b) - (finite ? stirlingCorrection(c) : 0);
+      -0.5 / a -
+      0.5 / b +
+      1 / c +
+      ((a - 1) * digammaTailAccurate(a) + (b - 1) * digammaTailAccurate(b) - cTail);
+    const delta = stirlingError(a) + stirlingError(b) - (finite ? stirlingError(c) : 0);
     return halfLog + HALF_LOG_TWO_PI + 0.5 + small + delta;
   }
-  if (b >= LARGE) {
-    const dPsi = Math.log1p(a / b) + a / (2 * b * c) + (digammaTail(b) - digammaTail(c));
-    return logBeta(a, b) - (a - 1) * digamma(a) + (b - 1) * dPsi + (a - 1) * digamma(c);
+  // a < 1: ψ(a) = ψ(1 + a) − 1/a, so −(a − 1)ψ(a) = 1 − 1/a − (a − 1)ψ(1 + a)
+  if (b < 1) {
+    // both below 1: the three 1/x terms add up to 1 − 1/a − 1/b + 2/c = 1 − (a² + b²)/(abc), one
+    // sign, instead of cancelling
+    return (
+      logBeta(a, b) +
+      1 -
+      sumOfSquaresOverProduct(a, b) -
+      (a - 1) * digamma(1 + a) -
+      (b - 1) * digamma(1 + b) +
+      (c - 2) * digamma(1 + c)
+    );
   }
-  return logBeta(a, b) - (a - 1) * digamma(a) - (b - 1) * digamma(b) + (c - 2) * digamma(c);
+  return (
+    logBeta(a, b) +
+    1 -
+    1 / a -
+    (a - 1) * digamma(1 + a) +
+    (b - 1) * digammaDifference(a, b) +
+    (a - 1) * digamma(c)
+  );
+}
+
+/** (a² + b²)/(ab(a + b)) for a, b in (0, 1), from double-double numerator and denominator (one rounding). */
+function sumOfSquaresOverProduct(a: number, b: number): number {
+  if (!(a * b > 2 ** -400)) {
+    // products and squares would underflow: a/(b(a + b)) + b/(a(a + b)), a few roundings
+    const c0 = a + b;
+    return a / c0 / b + b / c0 / a;
+  }
+  const a2 = a * a;
+  const b2 = b * b;
+  const [n, ne] = twoSum(a2, b2);
+  const nl = ne + productError(a, a, a2) + productError(b, b, b2);
+  const ab = a * b;
+  const [c, ce] = twoSum(a, b);
+  const d = ab * c;
+  const dl = productError(ab, c, d) + productError(a, b, ab) * c + ab * ce;
+  const q = n / d;
+  const pd = q * d;
+  return q + (n - pd - productError(q, d, pd) + nl - q * dl) / d;
+}
+
+/**
+ * ψ(b + a) − ψ(b) for a, b > 0 without cancellation: b is carried up to B = b + n ≥ 10 by the
+ * positive terms a/((b + i)(b + a + i)), then ψ(C) − ψ(B) = log1p(a/B) + a/(2BC) + ε(B) − ε(C).
+ */
+function digammaDifference(a: number, b: number): number {
+  let shift = 0;
+  while (b < LARGE) {
+    shift += a / (b * (b + a));
+    b += 1;
+  }
+  const c = b + a;
+  return (
+    shift + Math.log1p(a / b) + a / (2 * b * c) + (digammaTailAccurate(b) - digammaTailAccurate(c))
+  );
 }
 
 /**
@@ -181,37 +276,33 @@ function logRatio(u: number, v: number): number {
 }
 
 /**
+ * (s − 1) ln t − ln Γ(s) for a shape s < 1 and t in (0, 1) (t + tl as a double-double, ln t given):
+ * for s ≥ ½ as written (ln Γ(s) ≤ 0.58 and s − 1 exact); below, where ln Γ(s) ≈ −ln s is large
+ * and cancels against −ln t near t = s, as s ln t − ln(t/s) − ln Γ(1 + s) (Γ(s) = Γ(1 + s)/s),
+ * whose first two terms differ by a factor 2 or more there (for s near 1 they would cancel, to
+ * 167 ulps at Beta(1 − 2⁻⁵³, 2) and x = 1e-300).
+ */
+function powerOverGamma(s: number, t: number, tl: number, lt: number): number {
+  if (s >= 0.5) return (s - 1) * lt - logGamma(s);
+  const ratio = tl === 0 ? logRatio(t, s) : logRatio(t, s) + Math.log1p(tl / t);
+  return s * lt - ratio - logGamma(1 + s);
+}
+
+/**
  * log of the Beta(a, b) density at x in (0, 1) when a shape is below 1: there ln B ≈ −ln a is large
  * and cancels against (a − 1) ln x wherever x is near a (the mean of Beta(a, 1)). Written with
- * Γ(a) = Γ(1 + a)/a: (a − 1) ln x − ln Γ(a) = a ln x − ln(x/a) − ln Γ(1 + a) (likewise for b with
- * 1 − x, taken as a double-double), and ln Γ(a + b) − ln Γ(·) of the other shape by logGammaRatio.
+ * {@link powerOverGamma} for each shape below 1 (and 1 − x as a double-double), and
+ * ln Γ(a + b) − ln Γ(·) of the other shape by logGammaRatio.
  */
 function betaLogDensitySmallShape(a: number, b: number, x: number): number {
   const lx = Math.log(x);
   const y = 1 - x;
   const yl = 1 - y - x;
   const ly = Math.log1p(-x);
-  let v: number;
-  if (a < 1 && b < 1) {
-    v =
-      a * lx -
-      logRatio(x, a) -
-      logGamma(1 + a) +
-      b * ly -
-      (logRatio(y, b) + Math.log1p(yl / y)) -
-      logGamma(1 + b) +
-      logGamma(a + b);
-  } else if (a < 1) {
-    v = a * lx - logRatio(x, a) - logGamma(1 + a) + (b - 1) * ly + logGammaRatio(a, b);
-  } else {
-    v =
-      b * ly -
-      (logRatio(y, b) + Math.log1p(yl / y)) -
-      logGamma(1 + b) +
-      (a - 1) * lx +
-      logGammaRatio(b, a);
-  }
-  return v;
+  if (a < 1 && b < 1)
+    return powerOverGamma(a, x, 0, lx) + powerOverGamma(b, y, yl, ly) + logGamma(a + b);
+  if (a < 1) return powerOverGamma(a, x, 0, lx) + (b - 1) * ly + logGammaRatio(a, b);
+  return powerOverGamma(b, y, yl, ly) + (a - 1) * lx + logGammaRatio(b, a);
 }
 
 /**
@@ -304,8 +395,9 @@ export function beta(alpha: number, beta: number): Beta {
   // a + b, halved (exactly) when it would overflow
   const half = !(a + b < Infinity);
   const s = half ? 0.5 * a + 0.5 * b : a + b;
-  const mean = (half ? 0.5 * a : a) / s;
-  const other = (half ? 0.5 * b : b) / s; // 1 − mean, without its cancellation
+  // a/(a + b) and b/(a + b) with the rounding of a + b folded back (one rounding each)
+  const mean = half ? (0.5 * a) / s : quotientOfSum(a, a, b);
+  const other = half ? (0.5 * b) / s : quotientOfSum(b, a, b); // 1 − mean, without its cancellation
   return made(
     frozen({
       family: "beta" as const,
@@ -327,13 +419,19 @@ export function beta(alpha: number, beta: number): Beta {
       },
       mean: () => mean,
       // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
-      variance: () => (half ? (mean * other) / (s + 0.5) / 2 : (mean * other) / (s + 1)),
+      // mean·other/(a + b + 1), with a + b + 1 as a double-double
+      variance: () => {
+        if (half) return (mean * other) / (s + 0.5) / 2;
+        const [s1, e1] = twoSum(a, b);
+        const [s2, e2] = twoSum(s1, 1);
+        return correctedQuotient(mean * other, s2, e1 + e2);
+      },
       mode(): number {
         if (a >= 1 && b >= 1) {
           const k = a - 1;
           const m = b - 1;
           if (!(k + m > 0)) return NaN; // Beta(1, 1)
-          return k + m < Infinity ? k / (k + m) : (0.5 * k) / (0.5 * k + 0.5 * m);
+          return k + m < Infinity ? quotientOfSum(k, k, m) : (0.5 * k) / (0.5 * k + 0.5 * m);
         }
         if (a < 1 && b >= 1) return 0;
         if (b < 1 && a >= 1) return 1;

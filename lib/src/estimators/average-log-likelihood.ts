@@ -18,7 +18,7 @@ import { sumLogProb } from "./sum-log-prob";
  * averageLogLikelihood(bernoulli(0.25), [1, 0, 0, 0]); // => -0.5623351446188083
  * averageLogLikelihood(gaussian(0, 1), [0, 1]);        // => -1.1689385332046727
  * averageLogLikelihood(gaussian(0, 1), [1.4e154, -1.4e154, 1.4e154]); // => -9.8e+307 (the sum, -2.9e308, overflows)
- * averageLogLikelihood(gaussian(0, 1), []);            // throws RangeError: averageLogLikelihood: xs is empty, need at least one observation
+ * averageLogLikelihood(gaussian(0, 1), []);            // throws RangeError: averageLogLikelihood: xs is empty
  */
 export function averageLogLikelihood(dist: Distribution | LogProbModel, xs: Sample): number {
   const m = xs.length;

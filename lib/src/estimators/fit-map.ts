@@ -5,6 +5,8 @@ import type { Bernoulli, Sample } from "../distributions";
 import { buildDesign } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
 import { entryFail, requireSample } from "./internal";
+import { twoSum } from "../distributions/internal";
+import { productError } from "../information/numerics";
 import { fitLinearRegression } from "./fit-linear-regression";
 import {
   checkBoolean,
@@ -57,6 +59,27 @@ export interface BernoulliMapFit {
  * fitBernoulliMap([1, 2]);  // throws RangeError: fitBernoulliMap: xs[1] = 2 is not 0 or 1
  * fitBernoulliMap([1], { alpha: 0 }); // throws RangeError: fitBernoulliMap: alpha = 0 must be finite and > 0
  */
+/**
+ * (α − 1 + h)/(α + β − 2 + m) with one rounding, when the posterior has an interior mode (both
+ * posterior shapes ≥ 1, their sum > 2 and finite); undefined otherwise. The sums are double-doubles
+ * (α + h and β + m − h rounded first gave 1.8 ulp).
+ */
+function interiorMode(alpha: number, b: number, h: number, m: number): number | undefined {
+  if (!(alpha + h >= 1 && b + m - h >= 1 && alpha + b + m - 2 > 0 && alpha + b + m < 2 ** 900))
+    return undefined;
+  const [x1, e1] = twoSum(alpha, -1);
+  const [n, e2] = twoSum(h, x1);
+  const nl = e1 + e2; // numerator n + nl
+  const [y1, f1] = twoSum(b, -1);
+  const [o, f2] = twoSum(m - h, y1);
+  const [d, f3] = twoSum(n, o);
+  const dl = f3 + nl + f1 + f2; // denominator d + dl
+  const q = n / d;
+  const pd = q * d;
+  const res = n - pd - productError(q, d, pd); // n − q·d, exactly
+  return q + (res + nl - q * dl) / d;
+}
+
 export function fitBernoulliMap(xs: Sample, opts?: BernoulliMapOptions): BernoulliMapFit {
   const fn = "fitBernoulliMap";
   const { alpha = 1, beta: b = 1 } = readOptions(fn, opts, ["alpha", "beta"]);
@@ -70,7 +93,7 @@ export function fitBernoulliMap(xs: Sample, opts?: BernoulliMapOptions): Bernoul
     else if (x !== 0) entryFail(fn, i, x, "is not 0 or 1");
   }
   const posterior = beta(alpha + h, b + m - h);
-  const p = posterior.mode();
+  const p = interiorMode(alpha, b, h, m) ?? posterior.mode();
   return { p, posterior, model: bernoulli(p) };
 }
 
@@ -120,8 +143,8 @@ export interface RidgeRegressionFit {
  *   target is NaN or infinite, the lengths of X and y differ, or (λ = 0 only, or for the intercept) the design
  *   is singular
  * @example
- * fitRidgeRegression([[-1], [0], [1]], [1, 2, 4], { l2: 1, intercept: true }).weights; // => [2.3333333333333335, 1.0000000000000002]
- * fitRidgeRegression([[-1], [0], [1]], [1, 2, 4], { intercept: true }).weights;        // => [2.3333333333333335, 1.5000000000000002]
+ * fitRidgeRegression([[-1], [0], [1]], [1, 2, 4], { l2: 1, intercept: true }).weights; // => [2.3333333333333335, 1]
+ * fitRidgeRegression([[-1], [0], [1]], [1, 2, 4], { intercept: true }).weights;        // => [2.3333333333333335, 1.5]
  * fitRidgeRegression([[1, 2], [2, 4]], [1, 2], { l2: 1 }).weights;  // => [0.19230769230769237, 0.3846153846153846] (5/26, 10/26: a singular X is fine once λ > 0)
  * fitRidgeRegression([[1]], [1], { l2: -1 }); // throws RangeError: fitRidgeRegression: l2 = -1 must be finite and >= 0
  */

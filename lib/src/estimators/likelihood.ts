@@ -25,7 +25,7 @@ import { checkModel } from "./sum-log-prob";
  * likelihood(bernoulli(0.25), [1, 0, 0]);             // => 0.140625
  * likelihood(gaussian(0, 1), [0]);                    // => 0.3989422804014327
  * likelihood(gaussian(0, 1), new Float64Array(2000)); // => 0 (underflow: the true value is e^-1837.9)
- * likelihood(gaussian(0, 1), [NaN]);                  // throws RangeError: likelihood: xs[0] = NaN is not a finite number
+ * likelihood(gaussian(0, 1), [NaN]);                  // throws RangeError: likelihood: xs[0] = NaN is not a number
  */
 export function likelihood(dist: Distribution | ProbModel, xs: Sample): number {
   checkModel("likelihood", dist, "prob");

@@ -19,7 +19,7 @@ import { sumLogProb } from "./sum-log-prob";
  * logLikelihood(gaussian(0, 1), [0, 1]);      // => -2.3378770664093453
  * logLikelihood(bernoulli(0.25), [1, 0, 0]);  // => -1.9616585060234524
  * logLikelihood(poisson(2), [0, 2.5]);        // => -Infinity
- * logLikelihood(gaussian(0, 1), [0, NaN]);    // throws RangeError: logLikelihood: xs[1] = NaN is not a finite number
+ * logLikelihood(gaussian(0, 1), [0, NaN]);    // throws RangeError: logLikelihood: xs[1] = NaN is not a number
  */
 export function logLikelihood(dist: Distribution | LogProbModel, xs: Sample): number {
   return sumLogProb("logLikelihood", dist, xs);

@@ -373,8 +373,8 @@ function newtonRefine(
  * // Gaussian MLE in (mu, log sigma) for the data [1, 2, 3, 4]
  * const xs = [1, 2, 3, 4];
  * const r = maximizeLikelihood((t) => logLikelihood(gaussian(t[0], Math.exp(t[1])), xs), [0, 0]);
- * r.theta[0];              // => 2.49999999999832 (closed form 2.5)
- * Math.exp(r.theta[1]);    // => 1.1180339887631947 (closed form √1.25 = 1.118033988749895)
+ * r.theta[0];              // => 2.5000000000016156 (closed form 2.5)
+ * Math.exp(r.theta[1]);    // => 1.1180339887491817 (closed form √1.25 = 1.118033988749895)
  * r.converged;             // => true
  * maximizeLikelihood(() => -Infinity, [0]); // throws RangeError: maximizeLikelihood: logLik(theta0) = -Infinity, start where the likelihood is positive
  */

@@ -16,7 +16,7 @@ import { sumLogProb } from "./sum-log-prob";
  * negativeLogLikelihood(bernoulli(0.5), [1, 0]);     // => 1.3862943611198906
  * negativeLogLikelihood(exponential(2), [0.5, 1.5]); // => 2.613705638880109
  * negativeLogLikelihood(poisson(1), [-1]);           // => Infinity
- * negativeLogLikelihood(poisson(1), [Infinity]);     // throws RangeError: negativeLogLikelihood: xs[0] = Infinity is not a finite number
+ * negativeLogLikelihood(poisson(1), [Infinity]);     // throws RangeError: negativeLogLikelihood: xs[0] = Infinity is not finite
  */
 export function negativeLogLikelihood(dist: Distribution | LogProbModel, xs: Sample): number {
   return -sumLogProb("negativeLogLikelihood", dist, xs);

@@ -104,7 +104,7 @@ function sumPass(p: Vector, z: Vector, n: number, m: number, a: number): number 
  * crossEntropyFromLogits([0, 1], [0, 0], { base: 2 });
  * // => 1
  * crossEntropyFromLogits([0, 1], [0, Math.log(3)]);
- * // => 0.287682072451781    (-log 0.75, to 1 ulp)
+ * // => 0.28768207245178096    (-log 0.75, to 1 ulp)
  * crossEntropyFromLogits([1, 0], [0, 2000]);
  * // => 2000                 (softmax would underflow to 0 and give Infinity)
  * crossEntropyFromLogits([1, 0], [0, -40]);

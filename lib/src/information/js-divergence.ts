@@ -172,13 +172,13 @@ function sumsOnly(p: Vector, q: Vector, n: number, sa: number, sb: number): void
  *   0 (with it), or an option is out of range
  * @example
  * jsDivergence([0.5, 0.5], [0.25, 0.75], { base: 2 });
- * // => 0.0487949406953985
+ * // => 0.048794940695398505
  * jsDivergence([1, 0], [0, 1], { base: 2 });
  * // => 1                    (disjoint supports: the maximum, not Infinity)
  * jsDivergence([0.2, 0.8], [0.2, 0.8]);
  * // => 0
  * jsDivergence([2, 2], [1, 3], { normalize: true, base: 2 });
- * // => 0.0487949406953985
+ * // => 0.048794940695398505
  * jsDivergence([0.5, NaN], [0.5, 0.5]);
  * // => throws RangeError "jsDivergence: p[1] = NaN is not a number"
  */

@@ -129,6 +129,12 @@ function precise(
  * 1/CANCELLATION of that magnitude has lost more than 5 bits, and the precise pass runs.
  */
 const CANCELLATION = 32;
+/**
+ * The same for the normalized result (1/Sp) Σ pᵢ log(pᵢ/qᵢ) + log(Sq/Sp), whose fast form adds the
+ * roundings of the division and of log(Sq/Sp): at 32 it was 1.7e-14 relative (n = 1000, q within
+ * ±90% of p); at 8 the error stays below the documented 5e-15.
+ */
+const CANCELLATION_NORMALIZED = 8;
 
 /**
  * Kullback–Leibler divergence of p from q: the expected extra code length, per event drawn
@@ -172,11 +178,11 @@ const CANCELLATION = 32;
  * klDivergence([0.5, 0.5], [1, 0]);
  * // => Infinity             (p₁ > 0 but q₁ = 0)
  * klDivergence([1, 1], [1, 3], { normalize: true, base: 2 });
- * // => 0.20751874963942182
+ * // => 0.2075187496394219
  * klDivergence([0.1, 0.2, 0.3, 0.4], [0.1 + 3e-8, 0.2 - 1e-8, 0.3 - 5e-8, 0.4 + 3e-8]);
  * // => 1.002778838749777e-14   (q within 1e-7 of p; 50-digit mpmath: 1.00277883874977681e-14)
  * klDivergence([1e308, 1e308], [1e308, 3e307], { normalize: true });
- * // => 0.17120348607051383    (the sums overflow; rescaled by powers of two)
+ * // => 0.17120348607051372    (the sums overflow; rescaled by powers of two)
  * klDivergence([0.5, 0.5, -0.1], [0.3, 0.3, 0.4]);
  * // => throws RangeError "klDivergence: p[2] = -0.1 is negative"
  */
@@ -234,7 +240,7 @@ export function klDivergenceAs(
       ? Math.log(ratio)
       : Math.log(sq) - Math.log(sp);
   const fastKl = h / sp + logRatio;
-  if (fastKl < Infinity && fastKl * CANCELLATION >= 1 + abs / sp + Math.abs(logRatio))
+  if (fastKl < Infinity && fastKl * CANCELLATION_NORMALIZED >= 1 + abs / sp + Math.abs(logRatio))
     return fromNats(fastKl, lnBase);
   return fromNats(
     precise(p, q, n, true, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n))),

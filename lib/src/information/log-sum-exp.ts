@@ -56,6 +56,34 @@ export function logSumExp(xs: Vector): number {
   const n = checkVector(FN, "xs", xs);
   const m = logSumExpMaxPass(FN, xs, n);
   if (m === Infinity || m === -Infinity) return m; // exp(+∞) = ∞; all -∞: log 0
-  logSumExpSumPass(xs, n, m, PASS.argmax);
-  return m + Math.log1p(PASS.sumRest);
+  const k = PASS.argmax;
+  logSumExpSumPass(xs, n, m, k);
+  const v = m + Math.log1p(PASS.sumRest);
+  // m and log1p(S) cancel (the result crosses 0 near m = −log n): the rounding of each xᵢ − m,
+  // which the fast pass leaves in (½ ulp of 30 is 8 ulps of a log1p(e^-30) term), then decides
+  if (!(Math.abs(v) * 4 < Math.abs(m))) return v;
+  return m + Math.log1p(sumRestPrecise(xs, n, m, k));
+}
+
+/**
+ * Σ_{i≠k} exp(xᵢ − m) with the rounding error r of each xᵢ − m carried into its exponential
+ * (exp(d + r) = exp(d)(1 + r)) and the sum compensated (Neumaier). The rare path of
+ * {@link logSumExp}, where its result cancels.
+ */
+function sumRestPrecise(xs: Vector, n: number, m: number, k: number): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === k) continue;
+    const z = xs[i];
+    const d = z - m;
+    const b = d - z;
+    const r = z - (d - b) + (-m - b);
+    const e = Math.exp(d);
+    const t0 = e > 0 ? e + e * r : 0; // zᵢ = −∞: r is NaN, the term 0
+    const t = s + t0;
+    c += s >= t0 ? s - t + t0 : t0 - t + s;
+    s = t;
+  }
+  return s + c;
 }

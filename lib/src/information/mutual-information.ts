@@ -37,9 +37,9 @@ const FN = "mutualInformation";
  * mutualInformation([[0.25, 0.25], [0.25, 0.25]]);
  * // => 0                    (independent)
  * mutualInformation([[0.5, 0.25], [0, 0.25]], { base: 2 });
- * // => 0.3112781244591327
+ * // => 0.31127812445913283
  * mutualInformation([[2, 1], [0, 1]], { normalize: true, base: 2 });
- * // => 0.31127812445913305
+ * // => 0.31127812445913283
  * mutualInformation([]);
  * // => throws RangeError "mutualInformation: pxy is empty"
  */

@@ -49,7 +49,7 @@ function evaluate(fn: string, f: (x: number) => number, grid: NumericArray): Flo
  *   holds a non-number, or f returns a non-number
  * @throws {RangeError} when the grid is empty or holds NaN or ±Infinity, or f returns NaN
  * @example
- * gridMaximize((t) => -(t - 0.3) ** 2, [0, 0.1, 0.2, 0.3, 0.4]).x; // => 0.3
+ * gridMaximize((t) => -((t - 0.3) ** 2), [0, 0.1, 0.2, 0.3, 0.4]).x; // => 0.3
  */
 export function gridMaximize(f: (x: number) => number, grid: NumericArray): GridSearchResult {
   const values = evaluate("gridMaximize", f, grid);

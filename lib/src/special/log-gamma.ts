@@ -1,3 +1,5 @@
+import { typeError, valueError } from "../validate/validate";
+
 /**
  * Taylor coefficients of ln Γ(1 + z) = −γz + Σ_{k≥2} c_k z^k, c_k = (−1)^k ζ(k)/k, for k = 2 … 60
  * (mpmath at 50 digits: `python3 tests/fixtures/generate_special.py --coefficients`).
@@ -84,10 +86,13 @@ function logGammaTwoPlus(z: number): number {
  * logGamma(0.5); // => 0.5723649429247001 (ln √π)
  * logGamma(10);  // => 12.801827480081469 (ln 9!)
  * logGamma(0);   // => Infinity
+ * logGamma(-1);  // throws RangeError: logGamma: x = -1 is not a number ≥ 0
+ * logGamma("2" as unknown as number); // throws TypeError: logGamma: x = "2" is not a number
  */
 export function logGamma(x: number): number {
-  if (typeof x !== "number") throw new TypeError(`logGamma: x = ${String(x)} is not a number`);
-  if (!(x >= 0)) throw new RangeError(`logGamma: x = ${String(x)} is not a number ≥ 0`);
+  // the shared message builders: a string shows quoted (logGamma: x = "2" is not a number)
+  if (typeof x !== "number") throw typeError("logGamma", "x", x, "is not a number");
+  if (!(x >= 0)) throw valueError("logGamma", "x", x, "is not a number ≥ 0");
   if (x === 0 || x === Infinity) return Infinity;
   if (x < 0.5) return logGammaOnePlus(x) - Math.log(x);
   if (x <= 1.5) return logGammaOnePlus(x - 1);
