@@ -147,6 +147,8 @@ export interface NotebookRun extends RunResult {
   file: string;
   /** The executed copy. */
   executed: string;
+  /** Deno only: the failures that made {@link runNotebooks} run it again (see {@link isDenoFlake}). */
+  reruns?: CellFailure[];
 }
 
 /** Options of {@link executeNotebook}. */
@@ -378,18 +380,32 @@ export async function runNotebooks(
       const out = path.join(dir, `${name}.ipynb`);
       const t0 = Date.now();
       if (!quiet) progress.update(`${tag}  starting kernel`);
-      const ran = await executeNotebook(file, out, {
-        python,
-        env,
-        timeout,
-        allowErrors,
-        kernel,
-        onCell: (n, total) =>
-          !quiet &&
-          jobs === 1 &&
-          progress.update(`${tag}  cell ${n}/${total}  ${((Date.now() - t0) / 1000).toFixed(1)} s`),
-      });
-      const r: NotebookRun = { ...ran, file, executed: out };
+      const once = () =>
+        executeNotebook(file, out, {
+          python,
+          env,
+          timeout,
+          allowErrors,
+          kernel,
+          onCell: (n, total) =>
+            !quiet &&
+            jobs === 1 &&
+            progress.update(
+              `${tag}  cell ${n}/${total}  ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+            ),
+        });
+      let ran = await once();
+      // Deno's own intermittent failure (isDenoFlake): the notebook again, with a fresh kernel.
+      const reruns: CellFailure[] = [];
+      while (kernel === "deno" && isDenoFlake(ran) && reruns.length < DENO_FLAKE_RERUNS) {
+        reruns.push(ran.error!);
+        if (!quiet)
+          progress.done(
+            `${tag}  Deno's traceback-less "Execution failed" at cell ${ran.error!.cell}: run again`,
+          );
+        ran = await once();
+      }
+      const r: NotebookRun = { ...ran, file, executed: out, ...(reruns.length ? { reruns } : {}) };
       const late =
         r.late && r.late.rescued > 0
           ? `  (${r.late.rescued} late output${r.late.rescued === 1 ? "" : "s"} routed back to ${r.late.cells} cell${r.late.cells === 1 ? "" : "s"})`
@@ -406,7 +422,7 @@ export async function runNotebooks(
   return results;
 }
 
-/** How many times the Deno stage (scripts/test.ts) and the Deno tests run a notebook again after {@link isDenoFlake}. */
+/** How many times {@link runNotebooks} (and the Deno kernel test) runs a notebook again after {@link isDenoFlake}. */
 export const DENO_FLAKE_RERUNS = 3;
 
 /**

@@ -52,8 +52,6 @@ import {
   describeFailure,
   runNotebooks,
   type NotebookRun,
-  isDenoFlake,
-  DENO_FLAKE_RERUNS,
 } from "./notebooks";
 import { buildNotes, type NotesBuild } from "./notes";
 import { parseNotebook, type Notebook } from "./nbformat";
@@ -181,8 +179,6 @@ const readNotebook = (file: string): Notebook => parseNotebook(fs.readFileSync(f
 /** What the Deno stage did (see the comment at the top). */
 interface DenoStage {
   runs: NotebookRun[];
-  /** By notebook name: the failures that made the stage run it again (see {@link isDenoFlake}). */
-  reruns: Map<string, NotebookRun[]>;
   checked: DenoCheckRun;
   seconds: number;
 }
@@ -204,19 +200,7 @@ async function denoStage(dir: string): Promise<DenoStage> {
     jobs: 1,
     quiet: true,
   });
-  const reruns = new Map<string, NotebookRun[]>();
-  for (let i = 0; i < runs.length; i++) {
-    for (let k = 0; k < DENO_FLAKE_RERUNS && isDenoFlake(runs[i]); k++) {
-      reruns.set(runs[i].name, [...(reruns.get(runs[i].name) ?? []), runs[i]]);
-      [runs[i]] = await runNotebooks([runs[i].file], {
-        outDir: dir,
-        kernel: "deno",
-        jobs: 1,
-        quiet: true,
-      });
-    }
-  }
-  return { runs, reruns, checked: await check, seconds: (Date.now() - t0) / 1000 };
+  return { runs, checked: await check, seconds: (Date.now() - t0) / 1000 };
 }
 
 /** Records the Deno stage: each run, its outputs against the tslab run in `tslabDir`, the late outputs, deno check. */
@@ -227,9 +211,9 @@ function recordDeno(stage: DenoStage, tslabDir: string): void {
     rescued += late;
     const kernelUp =
       r.kernelSeconds === undefined ? "" : `, kernel up in ${r.kernelSeconds.toFixed(1)} s`;
-    const flakes = stage.reruns.get(r.name) ?? [];
+    const flakes = r.reruns ?? [];
     const again = flakes.length
-      ? `; run again after Deno's traceback-less "Execution failed" at ${flakes.map((f) => `cell ${f.error?.cell}`).join(", ")}`
+      ? `; run again after Deno's traceback-less "Execution failed" at ${flakes.map((f) => `cell ${f.cell}`).join(", ")}`
       : "";
     record(
       `deno: ${r.name}.ipynb runs top to bottom (${r.cells} cells, ${r.seconds.toFixed(1)} s${kernelUp}, ${late} late output(s) routed back${again})`,
