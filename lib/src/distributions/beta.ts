@@ -32,7 +32,7 @@ const LOG_TWO_PI = 1.8378770664093453;
 /** From this shape on, δ is its series (below, the recurrence of {@link stirlingError}). */
 const LARGE = 10;
 /** From this smaller shape on, the entropy is written in Stirling form (large parts cancelled on paper). */
-const STIRLING_ENTROPY = 1;
+const STIRLING_ENTROPY = 0.9;
 
 /** ε(x) = ln x − 1/(2x) − ψ(x) for x ≥ 10: Σ B₂ₖ/(2k x²ᵏ), k = 1 … 6 (truncation error < 1e-15 relative). */
 function digammaTail(x: number): number {
@@ -380,7 +380,7 @@ export function beta(alpha: number, beta: number): Beta {
   checkShape("beta", beta);
   const a = alpha;
   const b = beta;
-  const logNorm = logBeta(a, b);
+  let logNorm: number | undefined; // ln B(a, b), on the first logProb that needs it
   let saddle: Saddle | undefined; // the saddle-point constants, on the first logProb that needs them
   let small: number | undefined; // the x-free part of the density when a shape is below 1, likewise
   // the moments and the entropy depend on the shapes only: each computed once, on first call
@@ -404,10 +404,9 @@ export function beta(alpha: number, beta: number): Beta {
         if (Math.abs(w) * 2 >= sw) return w;
         const l = (a - 1) * Math.log(x);
         const r = (b - 1) * Math.log1p(-x);
-        const v = l + r - logNorm;
-        return Math.abs(v) * sw >= Math.abs(w) * (Math.abs(l) + Math.abs(r) + Math.abs(logNorm))
-          ? v
-          : w;
+        const lb = (logNorm ??= logBeta(a, b));
+        const v = l + r - lb;
+        return Math.abs(v) * sw >= Math.abs(w) * (Math.abs(l) + Math.abs(r) + Math.abs(lb)) ? v : w;
       }
       if (a < 1 || b < 1)
         return betaLogDensitySmallShape((small ??= smallShapeConstant(a, b)), a, b, x);
@@ -415,7 +414,7 @@ export function beta(alpha: number, beta: number): Beta {
     // (shape − 1) · log 0 is taken as 0 when shape = 1, so the ends of Beta(1, ·) are finite.
     const left = a === 1 ? 0 : (a - 1) * Math.log(x);
     const right = b === 1 ? 0 : (b - 1) * Math.log1p(-x);
-    return left + right - logNorm;
+    return left + right - (logNorm ??= logBeta(a, b));
   };
   // a + b, halved (exactly) when it would overflow
   const half = !(a + b < Infinity);
