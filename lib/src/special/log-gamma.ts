@@ -123,6 +123,9 @@ export function logGamma(x: number): number {
 export function stirlingCorrection(x: number): number {
   const r = 1 / x;
   const r2 = r * r;
+  // from x = 100 on four terms: the fifth, B₁₀/(90x⁹), is below 1e-21 there
+  if (x >= 100)
+    return r * (STIRLING[0] + r2 * (STIRLING[1] + r2 * (STIRLING[2] + r2 * STIRLING[3])));
   let series = 0;
   for (let k = STIRLING.length - 1; k >= 0; k--) series = series * r2 + STIRLING[k];
   return series * r;
