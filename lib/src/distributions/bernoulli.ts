@@ -35,6 +35,9 @@ export function bernoulli(p: number): Bernoulli {
     checkX("bernoulli.logProb", x);
     return -Infinity;
   };
+  // p·(1 − p) with the rounding error of 1 − p (exact: Sterbenz) added back: one rounding
+  const q = 1 - p;
+  const variance = p * q + p * (1 - q - p);
   return made(
     frozen({
       family: "bernoulli" as const,
@@ -54,10 +57,7 @@ export function bernoulli(p: number): Bernoulli {
       },
       mean: () => p,
       // p·(1 − p) with the rounding error of 1 − p (exact: Sterbenz) added back: one rounding
-      variance: () => {
-        const q = 1 - p;
-        return p * q + p * (1 - q - p);
-      },
+      variance: () => variance,
       entropy(opts?: EntropyOptions): number {
         const lnBase = entropyBase("bernoulli.entropy", opts); // validates under this method's name
         const h = binaryEntropy(p);

@@ -32,7 +32,7 @@ const LOG_TWO_PI = 1.8378770664093453;
 /** From this shape on, δ is its series (below, the recurrence of {@link stirlingError}). */
 const LARGE = 10;
 /** From this smaller shape on, the entropy is written in Stirling form (large parts cancelled on paper). */
-const STIRLING_ENTROPY = 1;
+const STIRLING_ENTROPY = 0.9;
 
 /** ε(x) = ln x − 1/(2x) − ψ(x) for x ≥ 10: Σ B₂ₖ/(2k x²ᵏ), k = 1 … 6 (truncation error < 1e-15 relative). */
 function digammaTail(x: number): number {
@@ -247,15 +247,12 @@ function saddleConstants(a: number, b: number): Saddle {
 }
 
 /**
- * log of the Beta(a, b) density at x in (0, 1) for a, b > 2, in the saddle-point form of Loader
- * (2000) that R's dbeta uses: with k = a − 1, m = b − 1, n = k + m,
- * log p = ln(n + 1) + δ(n) − δ(k) − δ(m) − bd0(k, n·x) − bd0(m, n·(1 − x)) − ½ ln(2π k m / n),
- * bd0(u, v) = u ln(u/v) − u + v ≥ 0. Nothing cancels: (a − 1) ln x + (b − 1) ln(1 − x) − ln B would
- * lose every digit at large shapes. The differences k − n·x and m − n·(1 − x) that bd0 needs near
- * the mode are formed exactly (k, m and n as double-doubles, the products by Dekker), so the
- * rounding of a + b does not swamp them. The x-free part comes from {@link saddleConstants}.
+ * The x-dependent part of the saddle-point log density (see {@link Saddle}): bd0(k, n·x) +
+ * bd0(m, n·(1 − x)), so that log p = c − this. The differences k − n·x and m − n·(1 − x) that bd0
+ * needs near the mode are formed exactly (k, m and n as double-doubles, the products by Dekker), so
+ * the rounding of a + b does not swamp them.
  */
-function betaLogDensitySaddle(S: Saddle, x: number): number {
+function betaBd0(S: Saddle, x: number): number {
   const { h, k, kl, m, ml, n, nl } = S;
   // 1 − x as a double-double
   const y = 1 - x;
@@ -264,7 +261,7 @@ function betaLogDensitySaddle(S: Saddle, x: number): number {
   const d1 = k - nx - productError(n, x, nx) - nl * x + kl;
   const ny = n * y;
   const d2 = m - ny - productError(n, y, ny) - n * yl - nl * y + ml;
-  return S.c - (klDivTerm(k, nx, d1) + klDivTerm(m, ny, d2)) / h;
+  return (klDivTerm(k, nx, d1) + klDivTerm(m, ny, d2)) / h;
 }
 
 /** ln(u/v) for u, v > 0, as a difference of logs when the ratio leaves the double range. */
@@ -282,27 +279,41 @@ function logRatio(u: number, v: number): number {
  * whose first two terms differ by a factor 2 or more there (for s near 1 they would cancel, to
  * 167 ulps at Beta(1 − 2⁻⁵³, 2) and x = 1e-300).
  */
-function powerOverGamma(s: number, t: number, tl: number, lt: number): number {
-  if (s >= 0.5) return (s - 1) * lt - logGamma(s);
+function powerTerm(s: number, t: number, tl: number, lt: number): number {
+  if (s >= 0.5) return (s - 1) * lt;
   const ratio = tl === 0 ? logRatio(t, s) : logRatio(t, s) + Math.log1p(tl / t);
-  return s * lt - ratio - logGamma(1 + s);
+  return s * lt - ratio;
+}
+
+/**
+ * The x-free part of {@link betaLogDensitySmallShape}: −ln Γ(s) (s ≥ ½) or −ln Γ(1 + s) (s < ½)
+ * for each shape s below 1, plus ln Γ(a + b), or ln Γ(a + b) − ln Γ(other shape) by logGammaRatio.
+ */
+function smallShapeConstant(a: number, b: number): number {
+  const g = (s: number): number => (s >= 0.5 ? logGamma(s) : logGamma(1 + s));
+  if (a < 1 && b < 1) return logGamma(a + b) - g(a) - g(b);
+  if (a < 1) return logGammaRatio(a, b) - g(a);
+  return logGammaRatio(b, a) - g(b);
 }
 
 /**
  * log of the Beta(a, b) density at x in (0, 1) when a shape is below 1: there ln B ≈ −ln a is large
- * and cancels against (a − 1) ln x wherever x is near a (the mean of Beta(a, 1)). Written with
- * {@link powerOverGamma} for each shape below 1 (and 1 − x as a double-double), and
- * ln Γ(a + b) − ln Γ(·) of the other shape by logGammaRatio.
+ * and cancels against (a − 1) ln x wherever x is near a (the mean of Beta(a, 1)). Each shape s below
+ * 1 contributes (s − 1) ln t − ln Γ(s): for s ≥ ½ as written (ln Γ(s) ≤ 0.58 and s − 1 exact); below,
+ * where ln Γ(s) ≈ −ln s is large and cancels against −ln t near t = s, as s ln t − ln(t/s) −
+ * ln Γ(1 + s) (Γ(s) = Γ(1 + s)/s), whose first two terms differ by a factor 2 or more there (for s
+ * near 1 they would cancel, to 167 ulps at Beta(1 − 2⁻⁵³, 2) and x = 1e-300); 1 − x as a
+ * double-double. The log-gammas, which do not depend on x, are `k` ({@link smallShapeConstant}).
  */
-function betaLogDensitySmallShape(a: number, b: number, x: number): number {
+function betaLogDensitySmallShape(k: number, a: number, b: number, x: number): number {
   const lx = Math.log(x);
+  if (a < 1 && b < 1) {
+    const y = 1 - x;
+    return powerTerm(a, x, 0, lx) + powerTerm(b, y, 1 - y - x, Math.log1p(-x)) + k;
+  }
+  if (a < 1) return powerTerm(a, x, 0, lx) + (b - 1) * Math.log1p(-x) + k;
   const y = 1 - x;
-  const yl = 1 - y - x;
-  const ly = Math.log1p(-x);
-  if (a < 1 && b < 1)
-    return powerOverGamma(a, x, 0, lx) + powerOverGamma(b, y, yl, ly) + logGamma(a + b);
-  if (a < 1) return powerOverGamma(a, x, 0, lx) + (b - 1) * ly + logGammaRatio(a, b);
-  return powerOverGamma(b, y, yl, ly) + (a - 1) * lx + logGammaRatio(b, a);
+  return powerTerm(b, y, 1 - y - x, Math.log1p(-x)) + (a - 1) * lx + k;
 }
 
 /**
@@ -369,8 +380,13 @@ export function beta(alpha: number, beta: number): Beta {
   checkShape("beta", beta);
   const a = alpha;
   const b = beta;
-  const logNorm = logBeta(a, b);
+  let logNorm: number | undefined; // ln B(a, b), on the first logProb that needs it
   let saddle: Saddle | undefined; // the saddle-point constants, on the first logProb that needs them
+  let small: number | undefined; // the x-free part of the density when a shape is below 1, likewise
+  // the moments and the entropy depend on the shapes only: each computed once, on first call
+  let varianceValue: number | undefined;
+  let modeValue: number | undefined;
+  let entropyValue: number | undefined;
   const logProb = (x: number): number => {
     checkX("beta.logProb", x);
     if (x < 0 || x > 1) return -Infinity;
@@ -378,19 +394,27 @@ export function beta(alpha: number, beta: number): Beta {
       // the saddle-point form wherever its k = a − 1 and m = b − 1 are ≥ 1: the textbook terms
       // (shape·log) cancel by a factor that grows with the shapes (10 at a = b = 9.5)
       if (a > 2 && b > 2) {
-        // the textbook form where its terms do not cancel (far in the tails), else the saddle form
+        // the saddle form first (near the mode, where the textbook terms cancel, and far in the
+        // tails it does not cancel); where its constant and bd0 cancel by more than 2 (between
+        // the two), the textbook form if that cancels less
+        const S = (saddle ??= saddleConstants(a, b));
+        const bd = betaBd0(S, x);
+        const w = S.c - bd;
+        const sw = Math.abs(S.c) + bd;
+        if (Math.abs(w) * 2 >= sw) return w;
         const l = (a - 1) * Math.log(x);
         const r = (b - 1) * Math.log1p(-x);
-        const v = l + r - logNorm;
-        if (Math.abs(v) * 2 >= Math.abs(l) + Math.abs(r) + Math.abs(logNorm)) return v;
-        return betaLogDensitySaddle((saddle ??= saddleConstants(a, b)), x);
+        const lb = (logNorm ??= logBeta(a, b));
+        const v = l + r - lb;
+        return Math.abs(v) * sw >= Math.abs(w) * (Math.abs(l) + Math.abs(r) + Math.abs(lb)) ? v : w;
       }
-      if (a < 1 || b < 1) return betaLogDensitySmallShape(a, b, x);
+      if (a < 1 || b < 1)
+        return betaLogDensitySmallShape((small ??= smallShapeConstant(a, b)), a, b, x);
     }
     // (shape − 1) · log 0 is taken as 0 when shape = 1, so the ends of Beta(1, ·) are finite.
     const left = a === 1 ? 0 : (a - 1) * Math.log(x);
     const right = b === 1 ? 0 : (b - 1) * Math.log1p(-x);
-    return left + right - logNorm;
+    return left + right - (logNorm ??= logBeta(a, b));
   };
   // a + b, halved (exactly) when it would overflow
   const half = !(a + b < Infinity);
@@ -420,25 +444,27 @@ export function beta(alpha: number, beta: number): Beta {
       mean: () => mean,
       // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
       // mean·other/(a + b + 1), with a + b + 1 as a double-double
-      variance: () => {
-        if (half) return (mean * other) / (s + 0.5) / 2;
-        const [s1, e1] = twoSum(a, b);
-        const [s2, e2] = twoSum(s1, 1);
-        return correctedQuotient(mean * other, s2, e1 + e2);
-      },
-      mode(): number {
-        if (a >= 1 && b >= 1) {
-          const k = a - 1;
-          const m = b - 1;
-          if (!(k + m > 0)) return NaN; // Beta(1, 1)
-          return k + m < Infinity ? quotientOfSum(k, k, m) : (0.5 * k) / (0.5 * k + 0.5 * m);
-        }
-        if (a < 1 && b >= 1) return 0;
-        if (b < 1 && a >= 1) return 1;
-        return NaN;
-      },
+      variance: () => (varianceValue ??= betaVariance()),
+      mode: () => (modeValue ??= betaMode()),
       entropy: (opts?: EntropyOptions): number =>
-        inBase(betaEntropy(a, b), entropyBase("beta.entropy", opts)),
+        inBase((entropyValue ??= betaEntropy(a, b)), entropyBase("beta.entropy", opts)),
     }),
   );
+  function betaVariance(): number {
+    if (half) return (mean * other) / (s + 0.5) / 2;
+    const [s1, e1] = twoSum(a, b);
+    const [s2, e2] = twoSum(s1, 1);
+    return correctedQuotient(mean * other, s2, e1 + e2);
+  }
+  function betaMode(): number {
+    if (a >= 1 && b >= 1) {
+      const k = a - 1;
+      const m = b - 1;
+      if (!(k + m > 0)) return NaN; // Beta(1, 1)
+      return k + m < Infinity ? quotientOfSum(k, k, m) : (0.5 * k) / (0.5 * k + 0.5 * m);
+    }
+    if (a < 1 && b >= 1) return 0;
+    if (b < 1 && a >= 1) return 1;
+    return NaN;
+  }
 }

@@ -41,6 +41,7 @@ export function exponential(rate: number): Exponential {
     checkX("exponential.logProb", x);
     return x >= 0 ? logRate - rate * x : -Infinity;
   };
+  let varianceValue: number | undefined;
   return made(
     frozen({
       family: "exponential" as const,
@@ -57,7 +58,7 @@ export function exponential(rate: number): Exponential {
         return out;
       },
       mean: () => 1 / rate,
-      variance: () => overSquare(1, rate),
+      variance: () => (varianceValue ??= overSquare(1, rate)), // computed once, on first call
       entropy: (opts?: EntropyOptions): number =>
         inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
     }),

@@ -104,16 +104,24 @@ export function isMade(d: unknown): boolean {
  */
 export function overSquare(c: number, r: number): number {
   const sq = r * r;
-  if (sq >= 2.2250738585072014e-308 && sq < Infinity) {
-    // c/(sq + e), e the rounding error of r·r: one rounding (the quotient) instead of two
-    return correctedQuotient(c, sq, productError(r, r, sq));
-  }
+  // c/(sq + e), e the rounding error of r·r: one rounding (the quotient) instead of two; the
+  // correction's products stay in range for r² in [2^-900, 2^900], so r is scaled into it first
+  if (sq >= 2 ** -900 && sq <= 2 ** 900) return correctedQuotient(c, sq, productError(r, r, sq));
   if (r < 1) {
     const s = r * 2 ** 600;
-    return (c / (s * s)) * 2 ** 600 * 2 ** 600; // normal until the last product, which may overflow
+    const ss = s * s;
+    // normal until the last product, which may overflow
+    return correctedQuotient(c, ss, productError(s, s, ss)) * 2 ** 600 * 2 ** 600;
   }
   const s = r * 2 ** -600;
-  return (c / (s * s)) * 2 ** -200 * 2 ** -1000; // one rounding into the subnormals, at the end
+  const ss = s * s;
+  // the corrected quotient scaled back exactly while the result is normal; into the subnormals
+  // that would round twice (0.57 ulp at r = 1.3e154), so there c/r² itself (or, where r² overflows,
+  // c/s² scaled back), rounded once into the subnormals
+  const q = correctedQuotient(c, ss, productError(s, s, ss)) * 2 ** -200 * 2 ** -1000;
+  if (q >= 2.2250738585072014e-308) return q;
+  if (sq < Infinity) return c / sq;
+  return (c / ss) * 2 ** -200 * 2 ** -1000;
 }
 
 /**

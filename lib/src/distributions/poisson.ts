@@ -1,6 +1,6 @@
 import { logFactorial as factorialln } from "../special/log-factorial";
 import { stirlingCorrection } from "../special/log-gamma";
-import { klDivTerm } from "../information/numerics";
+import { klDivTerm, logDoubleDouble } from "../information/numerics";
 import { allocate } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Poisson } from "./distribution";
@@ -28,9 +28,73 @@ const STIRLING_ERROR: readonly number[] = [
  * Internal (the log-likelihood's precise pass uses it).
  */
 export function poissonLogMass(k: number, lambda: number): number {
-  const delta = k < STIRLING_ERROR.length ? STIRLING_ERROR[k] : stirlingCorrection(k);
+  let delta: number;
+  if (k < STIRLING_ERROR.length) delta = STIRLING_ERROR[k];
+  else if (k >= 1000) {
+    // three terms of the series: the fourth, 1/(1680k⁷), is below 1e-20 of the first
+    const r = 1 / k;
+    const r2 = r * r;
+    delta = r * (1 / 12 - r2 * (1 / 360 - r2 / 1260));
+  } else delta = stirlingCorrection(k);
   return -klDivTerm(k, lambda) - 0.5 * Math.log(k) - HALF_LOG_TWO_PI - delta;
 }
+/** ln k! is tabulated as a double-double below this k. */
+const FACTORIAL_TABLE = 171;
+/** [hi, lo] of ln k! for k = 0 … FACTORIAL_TABLE − 1, interleaved; filled on first use. */
+let factorials: Float64Array | undefined;
+
+function fillFactorials(): Float64Array {
+  const t = new Float64Array(2 * FACTORIAL_TABLE);
+  let h = 0;
+  let l = 0;
+  for (let k = 2; k < FACTORIAL_TABLE; k++) {
+    const [a, al] = logDoubleDouble(k);
+    const s = h + a;
+    const bv = s - h;
+    const e = h - (s - bv) + (a - bv) + l + al;
+    h = s + e;
+    l = e - (h - s);
+    t[2 * k] = h;
+    t[2 * k + 1] = l;
+  }
+  return t;
+}
+
+/** ln λ = hi + lo, hi with at most 45 significant bits (so k·hi is exact for k < 256). */
+interface SplitLog {
+  hi: number;
+  lo: number;
+}
+
+function splitLog(lambda: number): SplitLog {
+  const [h, l] = logDoubleDouble(lambda);
+  const c = 257 * h; // Veltkamp's split with 2^8 + 1: hi is h rounded to 45 bits, h − hi exact
+  const hi = c - (c - h);
+  return { hi, lo: h - hi + l };
+}
+
+/**
+ * k ln λ − λ − ln k! with ln λ = L.hi + L.lo (k·L.hi exact) and ln k! = ch + cl as
+ * double-doubles, the two differences by TwoSum, so the result is rounded once (within about 1 ulp)
+ * however much the three terms cancel.
+ */
+function textbookDoubleDouble(
+  k: number,
+  lambda: number,
+  L: SplitLog,
+  ch: number,
+  cl: number,
+): number {
+  const p = k * L.hi;
+  const s1 = p - lambda;
+  const b1 = s1 - p;
+  const e1 = p - (s1 - b1) - (lambda + b1);
+  const s2 = s1 - ch;
+  const b2 = s2 - s1;
+  const e2 = s1 - (s2 - b2) - (ch + b2);
+  return s2 + (e1 + e2 + k * L.lo - cl);
+}
+
 /** Below this rate `sample` inverts the CDF; from it on it uses Hörmann's PTRS. */
 const PTRS_FROM = 10;
 
@@ -66,21 +130,26 @@ const PTRS_FROM = 10;
 export function poisson(lambda: number): Poisson {
   param("poisson", "lambda", lambda, (v) => v >= 0 && v < Infinity, "finite and >= 0");
   const logLambda = Math.log(lambda);
-  const logProb = (x: number): number => {
-    checkX("poisson.logProb", x);
+  let logLambdaDD: SplitLog | undefined; // ln λ as a double-double, on first need
+  // log P(x) for a checked number x
+  const logMass = (x: number): number => {
     if (!(Number.isInteger(x) && x >= 0)) return -Infinity;
     if (x === 0) return -lambda;
     if (lambda === 0) return -Infinity;
-    // the textbook form where its three terms cancel by less than 2 (small λ and k, far tails:
-    // half the cost), else Loader's: the textbook k ln λ − λ − ln k! loses log₂ of its cancellation
-    // factor in bits (11 ulp at λ = 13.1, k = 31, where the factor is 15 and it was still taken)
-    if (x < 171) {
-      const a = x * logLambda;
-      const c = factorialln(x);
-      const v = a - lambda - c;
-      if (Math.abs(v) * 2 >= Math.abs(a) + lambda + c) return v;
+    // below k = 171 the textbook k ln λ − λ − ln k! from double-doubles (ln λ once per
+    // distribution, ln k! from a table): no logarithm per call, and however much the three terms
+    // cancel the result is rounded once (in doubles it lost log₂ of the cancellation factor in
+    // bits: 11 ulp at λ = 13.1, k = 31). From 171 on, Loader's form.
+    if (x < FACTORIAL_TABLE) {
+      const t = (factorials ??= fillFactorials());
+      const L = (logLambdaDD ??= splitLog(lambda));
+      return textbookDoubleDouble(x, lambda, L, t[2 * x], t[2 * x + 1]);
     }
     return poissonLogMass(x, lambda);
+  };
+  const logProb = (x: number): number => {
+    checkX("poisson.logProb", x);
+    return logMass(x);
   };
   return made(
     frozen({
@@ -89,7 +158,7 @@ export function poisson(lambda: number): Poisson {
       logProb,
       prob(x: number): number {
         checkX("poisson.prob", x);
-        return Math.exp(logProb(x));
+        return Math.exp(logMass(x));
       },
       sample(n: number, rng: Rng): Float64Array {
         checkDraws("poisson.sample", n, rng);

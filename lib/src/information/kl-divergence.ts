@@ -74,6 +74,10 @@ function precise(
     sqHi = s2;
   }
   const sPQ = spHi * sqHi;
+  // x/Sp and y/Sq by reciprocals: their roundings move only the weight s = a + b of a term (by
+  // about ε relative); the difference a − b that the term hangs on is num/sPQ, one division
+  const invSp = 1 / spHi;
+  const invSq = 1 / sqHi;
   let hHi = 0;
   let hLo = 0;
   let dHi = 0;
@@ -95,7 +99,7 @@ function precise(
           // a·log(a/b) − a + b from logs of the unscaled entry (b is below every double)
           const a = x / spHi;
           h += a * (Math.log(a) - Math.log(q[i]) - Math.log(sb) + Math.log(sqHi)) - a;
-        } else if (x > 0 || y > 0) h += klDivTerm(x / spHi, y / sqHi, num / sPQ);
+        } else if (x > 0 || y > 0) h += klDivTerm(x * invSp, y * invSq, num / sPQ);
       } else {
         // the exact difference d + err (TwoSum of x and −y), accumulated with TwoSum
         const d = x - y;

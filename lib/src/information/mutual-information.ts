@@ -1,6 +1,5 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
 import { mutualInformationPrecise, scanTable } from "./scan-table";
-import { PRECISE_BELOW_FAST } from "./numerics";
 import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "mutualInformation";
@@ -10,18 +9,17 @@ const FN = "mutualInformation";
  * the uncertainty about the other, i.e. KL(p(x, y) ‖ p(x) p(y)).
  *
  * I(X; Y) = Σₓ Σᵧ p(x, y) log(p(x, y) / (p(x) p(y))) = H(X) + H(Y) - H(X, Y) = H(Y) - H(Y | X),
- * in nats for the default base e, bits for `base: 2`. With `normalize: true`, the three
- * entropies are rescaled analytically: I = log S + (1/S)(H_rows + H_cols - H_cells). When those
- * cancel (near independence), a second pass computes I as the KL divergence
- * (1/S) Σ kl_div(pᵢⱼ, rᵢcⱼ/S), every term ≥ 0, from double-double row and column sums and exact
- * products: full relative precision within 2⁻⁵² of independence.
+ * in nats for the default base e, bits for `base: 2`. It is computed as the KL divergence
+ * (1/S) Σ kl_div(pᵢⱼ, rᵢcⱼ/S) (S the total, 1 unless `normalize`), every term ≥ 0, from
+ * double-double row and column sums and exact products (one logarithm per cell, no difference of
+ * entropies to cancel): full relative precision within 2⁻⁵² of independence.
  *
  * Edge cases: empty cells contribute 0 (`0 · log 0 = 0`); a table with one row or one column
  * gives 0. The result is never negative (rounding noise below 0, e.g. for an exactly
  * independent table, is clamped to 0).
  *
- * One pass over the cells; the column sums take one `Float64Array` of the table's width (the
- * number of values of Y), nothing proportional to the number of cells.
+ * Three passes over the cells (checks and total, marginals, terms); the marginals take
+ * `Float64Array`s of the table's width and height, nothing proportional to the number of cells.
  *
  * @param pxy joint table, rows = values of X, columns = values of Y; all rows the same length;
  *   cells finite, `>= 0`, summing to 1 (unless `normalize`)
@@ -50,20 +48,12 @@ export function mutualInformation(pxy: JointTable, opts?: InfoOptions): number {
     tolerance = DEFAULT_TOLERANCE,
   } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
-  const { cells, rows, columns, total } = scanTable(FN, pxy, true, normalize, tolerance);
+  // the checks and the total only: I is computed as the KL divergence of p from r⊗c/S (every term
+  // ≥ 0), one logarithm per cell, not as H(X) + H(Y) − H(X, Y), whose entropies cancel to nothing
+  // near independence (and cost as many logarithms)
+  scanTable(FN, pxy, false, normalize, tolerance, false);
   // one value of X or of Y: independent (without normalize the formula gives −S log S, 0 up to the
-  // rounding of a total that should be 1; the precise pass below computes that exactly)
+  // rounding of a total that should be 1; the pass below computes that exactly)
   if (normalize && (pxy.length === 1 || pxy[0].length === 1)) return 0;
-  // H(X) + H(Y) − H(X, Y): near independence the entropies cancel to nothing, and the precise pass
-  // computes I as the KL divergence of p from r⊗c/S instead (every term >= 0).
-  const d = rows + columns - cells;
-  const logS = normalize ? Math.log(total) : 0;
-  const fast = normalize ? logS + d / total : d;
-  // its error is about ε times this: the three entropies, and 2S for the rounding of the row and
-  // column sums inside their logs (r log r moves by ε·r when r is rounded)
-  const scale =
-    (normalize ? 1 + Math.abs(logS) : 0) +
-    (Math.abs(rows) + Math.abs(columns) + Math.abs(cells) + 2 * total) / (normalize ? total : 1);
-  if (fast * PRECISE_BELOW_FAST >= scale) return fromNats(fast, lnBase);
   return fromNats(mutualInformationPrecise(pxy, pxy[0].length, normalize), lnBase);
 }

@@ -36,9 +36,10 @@ export function scanTable(
   withColumns: boolean,
   normalize: boolean,
   tolerance: number,
+  entropies = true,
 ): TableSums {
   const m = checkTable(fn, pxy);
-  let sums = scan(fn, pxy, m, withColumns, 1);
+  let sums = scan(fn, pxy, m, withColumns, 1, entropies);
   if (!(sums.total < Infinity && sums.cells - sums.cells === 0)) {
     throwIfInvalidCell(fn, pxy); // a bad cell, or else the total (or a term) overflowed
     if (!normalize)
@@ -51,7 +52,7 @@ export function scanTable(
     // in [1, 2) (exact; every normalized entropy is unchanged).
     let max = 0;
     for (const row of pxy) for (let j = 0; j < m; j++) if (row[j] > max) max = row[j];
-    sums = scan(fn, pxy, m, withColumns, scaleFor(max));
+    sums = scan(fn, pxy, m, withColumns, scaleFor(max), entropies);
   }
   checkSum(fn, "pxy", sums.total, pxy.length * m, normalize, tolerance, () =>
     throwFirstInvalidCell(fn, pxy),
@@ -68,7 +69,15 @@ function throwIfInvalidCell(fn: string, pxy: JointTable): void {
   }
 }
 
-function scan(fn: string, pxy: JointTable, m: number, withColumns: boolean, a: number): TableSums {
+function scan(
+  fn: string,
+  pxy: JointTable,
+  m: number,
+  withColumns: boolean,
+  a: number,
+  entropies: boolean,
+): TableSums {
+  if (!entropies) return scanSums(fn, pxy, m, a);
   const rowsN = pxy.length;
   const col = withColumns ? new Float64Array(m) : undefined;
   // each row is a block: plain sums inside it, TwoSum across rows
@@ -123,6 +132,26 @@ function scan(fn: string, pxy: JointTable, m: number, withColumns: boolean, a: n
 }
 
 /** The largest cell of a validated table. */
+/** {@link scan} without the logarithms: the checks and the total only (cells, rows, columns 0). */
+function scanSums(fn: string, pxy: JointTable, m: number, a: number): TableSums {
+  let total = 0;
+  let totalLo = 0;
+  for (let i = 0; i < pxy.length; i++) {
+    const row = pxy[i];
+    let r = 0;
+    for (let j = 0; j < m; j++) {
+      const x = row[j];
+      if (typeof x !== "number" || !(x >= 0)) throwFirstInvalidCell(fn, pxy);
+      r += x * a;
+    }
+    const t = total + r;
+    const z = t - total;
+    totalLo += total - (t - z) + (r - z);
+    total = t;
+  }
+  return { cells: 0, rows: 0, columns: 0, total: total - total === 0 ? total + totalLo : total };
+}
+
 function maxCell(pxy: JointTable, m: number): number {
   let max = 0;
   for (const row of pxy) for (let j = 0; j < m; j++) if (row[j] > max) max = row[j];
@@ -219,12 +248,13 @@ export function mutualInformationPrecise(pxy: JointTable, m: number, normalize: 
     const row = pxy[i];
     const rh = rowHi[i];
     const rl = rowLo[i];
+    const rs = rh / sHi;
     let h = 0;
     for (let j = 0; j < m; j++) {
       const v = row[j] * a;
       const ch = colHi[j];
-      const ph = rh * ch;
-      const yh = ph / sHi;
+      // y = r·c/S to within 2 roundings (the near branch below takes the exact residual of it)
+      const yh = rs * ch;
       // a cell not near r·c/S (|u| ≥ 1/16): v log(v/y) − (v − y) cancels by at most a factor 16
       // there, plain doubles suffice and no series is needed
       if (v > 0 && yh > 0 && !(Math.abs(v - yh) < 0.0625 * (v + yh))) {
@@ -238,6 +268,7 @@ export function mutualInformationPrecise(pxy: JointTable, m: number, normalize: 
         continue;
       }
       // near independence: y = r·c/S in double-double, so v − y keeps its digits
+      const ph = rh * ch;
       const pl = productError(rh, ch, ph) + rh * colLo[j] + rl * ch;
       const e = yh * sHi;
       const yl = (ph - e - productError(yh, sHi, e) + pl - yh * sLo) / sHi;
