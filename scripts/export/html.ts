@@ -57,7 +57,6 @@ import {
   type FigureText,
 } from "../../notebooks/kit/src/display/describe-figure";
 import {
-  hasLiveSlider,
   liveFigure,
   livePageParts,
   liveSliderControl,
@@ -395,7 +394,7 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
   const bundle = interactive && plots > 0 ? pagePlotlyBundle(nb) : undefined;
   const live =
     interactive && options.live
-      ? livePageParts(options.live, { lang, sliders: hasLiveSlider(nb) })
+      ? livePageParts(options.live, { lang })
       : { head: "", bar: "", scripts: "" };
   return htmlDocument({
     lang,

@@ -116,12 +116,15 @@ export interface LivePageParts {
 /**
  * The live parts of one note page.
  * @param live the scripts and how the page gets them
- * @param options the page's language and whether it has a live slider (only then is the
- *   slider script put in a single-file page)
+ * @param options the page's language
+ *
+ * A single-file page carries the slider script whether or not it has a live slider: the
+ * runtime loads it for a live slider that a run (an edited cell) adds; the loader runs it at
+ * once only on a page with one.
  */
 export function livePageParts(
   live: LiveAssets,
-  { lang = "en", sliders = false }: { lang?: string; sliders?: boolean } = {},
+  { lang = "en" }: { lang?: string } = {},
 ): LivePageParts {
   const t = liveStrings(lang);
   const bar =
@@ -135,7 +138,7 @@ export function livePageParts(
     `<script type="text/mlekit-live" data-live-asset="${name}">${live.bundles[name]}</script>`;
   const scripts =
     live.kind === "inline"
-      ? `${sliders ? inert("slider") : ""}${inert("runtime")}<script>${live.bundles.loader}</script>`
+      ? `${inert("slider")}${inert("runtime")}<script>${live.bundles.loader}</script>`
       : `<script src="${escapeAttr(live.href.replace(/\/?$/, "/"))}${LIVE_ASSETS_DIR}/loader.js" data-live-base="${escapeAttr(live.href.replace(/\/?$/, "/"))}${LIVE_ASSETS_DIR}/" defer></script>`;
   return { head: `<style>${LIVE_CSS}</style>`, bar, scripts };
 }
