@@ -3,6 +3,7 @@
 // and put back. Code spans and fenced code keep their dollars.
 import katex from "katex";
 import { marked } from "marked";
+import { texHtml } from "./page/tex";
 
 /** `$$…$$`, `\[…\]`, `\(…\)` and `$…$` (not `\$`, not a price like `$5 and $6`, not `$ x $`). */
 export const MATH_RE =
@@ -69,12 +70,7 @@ export function renderTex(
   onError?: (message: string) => void,
 ): string {
   try {
-    return katex.renderToString(tex, {
-      displayMode: display,
-      throwOnError: true,
-      output: "htmlAndMathml",
-      strict: "ignore",
-    });
+    return texHtml(tex, display);
   } catch (err) {
     if (onError) onError(`KaTeX: ${(err as Error).message} in ${JSON.stringify(tex)}`);
     return katex.renderToString(tex, { displayMode: display, throwOnError: false });

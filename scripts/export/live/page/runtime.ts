@@ -14,6 +14,7 @@ import { outputHtml, pageContext } from "../../html";
 import { fill, liveStrings } from "../strings";
 import { createEditor, setText } from "./editor";
 import { cellsToScripts } from "./transform";
+import { unpackFigure } from "../../page/figure-codec";
 import type { FromWorker, Output, WorkerCell } from "./protocol";
 import type { Output as NbOutput } from "../../../nbformat";
 
@@ -72,12 +73,12 @@ function drawFigures(root: Element): void {
   root.querySelectorAll<HTMLScriptElement>("script.figure-data").forEach((b) => {
     const el = document.getElementById(b.dataset.for ?? "");
     if (!el) return;
-    const f = JSON.parse(b.text) as {
+    const f = unpackFigure(JSON.parse(b.text) as {
       data: unknown[];
       layout?: object;
       frames?: unknown[];
       config?: object;
-    };
+    });
     const config = { displaylogo: false, responsive: true, ...(f.config ?? {}) };
     const draw = () =>
       plotly()!.newPlot(el, { data: f.data, layout: f.layout ?? {}, frames: f.frames, config });
