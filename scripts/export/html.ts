@@ -59,13 +59,7 @@ import {
   describeFigure,
   type FigureText,
 } from "../../notebooks/kit/src/display/describe-figure";
-import {
-  liveFigure,
-  livePageParts,
-  liveSliderControl,
-  withLiveBar,
-  type LiveAssets,
-} from "./live";
+import { liveFigure, livePageParts, liveSliderControl, withLiveBar, type LiveAssets } from "./live";
 
 /** The element a plot is drawn into (the exporter's own markup; the kit's HTML is never read). */
 export const FIGURE_CLASS = "figure";

@@ -193,10 +193,7 @@ function mapArrays(trace: Trace, f: (v: unknown) => unknown): Trace {
 }
 
 const isPacked = (v: unknown): boolean =>
-  !!v &&
-  typeof v === "object" &&
-  !Array.isArray(v) &&
-  ("$seq" in v || "$f4" in v || "$f8" in v);
+  !!v && typeof v === "object" && !Array.isArray(v) && ("$seq" in v || "$f4" in v || "$f8" in v);
 
 /**
  * The figure with the numeric arrays of its traces (x, y, z row by row, customdata,

@@ -73,12 +73,14 @@ function drawFigures(root: Element): void {
   root.querySelectorAll<HTMLScriptElement>("script.figure-data").forEach((b) => {
     const el = document.getElementById(b.dataset.for ?? "");
     if (!el) return;
-    const f = unpackFigure(JSON.parse(b.text) as {
-      data: unknown[];
-      layout?: object;
-      frames?: unknown[];
-      config?: object;
-    });
+    const f = unpackFigure(
+      JSON.parse(b.text) as {
+        data: unknown[];
+        layout?: object;
+        frames?: unknown[];
+        config?: object;
+      },
+    );
     const config = { displaylogo: false, responsive: true, ...(f.config ?? {}) };
     const draw = () =>
       plotly()!.newPlot(el, { data: f.data, layout: f.layout ?? {}, frames: f.frames, config });
