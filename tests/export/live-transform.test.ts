@@ -131,7 +131,14 @@ test("a live slider's figure is drawn without plotly's stepped slider, with a ra
 });
 
 test("the Run bar follows the title cell, in the page's language; a single-file page carries the slider script (a run may add a slider), a site page links the shared scripts", () => {
-  const bundles = { loader: "L", slider: "S", runtime: "R", worker: "W", warnings: [] };
+  const bundles = {
+    loader: "L",
+    slider: "S",
+    runtime: "R",
+    siteRuntime: "SR",
+    worker: "W",
+    warnings: [],
+  };
   const zh = livePageParts({ kind: "inline", bundles }, { lang: "zh" });
   assert.match(zh.bar, /在浏览器中运行/);
   assert.match(

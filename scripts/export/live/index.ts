@@ -156,8 +156,10 @@ export async function writeLiveAssets(assetsDir: string): Promise<string[]> {
   const written: string[] = [];
   for (const name of ["loader", "slider", "runtime"] as const) {
     const file = path.join(dir, `${name}.js`);
-    if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(b[name]))
-      fs.writeFileSync(file, b[name]);
+    // A site's pages have run the page script, whose KaTeX and highlight.js the runtime borrows.
+    const text = name === "runtime" ? b.siteRuntime : b[name];
+    if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(text))
+      fs.writeFileSync(file, text);
     written.push(file);
   }
   return written;

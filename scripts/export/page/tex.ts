@@ -15,3 +15,11 @@ export function texHtml(tex: string, display: boolean): string {
     strict: "ignore",
   });
 }
+
+/**
+ * A formula KaTeX cannot read, as KaTeX shows it: its TeX in red, the error in its title.
+ * @example texErrorHtml("\\frac{", false).includes("katex-error") // => true
+ */
+export function texErrorHtml(tex: string, display: boolean): string {
+  return katex.renderToString(tex, { displayMode: display, throwOnError: false });
+}
