@@ -140,7 +140,7 @@ export function writeSharedAssets(outDir: string): string[] {
   const put = (rel: string, data: string | Buffer) =>
     written.push(writeIfChanged(path.join(dir, rel), data));
   put(SITE_SCRIPT, sitePageScript());
-  put(SITE_CSS, `${CODE_CSS}${PAGE_CSS}${LIVE_CSS}`);
+  put(SITE_CSS, `${CODE_CSS}${PAGE_CSS}${LIVE_CSS}${SITE_PAGE_CSS}`);
   put(
     path.join("katex", "katex.min.css"),
     katexCss((file) => file),
@@ -170,6 +170,17 @@ export const SITE_SCRIPT = "page.js";
 /** A site page's shared stylesheet: the code palette, the page layout and the live controls. */
 export const SITE_CSS = "page.css";
 
+/**
+ * A site page's own rules: a formula still in TeX (page/expand.ts renders it at load) is not
+ * shown while the page script is on its way, so the reader never sees raw TeX flash before the
+ * maths; it is shown without script (see {@link headAssets}), or when the script cannot load or
+ * cannot render it (`tex-failed`).
+ */
+export const SITE_PAGE_CSS = `
+.tex{visibility:hidden}
+.tex-failed .tex,.tex.tex-failed{visibility:visible;font-family:ui-monospace,monospace}
+`;
+
 /** The link from a page to a file of the shared assets folder. */
 export function sharedHref(mode: { href: string }, file: string): string {
   return `${mode.href.replace(/\/?$/, "/")}${file}`;
@@ -183,7 +194,8 @@ export function headAssets(mode: AssetMode): string {
   if (mode.kind === "shared")
     return (
       `<link rel="stylesheet" href="${sharedHref(mode, "katex/katex.min.css")}">` +
-      `<link rel="stylesheet" href="${sharedHref(mode, SITE_CSS)}">`
+      `<link rel="stylesheet" href="${sharedHref(mode, SITE_CSS)}">` +
+      `<noscript><style>.tex{visibility:visible;font-family:ui-monospace,monospace}</style></noscript>`
     );
   return `<style>${inlineKatexCss()}</style>`;
 }

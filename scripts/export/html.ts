@@ -287,7 +287,8 @@ function formatNav(name: string, s: PageStrings): string {
 function pageScripts(assets: AssetMode, bundle: PlotlyBundle | undefined): string {
   const script =
     assets.kind === "shared"
-      ? `<script src="${sharedHref(assets, SITE_SCRIPT)}"></script>`
+      ? // Should the script not load, the maths it would render shows as TeX (SITE_PAGE_CSS).
+        `<script src="${sharedHref(assets, SITE_SCRIPT)}" onerror="document.documentElement.classList.add('tex-failed')"></script>`
       : `<script>${pageScript()}</script>`;
   return `${bundle ? `${plotlyHolder(assets, bundle)}\n` : ""}${script}`;
 }

@@ -69,7 +69,7 @@ test("the pages link the shared assets they no longer carry: page.js, page.css, 
   for (const f of ["page.js", "page.css", "plotly-cartesian.min.js", "live/runtime.js"])
     assert.ok(files.includes(f), `assets/${f} is written`);
   const html = fs.readFileSync(path.join(site, `${weight.pages[0].name}.html`), "utf8");
-  assert.match(html, /<script src="assets\/page\.js"><\/script>/);
+  assert.match(html, /<script src="assets\/page\.js" onerror="[^"]*"><\/script>/);
   assert.match(html, /<link rel="stylesheet" href="assets\/page\.css">/);
 });
 

@@ -5,7 +5,8 @@
 //    replaced by KaTeX's HTML with its MathML (page/tex.ts, the exporter's call);
 //  - `<code data-highlight>` holds a code cell's text: highlighted by highlight.js, one span
 //    per line (page/code-lines.ts, the exporter's call).
-// Without script the reader sees the TeX and the plain code.
+// Without script the reader sees the TeX and the plain code; with it, the page stylesheet hides
+// the TeX until it is rendered (assets.ts, SITE_PAGE_CSS).
 import { highlightTs } from "./code-lines";
 import { texHtml } from "./tex";
 
@@ -21,6 +22,7 @@ export function expandPage(root: ParentNode = document): { formulas: number; cod
       el.outerHTML = texHtml(el.textContent ?? "", el.classList.contains("tex-display"));
       formulas++;
     } catch (e) {
+      el.classList.add("tex-failed"); // shown as TeX (the page stylesheet hides TeX until rendered)
       console.error(`maths: ${(e as Error).message}`);
     }
   }
