@@ -12,6 +12,8 @@
 //        exports; the export fixture (inline, then --shared-assets); a notebook with no kit, run
 //        with --allow-errors; and the broken fixtures, which must fail naming the cell; the
 //        Chinese edition, executed, with no English outside code (tests/notebooks/zh-edition.executed.ts);
+//        the static site written from the export, every note page ≤ 150 kB of its own
+//        (tests/export/page-weight.executed.ts);
 //     b. in JupyterLab 4 and Notebook 7 driven by Chromium (tests/browser/jupyter*.test.ts),
 //        which keep the notebooks as saved after Run All;
 //     c. in the student's own JupyterLab with the kernel of `npm run kernel:install`
@@ -628,6 +630,10 @@ async function main(): Promise<void> {
   uvu("tests/notebooks", [], "zh-edition\\.executed\\.ts$", {
     MLEKIT_ZH_EXECUTED: path.join(outDir, "zh"),
   });
+  section(
+    "the static site's weight: every note page ≤ 150 kB of its own, both languages (tests/export/page-weight.executed.ts)",
+  );
+  uvu("tests/export", [], "page-weight\\.executed\\.ts$", { MLEKIT_LIVE_DIRS: outDir });
   // The Markdown flavours and the determinism check work on the English notes.
   const results = notes.runs.find((r) => r.lang === "en")?.results ?? [];
 

@@ -11,6 +11,8 @@
 // runs it after the first paint (page/figures.ts).
 import * as fs from "fs";
 import * as path from "path";
+import { sitePageScript } from "./page-script";
+import { LIVE_CSS } from "./live/css";
 
 /** The folder, under an export folder, that `--shared-assets` writes. */
 export const ASSETS_DIR = "assets";
@@ -125,7 +127,8 @@ export type AssetMode =
     };
 
 /**
- * Writes the smallest plotly.js bundle and KaTeX's stylesheet with its woff2 fonts into
+ * Writes the smallest plotly.js bundle, KaTeX's stylesheet with its woff2 fonts, and the site
+ * page's script and stylesheet ({@link SITE_SCRIPT}, {@link SITE_CSS}) into
  * `<outDir>/assets/` (once: files already there with the same size are kept). A page that needs
  * a larger bundle writes it there itself ({@link writeSharedBundle}).
  * @returns the files of the folder
@@ -136,6 +139,8 @@ export function writeSharedAssets(outDir: string): string[] {
   const written: string[] = [writeSharedBundle(dir, PLOTLY_BUNDLES[0])];
   const put = (rel: string, data: string | Buffer) =>
     written.push(writeIfChanged(path.join(dir, rel), data));
+  put(SITE_SCRIPT, sitePageScript());
+  put(SITE_CSS, `${CODE_CSS}${PAGE_CSS}${LIVE_CSS}${SITE_PAGE_CSS}`);
   put(
     path.join("katex", "katex.min.css"),
     katexCss((file) => file),
@@ -160,10 +165,38 @@ export function writeSharedBundle(assetsDir: string, b: PlotlyBundle): string {
   return writeIfChanged(path.join(assetsDir, b.file), bundleSource(b));
 }
 
-/** The `<head>` element that gives a page KaTeX's stylesheet (inline with its fonts, or linked). */
+/** A site page's shared script (page-script.ts: maths, code, figures) in the assets folder. */
+export const SITE_SCRIPT = "page.js";
+/** A site page's shared stylesheet: the code palette, the page layout and the live controls. */
+export const SITE_CSS = "page.css";
+
+/**
+ * A site page's own rules: a formula still in TeX (page/expand.ts renders it at load) is not
+ * shown while the page script is on its way, so the reader never sees raw TeX flash before the
+ * maths; it is shown without script (see {@link headAssets}), or when the script cannot load or
+ * cannot render it (`tex-failed`).
+ */
+export const SITE_PAGE_CSS = `
+.tex{visibility:hidden}
+.tex-failed .tex,.tex.tex-failed{visibility:visible;font-family:ui-monospace,monospace}
+`;
+
+/** The link from a page to a file of the shared assets folder. */
+export function sharedHref(mode: { href: string }, file: string): string {
+  return `${mode.href.replace(/\/?$/, "/")}${file}`;
+}
+
+/**
+ * The `<head>` elements that give a page KaTeX's stylesheet (inline with its fonts, or linked)
+ * and, for a site page, the shared page stylesheet.
+ */
 export function headAssets(mode: AssetMode): string {
   if (mode.kind === "shared")
-    return `<link rel="stylesheet" href="${mode.href.replace(/\/?$/, "/")}katex/katex.min.css">`;
+    return (
+      `<link rel="stylesheet" href="${sharedHref(mode, "katex/katex.min.css")}">` +
+      `<link rel="stylesheet" href="${sharedHref(mode, SITE_CSS)}">` +
+      `<noscript><style>.tex{visibility:visible;font-family:ui-monospace,monospace}</style></noscript>`
+    );
   return `<style>${inlineKatexCss()}</style>`;
 }
 

@@ -13,19 +13,22 @@
 //
 // Each part of the page is built by its own function below (codeBlock, figureBlock,
 // solutionBlock, formatNav, pageScripts), so other page features hook in at one place.
-import hljs from "highlight.js/lib/core";
-import typescript from "highlight.js/lib/languages/typescript";
 import {
   CODE_CSS,
   PAGE_CSS,
   headAssets,
   plotlyBundleFor,
+  sharedHref,
+  SITE_SCRIPT,
   plotlyHolder,
   type AssetMode,
   type PlotlyBundle,
 } from "./assets";
 import { markdownToHtml } from "./math";
+import { highlightTs } from "./page/code-lines";
+export { codeLines } from "./page/code-lines";
 import { pageScript } from "./page-script";
+import { compactPage } from "./compact";
 import { englishOn, markEnglish, pageStrings, visibleText, type PageStrings } from "./page-strings";
 import {
   FRONTEND_ORDER,
@@ -56,16 +59,7 @@ import {
   describeFigure,
   type FigureText,
 } from "../../notebooks/kit/src/display/describe-figure";
-import {
-  hasLiveSlider,
-  liveFigure,
-  livePageParts,
-  liveSliderControl,
-  withLiveBar,
-  type LiveAssets,
-} from "./live";
-
-hljs.registerLanguage("typescript", typescript);
+import { liveFigure, livePageParts, liveSliderControl, withLiveBar, type LiveAssets } from "./live";
 
 /** The element a plot is drawn into (the exporter's own markup; the kit's HTML is never read). */
 export const FIGURE_CLASS = "figure";
@@ -250,49 +244,9 @@ export function outputHtml(
   };
 }
 
-/**
- * highlight.js HTML split into one `<span class="line">` per source line, each closing and
- * reopening the token spans it crosses, with its indent in `--i` (so a wrapped line hangs under
- * its own indent). Every line keeps its "\n", so the code's text is unchanged.
- * @example codeLines('<span class="a">x\n  y</span>')
- * // => '<span class="line"><span class="a">x\n</span></span><span class="line" style="--i:2ch"><span class="a">  y</span></span>'
- */
-export function codeLines(highlighted: string): string {
-  const lines: string[] = [];
-  const open: string[] = [];
-  let line = "";
-  let plain = "";
-  const finish = (nl: boolean) => {
-    const indent = /^ */.exec(plain)![0].length;
-    const style = indent ? ` style="--i:${indent}ch"` : "";
-    lines.push(
-      `<span class="line"${style}>${line}${nl ? "\n" : ""}${"</span>".repeat(open.length)}</span>`,
-    );
-  };
-  for (const m of highlighted.matchAll(/<span[^>]*>|<\/span>|\n|[^<\n]+/g)) {
-    const tok = m[0];
-    if (tok === "\n") {
-      finish(true);
-      line = open.join("");
-      plain = "";
-    } else if (tok.startsWith("<span")) {
-      open.push(tok);
-      line += tok;
-    } else if (tok === "</span>") {
-      open.pop();
-      line += tok;
-    } else {
-      line += tok;
-      plain += tok;
-    }
-  }
-  if (plain || line.replace(/<[^>]*>/g, "")) finish(false);
-  return lines.join("");
-}
-
 /** A code cell's source: a focusable region named "Code cell n", its lines wrapped with a hanging indent. */
 function codeBlock(src: string, n: number, count: number | null, ctx: PageContext): string {
-  const code = codeLines(hljs.highlight(src, { language: "typescript" }).value);
+  const code = highlightTs(src);
   return (
     `<div class="source"><span class="prompt" aria-hidden="true">[${count == null ? " " : count}]</span>` +
     `<pre class="code" role="region" tabindex="0" aria-label="${escapeHtml(ctx.strings.codeCell(n))}" translate="no"${englishOn(ctx.lang, src)}>` +
@@ -331,7 +285,12 @@ function formatNav(name: string, s: PageStrings): string {
 
 /** The end of an interactive page: plotly.js's inert holder, then the page script (page/figures.ts). */
 function pageScripts(assets: AssetMode, bundle: PlotlyBundle | undefined): string {
-  return `${bundle ? `${plotlyHolder(assets, bundle)}\n` : ""}<script>${pageScript()}</script>`;
+  const script =
+    assets.kind === "shared"
+      ? // Should the script not load, the maths it would render shows as TeX (SITE_PAGE_CSS).
+        `<script src="${sharedHref(assets, SITE_SCRIPT)}" onerror="document.documentElement.classList.add('tex-failed')"></script>`
+      : `<script>${pageScript()}</script>`;
+  return `${bundle ? `${plotlyHolder(assets, bundle)}\n` : ""}${script}`;
 }
 
 /** The plotly.js bundle a notebook's page needs (the smallest that draws all its traces), or undefined without plots. */
@@ -393,14 +352,20 @@ export function notebookToHtml(nb: Notebook, options: HtmlOptions = {}): string 
   const pageTitle = options.title || plainTitle(noteTitle(nb).title) || name || "Notebook";
   const interactive = flavour === "interactive";
   const bundle = interactive && plots > 0 ? pagePlotlyBundle(nb) : undefined;
+  const shared = interactive && assets.kind === "shared";
   const live =
     interactive && options.live
-      ? livePageParts(options.live, { lang, sliders: hasLiveSlider(nb) })
+      ? livePageParts(options.live, { lang })
       : { head: "", bar: "", scripts: "" };
+  const main = withLiveBar(cells, live.bar).join("\n");
   return htmlDocument({
     lang,
     title: pageTitle,
-    head: `${headAssets(assets)}\n<style>${CODE_CSS}${PAGE_CSS}</style>${live.head}`,
-    body: `<main>\n${name && interactive ? formatNav(name, ctx.strings) : ""}\n${withLiveBar(cells, live.bar).join("\n")}\n</main>\n${interactive ? pageScripts(assets, bundle) : ""}${live.scripts}`,
+    // A site page links the page stylesheet and script (with the live controls' rules) and
+    // carries its maths, code and figures compactly (compact.ts); a single-file page has it all inline.
+    head: shared
+      ? headAssets(assets)
+      : `${headAssets(assets)}\n<style>${CODE_CSS}${PAGE_CSS}</style>${live.head}`,
+    body: `<main>\n${name && interactive ? formatNav(name, ctx.strings) : ""}\n${shared ? compactPage(main).html : main}\n</main>\n${interactive ? pageScripts(assets, bundle) : ""}${live.scripts}`,
   });
 }

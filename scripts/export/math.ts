@@ -1,8 +1,8 @@
 // Markdown with LaTeX maths -> HTML with the maths pre-rendered by KaTeX at export time.
 // Maths is cut out before Markdown parsing (so `_` and `*` inside it stay maths), rendered,
 // and put back. Code spans and fenced code keep their dollars.
-import katex from "katex";
 import { marked } from "marked";
+import { texErrorHtml, texHtml } from "./page/tex";
 
 /** `$$…$$`, `\[…\]`, `\(…\)` and `$…$` (not `\$`, not a price like `$5 and $6`, not `$ x $`). */
 export const MATH_RE =
@@ -69,15 +69,10 @@ export function renderTex(
   onError?: (message: string) => void,
 ): string {
   try {
-    return katex.renderToString(tex, {
-      displayMode: display,
-      throwOnError: true,
-      output: "htmlAndMathml",
-      strict: "ignore",
-    });
+    return texHtml(tex, display);
   } catch (err) {
     if (onError) onError(`KaTeX: ${(err as Error).message} in ${JSON.stringify(tex)}`);
-    return katex.renderToString(tex, { displayMode: display, throwOnError: false });
+    return texErrorHtml(tex, display);
   }
 }
 

@@ -130,17 +130,20 @@ test("a live slider's figure is drawn without plotly's stepped slider, with a ra
   assert.ok(hasLiveSlider(nb as never));
 });
 
-test("the Run bar follows the title cell, in the page's language; a site page links the shared scripts", () => {
-  const bundles = { loader: "L", slider: "S", runtime: "R", worker: "W", warnings: [] };
-  const zh = livePageParts({ kind: "inline", bundles }, { lang: "zh", sliders: true });
+test("the Run bar follows the title cell, in the page's language; a single-file page carries the slider script (a run may add a slider), a site page links the shared scripts", () => {
+  const bundles = {
+    loader: "L",
+    slider: "S",
+    runtime: "R",
+    siteRuntime: "SR",
+    worker: "W",
+    warnings: [],
+  };
+  const zh = livePageParts({ kind: "inline", bundles }, { lang: "zh" });
   assert.match(zh.bar, /在浏览器中运行/);
   assert.match(
     zh.scripts,
     /data-live-asset="slider">S<\/script><script type="text\/mlekit-live" data-live-asset="runtime">R<\/script><script>L<\/script>/,
-  );
-  assert.not.match(
-    livePageParts({ kind: "inline", bundles }, { sliders: false }).scripts,
-    /data-live-asset="slider"/,
   );
   const shared = livePageParts({ kind: "shared", href: "../assets", bundles });
   assert.is(

@@ -6,6 +6,8 @@
 //   runtime.js  the editor (CodeMirror 6), the TypeScript-to-script rewrite (lezer + sucrase),
 //               the exporter's own output renderer, and the worker's source, which holds the
 //               real mlekit, notebook-kit and mle-course with the course's data files embedded.
+//               A site's runtime.js (`siteRuntime`) takes KaTeX and highlight.js from the site's
+//               page script (assets/page.js) instead of carrying a second copy.
 // Built once per process; `npm test` and `npm start` each pay about a second or two.
 import * as fs from "fs";
 import * as path from "path";
@@ -29,6 +31,8 @@ export interface LiveBundles {
   loader: string;
   slider: string;
   runtime: string;
+  /** runtime.js for a site: KaTeX and highlight.js from the page script (shims/page-render.ts). */
+  siteRuntime: string;
   /** The worker alone (it is also inside `runtime`), for sizes. */
   worker: string;
   /** esbuild's warnings, for the export's problems list. */
@@ -47,7 +51,7 @@ export function embeddedData(): Record<string, string> {
 }
 
 /** The workspace packages resolve to their sources; Node modules to the page's shims. */
-function pagePlugin(kind: "worker" | "page"): Plugin {
+function pagePlugin(kind: "worker" | "page", { sharedRender = false } = {}): Plugin {
   const shim = (name: string) => path.join(PAGE, "shims", `${name}.ts`);
   const stub = path.join(PAGE, "shims", "node-stub.js");
   const nodeShims: Record<string, string> =
@@ -68,6 +72,10 @@ function pagePlugin(kind: "worker" | "page"): Plugin {
       build.onResolve({ filter: /^(mlekit|notebook-kit|mle-course)$/ }, (a) => ({
         path: PACKAGES[a.path],
       }));
+      if (sharedRender)
+        build.onResolve({ filter: /\/page\/(tex|code-lines)$/ }, () => ({
+          path: path.join(PAGE, "shims", "page-render.ts"),
+        }));
       build.onResolve(
         {
           filter:
@@ -129,11 +137,12 @@ async function build(): Promise<LiveBundles> {
     entry: string,
     kind: "worker" | "page",
     extra: Partial<import("esbuild").BuildOptions> = {},
+    sharedRender = false,
   ) => {
     const r = await esbuild.build({
       ...COMMON,
       entryPoints: [path.join(PAGE, entry)],
-      plugins: [pagePlugin(kind)],
+      plugins: [pagePlugin(kind, { sharedRender })],
       ...extra,
     });
     for (const w of r.warnings)
@@ -144,13 +153,15 @@ async function build(): Promise<LiveBundles> {
   };
   // keepNames: a function printed in the page is `[Function: prob]`, as in the kernel.
   const worker = await one("worker.ts", "worker", { keepNames: true });
-  const [loader, slider, runtime] = await Promise.all([
+  const runtimeOptions = {
+    define: { __MLEKIT_WORKER_SOURCE__: JSON.stringify(worker) },
+    inject: [path.join(PAGE, "shims", "buffer.ts")],
+  };
+  const [loader, slider, runtime, siteRuntime] = await Promise.all([
     one("loader.ts", "page"),
     one("slider.ts", "page"),
-    one("runtime.ts", "page", {
-      define: { __MLEKIT_WORKER_SOURCE__: JSON.stringify(worker) },
-      inject: [path.join(PAGE, "shims", "buffer.ts")],
-    }),
+    one("runtime.ts", "page", runtimeOptions),
+    one("runtime.ts", "page", runtimeOptions, true),
   ]);
-  return { loader, slider, runtime, worker, warnings };
+  return { loader, slider, runtime, siteRuntime, worker, warnings };
 }

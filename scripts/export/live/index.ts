@@ -13,6 +13,7 @@ import { LIVE_SLIDER_MIME } from "../../../notebooks/kit/src/format";
 import type { LiveSliderSpec } from "../../../notebooks/kit/src/plot/live-frame";
 import { isDisplay, type MimeBundle, type Notebook, type PlotlyFigure } from "../../nbformat";
 import { liveStrings } from "./strings";
+import { LIVE_CSS } from "./css";
 import type { LiveBundles } from "./bundle";
 
 /** The builder, loaded on first use: a page's bundle of this module never runs it. */
@@ -87,24 +88,7 @@ export function liveSliderControl(data: MimeBundle, figureId: string): string {
   );
 }
 
-/** The live controls' own few rules; the page's design is the page stylesheet's. */
-export const LIVE_CSS = `
-#mlekit-live-bar{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:0 0 1rem;padding:.5rem .75rem;border:1px solid var(--rule,#e4e7eb);border-radius:6px;font-size:14px}
-#mlekit-live-bar[hidden]{display:none}
-#mlekit-live-bar .live-note{flex-basis:100%;margin:0;color:var(--muted,#616e7c)}
-#mlekit-live-bar button{font:inherit;padding:.25rem .8rem;border-radius:4px;border:1px solid var(--accent,#2563eb);background:#fff;color:var(--accent,#2563eb);cursor:pointer}
-#mlekit-live-bar button[data-live=run]{background:var(--accent,#2563eb);color:#fff}
-#mlekit-live-bar button:disabled{opacity:.5;cursor:default}
-.live-slider{display:flex;align-items:center;gap:.75rem;margin:.2rem 0 .6rem;padding-left:.25rem;font-size:15px}
-.live-slider[hidden]{display:none}
-.live-slider input[type=range]{flex:1;max-width:32rem}
-.live-slider output{font-variant-numeric:tabular-nums;min-width:6rem}
-.cell.code .source .cm-editor{border:1px solid var(--rule,#e4e7eb);border-radius:6px;background:var(--code-bg,#f5f7fa);font:13.5px/1.5 ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace}
-.cell.code .source .cm-editor.cm-focused{outline:2px solid var(--accent,#2563eb);outline-offset:1px}
-.cell.code .source .cm-scroller{font:inherit}
-.output.live-skipped{color:var(--muted,#616e7c);font-style:italic}
-@media print{#mlekit-live-bar,.live-slider{display:none}}
-`;
+export { LIVE_CSS };
 
 /** What a page gets: a stylesheet for `<head>`, the bar for the top of `<main>`, scripts for the end of `<body>`. */
 export interface LivePageParts {
@@ -116,12 +100,15 @@ export interface LivePageParts {
 /**
  * The live parts of one note page.
  * @param live the scripts and how the page gets them
- * @param options the page's language and whether it has a live slider (only then is the
- *   slider script put in a single-file page)
+ * @param options the page's language
+ *
+ * A single-file page carries the slider script whether or not it has a live slider: the
+ * runtime loads it for a live slider that a run (an edited cell) adds; the loader runs it at
+ * once only on a page with one.
  */
 export function livePageParts(
   live: LiveAssets,
-  { lang = "en", sliders = false }: { lang?: string; sliders?: boolean } = {},
+  { lang = "en" }: { lang?: string } = {},
 ): LivePageParts {
   const t = liveStrings(lang);
   const bar =
@@ -135,7 +122,7 @@ export function livePageParts(
     `<script type="text/mlekit-live" data-live-asset="${name}">${live.bundles[name]}</script>`;
   const scripts =
     live.kind === "inline"
-      ? `${sliders ? inert("slider") : ""}${inert("runtime")}<script>${live.bundles.loader}</script>`
+      ? `${inert("slider")}${inert("runtime")}<script>${live.bundles.loader}</script>`
       : `<script src="${escapeAttr(live.href.replace(/\/?$/, "/"))}${LIVE_ASSETS_DIR}/loader.js" data-live-base="${escapeAttr(live.href.replace(/\/?$/, "/"))}${LIVE_ASSETS_DIR}/" defer></script>`;
   return { head: `<style>${LIVE_CSS}</style>`, bar, scripts };
 }
@@ -169,8 +156,10 @@ export async function writeLiveAssets(assetsDir: string): Promise<string[]> {
   const written: string[] = [];
   for (const name of ["loader", "slider", "runtime"] as const) {
     const file = path.join(dir, `${name}.js`);
-    if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(b[name]))
-      fs.writeFileSync(file, b[name]);
+    // A site's pages have run the page script, whose KaTeX and highlight.js the runtime borrows.
+    const text = name === "runtime" ? b.siteRuntime : b[name];
+    if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(text))
+      fs.writeFileSync(file, text);
     written.push(file);
   }
   return written;

@@ -27,6 +27,7 @@ import {
   figureLanguage,
   type BinsByTrace,
 } from "../../../notebooks/kit/src/display/describe-figure";
+import { unpackFigure } from "./figure-codec";
 import { applySliderStep, legendPatch, NARROW_PX, prepareFigure, type FigureSpec } from "./layout";
 
 interface PlotlyApi {
@@ -102,7 +103,8 @@ function entries(root: ParentNode = document): Entry[] {
     out.push({
       el,
       figure,
-      spec: JSON.parse(block.textContent ?? "{}") as FigureSpec,
+      // A site page packs the figure's arrays (figure-codec.ts); a plain figure is unchanged.
+      spec: unpackFigure(JSON.parse(block.textContent ?? "{}") as FigureSpec),
       caption: figure.querySelector(".plot-caption"),
       desc: figure.querySelector(".plot-desc"),
       data: figure.querySelector("details.plot-data"),

@@ -14,7 +14,7 @@ import { outputHtml, pageContext } from "../../html";
 import { fill, liveStrings } from "../strings";
 import { createEditor, setText } from "./editor";
 import { cellsToScripts } from "./transform";
-import { activate as activateSliders } from "./slider";
+import { unpackFigure } from "../../page/figure-codec";
 import type { FromWorker, Output, WorkerCell } from "./protocol";
 import type { Output as NbOutput } from "../../../nbformat";
 
@@ -73,12 +73,14 @@ function drawFigures(root: Element): void {
   root.querySelectorAll<HTMLScriptElement>("script.figure-data").forEach((b) => {
     const el = document.getElementById(b.dataset.for ?? "");
     if (!el) return;
-    const f = JSON.parse(b.text) as {
-      data: unknown[];
-      layout?: object;
-      frames?: unknown[];
-      config?: object;
-    };
+    const f = unpackFigure(
+      JSON.parse(b.text) as {
+        data: unknown[];
+        layout?: object;
+        frames?: unknown[];
+        config?: object;
+      },
+    );
     const config = { displaylogo: false, responsive: true, ...(f.config ?? {}) };
     const draw = () =>
       plotly()!.newPlot(el, { data: f.data, layout: f.layout ?? {}, frames: f.frames, config });
@@ -134,9 +136,27 @@ function render(c: CellView, index: number, outputs: Output[]): void {
     .join("\n");
   const nodes = Array.from(tpl.content.children);
   place(c, nodes);
-  for (const n of nodes) {
-    drawFigures(n);
-    activateSliders(n);
+  for (const n of nodes) drawFigures(n);
+  if (nodes.some((n) => n.querySelector(".live-slider"))) void activateSliders(nodes);
+}
+
+type SliderApi = { activate(root: ParentNode): void };
+type Load = (name: string) => Promise<void>;
+const globals = globalThis as Record<symbol, unknown>;
+
+/**
+ * Activates the live sliders of new outputs with the page's slider script (slider.js, which
+ * the loader loads for a page with a live slider; loaded here if the page had none), so
+ * runtime.js does not carry a second copy of it and of mlekit.
+ */
+async function activateSliders(nodes: Element[]): Promise<void> {
+  try {
+    if (!globals[Symbol.for("mlekit.liveSliders")])
+      await (globals[Symbol.for("mlekit.liveLoad")] as Load)("slider");
+    const api = globals[Symbol.for("mlekit.liveSliders")] as SliderApi;
+    for (const n of nodes) api.activate(n);
+  } catch (e) {
+    console.error(`live slider: ${(e as Error).message}`);
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type LiveSliderSpec,
   type PlainFigure,
 } from "../../../../notebooks/kit/src/plot/live-frame";
+import { unpackFigure } from "../../page/figure-codec";
 import { localTitle } from "../../../../notebooks/kit/src/plot/live-frame";
 
 type Plotly = {
@@ -54,7 +55,7 @@ function activateOne(control: HTMLElement): void {
   const out = control.querySelector<HTMLOutputElement>("output");
   if (!specEl || !figEl || !target || !input) return;
   const spec = JSON.parse(specEl.text) as LiveSliderSpec;
-  const base = JSON.parse(figEl.text) as PlainFigure;
+  const base = unpackFigure(JSON.parse(figEl.text) as PlainFigure);
   const frame = rebuildFrame(spec.frame) as (
     v: number,
     inputs: unknown,
