@@ -12,7 +12,7 @@ import {
   relDiff,
   relErr,
 } from "./helpers";
-import { assertUlps } from "../helpers/numeric";
+import { assertUlps, ulp } from "../helpers/numeric";
 
 test("logSumExp matches scipy.special.logsumexp on every fixture", () => {
   for (const f of FIXTURES.logSumExp) {
@@ -103,6 +103,41 @@ test("logSumExp over 1e7 entries is within 1e-15 relative of the 50-digit mpmath
 test("logSumExp([0, -40]) is log1p(e^-40) = 4.25e-18, not the 0 that log(1 + e^-40) rounds to (issue 18)", () => {
   assertUlps(logSumExp([0, -40]), 4.248354255291589e-18, 1); // mpmath
   assertUlps(logSumExp([-40, 0, -Infinity]), 4.248354255291589e-18, 1);
+});
+
+// Where the result crosses 0 (m = −log n, or m = −log1p(e^-g) against m − g), m and log1p(S)
+// cancel and the rounding of each xᵢ − m decides the answer: logSumExp's rare second pass carries
+// it. References: mpmath at 60 digits on the exact doubles, m + log(fsum(exp(x − m))) (the
+// script that printed them: python3 with mpmath.mp.dps = 60; cases as listed). Error in ulps of
+// T = max(|result|, |max xᵢ|), the table's metric; the plain pass measures 8.9 and 1.2 on the
+// second and fourth cases, the second pass 0.11 and 0.22.
+const CROSSING: { xs: number[]; ref: number }[] = [
+  { xs: [-0.6931471805599453, -0.6931471805599453], ref: 2.319046813846299615494855e-17 },
+  { xs: [-9.357622968839737e-14, -30.000000000000092], ref: 1.122057806692831541721709e-28 },
+  {
+    xs: [-1.0986122886681098, -1.0986122886681098, -1.0986122886681098],
+    ref: -9.07129723500153e-17,
+  },
+  { xs: [-0.006715348489118068, -5.006715348489118], ref: -1.057690397147300867077877e-18 },
+  { xs: new Array<number>(10).fill(-2.302585092994046), ref: -2.170756223382249450603966e-16 },
+  // [m, then 1e5 copies of m + g], n e^g = 1 + 2^-20, m = −log1p(n e^g) in doubles: a plain sum of
+  // the 1e5 terms is 9,087 ulps of T off; the reference is m + log(1 + n·exp(x₁ − m)) in mpmath
+  {
+    xs: [-0.6931476573969897, ...new Array<number>(1e5).fill(-12.206072168693357)],
+    ref: -7.551789800832601338445784e-17,
+  },
+];
+
+test("logSumExp where the result crosses 0: within 1 ulp of T = max(|result|, |max x|) of mpmath (the plain pass is 8.9 off at [m, m − 30], a plain sum 9,087 off over 1e5 terms)", () => {
+  for (const { xs, ref } of CROSSING) {
+    const got = logSumExp(xs);
+    const T = Math.max(Math.abs(ref), Math.abs(Math.max(...xs)));
+    const err = Math.abs(got - ref) / ulp(T);
+    assert.ok(
+      err <= 1,
+      `logSumExp(${JSON.stringify(xs)}) = ${got}, mpmath ${ref}: ${err.toFixed(2)} ulp of T`,
+    );
+  }
 });
 
 test.run();
