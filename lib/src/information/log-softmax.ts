@@ -1,4 +1,5 @@
 import { LOGIT_ARGMAX, logitMax } from "./logit-max";
+import { expShifted } from "./numerics";
 import { checkVector, type Vector } from "../validate/validate";
 
 const FN = "logSoftmax";
@@ -43,12 +44,7 @@ export function logSoftmax(logits: Vector): Float64Array {
   let c = 0;
   for (let i = 0; i < n; i++) {
     if (i === k) continue;
-    const z = logits[i];
-    const d = z - m;
-    const b = d - z;
-    const r = z - (d - b) + (-m - b);
-    const x = Math.exp(d);
-    const e = x > 0 ? x + x * r : 0;
+    const e = expShifted(logits[i], m);
     const t = s + e;
     c += s - t + e;
     s = t;

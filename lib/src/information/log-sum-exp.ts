@@ -1,5 +1,6 @@
 import { checkVector, type Vector } from "../validate/validate";
 import { logSumExpMaxPass, logSumExpSumPass, PASS } from "../simd/passes";
+import { expShifted } from "./numerics";
 
 const FN = "logSumExp";
 
@@ -75,12 +76,7 @@ function sumRestPrecise(xs: Vector, n: number, m: number, k: number): number {
   let c = 0;
   for (let i = 0; i < n; i++) {
     if (i === k) continue;
-    const z = xs[i];
-    const d = z - m;
-    const b = d - z;
-    const r = z - (d - b) + (-m - b);
-    const e = Math.exp(d);
-    const t0 = e > 0 ? e + e * r : 0; // zᵢ = −∞: r is NaN, the term 0
+    const t0 = expShifted(xs[i], m);
     const t = s + t0;
     c += s >= t0 ? s - t + t0 : t0 - t + s;
     s = t;

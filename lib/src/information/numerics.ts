@@ -312,3 +312,17 @@ export function logDoubleDouble(v: number): [number, number] {
   const h2 = hi + lo;
   return [h2, lo - (h2 - hi)];
 }
+
+/**
+ * exp(z − m) with the rounding error r of d = z − m put back (TwoSum of z and −m):
+ * exp(d + r) = exp(d)·(1 + r). 0 where exp(d) is 0 (z = −∞ makes r NaN). Without r, a shift of
+ * −700 rounded by half an ulp moves the result by 350 ulps. Internal: the per-term exponential
+ * of softmax, logSoftmax and logSumExp's precise pass.
+ */
+export function expShifted(z: number, m: number): number {
+  const d = z - m;
+  const b = d - z;
+  const r = z - (d - b) + (-m - b);
+  const e = Math.exp(d);
+  return e > 0 ? e + e * r : 0;
+}

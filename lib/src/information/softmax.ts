@@ -1,4 +1,5 @@
 import { logitMax } from "./logit-max";
+import { expShifted } from "./numerics";
 import { checkVector, type Vector } from "../validate/validate";
 
 const FN = "softmax";
@@ -38,14 +39,8 @@ export function softmax(logits: Vector): Float64Array {
   let s = 0;
   let c = 0;
   for (let i = 0; i < n; i++) {
-    // exp(zᵢ − m) with the rounding error r of zᵢ − m put back: exp(d + r) = exp(d)(1 + r). Without
-    // it a shift of −700 rounded by half an ulp moves the result by 350 ulps.
-    const z = logits[i];
-    const d = z - m;
-    const b = d - z;
-    const r = z - (d - b) + (-m - b);
-    const e = Math.exp(d);
-    const v = e > 0 ? e + e * r : 0; // zᵢ = −∞: r is NaN, the probability 0
+    // exp(zᵢ − m) with the rounding of zᵢ − m put back (0 for zᵢ = −∞)
+    const v = expShifted(logits[i], m);
     out[i] = v;
     // compensated (Neumaier): a plain sum's error grows with n (21 ulp at n = 1e4)
     const t = s + v;
