@@ -83,4 +83,11 @@ test("finite values whose sum overflows still give the MLE rate m/Σx (taken at 
   assert.is(fitExponential([1.7e308, 1.7e308]).params.rate, 1 / 1.7e308);
 });
 
+test("Σx is blocked, not a plain sum: the rate of 1e6 entries 0.1 is within 1e-15 of 1/0.1", () => {
+  // mpmath: 1/mpf(0.1) = 9.99999999999999944488848768742… (a plain Σx gave 9.999999999866711, 1.3e-11)
+  const xs = new Float64Array(1e6).fill(0.1);
+  const r = fitExponential(xs).params.rate;
+  assert.ok(Math.abs(r - 9.99999999999999944488848768742) / 10 < 1e-15, String(r));
+});
+
 test.run();

@@ -70,4 +70,12 @@ test("counts whose sum overflows (near 1.8e308) give their finite mean, not a Ra
   assert.is(fitPoisson([1.7e308, 1.7e308, 1e308]).params.lambda, 1.4666666666666666e308);
 });
 
+test("counts whose sum passes 2^53 are summed exactly: 1e5 counts 2^40 + 1 average to 2^40 + 1", () => {
+  // exact: the mean of equal counts is the count (a plain sum rounded each +1 away past 2^53)
+  assert.is(fitPoisson(new Float64Array(1e5).fill(2 ** 40 + 1)).params.lambda, 2 ** 40 + 1);
+  // and a mean that is not an integer is the correctly rounded quotient (Fraction(…)/3, exact)
+  const xs = [2 ** 53, 2 ** 53 + 2, 1];
+  assert.is(fitPoisson(xs).params.lambda, 6004799503160662);
+});
+
 test.run();

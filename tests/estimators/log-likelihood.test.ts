@@ -151,4 +151,17 @@ test("a Poisson log-likelihood near the mode of a huge rate keeps its digits (th
   assertUlps(logLikelihood(poisson(1e10), [1e10, 1e10]), -24.863727996366468, 4);
 });
 
+test("the exponential closed form's Σx is blocked, not a plain sum: 1e6 entries 0.1 are within 1e-15 of −1e5·0.1", () => {
+  // mpmath: -10**6 * mpf(0.1) = -100000.0000000000055511… (a plain Σx gave -100000.00000133288, 1.3e-11)
+  const xs = new Float64Array(1e6).fill(0.1);
+  assertRelClose(logLikelihood(exponential(1), xs), -100000.0000000000055511151231257827, 1e-15);
+});
+
+test("the Poisson closed form sums counts past 2^53 exactly (1e5 counts 2^40 + 1)", () => {
+  // mpmath (50 digits): 1e5·(x log λ − λ − lgamma(x + 1)), x = 2^40 + 1, λ = 2^30
+  //   = -652279596192781785.697877…; the plain Σx, rounded once it passed 2^53, gave 3.2e-12 off
+  const xs = new Float64Array(1e5).fill(2 ** 40 + 1);
+  assertRelClose(logLikelihood(poisson(2 ** 30), xs), -652279596192781785.697877273539935878, 1e-14);
+});
+
 test.run();

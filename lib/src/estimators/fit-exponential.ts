@@ -1,6 +1,8 @@
 import { exponential } from "../distributions";
 import type { Exponential, Sample } from "../distributions";
 import { entryFail, requireSample } from "./internal";
+import { correctedQuotient } from "../distributions/internal";
+import { SHORT_BLOCK } from "./sum-log-prob";
 
 /**
  * Fits an exponential distribution by maximum likelihood: the reciprocal of the sample mean.
@@ -24,12 +26,23 @@ import { entryFail, requireSample } from "./internal";
 export function fitExponential(xs: Sample): Exponential {
   requireSample("fitExponential", xs);
   const m = xs.length;
+  // Σx blocked (plain inside blocks of 16, TwoSum across: a plain sum of 1e6 terms 0.1 is
+  // 1.3e-11 off), then m/(sum + lo) with one rounding
   let sum = 0;
-  for (let i = 0; i < m; i++) {
-    const x = xs[i];
-    if (typeof x !== "number" || !(x >= 0 && x < Infinity))
-      entryFail("fitExponential", i, x, "is not a finite number >= 0");
-    sum += x;
+  let lo = 0;
+  for (let start = 0; start < m; start += SHORT_BLOCK) {
+    const end = start + SHORT_BLOCK < m ? start + SHORT_BLOCK : m;
+    let b = 0;
+    for (let i = start; i < end; i++) {
+      const x = xs[i];
+      if (typeof x !== "number" || !(x >= 0 && x < Infinity))
+        entryFail("fitExponential", i, x, "is not a finite number >= 0");
+      b += x;
+    }
+    const t = sum + b;
+    const z = t - sum;
+    lo += sum - (t - z) + (b - z);
+    sum = t;
   }
   if (sum === 0) throw new RangeError("fitExponential: all values are 0, the MLE rate is infinite");
   if (sum === Infinity) {
@@ -39,7 +52,8 @@ export function fitExponential(xs: Sample): Exponential {
     for (let i = 0; i < m; i++) scaled += xs[i] * 2 ** -64;
     return exponential((m / scaled) * 2 ** -64);
   }
-  const rate = m / sum;
+  const hi = sum + lo;
+  const rate = correctedQuotient(m, hi, lo - (hi - sum));
   if (rate === Infinity) {
     throw new RangeError(
       `fitExponential: the MLE rate m/Σx = ${m}/${sum} exceeds the largest double (the values are too close to 0)`,
