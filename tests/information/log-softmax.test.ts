@@ -37,4 +37,19 @@ test("logSoftmax(z) = z - logSumExp(z) and its exponentials sum to 1 (property)"
   );
 });
 
+// [0, −744.9 × 999]: every exp(−744.9) = 3.119e-324 rounds to the subnormal 4.94e-324 (58% high)
+// mpmath (50 digits): log1p(999·exp(mpf(-744.9))) = 3.1160607679792891e-321
+const SUBNORMAL_TERMS = (): Float64Array => {
+  const x = new Float64Array(1000).fill(-744.9);
+  x[0] = 0;
+  return x;
+};
+const SUBNORMAL_REF = 3.1160607679792891066754725157192e-321;
+
+test("exponentials that fall in the subnormal range are summed at scale 2^600: logSoftmax([0, −744.9 × 999])[0] within 1 ulp", () => {
+  const out = logSoftmax(SUBNORMAL_TERMS());
+  assert.ok(Math.abs(out[0] + SUBNORMAL_REF) <= 2 ** -1074, String(out[0]));
+  assert.is(out[1], -744.9);
+});
+
 test.run();

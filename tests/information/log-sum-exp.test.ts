@@ -140,4 +140,20 @@ test("logSumExp where the result crosses 0: within 1 ulp of T = max(|result|, |m
   }
 });
 
+// [0, −744.9 × 999]: every exp(−744.9) = 3.119e-324 rounds to the subnormal 4.94e-324 (58% high)
+// mpmath (50 digits): log1p(999·exp(mpf(-744.9))) = 3.1160607679792891e-321
+const SUBNORMAL_TERMS = (): Float64Array => {
+  const x = new Float64Array(1000).fill(-744.9);
+  x[0] = 0;
+  return x;
+};
+const SUBNORMAL_REF = 3.1160607679792891066754725157192e-321;
+
+test("exponentials that fall in the subnormal range are summed at scale 2^600: [0, −744.9 × 999] within 1 ulp", () => {
+  // was 4.936e-321, 368 ulps (of T = |result|): the 999 subnormal roundings added up
+  assert.ok(Math.abs(logSumExp(SUBNORMAL_TERMS()) - SUBNORMAL_REF) <= 2 ** -1074);
+  const shifted = SUBNORMAL_TERMS().map((v) => v - 1e-310); // m ≠ 0 but tiny: the same rare path
+  assert.ok(Math.abs(logSumExp(shifted) - (SUBNORMAL_REF - 1e-310)) <= 2 ** -1074);
+});
+
 test.run();

@@ -1,5 +1,5 @@
 import { LOGIT_ARGMAX, logitMax } from "./logit-max";
-import { expShifted } from "./numerics";
+import { expRestTiny, expShifted, TINY_REST } from "./numerics";
 import { checkVector, type Vector } from "../validate/validate";
 
 const FN = "logSoftmax";
@@ -49,7 +49,11 @@ export function logSoftmax(logits: Vector): Float64Array {
     c += s - t + e;
     s = t;
   }
-  const lse = Math.log1p(s - 1 + c);
+  let rest = s - 1 + c;
+  // every other term below e^-624: summed again at scale 2^600 (the subnormal exponentials'
+  // roundings would decide out[k] = −lse, 368 ulps off at [0, −744.9 × 999])
+  if (rest < TINY_REST) rest = expRestTiny(logits, n, m);
+  const lse = Math.log1p(rest);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = logits[i] - m - lse;
   return out;

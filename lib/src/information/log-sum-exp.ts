@@ -1,6 +1,6 @@
 import { checkVector, type Vector } from "../validate/validate";
 import { logSumExpMaxPass, logSumExpSumPass, PASS } from "../simd/passes";
-import { expShifted } from "./numerics";
+import { expRestTiny, expShifted, TINY_REST } from "./numerics";
 
 const FN = "logSumExp";
 
@@ -59,6 +59,9 @@ export function logSumExp(xs: Vector): number {
   if (m === Infinity || m === -Infinity) return m; // exp(+∞) = ∞; all -∞: log 0
   const k = PASS.argmax;
   logSumExpSumPass(xs, n, m, k);
+  // every other term below e^-624 (rare): summed again at scale 2^600, so that the exponentials
+  // rounded into the subnormals do not decide a result as small as the sum itself (m near 0)
+  if (PASS.sumRest < TINY_REST && Math.abs(m) < 2 ** -800) return m + expRestTiny(xs, n, m);
   const v = m + Math.log1p(PASS.sumRest);
   // m and log1p(S) cancel (the result crosses 0 near m = −log n): the rounding of each xᵢ − m,
   // which the fast pass leaves in (½ ulp of 30 is 8 ulps of a log1p(e^-30) term), then decides

@@ -180,6 +180,28 @@ export function sumSafeScale(max: number, n: number): number {
   return max * (2 * n) <= Number.MAX_VALUE ? 1 : 2 ** -(Math.ceil(Math.log2(n)) + 2);
 }
 
+/**
+ * Σᵢ a·vᵢ of a validated vector of non-negative numbers, blocked (a plain sum inside blocks of
+ * {@link BLOCK}, the block sums added with TwoSum): the sum entropy's pass keeps for Sp. For the
+ * `normalize` paths whose hot pass returns plain sums (the SIMD kernels' order, which must not
+ * change): a plain Σ of 1e6 entries 0.1 is 8.4e-13 off, and normalize divides by it. `a` is the
+ * caller's exact power-of-two scale (1 when none). One extra pass of additions, no log.
+ */
+export function blockedSum(v: Vector, n: number, a: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = start + BLOCK < n ? start + BLOCK : n;
+    let b = 0;
+    for (let i = start; i < end; i++) b += v[i] * a;
+    const t = hi + b;
+    const z = t - hi;
+    lo += hi - (t - z) + (b - z);
+    hi = t;
+  }
+  return hi - hi === 0 ? hi + lo : hi;
+}
+
 /** Results of {@link logRatioSum} besides its return value (no allocation per call). */
 export let RATIO_TOTAL = 0; // Sq = Σ b·qᵢ, consistent with the terms
 export let RATIO_WEIGHT = 0; // Σ a·wᵢ, compensated
@@ -325,4 +347,39 @@ export function expShifted(z: number, m: number): number {
   const r = z - (d - b) + (-m - b);
   const e = Math.exp(d);
   return e > 0 ? e + e * r : 0;
+}
+
+/** Sums Σ exp(xᵢ − m) below this are redone by {@link expRestTiny} (e^-624: every other logit 624 below m). */
+export const TINY_REST = 2 ** -900;
+const UP_SHIFT = 600 * LN2_HI; // exact: LN2_HI has 32 bits
+const UP_SHIFT_LO = 600 * LN2_LO;
+
+/**
+ * Σ exp(xᵢ − m) over the entries below the maximum m, for when that sum is below
+ * {@link TINY_REST}: each term is taken at scale 2^600, exp(xᵢ − m + 600 ln 2), with the
+ * rounding errors of both additions put back (as {@link expShifted}), summed compensated and
+ * scaled back once. Unscaled, each exp(xᵢ − m) below 2^-1022 is rounded into the subnormals before
+ * it is summed: logSumExp([0, −744.9 × 999]) was 368 ulps of its (subnormal) result. The rare path
+ * of logSumExp, logSoftmax and crossEntropyFromLogits; for validated finite m (one entry equals it,
+ * since the sum is tiny).
+ */
+export function expRestTiny(xs: Vector, n: number, m: number): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
+    if (!(x < m)) continue;
+    const d = x - m;
+    const b = d - x;
+    const r = x - (d - b) + (-m - b);
+    const d2 = d + UP_SHIFT;
+    const bv = d2 - d;
+    const r2 = d - (d2 - bv) + (UP_SHIFT - bv);
+    const e = Math.exp(d2);
+    const t0 = e > 0 ? e + e * (r + r2 + UP_SHIFT_LO) : 0;
+    const t = s + t0;
+    c += s >= t0 ? s - t + t0 : t0 - t + s;
+    s = t;
+  }
+  return (s + c) * 2 ** -600;
 }
