@@ -1,4 +1,6 @@
-import { checkFunction, checkSample } from "../validate/validate";
+import { checkFunction, checkReturned, checkSample, showValue } from "../validate/validate";
+
+const FN = "empiricalDistribution.expectation";
 import type { Sample } from "./distribution";
 
 /** The empirical distribution p̂ of a sample: its distinct values and how often each occurs. */
@@ -31,6 +33,8 @@ export interface EmpiricalDistribution {
  * @returns `{ support, probs, counts, m, expectation }`, arrays frozen
  * @throws {TypeError} when `samples` is not a `number[]` or `Float64Array` (e.g. null) or holds a non-number (naming its index)
  * @throws {RangeError} when `samples` is empty or holds a NaN or infinite value (naming its index)
+ * @throws {TypeError} from `expectation(f)`, when `f` is not a function or returns a non-number
+ *   (`"1"`, `null`, `true`, `1n`: never coerced), naming the value it was called at
  * @example
  * const e = empiricalDistribution([2, 1, 2, 3]);
  * e.support;                   // => [1, 2, 3]
@@ -39,6 +43,8 @@ export interface EmpiricalDistribution {
  * e.expectation((x) => x);     // => 2
  * e.expectation((x) => x * x); // => 4.5
  * empiricalDistribution([1e308, 1e308, -1e307]).expectation((x) => x); // => 6.333333333333333e+307 (the sum overflows, the average does not)
+ * empiricalDistribution([-1.7976931348623157e308, -9.5e291, -9e291]).expectation((x) => x); // => -5.992310449541053e+307
+ * e.expectation(() => "1");    // throws TypeError: empiricalDistribution.expectation: f(1) = "1" is not a number (the callback must return a number)
  * empiricalDistribution([]);   // throws RangeError: empiricalDistribution: samples is empty
  */
 export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
@@ -63,7 +69,7 @@ export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
     counts: Object.freeze(counts),
     m,
     expectation(f: (x: number) => number): number {
-      checkFunction("empiricalDistribution.expectation", "f", f);
+      checkFunction(FN, "f", f);
       // Σ_v c(v)·f(v) with Neumaier's compensation, then one division. When the terms are finite but
       // c·f or the sum overflows (values near 1.8e308), the sum is redone on f(v)·2^-e, e ≥ log2 m + 1,
       // exact powers of two, so a finite average is returned as such (f is then called again).
@@ -73,19 +79,24 @@ export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
       let finite = true;
       for (let k = 0; k < n; k++) {
         const v = f(support[k]);
+        if (typeof v !== "number") checkReturned(FN, `f(${showValue(support[k])})`, v);
         if (!(v - v === 0)) finite = false;
         const term = counts[k] * v;
         const t = s + term;
         c += Math.abs(s) >= Math.abs(term) ? s - t + term : term - t + s;
         s = t;
       }
-      if (s - s === 0 || !finite) return (s - s === 0 ? s + c : s) / m;
+      if (!finite) return s / m; // a term is ±Infinity or NaN: so is the sum, and the average
+      // s + c, unless it overflows: s can stay at ±1.8e308 while c collects the rest (three values
+      // −1.8e308, −9.5e291, −9e291 gave −Infinity), and then the sum is redone scaled down
+      const r = s + c;
+      if (r - r === 0) return r / m;
       const e = Math.ceil(Math.log2(m)) + 2;
       const down = 2 ** -e;
       s = 0;
       c = 0;
       for (let k = 0; k < n; k++) {
-        const term = counts[k] * (f(support[k]) * down);
+        const term = counts[k] * (checkReturned(FN, `f(${showValue(support[k])})`, f(support[k])) * down);
         const t = s + term;
         c += Math.abs(s) >= Math.abs(term) ? s - t + term : term - t + s;
         s = t;

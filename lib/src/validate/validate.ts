@@ -409,6 +409,18 @@ export function checkFunction(fn: string, name: string, x: unknown): void {
 }
 
 /**
+ * What a user callback returned (a model's `logProb` or `prob`, a log-likelihood, an expectation's
+ * `f`), checked to be a number: numbers are never coerced, so `"1"`, `null`, `true`, `1n` or a
+ * Symbol is an error naming the caller and the call, never a string concatenation or an engine
+ * message. NaN and ±Infinity are numbers and pass (the caller's formula decides what they mean).
+ * @throws {TypeError} when `v` is not a number: `fn: label = v is not a number`
+ */
+export function checkReturned(fn: string, label: string, v: unknown): number {
+  if (typeof v !== "number") throw typeError(fn, label, v, "is not a number (the callback must return a number)");
+  return v;
+}
+
+/**
  * Checks that `rng` has the three methods of an `Rng` (`next`, `normal`, `int`), as
  * `createRng(seed)` returns.
  * @throws {TypeError} otherwise, naming the function
