@@ -106,7 +106,9 @@ export function overSquare(c: number, r: number): number {
   const sq = r * r;
   // c/(sq + e), e the rounding error of r·r: one rounding (the quotient) instead of two; the
   // correction's products stay in range for r² in [2^-900, 2^900], so r is scaled into it first
-  if (sq >= 2 ** -900 && sq <= 2 ** 900) return correctedQuotient(c, sq, productError(r, r, sq));
+  // (below 2^-850 the quotient would pass 2^851, where correctedQuotient skips its correction:
+  // 2/σ² with σ² in [2^-900, 2^-899] was 1.43 ulp; the scaled branch below corrects it)
+  if (sq >= 2 ** -850 && sq <= 2 ** 900) return correctedQuotient(c, sq, productError(r, r, sq));
   if (r < 1) {
     const s = r * 2 ** 600;
     const ss = s * s;
