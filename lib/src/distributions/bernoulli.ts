@@ -2,7 +2,7 @@ import { binaryEntropy } from "../information";
 import type { Rng } from "./create-rng";
 import type { Bernoulli, EntropyOptions } from "./distribution";
 import { allocate } from "../validate/validate";
-import { checkDraws, checkX, entropyBase, frozen, param, made } from "./internal";
+import { checkDraws, drawUniform, checkX, entropyBase, frozen, param, made } from "./internal";
 
 /**
  * Creates the Bernoulli distribution on {0, 1} with P(X = 1) = p.
@@ -52,7 +52,7 @@ export function bernoulli(p: number): Bernoulli {
       sample(n: number, rng: Rng): Float64Array {
         checkDraws("bernoulli.sample", n, rng);
         const out = allocate("bernoulli.sample", "n", n);
-        for (let i = 0; i < n; i++) out[i] = rng.next() < p ? 1 : 0;
+        for (let i = 0; i < n; i++) out[i] = drawUniform("bernoulli.sample", rng) < p ? 1 : 0;
         return out;
       },
       mean: () => p,

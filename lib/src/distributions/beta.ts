@@ -6,6 +6,10 @@ import type { Rng } from "./create-rng";
 import type { DistributionBase, EntropyOptions } from "./distribution";
 import {
   checkDraws,
+  drawNormal,
+  drawUniform,
+  MAX_REJECTIONS,
+  tooManyRejections,
   checkX,
   entropyBase,
   frozen,
@@ -321,15 +325,17 @@ function betaLogDensitySmallShape(k: number, a: number, b: number, x: number): n
  * boost G(shape) = G(shape + 1) · U^(1/shape), kept in log space so that tiny shapes do not underflow.
  */
 function logGammaDraw(shape: number, rng: Rng): number {
-  if (shape < 1) return logGammaDraw(shape + 1, rng) + Math.log(1 - rng.next()) / shape;
+  if (shape < 1)
+    return logGammaDraw(shape + 1, rng) + Math.log(1 - drawUniform("beta.sample", rng)) / shape;
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = rng.normal();
+  for (let tries = 0; ; tries++) {
+    if (tries === MAX_REJECTIONS) throw tooManyRejections("beta.sample");
+    const z = drawNormal("beta.sample", rng);
     const t = 1 + c * z;
     if (t <= 0) continue;
     const v = t * t * t;
-    const u = 1 - rng.next(); // in (0, 1]
+    const u = 1 - drawUniform("beta.sample", rng); // in (0, 1]
     if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return Math.log(d) + Math.log(v);
   }
 }

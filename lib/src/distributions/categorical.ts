@@ -2,7 +2,7 @@ import { entropy } from "../information";
 import { allocate, checkVector, DEFAULT_TOLERANCE, throwFirstInvalid } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { Categorical, EntropyOptions } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, made } from "./internal";
+import { checkDraws, drawUniform, checkX, entropyBase, frozen, made } from "./internal";
 
 /**
  * Creates the categorical distribution on {0, …, k − 1} with P(X = j) = probs[j].
@@ -79,7 +79,7 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
         checkDraws("categorical.sample", n, rng);
         const out = allocate("categorical.sample", "n", n);
         for (let i = 0; i < n; i++) {
-          const u = rng.next();
+          const u = drawUniform("categorical.sample", rng);
           let lo = 0;
           let hi = k - 1;
           while (lo < hi) {

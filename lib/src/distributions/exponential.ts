@@ -3,6 +3,7 @@ import type { EntropyOptions, Exponential } from "./distribution";
 import { allocate } from "../validate/validate";
 import {
   checkDraws,
+  drawUniform,
   checkX,
   entropyBase,
   frozen,
@@ -54,7 +55,7 @@ export function exponential(rate: number): Exponential {
       sample(n: number, rng: Rng): Float64Array {
         checkDraws("exponential.sample", n, rng);
         const out = allocate("exponential.sample", "n", n);
-        for (let i = 0; i < n; i++) out[i] = -Math.log1p(-rng.next()) / rate;
+        for (let i = 0; i < n; i++) out[i] = -Math.log1p(-drawUniform("exponential.sample", rng)) / rate;
         return out;
       },
       mean: () => 1 / rate,

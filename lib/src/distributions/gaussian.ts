@@ -1,6 +1,6 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Gaussian } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
+import { checkDraws, drawNormal, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
 import { allocate } from "../validate/validate";
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -57,7 +57,7 @@ export function gaussian(mu: number, sigma: number): Gaussian {
       sample(n: number, rng: Rng): Float64Array {
         checkDraws("gaussian.sample", n, rng);
         const out = allocate("gaussian.sample", "n", n);
-        for (let i = 0; i < n; i++) out[i] = mu + sigma * rng.normal();
+        for (let i = 0; i < n; i++) out[i] = mu + sigma * drawNormal("gaussian.sample", rng);
         return out;
       },
       mean: () => mu,

@@ -7,6 +7,7 @@ import {
   readOptions,
   showValue,
   typeError,
+  valueError,
 } from "../validate/validate";
 import { productError } from "../information/numerics";
 import type { Rng } from "./create-rng";
@@ -23,6 +24,43 @@ export function checkDraws(fn: string, n: number, rng: Rng): void {
     throw new RangeError(`${fn}: n = ${showValue(n)} must be a non-negative integer`);
   }
   checkRng(fn, rng);
+}
+
+/**
+ * `rng.next()`, checked to be a number in [0, 1): a generator that returns NaN, a negative number
+ * or 2 would give samples outside the support, NaN, or a rejection loop that never ends.
+ * @throws {TypeError} when it is not a number; {RangeError} when it is outside [0, 1)
+ */
+export function drawUniform(fn: string, rng: Rng): number {
+  const u = rng.next();
+  if (typeof u !== "number" || !(u >= 0 && u < 1)) badDraw(fn, "rng.next()", u, "is not in [0, 1)");
+  return u;
+}
+
+/** `rng.normal()`, checked to be a finite number (as {@link drawUniform}). */
+export function drawNormal(fn: string, rng: Rng): number {
+  const z = rng.normal();
+  if (typeof z !== "number" || !(z - z === 0)) badDraw(fn, "rng.normal()", z, "is not a finite number");
+  return z;
+}
+
+function badDraw(fn: string, label: string, v: unknown, rule: string): never {
+  if (typeof v !== "number") throw typeError(fn, label, v, "is not a number");
+  throw valueError(fn, label, v, rule);
+}
+
+/**
+ * Most rejections a sampler allows in a row (every sampler here accepts with probability above
+ * 0.9, so a real generator never gets near it): past it, the generator is not uniform (a constant
+ * one, say), and the sampler throws instead of looping forever.
+ */
+export const MAX_REJECTIONS = 10000;
+
+/** The error for {@link MAX_REJECTIONS} rejections in a row. */
+export function tooManyRejections(fn: string): RangeError {
+  return new RangeError(
+    `${fn}: ${MAX_REJECTIONS} proposals in a row were rejected; rng does not look uniform (is next() constant?)`,
+  );
 }
 
 /** Throws `RangeError` "`family`: `name` = `value` must be `rule`". */

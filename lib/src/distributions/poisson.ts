@@ -4,7 +4,7 @@ import { klDivTerm, logDoubleDouble } from "../information/numerics";
 import { allocate } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Poisson } from "./distribution";
-import { checkDraws, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
+import { checkDraws, drawUniform, MAX_REJECTIONS, tooManyRejections, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
 
 /** Above this rate the entropy uses its asymptotic series instead of the direct sum. */
 const ENTROPY_SERIES_FROM = 1000;
@@ -134,7 +134,7 @@ export function poisson(lambda: number): Poisson {
   // log P(x) for a checked number x
   const logMass = (x: number): number => {
     if (!(Number.isInteger(x) && x >= 0)) return -Infinity;
-    if (x === 0) return -lambda;
+    if (x === 0) return 0 - lambda; // (0 − λ: log P(0) = 0 at λ = 0, not −0)
     if (lambda === 0) return -Infinity;
     // below k = 171 the textbook k ln λ − λ − ln k! from double-doubles (ln λ once per
     // distribution, ln k! from a table): no logarithm per call, and however much the three terms
@@ -166,7 +166,7 @@ export function poisson(lambda: number): Poisson {
         if (lambda < PTRS_FROM) {
           const p0 = Math.exp(-lambda);
           for (let i = 0; i < n; i++) {
-            const u = rng.next();
+            const u = drawUniform("poisson.sample", rng);
             let k = 0;
             let pk = p0;
             let cdf = p0;
@@ -191,9 +191,10 @@ export function poisson(lambda: number): Poisson {
           const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
           const vr = 0.9277 - 3.6224 / (b - 2);
           for (let i = 0; i < n; i++) {
-            for (;;) {
-              const u = rng.next() - 0.5;
-              const v = rng.next();
+            for (let tries = 0; ; tries++) {
+              if (tries === MAX_REJECTIONS) throw tooManyRejections("poisson.sample");
+              const u = drawUniform("poisson.sample", rng) - 0.5;
+              const v = drawUniform("poisson.sample", rng);
               const us = 0.5 - Math.abs(u);
               const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
               if (us >= 0.07 && v <= vr) {
