@@ -85,4 +85,25 @@ test("n that is not an integer ≥ 2 throws RangeError", () => {
   );
 });
 
+test("what the models return is checked under klMonteCarlo's name: draws, log densities, and n above 2^32 − 1", () => {
+  const g = gaussian(0, 1);
+  const rng = createRng(1);
+  assert.throws(
+    () => klMonteCarlo(g, gaussian(1, 1), 2 ** 32, rng),
+    (e: Error) => e instanceof RangeError && e.message === "klMonteCarlo: n = 4294967296 is too large: more than 4294967295 draws",
+  );
+  assert.throws(
+    () => klMonteCarlo({ sample: () => "ab" as unknown as Float64Array, logProb: () => 0 }, g, 2, rng),
+    (e: Error) => e instanceof TypeError && e.message === 'klMonteCarlo: a.sample(n) = "ab" is not an array of n = 2 draws',
+  );
+  assert.throws(
+    () => klMonteCarlo({ sample: () => ["a", "b"] as unknown as Float64Array, logProb: () => 0 }, g, 2, rng),
+    (e: Error) => e instanceof TypeError && e.message === 'klMonteCarlo: a.sample(n)[0] = "a" is not a number',
+  );
+  assert.throws(
+    () => klMonteCarlo(g, { logProb: () => "1" as unknown as number }, 10, createRng(1)),
+    (e: Error) => e instanceof TypeError && /^klMonteCarlo: b\.logProb\(-?[0-9.e-]+\) = "1" is not a number/.test(e.message),
+  );
+});
+
 test.run();

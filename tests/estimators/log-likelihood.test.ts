@@ -1,3 +1,5 @@
+import { averageLogLikelihood } from "../../lib/src/estimators/average-log-likelihood";
+import { negativeLogLikelihood } from "../../lib/src/estimators/negative-log-likelihood";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { test } from "uvu";
@@ -162,6 +164,34 @@ test("the Poisson closed form sums counts past 2^53 exactly (1e5 counts 2^40 + 1
   //   = -652279596192781785.697877…; the plain Σx, rounded once it passed 2^53, gave 3.2e-12 off
   const xs = new Float64Array(1e5).fill(2 ** 40 + 1);
   assertRelClose(logLikelihood(poisson(2 ** 30), xs), -652279596192781785.697877273539935878, 1e-14);
+});
+
+test("a model's logProb must return a number: a string, BigInt, null or Symbol is a TypeError naming the caller and the value, never concatenated", () => {
+  for (const [v, shown] of [["1", '"1"'], [1n, "1n"], [null, "null"], [Symbol("s"), "Symbol(s)"]] as [unknown, string][]) {
+    const model = { logProb: () => v as number };
+    for (const [fn, f] of [
+      ["logLikelihood", logLikelihood],
+      ["negativeLogLikelihood", negativeLogLikelihood],
+      ["averageLogLikelihood", averageLogLikelihood],
+    ] as const) {
+      assert.throws(
+        () => f(model, [1, 2]),
+        (e: Error) =>
+          e instanceof TypeError &&
+          e.message === `${fn}: dist.logProb(1) = ${shown} is not a number (the callback must return a number)`,
+        `${fn} ${shown}`,
+      );
+    }
+  }
+  assert.is(logLikelihood({ logProb: () => -1 }, [1, 2]), -2);
+});
+
+test("averageLogLikelihood with xs = null or undefined names itself (no engine message)", () => {
+  for (const xs of [null, undefined])
+    assert.throws(
+      () => averageLogLikelihood(gaussian(0, 1), xs as unknown as number[]),
+      (e: Error) => e instanceof TypeError && e.message === `averageLogLikelihood: xs = ${xs} is not a number[] or Float64Array`,
+    );
 });
 
 test.run();

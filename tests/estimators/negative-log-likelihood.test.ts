@@ -1,3 +1,4 @@
+import { logBeta, logGamma } from "../../lib/src/special";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
@@ -39,6 +40,18 @@ test("an empty sample or a non-finite value throws RangeError under this functio
     () => negativeLogLikelihood(poisson(1), [Infinity]),
     (e: Error) => e.message === "negativeLogLikelihood: xs[0] = Infinity is not finite",
   );
+});
+
+test("the zeros the doc examples show are +0, not −0: ln Γ(1), ln Γ(2), ln B(1, 1), log P(0; λ = 0), an NLL of 0", () => {
+  for (const v of [
+    logGamma(1),
+    logGamma(2),
+    logBeta(1, 1),
+    poisson(0).logProb(0),
+    logLikelihood(poisson(0), [0, 0]),
+    negativeLogLikelihood(bernoulli(1), [1]),
+  ])
+    assert.ok(Object.is(v, 0), String(v));
 });
 
 test.run();

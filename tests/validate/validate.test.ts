@@ -1,3 +1,7 @@
+import { argmax } from "../../lib/src/optimization";
+import { logSumExp } from "../../lib/src/information";
+import { categorical } from "../../lib/src/distributions";
+import { fitBernoulli } from "../../lib/src/estimators";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as info from "../../lib/src/information";
@@ -711,6 +715,29 @@ test("checkRng names the function when the generator lacks next, normal or int",
       e instanceof TypeError && /^g\.sample: rng = \[object\] is not an Rng/.test(e.message),
   );
   assert.throws(() => checkRng("g.sample", null), /^g\.sample: rng = null is not an Rng/);
+});
+
+test("an Array Proxy whose length is not an array length is refused by name (it returned 0, -Infinity, -1 and NaN)", () => {
+  const px = new Proxy([0.5, 0.5], { get: (o, k) => (k === "length" ? NaN : (o as any)[k]) });
+  assert.throws(() => entropy(px), (e: Error) => e instanceof TypeError && e.message === "entropy: p.length = NaN is not an array length");
+  assert.throws(() => logSumExp(px), /^logSumExp: xs.length = NaN/);
+  assert.throws(() => argmax(px), /argmax: values.length = NaN/);
+  assert.throws(() => categorical(px), /categorical: probs.length = NaN/);
+  assert.throws(() => fitBernoulli(px), /fitBernoulli: xs.length = NaN/);
+});
+
+test("options that set something are read or refused: a non-enumerable own option is read, a Map or a Date is not an options object", () => {
+  assert.throws(
+    () => entropy([0.5, 0.5], Object.defineProperty({}, "base", { value: 0.5 })),
+    (e: Error) => e instanceof RangeError && /^entropy: base = 0.5/.test(e.message),
+  );
+  assert.is(entropy([0.5, 0.5], Object.defineProperty({}, "base", { value: 2 })), 1);
+  for (const o of [new Map([["base", 2]]), new Date(0)])
+    assert.throws(
+      () => entropy([0.5, 0.5], o as unknown as object),
+      (e: Error) => e instanceof TypeError && e.message === "entropy: options = [object] is not an options object",
+    );
+  assert.is(entropy([0.5, 0.5], Object.create(null)), Math.LN2);
 });
 
 test.run();

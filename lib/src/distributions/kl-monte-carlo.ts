@@ -1,4 +1,12 @@
-import { checkInteger, checkRng, typeError } from "../validate/validate";
+import {
+  checkInteger,
+  checkReturned,
+  checkRng,
+  MAX_LENGTH,
+  showValue,
+  typeError,
+  valueError,
+} from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { LogProbModel } from "./distribution";
 
@@ -30,8 +38,9 @@ export interface MonteCarloEstimate {
  * @param n the number of draws, an integer ≥ 2
  * @param rng the generator to draw from
  * @returns `{ estimate, standardError }` in nats
- * @throws {TypeError} when `a` or `b` lacks `sample`/`logProb`, `n` is not a number, or `rng` is not an Rng
- * @throws {RangeError} when `n` is not an integer ≥ 2
+ * @throws {TypeError} when `a` or `b` lacks `sample`/`logProb`, `n` is not a number, `rng` is not an Rng,
+ *   or `a.sample` returns anything but n numbers or a `logProb` returns a non-number (named under klMonteCarlo)
+ * @throws {RangeError} when `n` is not an integer ≥ 2 or is above 2^32 − 1
  * @example
  * const mc = klMonteCarlo(gaussian(0, 1), gaussian(1, 2), 100000, createRng(1));
  * mc.estimate;      // => 0.4431097408174821 (exact: 0.4431471805599453)
@@ -57,15 +66,30 @@ export function klMonteCarlo(
     throw typeError(fn, "b", b, "is not a distribution with logProb()");
   }
   checkInteger(fn, "n", n, 2);
+  if (n > MAX_LENGTH) throw valueError(fn, "n", n, `is too large: more than ${MAX_LENGTH} draws`);
   checkRng(fn, rng);
   const xs = a.sample(n, rng);
+  // what the models return is checked here, under this function's name: a draw that is not a
+  // number, or a log density that is not a number, is never passed on or coerced
+  if (xs === null || typeof xs !== "object" || (xs as ArrayLike<number>).length !== n) {
+    throw typeError(fn, "a.sample(n)", xs, `is not an array of n = ${n} draws`);
+  }
+  const ratio = (i: number): number => {
+    const x = xs[i];
+    if (typeof x !== "number") throw typeError(fn, `a.sample(n)[${i}]`, x, "is not a number");
+    const la = a.logProb(x);
+    const lb = b.logProb(x);
+    if (typeof la !== "number") checkReturned(fn, `a.logProb(${showValue(x)})`, la);
+    if (typeof lb !== "number") checkReturned(fn, `b.logProb(${showValue(x)})`, lb);
+    return la - lb;
+  };
   // Shifted sums with shift = the first log-ratio: one pass, numerically stable.
-  const shift = a.logProb(xs[0]) - b.logProb(xs[0]);
+  const shift = ratio(0);
   if (!Number.isFinite(shift)) return { estimate: shift, standardError: NaN };
   let s1 = 0;
   let s2 = 0;
   for (let i = 1; i < n; i++) {
-    const r = a.logProb(xs[i]) - b.logProb(xs[i]) - shift;
+    const r = ratio(i) - shift;
     s1 += r;
     s2 += r * r;
   }

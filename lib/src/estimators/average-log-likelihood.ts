@@ -21,8 +21,8 @@ import { sumLogProb } from "./sum-log-prob";
  * averageLogLikelihood(gaussian(0, 1), []);            // throws RangeError: averageLogLikelihood: xs is empty
  */
 export function averageLogLikelihood(dist: Distribution | LogProbModel, xs: Sample): number {
-  const m = xs.length;
   const s = sumLogProb("averageLogLikelihood", dist, xs); // validates dist and xs
+  const m = xs.length;
   if (s - s === 0 || s !== s) return s / m;
   // ±Infinity: a term is infinite (then so is the average), or finite terms overflowed the sum
   // while their average is finite: average the terms themselves, log p(xᵢ)/m, compensated

@@ -6,6 +6,7 @@ export interface ProbModel {
 }
 import { requireSample, throwFirstNonFinite } from "./internal";
 import { checkModel } from "./sum-log-prob";
+import { checkReturned, showValue, valueError } from "../validate/validate";
 
 /**
  * The likelihood of a distribution on a sample: the plain product of the densities (or masses).
@@ -34,7 +35,11 @@ export function likelihood(dist: Distribution | ProbModel, xs: Sample): number {
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     if (typeof x !== "number" || !(x - x === 0)) throwFirstNonFinite("likelihood", xs);
-    product *= dist.prob(x);
+    const v = dist.prob(x);
+    // a number ≥ 0 (or NaN, which the product carries): never a string coerced, nor a negative
+    // "probability" whose sign another factor would undo
+    if (typeof v !== "number" || v < 0) badProb(x, v);
+    product *= v;
   }
   if (product === product) return product;
   // Infinity · 0: a density above the largest double times one that underflowed. The product of
@@ -42,13 +47,16 @@ export function likelihood(dist: Distribution | ProbModel, xs: Sample): number {
   let logSum = 0;
   for (let i = 0; i < xs.length; i++) {
     const v = dist.prob(xs[i]);
-    if (!(v >= 0))
-      throw new RangeError(
-        `likelihood: dist.prob(${xs[i]}) = ${v} is not a probability or density`,
-      );
+    if (!(v >= 0)) badProb(xs[i], v);
     logSum += v === Infinity ? logDensityBeyondRange(dist, xs[i]) : Math.log(v);
   }
   return Math.exp(logSum);
+}
+
+/** Throws for a value of `dist.prob(x)` that is not a number (TypeError) or is negative or NaN (RangeError). */
+function badProb(x: number, v: unknown): never {
+  checkReturned("likelihood", `dist.prob(${showValue(x)})`, v);
+  throw valueError("likelihood", `dist.prob(${showValue(x)})`, v, "is not a probability or density (negative or NaN)");
 }
 
 /** log p(x) for a density that overflowed: the model's logProb when it has one, else +Infinity. */

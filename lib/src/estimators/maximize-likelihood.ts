@@ -4,6 +4,7 @@ import {
   checkInteger,
   checkNumber,
   checkPositive,
+  checkReturned,
   checkVector,
   entryError,
   readOptions,
@@ -411,6 +412,7 @@ export function maximizeLikelihood(
     for (let j = 0; j < t.length; j++) if (!(t[j] - t[j] === 0)) return Infinity;
     evaluations++;
     const v = logLik(t);
+    if (typeof v !== "number") checkReturned(fn, `logLik([${Array.from(t).join(", ")}])`, v);
     return v === v ? -v : Infinity;
   };
   let fx = f(x);

@@ -19,5 +19,5 @@ import { sumLogProb } from "./sum-log-prob";
  * negativeLogLikelihood(poisson(1), [Infinity]);     // throws RangeError: negativeLogLikelihood: xs[0] = Infinity is not finite
  */
 export function negativeLogLikelihood(dist: Distribution | LogProbModel, xs: Sample): number {
-  return -sumLogProb("negativeLogLikelihood", dist, xs);
+  return 0 - sumLogProb("negativeLogLikelihood", dist, xs); // (0 − s: a log-likelihood of 0 gives 0, not −0)
 }

@@ -77,7 +77,9 @@ function defaultSelect(d: Distribution): number {
  * @param estimator data set ↦ estimate (a number, or a distribution reduced by `select`)
  * @param opts `m`, `trials`, `rng`, and `select` (see {@link SimulateOptions})
  * @returns `{ truth, bias, variance, mse, estimates }`
- * @throws {RangeError} when `m` is not an integer ≥ 1, `trials` not an integer ≥ 2, or an estimate is NaN
+ * @throws {RangeError} when `m` is not an integer ≥ 1, `trials` not an integer ≥ 2, an estimate is NaN,
+ *   `trueParams` has more or fewer entries than `family` takes, or the family rejects them (its message
+ *   quoted under this function's name)
  * @throws {TypeError} when `opts` is missing, not an object or has an unknown key; `select` is needed but
  *   missing; `family`, `estimator` or `select` is not a function; `m` or `trials` is not a number; `rng` is not an Rng
  * @example
@@ -121,7 +123,30 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
   checkInteger(fn, "trials", trials, 2);
   checkRng(fn, rng);
   if (chosen !== undefined) checkFunction(fn, "select", chosen);
-  const truthDist = family(...trueParams) as ReturnType<F>;
+  // the family's own arity (a library constructor's is exact; a rest-parameter function says 0)
+  if (family.length > 0 && trueParams.length !== family.length) {
+    throw new RangeError(
+      `${fn}: trueParams has ${trueParams.length} entries, but family (${family.name || "anonymous"}) takes ${family.length}`,
+    );
+  }
+  let truthDist: ReturnType<F>;
+  try {
+    truthDist = family(...trueParams) as ReturnType<F>;
+  } catch (err) {
+    // the constructor's own message, reported under this function's name (same error class)
+    if (err instanceof RangeError || err instanceof TypeError) {
+      const Err = err instanceof RangeError ? RangeError : TypeError;
+      throw new Err(`${fn}: trueParams = ${JSON.stringify(trueParams)} is not valid for ${family.name || "family"}: ${err.message}`);
+    }
+    throw err;
+  }
+  if (
+    truthDist === null ||
+    typeof truthDist !== "object" ||
+    typeof (truthDist as { sample?: unknown }).sample !== "function"
+  ) {
+    throw typeError(fn, "family(...trueParams)", truthDist, "is not a distribution with sample() (family must be a constructor such as gaussian)");
+  }
   const select =
     (chosen as ((d: ReturnType<F>) => number) | undefined) ??
     (defaultSelect as (d: ReturnType<F>) => number);
@@ -130,6 +155,9 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
   for (let t = 0; t < trials; t++) {
     const xs = truthDist.sample(m, rng);
     const out = estimator(xs);
+    if (typeof out !== "number" && (out === null || typeof out !== "object")) {
+      throw typeError(fn, `estimator(xs) in trial ${t}`, out, "is not a number or a distribution");
+    }
     const value = typeof out === "number" ? out : select(out as ReturnType<F>);
     if (typeof value !== "number")
       throw typeError(

@@ -11,7 +11,7 @@ import type {
   Poisson,
   Sample,
 } from "../distributions";
-import { typeError } from "../validate/validate";
+import { checkReturned, showValue, typeError } from "../validate/validate";
 import { requireSample, throwFirstNonFinite } from "./internal";
 import { isMade } from "../distributions/internal";
 import { poissonLogMass } from "../distributions/poisson";
@@ -275,7 +275,9 @@ export function sumLogProb(fn: string, dist: Distribution | LogProbModel, xs: Sa
       for (let i = 0; i < xs.length; i++) {
         const x = xs[i];
         if (typeof x !== "number" || !(x - x === 0)) throwFirstNonFinite(fn, xs);
-        s += logProb.call(dist, x);
+        const v = logProb.call(dist, x);
+        if (typeof v !== "number") checkReturned(fn, `dist.logProb(${showValue(x)})`, v);
+        s += v;
       }
       return s;
     }

@@ -115,6 +115,8 @@ export function checkVector(fn: string, name: string, x: unknown): number {
   }
   const n = (x as Vector).length;
   if (n === 0) throw new RangeError(`${fn}: ${name} is empty`);
+  // an Array Proxy can report any length (NaN, -1, 1.5): only a real array length is accepted
+  if (!(n >>> 0 === n)) throw typeError(fn, `${name}.length`, n, "is not an array length");
   return n;
 }
 
@@ -280,11 +282,18 @@ export function readOptions<T extends object>(
   // (for `undefined`: one shared frozen object holding every option name of the library as an own
   // undefined property, so the common call allocates nothing and still reads no prototype)
   if (opts === undefined) return (noOptions ??= Object.freeze(allUndefined(ALL_OPTION_KEYS))) as T;
-  if (opts === null || typeof opts !== "object" || Array.isArray(opts)) {
+  if (
+    opts === null ||
+    typeof opts !== "object" ||
+    Array.isArray(opts) ||
+    // a Map or a Date holds no option as a property: refused, not read as "no options"
+    OBJECT_TO_STRING.call(opts) !== "[object Object]"
+  ) {
     throw typeError(fn, "options", opts, "is not an options object");
   }
   const own = allUndefined(known);
-  for (const key of Object.keys(opts)) {
+  // every own property, enumerable or not (a non-enumerable `base: 0.5` is still an option set)
+  for (const key of Object.getOwnPropertyNames(opts)) {
     const value = (opts as Record<string, unknown>)[key];
     if (!known.includes(key)) {
       throw typeError(
@@ -298,6 +307,8 @@ export function readOptions<T extends object>(
   }
   return own as T;
 }
+
+const OBJECT_TO_STRING = Object.prototype.toString;
 
 /** The option names of the information functions. */
 export const INFO_OPTION_KEYS: readonly string[] = ["base", "normalize", "tolerance"];
