@@ -112,7 +112,7 @@ export function logBeta(a: number, b: number): number {
     const ga = logGamma(a);
     const gb = logGamma(b);
     const gc = logGamma(a + b);
-    const v = ga + gb - gc;
+    const v = ga + gb - gc + 0; // (+ 0: ln B(1, 1) = 0, not −0)
     if (Math.abs(v) * 3 >= Math.abs(ga) + Math.abs(gb) + Math.abs(gc)) return v;
     return ga - logGammaRatio(a, b);
   }

@@ -98,8 +98,9 @@ export function logGamma(x: number): number {
   if (x < 0.5) return logGammaOnePlus(x) - Math.log(x);
   // ln Γ(1 + z) up to z = 3/8 only: toward ½ its alternating series lost 3 ulps (x = 1.4958);
   // from there ln Γ(2 + z), z ≥ −5/8, whose terms all have one sign
-  if (x < 1.375) return logGammaOnePlus(x - 1);
-  if (x <= 2.5) return logGammaTwoPlus(x - 2);
+  // (+ 0: ln Γ(1) = ln Γ(2) = 0, not the −0 that z·(…) gives at z = 0)
+  if (x < 1.375) return logGammaOnePlus(x - 1) + 0;
+  if (x <= 2.5) return logGammaTwoPlus(x - 2) + 0;
   if (x < 12) {
     let y = x;
     let product = 1;
