@@ -351,8 +351,11 @@ export function expShifted(z: number, m: number): number {
 
 /** Sums Σ exp(xᵢ − m) below this are redone by {@link expRestTiny} (e^-624: every other logit 624 below m). */
 export const TINY_REST = 2 ** -900;
-const UP_SHIFT = 600 * LN2_HI; // exact: LN2_HI has 32 bits
-const UP_SHIFT_LO = 600 * LN2_LO;
+// 600 ln 2 as the nearest double and its remainder (mpmath: float(600*log(2)) and the rest): the
+// remainder must be tiny, since exp(d + lo) = exp(d)(1 + lo) drops lo²/2 (600·LN2_LO = 1.1e-7
+// left 6.5e-15)
+const UP_SHIFT = 415.88830833596717;
+const UP_SHIFT_LO = 1.8355172981578424e-14;
 
 /**
  * Σ exp(xᵢ − m) over the entries below the maximum m, for when that sum is below
