@@ -25,7 +25,7 @@ export const FIXTURE_DIR = path.join(__dirname, "..", "fixtures", "accuracy");
 
 /** A hashed input: see expand() in generate_accuracy.py. */
 interface Recipe {
-  hash: "prob" | "int" | "grid";
+  hash: "prob" | "int" | "grid" | "block";
   n: number;
   k: number;
   o: number;
@@ -33,6 +33,9 @@ interface Recipe {
   d?: number;
   first?: number;
   last?: number;
+  /** "block": from this index on, every entry is `e` */
+  from?: number;
+  e?: number;
 }
 
 /** The 32-bit integer hash of the generator (Math.imul and >>> 0 are its uint32 arithmetic). */
@@ -53,6 +56,9 @@ export function expand(r: Recipe): Float64Array {
     for (let i = 0; i < n; i++) x[i] /= W;
   } else if (r.hash === "int") {
     for (let i = 0; i < n; i++) x[i] = mix(i + o) % k;
+  } else if (r.hash === "block") {
+    for (let i = 0; i < n; i++) x[i] = i % k < o ? r.c! : r.d!;
+    if (r.from !== undefined) for (let i = r.from; i < n; i++) x[i] = r.e!;
   } else if (r.hash === "grid") {
     const c = r.c!;
     const d = r.d!;
