@@ -124,7 +124,8 @@ export const SPECS: FunctionSpec[] = [
     // repeated) 3.1e-15. The lane sum guarantees 127 · 2⁻⁵³ ≈ 1.4e-14 of the sum of the terms (all ≥ 0
     // when q ≤ 1), times normalize's cancellation factor (|log Sq| + |h/Sp|)/H
     bound: 2.5e-14,
-    domain: "as entropy; q = p(1 ± 2⁻ᵏ); sums 1e±300 apart; periodic p, q; normalize on constant p, q to 1e5",
+    domain:
+      "as entropy; q = p(1 ± 2⁻ᵏ); sums 1e±300 apart; periodic p, q; normalize on constant p, q to 1e5",
   },
   {
     name: "klDivergence",
@@ -144,7 +145,8 @@ export const SPECS: FunctionSpec[] = [
     // periodic p = [0.1, 0], q = 0.3 with normalize at n = 1e7 (full sweep): 6.5e-15, the 256-term
     // blocks' roundings all one way (2.6e-15 at n = 1e5); the blocks guarantee about 255 · 2⁻⁵³ ≈ 2.8e-14
     bound: 7e-15,
-    domain: "as klDivergence, with zeros (disjoint supports); periodic p = [0.1, 0] against constant q, normalize, n 1e5 (1e7 full)",
+    domain:
+      "as klDivergence, with zeros (disjoint supports); periodic p = [0.1, 0] against constant q, normalize, n 1e5 (1e7 full)",
   },
   {
     name: "jointEntropy",

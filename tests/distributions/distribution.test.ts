@@ -66,20 +66,45 @@ test("prob is exp(logProb) for every family at points in and out of the support"
 });
 
 test("sample checks what rng returns (next() in [0, 1), normal() finite) and ends a rejection loop that a constant generator would make endless", () => {
-  const rng = (next: unknown, normal: unknown = 0): Rng => ({ next: () => next, normal: () => normal, int: () => 0 }) as unknown as Rng;
+  const rng = (next: unknown, normal: unknown = 0): Rng =>
+    ({ next: () => next, normal: () => normal, int: () => 0 }) as unknown as Rng;
   const check = (f: () => unknown, msg: string): void =>
     assert.throws(f, (e: Error) => e.message === msg, msg);
-  check(() => exponential(2).sample(3, rng(-0.5)), "exponential.sample: rng.next() = -0.5 is not in [0, 1)");
-  check(() => exponential(2).sample(3, rng(1)), "exponential.sample: rng.next() = 1 is not in [0, 1)");
-  check(() => bernoulli(0.3).sample(3, rng(NaN)), "bernoulli.sample: rng.next() = NaN is not in [0, 1)");
-  check(() => categorical([0.5, 0.5]).sample(3, rng("0.5")), 'categorical.sample: rng.next() = "0.5" is not a number');
-  check(() => gaussian(0, 1).sample(3, rng(0.5, NaN)), "gaussian.sample: rng.normal() = NaN is not a finite number");
+  check(
+    () => exponential(2).sample(3, rng(-0.5)),
+    "exponential.sample: rng.next() = -0.5 is not in [0, 1)",
+  );
+  check(
+    () => exponential(2).sample(3, rng(1)),
+    "exponential.sample: rng.next() = 1 is not in [0, 1)",
+  );
+  check(
+    () => bernoulli(0.3).sample(3, rng(NaN)),
+    "bernoulli.sample: rng.next() = NaN is not in [0, 1)",
+  );
+  check(
+    () => categorical([0.5, 0.5]).sample(3, rng("0.5")),
+    'categorical.sample: rng.next() = "0.5" is not a number',
+  );
+  check(
+    () => gaussian(0, 1).sample(3, rng(0.5, NaN)),
+    "gaussian.sample: rng.normal() = NaN is not a finite number",
+  );
   check(() => poisson(2).sample(3, rng(2)), "poisson.sample: rng.next() = 2 is not in [0, 1)");
   check(() => poisson(50).sample(3, rng(NaN)), "poisson.sample: rng.next() = NaN is not in [0, 1)");
-  check(() => beta(2, 3).sample(3, rng(NaN, NaN)), "beta.sample: rng.normal() = NaN is not a finite number");
+  check(
+    () => beta(2, 3).sample(3, rng(NaN, NaN)),
+    "beta.sample: rng.normal() = NaN is not a finite number",
+  );
   // valid but constant: every proposal rejected (these looped forever)
-  check(() => beta(2, 3).sample(3, rng(0, 0)), "beta.sample: 10000 proposals in a row were rejected; rng does not look uniform (is next() constant?)");
-  check(() => poisson(50).sample(3, rng(0, 0)), "poisson.sample: 10000 proposals in a row were rejected; rng does not look uniform (is next() constant?)");
+  check(
+    () => beta(2, 3).sample(3, rng(0, 0)),
+    "beta.sample: 10000 proposals in a row were rejected; rng does not look uniform (is next() constant?)",
+  );
+  check(
+    () => poisson(50).sample(3, rng(0, 0)),
+    "poisson.sample: 10000 proposals in a row were rejected; rng does not look uniform (is next() constant?)",
+  );
 });
 
 test.run();

@@ -125,7 +125,10 @@ test("expectation throws TypeError when f is not a function", () => {
 test("a sum held at ±1.8e308 while the compensation collects the rest is redone scaled: the finite mean is returned", () => {
   // exact (fractions): (−MAX − 9.5e291 − 9e291)/3 rounds to -5.992310449541053e+307; was -Infinity
   const e = empiricalDistribution([-1.7976931348623157e308, -9.5e291, -9e291]);
-  assert.is(e.expectation((x) => x), -5.992310449541053e307);
+  assert.is(
+    e.expectation((x) => x),
+    -5.992310449541053e307,
+  );
   const g = empiricalDistribution([1, 2, 3]);
   // mpmath: (MAX + 2·9.9e291)/3 = 5.992310449541054e+307, within the table's 4e-16 of (1/m) Σ |f|; was Infinity
   const v = g.expectation((x) => (x === 1 ? 1.7976931348623157e308 : 9.9e291));
@@ -134,16 +137,27 @@ test("a sum held at ±1.8e308 while the compensation collects the rest is redone
 
 test("expectation: what f returns must be a number, never coerced (TypeError naming f and the value)", () => {
   const e = empiricalDistribution([1, 2, 2]);
-  for (const [v, shown] of [["1", '"1"'], [null, "null"], [true, "true"], [[2], "[array of 1]"], [undefined, "undefined"], [1n, "1n"]] as [unknown, string][]) {
+  for (const [v, shown] of [
+    ["1", '"1"'],
+    [null, "null"],
+    [true, "true"],
+    [[2], "[array of 1]"],
+    [undefined, "undefined"],
+    [1n, "1n"],
+  ] as [unknown, string][]) {
     assert.throws(
       () => e.expectation(() => v as number),
       (err: Error) =>
         err instanceof TypeError &&
-        err.message === `empiricalDistribution.expectation: f(1) = ${shown} is not a number (the callback must return a number)`,
+        err.message ===
+          `empiricalDistribution.expectation: f(1) = ${shown} is not a number (the callback must return a number)`,
       shown,
     );
   }
-  assert.throws(() => e.expectation(() => Symbol() as unknown as number), /f\(1\) = Symbol\(\) is not a number/);
+  assert.throws(
+    () => e.expectation(() => Symbol() as unknown as number),
+    /f\(1\) = Symbol\(\) is not a number/,
+  );
   assert.ok(Number.isNaN(e.expectation(() => NaN)));
 });
 

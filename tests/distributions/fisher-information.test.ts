@@ -119,10 +119,24 @@ test("fisherInformation is one rounding from the exact value (≤ 0.5 ulp + a ha
   // python3 -c "from fractions import Fraction as F; p=F(5.60322859867972e-17); x=1/(p*(1-p)); h=float(x); print(h, float(x-F(h)))"
   // (likewise 2/F(σ)**2 and 1/F(p0) + 1/F(p2)); the plain formulas gave 1.85, 1.43 and 1.23 ulp
   const cases: [number, [number, number], number][] = [
-    [fisherInformation(bernoulli(5.60322859867972e-17)), [1.7846853512912688e16, 0.3091572840014802], 2],
-    [fisherInformation(gaussian(0, 3.4583889158511936e-136))[1][1], [1.6721773419680191e271, 8.070861238354678e254], 1.876879207201175e255],
     [
-      fisherInformation(categorical([0.014753188296739932, 1 - 0.014753188296739932 - 0.005506414532514883, 0.005506414532514883]))[0][0],
+      fisherInformation(bernoulli(5.60322859867972e-17)),
+      [1.7846853512912688e16, 0.3091572840014802],
+      2,
+    ],
+    [
+      fisherInformation(gaussian(0, 3.4583889158511936e-136))[1][1],
+      [1.6721773419680191e271, 8.070861238354678e254],
+      1.876879207201175e255,
+    ],
+    [
+      fisherInformation(
+        categorical([
+          0.014753188296739932,
+          1 - 0.014753188296739932 - 0.005506414532514883,
+          0.005506414532514883,
+        ]),
+      )[0][0],
       [249.38833689059416, -6.402379740259496e-15],
       2.842170943040401e-14,
     ],

@@ -90,19 +90,33 @@ test("what the models return is checked under klMonteCarlo's name: draws, log de
   const rng = createRng(1);
   assert.throws(
     () => klMonteCarlo(g, gaussian(1, 1), 2 ** 32, rng),
-    (e: Error) => e instanceof RangeError && e.message === "klMonteCarlo: n = 4294967296 is too large: more than 4294967295 draws",
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "klMonteCarlo: n = 4294967296 is too large: more than 4294967295 draws",
   );
   assert.throws(
-    () => klMonteCarlo({ sample: () => "ab" as unknown as Float64Array, logProb: () => 0 }, g, 2, rng),
-    (e: Error) => e instanceof TypeError && e.message === 'klMonteCarlo: a.sample(n) = "ab" is not an array of n = 2 draws',
+    () =>
+      klMonteCarlo({ sample: () => "ab" as unknown as Float64Array, logProb: () => 0 }, g, 2, rng),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === 'klMonteCarlo: a.sample(n) = "ab" is not an array of n = 2 draws',
   );
   assert.throws(
-    () => klMonteCarlo({ sample: () => ["a", "b"] as unknown as Float64Array, logProb: () => 0 }, g, 2, rng),
-    (e: Error) => e instanceof TypeError && e.message === 'klMonteCarlo: a.sample(n)[0] = "a" is not a number',
+    () =>
+      klMonteCarlo(
+        { sample: () => ["a", "b"] as unknown as Float64Array, logProb: () => 0 },
+        g,
+        2,
+        rng,
+      ),
+    (e: Error) =>
+      e instanceof TypeError && e.message === 'klMonteCarlo: a.sample(n)[0] = "a" is not a number',
   );
   assert.throws(
     () => klMonteCarlo(g, { logProb: () => "1" as unknown as number }, 10, createRng(1)),
-    (e: Error) => e instanceof TypeError && /^klMonteCarlo: b\.logProb\(-?[0-9.e-]+\) = "1" is not a number/.test(e.message),
+    (e: Error) =>
+      e instanceof TypeError &&
+      /^klMonteCarlo: b\.logProb\(-?[0-9.e-]+\) = "1" is not a number/.test(e.message),
   );
 });
 

@@ -55,12 +55,18 @@ test("a density above the largest double times one that underflows gives 0 (exp 
 test("a model's prob must return a number >= 0: a string is a TypeError, a negative value a RangeError, both naming the call", () => {
   assert.throws(
     () => likelihood({ prob: () => "0.5" as unknown as number }, [1, 2]),
-    (e: Error) => e instanceof TypeError && e.message === 'likelihood: dist.prob(1) = "0.5" is not a number (the callback must return a number)',
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        'likelihood: dist.prob(1) = "0.5" is not a number (the callback must return a number)',
   );
   // two negative factors would multiply to a positive "likelihood" of 1
   assert.throws(
     () => likelihood({ prob: () => -1 }, [1, 2]),
-    (e: Error) => e instanceof RangeError && e.message === "likelihood: dist.prob(1) = -1 is not a probability or density (negative or NaN)",
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message ===
+        "likelihood: dist.prob(1) = -1 is not a probability or density (negative or NaN)",
   );
 });
 

@@ -163,11 +163,20 @@ test("the Poisson closed form sums counts past 2^53 exactly (1e5 counts 2^40 + 1
   // mpmath (50 digits): 1e5·(x log λ − λ − lgamma(x + 1)), x = 2^40 + 1, λ = 2^30
   //   = -652279596192781785.697877…; the plain Σx, rounded once it passed 2^53, gave 3.2e-12 off
   const xs = new Float64Array(1e5).fill(2 ** 40 + 1);
-  assertRelClose(logLikelihood(poisson(2 ** 30), xs), -652279596192781785.697877273539935878, 1e-14);
+  assertRelClose(
+    logLikelihood(poisson(2 ** 30), xs),
+    -652279596192781785.697877273539935878,
+    1e-14,
+  );
 });
 
 test("a model's logProb must return a number: a string, BigInt, null or Symbol is a TypeError naming the caller and the value, never concatenated", () => {
-  for (const [v, shown] of [["1", '"1"'], [1n, "1n"], [null, "null"], [Symbol("s"), "Symbol(s)"]] as [unknown, string][]) {
+  for (const [v, shown] of [
+    ["1", '"1"'],
+    [1n, "1n"],
+    [null, "null"],
+    [Symbol("s"), "Symbol(s)"],
+  ] as [unknown, string][]) {
     const model = { logProb: () => v as number };
     for (const [fn, f] of [
       ["logLikelihood", logLikelihood],
@@ -178,7 +187,8 @@ test("a model's logProb must return a number: a string, BigInt, null or Symbol i
         () => f(model, [1, 2]),
         (e: Error) =>
           e instanceof TypeError &&
-          e.message === `${fn}: dist.logProb(1) = ${shown} is not a number (the callback must return a number)`,
+          e.message ===
+            `${fn}: dist.logProb(1) = ${shown} is not a number (the callback must return a number)`,
         `${fn} ${shown}`,
       );
     }
@@ -190,7 +200,9 @@ test("averageLogLikelihood with xs = null or undefined names itself (no engine m
   for (const xs of [null, undefined])
     assert.throws(
       () => averageLogLikelihood(gaussian(0, 1), xs as unknown as number[]),
-      (e: Error) => e instanceof TypeError && e.message === `averageLogLikelihood: xs = ${xs} is not a number[] or Float64Array`,
+      (e: Error) =>
+        e instanceof TypeError &&
+        e.message === `averageLogLikelihood: xs = ${xs} is not a number[] or Float64Array`,
     );
 });
 

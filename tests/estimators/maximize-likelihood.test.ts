@@ -262,7 +262,10 @@ test("stopping is scale-free: the same Gaussian MLE in θ·1e-200, θ·1e-9, θ�
 test("logLik must return a number: a string is a TypeError naming the point, not a maximum 'converged' at it", () => {
   assert.throws(
     () => maximizeLikelihood(() => "1" as unknown as number, [1]),
-    (e: Error) => e instanceof TypeError && e.message === 'maximizeLikelihood: logLik([1]) = "1" is not a number (the callback must return a number)',
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        'maximizeLikelihood: logLik([1]) = "1" is not a number (the callback must return a number)',
   );
 });
 

@@ -196,16 +196,31 @@ test("trueParams must fit the family, reported under simulateEstimator: its leng
   const opts = { m: 5, trials: 3, rng: createRng(1) };
   const check = (f: () => unknown, cls: typeof Error, msg: string): void =>
     assert.throws(f, (e: Error) => e instanceof cls && e.message === msg, msg);
-  check(() => simulateEstimator(poisson, [] as unknown as [number], fitPoisson, opts), RangeError,
-    "simulateEstimator: trueParams has 0 entries, but family (poisson) takes 1");
-  check(() => simulateEstimator(poisson, [0.5, "x"] as unknown as [number], fitPoisson, opts), RangeError,
-    "simulateEstimator: trueParams has 2 entries, but family (poisson) takes 1");
-  check(() => simulateEstimator(poisson, [-0.5], fitPoisson, opts), RangeError,
-    "simulateEstimator: trueParams = [-0.5] is not valid for poisson: poisson: lambda = -0.5 must be finite and >= 0");
-  check(() => simulateEstimator(((x: number) => x) as unknown as typeof poisson, [2], fitPoisson, opts), TypeError,
-    "simulateEstimator: family(...trueParams) = 2 is not a distribution with sample() (family must be a constructor such as gaussian)");
-  check(() => simulateEstimator(poisson, [2], (() => "1") as unknown as typeof fitPoisson, opts), TypeError,
-    'simulateEstimator: estimator(xs) in trial 0 = "1" is not a number or a distribution');
+  check(
+    () => simulateEstimator(poisson, [] as unknown as [number], fitPoisson, opts),
+    RangeError,
+    "simulateEstimator: trueParams has 0 entries, but family (poisson) takes 1",
+  );
+  check(
+    () => simulateEstimator(poisson, [0.5, "x"] as unknown as [number], fitPoisson, opts),
+    RangeError,
+    "simulateEstimator: trueParams has 2 entries, but family (poisson) takes 1",
+  );
+  check(
+    () => simulateEstimator(poisson, [-0.5], fitPoisson, opts),
+    RangeError,
+    "simulateEstimator: trueParams = [-0.5] is not valid for poisson: poisson: lambda = -0.5 must be finite and >= 0",
+  );
+  check(
+    () => simulateEstimator(((x: number) => x) as unknown as typeof poisson, [2], fitPoisson, opts),
+    TypeError,
+    "simulateEstimator: family(...trueParams) = 2 is not a distribution with sample() (family must be a constructor such as gaussian)",
+  );
+  check(
+    () => simulateEstimator(poisson, [2], (() => "1") as unknown as typeof fitPoisson, opts),
+    TypeError,
+    'simulateEstimator: estimator(xs) in trial 0 = "1" is not a number or a distribution',
+  );
 });
 
 test.run();

@@ -719,7 +719,11 @@ test("checkRng names the function when the generator lacks next, normal or int",
 
 test("an Array Proxy whose length is not an array length is refused by name (it returned 0, -Infinity, -1 and NaN)", () => {
   const px = new Proxy([0.5, 0.5], { get: (o, k) => (k === "length" ? NaN : (o as any)[k]) });
-  assert.throws(() => entropy(px), (e: Error) => e instanceof TypeError && e.message === "entropy: p.length = NaN is not an array length");
+  assert.throws(
+    () => entropy(px),
+    (e: Error) =>
+      e instanceof TypeError && e.message === "entropy: p.length = NaN is not an array length",
+  );
   assert.throws(() => logSumExp(px), /^logSumExp: xs.length = NaN/);
   assert.throws(() => argmax(px), /argmax: values.length = NaN/);
   assert.throws(() => categorical(px), /categorical: probs.length = NaN/);
@@ -735,7 +739,9 @@ test("options that set something are read or refused: a non-enumerable own optio
   for (const o of [new Map([["base", 2]]), new Date(0)])
     assert.throws(
       () => entropy([0.5, 0.5], o as unknown as object),
-      (e: Error) => e instanceof TypeError && e.message === "entropy: options = [object] is not an options object",
+      (e: Error) =>
+        e instanceof TypeError &&
+        e.message === "entropy: options = [object] is not an options object",
     );
   assert.is(entropy([0.5, 0.5], Object.create(null)), Math.LN2);
 });

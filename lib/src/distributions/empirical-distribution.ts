@@ -96,7 +96,8 @@ export function empiricalDistribution(samples: Sample): EmpiricalDistribution {
       s = 0;
       c = 0;
       for (let k = 0; k < n; k++) {
-        const term = counts[k] * (checkReturned(FN, `f(${showValue(support[k])})`, f(support[k])) * down);
+        const term =
+          counts[k] * (checkReturned(FN, `f(${showValue(support[k])})`, f(support[k])) * down);
         const t = s + term;
         c += Math.abs(s) >= Math.abs(term) ? s - t + term : term - t + s;
         s = t;

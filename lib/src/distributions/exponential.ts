@@ -55,7 +55,8 @@ export function exponential(rate: number): Exponential {
       sample(n: number, rng: Rng): Float64Array {
         checkDraws("exponential.sample", n, rng);
         const out = allocate("exponential.sample", "n", n);
-        for (let i = 0; i < n; i++) out[i] = -Math.log1p(-drawUniform("exponential.sample", rng)) / rate;
+        for (let i = 0; i < n; i++)
+          out[i] = -Math.log1p(-drawUniform("exponential.sample", rng)) / rate;
         return out;
       },
       mean: () => 1 / rate,

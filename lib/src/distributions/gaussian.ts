@@ -1,6 +1,15 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Gaussian } from "./distribution";
-import { checkDraws, drawNormal, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
+import {
+  checkDraws,
+  drawNormal,
+  checkX,
+  entropyBase,
+  frozen,
+  inBase,
+  param,
+  made,
+} from "./internal";
 import { allocate } from "../validate/validate";
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);

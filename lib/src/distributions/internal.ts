@@ -40,7 +40,8 @@ export function drawUniform(fn: string, rng: Rng): number {
 /** `rng.normal()`, checked to be a finite number (as {@link drawUniform}). */
 export function drawNormal(fn: string, rng: Rng): number {
   const z = rng.normal();
-  if (typeof z !== "number" || !(z - z === 0)) badDraw(fn, "rng.normal()", z, "is not a finite number");
+  if (typeof z !== "number" || !(z - z === 0))
+    badDraw(fn, "rng.normal()", z, "is not a finite number");
   return z;
 }
 

@@ -4,7 +4,18 @@ import { klDivTerm, logDoubleDouble } from "../information/numerics";
 import { allocate } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Poisson } from "./distribution";
-import { checkDraws, drawUniform, MAX_REJECTIONS, tooManyRejections, checkX, entropyBase, frozen, inBase, param, made } from "./internal";
+import {
+  checkDraws,
+  drawUniform,
+  MAX_REJECTIONS,
+  tooManyRejections,
+  checkX,
+  entropyBase,
+  frozen,
+  inBase,
+  param,
+  made,
+} from "./internal";
 
 /** Above this rate the entropy uses its asymptotic series instead of the direct sum. */
 const ENTROPY_SERIES_FROM = 1000;

@@ -56,7 +56,12 @@ export function likelihood(dist: Distribution | ProbModel, xs: Sample): number {
 /** Throws for a value of `dist.prob(x)` that is not a number (TypeError) or is negative or NaN (RangeError). */
 function badProb(x: number, v: unknown): never {
   checkReturned("likelihood", `dist.prob(${showValue(x)})`, v);
-  throw valueError("likelihood", `dist.prob(${showValue(x)})`, v, "is not a probability or density (negative or NaN)");
+  throw valueError(
+    "likelihood",
+    `dist.prob(${showValue(x)})`,
+    v,
+    "is not a probability or density (negative or NaN)",
+  );
 }
 
 /** log p(x) for a density that overflowed: the model's logProb when it has one, else +Infinity. */

@@ -136,7 +136,9 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
     // the constructor's own message, reported under this function's name (same error class)
     if (err instanceof RangeError || err instanceof TypeError) {
       const Err = err instanceof RangeError ? RangeError : TypeError;
-      throw new Err(`${fn}: trueParams = ${JSON.stringify(trueParams)} is not valid for ${family.name || "family"}: ${err.message}`);
+      throw new Err(
+        `${fn}: trueParams = ${JSON.stringify(trueParams)} is not valid for ${family.name || "family"}: ${err.message}`,
+      );
     }
     throw err;
   }
@@ -145,7 +147,12 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
     typeof truthDist !== "object" ||
     typeof (truthDist as { sample?: unknown }).sample !== "function"
   ) {
-    throw typeError(fn, "family(...trueParams)", truthDist, "is not a distribution with sample() (family must be a constructor such as gaussian)");
+    throw typeError(
+      fn,
+      "family(...trueParams)",
+      truthDist,
+      "is not a distribution with sample() (family must be a constructor such as gaussian)",
+    );
   }
   const select =
     (chosen as ((d: ReturnType<F>) => number) | undefined) ??

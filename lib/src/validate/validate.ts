@@ -427,7 +427,8 @@ export function checkFunction(fn: string, name: string, x: unknown): void {
  * @throws {TypeError} when `v` is not a number: `fn: label = v is not a number`
  */
 export function checkReturned(fn: string, label: string, v: unknown): number {
-  if (typeof v !== "number") throw typeError(fn, label, v, "is not a number (the callback must return a number)");
+  if (typeof v !== "number")
+    throw typeError(fn, label, v, "is not a number (the callback must return a number)");
   return v;
 }
 
