@@ -181,25 +181,43 @@ export function sumSafeScale(max: number, n: number): number {
 }
 
 /**
- * Σᵢ a·vᵢ of a validated vector of non-negative numbers, blocked (a plain sum inside blocks of
- * {@link BLOCK}, the block sums added with TwoSum): the sum entropy's pass keeps for Sp. For the
- * `normalize` paths whose hot pass returns plain sums (the SIMD kernels' order, which must not
- * change): a plain Σ of 1e6 entries 0.1 is 8.4e-13 off, and normalize divides by it. `a` is the
- * caller's exact power-of-two scale (1 when none). One extra pass of additions, no log.
+ * [Σᵢ a·pᵢ, Σᵢ b·qᵢ] of two validated vectors of non-negative numbers, blocked (a plain sum inside
+ * blocks of {@link BLOCK}, the block sums added with TwoSum): the sum entropy's pass keeps for Sp.
+ * For the `normalize` paths whose hot pass returns plain sums (the SIMD kernels' order, which must
+ * not change): a plain Σ of 1e6 entries 0.1 is 8.4e-13 off, and normalize divides by it. `a`, `b`
+ * are the caller's exact power-of-two scales (1 when none). One extra pass of additions over both
+ * vectors, no log; up to n = BLOCK the plain sums are kept (they are one block already).
+ * (klDivergence's normalize path can call it the same way on its fast pass's p, q, a, b.)
  */
-export function blockedSum(v: Vector, n: number, a: number): number {
-  let hi = 0;
-  let lo = 0;
+export function blockedSums(
+  p: Vector,
+  q: Vector,
+  n: number,
+  a: number,
+  b: number,
+): [number, number] {
+  let pHi = 0;
+  let pLo = 0;
+  let qHi = 0;
+  let qLo = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
-    let b = 0;
-    for (let i = start; i < end; i++) b += v[i] * a;
-    const t = hi + b;
-    const z = t - hi;
-    lo += hi - (t - z) + (b - z);
-    hi = t;
+    let bp = 0;
+    let bq = 0;
+    for (let i = start; i < end; i++) {
+      bp += p[i] * a;
+      bq += q[i] * b;
+    }
+    let t = pHi + bp;
+    let z = t - pHi;
+    pLo += pHi - (t - z) + (bp - z);
+    pHi = t;
+    t = qHi + bq;
+    z = t - qHi;
+    qLo += qHi - (t - z) + (bq - z);
+    qHi = t;
   }
-  return hi - hi === 0 ? hi + lo : hi;
+  return [pHi - pHi === 0 ? pHi + pLo : pHi, qHi - qHi === 0 ? qHi + qLo : qHi];
 }
 
 /** Results of {@link logRatioSum} besides its return value (no allocation per call). */
