@@ -45,8 +45,8 @@ const KINDS = ["probability", "probability"] as const;
  *
  * One pass over p and q, O(1) extra memory; validation is fused into the same loop. With
  * `normalize` above 256 entries, a second pass of additions sums Σp and Σq blocked (the first
- * pass's are plain, its order the kernels'; a plain Σ of 1e6 entries 0.1 is 8.4e-13 off). `p` and `q`
- * may be a `number[]` and a `Float64Array` each, but two `Float64Array`s are fastest.
+ * pass's are plain, its order the kernels'; a plain Σ of 1e6 entries 0.1 is 8.4e-13 off).
+ * `p` and `q` may be a `number[]` and a `Float64Array` each, but two `Float64Array`s are fastest.
  * From 48 entries on (the measured break-even length), p and q both `Float64Array`s, the pass
  * runs in WebAssembly SIMD kernels (f64x2, compiled
  * on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
