@@ -151,16 +151,20 @@ function poissonSum(fn: string, d: Poisson, xs: Sample): number {
   // λ = 1e6 six digits go), and the precise pass sums Loader's terms instead, each ≤ 0.
   // Σx of integers is exact while it stays below 2^53; above, a later +1 can be rounded away
   // (1e6 counts 2^40 + 1: 3.2e-12), and the rare path sums them again exactly as hi + lo.
-  const logLambda = Math.log(lambda);
-  let a = sumX * logLambda;
-  if (sumX >= 2 ** 53 && sumX < Infinity) {
-    const [hi, lo] = integerSum(xs);
-    a = hi * logLambda + lo * logLambda;
-  }
+  const a =
+    sumX < 2 ** 53 || !(sumX < Infinity)
+      ? sumX * Math.log(lambda)
+      : exactSumTimesLog(xs, Math.log(lambda));
   const b = m * lambda;
   const fast = a - b - sumLogFact;
   if (Math.abs(fast) * PRECISE_BELOW_FAST >= Math.abs(a) + b + sumLogFact) return fast;
   return poissonSumPrecise(xs, lambda);
+}
+
+/** (Σ xᵢ)·log λ from the exact Σ xᵢ = hi + lo (rare path: a plain Σ passed 2^53). */
+function exactSumTimesLog(xs: Sample, logLambda: number): number {
+  const [hi, lo] = integerSum(xs);
+  return hi * logLambda + lo * logLambda;
 }
 
 /**
