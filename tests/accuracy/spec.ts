@@ -430,8 +430,8 @@ export const SPECS: FunctionSpec[] = [
     metric: "rel",
     // Gaussian Σz² on adversarial 256-term blocks (ref18c: z = 1024 first, then 255 of √(0.51·2⁻³²),
     // every addition rounding up): 2.8e-14 measured; the block sums guarantee 255 · 2⁻⁵³ ≈ 2.8e-14 of
-    // ½Σz², which is most of |ℓ| there. Every other case stays below 9e-15 (Poisson counts 2^40 + 1,
-    // whose three terms cancel by a factor 4.5, 8.9e-15)
+    // ½Σz², which is most of |ℓ| there. Every other case stays at or below 1.0e-14 (Poisson counts
+    // near 2^40, whose three closed-form terms cancel)
     bound: 3e-14,
     domain:
       "Gaussian, Poisson, exponential, Bernoulli; parameters and data over the double range, outliers first or last; n to 1e5 (1e7 full); constant data to 1e5 (counts near 2⁴⁰, Σx past 2⁵³); adversarial 256-term blocks",
