@@ -4,10 +4,10 @@
 import type { JointTable } from "./types";
 import { checkSum, checkTable, throwFirstInvalidCell } from "../validate/validate";
 import {
+  atanhSeries,
   klDivTerm,
   logRatioSum,
   needsScale,
-  productError,
   RATIO_TOTAL,
   scaleFor,
   sumSafeScale,
@@ -168,6 +168,9 @@ export function conditionalEntropyPrecise(pxy: JointTable, m: number, normalize:
   return normalize ? terms / (s + sLo) : terms / a;
 }
 
+/** 2^27 + 1, Dekker's splitting constant. */
+const SPLIT = 134217729;
+
 /** Results of {@link marginals} besides its return value (no allocation per call). */
 let MARGIN_LO = 0;
 
@@ -261,6 +264,9 @@ export function mutualInformationOf(
   // one value of X or of Y: independent (without normalize the formula gives −S log S, 0 up to the
   // rounding of a total that should be 1; the terms below compute that exactly)
   if (normalize && (nRows === 1 || m === 1)) return 0;
+  let sp = SPLIT * sHi;
+  const sH = sp - (sp - sHi);
+  const sL = sHi - sH;
   let hHi = 0;
   let hLo = 0;
   for (let i = 0; i < nRows; i++) {
@@ -268,6 +274,11 @@ export function mutualInformationOf(
     const rh = buf[2 * m + i];
     const rl = buf[2 * m + nRows + i];
     const rs = rh / sHi;
+    // Dekker splits hoisted: the row sum's here, the total's once (the total is in [2⁻²⁰⁰, 2²⁰⁰], so
+    // no split overflows)
+    sp = SPLIT * rh;
+    const rH = sp - (sp - rh);
+    const rL = rh - rH;
     let h = 0;
     for (let j = 0; j < m; j++) {
       const v = a === 1 ? row[j] : row[j] * a;
@@ -286,17 +297,32 @@ export function mutualInformationOf(
           (v - yh);
         continue;
       }
-      // near independence: y = r·c/S in double-double, so v − y keeps its digits
+      // near independence: y = r·c/S in double-double, so v − y keeps its digits (Dekker's
+      // products inline, with the hoisted splits)
       const ph = rh * ch;
-      const pl = productError(rh, ch, ph) + rh * buf[m + j] + rl * ch;
+      sp = SPLIT * ch;
+      const cH = sp - (sp - ch);
+      const cL = ch - cH;
+      const pl = rL * cL - (ph - rH * cH - rL * cH - rH * cL) + rh * buf[m + j] + rl * ch;
       const e = yh * sHi;
-      const yl = (ph - e - productError(yh, sHi, e) + pl - yh * sLo) / sHi;
+      sp = SPLIT * yh;
+      const yH = sp - (sp - yh);
+      const yL = yh - yH;
+      const ee = yL * sL - (e - yH * sH - yL * sH - yH * sL);
+      const yl = (ph - e - ee + pl - yh * sLo) / sHi;
       if (yh === 0) {
         // r·c/S below every double while p > 0 (p ≤ min(r, c), so only for cells 1e-300 apart)
         if (v > 0) h += v * (Math.log(v) + Math.log(sHi) - Math.log(rh) - Math.log(ch)) - v;
         continue;
       }
-      h += klDivTerm(v, yh, v - yh - yl);
+      const d = v - yh - yl;
+      const s2 = v + yh;
+      const u = d / s2;
+      // |u| < 1/16 here: kl_div(v, y) = (v + y)·atanhSeries(u), its first branch inline below 1/64
+      if (u < 0.015625 && u > -0.015625) {
+        const t = u * u;
+        h += s2 * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
+      } else h += v > 0 ? s2 * atanhSeries(u) : klDivTerm(v, yh, d);
     }
     const t = hHi + h;
     const z = t - hHi;
