@@ -365,15 +365,16 @@ export const SPECS: FunctionSpec[] = [
     metric: "ulp-of",
     scale: () => 1,
     scaleNote: "max(|log p|, 1)",
-    // honest bound, not a target: the saddle-point and textbook forms both cancel between the mode
-    // and the tails (13 ulp at Beta(56.7, 6.78), x = 0.766), at a shape 1e12 times the other near
-    // x = 1 (96 ulp: ln(n + 1) ≈ 33 in the saddle constant against bd0), and with a shape below
-    // 1e-100 (23 ulp); README's notes give the figure per region
-    bound: 100,
+    // honest bound, not a target: the saddle-point constant cancels against bd0 between the mode
+    // and the tails (7.7 ulp with both shapes above 2), the textbook terms against ln B with a shape
+    // in [1, 2] (13 ulp) and below 1e-100 (23 ulp), and at a shape 1e12 times the other near x = 1
+    // (16 ulp: ln(n + 1) ≈ 33 in the saddle constant against bd0; 96 before m − n(1 − x) was taken
+    // as −(k − n·x), exactly); README's notes give the figure per region
+    bound: 24,
     domain:
       "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999, uniform in (0, 1) and 1 … 6 sd off the mean; one shape 1e12 times the other, x near 1",
   }),
-  method("beta", "prob", 2, { metric: "ulp-exp", bound: 100, domain: "as logProb" }),
+  method("beta", "prob", 2, { metric: "ulp-exp", bound: 23, domain: "as logProb" }),
   method("beta", "mean", 2, { bound: 1, domain: "shapes 1e-300 … 1.8e308" }),
   method("beta", "variance", 2, { bound: 2, domain: "shapes 1e-300 … 1.8e308" }),
   method("beta", "mode", 2, { bound: 1, domain: "shapes 1e-300 … 1.8e308" }),

@@ -634,6 +634,20 @@ test("readOptions reads only an options object's own properties: an inherited or
   } finally {
     delete proto.normalize;
   }
+  // with a key of its own besides (readOptions then returns no copy of the object only when
+  // nothing else is reachable): the prototype's key still sets nothing
+  const mixed = Object.create({ base: 2 }) as { base?: number; normalize?: boolean };
+  mixed.normalize = false;
+  assert.is(readOptions("f", mixed, ["base", "normalize"]).base, undefined);
+  assert.is(entropy([0.5, 0.5], mixed), Math.LN2);
+  // an own key that is not enumerable is an option set (destructuring reads it, and so does
+  // readOptions: the referee's non-enumerable `base: 0.5` must not be ignored)
+  const hidden = {} as { base?: number };
+  Object.defineProperty(hidden, "base", { value: 2, enumerable: false });
+  assert.is(readOptions("f", hidden, ["base", "normalize"]).base, 2);
+  assert.is(entropy([0.5, 0.5], hidden), 1);
+  // and an ordinary own option is read
+  assert.is(entropy([0.5, 0.5], { base: 2 }), 1);
 });
 
 test("readOptions: undefined gives no options, null and non-objects are a TypeError, an unknown key is a TypeError naming it", () => {

@@ -1,7 +1,7 @@
 import { logGamma } from "../special/log-gamma";
 import { logBeta, logGammaRatio } from "../special/log-beta";
 import { stirlingCorrection } from "../special/log-gamma";
-import { klDivTerm, productError } from "../information/numerics";
+import { atanhSeries, klDivTerm, productError } from "../information/numerics";
 import type { Rng } from "./create-rng";
 import type { DistributionBase, EntropyOptions } from "./distribution";
 import {
@@ -222,9 +222,15 @@ interface Saddle {
   ml: number;
   n: number; // k + m, and its error
   nl: number;
+  /** n split for Dekker's product (Veltkamp: nHi + nLo = n), hoisted out of every call; 0 when n ≥ 2^995 */
+  nHi: number;
+  nLo: number;
   /** ln(n + 1) + δ(n) − δ(k) − δ(m) − ½ ln(2π k m/n): everything that does not depend on x */
   c: number;
 }
+
+/** 2^27 + 1, Dekker's splitting constant. */
+const SPLIT = 134217729;
 
 /** The x-free part of the saddle-point log density, computed once per distribution. */
 function saddleConstants(a: number, b: number): Saddle {
@@ -247,25 +253,44 @@ function saddleConstants(a: number, b: number): Saddle {
     stirlingError(k / h) -
     stirlingError(m / h) -
     0.5 * lf;
-  return { h, k, kl, m, ml, n, nl, c };
+  const t = SPLIT * n;
+  const nHi = n < 2 ** 995 ? t - (t - n) : 0;
+  return { h, k, kl, m, ml, n, nl, nHi, nLo: n < 2 ** 995 ? n - nHi : 0, c };
 }
 
 /**
  * The x-dependent part of the saddle-point log density (see {@link Saddle}): bd0(k, n·x) +
- * bd0(m, n·(1 − x)), so that log p = c − this. The differences k − n·x and m − n·(1 − x) that bd0
- * needs near the mode are formed exactly (k, m and n as double-doubles, the products by Dekker), so
- * the rounding of a + b does not swamp them.
+ * bd0(m, n·(1 − x)), so that log p = c − this. The difference k − n·x that bd0 needs near the mode
+ * is formed exactly (k, m and n as double-doubles, the product by Dekker with n's split hoisted),
+ * so the rounding of a + b does not swamp it; m − n·(1 − x) is its negative, exactly.
  */
 function betaBd0(S: Saddle, x: number): number {
-  const { h, k, kl, m, ml, n, nl } = S;
-  // 1 − x as a double-double
-  const y = 1 - x;
-  const yl = 1 - y - x;
+  const n = S.n;
   const nx = n * x;
-  const d1 = k - nx - productError(n, x, nx) - nl * x + kl;
-  const ny = n * y;
-  const d2 = m - ny - productError(n, y, ny) - n * yl - nl * y + ml;
-  return (klDivTerm(k, nx, d1) + klDivTerm(m, ny, d2)) / h;
+  let pe: number; // n·x − nx, exactly
+  if (S.nHi !== 0) {
+    const t = SPLIT * x;
+    const xH = t - (t - x);
+    const xL = x - xH;
+    pe = xL * S.nLo - (nx - S.nHi * xH - S.nLo * xH - S.nHi * xL);
+  } else pe = productError(n, x, nx);
+  const d = S.k - nx - pe - S.nl * x + S.kl;
+  // m − n·(1 − x) = −d exactly, since n = k + m as double-doubles; n·(1 − x) only weighs the term
+  return (bd0(S.k, nx, d) + bd0(S.m, n * (1 - x), -d)) / S.h;
+}
+
+/**
+ * bd0(u, v) = kl_div(u, v) for u ≥ 1, v ≥ 0, given d = u − v: (u + v)·atanhSeries(d/(u + v)) for
+ * |d| < (u + v)/2 (the series' first branch inline), else klDivTerm.
+ */
+function bd0(u: number, v: number, d: number): number {
+  const s = u + v;
+  const w = d / s;
+  if (w < 0.015625 && w > -0.015625) {
+    const t = w * w;
+    return s * (t + w * (1 + w) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
+  }
+  return w < 0.5 && w > -0.5 ? s * atanhSeries(w) : klDivTerm(u, v, d);
 }
 
 /** ln(u/v) for u, v > 0, as a difference of logs when the ratio leaves the double range. */

@@ -5,7 +5,6 @@ import type { Bernoulli, Sample } from "../distributions";
 import { buildDesign } from "./design-matrix";
 import type { DesignRows } from "./design-matrix";
 import { entryFail, requireSample } from "./internal";
-import { twoSum } from "../distributions/internal";
 import { productError } from "../information/numerics";
 import { fitLinearRegression } from "./fit-linear-regression";
 import {
@@ -67,12 +66,24 @@ export interface BernoulliMapFit {
 function interiorMode(alpha: number, b: number, h: number, m: number): number | undefined {
   if (!(alpha + h >= 1 && b + m - h >= 1 && alpha + b + m - 2 > 0 && alpha + b + m < 2 ** 900))
     return undefined;
-  const [x1, e1] = twoSum(alpha, -1);
-  const [n, e2] = twoSum(h, x1);
+  // (TwoSum inline: the helper's [s, e] arrays were five allocations a call)
+  const x1 = alpha - 1;
+  let v = x1 - alpha;
+  const e1 = alpha - (x1 - v) + (-1 - v);
+  const n = h + x1;
+  v = n - h;
+  const e2 = h - (n - v) + (x1 - v);
   const nl = e1 + e2; // numerator n + nl
-  const [y1, f1] = twoSum(b, -1);
-  const [o, f2] = twoSum(m - h, y1);
-  const [d, f3] = twoSum(n, o);
+  const y1 = b - 1;
+  v = y1 - b;
+  const f1 = b - (y1 - v) + (-1 - v);
+  const mh = m - h;
+  const o = mh + y1;
+  v = o - mh;
+  const f2 = mh - (o - v) + (y1 - v);
+  const d = n + o;
+  v = d - n;
+  const f3 = n - (d - v) + (o - v);
   const dl = f3 + nl + f1 + f2; // denominator d + dl
   const q = n / d;
   const pd = q * d;

@@ -12,6 +12,7 @@ import {
 } from "../validate/validate";
 import {
   BLOCK,
+  blockedSums,
   klDivTerm,
   maxEntry,
   needsScale,
@@ -213,6 +214,8 @@ export function klDivergenceAs(
   let sp = PASS.sp;
   let sq = PASS.sq;
   let abs = PASS.abs;
+  let sa = 1;
+  let sb = 1;
   if (!(sp < Infinity && sq < Infinity)) {
     throwIfInvalid(fn, NAMES, [p, q], KINDS); // a bad entry, or else a sum overflowed
     if (!normalize) throw overflowSum(fn, sp < Infinity ? "q" : "p");
@@ -221,10 +224,17 @@ export function klDivergenceAs(
     // A sum that overflowed or is tiny, or a term p·log(p/q) that overflowed (h = Infinity also
     // when q has a zero where p has not): redo the pass on 2^j·p and 2^k·q, both maxima in
     // [1, 2). Exact, and KL does not change.
-    h = klFastPass(fn, p, q, n, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n)));
+    sa = scaleFor(maxEntry(p, n));
+    sb = scaleFor(maxEntry(q, n));
+    h = klFastPass(fn, p, q, n, sa, sb);
     sp = PASS.sp;
     sq = PASS.sq;
     abs = PASS.abs;
+  }
+  if (normalize && n > BLOCK && sp - sp === 0 && sq - sq === 0) {
+    // the fast pass's Sp and Sq are plain sums (its order is the kernels'); normalize divides by
+    // them, so they are summed again blocked, as crossEntropy's (a plain Σ of 1e6 entries: 1.4e-11)
+    [sp, sq] = blockedSums(p, q, n, sa, sb);
   }
   const rescan = (): never => throwFirstInvalid(fn, NAMES, [p, q], KINDS);
   sp = checkSum(fn, "p", sp, n, normalize, tolerance, rescan);

@@ -1,5 +1,5 @@
 import { DEFAULT_TOLERANCE, type InfoOptions, type JointTable } from "./types";
-import { mutualInformationPrecise, scanTable } from "./scan-table";
+import { mutualInformationOf } from "./scan-table";
 import { checkOptions, fromNats, INFO_OPTION_KEYS, readOptions } from "../validate/validate";
 
 const FN = "mutualInformation";
@@ -48,12 +48,8 @@ export function mutualInformation(pxy: JointTable, opts?: InfoOptions): number {
     tolerance = DEFAULT_TOLERANCE,
   } = readOptions(FN, opts, INFO_OPTION_KEYS);
   const lnBase = checkOptions(FN, base, normalize, tolerance);
-  // the checks and the total only: I is computed as the KL divergence of p from r⊗c/S (every term
-  // ≥ 0), one logarithm per cell, not as H(X) + H(Y) − H(X, Y), whose entropies cancel to nothing
-  // near independence (and cost as many logarithms)
-  scanTable(FN, pxy, false, normalize, tolerance, false);
-  // one value of X or of Y: independent (without normalize the formula gives −S log S, 0 up to the
-  // rounding of a total that should be 1; the pass below computes that exactly)
-  if (normalize && (pxy.length === 1 || pxy[0].length === 1)) return 0;
-  return fromNats(mutualInformationPrecise(pxy, pxy[0].length, normalize), lnBase);
+  // computed as the KL divergence of p from r⊗c/S (every term ≥ 0), one logarithm per cell, not as
+  // H(X) + H(Y) − H(X, Y), whose entropies cancel to nothing near independence (and cost as many
+  // logarithms)
+  return fromNats(mutualInformationOf(FN, pxy, normalize, tolerance), lnBase);
 }

@@ -187,7 +187,7 @@ export function sumSafeScale(max: number, n: number): number {
  * not change): a plain Σ of 1e6 entries 0.1 is 8.4e-13 off, and normalize divides by it. `a`, `b`
  * are the caller's exact power-of-two scales (1 when none). One extra pass of additions over both
  * vectors, no log; up to n = BLOCK the plain sums are kept (they are one block already).
- * (klDivergence's normalize path can call it the same way on its fast pass's p, q, a, b.)
+ * (klDivergence's normalize path calls it the same way on its fast pass's p, q, a, b.)
  */
 export function blockedSums(
   p: Vector,

@@ -4,10 +4,10 @@
 import type { JointTable } from "./types";
 import { checkSum, checkTable, throwFirstInvalidCell } from "../validate/validate";
 import {
+  atanhSeries,
   klDivTerm,
   logRatioSum,
   needsScale,
-  productError,
   RATIO_TOTAL,
   scaleFor,
   sumSafeScale,
@@ -36,10 +36,9 @@ export function scanTable(
   withColumns: boolean,
   normalize: boolean,
   tolerance: number,
-  entropies = true,
 ): TableSums {
   const m = checkTable(fn, pxy);
-  let sums = scan(fn, pxy, m, withColumns, 1, entropies);
+  let sums = scan(fn, pxy, m, withColumns, 1);
   if (!(sums.total < Infinity && sums.cells - sums.cells === 0)) {
     throwIfInvalidCell(fn, pxy); // a bad cell, or else the total (or a term) overflowed
     if (!normalize)
@@ -52,7 +51,7 @@ export function scanTable(
     // in [1, 2) (exact; every normalized entropy is unchanged).
     let max = 0;
     for (const row of pxy) for (let j = 0; j < m; j++) if (row[j] > max) max = row[j];
-    sums = scan(fn, pxy, m, withColumns, scaleFor(max), entropies);
+    sums = scan(fn, pxy, m, withColumns, scaleFor(max));
   }
   checkSum(fn, "pxy", sums.total, pxy.length * m, normalize, tolerance, () =>
     throwFirstInvalidCell(fn, pxy),
@@ -69,15 +68,7 @@ function throwIfInvalidCell(fn: string, pxy: JointTable): void {
   }
 }
 
-function scan(
-  fn: string,
-  pxy: JointTable,
-  m: number,
-  withColumns: boolean,
-  a: number,
-  entropies: boolean,
-): TableSums {
-  if (!entropies) return scanSums(fn, pxy, m, a);
+function scan(fn: string, pxy: JointTable, m: number, withColumns: boolean, a: number): TableSums {
   const rowsN = pxy.length;
   const col = withColumns ? new Float64Array(m) : undefined;
   // each row is a block: plain sums inside it, TwoSum across rows
@@ -132,26 +123,6 @@ function scan(
 }
 
 /** The largest cell of a validated table. */
-/** {@link scan} without the logarithms: the checks and the total only (cells, rows, columns 0). */
-function scanSums(fn: string, pxy: JointTable, m: number, a: number): TableSums {
-  let total = 0;
-  let totalLo = 0;
-  for (let i = 0; i < pxy.length; i++) {
-    const row = pxy[i];
-    let r = 0;
-    for (let j = 0; j < m; j++) {
-      const x = row[j];
-      if (typeof x !== "number" || !(x >= 0)) throwFirstInvalidCell(fn, pxy);
-      r += x * a;
-    }
-    const t = total + r;
-    const z = t - total;
-    totalLo += total - (t - z) + (r - z);
-    total = t;
-  }
-  return { cells: 0, rows: 0, columns: 0, total: total - total === 0 ? total + totalLo : total };
-}
-
 function maxCell(pxy: JointTable, m: number): number {
   let max = 0;
   for (const row of pxy) for (let j = 0; j < m; j++) if (row[j] > max) max = row[j];
@@ -197,20 +168,26 @@ export function conditionalEntropyPrecise(pxy: JointTable, m: number, normalize:
   return normalize ? terms / (s + sLo) : terms / a;
 }
 
+/** 2^27 + 1, Dekker's splitting constant. */
+const SPLIT = 134217729;
+
+/** Results of {@link marginals} besides its return value (no allocation per call). */
+let MARGIN_LO = 0;
+
 /**
- * Precise mutual information: KL(p ‖ r⊗c/S) = (1/S) Σᵢⱼ kl_div(pᵢⱼ, rᵢcⱼ/S), every term ≥ 0 (the
- * linear parts sum to S − (Σr)(Σc)/S = 0 exactly), computed with row sums rᵢ, column sums cⱼ and
- * the total S in double-double and the product rᵢcⱼ/S from exact products, so a table within
- * 2⁻⁵² of independence keeps every digit (an entropy difference H(X) + H(Y) − H(X, Y) cancels to
- * nothing there). For a validated table; `normalize` divides by the total.
+ * Validates the cells (the first that is not a number ≥ 0 throws, in row-major order) and fills
+ * `buf` with the column sums of a·pxy as double-doubles (hi at [0, m), lo at [m, 2m)) and the row
+ * sums likewise (hi at [2m, 2m + n), lo after them); returns the total's hi part, its lo part in
+ * MARGIN_LO (Neumaier sums: each row, each column, and the rows' totals, compensated).
  */
-export function mutualInformationPrecise(pxy: JointTable, m: number, normalize: boolean): number {
-  const nRows = pxy.length;
-  const a = scaleFor(maxCell(pxy, m));
-  const colHi = new Float64Array(m);
-  const colLo = new Float64Array(m);
-  const rowHi = new Float64Array(nRows);
-  const rowLo = new Float64Array(nRows);
+function marginals(
+  fn: string,
+  pxy: JointTable,
+  m: number,
+  nRows: number,
+  buf: Float64Array,
+  a: number,
+): number {
   let sHi = 0;
   let sLo = 0;
   for (let i = 0; i < nRows; i++) {
@@ -218,41 +195,94 @@ export function mutualInformationPrecise(pxy: JointTable, m: number, normalize: 
     let r = 0;
     let rc = 0;
     for (let j = 0; j < m; j++) {
-      const v = row[j] * a;
+      const x = row[j];
+      if (typeof x !== "number" || !(x >= 0)) throwFirstInvalidCell(fn, pxy);
+      const v = a === 1 ? x : x * a;
       let t = r + v;
       rc += r >= v ? r - t + v : v - t + r;
       r = t;
-      const c = colHi[j];
+      const c = buf[j];
       t = c + v;
-      colLo[j] += c >= v ? c - t + v : v - t + c;
-      colHi[j] = t;
+      buf[m + j] += c >= v ? c - t + v : v - t + c;
+      buf[j] = t;
     }
     const rh = r + rc;
-    rowHi[i] = rh;
-    rowLo[i] = rc - (rh - r);
+    buf[2 * m + i] = rh;
+    buf[2 * m + nRows + i] = rc - (rh - r);
     const t = sHi + r;
     sLo += (sHi >= r ? sHi - t + r : r - t + sHi) + rc;
     sHi = t;
   }
   const sh = sHi + sLo;
-  sLo -= sh - sHi;
-  sHi = sh;
+  MARGIN_LO = sLo - (sh - sHi);
   for (let j = 0; j < m; j++) {
-    const c = colHi[j] + colLo[j];
-    colLo[j] -= c - colHi[j];
-    colHi[j] = c;
+    const c = buf[j] + buf[m + j];
+    buf[m + j] -= c - buf[j];
+    buf[j] = c;
   }
+  return sh;
+}
+
+/**
+ * Mutual information of a joint table, validated here: KL(p ‖ r⊗c/S) = (1/S) Σᵢⱼ kl_div(pᵢⱼ,
+ * rᵢcⱼ/S), every term ≥ 0 (the linear parts sum to S − (Σr)(Σc)/S = 0 exactly), computed with row
+ * sums rᵢ, column sums cⱼ and the total S in double-double and the product rᵢcⱼ/S from exact
+ * products, so a table within 2⁻⁵² of independence keeps every digit (an entropy difference
+ * H(X) + H(Y) − H(X, Y) cancels to nothing there). One pass for the checks and the marginals (again
+ * on 2^j·pxy, largest cell in [1, 2), when the total leaves [2⁻²⁰⁰, 2²⁰⁰]: exact, and the
+ * products stay normal), one for the terms; one Float64Array of 2(m + n) sums. In nats.
+ */
+export function mutualInformationOf(
+  fn: string,
+  pxy: JointTable,
+  normalize: boolean,
+  tolerance: number,
+): number {
+  const m = checkTable(fn, pxy);
+  const nRows = pxy.length;
+  const buf = new Float64Array(2 * (m + nRows));
+  let a = 1;
+  let sHi = marginals(fn, pxy, m, nRows, buf, 1);
+  let sLo = MARGIN_LO;
+  const total = sHi;
+  if (!(total < Infinity)) {
+    throwIfInvalidCell(fn, pxy); // a bad cell, or else the total overflowed
+    if (!normalize)
+      throw new RangeError(
+        `${fn}: pxy sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`,
+      );
+  }
+  if (!(sHi >= 2 ** -200 && sHi <= 2 ** 200)) {
+    a = scaleFor(maxCell(pxy, m));
+    buf.fill(0);
+    sHi = marginals(fn, pxy, m, nRows, buf, a);
+    sLo = MARGIN_LO;
+  }
+  checkSum(fn, "pxy", normalize ? sHi : total, nRows * m, normalize, tolerance, () =>
+    throwFirstInvalidCell(fn, pxy),
+  );
+  // one value of X or of Y: independent (without normalize the formula gives −S log S, 0 up to the
+  // rounding of a total that should be 1; the terms below compute that exactly)
+  if (normalize && (nRows === 1 || m === 1)) return 0;
+  let sp = SPLIT * sHi;
+  const sH = sp - (sp - sHi);
+  const sL = sHi - sH;
   let hHi = 0;
   let hLo = 0;
   for (let i = 0; i < nRows; i++) {
     const row = pxy[i];
-    const rh = rowHi[i];
-    const rl = rowLo[i];
+    const rh = buf[2 * m + i];
+    const rl = buf[2 * m + nRows + i];
     const rs = rh / sHi;
+    // Dekker splits hoisted: the row sum's here, the total's once (the total is in [2⁻²⁰⁰, 2²⁰⁰], so
+    // no split overflows)
+    sp = SPLIT * rh;
+    const rH = sp - (sp - rh);
+    const rL = rh - rH;
     let h = 0;
     for (let j = 0; j < m; j++) {
-      const v = row[j] * a;
-      const ch = colHi[j];
+      const v = a === 1 ? row[j] : row[j] * a;
+      const ch = buf[j];
       // y = r·c/S to within 2 roundings (the near branch below takes the exact residual of it)
       const yh = rs * ch;
       // a cell not near r·c/S (|u| ≥ 1/16): v log(v/y) − (v − y) cancels by at most a factor 16
@@ -267,17 +297,32 @@ export function mutualInformationPrecise(pxy: JointTable, m: number, normalize: 
           (v - yh);
         continue;
       }
-      // near independence: y = r·c/S in double-double, so v − y keeps its digits
+      // near independence: y = r·c/S in double-double, so v − y keeps its digits (Dekker's
+      // products inline, with the hoisted splits)
       const ph = rh * ch;
-      const pl = productError(rh, ch, ph) + rh * colLo[j] + rl * ch;
+      sp = SPLIT * ch;
+      const cH = sp - (sp - ch);
+      const cL = ch - cH;
+      const pl = rL * cL - (ph - rH * cH - rL * cH - rH * cL) + rh * buf[m + j] + rl * ch;
       const e = yh * sHi;
-      const yl = (ph - e - productError(yh, sHi, e) + pl - yh * sLo) / sHi;
+      sp = SPLIT * yh;
+      const yH = sp - (sp - yh);
+      const yL = yh - yH;
+      const ee = yL * sL - (e - yH * sH - yL * sH - yH * sL);
+      const yl = (ph - e - ee + pl - yh * sLo) / sHi;
       if (yh === 0) {
         // r·c/S below every double while p > 0 (p ≤ min(r, c), so only for cells 1e-300 apart)
         if (v > 0) h += v * (Math.log(v) + Math.log(sHi) - Math.log(rh) - Math.log(ch)) - v;
         continue;
       }
-      h += klDivTerm(v, yh, v - yh - yl);
+      const d = v - yh - yl;
+      const s2 = v + yh;
+      const u = d / s2;
+      // |u| < 1/16 here: kl_div(v, y) = (v + y)·atanhSeries(u), its first branch inline below 1/64
+      if (u < 0.015625 && u > -0.015625) {
+        const t = u * u;
+        h += s2 * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
+      } else h += v > 0 ? s2 * atanhSeries(u) : klDivTerm(v, yh, d);
     }
     const t = hHi + h;
     const z = t - hHi;

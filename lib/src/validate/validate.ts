@@ -291,20 +291,21 @@ export function readOptions<T extends object>(
   ) {
     throw typeError(fn, "options", opts, "is not an options object");
   }
-  const own = allUndefined(known);
   // every own property, enumerable or not (a non-enumerable `base: 0.5` is still an option set)
-  for (const key of Object.getOwnPropertyNames(opts)) {
-    const value = (opts as Record<string, unknown>)[key];
+  const keys = Object.getOwnPropertyNames(opts);
+  for (const key of keys) {
     if (!known.includes(key)) {
       throw typeError(
         fn,
         `options.${key}`,
-        value,
+        (opts as Record<string, unknown>)[key],
         `is not an option (known: ${known.length ? known.join(", ") : "none"})`,
       );
     }
-    own[key] = value;
   }
+  // a copy with every known key as an own property, so destructuring never reads a prototype
+  const own = allUndefined(known);
+  for (const key of keys) own[key] = (opts as Record<string, unknown>)[key];
   return own as T;
 }
 
