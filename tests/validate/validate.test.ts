@@ -1,5 +1,4 @@
 import { argmax } from "../../lib/src/optimization";
-import { logSumExp } from "../../lib/src/information";
 import { categorical } from "../../lib/src/distributions";
 import { fitBernoulli } from "../../lib/src/estimators";
 import { test } from "uvu";
