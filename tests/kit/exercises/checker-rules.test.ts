@@ -124,6 +124,9 @@ test("closeness: an integer's place-holding zeros make it 'last', not 'digits'; 
   assert.is(Math.abs(0.5 - 0.65), 1.5 * 0.1);
   assert.is(closeness(0.5, 0.65, 1), undefined);
   assert.is(closeness(0.5, 0.6499, 1), "last");
+  // the same at 10^5 (integers, exact): 350000 is 1.5 units of the 1st digit from 200000
+  assert.is(closeness(200000, 350000, 1), undefined);
+  assert.is(closeness(200000, 349999, 1), "last");
   // 0 is never close (it has no digits), also to 0
   assert.is(closeness(0, 0, 3), undefined);
   assert.is(closeness(0, 1e-300, 3), undefined);

@@ -151,6 +151,11 @@ test("a record answer matches only with a number under every key of the referenc
     "`fit` fails in the case: `fit()` returned null. It passes 0 of 1 case.",
   );
   assert.not.ok(fit(() => 1).ok);
+  // a number or a string is not a record, even where the reference's record is empty
+  const empty = expectFunction(() => ({}), { name: "none", cases: one() });
+  assert.ok(empty(() => ({})).ok);
+  assert.not.ok(empty(() => 1).ok);
+  assert.not.ok(empty(() => "{}").ok);
 });
 
 // null is named in words (describeValue), not as code; being typeof "object", it gets no
