@@ -5,17 +5,23 @@
 // expectFunction and the message table (notebooks/kit/src/i18n/messages.ts, "function.*").
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { expectFunction } from "../../../notebooks/kit/src/exercises/expect-function";
+import {
+  expectFunction,
+  type FunctionCase,
+} from "../../../notebooks/kit/src/exercises/expect-function";
 import type { Verdict } from "../../../notebooks/kit/src/exercises/exercise";
 import { localize } from "../../../notebooks/kit/src/i18n/text";
 
 const en = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
-const one = (args: unknown[] = []) => [{ args, when: "in the case", edge: true }];
+/** One edge case with these arguments. */
+function one<A extends readonly unknown[]>(...args: A): FunctionCase<A>[] {
+  return [{ args, when: "in the case", edge: true }];
+}
 
 test("each call gets its own copy of a typed array or a plain object: mutating it harms no later check", () => {
   const sum = expectFunction((p: Float64Array) => p.reduce((a, b) => a + b, 0), {
     name: "sum",
-    cases: one([Float64Array.of(1, 2, 3)]),
+    cases: one(Float64Array.of(1, 2, 3)),
   });
   const zeroing = (p: Float64Array) => {
     const s = p.reduce((a, b) => a + b, 0);
@@ -26,7 +32,7 @@ test("each call gets its own copy of a typed array or a plain object: mutating i
   assert.ok(sum(zeroing).ok, "the second check saw the zeros the first one wrote");
   const mu = expectFunction((o: { mu: number }) => o.mu, {
     name: "mu",
-    cases: one([{ mu: 2 }]),
+    cases: one({ mu: 2 }),
   });
   const clearing = (o: { mu: number }) => {
     const m = o.mu;
@@ -46,7 +52,7 @@ test("an argument that is not plain data (a class instance) is passed as it is, 
   }
   const odds = expectFunction((c: Coin) => c.odds(), {
     name: "odds",
-    cases: one([new Coin(0.75)]),
+    cases: one(new Coin(0.75)),
   });
   assert.equal(
     odds((c: Coin) => c.odds()),
