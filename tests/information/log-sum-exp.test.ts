@@ -126,6 +126,20 @@ const CROSSING: { xs: number[]; ref: number }[] = [
     xs: [-0.6931476573969897, ...new Array<number>(1e5).fill(-12.206072168693357)],
     ref: -7.551789800832601338445784e-17,
   },
+  // Ascending terms, each larger than the running sum before it (e^(xᵢ − m) = 0.0072, 0.017, 0.062,
+  // 0.13, 0.29, then the maximum): every addition of the second pass takes the compensation's
+  // other branch (t0 − t + s, for |t0| > |s|). Taking s − t + t0 there instead (Fast2Sum with its
+  // operands in the wrong order) loses part of each rounding error: 1.93 ulps of T off, against
+  // 0.07 for the code. Found by a seeded search over such inputs (geometric terms, m = −log1p(S));
+  // on those 400 inputs the second pass itself was up to 1.8 ulps of T off (the final roundings of
+  // S and log1p), so 1 ulp holds for the cases listed here, not for every crossing input.
+  {
+    xs: [
+      -5.348247483124474, -4.491341239211602, -3.183695967095325, -2.483423196504149,
+      -1.634988759702177, -0.40918090149363107,
+    ],
+    ref: -4.867954590520101273316148e-14,
+  },
 ];
 
 test("logSumExp where the result crosses 0: within 1 ulp of T = max(|result|, |max x|) of mpmath (the plain pass is 8.9 off at [m, m − 30], a plain sum 9,087 off over 1e5 terms)", () => {
@@ -154,6 +168,75 @@ test("exponentials that fall in the subnormal range are summed at scale 2^600: [
   assert.ok(Math.abs(logSumExp(SUBNORMAL_TERMS()) - SUBNORMAL_REF) <= 2 ** -1074);
   const shifted = SUBNORMAL_TERMS().map((v) => v - 1e-310); // m ≠ 0 but tiny: the same rare path
   assert.ok(Math.abs(logSumExp(shifted) - (SUBNORMAL_REF - 1e-310)) <= 2 ** -1074);
+});
+
+test("+Infinity entries, any number of them, give +Infinity, not the NaN of exp(∞ − ∞), on the JS and the SIMD path", () => {
+  assert.is(logSumExp([Infinity, Infinity]), Infinity);
+  assert.is(logSumExp([Infinity, 0, -Infinity, Infinity]), Infinity);
+  const long = new Float64Array(40).fill(-3); // from 32 entries on: the SIMD kernels
+  long[5] = Infinity;
+  long[38] = Infinity;
+  assert.is(logSumExp(long), Infinity);
+});
+
+test("a -Infinity entry (exp(−∞) = 0) leaves the result the same double, also where it crosses 0 (the second pass)", () => {
+  for (const { xs } of CROSSING) {
+    const got = logSumExp([...xs, -Infinity]);
+    assert.ok(
+      Object.is(got, logSumExp(xs)),
+      `logSumExp(${xs.length} entries + [-Infinity]) = ${got}, not ${logSumExp(xs)}`,
+    );
+  }
+});
+
+// The second pass costs a second exponential of every entry (in JS, also on the SIMD path): it is
+// for the rare inputs whose result cancels, 4|v| < |m| (the guard in logSumExp). Counted, not
+// timed: Math.exp is wrapped while logSumExp runs. The first pass's exponentials run in JS
+// below 32 entries (one Math.exp per entry other than the maximum), so at most n calls where the
+// result does not cancel, 2(n − 1) if the second pass ran too.
+function expCalls(xs: number[]): { value: number; calls: number } {
+  const exp = Math.exp;
+  let calls = 0;
+  Math.exp = (x: number) => {
+    calls++;
+    return exp(x);
+  };
+  try {
+    return { value: logSumExp(xs), calls };
+  } finally {
+    Math.exp = exp;
+  }
+}
+
+test("where the result does not cancel (4|v| >= |m|, the boundary included) logSumExp takes each exponential once: the second pass is only for 4|v| < |m|", () => {
+  const cases = [
+    [-1, -1.5, -2], // v = -0.32: 4|v| > |m|, though |v| < |m|
+    [3, 1, -2, 0.5],
+    [-40, -41, -45, -39.5],
+    // the guard's boundary, exactly 4|v| = |m| (found by stepping the second entry through
+    // adjacent doubles): v = -0.125 and 0.125 at m = -0.5 (mpmath at 60 digits: -0.125 + 2.7e-17 and
+    // 0.125 + 3.3e-17, each within an ulp); -1000 adds exp(-999.5) = 0
+    [-0.5, -1.287476729180194, -1000],
+    [-0.5, -0.6412802433639296, -1000],
+  ];
+  for (const xs of cases) {
+    const { value, calls } = expCalls(xs);
+    const m = Math.max(...xs);
+    assert.ok(Math.abs(value) * 4 >= Math.abs(m), `${JSON.stringify(xs)}: ${value} cancels`);
+    assert.ok(
+      calls <= xs.length,
+      `logSumExp(${JSON.stringify(xs)}) called Math.exp ${calls} times`,
+    );
+  }
+  // the premise: these two sit on the boundary
+  assert.is(expCalls([-0.5, -1.287476729180194, -1000]).value, -0.125);
+  assert.is(expCalls([-0.5, -0.6412802433639296, -1000]).value, 0.125);
+  // and the counter sees the second pass where the result does cancel
+  const { calls } = expCalls(CROSSING[2].xs);
+  assert.ok(
+    calls > CROSSING[2].xs.length,
+    `the second pass did not run at ${JSON.stringify(CROSSING[2].xs)}`,
+  );
 });
 
 test.run();

@@ -60,6 +60,13 @@ test("expectChoice maps aliases, so a Chinese reader may answer in Chinese", () 
     '`"forward"`（或“正向”）、`"reverse"`（或“反向”） 之一',
   );
   assert.is(localize(check.expects!, "en"), 'one of `"forward"`, `"reverse"`');
+  // two Chinese aliases of one choice are listed with the enumeration comma 、 too
+  const two = expectChoice("reverse", {
+    choices: ["forward", "reverse"],
+    aliases: { 反向: "reverse", 逆向: "reverse" },
+  });
+  assert.is(localize(two.expects!, "zh"), '`"forward"`、`"reverse"`（或“反向”、“逆向”） 之一');
+  assert.ok(two("逆向").ok);
 });
 
 test("expectChoice says what to enter", () => {
