@@ -369,9 +369,12 @@ test("plotly's cartesian bundle draws exactly the trace types the exporter count
 // from the platform tree, as chrome://accessibility prints it (the browser needs its
 // accessibility on: --force-renderer-accessibility); CDP's readings are printed beside it.
 
-/** The note pages with a live slider under a figure. */
+/**
+ * The note pages with a live slider under a figure: its control as markup, with a figure's id
+ * (every single-file page also carries the control's template, in its inert live scripts).
+ */
 const SLIDER_PAGES = NOTES.filter((n) =>
-  readFileSync(n.file, "utf8").includes('<div class="live-slider"'),
+  /<div class="live-slider" data-live-for="figure-/.test(readFileSync(n.file, "utf8")),
 );
 
 /** What assistive technology is given for a page's first live slider and its figure. */
