@@ -58,8 +58,16 @@ import {
   FIGURE_STRINGS,
   describeFigure,
   type FigureText,
+  type SliderState,
 } from "../../notebooks/kit/src/display/describe-figure";
-import { liveFigure, livePageParts, liveSliderControl, withLiveBar, type LiveAssets } from "./live";
+import {
+  liveFigure,
+  livePageParts,
+  liveSliderControl,
+  liveSliderState,
+  withLiveBar,
+  type LiveAssets,
+} from "./live";
 
 /** The element a plot is drawn into (the exporter's own markup; the kit's HTML is never read). */
 export const FIGURE_CLASS = "figure";
@@ -133,15 +141,22 @@ function imageTag(data: MimeBundle, mime: string, alt: string): string {
 /**
  * The caption and description of a plot output, in the page's language, generated from its
  * figure by the kit (the same text the kit put in the output's text/plain when it ran in that
- * language).
+ * language). A figure drawn with a live slider beside it (`slider`, at the value it shows) ends
+ * its description with that slider and its value text.
  */
-export function figureText(fig: PlotlyFigure, lang: string): FigureText {
-  return describeFigure(fig, { lang });
+export function figureText(fig: PlotlyFigure, lang: string, slider?: SliderState): FigureText {
+  return describeFigure(fig, { lang, slider });
 }
 
 /** The figure of one plot: caption, the drawing (interactive) or its SVG (print), description, data on demand. */
-function figureBlock(fig: PlotlyFigure, data: MimeBundle, key: string, ctx: PageContext): string {
-  const t = figureText(fig, ctx.lang);
+function figureBlock(
+  fig: PlotlyFigure,
+  data: MimeBundle,
+  key: string,
+  ctx: PageContext,
+  slider?: SliderState,
+): string {
+  const t = figureText(fig, ctx.lang, slider);
   const id = `figure-${key}`;
   const tagged = (s: string) => englishOn(ctx.lang, s);
   const caption = `<figcaption id="${id}-cap" class="plot-caption"${tagged(t.caption)}>${escapeHtml(t.caption)}</figcaption>`;
@@ -180,7 +195,7 @@ function displayHtml(
     // A live slider's figure is drawn without plotly's stepped slider, its range input under it.
     const live = ctx.live && ctx.flavour === "interactive";
     const html = live
-      ? figureBlock(liveFigure(fig, data), data, key, ctx) +
+      ? figureBlock(liveFigure(fig, data), data, key, ctx, liveSliderState(data)) +
         liveSliderControl(data, `figure-${key}`)
       : figureBlock(fig, data, key, ctx);
     return { html, plot: true };

@@ -10,7 +10,12 @@
 //  - printed (Chromium's PDF of the interactive page, after the plots are drawn): every worked
 //    solution is in the PDF's text and no ink crosses into the right margin (plots fit the page
 //    width); every exported PDF has every worked solution too;
-//  - plotly's cartesian bundle draws exactly the trace types the exporter assumes.
+//  - plotly's cartesian bundle draws exactly the trace types the exporter assumes;
+//  - every live slider (05's θ, and any other page's) as a screen reader meets it, before and
+//    after an ArrowRight: its value text as Chromium computes it for the platform (the Linux
+//    ATK tree of chrome://accessibility: what Orca reads) and the figure's accessible
+//    description (CDP's accessibility tree) name the value the drawn traces show, and the
+//    description is the one the kit generates from those traces.
 // No fixed sleeps: the page says when its plots are drawn (`html[data-plots]`, `data-plots-width`).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -28,8 +33,17 @@ import {
 import { tmpdir } from "os";
 import { join } from "path";
 import { pathToFileURL } from "url";
-import type { Browser, Page } from "playwright-core";
-import { EXPORT_DIRS, SCREENS_DIR, label, launch, openOffline } from "./chromium";
+import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  EXPORT_DIRS,
+  SCREENS_DIR,
+  label,
+  launch,
+  openOffline,
+} from "./chromium";
+import { describeFigure, type FigureJson } from "../../notebooks/kit/src/display/describe-figure";
 import { decodePng } from "./png";
 import { CARTESIAN_TRACES } from "../../scripts/export/assets";
 import { PDF_MARGIN, PRINT_WIDTH_PX } from "../../scripts/export/browser";
@@ -341,6 +355,215 @@ test("plotly's cartesian bundle draws exactly the trace types the exporter count
     await context.close();
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// Live sliders as a screen reader meets them.
+//
+// Where Chromium keeps a slider's value text (checked on Chromium 156, see the README of
+// scripts/): Blink stores aria-valuetext apart from a native range input's own value (the
+// internal tree of chrome://accessibility shows `value='0.61' ariaValueText='θ = 0.61'`), and
+// the platform tree gives aria-valuetext to assistive technology (Linux/ATK:
+// `valuetext:θ = 0.61 current=0.610000`). CDP's Accessibility domain fills its `valuetext`
+// property from the value string instead, so it reports "0.61" on an <input type=range> and ""
+// on a <div role=slider> whatever their aria-valuetext. The value text is therefore read here
+// from the platform tree, as chrome://accessibility prints it (the browser needs its
+// accessibility on: --force-renderer-accessibility); CDP's readings are printed beside it.
+
+/**
+ * The note pages with a live slider under a figure: its control as markup, with a figure's id
+ * (every single-file page also carries the control's template, in its inert live scripts).
+ */
+const SLIDER_PAGES = NOTES.filter((n) =>
+  /<div class="live-slider" data-live-for="figure-/.test(readFileSync(n.file, "utf8")),
+);
+
+/** What assistive technology is given for a page's first live slider and its figure. */
+interface SliderReading {
+  /** The input's value, and the value text it should have: "label = value" to the step's decimals. */
+  value: string;
+  expected: string;
+  /** aria-valuetext in the DOM. */
+  attribute: string | null;
+  /** Chromium's platform tree (Linux ATK): the slider's name and valuetext. */
+  platform: { name: string; valueText: string } | undefined;
+  /** CDP's accessibility node of the input: name, numeric value, its `valuetext` property. */
+  cdp: { name: string; value: unknown; valueText: unknown };
+  /** The figure's accessible name and description (CDP), and its aria-describedby text (DOM). */
+  figureName: string;
+  description: string;
+  describedBy: string;
+  /** The description the kit generates from the figure as computed for the value. */
+  fromTraces: string;
+}
+
+/** The platform (Linux ATK) accessibility tree of the page at `url`, as chrome://accessibility prints it. */
+async function platformTree(internals: Page, url: string): Promise<string> {
+  await internals.selectOption("#apiType", "linux");
+  const row = internals.locator("#pages > div.row", {
+    has: internals.locator(".url", { hasText: url.slice(0, 60) }),
+  });
+  await row.locator("button[id$='-showOrRefreshTree']").click();
+  const tree = row.locator("pre");
+  await tree.first().waitFor({ timeout: 30000 });
+  return (await tree.allTextContents()).join("\n");
+}
+
+/** The first slider of an ATK tree dump: its name and valuetext (`[slider] name='θ' … valuetext:θ = 0.61 current=…`). */
+function atkSlider(tree: string): { name: string; valueText: string } | undefined {
+  const m = /\[slider\] name='([^']*)'.*? valuetext:(.*?) current=/.exec(tree);
+  return m ? { name: m[1], valueText: m[2] } : undefined;
+}
+
+/** Reads the first live slider of `page` and its figure through the DOM, CDP and the platform tree. */
+async function readSlider(
+  page: Page,
+  cdp: CDPSession,
+  internals: Page,
+  lang: string,
+): Promise<SliderReading> {
+  const dom = await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>(".live-slider input[type=range]")!;
+    const id = input.closest<HTMLElement>(".live-slider")!.dataset.liveFor!;
+    const plot = document.getElementById(id) as HTMLElement & { liveFigure?: unknown };
+    const figure = plot.closest("figure")!;
+    const describedBy = (figure.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .map((d) => document.getElementById(d)?.textContent ?? "")
+      .join(" ");
+    const spec = JSON.parse(
+      document.querySelector(`script.live-slider-spec[data-for="${id}"]`)!.textContent!,
+    ) as { label: string; min: number; max: number; step: number; digits: number };
+    const digits = (input.step.split(".")[1] ?? "").length;
+    return {
+      value: input.value,
+      expected: `${input.labels![0].textContent} = ${Number(input.value).toFixed(digits)}`,
+      attribute: input.getAttribute("aria-valuetext"),
+      describedBy,
+      spec,
+      figureId: id,
+      // The figure as the slider computed it (before any move: the exported figure).
+      computed:
+        plot.liveFigure ??
+        JSON.parse(document.querySelector(`script.figure-data[data-for="${id}"]`)!.textContent!),
+    };
+  });
+  const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+  const axOf = async (selector: string) => {
+    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send("Accessibility.getPartialAXTree", {
+      nodeId,
+      fetchRelatives: false,
+    });
+    return nodes[0];
+  };
+  const input = await axOf(".live-slider input[type=range]");
+  const figure = await axOf(`figure:has(#${dom.figureId})`);
+  const fig = dom.computed as FigureJson;
+  return {
+    value: dom.value,
+    expected: dom.expected,
+    attribute: dom.attribute,
+    platform: atkSlider(await platformTree(internals, page.url())),
+    cdp: {
+      name: String(input.name?.value ?? ""),
+      value: input.value?.value,
+      valueText: input.properties?.find((p) => p.name === "valuetext")?.value.value,
+    },
+    figureName: String(figure.name?.value ?? ""),
+    description: String(figure.description?.value ?? ""),
+    describedBy: dom.describedBy,
+    fromTraces: describeFigure(
+      { data: fig.data, layout: { ...(fig.layout ?? {}), sliders: undefined } },
+      { lang, slider: { ...dom.spec, value: Number(dom.value) } },
+    ).description,
+  };
+}
+
+for (const { file } of SLIDER_PAGES) {
+  test(`${label(file)}: the live slider's value text (Chromium's platform tree) and its figure's accessible description (CDP) name the value before and after an ArrowRight, and the description is generated from the traces drawn`, async () => {
+    // A browser of its own, with accessibility on for the platform tree.
+    const ax = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS, "--force-renderer-accessibility=complete"],
+      timeout: 60000,
+    });
+    try {
+      const { page, context, errors } = await openOffline(ax, pathToFileURL(file).href, {
+        viewport: { width: 1280, height: 900 },
+        timeoutMs: 120000,
+      });
+      await plotsLaidOut(page, 1280);
+      const slider = page.locator(".live-slider input[type=range]").first();
+      await slider.waitFor({ state: "visible", timeout: 60000 });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Accessibility.enable");
+      const internals = await context.newPage();
+      await internals.goto("chrome://accessibility");
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      const check = (r: SliderReading, when: string) => {
+        assert.is(r.attribute, r.expected, `${when}: aria-valuetext`);
+        assert.equal(
+          r.platform,
+          { name: r.cdp.name, valueText: r.expected },
+          `${when}: the slider's name and value text in Chromium's platform tree`,
+        );
+        assert.ok(
+          r.description.includes(r.expected),
+          `${when}: the figure's accessible description does not say "${r.expected}": ${r.description}`,
+        );
+        assert.is(
+          r.description,
+          r.describedBy,
+          `${when}: CDP's description is the aria-describedby text`,
+        );
+        assert.is(r.description, r.fromTraces, `${when}: the description of the traces drawn`);
+        assert.ok(r.figureName.length > 0, `${when}: the figure has a name`);
+      };
+      const before = await readSlider(page, cdp, internals, lang);
+      check(before, "before");
+      await page.bringToFront();
+      await slider.focus();
+      await page.keyboard.press("ArrowRight");
+      // Redrawn and described: the value text shown, the figure computed for it, the drawing
+      // and the caption (written with the description, after the drawing) agree.
+      await page.waitForFunction(
+        (old) => {
+          const input = document.querySelector<HTMLInputElement>(".live-slider input[type=range]")!;
+          const c = input.closest<HTMLElement>(".live-slider")!;
+          const plot = document.getElementById(c.dataset.liveFor!) as HTMLElement & {
+            liveFigure?: { data: { y?: unknown }[]; layout: { title?: { text?: string } } };
+            data?: { y?: unknown }[];
+          };
+          const caption = plot.closest("figure")?.querySelector(".plot-caption")?.textContent;
+          const title = (plot.liveFigure?.layout.title?.text ?? "").replace(/<[^>]*>/g, "");
+          return (
+            input.value !== old &&
+            c.querySelector("output")?.textContent === input.getAttribute("aria-valuetext") &&
+            plot.liveFigure !== undefined &&
+            JSON.stringify(plot.data?.map((t) => t.y)) ===
+              JSON.stringify(plot.liveFigure.data.map((t) => t.y)) &&
+            caption === title
+          );
+        },
+        before.value,
+        { timeout: 30000 },
+      );
+      const after = await readSlider(page, cdp, internals, lang);
+      assert.ok(Number(after.value) > Number(before.value), "ArrowRight stepped the slider up");
+      check(after, "after ArrowRight");
+      assert.is.not(after.expected, before.expected);
+      console.log(
+        `    ${label(file)}: value text ${JSON.stringify(before.platform?.valueText)} -> ${JSON.stringify(after.platform?.valueText)} (platform tree); ` +
+          `CDP valuetext ${JSON.stringify(before.cdp.valueText)} -> ${JSON.stringify(after.cdp.valueText)}, value ${JSON.stringify(before.cdp.value)} -> ${JSON.stringify(after.cdp.value)}; ` +
+          `description ends ${JSON.stringify(after.description.slice(-60))}`,
+      );
+      assert.equal(errors, [], "console errors");
+      await context.close();
+    } finally {
+      await ax.close();
+    }
+  });
+}
 
 /** Runs a poppler tool; throws when it cannot run. */
 function run(cmd: string, args: string[]): string {

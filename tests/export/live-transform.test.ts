@@ -13,6 +13,7 @@ import {
   withLiveBar,
 } from "../../scripts/export/live";
 import { LIVE_SLIDER_MIME } from "../../notebooks/kit/src/format";
+import { outputHtml, pageContext } from "../../scripts/export/html";
 import * as pathShim from "../../scripts/export/live/page/shims/path";
 import { liveStrings, fill } from "../../scripts/export/live/strings";
 
@@ -128,6 +129,54 @@ test("a live slider's figure is drawn without plotly's stepped slider, with a ra
     nbformat_minor: 5,
   };
   assert.ok(hasLiveSlider(nb as never));
+});
+
+test("a live slider's figure is described, from the start, with the slider's range and the value text it shows; print keeps plotly's steps", () => {
+  const spec = {
+    version: 1,
+    label: "θ",
+    min: 0.3,
+    max: 1.5,
+    step: 0.01,
+    start: 0.61,
+    digits: 2,
+    steps: [0.3, 0.61, 1.5],
+    traces: [0],
+    frame: "(t) => t",
+    inputs: {},
+  };
+  const fig = {
+    data: [{ type: "scatter", mode: "lines", name: "KL", x: [0.3, 1.5], y: [1, 0] }],
+    layout: {
+      height: 550,
+      title: { text: "θ = 0.61" },
+      sliders: [
+        {
+          active: 1,
+          currentvalue: { prefix: "θ = " },
+          steps: [{ label: "0.30" }, { label: "0.61" }, { label: "1.50" }],
+        },
+      ],
+    },
+  };
+  const out = {
+    output_type: "display_data" as const,
+    data: { [LIVE_SLIDER_MIME]: spec, "application/vnd.plotly.v1+json": fig },
+    metadata: {},
+  };
+  const desc = (html: string) => /class="plot-desc"[^>]*>([^<]*)</.exec(html)?.[1];
+  const page = outputHtml(out as never, "c1-o0", 1, pageContext({ live: true })).html;
+  assert.is(
+    desc(page),
+    "Line chart. x axis: x, from 0.3 to 1.5. y axis: y, from 0 to 1. 1 series: KL (line). A slider sets θ from 0.30 to 1.50 in steps of 0.01; now θ = 0.61.",
+  );
+  assert.match(page, /aria-describedby="figure-c1-o0-desc"/);
+  assert.match(page, /aria-valuetext="θ = 0\.61"/, "the control says the same value text");
+  const zh = outputHtml(out as never, "c1-o0", 1, pageContext({ live: true, lang: "zh" })).html;
+  assert.match(desc(zh) ?? "", /滑块设置 θ，从 0\.30 到 1\.50，步长 0\.01；当前为 θ = 0\.61。$/);
+  // Paper shows the static figure at its first step: plotly's stepped slider is described.
+  const print = outputHtml(out as never, "c1-o0", 1, pageContext({ flavour: "print" })).html;
+  assert.match(desc(print) ?? "", /A slider sets θ in 3 steps from 0\.30 to 1\.50; now 0\.61\.$/);
 });
 
 test("the Run bar follows the title cell, in the page's language; a single-file page carries the slider script (a run may add a slider), a site page links the shared scripts", () => {

@@ -10,7 +10,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { LIVE_SLIDER_MIME } from "../../../notebooks/kit/src/format";
-import type { LiveSliderSpec } from "../../../notebooks/kit/src/plot/live-frame";
+import { sliderState, type LiveSliderSpec } from "../../../notebooks/kit/src/plot/live-frame";
+import {
+  sliderValueText,
+  type SliderState,
+} from "../../../notebooks/kit/src/display/describe-figure";
 import { isDisplay, type MimeBundle, type Notebook, type PlotlyFigure } from "../../nbformat";
 import { liveStrings } from "./strings";
 import { LIVE_CSS } from "./css";
@@ -71,6 +75,15 @@ export function liveFigure(fig: PlotlyFigure, data: MimeBundle): PlotlyFigure {
 }
 
 /**
+ * A live slider's state for the description of its figure (the kit's `describeFigure`): its
+ * range and step, at its start value, which the exported figure shows; undefined without one.
+ */
+export function liveSliderState(data: MimeBundle): SliderState | undefined {
+  const spec = liveSpec(data);
+  return spec && sliderState(spec, spec.start);
+}
+
+/**
  * The range control under a live slider's figure, hidden until the page's slider script runs.
  * Named by its label (`θ`), stepping by the spec's step, starting at its start value.
  */
@@ -78,7 +91,7 @@ export function liveSliderControl(data: MimeBundle, figureId: string): string {
   const spec = liveSpec(data);
   if (!spec) return "";
   const id = `${figureId}-slider`;
-  const value = `${spec.label} = ${spec.start.toFixed(spec.digits)}`;
+  const value = sliderValueText(spec.label, spec.start, spec.digits);
   return (
     `<div class="live-slider" data-live-for="${escapeAttr(figureId)}" hidden>` +
     `<label for="${escapeAttr(id)}">${escapeAttr(spec.label)}</label>` +

@@ -17,16 +17,20 @@
 // drawing is `window[Symbol.for("mlekit.drawFigures")](root)`: the live runtime (live/) calls it
 // for the outputs of a run. A script that changes a drawing (the live slider) dispatches one
 // cancelable, bubbling `mlekit:figure-changed` event from the plot element, detail
-// `{ figure?, title? }`: with a figure, this script draws it laid out for the width and calls
-// preventDefault (the sender then does not draw it); the caption, description and open data
-// table follow the traces as drawn.
+// `{ figure?, title?, value? }`: with a figure, this script draws it laid out for the width and
+// calls preventDefault (the sender then does not draw it); the caption, description and open
+// data table follow the traces as drawn. A figure with a live slider beside it
+// (`script.live-slider-spec` for its id) ends its description with the slider's range and the
+// value text of the value the drawn traces were computed for ("now θ = 0.62").
 import {
   dataTablesHtml,
   describeFigure,
   figureDataTables,
   figureLanguage,
   type BinsByTrace,
+  type SliderState,
 } from "../../../notebooks/kit/src/display/describe-figure";
+import { sliderState, type LiveSliderSpec } from "../../../notebooks/kit/src/plot/live-frame";
 import { unpackFigure } from "./figure-codec";
 import { applySliderStep, legendPatch, NARROW_PX, prepareFigure, type FigureSpec } from "./layout";
 
@@ -76,6 +80,11 @@ interface Entry {
   drawn: boolean;
   /** The figure another script (a live slider) last gave, drawn instead of `spec`. */
   live?: FigureSpec;
+  /** With `live`: its title and the slider value it was computed for. */
+  liveTitle?: string;
+  liveValue?: number;
+  /** The live slider beside the figure (its spec on the page), at the value the drawing shows. */
+  slider?: SliderState;
 }
 
 /** The detail of a `mlekit:figure-changed` event. */
@@ -84,6 +93,8 @@ interface FigureChange {
   figure?: FigureSpec;
   /** The figure's new title (else the figure's own). */
   title?: string;
+  /** The live slider's value the new figure was computed for. */
+  value?: number;
 }
 
 /** Every figure of the page, the ones a live run added too. */
@@ -100,7 +111,14 @@ function entries(root: ParentNode = document): Entry[] {
     const el = document.getElementById(block.getAttribute("data-for") ?? "") as PlotElement | null;
     const figure = el?.closest("figure");
     if (!el || !figure) continue;
+    const sliderSpec = document.querySelector<HTMLScriptElement>(
+      `script.live-slider-spec[data-for="${CSS.escape(el.id)}"]`,
+    );
+    const spec = sliderSpec
+      ? (JSON.parse(sliderSpec.textContent ?? "{}") as LiveSliderSpec)
+      : undefined;
     out.push({
+      slider: spec && sliderState(spec, spec.start),
       el,
       figure,
       // A site page packs the figure's arrays (figure-codec.ts); a plain figure is unchanged.
@@ -255,7 +273,7 @@ function describeNow(e: Entry, title?: string): void {
     ...(spec.layout ?? {}),
     ...(title !== undefined ? { title: { text: title } } : {}),
   };
-  const text = describeFigure({ data: spec.data, layout }, { lang });
+  const text = describeFigure({ data: spec.data, layout }, { lang, slider: e.slider });
   if (e.caption) e.caption.textContent = text.caption;
   if (e.desc) e.desc.textContent = text.description;
   if (e.data?.open) fillTables(e);
@@ -346,17 +364,28 @@ function printing(): void {
   });
 }
 
-/** Draws a figure that another script changed: its new traces in the layout as drawn now. */
-async function redrawChanged(P: PlotlyApi, e: Entry, title: string | undefined): Promise<void> {
-  if (!e.drawn || !e.live) return;
+/** The slider of `e` at `value` (unchanged without a value or a slider). */
+function sliderAt(e: Entry, value: number | undefined): void {
+  if (e.slider && typeof value === "number") e.slider = { ...e.slider, value };
+}
+
+/**
+ * Draws a figure that another script changed: its latest traces in the layout as drawn now;
+ * then the caption and description say that figure's title and slider value (taken together
+ * with it, so a burst of changes never describes one figure with another's value).
+ */
+async function redrawChanged(P: PlotlyApi, e: Entry): Promise<void> {
+  const { live, liveTitle, liveValue } = e;
+  if (!e.drawn || !live) return;
   const layout = (e.el as unknown as { layout?: unknown }).layout ?? {};
-  const config = prepareFigure(e.live, layoutWidth(e)).config;
+  const config = prepareFigure(live, layoutWidth(e)).config;
   await P.react(e.el, {
-    data: JSON.parse(JSON.stringify(e.live.data)) as unknown[],
+    data: JSON.parse(JSON.stringify(live.data)) as unknown[],
     layout,
     config,
   });
-  describeNow(e, title);
+  sliderAt(e, liveValue);
+  describeNow(e, liveTitle);
 }
 
 /** Readies new entries: their data table, and their answer to another script's change. */
@@ -372,14 +401,22 @@ function adopt(found: Entry[]): void {
     let drawing = Promise.resolve();
     e.figure.addEventListener("mlekit:figure-changed", (ev) => {
       const detail = (ev as CustomEvent<FigureChange | undefined>).detail ?? {};
-      if (!detail.figure) return describeNow(e, detail.title);
+      if (!detail.figure) {
+        sliderAt(e, detail.value);
+        return describeNow(e, detail.title);
+      }
       ev.preventDefault();
       e.live = detail.figure;
-      if (!e.drawn) return describeNow(e, detail.title); // drawn later, with e.live
+      e.liveTitle = detail.title;
+      e.liveValue = detail.value;
+      if (!e.drawn) {
+        sliderAt(e, detail.value);
+        return describeNow(e, detail.title); // drawn later, with e.live
+      }
       const P = plotlyReady!;
       drawing = drawing
         .then(() => P)
-        .then((p) => redrawChanged(p, e, detail.title))
+        .then((p) => redrawChanged(p, e))
         .catch((err) => console.error(`figure ${e.el.id}: ${String(err)}`));
     });
   }

@@ -10,7 +10,10 @@ import {
   figurePlainText,
   formatNumber,
   plainLabel,
+  sliderValueText,
 } from "../../../notebooks/kit/src/display/describe-figure";
+import { sliderState } from "../../../notebooks/kit/src/plot/live-frame";
+import { liveSliderSpec } from "../../../notebooks/kit/src/plot/live-slider";
 import {
   bars,
   contour,
@@ -20,6 +23,7 @@ import {
   panels,
   plot,
   points,
+  liveSlider,
   slider,
   vline,
 } from "../../../notebooks/kit/src/plot";
@@ -133,6 +137,66 @@ test("panels are described one by one, and a slider with its current value", () 
     describeFigure(fig, { lang: "zh" }).description,
     /^2 个并排的子图。子图 1：柱状图；横轴：k.*滑块设置 θ，共 3 档，从 0\.30 到 0\.90；当前为 0\.60。$/,
   );
+});
+
+test("a continuous slider beside the figure (a page's range input) ends the description with its range and the value text of the value shown", () => {
+  const left = bars([0, 1], { p: [0.5, 0.5] }, { x: "k", y: "P" });
+  const right = curves(grid, { J: [2, 1, 2] }, { x: "θ", y: "nats" });
+  const live = liveSlider(panels([left, right]), {
+    label: "θ",
+    min: 0.3,
+    max: 0.9,
+    step: 0.01,
+    start: 0.6,
+    steps: [0.3, 0.6, 0.9],
+    inputs: {},
+    frame: (t) => ({ title: `θ = ${t.toFixed(2)}`, traces: { 0: { y: [t, 1 - t] } } }),
+  });
+  const spec = liveSliderSpec(live)!;
+  // The page draws the figure without plotly's stepped slider; the range input replaces it.
+  const drawn = { ...live, layout: { ...(live.layout as object), sliders: undefined } };
+  const at = (v: number, lang: "en" | "zh") =>
+    describeFigure(drawn as never, { lang, slider: sliderState(spec, v) }).description;
+  const panelsText =
+    "2 panels side by side. Panel 1: bar chart; x axis: k, from 0 to 1; y axis: P, from 0 to 0.6; 1 series: p (bar). " +
+    "Panel 2: line chart; x axis: θ, from 0 to 1; y axis: nats, from 1 to 2; 1 series: J (line).";
+  assert.is(
+    at(0.6, "en"),
+    `${panelsText} A slider sets θ from 0.30 to 0.90 in steps of 0.01; now θ = 0.60.`,
+  );
+  // The value text follows the value, to the slider's digits, and is the control's own text.
+  assert.match(at(0.61, "en"), /; now θ = 0\.61\.$/);
+  assert.ok(at(0.61, "en").endsWith(`now ${sliderValueText("θ", 0.61, spec.digits)}.`));
+  assert.match(
+    at(0.61, "zh"),
+    /^2 个并排的子图。.*滑块设置 θ，从 0\.30 到 0\.90，步长 0\.01；当前为 θ = 0\.61。$/,
+  );
+  // Given a slider, it is the one described, not the layout's stepped slider.
+  const both = describeFigure(live, { lang: "en", slider: sliderState(spec, 0.9) }).description;
+  assert.match(both, /now θ = 0\.90\.$/);
+  assert.not.match(both, /in 3 steps/);
+  assert.throws(
+    () => describeFigure(drawn as never, { slider: sliderState(spec, NaN) }),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "describeFigure: slider.value = NaN is not a finite number",
+  );
+});
+
+test("a slider's value text: the label, ' = ', the value to its digits; bad input is named", () => {
+  assert.is(sliderValueText("θ", 0.6100001, 2), "θ = 0.61");
+  assert.is(sliderValueText("θ", 0.605, 1), "θ = 0.6");
+  assert.is(sliderValueText("α", 3, 0), "α = 3");
+  assert.is(sliderValueText("θ", -0.5, 2), "θ = -0.50");
+  assert.throws(
+    () => sliderValueText("θ", Infinity, 2),
+    /sliderValueText: value = Infinity is not a finite number/,
+  );
+  assert.throws(
+    () => sliderValueText("θ", 1, 1.5),
+    /sliderValueText: digits = 1\.5 is not an integer from 0 to 20/,
+  );
+  assert.throws(() => sliderValueText("θ", 1, -1), /digits = -1/);
 });
 
 test("the language: an explicit tag (zh-CN counts as zh), else the kit's language as setLanguage stores it, else English", () => {

@@ -55,6 +55,8 @@ interface Strings {
   panels(n: number): string;
   panel(k: number, title: string, body: string): string;
   slider(label: string, n: number, first: string, last: string, now: string): string;
+  /** A continuous slider: its range, its step and its value text now. */
+  sliderRange(label: string, min: string, max: string, step: string, now: string): string;
   sentence(s: string): string;
   join(parts: string[]): string;
   /** Between sentences. */
@@ -108,6 +110,8 @@ export const FIGURE_STRINGS: Readonly<Record<FigureLanguage, Strings>> = {
     panel: (k, title, body) => `Panel ${k}${title ? `, “${title}”` : ""}: ${body}`,
     slider: (label, n, first, last, now) =>
       `A slider sets ${label} in ${n} steps from ${first} to ${last}; now ${now}`,
+    sliderRange: (label, min, max, step, now) =>
+      `A slider sets ${label} from ${min} to ${max} in steps of ${step}; now ${now}`,
     sentence: (s) => (/[.!?]$/.test(s) ? s : `${s}.`),
     join: (parts) => parts.join("; "),
     between: " ",
@@ -151,6 +155,8 @@ export const FIGURE_STRINGS: Readonly<Record<FigureLanguage, Strings>> = {
     panel: (k, title, body) => `子图 ${k}${title ? `「${title}」` : ""}：${body}`,
     slider: (label, n, first, last, now) =>
       `滑块设置 ${label}，共 ${n} 档，从 ${first} 到 ${last}；当前为 ${now}`,
+    sliderRange: (label, min, max, step, now) =>
+      `滑块设置 ${label}，从 ${min} 到 ${max}，步长 ${step}；当前为 ${now}`,
     sentence: (s) => (/[。！？]$/.test(s) ? s : `${s}。`),
     join: (parts) => parts.join("；"),
     between: "",
@@ -464,15 +470,68 @@ function sliderSentence(fig: FigureJson, s: Strings): string {
 }
 
 /**
+ * A continuous slider drawn beside a figure (an exported page's range input, which replaces
+ * plotly's stepped slider), at the value the figure's traces were computed for.
+ */
+export interface SliderState {
+  /** The parameter's name, e.g. "θ". */
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  /** Decimals shown for a value. */
+  readonly digits: number;
+  /** The value the figure shows now. */
+  readonly value: number;
+}
+
+/**
+ * The value text of a slider, as its control and the figure's description say it:
+ * `label = value` with `digits` decimals.
+ * @param label the parameter's name
+ * @param value the slider's value
+ * @param digits decimals shown (0–20)
+ * @returns the text, e.g. "θ = 0.61"
+ * @throws {RangeError} when `value` is not finite or `digits` is not an integer in [0, 20]
+ * @example sliderValueText("θ", 0.6100001, 2) // => "θ = 0.61"
+ * @example sliderValueText("α", 3, 0) // => "α = 3"
+ * @example sliderValueText("θ", NaN, 2) // => throws RangeError: sliderValueText: value = NaN is not a finite number
+ */
+export function sliderValueText(label: string, value: number, digits: number): string {
+  if (!Number.isFinite(value))
+    throw new RangeError(`sliderValueText: value = ${value} is not a finite number`);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20)
+    throw new RangeError(`sliderValueText: digits = ${digits} is not an integer from 0 to 20`);
+  return `${label} = ${value.toFixed(digits)}`;
+}
+
+/** A continuous slider as one sentence: its range, its step and its value now. */
+function rangeSentence(sl: SliderState, s: Strings): string {
+  for (const k of ["min", "max", "step", "value"] as const)
+    if (!isNum(sl[k]))
+      throw new RangeError(`describeFigure: slider.${k} = ${sl[k]} is not a finite number`);
+  return s.sliderRange(
+    sl.label,
+    sl.min.toFixed(sl.digits),
+    sl.max.toFixed(sl.digits),
+    formatNumber(sl.step, 6),
+    sliderValueText(sl.label, sl.value, sl.digits),
+  );
+}
+
+/**
  * The caption and description of a plotly figure, in the figure's own labels.
  *
  * - caption: the figure's title; without one, "y against x" per panel (joined by "; ").
  * - description: the chart kind, each axis with its title and range (or categories, or log
  *   scale), the series by legend name with their kind, the colour scale, panels one by one,
- *   and the slider with its current value.
+ *   and the slider with its current value: `slider` when given (a continuous slider drawn
+ *   beside the figure, whose value text "θ = 0.61" the sentence ends with), else plotly's
+ *   stepped slider in the layout.
  *
  * @param fig the figure as JSON (`{ data, layout }`)
- * @param options `lang`: "en", "zh" or a BCP 47 tag such as "zh-CN"; default: the kit's language
+ * @param options `lang`: "en", "zh" or a BCP 47 tag such as "zh-CN"; default: the kit's language.
+ *   `slider`: a continuous slider beside the figure and the value its traces show; default none
  * @returns `{ caption, description, language }`
  * @example
  * describeFigure({ data: [{ type: "scatter", mode: "lines", name: "log L", x: [0, 1], y: [-3, -1] }],
@@ -480,8 +539,16 @@ function sliderSentence(fig: FigureJson, s: Strings): string {
  * // => { caption: "nats against θ",
  * //      description: "Line chart. x axis: θ, from 0 to 1. y axis: nats, from −3 to −1. 1 series: log L (line).", language: "en" }
  * describeFigure({ data: [] }, { lang: "en" }).description // => "Empty chart."
+ * describeFigure({ data: [{ x: [0, 1], y: [1, 2] }] }, { lang: "en",
+ *   slider: { label: "θ", min: 0.3, max: 1.5, step: 0.01, digits: 2, value: 0.62 } }).description
+ * // => "Line chart. x axis: x, from 0 to 1. y axis: y, from 1 to 2. 1 unnamed line. A slider sets θ from 0.30 to 1.50 in steps of 0.01; now θ = 0.62."
+ * describeFigure(fig, { slider: { label: "θ", min: 0, max: 1, step: 0.1, digits: 1, value: NaN } })
+ * // => throws RangeError: describeFigure: slider.value = NaN is not a finite number
  */
-export function describeFigure(fig: FigureJson, { lang }: { lang?: string } = {}): FigureText {
+export function describeFigure(
+  fig: FigureJson,
+  { lang, slider }: { lang?: string; slider?: SliderState } = {},
+): FigureText {
   const language = figureLanguage(lang);
   const s = FIGURE_STRINGS[language];
   const panels = panelsOf(fig);
@@ -516,8 +583,8 @@ export function describeFigure(fig: FigureJson, { lang }: { lang?: string } = {}
       ),
     ].join(s.between);
   }
-  const slider = sliderSentence(fig, s);
-  if (slider) description += `${s.between}${s.sentence(slider)}`;
+  const sliderText = slider ? rangeSentence(slider, s) : sliderSentence(fig, s);
+  if (sliderText) description += `${s.between}${s.sentence(sliderText)}`;
   const caption = title || s.join(panels.map((p) => panelTitle(fig, p) || panelCaption(fig, p, s)));
   return { caption, description, language };
 }

@@ -5,6 +5,7 @@
 import { labelKey } from "../i18n/labels";
 
 import { LIVE_SLIDER_MIME } from "../format";
+import type { SliderState } from "../display/describe-figure";
 
 export { LIVE_SLIDER_MIME };
 
@@ -44,6 +45,22 @@ export interface LiveSliderSpec {
    * label table. The page fills the numbers of each new title into `to`.
    */
   readonly title?: { readonly from: string; readonly to: string };
+}
+
+/**
+ * A live slider at `value`, as the figure's description says it (`describeFigure`'s `slider`).
+ * @param spec the slider's spec
+ * @param value the value the figure shows
+ * @returns `{ label, min, max, step, digits, value }`
+ * @example sliderState({ label: "θ", min: 0.3, max: 1.5, step: 0.01, digits: 2, … }, 0.62)
+ * // => { label: "θ", min: 0.3, max: 1.5, step: 0.01, digits: 2, value: 0.62 }
+ */
+export function sliderState(
+  spec: Pick<LiveSliderSpec, "label" | "min" | "max" | "step" | "digits">,
+  value: number,
+): SliderState {
+  const { label, min, max, step, digits } = spec;
+  return { label, min, max, step, digits, value };
 }
 
 /** What a rebuilt frame may name besides its arguments: JavaScript's own pure built-ins. */

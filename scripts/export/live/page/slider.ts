@@ -4,8 +4,12 @@
 // pressed "Run in browser". The control is a real slider for keyboards and screen readers: it
 // is named by its <label>, arrow keys step it, `aria-valuetext` reads "θ = 0.61". Each new
 // figure goes out in a cancelable `mlekit:figure-changed` event (detail `{ figure, title, value,
-// text }`) from the plot element: the page script draws it and its caption, description and
-// data table follow; a page without one has it drawn here, its aria-label set to the title.
+// text }`) from the plot element: the page script draws it and its caption, description (which
+// ends "now θ = 0.61", the value the drawn traces were computed for) and data table follow; a
+// page without one has it drawn here, its aria-label set to the title.
+// Chromium 156 keeps aria-valuetext apart from a native range input's own value: its platform
+// tree (ATK's `valuetext`, what Orca reads) says "θ = 0.61", while CDP's Accessibility domain
+// reports its `valuetext` property from the value, "0.61" (tests/browser/readers.test.ts).
 import * as mlekit from "mlekit";
 import {
   applyFrame,
@@ -16,6 +20,7 @@ import {
 } from "../../../../notebooks/kit/src/plot/live-frame";
 import { unpackFigure } from "../../page/figure-codec";
 import { localTitle } from "../../../../notebooks/kit/src/plot/live-frame";
+import { sliderValueText } from "../../../../notebooks/kit/src/display/describe-figure";
 
 type Plotly = {
   react(el: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;
@@ -38,9 +43,9 @@ function plotly(): Promise<Plotly> {
   });
 }
 
-/** The value text of the control, e.g. "θ = 0.61". */
+/** The value text of the control, e.g. "θ = 0.61" (the kit's, as the figure's description says it). */
 export function valueText(spec: LiveSliderSpec, v: number): string {
-  return `${spec.label} = ${v.toFixed(spec.digits)}`;
+  return sliderValueText(spec.label, v, spec.digits);
 }
 
 function activateOne(control: HTMLElement): void {
