@@ -557,6 +557,50 @@ for (const { file } of SLIDER_PAGES) {
           `CDP valuetext ${JSON.stringify(before.cdp.valueText)} -> ${JSON.stringify(after.cdp.valueText)}, value ${JSON.stringify(before.cdp.value)} -> ${JSON.stringify(after.cdp.value)}; ` +
           `description ends ${JSON.stringify(after.description.slice(-60))}`,
       );
+      // Back/Forward: Chromium restores the control's value (form state) but the page draws its
+      // exported figure, so the slider must start where the figure, caption and description are.
+      await page.keyboard.press("End");
+      await page.waitForFunction(
+        () => {
+          const input = document.querySelector<HTMLInputElement>(".live-slider input[type=range]")!;
+          return input.value === input.max;
+        },
+        undefined,
+        { timeout: 30000 },
+      );
+      await page.goto("about:blank");
+      await page.goBack({ waitUntil: "load" });
+      await plotsLaidOut(page, 1280);
+      const back = await page.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>(".live-slider input[type=range]")!;
+        const control = input.closest<HTMLElement>(".live-slider")!;
+        const desc = (
+          document
+            .getElementById(control.dataset.liveFor!)
+            ?.closest("figure")
+            ?.getAttribute("aria-describedby") ?? ""
+        )
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? "")
+          .join(" ");
+        return {
+          value: input.value,
+          valueText: input.getAttribute("aria-valuetext"),
+          output: control.querySelector("output")?.textContent,
+          desc,
+        };
+      });
+      assert.is(
+        back.value,
+        before.value,
+        "after End, away and Back: the slider starts at the exported value",
+      );
+      assert.is(back.valueText, before.expected, "after Back: aria-valuetext");
+      assert.is(back.output, before.expected, "after Back: the value shown beside the slider");
+      assert.ok(
+        back.desc.includes(before.expected),
+        `after Back: the figure's description says ${before.expected}: ${back.desc}`,
+      );
       assert.equal(errors, [], "console errors");
       await context.close();
     } finally {

@@ -114,6 +114,9 @@ function activateOne(control: HTMLElement): void {
     pending = true;
     requestAnimationFrame(update);
   });
+  // A value the browser restored into the control (Back/Forward restores form state) is not the
+  // value the exported figure, its caption and description were made for: start where they are.
+  if (Number(input.value) !== spec.start) input.value = String(spec.start);
   input.setAttribute("aria-valuetext", valueText(spec, Number(input.value)));
 }
 
