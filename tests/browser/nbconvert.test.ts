@@ -115,21 +115,68 @@ interface Conversion {
   dir: string;
 }
 
+/** nbconvert's arguments for Markdown with the image-first priority, into `outDir`. */
+const nbconvertArgs = (outDir: string, files: string[]): string[] => [
+  "nbconvert",
+  "--to",
+  "markdown",
+  `--NbConvertBase.display_data_priority=${IMAGE_FIRST}`,
+  "--output-dir",
+  outDir,
+  ...files,
+];
+
 /** Converts `file` to Markdown into `outDir` with nbconvert (image-first priority). */
 async function convert(file: string, outDir: string): Promise<Conversion> {
   setup.ensureJupyter();
   mkdirSync(outDir, { recursive: true });
-  const name = basename(file, ".ipynb");
-  await run(setup.venvBin("jupyter"), [
-    "nbconvert",
-    "--to",
-    "markdown",
-    `--NbConvertBase.display_data_priority=${IMAGE_FIRST}`,
-    "--output-dir",
-    outDir,
-    file,
-  ]);
-  return { markdown: readFileSync(join(outDir, `${name}.md`), "utf8"), dir: outDir };
+  await run(setup.venvBin("jupyter"), nbconvertArgs(outDir, [file]));
+  return {
+    markdown: readFileSync(join(outDir, `${basename(file, ".ipynb")}.md`), "utf8"),
+    dir: outDir,
+  };
+}
+
+/**
+ * Converts `files` (no two with the same name) into `outDir` with ONE nbconvert process: Python
+ * and nbconvert start once for the batch, not once a notebook (about 2 CPU-seconds each here).
+ * A notebook the batch left without its Markdown (nbconvert stops at the first failure) is
+ * converted on its own, so one failure fails that notebook's tests, not its neighbours'.
+ * @returns each file's conversion, or the error that stopped it
+ */
+async function convertBatch(
+  files: string[],
+  outDir: string,
+): Promise<Map<string, Conversion | Error>> {
+  setup.ensureJupyter();
+  mkdirSync(outDir, { recursive: true });
+  await run(setup.venvBin("jupyter"), nbconvertArgs(outDir, files)).catch(() => undefined);
+  const done = new Map<string, Conversion | Error>();
+  for (const [i, file] of files.entries()) {
+    const md = join(outDir, `${basename(file, ".ipynb")}.md`);
+    if (existsSync(md)) done.set(file, { markdown: readFileSync(md, "utf8"), dir: outDir });
+    else
+      done.set(
+        file,
+        await convert(file, join(outDir, `alone-${i}`)).catch((err: unknown) =>
+          err instanceof Error ? err : new Error(String(err)),
+        ),
+      );
+  }
+  return done;
+}
+
+/** `files` split into at least `n` batches, none holding two files with the same name. */
+function batches(files: string[], n: number): string[][] {
+  const out: string[][] = Array.from({ length: n }, () => []);
+  for (const f of files) {
+    const name = basename(f);
+    const fits = out.filter((b) => !b.some((g) => basename(g) === name));
+    const target = fits.length ? fits.reduce((a, b) => (b.length < a.length ? b : a)) : [];
+    if (!fits.length) out.push(target);
+    target.push(f);
+  }
+  return out.filter((b) => b.length > 0);
 }
 
 /** Python run by {@link validate}: nbformat.validate on each file, the verdicts as one JSON object. */
@@ -312,8 +359,12 @@ if (EXPORT_DIRS.length === 0) {
           (err: unknown) => new Map(notebooks.map((f) => [f, asError(err).message])),
         );
       },
-      ...notebooks.map((file, i) => async () => {
-        conversions.set(file, await convert(file, join(tmp, String(i))).catch(asError));
+      // One nbconvert process a batch (CONCURRENCY batches), not one a notebook.
+      ...batches(notebooks, CONCURRENCY).map((batch, i) => async () => {
+        const done = await convertBatch(batch, join(tmp, String(i))).catch(
+          (err: unknown) => new Map(batch.map((f) => [f, asError(err)] as const)),
+        );
+        for (const [file, c] of done) conversions.set(file, c);
       }),
     ];
     await pool(jobs, CONCURRENCY, (job) => job());
