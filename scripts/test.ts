@@ -62,6 +62,7 @@ import { denoCheckAsync, type DenoCheckRun } from "./deno-check";
 import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
 import { SECOND_NODE_VERSION, ensureSecondNode, secondNodeEnv } from "./second-node";
+import { EXPORT_CHECKS, FRONT_ENDS, OWN_LAB } from "./test-stages";
 
 const ROOT = setup.ROOT;
 const args = new Set(process.argv.slice(2));
@@ -421,7 +422,7 @@ async function main(): Promise<void> {
     // The front ends run their own kernels meanwhile: JupyterLab 4 and Notebook 7.
     const tf = Date.now();
     // Anchored: unanchored, the pattern also matched own-jupyterlab.test.ts, which then ran twice.
-    frontends = uvuAsync("tests/browser", "^jupyter(lab|-frontends)\\.test\\.ts$", {
+    frontends = uvuAsync("tests/browser", FRONT_ENDS, {
       MLEKIT_FRONTEND_OUT: frontendOut,
       MLEKIT_SCREENS: screens,
     }).then((r) => ({ ...r, seconds: since(tf) }));
@@ -519,7 +520,7 @@ async function main(): Promise<void> {
   if (!skipBrowser) {
     // The student's own JupyterLab (kernel:install): 05 without, 02 with plotly's renderer.
     const t = Date.now();
-    ownLab = uvuAsync("tests/browser", "own-jupyterlab\\.test\\.ts$", {
+    ownLab = uvuAsync("tests/browser", OWN_LAB, {
       MLEKIT_SCREENS: screens,
     }).then((r) => ({ ...r, seconds: (Date.now() - t) / 1000 }));
   }
@@ -679,25 +680,28 @@ async function main(): Promise<void> {
     );
   }
 
-  // The checks on the fresh exports start now, while the front ends may still be running.
+  // The checks on the fresh exports start now, while the front ends may still be running: two
+  // uvu processes side by side, the readers' checks (axe, layout, print, screen readers: the
+  // longest file) and all the others, so that neither waits for the other's file to end.
   const tb = Date.now();
+  const exportEnv = {
+    MLEKIT_LIVE_DIRS: outDir,
+    MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
+    MLEKIT_FOREIGN_EXPORT: foreignOut,
+    MLEKIT_MD_FLAVOURS: JSON.stringify(
+      Object.fromEntries(flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir])),
+    ),
+    MLEKIT_SCREENS: screens,
+  };
   const exportChecks = skipBrowser
     ? undefined
-    : uvuAsync(
-        "tests/browser",
-        "(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|readers|live-notes)\\.test\\.ts$",
-        {
-          MLEKIT_LIVE_DIRS: outDir,
-          MLEKIT_EXPORT_DIRS: [outDir, fixtureOut, sharedOut, foreignOut].join(path.delimiter),
-          MLEKIT_FOREIGN_EXPORT: foreignOut,
-          MLEKIT_MD_FLAVOURS: JSON.stringify(
-            Object.fromEntries(
-              flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir]),
-            ),
-          ),
-          MLEKIT_SCREENS: screens,
-        },
-      ).then((r) => ({ ...r, seconds: since(tb) }));
+    : EXPORT_CHECKS.map(({ label, pattern }) =>
+        uvuAsync("tests/browser", pattern, exportEnv).then((r) => ({
+          ...r,
+          label,
+          seconds: since(tb),
+        })),
+      );
 
   section(
     "export fixtures: the kit's outputs (pages inline, then with --shared-assets) and a notebook that uses no kit",
@@ -846,11 +850,12 @@ async function main(): Promise<void> {
   }
 
   if (exportChecks) {
-    const ec = await exportChecks;
-    section(
-      `browser tests on the fresh exports (Debian Chromium, poppler-utils; ${ec.seconds}, beside the front ends)`,
-    );
-    recordUvu("tests/browser", ec.out, ec.status);
+    for (const ec of await Promise.all(exportChecks)) {
+      section(
+        `browser tests on the fresh exports: ${ec.label} (Debian Chromium, poppler-utils; ${ec.seconds}, beside the front ends)`,
+      );
+      recordUvu("tests/browser", ec.out, ec.status);
+    }
     console.log(`\nscreenshots: ${screens}`);
   }
   // Keep the screenshots; the rest of the temporary folder goes.
