@@ -479,19 +479,30 @@ async function readSlider(
   };
 }
 
+/**
+ * One browser with accessibility on (for the platform tree), shared by the slider pages: each
+ * page gets a context of its own, closed after it; the browser closes after the last page.
+ */
+let axBrowser: Promise<Browser> | undefined;
+const accessibilityBrowser = (): Promise<Browser> =>
+  (axBrowser ??= chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, "--force-renderer-accessibility=complete"],
+    timeout: 60000,
+  }));
+test.after(async () => {
+  if (axBrowser) await (await axBrowser).close();
+});
+
 for (const { file } of SLIDER_PAGES) {
   test(`${label(file)}: the live slider's value text (Chromium's platform tree) and its figure's accessible description (CDP) name the value before and after an ArrowRight, and the description is generated from the traces drawn`, async () => {
-    // A browser of its own, with accessibility on for the platform tree.
-    const ax = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [...CHROMIUM_ARGS, "--force-renderer-accessibility=complete"],
-      timeout: 60000,
+    // The browser with accessibility on for the platform tree; a context of this page's own.
+    const ax = await accessibilityBrowser();
+    const { page, context, errors } = await openOffline(ax, pathToFileURL(file).href, {
+      viewport: { width: 1280, height: 900 },
+      timeoutMs: 120000,
     });
     try {
-      const { page, context, errors } = await openOffline(ax, pathToFileURL(file).href, {
-        viewport: { width: 1280, height: 900 },
-        timeoutMs: 120000,
-      });
       await plotsLaidOut(page, 1280);
       const slider = page.locator(".live-slider input[type=range]").first();
       await slider.waitFor({ state: "visible", timeout: 60000 });
@@ -602,9 +613,8 @@ for (const { file } of SLIDER_PAGES) {
         `after Back: the figure's description says ${before.expected}: ${back.desc}`,
       );
       assert.equal(errors, [], "console errors");
-      await context.close();
     } finally {
-      await ax.close();
+      await context.close();
     }
   });
 }
