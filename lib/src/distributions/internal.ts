@@ -91,8 +91,7 @@ export function param(
  * @throws {RangeError} when `x` is NaN
  */
 export function checkX(fn: string, x: unknown): void {
-  if (typeof x !== "number") throw typeError(fn, "x", x, "is not a number");
-  if (x !== x) throw new RangeError(`${fn}: x = NaN is not a number`);
+  checkNumber(fn, "x", x);
 }
 
 /** Freezes a plain object and returns it typed as readonly. */

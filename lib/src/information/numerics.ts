@@ -7,7 +7,7 @@
 //   sum is tiny, so entries from 5e-324 to 1.7e308 neither overflow nor lose digits in the
 //   subnormals. Only then: a second pass, on the failing input only.
 
-import { entryError, type EntryKind, type Vector } from "../validate/validate";
+import { type Vector } from "../validate/validate";
 
 /** Terms per block of a blocked sum. */
 export const BLOCK = 256;
@@ -15,24 +15,7 @@ export const BLOCK = 256;
 /** With `normalize`, a sum below SAFE_LO is recomputed on entries scaled up by {@link upScale}. */
 export const SAFE_LO = 2 ** -600;
 
-/**
- * After a pass whose sum is not finite: throws the error for the first offending entry, or
- * returns when every entry is valid (so the sum itself overflowed).
- */
-export function throwIfInvalid(
-  fn: string,
-  names: readonly string[],
-  vectors: readonly Vector[],
-  kinds: readonly EntryKind[],
-): void {
-  const n = vectors[0].length;
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < vectors.length; k++) {
-      const err = entryError(fn, `${names[k]}[${i}]`, vectors[k][i], kinds[k]);
-      if (err) throw err;
-    }
-  }
-}
+export { throwIfInvalid } from "../validate/validate";
 
 /** The largest entry of a validated vector of non-negative numbers. */
 export function maxEntry(p: Vector, n: number): number {

@@ -151,6 +151,8 @@ export function checkSameLength(fn: string, a: string, na: number, b: string, nb
   }
 }
 
+const NOT_A_NUMBER = "is not a number";
+
 /**
  * Returns the error for one entry, or `undefined` when the entry is acceptable for its kind.
  */
@@ -160,8 +162,8 @@ export function entryError(
   value: unknown,
   kind: EntryKind,
 ): TypeError | RangeError | undefined {
-  if (typeof value !== "number") return typeError(fn, label, value, "is not a number");
-  if (value !== value) return new RangeError(`${fn}: ${label} = NaN is not a number`);
+  if (typeof value !== "number") return typeError(fn, label, value, NOT_A_NUMBER);
+  if (value !== value) return valueError(fn, label, value, NOT_A_NUMBER);
   if (kind === "probability") {
     if (value < 0) return valueError(fn, label, value, "is negative");
     if (value === Infinity) return valueError(fn, label, value, "is not finite");
@@ -175,16 +177,16 @@ export function entryError(
 }
 
 /**
- * Slow path, only taken once a hot loop has seen something wrong: rescans the vectors from
- * index 0 and throws the error for the first offending entry (all vectors at index i are
- * checked before index i + 1).
+ * After a pass whose sum is not finite: throws the error for the first offending entry (all
+ * vectors at index i are checked before index i + 1), or returns when every entry is valid (so
+ * the sum itself overflowed).
  */
-export function throwFirstInvalid(
+export function throwIfInvalid(
   fn: string,
   names: readonly string[],
   vectors: readonly Vector[],
   kinds: readonly EntryKind[],
-): never {
+): void {
   const n = vectors[0].length;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < vectors.length; k++) {
@@ -192,6 +194,19 @@ export function throwFirstInvalid(
       if (err) throw err;
     }
   }
+}
+
+/**
+ * Slow path, only taken once a hot loop has seen something wrong: rescans the vectors from
+ * index 0 and throws the error for the first offending entry ({@link throwIfInvalid}).
+ */
+export function throwFirstInvalid(
+  fn: string,
+  names: readonly string[],
+  vectors: readonly Vector[],
+  kinds: readonly EntryKind[],
+): never {
+  throwIfInvalid(fn, names, vectors, kinds);
   // Unreachable while the hot loops and this scan agree; kept so a mismatch fails loudly.
   throw new RangeError(`${fn}: invalid input`);
 }
@@ -328,15 +343,14 @@ export function checkOptions(
   normalize: unknown,
   tolerance: unknown,
 ): number {
-  if (typeof base !== "number") throw typeError(fn, "base", base, "is not a number");
-  if (base !== base) throw new RangeError(`${fn}: base = NaN is not a number`);
-  if (!(base > 1 && base < Infinity)) {
+  checkNumber(fn, "base", base);
+  if (!((base as number) > 1 && (base as number) < Infinity)) {
     throw valueError(fn, "base", base, "is not a valid logarithm base (finite and > 1)");
   }
   checkBoolean(fn, "normalize", normalize);
-  if (typeof tolerance !== "number") throw typeError(fn, "tolerance", tolerance, "is not a number");
+  if (typeof tolerance !== "number") throw typeError(fn, "tolerance", tolerance, NOT_A_NUMBER);
   if (!(tolerance >= 0)) throw valueError(fn, "tolerance", tolerance, "must be >= 0");
-  return base === Math.E ? 1 : Math.log(base);
+  return base === Math.E ? 1 : Math.log(base as number);
 }
 
 /**
@@ -345,9 +359,9 @@ export function checkOptions(
  * @throws {RangeError} when `x` is NaN
  */
 export function checkNumber(fn: string, name: string, x: unknown): number {
-  if (typeof x !== "number") throw typeError(fn, name, x, "is not a number");
-  if (x !== x) throw new RangeError(`${fn}: ${name} = NaN is not a number`);
-  return x;
+  const err = entryError(fn, name, x, "number");
+  if (err) throw err;
+  return x as number;
 }
 
 /** Alias of {@link checkNumber}, the name the information group uses. */
