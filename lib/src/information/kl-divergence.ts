@@ -6,6 +6,9 @@ import {
   checkVector,
   fromNats,
   INFO_OPTION_KEYS,
+  MIN_NORMAL,
+  PQ_NAMES,
+  PROB2,
   readOptions,
   throwFirstInvalid,
   type Vector,
@@ -25,59 +28,8 @@ import {
 import { klFastPass, PASS } from "../simd/passes";
 
 const FN = "klDivergence";
-const NAMES = ["p", "q"] as const;
-const KINDS = ["probability", "probability"] as const;
 
 const RATIO_MAX = Number.MAX_VALUE;
-const MIN_NORMAL = 2.2250738585072014e-308;
-
-/**
- * The precise pass without normalize, run only when the fast pass reports cancellation (p ≈ q):
- * Σ pᵢ log(pᵢ/qᵢ) = Σ kl_div(pᵢ, qᵢ) + Σ (pᵢ − qᵢ), each kl_div term ≥ 0 (near equality by the
- * inline series, elsewhere {@link offTerm}), so nothing cancels between terms; the differences are
- * summed exactly (TwoSum; near equality pᵢ − qᵢ is exact by Sterbenz, elsewhere its rounding error
- * is added too), so a first-order Σ(p − q) that is not 0 is kept exactly. Entries are validated.
- */
-function preciseUnnormalized(p: Vector, q: Vector, n: number): number {
-  FAR_HI = 0;
-  FAR_LO = 0;
-  let hHi = 0;
-  let hLo = 0;
-  let dHi = 0;
-  let dLo = 0;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = start + BLOCK < n ? start + BLOCK : n;
-    let h = 0;
-    for (let i = start; i < end; i++) {
-      const x = p[i];
-      const y = q[i];
-      const d = x - y;
-      const dt = dHi + d;
-      const dz = dt - dHi;
-      dLo += dHi - (dt - dz) + (d - dz);
-      dHi = dt;
-      const s = x + y;
-      const u = d / s;
-      if (u < 0.015625 && u > -0.015625) {
-        // near equality, |u| < 1/64: the first branch of atanhSeries, inline; below |u| = 2⁻¹²
-        // the terms past u⁵/5 are under 2⁻⁶² of the result (and the loop a third faster)
-        const t = u * u;
-        if (t < 5.960464477539063e-8) h += s * (t + u * (1 + u) * (t * (1 / 3 + t / 5)));
-        else h += s * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
-      } else {
-        const bv = d - x;
-        dLo += x - (d - bv) + (-y - bv); // x − y − d, exactly
-        h += offTerm(x, y, 0, d, y, 1, 1);
-      }
-    }
-    const t = hHi + h;
-    const z = t - hHi;
-    hLo += hHi - (t - z) + (h - z);
-    hHi = t;
-  }
-  if (!(hHi - hHi === 0)) return hHi;
-  return hHi + hLo - (FAR_HI + FAR_LO) + (dHi + dLo);
-}
 
 /** Results of the normalized passes besides their return value (no allocation per call). */
 let NORM_SP = 0; // Σ xᵢ, error-free split sum (relative error about n·2⁻⁹⁸)
@@ -137,24 +89,26 @@ function offTerm(
       const rv = r * v;
       return x * Math.log(r) + x * ((x - rv - productError(r, v, rv)) / rv - e / v);
     }
-    // a ratio out of range, or v too small for e/v to be a correction: logs of the factors
-    return x * (Math.log(x) - Math.log(qi) - Math.log(b) - Math.log(c));
   }
   if (x === 0) return v + e; // kl_div(0, y) = y
-  // x·log(x/(c·b·qᵢ)) − x + c·b·qᵢ, the last below every double
-  if (qi > 0) return x * (Math.log(x) - Math.log(qi) - Math.log(b) - Math.log(c)) - x;
-  return Infinity; // pᵢ > 0 where qᵢ = 0
+  if (!(qi > 0)) return Infinity; // pᵢ > 0 where qᵢ = 0
+  // a ratio out of range, or v too small for e/v to be a correction: logs of the factors; where
+  // v = 0 < qᵢ, x·log(x/(c·b·qᵢ)) − x + c·b·qᵢ, the last below every double
+  return x * (Math.log(x) - Math.log(qi) - Math.log(b) - Math.log(c)) - (v > 0 ? 0 : x);
 }
 
 /**
- * The normalized precise pass: H = Σ kl_div(xᵢ, c·yᵢ), xᵢ = a·pᵢ, yᵢ = b·qᵢ, any c > 0. The
- * difference xᵢ − c·yᵢ that a near-equal term hangs on is formed exactly: for c = 1 it is
- * xᵢ − yᵢ (Sterbenz), else c·yᵢ = v + e by Dekker's product (c's split hoisted: one split per
- * entry) and xᵢ − v is exact wherever the term is near equality. NORM_SP = Σ x and
- * NORM_D = Σ x − c·Σ y from error-free split sums (σx, σy from {@link splitBase}; c·Σ y by
- * Dekker, its part c·(Σ of the rests) rounded once, below the split sums' own error).
+ * The precise pass: H = Σ kl_div(xᵢ, c·yᵢ), xᵢ = a·pᵢ, yᵢ = b·qᵢ, any c > 0, each kl_div term
+ * ≥ 0 (near equality by the inline series, elsewhere {@link offTerm}), so nothing cancels between
+ * terms. The difference xᵢ − c·yᵢ that a near-equal term hangs on is formed exactly: c·yᵢ = v + e
+ * (v = yᵢ, e = 0 for c = 1; else Dekker's product, c's split hoisted), and wᵢ = xᵢ − v is exact
+ * (Sterbenz) wherever the term is near equality. Beside H: NORM_D = Σ (xᵢ − c·yᵢ), the wᵢ summed
+ * exactly (TwoSum, with the rounding of the wᵢ far from equality put back) and the eᵢ plainly
+ * (each below an ulp of c·yᵢ), so a first-order D that is not 0 is kept; NORM_SP = Σ x by an
+ * error-free split sum (σx from {@link splitBase}). Without normalize (a = b = c = 1),
+ * KL = H + D; with it, see {@link preciseNormalized}. Entries are validated.
  */
-function passNormalized(
+function precisePass(
   p: Vector,
   q: Vector,
   n: number,
@@ -162,7 +116,6 @@ function passNormalized(
   b: number,
   c: number,
   sx: number,
-  sy: number,
 ): number {
   FAR_HI = 0;
   FAR_LO = 0;
@@ -172,16 +125,15 @@ function passNormalized(
   let hHi = 0;
   let hLo = 0;
   let xQ = 0; // the σ-rounded parts, summed exactly
-  let yQ = 0;
   let xHi = 0; // the rests, blocked
   let xLo = 0;
-  let yHi = 0;
-  let yLo = 0;
+  let dHi = 0;
+  let dLo = 0;
+  let eSum = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const end = start + BLOCK < n ? start + BLOCK : n;
     let h = 0;
     let xb = 0;
-    let yb = 0;
     for (let i = start; i < end; i++) {
       // (the conditional is cheaper than multiplying by 1: 7.4 against 8.9 ns an entry)
       const x = a === 1 ? p[i] : p[i] * a;
@@ -189,9 +141,6 @@ function passNormalized(
       const xq = sx + x - sx;
       xQ += xq;
       xb += x - xq;
-      const yq = sy + y - sy;
-      yQ += yq;
-      yb += y - yq;
       let v = y;
       let e = 0;
       if (c !== 1) {
@@ -200,8 +149,14 @@ function passNormalized(
         const yH = t0 - (t0 - y);
         const yL = y - yH;
         e = yL * cL - (v - yH * cH - yL * cH - yH * cL); // y·c − v, exactly
+        eSum += e;
       }
-      const d = x - v - e;
+      const w = x - v;
+      const dt = dHi + w;
+      const dz = dt - dHi;
+      dLo += dHi - (dt - dz) + (w - dz);
+      dHi = dt;
+      const d = w - e;
       const s = x + v;
       const u = d / s;
       if (u < 0.015625 && u > -0.015625) {
@@ -210,7 +165,11 @@ function passNormalized(
         const t = u * u;
         if (t < 5.960464477539063e-8) h += s * (t + u * (1 + u) * (t * (1 / 3 + t / 5)));
         else h += s * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
-      } else h += offTerm(x, v, e, d, q[i], b, c);
+      } else {
+        const bv = w - x;
+        dLo += x - (w - bv) + (-v - bv); // x − v − w, exactly
+        h += offTerm(x, v, e, d, q[i], b, c);
+      }
     }
     let t = hHi + h;
     let z = t - hHi;
@@ -220,15 +179,9 @@ function passNormalized(
     z = t - xHi;
     xLo += xHi - (t - z) + (xb - z);
     xHi = t;
-    t = yHi + yb;
-    z = t - yHi;
-    yLo += yHi - (t - z) + (yb - z);
-    yHi = t;
   }
   NORM_SP = xQ + (xHi + xLo);
-  // c·yQ = v + e exactly; xQ − v is exact (Sterbenz) when the sums are this close
-  const v = yQ * c;
-  NORM_D = xQ - v - productError(yQ, c, v) + (xHi - c * yHi + (xLo - c * yLo));
+  NORM_D = dHi + (dLo - eSum);
   return hHi - hHi === 0 ? hHi + hLo - (FAR_HI + FAR_LO) : hHi;
 }
 
@@ -309,7 +262,7 @@ function etaMinusLog1p(eta: number): number {
  * Sp·KL(p/Sp ‖ q/Sq) = Σ kl_div(xᵢ, c·yᵢ) − Sp·g(η), g(η) = η − log(1 + η) ≥ 0,
  * 1 + η = c·Sq/Sp = 1 − D/Sp, D = Σ (xᵢ − c·yᵢ) (expand kl_div and use Σ xᵢ = Sp): an identity,
  * whatever c is. Every kl_div term is ≥ 0, so nothing cancels between terms, and g(η) ≈ η²/2 is
- * subtracted once ({@link passNormalized}):
+ * subtracted once ({@link precisePass}):
  * - when the sums are so close that g(Sq/Sp − 1) is below 1/16 of the fast estimate of KL,
  *   c = 1 (no product to round);
  * - otherwise, or when that fails, c = Sp/Sq from the fast pass's sums, η a few ε.
@@ -344,12 +297,12 @@ function preciseNormalized(
   const sx = splitBase(sp);
   const sy = splitBase(sq);
   for (let c = etaMinusLog1p(1 / ratio - 1) * 16 <= fastKl ? 1 : ratio; ; c = ratio) {
-    const h = passNormalized(p, q, n, sa, sb, c, sx, sy);
+    const h = precisePass(p, q, n, sa, sb, c, sx);
     if (!(h < Infinity)) return h;
     const s = NORM_SP;
     const eta = -NORM_D / s;
     const g = etaMinusLog1p(eta);
-    // g's error: |η| times D's (two split sums), against ε/4 of the result
+    // g's error: |η| times a bound on D's (the bound of two split sums), against ε/4 of the result
     const gErr = (Math.abs(eta) * (n + 256) * (sx + c * sy) * 2 ** -98) / s;
     if (g * 4 <= h / s && gErr * 2 ** 55 <= h / s - g) return clampKl(h / s - g);
     if (c === ratio) break;
@@ -462,7 +415,7 @@ export function klDivergenceAs(
   let sa = 1;
   let sb = 1;
   if (!(sp < Infinity && sq < Infinity)) {
-    throwIfInvalid(fn, NAMES, [p, q], KINDS); // a bad entry, or else a sum overflowed
+    throwIfInvalid(fn, PQ_NAMES, [p, q], PROB2); // a bad entry, or else a sum overflowed
     if (!normalize) throw overflowSum(fn, sp < Infinity ? "q" : "p");
   }
   if (normalize && (needsScale(sp) || needsScale(sq) || !(h - h === 0))) {
@@ -476,13 +429,13 @@ export function klDivergenceAs(
     sq = PASS.sq;
     abs = PASS.abs;
   }
-  const rescan = (): never => throwFirstInvalid(fn, NAMES, [p, q], KINDS);
+  const rescan = (): never => throwFirstInvalid(fn, PQ_NAMES, [p, q], PROB2);
   sp = checkSum(fn, "p", sp, n, normalize, tolerance, rescan);
   sq = checkSum(fn, "q", sq, n, normalize, tolerance, rescan);
   if (!normalize) {
     if (h === Infinity) return Infinity; // pᵢ > 0 where qᵢ = 0
     if (h * CANCELLATION >= sp + abs) return fromNats(h, lnBase);
-    return fromNats(preciseUnnormalized(p, q, n), lnBase);
+    return fromNats(precisePass(p, q, n, 1, 1, 1, 1) + NORM_D, lnBase);
   }
   // Normalized: (1/Sp) Σ p log(p/q) + log(Sq/Sp), the log of the ratio taken as a difference of
   // logs when the ratio leaves the double range (sums 1e±300 apart). Its error is about

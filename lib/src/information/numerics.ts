@@ -7,7 +7,7 @@
 //   sum is tiny, so entries from 5e-324 to 1.7e308 neither overflow nor lose digits in the
 //   subnormals. Only then: a second pass, on the failing input only.
 
-import { type Vector } from "../validate/validate";
+import { MIN_NORMAL, RESCALE, type Vector } from "../validate/validate";
 
 /** Terms per block of a blocked sum. */
 export const BLOCK = 256;
@@ -46,7 +46,7 @@ export function needsScale(sum: number): boolean {
 /** The sum-overflow error for a vector that should sum to 1 (normalize off). */
 export function overflowSum(fn: string, name: string): RangeError {
   return new RangeError(
-    `${fn}: ${name} sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`,
+    `${fn}: ${name} sums to Infinity (overflow), not 1${RESCALE}`,
   );
 }
 
@@ -112,7 +112,6 @@ export function klDivTerm(x: number, y: number, d: number = x - y): number {
 /** {@link klDivTerm} under its older name (klBetween uses it). */
 export const relEntrTerm = klDivTerm;
 
-const MIN_NORMAL = 2.2250738585072014e-308;
 const SPLIT = 134217729; // 2^27 + 1 (Dekker)
 
 const BIG = 2 ** 995;
@@ -351,7 +350,7 @@ export function expShifted(z: number, m: number): number {
 }
 
 /** Sums Σ exp(xᵢ − m) below this are redone by {@link expRestTiny} (e^-624: every other logit 624 below m). */
-export const TINY_REST = 2 ** -900;
+export const TINY_REST = 8.452712498170644e-272; // 2⁻⁹⁰⁰ (a literal: esbuild drops it where unused)
 // 600 ln 2 as the nearest double and its remainder (mpmath: float(600*log(2)) and the rest): the
 // remainder must be tiny, since exp(d + lo) = exp(d)(1 + lo) drops lo²/2 (600·LN2_LO = 1.1e-7
 // left 6.5e-15)

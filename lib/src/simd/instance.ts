@@ -66,12 +66,13 @@ interface WasmApi {
 const SIMD_PROBE = "AGFzbQEAAAABBQFgAAF7AwIBAAoWARQA/QwAAAAAAAAAAAAAAAAAAAAACw==";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const CORRUPT = "mlekit: corrupt embedded WebAssembly module ";
 
 /** Bytes of a base64 string (no `atob`, which not every JavaScript context has). */
 export function decodeBase64(text: string): Uint8Array {
   let len = text.length;
   while (len > 0 && text.charCodeAt(len - 1) === 61) len--; // '=' padding
-  if (len % 4 === 1) throw new RangeError("mlekit: corrupt embedded WebAssembly module (length)");
+  if (len % 4 === 1) throw new RangeError(`${CORRUPT}(length)`);
   const out = new Uint8Array((len * 3) >> 2);
   // 6 bits a character shifted into `bits`; after the 2nd, 3rd and 4th character of a group a
   // byte is complete, 4, 2 and 0 bits from the bottom (a Uint8Array store keeps the low 8 bits)
@@ -79,7 +80,7 @@ export function decodeBase64(text: string): Uint8Array {
   let j = 0;
   for (let i = 0; i < len; i++) {
     const v = B64.indexOf(text[i]);
-    if (v < 0) throw new RangeError(`mlekit: corrupt embedded WebAssembly module (character ${i})`);
+    if (v < 0) throw new RangeError(`${CORRUPT}(character ${i})`);
     bits = (bits << 6) | v;
     if (i % 4) out[j++] = bits >> (6 - 2 * (i % 4));
   }

@@ -42,6 +42,18 @@ export type Vector = readonly number[] | Float64Array;
  */
 export type EntryKind = "probability" | "logit" | "finite" | "number";
 
+/** The smallest normal double, 2⁻¹⁰²² (a ratio below it has lost bits: logs of the factors instead). */
+export const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** Names and entry kinds of one and of two probability vectors, for the rescans' messages. */
+export const P_NAMES = ["p"] as const;
+export const PQ_NAMES = ["p", "q"] as const;
+export const PROB1: readonly EntryKind[] = ["probability"];
+export const PROB2: readonly EntryKind[] = ["probability", "probability"];
+
+/** The end of the messages for a sum that is not 1. */
+export const RESCALE = " (pass { normalize: true } to rescale)";
+
 /** Default `tolerance` of the information functions' sum-to-1 check. */
 export const DEFAULT_TOLERANCE = 1e-9;
 
@@ -122,6 +134,7 @@ export function checkVector(fn: string, name: string, x: unknown): number {
 
 /** The longest array the library allocates (V8's limit for a Float64Array on 64-bit platforms). */
 export const MAX_LENGTH = 2 ** 32 - 1;
+const TOO_LARGE = "is too large: ";
 
 /**
  * `new Float64Array(n)` for a length the caller has validated as a non-negative integer, with the
@@ -131,7 +144,7 @@ export const MAX_LENGTH = 2 ** 32 - 1;
  */
 export function allocate(fn: string, name: string, n: number): Float64Array {
   if (n > MAX_LENGTH)
-    throw valueError(fn, name, n, `is too large: more than ${MAX_LENGTH} entries`);
+    throw valueError(fn, name, n, `${TOO_LARGE}more than ${MAX_LENGTH} entries`);
   try {
     return new Float64Array(n);
   } catch {
@@ -139,7 +152,7 @@ export function allocate(fn: string, name: string, n: number): Float64Array {
       fn,
       name,
       n,
-      `is too large: the ${n} entries (${n * 8} bytes) cannot be allocated`,
+      `${TOO_LARGE}the ${n} entries (${n * 8} bytes) cannot be allocated`,
     );
   }
 }
@@ -247,8 +260,7 @@ export function checkSum(
       throw new RangeError(`${fn}: ${name} sums to ${showValue(sum)}; cannot normalize`);
   } else if (Math.abs(sum - 1) > tolerance * Math.max(1, n)) {
     throw new RangeError(
-      `${fn}: ${name} sums to ${sum}, not 1 within tolerance ${tolerance}` +
-        ` (pass { normalize: true } to rescale)`,
+      `${fn}: ${name} sums to ${sum}, not 1 within tolerance ${tolerance}${RESCALE}`,
     );
   }
   return sum;
