@@ -45,8 +45,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   const { unbiased = false } = readOptions(FN, opts, ["unbiased"]);
   checkBoolean(FN, "unbiased", unbiased);
   const m = requireSample(FN, xs);
-  if (unbiased && m < 2)
-    throw new RangeError(`${FN}: unbiased needs m >= 2 observations, got 1`);
+  if (unbiased && m < 2) throw new RangeError(`${FN}: unbiased needs m >= 2 observations, got 1`);
   const shift = xs[0];
   // Shifted sums S1 = Σ(x − K), S2 = Σ(x − K)², K = x₁, blocked (plain inside blocks of 256, the
   // block sums added with TwoSum) so that the error does not grow with m.
@@ -97,9 +96,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   }
   const sigma = Math.sqrt(ss / (unbiased ? m - 1 : m)) * back;
   if (!(sigma < Infinity))
-    throw new RangeError(
-      `${FN}: the values are too far apart, the standard deviation overflows`,
-    );
+    throw new RangeError(`${FN}: the values are too far apart, the standard deviation overflows`);
   if (!(sigma > 0)) {
     for (let i = 1; i < m; i++) {
       if (xs[i] !== shift)
@@ -107,9 +104,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
           `${FN}: the standard deviation rounds to 0 (below 2.5e-324), sigma = 0 has no Gaussian MLE`,
         );
     }
-    throw new RangeError(
-      `${FN}: all ${m} values equal ${shift}, sigma = 0 has no Gaussian MLE`,
-    );
+    throw new RangeError(`${FN}: all ${m} values equal ${shift}, sigma = 0 has no Gaussian MLE`);
   }
   return gaussian(mean, sigma);
 }

@@ -92,7 +92,9 @@ export function entropy(p: Probabilities, opts?: InfoOptions): number {
     h = entropyPass(FN, p, n, scaleFor(maxEntry(p, n)));
     s = PASS.sp;
   }
-  s = checkSum(FN, "p", s, n, normalize, tolerance, () => throwFirstInvalid(FN, P_NAMES, [p], PROB1));
+  s = checkSum(FN, "p", s, n, normalize, tolerance, () =>
+    throwFirstInvalid(FN, P_NAMES, [p], PROB1),
+  );
   if (!normalize) return fromNats(h, lnBase);
   // Normalized: -Σ (p/S) log(p/S) = log S + (1/S)(-Σ p log p), invariant under p -> a·p. When the
   // two parts cancel (log S large, or most of the mass in one entry), recompute it as

@@ -6,6 +6,7 @@ import {
   checkVector,
   fromNats,
   INFO_OPTION_KEYS,
+  logQuotient,
   MIN_NORMAL,
   PQ_NAMES,
   PROB2,
@@ -28,8 +29,6 @@ import {
 import { klFastPass, PASS } from "../simd/passes";
 
 const FN = "klDivergence";
-
-const RATIO_MAX = Number.MAX_VALUE;
 
 /** Results of the normalized passes besides their return value (no allocation per call). */
 let NORM_SP = 0; // Σ xᵢ, error-free split sum (relative error about n·2⁻⁹⁸)
@@ -315,12 +314,6 @@ function clampKl(kl: number): number {
   return kl > 0 ? kl : kl === kl ? 0 : kl;
 }
 
-/** log(Sq/Sp), as a difference of logs when the ratio leaves the double range (sums 1e±300 apart). */
-function normalizedLogRatio(sp: number, sq: number): number {
-  const ratio = sq / sp;
-  return ratio >= MIN_NORMAL && ratio <= RATIO_MAX ? Math.log(ratio) : Math.log(sq) - Math.log(sp);
-}
-
 // The fast pass, Σ pᵢ log(pᵢ/qᵢ) (blocked), the sums Σ pᵢ, Σ qᵢ and Σ |pᵢ log(pᵢ/qᵢ)| (validated
 // as it goes), is `klFastPass` (lib/src/simd/passes.ts): WebAssembly SIMD kernels from its
 // break-even length up where the engine has them, else a JS loop that gives the same bits. When
@@ -441,7 +434,7 @@ export function klDivergenceAs(
   // logs when the ratio leaves the double range (sums 1e±300 apart). Its error is about
   // ε·(1 + Σ|terms|/Sp + |log(Sq/Sp)|); on cancellation, or when a scaled qᵢ underflowed to 0
   // (h = Infinity), the precise pass decides.
-  let logRatio = normalizedLogRatio(sp, sq);
+  let logRatio = logQuotient(sq, sp);
   let fastKl = h / sp + logRatio;
   if (fastKl < Infinity && fastKl * CANCELLATION_NORMALIZED >= 1 + abs / sp + Math.abs(logRatio)) {
     if (n > BLOCK) {
@@ -449,7 +442,7 @@ export function klDivergenceAs(
       // divides by them, so they are summed again blocked, as crossEntropy's (a plain Σ of 1e6
       // entries: 1.4e-11)
       [sp, sq] = blockedSums(p, q, n, sa, sb);
-      logRatio = normalizedLogRatio(sp, sq);
+      logRatio = logQuotient(sq, sp);
       fastKl = h / sp + logRatio;
     }
     return fromNats(fastKl, lnBase);

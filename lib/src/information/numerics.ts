@@ -7,7 +7,7 @@
 //   sum is tiny, so entries from 5e-324 to 1.7e308 neither overflow nor lose digits in the
 //   subnormals. Only then: a second pass, on the failing input only.
 
-import { MIN_NORMAL, RESCALE, type Vector } from "../validate/validate";
+import { logQuotient, RESCALE, type Vector } from "../validate/validate";
 
 /** Terms per block of a blocked sum. */
 export const BLOCK = 256;
@@ -45,9 +45,7 @@ export function needsScale(sum: number): boolean {
 
 /** The sum-overflow error for a vector that should sum to 1 (normalize off). */
 export function overflowSum(fn: string, name: string): RangeError {
-  return new RangeError(
-    `${fn}: ${name} sums to Infinity (overflow), not 1${RESCALE}`,
-  );
+  return new RangeError(`${fn}: ${name} sums to Infinity (overflow), not 1${RESCALE}`);
 }
 
 /**
@@ -104,9 +102,7 @@ export function klDivTerm(x: number, y: number, d: number = x - y): number {
   if (s === Infinity) return 2 * klDivTerm(0.5 * x, 0.5 * y, 0.5 * d);
   const u = d / s;
   if (u < 0.5 && u > -0.5) return s * atanhSeries(u);
-  const r = x / y;
-  const lr = r >= MIN_NORMAL && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(x) - Math.log(y);
-  return x * lr - d;
+  return x * logQuotient(x, y) - d;
 }
 
 /** {@link klDivTerm} under its older name (klBetween uses it). */

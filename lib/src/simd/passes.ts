@@ -18,7 +18,7 @@
 // (measured by `npm run bench`, printed in its SIMD section), else the JS loop.
 
 import {
-  MIN_NORMAL,
+  logQuotient,
   P_NAMES as P,
   PQ_NAMES as PQ,
   PROB1,
@@ -150,12 +150,9 @@ function crossJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: numb
   return pairValue(hHi, hLo);
 }
 
-const RATIO_MAX = Number.MAX_VALUE;
-
 /** p·log(p/q) for p > 0: one log while p/q is a normal double, else log p − log q. */
 function klTerm(p: number, q: number): number {
-  const r = p / q;
-  return p * (r >= MIN_NORMAL && r <= RATIO_MAX ? Math.log(r) : Math.log(p) - Math.log(q));
+  return p * logQuotient(p, q);
 }
 
 function klJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {

@@ -45,6 +45,12 @@ export type EntryKind = "probability" | "logit" | "finite" | "number";
 /** The smallest normal double, 2⁻¹⁰²² (a ratio below it has lost bits: logs of the factors instead). */
 export const MIN_NORMAL = 2.2250738585072014e-308;
 
+/** log(x/y) for x, y > 0: one log while x/y is a normal double, else log x − log y. */
+export function logQuotient(x: number, y: number): number {
+  const r = x / y;
+  return r >= MIN_NORMAL && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(x) - Math.log(y);
+}
+
 /** Names and entry kinds of one and of two probability vectors, for the rescans' messages. */
 export const P_NAMES = ["p"] as const;
 export const PQ_NAMES = ["p", "q"] as const;
@@ -143,8 +149,7 @@ const TOO_LARGE = "is too large: ";
  * @throws {RangeError} naming the function and the argument `name` that asked for `n` entries
  */
 export function allocate(fn: string, name: string, n: number): Float64Array {
-  if (n > MAX_LENGTH)
-    throw valueError(fn, name, n, `${TOO_LARGE}more than ${MAX_LENGTH} entries`);
+  if (n > MAX_LENGTH) throw valueError(fn, name, n, `${TOO_LARGE}more than ${MAX_LENGTH} entries`);
   try {
     return new Float64Array(n);
   } catch {
