@@ -9,6 +9,7 @@ import {
   PROB1,
   readOptions,
   throwFirstInvalid,
+  throwIfInvalid,
 } from "../validate/validate";
 import { entropyPass, PASS } from "../simd/passes";
 import {
@@ -20,7 +21,6 @@ import {
   RATIO_TOTAL,
   scaleFor,
   sumSafeScale,
-  throwIfInvalid,
 } from "./numerics";
 
 const FN = "entropy";

@@ -13,6 +13,7 @@ import {
   readOptions,
   throwFirstInvalid,
   type Vector,
+  throwIfInvalid,
 } from "../validate/validate";
 import {
   BLOCK,
@@ -24,7 +25,6 @@ import {
   needsScale,
   overflowSum,
   scaleFor,
-  throwIfInvalid,
 } from "./numerics";
 import { klFastPass, PASS } from "../simd/passes";
 

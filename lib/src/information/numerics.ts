@@ -15,8 +15,6 @@ export const BLOCK = 256;
 /** With `normalize`, a sum below SAFE_LO is recomputed on entries scaled up by {@link upScale}. */
 export const SAFE_LO = 2 ** -600;
 
-export { throwIfInvalid } from "../validate/validate";
-
 /** The largest entry of a validated vector of non-negative numbers. */
 export function maxEntry(p: Vector, n: number): number {
   let m = 0;
@@ -346,7 +344,7 @@ export function expShifted(z: number, m: number): number {
 }
 
 /** Sums Σ exp(xᵢ − m) below this are redone by {@link expRestTiny} (e^-624: every other logit 624 below m). */
-export const TINY_REST = 8.452712498170644e-272; // 2⁻⁹⁰⁰ (a literal: esbuild drops it where unused)
+export const TINY_REST = 1.1830521861667747e-271; // 2⁻⁹⁰⁰ (a literal: esbuild drops it where unused)
 // 600 ln 2 as the nearest double and its remainder (mpmath: float(600*log(2)) and the rest): the
 // remainder must be tiny, since exp(d + lo) = exp(d)(1 + lo) drops lo²/2 (600·LN2_LO = 1.1e-7
 // left 6.5e-15)
