@@ -20,9 +20,7 @@ import type { EntropyOptions } from "./distribution";
  */
 export function checkDraws(fn: string, n: number, rng: Rng): void {
   checkNumber(fn, "n", n);
-  if (!(Number.isSafeInteger(n) && n >= 0)) {
-    throw new RangeError(`${fn}: n = ${showValue(n)} must be a non-negative integer`);
-  }
+  if (!(Number.isSafeInteger(n) && n >= 0)) paramError(fn, "n", n, "a non-negative integer");
   checkRng(fn, rng);
 }
 

@@ -11,6 +11,7 @@ export interface FitGaussianOptions {
 }
 
 const FN = "fitGaussian";
+const NO_MLE = ", sigma = 0 has no Gaussian MLE";
 
 /**
  * Fits a Gaussian by maximum likelihood: the sample mean and the root mean squared deviation.
@@ -100,11 +101,9 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   if (!(sigma > 0)) {
     for (let i = 1; i < m; i++) {
       if (xs[i] !== shift)
-        throw new RangeError(
-          `${FN}: the standard deviation rounds to 0 (below 2.5e-324), sigma = 0 has no Gaussian MLE`,
-        );
+        throw new RangeError(`${FN}: the standard deviation rounds to 0 (below 2.5e-324)${NO_MLE}`);
     }
-    throw new RangeError(`${FN}: all ${m} values equal ${shift}, sigma = 0 has no Gaussian MLE`);
+    throw new RangeError(`${FN}: all ${m} values equal ${shift}${NO_MLE}`);
   }
   return gaussian(mean, sigma);
 }

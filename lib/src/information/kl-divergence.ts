@@ -7,6 +7,7 @@ import {
   fromNats,
   INFO_OPTION_KEYS,
   logQuotient,
+  MAX_DOUBLE,
   MIN_NORMAL,
   PQ_NAMES,
   PROB2,
@@ -84,7 +85,7 @@ function offTerm(
     FAR_LO += FAR_HI - (ft - fz) + (d - fz);
     FAR_HI = ft;
     const r = x / v;
-    if (r >= MIN_NORMAL && r <= Number.MAX_VALUE && v >= 2 ** -960) {
+    if (r >= MIN_NORMAL && r <= MAX_DOUBLE && v >= 2 ** -960) {
       const rv = r * v;
       return x * Math.log(r) + x * ((x - rv - productError(r, v, rv)) / rv - e / v);
     }
@@ -214,10 +215,8 @@ function exactNormalized(p: Vector, q: Vector, n: number, sa: number, sb: number
   sqLo -= s2 - sqHi;
   sqHi = s2;
   const sPQ = spHi * sqHi;
-  // x/Sp and y/Sq by reciprocals: their roundings move only the weight s = a + b of a term (by
-  // about ε relative); the difference a − b that the term hangs on is num/sPQ, one division
-  const invSp = 1 / spHi;
-  const invSq = 1 / sqHi;
+  // x/Sp and y/Sq move only the weight s = a + b of a term; the difference a − b that the term
+  // hangs on is num/sPQ, one division
   let hHi = 0;
   let hLo = 0;
   for (let start = 0; start < n; start += BLOCK) {
@@ -236,7 +235,7 @@ function exactNormalized(p: Vector, q: Vector, n: number, sa: number, sb: number
         // a·log(a/b) − a + b from logs of the unscaled entry (b is below every double)
         const a = x / spHi;
         h += a * (Math.log(a) - Math.log(q[i]) - Math.log(sb) + Math.log(sqHi)) - a;
-      } else if (x > 0 || y > 0) h += klDivTerm(x * invSp, y * invSq, num / sPQ);
+      } else if (x > 0 || y > 0) h += klDivTerm(x / spHi, y / sqHi, num / sPQ);
     }
     const t = hHi + h;
     const z = t - hHi;
@@ -246,14 +245,8 @@ function exactNormalized(p: Vector, q: Vector, n: number, sa: number, sb: number
   return hHi - hHi === 0 ? hHi + hLo : hHi;
 }
 
-/**
- * g(η) = η − log(1 + η) ≥ 0, which is kl_div(1, 1 + η): by {@link klDivTerm} with the exact
- * difference −η, so a few ε relative for every η (its series where |η| < 2; η − log1p(η) alone
- * loses up to 2ε/|η| of g to cancellation, 2⁻⁴³ at η = 0.01).
- */
-function etaMinusLog1p(eta: number): number {
-  return klDivTerm(1, 1 + eta, -eta);
-}
+/** A sum outside [2⁻²⁵⁰, 2²⁵⁰], where Dekker's splits and products of its entries may leave the range. */
+const outOfSplitRange = (s: number): boolean => !(s >= 2 ** -250 && s <= 2 ** 250);
 
 /**
  * The precise pass with normalize, run only when the fast pass reports cancellation. With
@@ -282,11 +275,7 @@ function preciseNormalized(
 ): number {
   // entries as they are while the sums keep Dekker's splits and products in range; else both sums
   // scaled to [1, 2) (powers of two, exact)
-  if (
-    sa === 1 &&
-    sb === 1 &&
-    !(sp >= 2 ** -250 && sp <= 2 ** 250 && sq >= 2 ** -250 && sq <= 2 ** 250)
-  ) {
+  if (sa === 1 && sb === 1 && (outOfSplitRange(sp) || outOfSplitRange(sq))) {
     sa = scaleFor(sp);
     sb = scaleFor(sq);
     sp *= sa;
@@ -295,23 +284,20 @@ function preciseNormalized(
   const ratio = sp / sq;
   const sx = splitBase(sp);
   const sy = splitBase(sq);
-  for (let c = etaMinusLog1p(1 / ratio - 1) * 16 <= fastKl ? 1 : ratio; ; c = ratio) {
+  for (let c = klDivTerm(1, 1 / ratio, 1 - 1 / ratio) * 16 <= fastKl ? 1 : ratio; ; c = ratio) {
     const h = precisePass(p, q, n, sa, sb, c, sx);
     if (!(h < Infinity)) return h;
     const s = NORM_SP;
     const eta = -NORM_D / s;
-    const g = etaMinusLog1p(eta);
+    // g(η) = η − log(1 + η) = kl_div(1, 1 + η), by klDivTerm with the exact difference −η: a few ε
+    // relative for every η (η − log1p(η) alone loses up to 2ε/|η| of g to cancellation)
+    const g = klDivTerm(1, 1 + eta, -eta);
     // g's error: |η| times a bound on D's (the bound of two split sums), against ε/4 of the result
     const gErr = (Math.abs(eta) * (n + 256) * (sx + c * sy) * 2 ** -98) / s;
-    if (g * 4 <= h / s && gErr * 2 ** 55 <= h / s - g) return clampKl(h / s - g);
+    if (g * 4 <= h / s && gErr * 2 ** 55 <= h / s - g) return h / s - g; // (below 0 by rounding: fromNats makes it 0)
     if (c === ratio) break;
   }
   return exactNormalized(p, q, n, scaleFor(maxEntry(p, n)), scaleFor(maxEntry(q, n)));
-}
-
-/** A KL that rounding took below 0 is 0; NaN stays NaN. */
-function clampKl(kl: number): number {
-  return kl > 0 ? kl : kl === kl ? 0 : kl;
 }
 
 // The fast pass, Σ pᵢ log(pᵢ/qᵢ) (blocked), the sums Σ pᵢ, Σ qᵢ and Σ |pᵢ log(pᵢ/qᵢ)| (validated
@@ -322,15 +308,15 @@ function clampKl(kl: number): number {
 /**
  * The fast pass's error is about ε·(Σ pᵢ + Σ|pᵢ log(pᵢ/qᵢ)|): each log(pᵢ/qᵢ) is off by about ε
  * absolutely (the ratio is rounded), each product by ε relatively. A result smaller than
- * 1/CANCELLATION of that magnitude has lost more than 5 bits, and the precise pass runs.
+ * 1/32 (CANCELLATION) of that magnitude has lost more than 5 bits, and the precise pass runs.
  */
-const CANCELLATION = 32;
+// CANCELLATION = 32 (written as a literal where it is used: shorter minified)
 /**
  * The same for the normalized result (1/Sp) Σ pᵢ log(pᵢ/qᵢ) + log(Sq/Sp), whose fast form adds the
  * roundings of the division and of log(Sq/Sp): at 32 it was 1.7e-14 relative (n = 1000, q within
  * ±90% of p); at 8 the error stays below the documented 5e-15.
  */
-const CANCELLATION_NORMALIZED = 8;
+// CANCELLATION_NORMALIZED = 8 (a literal where it is used)
 
 /**
  * Kullback–Leibler divergence of p from q: the expected extra code length, per event drawn
@@ -427,7 +413,7 @@ export function klDivergenceAs(
   sq = checkSum(fn, "q", sq, n, normalize, tolerance, rescan);
   if (!normalize) {
     if (h === Infinity) return Infinity; // pᵢ > 0 where qᵢ = 0
-    if (h * CANCELLATION >= sp + abs) return fromNats(h, lnBase);
+    if (h * 32 >= sp + abs) return fromNats(h, lnBase);
     return fromNats(precisePass(p, q, n, 1, 1, 1, 1) + NORM_D, lnBase);
   }
   // Normalized: (1/Sp) Σ p log(p/q) + log(Sq/Sp), the log of the ratio taken as a difference of
@@ -436,7 +422,7 @@ export function klDivergenceAs(
   // (h = Infinity), the precise pass decides.
   let logRatio = logQuotient(sq, sp);
   let fastKl = h / sp + logRatio;
-  if (fastKl < Infinity && fastKl * CANCELLATION_NORMALIZED >= 1 + abs / sp + Math.abs(logRatio)) {
+  if (fastKl < Infinity && fastKl * 8 >= 1 + abs / sp + Math.abs(logRatio)) {
     if (n > BLOCK) {
       // the fast pass's Sp and Sq are plain sums (its order is the kernels'); the fast result
       // divides by them, so they are summed again blocked, as crossEntropy's (a plain Σ of 1e6

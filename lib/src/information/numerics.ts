@@ -7,7 +7,7 @@
 //   sum is tiny, so entries from 5e-324 to 1.7e308 neither overflow nor lose digits in the
 //   subnormals. Only then: a second pass, on the failing input only.
 
-import { logQuotient, RESCALE, type Vector } from "../validate/validate";
+import { logQuotient, MAX_DOUBLE, RESCALE, type Vector } from "../validate/validate";
 
 /** Terms per block of a blocked sum. */
 export const BLOCK = 256;
@@ -153,7 +153,7 @@ export const PRECISE_BELOW_FAST = 16;
  */
 export function sumSafeScale(max: number, n: number): number {
   if (max < 1) return scaleFor(max);
-  return max * (2 * n) <= Number.MAX_VALUE ? 1 : 2 ** -(Math.ceil(Math.log2(n)) + 2);
+  return max * (2 * n) <= MAX_DOUBLE ? 1 : 2 ** -(Math.ceil(Math.log2(n)) + 2);
 }
 
 /**
@@ -251,7 +251,7 @@ export function logRatioSum(w: Vector, q: Vector, n: number, a: number, b: numbe
       }
       const qi = q[i] * b;
       const ratio = total / qi;
-      h += wi * (ratio <= Number.MAX_VALUE ? Math.log(ratio) : logTotal - Math.log(qi));
+      h += wi * (ratio <= MAX_DOUBLE ? Math.log(ratio) : logTotal - Math.log(qi));
     }
     const t = hHi + h;
     const z = t - hHi;
