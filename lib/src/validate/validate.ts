@@ -366,9 +366,9 @@ export function checkOptions(
  * @throws {RangeError} when `x` is NaN
  */
 export function checkNumber(fn: string, name: string, x: unknown): number {
-  const err = entryError(fn, name, x, "number");
-  if (err) throw err;
-  return x as number;
+  // (the test inline, the message from entryError: a scalar's check stays two comparisons)
+  if (typeof x !== "number" || x !== x) throw entryError(fn, name, x, "number");
+  return x;
 }
 
 /** Alias of {@link checkNumber}, the name the information group uses. */
