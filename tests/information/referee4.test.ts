@@ -3,7 +3,14 @@
 // mpmath value at 60 digits or more; the call that gave it is in the comment beside it (the same
 // cases are in tests/fixtures/generate_accuracy.py, gen_appended_referee4, for the accuracy table).
 import { test } from "uvu";
-import { crossEntropyFromLogits, logSoftmax, logSumExp } from "../../lib/src/information";
+import {
+  conditionalEntropy,
+  crossEntropyFromLogits,
+  jointEntropy,
+  logSoftmax,
+  logSumExp,
+  mutualInformation,
+} from "../../lib/src/information";
 import { setSimdDisabled } from "../../lib/src/simd/instance";
 import { assertRelClose, assertUlps } from "../helpers/numeric";
 
@@ -62,6 +69,71 @@ test("crossEntropyFromLogits of a confident right prediction over many classes i
     // the loss does not depend on the shift: the same with every logit + 10
     assertRelClose(crossEntropyFromLogits(oneHot(n), rep(10, x1 + 10, n)), exact, 2e-16);
   }
+});
+
+// Tables of 1e6 cells: rows were summed plainly (2.65e-12 off). The bounds are lib/README.md's:
+// jointEntropy 1e-15, conditionalEntropy and mutualInformation 2e-15 relative. References: mpmath
+// at 50 digits on the cell values and their counts (the referee's ref10.py, in the comments).
+const TABLE_FNS = { jointEntropy, conditionalEntropy, mutualInformation };
+const TABLE_BOUND = { jointEntropy: 1e-15, conditionalEntropy: 2e-15, mutualInformation: 2e-15 };
+
+test("jointEntropy of one row of 1e6 equal cells, normalized, is log 1e6 to 1e-15", () => {
+  // mpmath: log(10**6) = 13.815510557964274104
+  const row = new Float64Array(1e6).fill(0.1);
+  assertRelClose(jointEntropy([row], { normalize: true }), 13.815510557964274104, 1e-15);
+});
+
+test("the table functions stay within their bounds on 2 × 5e5 rows of alternating cells", () => {
+  const m = 500000;
+  const a = 0.7 / m;
+  const b = 0.3 / m;
+  const r0 = new Float64Array(m);
+  const r1 = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    r0[j] = j % 2 ? b : a;
+    r1[j] = j % 2 ? a : b;
+  }
+  // mpmath (ref10.py, kind "alt"): H(X,Y) = −m(A log A + B log B); H(Y|X) = H(X,Y) − H(X);
+  // I = m(A log(A/(r c)) + B log(B/(r c))), A, B the cells over S (normalize) or 1
+  const exact = {
+    jointEntropy: [13.7332276794592216815, 13.7332276794592222577],
+    conditionalEntropy: [13.0400804988992763582, 13.0400804988992769483],
+    mutualInformation: [0.08228287850505188792, 0.0822828785050518463916],
+  };
+  for (const fn of Object.keys(TABLE_FNS) as (keyof typeof TABLE_FNS)[])
+    for (const [i, normalize] of [false, true].entries())
+      assertRelClose(
+        TABLE_FNS[fn]([r0, r1], { normalize }),
+        exact[fn][i],
+        TABLE_BOUND[fn],
+        `${fn} normalize ${normalize}`,
+      );
+});
+
+test("the table functions stay within their bounds on a 1000 × 1000 table near independence", () => {
+  // cells 1e-6·(1 ± 2⁻²⁰) in a checkerboard
+  const m = 1000;
+  const e = 2 ** -20;
+  const t: Float64Array[] = [];
+  for (let i = 0; i < m; i++) {
+    const row = new Float64Array(m);
+    for (let j = 0; j < m; j++) row[j] = 1e-6 * ((i + j) % 2 ? 1 + e : 1 - e);
+    t.push(row);
+  }
+  // mpmath (ref10.py, kind "checker")
+  const exact = {
+    jointEntropy: [13.8155105579638187768, 13.8155105579638193568],
+    conditionalEntropy: [6.90775527898168199211, 6.9077552789816823047],
+    mutualInformation: [4.54792602699886113652e-13, 4.5474735081171202049e-13],
+  };
+  for (const fn of Object.keys(TABLE_FNS) as (keyof typeof TABLE_FNS)[])
+    for (const [i, normalize] of [false, true].entries())
+      assertRelClose(
+        TABLE_FNS[fn](t, { normalize }),
+        exact[fn][i],
+        TABLE_BOUND[fn],
+        `${fn} normalize ${normalize}`,
+      );
 });
 
 test.run();
