@@ -4,8 +4,14 @@
 // tests/fixtures/generate_accuracy.py, gen_appended_referee4, for the accuracy table).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { exponential } from "../../lib/src/distributions";
-import { fitExponential, fitPoisson, logLikelihood } from "../../lib/src/estimators";
+import { createRng, exponential, poisson } from "../../lib/src/distributions";
+import {
+  fitExponential,
+  fitPoisson,
+  logLikelihood,
+  maximizeLikelihood,
+  simulateEstimator,
+} from "../../lib/src/estimators";
 import { assertRelClose } from "../helpers/numeric";
 
 test("fitExponential is within 1e-15 where the sum of the data overflows", () => {
@@ -38,6 +44,49 @@ test("fitPoisson is correctly rounded where the sum of the counts overflows", ()
   const xs = [1.173904637745419e308, 1.5058871064254957e308, 1.1245673239499372e308];
   // was 1.268119689373617e+308 (1.33 ulp)
   assert.is(fitPoisson(xs).params.lambda, 1.26811968937361728277563e308);
+});
+
+test("simulateEstimator names the estimator's result when it is an object that is not a distribution", () => {
+  assert.throws(
+    () =>
+      simulateEstimator(poisson, [2], () => ({ valueOf: () => 1 }) as unknown as number, {
+        m: 5,
+        trials: 3,
+        rng: createRng(1),
+      }),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        "simulateEstimator: estimator(xs) in trial 0 = [object] is not a number or a distribution",
+  );
+  // with opts.select the object is the select function's to read
+  const r = simulateEstimator(poisson, [2], () => ({ v: 1 }) as unknown as number, {
+    m: 5,
+    trials: 3,
+    rng: createRng(1),
+    select: (d) => (d as unknown as { v?: number }).v ?? d.params.lambda,
+  });
+  assert.equal(Array.from(r.estimates), [1, 1, 1]);
+});
+
+test("maximizeLikelihood reports unbounded: true when logLik(theta0) = +Infinity, as the README says", () => {
+  const r = maximizeLikelihood(() => Infinity, [1]);
+  assert.equal(r, {
+    theta: [1],
+    value: Infinity,
+    iterations: 0,
+    evaluations: 1,
+    converged: false,
+    unbounded: true,
+  });
+  // −∞ (likelihood 0) and NaN at the start still throw, naming the value logLik returned
+  assert.throws(
+    () => maximizeLikelihood(() => NaN, [1]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message ===
+        "maximizeLikelihood: logLik(theta0) = NaN, start where the likelihood is positive",
+  );
 });
 
 test.run();

@@ -21,7 +21,7 @@ function outcome(f: () => number, simd: boolean): string {
 }
 
 class Longer extends Float64Array {
-  get length(): number {
+  override get length(): number {
     return super.length + 2;
   }
 }
