@@ -4,7 +4,7 @@
 // tests/fixtures/generate_accuracy.py, gen_appended_referee4, for the accuracy table).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createRng, exponential, poisson } from "../../lib/src/distributions";
+import { createRng, exponential, gaussian, poisson } from "../../lib/src/distributions";
 import {
   fitExponential,
   fitPoisson,
@@ -87,6 +87,22 @@ test("maximizeLikelihood reports unbounded: true when logLik(theta0) = +Infinity
       e.message ===
         "maximizeLikelihood: logLik(theta0) = NaN, start where the likelihood is positive",
   );
+});
+
+// Where the exact log-likelihood crosses 0 (m·log σ against m·½ log 2π) no sum of rounded terms is
+// relatively accurate; lib/README.md's table measures logLikelihood against the larger of |ℓ| and
+// the sum of its terms' magnitudes (the decision of ref4 finding 9), within 3e-14.
+test("logLikelihood where the exact value crosses 0 is within 3e-14 of the sum of its terms", () => {
+  // mpmath: -log(σ) - log(2π)/2 at σ = 1/√(2π) rounded: -6.247337834861334937e-17
+  const s = 1 / Math.sqrt(2 * Math.PI);
+  const terms = Math.abs(Math.log(s)) + 0.5 * Math.log(2 * Math.PI);
+  const g = logLikelihood(gaussian(0, s), [0]);
+  assert.ok(Math.abs(g + 6.247337834861334937e-17) <= 3e-14 * terms, String(g));
+  // mpmath: 1000·(log r − r·x), r = e, x = 1/e (both rounded): -3.378485525913422546e-14
+  const xs = new Float64Array(1000).fill(1 / Math.E);
+  const e = logLikelihood(exponential(Math.E), xs);
+  const eTerms = 1000 * Math.log(Math.E) + Math.E * (1000 / Math.E);
+  assert.ok(Math.abs(e + 3.378485525913422546e-14) <= 3e-14 * eTerms, String(e));
 });
 
 test.run();
