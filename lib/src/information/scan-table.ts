@@ -103,10 +103,14 @@ function scan(fn: string, pxy: JointTable, m: number, withColumns: boolean, a: n
       let z = t - cells;
       cellsLo += cells - (t - z) + (h - z);
       cells = t;
-      t = rHi + b;
-      z = t - rHi;
-      rLo += rHi - (t - z) + (b - z);
-      rHi = t;
+      if (start === 0)
+        rHi = b; // the row's first block (a short row is one block: no TwoSum)
+      else {
+        t = rHi + b;
+        z = t - rHi;
+        rLo += rHi - (t - z) + (b - z);
+        rHi = t;
+      }
     }
     const r = rHi - rHi === 0 ? rHi + rLo : rHi;
     let t = total + rHi;
@@ -294,35 +298,28 @@ export function mutualInformationOf(
     sp = SPLIT * rh;
     const rH = sp - (sp - rh);
     const rL = rh - rH;
-    let h = 0;
-    let flushAt = ROW_BLOCK;
-    for (let j = 0; j < m; j++) {
-      if (j === flushAt) {
-        // a blocked sum along the row, as in scan(): this block's terms into the TwoSum pair (a
-        // plain sum along a row of 5e5 cells was 8e-12 off)
-        flushAt += ROW_BLOCK;
-        const t = hHi + h;
-        const z = t - hHi;
-        hLo += hHi - (t - z) + (h - z);
-        hHi = t;
-        h = 0;
-      }
-      const v = a === 1 ? row[j] : row[j] * a;
-      const ch = buf[j];
-      // y = r·c/S to within 2 roundings (the near branch below takes the exact residual of it)
-      const yh = rs * ch;
-      let g: number;
-      // a cell not near r·c/S (|u| ≥ 1/16): v log(v/y) − (v − y) cancels by at most a factor 16
-      // there, plain doubles suffice and no series is needed
-      if (v > 0 && yh > 0 && !(Math.abs(v - yh) < 0.0625 * (v + yh))) {
-        const r = v / yh;
-        g =
-          v *
-            (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
-              ? Math.log(r)
-              : Math.log(v) - Math.log(yh)) -
-          (v - yh);
-      } else {
+    // a blocked sum along the row, as in scan(): blocks of ROW_BLOCK cells, each block's terms
+    // into the TwoSum pair (a plain sum along a row of 5e5 cells was 8e-12 off)
+    for (let start = 0; start < m; start += ROW_BLOCK) {
+      const end = start + ROW_BLOCK < m ? start + ROW_BLOCK : m;
+      let h = 0;
+      for (let j = start; j < end; j++) {
+        const v = a === 1 ? row[j] : row[j] * a;
+        const ch = buf[j];
+        // y = r·c/S to within 2 roundings (the near branch below takes the exact residual of it)
+        const yh = rs * ch;
+        // a cell not near r·c/S (|u| ≥ 1/16): v log(v/y) − (v − y) cancels by at most a factor 16
+        // there, plain doubles suffice and no series is needed
+        if (v > 0 && yh > 0 && !(Math.abs(v - yh) < 0.0625 * (v + yh))) {
+          const r = v / yh;
+          h +=
+            v *
+              (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
+                ? Math.log(r)
+                : Math.log(v) - Math.log(yh)) -
+            (v - yh);
+          continue;
+        }
         // near independence: y = r·c/S in double-double, so v − y keeps its digits (Dekker's
         // products inline, with the hoisted splits)
         const ph = rh * ch;
@@ -338,25 +335,23 @@ export function mutualInformationOf(
         const yl = (ph - e - ee + pl - yh * sLo) / sHi;
         if (yh === 0) {
           // r·c/S below every double while p > 0 (p ≤ min(r, c), so only for cells 1e-300 apart)
-          if (!(v > 0)) continue;
-          g = v * (Math.log(v) + Math.log(sHi) - Math.log(rh) - Math.log(ch)) - v;
-        } else {
-          const d = v - yh - yl;
-          const s2 = v + yh;
-          const u = d / s2;
-          // |u| < 1/16 here: kl_div(v, y) = (v + y)·atanhSeries(u), its first branch inline below 1/64
-          if (u < 0.015625 && u > -0.015625) {
-            const t = u * u;
-            g = s2 * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
-          } else g = v > 0 ? s2 * atanhSeries(u) : klDivTerm(v, yh, d);
+          if (v > 0) h += v * (Math.log(v) + Math.log(sHi) - Math.log(rh) - Math.log(ch)) - v;
+          continue;
         }
+        const d = v - yh - yl;
+        const s2 = v + yh;
+        const u = d / s2;
+        // |u| < 1/16 here: kl_div(v, y) = (v + y)·atanhSeries(u), its first branch inline below 1/64
+        if (u < 0.015625 && u > -0.015625) {
+          const t = u * u;
+          h += s2 * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
+        } else h += v > 0 ? s2 * atanhSeries(u) : klDivTerm(v, yh, d);
       }
-      h += g;
+      const t = hHi + h;
+      const z = t - hHi;
+      hLo += hHi - (t - z) + (h - z);
+      hHi = t;
     }
-    const t = hHi + h;
-    const z = t - hHi;
-    hLo += hHi - (t - z) + (h - z);
-    hHi = t;
   }
   const terms = hHi + hLo;
   if (normalize) return terms / sHi;
