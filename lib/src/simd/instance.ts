@@ -89,6 +89,10 @@ export function decodeBase64(text: string): Uint8Array {
 
 let state: Kernels | null | undefined; // undefined: not tried yet; null: unavailable
 let disabled = false;
+// True while `fill` reads a `number[]` entry by entry: an index getter may call the library there,
+// and the kernels' accumulators and buffers are one module-wide state, so a pass started then
+// would reset the outer pass's. That inner pass takes the JS path.
+let busy = false;
 
 /** The WebAssembly API of this context, when it has one that runs SIMD128. */
 function simdWasm(): WasmApi | undefined {
@@ -106,7 +110,7 @@ function simdWasm(): WasmApi | undefined {
  * SIMD128 is missing or compiling is not allowed (then every caller takes the JS path).
  */
 export function kernels(): Kernels | undefined {
-  if (disabled) return undefined;
+  if (disabled || busy) return undefined;
   if (state !== undefined) return state ?? undefined;
   state = null;
   const wasm = simdWasm();
@@ -144,7 +148,10 @@ export function simdAvailable(): boolean {
 /**
  * Copies `src[start .. start + len)` into the kernels' memory at double index `at`.
  * @returns false when an entry is not a number (a `number[]` may hold anything; the caller then
- *   rescans and throws the library's message); a `Float64Array` always copies
+ *   rescans and throws the library's message); a plain `Float64Array` always copies. A subclass is
+ *   read entry by entry like an array: `subarray` clamps to the real length, so one whose `length`
+ *   getter says more would leave stale memory in the buffer where the JS path reads `undefined` and
+ *   throws.
  */
 export function fill(
   mem: Float64Array,
@@ -153,7 +160,7 @@ export function fill(
   start: number,
   len: number,
 ): boolean {
-  if (src instanceof Float64Array) {
+  if (src.constructor === Float64Array) {
     mem.set(src.subarray(start, start + len), at);
     return true;
   }
@@ -169,10 +176,15 @@ function fillFromArray(
   start: number,
   len: number,
 ): boolean {
-  for (let i = 0; i < len; i++) {
-    const x = src[start + i];
-    if (typeof x !== "number") return false;
-    mem[at + i] = x;
+  busy = true;
+  try {
+    for (let i = 0; i < len; i++) {
+      const x = src[start + i];
+      if (typeof x !== "number") return false;
+      mem[at + i] = x;
+    }
+  } finally {
+    busy = false;
   }
   return true;
 }
