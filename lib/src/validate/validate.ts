@@ -274,26 +274,15 @@ export function checkSum(
   return sum;
 }
 
-/** Every option name mlekit has (a function's own list must be a subset: see {@link readOptions}). */
-const ALL_OPTION_KEYS: readonly string[] = // (one string: shorter minified than 15 literals)
-  "base normalize tolerance unbiased intercept l2 alpha beta maxIterations restarts initialStep m trials rng select".split(
-    " ",
-  );
 let noOptions: object | undefined;
 
-/** An object with every known key as an own property set to undefined (so defaults apply). */
-function allUndefined(known: readonly string[]): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
-  for (const key of known) o[key] = undefined;
-  return o;
-}
-
 /**
- * Checks that `opts` is an options object whose keys are all in `known`, and returns an object that
- * has every known key as an own property: the option's own value, or `undefined` (so the caller's
- * destructuring default applies). A default is therefore never read through the prototype chain:
- * `Object.create({ base: 2 })` sets no option, and neither does a polluted `Object.prototype.base`.
- * Every function with options calls this, so `null` and unknown keys behave the same everywhere.
+ * Checks that `opts` is an options object whose keys are all in `known`, and returns an object from
+ * which destructuring reads only `opts`'s own properties: the option's own value, or `undefined` (so
+ * the caller's destructuring default applies). A default is therefore never read through the
+ * prototype chain: `Object.create({ base: 2 })` sets no option, and neither does a polluted
+ * `Object.prototype.base`. Every function with options calls this, so `null` and unknown keys
+ * behave the same everywhere.
  * @throws {TypeError} when `opts` is `null`, an array or not an object, or has a key not in `known`
  */
 export function readOptions<T extends object>(
@@ -301,9 +290,10 @@ export function readOptions<T extends object>(
   opts: T | undefined,
   known: readonly string[],
 ): T {
-  // (for `undefined`: one shared frozen object holding every option name of the library as an own
-  // undefined property, so the common call allocates nothing and still reads no prototype)
-  if (opts === undefined) return (noOptions ??= Object.freeze(allUndefined(ALL_OPTION_KEYS))) as T;
+  // (for `undefined`: one shared frozen object without a prototype, so the common call allocates
+  // nothing and reads no prototype)
+  if (opts === undefined)
+    return (noOptions ??= Object.freeze(Object.setPrototypeOf({}, null))) as T;
   if (
     opts === null ||
     typeof opts !== "object" ||
@@ -325,10 +315,15 @@ export function readOptions<T extends object>(
       );
     }
   }
-  // a copy with every known key as an own property, so destructuring never reads a prototype
-  const own = allUndefined(known);
-  for (const key of keys) own[key] = (opts as Record<string, unknown>)[key];
-  return own as T;
+  // `opts` itself, unless a known key it lacks would be read from its prototype chain: then a copy
+  // of its own keys without a prototype (no allocation in the common case)
+  for (const key of known)
+    if (!keys.includes(key) && key in opts) {
+      const own: Record<string, unknown> = Object.setPrototypeOf({}, null);
+      for (const k of keys) own[k] = (opts as Record<string, unknown>)[k];
+      return own as T;
+    }
+  return opts;
 }
 
 const OBJECT_TO_STRING = Object.prototype.toString;
