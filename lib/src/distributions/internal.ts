@@ -130,7 +130,7 @@ let sealed: object | undefined; // written only by a seal: the object it was mad
  */
 export function made<T extends object>(d: T): Readonly<T> {
   (d as Record<symbol, unknown>)[(SEAL ??= Symbol("mlekit.made"))] = () => (sealed = d);
-  return Object.freeze(d);
+  return frozen(d);
 }
 
 /** True for an object returned by one of the library's family constructors (not a copy of one). */
