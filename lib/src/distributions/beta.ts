@@ -216,6 +216,8 @@ function digammaDifference(a: number, b: number): number {
  */
 interface Saddle {
   h: number; // 1, or ½ when a + b would overflow
+  /** 1/h (1 or 2): a product, exact, where a division would end every call */
+  hInv: number;
   k: number; // (a − 1)·h and its rounding error
   kl: number;
   m: number; // (b − 1)·h
@@ -264,7 +266,7 @@ function saddleConstants(a: number, b: number): Saddle {
     0.5 * lf;
   const t = SPLIT * n;
   const nHi = n < 2 ** 995 ? t - (t - n) : 0;
-  return { h, k, kl, m, ml, n, nl, nHi, nLo: n < 2 ** 995 ? n - nHi : 0, c };
+  return { h, hInv: 1 / h, k, kl, m, ml, n, nl, nHi, nLo: n < 2 ** 995 ? n - nHi : 0, c };
 }
 
 /**
@@ -303,7 +305,7 @@ function betaBd0(S: Saddle, x: number): number {
     d = sum + c;
   }
   // m − n·(1 − x) = −d exactly, since n = k + m as double-doubles; n·(1 − x) only weighs the term
-  return (bd0(S.k, nx, d) + bd0(S.m, n * (1 - x), -d)) / S.h;
+  return (bd0(S.k, nx, d) + bd0(S.m, n * (1 - x), -d)) * S.hInv;
 }
 
 /**
