@@ -88,10 +88,17 @@ function isRecipe(x: unknown): x is Recipe {
   return x !== null && typeof x === "object" && !Array.isArray(x) && "hash" in (x as object);
 }
 
-/** A case's arguments with every recipe expanded into its Float64Array (one case at a time, so the
- *  1e7 sweep holds one input in memory). */
+/** A case's arguments with every recipe (also a table's row recipes) expanded into its
+ *  Float64Array (one case at a time, so the 1e7 sweep holds one input in memory). */
 export function materialize(args: readonly unknown[]): unknown[] {
-  return args.map((x) => (isRecipe(x) ? expand(x) : x));
+  // a table argument may be a list of row recipes (ref4's 1e6-cell tables)
+  return args.map((x) =>
+    isRecipe(x)
+      ? expand(x)
+      : Array.isArray(x) && x.some(isRecipe)
+        ? x.map((r) => (isRecipe(r) ? expand(r) : r))
+        : x,
+  );
 }
 
 /** Replaces every {"v": i} in x by the shared vector i. */

@@ -39,6 +39,11 @@ export interface FunctionSpec {
   domain: string;
 }
 
+/** max(1, ln(α + β)) for Beta's (α, β, x) arguments (no overflow at 1.8e308). */
+function betaScale(a: any[]): number {
+  return Math.max(1, Math.log(a[0] / 2 + a[1] / 2) + Math.LN2);
+}
+
 const DIST: Record<string, (lib: Lib, p: any[]) => any> = {
   bernoulli: (lib, p) => lib.bernoulli(p[0]),
   categorical: (lib, p) => lib.categorical(p[0]),
@@ -54,6 +59,44 @@ function fOf(name: string): (x: number) => number {
 }
 
 const LN_2PI_HALF = 0.9189385332046728;
+
+/**
+ * The sum of the magnitudes of a log-likelihood's closed-form terms (args family, params, data):
+ * m|log σ| + m·½ log 2π + ½Σz² (Gaussian), m|log r| + r·Σx (exponential), mλ + |log λ|·Σx +
+ * Σ log xᵢ! (Poisson, the last by Stirling, as a magnitude); 0 for Bernoulli and categorical,
+ * whose terms are all ≤ 0 and cannot cancel. A log-likelihood near 0 is a difference of these
+ * terms (m·log σ against m·½ log 2π), so its error is measured against them (ref4: relative error
+ * 1 where the exact value crosses 0, at Gaussian σ = 1/√(2π) and data 0).
+ */
+function likelihoodTerms(a: any[]): number {
+  const xs = a[2] as ArrayLike<number>;
+  const m = xs.length;
+  const p = a[1] as number[];
+  let t = 0;
+  if (a[0] === "gaussian") {
+    for (let i = 0; i < m; i++) {
+      const z = (xs[i] - p[0]) / p[1];
+      t += 0.5 * z * z;
+    }
+    return m * (Math.abs(Math.log(p[1])) + LN_2PI_HALF) + t;
+  }
+  if (a[0] === "exponential") {
+    // r·x term by term: Σx itself may overflow where r·Σx does not
+    for (let i = 0; i < m; i++) t += p[0] * xs[i];
+    return m * Math.abs(Math.log(p[0])) + t;
+  }
+  if (a[0] === "poisson") {
+    for (let i = 0; i < m; i++) {
+      const x = xs[i];
+      t += Math.abs(Math.log(p[0])) * x + (x > 1 ? (x + 0.5) * Math.log(x) - x + 1 : 0);
+    }
+    return m * p[0] + t;
+  }
+  return 0;
+}
+
+const LIKELIHOOD_TERMS =
+  "relative to the larger of |ℓ| and the sum of its terms' magnitudes: m|log σ| + m·½log 2π + ½Σz² (Gaussian), m|log r| + rΣx (exponential), mλ + |log λ|Σx + Σ log xᵢ! (Poisson)";
 
 /** |log σ| + ½ log 2π + ½z²: the terms of the Gaussian log density (args μ, σ, x). */
 function gaussianTerms(a: any[]): number {
@@ -125,7 +168,7 @@ export const SPECS: FunctionSpec[] = [
     // when q ≤ 1), times normalize's cancellation factor (|log Sq| + |h/Sp|)/H
     bound: 2.5e-14,
     domain:
-      "as entropy; q = p(1 ± 2⁻ᵏ); sums 1e±300 apart; periodic p, q; normalize on constant p, q to 1e5",
+      "as entropy; q = p(1 ± 2⁻ᵏ); sums 1e±300 apart; periodic p, q; normalize on constant p, q to 1e5 and on adversarial 256-term blocks",
   },
   {
     name: "klDivergence",
@@ -136,7 +179,7 @@ export const SPECS: FunctionSpec[] = [
     // normalized), so the lane sums guarantee about 32 · 127 · 2⁻⁵³ ≈ 4.5e-13
     bound: 7e-14,
     domain:
-      "as entropy; q = p(1 ± 2⁻ᵏ), k 1 … 52; near-equal terms beside a far one; sums 1e±300 apart; periodic p, q; adversarial lanes at the precise pass's threshold",
+      "as entropy; q = p(1 ± 2⁻ᵏ), k 1 … 52; near-equal terms beside a far one; sums 1e±300 apart; periodic p, q; adversarial lanes at the precise pass's threshold; normalize on adversarial 256-term blocks (n = 512)",
   },
   {
     name: "jsDivergence",
@@ -154,7 +197,7 @@ export const SPECS: FunctionSpec[] = [
     run: (l, a) => l.jointEntropy(a[0], a[1]),
     bound: 1e-15,
     domain:
-      "tables 1×1 … 30×20: random, sparse, independent, near-independent (2⁻ᵏ), deterministic, masses 1e±300",
+      "tables 1×1 … 30×20: random, sparse, independent, near-independent (2⁻ᵏ), deterministic, masses 1e±300; rows of 5e5 and 1e6 cells (2 × 5e6 full); 1000 × 1000 near independence",
   },
   {
     name: "conditionalEntropy",
@@ -187,7 +230,7 @@ export const SPECS: FunctionSpec[] = [
     // sums add the roundings up (4.3 ulp of T at n = 1e5; the SIMD kernels must give the same bits)
     bound: 6,
     domain:
-      "[m, m − gap], gap 0 … 1.8e308, m to ±1e300; normal logits sd 1 … 1e300 with −1e15, −∞; [x₀, x₁ × (n − 1)], also with exp(x₁ − x₀) subnormal; n to 1e5 (1e7 full)",
+      "[m, m − gap], gap 0 … 1.8e308, m to ±1e300; normal logits sd 1 … 1e300 with −1e15, −∞; [x₀, x₁ × (n − 1)], also with exp(x₁ − x₀) subnormal or below ½ ulp of 1 (the rest is the result); n to 1e5 (1e7 full)",
   },
   {
     name: "softmax",
@@ -201,7 +244,8 @@ export const SPECS: FunctionSpec[] = [
     metric: "ulp",
     run: (l, a) => l.logSoftmax(a[0]),
     bound: 2,
-    domain: "as logSumExp, n ≤ 100 (subnormal results: see the note on relative error)",
+    domain:
+      "as logSumExp, n ≤ 100; [0, x₁ × (n − 1)] to n = 1000 (subnormal results: see the note on relative error)",
   },
   {
     name: "crossEntropyFromLogits",
@@ -209,7 +253,7 @@ export const SPECS: FunctionSpec[] = [
     run: (l, a) => l.crossEntropyFromLogits(a[0], a[1], a[2]),
     bound: 1e-15,
     domain:
-      "one-hot targets on the largest and a smaller logit, gap 0 … 1.8e308, the others 708 … 745 below (subnormal results); soft targets; n to 1e5 (1e7 full)",
+      "one-hot targets on the largest and a smaller logit, gap 0 … 1.8e308, the others 708 … 745 below (subnormal results), or 36.7 … 700 below (the rest below ½ ulp of 1 is the result); soft targets; n to 1e5 (1e7 full)",
   },
   // ---------------------------------------------------------------- special functions
   {
@@ -363,18 +407,28 @@ export const SPECS: FunctionSpec[] = [
   }),
   method("beta", "logProb", 2, {
     metric: "ulp-of",
-    scale: () => 1,
-    scaleNote: "max(|log p|, 1)",
-    // honest bound, not a target: the saddle-point constant cancels against bd0 between the mode
+    scale: betaScale,
+    scaleNote: "max(|log p|, 1, ln(α + β))",
+    // ln(α + β): at large shapes the saddle-point constant, about ln(α + β), cancels against bd0
+    // to an O(1) log density within a few sd of the mean (ref4: 33.9 ulps of max(|log p|, 1) at
+    // Beta(3.7e7, 229), 49 at shapes to 1e9, 160 at Beta(7.5e19, 1.9e120) in a seeded search;
+    // at most 9 ulps of this T there; before a − 1 was taken exactly above 2^53, 1.2e7 ulps).
+    // The bound is honest, not a target: the saddle-point constant cancels against bd0 between the mode
     // and the tails (7.7 ulp with both shapes above 2), the textbook terms against ln B with a shape
     // in [1, 2] (13 ulp) and below 1e-100 (23 ulp), and at a shape 1e12 times the other near x = 1
     // (16 ulp: ln(n + 1) ≈ 33 in the saddle constant against bd0; 96 before m − n(1 − x) was taken
     // as −(k − n·x), exactly); README's notes give the figure per region
     bound: 24,
     domain:
-      "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999, uniform in (0, 1) and 1 … 6 sd off the mean; one shape 1e12 times the other, x near 1",
+      "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999, uniform in (0, 1) and 1 … 6 sd off the mean; one shape 1e12 times the other, x near 1; a seeded search at shapes 1e2 … 1e300, x up to 40 sd off the mean",
   }),
-  method("beta", "prob", 2, { metric: "ulp-exp", bound: 23, domain: "as logProb" }),
+  method("beta", "prob", 2, {
+    metric: "ulp-exp",
+    scale: betaScale,
+    scaleNote: "ln(α + β)",
+    bound: 23,
+    domain: "as logProb",
+  }),
   method("beta", "mean", 2, { bound: 1, domain: "shapes 1e-300 … 1.8e308" }),
   method("beta", "variance", 2, { bound: 2, domain: "shapes 1e-300 … 1.8e308" }),
   method("beta", "mode", 2, { bound: 1, domain: "shapes 1e-300 … 1.8e308" }),
@@ -434,13 +488,21 @@ export const SPECS: FunctionSpec[] = [
     // ½Σz², which is most of |ℓ| there. Every other case stays at or below 1.0e-14 (Poisson counts
     // near 2^40, whose three closed-form terms cancel)
     bound: 3e-14,
+    // where the exact value crosses 0 (ref4: m·log σ against m·½ log 2π) no sum of rounded terms is
+    // relatively accurate (relative error 1 at σ = 1/√(2π), x = 0); the error is measured against
+    // the terms instead, as gaussian.logProb's is (double-double for every term was not chosen: the
+    // data's ½Σz² and r·Σx would need it too, on the hot path)
+    scale: (a) => likelihoodTerms(a),
+    scaleNote: LIKELIHOOD_TERMS,
     domain:
-      "Gaussian, Poisson, exponential, Bernoulli; parameters and data over the double range, outliers first or last; n to 1e5 (1e7 full); constant data to 1e5 (counts near 2⁴⁰, Σx past 2⁵³); adversarial 256-term blocks",
+      "Gaussian, Poisson, exponential, Bernoulli; parameters and data over the double range, outliers first or last; n to 1e5 (1e7 full); constant data to 1e5 (counts near 2⁴⁰, Σx past 2⁵³); adversarial 256-term blocks; Σx overflowing; exact values crossing 0",
     run: (l, a) => l.logLikelihood(DIST[a[0]](l, a[1]), a[2]),
   },
   {
     name: "negativeLogLikelihood",
     metric: "rel",
+    scale: (a) => likelihoodTerms(a),
+    scaleNote: "as logLikelihood",
     bound: 3e-14, // as logLikelihood
     domain: "as logLikelihood, n to 1e5",
     run: (l, a) => l.negativeLogLikelihood(DIST[a[0]](l, a[1]), a[2]),
@@ -448,6 +510,8 @@ export const SPECS: FunctionSpec[] = [
   {
     name: "averageLogLikelihood",
     metric: "rel",
+    scale: (a) => likelihoodTerms(a) / (a[2] as ArrayLike<number>).length,
+    scaleNote: "as logLikelihood, over m",
     bound: 3e-14, // as logLikelihood
     domain:
       "as logLikelihood (stored samples; adversarial 256-term blocks), and sums that overflow where every term and the average are finite",
@@ -493,7 +557,7 @@ export const SPECS: FunctionSpec[] = [
     metric: "rel",
     bound: 1e-15,
     domain:
-      "m 1 … 100 stored, 1e3 … 1e5 hashed (1e7 full), scale 1e-300 … 1e307 (the sum may overflow); constant data to 1e5",
+      "m 1 … 100 stored, 1e3 … 1e5 hashed (1e7 full), scale 1e-300 … 1e307 (the sum overflows, to 1e5 values); constant data to 1e5; adversarial 8- and 16-term blocks",
     run: (l, a) => l.fitExponential(a[0]).params.rate,
   },
   {

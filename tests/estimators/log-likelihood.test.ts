@@ -133,6 +133,15 @@ test("logLikelihood accepts a user-defined model with logProb (by its types and 
 test("dispatch is on identity: an object that copies a family tag but has its own logProb is summed through that logProb", () => {
   const own = { ...gaussian(0, 1), logProb: () => -1 }; // a copy: family "gaussian", params, another logProb
   assert.is(logLikelihood(own, [0, 1, 2]), -3);
+  // nor does a copy that carries every key of the original, its symbol-keyed mark included, or one
+  // that inherits them: each is summed through its own logProb
+  const real = gaussian(0, 1);
+  const carried = Object.assign({}, real, { logProb: () => -1 });
+  for (const k of Object.getOwnPropertySymbols(real))
+    Object.defineProperty(carried, k, Object.getOwnPropertyDescriptor(real, k)!);
+  assert.ok(Object.getOwnPropertySymbols(carried).length > 0, "the mark was carried over");
+  const inherited = Object.create(real, { logProb: { value: () => -1 } });
+  for (const d of [carried, inherited]) assert.is(logLikelihood(d, [0, 1, 2]), -3);
   // the library's own object keeps its closed form (−½Σx² − (3/2) log 2π)
   assertUlps(logLikelihood(gaussian(0, 1), [0, 1, 2]), -2.5 - 1.5 * Math.log(2 * Math.PI), 2);
 });

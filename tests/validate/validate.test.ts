@@ -650,10 +650,18 @@ test("readOptions reads only an options object's own properties: an inherited or
 });
 
 test("readOptions: undefined gives no options, null and non-objects are a TypeError, an unknown key is a TypeError naming it", () => {
-  // no options: every known key reads undefined (an own property, so no prototype is consulted)
+  // no options: every known key reads undefined, and no prototype is consulted (a polluted
+  // Object.prototype.base sets nothing)
   const none = readOptions("f", undefined, ["base"]) as { base?: number };
   assert.is(none.base, undefined);
-  assert.ok(Object.prototype.hasOwnProperty.call(none, "base"));
+  const proto = Object.prototype as Record<string, unknown>;
+  proto.base = 2;
+  try {
+    assert.is((readOptions("f", undefined, ["base"]) as { base?: number }).base, undefined);
+    assert.is(entropy([0.5, 0.5]), Math.LN2);
+  } finally {
+    delete proto.base;
+  }
   const o = { a: 1 };
   assert.equal({ ...readOptions("f", o, ["a"]) }, { a: 1 });
   assert.throws(

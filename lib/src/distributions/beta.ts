@@ -216,6 +216,8 @@ function digammaDifference(a: number, b: number): number {
  */
 interface Saddle {
   h: number; // 1, or ½ when a + b would overflow
+  /** 1/h (1 or 2): a product, exact, where a division would end every call */
+  hInv: number;
   k: number; // (a − 1)·h and its rounding error
   kl: number;
   m: number; // (b − 1)·h
@@ -232,15 +234,24 @@ interface Saddle {
 /** 2^27 + 1, Dekker's splitting constant. */
 const SPLIT = 134217729;
 
+/** (a − 1) − fl(a − 1), exactly (TwoSum of a and −1). */
+function lostInMinusOne(a: number): number {
+  const k = a - 1;
+  const bv = k - a;
+  return a - (k - bv) + (-1 - bv);
+}
+
 /** The x-free part of the saddle-point log density, computed once per distribution. */
 function saddleConstants(a: number, b: number): Saddle {
-  // k = a − 1 and m = b − 1 as double-doubles (a − 1 is exact below 2^53), halved (exactly) when
-  // n = k + m would overflow: bd0 is homogeneous of degree 1, and the logs get ln 2 back
+  // k = a − 1 and m = b − 1 as double-doubles (TwoSum: a − 1 is exact below 2^53 only, and above
+  // it the lost 1 moved k − n·x by 1, which bd0's cancellation turned into 1.2e7 ulps of log p at
+  // Beta(7.5e19, 1.9e120)), halved (exactly) when n = k + m would overflow: bd0 is homogeneous of
+  // degree 1, and the logs get ln 2 back
   const h = a + b < 8e307 ? 1 : 0.5;
   const k = (a - 1) * h;
-  const kl = (a - (a - 1 + 1)) * h; // exact: a − 1 − fl(a − 1)
+  const kl = lostInMinusOne(a) * h; // exact: a − 1 − fl(a − 1)
   const m = (b - 1) * h;
-  const ml = (b - (b - 1 + 1)) * h;
+  const ml = lostInMinusOne(b) * h;
   const n = k + m;
   const bb = n - k;
   const nl = k - (n - bb) + (m - bb) + kl + ml;
@@ -255,7 +266,7 @@ function saddleConstants(a: number, b: number): Saddle {
     0.5 * lf;
   const t = SPLIT * n;
   const nHi = n < 2 ** 995 ? t - (t - n) : 0;
-  return { h, k, kl, m, ml, n, nl, nHi, nLo: n < 2 ** 995 ? n - nHi : 0, c };
+  return { h, hInv: 1 / h, k, kl, m, ml, n, nl, nHi, nLo: n < 2 ** 995 ? n - nHi : 0, c };
 }
 
 /**
@@ -274,9 +285,27 @@ function betaBd0(S: Saddle, x: number): number {
     const xL = x - xH;
     pe = xL * S.nLo - (nx - S.nHi * xH - S.nLo * xH - S.nHi * xL);
   } else pe = productError(n, x, nx);
-  const d = S.k - nx - pe - S.nl * x + S.kl;
+  // n's tail times x; its rounding error (2⁻⁵³ of it) moves bd0 by about that times d/min(k, m),
+  // which is put back where that could reach 1/16 ulp of max(1, bd0 ≈ d²/2min(k, m)) (a shape
+  // above 1e20 beside one 1e15 times larger: 275 ulps without it; ordinary shapes skip the product)
+  const nlx = S.nl * x;
+  let d = S.k - nx - pe - nlx + S.kl;
+  const ad = Math.abs(d);
+  if (Math.abs(nlx) * 32 > ad && Math.abs(nlx) * ad * 16 > Math.min(S.k, S.m)) {
+    // there k − n·x, pe and n's tail times x can be 1e3 times d (Beta(1.2e282, 3.5e297)): the
+    // exact terms summed compensated (Neumaier), the last product's error included
+    const terms = [-pe, -nlx, -productError(S.nl, x, nlx), S.kl];
+    let sum = S.k - nx; // exact (Sterbenz)
+    let c = 0;
+    for (const t of terms) {
+      const u = sum + t;
+      c += Math.abs(sum) >= Math.abs(t) ? sum - u + t : t - u + sum;
+      sum = u;
+    }
+    d = sum + c;
+  }
   // m − n·(1 − x) = −d exactly, since n = k + m as double-doubles; n·(1 − x) only weighs the term
-  return (bd0(S.k, nx, d) + bd0(S.m, n * (1 - x), -d)) / S.h;
+  return (bd0(S.k, nx, d) + bd0(S.m, n * (1 - x), -d)) * S.hInv;
 }
 
 /**
@@ -453,34 +482,32 @@ export function beta(alpha: number, beta: number): Beta {
   // a/(a + b) and b/(a + b) with the rounding of a + b folded back (one rounding each)
   const mean = half ? (0.5 * a) / s : quotientOfSum(a, a, b);
   const other = half ? (0.5 * b) / s : quotientOfSum(b, a, b); // 1 − mean, without its cancellation
-  return made(
-    frozen({
-      family: "beta" as const,
-      params: frozen({ alpha: a, beta: b }),
-      logProb,
-      prob(x: number): number {
-        checkX("beta.prob", x);
-        return Math.exp(logProb(x));
-      },
-      sample(n: number, rng: Rng): Float64Array {
-        checkDraws("beta.sample", n, rng);
-        const out = allocate("beta.sample", "n", n);
-        for (let i = 0; i < n; i++) {
-          const lx = logGammaDraw(a, rng);
-          const ly = logGammaDraw(b, rng);
-          out[i] = 1 / (1 + Math.exp(ly - lx));
-        }
-        return out;
-      },
-      mean: () => mean,
-      // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
-      // mean·other/(a + b + 1), with a + b + 1 as a double-double
-      variance: () => (varianceValue ??= betaVariance()),
-      mode: () => (modeValue ??= betaMode()),
-      entropy: (opts?: EntropyOptions): number =>
-        inBase((entropyValue ??= betaEntropy(a, b)), entropyBase("beta.entropy", opts)),
-    }),
-  );
+  return made({
+    family: "beta" as const,
+    params: frozen({ alpha: a, beta: b }),
+    logProb,
+    prob(x: number): number {
+      checkX("beta.prob", x);
+      return Math.exp(logProb(x));
+    },
+    sample(n: number, rng: Rng): Float64Array {
+      checkDraws("beta.sample", n, rng);
+      const out = allocate("beta.sample", "n", n);
+      for (let i = 0; i < n; i++) {
+        const lx = logGammaDraw(a, rng);
+        const ly = logGammaDraw(b, rng);
+        out[i] = 1 / (1 + Math.exp(ly - lx));
+      }
+      return out;
+    },
+    mean: () => mean,
+    // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
+    // mean·other/(a + b + 1), with a + b + 1 as a double-double
+    variance: () => (varianceValue ??= betaVariance()),
+    mode: () => (modeValue ??= betaMode()),
+    entropy: (opts?: EntropyOptions): number =>
+      inBase((entropyValue ??= betaEntropy(a, b)), entropyBase("beta.entropy", opts)),
+  });
   function betaVariance(): number {
     if (half) return (mean * other) / (s + 0.5) / 2;
     const [s1, e1] = twoSum(a, b);

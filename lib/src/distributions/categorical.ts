@@ -69,35 +69,33 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
       variance += d * d * p[j];
     }
   }
-  return made(
-    frozen({
-      family: "categorical" as const,
-      params: frozen({ probs: Object.freeze(p) }),
-      logProb: (x: number): number => (inSupport(x, "logProb") ? logs[x] : -Infinity),
-      prob: (x: number): number => (inSupport(x, "prob") ? p[x] : 0),
-      sample(n: number, rng: Rng): Float64Array {
-        checkDraws("categorical.sample", n, rng);
-        const out = allocate("categorical.sample", "n", n);
-        for (let i = 0; i < n; i++) {
-          const u = drawUniform("categorical.sample", rng);
-          let lo = 0;
-          let hi = k - 1;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (u < cumulative[mid]) hi = mid;
-            else lo = mid + 1;
-          }
-          out[i] = lo;
+  return made({
+    family: "categorical" as const,
+    params: frozen({ probs: Object.freeze(p) }),
+    logProb: (x: number): number => (inSupport(x, "logProb") ? logs[x] : -Infinity),
+    prob: (x: number): number => (inSupport(x, "prob") ? p[x] : 0),
+    sample(n: number, rng: Rng): Float64Array {
+      checkDraws("categorical.sample", n, rng);
+      const out = allocate("categorical.sample", "n", n);
+      for (let i = 0; i < n; i++) {
+        const u = drawUniform("categorical.sample", rng);
+        let lo = 0;
+        let hi = k - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (u < cumulative[mid]) hi = mid;
+          else lo = mid + 1;
         }
-        return out;
-      },
-      mean: () => mean,
-      variance: () => variance,
-      entropy(opts?: EntropyOptions): number {
-        const lnBase = entropyBase("categorical.entropy", opts); // validates under this method's name
-        const h = entropy(p);
-        return lnBase === 1 ? h : h / lnBase;
-      },
-    }),
-  );
+        out[i] = lo;
+      }
+      return out;
+    },
+    mean: () => mean,
+    variance: () => variance,
+    entropy(opts?: EntropyOptions): number {
+      const lnBase = entropyBase("categorical.entropy", opts); // validates under this method's name
+      const h = entropy(p);
+      return lnBase === 1 ? h : h / lnBase;
+    },
+  });
 }

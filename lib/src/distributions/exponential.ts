@@ -43,26 +43,24 @@ export function exponential(rate: number): Exponential {
     return x >= 0 ? logRate - rate * x : -Infinity;
   };
   let varianceValue: number | undefined;
-  return made(
-    frozen({
-      family: "exponential" as const,
-      params: frozen({ rate }),
-      logProb,
-      prob(x: number): number {
-        checkX("exponential.prob", x);
-        return x >= 0 ? rate * Math.exp(-rate * x) : 0;
-      },
-      sample(n: number, rng: Rng): Float64Array {
-        checkDraws("exponential.sample", n, rng);
-        const out = allocate("exponential.sample", "n", n);
-        for (let i = 0; i < n; i++)
-          out[i] = -Math.log1p(-drawUniform("exponential.sample", rng)) / rate;
-        return out;
-      },
-      mean: () => 1 / rate,
-      variance: () => (varianceValue ??= overSquare(1, rate)), // computed once, on first call
-      entropy: (opts?: EntropyOptions): number =>
-        inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
-    }),
-  );
+  return made({
+    family: "exponential" as const,
+    params: frozen({ rate }),
+    logProb,
+    prob(x: number): number {
+      checkX("exponential.prob", x);
+      return x >= 0 ? rate * Math.exp(-rate * x) : 0;
+    },
+    sample(n: number, rng: Rng): Float64Array {
+      checkDraws("exponential.sample", n, rng);
+      const out = allocate("exponential.sample", "n", n);
+      for (let i = 0; i < n; i++)
+        out[i] = -Math.log1p(-drawUniform("exponential.sample", rng)) / rate;
+      return out;
+    },
+    mean: () => 1 / rate,
+    variance: () => (varianceValue ??= overSquare(1, rate)), // computed once, on first call
+    entropy: (opts?: EntropyOptions): number =>
+      inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
+  });
 }

@@ -14,6 +14,9 @@ import { allocate } from "../validate/validate";
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
+const F = "gaussian";
+const SAMPLE = "gaussian.sample";
+
 /**
  * Creates the Gaussian (normal) distribution N(mu, sigma²), with sigma the standard deviation.
  *
@@ -39,8 +42,8 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
  * gaussian(0, -1);            // throws RangeError: gaussian: sigma = -1 must be finite and > 0
  */
 export function gaussian(mu: number, sigma: number): Gaussian {
-  param("gaussian", "mu", mu, Number.isFinite, "a finite number");
-  param("gaussian", "sigma", sigma, (v) => v > 0 && v < Infinity, "finite and > 0");
+  param(F, "mu", mu, Number.isFinite, "a finite number");
+  param(F, "sigma", sigma, (v) => v > 0 && v < Infinity, "finite and > 0");
   const logNorm = -Math.log(sigma) - HALF_LOG_2PI;
   // z = (x - mu)/sigma, never 1/sigma² (which overflows for sigma < 1e-154 and underflows for
   // sigma > 1e154); if x - mu overflows, x/sigma - mu/sigma keeps z right.
@@ -54,25 +57,23 @@ export function gaussian(mu: number, sigma: number): Gaussian {
     if (!(z - z === 0)) return -Infinity;
     return logNorm - 0.5 * z * z;
   };
-  return made(
-    frozen({
-      family: "gaussian" as const,
-      params: frozen({ mu, sigma }),
-      logProb,
-      prob(x: number): number {
-        checkX("gaussian.prob", x);
-        return Math.exp(logProb(x));
-      },
-      sample(n: number, rng: Rng): Float64Array {
-        checkDraws("gaussian.sample", n, rng);
-        const out = allocate("gaussian.sample", "n", n);
-        for (let i = 0; i < n; i++) out[i] = mu + sigma * drawNormal("gaussian.sample", rng);
-        return out;
-      },
-      mean: () => mu,
-      variance: () => sigma * sigma,
-      entropy: (opts?: EntropyOptions): number =>
-        inBase(0.5 + HALF_LOG_2PI + Math.log(sigma), entropyBase("gaussian.entropy", opts)),
-    }),
-  );
+  return made({
+    family: F,
+    params: frozen({ mu, sigma }),
+    logProb,
+    prob(x: number): number {
+      checkX("gaussian.prob", x);
+      return Math.exp(logProb(x));
+    },
+    sample(n: number, rng: Rng): Float64Array {
+      checkDraws(SAMPLE, n, rng);
+      const out = allocate(SAMPLE, "n", n);
+      for (let i = 0; i < n; i++) out[i] = mu + sigma * drawNormal(SAMPLE, rng);
+      return out;
+    },
+    mean: () => mu,
+    variance: () => sigma * sigma,
+    entropy: (opts?: EntropyOptions): number =>
+      inBase(0.5 + HALF_LOG_2PI + Math.log(sigma), entropyBase("gaussian.entropy", opts)),
+  });
 }

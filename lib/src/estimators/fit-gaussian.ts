@@ -10,6 +10,9 @@ export interface FitGaussianOptions {
   unbiased?: boolean;
 }
 
+const FN = "fitGaussian";
+const NO_MLE = ", sigma = 0 has no Gaussian MLE";
+
 /**
  * Fits a Gaussian by maximum likelihood: the sample mean and the root mean squared deviation.
  *
@@ -40,11 +43,10 @@ export interface FitGaussianOptions {
  * fitGaussian([2, 2]);                               // throws RangeError: fitGaussian: all 2 values equal 2, sigma = 0 has no Gaussian MLE
  */
 export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
-  const { unbiased = false } = readOptions("fitGaussian", opts, ["unbiased"]);
-  checkBoolean("fitGaussian", "unbiased", unbiased);
-  const m = requireSample("fitGaussian", xs);
-  if (unbiased && m < 2)
-    throw new RangeError("fitGaussian: unbiased needs m >= 2 observations, got 1");
+  const { unbiased = false } = readOptions(FN, opts, ["unbiased"]);
+  checkBoolean(FN, "unbiased", unbiased);
+  const m = requireSample(FN, xs);
+  if (unbiased && m < 2) throw new RangeError(`${FN}: unbiased needs m >= 2 observations, got 1`);
   const shift = xs[0];
   // Shifted sums S1 = Σ(x − K), S2 = Σ(x − K)², K = x₁, blocked (plain inside blocks of 256, the
   // block sums added with TwoSum) so that the error does not grow with m.
@@ -58,7 +60,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
     let b2 = 0;
     for (let i = start; i < end; i++) {
       const x = xs[i];
-      if (typeof x !== "number") throwFirstNonFinite("fitGaussian", xs);
+      if (typeof x !== "number") throwFirstNonFinite(FN, xs);
       const d = x - shift;
       b1 += d;
       b2 += d * d;
@@ -72,7 +74,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
     s2Lo += s2 - (t - z) + (b2 - z);
     s2 = t;
   }
-  if (typeof shift !== "number" || !Number.isFinite(s2)) throwFirstNonFinite("fitGaussian", xs);
+  if (typeof shift !== "number" || !Number.isFinite(s2)) throwFirstNonFinite(FN, xs);
   s2 = s2 - s2 === 0 ? s2 + s2Lo : s2;
   // K + S1/m with the quotient's remainder kept (Dekker's product): when K is far from the mean,
   // K + fl(S1/m) would cancel the quotient's rounding error into the result.
@@ -91,26 +93,17 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   // spread: an outlier in first place.)
   const far = Math.abs(s1) > 4 * m * (Math.abs(mean) + Math.sqrt(ss / m));
   if (!(s2 < Infinity) || !(ss > 0) || s2 < 2 ** -900 || ss * 1024 < s2 || far) {
-    const r = twoPass(xs, m);
-    mean = r.mean;
-    ss = r.ss;
-    back = r.back;
+    [mean, ss, back] = twoPass(xs, m);
   }
   const sigma = Math.sqrt(ss / (unbiased ? m - 1 : m)) * back;
   if (!(sigma < Infinity))
-    throw new RangeError(
-      "fitGaussian: the values are too far apart, the standard deviation overflows",
-    );
+    throw new RangeError(`${FN}: the values are too far apart, the standard deviation overflows`);
   if (!(sigma > 0)) {
     for (let i = 1; i < m; i++) {
       if (xs[i] !== shift)
-        throw new RangeError(
-          "fitGaussian: the standard deviation rounds to 0 (below 2.5e-324), sigma = 0 has no Gaussian MLE",
-        );
+        throw new RangeError(`${FN}: the standard deviation rounds to 0 (below 2.5e-324)${NO_MLE}`);
     }
-    throw new RangeError(
-      `fitGaussian: all ${m} values equal ${shift}, sigma = 0 has no Gaussian MLE`,
-    );
+    throw new RangeError(`${FN}: all ${m} values equal ${shift}${NO_MLE}`);
   }
   return gaussian(mean, sigma);
 }
@@ -122,7 +115,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
  * Returns the unscaled mean, and ss in units of back² (so that √(ss/m)·back neither overflows nor
  * underflows on the way).
  */
-function twoPass(xs: Sample, m: number): { mean: number; ss: number; back: number } {
+function twoPass(xs: Sample, m: number): [mean: number, ss: number, back: number] {
   let max = 0;
   for (let i = 0; i < m; i++) max = Math.max(max, Math.abs(xs[i]));
   const e = max > 0 ? Math.floor(Math.log2(max)) + 1 : 0;
@@ -149,5 +142,5 @@ function twoPass(xs: Sample, m: number): { mean: number; ss: number; back: numbe
     d2 = t;
   }
   const ss = d2 + d2c - (d1 * d1) / m;
-  return { mean: (mean + d1 / m) * back, ss, back };
+  return [(mean + d1 / m) * back, ss, back];
 }

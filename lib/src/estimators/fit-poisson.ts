@@ -31,19 +31,16 @@ export function fitPoisson(xs: Sample): Poisson {
     }
     sum += x;
   }
-  if (sum === Infinity) {
-    // counts near 1.8e308 whose sum overflows: average x·2^-64 (exact scaling), then scale back
-    sum = 0;
-    for (let i = 0; i < m; i++) sum += xs[i] * 2 ** -64;
-    return poisson((sum / m) * 2 ** 64);
-  }
   if (sum >= 2 ** 53) {
     // the plain sum is exact below 2^53 only (1e6 counts 2^40 + 1 gave a mean 4062 ulps low):
-    // the exact sum hi + lo, then (hi + lo)/m with the residual of hi/m put back (one rounding)
-    const [hi, lo] = integerSum(xs);
+    // the exact sum hi + lo, then (hi + lo)/m with the residual of hi/m put back (one rounding).
+    // Counts near 1.8e308 whose sum overflows: the same on x·2^-64 (exact scaling), scaled back
+    // (a plain Σ x·2^-64 then ÷ m was 1.33 ulp off)
+    const scale = sum === Infinity ? 2 ** -64 : 1;
+    const [hi, lo] = integerSum(xs, scale);
     const q = hi / m;
     const pq = q * m;
-    return poisson(q + (hi - pq - productError(q, m, pq) + lo) / m);
+    return poisson((q + (hi - pq - productError(q, m, pq) + lo) / m) / scale);
   }
   return poisson(sum / m);
 }

@@ -366,8 +366,9 @@ function newtonRefine(
  * @param theta0 the starting point (finite entries, logLik(θ0) finite)
  * @param opts `maxIterations`, `tolerance`, `restarts`, `initialStep` (see {@link MaximizeOptions})
  * @returns `{ theta, value, iterations, evaluations, converged }`
- * @throws {RangeError} when `theta0` is empty or holds NaN or ±Infinity, when logLik(θ0) is not finite,
- *   or when an option is out of range
+ * @throws {RangeError} when `theta0` is empty or holds NaN or ±Infinity, when logLik(θ0) is −Infinity
+ *   or NaN (logLik(θ0) = +Infinity is not an error: the result has `unbounded: true`), or when an
+ *   option is out of range
  * @throws {TypeError} when `logLik` is not a function, `theta0` is not a `number[]` or `Float64Array` or holds a
  *   non-number, `opts` is not an options object or has an unknown key, or an option is not a number
  * @example
@@ -378,6 +379,7 @@ function newtonRefine(
  * Math.exp(r.theta[1]);    // => 1.1180339887491817 (closed form √1.25 = 1.118033988749895)
  * r.converged;             // => true
  * maximizeLikelihood(() => -Infinity, [0]); // throws RangeError: maximizeLikelihood: logLik(theta0) = -Infinity, start where the likelihood is positive
+ * maximizeLikelihood(() => Infinity, [1]).unbounded; // => true (value Infinity, theta [1], converged false)
  */
 export function maximizeLikelihood(
   logLik: (theta: Float64Array) => number,
@@ -406,6 +408,7 @@ export function maximizeLikelihood(
     x[j] = v;
   }
   let evaluations = 0;
+  let raw = 0; // the last value logLik returned, as it returned it (NaN stays NaN)
   // Only finite trial points reach logLik: a reflection or a difference step that overflowed
   // counts as infinitely bad without calling it (so `t => t[0] <= 0 ? -Infinity : …` never sees ∞).
   const f: Objective = (t) => {
@@ -413,12 +416,23 @@ export function maximizeLikelihood(
     evaluations++;
     const v = logLik(t);
     if (typeof v !== "number") checkReturned(fn, `logLik([${Array.from(t).join(", ")}])`, v);
+    raw = v;
     return v === v ? -v : Infinity;
   };
   let fx = f(x);
-  if (!Number.isFinite(fx)) {
+  // +∞ at the start is an unbounded likelihood, reported as it is anywhere else in the search
+  if (fx === -Infinity)
+    return {
+      theta: Array.from(x),
+      value: Infinity,
+      iterations: 0,
+      evaluations,
+      converged: false,
+      unbounded: true,
+    };
+  if (fx === Infinity) {
     throw new RangeError(
-      `maximizeLikelihood: logLik(theta0) = ${-fx}, start where the likelihood is positive`,
+      `maximizeLikelihood: logLik(theta0) = ${raw}, start where the likelihood is positive`,
     );
   }
   const step0 = new Float64Array(d);

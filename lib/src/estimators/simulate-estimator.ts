@@ -162,7 +162,14 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
   for (let t = 0; t < trials; t++) {
     const xs = truthDist.sample(m, rng);
     const out = estimator(xs);
-    if (typeof out !== "number" && (out === null || typeof out !== "object")) {
+    // without opts.select an object must be a distribution (it carries a family); any other object
+    // would reach defaultSelect as "undefined has more than one parameter"
+    if (
+      typeof out !== "number" &&
+      (out === null ||
+        typeof out !== "object" ||
+        (chosen === undefined && typeof (out as { family?: unknown }).family !== "string"))
+    ) {
       throw typeError(fn, `estimator(xs) in trial ${t}`, out, "is not a number or a distribution");
     }
     const value = typeof out === "number" ? out : select(out as ReturnType<F>);

@@ -168,15 +168,16 @@ function exactSumTimesLog(xs: Sample, logLambda: number): number {
 }
 
 /**
- * Σ xᵢ of validated non-negative integers (finite sum) exactly, as [hi, lo] with hi + lo the exact
+ * Σ scale·xᵢ of validated non-negative integers exactly, as [hi, lo] with hi + lo the exact
  * sum: TwoSum per term, and lo (a sum of integers each below ulp(hi)) stays exact. The rare path
- * of the Poisson closed forms, where a plain sum passed 2^53.
+ * of the Poisson closed forms, where a plain sum passed 2^53; `scale` (an exact power of two,
+ * default 1) is 2^-64 where it overflowed.
  */
-export function integerSum(xs: Sample): [number, number] {
+export function integerSum(xs: Sample, scale = 1): [number, number] {
   let hi = 0;
   let lo = 0;
   for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
+    const x = xs[i] * scale;
     const t = hi + x;
     const z = t - hi;
     lo += hi - (t - z) + (x - z);
@@ -243,11 +244,36 @@ function exponentialSum(fn: string, d: Exponential, xs: Sample): number {
   return a - (rs + (rate * lo + productError(rate, sumX, rs)));
 }
 
-/** r·Σx for data whose plain sum overflowed: from the sum of x·2^-64 (exact scaling). */
+/**
+ * r·Σx for data whose plain sum overflowed: from the blocked sum of x·2^-64 (exact scaling; an
+ * unblocked one was 1.9e-12 off for 1e5 values 0.1·2^1020).
+ */
 function rateTimesScaledSum(xs: Sample, rate: number): number {
-  let scaled = 0;
-  for (let i = 0; i < xs.length; i++) scaled += xs[i] * 2 ** -64;
-  return rate * scaled * 2 ** 64;
+  const [hi, lo] = blockedSampleSum(xs, 2 ** -64, SHORT_BLOCK);
+  return rate * (hi + lo) * 2 ** 64;
+}
+
+/**
+ * Σ scale·xᵢ over validated finite values ≥ 0, blocked: a plain sum inside blocks of `block` terms
+ * (one of k terms ≥ 0 is within (k − 1)·2⁻⁵³ of itself), the block sums added with TwoSum into
+ * [hi, lo], hi + lo the sum to that accuracy. `scale` is an exact power of two (2^-64 where the plain
+ * sum overflowed). The rare paths of fitExponential and the exponential log-likelihood.
+ */
+export function blockedSampleSum(xs: Sample, scale: number, block: number): [number, number] {
+  const m = xs.length;
+  let hi = 0;
+  let lo = 0;
+  for (let start = 0; start < m; start += block) {
+    const end = start + block < m ? start + block : m;
+    let b = 0;
+    for (let i = start; i < end; i++) b += xs[i] * scale;
+    const t = hi + b;
+    const z = t - hi;
+    lo += hi - (t - z) + (b - z);
+    hi = t;
+  }
+  const t = hi + lo;
+  return [t, lo - (t - hi)];
 }
 
 /**

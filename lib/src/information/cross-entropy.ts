@@ -8,6 +8,7 @@ import {
   INFO_OPTION_KEYS,
   readOptions,
   throwFirstInvalid,
+  throwIfInvalid,
 } from "../validate/validate";
 import { crossEntropyPass, PASS } from "../simd/passes";
 import {
@@ -21,7 +22,6 @@ import {
   RATIO_WEIGHT,
   scaleFor,
   sumSafeScale,
-  throwIfInvalid,
 } from "./numerics";
 
 const FN = "crossEntropy";

@@ -5,8 +5,11 @@ import {
   checkVector,
   fromNats,
   INFO_OPTION_KEYS,
+  P_NAMES,
+  PROB1,
   readOptions,
   throwFirstInvalid,
+  throwIfInvalid,
 } from "../validate/validate";
 import { entropyPass, PASS } from "../simd/passes";
 import {
@@ -18,12 +21,9 @@ import {
   RATIO_TOTAL,
   scaleFor,
   sumSafeScale,
-  throwIfInvalid,
 } from "./numerics";
 
 const FN = "entropy";
-const NAMES = ["p"] as const;
-const KINDS = ["probability"] as const;
 
 // The hot loop, -Σ (a·pᵢ) log(a·pᵢ) and Σ a·pᵢ (blocked, validated as it goes), is `entropyPass`
 // (lib/src/simd/passes.ts): WebAssembly SIMD kernels from its break-even length up where the engine
@@ -83,7 +83,7 @@ export function entropy(p: Probabilities, opts?: InfoOptions): number {
   let h = entropyPass(FN, p, n, 1);
   let s = PASS.sp;
   if (!(s < Infinity)) {
-    throwIfInvalid(FN, NAMES, [p], KINDS); // a bad entry, or else the sum overflowed
+    throwIfInvalid(FN, P_NAMES, [p], PROB1); // a bad entry, or else the sum overflowed
     if (!normalize) throw overflowSum(FN, "p");
   }
   if (normalize && (needsScale(s) || !(h - h === 0))) {
@@ -92,7 +92,9 @@ export function entropy(p: Probabilities, opts?: InfoOptions): number {
     h = entropyPass(FN, p, n, scaleFor(maxEntry(p, n)));
     s = PASS.sp;
   }
-  s = checkSum(FN, "p", s, n, normalize, tolerance, () => throwFirstInvalid(FN, NAMES, [p], KINDS));
+  s = checkSum(FN, "p", s, n, normalize, tolerance, () =>
+    throwFirstInvalid(FN, P_NAMES, [p], PROB1),
+  );
   if (!normalize) return fromNats(h, lnBase);
   // Normalized: -Σ (p/S) log(p/S) = log S + (1/S)(-Σ p log p), invariant under p -> a·p. When the
   // two parts cancel (log S large, or most of the mass in one entry), recompute it as

@@ -9,8 +9,9 @@ import {
   readOptions,
   throwFirstInvalid,
   type Vector,
+  throwIfInvalid,
 } from "../validate/validate";
-import { BLOCK, maxEntry, overflowSum, productError, scaleFor, throwIfInvalid } from "./numerics";
+import { BLOCK, maxEntry, overflowSum, productError, scaleFor } from "./numerics";
 
 const FN = "jsDivergence";
 const NAMES = ["p", "q"] as const;

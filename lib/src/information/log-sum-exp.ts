@@ -1,6 +1,6 @@
 import { checkVector, type Vector } from "../validate/validate";
 import { logSumExpMaxPass, logSumExpSumPass, PASS } from "../simd/passes";
-import { expRestTiny, expShifted, TINY_REST } from "./numerics";
+import { expRestTiny, restIsLoose, sumRestPrecise, TINY_REST } from "./numerics";
 
 const FN = "logSumExp";
 
@@ -13,8 +13,10 @@ const FN = "logSumExp";
 //   is never smaller than the next term and Fast2Sum (Dekker) captures each rounding error
 //   exactly, without a branch; removing the 1 is exact, so the result keeps what 1 + tiny would
 //   round away (logSumExp([0, -40]) = log1p(e^-40) = 4.25e-18, not 0). The terms do not depend on
-//   the order of xs and the compensated sum is accurate to about one ulp, so reordering xs changes
-//   the result by at most a few ulps.
+//   the order of xs and the compensated sum is accurate to about one ulp of 1 + rest, so reordering
+//   xs changes the result by at most a few ulps. The compensation itself is a plain sum, though:
+//   where the rest is far below 1 and the result is about the rest (m near 0), that plain sum would
+//   decide it, so the rest is then summed again from 0 (numerics.ts: restIsLoose, sumRestPrecise).
 
 /**
  * Log of a sum of exponentials, computed without overflow or underflow: the log-space sum of
@@ -62,27 +64,15 @@ export function logSumExp(xs: Vector): number {
   // every other term below e^-624 (rare): summed again at scale 2^600, so that the exponentials
   // rounded into the subnormals do not decide a result as small as the sum itself (m near 0)
   if (PASS.sumRest < TINY_REST && Math.abs(m) < 2 ** -800) return m + expRestTiny(xs, n, m);
-  const v = m + Math.log1p(PASS.sumRest);
-  // m and log1p(S) cancel (the result crosses 0 near m = −log n): the rounding of each xᵢ − m,
-  // which the fast pass leaves in (½ ulp of 30 is 8 ulps of a log1p(e^-30) term), then decides
-  if (!(Math.abs(v) * 4 < Math.abs(m))) return v;
-  return m + Math.log1p(sumRestPrecise(xs, n, m, k));
-}
-
-/**
- * Σ_{i≠k} exp(xᵢ − m) with the rounding error r of each xᵢ − m carried into its exponential
- * (exp(d + r) = exp(d)(1 + r)) and the sum compensated (Neumaier). The rare path of
- * {@link logSumExp}, where its result cancels.
- */
-function sumRestPrecise(xs: Vector, n: number, m: number, k: number): number {
-  let s = 0;
-  let c = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === k) continue;
-    const t0 = expShifted(xs[i], m);
-    const t = s + t0;
-    c += s >= t0 ? s - t + t0 : t0 - t + s;
-    s = t;
-  }
-  return s + c;
+  const rest = PASS.sumRest;
+  const v = m + Math.log1p(rest);
+  // Two rare cases redo the rest precisely (sumRestPrecise: each xᵢ − m's rounding carried into its
+  // exponential, a Neumaier sum from 0):
+  // - m and log1p(S) cancel (the result crosses 0 near m = −log n): the rounding of each xᵢ − m,
+  //   which the fast pass leaves in (½ ulp of 30 is 8 ulps of a log1p(e^-30) term), then decides;
+  // - the rest is small beside 1 and large beside |m| (m near 0, every other term far below it):
+  //   the fast sum, from 1, then holds the rest in its compensation, a plain sum (restIsLoose).
+  if (Math.abs(v) * 4 < Math.abs(m) || restIsLoose(rest, n, Math.abs(m) + Math.log1p(rest)))
+    return m + Math.log1p(sumRestPrecise(xs, n, m));
+  return v;
 }

@@ -7,32 +7,13 @@
 //   sum is tiny, so entries from 5e-324 to 1.7e308 neither overflow nor lose digits in the
 //   subnormals. Only then: a second pass, on the failing input only.
 
-import { entryError, type EntryKind, type Vector } from "../validate/validate";
+import { logQuotient, MAX_DOUBLE, RESCALE, type Vector } from "../validate/validate";
 
 /** Terms per block of a blocked sum. */
 export const BLOCK = 256;
 
 /** With `normalize`, a sum below SAFE_LO is recomputed on entries scaled up by {@link upScale}. */
 export const SAFE_LO = 2 ** -600;
-
-/**
- * After a pass whose sum is not finite: throws the error for the first offending entry, or
- * returns when every entry is valid (so the sum itself overflowed).
- */
-export function throwIfInvalid(
-  fn: string,
-  names: readonly string[],
-  vectors: readonly Vector[],
-  kinds: readonly EntryKind[],
-): void {
-  const n = vectors[0].length;
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < vectors.length; k++) {
-      const err = entryError(fn, `${names[k]}[${i}]`, vectors[k][i], kinds[k]);
-      if (err) throw err;
-    }
-  }
-}
 
 /** The largest entry of a validated vector of non-negative numbers. */
 export function maxEntry(p: Vector, n: number): number {
@@ -62,9 +43,7 @@ export function needsScale(sum: number): boolean {
 
 /** The sum-overflow error for a vector that should sum to 1 (normalize off). */
 export function overflowSum(fn: string, name: string): RangeError {
-  return new RangeError(
-    `${fn}: ${name} sums to Infinity (overflow), not 1 (pass { normalize: true } to rescale)`,
-  );
+  return new RangeError(`${fn}: ${name} sums to Infinity (overflow), not 1${RESCALE}`);
 }
 
 /**
@@ -76,24 +55,19 @@ export function atanhSeries(u: number): number {
   const t = u * u;
   // |u| < 1/64: four terms of A reach full precision (the fifth is below 1e-18 of A)
   if (t < 2.44140625e-4) return t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9))));
-  // |u| < 0.1: ten terms (the eleventh is below 2e-21 of A), by Horner, without the loop's divisions
-  if (t < 0.01)
-    return (
-      t +
-      u *
-        (1 + u) *
-        (t *
-          (1 / 3 +
-            t *
-              (1 / 5 +
-                t *
-                  (1 / 7 +
-                    t *
-                      (1 / 9 +
-                        t *
-                          (1 / 11 +
-                            t * (1 / 13 + t * (1 / 15 + t * (1 / 17 + t * (1 / 19 + t / 21))))))))))
-    );
+  // |u| < 0.1: ten terms (the eleventh is below 2e-21 of A), without the loop's divisions, by
+  // Estrin's scheme (Horner's ten dependent steps were the latency of a call; the polynomial's own
+  // rounding reaches A only multiplied by t·u < 1e-3)
+  if (t < 0.01) {
+    const t2 = t * t;
+    const t4 = t2 * t2;
+    const p =
+      1 / 3 +
+      t * (1 / 5) +
+      t2 * (1 / 7 + t * (1 / 9)) +
+      t4 * (1 / 11 + t * (1 / 13) + t2 * (1 / 15 + t * (1 / 17)) + t4 * (1 / 19 + t * (1 / 21)));
+    return t + u * (1 + u) * (t * p);
+  }
   let pow = t;
   let a = 0;
   for (let k = 3; k < 80; k += 2) {
@@ -121,15 +95,12 @@ export function klDivTerm(x: number, y: number, d: number = x - y): number {
   if (s === Infinity) return 2 * klDivTerm(0.5 * x, 0.5 * y, 0.5 * d);
   const u = d / s;
   if (u < 0.5 && u > -0.5) return s * atanhSeries(u);
-  const r = x / y;
-  const lr = r >= MIN_NORMAL && r <= Number.MAX_VALUE ? Math.log(r) : Math.log(x) - Math.log(y);
-  return x * lr - d;
+  return x * logQuotient(x, y) - d;
 }
 
 /** {@link klDivTerm} under its older name (klBetween uses it). */
 export const relEntrTerm = klDivTerm;
 
-const MIN_NORMAL = 2.2250738585072014e-308;
 const SPLIT = 134217729; // 2^27 + 1 (Dekker)
 
 const BIG = 2 ** 995;
@@ -177,16 +148,21 @@ export const PRECISE_BELOW_FAST = 16;
  */
 export function sumSafeScale(max: number, n: number): number {
   if (max < 1) return scaleFor(max);
-  return max * (2 * n) <= Number.MAX_VALUE ? 1 : 2 ** -(Math.ceil(Math.log2(n)) + 2);
+  return max * (2 * n) <= MAX_DOUBLE ? 1 : 2 ** -(Math.ceil(Math.log2(n)) + 2);
 }
 
 /**
- * [Σᵢ a·pᵢ, Σᵢ b·qᵢ] of two validated vectors of non-negative numbers, blocked (a plain sum inside
- * blocks of {@link BLOCK}, the block sums added with TwoSum): the sum entropy's pass keeps for Sp.
- * For the `normalize` paths whose hot pass returns plain sums (the SIMD kernels' order, which must
- * not change): a plain Σ of 1e6 entries 0.1 is 8.4e-13 off, and normalize divides by it. `a`, `b`
- * are the caller's exact power-of-two scales (1 when none). One extra pass of additions over both
- * vectors, no log; up to n = BLOCK the plain sums are kept (they are one block already).
+ * [Σᵢ a·pᵢ, Σᵢ b·qᵢ] of two validated vectors of non-negative numbers, blocked: a plain sum inside
+ * blocks of 16 terms, the block sums added with TwoSum (Knuth) into a (hi, lo) pair, so each sum is
+ * within 15·2⁻⁵³ (1.7e-15) of itself plus one rounding, at every n and in any order. For the
+ * `normalize` paths whose hot pass returns plain sums (the SIMD kernels' order, which must not
+ * change): a plain Σ of 1e6 entries 0.1 is 8.4e-13 off, and normalize divides by it; 256-term
+ * blocks were still 2.8e-14 off on adversarial blocks (a term just above a power of two, then 255
+ * of 0.51 ulp, every addition rounding one way), which log(Sq/Sp) amplified to 3e-13 in
+ * klDivergence. `a`, `b` are the caller's exact power-of-two scales (1 when none). One extra pass
+ * of additions over both vectors, no log: the plain sums' dependency chains set its speed, and one
+ * TwoSum per 16 terms does not add to them (TwoSum after every term cost 8–10% of
+ * crossEntropy/klDivergence with normalize at n = 1e5).
  * (klDivergence's normalize path calls it the same way on its fast pass's p, q, a, b.)
  */
 export function blockedSums(
@@ -200,8 +176,9 @@ export function blockedSums(
   let pLo = 0;
   let qHi = 0;
   let qLo = 0;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = start + BLOCK < n ? start + BLOCK : n;
+  // 16 terms per block (a literal: this function is in the browser bundle of entropy and KL)
+  for (let start = 0; start < n; start += 16) {
+    const end = start + 16 < n ? start + 16 : n;
     let bp = 0;
     let bq = 0;
     for (let i = start; i < end; i++) {
@@ -275,7 +252,7 @@ export function logRatioSum(w: Vector, q: Vector, n: number, a: number, b: numbe
       }
       const qi = q[i] * b;
       const ratio = total / qi;
-      h += wi * (ratio <= Number.MAX_VALUE ? Math.log(ratio) : logTotal - Math.log(qi));
+      h += wi * (ratio <= MAX_DOUBLE ? Math.log(ratio) : logTotal - Math.log(qi));
     }
     const t = hHi + h;
     const z = t - hHi;
@@ -367,8 +344,46 @@ export function expShifted(z: number, m: number): number {
   return e > 0 ? e + e * r : 0;
 }
 
+/**
+ * Σ_{i≠k} exp(xᵢ − m), k the first index holding the maximum m, with the rounding error r of each
+ * xᵢ − m carried into its exponential (exp(d + r) = exp(d)(1 + r)) and the sum compensated
+ * (Neumaier, from 0): within about one ulp of the sum itself at every n (the compensation's own
+ * error is below n²·2⁻¹⁰⁶ of it). The rare path of logSumExp, logSoftmax and
+ * crossEntropyFromLogits, when {@link restIsLoose} says their fast sum may not be.
+ */
+export function sumRestPrecise(xs: Vector, n: number, m: number): number {
+  let s = 0;
+  let c = 0;
+  let skip = true;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
+    if (skip && x === m) {
+      skip = false;
+      continue;
+    }
+    const t0 = expShifted(x, m);
+    const t = s + t0;
+    c += s >= t0 ? s - t + t0 : t0 - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/**
+ * Whether a fast Σ_{i≠k} exp(xᵢ − m) of n terms may be off by more than 1/16 ulp of `scale` (the
+ * magnitude the caller's result is measured against), so that {@link sumRestPrecise} must redo it.
+ * The fast passes sum from the maximum's own term 1 with Fast2Sum: their compensation c is a plain
+ * sum of the additions' rounding errors, each at most min(tᵢ, 2⁻⁵³·(1 + rest)), so c is off by at
+ * most n·2⁻⁵³·min(rest, n·2⁻⁵³·(1 + rest)), and log1p(rest) by that over 1 + rest. When every term
+ * is below half an ulp of 1, c is the whole rest, a plain sum (logSumExp([0, −40 × 999]) was 24
+ * ulps off, 1.45e5 at n = 1e7 with −36.7).
+ */
+export function restIsLoose(rest: number, n: number, scale: number): boolean {
+  return 16 * n * Math.min(rest, n * 2 ** -53 * (1 + rest)) > scale * (1 + rest);
+}
+
 /** Sums Σ exp(xᵢ − m) below this are redone by {@link expRestTiny} (e^-624: every other logit 624 below m). */
-export const TINY_REST = 2 ** -900;
+export const TINY_REST = 1.1830521861667747e-271; // 2⁻⁹⁰⁰ (a literal: esbuild drops it where unused)
 // 600 ln 2 as the nearest double and its remainder (mpmath: float(600*log(2)) and the rest): the
 // remainder must be tiny, since exp(d + lo) = exp(d)(1 + lo) drops lo²/2 (600·LN2_LO = 1.1e-7
 // left 6.5e-15)

@@ -57,101 +57,49 @@ interface WasmApi {
 }
 
 /**
- * A minimal module whose one function returns a v128 constant: engines without SIMD128 reject it.
- * (type () -> v128; one function; body: v128.const 0, end.)
+ * A minimal module whose one function returns a v128 constant, in base64: engines without SIMD128
+ * reject it. Its 43 bytes: magic and version 1 (00 61 73 6d 01 00 00 00); type section,
+ * () -> v128 (01 05 01 60 00 01 7b); function section, one function of type 0 (03 02 01 00);
+ * code section, one body of 20 bytes with no locals: v128.const of 16 zero bytes, end
+ * (0a 16 01 14 00 fd 0c, 16 × 00, 0b).
  */
-const SIMD_PROBE = [
-  0x00,
-  0x61,
-  0x73,
-  0x6d,
-  0x01,
-  0x00,
-  0x00,
-  0x00, // magic, version 1
-  0x01,
-  0x05,
-  0x01,
-  0x60,
-  0x00,
-  0x01,
-  0x7b, // type section: () -> v128
-  0x03,
-  0x02,
-  0x01,
-  0x00, // function section: one function of type 0
-  0x0a,
-  0x16,
-  0x01,
-  0x14,
-  0x00,
-  0xfd,
-  0x0c, // code section: one body of 20 bytes, no locals, v128.const
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0x0b, // 16 zero bytes, end
-];
+const SIMD_PROBE = "AGFzbQEAAAABBQFgAAF7AwIBAAoWARQA/QwAAAAAAAAAAAAAAAAAAAAACw==";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-let b64Table: Int8Array | undefined; // char code -> 6-bit value, -1 for anything else; built on first use
+const CORRUPT = "mlekit: corrupt embedded WebAssembly module ";
 
 /** Bytes of a base64 string (no `atob`, which not every JavaScript context has). */
 export function decodeBase64(text: string): Uint8Array {
-  if (b64Table === undefined) {
-    b64Table = new Int8Array(128).fill(-1);
-    for (let i = 0; i < 64; i++) b64Table[B64.charCodeAt(i)] = i;
-  }
-  const table = b64Table;
   let len = text.length;
   while (len > 0 && text.charCodeAt(len - 1) === 61) len--; // '=' padding
+  if (len % 4 === 1) throw new RangeError(`${CORRUPT}(length)`);
   const out = new Uint8Array((len * 3) >> 2);
-  const at = (i: number): number => {
-    const c = text.charCodeAt(i);
-    const v = c < 128 ? table[c] : -1;
-    if (v < 0) throw new RangeError(`mlekit: corrupt embedded WebAssembly module (character ${i})`);
-    return v;
-  };
+  // 6 bits a character shifted into `bits`; after the 2nd, 3rd and 4th character of a group a
+  // byte is complete, 4, 2 and 0 bits from the bottom (a Uint8Array store keeps the low 8 bits)
+  let bits = 0;
   let j = 0;
-  let i = 0;
-  for (; i + 4 <= len; i += 4) {
-    const v = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6) | at(i + 3);
-    out[j++] = v >> 16;
-    out[j++] = (v >> 8) & 255;
-    out[j++] = v & 255;
+  for (let i = 0; i < len; i++) {
+    const v = B64.indexOf(text[i]);
+    if (v < 0) throw new RangeError(`${CORRUPT}(character ${i})`);
+    bits = (bits << 6) | v;
+    if (i % 4) out[j++] = bits >> (6 - 2 * (i % 4));
   }
-  if (len - i === 2) out[j] = ((at(i) << 18) | (at(i + 1) << 12)) >> 16;
-  else if (len - i === 3) {
-    const v = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6);
-    out[j++] = v >> 16;
-    out[j] = (v >> 8) & 255;
-  } else if (len - i === 1)
-    throw new RangeError("mlekit: corrupt embedded WebAssembly module (length)");
   return out;
 }
 
 let state: Kernels | null | undefined; // undefined: not tried yet; null: unavailable
 let disabled = false;
+// True while `fill` reads a `number[]` entry by entry: an index getter may call the library there,
+// and the kernels' accumulators and buffers are one module-wide state, so a pass started then
+// would reset the outer pass's. That inner pass takes the JS path.
+let busy = false;
 
 /** The WebAssembly API of this context, when it has one that runs SIMD128. */
 function simdWasm(): WasmApi | undefined {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined || typeof wasm.validate !== "function") return undefined;
   try {
-    return wasm.validate(new Uint8Array(SIMD_PROBE)) ? wasm : undefined;
+    return wasm.validate(decodeBase64(SIMD_PROBE)) ? wasm : undefined;
   } catch {
     return undefined;
   }
@@ -162,7 +110,7 @@ function simdWasm(): WasmApi | undefined {
  * SIMD128 is missing or compiling is not allowed (then every caller takes the JS path).
  */
 export function kernels(): Kernels | undefined {
-  if (disabled) return undefined;
+  if (disabled || busy) return undefined;
   if (state !== undefined) return state ?? undefined;
   state = null;
   const wasm = simdWasm();
@@ -200,7 +148,10 @@ export function simdAvailable(): boolean {
 /**
  * Copies `src[start .. start + len)` into the kernels' memory at double index `at`.
  * @returns false when an entry is not a number (a `number[]` may hold anything; the caller then
- *   rescans and throws the library's message); a `Float64Array` always copies
+ *   rescans and throws the library's message); a plain `Float64Array` always copies. A subclass is
+ *   read entry by entry like an array: `subarray` clamps to the real length, so one whose `length`
+ *   getter says more would leave stale memory in the buffer where the JS path reads `undefined` and
+ *   throws.
  */
 export function fill(
   mem: Float64Array,
@@ -209,7 +160,7 @@ export function fill(
   start: number,
   len: number,
 ): boolean {
-  if (src instanceof Float64Array) {
+  if (src.constructor === Float64Array) {
     mem.set(src.subarray(start, start + len), at);
     return true;
   }
@@ -225,10 +176,15 @@ function fillFromArray(
   start: number,
   len: number,
 ): boolean {
-  for (let i = 0; i < len; i++) {
-    const x = src[start + i];
-    if (typeof x !== "number") return false;
-    mem[at + i] = x;
+  busy = true;
+  try {
+    for (let i = 0; i < len; i++) {
+      const x = src[start + i];
+      if (typeof x !== "number") return false;
+      mem[at + i] = x;
+    }
+  } finally {
+    busy = false;
   }
   return true;
 }

@@ -17,7 +17,16 @@
 // `pass(...)` picks the kernels when they are available and n >= the pass's break-even length
 // (measured by `npm run bench`, printed in its SIMD section), else the JS loop.
 
-import { throwFirstInvalid, type EntryKind, type Vector } from "../validate/validate";
+import {
+  logQuotient,
+  P_NAMES as P,
+  PQ_NAMES as PQ,
+  PROB1,
+  PROB2,
+  throwFirstInvalid,
+  type EntryKind,
+  type Vector,
+} from "../validate/validate";
 import { fill, kernels, type Kernels } from "./instance";
 
 /** Terms per block of a blocked sum (as numerics.ts). */
@@ -49,10 +58,6 @@ export const PASS = {
   path: "js" as "js" | "simd",
 };
 
-const PQ = ["p", "q"] as const;
-const P = ["p"] as const;
-const PROB1: readonly EntryKind[] = ["probability"];
-const PROB2: readonly EntryKind[] = ["probability", "probability"];
 const XS = ["xs"] as const;
 const NUM: readonly EntryKind[] = ["number"];
 
@@ -145,13 +150,9 @@ function crossJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: numb
   return pairValue(hHi, hLo);
 }
 
-const RATIO_MIN = 2.2250738585072014e-308; // smallest normal double
-const RATIO_MAX = Number.MAX_VALUE;
-
 /** p·log(p/q) for p > 0: one log while p/q is a normal double, else log p − log q. */
 function klTerm(p: number, q: number): number {
-  const r = p / q;
-  return p * (r >= RATIO_MIN && r <= RATIO_MAX ? Math.log(r) : Math.log(p) - Math.log(q));
+  return p * logQuotient(p, q);
 }
 
 function klJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number): number {

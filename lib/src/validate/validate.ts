@@ -42,6 +42,27 @@ export type Vector = readonly number[] | Float64Array;
  */
 export type EntryKind = "probability" | "logit" | "finite" | "number";
 
+/** The smallest normal double, 2⁻¹⁰²² (a ratio below it has lost bits: logs of the factors instead). */
+export const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** The largest finite double (an alias: shorter minified than `Number.MAX_VALUE` at each use). */
+export const MAX_DOUBLE = Number.MAX_VALUE;
+
+/** log(x/y) for x, y > 0: one log while x/y is a normal double, else log x − log y. */
+export function logQuotient(x: number, y: number): number {
+  const r = x / y;
+  return r >= MIN_NORMAL && r <= MAX_DOUBLE ? Math.log(r) : Math.log(x) - Math.log(y);
+}
+
+/** Names and entry kinds of one and of two probability vectors, for the rescans' messages. */
+export const P_NAMES = ["p"] as const;
+export const PQ_NAMES = ["p", "q"] as const;
+export const PROB1: readonly EntryKind[] = ["probability"];
+export const PROB2: readonly EntryKind[] = ["probability", "probability"];
+
+/** The end of the messages for a sum that is not 1. */
+export const RESCALE = " (pass { normalize: true } to rescale)";
+
 /** Default `tolerance` of the information functions' sum-to-1 check. */
 export const DEFAULT_TOLERANCE = 1e-9;
 
@@ -122,6 +143,7 @@ export function checkVector(fn: string, name: string, x: unknown): number {
 
 /** The longest array the library allocates (V8's limit for a Float64Array on 64-bit platforms). */
 export const MAX_LENGTH = 2 ** 32 - 1;
+const TOO_LARGE = "is too large: ";
 
 /**
  * `new Float64Array(n)` for a length the caller has validated as a non-negative integer, with the
@@ -130,8 +152,7 @@ export const MAX_LENGTH = 2 ** 32 - 1;
  * @throws {RangeError} naming the function and the argument `name` that asked for `n` entries
  */
 export function allocate(fn: string, name: string, n: number): Float64Array {
-  if (n > MAX_LENGTH)
-    throw valueError(fn, name, n, `is too large: more than ${MAX_LENGTH} entries`);
+  if (n > MAX_LENGTH) throw valueError(fn, name, n, `${TOO_LARGE}more than ${MAX_LENGTH} entries`);
   try {
     return new Float64Array(n);
   } catch {
@@ -139,7 +160,7 @@ export function allocate(fn: string, name: string, n: number): Float64Array {
       fn,
       name,
       n,
-      `is too large: the ${n} entries (${n * 8} bytes) cannot be allocated`,
+      `${TOO_LARGE}the ${n} entries (${n * 8} bytes) cannot be allocated`,
     );
   }
 }
@@ -151,6 +172,8 @@ export function checkSameLength(fn: string, a: string, na: number, b: string, nb
   }
 }
 
+const NOT_A_NUMBER = "is not a number";
+
 /**
  * Returns the error for one entry, or `undefined` when the entry is acceptable for its kind.
  */
@@ -160,8 +183,8 @@ export function entryError(
   value: unknown,
   kind: EntryKind,
 ): TypeError | RangeError | undefined {
-  if (typeof value !== "number") return typeError(fn, label, value, "is not a number");
-  if (value !== value) return new RangeError(`${fn}: ${label} = NaN is not a number`);
+  if (typeof value !== "number") return typeError(fn, label, value, NOT_A_NUMBER);
+  if (value !== value) return valueError(fn, label, value, NOT_A_NUMBER);
   if (kind === "probability") {
     if (value < 0) return valueError(fn, label, value, "is negative");
     if (value === Infinity) return valueError(fn, label, value, "is not finite");
@@ -175,16 +198,16 @@ export function entryError(
 }
 
 /**
- * Slow path, only taken once a hot loop has seen something wrong: rescans the vectors from
- * index 0 and throws the error for the first offending entry (all vectors at index i are
- * checked before index i + 1).
+ * After a pass whose sum is not finite: throws the error for the first offending entry (all
+ * vectors at index i are checked before index i + 1), or returns when every entry is valid (so
+ * the sum itself overflowed).
  */
-export function throwFirstInvalid(
+export function throwIfInvalid(
   fn: string,
   names: readonly string[],
   vectors: readonly Vector[],
   kinds: readonly EntryKind[],
-): never {
+): void {
   const n = vectors[0].length;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < vectors.length; k++) {
@@ -192,6 +215,19 @@ export function throwFirstInvalid(
       if (err) throw err;
     }
   }
+}
+
+/**
+ * Slow path, only taken once a hot loop has seen something wrong: rescans the vectors from
+ * index 0 and throws the error for the first offending entry ({@link throwIfInvalid}).
+ */
+export function throwFirstInvalid(
+  fn: string,
+  names: readonly string[],
+  vectors: readonly Vector[],
+  kinds: readonly EntryKind[],
+): never {
+  throwIfInvalid(fn, names, vectors, kinds);
   // Unreachable while the hot loops and this scan agree; kept so a mismatch fails loudly.
   throw new RangeError(`${fn}: invalid input`);
 }
@@ -232,46 +268,21 @@ export function checkSum(
       throw new RangeError(`${fn}: ${name} sums to ${showValue(sum)}; cannot normalize`);
   } else if (Math.abs(sum - 1) > tolerance * Math.max(1, n)) {
     throw new RangeError(
-      `${fn}: ${name} sums to ${sum}, not 1 within tolerance ${tolerance}` +
-        ` (pass { normalize: true } to rescale)`,
+      `${fn}: ${name} sums to ${sum}, not 1 within tolerance ${tolerance}${RESCALE}`,
     );
   }
   return sum;
 }
 
-/** Every option name mlekit has (a function's own list must be a subset: see {@link readOptions}). */
-const ALL_OPTION_KEYS: readonly string[] = [
-  "base",
-  "normalize",
-  "tolerance",
-  "unbiased",
-  "intercept",
-  "l2",
-  "alpha",
-  "beta",
-  "maxIterations",
-  "restarts",
-  "initialStep",
-  "m",
-  "trials",
-  "rng",
-  "select",
-];
 let noOptions: object | undefined;
 
-/** An object with every known key as an own property set to undefined (so defaults apply). */
-function allUndefined(known: readonly string[]): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
-  for (const key of known) o[key] = undefined;
-  return o;
-}
-
 /**
- * Checks that `opts` is an options object whose keys are all in `known`, and returns an object that
- * has every known key as an own property: the option's own value, or `undefined` (so the caller's
- * destructuring default applies). A default is therefore never read through the prototype chain:
- * `Object.create({ base: 2 })` sets no option, and neither does a polluted `Object.prototype.base`.
- * Every function with options calls this, so `null` and unknown keys behave the same everywhere.
+ * Checks that `opts` is an options object whose keys are all in `known`, and returns an object from
+ * which destructuring reads only `opts`'s own properties: the option's own value, or `undefined` (so
+ * the caller's destructuring default applies). A default is therefore never read through the
+ * prototype chain: `Object.create({ base: 2 })` sets no option, and neither does a polluted
+ * `Object.prototype.base`. Every function with options calls this, so `null` and unknown keys
+ * behave the same everywhere.
  * @throws {TypeError} when `opts` is `null`, an array or not an object, or has a key not in `known`
  */
 export function readOptions<T extends object>(
@@ -279,9 +290,10 @@ export function readOptions<T extends object>(
   opts: T | undefined,
   known: readonly string[],
 ): T {
-  // (for `undefined`: one shared frozen object holding every option name of the library as an own
-  // undefined property, so the common call allocates nothing and still reads no prototype)
-  if (opts === undefined) return (noOptions ??= Object.freeze(allUndefined(ALL_OPTION_KEYS))) as T;
+  // (for `undefined`: one shared frozen object without a prototype, so the common call allocates
+  // nothing and reads no prototype)
+  if (opts === undefined)
+    return (noOptions ??= Object.freeze(Object.setPrototypeOf({}, null))) as T;
   if (
     opts === null ||
     typeof opts !== "object" ||
@@ -303,10 +315,15 @@ export function readOptions<T extends object>(
       );
     }
   }
-  // a copy with every known key as an own property, so destructuring never reads a prototype
-  const own = allUndefined(known);
-  for (const key of keys) own[key] = (opts as Record<string, unknown>)[key];
-  return own as T;
+  // `opts` itself, unless a known key it lacks would be read from its prototype chain: then a copy
+  // of its own keys without a prototype (no allocation in the common case)
+  for (const key of known)
+    if (!keys.includes(key) && key in opts) {
+      const own: Record<string, unknown> = Object.setPrototypeOf({}, null);
+      for (const k of keys) own[k] = (opts as Record<string, unknown>)[k];
+      return own as T;
+    }
+  return opts;
 }
 
 const OBJECT_TO_STRING = Object.prototype.toString;
@@ -328,15 +345,14 @@ export function checkOptions(
   normalize: unknown,
   tolerance: unknown,
 ): number {
-  if (typeof base !== "number") throw typeError(fn, "base", base, "is not a number");
-  if (base !== base) throw new RangeError(`${fn}: base = NaN is not a number`);
-  if (!(base > 1 && base < Infinity)) {
+  checkNumber(fn, "base", base);
+  if (!((base as number) > 1 && (base as number) < Infinity)) {
     throw valueError(fn, "base", base, "is not a valid logarithm base (finite and > 1)");
   }
   checkBoolean(fn, "normalize", normalize);
-  if (typeof tolerance !== "number") throw typeError(fn, "tolerance", tolerance, "is not a number");
+  if (typeof tolerance !== "number") throw typeError(fn, "tolerance", tolerance, NOT_A_NUMBER);
   if (!(tolerance >= 0)) throw valueError(fn, "tolerance", tolerance, "must be >= 0");
-  return base === Math.E ? 1 : Math.log(base);
+  return base === Math.E ? 1 : Math.log(base as number);
 }
 
 /**
@@ -345,8 +361,8 @@ export function checkOptions(
  * @throws {RangeError} when `x` is NaN
  */
 export function checkNumber(fn: string, name: string, x: unknown): number {
-  if (typeof x !== "number") throw typeError(fn, name, x, "is not a number");
-  if (x !== x) throw new RangeError(`${fn}: ${name} = NaN is not a number`);
+  // (the test inline, the message from entryError: a scalar's check stays two comparisons)
+  if (typeof x !== "number" || x !== x) throw entryError(fn, name, x, "number");
   return x;
 }
 
