@@ -269,4 +269,22 @@ test("logLik must return a number: a string is a TypeError naming the point, not
   );
 });
 
+test("a logLik that writes to its argument does not move the optimiser: theta is where value was found", () => {
+  // ref5 finding 5: the callback used to receive the optimiser's own array, so t[0] = 99 moved θ
+  const seen: number[] = [];
+  const r = maximizeLikelihood(
+    (t) => {
+      const v = -((t[0] - 2) ** 2);
+      seen.push(t[0]);
+      t[0] = 99;
+      return v;
+    },
+    [0],
+  );
+  assert.ok(r.converged);
+  assertRelClose(r.theta[0], 2, 1e-8, "argmax");
+  assert.is(r.value, -((r.theta[0] - 2) ** 2));
+  assert.ok(!seen.includes(99), "no trial point is the written value");
+});
+
 test.run();

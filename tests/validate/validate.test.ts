@@ -1,3 +1,4 @@
+import { runInNewContext } from "vm";
 import { argmax } from "../../lib/src/optimization";
 import { categorical } from "../../lib/src/distributions";
 import { fitBernoulli } from "../../lib/src/estimators";
@@ -749,6 +750,31 @@ test("an Array Proxy whose length is not an array length is refused by name (it 
   assert.throws(() => argmax(px), /argmax: values.length = NaN/);
   assert.throws(() => categorical(px), /categorical: probs.length = NaN/);
   assert.throws(() => fitBernoulli(px), /fitBernoulli: xs.length = NaN/);
+});
+
+test("a Proxy of a Float64Array is refused by name, not with the engine's 'incompatible receiver' TypeError (ref5 finding 4)", () => {
+  const px = new Proxy(new Float64Array(4).fill(0.25), {});
+  const rule = "is not a number[] or Float64Array (a Proxy)";
+  assert.throws(
+    () => entropy(px),
+    (e: Error) => e instanceof TypeError && e.message === `entropy: p = [object] ${rule}`,
+  );
+  assert.throws(
+    () => logSumExp(px),
+    (e: Error) => e.message === `logSumExp: xs = [object] ${rule}`,
+  );
+  assert.throws(
+    () => argmax(px),
+    (e: Error) => e.message === `argmax: values = [object] ${rule}`,
+  );
+  assert.throws(
+    () => info.softmax(px),
+    (e: Error) => e.message === `softmax: logits = [object] ${rule}`,
+  );
+  // a Float64Array of another realm and a subclass are still Float64Arrays
+  class F extends Float64Array {}
+  assert.is(entropy(new F([0.5, 0.5]), { base: 2 }), 1);
+  assert.is(entropy(runInNewContext("new Float64Array([0.5, 0.5])"), { base: 2 }), 1);
 });
 
 test("options that set something are read or refused: a non-enumerable own option is read, a Map or a Date is not an options object", () => {

@@ -362,7 +362,8 @@ function newtonRefine(
  * p) is faster and more accurate. No derivative of `logLik` is needed. It agrees with the
  * closed-form MLEs to 1e-6 relative (tested for every family).
  *
- * @param logLik θ ↦ log-likelihood; receives a `Float64Array` it must not keep
+ * @param logLik θ ↦ log-likelihood; receives a fresh `Float64Array` copy of θ on each call (writing to it
+ *   does not move the search)
  * @param theta0 the starting point (finite entries, logLik(θ0) finite)
  * @param opts `maxIterations`, `tolerance`, `restarts`, `initialStep` (see {@link MaximizeOptions})
  * @returns `{ theta, value, iterations, evaluations, converged }`
@@ -414,7 +415,8 @@ export function maximizeLikelihood(
   const f: Objective = (t) => {
     for (let j = 0; j < t.length; j++) if (!(t[j] - t[j] === 0)) return Infinity;
     evaluations++;
-    const v = logLik(t);
+    // a fresh copy: a logLik that writes to (or keeps) its argument cannot move the optimiser's point
+    const v = logLik(t.slice());
     if (typeof v !== "number") checkReturned(fn, `logLik([${Array.from(t).join(", ")}])`, v);
     raw = v;
     return v === v ? -v : Infinity;

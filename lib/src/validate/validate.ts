@@ -113,10 +113,8 @@ const TYPED_ARRAY_TAG = Object.getOwnPropertyDescriptor(
  * cannot fake with a `Symbol.toStringTag` of its own.
  */
 export function isFloat64Array(x: unknown): x is Float64Array {
-  return (
-    x instanceof Float64Array ||
-    (ArrayBuffer.isView(x) && TYPED_ARRAY_TAG.call(x) === "Float64Array")
-  );
+  // not `instanceof`: a Proxy of a Float64Array passes it, then its `.length` throws inside the engine
+  return ArrayBuffer.isView(x) && TYPED_ARRAY_TAG.call(x) === "Float64Array";
 }
 
 /** True for a `number[]` (of any realm) or a `Float64Array` (of any realm); entries are not checked. */
@@ -132,7 +130,13 @@ export function isVector(x: unknown): x is Vector {
  */
 export function checkVector(fn: string, name: string, x: unknown): number {
   if (!Array.isArray(x) && !isFloat64Array(x)) {
-    throw typeError(fn, name, x, VECTOR_RULE);
+    // a Proxy of a Float64Array inherits from Float64Array but is no typed array: name it
+    throw typeError(
+      fn,
+      name,
+      x,
+      x instanceof Float64Array ? VECTOR_RULE + " (a Proxy)" : VECTOR_RULE,
+    );
   }
   const n = (x as Vector).length;
   if (n === 0) throw new RangeError(`${fn}: ${name} is empty`);
