@@ -78,4 +78,23 @@ test("counts whose sum passes 2^53 are summed exactly: 1e5 counts 2^40 + 1 avera
   assert.is(fitPoisson(xs).params.lambda, 6004799503160662);
 });
 
+test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
+  const bad: [unknown, string][] = [
+    ["1", '"1"'],
+    [null, "null"],
+    [true, "true"],
+    [1n, "1n"],
+    [undefined, "undefined"],
+    [{}, "[object]"],
+  ];
+  for (const [x, shown] of bad) {
+    assert.throws(
+      () => fitPoisson([1, x] as never),
+      (e: Error) =>
+        e instanceof TypeError && e.message === `fitPoisson: xs[1] = ${shown} is not a number`,
+      shown,
+    );
+  }
+});
+
 test.run();

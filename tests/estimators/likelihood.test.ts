@@ -70,4 +70,23 @@ test("a model's prob must return a number >= 0: a string is a TypeError, a negat
   );
 });
 
+test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
+  const bad: [unknown, string][] = [
+    ["1", '"1"'],
+    [null, "null"],
+    [true, "true"],
+    [1n, "1n"],
+    [undefined, "undefined"],
+    [{}, "[object]"],
+  ];
+  for (const [x, shown] of bad) {
+    assert.throws(
+      () => likelihood(gaussian(0, 1), [1, x] as never),
+      (e: Error) =>
+        e instanceof TypeError && e.message === `likelihood: xs[1] = ${shown} is not a number`,
+      shown,
+    );
+  }
+});
+
 test.run();
