@@ -89,4 +89,26 @@ test("an entry that is not a number (a string, null, a boolean, a BigInt, undefi
   }
 });
 
+test("a model's prob that returns NaN is a RangeError naming the call (the NaN product sends it to the second pass, which checks each factor)", () => {
+  const nanAt2 = { prob: (x: number) => (x === 2 ? NaN : 0.5) };
+  for (const xs of [
+    [1, 2],
+    [2, 1],
+  ])
+    assert.throws(
+      () => likelihood(nanAt2, xs),
+      (e: Error) =>
+        e instanceof RangeError &&
+        e.message ===
+          "likelihood: dist.prob(2) = NaN is not a probability or density (negative or NaN)",
+    );
+});
+
+test("a model with prob only, whose factors are Infinity and 0, gives NaN: without log p the product is undetermined", () => {
+  // Infinity · 0 has no value, and the model has no logProb to say how large each factor really is
+  const model = { prob: (x: number) => (x === 0 ? Infinity : x === 1 ? 0 : 0.5) };
+  assert.ok(Number.isNaN(likelihood(model, [0, 1, 2])));
+  assert.ok(Number.isNaN(likelihood(model, [2, 1, 0])));
+});
+
 test.run();

@@ -223,4 +223,50 @@ test("trueParams must fit the family, reported under simulateEstimator: its leng
   );
 });
 
+test("family, estimator and select that are not functions, trueParams that is not an array, and a select that returns no number throw TypeError naming the argument", () => {
+  const opts = { m: 5, trials: 3, rng: createRng(1) };
+  const check = (f: () => unknown, msg: string): void =>
+    assert.throws(f, (e: Error) => e instanceof TypeError && e.message === msg, msg);
+  check(
+    () => simulateEstimator("poisson" as never, [1] as never, fitPoisson, opts as never),
+    'simulateEstimator: family = "poisson" is not a function',
+  );
+  check(
+    () => simulateEstimator(poisson, 2 as never, fitPoisson, opts),
+    "simulateEstimator: trueParams = 2 is not an array of the constructor's arguments",
+  );
+  check(
+    () => simulateEstimator(poisson, [2], 3 as never, opts),
+    "simulateEstimator: estimator = 3 is not a function",
+  );
+  check(
+    () => simulateEstimator(poisson, [2], fitPoisson, { ...opts, select: 3 as never }),
+    "simulateEstimator: select = 3 is not a function",
+  );
+  check(
+    () =>
+      simulateEstimator(poisson, [2], fitPoisson, {
+        ...opts,
+        select: (() => "2") as unknown as (d: unknown) => number,
+      }),
+    'simulateEstimator: estimates[0] = "2" is not a number (the estimator must return a number or a distribution)',
+  );
+});
+
+test("the estimator sees exactly `trials` data sets of m draws, in the order of the estimates", () => {
+  const seen: number[] = [];
+  const r = simulateEstimator(
+    poisson,
+    [3],
+    (xs) => {
+      assert.is(xs.length, 7);
+      seen.push(xs[0] + 1000 * seen.length);
+      return seen[seen.length - 1];
+    },
+    { m: 7, trials: 5, rng: createRng(11) },
+  );
+  assert.is(seen.length, 5);
+  assert.equal(Array.from(r.estimates), seen);
+});
+
 test.run();
