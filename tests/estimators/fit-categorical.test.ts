@@ -102,4 +102,13 @@ test("an entry that is not a number (a string, null, a boolean, a BigInt, undefi
   }
 });
 
+test("k beyond the largest array length throws RangeError naming fitCategorical and k", () => {
+  assert.throws(
+    () => fitCategorical([0], 2 ** 40),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitCategorical: k = 1099511627776 is too large: more than 4294967295 entries",
+  );
+});
+
 test.run();
