@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--files part,...] [--plan | --check-plan | --report]`,
+// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--files part,...] [--survivors-only] [--plan | --check-plan | --report]`,
 // `npm run mutation -- --breaks [break ...]` (issue 22's hand-made breaks: scripts/mutation-breaks.ts):
 // mutation testing with Stryker (StrykerJS 9, its TypeScript checker, its command runner) over
 // the code whose tests must fail when the code is wrong. Not part of `npm test`.
@@ -662,6 +662,41 @@ function invalidate(
   return dropped;
 }
 
+/**
+ * `--survivors-only`: for the files of this run, drops only the undetected results (survived, no
+ * coverage) from the incremental file and records the current hashes, so Stryker tests those
+ * mutants again and reuses every detected one. Sound only when what changed since the last run
+ * can only detect more: tests added or made stricter, a runner that finds more failures. A test
+ * removed or loosened can let a killed mutant live: then run without it, which re-tests the files.
+ */
+function retestSurvivors(
+  incrementalFile: string,
+  hashFile: string,
+  current: Record<string, string>,
+  area: Area,
+): void {
+  if (!fs.existsSync(incrementalFile)) return;
+  const report = JSON.parse(fs.readFileSync(incrementalFile, "utf8")) as Report;
+  const previous: Record<string, string> = fs.existsSync(hashFile)
+    ? JSON.parse(fs.readFileSync(hashFile, "utf8"))
+    : {};
+  const inPart = new Set(area.targets.map((t) => t.file));
+  let n = 0;
+  for (const [file, entry] of Object.entries(report.files)) {
+    const rel = relFile(file);
+    if (!inPart.has(rel)) continue;
+    const before = entry.mutants.length;
+    entry.mutants = entry.mutants.filter(
+      (m) => m.status !== "Survived" && m.status !== "NoCoverage",
+    );
+    n += before - entry.mutants.length;
+    previous[rel] = current[rel];
+  }
+  fs.writeFileSync(incrementalFile, JSON.stringify(report));
+  fs.writeFileSync(hashFile, JSON.stringify(previous, null, 1));
+  console.log(`  --survivors-only: ${n} undetected mutant(s) to test again; detected ones reused`);
+}
+
 // ---------------------------------------------------------------- one area
 
 /** Which test files each mutated file's mutants run (relative to tests/), and all of the area's test files. */
@@ -752,7 +787,12 @@ function checkPlan(area: Area): number {
 
 async function runArea(
   area: Area,
-  { force, concurrency, planOnly }: { force: boolean; concurrency: number; planOnly: boolean },
+  {
+    force,
+    concurrency,
+    planOnly,
+    survivorsOnly,
+  }: { force: boolean; concurrency: number; planOnly: boolean; survivorsOnly: boolean },
 ): Promise<Score[] | undefined> {
   const dir = path.join(REPORTS, area.name);
   fs.mkdirSync(dir, { recursive: true });
@@ -783,6 +823,7 @@ async function runArea(
   // the area's other files, and drops those whose tests changed.
   const whole = area.whole ?? area;
   const hashes = inputHashes(area.whole ? planOf(area.whole).testsByFile : testsByFile);
+  if (survivorsOnly && !force) retestSurvivors(incrementalFile, hashFile, hashes, area);
   const dropped = force ? [] : invalidate(incrementalFile, hashFile, hashes);
   if (dropped.length)
     console.log(
@@ -1036,7 +1077,12 @@ async function main(): Promise<void> {
     return;
   }
   for (const area of areas) {
-    const s = await runArea(area, { force, concurrency, planOnly });
+    const s = await runArea(area, {
+      force,
+      concurrency,
+      planOnly,
+      survivorsOnly: args.includes("--survivors-only"),
+    });
     if (s) scores.push(...s);
   }
   if (planOnly) return;
