@@ -97,4 +97,10 @@ test("an entry that is not a number (a string, null, a boolean, a BigInt, undefi
   }
 });
 
+test("a sum that rounds to exactly 2^53 is summed exactly too: [2^53 − 1, 1, 1] has mean (2^53 + 1)/3 = 3002399751580331", () => {
+  // exact algebra: 2^53 + 1 = 9007199254740993 = 3 · 3002399751580331; the plain sum rounds the
+  // last + 1 away (2^53 + 1 is not a double) and would give 2^53/3 = 3002399751580330.5
+  assert.is(fitPoisson([2 ** 53 - 1, 1, 1]).params.lambda, 3002399751580331);
+});
+
 test.run();
