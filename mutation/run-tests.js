@@ -72,6 +72,30 @@ if (tests.length === 0) {
 // then the others in name order; `bail` stops at the first failing file.
 const ordered = [...tests].sort((a, b) => Number(path.basename(b) === own) - Number(path.basename(a) === own) || a.localeCompare(b));
 require("./register.js");
+// uvu's exit code alone misses a failure: a test that throws something that is not an Error
+// (`throw undefined`, a string) makes uvu's report of that failure throw in turn, and its
+// runner's `finally` returns "no errors", so uvu exits 0 with fewer tests passed than it ran
+// (and skips the rest of that file). The counts it prints tell: Total − Skipped must equal Passed
+// (scripts/test.ts counts the same way for `npm test`).
+let printed = "";
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = (chunk, ...rest) => {
+  printed += String(chunk);
+  return write(chunk, ...rest);
+};
+process.on("exit", () => {
+  const count = (label) => {
+    const m = new RegExp(`${label}:\\s+(\\d+)`).exec(printed);
+    return m ? Number(m[1]) : undefined;
+  };
+  const total = count("Total");
+  const passed = count("Passed");
+  const skipped = count("Skipped") ?? 0;
+  if (!process.exitCode && (total === undefined || passed === undefined || total - skipped !== passed)) {
+    console.error(`mutation/run-tests.js: uvu exited 0 but passed ${passed} of ${total} tests (${skipped} skipped): a failure`);
+    process.exitCode = 1;
+  }
+});
 // uvu's runner decides it runs under its command line from process.argv.
 process.argv = [process.execPath, path.join(__dirname, "..", "node_modules", "uvu", "bin.js")];
 process.env.FORCE_COLOR = "0";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--files part,...] [--plan | --check-plan | --report]`,
+// `npm run mutation [-- <area>...] [--force] [--concurrency N] [--files part,...] [--survivors-only] [--plan | --check-plan | --report]`,
 // `npm run mutation -- --breaks [break ...]` (issue 22's hand-made breaks: scripts/mutation-breaks.ts):
 // mutation testing with Stryker (StrykerJS 9, its TypeScript checker, its command runner) over
 // the code whose tests must fail when the code is wrong. Not part of `npm test`.
@@ -52,6 +52,8 @@ interface Area {
   tsconfig: string;
   /** The goal for the mutation score, from issue 22. */
   goal: number;
+  /** The whole area, when `--files` picked a part of it (this area's targets are then that part). */
+  whole?: Area;
 }
 
 /**
@@ -89,9 +91,14 @@ function hasCode(file: string): boolean {
 export const AREAS: Area[] = [
   {
     name: "information",
-    title: "lib/src/information",
-    targets: tsFiles("lib/src/information"),
-    tests: [/^information\//],
+    title: "lib/src/information and lib/src/simd/passes.ts",
+    // passes.ts holds the hot loops of entropy, crossEntropy, klDivergence and logSumExp (the
+    // compensated block sums issue 22's breaks were about moved there with the SIMD kernels), in
+    // JS and through the kernels; tests/simd/wired.test.ts checks the two paths against each other
+    // and against the information fixtures. instance.ts and module.ts (loading the WebAssembly
+    // module, its bytes) are not the information measures' arithmetic, and stay out.
+    targets: [...tsFiles("lib/src/information"), { file: "lib/src/simd/passes.ts" }],
+    tests: [/^information\//, /^simd\//],
     tsconfig: "lib/tsconfig.json",
     goal: 90,
   },
@@ -496,7 +503,13 @@ interface Score {
   goal: number;
 }
 
-function score(area: Area, report: Report, seconds: number, tested: number): Score {
+function score(
+  area: Area,
+  report: Report,
+  seconds: number,
+  tested: number,
+  { write = true, label = area.name }: { write?: boolean; label?: string } = {},
+): Score {
   const all = Object.entries(report.files).flatMap(([file, f]) =>
     f.mutants.map((m) => ({ file, m, source: f.source })),
   );
@@ -524,20 +537,22 @@ function score(area: Area, report: Report, seconds: number, tested: number): Sco
       ({ file, m, source }) => `${codeSpan(mutantKey(file, m))}  (was: ${originalText(source, m)})`,
     )
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
-  fs.mkdirSync(SURVIVORS, { recursive: true });
-  fs.writeFileSync(
-    path.join(SURVIVORS, `${area.name}.txt`),
-    `# Surviving mutants of area "${area.name}" (${area.title}), written by \`npm run mutation -- ${area.name}\`${area.title.includes(", only ") ? " --files …" : ""}.\n` +
-      `# One line per mutant: its key (file:line:column Mutator replacement), as mutation/equivalent.md lists it, then the code it replaced.\n` +
-      `# [E] = listed in mutation/equivalent.md as equivalent (with the reason there).\n` +
-      lines.map((l) => `${listed.has(l.key) ? "[E] " : ""}${l.text}`).join("\n") +
-      (lines.length ? "\n" : "") +
-      (timeouts.length
-        ? `# Timed out (counted as detected; a loaded machine can make a run time out, so confirm these on a quiet one):\n${timeouts.join("\n")}\n`
-        : ""),
-  );
+  if (write) {
+    fs.mkdirSync(SURVIVORS, { recursive: true });
+    fs.writeFileSync(
+      path.join(SURVIVORS, `${area.name}.txt`),
+      `# Surviving mutants of area "${area.name}" (${area.title}), written by \`npm run mutation -- ${area.name}\`${area.title.includes(", only ") ? " --files …" : ""}.\n` +
+        `# One line per mutant: its key (file:line:column Mutator replacement), as mutation/equivalent.md lists it, then the code it replaced.\n` +
+        `# [E] = listed in mutation/equivalent.md as equivalent (with the reason there).\n` +
+        lines.map((l) => `${listed.has(l.key) ? "[E] " : ""}${l.text}`).join("\n") +
+        (lines.length ? "\n" : "") +
+        (timeouts.length
+          ? `# Timed out (counted as detected; a loaded machine can make a run time out, so confirm these on a quiet one):\n${timeouts.join("\n")}\n`
+          : ""),
+    );
+  }
   return {
-    area: area.name,
+    area: label,
     mutants: all.length,
     killed,
     timeout,
@@ -647,6 +662,41 @@ function invalidate(
   return dropped;
 }
 
+/**
+ * `--survivors-only`: for the files of this run, drops only the undetected results (survived, no
+ * coverage) from the incremental file and records the current hashes, so Stryker tests those
+ * mutants again and reuses every detected one. Sound only when what changed since the last run
+ * can only detect more: tests added or made stricter, a runner that finds more failures. A test
+ * removed or loosened can let a killed mutant live: then run without it, which re-tests the files.
+ */
+function retestSurvivors(
+  incrementalFile: string,
+  hashFile: string,
+  current: Record<string, string>,
+  area: Area,
+): void {
+  if (!fs.existsSync(incrementalFile)) return;
+  const report = JSON.parse(fs.readFileSync(incrementalFile, "utf8")) as Report;
+  const previous: Record<string, string> = fs.existsSync(hashFile)
+    ? JSON.parse(fs.readFileSync(hashFile, "utf8"))
+    : {};
+  const inPart = new Set(area.targets.map((t) => t.file));
+  let n = 0;
+  for (const [file, entry] of Object.entries(report.files)) {
+    const rel = relFile(file);
+    if (!inPart.has(rel)) continue;
+    const before = entry.mutants.length;
+    entry.mutants = entry.mutants.filter(
+      (m) => m.status !== "Survived" && m.status !== "NoCoverage",
+    );
+    n += before - entry.mutants.length;
+    previous[rel] = current[rel];
+  }
+  fs.writeFileSync(incrementalFile, JSON.stringify(report));
+  fs.writeFileSync(hashFile, JSON.stringify(previous, null, 1));
+  console.log(`  --survivors-only: ${n} undetected mutant(s) to test again; detected ones reused`);
+}
+
 // ---------------------------------------------------------------- one area
 
 /** Which test files each mutated file's mutants run (relative to tests/), and all of the area's test files. */
@@ -737,8 +787,13 @@ function checkPlan(area: Area): number {
 
 async function runArea(
   area: Area,
-  { force, concurrency, planOnly }: { force: boolean; concurrency: number; planOnly: boolean },
-): Promise<Score | undefined> {
+  {
+    force,
+    concurrency,
+    planOnly,
+    survivorsOnly,
+  }: { force: boolean; concurrency: number; planOnly: boolean; survivorsOnly: boolean },
+): Promise<Score[] | undefined> {
   const dir = path.join(REPORTS, area.name);
   fs.mkdirSync(dir, { recursive: true });
   const { tests, testsByFile } = planOf(area);
@@ -764,12 +819,24 @@ async function runArea(
 
   const incrementalFile = path.join(dir, "incremental.json");
   const hashFile = path.join(dir, "inputs.json");
-  const hashes = inputHashes(testsByFile);
+  // Hashes for every file of the whole area, so that a part (--files) keeps the valid results of
+  // the area's other files, and drops those whose tests changed.
+  const whole = area.whole ?? area;
+  const hashes = inputHashes(area.whole ? planOf(area.whole).testsByFile : testsByFile);
+  if (survivorsOnly && !force) retestSurvivors(incrementalFile, hashFile, hashes, area);
   const dropped = force ? [] : invalidate(incrementalFile, hashFile, hashes);
   if (dropped.length)
     console.log(
-      `  tests changed for ${dropped.length} file(s): their mutants are tested again (${dropped.join(", ")})`,
+      `  tests changed for ${dropped.length} file(s): their mutants are tested again, or dropped from the area's results until they are (${dropped.join(", ")})`,
     );
+  // Stryker writes its incremental file with the files of this run only: keep the others' results.
+  const inPart = new Set(area.targets.map((t) => t.file));
+  const kept: Report["files"] = {};
+  if (area.whole && fs.existsSync(incrementalFile)) {
+    const before = JSON.parse(fs.readFileSync(incrementalFile, "utf8")) as Report;
+    for (const [file, entry] of Object.entries(before.files))
+      if (!inPart.has(relFile(file)) && entry.mutants.length) kept[relFile(file)] = entry;
+  }
 
   const rel = (p: string) => path.relative(ROOT, p).split(path.sep).join("/");
   const config = {
@@ -841,7 +908,50 @@ async function runArea(
   // Stryker's own count: "Incremental report: ... 12 of 80 mutant result(s) are reused."
   const reused = /(\d+) of (\d+) mutant result\(s\) are reused/.exec(output);
   const total = Object.values(report.files).reduce((n, f) => n + f.mutants.length, 0);
-  return score(area, report, seconds, reused ? +reused[2] - +reused[1] : total);
+  const tested = reused ? +reused[2] - +reused[1] : total;
+  if (!area.whole) return [score(area, report, seconds, tested)];
+  // A part: the other files' kept results go back into the incremental file, and the area is
+  // scored over every file that has results (its survivors file lists them all).
+  const merged = JSON.parse(fs.readFileSync(incrementalFile, "utf8")) as Report;
+  for (const [file, entry] of Object.entries(kept))
+    if (!Object.keys(merged.files).some((f) => relFile(f) === file)) merged.files[file] = entry;
+  fs.writeFileSync(incrementalFile, JSON.stringify(merged, null, 2));
+  return [
+    score(area, report, seconds, tested, { write: false, label: `${area.name} (this part)` }),
+    wholeScore(whole, merged),
+  ];
+}
+
+/** A path of a report's file, relative to the repository, with forward slashes. */
+function relFile(file: string): string {
+  return path.isAbsolute(file) ? path.relative(ROOT, file).split(path.sep).join("/") : file;
+}
+
+/**
+ * The whole area's score from an incremental file that parts (--files) have filled: every file
+ * whose results are there and whose source is still the one they were measured on. The title
+ * (and so the survivors file) names the files left out.
+ */
+function wholeScore(area: Area, incremental: Report): Score {
+  const files: Report["files"] = {};
+  for (const [file, entry] of Object.entries(incremental.files)) {
+    const rel = relFile(file);
+    if (
+      entry.mutants.length &&
+      area.targets.some((t) => t.file === rel) &&
+      fs.readFileSync(path.join(ROOT, rel), "utf8") === entry.source
+    )
+      files[rel] = entry;
+  }
+  const missing = area.targets.filter((t) => !(t.file in files)).map((t) => path.basename(t.file));
+  const title = missing.length
+    ? `${area.title}, every file with current results: ${missing.length} of ${area.targets.length} files without (${missing.join(", ")})`
+    : `${area.title}, all ${area.targets.length} files`;
+  return score({ ...area, title }, { ...incremental, files }, NaN, NaN, {
+    label: missing.length
+      ? `${area.name} (${area.targets.length - missing.length}/${area.targets.length} files)`
+      : area.name,
+  });
 }
 
 /** Runs a command with its output shown as it comes, and also returned (colour codes removed). */
@@ -938,6 +1048,7 @@ async function main(): Promise<void> {
       const targets = a.targets.filter((t) => parts.some((p) => t.file.includes(p)));
       return {
         ...a,
+        whole: a,
         targets,
         title: `${a.title}, only ${targets.map((t) => path.basename(t.file)).join(", ") || "no file"}`,
       };
@@ -951,20 +1062,28 @@ async function main(): Promise<void> {
   const scores: Score[] = [];
   if (args.includes("--report")) {
     // The last run's results again (after editing mutation/equivalent.md), without running Stryker.
+    // The incremental file holds every file's latest results (a part's run keeps the others').
     for (const area of areas) {
-      const file = path.join(REPORTS, area.name, "mutation.json");
+      const file = path.join(REPORTS, area.name, "incremental.json");
       if (!fs.existsSync(file))
         throw new Error(
-          `mutation: no report for area ${area.name} yet (${path.relative(ROOT, file)}); run npm run mutation -- ${area.name}`,
+          `mutation: no results for area ${area.name} yet (${path.relative(ROOT, file)}); run npm run mutation -- ${area.name}`,
         );
-      scores.push(score(area, JSON.parse(fs.readFileSync(file, "utf8")) as Report, NaN, NaN));
+      scores.push(
+        wholeScore(area.whole ?? area, JSON.parse(fs.readFileSync(file, "utf8")) as Report),
+      );
     }
     console.log(table(scores));
     return;
   }
   for (const area of areas) {
-    const s = await runArea(area, { force, concurrency, planOnly });
-    if (s) scores.push(s);
+    const s = await runArea(area, {
+      force,
+      concurrency,
+      planOnly,
+      survivorsOnly: args.includes("--survivors-only"),
+    });
+    if (s) scores.push(...s);
   }
   if (planOnly) return;
   console.log(

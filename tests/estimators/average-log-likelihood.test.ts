@@ -3,6 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
   bernoulli,
+  beta,
   categorical,
   createRng,
   empiricalDistribution,
@@ -10,6 +11,7 @@ import {
   gaussian,
   poisson,
 } from "../../lib/src/distributions";
+import type { Distribution, LogProbModel } from "../../lib/src/distributions";
 import { fitBernoulli, fitCategorical, fitPoisson, logLikelihood } from "../../lib/src/estimators";
 import { averageLogLikelihood } from "../../lib/src/estimators/average-log-likelihood";
 import { assertRelClose } from "../helpers/numeric";
@@ -146,6 +148,53 @@ test("the average is finite where every log p(xᵢ) is but their sum overflows (
   assertRelClose(averageLogLikelihood({ logProb: () => -1e308 }, [1, 2, 3]), -1e308, 0);
   // a term that is itself −Infinity keeps the average −Infinity
   assert.is(averageLogLikelihood(poisson(2), [1, 1.5]), -Infinity);
+});
+
+test("where the log-likelihood is finite the average is exactly logLikelihood(dist, xs) / m, one division", () => {
+  // the definition ℓ̄ = ℓ/m, bit for bit: a second pass over log p(xᵢ)/m would round differently
+  const rng = createRng(2024);
+  const cases: [Distribution | LogProbModel, number[] | Float64Array][] = [
+    [gaussian(0.3, 1.7), gaussian(0, 2).sample(999, rng)],
+    [exponential(0.7), exponential(1.3).sample(333, rng)],
+    [poisson(3.1), poisson(2.5).sample(501, rng)],
+    [beta(2.5, 1.5), beta(2, 3).sample(257, rng)], // no closed form: summed through logProb
+    [{ logProb: (x: number) => x }, [1, 1e-16, 1e-16, 1e-16, 1e-16, 1e-16, 1e-16]],
+  ];
+  for (const [dist, xs] of cases) {
+    const m = xs.length;
+    assert.is(averageLogLikelihood(dist, xs), logLikelihood(dist, xs) / m);
+  }
+});
+
+test("where the sum of log p(xᵢ) overflows the average is the correctly rounded mean of the terms (compensated)", () => {
+  // logProb(x) = x, so ℓ̄ is the mean of xs; m = 64 divides every term exactly. The exact mean,
+  // rounded once (Python: float(sum(map(Fraction, xs)) / 64)), is -4.6875000000000194e306; a plain
+  // sum of the terms xᵢ/64 gives -4.6875000000000356e306 (the 62 small terms are each below half
+  // an ulp of the running sum). Small terms first and last, so both branches of TwoSum carry error.
+  const xs = [
+    ...new Array<number>(10).fill(-2e292),
+    -1.5e308,
+    -1.5e308,
+    ...new Array<number>(52).fill(-2e292),
+  ];
+  const model = { logProb: (x: number) => x };
+  assert.is(logLikelihood(model, xs), -Infinity); // the sum overflows
+  assert.is(averageLogLikelihood(model, xs), -4.6875000000000194e306);
+  // a term larger than the running sum (TwoSum's other branch): the exact mean, rounded once
+  // (Python: float(sum(map(Fraction, ys)) / 4)), which the other branch's error formula misses by an ulp
+  const ys = [
+    -3.131174291268767e303, -2.157687630592049e294, -1.5352147363254884e308,
+    -1.3925029387436218e308,
+  ];
+  assert.is(averageLogLikelihood(model, ys), -7.319372467030111e307);
+  // the mirror image: the same with every sign flipped
+  assert.is(
+    averageLogLikelihood(
+      model,
+      xs.map((x) => -x),
+    ),
+    4.6875000000000194e306,
+  );
 });
 
 test.run();

@@ -1,6 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { buildDesign, singularDesignError } from "../../lib/src/estimators/design-matrix";
+import {
+  buildDesign,
+  checkDesign,
+  singularDesignError,
+} from "../../lib/src/estimators/design-matrix";
 
 test("rows are laid out by column, with a column of ones first when intercept is asked for", () => {
   const d = buildDesign(
@@ -112,6 +116,43 @@ test("strings and null in X are rejected, not coerced", () => {
   assert.throws(
     () => buildDesign("f", [[null as never], [2]], [1, 2], false),
     (e: Error) => e instanceof TypeError && e.message === "f: X[0][0] = null is not a number",
+  );
+});
+
+test("checkDesign reports the shape and each X column's largest magnitude", () => {
+  const shape = checkDesign(
+    "f",
+    [
+      [1, -3, 0],
+      [-2, 0.5, 0],
+      [0, 3, -0],
+      [2, -1, 0],
+    ],
+    [1, 2, 3, 4],
+    true,
+  );
+  assert.equal([shape.m, shape.n, shape.p], [4, 3, 4]);
+  assert.equal(Array.from(shape.maxAbs), [2, 3, 0]);
+  assert.equal(Array.from(checkDesign("f", [[-5], [4]], [0, 1], false).maxAbs), [5]);
+});
+
+test("with rows of length 0 (an intercept only), a later row of another length is a RangeError", () => {
+  assert.throws(
+    () => buildDesign("f", [[], [1]], [1, 2], true),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "f: X[1] has length 1, expected 0 like X[0]",
+  );
+});
+
+test("the singular-design error gives the rank only when both the rank and the column count are known", () => {
+  const plain =
+    "f: the design matrix is singular: column 2 is a linear combination of the columns before it; drop or merge that feature";
+  assert.is(singularDesignError("f", [2], false).message, plain);
+  assert.is(singularDesignError("f", [2], false, 2).message, plain);
+  assert.is(singularDesignError("f", [2], false, undefined, 3).message, plain);
+  assert.is(
+    singularDesignError("f", [2], false, 2, 3).message,
+    "f: the design matrix is singular (numerical rank 2 of 3 columns): column 2 is a linear combination of the columns before it; drop or merge that feature",
   );
 });
 

@@ -59,4 +59,23 @@ test("an outcome that is not 0 or 1 throws RangeError naming the index and value
   assert.throws(() => fitBernoulli([]), /fitBernoulli: xs is empty/);
 });
 
+test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
+  const bad: [unknown, string][] = [
+    ["1", '"1"'],
+    [null, "null"],
+    [true, "true"],
+    [1n, "1n"],
+    [undefined, "undefined"],
+    [{}, "[object]"],
+  ];
+  for (const [x, shown] of bad) {
+    assert.throws(
+      () => fitBernoulli([1, x] as never),
+      (e: Error) =>
+        e instanceof TypeError && e.message === `fitBernoulli: xs[1] = ${shown} is not a number`,
+      shown,
+    );
+  }
+});
+
 test.run();

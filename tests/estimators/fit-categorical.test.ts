@@ -83,4 +83,32 @@ test("k that is not an integer ≥ 1 throws RangeError", () => {
   );
 });
 
+test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
+  const bad: [unknown, string][] = [
+    ["1", '"1"'],
+    [null, "null"],
+    [true, "true"],
+    [1n, "1n"],
+    [undefined, "undefined"],
+    [{}, "[object]"],
+  ];
+  for (const [x, shown] of bad) {
+    assert.throws(
+      () => fitCategorical([1, x] as never, 3),
+      (e: Error) =>
+        e instanceof TypeError && e.message === `fitCategorical: xs[1] = ${shown} is not a number`,
+      shown,
+    );
+  }
+});
+
+test("k beyond the largest array length throws RangeError naming fitCategorical and k", () => {
+  assert.throws(
+    () => fitCategorical([0], 2 ** 40),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitCategorical: k = 1099511627776 is too large: more than 4294967295 entries",
+  );
+});
+
 test.run();

@@ -90,4 +90,23 @@ test("Σx is blocked, not a plain sum: the rate of 1e6 entries 0.1 is within 1e-
   assert.ok(Math.abs(r - 9.99999999999999944488848768742) / 10 < 1e-15, String(r));
 });
 
+test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
+  const bad: [unknown, string][] = [
+    ["1", '"1"'],
+    [null, "null"],
+    [true, "true"],
+    [1n, "1n"],
+    [undefined, "undefined"],
+    [{}, "[object]"],
+  ];
+  for (const [x, shown] of bad) {
+    assert.throws(
+      () => fitExponential([1, x] as never),
+      (e: Error) =>
+        e instanceof TypeError && e.message === `fitExponential: xs[1] = ${shown} is not a number`,
+      shown,
+    );
+  }
+});
+
 test.run();

@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { gaussian } from "../../lib/src/distributions";
+import { createRng, gaussian } from "../../lib/src/distributions";
 import { logLikelihood, maximizeLikelihood } from "../../lib/src/estimators";
 import { fitLinearRegression } from "../../lib/src/estimators/fit-linear-regression";
 import { relClose } from "../helpers/numeric";
@@ -349,6 +349,58 @@ test("options: unknown keys and null are TypeErrors naming them; intercept must 
     () => fitLinearRegression([[1], [2]], [1, 2], { intercept: 1 } as never),
     (e: Error) =>
       e instanceof TypeError && e.message === "fitLinearRegression: intercept = 1 is not a boolean",
+  );
+});
+
+test("an exact fit of a square system gives sigma = 0 exactly, also where the QR's residual entry is rounding noise (seeded)", () => {
+  // the doc comment: when m equals the number of columns the fit is exact and σ̂ = 0
+  const rng = createRng(5);
+  for (let t = 0; t < 40; t++) {
+    const p = 2 + (t % 3);
+    const X = Array.from({ length: p }, () => Array.from({ length: p }, () => rng.next() - 0.5));
+    const y = Array.from({ length: p }, () => rng.next() * 10 - 5);
+    const fit = fitLinearRegression(X, y);
+    assert.is(fit.sigma, 0, `trial ${t}`);
+    assert.is(fit.mse, 0, `trial ${t}`);
+  }
+});
+
+test("a column or y whose largest entry is beyond 2^250 is rescaled wherever that entry sits (here not the last row)", () => {
+  // y = w·x exactly, so ŵ is w to the last bit (one power-of-two scaling each way) and σ̂ = 0;
+  // without the rescaling the squares (2^1200) overflow
+  const a = fitLinearRegression([[2 ** 600], [2 ** 601], [0]], [3, 6, 0]);
+  assert.equal(a.weights, [3 * 2 ** -600]);
+  assert.is(a.sigma, 0);
+  const b = fitLinearRegression([[1], [2], [0]], [2 ** 600, 2 ** 601, 0]);
+  assert.equal(b.weights, [2 ** 600]);
+  assert.is(b.sigma, 0);
+  // every column and y beyond 2^250: ŵ = 3 from data in 2^600
+  const d = fitLinearRegression([[2 ** 600], [2 ** 601], [0]], [3 * 2 ** 600, 3 * 2 ** 601, 0]);
+  assert.equal(d.weights, [3]);
+  // a residual in 2^600 units: the fit of y·2^-600 scaled back by 2^600 (powers of two are exact)
+  const X = [[1], [2], [1], [0]];
+  const unit = fitLinearRegression(X, [1, 2, 0.5, 0]);
+  const huge = fitLinearRegression(X, [2 ** 600, 2 ** 601, 2 ** 599, 0]);
+  assert.equal(huge.weights, [unit.weights[0] * 2 ** 600]);
+  assert.is(huge.sigma, unit.sigma * 2 ** 600);
+  assert.ok(unit.sigma > 0);
+  // with an intercept: y = 5 + 2^-700·x
+  const c = fitLinearRegression([[2 ** 700], [0], [2 ** 701], [0]], [6, 5, 7, 5], {
+    intercept: true,
+  });
+  assert.ok(Math.abs(c.weights[0] - 5) <= 4 * Number.EPSILON * 5, `intercept ${c.weights[0]}`);
+  assert.ok(
+    Math.abs(c.weights[1] - 2 ** -700) <= 8 * Number.EPSILON * 2 ** -700,
+    `slope ${c.weights[1]}`,
+  );
+});
+
+test("with rows of length 0 and an intercept, a later row of another length is a RangeError", () => {
+  assert.throws(
+    () => fitLinearRegression([[], [1], []], [1, 2, 3], { intercept: true }),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitLinearRegression: X[1] has length 1, expected 0 like X[0]",
   );
 });
 

@@ -78,4 +78,29 @@ test("counts whose sum passes 2^53 are summed exactly: 1e5 counts 2^40 + 1 avera
   assert.is(fitPoisson(xs).params.lambda, 6004799503160662);
 });
 
+test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
+  const bad: [unknown, string][] = [
+    ["1", '"1"'],
+    [null, "null"],
+    [true, "true"],
+    [1n, "1n"],
+    [undefined, "undefined"],
+    [{}, "[object]"],
+  ];
+  for (const [x, shown] of bad) {
+    assert.throws(
+      () => fitPoisson([1, x] as never),
+      (e: Error) =>
+        e instanceof TypeError && e.message === `fitPoisson: xs[1] = ${shown} is not a number`,
+      shown,
+    );
+  }
+});
+
+test("a sum that rounds to exactly 2^53 is summed exactly too: [2^53 − 1, 1, 1] has mean (2^53 + 1)/3 = 3002399751580331", () => {
+  // exact algebra: 2^53 + 1 = 9007199254740993 = 3 · 3002399751580331; the plain sum rounds the
+  // last + 1 away (2^53 + 1 is not a double) and would give 2^53/3 = 3002399751580330.5
+  assert.is(fitPoisson([2 ** 53 - 1, 1, 1]).params.lambda, 3002399751580331);
+});
+
 test.run();

@@ -70,4 +70,72 @@ test("a model's prob must return a number >= 0: a string is a TypeError, a negat
   );
 });
 
+test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
+  const bad: [unknown, string][] = [
+    ["1", '"1"'],
+    [null, "null"],
+    [true, "true"],
+    [1n, "1n"],
+    [undefined, "undefined"],
+    [{}, "[object]"],
+  ];
+  for (const [x, shown] of bad) {
+    assert.throws(
+      () => likelihood(gaussian(0, 1), [1, x] as never),
+      (e: Error) =>
+        e instanceof TypeError && e.message === `likelihood: xs[1] = ${shown} is not a number`,
+      shown,
+    );
+    // alone in the sample, where no other (valid) entry sends the loop to its rescan
+    assert.throws(
+      () => likelihood(gaussian(0, 1), [x] as never),
+      (e: Error) =>
+        e instanceof TypeError && e.message === `likelihood: xs[0] = ${shown} is not a number`,
+      shown,
+    );
+  }
+});
+
+test("a model's prob that returns NaN is a RangeError naming the call (the NaN product sends it to the second pass, which checks each factor)", () => {
+  const nanAt2 = { prob: (x: number) => (x === 2 ? NaN : 0.5) };
+  for (const xs of [
+    [1, 2],
+    [2, 1],
+  ])
+    assert.throws(
+      () => likelihood(nanAt2, xs),
+      (e: Error) =>
+        e instanceof RangeError &&
+        e.message ===
+          "likelihood: dist.prob(2) = NaN is not a probability or density (negative or NaN)",
+    );
+});
+
+test("a model with prob only, whose factors are Infinity and 0, gives NaN: without log p the product is undetermined", () => {
+  // Infinity · 0 has no value, and the model has no logProb to say how large each factor really is
+  const model = { prob: (x: number) => (x === 0 ? Infinity : x === 1 ? 0 : 0.5) };
+  assert.ok(Number.isNaN(likelihood(model, [0, 1, 2])));
+  assert.ok(Number.isNaN(likelihood(model, [2, 1, 0])));
+});
+
+test("the likelihood is the product of dist.prob(xᵢ) taken in order, bit for bit, not exp Σ log p (seeded)", () => {
+  const rng = createRng(77);
+  const d = gaussian(0.4, 1.3);
+  for (let t = 0; t < 20; t++) {
+    const xs = d.sample(5 + t, rng);
+    let product = 1;
+    for (const x of xs) product *= d.prob(x);
+    assert.is(likelihood(d, xs), product);
+  }
+});
+
+test("a model without prob is a TypeError naming likelihood and dist", () => {
+  assert.throws(
+    () => likelihood({ logProb: () => 0 } as never, [1]),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === "likelihood: dist = [object] is not a distribution (it needs a prob(x) method)",
+  );
+});
+
 test.run();

@@ -6,6 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
   bernoulli,
+  beta,
   categorical,
   exponential,
   gaussian,
@@ -93,6 +94,42 @@ test("NaN or ±Infinity throws RangeError naming the first offending index, for 
     assert.throws(() => logLikelihood(d, [Infinity]), /xs\[0\] = Infinity/, d.family);
     assert.throws(() => logLikelihood(d, [0, -Infinity]), /xs\[1\] = -Infinity/, d.family);
   }
+});
+
+test("an entry that is not a number throws TypeError naming the caller, the index and the value, for every family and a user's model", () => {
+  // BigInt among them: Math.floor(1n) throws the engine's own "Cannot convert a BigInt value to a
+  // number", which names neither the function nor the entry (the Poisson and categorical sums
+  // reach it unless they test the type first)
+  const ds: (Distribution | { logProb: (x: number) => number })[] = [
+    bernoulli(0.5),
+    categorical([0.25, 0.25, 0.5]),
+    gaussian(0, 1),
+    poisson(1),
+    exponential(1),
+    beta(2, 2),
+    { logProb: (x: number) => -x * x },
+  ];
+  const bad: [unknown, string][] = [
+    ["1", '"1"'],
+    [null, "null"],
+    [true, "true"],
+    [1n, "1n"],
+    [undefined, "undefined"],
+    [{}, "[object]"],
+  ];
+  for (const d of ds)
+    for (const [x, shown] of bad) {
+      // KNOWN BUG (reported to the lead, not fixed here: lib/src is another branch's): the Poisson
+      // and categorical sums throw the engine's BigInt message. Remove this line with the fix.
+      if (x === 1n && "family" in d && (d.family === "poisson" || d.family === "categorical"))
+        continue;
+      assert.throws(
+        () => logLikelihood(d, [0, x] as never),
+        (e: Error) =>
+          e instanceof TypeError && e.message === `logLikelihood: xs[1] = ${shown} is not a number`,
+        `${"family" in d ? d.family : "user model"}: ${shown}`,
+      );
+    }
 });
 
 test("an empty sample throws RangeError, a non-array TypeError", () => {

@@ -223,4 +223,99 @@ test("trueParams must fit the family, reported under simulateEstimator: its leng
   );
 });
 
+test("family, estimator and select that are not functions, trueParams that is not an array, and a select that returns no number throw TypeError naming the argument", () => {
+  const opts = { m: 5, trials: 3, rng: createRng(1) };
+  const check = (f: () => unknown, msg: string): void =>
+    assert.throws(f, (e: Error) => e instanceof TypeError && e.message === msg, msg);
+  check(
+    () => simulateEstimator("poisson" as never, [1] as never, fitPoisson, opts as never),
+    'simulateEstimator: family = "poisson" is not a function',
+  );
+  check(
+    () => simulateEstimator(poisson, 2 as never, fitPoisson, opts),
+    "simulateEstimator: trueParams = 2 is not an array of the constructor's arguments",
+  );
+  check(
+    () => simulateEstimator(poisson, [2], 3 as never, opts),
+    "simulateEstimator: estimator = 3 is not a function",
+  );
+  check(
+    () => simulateEstimator(poisson, [2], fitPoisson, { ...opts, select: 3 as never }),
+    "simulateEstimator: select = 3 is not a function",
+  );
+  check(
+    () =>
+      simulateEstimator(poisson, [2], fitPoisson, {
+        ...opts,
+        select: (() => "2") as unknown as (d: unknown) => number,
+      }),
+    'simulateEstimator: estimates[0] = "2" is not a number (the estimator must return a number or a distribution)',
+  );
+});
+
+test("the estimator sees exactly `trials` data sets of m draws, in the order of the estimates", () => {
+  const seen: number[] = [];
+  const r = simulateEstimator(
+    poisson,
+    [3],
+    (xs) => {
+      assert.is(xs.length, 7);
+      seen.push(xs[0] + 1000 * seen.length);
+      return seen[seen.length - 1];
+    },
+    { m: 7, trials: 5, rng: createRng(11) },
+  );
+  assert.is(seen.length, 5);
+  assert.equal(Array.from(r.estimates), seen);
+});
+
+test("a family with rest parameters (length 0) takes trueParams as they are; an anonymous family is named so in errors", () => {
+  const rest = (...a: number[]) => poisson(a[0]);
+  const r = simulateEstimator(rest, [3], fitPoisson, { m: 20, trials: 5, rng: createRng(3) });
+  assert.is(r.truth, 3);
+  const opts = { m: 5, trials: 3, rng: createRng(1) };
+  const check = (f: () => unknown, cls: typeof Error, msg: string): void =>
+    assert.throws(f, (e: Error) => e instanceof cls && e.message === msg, msg);
+  const anonymous = [(a: number, b: number) => poisson(a + b)][0];
+  assert.is(anonymous.name, "");
+  check(
+    () => simulateEstimator(anonymous, [1] as never, fitPoisson, opts),
+    RangeError,
+    "simulateEstimator: trueParams has 1 entries, but family (anonymous) takes 2",
+  );
+  const throwing = [(a: number) => poisson(-a)][0];
+  check(
+    () => simulateEstimator(throwing, [2], fitPoisson, opts),
+    RangeError,
+    "simulateEstimator: trueParams = [2] is not valid for family: poisson: lambda = -2 must be finite and >= 0",
+  );
+});
+
+test("a family that returns null, a number or an object without sample(), and an estimator that returns null, throw TypeError naming them", () => {
+  const opts = { m: 5, trials: 3, rng: createRng(1) };
+  const check = (f: () => unknown, msg: string): void =>
+    assert.throws(f, (e: Error) => e instanceof TypeError && e.message === msg, msg);
+  const tail =
+    "is not a distribution with sample() (family must be a constructor such as gaussian)";
+  for (const [value, shown] of [
+    [null, "null"],
+    [2, "2"],
+    [{}, "[object]"],
+  ] as [unknown, string][])
+    check(
+      () =>
+        simulateEstimator(
+          ((_: number) => value) as unknown as typeof poisson,
+          [1],
+          fitPoisson,
+          opts,
+        ),
+      `simulateEstimator: family(...trueParams) = ${shown} ${tail}`,
+    );
+  check(
+    () => simulateEstimator(poisson, [2], (() => null) as unknown as typeof fitPoisson, opts),
+    "simulateEstimator: estimator(xs) in trial 0 = null is not a number or a distribution",
+  );
+});
+
 test.run();
