@@ -111,7 +111,9 @@ test("log: the IEEE special values as Math.log (−Infinity at ±0, NaN below 0 
   const xs = randomBits(200_000, 0x9e3779b97f4a7c15n, () => true);
   const r = compare(mapKernel("log_map", xs), Math.log, xs, 1);
   assert.is(r.bad, "");
-  console.log(`  log: ${r.differ} of ${xs.length} random bit patterns differ from Math.log (by 1 ulp)`);
+  console.log(
+    `  log: ${r.differ} of ${xs.length} random bit patterns differ from Math.log (by 1 ulp)`,
+  );
   assert.ok(r.differ > 0, "bit-identical to Math.log: is the kernel the table-driven one?");
 });
 
@@ -125,7 +127,8 @@ test("log: within 1 ulp of Math.log near 1, near powers of two and in the subnor
       i % 2 ? 1 + (r() - 0.5) * 2 ** -19 : 2 ** Math.min(k, 1023) * (1 + (r() - 0.5) * 1e-6);
   }
   const sub = Float64Array.from({ length: 20_000 }, (_, i) => (i + 1) * 5e-324 * (1 + (i % 977)));
-  for (const xs of [near, sub]) assert.is(compare(mapKernel("log_map", xs), Math.log, xs, 1).bad, "");
+  for (const xs of [near, sub])
+    assert.is(compare(mapKernel("log_map", xs), Math.log, xs, 1).bad, "");
 });
 
 test("exp: the special values as Math.exp (0 below −745.13 and at −Infinity, +Infinity above 709.78, NaN, 1 at ±0), and within 1 ulp of Math.exp on 200 000 random bit patterns and on [-746, 710]", () => {
@@ -146,7 +149,9 @@ test("exp: the special values as Math.exp (0 below −745.13 and at −Infinity,
   );
   const d = compare(mapKernel("exp_map", dense), Math.exp, dense, 1);
   assert.is(d.bad, "");
-  console.log(`  exp: ${d.differ} of ${dense.length} inputs on [-746, 710] differ from Math.exp (by 1 ulp)`);
+  console.log(
+    `  exp: ${d.differ} of ${dense.length} inputs on [-746, 710] differ from Math.exp (by 1 ulp)`,
+  );
 });
 
 /** Error of y against the exact value hi + lo, in ulps of hi. */
