@@ -733,8 +733,8 @@ EXPORT("lse_sum_begin") void lse_sum_begin(double m, double k) {
   vk = SPLAT(k);
 }
 
-static inline void lse_sum_step(V x, V idx) {
-  V e = vexp_nonpos(SUB(x, vm));
+/* adds e^(x − m) of one vector (idx its indices) to the lanes' sums */
+static inline void lse_add(V e, V idx) {
   e = wasm_v128_andnot(e, wasm_f64x2_eq(idx, vk)); /* the maximum's own term is in the start */
   V t = ADD(ls, e);
   lc = ADD(lc, ADD(SUB(ls, t), e));
@@ -745,7 +745,14 @@ EXPORT("lse_sum_chunk") void lse_sum_chunk(int n, double base) {
   n = pad(n, -__builtin_inf(), 0.0);
   V idx = wasm_f64x2_make(base, base + 1);
   int i = 0;
-  for (; i + 2 <= n; i += 2, idx = ADD(idx, SPLAT(2.0))) lse_sum_step(load(in0 + i), idx);
+  /* two vectors per step, each exp computed first: the same additions in the same order */
+  for (; i + 4 <= n; i += 4, idx = ADD(idx, SPLAT(4.0))) {
+    V e0 = vexp_nonpos(SUB(load(in0 + i), vm));
+    V e1 = vexp_nonpos(SUB(load(in0 + i + 2), vm));
+    lse_add(e0, idx);
+    lse_add(e1, ADD(idx, SPLAT(2.0)));
+  }
+  for (; i + 2 <= n; i += 2, idx = ADD(idx, SPLAT(2.0))) lse_add(vexp_nonpos(SUB(load(in0 + i), vm)), idx);
 }
 
 EXPORT("lse_sum_end") void lse_sum_end(void) {
