@@ -36,7 +36,7 @@ function build(): Buffer {
 }
 
 type Fn = (n: number, b?: number) => number;
-const ex = new WebAssembly.Instance(new WebAssembly.Module(build()), {})
+const ex = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(build())), {})
   .exports as unknown as Record<string, Fn> & { memory: WebAssembly.Memory };
 const mem = new Float64Array(ex.memory.buffer);
 const in0 = ex.in0(0) / 8;
