@@ -3,14 +3,15 @@
 // `--target=wasm32 -msimd128 -O3 -nostdlib`) into lib/src/simd/module.ts; never edit that file
 // by hand: `npm run build` rewrites it and a test checks that it matches this source.
 //
-// Exactness. The vector log and exp below evaluate, lane by lane, the same operations in the
-// same order as fdlibm's __ieee754_log and __ieee754_exp, which V8 uses for Math.log and Math.exp
-// (src/base/ieee754.cc; V8 also returns Math.exp(1) = Math.E exactly, as here). WebAssembly has no
-// fused multiply-add in SIMD128 and clang does not contract across wasm ops, so every lane
-// rounds as the scalar code does: each log and exp is bit-identical to V8's, every branch of the
-// scalar code becomes a lane select. tests/simd/ checks this over the whole double range.
+// Accuracy. The vector log and exp below are table-driven (tables and coefficients written by
+// lib/wasm/gen_tables.py with mpmath, between tables:start and tables:end): the log within
+// 0.51 ulp, the exp within 0.51 ulp (1 ulp where the result is subnormal), against 50-digit
+// mpmath (tests/simd/math.test.ts). They are not V8's fdlibm: a result may round an ulp apart
+// from Math.log / Math.exp. WebAssembly SIMD128 has no fused multiply-add and clang neither
+// contracts nor reassociates here (-ffp-contract=off, no -ffast-math), which the exact
+// reduction and the Fast2Sum steps rely on.
 //
-// Summation order ("lane order", the same in lib/src/simd/scalar.ts, the JS path):
+// Summation order ("lane order", the same in lib/src/simd/passes.ts, the JS path):
 //  - lane L of a vector holds the elements with index parity L (the chunks handed in start at
 //    even indices, so parity is global);
 //  - a blocked sum (BLOCK = 256 indices, blocks aligned on index 0, as in numerics.ts) keeps one

@@ -3,7 +3,7 @@
 // clang-14 --target=wasm32 -msimd128 -O3 -nostdlib -ffp-contract=off -Wall -Werror -Wl,--no-entry -Wl,--strip-all -Wl,-z,stack-size=4096
 
 /** SHA-256 of lib/wasm/kernels.c when these bytes were built. */
-export const KERNELS_SOURCE_SHA256 = "8f766570fbb4a26cc7da285043749514390c8bba007ae29ea73e084533a80494";
+export const KERNELS_SOURCE_SHA256 = "2430eecbdd9b316f7f507c9064a61fd6f3efd5d7a94c59271692fd65c548b466";
 /** SHA-256 of the module's bytes. */
 export const KERNELS_SHA256 = "9ea462bb57055eceaeb66b5c992ab793666f674c13c71bb24449d9e86598863c";
 /** Size of the module in bytes. */
