@@ -321,11 +321,17 @@ function chunkThroughput(): string[][] {
       setSimdDisabled(false);
     }
   };
-  const pairs: [Op, () => number][] = [
+  // sparse p: 90% zeros (seeded), where the JS loops skip the log
+  let z = 31;
+  const sparse = p.map((v) => ((z = (z * 16807) % 2147483647) / 2147483647 < 0.9 ? 0 : v));
+  const pairs: [string, () => number][] = [
     ["klDivergence", () => klDivergence(p, q)],
     ["entropy", () => entropy(p)],
     ["crossEntropy", () => crossEntropy(p, q)],
     ["logSumExp", () => logSumExp(x)],
+    ["klDivergence, p 90% zeros", () => klDivergence(sparse, q, { normalize: true })],
+    ["entropy, p 90% zeros", () => entropy(sparse, { normalize: true })],
+    ["crossEntropy, p 90% zeros", () => crossEntropy(sparse, q, { normalize: true })],
   ];
   for (const [op, simd] of pairs) {
     const js = off(simd);

@@ -515,7 +515,9 @@ static inline void entropy_step(V x, V *h, V *s, V *good) {
   V p = MUL(x, va);
   *s = ADD(*s, p);
   V pos = wasm_f64x2_gt(p, SPLAT(0.0));
-  *h = SUB(*h, wasm_v128_and(MUL(p, vlog_any(p)), pos));
+  /* no log for a vector without a term (sparse p); zero lanes take log 1 (the log's fast path) */
+  if (wasm_v128_any_true(pos))
+    *h = SUB(*h, wasm_v128_and(MUL(p, vlog_any(SEL(pos, p, SPLAT(1.0)))), pos));
 }
 
 /* every lane a positive normal double (so valid, with a term, on the log's fast path) */
@@ -575,7 +577,8 @@ static inline void cross_step(V x, V y, V *h, V *good) {
   sp = ADD(sp, p);
   sq = ADD(sq, q);
   V pos = wasm_f64x2_gt(p, SPLAT(0.0));
-  *h = SUB(*h, wasm_v128_and(MUL(p, vlog_any(q)), pos));
+  if (wasm_v128_any_true(pos)) /* no log for a vector without a term */
+    *h = SUB(*h, wasm_v128_and(MUL(p, vlog_any(q)), pos));
 }
 
 EXPORT("cross_chunk") int cross_chunk(int n) {
@@ -592,10 +595,13 @@ EXPORT("cross_chunk") int cross_chunk(int n) {
         V ok = wasm_v128_and(wasm_v128_and(wasm_f64x2_ge(p0, SPLAT(0.0)), wasm_f64x2_ge(p1, SPLAT(0.0))),
                              wasm_v128_and(normal_pos(q0), normal_pos(q1)));
         if (wasm_i64x2_all_true(ok)) {
-          V l0 = vlog_normal(q0), l1 = vlog_normal(q1);
           sp = ADD(ADD(sp, p0), p1);
           sq = ADD(ADD(sq, q0), q1);
-          h = SUB(SUB(h, MUL(p0, l0)), MUL(p1, l1));
+          /* no log where all four p are 0 (sparse p, one-hot targets) */
+          if (wasm_v128_any_true(wasm_v128_or(wasm_f64x2_gt(p0, SPLAT(0.0)), wasm_f64x2_gt(p1, SPLAT(0.0))))) {
+            V l0 = vlog_normal(q0), l1 = vlog_normal(q1);
+            h = SUB(SUB(h, MUL(p0, l0)), MUL(p1, l1));
+          }
           i += 4;
           continue;
         }
@@ -638,9 +644,11 @@ static inline void kl_step(V x, V y, V *h, V *g, V *good) {
   sp = ADD(sp, p);
   sq = ADD(sq, q);
   V pos = wasm_f64x2_gt(p, SPLAT(0.0));
-  V term = wasm_v128_and(MUL(p, log_ratio(p, q, DIV(p, q), pos)), pos);
-  *h = ADD(*h, term);
-  *g = ADD(*g, wasm_f64x2_abs(term));
+  if (wasm_v128_any_true(pos)) { /* no term otherwise (h + 0 = h: h is never −0) */
+    V term = wasm_v128_and(MUL(p, log_ratio(p, q, DIV(p, q), pos)), pos);
+    *h = ADD(*h, term);
+    *g = ADD(*g, wasm_f64x2_abs(term));
+  }
 }
 
 /* p > 0 and p/q a normal double: a valid pair with a term, on the log's fast path */
