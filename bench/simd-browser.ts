@@ -43,7 +43,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
   };
   const out: Record<
     string,
-    { js: number; simd: number; jsBest: number; simdBest: number; same: boolean }
+    { js: number; simd: number; jsBest: number; simdBest: number; diff: number }
   > = {};
   for (const [op, fns] of Object.entries(rows)) {
     for (let w = 0; w < 10; w++) fns.forEach((f) => f()); // past the tier-up from Liftoff to TurboFan
@@ -61,7 +61,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
       simd: median(t[1]),
       jsBest: Math.min(...t[0]),
       simdBest: Math.min(...t[1]),
-      same: Object.is(fns[0](), fns[1]()),
+      diff: ((a, b) => (Object.is(a, b) ? 0 : Math.abs(a - b) / Math.abs(b)))(fns[1](), fns[0]()),
     };
   }
   return { simd: ok, firstUseMs, results: out, userAgent: navigator.userAgent };

@@ -4,6 +4,8 @@
 
 // information theory
 export * from "./information";
+// the WebAssembly SIMD kernels of the information functions: force the JS path, or ask whether they run
+export { setSimdDisabled, simdAvailable } from "./simd/instance";
 
 // distributions
 export * from "./distributions";

@@ -1,8 +1,10 @@
 // The public entropy, crossEntropy, klDivergence and logSumExp on their SIMD passes
 // (lib/src/simd/passes.ts) against, in turn:
 //  - their own JS path (kernels switched off, as in an engine without WebAssembly SIMD): the
-//    same results bit for bit, across the domain, every length around the SIMD width, the 256
-//    blocks and the 4096-entry chunks, number[] / Float64Array / mixed;
+//    same IEEE special values (±Infinity, NaN, 0) exactly, finite results within PATH_DIFF of
+//    each other (they sum the same terms in the same order, but a term's log or exp may round
+//    apart by an ulp), across the domain, every length around the SIMD width, the 256 blocks and
+//    the 4096-entry chunks, number[] / Float64Array / mixed;
 //  - the mpmath and scipy references of tests/fixtures/information.json, with the bounds the
 //    information tests use;
 //  - an index-order compensated reference written here: the same values up to the rounding of
@@ -69,6 +71,42 @@ function thrown(f: () => unknown): string {
   }
 }
 
+/**
+ * The largest difference between the two paths over this file's cases, measured with the kernels
+ * as committed and rounded up in the second digit: relative (|simd − js| / |js|) for entropy,
+ * crossEntropy and klDivergence; for logSumExp in ulps of T = max(|result|, |max xᵢ|), the metric
+ * of the accuracy table (the result crosses 0). lib/wasm/README.md quotes these figures.
+ */
+const PATH_DIFF = { rel: 3.0e-16, lseUlps: 0 }; // measured: 2.94e-16 (KL, n = 3: one term an ulp apart); logSumExp: the same bits on every case
+const seen = { rel: 0, relAt: "", lseUlps: 0, lseAt: "" };
+
+/** One ulp of |t| (2^-1074 at 0 and in the subnormals). */
+const ulpOf = (t: number): number =>
+  2 ** Math.max((t === 0 ? -1074 : Math.floor(Math.log2(Math.abs(t)))) - 52, -1074);
+
+/**
+ * Asserts that the two paths' results agree: the same value where either is not a finite nonzero
+ * number, else within PATH_DIFF (relative, or ulps of `lseScale` for logSumExp).
+ */
+function agree(s: number, j: number, label: string, lseScale?: number): void {
+  if (Object.is(s, j)) return;
+  assert.ok(Number.isFinite(s) && Number.isFinite(j) && j !== 0, `${label}: kernels ${s}, JS ${j}`);
+  if (lseScale === undefined) {
+    const d = Math.abs(s - j) / Math.abs(j);
+    if (d > seen.rel) [seen.rel, seen.relAt] = [d, label];
+    assert.ok(d <= PATH_DIFF.rel, `${label}: kernels ${s}, JS ${j}: ${d} relative`);
+  } else {
+    const d = Math.abs(s - j) / ulpOf(Math.max(Math.abs(j), Math.abs(lseScale)));
+    if (d > seen.lseUlps) [seen.lseUlps, seen.lseAt] = [d, label];
+    assert.ok(d <= PATH_DIFF.lseUlps, `${label}: kernels ${s}, JS ${j}: ${d} ulps of T`);
+  }
+}
+test.after(() =>
+  console.log(
+    `  largest path difference: ${seen.rel.toExponential(2)} relative (${seen.relAt || "-"}), logSumExp ${seen.lseUlps.toFixed(2)} ulps of T (${seen.lseAt || "-"})`,
+  ),
+);
+
 let seed = 20261206;
 const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
 
@@ -121,7 +159,7 @@ const kinds = (p: Float64Array, q: Float64Array): [string, Vec, Vec][] => [
   ["mixed", p, Array.from(q)],
 ];
 
-test("entropy, crossEntropy and KL give the same bits with and without the kernels, for every length, shape and input kind", () => {
+test("entropy, crossEntropy and KL agree with and without the kernels (within PATH_DIFF), for every length, shape and input kind", () => {
   let cases = 0;
   for (const n of LENGTHS) {
     for (const shape of SHAPES) {
@@ -141,7 +179,7 @@ test("entropy, crossEntropy and KL give the same bits with and without the kerne
             // crossEntropy runs the kernels only on two Float64Arrays (passes.ts says why)
             const expect = name === "crossEntropy" && kind !== "Float64Array" ? "js" : "simd";
             const [s, j] = bothPaths(f, `${name} ${label}`, expect);
-            assert.ok(Object.is(s, j), `${name} ${label}: kernels ${s}, JS ${j}`);
+            agree(s, j, `${name} ${label}`);
             cases++;
           }
         }
@@ -151,21 +189,21 @@ test("entropy, crossEntropy and KL give the same bits with and without the kerne
   assert.ok(cases > 1500, `${cases} cases`);
 });
 
-test("KL near equality (q = p(1 ± 2^-k), k = 1..52): the same bits on both paths and for number[]", () => {
+test("KL near equality (q = p(1 ± 2^-k), k = 1..52): both paths agree, and number[] gives the same bits as Float64Array", () => {
   for (const n of [3, 64, 257, 4097, 9000]) {
     const p = distribution(n, "uniform");
     for (let k = 1; k <= 52; k += 3) {
       const q = nearCopy(p, k);
       for (const opts of [{ tolerance: 1 }, { normalize: true }]) {
         const [s, j] = bothPaths(() => klDivergence(p, q, opts), `n=${n} k=${k}`);
-        assert.ok(Object.is(s, j), `n=${n} k=${k} ${JSON.stringify(opts)}: kernels ${s}, JS ${j}`);
+        agree(s, j, `KL n=${n} k=${k} ${JSON.stringify(opts)}`);
         assert.ok(Object.is(klDivergence(Array.from(p), q, opts), s), `number[] n=${n} k=${k}`);
       }
     }
   }
 });
 
-test("huge and tiny masses (normalize rescales by powers of two) and q = 0 where p > 0: same bits on both paths", () => {
+test("huge and tiny masses (normalize rescales by powers of two) and q = 0 where p > 0: both paths agree", () => {
   for (const n of [2, 5, 300, 5000]) {
     const base = distribution(n, "uniform");
     for (const scale of [1e308 / n, 1e-300, 2 ** -1060, 1e300]) {
@@ -178,7 +216,7 @@ test("huge and tiny masses (normalize rescales by powers of two) and q = 0 where
         ["klDivergence reversed", () => klDivergence(q, p, { normalize: true })],
       ] as [string, () => number][]) {
         const [s, j] = bothPaths(f, `${name} n=${n} scale=${scale}`);
-        assert.ok(Object.is(s, j), `${name} n=${n} scale ${scale}: kernels ${s}, JS ${j}`);
+        agree(s, j, `${name} n=${n} scale ${scale}`);
       }
     }
   }
@@ -190,7 +228,7 @@ test("huge and tiny masses (normalize rescales by powers of two) and q = 0 where
   assert.is(crossEntropy(p, q), Infinity);
 });
 
-test("logSumExp gives the same bits on both paths: wide logits, -Infinity entries, ties for the maximum, +Infinity, all -Infinity", () => {
+test("logSumExp agrees on both paths (within PATH_DIFF ulps of T): wide logits, -Infinity entries, ties for the maximum, +Infinity, all -Infinity", () => {
   for (const n of LENGTHS) {
     const xs = Float64Array.from({ length: n }, () => (rnd() - 0.5) * 10 ** (rnd() * 6));
     const variants: [string, Float64Array][] = [["wide", xs]];
@@ -213,12 +251,10 @@ test("logSumExp gives the same bits on both paths: wide logits, -Infinity entrie
           if (PASS.path === "simd") restSimd = PASS.sumRest;
           return v;
         }, `${name} n=${n}`);
-        assert.ok(Object.is(s, j), `${name} n=${n}: kernels ${s}, JS ${j}`);
+        const mx = Math.max(...Array.from(v));
+        agree(s, j, `logSumExp ${name} n=${n}`, mx);
         if (Number.isFinite(s))
-          assert.ok(
-            Object.is(PASS.sumRest, restSimd),
-            `${name} n=${n}: the sum without the maximum, ${restSimd} vs ${PASS.sumRest}`,
-          );
+          agree(restSimd, PASS.sumRest, `logSumExp ${name} n=${n}: the sum without the maximum`);
       }
     }
   }
@@ -294,7 +330,7 @@ test("the kernels agree with scipy's and mpmath's reference values (tests/fixtur
   }
 });
 
-test("over 1e7 entries the kernels are within 1e-12 of the 50-digit mpmath sums (the JS path gives the same bits)", () => {
+test("over 1e7 entries the kernels are within 1e-12 of the 50-digit mpmath sums (the JS path agrees within PATH_DIFF)", () => {
   const L = FIXTURES.longSums;
   const { p, q, x } = longSumInputs(L.n);
   const got = {
@@ -312,8 +348,11 @@ test("over 1e7 entries the kernels are within 1e-12 of the 50-digit mpmath sums 
   }
   setSimdDisabled(true);
   try {
-    assert.ok(Object.is(klDivergence(p, q), got.klDivergence));
-    assert.ok(Object.is(logSumExp(x), got.logSumExp));
+    agree(got.entropy, entropy(p), "entropy n = 1e7");
+    agree(got.klDivergence, klDivergence(p, q), "klDivergence n = 1e7");
+    let m = -Infinity;
+    for (const v of x) if (v > m) m = v;
+    agree(got.logSumExp, logSumExp(x), "logSumExp n = 1e7", m);
   } finally {
     setSimdDisabled(false);
   }

@@ -5,7 +5,7 @@
 // and SIMD128 (by validating a 43-byte module that uses a v128 instruction), decodes the embedded
 // bytes (module.ts), compiles them synchronously and instantiates them. Any failure (no
 // WebAssembly, no SIMD, a compile error, a content-security policy that forbids compiling) is
-// remembered and the callers take the JS path, which gives the same results.
+// remembered and the callers take the JS path, whose results agree to the last digits (lib/wasm/README.md).
 
 import { KERNELS_BASE64 } from "./module";
 import type { Vector } from "../validate/validate";
@@ -133,14 +133,38 @@ export function kernels(): Kernels | undefined {
 }
 
 /**
- * Turns the kernels off (`true`) or back on, as an engine without WebAssembly SIMD would see
- * them. Internal, for the tests and the benchmark; the results do not change.
+ * Forces the JS path of `entropy`, `crossEntropy`, `klDivergence` and `logSumExp` (`true`), or lets
+ * them use the WebAssembly SIMD kernels again from their break-even length on (`false`, the
+ * default). The two paths sum in the same order but their logs and exps may round differently
+ * (the kernels' are within 0.51 ulp, V8's `Math.log`/`Math.exp` within 1): results differ by at
+ * most a few units in the 15th digit (measured bounds per function in lib/README.md), so this is
+ * for reproducing a result of an engine without WebAssembly SIMD bit for bit, and for comparing
+ * the two paths. It applies to every later call in this JavaScript context, until changed.
+ * @param off `true` to force the JS path, `false` to allow the kernels
+ * @returns nothing
+ * @throws never
+ * @example
+ * setSimdDisabled(true);
+ * simdAvailable(); // => false
+ * entropy([0.5, 0.5]); // => 0.6931471805599453
+ * setSimdDisabled(false);
  */
 export function setSimdDisabled(off: boolean): void {
-  disabled = off;
+  disabled = off === true;
 }
 
-/** Whether the kernels are in use in this context (compiles them on first call). */
+/**
+ * Whether the WebAssembly SIMD kernels are in use in this context: the engine runs WebAssembly
+ * with SIMD128, compiling the embedded module succeeded (it is compiled by this call if no
+ * function has needed it yet) and `setSimdDisabled(true)` is not in force.
+ * @returns `true` when the kernels run (for inputs from their break-even length on)
+ * @throws never
+ * @example
+ * simdAvailable(); // => true (Node 18+, current browsers)
+ * setSimdDisabled(true);
+ * simdAvailable(); // => false
+ * setSimdDisabled(false);
+ */
 export function simdAvailable(): boolean {
   return kernels() !== undefined;
 }
