@@ -233,7 +233,7 @@ export const SPECS: FunctionSpec[] = [
     scaleNote: "max(|result|, |max xᵢ|), the larger of the two terms m + log Σ exp(xᵢ − m)",
     run: (l, a) => l.logSumExp(a[0]),
     // n − 1 equal logits: every exponential rounds the same way and their plain 256-term block
-    // sums add the roundings up (4.3 ulp of T at n = 1e5; the SIMD kernels must give the same bits)
+    // sums add the roundings up (4.3 ulp of T at n = 1e5; the SIMD kernels sum in the same order)
     bound: 6,
     domain:
       "[m, m − gap], gap 0 … 1.8e308, m to ±1e300; normal logits sd 1 … 1e300 with −1e15, −∞; [x₀, x₁ × (n − 1)], also with exp(x₁ − x₀) subnormal or below ½ ulp of 1 (the rest is the result); n to 1e5 (1e7 full)",

@@ -50,7 +50,8 @@ const KINDS = ["probability", "probability"] as const;
  * From 48 entries on (the measured break-even length), p and q both `Float64Array`s, the pass
  * runs in WebAssembly SIMD kernels (f64x2, compiled
  * on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
- * is the same double, bit for bit, on the JS path (shorter inputs, engines without SIMD).
+ * agrees with the JS path's (shorter inputs, engines without SIMD, `setSimdDisabled(true)`) to a
+ * few 1e-16 relative: the kernels' log and exp may round a term an ulp apart (lib/wasm/README.md).
  *
  * @param p the true distribution: finite masses `>= 0` summing to 1 (unless `normalize`)
  * @param q the coding distribution, same length and rules as `p`

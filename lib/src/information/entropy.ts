@@ -43,7 +43,8 @@ const FN = "entropy";
  * One pass over `p`, O(1) extra memory; validation is fused into the same loop.
  * From 32 entries on (the measured break-even length) the pass runs in WebAssembly SIMD kernels (f64x2, compiled
  * on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
- * is the same double, bit for bit, on the JS path (shorter inputs, engines without SIMD).
+ * agrees with the JS path's (shorter inputs, engines without SIMD, `setSimdDisabled(true)`) to a
+ * few 1e-16 relative: the kernels' log and exp may round a term an ulp apart (lib/wasm/README.md).
  *
  * @param p probability masses: finite, `>= 0`, summing to 1 (unless `normalize`)
  * @param opts `base` (default `Math.E`), `normalize` (default `false`), `tolerance` (default `1e-9`)

@@ -340,7 +340,8 @@ function preciseNormalized(
  *
  * From 64 entries on (the measured break-even length) the fast pass runs in WebAssembly SIMD kernels (f64x2, compiled
  * on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
- * is the same double, bit for bit, on the JS path (shorter inputs, engines without SIMD).
+ * agrees with the JS path's (shorter inputs, engines without SIMD, `setSimdDisabled(true)`) to a
+ * few 1e-16 relative: the kernels' log and exp may round a term an ulp apart (lib/wasm/README.md).
  *
  * @param p the true distribution: finite masses `>= 0` summing to 1 (unless `normalize`)
  * @param q the reference distribution, same length and rules as `p`

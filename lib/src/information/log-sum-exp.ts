@@ -29,7 +29,8 @@ const FN = "logSumExp";
  * shifted exponentials), O(1) extra memory; units are those of the inputs (natural log).
  * From 32 entries on (the measured break-even length) both passes run in WebAssembly SIMD kernels (f64x2, compiled
  * on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
- * is the same double, bit for bit, on the JS path (shorter inputs, engines without SIMD).
+ * agrees with the JS path's (shorter inputs, engines without SIMD, `setSimdDisabled(true)`) to a
+ * few 1e-16 relative: the kernels' log and exp may round a term an ulp apart (lib/wasm/README.md).
  *
  * Edge cases: `-Infinity` entries stand for exp(x) = 0 and are skipped; if every entry is
  * `-Infinity` the result is `-Infinity` (log 0). A `+Infinity` entry makes the sum infinite, so
