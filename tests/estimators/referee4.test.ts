@@ -84,8 +84,7 @@ test("maximizeLikelihood reports unbounded: true when logLik(theta0) = +Infinity
     () => maximizeLikelihood(() => NaN, [1]),
     (e: Error) =>
       e instanceof RangeError &&
-      e.message ===
-        "maximizeLikelihood: logLik(theta0) = NaN, start where the likelihood is positive",
+      e.message === "maximizeLikelihood: logLik(theta0) = NaN, not a number (check the callback)",
   );
 });
 

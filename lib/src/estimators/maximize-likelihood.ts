@@ -35,7 +35,10 @@ export interface MaximizeResult {
   value: number;
   /** Nelder–Mead iterations (all runs) plus BFGS iterations. */
   iterations: number;
-  /** How many times `logLik` was called. */
+  /**
+   * How many times `logLik` was called. A trial point with a non-finite entry (a step that
+   * overflowed) counts as infinitely bad without a call, so this can be below `iterations`.
+   */
   evaluations: number;
   /**
    * True when the last Nelder–Mead run met the tolerance, a restart no longer improved the value
@@ -434,7 +437,7 @@ export function maximizeLikelihood(
     };
   if (fx === Infinity) {
     throw new RangeError(
-      `maximizeLikelihood: logLik(theta0) = ${raw}, start where the likelihood is positive`,
+      `maximizeLikelihood: logLik(theta0) = ${raw}, ${raw === raw ? "start where the likelihood is positive" : "not a number (check the callback)"}`,
     );
   }
   const step0 = new Float64Array(d);

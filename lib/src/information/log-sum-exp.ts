@@ -1,6 +1,6 @@
 import { checkVector, type Vector } from "../validate/validate";
 import { logSumExpMaxPass, logSumExpSumPass, PASS } from "../simd/passes";
-import { expRestTiny, restIsLoose, sumRestPrecise, TINY_REST } from "./numerics";
+import { expRestTiny, restIsLoose, shiftIsLoose, sumRestPrecise, TINY_REST } from "./numerics";
 
 const FN = "logSumExp";
 
@@ -73,7 +73,10 @@ export function logSumExp(xs: Vector): number {
   //   which the fast pass leaves in (½ ulp of 30 is 8 ulps of a log1p(e^-30) term), then decides;
   // - the rest is small beside 1 and large beside |m| (m near 0, every other term far below it):
   //   the fast sum, from 1, then holds the rest in its compensation, a plain sum (restIsLoose).
-  if (Math.abs(v) * 4 < Math.abs(m) || restIsLoose(rest, n, Math.abs(m) + Math.log1p(rest)))
+  // - the terms' own roundings (each xᵢ − m's, left in by the fast pass) may reach half an ulp of
+  //   the result (shiftIsLoose: the result about the rest, m near 0).
+  const scale = Math.abs(m) + Math.log1p(rest);
+  if (Math.abs(v) * 4 < Math.abs(m) || restIsLoose(rest, n, scale) || shiftIsLoose(rest, n, scale))
     return m + Math.log1p(sumRestPrecise(xs, n, m));
   return v;
 }

@@ -382,6 +382,19 @@ export function restIsLoose(rest: number, n: number, scale: number): boolean {
   return 16 * n * Math.min(rest, n * 2 ** -53 * (1 + rest)) > scale * (1 + rest);
 }
 
+/**
+ * Whether the fast passes' terms exp(fl(xᵢ − m)), which leave out the rounding error rᵢ of
+ * dᵢ = xᵢ − m (|rᵢ| ≤ 2⁻⁵³·|dᵢ|, so each term is off by that relatively), may move log1p(rest) by
+ * more than 4·2⁻⁵³ of `scale` (2 to 4 ulps; logSumExp's table bound is 6), so that {@link sumRestPrecise} (which puts each rᵢ back) must redo
+ * the rest. With tᵢ = e^dᵢ summing to `rest` over n − 1 terms, Σ tᵢ·|dᵢ| = Σ tᵢ·ln(1/tᵢ) is at most
+ * rest·ln(n/rest) (t·ln(1/t) is concave), which is below 700·rest for rest ≥ {@link TINY_REST}
+ * and below n/e: those cheap tests run first. logSumExp([3.8e-15, −32.43]) was 16 ulps off.
+ */
+export function shiftIsLoose(rest: number, n: number, scale: number): boolean {
+  const s = 4 * scale * (1 + rest);
+  return n * 0.37 > s && rest * 700 > s && rest * Math.log(n / rest) > s;
+}
+
 /** Sums Σ exp(xᵢ − m) below this are redone by {@link expRestTiny} (e^-624: every other logit 624 below m). */
 export const TINY_REST = 1.1830521861667747e-271; // 2⁻⁹⁰⁰ (a literal: esbuild drops it where unused)
 // 600 ln 2 as the nearest double and its remainder (mpmath: float(600*log(2)) and the rest): the
