@@ -175,9 +175,12 @@ export const SPECS: FunctionSpec[] = [
     metric: "rel",
     run: (l, a) => l.klDivergence(a[0], a[1], a[2]),
     // adversarial lanes with KL just above the precise pass's threshold (ref18c, n = 59136): 6.05e-14
-    // measured; periodic inputs 2.6e-14. The fast pass is kept up to a cancellation factor 32 (8
-    // normalized), so the lane sums guarantee about 32 · 127 · 2⁻⁵³ ≈ 4.5e-13
-    bound: 7e-14,
+    // measured; periodic inputs 2.6e-14. The fifth referee's lanes (ref5 kl6.js: 42 and 31 blocks
+    // whose lanes start at ±2⁻⁸(1 + 10⁻⁴), every other term 0.502 ulp of it, n = 10752) measured
+    // 9.25e-14 — not yet a generator section, so the bound is set above it by hand. The fast pass is
+    // kept up to a cancellation factor 32 (8 normalized), so the lane sums guarantee about
+    // 32 · 127 · 2⁻⁵³ ≈ 4.5e-13
+    bound: 1e-13,
     domain:
       "as entropy; q = p(1 ± 2⁻ᵏ), k 1 … 52; near-equal terms beside a far one; sums 1e±300 apart; periodic p, q; adversarial lanes at the precise pass's threshold; normalize on adversarial 256-term blocks (n = 512)",
   },

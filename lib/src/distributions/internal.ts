@@ -4,6 +4,7 @@ import {
   checkOptions,
   checkRng,
   DEFAULT_TOLERANCE,
+  NOT_A_NUMBER,
   readOptions,
   showValue,
   typeError,
@@ -44,7 +45,7 @@ export function drawNormal(fn: string, rng: Rng): number {
 }
 
 function badDraw(fn: string, label: string, v: unknown, rule: string): never {
-  if (typeof v !== "number") throw typeError(fn, label, v, "is not a number");
+  if (typeof v !== "number") throw typeError(fn, label, v, NOT_A_NUMBER);
   throw valueError(fn, label, v, rule);
 }
 

@@ -58,7 +58,7 @@ export function logQuotient(x: number, y: number): number {
 export const P_NAMES = ["p"] as const;
 export const PQ_NAMES = ["p", "q"] as const;
 export const PROB1: readonly EntryKind[] = ["probability"];
-export const PROB2: readonly EntryKind[] = ["probability", "probability"];
+export const PROB2: readonly EntryKind[] = [PROB1[0], PROB1[0]];
 
 /** The end of the messages for a sum that is not 1. */
 export const RESCALE = " (pass { normalize: true } to rescale)";
@@ -176,7 +176,7 @@ export function checkSameLength(fn: string, a: string, na: number, b: string, nb
   }
 }
 
-const NOT_A_NUMBER = "is not a number";
+export const NOT_A_NUMBER = "is not a number";
 
 /**
  * Returns the error for one entry, or `undefined` when the entry is acceptable for its kind.
