@@ -6,6 +6,7 @@ import * as assert from "uvu/assert";
 import { bernoulli, createRng } from "../../lib/src/distributions";
 import { logLikelihood, maximizeLikelihood } from "../../lib/src/estimators";
 import { fitBernoulli } from "../../lib/src/estimators/fit-bernoulli";
+import { assertRefusesNonNumbers } from "../helpers/entries";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py, numpy xs.mean()).
 interface Fx {
@@ -60,22 +61,7 @@ test("an outcome that is not 0 or 1 throws RangeError naming the index and value
 });
 
 test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
-  const bad: [unknown, string][] = [
-    ["1", '"1"'],
-    [null, "null"],
-    [true, "true"],
-    [1n, "1n"],
-    [undefined, "undefined"],
-    [{}, "[object]"],
-  ];
-  for (const [x, shown] of bad) {
-    assert.throws(
-      () => fitBernoulli([1, x] as never),
-      (e: Error) =>
-        e instanceof TypeError && e.message === `fitBernoulli: xs[1] = ${shown} is not a number`,
-      shown,
-    );
-  }
+  assertRefusesNonNumbers("fitBernoulli", 1, (x) => fitBernoulli([1, x] as never));
 });
 
 test.run();

@@ -6,6 +6,7 @@ import * as assert from "uvu/assert";
 import { createRng, exponential } from "../../lib/src/distributions";
 import { logLikelihood, maximizeLikelihood } from "../../lib/src/estimators";
 import { fitExponential } from "../../lib/src/estimators/fit-exponential";
+import { assertRefusesNonNumbers } from "../helpers/entries";
 
 // Reference values: tests/fixtures/estimators.json (tests/fixtures/generate_estimators.py,
 // 1 / scipy stats.expon.fit(xs, floc=0)[1]).
@@ -91,22 +92,7 @@ test("Σx is blocked, not a plain sum: the rate of 1e6 entries 0.1 is within 1e-
 });
 
 test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
-  const bad: [unknown, string][] = [
-    ["1", '"1"'],
-    [null, "null"],
-    [true, "true"],
-    [1n, "1n"],
-    [undefined, "undefined"],
-    [{}, "[object]"],
-  ];
-  for (const [x, shown] of bad) {
-    assert.throws(
-      () => fitExponential([1, x] as never),
-      (e: Error) =>
-        e instanceof TypeError && e.message === `fitExponential: xs[1] = ${shown} is not a number`,
-      shown,
-    );
-  }
+  assertRefusesNonNumbers("fitExponential", 1, (x) => fitExponential([1, x] as never));
 });
 
 test.run();
