@@ -4,6 +4,7 @@ import { bernoulli, createRng, exponential, gaussian } from "../../lib/src/distr
 import { logLikelihood } from "../../lib/src/estimators";
 import { likelihood } from "../../lib/src/estimators/likelihood";
 import { assertRefusesNonNumbers } from "../helpers/entries";
+import { assertRelClose } from "../helpers/numeric";
 
 test("the likelihood is the plain product of the masses", () => {
   assert.is(likelihood(bernoulli(0.25), [1, 0, 0]), 0.25 * 0.75 * 0.75);
@@ -117,6 +118,16 @@ test("a model without prob is a TypeError naming likelihood and dist", () => {
       e instanceof TypeError &&
       e.message === "likelihood: dist = [object] is not a distribution (it needs a prob(x) method)",
   );
+});
+
+test("FAILS ON lib/src (reported): a density that overflows times one that underflows gives the product of the exact densities, exp Σ log p(xᵢ), not 0", () => {
+  // gaussian(0, 2^-1030): p(0) = e^713.02 overflows, p(x) = e^-749.84 underflows (prob gives 0), and
+  // their product e^-36.82 is a plain double. mpmath at 50 digits: with s = 2^-1030,
+  // logpdf(v) = -log(s) - log(2π)/2 - (v/s)²/2; exp(logpdf(0) + logpdf(4.701337695572445e-309)) =
+  // 1.0228842929798253213649466188192822160880578020682e-16. exp of a sum of two logs near ±730 is
+  // good to about 730·ε relative.
+  const x = 4.701337695572445e-309;
+  assertRelClose(likelihood(gaussian(0, 2 ** -1030), [0, x]), 1.0228842929798253e-16, 1e-12);
 });
 
 test.run();
