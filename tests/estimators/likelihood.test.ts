@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, createRng, exponential, gaussian } from "../../lib/src/distributions";
+import { bernoulli, createRng, exponential, gaussian, poisson } from "../../lib/src/distributions";
 import { logLikelihood } from "../../lib/src/estimators";
 import { likelihood } from "../../lib/src/estimators/likelihood";
 import { assertRefusesNonNumbers } from "../helpers/entries";
@@ -163,6 +163,15 @@ test("a density that is subnormal as a double is taken from logProb, so it loses
   const expModel = { prob: (x: number) => Math.exp(x), logProb: (x: number) => x };
   assertRelClose(likelihood(expModel, [-720, 700]), 2.0611536224385578e-9, 4 * 2 ** -53);
   assertRelClose(likelihood(expModel, [700, -720]), 2.0611536224385578e-9, 4 * 2 ** -53);
+});
+
+test("a mass whose log is astronomically negative is a factor 0, not a reduction gone wrong (Poisson(1e300) far in its tail)", () => {
+  // poisson(1e300).prob(1.38e300) = 0 and its logProb is -6.5e298: 2^j with j = -9.4e298 (the
+  // accuracy fixtures' case; it gave Infinity while the reduction l − j·ln 2 was taken at any j)
+  assert.is(likelihood(poisson(1e300), [1.3831313581167672e300]), 0);
+  assert.is(likelihood(poisson(1e300), [1e300, 1.3831313581167672e300]), 0);
+  const model = { prob: (x: number) => (x ? 0 : 2), logProb: (x: number) => (x ? -1e7 : Math.LN2) };
+  assert.is(likelihood(model, [0, 1, 0]), 0);
 });
 
 test("where a factor is beyond the double range, the rescaled product's logProb must return a number: a TypeError naming the call", () => {

@@ -85,7 +85,9 @@ function rescaledProduct(dist: Distribution | ProbModel, xs: Sample): number {
       if (typeof l !== "number") checkReturned("likelihood", `dist.logProb(${showValue(x)})`, l);
       if (l - l === 0) {
         const j = Math.round(l / Math.LN2);
-        v = Math.exp(l - j * LN2_HI - j * LN2_LO);
+        // |j| ≥ 2^21 (|log p| above 1.45e6, a Poisson mass far in its tail): the reduction would not
+        // be exact, and 2^j alone already puts the product at 0 or Infinity
+        v = j * j < 2 ** 42 ? Math.exp(l - j * LN2_HI - j * LN2_LO) : 1;
         e += j;
       } else v = Math.exp(l); // -Infinity: 0; Infinity; NaN
     }
