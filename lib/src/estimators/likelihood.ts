@@ -37,7 +37,7 @@ const MIN_NORMAL = 2 ** -1022;
  * likelihood(bernoulli(0.25), [1, 0, 0]);             // => 0.140625
  * likelihood(gaussian(0, 1), [0]);                    // => 0.3989422804014327
  * likelihood(gaussian(0, 1), new Float64Array(2000)); // => 0 (underflow: the true value is e^-1837.9)
- * likelihood(gaussian(0, 2 ** -1030), [0, 4.701337695572445e-309]); // => 1.02288429297982…e-16 (e^713.0 · e^-749.8)
+ * likelihood(gaussian(0, 2 ** -1030), [0, 4.701337695572445e-309]); // => 1.0228842929797206e-16 (e^713.0 · e^-749.8; exact 1.0228842929798253e-16)
  * likelihood(gaussian(0, 1), [NaN]);                  // throws RangeError: likelihood: xs[0] = NaN is not a number
  */
 export function likelihood(dist: Distribution | ProbModel, xs: Sample): number {
