@@ -25,7 +25,7 @@ export const FIXTURE_DIR = path.join(__dirname, "..", "fixtures", "accuracy");
 
 /** A hashed input: see expand() in generate_accuracy.py. */
 interface Recipe {
-  hash: "prob" | "int" | "grid" | "block";
+  hash: "prob" | "int" | "grid" | "block" | "tiles";
   n: number;
   k: number;
   o: number;
@@ -36,6 +36,9 @@ interface Recipe {
   /** "block": from this index on, every entry is `e` */
   from?: number;
   e?: number;
+  /** "tiles": tiles[0] repeated counts[0] times, then tiles[1] counts[1] times, … */
+  tiles?: number[][];
+  counts?: number[];
 }
 
 /** The 32-bit integer hash of the generator (Math.imul and >>> 0 are its uint32 arithmetic). */
@@ -59,6 +62,12 @@ export function expand(r: Recipe): Float64Array {
   } else if (r.hash === "block") {
     for (let i = 0; i < n; i++) x[i] = i % k < o ? r.c! : r.d!;
     if (r.from !== undefined) for (let i = r.from; i < n; i++) x[i] = r.e!;
+  } else if (r.hash === "tiles") {
+    let at = 0;
+    r.tiles!.forEach((tile, t) => {
+      for (let c = 0; c < r.counts![t]; c++, at += tile.length) x.set(tile, at);
+    });
+    if (at !== n) throw new Error(`tiles recipe covers ${at} of ${n} entries`);
   } else if (r.hash === "grid") {
     const c = r.c!;
     const d = r.d!;

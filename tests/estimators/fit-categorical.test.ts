@@ -69,12 +69,13 @@ test("a value outside {0, …, k − 1} throws RangeError naming the index and v
   assert.throws(() => fitCategorical([], 3), /fitCategorical: xs is empty/);
 });
 
-test("k that is not an integer ≥ 1 throws RangeError", () => {
+test("k that is not an integer in [1, 2²⁴] throws RangeError naming fitCategorical and k", () => {
   for (const k of [0, -2, 2.5]) {
     assert.throws(
       () => fitCategorical([0], k),
       (e: Error) =>
-        e instanceof RangeError && e.message === `fitCategorical: k = ${k} must be an integer >= 1`,
+        e instanceof RangeError &&
+        e.message === `fitCategorical: k = ${k} must be an integer in [1, 16777216]`,
     );
   }
   assert.throws(
@@ -84,17 +85,28 @@ test("k that is not an integer ≥ 1 throws RangeError", () => {
   );
 });
 
-test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object) throws TypeError naming the index and the value", () => {
+test("an entry that is not a number (a string, null, a boolean, a BigInt, undefined, an object, a Symbol, an object with valueOf) throws TypeError naming the index and the value", () => {
   assertRefusesNonNumbers("fitCategorical", 1, (x) => fitCategorical([1, x] as never, 3));
 });
 
-test("k beyond the largest array length throws RangeError naming fitCategorical and k", () => {
-  assert.throws(
-    () => fitCategorical([0], 2 ** 40),
-    (e: Error) =>
-      e instanceof RangeError &&
-      e.message === "fitCategorical: k = 1099511627776 is too large: more than 4294967295 entries",
-  );
+test("k above the documented cap 2²⁴ is a RangeError naming fitCategorical and k, before anything is allocated (2³¹ ran Node out of heap, 2²⁷ gave the engine's 'Invalid array length')", () => {
+  for (const k of [2 ** 24 + 1, 2 ** 27, 2 ** 31, 2 ** 40, Number.MAX_SAFE_INTEGER])
+    assert.throws(
+      () => fitCategorical([0], k),
+      (e: Error) =>
+        e instanceof RangeError &&
+        e.message === `fitCategorical: k = ${k} must be an integer in [1, 16777216]`,
+      String(k),
+    );
+});
+
+test("k at the cap 2²⁴ is fitted (the cap is the largest k taken, not one below it)", () => {
+  const probs = fitCategorical([2 ** 24 - 1, 0, 2 ** 24 - 1, 5], 2 ** 24).params.probs;
+  assert.is(probs.length, 2 ** 24);
+  assert.is(probs[2 ** 24 - 1], 0.5);
+  assert.is(probs[0], 0.25);
+  assert.is(probs[5], 0.25);
+  assert.is(probs[1], 0);
 });
 
 test.run();

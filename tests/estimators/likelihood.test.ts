@@ -1,9 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { bernoulli, createRng, exponential, gaussian } from "../../lib/src/distributions";
+import { bernoulli, createRng, exponential, gaussian, poisson } from "../../lib/src/distributions";
 import { logLikelihood } from "../../lib/src/estimators";
 import { likelihood } from "../../lib/src/estimators/likelihood";
 import { assertRefusesNonNumbers } from "../helpers/entries";
+import { assertRelClose } from "../helpers/numeric";
 
 test("the likelihood is the plain product of the masses", () => {
   assert.is(likelihood(bernoulli(0.25), [1, 0, 0]), 0.25 * 0.75 * 0.75);
@@ -116,6 +117,82 @@ test("a model without prob is a TypeError naming likelihood and dist", () => {
     (e: Error) =>
       e instanceof TypeError &&
       e.message === "likelihood: dist = [object] is not a distribution (it needs a prob(x) method)",
+  );
+});
+
+test("a density that overflows times one that underflows gives the product of the exact densities, exp Σ log p(xᵢ), not 0", () => {
+  // gaussian(0, 2^-1030): p(0) = e^713.02 overflows, p(x) = e^-749.84 underflows (prob gives 0), and
+  // their product e^-36.82 is a plain double. mpmath at 50 digits: with s = 2^-1030,
+  // logpdf(v) = -log(s) - log(2π)/2 - (v/s)²/2; exp(logpdf(0) + logpdf(4.701337695572445e-309)) =
+  // 1.0228842929798253213649466188192822160880578020682e-16. Each log density is within an ulp of
+  // its ~730, so the product is good to about (713 + 750)·2⁻⁵² ≈ 3.2e-13 relative (1.0e-13 measured;
+  // the accuracy table's likelihood row measures the same class on seeded cases).
+  const x = 4.701337695572445e-309;
+  assertRelClose(
+    likelihood(gaussian(0, 2 ** -1030), [0, x]),
+    1.0228842929798253e-16,
+    (713 + 750) * 2 ** -52,
+  );
+});
+
+test("a partial product that underflows or overflows, and later factors bring back, is still the exact product", () => {
+  // a model whose density at i is factors[i]; powers of two, so the exact product is a double: the
+  // plain product gave 0 and Infinity
+  const product = (factors: number[]) =>
+    likelihood(
+      { prob: (i: number) => factors[i] },
+      factors.map((_, i) => i),
+    );
+  assert.is(product([2 ** -600, 2 ** -600, 2 ** 700, 2 ** 600]), 2 ** 100);
+  assert.is(product([2 ** 600, 2 ** 600, 2 ** -700, 2 ** -400]), 2 ** 100);
+  // a subnormal exact product is returned exactly (the last scaling step is exact), and one below
+  // half the smallest subnormal or above the largest double is 0 or Infinity
+  assert.is(product([2 ** -600, 2 ** -600, 2 ** 170]), 2 ** -1030);
+  assert.is(product([2 ** -600, 2 ** -600, 2 ** 124]), 0);
+  assert.is(product([2 ** 600, 2 ** 600, 2 ** -176]), Infinity);
+  // a partial product that passes through the subnormals loses bits there: (1 + 2⁻⁵⁰)·2⁻¹⁰⁵⁰ keeps
+  // 24 of them, so the plain product of these three was 1, not 1 + 2⁻⁵⁰
+  assert.is(product([2 ** -600, (1 + 2 ** -50) * 2 ** -450, 2 ** 1000]), (1 + 2 ** -50) * 2 ** -50);
+});
+
+test("a density that is subnormal as a double is taken from logProb, so it loses none of its bits", () => {
+  // p(x) = e^x: p(-720) = 2^-1038.7 is subnormal (about 36 of 53 bits); times p(700) it is e^-20,
+  // whose plain product was off by up to 2^-37 relative. mpmath: exp(-20) =
+  // 2.0611536224385578279659403801558209763758072755991e-9. The result's roundings: exp(700) and
+  // exp of logProb(-720)'s remainder (an ulp each), two products: 4 ulps of e^-20 at most.
+  const expModel = { prob: (x: number) => Math.exp(x), logProb: (x: number) => x };
+  assertRelClose(likelihood(expModel, [-720, 700]), 2.0611536224385578e-9, 4 * 2 ** -53);
+  assertRelClose(likelihood(expModel, [700, -720]), 2.0611536224385578e-9, 4 * 2 ** -53);
+});
+
+test("a mass whose log is astronomically negative is a factor 0, not a reduction gone wrong (Poisson(1e300) far in its tail)", () => {
+  // poisson(1e300).prob(1.38e300) = 0 and its logProb is -6.5e298: 2^j with j = -9.4e298 (the
+  // accuracy fixtures' case; it gave Infinity while the reduction l − j·ln 2 was taken at any j)
+  assert.is(likelihood(poisson(1e300), [1.3831313581167672e300]), 0);
+  assert.is(likelihood(poisson(1e300), [1e300, 1.3831313581167672e300]), 0);
+  const model = { prob: (x: number) => (x ? 0 : 2), logProb: (x: number) => (x ? -1e7 : Math.LN2) };
+  assert.is(likelihood(model, [0, 1, 0]), 0);
+});
+
+test("where a factor is beyond the double range, the rescaled product's logProb must return a number: a TypeError naming the call", () => {
+  const model = { prob: (x: number) => (x === 0 ? 0 : 0.5), logProb: () => "-800" };
+  assert.throws(
+    () => likelihood(model as never, [1, 0]),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        'likelihood: dist.logProb(0) = "-800" is not a number (the callback must return a number)',
+  );
+  // a logProb of -Infinity (outside the support) is a factor 0
+  assert.is(
+    likelihood(
+      {
+        prob: (x: number) => (x ? 0.5 : 0),
+        logProb: (x: number) => (x ? Math.log(0.5) : -Infinity),
+      },
+      [1, 0],
+    ),
+    0,
   );
 });
 

@@ -318,4 +318,14 @@ test("a family that returns null, a number or an object without sample(), and an
   );
 });
 
+test("trials beyond the longest array is the library's RangeError naming simulateEstimator and trials, not the engine's 'Invalid typed array length'", () => {
+  assert.throws(
+    () => simulateEstimator(poisson, [1], () => 1, { m: 1, trials: 2 ** 33, rng: createRng(1) }),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message ===
+        "simulateEstimator: trials = 8589934592 is too large: more than 4294967295 entries",
+  );
+});
+
 test.run();

@@ -1,5 +1,6 @@
 import type { Categorical, Distribution, Gaussian, Rng } from "../distributions";
 import {
+  allocate,
   checkFunction,
   checkInteger,
   checkRng,
@@ -77,7 +78,8 @@ function defaultSelect(d: Distribution): number {
  * @param estimator data set ↦ estimate (a number, or a distribution reduced by `select`)
  * @param opts `m`, `trials`, `rng`, and `select` (see {@link SimulateOptions})
  * @returns `{ truth, bias, variance, mse, estimates }`
- * @throws {RangeError} when `m` is not an integer ≥ 1, `trials` not an integer ≥ 2, an estimate is NaN,
+ * @throws {RangeError} when `m` is not an integer ≥ 1, `trials` not an integer ≥ 2 or more than the
+ *   2³² − 1 estimates an array can hold (or memory allows), an estimate is NaN,
  *   `trueParams` has more or fewer entries than `family` takes, or the family rejects them (its message
  *   quoted under this function's name)
  * @throws {TypeError} when `opts` is missing, not an object or has an unknown key; `select` is needed but
@@ -158,7 +160,8 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
     (chosen as ((d: ReturnType<F>) => number) | undefined) ??
     (defaultSelect as (d: ReturnType<F>) => number);
   const truth = select(truthDist);
-  const estimates = new Float64Array(trials);
+  // the library's message, not the engine's "Invalid typed array length", for trials above 2^32 − 1
+  const estimates = allocate(fn, "trials", trials);
   for (let t = 0; t < trials; t++) {
     const xs = truthDist.sample(m, rng);
     const out = estimator(xs);

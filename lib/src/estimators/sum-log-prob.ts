@@ -108,7 +108,9 @@ function categoricalSum(fn: string, d: Categorical, xs: Sample): number {
   let outside = false;
   for (let i = 0; i < m; i++) {
     const x = xs[i];
-    if (x >= 0 && x < k && Math.floor(x) === x) counts[x]++;
+    // typeof first: a BigInt or a Symbol would reach Math.floor (the engine's message) and an
+    // object's valueOf would run before the entry is refused
+    if (typeof x === "number" && x >= 0 && x < k && Math.floor(x) === x) counts[x]++;
     else if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);
     else outside = true;
   }
@@ -130,7 +132,7 @@ function poissonSum(fn: string, d: Poisson, xs: Sample): number {
     let lf = 0;
     for (let i = start; i < end; i++) {
       const x = xs[i];
-      if (x >= 0 && x < Infinity && Math.floor(x) === x) {
+      if (typeof x === "number" && x >= 0 && x < Infinity && Math.floor(x) === x) {
         sumX += x; // integers: exact below 2^53
         lf += x < LOG_FACTORIAL_TABLE_SIZE ? table[x] : factorialln(x);
       } else if (!Number.isFinite(x)) throwFirstNonFinite(fn, xs);
