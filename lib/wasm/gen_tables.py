@@ -12,7 +12,9 @@ holds
         1 for subinterval 75), so that zh * invc (zh = z cut to 26 significant bits) and
         (z - zh) * invc are exact, and so is zh * invc - 1;
   L:    -log(invc) rounded to a double, with invc chosen among its neighbours so that this
-        rounding is below 2^-12 ulp of L (0 for subinterval 75).
+        rounding is below 2^-12 ulp of L (0 for subinterval 75), stored as Lhi + Llo: Lhi is L
+        rounded to a multiple of 2^-32 (beside invc in LOG_T), Llo = L - Lhi exactly (LOG_LO), so
+        that k * LN2_HI + Lhi (both multiples of 2^-32, below 2^10) is exact.
 Then log x = k ln2 + L + log1p(r), r = z invc - 1, |r| < 2^-7.99.
 log1p(r) = r - r^2/2 + r^3 (C3 + C4 r + C5 r^2 + C6 r^3 + C7 r^4): C3..C7 from a Chebyshev fit of
 (log1p(r) - r + r^2/2)/r^3 on |r| <= 0.00392 (mpmath.chebyfit), checked for relative error against
@@ -94,6 +96,25 @@ def log_table():
     return rows
 
 
+def split_L(L):
+    """L = Lhi + Llo: Lhi the multiple of 2^-32 nearest L, Llo the rest (exact)."""
+    hi = round(L * 2.0**32) / 2.0**32
+    lo = L - hi
+    assert mpmath.mpf(hi) + mpmath.mpf(lo) == mpmath.mpf(L) and abs(lo) <= 2.0**-33
+    return hi, lo
+
+
+def check_split(rows):
+    # the kernel's Fast2Sum of T + r_hi (T = k LN2_HI + Lhi, exact) needs |Lhi| >= |r_hi| where
+    # Lhi != 0, with |r_hi| <= |r| + |r_lo| < |r| + 2^-25
+    for i, (inv, L) in enumerate(rows):
+        a = from_bits(LOG_OFF + (i << 45))
+        b = from_bits(LOG_OFF + ((i + 1) << 45))
+        r = max(abs(mpmath.mpf(a) * inv - 1), abs(mpmath.mpf(b) * inv - 1))
+        hi = split_L(L)[0]
+        assert (L == 0 and hi == 0) or abs(hi) >= r + mpmath.mpf(2) ** -25, i
+
+
 def exp_table():
     rows = []
     for j in range(EXP_N):
@@ -136,10 +157,24 @@ def block():
         "static const double LOG_C[5] = {" + ", ".join(c.hex() for c in lc) + "};",
         f"// expm1(r) - r - r^2/2 = r^3 (C3 + C4 r + C5 r^2) on |r| <= {EXP_R}: absolute error 2^{eerr:.1f}",
         "static const double EXP_C[3] = {" + ", ".join(c.hex() for c in ec) + "};",
-        f"// log: {{invc, L = -log(invc)}} per subinterval (z - OFF) >> 45, OFF = 0x{LOG_OFF:016x}",
+    ]
+    rows = log_table()
+    check_split(rows)
+    one = [i for i, (inv, L) in enumerate(rows) if inv == 1.0]
+    assert len(one) == 1
+    out += [
+        f"// log: the subinterval that holds 1 (invc = 1, L = 0)",
+        f"#define LOG_ONE {one[0]}",
+        f"// log: {{invc, Lhi}} per subinterval (z - OFF) >> 45, OFF = 0x{LOG_OFF:016x}; L = -log(invc) = Lhi + Llo",
         f"static const double LOG_T[{2 * LOG_N}] __attribute__((aligned(16))) = {{",
     ]
-    out += [f"  {inv.hex()}, {L.hex()}," for inv, L in log_table()]
+    out += [f"  {inv.hex()}, {split_L(L)[0].hex()}," for inv, L in rows]
+    out += [
+        "};",
+        f"// log: Llo per subinterval",
+        f"static const double LOG_LO[{LOG_N}] __attribute__((aligned(16))) = {{",
+    ]
+    out += [f"  {split_L(L)[1].hex()}," for inv, L in rows]
     out += [
         "};",
         "// exp: {tail bits, bits of 2^(j/128) - (j << 45)} for j = 0 .. 127",
