@@ -447,6 +447,17 @@ export function beta(alpha: number, beta: number): Beta {
   let varianceValue: number | undefined;
   let modeValue: number | undefined;
   let entropyValue: number | undefined;
+  // The saddle form's rare second step (its constant and bd0 cancel by more than 2): the textbook
+  // form if that cancels less. A function of its own, out of logProb's body: inline there, its two
+  // logarithms made logProb too large for V8 to inline betaBd0 into it, which cost every call
+  // about 5 ns (Beta(2.5, 3.5) at x = 0.4: 49 -> 42 ns; f9b98d4's two-log form 32 ns).
+  const textbookOrSaddle = (x: number, w: number, sw: number): number => {
+    const l = (a - 1) * Math.log(x);
+    const r = (b - 1) * Math.log1p(-x);
+    const lb = (logNorm ??= logBeta(a, b));
+    const v = l + r - lb;
+    return Math.abs(v) * sw >= Math.abs(w) * (Math.abs(l) + Math.abs(r) + Math.abs(lb)) ? v : w;
+  };
   const logProb = (x: number): number => {
     checkX("beta.logProb", x);
     if (x < 0 || x > 1) return -Infinity;
@@ -462,11 +473,7 @@ export function beta(alpha: number, beta: number): Beta {
         const w = S.c - bd;
         const sw = Math.abs(S.c) + bd;
         if (Math.abs(w) * 2 >= sw) return w;
-        const l = (a - 1) * Math.log(x);
-        const r = (b - 1) * Math.log1p(-x);
-        const lb = (logNorm ??= logBeta(a, b));
-        const v = l + r - lb;
-        return Math.abs(v) * sw >= Math.abs(w) * (Math.abs(l) + Math.abs(r) + Math.abs(lb)) ? v : w;
+        return textbookOrSaddle(x, w, sw);
       }
       if (a < 1 || b < 1)
         return betaLogDensitySmallShape((small ??= smallShapeConstant(a, b)), a, b, x);

@@ -46,10 +46,17 @@ const STIRLING = [
   0.0008417508417508417, -0.0019175269175269176, 0.00641025641025641, -0.029550653594771242,
 ];
 
-/** ln Γ(1 + z) for |z| ≤ ½ by its Taylor series (terms below 2⁻⁶⁰ of the first are dropped). */
+/**
+ * ln Γ(1 + z) for |z| ≤ ½ by its Taylor series (terms below 2⁻⁶⁰ of the first are dropped).
+ * Only as many terms as |z| needs: the tail after K terms is below |z|^(K+2)/((K + 2)(1 − |z|))
+ * and |ln Γ(1 + z)| ≥ 0.32·|z| on [−½, ⅜], so K = 20, 29, 41 keep it below 2⁻⁶⁰ of the result for
+ * |z| ≤ ⅛, ¼, ⅜ (all 59 terms only beyond ⅜): 43 steps instead of 59 at ln Γ(0.7).
+ */
 function logGammaOnePlus(z: number): number {
+  const az = Math.abs(z);
+  const terms = az <= 0.125 ? 20 : az <= 0.25 ? 29 : az <= 0.375 ? 41 : C.length;
   let s = 0;
-  for (let k = C.length - 1; k >= 0; k--) s = s * z + C[k];
+  for (let k = terms - 1; k >= 0; k--) s = s * z + C[k];
   return z * (s * z - EULER_GAMMA);
 }
 
