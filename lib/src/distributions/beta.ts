@@ -527,6 +527,8 @@ export function beta(alpha: number, beta: number): Beta {
     if (half) return (mean * other) / (s + 0.5) / 2;
     const [s1, e1] = twoSum(a, b);
     const [s2, e2] = twoSum(s1, 1);
+    // above 2^900 correctedQuotient would skip its correction (4.2 ulps at a + b = 4.3e301): scaled
+    if (s2 > 2 ** 900) return correctedQuotient(mean * other, s2 * 2 ** -600, (e1 + e2) * 2 ** -600) * 2 ** -600;
     return correctedQuotient(mean * other, s2, e1 + e2);
   }
   function betaMode(): number {
