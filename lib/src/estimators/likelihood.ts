@@ -28,9 +28,12 @@ const MIN_NORMAL = 2 ** -1022;
  * @param dist the model, from a family constructor or any object with `prob` (and optionally
  *   `logProb`, used for the densities beyond the double range)
  * @param xs the observations
- * @returns L ≥ 0, within a few ulps times max(1, Σ|log p(xᵢ)|) of the exact product of the
- *   densities (exp's condition number); `0` or `Infinity` where that product is beyond the double
- *   range; NaN only for a model without `logProb` whose `prob` gives both `Infinity` and `0`
+ * @returns L ≥ 0, within a few ulps times max(m, Σ|log p(xᵢ)|) of the exact product of the
+ *   densities (the m roundings of a product of m doubles; exp's condition number); `0` or `Infinity`
+ *   where that product is beyond the double range; NaN where one factor is `Infinity` and another
+ *   `0` and no finite `logProb` resolves them (Infinity · 0: `likelihood(beta(0.5, 2), [0, 1])`, a
+ *   pole at 0 and a zero at 1, log p = ±Infinity; or a model without `logProb`); `-0` only from a
+ *   custom `prob` that returns `-0`
  * @throws {TypeError} when `dist` has no `prob` method, `xs` is not a `number[]` or `Float64Array`, or holds a non-number
  * @throws {RangeError} when `xs` is empty or holds NaN or ±Infinity (naming the index), or `dist.prob` returns a negative number or NaN
  * @example
