@@ -527,9 +527,20 @@ export function beta(alpha: number, beta: number): Beta {
     if (half) return (mean * other) / (s + 0.5) / 2;
     const [s1, e1] = twoSum(a, b);
     const [s2, e2] = twoSum(s1, 1);
-    // above 2^900 correctedQuotient would skip its correction (4.2 ulps at a + b = 4.3e301): scaled
-    if (s2 > 2 ** 900) return correctedQuotient(mean * other, s2 * 2 ** -600, (e1 + e2) * 2 ** -600) * 2 ** -600;
-    return correctedQuotient(mean * other, s2, e1 + e2);
+    // mean·other as a double-double (each with its remainder (x − q·(a + b))/(a + b), exact products
+    // on the shapes scaled by k), divided by a + b + 1 scaled by h: one rounding instead of four
+    // (3.2 ulps at Beta(1.97e301, 2.34e301)); where a remainder's product would underflow, as before
+    const k = s1 > 2 ** 900 ? 2 ** -600 : s1 < 2 ** -400 ? 2 ** 600 : 1;
+    const h = s2 > 2 ** 900 ? 2 ** -600 : 1;
+    if (!((a < b ? a : b) * k > 2 ** -900)) return correctedQuotient(mean * other, s2 * h, (e1 + e2) * h) * h;
+    const t = s1 * k;
+    const ml = (a * k - mean * t - productError(mean, t, mean * t) - mean * e1 * k) / t;
+    const ol = (b * k - other * t - productError(other, t, other * t) - other * e1 * k) / t;
+    const p = mean * other;
+    const pl = productError(mean, other, p) + mean * ol + ml * other;
+    const d = s2 * h;
+    const q = p / d;
+    return (q + (p - q * d - productError(q, d, q * d) + pl - q * (e1 + e2) * h) / d) * h;
   }
   function betaMode(): number {
     if (a >= 1 && b >= 1) {
