@@ -98,4 +98,20 @@ test("NaN arguments, bad n, bad rng and bad base throw", () => {
   assert.throws(() => d.entropy({ base: 0 }), RangeError);
 });
 
+test("prob where rate·x > 708 is the density, not rate times an underflowed exp(−rate·x) (ref6 exp1)", () => {
+  // mpmath at 50 digits on the exact doubles (/work/notes/ref6/exp1.py); before: 4.94e-24 (75 % off),
+  // 0 and 0. Allowed: 4 ulps times the log density's scale |log rate| + rate·x (exp's condition number)
+  const cases: [number, number, number][] = [
+    [1e300, 7.45e-298, 2.8223507304717746e-24],
+    [1e300, 7.4e-298, 4.1887398800480337e-22],
+    [2.0038912864215874e277, 4.382532660576655e-275, 7.9303356267449174e-105],
+    [1.237163100299996e30, 6.056476155705962e-28, 4.8099153425157231e-296],
+  ];
+  for (const [rate, x, exact] of cases) {
+    const got = exponential(rate).prob(x);
+    const scale = Math.abs(Math.log(rate)) + rate * x;
+    assert.ok(Math.abs(got - exact) <= 4 * scale * 2 ** -52 * exact, `exponential(${rate}).prob(${x}) = ${got}, exact ${exact}`);
+  }
+});
+
 test.run();

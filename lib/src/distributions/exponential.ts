@@ -16,7 +16,8 @@ import {
 /**
  * Creates the exponential distribution on [0, ∞) with the given rate (mean 1 / rate).
  *
- * pdf: p(x) = rate · exp(−rate · x) for x ≥ 0, and 0 for x < 0;
+ * pdf: p(x) = rate · exp(−rate · x) for x ≥ 0, and 0 for x < 0 (as exp(log rate − rate · x) where
+ * rate · x > 708, so a density that is a double is never lost to exp(−rate · x) underflowing);
  * mean 1 / rate; variance 1 / rate² (within one rounding at every rate: neither a false 0 nor a
  * subnormal intermediate where rate² leaves the normal range); differential entropy h = 1 − log rate.
  * `sample` inverts the CDF: x = −log(1 − u) / rate with u uniform on [0, 1).
@@ -28,6 +29,7 @@ import {
  * @example
  * const d = exponential(2);
  * d.prob(0);               // => 2
+ * exponential(1e300).prob(7.45e-298); // => 2.8223507304715495e-24 (exact 2.8223507304717746e-24; exp(−745) alone is subnormal)
  * d.logProb(1);            // => -1.3068528194400546
  * d.logProb(-1);           // => -Infinity
  * d.mean();                // => 0.5
@@ -49,7 +51,11 @@ export function exponential(rate: number): Exponential {
     logProb,
     prob(x: number): number {
       checkX("exponential.prob", x);
-      return x >= 0 ? rate * Math.exp(-rate * x) : 0;
+      if (!(x >= 0)) return 0;
+      const t = rate * x;
+      // beyond t = 708 exp(−t) is subnormal or 0 while rate · exp(−t) may be an ordinary double
+      // (exponential(1e300).prob(7.45e-298) is 2.8e-24): one exp of the log density instead
+      return t <= 708 ? rate * Math.exp(-t) : Math.exp(logRate - t);
     },
     sample(n: number, rng: Rng): Float64Array {
       checkDraws("exponential.sample", n, rng);

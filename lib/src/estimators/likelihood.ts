@@ -28,9 +28,12 @@ const MIN_NORMAL = 2 ** -1022;
  * @param dist the model, from a family constructor or any object with `prob` (and optionally
  *   `logProb`, used for the densities beyond the double range)
  * @param xs the observations
- * @returns L ≥ 0, within a few ulps times max(1, Σ|log p(xᵢ)|) of the exact product of the
- *   densities (exp's condition number); `0` or `Infinity` where that product is beyond the double
- *   range; NaN only for a model without `logProb` whose `prob` gives both `Infinity` and `0`
+ * @returns L ≥ 0, within a few ulps times max(m, Σ|log p(xᵢ)|) of the exact product of the
+ *   densities (the m roundings of a product of m doubles; exp's condition number); `0` or `Infinity`
+ *   where that product is beyond the double range; NaN where one factor is `Infinity` and another
+ *   `0` and no finite `logProb` resolves them (Infinity · 0: `likelihood(beta(0.5, 2), [0, 1])`, a
+ *   pole at 0 and a zero at 1, log p = ±Infinity; or a model without `logProb`); `-0` only from a
+ *   custom `prob` that returns `-0`
  * @throws {TypeError} when `dist` has no `prob` method, `xs` is not a `number[]` or `Float64Array`, or holds a non-number
  * @throws {RangeError} when `xs` is empty or holds NaN or ±Infinity (naming the index), or `dist.prob` returns a negative number or NaN
  * @example
@@ -63,6 +66,27 @@ export function likelihood(dist: Distribution | ProbModel, xs: Sample): number {
 const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 
+/** Math.LN2 split by Veltkamp (LN2_A + LN2_B exactly, 26 bits each), and ln 2 − Math.LN2. */
+const LN2_A = 0.6931471824645996;
+const LN2_B = -1.904654323148236e-9;
+const LN2_TAIL = 2.3190468138462996e-17;
+
+/**
+ * r = l − j·ln 2 for |j| ≥ 2^21, where j·LN2_HI is not exact: j·Math.LN2 as an exact double-double
+ * (Dekker's product, j split by Veltkamp), then ln 2's tail. |r| ≤ ½ ln 2 to within an ulp of l
+ * (l's own rounding). Beyond |j| = 2^53 (|log p| > 6.2e15, where an ulp of l is 1 or more, so e^r is
+ * not known to a factor e) r is 0: the factor is 2^j, within the rounding of l.
+ */
+function reduceWide(l: number, j: number): number {
+  if (!(j * j < 2 ** 106)) return 0;
+  const p = j * Math.LN2;
+  const c = 134217729 * j;
+  const jh = c - (c - j);
+  const jl = j - jh;
+  const pl = jh * LN2_A - p + jh * LN2_B + jl * LN2_A + jl * LN2_B;
+  return l - p - pl - j * LN2_TAIL;
+}
+
 /**
  * Π p(xᵢ) for validated data as mant · 2^e: each factor scaled by 2^±512 into [2^-512, 2^512], mant
  * kept in [2^-256, 2^256] by exact powers of two, so no partial product over- or underflows; a
@@ -85,9 +109,9 @@ function rescaledProduct(dist: Distribution | ProbModel, xs: Sample): number {
       if (typeof l !== "number") checkReturned("likelihood", `dist.logProb(${showValue(x)})`, l);
       if (l - l === 0) {
         const j = Math.round(l / Math.LN2);
-        // |j| ≥ 2^21 (|log p| above 1.45e6, a Poisson mass far in its tail): the reduction would not
-        // be exact, and 2^j alone already puts the product at 0 or Infinity
-        v = j * j < 2 ** 42 ? Math.exp(l - j * LN2_HI - j * LN2_LO) : 1;
+        // |j| ≥ 2^21 (|log p| above 1.45e6): other factors can bring the product back (2000 factors
+        // e^743), so e^r is kept, by reduceWide's exact product j·ln 2
+        v = Math.exp(j * j < 2 ** 42 ? l - j * LN2_HI - j * LN2_LO : reduceWide(l, j));
         e += j;
       } else v = Math.exp(l); // -Infinity: 0; Infinity; NaN
     }

@@ -1,6 +1,7 @@
 import type { Categorical, Distribution, Gaussian, Rng } from "../distributions";
 import {
   allocate,
+  MAX_LENGTH,
   checkFunction,
   checkInteger,
   checkRng,
@@ -78,12 +79,13 @@ function defaultSelect(d: Distribution): number {
  * @param estimator data set ↦ estimate (a number, or a distribution reduced by `select`)
  * @param opts `m`, `trials`, `rng`, and `select` (see {@link SimulateOptions})
  * @returns `{ truth, bias, variance, mse, estimates }`
- * @throws {RangeError} when `m` is not an integer ≥ 1, `trials` not an integer ≥ 2 or more than the
- *   2³² − 1 estimates an array can hold (or memory allows), an estimate is NaN,
+ * @throws {RangeError} when `m` is not an integer ≥ 1, `trials` not an integer ≥ 2, either is more
+ *   than the 2³² − 1 entries an array can hold (or `trials` more than memory allows), an estimate is NaN,
  *   `trueParams` has more or fewer entries than `family` takes, or the family rejects them (its message
  *   quoted under this function's name)
  * @throws {TypeError} when `opts` is missing, not an object or has an unknown key; `select` is needed but
- *   missing; `family`, `estimator` or `select` is not a function; `m` or `trials` is not a number; `rng` is not an Rng
+ *   missing; `family`, `estimator` or `select` is not a function; `m` or `trials` is not a number; `rng` is not an Rng;
+ *   `select` returns a non-number (naming `select`, on the truth or in the trial)
  * @example
  * // the MLE of sigma² divides by m, so it is biased by −sigma²/m
  * const r = simulateEstimator(gaussian, [0, 2], fitGaussian, {
@@ -121,6 +123,10 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
     "rng",
     "select",
   ]);
+  // an integer above 2^32 − 1 is too large (allocate's message), not "must be an integer": m for
+  // the family's sample (whose own message would name it, not this function), trials for the estimates
+  if (Number.isInteger(m) && (m as number) > MAX_LENGTH) allocate(fn, "m", m as number);
+  if (Number.isInteger(trials) && (trials as number) > MAX_LENGTH) allocate(fn, "trials", trials as number);
   checkInteger(fn, "m", m, 1);
   checkInteger(fn, "trials", trials, 2);
   checkRng(fn, rng);
@@ -160,6 +166,8 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
     (chosen as ((d: ReturnType<F>) => number) | undefined) ??
     (defaultSelect as (d: ReturnType<F>) => number);
   const truth = select(truthDist);
+  if (typeof truth !== "number")
+    throw typeError(fn, "select(family(...trueParams))", truth, "is not a number (select must return a number)");
   // the library's message, not the engine's "Invalid typed array length", for trials above 2^32 − 1
   const estimates = allocate(fn, "trials", trials);
   for (let t = 0; t < trials; t++) {
@@ -176,12 +184,13 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
       throw typeError(fn, `estimator(xs) in trial ${t}`, out, "is not a number or a distribution");
     }
     const value = typeof out === "number" ? out : select(out as ReturnType<F>);
+    // only select can return a non-number here (an estimator's number is used as it is)
     if (typeof value !== "number")
       throw typeError(
         fn,
-        `estimates[${t}]`,
+        `select(estimator(xs)) in trial ${t}`,
         value,
-        "is not a number (the estimator must return a number or a distribution)",
+        "is not a number (select must return a number)",
       );
     if (value !== value) throw new RangeError(`${fn}: the estimate in trial ${t} is NaN`);
     estimates[t] = value;

@@ -328,7 +328,10 @@ function preciseNormalized(
  *
  * Edge cases: a term with pᵢ = 0 is 0 whatever qᵢ is (`0 · log(0/q) = 0`); pᵢ > 0 with qᵢ = 0
  * gives `Infinity`. KL(p ‖ p) is exactly 0, and the result is never negative (Gibbs'
- * inequality; rounding noise below 0 is clamped to 0).
+ * inequality; a value below 0 is returned as 0). Without `normalize` that 0 can stand for more than
+ * rounding: sums accepted within `tolerance` of 1 but unequal give an exact Σ pᵢ log(pᵢ/qᵢ) ≥ Sp − Sq
+ * that may be below 0 by up to Sq − Sp ≤ 2·tolerance·max(1, n) (p uniform, q = 1.00009·p, n = 1e5:
+ * exactly −9.0e-5, returned 0), the uncertainty the tolerance already admits in the result.
  *
  * One pass over p and q, O(1) extra memory; validation is fused into the same loop. When that
  * pass finds its terms cancelling (the result is below 1/32 of Σ|pᵢ log(pᵢ/qᵢ)|, i.e. p ≈ q),
