@@ -28,6 +28,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawn, spawnSync } from "child_process";
+import { pathToFileURL } from "url";
 import * as ts from "typescript";
 import { runBreaks } from "./mutation-breaks";
 
@@ -896,10 +897,13 @@ async function runArea(
   );
   const t0 = Date.now();
   const stryker = path.join(ROOT, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js");
-  const { status, output } = await runShown(process.execPath, [stryker, "run", rel(configFile)], {
-    ...process.env,
-    MUTATION_PLAN: planFile,
-  });
+  // mutation/cap-runners.mjs: Stryker alone runs 2 test runners at --concurrency 1 (see there).
+  const cap = path.join(ROOT, "mutation", "cap-runners.mjs");
+  const { status, output } = await runShown(
+    process.execPath,
+    ["--import", pathToFileURL(cap).href, stryker, "run", rel(configFile)],
+    { ...process.env, MUTATION_PLAN: planFile, MUTATION_CONCURRENCY: String(concurrency) },
+  );
   const seconds = (Date.now() - t0) / 1000;
   if (status !== 0)
     throw new Error(`mutation: Stryker failed on area ${area.name} (exit ${status})`);

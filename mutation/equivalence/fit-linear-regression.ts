@@ -5,29 +5,15 @@
 // The rescaling multiplies each column and y by a power of two (exact), and Householder QR is
 // column-scale equivariant, so the two must agree bit for bit (weights, sigma, or the same error).
 // Run: node -r ./mutation/register.js mutation/equivalence/fit-linear-regression.ts
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { fitLinearRegression } from "../../lib/src/estimators/fit-linear-regression";
 import { createRng } from "../../lib/src/distributions";
+import { loadMutant } from "./load-mutant";
 
-const src = path.join(__dirname, "../../lib/src/estimators/fit-linear-regression.ts");
-const dir = path.dirname(src);
-let code = fs.readFileSync(src, "utf8");
-const line = "let rescale = extreme(yMax);";
-if (!code.includes(line)) throw new Error(`the line "${line}" moved: update this check`);
-code = code.replace(line, "let rescale = true;");
-// imports of the copy point at the repository's modules
-code = code.replace(
-  /from "\.(\.?)\/([^"]+)"/g,
-  (_, up: string, rest: string) =>
-    `from ${JSON.stringify(path.join(up ? path.dirname(dir) : dir, rest))}`,
+const { fitLinearRegression: always } = loadMutant<typeof import("../../lib/src/estimators/fit-linear-regression")>(
+  "lib/src/estimators/fit-linear-regression.ts",
+  "let rescale = extreme(yMax);",
+  "let rescale = true;",
 );
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "flr-"));
-const copy = path.join(tmp, "always-rescale.ts");
-fs.writeFileSync(copy, code);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const always = require(copy).fitLinearRegression as typeof fitLinearRegression;
 
 const rng = createRng(2026);
 const run = (
@@ -67,6 +53,5 @@ for (let trial = 0; trial < 20000; trial++) {
   total++;
   if (run(fitLinearRegression, X, y, intercept) === run(always, X, y, intercept)) same++;
 }
-fs.rmSync(tmp, { recursive: true, force: true });
 console.log({ total, same, "of which the code rescales too": rescaled });
 if (same !== total) process.exitCode = 1;

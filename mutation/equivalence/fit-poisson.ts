@@ -3,28 +3,15 @@
 // 300, counts up to 10^k for k = 0 … 12). Below 2^53 the plain sum is exact and sum / m one
 // rounding; the exact path's corrected quotient must give the same double.
 // Run: node -r ./mutation/register.js mutation/equivalence/fit-poisson.ts
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { fitPoisson } from "../../lib/src/estimators/fit-poisson";
 import { createRng } from "../../lib/src/distributions";
+import { loadMutant } from "./load-mutant";
 
-const src = path.join(__dirname, "../../lib/src/estimators/fit-poisson.ts");
-const dir = path.dirname(src);
-let code = fs.readFileSync(src, "utf8");
-const line = "if (sum >= 2 ** 53) {";
-if (!code.includes(line)) throw new Error(`the line "${line}" moved: update this check`);
-code = code.replace(line, "if (true) {");
-code = code.replace(
-  /from "\.(\.?)\/([^"]+)"/g,
-  (_, up: string, rest: string) =>
-    `from ${JSON.stringify(path.join(up ? path.dirname(dir) : dir, rest))}`,
+const { fitPoisson: mutant } = loadMutant<typeof import("../../lib/src/estimators/fit-poisson")>(
+  "lib/src/estimators/fit-poisson.ts",
+  "if (sum >= 2 ** 53) {",
+  "if (true) {",
 );
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fp-"));
-const copy = path.join(tmp, "always-exact.ts");
-fs.writeFileSync(copy, code);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const mutant = require(copy).fitPoisson as typeof fitPoisson;
 
 const rng = createRng(31);
 let total = 0;
@@ -36,6 +23,5 @@ for (let trial = 0; trial < 50000; trial++) {
   total++;
   if (Object.is(fitPoisson(xs).params.lambda, mutant(xs).params.lambda)) same++;
 }
-fs.rmSync(tmp, { recursive: true, force: true });
 console.log({ total, same });
 if (same !== total) process.exitCode = 1;

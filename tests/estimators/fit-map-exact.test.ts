@@ -1,0 +1,78 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { fitBernoulliMap, fitRidgeRegression } from "../../lib/src/estimators/fit-map";
+import { ulpDistance } from "../helpers/numeric";
+
+// Exact references: tests/fixtures/exact-fits.json, written by tests/fixtures/generate_exact_fits.py
+// (seeded numpy shapes; (h + α − 1)/(m + α + β − 2) in Fractions of the doubles, rounded once).
+interface MapCase {
+  alpha: number;
+  beta: number;
+  m: number;
+  h: number;
+  p: number;
+}
+const fx = JSON.parse(readFileSync(join(__dirname, "../fixtures/exact-fits.json"), "utf8")) as {
+  bernoulliMap: { call: string; cases: MapCase[] };
+};
+
+test("θ_MAP is the exact (h + α − 1)/(m + α + β − 2) rounded once for shapes 2^-60 … 2^70 (702 seeded and edge cases), within 1 ulp for shapes 1e268 … 1.8e308 (40)", () => {
+  const cases = fx.bernoulliMap.cases;
+  assert.ok(cases.length >= 742);
+  assert.ok(cases.some((c) => c.alpha + c.beta > Number.MAX_VALUE));
+  // shapes below 0.5 (α − 1 is inexact), counts to 3000 (h + α − 1 is inexact): the sums must be
+  // carried exactly for the quotient to round once
+  assert.ok(cases.some((c) => c.alpha < 0.5 && c.h > 100));
+  assert.ok(cases.some((c) => c.beta < 0.5 && c.m - c.h > 100));
+  // shapes above 2^53 (α − 1 is inexact), and below 2^-53 beside a count (α + h rounds to 1)
+  assert.ok(cases.some((c) => c.alpha > 2 ** 53 && c.beta > 2 ** 53 && c.alpha + c.beta < 2 ** 900));
+  assert.ok(cases.some((c) => c.alpha < 2 ** -53 && c.h === 1) && cases.some((c) => c.beta < 2 ** -53 && c.m - c.h === 1));
+  for (const c of cases) {
+    const xs = new Array<number>(c.m).fill(0).fill(1, 0, c.h);
+    const fit = fitBernoulliMap(xs, { alpha: c.alpha, beta: c.beta });
+    const at = `h = ${c.h}, m = ${c.m}, alpha = ${c.alpha}, beta = ${c.beta}`;
+    // below 2^900 the mode is formed from exact (double-double) sums: one rounding. Above, from the
+    // posterior's shapes as doubles: lib/README.md's accuracy bound for fitBernoulliMap, 1 ulp
+    if (c.alpha + c.beta + c.m < 2 ** 900) assert.is(fit.p, c.p, at);
+    else assert.ok(ulpDistance(fit.p, c.p) <= 1, `${at}: ${fit.p} vs ${c.p}`);
+    assert.is(fit.model.params.p, fit.p);
+  }
+});
+
+test("fitRidgeRegression with λ = 0 solves a square design (m = p) exactly, and refuses fewer rows than columns by name", () => {
+  const fit = fitRidgeRegression(
+    [
+      [1, 0],
+      [0, 2],
+    ],
+    [3, 4],
+  );
+  assert.equal(fit.weights, [3, 2]);
+  assert.is(fit.mse, 0);
+  assert.throws(
+    () => fitRidgeRegression([[1, 2]], [3]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitRidgeRegression: 1 rows but 2 design columns; the weights are not identifiable",
+  );
+  assert.throws(
+    () => fitRidgeRegression([[1]], [3], { intercept: true }),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "fitRidgeRegression: 1 rows but 2 design columns; the weights are not identifiable",
+  );
+  // with λ = 1 the penalty rows make [[1, 2]] identifiable: (XᵀX + I)⁻¹Xᵀy = [[2, 2], [2, 5]]⁻¹[3, 6] = [0.5, 1]
+  const w = fitRidgeRegression([[1, 2]], [3], { l2: 1 }).weights;
+  assert.ok(Math.abs(w[0] - 0.5) <= 2 ** -52 && Math.abs(w[1] - 1) <= 2 ** -52, String(w));
+});
+
+test("an intercept option that is not a boolean is a TypeError naming fitRidgeRegression and intercept", () => {
+  assert.throws(
+    () => fitRidgeRegression([[1], [2]], [1, 2], { intercept: "yes" as never }),
+    (e: Error) => e instanceof TypeError && e.message === 'fitRidgeRegression: intercept = "yes" is not a boolean',
+  );
+});
+
+test.run();
