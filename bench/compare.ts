@@ -2,13 +2,19 @@
 // slower"). Usage:
 //   npm run build
 //   node -r ts-node/register/transpile-only bench/compare.ts --baseline <dir of an older lib/dist/cjs> [--reps 15]
-// Each round times every case once on each build, alternating which build goes first, so a burst
-// of load from other processes hits both alike; the table gives the median ms of each, the ratio
-// after/before (above 1: slower now) and the spread (the interquartile range of the per-round
-// ratios), and the fastest round of each (least disturbed by other load). Build the baseline from
-// an older commit into a folder of its own, e.g.
+// Each build runs in a child process of its own, which loads that build only: two builds in one
+// process are not timed alike (the copy loaded second paid 8–10 ns more per `lib.fn` lookup, and a
+// case's closure shared by both builds gets polymorphic inline caches that favour the build warmed
+// first). The parent drives the children round by round over stdin/stdout: each round times every
+// case once in each child, alternating which goes first, so a burst of load from other processes
+// hits both alike. The table gives the median ms of each, the ratio after/before (above 1: slower
+// now) and the spread (the interquartile range of the per-round ratios), and the fastest round of
+// each (least disturbed by other load). Build the baseline from an older commit into a folder of
+// its own, e.g.
 //   git archive <commit> lib tsconfig.json | tar -x -C /tmp/old && cd /tmp/old && tsc -p lib
+import { spawn, type ChildProcessWithoutNullStreams } from "child_process";
 import * as path from "path";
+import * as readline from "readline";
 
 type Lib = typeof import("../lib/src");
 
@@ -16,8 +22,9 @@ const args = process.argv.slice(2);
 const at = (flag: string, def: string): string =>
   args.includes(flag) ? args[args.indexOf(flag) + 1] : def;
 const REPS = Number(at("--reps", "15"));
-const before = require(path.resolve(at("--baseline", ""))) as Lib;
-const after = require(path.join(__dirname, "..", "lib", "dist", "cjs")) as Lib;
+const AFTER = path.join(__dirname, "..", "lib", "dist", "cjs");
+/** In a child: the one build it times (set by the parent). */
+const CHILD = process.env.MLEKIT_COMPARE_BUILD;
 
 function xorshift(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -165,42 +172,97 @@ const quantile = (v: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-console.log(
-  `mlekit before/after, ${REPS} interleaved rounds, medians in ms (node ${process.version}; the machine may be shared)`,
-);
-console.log(
-  "| case | before | after | after/before | IQR of the ratio | fastest before | fastest after | fastest ratio |",
-);
-console.log("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
-for (const [name, run] of cases) {
-  // warm both on the case (and let V8 optimise) before timing
-  for (let k = 0; k < 3; k++) {
-    sink += run(before);
-    sink += run(after);
-  }
-  const tb: number[] = [];
-  const ta: number[] = [];
-  const ratios: number[] = [];
-  for (let r = 0; r < REPS; r++) {
-    let b: number;
-    let a: number;
-    if (r % 2 === 0) {
-      b = time(() => run(before));
-      a = time(() => run(after));
-    } else {
-      a = time(() => run(after));
-      b = time(() => run(before));
-    }
-    tb.push(b);
-    ta.push(a);
-    ratios.push(a / b);
-  }
-  const mb = median(tb);
-  const ma = median(ta);
-  const fb = Math.min(...tb);
-  const fa = Math.min(...ta);
-  console.log(
-    `| ${name} | ${mb.toFixed(2)} | ${ma.toFixed(2)} | ${(ma / mb).toFixed(3)} | ${quantile(ratios, 0.25).toFixed(2)} – ${quantile(ratios, 0.75).toFixed(2)} | ${fb.toFixed(2)} | ${fa.toFixed(2)} | ${(fa / fb).toFixed(3)} |`,
-  );
+/** The child: loads its one build, then for each line "<case index>" times that case once and prints the ms. */
+function child(dir: string): void {
+  const lib = require(dir) as Lib;
+  const lines = readline.createInterface({ input: process.stdin });
+  lines.on("line", (line) => {
+    const ms = time(() => cases[Number(line)][1](lib));
+    process.stdout.write(`${ms}\n`);
+  });
+  lines.on("close", () => {
+    if (!Number.isFinite(sink)) process.stdout.write("\n");
+  });
 }
-if (!Number.isFinite(sink)) console.log("");
+
+/** A child process timing one build: `run(i)` times case i there once; `end()` lets it exit. */
+function spawnBuild(dir: string): { run(i: number): Promise<number>; end(): void } {
+  const proc: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [...process.execArgv, __filename],
+    { env: { ...process.env, MLEKIT_COMPARE_BUILD: dir } },
+  );
+  proc.stderr.pipe(process.stderr);
+  const replies = readline.createInterface({ input: proc.stdout });
+  const waiting: ((ms: number) => void)[] = [];
+  replies.on("line", (line) => waiting.shift()?.(Number(line)));
+  proc.on("exit", (code) => {
+    if (waiting.length) {
+      console.error(`bench/compare: the child timing ${dir} exited (code ${code})`);
+      process.exit(1);
+    }
+  });
+  return {
+    run: (i) =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        proc.stdin.write(`${i}\n`);
+      }),
+    end: () => proc.stdin.end(),
+  };
+}
+
+async function parent(): Promise<void> {
+  const baseline = at("--baseline", "");
+  if (!baseline)
+    throw new Error("bench/compare: --baseline <dir of an older lib/dist/cjs> is required");
+  const before = spawnBuild(path.resolve(baseline));
+  const after = spawnBuild(AFTER);
+  console.log(
+    `mlekit before/after, ${REPS} interleaved rounds, one child process per build, medians in ms (node ${process.version}; the machine may be shared)`,
+  );
+  console.log(
+    "| case | before | after | after/before | IQR of the ratio | fastest before | fastest after | fastest ratio |",
+  );
+  console.log("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+  for (const [i, [name]] of cases.entries()) {
+    // warm both on the case (and let V8 optimise) before timing
+    for (let k = 0; k < 3; k++) {
+      await before.run(i);
+      await after.run(i);
+    }
+    const tb: number[] = [];
+    const ta: number[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < REPS; r++) {
+      let b: number;
+      let a: number;
+      if (r % 2 === 0) {
+        b = await before.run(i);
+        a = await after.run(i);
+      } else {
+        a = await after.run(i);
+        b = await before.run(i);
+      }
+      tb.push(b);
+      ta.push(a);
+      ratios.push(a / b);
+    }
+    const mb = median(tb);
+    const ma = median(ta);
+    const fb = Math.min(...tb);
+    const fa = Math.min(...ta);
+    console.log(
+      `| ${name} | ${mb.toFixed(2)} | ${ma.toFixed(2)} | ${(ma / mb).toFixed(3)} | ${quantile(ratios, 0.25).toFixed(2)} – ${quantile(ratios, 0.75).toFixed(2)} | ${fb.toFixed(2)} | ${fa.toFixed(2)} | ${(fa / fb).toFixed(3)} |`,
+    );
+  }
+  before.end();
+  after.end();
+}
+
+if (CHILD) child(CHILD);
+else
+  parent().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

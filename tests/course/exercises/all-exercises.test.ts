@@ -198,7 +198,7 @@ for (const e of EXERCISES) {
       assert.match(hintOf(threw), /threw `Error: not written yet`/);
       const nothing = e.check(() => undefined);
       assert.is(nothing.ok, false);
-      assert.match(hintOf(nothing), /returned undefined, not a number/);
+      assert.match(hintOf(nothing), /returned undefined \(a missing `return`\?\)/);
       assert.is((e.check(2) as { kind: string }).kind, "invalid");
     });
   }

@@ -13,6 +13,7 @@ import type { Verdict } from "../../../notebooks/kit/src/exercises/exercise";
 import { localize } from "../../../notebooks/kit/src/i18n/text";
 
 const en = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "en"));
+const zhOf = (v: Verdict): string => (v.ok ? "" : localize(v.hint, "zh"));
 /** One edge case with these arguments. */
 function one<A extends readonly unknown[]>(...args: A): FunctionCase<A>[] {
   return [{ args, when: "in the case", edge: true }];
@@ -126,15 +127,15 @@ test("an array answer matches only with the reference's length and a number in e
   assert.ok(pair(() => Float64Array.of(1, 2)).ok);
   assert.is(
     en(pair(() => [1, 2, 3])),
-    "`pair` fails in the case: `pair()` returned `[1, 2, 3]`. It passes 0 of 1 case.",
+    "`pair` fails in the case: `pair()` returned `[1, 2, 3]`, not an array of 2 numbers. It passes 0 of 1 case.",
   );
   assert.is(
     en(pair(() => [1])),
-    "`pair` fails in the case: `pair()` returned `[1]`. It passes 0 of 1 case.",
+    "`pair` fails in the case: `pair()` returned `[1]`, not an array of 2 numbers. It passes 0 of 1 case.",
   );
   assert.is(
     en(pair(() => [1, "2"])),
-    '`pair` fails in the case: `pair()` returned `[1, "2"]`. It passes 0 of 1 case.',
+    '`pair` fails in the case: `pair()` returned `[1, "2"]`, not an array of 2 numbers. It passes 0 of 1 case.',
   );
   assert.not.ok(
     pair(() => ({ 0: 1, 1: 2 })).ok,
@@ -150,11 +151,11 @@ test("a record answer matches only with a number under every key of the referenc
   assert.ok(fit(() => ({ mu: 1, sigma: 2, extra: "ignored" })).ok);
   assert.is(
     en(fit(() => ({ mu: 1, sigma: "2" }))),
-    '`fit` fails in the case: `fit()` returned `{ mu: 1, sigma: "2" }`. It passes 0 of 1 case.',
+    '`fit` fails in the case: `fit()` returned `{ mu: 1, sigma: "2" }`, not a record `{ mu, sigma }` of numbers. It passes 0 of 1 case.',
   );
   assert.is(
     en(fit(() => null)),
-    "`fit` fails in the case: `fit()` returned null. It passes 0 of 1 case.",
+    "`fit` fails in the case: `fit()` returned null, not a record `{ mu, sigma }` of numbers. It passes 0 of 1 case.",
   );
   assert.not.ok(fit(() => 1).ok);
   // a number or a string is not a record, even where the reference's record is empty
@@ -164,23 +165,47 @@ test("a record answer matches only with a number under every key of the referenc
   assert.not.ok(empty(() => "{}").ok);
 });
 
-// null is named in words (describeValue), not as code; being typeof "object", it gets no
-// "missing return" note (undefined does: expect-function.test.ts)
+// null is named in words (describeValue), not as code, and gets no "missing return" note:
+// only undefined does (expect-function.test.ts). A result of the wrong shape is told what the
+// reference's shape is, never "not a number" where a number is not what is wanted.
 test("null, an array where a number belongs, and numbers at exactly atol + rtol·|reference| are judged as the doc comment says", () => {
   const num = expectFunction(() => 1, { name: "g", cases: one() });
   assert.is(
     en(num(() => null)),
-    "`g` fails in the case: `g()` returned null. It passes 0 of 1 case.",
+    "`g` fails in the case: `g()` returned null, not a number. It passes 0 of 1 case.",
   );
   assert.is(
     en(num(() => [1])),
-    "`g` fails in the case: `g()` returned `[1]`. It passes 0 of 1 case.",
+    "`g` fails in the case: `g()` returned `[1]`, not a number. It passes 0 of 1 case.",
   );
   // |got − want| <= atol + rtol·|want|, the bound included (exact binary fractions)
   const tol = expectFunction(() => 1, { name: "h", rtol: 0.25, atol: 0.25, cases: one() });
   assert.ok(tol(() => 1.5).ok);
   assert.ok(tol(() => 0.5).ok);
   assert.not.ok(tol(() => 1.5000000000000002).ok);
+});
+
+test("a result of the wrong shape is told the reference's shape, in both languages: a number where an array belongs is not called 'not a number'", () => {
+  const pair = expectFunction(() => [0.5, 0.5], { name: "split", cases: one() });
+  assert.is(
+    en(pair(() => 3)),
+    "`split` fails in the case: `split()` returned `3`, not an array of 2 numbers. It passes 0 of 1 case.",
+  );
+  assert.is(
+    zhOf(pair(() => [1])),
+    "in the case，`split` 的结果不对：`split()` 返回了 `[1]`，应为长度为 2 的数组。（1 个用例中通过了 0 个。）",
+  );
+  assert.is(
+    en(pair(() => [1, "2"])),
+    '`split` fails in the case: `split()` returned `[1, "2"]`, not an array of 2 numbers. It passes 0 of 1 case.',
+  );
+  // the right shape with a wrong value says only what was returned
+  assert.is(
+    en(pair(() => [0.5, 0.6])),
+    "`split` fails in the case: `split()` returned `[0.5, 0.6]`. It passes 0 of 1 case.",
+  );
+  const single = expectFunction(() => [1], { name: "s", cases: one() });
+  assert.match(en(single(() => [1, 2])), /returned `\[1, 2\]`, not an array of 1 number\./);
 });
 
 test("rtol and atol may be 0 (an exact comparison), not negative, and no signature leaves the name alone", () => {

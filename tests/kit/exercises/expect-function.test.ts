@@ -76,11 +76,9 @@ test("a thrown error, a missing return, a Promise and a non-function are verdict
     en(threw),
     /^`entropyBits` fails for a fair coin: `entropyBits\(\[0\.5, 0\.5\]\)` threw `TypeError: p\.reduce is not a function`\./,
   );
-  assert.match(
-    en(entropyBits(() => undefined)),
-    /returned undefined, not a number \(a missing `return`\?\)/,
-  );
-  assert.match(zh(entropyBits(() => "1")), /返回了字符串 "1"，不是数/);
+  assert.match(en(entropyBits(() => undefined)), /returned undefined \(a missing `return`\?\)\./);
+  assert.match(zh(entropyBits(() => undefined)), /返回了 `undefined`（是否漏了 `return`？）/);
+  assert.match(zh(entropyBits(() => "1")), /返回了字符串 "1"，应为一个数/);
   assert.is(kind(entropyBits(async () => 1)), "invalid");
   assert.match(en(entropyBits(async () => 1)), /returned a `Promise`/);
   for (const v of [1, "f", null, [1]]) assert.is(kind(entropyBits(v)), "invalid", String(v));

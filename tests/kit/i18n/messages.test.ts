@@ -27,6 +27,7 @@ const PARAMS = {
   i: 1,
   when: { en: "when x = 0", zh: "当 x = 0 时" },
   call: "f(0)",
+  keys: "`{ mu, sigma }`",
   error: "Error: x",
   passed: 1,
   total: 2,

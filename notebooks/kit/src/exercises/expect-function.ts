@@ -75,6 +75,22 @@ function checkResult(name: string, k: number, r: unknown, path = ""): asserts r 
   );
 }
 
+/** Code in a hint: in backticks, set off from Chinese text by a space. */
+const code = (s: string): Text => ({ en: `\`${s}\``, zh: ` \`${s}\`` });
+
+/**
+ * What a reference's result is, in words, for a hint on an answer of the wrong shape.
+ * @example
+ * shapeOf([0.2, 0.8]).en;          // => "an array of 2 numbers"
+ * shapeOf({ mu: 0, sigma: 1 }).en; // => "a record `{ mu, sigma }`"
+ */
+function shapeOf(want: Result): Text {
+  if (typeof want === "number") return msg("shape.number");
+  if (Array.isArray(want) || ArrayBuffer.isView(want))
+    return msg("shape.array", { n: (want as ArrayLike<number>).length });
+  return msg("shape.record", { keys: code(`{ ${Object.keys(want).join(", ")} }`) });
+}
+
 /** Compares a student's result with the reference's: `"same"`, `"value"` (numbers differ) or `"shape"` (not numbers where numbers belong). */
 function compare(
   got: unknown,
@@ -127,7 +143,9 @@ function compare(
  * A value that is not a function is an `invalid` answer; so is a function that returns a
  * Promise. A function that throws fails its case with the error named. Results may be numbers,
  * arrays (plain or typed) or records of numbers (`{ mu, sigma }`); ±Infinity must match exactly.
- * A function that never returns cannot be stopped from here.
+ * A result of the wrong shape is told the reference's shape ("…, not an array of 2 numbers"),
+ * and `undefined` is asked about a missing `return`. A function that never returns cannot be
+ * stopped from here.
  *
  * @param reference the right function (the course's, usually mlekit's own)
  * @param options `name`, `signature`, `cases`, `rtol` (default 1e-9), `atol` (default 1e-12), `expects`
@@ -145,6 +163,8 @@ function compare(
  * check((p: number[]) => -p.reduce((s, x) => s + (x > 0 ? x * Math.log2(x) : 0), 0)); // => { ok: true, kind: "correct" }
  * check((p: number[]) => -p.reduce((s, x) => s + x * Math.log2(x), 0));
  * // => { ok: false, kind: "wrong", hint: { en: "`entropyBits` fails when p has a zero entry: `entropyBits([0.5, 0.5, 0])` returned `NaN`. It passes 1 of 2 cases.", … } }
+ * check((p: number[]) => { p.reduce((s, x) => s + x, 0); });
+ * // => { ok: false, kind: "wrong", hint: { en: "`entropyBits` fails for a fair coin: `entropyBits([0.5, 0.5])` returned undefined (a missing `return`?). It passes 0 of 2 cases.", … } }
  * check(1); // => { ok: false, kind: "invalid", hint: { en: "expected a function, got number 1.", … } }
  */
 export function expectFunction<A extends readonly unknown[]>(
@@ -211,15 +231,15 @@ export function expectFunction<A extends readonly unknown[]>(
         }
         const shown =
           typeof got === "number" || (got !== null && typeof got === "object")
-            ? `\`${brief(got)}\``
+            ? code(brief(got))
             : describeValue(got);
+        const said = { name, when: labelled(c.when), call, got: shown };
         failure ??= concat(
-          msg(
-            verdict === "shape" && typeof got !== "object"
-              ? "function.notNumber"
-              : "function.returned",
-            { name, when: labelled(c.when), call, got: shown },
-          ),
+          got === undefined
+            ? msg("function.noReturn", said)
+            : verdict === "shape"
+              ? msg("function.notShape", { ...said, want: shapeOf(wanted[k]) })
+              : msg("function.returned", said),
           c.hint ? concat(SEP, c.hint) : "",
         );
       }

@@ -128,12 +128,22 @@ const MESSAGES = {
   },
   "function.returned": {
     en: "`{name}` fails {when}: `{call}` returned {got}.",
-    zh: "{when}，`{name}` 的结果不对：`{call}` 返回了 {got}。",
+    zh: "{when}，`{name}` 的结果不对：`{call}` 返回了{got}。",
   },
-  "function.notNumber": {
-    en: "`{name}` fails {when}: `{call}` returned {got}, not a number (a missing `return`?).",
-    zh: "{when}，`{name}` 的结果不对：`{call}` 返回了{got}，不是数（是否漏了 `return`？）。",
+  "function.noReturn": {
+    en: "`{name}` fails {when}: `{call}` returned undefined (a missing `return`?).",
+    zh: "{when}，`{name}` 的结果不对：`{call}` 返回了 `undefined`（是否漏了 `return`？）。",
   },
+  "function.notShape": {
+    en: "`{name}` fails {when}: `{call}` returned {got}, not {want}.",
+    zh: "{when}，`{name}` 的结果不对：`{call}` 返回了{got}，应为{want}。",
+  },
+  "shape.number": { en: "a number", zh: "一个数" },
+  "shape.array": {
+    en: (p) => `an array of ${plural(p.n, "number", "numbers")}`,
+    zh: "长度为 {n} 的数组",
+  },
+  "shape.record": { en: "a record {keys} of numbers", zh: "字段{keys} 均为数的对象" },
   "function.promise": {
     en: "`{name}` returned a `Promise`: write a plain function, not an `async` one.",
     zh: "`{name}` 返回了 `Promise`：请写普通函数，不要用 `async`。",
