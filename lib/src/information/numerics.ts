@@ -68,6 +68,26 @@ export function atanhSeries(u: number): number {
       t4 * (1 / 11 + t * (1 / 13) + t2 * (1 / 15 + t * (1 / 17)) + t4 * (1 / 19 + t * (1 / 21)));
     return t + u * (1 + u) * (t * p);
   }
+  // |u| < ¼: fifteen terms (1/3 … 1/31 of t⁰ … t¹⁴; the sixteenth is below 2⁻⁶⁰/33 of t⁰/3), by
+  // Estrin's scheme with the reciprocals as constants: the loop's fifteen dependent divisions were
+  // most of a call (Beta(2.5, 3.5).logProb in its left tail, u ≈ −0.23: 59 ns a call, 23 of them
+  // here)
+  if (t < 0.0625) {
+    const t2 = t * t;
+    const t4 = t2 * t2;
+    const t8 = t4 * t4;
+    const lo =
+      1 / 3 +
+      t * (1 / 5) +
+      t2 * (1 / 7 + t * (1 / 9)) +
+      t4 * (1 / 11 + t * (1 / 13) + t2 * (1 / 15 + t * (1 / 17)));
+    const hi =
+      1 / 19 +
+      t * (1 / 21) +
+      t2 * (1 / 23 + t * (1 / 25)) +
+      t4 * (1 / 27 + t * (1 / 29) + t2 * (1 / 31));
+    return t + u * (1 + u) * (t * (lo + t8 * hi));
+  }
   let pow = t;
   let a = 0;
   for (let k = 3; k < 80; k += 2) {
