@@ -5,7 +5,7 @@
 // information theory
 export * from "./information";
 // the WebAssembly SIMD kernels of the information functions: force the JS path, or ask whether they run
-export { setSimdDisabled, simdAvailable } from "./simd/instance";
+export * from "./simd";
 
 // distributions
 export * from "./distributions";

@@ -49,12 +49,16 @@ export function gaussian(mu: number, sigma: number): Gaussian {
   // sigma > 1e154); if x - mu overflows, x/sigma - mu/sigma keeps z right.
   const logProb = (x: number): number => {
     checkX("gaussian.logProb", x);
-    const d = x - mu;
-    let z = d / sigma;
-    // x − μ overflowed (finite x, μ of opposite signs near the range's end): x/σ − μ/σ instead
-    if (!(d - d === 0) && Number.isFinite(x)) z = x / sigma - mu / sigma;
-    // |z| = ∞ (or ∞ − ∞) means the density is below every double: log p = −∞
-    if (!(z - z === 0)) return -Infinity;
+    let z = (x - mu) / sigma;
+    // one test on the hot path: a z that is not finite is the rare case
+    if (!(z - z === 0)) {
+      // x − μ overflowed (finite x, μ of opposite signs near the range's end): x/σ − μ/σ instead
+      // (where x − μ was finite and only the quotient overflowed, this is as large, or finite
+      // above 1e154, where 0.5·z·z overflows to the same −∞)
+      if (Number.isFinite(x)) z = x / sigma - mu / sigma;
+      // |z| = ∞ (or ∞ − ∞) means the density is below every double: log p = −∞
+      if (!(z - z === 0)) return -Infinity;
+    }
     return logNorm - 0.5 * z * z;
   };
   return made({

@@ -262,6 +262,8 @@ export function fitLogisticRegression(
   const history = [loss];
   let converged = false;
   let separable = false;
+  // a finite minimum was certified (at some iterate's logits); sought only where the loss is flat
+  let certified = false;
   let quasi = false;
   let iterations = 0;
   for (; iterations < maxIterations;) {
@@ -313,7 +315,7 @@ export function fitLogisticRegression(
     if (
       decrement / 2 <= tolerance &&
       l2 === 0 &&
-      !certifiedFiniteMinimum(columns, labels, z, m, p)
+      !(certified ||= certifiedFiniteMinimum(columns, labels, z, m, p))
     ) {
       // the loss is as flat as the tolerance asks but no finite minimum is certified: quasi-complete
       // separation (Newton would only keep growing the weights)
@@ -371,7 +373,12 @@ export function fitLogisticRegression(
     }
   }
   let separation: LogisticRegressionFit["separation"] = separable ? "complete" : "none";
-  if (quasi || (l2 === 0 && converged && !certifiedFiniteMinimum(columns, labels, z, m, p))) {
+  // a certificate found at an earlier z is a proof for the data (Gordan), not for that z: not
+  // sought again (each search is a pass over the data and a p × p solve, about one Newton step)
+  if (
+    quasi ||
+    (l2 === 0 && converged && !(certified || certifiedFiniteMinimum(columns, labels, z, m, p)))
+  ) {
     converged = false;
     separable = true;
     separation = "quasi-complete";

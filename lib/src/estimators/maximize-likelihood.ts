@@ -416,10 +416,17 @@ export function maximizeLikelihood(
   // Only finite trial points reach logLik: a reflection or a difference step that overflowed
   // counts as infinitely bad without calling it (so `t => t[0] <= 0 ? -Infinity : …` never sees ∞).
   const f: Objective = (t) => {
-    for (let j = 0; j < t.length; j++) if (!(t[j] - t[j] === 0)) return Infinity;
+    // a fresh copy: a logLik that writes to (or keeps) its argument cannot move the optimiser's
+    // point. Made by the constructor and filled in the finiteness loop: TypedArray slice() cost
+    // 79 ns a call here, new Float64Array(d) plus the loop 26 (d = 2)
+    const copy = new Float64Array(t.length);
+    for (let j = 0; j < t.length; j++) {
+      const v = t[j];
+      if (!(v - v === 0)) return Infinity;
+      copy[j] = v;
+    }
     evaluations++;
-    // a fresh copy: a logLik that writes to (or keeps) its argument cannot move the optimiser's point
-    const v = logLik(t.slice());
+    const v = logLik(copy);
     if (typeof v !== "number") checkReturned(fn, `logLik([${Array.from(t).join(", ")}])`, v);
     raw = v;
     return v === v ? -v : Infinity;

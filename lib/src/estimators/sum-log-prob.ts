@@ -219,14 +219,37 @@ function exponentialSum(fn: string, d: Exponential, xs: Sample): number {
   let outside = false;
   for (let start = 0; start < m; start += SHORT_BLOCK) {
     const end = start + SHORT_BLOCK < m ? start + SHORT_BLOCK : m;
-    let b = 0;
-    for (let i = start; i < end; i++) {
+    // two interleaved partial sums (even and odd terms), each of 8 terms (within 7ε of itself),
+    // then one rounding: a block of 16 in one chain ran 1.3 ms for 1e6 terms, 1.3× f9b98d4's
+    // plain loop; two chains of pairs 1.03 ms
+    let b0 = 0;
+    let b1 = 0;
+    let i = start;
+    for (; i + 1 < end; i += 2) {
+      const x = xs[i];
+      const y = xs[i + 1];
+      if (typeof x !== "number" || typeof y !== "number") throwFirstNonFinite(fn, xs);
+      if (x >= 0 && y >= 0) {
+        b0 += x;
+        b1 += y;
+      } else {
+        // (rare) each on its own, as below
+        if (x >= 0) b0 += x;
+        else if (x < 0 && x > -Infinity) outside = true;
+        else throwFirstNonFinite(fn, xs);
+        if (y >= 0) b1 += y;
+        else if (y < 0 && y > -Infinity) outside = true;
+        else throwFirstNonFinite(fn, xs);
+      }
+    }
+    if (i < end) {
       const x = xs[i];
       if (typeof x !== "number") throwFirstNonFinite(fn, xs);
-      if (x >= 0) b += x;
+      if (x >= 0) b0 += x;
       else if (x < 0 && x > -Infinity) outside = true;
       else throwFirstNonFinite(fn, xs); // NaN or -Infinity (+Infinity shows in the sum)
     }
+    const b = b0 + b1;
     const t = sumX + b;
     const z = t - sumX;
     lo += sumX - (t - z) + (b - z);
