@@ -184,16 +184,28 @@ test("log density and entropy at huge shapes keep their digits (Loader's saddle-
 test("logProb with both shapes tiny and x near the smaller shape does not cancel ln m against ln(a + b) (ref6 beta4)", () => {
   // mpmath at 320 digits (300 and 400 agree; /work/notes/ref6/beta2.py): before, 476 and 241 ulps
   const cases: [number, number, number, number][] = [
-    [2.916435453463963e-263, 7.366866459545975e-284, 2.5125209153423215e-283, -1.2268792501657879306],
+    [
+      2.916435453463963e-263, 7.366866459545975e-284, 2.5125209153423215e-283,
+      -1.2268792501657879306,
+    ],
     [9.853898682565516e-230, 1.7525404676413232e-300, 1e-300, 0.56106643103879271518],
   ];
-  for (const [a, b, x, exact] of cases) assertUlps(beta(a, b).logProb(x), exact, 2, `beta(${a}, ${b}).logProb(${x})`);
+  for (const [a, b, x, exact] of cases)
+    assertUlps(beta(a, b).logProb(x), exact, 2, `beta(${a}, ${b}).logProb(${x})`);
 });
 
 test("variance is within an ulp: mean·(1 − mean) as a double-double, one rounding, also at a + b above 2^900 (ref6 betavar: 4.2 and 2.2 ulps before)", () => {
   // mpmath at 50 digits (/work/notes/ref6/betavar.py, betavar2.py)
-  assertUlps(beta(1.96560583305703e301, 2.344454556508836e301).variance(), 5.7555679509420615631e-303, 1);
-  assertUlps(beta(2.8683778940119604e303, 2.6729545263040818e303).variance(), 4.5059391795578580697e-305, 1);
+  assertUlps(
+    beta(1.96560583305703e301, 2.344454556508836e301).variance(),
+    5.7555679509420615631e-303,
+    1,
+  );
+  assertUlps(
+    beta(2.8683778940119604e303, 2.6729545263040818e303).variance(),
+    4.5059391795578580697e-305,
+    1,
+  );
   assertUlps(beta(20077.869353269183, 2.9462525479323594).variance(), 7.3050286513796989807e-9, 1);
 });
 

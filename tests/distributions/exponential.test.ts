@@ -110,7 +110,10 @@ test("prob where rate·x > 708 is the density, not rate times an underflowed exp
   for (const [rate, x, exact] of cases) {
     const got = exponential(rate).prob(x);
     const scale = Math.abs(Math.log(rate)) + rate * x;
-    assert.ok(Math.abs(got - exact) <= 4 * scale * 2 ** -52 * exact, `exponential(${rate}).prob(${x}) = ${got}, exact ${exact}`);
+    assert.ok(
+      Math.abs(got - exact) <= 4 * scale * 2 ** -52 * exact,
+      `exponential(${rate}).prob(${x}) = ${got}, exact ${exact}`,
+    );
   }
 });
 

@@ -201,10 +201,18 @@ test("a factor with |log p| above 2^21·ln 2 keeps its e^r: 2000 factors of e^74
   // 8.935014284191542e+197 (24 % off) and 8589934591.998039 (15 % off)
   const ys = new Float64Array(1967);
   ys[1966] = 8.45e-321; // z = 1710 exactly, last; the rest at the mean
-  assertRelClose(likelihood(gaussian(0, 5e-324), ys), 1.1706113462777031e198, 1967 * 744 * 4 * 2 ** -52);
+  assertRelClose(
+    likelihood(gaussian(0, 5e-324), ys),
+    1.1706113462777031e198,
+    1967 * 744 * 4 * 2 ** -52,
+  );
   const xs = new Float64Array(2057);
   xs[0] = 8.121519583551286e-303; // rate·x = 1.46e6, first
-  assertRelClose(likelihood(exponential(1.7976931348623157e308), xs), 10146774318.690954, 2057 * 710 * 4 * 2 ** -52);
+  assertRelClose(
+    likelihood(exponential(1.7976931348623157e308), xs),
+    10146774318.690954,
+    2057 * 710 * 4 * 2 ** -52,
+  );
 });
 
 test.run();

@@ -331,25 +331,31 @@ test("trials beyond the longest array is the library's RangeError naming simulat
 test("an integer trials or m above 2^32 − 1 is 'too large' naming simulateEstimator, not 'must be an integer' nor poisson.sample (ref6 caps1)", () => {
   const run = (o: { m: number; trials: number }) => () =>
     simulateEstimator(poisson, [1], () => 1, { ...o, rng: createRng(1) });
-  const tooLarge = (name: string, v: string) =>
-    (e: Error) =>
-      e instanceof RangeError &&
-      e.message === `simulateEstimator: ${name} = ${v} is too large: more than 4294967295 entries`;
+  const tooLarge = (name: string, v: string) => (e: Error) =>
+    e instanceof RangeError &&
+    e.message === `simulateEstimator: ${name} = ${v} is too large: more than 4294967295 entries`;
   assert.throws(run({ m: 1, trials: 2 ** 53 }), tooLarge("trials", "9007199254740992"));
   assert.throws(run({ m: 1, trials: 1e308 }), tooLarge("trials", "1e+308"));
   assert.throws(run({ m: 2 ** 32, trials: 2 }), tooLarge("m", "4294967296"));
   // not an integer: still the integer rule
-  assert.throws(run({ m: 1, trials: 2.5 }), (e: Error) => e.message === "simulateEstimator: trials = 2.5 must be an integer >= 2");
+  assert.throws(
+    run({ m: 1, trials: 2.5 }),
+    (e: Error) => e.message === "simulateEstimator: trials = 2.5 must be an integer >= 2",
+  );
 });
 
 test("a select that returns a non-number is blamed on select, on the truth or in the trial, not on the estimator (ref6 caps2)", () => {
   let calls = 0;
-  const select = ((d: { mean(): number }) => (calls++ === 0 ? d.mean() : 1n)) as unknown as (d: unknown) => number;
+  const select = ((d: { mean(): number }) => (calls++ === 0 ? d.mean() : 1n)) as unknown as (
+    d: unknown,
+  ) => number;
   assert.throws(
-    () => simulateEstimator(poisson, [2], fitPoisson, { m: 5, trials: 3, rng: createRng(1), select }),
+    () =>
+      simulateEstimator(poisson, [2], fitPoisson, { m: 5, trials: 3, rng: createRng(1), select }),
     (e: Error) =>
       e instanceof TypeError &&
-      e.message === "simulateEstimator: select(estimator(xs)) in trial 0 = 1n is not a number (select must return a number)",
+      e.message ===
+        "simulateEstimator: select(estimator(xs)) in trial 0 = 1n is not a number (select must return a number)",
   );
 });
 

@@ -541,7 +541,8 @@ export function beta(alpha: number, beta: number): Beta {
     // (3.2 ulps at Beta(1.97e301, 2.34e301)); where a remainder's product would underflow, as before
     const k = s1 > 2 ** 900 ? 2 ** -600 : s1 < 2 ** -400 ? 2 ** 600 : 1;
     const h = s2 > 2 ** 900 ? 2 ** -600 : 1;
-    if (!((a < b ? a : b) * k > 2 ** -900)) return correctedQuotient(mean * other, s2 * h, (e1 + e2) * h) * h;
+    if (!((a < b ? a : b) * k > 2 ** -900))
+      return correctedQuotient(mean * other, s2 * h, (e1 + e2) * h) * h;
     const t = s1 * k;
     const ml = (a * k - mean * t - productError(mean, t, mean * t) - mean * e1 * k) / t;
     const ol = (b * k - other * t - productError(other, t, other * t) - other * e1 * k) / t;

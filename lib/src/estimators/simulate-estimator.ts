@@ -126,7 +126,8 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
   // an integer above 2^32 − 1 is too large (allocate's message), not "must be an integer": m for
   // the family's sample (whose own message would name it, not this function), trials for the estimates
   if (Number.isInteger(m) && (m as number) > MAX_LENGTH) allocate(fn, "m", m as number);
-  if (Number.isInteger(trials) && (trials as number) > MAX_LENGTH) allocate(fn, "trials", trials as number);
+  if (Number.isInteger(trials) && (trials as number) > MAX_LENGTH)
+    allocate(fn, "trials", trials as number);
   checkInteger(fn, "m", m, 1);
   checkInteger(fn, "trials", trials, 2);
   checkRng(fn, rng);
@@ -167,7 +168,12 @@ export function simulateEstimator<F extends (...args: never[]) => Distribution>(
     (defaultSelect as (d: ReturnType<F>) => number);
   const truth = select(truthDist);
   if (typeof truth !== "number")
-    throw typeError(fn, "select(family(...trueParams))", truth, "is not a number (select must return a number)");
+    throw typeError(
+      fn,
+      "select(family(...trueParams))",
+      truth,
+      "is not a number (select must return a number)",
+    );
   // the library's message, not the engine's "Invalid typed array length", for trials above 2^32 − 1
   const estimates = allocate(fn, "trials", trials);
   for (let t = 0; t < trials; t++) {
