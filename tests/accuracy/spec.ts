@@ -623,7 +623,7 @@ export const SPECS: FunctionSpec[] = [
     name: "fitBernoulliMap",
     metric: "ulp",
     bound: 1,
-    domain: "m 1 … 100, prior shapes 0.5 … 1e300",
+    domain: "m 1 … 100, prior shapes 2⁻⁸⁰ … 1e300 (tiny shapes beside 1 ± 2⁻⁵²)",
     run: (l, a) => l.fitBernoulliMap(a[0], { alpha: a[1], beta: a[2] }).p,
   },
   {
