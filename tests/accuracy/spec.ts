@@ -583,7 +583,7 @@ export const SPECS: FunctionSpec[] = [
     scaleNote: "μ̂ relative to max(|μ|, σ), σ̂ relative",
     bound: 2e-15,
     domain:
-      "m 2 … 100 stored, 1e3 … 1e5 hashed (1e7 full); mean to ±1e300, spread 1e-300 … 1e100; an outlier first or last",
+      "m 2 … 100 stored, 1e3 … 1e5 hashed (1e7 full); mean to ±1e300, spread 1e-300 … 1e100; an outlier first or last; x₁ 1.5 … 31 σ from the mean (m 50 … 300)",
     run: (l, a) => {
       const g = l.fitGaussian(a[0], { unbiased: a[1] });
       return [g.params.mu, g.params.sigma];
@@ -623,7 +623,7 @@ export const SPECS: FunctionSpec[] = [
     name: "fitBernoulliMap",
     metric: "ulp",
     bound: 1,
-    domain: "m 1 … 100, prior shapes 0.5 … 1e300",
+    domain: "m 1 … 100, prior shapes 2⁻⁸⁰ … 1e300 (tiny shapes beside 1 ± 2⁻⁵²)",
     run: (l, a) => l.fitBernoulliMap(a[0], { alpha: a[1], beta: a[2] }).p,
   },
   {

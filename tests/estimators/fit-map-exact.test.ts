@@ -27,8 +27,13 @@ test("θ_MAP is the exact (h + α − 1)/(m + α + β − 2) rounded once for sh
   assert.ok(cases.some((c) => c.alpha < 0.5 && c.h > 100));
   assert.ok(cases.some((c) => c.beta < 0.5 && c.m - c.h > 100));
   // shapes above 2^53 (α − 1 is inexact), and below 2^-53 beside a count (α + h rounds to 1)
-  assert.ok(cases.some((c) => c.alpha > 2 ** 53 && c.beta > 2 ** 53 && c.alpha + c.beta < 2 ** 900));
-  assert.ok(cases.some((c) => c.alpha < 2 ** -53 && c.h === 1) && cases.some((c) => c.beta < 2 ** -53 && c.m - c.h === 1));
+  assert.ok(
+    cases.some((c) => c.alpha > 2 ** 53 && c.beta > 2 ** 53 && c.alpha + c.beta < 2 ** 900),
+  );
+  assert.ok(
+    cases.some((c) => c.alpha < 2 ** -53 && c.h === 1) &&
+      cases.some((c) => c.beta < 2 ** -53 && c.m - c.h === 1),
+  );
   for (const c of cases) {
     const xs = new Array<number>(c.m).fill(0).fill(1, 0, c.h);
     const fit = fitBernoulliMap(xs, { alpha: c.alpha, beta: c.beta });
@@ -39,6 +44,25 @@ test("θ_MAP is the exact (h + α − 1)/(m + α + β − 2) rounded once for sh
     else assert.ok(ulpDistance(fit.p, c.p) <= 1, `${at}: ${fit.p} vs ${c.p}`);
     assert.is(fit.model.params.p, fit.p);
   }
+});
+
+// References: Python `Fraction(alpha) + h - 1` over `Fraction(alpha) + Fraction(beta) + m - 2` of the
+// doubles below, rounded once (float(...)); the first three are exactly 1, 0 and 1/2.
+test("a prior shape below half an ulp of the posterior shape still decides θ_MAP (Beta(1 + 1e-20, 1) is not read as Beta(1, 1), whose mode is NaN)", () => {
+  assert.is(fitBernoulliMap([1], { alpha: 1e-20, beta: 1 }).p, 1);
+  assert.is(fitBernoulliMap([0], { alpha: 1, beta: 1e-20 }).p, 0);
+  assert.is(fitBernoulliMap([1, 0], { alpha: 1e-20, beta: 1e-20 }).p, 0.5);
+  assert.is(fitBernoulliMap([1, 0, 0], { alpha: 1e-20, beta: 1e-20 }).p, 1e-20);
+  // the posterior keeps the tiny shape too (β + m − h summed as β + (m − h); (β + m) − h gave 0 and threw)
+  assert.equal(fitBernoulliMap([1, 1, 1], { alpha: 1, beta: 1e-20 }).posterior.params, {
+    alpha: 4,
+    beta: 1e-20,
+  });
+});
+
+test("θ_MAP is rounded once when the numerator's or denominator's low part outweighs its high part (1/513, not 2^-9)", () => {
+  assert.is(fitBernoulliMap([1], { alpha: 2 ** -60, beta: 1 + 2 ** -51 }).p, 0.001949317738791423);
+  assert.is(fitBernoulliMap([0], { alpha: 1 + 2 ** -51, beta: 2 ** -60 }).p, 0.9980506822612085);
 });
 
 test("fitRidgeRegression with λ = 0 solves a square design (m = p) exactly, and refuses fewer rows than columns by name", () => {
@@ -55,13 +79,15 @@ test("fitRidgeRegression with λ = 0 solves a square design (m = p) exactly, and
     () => fitRidgeRegression([[1, 2]], [3]),
     (e: Error) =>
       e instanceof RangeError &&
-      e.message === "fitRidgeRegression: 1 rows but 2 design columns; the weights are not identifiable",
+      e.message ===
+        "fitRidgeRegression: 1 rows but 2 design columns; the weights are not identifiable",
   );
   assert.throws(
     () => fitRidgeRegression([[1]], [3], { intercept: true }),
     (e: Error) =>
       e instanceof RangeError &&
-      e.message === "fitRidgeRegression: 1 rows but 2 design columns; the weights are not identifiable",
+      e.message ===
+        "fitRidgeRegression: 1 rows but 2 design columns; the weights are not identifiable",
   );
   // with λ = 1 the penalty rows make [[1, 2]] identifiable: (XᵀX + I)⁻¹Xᵀy = [[2, 2], [2, 5]]⁻¹[3, 6] = [0.5, 1]
   const w = fitRidgeRegression([[1, 2]], [3], { l2: 1 }).weights;
@@ -71,7 +97,9 @@ test("fitRidgeRegression with λ = 0 solves a square design (m = p) exactly, and
 test("an intercept option that is not a boolean is a TypeError naming fitRidgeRegression and intercept", () => {
   assert.throws(
     () => fitRidgeRegression([[1], [2]], [1, 2], { intercept: "yes" as never }),
-    (e: Error) => e instanceof TypeError && e.message === 'fitRidgeRegression: intercept = "yes" is not a boolean',
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message === 'fitRidgeRegression: intercept = "yes" is not a boolean',
   );
 });
 

@@ -59,32 +59,48 @@ export interface BernoulliMapFit {
  * fitBernoulliMap([1], { alpha: 0 }); // throws RangeError: fitBernoulliMap: alpha = 0 must be finite and > 0
  */
 /**
- * (α − 1 + h)/(α + β − 2 + m) with one rounding, when the posterior has an interior mode (both
- * posterior shapes ≥ 1, their sum > 2 and finite); undefined otherwise. The sums are double-doubles
- * (α + h and β + m − h rounded first gave 1.8 ulp).
+ * The posterior mode (α − 1 + h)/(α + β − 2 + m) with one rounding, decided on the exact shapes:
+ * 0 when α + h < 1, 1 when β + m − h < 1, else the quotient (undefined when the denominator nears
+ * the double range: the caller then takes the posterior's own mode). Numerator and denominator are
+ * double-doubles, renormalised before the division: rounding α + h or α + β + m first lost a prior
+ * shape below half an ulp (Beta(1 + 1e-20, 1) read as Beta(1, 1), a NaN mode), and an unnormalised
+ * low part as large as the high part gave only a first-order quotient (2⁻⁹ for 1/513).
  */
-function interiorMode(alpha: number, b: number, h: number, m: number): number | undefined {
-  if (!(alpha + h >= 1 && b + m - h >= 1 && alpha + b + m - 2 > 0 && alpha + b + m < 2 ** 900))
-    return undefined;
+function posteriorMode(alpha: number, b: number, h: number, m: number): number | undefined {
+  if (!(alpha + b + m < 2 ** 900)) return undefined;
   // (TwoSum inline: the helper's [s, e] arrays were five allocations a call)
   const x1 = alpha - 1;
   let v = x1 - alpha;
   const e1 = alpha - (x1 - v) + (-1 - v);
-  const n = h + x1;
-  v = n - h;
-  const e2 = h - (n - v) + (x1 - v);
-  const nl = e1 + e2; // numerator n + nl
+  const n0 = h + x1;
+  v = n0 - h;
+  const e2 = h - (n0 - v) + (x1 - v);
+  // numerator α + h − 1 = n0 + e2 + e1 exactly; renormalised to n + nl
+  const nl0 = e1 + e2;
+  const n = n0 + nl0;
+  v = n - n0;
+  const nl = n0 - (n - v) + (nl0 - v);
   const y1 = b - 1;
   v = y1 - b;
   const f1 = b - (y1 - v) + (-1 - v);
   const mh = m - h;
-  const o = mh + y1;
-  v = o - mh;
-  const f2 = mh - (o - v) + (y1 - v);
-  const d = n + o;
-  v = d - n;
-  const f3 = n - (d - v) + (o - v);
-  const dl = f3 + nl + f1 + f2; // denominator d + dl
+  const o0 = mh + y1;
+  v = o0 - mh;
+  const f2 = mh - (o0 - v) + (y1 - v);
+  // β + m − h − 1 = o0 + f2 + f1 exactly; renormalised to o + ol
+  const ol0 = f1 + f2;
+  const o = o0 + ol0;
+  v = o - o0;
+  const ol = o0 - (o - v) + (ol0 - v);
+  if (n < 0) return 0; // α + h < 1 (then β + m − h ≥ 1, as m ≥ 1)
+  if (o < 0) return 1; // β + m − h < 1
+  // denominator n + nl + o + ol, renormalised to d + dl
+  const d0 = n + o;
+  v = d0 - n;
+  const dl0 = n - (d0 - v) + (o - v) + nl + ol;
+  const d = d0 + dl0;
+  v = d - d0;
+  const dl = d0 - (d - v) + (dl0 - v);
   const q = n / d;
   const pd = q * d;
   const res = n - pd - productError(q, d, pd); // n − q·d, exactly
@@ -103,8 +119,8 @@ export function fitBernoulliMap(xs: Sample, opts?: BernoulliMapOptions): Bernoul
     if (x === 1) h++;
     else if (x !== 0) entryFail(fn, i, x, "is not 0 or 1");
   }
-  const posterior = beta(alpha + h, b + m - h);
-  const p = interiorMode(alpha, b, h, m) ?? posterior.mode();
+  const posterior = beta(alpha + h, b + (m - h)); // (b + m − h would round b + m to m first, leaving 0 for tiny b)
+  const p = posteriorMode(alpha, b, h, m) ?? posterior.mode();
   return { p, posterior, model: bernoulli(p) };
 }
 
