@@ -209,4 +209,16 @@ test("variance is within an ulp: mean·(1 − mean) as a double-double, one roun
   assertUlps(beta(20077.869353269183, 2.9462525479323594).variance(), 7.3050286513796989807e-9, 1);
 });
 
+// The seventh referee's case (/work/notes/ref7, lg_b.py): at a subnormal x the saddle form's n·x
+// rounds onto the subnormal grid (1.9e7 ulps of T before). References: mpmath at 60 digits,
+// (a − 1)·log x + (b − 1)·log1p(−x) − (lnΓ(a) + lnΓ(b) − lnΓ(a + b)); scipy.stats.beta.logpdf
+// agrees on the first.
+test("logProb at a subnormal x with both shapes above 2 keeps its digits (the textbook form, not the saddle form's n·x)", () => {
+  const d = beta(2.464033708062715, 2740.401082105779);
+  assertUlps(d.logProb(3.5e-323), -1067.790589969685198, 2);
+  // both sides of the smallest normal double
+  assertUlps(d.logProb(2.2250738585072014e-308), -1017.8703444973670902, 2);
+  assertUlps(d.logProb(2.2250738585072009e-308), -1017.8703444973670905, 2);
+});
+
 test.run();

@@ -479,8 +479,11 @@ export function beta(alpha: number, beta: number): Beta {
     if (x < 0 || x > 1) return -Infinity;
     if (x > 0 && x < 1) {
       // the saddle-point form wherever its k = a − 1 and m = b − 1 are ≥ 1: the textbook terms
-      // (shape·log) cancel by a factor that grows with the shapes (10 at a = b = 9.5)
-      if (a > 2 && b > 2) {
+      // (shape·log) cancel by a factor that grows with the shapes (10 at a = b = 9.5). Not at a
+      // subnormal x: there n·x rounds onto the subnormal grid inside bd0 (1.9e7 ulps of T at
+      // Beta(2.46, 2740.4), x = 3.5e-323), and the textbook form, dominated by (a − 1)·log x, does
+      // not cancel (n·x is subnormal only where x is, as n = a + b − 2 > 2).
+      if (a > 2 && b > 2 && x >= 2.2250738585072014e-308) {
         // the saddle form first (near the mode, where the textbook terms cancel, and far in the
         // tails it does not cancel); where its constant and bd0 cancel by more than 2 (between
         // the two), the textbook form if that cancels less
