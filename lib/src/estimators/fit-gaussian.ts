@@ -2,7 +2,7 @@ import { gaussian } from "../distributions";
 import type { Gaussian, Sample } from "../distributions";
 import { checkBoolean, readOptions } from "../validate/validate";
 import { requireSample, throwFirstNonFinite } from "./internal";
-import { productError } from "../information/numerics";
+import { scaleFor } from "../information/numerics";
 
 /** Options of {@link fitGaussian}. */
 export interface FitGaussianOptions {
@@ -48,104 +48,110 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   checkBoolean(FN, "unbiased", unbiased);
   const m = requireSample(FN, xs);
   if (unbiased && m < 2) throw new RangeError(`${FN}: unbiased needs m >= 2 observations, got 1`);
-  const shift = xs[0];
-  // Shifted sums S1 = Σ(x − K), S2 = Σ(x − K)², K = x₁, blocked (plain inside blocks of 256, the
-  // block sums added with TwoSum) so that the error does not grow with m.
+  // Σ(x·sc − K) and Σ(x·sc − K)² with the shift K near the mean: first the mean of the first
+  // 16 values, unscaled (sc = 1). Passes until S2 ≤ 2.25·ss certifies the bound (see above).
+  let sc = 1;
+  let scaled = false;
+  let k = NaN;
   let s1 = 0;
-  let s1Lo = 0;
   let s2 = 0;
-  let s2Lo = 0;
-  for (let start = 0; start < m; start += 256) {
-    const end = start + 256 < m ? start + 256 : m;
-    let b1 = 0;
-    let b2 = 0;
-    for (let i = start; i < end; i++) {
-      const x = xs[i];
-      if (typeof x !== "number") throwFirstNonFinite(FN, xs);
-      const d = x - shift;
-      b1 += d;
-      b2 += d * d;
+  let ss = 0;
+  // At most 4 passes (the termination argument above); the cap only guards against a loop
+  for (let pass = 0; pass < 9; pass++) {
+    if (k !== k) {
+      // K: the mean of the first n = min(m, 16) values (scaled); NaN if their sum overflows
+      const n = m < 16 ? m : 16;
+      k = shiftedSums(xs, n, 0, sc)[0] / n;
     }
-    let t = s1 + b1;
-    let z = t - s1;
-    s1Lo += s1 - (t - z) + (b1 - z);
-    s1 = t;
-    t = s2 + b2;
-    z = t - s2;
-    s2Lo += s2 - (t - z) + (b2 - z);
-    s2 = t;
+    [s1, s2] = shiftedSums(xs, m, k, sc);
+    ss = s2 - (s1 * s1) / m;
+    if (!pass && !(s2 < Infinity)) throwFirstNonFinite(FN, xs);
+    if (s2 < Infinity && s2 >= 2 ** -900) {
+      if (s2 <= 2.25 * ss) break;
+      // K too far from the mean (a trend, an outlier among the first 16): K + S1/m is within
+      // 8·2⁻⁵³·√(S2/ss) σ̂ of the mean, or of its nearest double, which σ̂ cannot be below
+      k += s1 / m;
+    } else if (scaled) break; // S2 = 0 on scaled data: all values equal, thrown below
+    else {
+      // S2 overflowed (values 1e300 apart) or the squares underflowed (a spread of 1e-300):
+      // the data times 2^j (exact), the largest |x| brought to [1, 2)
+      let max = 0;
+      for (let i = 0; i < m; i++) max = Math.max(max, Math.abs(xs[i]));
+      sc = scaleFor(max);
+      k = NaN;
+      scaled = true;
+    }
   }
-  if (typeof shift !== "number" || !Number.isFinite(s2)) throwFirstNonFinite(FN, xs);
-  s2 = s2 - s2 === 0 ? s2 + s2Lo : s2;
-  // K + S1/m with the quotient's remainder kept (Dekker's product): when K is far from the mean,
-  // K + fl(S1/m) would cancel the quotient's rounding error into the result.
-  const q = s1 / m;
-  const qm = q * m;
-  const rem = s1 - qm - productError(q, m, qm) + s1Lo;
-  let mean = shift + q + rem / m;
-  s1 += s1Lo;
-  let ss = s2 - (s1 * s1) / m;
-  // The one-pass form fails in three rare ways, each redone by two passes on x·2^-e (exact):
-  // S2 overflowed (values 1e300 apart), squares underflowed (a spread of 1e-300, or ss = 0 for
-  // unequal values), or S2 − S1²/m cancelled (the shift far from the mean, as an outlier in first
-  // place: then it keeps only the digits the outlier leaves).
-  let back = 1; // ss is in units of back²
-  // S2 > 8·ss is the cancellation limit: the plain sums in the blocks leave S1 and S2 a few ulps
-  // off, magnified in ss by S2/ss (so at 1024, the former limit, σ̂ was 2.6e-14 off on [0, 7.5 … 8.5];
-  // the accuracy cases measure 8.6e-16 at 4 and at 8, 2.2e-15 at 16). At 8 a Gaussian sample's x₁
-  // is beyond √7·σ̂ about 0.8 % of the time (at 4, beyond √3·σ̂, 8 %): those take two passes.
-  // (The mean K + S1/m cancels too when K is far from the mean against both its size and the
-  // spread: an outlier in first place.)
-  const far = Math.abs(s1) > 4 * m * (Math.abs(mean) + Math.sqrt(ss / m));
-  if (!(s2 < Infinity) || !(ss > 0) || s2 < 2 ** -900 || ss * 8 < s2 || far) {
-    [mean, ss, back] = twoPass(xs, m);
-  }
-  const sigma = Math.sqrt(ss / (unbiased ? m - 1 : m)) * back;
+  const sigma = Math.sqrt(ss / (unbiased ? m - 1 : m)) / sc;
   if (!(sigma < Infinity))
     throw new RangeError(`${FN}: the values are too far apart, the standard deviation overflows`);
   if (!(sigma > 0)) {
+    const x0 = xs[0];
     for (let i = 1; i < m; i++) {
-      if (xs[i] !== shift)
+      if (xs[i] !== x0)
         throw new RangeError(`${FN}: the standard deviation rounds to 0 (below 2.5e-324)${NO_MLE}`);
     }
-    throw new RangeError(`${FN}: all ${m} values equal ${shift}${NO_MLE}`);
+    throw new RangeError(`${FN}: all ${m} values equal ${x0}${NO_MLE}`);
   }
-  return gaussian(mean, sigma);
+  return gaussian((k + s1 / m) / sc, sigma);
 }
 
 /**
- * The mean and Σ(x − mean)² by two passes on x·2^-e (e the exponent of the largest |x|, so the
- * scaled values are at most 1 and their squares neither overflow nor, for tiny data, underflow),
- * with the usual correction Σd² − (Σd)²/m for the rounding of the mean; compensated sums.
- * Returns the unscaled mean, and ss in units of back² (so that √(ss/m)·back neither overflows nor
- * underflows on the way).
+ * [S1, S2] = [Σ dᵢ, Σ dᵢ²] with dᵢ = xᵢ·sc − k: the m mod 4 first terms summed plainly, then each
+ * group of four as a two-level tree ((d₀ + d₁) + (d₂ + d₃), likewise the squares) added with TwoSum
+ * into a (hi, lo) pair, per chunk of 2^16 values, the chunks added with TwoSum. Each tree is within
+ * 2·2⁻⁵³ of Σ|d| (of Σd² for the squares); the rest is below 2⁻⁷⁰ of it at any m ≤ 2^32. Throws
+ * for a non-number entry.
  */
-function twoPass(xs: Sample, m: number): [mean: number, ss: number, back: number] {
-  let max = 0;
-  for (let i = 0; i < m; i++) max = Math.max(max, Math.abs(xs[i]));
-  const e = max > 0 ? Math.floor(Math.log2(max)) + 1 : 0;
-  const down = 2 ** -Math.max(-1022, Math.min(1023, e));
-  const back = 1 / down;
-  let s = 0;
-  let c = 0;
-  for (let i = 0; i < m; i++) {
-    const v = xs[i] * down;
-    const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    s = t;
+function shiftedSums(xs: Sample, m: number, k: number, sc: number): [number, number] {
+  let s1 = 0;
+  let s2 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let i = 0;
+  for (; i < m % 4; i++) {
+    const x = xs[i];
+    if (typeof x !== "number") throwFirstNonFinite(FN, xs);
+    const d = x * sc - k;
+    s1 += d;
+    s2 += d * d;
   }
-  const mean = (s + c) / m;
-  let d1 = 0;
-  let d2 = 0;
-  let d2c = 0;
-  for (let i = 0; i < m; i++) {
-    const d = xs[i] * down - mean;
-    d1 += d;
-    const q = d * d;
-    const t = d2 + q;
-    d2c += d2 >= q ? d2 - t + q : q - t + d2;
-    d2 = t;
+  while (i < m) {
+    const end = i + 65536 < m ? i + 65536 : m;
+    let h1 = 0;
+    let l1 = 0;
+    let h2 = 0;
+    let l2 = 0;
+    for (; i < end; i += 4) {
+      const a = xs[i];
+      const b = xs[i + 1];
+      const c = xs[i + 2];
+      const e = xs[i + 3];
+      if (typeof a !== "number" || typeof b !== "number" || typeof c !== "number" || typeof e !== "number")
+        throwFirstNonFinite(FN, xs);
+      const d0 = a * sc - k;
+      const d1 = b * sc - k;
+      const d2 = c * sc - k;
+      const d3 = e * sc - k;
+      const b1 = d0 + d1 + (d2 + d3);
+      const b2 = d0 * d0 + d1 * d1 + (d2 * d2 + d3 * d3);
+      let t = h1 + b1;
+      let z = t - h1;
+      l1 += h1 - (t - z) + (b1 - z);
+      h1 = t;
+      t = h2 + b2;
+      z = t - h2;
+      l2 += h2 - (t - z) + (b2 - z);
+      h2 = t;
+    }
+    let t = s1 + h1;
+    let z = t - s1;
+    c1 += s1 - (t - z) + (h1 - z) + l1;
+    s1 = t;
+    t = s2 + h2;
+    z = t - s2;
+    c2 += s2 - (t - z) + (h2 - z) + l2;
+    s2 = t;
   }
-  const ss = d2 + d2c - (d1 * d1) / m;
-  return [(mean + d1 / m) * back, ss, back];
+  return [s1 + c1, s2 + c2];
 }
