@@ -53,30 +53,34 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   let sc = 1;
   let scaled = false;
   let k = NaN;
-  let s1 = 0;
-  let s2 = 0;
-  let ss = 0;
+  let s1!: number;
+  let s2!: number;
+  let ss!: number;
   // At most 4 passes (the termination argument above); the cap only guards against a loop
   for (let pass = 0; pass < 9; pass++) {
     if (k !== k) {
-      // K: the mean of the first n = min(m, 16) values (scaled); NaN if their sum overflows
-      const n = m < 16 ? m : 16;
-      k = shiftedSums(xs, n, 0, sc)[0] / n;
+      // K: the mean of x[⌊i·m/16⌋]·sc, i = 0 … 15, sixteen values spread over the sample (a
+      // weighted mean of all of them when m < 16); NaN or ±Infinity if their sum overflows.
+      // Number(): a non-number is refused by the pass below, with its index
+      k = 0;
+      for (let i = 0; i < 16; i++) k += Number(xs[((i * m) / 16) >>> 0]) * sc;
+      k /= 16;
     }
     [s1, s2] = shiftedSums(xs, m, k, sc);
     ss = s2 - (s1 * s1) / m;
     if (!pass && !(s2 < Infinity)) throwFirstNonFinite(FN, xs);
-    if (s2 < Infinity && s2 >= 2 ** -900) {
+    if (s2 < Infinity && s2 > 1e-271) {
       if (s2 <= 2.25 * ss) break;
       // K too far from the mean (a trend, an outlier among the first 16): K + S1/m is within
       // 8·2⁻⁵³·√(S2/ss) σ̂ of the mean, or of its nearest double, which σ̂ cannot be below
       k += s1 / m;
-    } else if (scaled) break; // S2 = 0 on scaled data: all values equal, thrown below
+    } else if (scaled)
+      break; // S2 = 0 on scaled data: all values equal, thrown below
     else {
       // S2 overflowed (values 1e300 apart) or the squares underflowed (a spread of 1e-300):
       // the data times 2^j (exact), the largest |x| brought to [1, 2)
       let max = 0;
-      for (let i = 0; i < m; i++) max = Math.max(max, Math.abs(xs[i]));
+      for (const x of xs) max = Math.max(max, Math.abs(x));
       sc = scaleFor(max);
       k = NaN;
       scaled = true;
@@ -127,7 +131,12 @@ function shiftedSums(xs: Sample, m: number, k: number, sc: number): [number, num
       const b = xs[i + 1];
       const c = xs[i + 2];
       const e = xs[i + 3];
-      if (typeof a !== "number" || typeof b !== "number" || typeof c !== "number" || typeof e !== "number")
+      if (
+        typeof a !== "number" ||
+        typeof b !== "number" ||
+        typeof c !== "number" ||
+        typeof e !== "number"
+      )
         throwFirstNonFinite(FN, xs);
       const d0 = a * sc - k;
       const d1 = b * sc - k;
