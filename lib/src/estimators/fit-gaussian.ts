@@ -59,16 +59,20 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   // At most 4 passes (the termination argument above); the cap only guards against a loop
   for (let pass = 0; pass < 9; pass++) {
     if (k !== k) {
-      // K: the mean of x[⌊i·m/16⌋]·sc, i = 0 … 15, sixteen values spread over the sample (a
-      // weighted mean of all of them when m < 16); NaN or ±Infinity if their sum overflows.
-      // Number(): a non-number is refused by the pass below, with its index
+      // K: the mean of x[⌊i·m/n⌋]·sc, i < n = min(m, 16): sixteen values spread over the sample, or
+      // all of them; NaN or ±Infinity if their sum overflows. A non-number counts as 0 here and is
+      // refused, with its index, by the pass below
+      const n = m < 16 ? m : 16;
       k = 0;
-      for (let i = 0; i < 16; i++) k += Number(xs[((i * m) / 16) >>> 0]) * sc;
-      k /= 16;
+      for (let i = 0; i < n; i++) {
+        const x = xs[((i * m) / n) >>> 0];
+        if (typeof x === "number") k += x * sc;
+      }
+      k /= n;
     }
     [s1, s2] = shiftedSums(xs, m, k, sc);
     ss = s2 - (s1 * s1) / m;
-    if (!pass && !(s2 < Infinity)) throwFirstNonFinite(FN, xs);
+    if (!(s2 < Infinity)) throwFirstNonFinite(FN, xs);
     if (s2 < Infinity && s2 > 1e-271) {
       if (s2 <= 2.25 * ss) break;
       // K too far from the mean (a trend, an outlier among the first 16): K + S1/m is within
@@ -122,9 +126,7 @@ function shiftedSums(xs: Sample, m: number, k: number, sc: number): [number, num
   }
   while (i < m) {
     const end = i + 65536 < m ? i + 65536 : m;
-    let h1 = 0;
     let l1 = 0;
-    let h2 = 0;
     let l2 = 0;
     for (; i < end; i += 4) {
       const a = xs[i];
@@ -144,23 +146,17 @@ function shiftedSums(xs: Sample, m: number, k: number, sc: number): [number, num
       const d3 = e * sc - k;
       const b1 = d0 + d1 + (d2 + d3);
       const b2 = d0 * d0 + d1 * d1 + (d2 * d2 + d3 * d3);
-      let t = h1 + b1;
-      let z = t - h1;
-      l1 += h1 - (t - z) + (b1 - z);
-      h1 = t;
-      t = h2 + b2;
-      z = t - h2;
-      l2 += h2 - (t - z) + (b2 - z);
-      h2 = t;
+      let t = s1 + b1;
+      let z = t - s1;
+      l1 += s1 - (t - z) + (b1 - z);
+      s1 = t;
+      t = s2 + b2;
+      z = t - s2;
+      l2 += s2 - (t - z) + (b2 - z);
+      s2 = t;
     }
-    let t = s1 + h1;
-    let z = t - s1;
-    c1 += s1 - (t - z) + (h1 - z) + l1;
-    s1 = t;
-    t = s2 + h2;
-    z = t - s2;
-    c2 += s2 - (t - z) + (h2 - z) + l2;
-    s2 = t;
+    c1 += l1;
+    c2 += l2;
   }
   return [s1 + c1, s2 + c2];
 }
