@@ -581,9 +581,10 @@ export const SPECS: FunctionSpec[] = [
     metric: "rel",
     scale: (_a, _e, i, refs) => (i === 0 ? refs![1][0] : 0),
     scaleNote: "μ̂ relative to max(|μ|, σ), σ̂ relative",
-    bound: 2e-15,
+    // proved in lib/src/estimators/fit-gaussian.ts: σ̂ 13.9·2⁻⁵³, μ̂ 7.7·2⁻⁵³ of max(|μ̂|, σ̂)
+    bound: 1.6e-15,
     domain:
-      "m 2 … 100 stored, 1e3 … 1e5 hashed (1e7 full); mean to ±1e300, spread 1e-300 … 1e100; an outlier first or last; x₁ 1.5 … 31 σ from the mean (m 50 … 300)",
+      "m 2 … 100 stored, 1e3 … 1e5 hashed (1e7 full); mean to ±1e300, spread 1e-300 … 1e100; an outlier first or last; x₁ 1.5 … 31 σ from the mean (m 50 … 300); Gaussian samples with x₁ at 1 … 2.6 sd (m 256 … 10000, scales 1e-130 … 2^500); roundings chosen to go one way (blocks of 256, and fitGaussian's own groups of four at S2/ss ≈ 2.25)",
     run: (l, a) => {
       const g = l.fitGaussian(a[0], { unbiased: a[1] });
       return [g.params.mu, g.params.sigma];
