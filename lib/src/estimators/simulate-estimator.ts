@@ -92,7 +92,7 @@ function defaultSelect(d: Distribution): number {
  *   m: 10, trials: 20000, rng: createRng(7), select: (d) => d.variance(),
  * });
  * r.truth;  // => 4
- * r.bias;   // => -0.3790736979102278 (theory: −4/10 = −0.4)
+ * r.bias;   // => -0.3790736979102296 (theory: −4/10 = −0.4)
  * simulateEstimator(poisson, [3], fitPoisson, { m: 50, trials: 2000, rng: createRng(1) }).variance;
  * // => 0.05972949190000028 (Cramér–Rao: 3/50 = 0.06)
  */
