@@ -63,15 +63,14 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   for (let pass = 0; pass < 9; pass++) {
     if (k !== k) {
       // K: the mean of x[⌊i·m/n⌋]·sc, i < n = min(m, 16): sixteen values spread over the sample, or
-      // all of them; NaN or ±Infinity if their sum overflows. A non-number counts as 0 here and is
-      // refused, with its index, by the pass below
+      // all of them (each divided by n first, so values near 1.8e308 do not overflow the sum). A
+      // non-number counts as 0 here and is refused, with its index, by the pass below
       const n = m < 16 ? m : 16;
       k = 0;
       for (let i = 0; i < n; i++) {
         const x = xs[((i * m) / n) >>> 0];
-        if (typeof x === "number") k += x * sc;
+        if (typeof x === "number") k += (x * sc) / n;
       }
-      k /= n;
     }
     [s1, s2] = shiftedSums(xs, m, k, sc);
     ss = s2 - (s1 * s1) / m;
