@@ -112,7 +112,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
 //  - 2√r: d = fl(y − K) = D(1 + δ), |δ| ≤ u, changes ss by ≤ 2u·Σ|y − ȳ||D| ≤ 2u·√(ss·ΣD²);
 //  - 4r: each d² rounds once (u), passes two tree additions of positive terms (2u), and
 //    fl(s2 + c2) rounds once (u): 4u·ΣD² = 4u·r·ss. TwoSum is exact; the low parts, summed plainly
-//    and flushed every 2^16 values, err by < 2⁻⁶⁰·ΣD² for m ≤ 2³² (the first m mod 4 terms, summed
+//    and flushed every 2^16 values, err by < 2⁻⁵⁹·ΣD² for m ≤ 2³² (the first m mod 4 terms, summed
 //    plainly from 0, pass at most two additions, as in a tree);
 //  - 4√(r(r − 1)): the trees of S1 err by ≤ 2u·Σ|d|, which enters ss as 2|S1|/m times that, and
 //    |S1|/m·Σ|d| ≤ √((ΣD² − ss)·ΣD²) (Cauchy–Schwarz, S1²/m = ΣD² − ss);
@@ -134,7 +134,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
  * [S1, S2] = [Σ dᵢ, Σ dᵢ²] with dᵢ = xᵢ·sc − k: the m mod 4 first terms summed plainly, then each
  * group of four as a two-level tree ((d₀ + d₁) + (d₂ + d₃), likewise the squares) added with TwoSum
  * into a (hi, lo) pair, the low parts summed plainly within 2^16 values and then flushed. Each tree
- * is within 2·2⁻⁵³ of Σ|d| (of Σd² for the squares), the rest below 2⁻⁶⁰ of it at any m ≤ 2³²; the
+ * is within 2·2⁻⁵³ of Σ|d| (of Σd² for the squares), the rest below 2⁻⁵⁹ of it at any m ≤ 2³²; the
  * hot loop of fitGaussian (faster than a plain loop: four independent terms per step). Throws for
  * a non-number entry.
  */
