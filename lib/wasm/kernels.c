@@ -37,8 +37,9 @@ typedef v128_t V;
 #define CHUNK 4096
 #define BLOCK 256
 
-static double in0[CHUNK] __attribute__((aligned(16)));
-static double in1[CHUNK] __attribute__((aligned(16)));
+/* 4 more than a chunk: KL's loop loads the next pair of vectors one step ahead (unused past the end) */
+static double in0[CHUNK + 4] __attribute__((aligned(16)));
+static double in1[CHUNK + 4] __attribute__((aligned(16)));
 static double out[8] __attribute__((aligned(16)));
 
 #define EXPORT(name) __attribute__((export_name(name)))
@@ -632,6 +633,7 @@ static int pad(int n, double v0, double v1) {
 static Pair H, S;               /* blocked sums: the pass result, and entropy Σp */
 static V sp, sq, abs_;          /* plain per-lane sums */
 static V va, vb;                /* scale factors a, b */
+static int scaled;              /* a != 1 or b != 1 */
 
 static void begin(double a, double b) {
   H = (Pair){0, 0};
@@ -639,6 +641,26 @@ static void begin(double a, double b) {
   sp = sq = abs_ = SPLAT(0.0);
   va = SPLAT(a);
   vb = SPLAT(b);
+  scaled = a != 1 || b != 1;
+}
+
+/**
+ * The scaled passes (a != 1 or b != 1: the callers' rescaled second pass, rare) multiply the chunk
+ * in place first, so the loops below read a·x and b·y directly: the same products, so the same
+ * terms and sums, and no multiplication on the common path (a = b = 1). JS refills the buffers
+ * for every chunk, and rescans its own arrays on an invalid entry (a > 0 keeps signs and NaN).
+ */
+static void prescale(int n, int both) {
+  if (!scaled) return;
+  int i = 0;
+  for (; i + 2 <= n; i += 2) {
+    wasm_v128_store(in0 + i, MUL(load(in0 + i), va));
+    if (both) wasm_v128_store(in1 + i, MUL(load(in1 + i), vb));
+  }
+  if (i < n) {
+    in0[i] *= L0(va);
+    if (both) in1[i] *= L0(vb);
+  }
 }
 
 // ------------------------------------------------------------------ entropy
@@ -647,7 +669,7 @@ EXPORT("entropy_begin") void entropy_begin(double a) { begin(a, 1); }
 
 static inline void entropy_step(V x, V *h, V *s, V *good) {
   *good = wasm_v128_and(*good, wasm_f64x2_ge(x, SPLAT(0.0)));
-  V p = MUL(x, va);
+  V p = x;
   *s = ADD(*s, p);
   V pos = wasm_f64x2_gt(p, SPLAT(0.0));
   /* no log for a vector without a term (sparse p); zero lanes take log 1 (the log's fast path) */
@@ -665,13 +687,14 @@ static inline V normal_pos(V p) { return wasm_f64x2_ge(p, SPLAT(0x1p-1022)); }
  * order), so the choice never changes a result; each is written once, to keep the module small.
  */
 EXPORT("entropy_chunk") int entropy_chunk(int n) {
+  prescale(n, 0);
   for (int start = 0; start < n; start += BLOCK) {
     int end = start + BLOCK < n ? start + BLOCK : n;
     V h = SPLAT(0.0), s = SPLAT(0.0), good = ISPLAT(-1);
     int i = start;
     while (i + 2 <= end) {
       if (i + 4 <= end) {
-        V p0 = MUL(load(in0 + i), va), p1 = MUL(load(in0 + i + 2), va);
+        V p0 = load(in0 + i), p1 = load(in0 + i + 2);
         if (wasm_i64x2_all_true(wasm_v128_and(normal_pos(p0), normal_pos(p1)))) {
           V l0 = vlog_normal(p0), l1 = vlog_normal(p1);
           s = ADD(ADD(s, p0), p1);
@@ -707,8 +730,8 @@ EXPORT("cross_begin") void cross_begin(double a, double b) { begin(a, b); }
 
 static inline void cross_step(V x, V y, V *h, V *good) {
   *good = wasm_v128_and(*good, valid2(x, y));
-  V p = MUL(x, va);
-  V q = MUL(y, vb);
+  V p = x;
+  V q = y;
   sp = ADD(sp, p);
   sq = ADD(sq, q);
   V pos = wasm_f64x2_gt(p, SPLAT(0.0));
@@ -718,14 +741,15 @@ static inline void cross_step(V x, V y, V *h, V *good) {
 
 EXPORT("cross_chunk") int cross_chunk(int n) {
   n = pad(n, 0.0, 0.0);
+  prescale(n, 1);
   for (int start = 0; start < n; start += BLOCK) {
     int end = start + BLOCK < n ? start + BLOCK : n;
     V h = SPLAT(0.0), good = ISPLAT(-1);
     int i = start;
     while (i + 2 <= end) {
       if (i + 4 <= end) {
-        V p0 = MUL(load(in0 + i), va), p1 = MUL(load(in0 + i + 2), va);
-        V q0 = MUL(load(in1 + i), vb), q1 = MUL(load(in1 + i + 2), vb);
+        V p0 = load(in0 + i), p1 = load(in0 + i + 2);
+        V q0 = load(in1 + i), q1 = load(in1 + i + 2);
         /* p >= 0 (p = 0 adds 0 · log q = ±0), q positive normal */
         V ok = wasm_v128_and(wasm_v128_and(wasm_f64x2_ge(p0, SPLAT(0.0)), wasm_f64x2_ge(p1, SPLAT(0.0))),
                              wasm_v128_and(normal_pos(q0), normal_pos(q1)));
@@ -774,8 +798,8 @@ EXPORT("kl_begin") void kl_begin(double a, double b) { begin(a, b); }
 
 static inline void kl_step(V x, V y, V *h, V *g, V *good) {
   *good = wasm_v128_and(*good, valid2(x, y));
-  V p = MUL(x, va);
-  V q = MUL(y, vb);
+  V p = x;
+  V q = y;
   sp = ADD(sp, p);
   sq = ADD(sq, q);
   V pos = wasm_f64x2_gt(p, SPLAT(0.0));
@@ -794,14 +818,18 @@ static inline V kl_fast(V p, V r) {
 
 EXPORT("kl_chunk") int kl_chunk(int n) {
   n = pad(n, 0.0, 0.0);
+  prescale(n, 1);
   for (int start = 0; start < n; start += BLOCK) {
     int end = start + BLOCK < n ? start + BLOCK : n;
     V h = SPLAT(0.0), g = SPLAT(0.0), good = ISPLAT(-1);
     int i = start;
+    /* the next pair's quotients one step ahead, so the divisions' latency overlaps the logs */
+    V np0 = load(in0 + i), np1 = load(in0 + i + 2), nq0 = load(in1 + i), nq1 = load(in1 + i + 2);
+    V nr0 = DIV(np0, nq0), nr1 = DIV(np1, nq1);
     for (; i + 4 <= end; i += 4) {
-      V p0 = MUL(load(in0 + i), va), p1 = MUL(load(in0 + i + 2), va);
-      V q0 = MUL(load(in1 + i), vb), q1 = MUL(load(in1 + i + 2), vb);
-      V r0 = DIV(p0, q0), r1 = DIV(p1, q1);
+      V p0 = np0, p1 = np1, q0 = nq0, q1 = nq1, r0 = nr0, r1 = nr1;
+      np0 = load(in0 + i + 4), np1 = load(in0 + i + 6), nq0 = load(in1 + i + 4), nq1 = load(in1 + i + 6);
+      nr0 = DIV(np0, nq0), nr1 = DIV(np1, nq1);
       if (wasm_i64x2_all_true(wasm_v128_and(kl_fast(p0, r0), kl_fast(p1, r1)))) {
         V t0 = MUL(p0, vlog_normal(r0)), t1 = MUL(p1, vlog_normal(r1));
         sp = ADD(ADD(sp, p0), p1);
