@@ -496,10 +496,10 @@ static const double LN2_LO = 1.90821492927058770002e-10; /* ln 2 − LN2_HI, rou
  * correction:
  *   log x = w + ((error of w) + (r_lo + k·LN2_LO) + poly(r)),
  * with r = r_hi + r_lo rounded only for the polynomial (|poly| < 2^-17). Within 0.51 ulp
- * (tests/simd/math.test.ts against 50-digit mpmath). No division, no branch. (Until 2026-12-07,
- * branch simd6: 128 subintervals, invc with 26 bits and r exact, L stored as a multiple of 2^-32
- * plus a low part from a second table, and a polynomial of degree 7: one table load, one addition
- * and two multiplications more per vector; bench/simd-profile.ts.)
+ * (tests/simd/math.test.ts against 50-digit mpmath). No division, no branch. (Before branch
+ * simd6: 128 subintervals, invc with 26 bits and r exact, L stored as a multiple of 2^-32 plus a
+ * low part from a second table, and a polynomial of degree 7: one table load, one addition and
+ * two multiplications more per vector; bench/simd-profile.ts.)
  */
 static inline V vlog_k(V x, V kadj) {
   /* u = bits − OFF + 2^62: its top 12 bits are k + 1024, its low 52 bits those of z − OFF
