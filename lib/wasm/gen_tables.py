@@ -15,13 +15,14 @@ holds
   L:    a multiple of 2^-43 within 2^-12 ulp of -log(invc) (Gal's accurate tables: invc is
         searched among the 36-bit doubles that keep |r| <= LOG_R until one is found whose log
         lies that close to the grid; near 1, where the window is too narrow for that, the best
-        one in the window, at most 2^-7.9 ulp of the subinterval's smallest |log z|), so that
+        one in the window, 2^-7.0 and 2^-7.9 ulp of the subinterval's smallest |log z| in the two
+        subintervals below 1, whose window the Fast2Sum's condition narrows), so that
         k * LN2_HI + L (LN2_HI a multiple of 2^-32, |k| < 2^11) is exact and no low part is
         needed.
   The search: for 2^16 consecutive candidates n * 2^-35 (or 2^-36) at a time, -log(n 2^-35) / 2^-43
   modulo 1 from its Taylor series about the block's centre (mpmath for the value and the linear
   coefficient modulo 1, numpy doubles for the rest, 2^-38 accurate), and every candidate within
-  2^-19 of the grid checked again with mpmath; blocks outwards from 1/c. About 2.5 minutes.
+  2^-19 of the grid checked again with mpmath; blocks outwards from 1/c. About 4 minutes.
 Then log x = k ln2 + L + log1p(r), r = z invc - 1, |r| <= LOG_R = 0.0022 (2^-8.83).
 log1p(r) = r - r^2/2 + r^3 (C3 + C4 r + C5 r^2 + C6 r^3): C3..C6 from the Chebyshev series of
 (log1p(r) - r + r^2/2)/r^3 on |r| <= LOG_R (interpolation at 40 Chebyshev nodes, truncated after
