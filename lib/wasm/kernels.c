@@ -485,7 +485,7 @@ static const double LN2_LO = 1.90821492927058770002e-10; /* ln 2 − LN2_HI, rou
  * x = 2^k·z, z in [OFF, 2·OFF) (OFF ≈ 0.7041); the subinterval i of z (256, see gen_tables.py)
  * gives invc ≈ 1/c with 36 significant bits and L ≈ −log(invc), a multiple of 2^-43 within
  * 2^-12 ulp of it (Gal's accurate table: invc searched until its log lies that close to the grid;
- * 2^-7.9 ulp near 1). With zh = z cut to 17 significant bits (zh = z in the subinterval LOG_ONE
+ * 2^-7.0 and 2^-7.9 ulp of their smallest |log z| in the two subintervals below LOG_ONE). With zh = z cut to 17 significant bits (zh = z in the subinterval LOG_ONE
  * that holds 1, where invc = 1), r_hi = zh·invc − 1 is exact and r_lo = (z − zh)·invc is rounded
  * by less than 2^-70 (|z − zh| < 2^-16; in LOG_ONE r_hi = z − 1 by Sterbenz and r_lo = 0), so
  * r_hi + r_lo = z·invc − 1 = r, and

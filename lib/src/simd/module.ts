@@ -3,7 +3,7 @@
 // clang-14 --target=wasm32 -msimd128 -O3 -nostdlib -ffp-contract=off -Wall -Werror -Wl,--no-entry -Wl,--strip-all -Wl,-z,stack-size=4096
 
 /** SHA-256 of lib/wasm/kernels.c when these bytes were built. */
-export const KERNELS_SOURCE_SHA256 = "14c075ca490f8043a942ca549674f8d0ceb888df08f203550a7be4795aaa8c47";
+export const KERNELS_SOURCE_SHA256 = "6d9b1180806dc9156442e012683f5a7d7b9575150b1e7a2ca14eac5277500a3b";
 /** SHA-256 of the module's bytes. */
 export const KERNELS_SHA256 = "3d8d31ee096bc13e90df1b694c09abaa20f9cc5dd323d5e78a2cad4216d218a2";
 /** Size of the module in bytes. */
