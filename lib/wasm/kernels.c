@@ -756,8 +756,9 @@ EXPORT("cross_chunk") int cross_chunk(int n) {
         if (wasm_i64x2_all_true(ok)) {
           sp = ADD(ADD(sp, p0), p1);
           sq = ADD(ADD(sq, q0), q1);
-          /* no log where all four p are 0 (sparse p, one-hot targets) */
-          if (wasm_v128_any_true(wasm_v128_or(wasm_f64x2_gt(p0, SPLAT(0.0)), wasm_f64x2_gt(p1, SPLAT(0.0))))) {
+          /* no log where all four p are +0 (sparse p, one-hot targets): a bit test, the p being
+             >= 0 here; a −0 takes the logs and adds ±0 terms, which change no sum (h is never −0) */
+          if (wasm_v128_any_true(wasm_v128_or(p0, p1))) {
             V l0 = vlog_normal(q0), l1 = vlog_normal(q1);
             h = SUB(SUB(h, MUL(p0, l0)), MUL(p1, l1));
           }
