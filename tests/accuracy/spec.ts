@@ -297,7 +297,7 @@ export const SPECS: FunctionSpec[] = [
     run: (l, a) => l.logGamma(a[0]),
     bound: 2,
     domain:
-      "x = 0, 5e-324 … 1.8e308 (subnormals), 1 ± 2⁻ᵏ, 2 ± 2⁻ᵏ, within 1e-15 … 0.3 of 1.5, uniform in [1.25, 1.7] around the minimum and in (2.5, 2.7] (ref7), around the overflow at 2.56e305",
+      "x = 0, 5e-324 … 1.8e308 (subnormals), 1 ± 2⁻ᵏ, 2 ± 2⁻ᵏ, within 1e-15 … 0.3 of 1.5, uniform in [1.25, 1.7] around the minimum and in [0.5, 0.6) and (2.5, 3] (ref7), around the overflow at 2.56e305",
   },
   {
     name: "logFactorial",

@@ -44,6 +44,9 @@ const ONE_MINUS_EULER_GAMMA = 0.42278433509846713;
  * a double plus the double nearest the remainder, and the Taylor coefficients a_k = ψ⁽ᵏ⁻¹⁾(x₀)/k! of
  * ln Γ(x₀ + t) = ln Γ(x₀) + Σ_{k≥2} a_k t^k, k = 2 … 23 (same command as C).
  */
+/** ln 2 as the double nearest it plus the double nearest the remainder (mpmath). */
+const LN2 = 0.6931471805599453;
+const LN2_LOW = 2.3190468138462996e-17;
 const X0 = 1.4616321449683622;
 const X0_LOW = 9.549995429965697e-17;
 const LOG_GAMMA_X0 = -0.12148629053584961;
@@ -102,16 +105,50 @@ function logGammaNearMinimum(t: number): number {
   return LOG_GAMMA_X0 + (LOG_GAMMA_X0_LOW + t * t * s);
 }
 
+/** ln Γ(x) for 0 ≤ x < 12 (kept apart so that the Stirling path stays small enough to inline). */
+function logGammaBelowTwelve(x: number): number {
+  if (x === 0) return Infinity;
+  if (x < 0.5) return logGammaOnePlus(x) - Math.log(x);
+  // ln Γ(1 + x) − ln 2x + ln 2 with 1 + x near the minimum (x − (X0 − 1) exact) and ln 2 in two
+  // parts: ln Γ(1 + z) at z < −3/8 took all 59 terms and lost 2.37 ulps (x = 0.5416); with − ln x
+  // instead of − ln 2x + ln 2, the rounding of ln x (above ½, the result below) cost up to 1.97
+  if (x < 0.6)
+    return LN2 + (logGammaNearMinimum(x - (X0 - 1) - X0_LOW) - Math.log(2 * x) + LN2_LOW);
+  // ln Γ(1 + z) up to z = ¼ only, ln Γ(2 + z) from z = −0.3 on; between them, around the minimum
+  // of ln Γ where both series cancel, the series about the minimum (x − X0 is exact there)
+  // (+ 0: ln Γ(1) = ln Γ(2) = 0, not the −0 that z·(…) gives at z = 0)
+  if (x < 1.25) return logGammaOnePlus(x - 1) + 0;
+  if (x <= 1.7) return logGammaNearMinimum(x - X0 - X0_LOW);
+  if (x <= 2.5) return logGammaTwoPlus(x - 2) + 0;
+  if (x <= 3) {
+    // ln(x − 1) + ln Γ(x − 1) with ln(x − 1) = ln 2 + ln((x − 1)/2): where ln(x − 1) is above ½ and
+    // the result below (x in 2.65 … 2.77), rounding ln(x − 1) itself cost up to 2.08 ulps (2.7161)
+    const y = x - 1;
+    const g = y <= 1.7 ? logGammaNearMinimum(y - X0 - X0_LOW) : logGammaTwoPlus(y - 2);
+    return LN2 + (Math.log(0.5 * y) + g + LN2_LOW);
+  }
+  let y = x;
+  let product = 1;
+  while (y > 2.5) {
+    y -= 1;
+    product *= y;
+  }
+  // y in (1.5, 2.5]: below 1.7 the series about the minimum, as above (1.95 ulps at 2.6678 before)
+  return (
+    Math.log(product) + (y <= 1.7 ? logGammaNearMinimum(y - X0 - X0_LOW) : logGammaTwoPlus(y - 2))
+  );
+}
+
 /**
  * The natural logarithm of the gamma function, ln Γ(x), for x > 0.
  *
  * ln Γ(x) = ln ∫₀^∞ t^(x−1) e^(−t) dt; for integers ln Γ(k + 1) = ln k!. Computed without
- * cancellation in every range: near its zeros at 1 and 2 (x in [½, 5/4) and (1.7, 5/2]) by the
+ * cancellation in every range: near its zeros at 1 and 2 (x in [0.6, 5/4) and (1.7, 5/2]) by the
  * Taylor series of ln Γ(1 + z) and of ln Γ(2 + z), around its minimum at x₀ = 1.4616… (x in
- * [5/4, 1.7]) by the series in x − x₀ with ln Γ(x₀) in two parts; below ½ from
- * ln Γ(x) = ln Γ(1 + x) − ln x;
+ * [5/4, 1.7]) by the series in x − x₀ with ln Γ(x₀) in two parts; below 0.6 from
+ * ln Γ(x) = ln Γ(1 + x) − ln x (from ½ on as ln Γ(1 + x) − ln 2x + ln 2, ln 2 in two parts);
  * from 5/2 to 12 by the recurrence Γ(x) = (x − 1)⋯(x − n) Γ(x − n) down into [3/2, 5/2], adding
- * positive terms; from 12 up by the Stirling series with eight Bernoulli terms, written
+ * positive terms (to 3 as ln 2 + ln((x − 1)/2) + ln Γ(x − 1)); from 12 up by the Stirling series with eight Bernoulli terms, written
  * x(ln x − 1) − ½ ln x + ½ ln 2π + δ(x) so that no intermediate overflows before the result does.
  * The worst error against mpmath's `loggamma` at 50 digits, over 5e-324 … 1.8e308, is in the
  * accuracy table of lib/README.md (tests/accuracy measures it).
@@ -134,26 +171,8 @@ export function logGamma(x: number): number {
   // the shared message builders: a string shows quoted (logGamma: x = "2" is not a number)
   if (typeof x !== "number") throw typeError("logGamma", "x", x, "is not a number");
   if (!(x >= 0)) throw valueError("logGamma", "x", x, "is not a number ≥ 0");
-  if (x === 0 || x === Infinity) return Infinity;
-  if (x < 0.5) return logGammaOnePlus(x) - Math.log(x);
-  // ln Γ(1 + z) up to z = ¼ only, ln Γ(2 + z) from z = −0.3 on; between them, around the minimum
-  // of ln Γ where both series cancel, the series about the minimum (x − X0 is exact there)
-  // (+ 0: ln Γ(1) = ln Γ(2) = 0, not the −0 that z·(…) gives at z = 0)
-  if (x < 1.25) return logGammaOnePlus(x - 1) + 0;
-  if (x <= 1.7) return logGammaNearMinimum(x - X0 - X0_LOW);
-  if (x <= 2.5) return logGammaTwoPlus(x - 2) + 0;
-  if (x < 12) {
-    let y = x;
-    let product = 1;
-    while (y > 2.5) {
-      y -= 1;
-      product *= y;
-    }
-    // y in (1.5, 2.5]: below 1.7 the series about the minimum, as above (1.95 ulps at 2.6678 before)
-    return (
-      Math.log(product) + (y <= 1.7 ? logGammaNearMinimum(y - X0 - X0_LOW) : logGammaTwoPlus(y - 2))
-    );
-  }
+  if (x < 12) return logGammaBelowTwelve(x);
+  if (x === Infinity) return Infinity;
   // x·(log x − 1) − ½ log x rather than (x − ½)·log x − x: the latter's product overflows for x
   // in (2.5564e305, 2.5600e305), where ln Γ(x) itself is still below the largest double.
   const lx = Math.log(x);
