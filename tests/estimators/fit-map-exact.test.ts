@@ -65,8 +65,8 @@ test("θ_MAP is rounded once when the numerator's or denominator's low part outw
 
 // References: Python `float((Fraction(alpha) + h - 1) / (Fraction(alpha) + Fraction(beta) + m - 2))` of
 // the doubles below (h ones in m entries), which rounds once, onto the subnormal grid where the mode is
-// subnormal. The inputs are the seventh referee's (/work/notes/ref7 bm.py seed 2, bm2.py seed 3, bm3.py
-// seed 4); the generator's seeded cases are in tests/fixtures/generate_accuracy.py, gen_appended_bmap6.
+// subnormal. The inputs are the seventh referee's (their bm.py seed 2, bm2.py seed 3, bm3.py
+// seed 4); the generator's seeded cases are in tests/fixtures/generate_accuracy.py, gen_appended_referee7_map_gamma.
 function mapCase(h: number, m: number, alpha: number, beta: number): number {
   const xs = new Array<number>(m).fill(0).fill(1, 0, h);
   return fitBernoulliMap(xs, { alpha, beta }).p;

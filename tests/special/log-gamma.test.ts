@@ -41,8 +41,8 @@ test("logGamma keeps its relative accuracy right next to the zeros at 1 and 2, w
 });
 
 // mpmath at 50 digits: hi = float(mp.loggamma(x)), lo = float(mp.loggamma(x) - hi), at the seventh
-// referee's worst points around the minimum x₀ = 1.4616 (/work/notes/ref7 lg2.py seeds 11, 32, 31).
-// The seeded scan of [1.25, 1.7] is in tests/fixtures/generate_accuracy.py (gen_appended_bmap6).
+// referee's worst points around the minimum x₀ = 1.4616 (their lg2.py, seeds 11, 32, 31).
+// Seeded cases in [1.25, 1.7], [0.5, 0.6) and (2.5, 3]: tests/fixtures/generate_accuracy.py, gen_appended_referee7_map_gamma.
 const NEAR_MINIMUM: [number, number, number][] = [
   [1.3467286868818664, -0.11486243301163003, 3.4535784035225362e-18],
   [1.349303132782734, -0.11516124303845124, 1.9985803110692215e-19],
