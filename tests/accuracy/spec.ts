@@ -297,7 +297,7 @@ export const SPECS: FunctionSpec[] = [
     run: (l, a) => l.logGamma(a[0]),
     bound: 2,
     domain:
-      "x = 0, 5e-324 … 1.8e308 (subnormals), 1 ± 2⁻ᵏ, 2 ± 2⁻ᵏ, within 1e-15 … 0.3 of 1.5, around the overflow at 2.56e305",
+      "x = 0, 5e-324 … 1.8e308 (subnormals), 1 ± 2⁻ᵏ, 2 ± 2⁻ᵏ, within 1e-15 … 0.3 of 1.5, uniform in [1.25, 1.7] around the minimum and in [0.5, 0.6) and (2.5, 3] (ref7), around the overflow at 2.56e305",
   },
   {
     name: "logFactorial",
@@ -455,7 +455,7 @@ export const SPECS: FunctionSpec[] = [
     // as −(k − n·x), exactly); README's notes give the figure per region
     bound: 24,
     domain:
-      "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999, uniform in (0, 1) and 1 … 6 sd off the mean; one shape 1e12 times the other, x near 1; a seeded search at shapes 1e2 … 1e300, x up to 40 sd off the mean; both shapes below 1e-20, x near the smaller (ref6)",
+      "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999, uniform in (0, 1) and 1 … 6 sd off the mean; one shape 1e12 times the other, x near 1; a seeded search at shapes 1e2 … 1e300, x up to 40 sd off the mean; both shapes below 1e-20, x near the smaller (ref6); x subnormal (2⁻¹⁰⁷⁴ … 2⁻¹⁰²²), shapes 1 … 1e6 (ref7)",
   }),
   method("beta", "prob", 2, {
     metric: "ulp-exp",
@@ -624,7 +624,8 @@ export const SPECS: FunctionSpec[] = [
     name: "fitBernoulliMap",
     metric: "ulp",
     bound: 1,
-    domain: "m 1 … 100, prior shapes 2⁻⁸⁰ … 1e300 (tiny shapes beside 1 ± 2⁻⁵²)",
+    domain:
+      "m 1 … 100, prior shapes 2⁻⁸⁰ … 1e300 (tiny shapes beside 1 ± 2⁻⁵²); α 5e-324 … 2⁻⁹⁶⁰ (subnormal); α + β + m past 2⁹⁰⁰ and near 2¹⁰⁰⁰, shapes to 1.8e308, modes near 2⁻¹⁰²² and subnormal (ref7)",
     run: (l, a) => l.fitBernoulliMap(a[0], { alpha: a[1], beta: a[2] }).p,
   },
   {

@@ -40,6 +40,35 @@ test("logGamma keeps its relative accuracy right next to the zeros at 1 and 2, w
   }
 });
 
+// mpmath at 50 digits: hi = float(mp.loggamma(x)), lo = float(mp.loggamma(x) - hi), at the seventh
+// referee's worst points around the minimum x₀ = 1.4616 (their lg2.py, seeds 11, 32, 31).
+// Seeded cases in [1.25, 1.7], [0.5, 0.6) and (2.5, 3]: tests/fixtures/generate_accuracy.py, gen_appended_referee7_map_gamma.
+const NEAR_MINIMUM: [number, number, number][] = [
+  [1.3467286868818664, -0.11486243301163003, 3.4535784035225362e-18],
+  [1.349303132782734, -0.11516124303845124, 1.9985803110692215e-19],
+  [1.372029668951083, -0.11749122517636565, 1.5559006986601628e-18],
+  [1.5371037887302932, -0.11879180100319203, -3.3947834783484685e-18],
+  [1.5272885284782935, -0.11944119810811364, 3.3628230851708397e-18],
+  [1.5237537257838958, -0.1196535715305287, 1.376095435662774e-18],
+];
+// the same, at the worst points of seeded scans of [0.5, 0.6) and (2.5, 3] (ln Γ(1 + x) − ln x and
+// ln(x − 1) + ln Γ(x − 1) rounded their logarithm above ½ with the result below: 2.37 and 2.08 ulps)
+const BESIDE_MINIMUM: [number, number, number][] = [
+  [0.5415652201456654, 0.494824018475906, 2.0651685601500612e-17],
+  [0.5429648953400374, 0.49234821528768774, -8.221048352108634e-18],
+  [2.7161193880056382, 0.4477221742696764, 4.3899042170299366e-18],
+  [2.6677795218340403, 0.40938106367907023, -3.028288467098459e-18],
+];
+
+test("logGamma stays within 2 ulps around its minimum, where the series at 1 and 2 cancel, and where it recurs to there from 0.5 … 0.6 and 2.5 … 3 (it was 2.25, 2.37 and 2.08 ulps)", () => {
+  for (const [x, hi, lo] of [...NEAR_MINIMUM, ...BESIDE_MINIMUM]) {
+    const got = logGamma(x);
+    // the error against the double-double reference, in ulps of the result
+    const u = Math.abs(got - hi - lo) / 2 ** (Math.floor(Math.log2(Math.abs(hi))) - 52);
+    assert.ok(u <= 2, `x = ${x}: ${got} vs ${hi} + ${lo} (${u.toFixed(2)} ulps)`);
+  }
+});
+
 test("logGamma(k + 1) equals logFactorial(k) at the integers, within one ulp", () => {
   for (const k of [0, 1, 2, 5, 10, 11, 12, 20, 100, 170, 171, 1000, 1e6]) {
     assert.ok(

@@ -42,7 +42,9 @@ export interface BernoulliMapFit {
  * Beta(1, 1) gives the MLE h/m; Beta(2, 2) gives add-one (Laplace) smoothing (h + 1)/(m + 2).
  * Edge cases (m ≥ 1, so the posterior always has a single mode): when h + alpha < 1 the posterior
  * density grows without bound at 0 and θ_MAP = 0; when m − h + beta < 1, θ_MAP = 1. The formula above
- * would leave [0, 1] there.
+ * would leave [0, 1] there. θ_MAP is the exact quotient rounded once, for every pair of shapes: the sums
+ * are formed exactly (double-doubles), and a quotient that would be subnormal is rounded directly onto
+ * the subnormal grid.
  *
  * @param xs the observations, each exactly 0 or 1
  * @param opts the prior's shapes `alpha` and `beta` (default 1 and 1)
@@ -55,23 +57,30 @@ export interface BernoulliMapFit {
  * fitBernoulliMap([1, 1, 1], { alpha: 2, beta: 2 }).posterior.params;   // => { alpha: 5, beta: 2 }
  * fitBernoulliMap([1, 0, 1]).p;                                         // => 0.6666666666666666
  * fitBernoulliMap([0, 0], { alpha: 0.5, beta: 2 }).p;                   // => 0
+ * fitBernoulliMap([1], { alpha: 0.5, beta: 1e308 }).p;                  // => 5e-309 (a subnormal mode)
  * fitBernoulliMap([1, 2]);  // throws RangeError: fitBernoulliMap: xs[1] = 2 is not 0 or 1
  * fitBernoulliMap([1], { alpha: 0 }); // throws RangeError: fitBernoulliMap: alpha = 0 must be finite and > 0
  */
 /**
  * The posterior mode (α − 1 + h)/(α + β − 2 + m) with one rounding, decided on the exact shapes:
- * 0 when α + h < 1, 1 when β + m − h < 1, else the quotient (undefined when the denominator nears
- * the double range: the caller then takes the posterior's own mode). Numerator and denominator are
+ * 0 when α + h < 1, 1 when β + m − h < 1, else the quotient. Numerator and denominator are
  * double-doubles, renormalised before the division: rounding α + h or α + β + m first lost a prior
  * shape below half an ulp (Beta(1 + 1e-20, 1) read as Beta(1, 1), a NaN mode), and an unnormalised
- * low part as large as the high part gave only a first-order quotient (2⁻⁹ for 1/513).
+ * low part as large as the high part gave only a first-order quotient (2⁻⁹ for 1/513). When
+ * α + β + m reaches 2¹⁰⁰⁰ every term is scaled by 2⁻⁶⁴ first (`one` is then 2⁻⁶⁴; a term that falls
+ * below the normal range there is too small to move the result). Where the remainder of the division
+ * could underflow (a numerator or quotient below 2⁻⁹⁰⁰: α subnormal, a subnormal mode) the quotient
+ * is formed on scaled operands by {@link scaledQuotient}.
  */
-function posteriorMode(alpha: number, b: number, h: number, m: number): number | undefined {
-  if (!(alpha + b + m < 2 ** 900)) return undefined;
+function posteriorMode(alpha: number, b: number, h: number, m: number, one: number): number {
+  if (!(alpha + b + m < 2 ** 1000)) {
+    const s = 2 ** -64;
+    return posteriorMode(alpha * s, b * s, h * s, m * s, s);
+  }
   // (TwoSum inline: the helper's [s, e] arrays were five allocations a call)
-  const x1 = alpha - 1;
+  const x1 = alpha - one;
   let v = x1 - alpha;
-  const e1 = alpha - (x1 - v) + (-1 - v);
+  const e1 = alpha - (x1 - v) + (-one - v);
   const n0 = h + x1;
   v = n0 - h;
   const e2 = h - (n0 - v) + (x1 - v);
@@ -80,9 +89,9 @@ function posteriorMode(alpha: number, b: number, h: number, m: number): number |
   const n = n0 + nl0;
   v = n - n0;
   const nl = n0 - (n - v) + (nl0 - v);
-  const y1 = b - 1;
+  const y1 = b - one;
   v = y1 - b;
-  const f1 = b - (y1 - v) + (-1 - v);
+  const f1 = b - (y1 - v) + (-one - v);
   const mh = m - h;
   const o0 = mh + y1;
   v = o0 - mh;
@@ -102,9 +111,47 @@ function posteriorMode(alpha: number, b: number, h: number, m: number): number |
   v = d - d0;
   const dl = d0 - (d - v) + (dl0 - v);
   const q = n / d;
+  // the remainder's low part underflows below about 2⁻⁹⁶⁸: 1.4e6 ulps at α = 1.66e-314
+  if (!(q >= 2 ** -900 && n >= 2 ** -900)) return scaledQuotient(n, nl, d, dl);
   const pd = q * d;
   const res = n - pd - productError(q, d, pd); // n − q·d, exactly
   return q + (res + nl - q * dl) / d;
+}
+
+/** x·2^k for an integer k in [−1000, 1074], exact where the result is normal. */
+function timesPowerOfTwo(x: number, k: number): number {
+  return k > 1000 ? x * 2 ** 1000 * 2 ** (k - 1000) : x * 2 ** k;
+}
+
+/**
+ * (n + nl)/(d + dl) rounded once, for double-doubles with 0 ≤ n + nl ≤ d + dl, n ≥ 5e-324 or 0, and
+ * d < 2¹⁰⁰⁰, subnormal quotients included: numerator and denominator are scaled into [1, 2) by powers of
+ * two, their quotient q and its remainder formed there (Dekker, nothing underflows), and q·2^e put
+ * back: by one exact multiplication when it is normal, else rounded once onto the subnormal grid as
+ * the nearest whole number of units 2⁻¹⁰⁷⁴ (ties to even). Rounding q first and then scaling it to a
+ * subnormal rounds twice (571 ulps at α = 1.77e-4, β = 2.8e304, as posterior.mode() gave).
+ */
+function scaledQuotient(n: number, nl: number, d: number, dl: number): number {
+  if (n === 0) return 0; // (then nl = 0)
+  const kn = -Math.floor(Math.log2(n));
+  const kd = -Math.floor(Math.log2(d));
+  const N = timesPowerOfTwo(n, kn);
+  const D = timesPowerOfTwo(d, kd);
+  const q = N / D; // in (¼, 4) (Math.log2 may round up to the next power of two)
+  const pd = q * D;
+  const c =
+    (N - pd - productError(q, D, pd) + timesPowerOfTwo(nl, kn) - q * timesPowerOfTwo(dl, kd)) / D;
+  const e = kd - kn; // (n + nl)/(d + dl) = (q + c)·2^e
+  if (e > -1000) return (q + c) * 2 ** e;
+  if (e < -1100) return 0; // below 2⁻¹⁰⁹⁸
+  const w = 2 ** (e + 1074);
+  const units = q * w;
+  if (units >= 2 ** 52) return (q + c) * 2 ** e; // normal after all
+  let k = Math.round(units);
+  const r = units - k + c * w; // (units − k exact)
+  if (r > 0.5 || (r === 0.5 && k % 2 === 1)) k++;
+  else if (r < -0.5 || (r === -0.5 && k % 2 === 1)) k--;
+  return k * 2 ** -1074;
 }
 
 export function fitBernoulliMap(xs: Sample, opts?: BernoulliMapOptions): BernoulliMapFit {
@@ -120,7 +167,7 @@ export function fitBernoulliMap(xs: Sample, opts?: BernoulliMapOptions): Bernoul
     else if (x !== 0) entryFail(fn, i, x, "is not 0 or 1");
   }
   const posterior = beta(alpha + h, b + (m - h)); // (b + m − h would round b + m to m first, leaving 0 for tiny b)
-  const p = posteriorMode(alpha, b, h, m) ?? posterior.mode();
+  const p = posteriorMode(alpha, b, h, m, 1);
   return { p, posterior, model: bernoulli(p) };
 }
 

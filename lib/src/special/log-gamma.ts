@@ -24,7 +24,7 @@ const C: readonly number[] = [
 const EULER_GAMMA = 0.5772156649015329;
 /**
  * Taylor coefficients of ln Γ(2 + z) = (1 − γ)z + Σ_{k≥2} d_k z^k, d_k = (−1)^k (ζ(k) − 1)/k, for
- * k = 2 … 40 (the terms fall like 4^-k/k at |z| = ½; same command as C).
+ * k = 2 … 30 (the terms fall like 4^-k/k at |z| = ½; same command as C).
  */
 const D: readonly number[] = [
   0.3224670334241132, -0.0673523010531981, 0.020580808427784546, -0.007385551028673986,
@@ -34,11 +34,29 @@ const D: readonly number[] = [
   2.1207184805554665e-7, -1.0043224823968099e-7, 4.7698101693639804e-8, -2.2711094608943164e-8,
   1.0838659214896955e-8, -5.183475041970047e-9, 2.4836745438024785e-9, -1.1921401405860912e-9,
   5.731367241678862e-10, -2.7595228851242334e-10, 1.330476437424449e-10, -6.4229645638381e-11,
-  3.1044247747322276e-11, -1.5021384080754142e-11, 7.275974480239079e-12, -3.527742476575915e-12,
-  1.711991790559618e-12, -8.315385841420285e-13, 4.04220052528944e-13, -1.9664756310966165e-13,
-  9.573630387838556e-14, -4.6640760264283744e-14, 2.2737369600659724e-14,
+  3.1044247747322276e-11,
 ];
 const ONE_MINUS_EULER_GAMMA = 0.42278433509846713;
+/**
+ * The minimum x₀ = 1.46163214496836… of ln Γ (the zero of the digamma function) and ln Γ(x₀), each as
+ * a double plus the double nearest the remainder, and the Taylor coefficients a_k = ψ⁽ᵏ⁻¹⁾(x₀)/k! of
+ * ln Γ(x₀ + t) = ln Γ(x₀) + Σ_{k≥2} a_k t^k, k = 2 … 23 (same command as C).
+ */
+/** ln 2 as the double nearest it plus the double nearest the remainder (mpmath). */
+const LN2 = 0.6931471805599453;
+const LN2_LOW = 2.3190468138462996e-17;
+const X0 = 1.4616321449683622;
+const X0_LOW = 9.549995429965697e-17;
+const LOG_GAMMA_X0 = -0.12148629053584961;
+const LOG_GAMMA_X0_LOW = 3.364991468473138e-18;
+const M: readonly number[] = [
+  0.4838361227238106, -0.1475877229945307, 0.06462494023891276, -0.0327885410884813,
+  0.017970675115210395, -0.010314223036636387, 0.006100536020517889, -0.0036845696083163734,
+  0.0022597648232218106, -0.001402251445904451, 0.0008782326347176812, -0.0005541949527966822,
+  0.00035191295683784665, -0.0002246534436959552, 0.000144070395420933, -9.276098655471749e-5,
+  5.9934733439794256e-5, -3.884583889452658e-5, 2.52476632917301e-5, -1.6450858338395606e-5,
+  1.0743455256375933e-5, -7.030705257380349e-6,
+];
 const HALF_LOG_TWO_PI = 0.9189385332046728; // ½ ln 2π
 /** Stirling-series coefficients B_2k / (2k(2k − 1)), k = 1 … 8. */
 const STIRLING = [
@@ -61,8 +79,9 @@ function logGammaOnePlus(z: number): number {
 }
 
 /**
- * ln Γ(2 + z) for z in [−5/8, ½] by its own Taylor series (radius 2: its 39 terms reach 2⁻⁶⁰ of
- * the result at z = −5/8): log1p(z) + ln Γ(1 + z) would cancel by up to
+ * ln Γ(2 + z) for z in [−0.3, ½] by its own Taylor series (radius 2: after its 29 terms the rest is
+ * below 2⁻⁶⁵ of the result on that interval, mpmath's nsum; the 39 that reached to z = −5/8 were kept
+ * until the series about the minimum took over below 1.7): log1p(z) + ln Γ(1 + z) would cancel by up to
  * a factor 8 between 1.5 and 2 (around the minimum of Γ).
  */
 function logGammaTwoPlus(z: number): number {
@@ -72,13 +91,63 @@ function logGammaTwoPlus(z: number): number {
 }
 
 /**
+ * ln Γ(x₀ + t) for t = x − x₀ in [−0.212, 0.239] (x in [1.25, 1.7]), around the minimum of ln Γ, by
+ * its Taylor series there: ln Γ(x₀) + t²·Σ a_k t^(k−2), with ln Γ(x₀) in two parts, so the result is
+ * the two-part constant plus a term at most 0.43 of the result, and rounds about once. The series of
+ * ln Γ(1 + z) and ln Γ(2 + z) cancel here (z·(s·z − γ) with s·z ≈ γ/2): 2.25 ulps at
+ * ln Γ(1.3467286868818664), 2.24 at 1.5272885284782935. Its radius is x₀ (the pole at 0), so
+ * 22 terms bring the first one dropped below 2⁻⁶⁰ of the result on the interval.
+ */
+function logGammaNearMinimum(t: number): number {
+  let s = 0;
+  for (let k = M.length - 1; k >= 0; k--) s = s * t + M[k];
+  return LOG_GAMMA_X0 + (LOG_GAMMA_X0_LOW + t * t * s);
+}
+
+/** ln Γ(x) for 0 ≤ x < 12 (kept apart so that the Stirling path stays small enough to inline). */
+function logGammaBelowTwelve(x: number): number {
+  if (x === 0) return Infinity;
+  if (x < 0.5) return logGammaOnePlus(x) - Math.log(x);
+  // ln Γ(1 + x) − ln 2x + ln 2 with 1 + x near the minimum (x − (X0 − 1) exact) and ln 2 in two
+  // parts: ln Γ(1 + z) at z < −3/8 took all 59 terms and lost 2.37 ulps (x = 0.5416); with − ln x
+  // instead of − ln 2x + ln 2, the rounding of ln x (above ½, the result below) cost up to 1.97
+  if (x < 0.6)
+    return LN2 + (logGammaNearMinimum(x - (X0 - 1) - X0_LOW) - Math.log(2 * x) + LN2_LOW);
+  // ln Γ(1 + z) up to z = ¼ only, ln Γ(2 + z) from z = −0.3 on; between them, around the minimum
+  // of ln Γ where both series cancel, the series about the minimum (x − X0 is exact there)
+  // (+ 0: ln Γ(1) = ln Γ(2) = 0, not the −0 that z·(…) gives at z = 0)
+  if (x < 1.25) return logGammaOnePlus(x - 1) + 0;
+  if (x <= 1.7) return logGammaNearMinimum(x - X0 - X0_LOW);
+  if (x <= 2.5) return logGammaTwoPlus(x - 2) + 0;
+  if (x <= 3) {
+    // ln(x − 1) + ln Γ(x − 1) with ln(x − 1) = ln 2 + ln((x − 1)/2): where ln(x − 1) is above ½ and
+    // the result below (x in 2.65 … 2.77), rounding ln(x − 1) itself cost up to 2.08 ulps (2.7161)
+    const y = x - 1;
+    const g = y <= 1.7 ? logGammaNearMinimum(y - X0 - X0_LOW) : logGammaTwoPlus(y - 2);
+    return LN2 + (Math.log(0.5 * y) + g + LN2_LOW);
+  }
+  let y = x;
+  let product = 1;
+  while (y > 2.5) {
+    y -= 1;
+    product *= y;
+  }
+  // y in (1.5, 2.5]: below 1.7 the series about the minimum, as above (1.95 ulps at 2.6678 before)
+  return (
+    Math.log(product) + (y <= 1.7 ? logGammaNearMinimum(y - X0 - X0_LOW) : logGammaTwoPlus(y - 2))
+  );
+}
+
+/**
  * The natural logarithm of the gamma function, ln Γ(x), for x > 0.
  *
  * ln Γ(x) = ln ∫₀^∞ t^(x−1) e^(−t) dt; for integers ln Γ(k + 1) = ln k!. Computed without
- * cancellation in every range: near its zeros at 1 and 2 (x in [½, 5/2]) by the Taylor series of
- * ln Γ(1 + z) and of ln Γ(2 + z); below ½ from ln Γ(x) = ln Γ(1 + x) − ln x;
+ * cancellation in every range: near its zeros at 1 and 2 (x in [0.6, 5/4) and (1.7, 5/2]) by the
+ * Taylor series of ln Γ(1 + z) and of ln Γ(2 + z), around its minimum at x₀ = 1.4616… (x in
+ * [5/4, 1.7]) by the series in x − x₀ with ln Γ(x₀) in two parts; below 0.6 from
+ * ln Γ(x) = ln Γ(1 + x) − ln x (from ½ on as ln Γ(1 + x) − ln 2x + ln 2, ln 2 in two parts);
  * from 5/2 to 12 by the recurrence Γ(x) = (x − 1)⋯(x − n) Γ(x − n) down into [3/2, 5/2], adding
- * positive terms; from 12 up by the Stirling series with eight Bernoulli terms, written
+ * positive terms (to 3 as ln 2 + ln((x − 1)/2) + ln Γ(x − 1)); from 12 up by the Stirling series with eight Bernoulli terms, written
  * x(ln x − 1) − ½ ln x + ½ ln 2π + δ(x) so that no intermediate overflows before the result does.
  * The worst error against mpmath's `loggamma` at 50 digits, over 5e-324 … 1.8e308, is in the
  * accuracy table of lib/README.md (tests/accuracy measures it).
@@ -101,22 +170,8 @@ export function logGamma(x: number): number {
   // the shared message builders: a string shows quoted (logGamma: x = "2" is not a number)
   if (typeof x !== "number") throw typeError("logGamma", "x", x, "is not a number");
   if (!(x >= 0)) throw valueError("logGamma", "x", x, "is not a number ≥ 0");
-  if (x === 0 || x === Infinity) return Infinity;
-  if (x < 0.5) return logGammaOnePlus(x) - Math.log(x);
-  // ln Γ(1 + z) up to z = 3/8 only: toward ½ its alternating series lost 3 ulps (x = 1.4958);
-  // from there ln Γ(2 + z), z ≥ −5/8, whose terms all have one sign
-  // (+ 0: ln Γ(1) = ln Γ(2) = 0, not the −0 that z·(…) gives at z = 0)
-  if (x < 1.375) return logGammaOnePlus(x - 1) + 0;
-  if (x <= 2.5) return logGammaTwoPlus(x - 2) + 0;
-  if (x < 12) {
-    let y = x;
-    let product = 1;
-    while (y > 2.5) {
-      y -= 1;
-      product *= y;
-    }
-    return Math.log(product) + logGammaTwoPlus(y - 2);
-  }
+  if (x < 12) return logGammaBelowTwelve(x);
+  if (x === Infinity) return Infinity;
   // x·(log x − 1) − ½ log x rather than (x − ½)·log x − x: the latter's product overflows for x
   // in (2.5564e305, 2.5600e305), where ln Γ(x) itself is still below the largest double.
   const lx = Math.log(x);
