@@ -361,7 +361,8 @@ export function mutualInformationOf(
         const s2 = v + yh;
         const u = d / s2;
         // |u| < 1/16 here: kl_div(v, y) = (v + y)·atanhSeries(u), its first branch inline below 1/64
-        if (u < 0.015625 && u > -0.015625) {
+        // (one test on |u|: two on u were two branches that random tables mispredict)
+        if (Math.abs(u) < 0.015625) {
           const t = u * u;
           h += s2 * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
         } else h += v > 0 ? s2 * atanhSeries(u) : klDivTerm(v, yh, d);
