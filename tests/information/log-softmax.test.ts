@@ -18,6 +18,17 @@ test("logSoftmax keeps a log-probability that softmax would round to 0", () => {
   assert.equal(Array.from(logSoftmax([0, -Infinity])), [0, -Infinity]);
 });
 
+test("logSoftmax keeps a −Infinity term at −Infinity and the other terms finite (no NaN from its correction)", () => {
+  // the terms' shift corrections are summed apart and come out NaN for a −∞ term (r = −∞ + ∞):
+  // the rest is then summed again with the guard; reference: mpmath, −log1p(e^-1) and −1 − log1p(e^-1)
+  const out = logSoftmax([0, -Infinity, -1]);
+  assertUlps(out[0], -0.3132616875182228, 2, "logSoftmax([0, -Infinity, -1])[0]");
+  assert.is(out[1], -Infinity);
+  assertUlps(out[2], -1.3132616875182228, 2, "logSoftmax([0, -Infinity, -1])[2]");
+  // zᵢ − max overflows to −Infinity
+  assert.equal(Array.from(logSoftmax([-1e308, 1e308, 5e307])), [-Infinity, 0, -5e307]);
+});
+
 test("logSoftmax(z) = z - logSumExp(z) and its exponentials sum to 1 (property)", () => {
   fc.assert(
     fc.property(

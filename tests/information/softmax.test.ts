@@ -18,6 +18,17 @@ test("softmax of huge equal logits is uniform, and -Infinity gets probability 0"
   assert.equal(Array.from(softmax(new Float64Array([0, -Infinity]))), [1, 0]);
 });
 
+test("softmax gives a term whose zᵢ − max is −Infinity probability 0, not NaN, beside finite terms", () => {
+  // the hot loop leaves out expShifted's guard for a 0 term (its r is NaN there) and redoes the
+  // terms when the sum comes out NaN; reference: mpmath, 1/(1 + e^-1) and e^-1/(1 + e^-1)
+  const out = softmax([0, -Infinity, -1]);
+  assertUlps(out[0], 0.7310585786300049, 1, "softmax([0, -Infinity, -1])[0]");
+  assert.is(out[1], 0);
+  assertUlps(out[2], 0.2689414213699951, 1, "softmax([0, -Infinity, -1])[2]");
+  // zᵢ − max overflows to −Infinity: exp(−2e308) is 0, and exp(−5e307) too
+  assert.equal(Array.from(softmax([-1e308, 1e308, 5e307])), [0, 1, 0]);
+});
+
 test("softmax sums to 1 with entries in [0, 1] (property)", () => {
   fc.assert(
     fc.property(

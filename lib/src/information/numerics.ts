@@ -338,7 +338,8 @@ export function logDoubleDouble(v: number): [number, number] {
  * exp(z − m) with the rounding error r of d = z − m put back (TwoSum of z and −m):
  * exp(d + r) = exp(d)·(1 + r). 0 where exp(d) is 0 (z = −∞ makes r NaN). Without r, a shift of
  * −700 rounded by half an ulp moves the result by 350 ulps. Internal: the per-term exponential
- * of softmax, logSoftmax and logSumExp's precise pass.
+ * of logSumExp's precise pass (sumRestPrecise) and of the rare second loops of softmax and
+ * logSoftmax (their hot loops inline the same arithmetic without the guard for a 0 term).
  */
 export function expShifted(z: number, m: number): number {
   const d = z - m;

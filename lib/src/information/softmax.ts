@@ -39,8 +39,13 @@ export function softmax(logits: Vector): Float64Array {
   let s = 0;
   let c = 0;
   for (let i = 0; i < n; i++) {
-    // exp(zᵢ − m) with the rounding of zᵢ − m put back (0 for zᵢ = −∞)
-    const v = expShifted(logits[i], m);
+    // exp(zᵢ − m) with the rounding r of d = zᵢ − m put back, as expShifted does but without its
+    // guard for a 0 term (the guard in the hot loop cost more than the correction's arithmetic)
+    const z = logits[i];
+    const d = z - m;
+    const b = d - z;
+    const e = Math.exp(d);
+    const v = e + e * (z - (d - b) + (-m - b));
     out[i] = v;
     // compensated (Neumaier): a plain sum's error grows with n (21 ulp at n = 1e4)
     const t = s + v;
@@ -48,6 +53,20 @@ export function softmax(logits: Vector): Float64Array {
     s = t;
   }
   s += c;
+  // a term whose d is −∞ (a −∞ logit, or zᵢ − m below −1.8e308) is 0, but its r is NaN (−∞ + ∞),
+  // and so are v and s: the terms are taken again with that guarded (rare)
+  if (s !== s) {
+    s = 0;
+    c = 0;
+    for (let i = 0; i < n; i++) {
+      const v = expShifted(logits[i], m);
+      out[i] = v;
+      const t = s + v;
+      c += s >= v ? s - t + v : v - t + s;
+      s = t;
+    }
+    s += c;
+  }
   for (let i = 0; i < n; i++) out[i] /= s;
   return out;
 }
