@@ -1,7 +1,7 @@
 // Before/after speed of two builds of mlekit, interleaved (issue 18: "no function more than 5%
 // slower"). Usage:
 //   npm run build
-//   node -r ts-node/register/transpile-only bench/compare.ts --baseline <dir of an older lib/dist/cjs> [--reps 15]
+//   node -r ts-node/register/transpile-only bench/compare.ts --baseline <dir of an older lib/dist/cjs> [--reps 15] [--procs 1] [--clock wall|cpu]
 // Each build runs in a child process of its own, which loads that build only: two builds in one
 // process are not timed alike (the copy loaded second paid 8–10 ns more per `lib.fn` lookup, and a
 // case's closure shared by both builds gets polymorphic inline caches that favour the build warmed
@@ -9,7 +9,13 @@
 // case once in each child, alternating which goes first, so a burst of load from other processes
 // hits both alike. The table gives the median ms of each, the ratio after/before (above 1: slower
 // now) and the spread (the interquartile range of the per-round ratios), and the fastest round of
-// each (least disturbed by other load). Build the baseline from an older commit into a folder of
+// each (least disturbed by other load). A child process can run a case at one of two speeds (V8's
+// tiering and inline-cache decisions differ from process to process, in either build), so
+// `--procs N` repeats the whole run with N fresh pairs of children and pools their rounds; the
+// last column gives each pair's median ratio. `--clock cpu` times by the process's CPU time
+// (user + system, all its threads) instead of the wall clock: on a machine shared with other
+// work, a round the scheduler interrupts costs wall time but not CPU time.
+// Build the baseline from an older commit into a folder of
 // its own, e.g.
 //   git archive <commit> lib tsconfig.json | tar -x -C /tmp/old && cd /tmp/old && tsc -p lib
 import { spawn, type ChildProcessWithoutNullStreams } from "child_process";
@@ -22,6 +28,8 @@ const args = process.argv.slice(2);
 const at = (flag: string, def: string): string =>
   args.includes(flag) ? args[args.indexOf(flag) + 1] : def;
 const REPS = Number(at("--reps", "15"));
+const PROCS = Number(at("--procs", "1"));
+const CLOCK = at("--clock", "wall");
 const AFTER = path.join(__dirname, "..", "lib", "dist", "cjs");
 /** In a child: the one build it times (set by the parent). */
 const CHILD = process.env.MLEKIT_COMPARE_BUILD;
@@ -159,6 +167,12 @@ const cases: [string, (l: Lib) => number][] = [
 ];
 
 function time(fn: () => number): number {
+  if (process.env.MLEKIT_COMPARE_CLOCK === "cpu") {
+    const c0 = process.cpuUsage();
+    sink += fn();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1e3;
+  }
   const t0 = process.hrtime.bigint();
   sink += fn();
   return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -190,7 +204,7 @@ function spawnBuild(dir: string): { run(i: number): Promise<number>; end(): void
   const proc: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     [...process.execArgv, __filename],
-    { env: { ...process.env, MLEKIT_COMPARE_BUILD: dir } },
+    { env: { ...process.env, MLEKIT_COMPARE_BUILD: dir, MLEKIT_COMPARE_CLOCK: CLOCK } },
   );
   proc.stderr.pipe(process.stderr);
   const replies = readline.createInterface({ input: proc.stdout });
@@ -216,48 +230,60 @@ async function parent(): Promise<void> {
   const baseline = at("--baseline", "");
   if (!baseline)
     throw new Error("bench/compare: --baseline <dir of an older lib/dist/cjs> is required");
-  const before = spawnBuild(path.resolve(baseline));
-  const after = spawnBuild(AFTER);
-  console.log(
-    `mlekit before/after, ${REPS} interleaved rounds, one child process per build, medians in ms (node ${process.version}; the machine may be shared)`,
-  );
-  console.log(
-    "| case | before | after | after/before | IQR of the ratio | fastest before | fastest after | fastest ratio |",
-  );
-  console.log("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
-  for (const [i, [name]] of cases.entries()) {
-    // warm both on the case (and let V8 optimise) before timing
-    for (let k = 0; k < 3; k++) {
-      await before.run(i);
-      await after.run(i);
-    }
-    const tb: number[] = [];
-    const ta: number[] = [];
-    const ratios: number[] = [];
-    for (let r = 0; r < REPS; r++) {
-      let b: number;
-      let a: number;
-      if (r % 2 === 0) {
-        b = await before.run(i);
-        a = await after.run(i);
-      } else {
-        a = await after.run(i);
-        b = await before.run(i);
+  if (!(PROCS >= 1 && Number.isInteger(PROCS)) || !(REPS >= 1 && Number.isInteger(REPS)))
+    throw new Error(`bench/compare: --procs and --reps take a positive integer`);
+  if (CLOCK !== "wall" && CLOCK !== "cpu")
+    throw new Error(`bench/compare: --clock is wall or cpu, not ${CLOCK}`);
+  // rounds[i] = every round of case i over all the pairs: [before, after] ms
+  const rounds: [number, number][][] = cases.map(() => []);
+  const perPair: number[][] = cases.map(() => []); // each pair's median ratio
+  for (let p = 0; p < PROCS; p++) {
+    const before = spawnBuild(path.resolve(baseline));
+    const after = spawnBuild(AFTER);
+    for (const i of cases.keys()) {
+      // warm both on the case (and let V8 optimise) before timing
+      for (let k = 0; k < 3; k++) {
+        await before.run(i);
+        await after.run(i);
       }
-      tb.push(b);
-      ta.push(a);
-      ratios.push(a / b);
+      const ratios: number[] = [];
+      for (let r = 0; r < REPS; r++) {
+        let b: number;
+        let a: number;
+        if ((r + p) % 2 === 0) {
+          b = await before.run(i);
+          a = await after.run(i);
+        } else {
+          a = await after.run(i);
+          b = await before.run(i);
+        }
+        rounds[i].push([b, a]);
+        ratios.push(a / b);
+      }
+      perPair[i].push(median(ratios));
     }
+    before.end();
+    after.end();
+  }
+  console.log(
+    `mlekit before/after, ${REPS} interleaved rounds in each of ${PROCS} pair(s) of child processes (one per build), ${CLOCK} clock, medians in ms (node ${process.version}; the machine may be shared)`,
+  );
+  console.log(
+    "| case | before | after | after/before | IQR of the ratio | fastest before | fastest after | fastest ratio | each pair's median ratio |",
+  );
+  console.log("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |");
+  for (const [i, [name]] of cases.entries()) {
+    const tb = rounds[i].map((r) => r[0]);
+    const ta = rounds[i].map((r) => r[1]);
+    const ratios = rounds[i].map((r) => r[1] / r[0]);
     const mb = median(tb);
     const ma = median(ta);
     const fb = Math.min(...tb);
     const fa = Math.min(...ta);
     console.log(
-      `| ${name} | ${mb.toFixed(2)} | ${ma.toFixed(2)} | ${(ma / mb).toFixed(3)} | ${quantile(ratios, 0.25).toFixed(2)} – ${quantile(ratios, 0.75).toFixed(2)} | ${fb.toFixed(2)} | ${fa.toFixed(2)} | ${(fa / fb).toFixed(3)} |`,
+      `| ${name} | ${mb.toFixed(2)} | ${ma.toFixed(2)} | ${(ma / mb).toFixed(3)} | ${quantile(ratios, 0.25).toFixed(2)} – ${quantile(ratios, 0.75).toFixed(2)} | ${fb.toFixed(2)} | ${fa.toFixed(2)} | ${(fa / fb).toFixed(3)} | ${perPair[i].map((x) => x.toFixed(2)).join(" ")} |`,
     );
   }
-  before.end();
-  after.end();
 }
 
 if (CHILD) child(CHILD);
