@@ -69,6 +69,28 @@ test("logGamma stays within 2 ulps around its minimum, where the series at 1 and
   }
 });
 
+// mpmath at 50 digits as above (hi, lo), at the worst points of seeded scans of the Stirling path,
+// x ≥ 12 (mpmath 40 digits, 1.3 million points; the seeded cases are gen_appended_lg12 in
+// tests/fixtures/generate_accuracy.py): x·(ln x − 1) − ½ ln x rounded its product just above a power
+// of two that the result is just below, 2.60, 2.26, 2.23 and 1.97 ulps at the first four; the last
+// two are the worst of the (x − ½)(ln x − 1) form, where only the rounding of Math.log(x) is left.
+const STIRLING: [number, number, number][] = [
+  [76.85204936391972, 255.57957273088775, -1.133121000364438e-14],
+  [17.442510968375743, 31.918325208143703, -9.07047700012665e-16],
+  [27.60999416390173, 63.26774365578989, 1.6419335818725465e-15],
+  [131.9870439291757, 510.94481051396417, -1.822809399240738e-15],
+  [76.80344341432209, 255.36886381745876, -3.139042185908743e-15],
+  [16.440426093012704, 29.112681892272548, 1.5065683383329332e-15],
+];
+
+test("logGamma stays within 2.2 ulps on the Stirling path from 12 up, where the result falls just below a power of two (it was 2.60 ulps at 76.852)", () => {
+  for (const [x, hi, lo] of STIRLING) {
+    const got = logGamma(x);
+    const u = Math.abs(got - hi - lo) / 2 ** (Math.floor(Math.log2(Math.abs(hi))) - 52);
+    assert.ok(u <= 2.2, `x = ${x}: ${got} vs ${hi} + ${lo} (${u.toFixed(2)} ulps)`);
+  }
+});
+
 test("logGamma(k + 1) equals logFactorial(k) at the integers, within one ulp", () => {
   for (const k of [0, 1, 2, 5, 10, 11, 12, 20, 100, 170, 171, 1000, 1e6]) {
     assert.ok(
