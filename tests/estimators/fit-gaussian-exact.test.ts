@@ -274,4 +274,20 @@ test("an entry that is not a number is a TypeError naming its index, first or la
   );
 });
 
+test("fitGaussian: finite data whose S₁² overflows though σ̂ does not (values near 1.5e169 one ulp apart) give the exact σ̂, not an overflow error", () => {
+  // Referee 8's F1: a = 2^562, u = ulp(a) = 2^510, six a and four a + u. Exact: μ = a + 0.4u,
+  // which rounds to a; σ = √0.24·u (√0.24 correctly rounded by Math.sqrt, times a power of two:
+  // the correctly rounded σ). The shifted S₁ is near 2^512 and S₁·S₁ overflowed, so ss was −∞
+  // on every pass until the cap, and then "the standard deviation overflows".
+  const a = 2 ** 562;
+  const u = 2 ** 510;
+  assert.is(a + u > a && a + u / 2 === a, true); // u is a's ulp
+  const xs = [a, a, a, a, a, a, a + u, a + u, a + u, a + u];
+  for (const sample of [xs, Float64Array.from(xs), [...xs].reverse()]) {
+    const g = fitGaussian(sample);
+    assert.is(g.params.sigma, Math.sqrt(0.24) * u);
+    assert.is(g.params.mu, a);
+  }
+});
+
 test.run();

@@ -23,7 +23,7 @@ const NO_MLE = ", sigma = 0 has no Gaussian MLE";
  * μ̂ = K + S₁/m and Σ(x_i − μ̂)² = S₂ − S₁²/m; each group of four terms is summed as a two-level
  * tree and the groups are added with TwoSum. The result is kept when S₂ ≤ 2.25·(S₂ − S₁²/m), which
  * certifies the bound below; otherwise the pass is repeated with the shift K + S₁/m (data whose 16
- * sampled values are not typical: sorted, trending, an outlier among them), or on the data times
+ * sampled values are not typical: trending or periodic data, an outlier among them), or on the data times
  * 2^j (exact) when S₂ overflows (values 1e300 apart) or underflows (a spread of 1e-300).
  * No division per element (unlike Welford's update), O(1) memory.
  *
@@ -59,7 +59,9 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   let s1!: number;
   let s2!: number;
   let ss!: number;
-  // One pass for ordinary data; at most 5 by the termination argument below (the cap is a guard)
+  // One pass for ordinary data (two for data whose 16 sampled values are atypical: sorted, trending,
+  // periodic with a period dividing m/16); at most 5 by the termination argument below (the cap
+  // is a guard)
   for (let pass = 0; pass < 9; pass++) {
     if (k !== k) {
       // K: the mean of x[⌊i·m/n⌋]·sc, i < n = min(m, 16): sixteen values spread over the sample, or
@@ -73,10 +75,13 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
       }
     }
     [s1, s2] = shiftedSums(xs, m, k, sc);
-    ss = s2 - (s1 * s1) / m;
+    // S1·(S1/m), not S1²/m: S1² overflows where S2 = ΣD² ≥ S1²/m does not (values near 1e154
+    // apart by an ulp, referee 8); the same two roundings
+    ss = s2 - s1 * (s1 / m);
     if (!(s2 < Infinity)) throwFirstNonFinite(FN, xs);
     if (s2 < Infinity && s2 > 1e-271) {
-      if (s2 <= 2.25 * ss) break;
+      // the cap keeps K and S1 of the same pass (μ̂ = K + S1/m)
+      if (s2 <= 2.25 * ss || pass === 8) break;
       // K too far from the mean: K + S1/m is within σ̂·(1 + 8u√r) of it (termination, below)
       k += s1 / m;
     } else if (scaled)
@@ -116,7 +121,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
 //    plainly from 0, pass at most two additions, as in a tree);
 //  - 4√(r(r − 1)): the trees of S1 err by ≤ 2u·Σ|d|, which enters ss as 2|S1|/m times that, and
 //    |S1|/m·Σ|d| ≤ √((ΣD² − ss)·ΣD²) (Cauchy–Schwarz, S1²/m = ΣD² − ss);
-//  - 4(r − 1): fl(s1 + c1) (2u of S1²/m), S1·S1 and /m (u each), with S1²/m = (r − 1)·ss;
+//  - 4(r − 1): fl(s1 + c1) (2u of S1²/m), S1/m and S1·(S1/m) (u each), with S1²/m = (r − 1)·ss;
 //  - 1: the final subtraction.
 // The computed S2/ss ≤ 2.25 implies r ≤ 2.25·(1 + 2⁻⁴⁵) (if r were above 2.5, S2/ss would be
 // too: the error of ss is below 13u·ΣD²), so ss is within 24.7u, and σ̂ = √(ss/m)/sc within
@@ -128,7 +133,9 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
 // fl(K + fl(S1/m)) is within dist(ȳ, doubles) + 8u√r·σ̂ of ȳ, and dist(ȳ, doubles) ≤ σ̂ because
 // every yᵢ is a double;
 // so the next r ≤ 1 + (1 + 8u√r)², below 2.1 from any r ≤ 2⁶⁰: one refinement, after at most one
-// rescaling (which restarts K from the sampled values) — five passes at most, all equal values two.
+// rescaling (which restarts K from the sampled values) — five passes at most (all equal values: up to
+// four, as K, the mean of 16 values each divided by 16, need not be that value; then S2 ≠ 0 but
+// S2 > 2.25·ss fails, and the refined K gives S2 = 0, which rescales once).
 
 /**
  * [S1, S2] = [Σ dᵢ, Σ dᵢ²] with dᵢ = xᵢ·sc − k: the m mod 4 first terms summed plainly, then each
