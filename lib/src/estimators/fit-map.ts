@@ -42,9 +42,11 @@ export interface BernoulliMapFit {
  * Beta(1, 1) gives the MLE h/m; Beta(2, 2) gives add-one (Laplace) smoothing (h + 1)/(m + 2).
  * Edge cases (m ≥ 1, so the posterior always has a single mode): when h + alpha < 1 the posterior
  * density grows without bound at 0 and θ_MAP = 0; when m − h + beta < 1, θ_MAP = 1. The formula above
- * would leave [0, 1] there. θ_MAP is the exact quotient rounded once, for every pair of shapes: the sums
- * are formed exactly (double-doubles), and a quotient that would be subnormal is rounded directly onto
- * the subnormal grid.
+ * would leave [0, 1] there. θ_MAP is the exact quotient rounded to nearest, for every pair of shapes,
+ * except within about 2⁻¹⁰⁶ of a tie between two doubles, which may round either way (so within
+ * 0.5 ulp + 2⁻¹⁰⁶ relative; shapes more than 2¹⁰⁶ apart, the eighth referee pass): the sums are
+ * formed as double-doubles, and a quotient that would be subnormal is rounded directly onto the
+ * subnormal grid.
  *
  * @param xs the observations, each exactly 0 or 1
  * @param opts the prior's shapes `alpha` and `beta` (default 1 and 1)
@@ -124,7 +126,7 @@ function timesPowerOfTwo(x: number, k: number): number {
 }
 
 /**
- * (n + nl)/(d + dl) rounded once, for double-doubles with 0 ≤ n + nl ≤ d + dl, n ≥ 5e-324 or 0, and
+ * (n + nl)/(d + dl) rounded once (up to a near-tie: the correction keeps about 2⁻¹⁰⁶), for double-doubles with 0 ≤ n + nl ≤ d + dl, n ≥ 5e-324 or 0, and
  * d < 2¹⁰⁰⁰, subnormal quotients included: numerator and denominator are scaled into [1, 2) by powers of
  * two, their quotient q and its remainder formed there (Dekker, nothing underflows), and q·2^e put
  * back: by one exact multiplication when it is normal, else rounded once onto the subnormal grid as
