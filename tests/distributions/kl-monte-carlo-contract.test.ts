@@ -9,6 +9,7 @@ import type { Rng } from "../../lib/src/distributions/create-rng";
 
 /** A generator the sampling models below never call: klMonteCarlo only checks its shape. */
 const rng: Rng = {
+  seed: 0,
   next: () => 0.5,
   normal: () => 0,
   int: () => 0,

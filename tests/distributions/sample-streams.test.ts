@@ -56,7 +56,7 @@ for (const { name, d, draw } of families) {
 }
 
 test("bernoulli.sample gives 1 only for a draw strictly below p: a draw equal to p gives 0, and p = 0 never gives 1", () => {
-  const constant = (u: number): Rng => ({ next: () => u, normal: () => 0, int: () => 0 });
+  const constant = (u: number): Rng => ({ seed: 0, next: () => u, normal: () => 0, int: () => 0 });
   assert.equal(Array.from(bernoulli(0.25).sample(3, constant(0.25))), [0, 0, 0]);
   assert.equal(Array.from(bernoulli(0.25).sample(2, constant(0.2499999999999999))), [1, 1]);
   assert.equal(Array.from(bernoulli(0).sample(2, constant(0))), [0, 0]);
