@@ -6,16 +6,31 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { bernoulli } from "../../lib/src/distributions/bernoulli";
+import { categorical } from "../../lib/src/distributions/categorical";
 import { createRng } from "../../lib/src/distributions/create-rng";
 import type { Rng } from "../../lib/src/distributions/create-rng";
 import { exponential } from "../../lib/src/distributions/exponential";
 import { gaussian } from "../../lib/src/distributions/gaussian";
 import { ulp } from "../helpers/numeric";
 
+/** The documented categorical draw: the first j whose running sum p_0 + … + p_j exceeds u, the last positive category taking the rest. */
+function categoricalDraw(probs: number[], u: number): number {
+  let last = probs.length - 1;
+  while (probs[last] === 0) last--;
+  let acc = 0;
+  for (let j = 0; j < last; j++) {
+    acc += probs[j];
+    if (u < acc) return j;
+  }
+  return last;
+}
+const CAT = [0.2, 0.3, 0, 0.1, 0.4];
+
 const families = [
   { name: "bernoulli", d: bernoulli(0.3), draw: (r: Rng) => (r.next() < 0.3 ? 1 : 0) },
   { name: "exponential", d: exponential(2.5), draw: (r: Rng) => -Math.log1p(-r.next()) / 2.5 },
   { name: "gaussian", d: gaussian(-1, 3), draw: (r: Rng) => -1 + 3 * r.normal() },
+  { name: "categorical", d: categorical(CAT), draw: (r: Rng) => categoricalDraw(CAT, r.next()) },
 ];
 
 for (const { name, d, draw } of families) {
@@ -60,6 +75,27 @@ test("bernoulli.sample gives 1 only for a draw strictly below p: a draw equal to
   assert.equal(Array.from(bernoulli(0.25).sample(3, constant(0.25))), [0, 0, 0]);
   assert.equal(Array.from(bernoulli(0.25).sample(2, constant(0.2499999999999999))), [1, 1]);
   assert.equal(Array.from(bernoulli(0).sample(2, constant(0))), [0, 0]);
+});
+
+test("categorical.sample: a draw equal to a running sum goes to the next category, and a zero-mass category is never drawn", () => {
+  const at = (u: number): Rng => ({ seed: 0, next: () => u, normal: () => 0, int: () => 0 });
+  const d = categorical([0.25, 0.25, 0, 0.5]);
+  // running sums 0.25, 0.5, 0.5, 1
+  assert.equal(Array.from(d.sample(1, at(0))), [0]);
+  assert.equal(Array.from(d.sample(1, at(0.25))), [1]);
+  assert.equal(Array.from(d.sample(1, at(0.4999999999999999))), [1]);
+  assert.equal(Array.from(d.sample(1, at(0.5))), [3]);
+  assert.equal(Array.from(d.sample(1, at(0.9999999999999999))), [3]);
+  for (let k = 1; k <= 9; k++) {
+    const probs = Array.from({ length: k }, () => 1 / k);
+    const u = (k - 1) / k;
+    // the documented rule applied to these sums, category by category
+    assert.equal(
+      Array.from(categorical(probs).sample(1, at(u))),
+      [categoricalDraw(probs, u)],
+      `k = ${k}`,
+    );
+  }
 });
 
 test("gaussian: mu that is not finite throws RangeError 'must be a finite number'", () => {
