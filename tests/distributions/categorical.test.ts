@@ -126,4 +126,21 @@ test("variance does not cancel when the support sits far from 0 (masses at 1e7 a
   }
 });
 
+test("the sum may miss 1 by 1e-9 per category (k · 1e-9, at least 1e-9), no more", () => {
+  // k = 4: 3e-9 over is accepted, 5e-9 over is not
+  assert.is(categorical([0.25, 0.25, 0.25, 0.25 + 3e-9]).params.probs.length, 4);
+  assert.throws(
+    () => categorical([0.25, 0.25, 0.25, 0.25 + 5e-9]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      /^categorical: probs sum to 1\.00000000[0-9]*, must sum to 1$/.test(e.message),
+  );
+  assert.is(categorical([0.25, 0.25, 0.25, 0.25 - 3e-9]).params.probs.length, 4);
+  assert.throws(() => categorical([0.25, 0.25, 0.25, 0.25 - 5e-9]), RangeError);
+  // k = 1: 1e-9 either way
+  assert.is(categorical([1 + 0.9e-9]).params.probs.length, 1);
+  assert.throws(() => categorical([1 + 1.1e-9]), RangeError);
+  assert.throws(() => categorical([1 - 1.1e-9]), RangeError);
+});
+
 test.run();
