@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { test } from "uvu";
+import type { Rng } from "../../lib/src/distributions/create-rng";
 import * as assert from "uvu/assert";
 import { categorical } from "../../lib/src/distributions/categorical";
 import { createRng } from "../../lib/src/distributions/create-rng";
@@ -124,6 +125,50 @@ test("variance does not cancel when the support sits far from 0 (masses at 1e7 a
     );
     assert.ok(Math.abs(d.mean() - f.mean) <= 1e-15 * f.mean, `mean ${d.mean()} vs ${f.mean}`);
   }
+});
+
+test("the sum may miss 1 by 1e-9 per category (k · 1e-9, at least 1e-9), no more", () => {
+  // k = 4: 3e-9 over is accepted, 5e-9 over is not
+  assert.is(categorical([0.25, 0.25, 0.25, 0.25 + 3e-9]).params.probs.length, 4);
+  assert.throws(
+    () => categorical([0.25, 0.25, 0.25, 0.25 + 5e-9]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      /^categorical: probs sum to 1\.00000000[0-9]*, must sum to 1$/.test(e.message),
+  );
+  assert.is(categorical([0.25, 0.25, 0.25, 0.25 - 3e-9]).params.probs.length, 4);
+  assert.throws(() => categorical([0.25, 0.25, 0.25, 0.25 - 5e-9]), RangeError);
+  // k = 1: 1e-9 either way
+  assert.is(categorical([1 + 0.9e-9]).params.probs.length, 1);
+  assert.throws(() => categorical([1 + 1.1e-9]), RangeError);
+  assert.throws(() => categorical([1 - 1.1e-9]), RangeError);
+});
+
+test("a sum exactly k · 1e-9 from 1 is accepted: the bound is inclusive", () => {
+  // the first k whose k·1e-9 (as a double) is a multiple of 2^-53, so that 1 − k·1e-9 is exact
+  // and |sum − 1| equals the bound to the bit (k = 27895 on IEEE doubles)
+  let k = 1;
+  while (!Number.isInteger(1e-9 * k * 2 ** 53) || Math.abs(1 - 1e-9 * k - 1) !== 1e-9 * k) k++;
+  const probs = new Float64Array(k);
+  probs[0] = 1 - 1e-9 * k;
+  assert.is(categorical(probs).params.probs.length, k);
+});
+
+test("a probability that is not a number throws TypeError naming its index, never coerced", () => {
+  assert.throws(
+    () => categorical([0.5, "0.5" as never]),
+    (e: Error) =>
+      e instanceof TypeError && e.message === 'categorical: probs[1] = "0.5" is not a number',
+  );
+});
+
+test("when the sum rounds below 1, a draw above it goes to the last category with mass, not to a trailing zero", () => {
+  const at = (u: number): Rng => ({ seed: 0, next: () => u, normal: () => 0, int: () => 0 });
+  // running sums 0.1, 0.30000000000000004, 0.999999999999…, the same: u = 1 − 2^-53 is above them all
+  const d = categorical([0.1, 0.2, 0.7 - 1e-12, 0]);
+  assert.equal(Array.from(d.sample(2, at(1 - 2 ** -53))), [2, 2]);
+  const e = categorical([0.1, 0.2, 0.7 - 1e-12, 0, 0]);
+  assert.equal(Array.from(e.sample(1, at(1 - 2 ** -53))), [2]);
 });
 
 test.run();

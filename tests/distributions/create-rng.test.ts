@@ -121,4 +121,35 @@ test("int(k) with k that is not an integer in [1, 2^53] throws RangeError", () =
   }
 });
 
+test("normal() caches the second normal of each polar pair: two normals use the generator as much as one", () => {
+  const two = createRng(5);
+  const one = createRng(5);
+  two.normal();
+  two.normal(); // the cached spare: no generator output
+  one.normal();
+  assert.is(two.next(), one.next());
+  // the third normal starts a new pair
+  const three = createRng(5);
+  three.normal();
+  three.normal();
+  three.normal();
+  assert.is.not(three.next(), createRng(5).next());
+});
+
+test("int(2^53) is allowed (the documented upper end) and gives an integer in [0, 2^53)", () => {
+  const r = createRng(8);
+  for (let i = 0; i < 100; i++) {
+    const j = r.int(2 ** 53);
+    assert.ok(Number.isInteger(j) && j >= 0 && j < 2 ** 53, String(j));
+  }
+});
+
+test("int(k) outside [1, 2^53] says what k must be", () => {
+  assert.throws(
+    () => createRng(1).int(0),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "Rng.int: k = 0 must be an integer in [1, 2^53]",
+  );
+});
+
 test.run();

@@ -161,4 +161,55 @@ test("expectation: what f returns must be a number, never coerced (TypeError nam
   assert.ok(Number.isNaN(e.expectation(() => NaN)));
 });
 
+test("expectation's compensation catches a small term lost either way: to a larger term after it, or in a larger sum before it", () => {
+  // support 1 … 6, each once; f = 1, 1e300, 1e300, 1, −1e300, −1e300: exact sum 2, mean 1/3.
+  // The first 1 is lost when 1e300 is added to it (the compensation must keep the *smaller* s),
+  // the second when it is added to 2e300 (the smaller term): a plain or one-sided sum gives 0 or 1/6.
+  const fs = [1, 1e300, 1e300, 1, -1e300, -1e300];
+  const e = empiricalDistribution([1, 2, 3, 4, 5, 6]);
+  assert.is(
+    e.expectation((x) => fs[x - 1]),
+    1 / 3,
+  );
+  // the same where the sum overflows (2 · 1.5e308) and is redone scaled by 2^-5: exact mean 1/3
+  const big = [1, 1.5e308, 1.5e308, 1, -1.5e308, -1.5e308];
+  assert.is(
+    e.expectation((x) => big[x - 1]),
+    1 / 3,
+  );
+});
+
+test("expectation of a subnormal f is that subnormal: the scaled sum is only for an overflow", () => {
+  // the mean of one value is the value; scaling 5e-324 by 2^-2 would round it to 0
+  assert.is(
+    empiricalDistribution([1]).expectation(() => 5e-324),
+    5e-324,
+  );
+  assert.is(
+    empiricalDistribution([1, 2]).expectation(() => -3e-320),
+    -3e-320,
+  );
+});
+
+test("f is called again for the scaled sum, and a non-number then is still a TypeError naming f(x)", () => {
+  let calls = 0;
+  const f = (): number => (++calls <= 2 ? 1.5e308 : ("1" as unknown as number));
+  assert.throws(
+    () => empiricalDistribution([1, 2]).expectation(f),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        'empiricalDistribution.expectation: f(1) = "1" is not a number (the callback must return a number)',
+  );
+  assert.is(calls, 3);
+});
+
+test("expectation with f not a function names f and the value", () => {
+  assert.throws(
+    () => empiricalDistribution([1]).expectation(3 as never),
+    (e: Error) =>
+      e instanceof TypeError && e.message.startsWith("empiricalDistribution.expectation: f = 3 "),
+  );
+});
+
 test.run();
