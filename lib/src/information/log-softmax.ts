@@ -1,4 +1,4 @@
-import { LOGIT_ARGMAX, logitMax } from "./logit-max";
+import { LOGIT_ARGMAX, LOGIT_MIN, logitMax } from "./logit-max";
 import { expRestTiny, restIsLoose, sumRestPrecise, TINY_REST } from "./numerics";
 import { checkVector, type Vector } from "../validate/validate";
 
@@ -48,16 +48,32 @@ export function logSoftmax(logits: Vector): Float64Array {
   let cr = 0;
   // over [0, k), then (k, n): a test for i = k inside the loop cost 5 % of the call (30 % of it
   // without r)
-  for (let i = 0, end = k; i < n; i = end + 1, end = n) {
-    for (; i < end; i++) {
-      const z = logits[i];
-      const d = z - m;
-      const b = d - z;
-      const e = Math.exp(d);
-      const t = s + e;
-      c += s - t + e;
-      s = t;
-      cr += e * (z - (d - b) + (-m - b));
+  // r by Fast2Sum of −m and zᵢ (two operations) where |m| ≥ |zᵢ| for every i, i.e. m ≥ 0 and
+  // m ≥ −min z (the minimum comes from the max pass), else by TwoSum (four), as in softmax
+  if (m >= 0 && m >= -LOGIT_MIN) {
+    for (let i = 0, end = k; i < n; i = end + 1, end = n) {
+      for (; i < end; i++) {
+        const z = logits[i];
+        const d = z - m;
+        const e = Math.exp(d);
+        const t = s + e;
+        c += s - t + e;
+        s = t;
+        cr += e * (z - (d + m));
+      }
+    }
+  } else {
+    for (let i = 0, end = k; i < n; i = end + 1, end = n) {
+      for (; i < end; i++) {
+        const z = logits[i];
+        const d = z - m;
+        const b = d - z;
+        const e = Math.exp(d);
+        const t = s + e;
+        c += s - t + e;
+        s = t;
+        cr += e * (z - (d - b) + (-m - b));
+      }
     }
   }
   let rest = s - 1 + (c + cr);

@@ -1,4 +1,4 @@
-import { logitMax } from "./logit-max";
+import { LOGIT_ARGMAX, LOGIT_MIN, logitMax } from "./logit-max";
 import { expShifted } from "./numerics";
 import { checkVector, type Vector } from "../validate/validate";
 
@@ -10,10 +10,10 @@ const FN = "softmax";
  * softmax(z)ᵢ = exp(zᵢ) / Σⱼ exp(zⱼ) = exp(zᵢ - m) / Σⱼ exp(zⱼ - m), m = maxⱼ zⱼ, so nothing
  * overflows; the rounding of zᵢ − m is carried into the exponential (exp(d + r) = exp(d)(1 + r)),
  * so each probability is within a few ulps even for shifts of −700. The exponentials are summed
- * with compensation (Neumaier), so the error does not grow with n (a plain sum was 21 ulps off at
- * n = 1e4; the accuracy table in lib/README.md gives the measured bound). Three tight passes (max
- * with validation, exponentials into the output, division by the sum); the only allocation is the
- * returned array.
+ * with compensation (Fast2Sum from the maximum's own term 1), so the error does not grow with n (a
+ * plain sum was 21 ulps off at n = 1e4; the accuracy table in lib/README.md gives the measured
+ * bound). Three tight passes (max and min with validation, exponentials into the output, division
+ * by the sum); the only allocation is the returned array.
  *
  * Edge cases: a `-Infinity` logit gets probability exactly 0. All `-Infinity`, a `+Infinity`
  * or a NaN logit leave the distribution undefined and throw.
@@ -35,22 +35,45 @@ const FN = "softmax";
 export function softmax(logits: Vector): Float64Array {
   const n = checkVector(FN, "logits", logits);
   const m = logitMax(FN, logits, n);
+  const k = LOGIT_ARGMAX;
   const out = new Float64Array(n);
-  let s = 0;
+  // The terms exp(zᵢ − m) with the rounding r of d = zᵢ − m put back (exp(d + r) = exp(d)(1 + r)),
+  // as expShifted does but without its guard for a 0 term (the guard in the hot loop cost more
+  // than the correction's arithmetic). r by Fast2Sum of −m and zᵢ (two operations) where
+  // |m| ≥ |zᵢ| for every i, i.e. m ≥ 0 and m ≥ −min z (the minimum comes from the max pass), else
+  // by TwoSum (four). Summed from the maximum's own term 1, so the running sum is never below the
+  // next term and Fast2Sum is exact for the sum too (as in logSoftmax); a plain sum's error grows
+  // with n (21 ulp at n = 1e4). Over [0, k), then (k, n), as in logSoftmax.
+  out[k] = 1;
+  let s = 1;
   let c = 0;
-  for (let i = 0; i < n; i++) {
-    // exp(zᵢ − m) with the rounding r of d = zᵢ − m put back, as expShifted does but without its
-    // guard for a 0 term (the guard in the hot loop cost more than the correction's arithmetic)
-    const z = logits[i];
-    const d = z - m;
-    const b = d - z;
-    const e = Math.exp(d);
-    const v = e + e * (z - (d - b) + (-m - b));
-    out[i] = v;
-    // compensated (Neumaier): a plain sum's error grows with n (21 ulp at n = 1e4)
-    const t = s + v;
-    c += s >= v ? s - t + v : v - t + s;
-    s = t;
+  if (m >= 0 && m >= -LOGIT_MIN) {
+    for (let i = 0, end = k; i < n; i = end + 1, end = n) {
+      for (; i < end; i++) {
+        const z = logits[i];
+        const d = z - m;
+        const e = Math.exp(d);
+        const v = e + e * (z - (d + m));
+        out[i] = v;
+        const t = s + v;
+        c += s - t + v;
+        s = t;
+      }
+    }
+  } else {
+    for (let i = 0, end = k; i < n; i = end + 1, end = n) {
+      for (; i < end; i++) {
+        const z = logits[i];
+        const d = z - m;
+        const b = d - z;
+        const e = Math.exp(d);
+        const v = e + e * (z - (d - b) + (-m - b));
+        out[i] = v;
+        const t = s + v;
+        c += s - t + v;
+        s = t;
+      }
+    }
   }
   s += c;
   // a term whose d is −∞ (a −∞ logit, or zᵢ − m below −1.8e308) is 0, but its r is NaN (−∞ + ∞),
