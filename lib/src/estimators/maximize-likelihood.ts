@@ -92,7 +92,18 @@ function nelderMead(
   let it = 0;
   let converged = false;
   for (; it < maxIterations; it++) {
-    order.sort((a, b) => fs[a] - fs[b]);
+    // the vertices by value, stable (as Array.prototype.sort with (a, b) => fs[a] − fs[b], which
+    // cost about 0.15 µs an iteration at d = 2; a difference NaN, ∞ − ∞, counts as equal as there)
+    for (let i = 1; i <= d; i++) {
+      const v = order[i];
+      const fv = fs[v];
+      let k = i;
+      while (k > 0 && fs[order[k - 1]] - fv > 0) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = v;
+    }
     const best = order[0];
     const worst = order[d];
     const second = order[d - 1];
