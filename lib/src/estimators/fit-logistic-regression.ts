@@ -222,6 +222,9 @@ export function fitLogisticRegression(
   const zTry = new Float64Array(m);
   const g = new Float64Array(p);
   const H = new Float64Array(p * p);
+  // residuals σ(z) − y and weights σ(z)(1 − σ(z)) of each Newton step, overwritten every step
+  const r = new Float64Array(m);
+  const s = new Float64Array(m);
   const logits = (weights: Float64Array, out: Float64Array): void => {
     out.fill(0);
     for (let j = 0; j < p; j++) {
@@ -233,7 +236,16 @@ export function fitLogisticRegression(
   };
   const meanBce = (zs: Float64Array): number => {
     let s = 0;
-    for (let i = 0; i < m; i++) s += binaryCrossEntropyFromLogit(labels[i], zs[i]);
+    for (let i = 0; i < m; i++) {
+      // binaryCrossEntropyFromLogit's own arithmetic inline for a finite logit (the labels are
+      // checked 0/1 above): the call and its checks were a fifth of the fit's time (2000 × 3)
+      const y = labels[i];
+      const z = zs[i];
+      if (z - z === 0) {
+        const tail = Math.log1p(Math.exp(-Math.abs(z)));
+        s += z > 0 ? (1 - y) * z + tail : -y * z + tail;
+      } else s += binaryCrossEntropyFromLogit(y, z);
+    }
     return s / m;
   };
   const penalty = (weights: Float64Array): number => {
@@ -270,8 +282,6 @@ export function fitLogisticRegression(
     // gradient and Hessian of the objective
     g.fill(0);
     H.fill(0);
-    const r = new Float64Array(m);
-    const s = new Float64Array(m);
     for (let i = 0; i < m; i++) {
       const q = sigmoid(z[i]);
       r[i] = q - labels[i];
