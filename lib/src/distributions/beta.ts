@@ -422,7 +422,8 @@ function checkShape(name: string, v: unknown): number {
  * pdf: p(x) = x^(alpha − 1) (1 − x)^(beta − 1) / B(alpha, beta), computed in log space:
  * log p(x) = (alpha − 1) log x + (beta − 1) log1p(−x) − log B(alpha, beta) (B by `logBeta`). Where
  * those terms would cancel it is computed in other forms that do not: for both shapes > 2,
- * Loader's saddle-point form (as R's dbeta); for a shape < 1, with Γ(a) = Γ(1 + a)/a, so that
+ * Loader's saddle-point form (as R's dbeta), except where the magnitudes of the three terms add
+ * up to at most 4·max(|log p|, 1) (the tails), where the textbook form is kept; for a shape < 1, with Γ(a) = Γ(1 + a)/a, so that
  * ln B ≈ −ln a does not cancel against (a − 1) ln x near x = a.
  * mean alpha / (alpha + beta) and variance mean·(1 − mean)/(alpha + beta + 1), from ratios (no
  * product or sum of shapes to overflow: Beta(1e308, 1e308) has mean ½);
