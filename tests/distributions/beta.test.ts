@@ -221,4 +221,27 @@ test("logProb at a subnormal x with both shapes above 2 keeps its digits (the te
   assertUlps(d.logProb(2.2250738585072009e-308), -1017.8703444973670905, 2);
 });
 
+// Found by the speed helper of stop 29 (lead's fix): where a + b overflows, the saddle form halved
+// k, m and n, but bd0 adds u + v ≤ 2n, and n = 1.7e308 made that Infinity: NaN at every x away
+// from ½ although log p is finite. References: mpmath at
+// 700 digits, (a − 1)·log x + (b − 1)·log1p(−x) − (lnΓ(a) + lnΓ(b) − lnΓ(a + b)) (at 50 digits the
+// textbook terms near 1e311 cancel past mpmath's precision at x = ½).
+test("logProb where a + b overflows is finite and within 4 ulps of mpmath, -Infinity where log p is below -MAX, never NaN", () => {
+  const M = Number.MAX_VALUE;
+  const cases: [number, number, number, number][] = [
+    [1.7e308, 1.7e308, 0.3, -2.964007581461222048765861e307],
+    [1.7e308, 1.7e308, 0.7, -2.9640075814612202513e307],
+    [1.7e308, 1.7e308, 0.5, 354.98420068424936574],
+    [M, M, 0.5, 355.01213868432724359],
+    [M, M, 0.25, -5.1716408666952988936e307],
+    [M, 1e308, 0.6, -1.0699854429508322095e306],
+    [M, 1e308, 0.9, -6.6809237427714535217e307],
+  ];
+  for (const [a, b, x, ref] of cases)
+    assertUlps(beta(a, b).logProb(x), ref, 4, `Beta(${a}, ${b}) at ${x}`);
+  // mpmath: −1.1719616970130594426e311 and −9.6890448475909339463e308, below −MAX
+  assert.is(beta(1.7e308, 1.7e308).logProb(1e-300), -Infinity);
+  assert.is(beta(1e308, M).logProb(1e-5), -Infinity);
+});
+
 test.run();

@@ -216,8 +216,8 @@ function digammaDifference(a: number, b: number): number {
  * rounding of a + b does not swamp them.
  */
 interface Saddle {
-  h: number; // 1, or ½ when a + b would overflow
-  /** 1/h (1 or 2): a product, exact, where a division would end every call */
+  h: number; // 1, or ½ (¼ when a + b overflows) when n = k + m would come near the overflow
+  /** 1/h (1, 2 or 4): a product, exact, where a division would end every call */
   hInv: number;
   k: number; // (a − 1)·h and its rounding error
   kl: number;
@@ -246,9 +246,11 @@ function lostInMinusOne(a: number): number {
 function saddleConstants(a: number, b: number): Saddle {
   // k = a − 1 and m = b − 1 as double-doubles (TwoSum: a − 1 is exact below 2^53 only, and above
   // it the lost 1 moved k − n·x by 1, which bd0's cancellation turned into 1.2e7 ulps of log p at
-  // Beta(7.5e19, 1.9e120)), halved (exactly) when n = k + m would overflow: bd0 is homogeneous of
-  // degree 1, and the logs get ln 2 back
-  const h = a + b < 8e307 ? 1 : 0.5;
+  // Beta(7.5e19, 1.9e120)), scaled by h (exactly) when n = k + m would come near the overflow:
+  // bd0 is homogeneous of degree 1, and the logs get ln(1/h) back. bd0 adds u + v ≤ 2n, so n must
+  // stay at most MAX/2: h = ½ while a + b is finite, ¼ when a + b overflows (a = b = 1.7e308 with
+  // h = ½ gave n = 1.7e308 and u + v = Infinity, so NaN where log p = −2.96e307 at x = 0.3)
+  const h = a + b < 8e307 ? 1 : a + b < Infinity ? 0.5 : 0.25;
   const k = (a - 1) * h;
   const kl = lostInMinusOne(a) * h; // exact: a − 1 − fl(a − 1)
   const m = (b - 1) * h;
@@ -256,7 +258,7 @@ function saddleConstants(a: number, b: number): Saddle {
   const n = k + m;
   const bb = n - k;
   const nl = k - (n - bb) + (m - bb) + kl + ml;
-  const lnH = h === 1 ? 0 : Math.LN2;
+  const lnH = h === 1 ? 0 : h === 0.5 ? Math.LN2 : 2 * Math.LN2;
   const lf = LOG_TWO_PI + Math.log(k) + Math.log(m) - Math.log(n) + lnH;
   const c =
     Math.log(n + h) +
