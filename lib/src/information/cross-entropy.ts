@@ -87,6 +87,7 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
   let h = crossEntropyPass(FN, p, q, n, 1, 1);
   let sp = PASS.sp;
   let sq = PASS.sq;
+  let abs = PASS.abs;
   let a = 1;
   let b = 1;
   if (!(sp < Infinity && sq < Infinity)) {
@@ -101,6 +102,7 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
     h = crossEntropyPass(FN, p, q, n, a, b);
     sp = PASS.sp;
     sq = PASS.sq;
+    abs = PASS.abs;
   }
   if (normalize && n > BLOCK && sp - sp === 0 && sq - sq === 0) {
     // the pass's Sp and Sq are plain sums (its order is the kernels'); normalize divides by them,
@@ -111,13 +113,15 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
   sp = checkSum(FN, "p", sp, n, normalize, tolerance, rescan);
   sq = checkSum(FN, "q", sq, n, normalize, tolerance, rescan);
   if (!normalize) return fromNats(h, lnBase);
-  // Normalized: log Sq + (1/Sp)(-Σ p log q), whose error is about ε·(1 + |log Sq| + |h/Sp|). When
-  // that is not small against the result (or a rescaled qᵢ underflowed to 0, giving Infinity),
-  // recompute it as (1/Sp) Σ p log(Sq/q): every term >= 0, the largest q's by log1p, no entry
-  // flushed to 0 by a scale (logRatioSum).
+  // Normalized: log Sq + (1/Sp)(-Σ p log q), whose error is about ε·(1 + |log Sq| + Σ|terms|/Sp):
+  // the magnitude of the terms (PASS.abs), not of their sum h, since a qᵢ > 1 makes a term < 0 and
+  // lanes of ±8 can cancel to h ≈ 0 while each loses 127 roundings of its own size. When that is
+  // not small against the result (or a rescaled qᵢ underflowed to 0, giving Infinity), recompute
+  // it as (1/Sp) Σ p log(Sq/q): every term >= 0, the largest q's by log1p, no entry flushed to 0 by
+  // a scale (logRatioSum). Where every qᵢ <= 1 or every qᵢ >= 1, Σ|terms| = |h|.
   const logSq = Math.log(sq);
   const fast = logSq + h / sp;
-  if (fast < Infinity && fast * PRECISE_BELOW >= 1 + Math.abs(logSq) + Math.abs(h / sp))
+  if (fast < Infinity && fast * PRECISE_BELOW >= 1 + Math.abs(logSq) + abs / sp)
     return fromNats(fast, lnBase);
   const terms = logRatioSum(
     p,

@@ -46,20 +46,29 @@ function jsNear(u: number): number {
 }
 
 // Σᵢ aᵢ log(2aᵢ/(aᵢ+bᵢ)) + bᵢ log(2bᵢ/(aᵢ+bᵢ)) with aᵢ = (pᵢ·sa)·ia, bᵢ = (qᵢ·sb)·ib: sa, sb exact
-// power-of-two scales, ia, ib the reciprocal sums (all 1 when not normalizing). Each pair is
+// power-of-two scales, ia, ib the reciprocal sums times c (all 1 when not normalizing and c = 1;
+// c, a power of two, scales every term: the pass for results in the subnormal range, see TINY). Each pair is
 // (mᵢ)·f(uᵢ), mᵢ = aᵢ + bᵢ halved, uᵢ = (aᵢ − bᵢ)/(aᵢ + bᵢ): near equality (|u| < ⅛) by jsNear, which
 // keeps every digit of a second-order term; with `normalize` u is then recomputed from exact
 // products, (x·Sq − y·Sp)/(x·Sq + y·Sp), so the rounding of aᵢ and bᵢ does not swamp it. Elsewhere
 // the log form (each ratio in [0, 2], so no term overflows and qᵢ = 0 costs nothing special).
 // Validation and the sums ride along; one loop for number[], Float64Array and a mix; blocked sum
 // (numerics.ts).
-function pass(p: Vector, q: Vector, n: number, sa: number, sb: number, normalize: boolean): number {
+function pass(
+  p: Vector,
+  q: Vector,
+  n: number,
+  sa: number,
+  sb: number,
+  normalize: boolean,
+  c: number,
+): number {
   const spHi = SUM_P;
   const spLo = SUM_P_LO;
   const sqHi = SUM_Q;
   const sqLo = SUM_Q_LO;
-  const ia = normalize ? 1 / spHi : 1;
-  const ib = normalize ? 1 / sqHi : 1;
+  const ia = normalize ? c / spHi : c;
+  const ib = normalize ? c / sqHi : c;
   let dHi = 0;
   let dLo = 0;
   let tp = 0;
@@ -202,24 +211,23 @@ export function jsDivergence(p: Probabilities, q: Probabilities, opts?: InfoOpti
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));
   const rescan = (): never => throwFirstInvalid(FN, NAMES, [p, q], KINDS);
   let d: number;
+  let sa = 1;
+  let sb = 1;
   if (normalize) {
     sumsOnly(p, q, n, 1, 1); // validation (a sum that is not finite: a bad entry, or overflow)
     if (!(SUM_P < Infinity && SUM_Q < Infinity)) throwIfInvalid(FN, NAMES, [p, q], KINDS);
     // Scale both by powers of two (exact), maxima in [1, 2), so that the sums and the products
     // x·Sq of the near-equality terms stay in range; an entry this flushes to 0 weighed less than
     // 2^-1074 of its distribution.
-    const sa = scaleFor(maxEntry(p, n));
-    const sb = scaleFor(maxEntry(q, n));
+    sa = scaleFor(maxEntry(p, n));
+    sb = scaleFor(maxEntry(q, n));
     sumsOnly(p, q, n, sa, sb);
     checkSum(FN, "p", SUM_P, n, true, tolerance, rescan);
     checkSum(FN, "q", SUM_Q, n, true, tolerance, rescan);
-    d = pass(p, q, n, sa, sb, true);
+    d = pass(p, q, n, sa, sb, true, 1);
   } else {
-    SUM_P = 1;
-    SUM_P_LO = 0;
-    SUM_Q = 1;
-    SUM_Q_LO = 0;
-    d = pass(p, q, n, 1, 1, false);
+    unitSums();
+    d = pass(p, q, n, 1, 1, false, 1);
     if (!(SUM_P < Infinity && SUM_Q < Infinity)) {
       throwIfInvalid(FN, NAMES, [p, q], KINDS);
       throw overflowSum(FN, SUM_P < Infinity ? "q" : "p");
@@ -227,5 +235,33 @@ export function jsDivergence(p: Probabilities, q: Probabilities, opts?: InfoOpti
     checkSum(FN, "p", SUM_P, n, false, tolerance, rescan);
     checkSum(FN, "q", SUM_Q, n, false, tolerance, rescan);
   }
+  if (d < TINY && (d > 0 || differs(p, q, n)) && Math.max(SUM_P, SUM_Q) < 2 ** 400) {
+    // Terms this small round on the subnormal grid, and d/2 (and the change of base) would round
+    // again: the pass once more with every term times 2^600 (exact), so that the sum, its half and
+    // the base are taken in the normal range and the one rounding into the subnormals is the last
+    // multiplication. A 0 with p ≠ q can be terms that all underflowed. The scaled masses stay
+    // below 2^1001. (The pass left its plain sums in SUM_P, SUM_Q: the compensated ones again.)
+    if (normalize) sumsOnly(p, q, n, sa, sb);
+    else unitSums();
+    d = pass(p, q, n, sa, sb, normalize, 2 ** 600);
+    return fromNats(d / 2, lnBase) * 2 ** -600;
+  }
   return fromNats(d / 2, lnBase);
+}
+
+/** The sums a pass without normalize divides by: 1. */
+function unitSums(): void {
+  SUM_P = 1;
+  SUM_P_LO = 0;
+  SUM_Q = 1;
+  SUM_Q_LO = 0;
+}
+
+/** Below this (twice the result) the terms may have been rounded in the subnormal range. */
+const TINY = 2 ** -900;
+
+/** Whether p and q differ anywhere (validated vectors). */
+function differs(p: Vector, q: Vector, n: number): boolean {
+  for (let i = 0; i < n; i++) if (p[i] !== q[i]) return true;
+  return false;
 }
