@@ -38,7 +38,10 @@ const KINDS = ["probability", "probability"] as const;
  * H(p, q) = -Σᵢ pᵢ log qᵢ = H(p) + KL(p ‖ q), in nats for the default base e, bits for `base: 2`.
  * With `normalize: true`, p and q are divided by their sums Sp and Sq analytically:
  * H = log Sq - (1/Sp) Σᵢ pᵢ log qᵢ; when those parts cancel, a second pass computes
- * H = (1/Sp) Σᵢ pᵢ log(Sq/qᵢ), every term ≥ 0 and the largest qₖ's as log1p(rest/qₖ).
+ * H = (1/Sp) Σᵢ pᵢ log(Sq/qᵢ), every term ≥ 0 and the largest qₖ's as log1p(rest/qₖ). What counts
+ * as cancelling is measured against the terms' magnitudes Σᵢ |pᵢ log qᵢ|, not their sum: a qᵢ > 1
+ * (possible only with `normalize`) gives a term below 0, and terms of both signs can cancel
+ * inside the sum (the second example from the end).
  *
  * Edge cases: a term with pᵢ = 0 is 0 whatever qᵢ is (`0 · log 0 = 0`); pᵢ > 0 with qᵢ = 0 gives
  * `Infinity`. The result is never negative.
@@ -72,6 +75,10 @@ const KINDS = ["probability", "probability"] as const;
  * // => 0                    (0 · log 0 = 0)
  * crossEntropy([0.5, 0.5], [1, 0]);
  * // => Infinity             (p₁ > 0 but q₁ = 0)
+ * crossEntropy([3, 1], [1, 1], { normalize: true });
+ * // => 0.6931471805599453   (log 2: p and q divided by their sums)
+ * crossEntropy([0.5, 0.5], [1e-4, 1e4], { normalize: true });
+ * // => 9.210340381976183    (terms +4.6 and −4.6 cancel, so the second pass; 50-digit mpmath: 9.2103403819761826621)
  * crossEntropy([0.5, 0.5], [1, 0, 0]);
  * // => throws RangeError "crossEntropy: p and q differ in length (2 vs 3)"
  */

@@ -178,7 +178,10 @@ function sumsOnly(p: Vector, q: Vector, n: number, sa: number, sb: number): void
  *
  * Without `normalize`: one pass, O(1) extra memory, validation fused. With `normalize: true`
  * the midpoint needs both sums before the first term, so cheap first passes (compensated sums and
- * validation, no logarithms) precede the main one; still O(1) extra memory.
+ * validation, no logarithms) precede the main one; still O(1) extra memory. A result below 2⁻⁹⁰⁰
+ * (tiny masses that differ) is computed again with every term times 2⁶⁰⁰ (exact), so that a
+ * subnormal result is rounded once, to the double nearest the computed value, and terms that each
+ * underflow to 0 still add up.
  *
  * @param p a distribution: finite masses `>= 0` summing to 1 (unless `normalize`)
  * @param q another distribution, same length and rules as `p`
@@ -197,6 +200,8 @@ function sumsOnly(p: Vector, q: Vector, n: number, sa: number, sb: number): void
  * // => 0
  * jsDivergence([2, 2], [1, 3], { normalize: true, base: 2 });
  * // => 0.048794940695398505
+ * jsDivergence([0.5, 0.5, 4.2e-322], [0.5, 0.5, 0]);
+ * // => 1.43e-322            (29 · 2⁻¹⁰⁷⁴, the nearest double to 85 · 2⁻¹⁰⁷⁴ · (ln 2)/2 = 29.46 · 2⁻¹⁰⁷⁴; not 30 · 2⁻¹⁰⁷⁴ from rounding twice)
  * jsDivergence([0.5, NaN], [0.5, 0.5]);
  * // => throws RangeError "jsDivergence: p[1] = NaN is not a number"
  */
