@@ -91,7 +91,7 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));
-  let h = crossEntropyPass(FN, p, q, n, 1, 1);
+  let h = crossEntropyPass(FN, p, q, n, 1, 1, normalize);
   let sp = PASS.sp;
   let sq = PASS.sq;
   let abs = PASS.abs;
@@ -106,7 +106,7 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
     // 2^k·q, maxima in [1, 2) (exact; the normalized cross-entropy does not change).
     a = scaleFor(maxEntry(p, n));
     b = scaleFor(maxEntry(q, n));
-    h = crossEntropyPass(FN, p, q, n, a, b);
+    h = crossEntropyPass(FN, p, q, n, a, b, true);
     sp = PASS.sp;
     sq = PASS.sq;
     abs = PASS.abs;
