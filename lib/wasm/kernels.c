@@ -725,26 +725,33 @@ static inline V valid2(V x, V y) {
 }
 
 // ------------------------------------------------------------------ cross-entropy
-// −Σ (a·pᵢ) log(b·qᵢ) blocked; Σ a·pᵢ and Σ b·qᵢ plain.
+// −Σ (a·pᵢ) log(b·qᵢ) blocked; Σ a·pᵢ and Σ b·qᵢ plain; cross_abs_chunk also Σ |terms| (per block
+// lane0 + lane1, then a plain sum, as KL's): with normalize a qᵢ > 1 gives a term < 0, and the
+// caller's check of the fast form needs the terms' magnitude, not their sum. Two exports of one
+// loop (with_abs a constant in each): the two additions per step would cost the common pass
+// (normalize off, where every qᵢ <= 1) 2–5% of its time.
 EXPORT("cross_begin") void cross_begin(double a, double b) { begin(a, b); }
 
-static inline void cross_step(V x, V y, V *h, V *good) {
+static inline void cross_step(V x, V y, V *h, V *g, V *good, const int with_abs) {
   *good = wasm_v128_and(*good, valid2(x, y));
   V p = x;
   V q = y;
   sp = ADD(sp, p);
   sq = ADD(sq, q);
   V pos = wasm_f64x2_gt(p, SPLAT(0.0));
-  if (wasm_v128_any_true(pos)) /* no log for a vector without a term */
-    *h = SUB(*h, wasm_v128_and(MUL(p, vlog_any(q)), pos));
+  if (wasm_v128_any_true(pos)) { /* no log for a vector without a term */
+    V term = wasm_v128_and(MUL(p, vlog_any(q)), pos);
+    *h = SUB(*h, term);
+    if (with_abs) *g = ADD(*g, wasm_f64x2_abs(term));
+  }
 }
 
-EXPORT("cross_chunk") int cross_chunk(int n) {
+static inline __attribute__((always_inline)) int cross_loop(int n, const int with_abs) {
   n = pad(n, 0.0, 0.0);
   prescale(n, 1);
   for (int start = 0; start < n; start += BLOCK) {
     int end = start + BLOCK < n ? start + BLOCK : n;
-    V h = SPLAT(0.0), good = ISPLAT(-1);
+    V h = SPLAT(0.0), g = SPLAT(0.0), good = ISPLAT(-1);
     int i = start;
     while (i + 2 <= end) {
       if (i + 4 <= end) {
@@ -759,26 +766,32 @@ EXPORT("cross_chunk") int cross_chunk(int n) {
           /* no log where all four p are +0 (sparse p, one-hot targets): a bit test, the p being
              >= 0 here; a −0 takes the logs and adds ±0 terms, which change no sum (h is never −0) */
           if (wasm_v128_any_true(wasm_v128_or(p0, p1))) {
-            V l0 = vlog_normal(q0), l1 = vlog_normal(q1);
-            h = SUB(SUB(h, MUL(p0, l0)), MUL(p1, l1));
+            V t0 = MUL(p0, vlog_normal(q0)), t1 = MUL(p1, vlog_normal(q1));
+            h = SUB(SUB(h, t0), t1);
+            if (with_abs) g = ADD(ADD(g, wasm_f64x2_abs(t0)), wasm_f64x2_abs(t1));
           }
           i += 4;
           continue;
         }
       }
-      cross_step(load(in0 + i), load(in1 + i), &h, &good);
+      cross_step(load(in0 + i), load(in1 + i), &h, &g, &good, with_abs);
       i += 2;
     }
     if (!wasm_i64x2_all_true(good)) return 1;
+    if (with_abs) abs_ = ADD(abs_, SPLAT(L0(g) + L1(g))); /* lane 0: the plain sum of block sums */
     two_sum(&H, L0(h) + L1(h));
   }
   return 0;
 }
 
+EXPORT("cross_chunk") int cross_chunk(int n) { return cross_loop(n, 0); }
+EXPORT("cross_abs_chunk") int cross_abs_chunk(int n) { return cross_loop(n, 1); }
+
 EXPORT("cross_end") void cross_end(void) {
   out[0] = pair_value(H);
   out[1] = L0(sp) + L1(sp);
   out[2] = L0(sq) + L1(sq);
+  out[3] = L0(abs_);
 }
 
 // ------------------------------------------------------------------ KL divergence

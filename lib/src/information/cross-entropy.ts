@@ -38,7 +38,10 @@ const KINDS = ["probability", "probability"] as const;
  * H(p, q) = -Σᵢ pᵢ log qᵢ = H(p) + KL(p ‖ q), in nats for the default base e, bits for `base: 2`.
  * With `normalize: true`, p and q are divided by their sums Sp and Sq analytically:
  * H = log Sq - (1/Sp) Σᵢ pᵢ log qᵢ; when those parts cancel, a second pass computes
- * H = (1/Sp) Σᵢ pᵢ log(Sq/qᵢ), every term ≥ 0 and the largest qₖ's as log1p(rest/qₖ).
+ * H = (1/Sp) Σᵢ pᵢ log(Sq/qᵢ), every term ≥ 0 and the largest qₖ's as log1p(rest/qₖ). What counts
+ * as cancelling is measured against the terms' magnitudes Σᵢ |pᵢ log qᵢ|, not their sum: a qᵢ > 1
+ * (possible only with `normalize`) gives a term below 0, and terms of both signs can cancel
+ * inside the sum (the second example from the end).
  *
  * Edge cases: a term with pᵢ = 0 is 0 whatever qᵢ is (`0 · log 0 = 0`); pᵢ > 0 with qᵢ = 0 gives
  * `Infinity`. The result is never negative.
@@ -72,6 +75,10 @@ const KINDS = ["probability", "probability"] as const;
  * // => 0                    (0 · log 0 = 0)
  * crossEntropy([0.5, 0.5], [1, 0]);
  * // => Infinity             (p₁ > 0 but q₁ = 0)
+ * crossEntropy([3, 1], [1, 1], { normalize: true });
+ * // => 0.6931471805599453   (log 2: p and q divided by their sums)
+ * crossEntropy([0.5, 0.5], [1e-4, 1e4], { normalize: true });
+ * // => 9.210340381976183    (terms +4.6 and −4.6 cancel, so the second pass; 50-digit mpmath: 9.2103403819761826621)
  * crossEntropy([0.5, 0.5], [1, 0, 0]);
  * // => throws RangeError "crossEntropy: p and q differ in length (2 vs 3)"
  */
@@ -84,9 +91,10 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
   const lnBase = checkOptions(FN, base, normalize, tolerance);
   const n = checkVector(FN, "p", p);
   checkSameLength(FN, "p", n, "q", checkVector(FN, "q", q));
-  let h = crossEntropyPass(FN, p, q, n, 1, 1);
+  let h = crossEntropyPass(FN, p, q, n, 1, 1, normalize);
   let sp = PASS.sp;
   let sq = PASS.sq;
+  let abs = PASS.abs;
   let a = 1;
   let b = 1;
   if (!(sp < Infinity && sq < Infinity)) {
@@ -98,9 +106,10 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
     // 2^k·q, maxima in [1, 2) (exact; the normalized cross-entropy does not change).
     a = scaleFor(maxEntry(p, n));
     b = scaleFor(maxEntry(q, n));
-    h = crossEntropyPass(FN, p, q, n, a, b);
+    h = crossEntropyPass(FN, p, q, n, a, b, true);
     sp = PASS.sp;
     sq = PASS.sq;
+    abs = PASS.abs;
   }
   if (normalize && n > BLOCK && sp - sp === 0 && sq - sq === 0) {
     // the pass's Sp and Sq are plain sums (its order is the kernels'); normalize divides by them,
@@ -111,13 +120,15 @@ export function crossEntropy(p: Probabilities, q: Probabilities, opts?: InfoOpti
   sp = checkSum(FN, "p", sp, n, normalize, tolerance, rescan);
   sq = checkSum(FN, "q", sq, n, normalize, tolerance, rescan);
   if (!normalize) return fromNats(h, lnBase);
-  // Normalized: log Sq + (1/Sp)(-Σ p log q), whose error is about ε·(1 + |log Sq| + |h/Sp|). When
-  // that is not small against the result (or a rescaled qᵢ underflowed to 0, giving Infinity),
-  // recompute it as (1/Sp) Σ p log(Sq/q): every term >= 0, the largest q's by log1p, no entry
-  // flushed to 0 by a scale (logRatioSum).
+  // Normalized: log Sq + (1/Sp)(-Σ p log q), whose error is about ε·(1 + |log Sq| + Σ|terms|/Sp):
+  // the magnitude of the terms (PASS.abs), not of their sum h, since a qᵢ > 1 makes a term < 0 and
+  // lanes of ±8 can cancel to h ≈ 0 while each loses 127 roundings of its own size. When that is
+  // not small against the result (or a rescaled qᵢ underflowed to 0, giving Infinity), recompute
+  // it as (1/Sp) Σ p log(Sq/q): every term >= 0, the largest q's by log1p, no entry flushed to 0 by
+  // a scale (logRatioSum). Where every qᵢ <= 1 or every qᵢ >= 1, Σ|terms| = |h|.
   const logSq = Math.log(sq);
   const fast = logSq + h / sp;
-  if (fast < Infinity && fast * PRECISE_BELOW >= 1 + Math.abs(logSq) + Math.abs(h / sp))
+  if (fast < Infinity && fast * PRECISE_BELOW >= 1 + Math.abs(logSq) + abs / sp)
     return fromNats(fast, lnBase);
   const terms = logRatioSum(
     p,

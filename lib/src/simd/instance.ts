@@ -24,6 +24,7 @@ export interface KernelExports {
   entropy_end(): void;
   cross_begin(a: number, b: number): void;
   cross_chunk(n: number): number;
+  cross_abs_chunk(n: number): number;
   cross_end(): void;
   kl_begin(a: number, b: number): void;
   kl_chunk(n: number): number;
