@@ -226,7 +226,7 @@ test("logProb at a subnormal x with both shapes above 2 keeps its digits (the te
 // from ½ although log p is finite. References: mpmath at
 // 700 digits, (a − 1)·log x + (b − 1)·log1p(−x) − (lnΓ(a) + lnΓ(b) − lnΓ(a + b)) (at 50 digits the
 // textbook terms near 1e311 cancel past mpmath's precision at x = ½).
-test("logProb where a + b overflows is finite and within 4 ulps of mpmath, -Infinity where log p is below -MAX, never NaN", () => {
+test("logProb where a + b or the textbook terms overflow is finite and within 4 ulps of mpmath, -Infinity where log p is below -MAX, never NaN", () => {
   const M = Number.MAX_VALUE;
   const cases: [number, number, number, number][] = [
     [1.7e308, 1.7e308, 0.3, -2.964007581461222048765861e307],
@@ -236,6 +236,10 @@ test("logProb where a + b overflows is finite and within 4 ulps of mpmath, -Infi
     [M, M, 0.25, -5.1716408666952988936e307],
     [M, 1e308, 0.6, -1.0699854429508322095e306],
     [M, 1e308, 0.9, -6.6809237427714535217e307],
+    // (a − 1)·ln x + (b − 1)·ln(1 − x) overflows to −∞ while −ln B brings log p back into range:
+    // the textbook form must not be taken (a + b overflows in the first, not in the second)
+    [1.0994514013315478e308, 1.0468574328761703e308, 0.25, -3.3826193261408432685e307],
+    [9e307, 8e307, 0.05, -1.5617863497595312493e308],
   ];
   for (const [a, b, x, ref] of cases)
     assertUlps(beta(a, b).logProb(x), ref, 4, `Beta(${a}, ${b}) at ${x}`);

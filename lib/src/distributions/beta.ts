@@ -493,8 +493,7 @@ export function beta(alpha: number, beta: number): Beta {
   const nlnB = -lnB;
   const K = TEXTBOOK_K;
   // −v·K ≥ E (v < 0, the tails), v·K ≥ E (v > 0, around the mode), or E ≤ K
-  // (products by the ratios, so nothing overflows below ln B's own range: tLow may be −∞, which then
-  // takes only a t that overflowed, where the density is 0 to any precision)
+  // (products by the ratios, so nothing overflows below ln B's own range; tLow may be −∞)
   const tLow = -nlnB * ((K + 1) / (K - 1));
   const tHigh = Math.min(-nlnB * ((K - 1) / (K + 1)), nlnB - K);
   // Around the mode, |(a − 1) − (a + b − 2)·x| ≤ ¼ of (a − 1) + (a + b − 2)·x, where the textbook
@@ -508,7 +507,9 @@ export function beta(alpha: number, beta: number): Beta {
     checkX("beta.logProb", x);
     if (textbook && x > 0 && x < 1 && !(x >= nearLo && x <= nearHi)) {
       const t = (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x);
-      if (t <= tLow || t >= tHigh) return t - lnB;
+      // (a t that overflowed to −∞ goes on to the saddle form: −ln B can bring t − ln B back into
+      // range, as at Beta(1.1e308, 1.05e308), x = ¼, where log p = −3.4e307)
+      if (t >= tHigh || (t <= tLow && t > -Infinity)) return t - lnB;
     }
     return logProbOther(x);
   };
