@@ -40,7 +40,8 @@
 // exist, beside the front ends. Each stage prints its wall time; results print in the order above.
 // Options: --skip-browser, --only-unit (for quick local loops), --no-build (use the packages'
 // dist/ as they are), --no-type-check (with --only-unit: the second Node's run), --skip-deno,
-// --skip-second-node.
+// --skip-second-node, --full-axe (axe's color-contrast on every translated page too, not only on
+// its English twin: see tests/browser/readers.test.ts).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -692,6 +693,9 @@ async function main(): Promise<void> {
       Object.fromEntries(flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir])),
     ),
     MLEKIT_SCREENS: screens,
+    // readers.test.ts checks axe's color-contrast of a translated page on its English twin;
+    // --full-axe checks it on every page too.
+    ...(args.has("--full-axe") ? { MLEKIT_AXE_FULL: "1" } : {}),
   };
   const exportChecks = skipBrowser
     ? undefined
