@@ -8,14 +8,22 @@ export const FRONT_ENDS = "^jupyter(lab|-frontends)\\.test\\.ts$";
 /** The student's own JupyterLab with the kernel of `npm run kernel:install`. */
 export const OWN_LAB = "^own-jupyterlab\\.test\\.ts$";
 
-/** The browser tests on the fresh exports, as two uvu processes that run side by side. */
+/**
+ * The live notes (every note run in its page, the site): they read only the notes' own export
+ * folder, so they start as soon as the notes are exported, beside the export fixtures' runs.
+ */
+export const LIVE_NOTES = {
+  label: "live notes: every note run in its page, the site (live-notes.test.ts)",
+  pattern: "^live-notes\\.test\\.ts$",
+};
+
+/** The other browser tests on the fresh exports (they read the fixtures' exports too), as two uvu processes side by side. */
 export const EXPORT_CHECKS = [
   { label: "as readers meet the pages (readers.test.ts)", pattern: "^readers\\.test\\.ts$" },
   {
-    label:
-      "live notes, offline HTML, index, static exports, PDFs, the foreign notebook, nbconvert, Markdown",
+    label: "offline HTML, index, static exports, PDFs, the foreign notebook, nbconvert, Markdown",
     pattern:
-      "^(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours|live-notes)\\.test\\.ts$",
+      "^(offline-html|index-page|static-exports|pdf|foreign-notebook|nbconvert|markdown-math|markdown-flavours)\\.test\\.ts$",
   },
 ];
 
@@ -23,5 +31,6 @@ export const EXPORT_CHECKS = [
 export const BROWSER_STAGES: { stage: string; pattern: string }[] = [
   { stage: "front ends", pattern: FRONT_ENDS },
   { stage: "own JupyterLab", pattern: OWN_LAB },
+  { stage: `export checks: ${LIVE_NOTES.label}`, pattern: LIVE_NOTES.pattern },
   ...EXPORT_CHECKS.map((c) => ({ stage: `export checks: ${c.label}`, pattern: c.pattern })),
 ];

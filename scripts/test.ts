@@ -36,11 +36,13 @@
 //     notebook export (npm run export), through npm's own CLI run by that Node.
 // Stages that do not depend on each other overlap (2 cores are enough to gain from it): the front
 // ends (4b) start right after the build, beside the type-check and the unit tests; the Deno and
-// second-Node stages beside everything; the export checks (6) start as soon as the exports
-// exist, beside the front ends. Each stage prints its wall time; results print in the order above.
+// second-Node stages beside everything; the live notes (6) as soon as the notes are exported,
+// beside the export fixtures; the other export checks (6) as soon as the fixtures' exports exist,
+// beside the front ends. Each stage prints its wall time; results print in the order above.
 // Options: --skip-browser, --only-unit (for quick local loops), --no-build (use the packages'
 // dist/ as they are), --no-type-check (with --only-unit: the second Node's run), --skip-deno,
-// --skip-second-node.
+// --skip-second-node, --full-axe (axe's color-contrast on every translated page too, not only on
+// its English twin: see tests/browser/readers.test.ts).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -62,7 +64,7 @@ import { denoCheckAsync, type DenoCheckRun } from "./deno-check";
 import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
 import { SECOND_NODE_VERSION, ensureSecondNode, secondNodeEnv } from "./second-node";
-import { EXPORT_CHECKS, FRONT_ENDS, OWN_LAB } from "./test-stages";
+import { EXPORT_CHECKS, FRONT_ENDS, LIVE_NOTES, OWN_LAB } from "./test-stages";
 
 const ROOT = setup.ROOT;
 const args = new Set(process.argv.slice(2));
@@ -591,6 +593,15 @@ async function main(): Promise<void> {
     build: false,
     lede: (require("../package.json") as { description: string }).description,
   });
+  // The live notes read only the notes' folder: they start now, beside the fixtures' runs (one
+  // kernel at a time, so a core is free), not after them. Recorded with the other export checks.
+  const tl = Date.now();
+  const liveNotes = skipBrowser
+    ? undefined
+    : uvuAsync("tests/browser", LIVE_NOTES.pattern, {
+        MLEKIT_LIVE_DIRS: outDir,
+        MLEKIT_SCREENS: screens,
+      }).then((r) => ({ ...r, seconds: since(tl) }));
   const [fixtureInline, fixtureShared, foreign, brokenRuns] = await runFixtures();
 
   section(
@@ -692,6 +703,9 @@ async function main(): Promise<void> {
       Object.fromEntries(flavours.map((f) => [f.flavour.frontMatter ?? f.flavour.math, f.dir])),
     ),
     MLEKIT_SCREENS: screens,
+    // readers.test.ts checks axe's color-contrast of a translated page on its English twin;
+    // --full-axe checks it on every page too.
+    ...(args.has("--full-axe") ? { MLEKIT_AXE_FULL: "1" } : {}),
   };
   const exportChecks = skipBrowser
     ? undefined
@@ -849,6 +863,13 @@ async function main(): Promise<void> {
     }
   }
 
+  if (liveNotes) {
+    const ln = await liveNotes;
+    section(
+      `browser tests on the fresh exports: ${LIVE_NOTES.label} (Debian Chromium; ${ln.seconds}, from the end of the notes' export, beside the fixtures and the checks below)`,
+    );
+    recordUvu("tests/browser", ln.out, ln.status);
+  }
   if (exportChecks) {
     for (const ec of await Promise.all(exportChecks)) {
       section(

@@ -18,6 +18,7 @@ import {
   openOffline,
   until,
   waitForPlots,
+  type OfflinePage,
 } from "./chromium";
 import { formulaCount, leastPlots, notebookCells, plotOutputCount } from "./expected";
 import { FIGURE_SELECTOR } from "../../scripts/export/html";
@@ -82,10 +83,37 @@ async function figureState(page: Page, index: number): Promise<string> {
   );
 }
 
+/**
+ * The page each page test opened, kept open (plots drawn, nothing moved) for the slider tests of
+ * the same page, which follow it: one page load per page, not one per slider. The last of them
+ * closes it.
+ */
+const opened = new Map<string, OfflinePage>();
+
 for (const { dir, name, file } of pages) {
+  // The slider test is generated from the exported notebook (plots whose layout has sliders);
+  // without the notebook there is none, and the test below fails for it.
+  const ipynb = join(dir, `${name}.ipynb`);
+  const sliderPlots: number[] = [];
+  if (existsSync(ipynb)) {
+    let k = 0;
+    for (const c of parseNotebook(readFileSync(ipynb, "utf8"), ipynb).cells) {
+      for (const o of c.cell_type === "code" ? c.outputs : []) {
+        const fig = plotlyFigure(o);
+        if (!fig) continue;
+        // A live slider's figure is drawn without plotly's stepped slider: live-notes.test.ts moves its range input.
+        const live = o.output_type === "display_data" && o.data?.[LIVE_SLIDER_MIME] !== undefined;
+        if ((fig.layout?.sliders as unknown[] | undefined)?.length && !live) sliderPlots.push(k);
+        k++;
+      }
+    }
+  }
+
   test(`${label(file)}: opens with the network blocked, one figure per plot of the notebook, every one drawn as SVG, maths rendered, code highlighted, no console error`, async () => {
     const exp = expected(dir, name);
-    const { page, context, errors, network } = await openOffline(browser, pathToFileURL(file).href);
+    const o = await openOffline(browser, pathToFileURL(file).href);
+    const { page, context, errors, network } = o;
+    let keep = false;
     try {
       const [plots, drawn] = await waitForPlots(
         page,
@@ -153,31 +181,23 @@ for (const { dir, name, file } of pages) {
       assert.equal(network, [], `the page tried the network: ${network.join(", ")}`);
       assert.equal(errors, [], `console errors: ${errors.join(" | ")}`);
       await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
+      // Every check above passed on a page with every plot drawn: the slider tests use it.
+      if (sliderPlots.length) {
+        opened.set(file, o);
+        keep = true;
+      }
     } finally {
-      await context.close();
+      if (!keep) await context.close();
     }
   });
 
-  // The slider test is generated from the exported notebook (plots whose layout has sliders);
-  // without the notebook there is none, and the test above fails for it.
-  const ipynb = join(dir, `${name}.ipynb`);
-  const sliderPlots: number[] = [];
-  if (existsSync(ipynb)) {
-    let k = 0;
-    for (const c of parseNotebook(readFileSync(ipynb, "utf8"), ipynb).cells) {
-      for (const o of c.cell_type === "code" ? c.outputs : []) {
-        const fig = plotlyFigure(o);
-        if (!fig) continue;
-        // A live slider's figure is drawn without plotly's stepped slider: live-notes.test.ts moves its range input.
-        const live = o.output_type === "display_data" && o.data?.[LIVE_SLIDER_MIME] !== undefined;
-        if ((fig.layout?.sliders as unknown[] | undefined)?.length && !live) sliderPlots.push(k);
-        k++;
-      }
-    }
-  }
-  for (const index of sliderPlots) {
+  for (const [n, index] of sliderPlots.entries()) {
     test(`${label(file)}: moving the slider of plot ${index + 1} with the mouse changes the figure`, async () => {
-      const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href);
+      // The page the test above opened, or (it failed) a page of this test's own.
+      const o = opened.get(file) ?? (await openOffline(browser, pathToFileURL(file).href));
+      opened.set(file, o);
+      const { page, context, errors } = o;
+      const last = n === sliderPlots.length - 1;
       try {
         await waitForPlots(page, 60000, "body", FIGURE_SELECTOR, index + 1);
         const plot = page.locator(FIGURE_SELECTOR).nth(index);
@@ -214,7 +234,10 @@ for (const { dir, name, file } of pages) {
         await plot.screenshot({ path: join(SCREENS, `${name}-slider-${index + 1}.png`) });
         assert.equal(errors, [], `console errors: ${errors.join(" | ")}`);
       } finally {
-        await context.close();
+        if (last) {
+          opened.delete(file);
+          await context.close();
+        }
       }
     });
   }

@@ -1,7 +1,8 @@
 // The exported pages as their readers meet them, in Chromium with the network closed, in every
 // language exported (each export folder and its language subfolders, e.g. zh/):
 //  - axe-core (node_modules) finds no serious or critical violation on a 390 px phone (where
-//    wide content scrolls most), on every note page and index;
+//    wide content scrolls most), on every note page and index (color-contrast on a translated
+//    note page is checked on its English twin, see contrastTwin; MLEKIT_AXE_FULL=1: on all);
 //  - at 390 px no legend overlaps an axis title, tick label, panel title or slider, no panel title
 //    overlaps an axis, no code line is cut off and nothing scrolls the page sideways; at 1280 px
 //    (the same page, resized) no legend overlap either;
@@ -68,6 +69,29 @@ const NOTES = DIRS.flatMap((dir) =>
     .map((f) => ({ dir, name: f.slice(0, -5), file: join(dir, f) })),
 );
 const INDEXES = DIRS.map((d) => join(d, "index.html")).filter((f) => existsSync(f));
+
+/**
+ * axe's color-contrast rule (about three quarters of axe's time on a note page) on a translated
+ * page is checked on its English twin instead: a page in a language folder (zh/) whose page of
+ * the same name is in the folder above, except one page per language folder (05, else the
+ * first), which gets every rule. Contrast is a function of the computed colours, sizes and
+ * weights of the elements and what lies under them: the twins are written by the same exporter
+ * from the same outputs with the same stylesheets (no :lang() rule), so an element's contrast
+ * is the same in both, and a colour or size that fails on one fails on the other. Every other
+ * axe rule (language attributes among them) and every layout check still runs on every page.
+ * MLEKIT_AXE_FULL=1 (`npm test -- --full-axe`) runs color-contrast on every page too.
+ */
+const AXE_FULL = process.env.MLEKIT_AXE_FULL === "1";
+const contrastTwin = (note: { dir: string; name: string; file: string }): string | undefined => {
+  if (AXE_FULL) return undefined;
+  const inFolder = NOTES.filter((n) => n.dir === note.dir);
+  const full = inFolder.find((n) => n.name.startsWith("05")) ?? inFolder[0];
+  if (full?.file === note.file) return undefined;
+  const parent = join(note.dir, "..");
+  if (!DIRS.includes(parent) || !DIRS.includes(note.dir)) return undefined;
+  const twin = join(parent, `${note.name}.html`);
+  return existsSync(twin) && NOTES.some((n) => n.file === twin) ? twin : undefined;
+};
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let browser: Browser;
@@ -79,17 +103,21 @@ test.before(async () => {
 });
 test.after(async () => {
   // What these checks add to npm test (wall time, on whatever else the machine is doing).
+  const twins = NOTES.filter((n) => contrastTwin(n)).length;
   console.log(
-    `    readers: ${NOTES.length} note pages (two at a time), ${INDEXES.length} indexes, ${PRINTED.length} printed pages and every PDF checked in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `    readers: ${NOTES.length} note pages (two at a time), ${INDEXES.length} indexes, ${PRINTED.length} printed pages and every PDF checked in ${((Date.now() - started) / 1000).toFixed(1)} s; axe's color-contrast on ${NOTES.length - twins} note pages and on the English twin of ${twins} translated ones (MLEKIT_AXE_FULL=1: on every page)`,
   );
   await browser?.close();
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** axe's serious and critical violations, as "rule (n): first target". */
-async function axeProblems(page: Page): Promise<string[]> {
+/**
+ * axe's serious and critical violations, as "rule (n): first target"; every rule axe runs by
+ * default, color-contrast too unless `contrast` is false (see contrastTwin).
+ */
+async function axeProblems(page: Page, { contrast = true } = {}): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (withContrast) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -103,14 +131,18 @@ async function axeProblems(page: Page): Promise<string[]> {
       }
     ).axe;
     // preload: false: axe would fetch the page's stylesheets by XHR, which a file: page refuses
-    const r = await axe.run(document, { resultTypes: ["violations"], preload: false });
+    const r = await axe.run(document, {
+      resultTypes: ["violations"],
+      preload: false,
+      ...(withContrast ? {} : { rules: { "color-contrast": { enabled: false } } }),
+    });
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       n: v.nodes.length,
       target: JSON.stringify(v.nodes[0]?.target),
     }));
-  });
+  }, contrast);
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}, ${v.n}): ${v.target}`);
@@ -229,10 +261,16 @@ interface PageFindings {
   lang: string;
   untagged: string[];
   errors: string[];
+  /** The trace types plotly's bundle draws, for the page the bundle check reads (BUNDLE_PAGE), or why not. */
+  traces?: string[] | string;
 }
 
-/** Looks at one note page on a phone, then on a screen (the same page, resized). */
-async function inspect(name: string, file: string): Promise<PageFindings> {
+/**
+ * Looks at one note page on a phone, then on a screen (the same page, resized); on the one page
+ * the bundle check reads (BUNDLE_PAGE), also the trace types of the plotly.js it loaded. axe
+ * runs every rule it runs by default, color-contrast only when `contrast` (see contrastTwin).
+ */
+async function inspect(name: string, file: string, contrast: boolean): Promise<PageFindings> {
   const { page, context, errors } = await openOffline(browser, pathToFileURL(file).href, {
     viewport: { width: 390, height: 844 },
     timeoutMs: 120000,
@@ -260,12 +298,26 @@ async function inspect(name: string, file: string): Promise<PageFindings> {
       await first.screenshot({
         path: join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-390.png`),
       });
-    const axe = await axeProblems(page);
+    const axe = await axeProblems(page, { contrast });
     const untagged = /^en\b/i.test(layout.lang) ? [] : await untaggedEnglish(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await plotsLaidOut(page, 1280);
     const overlaps1280 = await overlaps(page);
-    return { overlaps390, overlaps1280, ...layout, axe, untagged, errors: [...errors] };
+    const consoleErrors = [...errors];
+    // Reported by its own test: an error here fails that test, not the page's reader checks.
+    const traces =
+      file === BUNDLE_PAGE?.file
+        ? await bundleTraces(page).catch((e: Error) => `could not read the bundle: ${e.message}`)
+        : undefined;
+    return {
+      overlaps390,
+      overlaps1280,
+      ...layout,
+      axe,
+      untagged,
+      errors: consoleErrors,
+      traces,
+    };
   } finally {
     await context.close();
   }
@@ -288,7 +340,7 @@ test.before(() => {
   const worker = async () => {
     while (next < NOTES.length) {
       const i = next++;
-      const f = inspect(NOTES[i].name, NOTES[i].file);
+      const f = inspect(NOTES[i].name, NOTES[i].file, !contrastTwin(NOTES[i]));
       waiting[i].settle(f);
       await f.catch(() => undefined);
     }
@@ -296,8 +348,13 @@ test.before(() => {
   void Promise.all([worker(), worker()]);
 });
 
-for (const { file } of NOTES) {
-  test(`${label(file)}: on a phone (390 px) no serious or critical axe violation, no legend over an axis title, no code cut off, English marked; on a screen (1280 px) no legend over an axis title`, async () => {
+for (const note of NOTES) {
+  const { file } = note;
+  const twin = contrastTwin(note);
+  const axeScope = twin
+    ? ` (color-contrast on its twin ${label(twin)}; MLEKIT_AXE_FULL=1 here too)`
+    : "";
+  test(`${label(file)}: on a phone (390 px) no serious or critical axe violation${axeScope}, no legend over an axis title, no code cut off, English marked; on a screen (1280 px) no legend over an axis title`, async () => {
     const f = await findings.get(file)!;
     assert.equal(f.overlaps390, [], "at 390 px");
     assert.is(f.cut, 0, `${f.cut} of ${f.code} code cells are cut off at 390 px`);
@@ -331,29 +388,33 @@ for (const file of INDEXES) {
   });
 }
 
-test("plotly's cartesian bundle draws exactly the trace types the exporter counts on", async () => {
-  const withPlots = NOTES.find((n) =>
-    readFileSync(n.file, "utf8").includes('data-plotly-bundle="cartesian"'),
+/** The one page whose plotly bundle the bundle check reads: the first note page with the cartesian bundle. */
+const BUNDLE_PAGE = NOTES.find((n) =>
+  readFileSync(n.file, "utf8").includes('data-plotly-bundle="cartesian"'),
+);
+
+/** The trace types of the plotly.js the page loaded (once plotly is ready). */
+async function bundleTraces(page: Page): Promise<string[]> {
+  await page.waitForFunction(
+    () => document.documentElement.getAttribute("data-plotly") === "ready",
+    null,
+    { timeout: 60000 },
   );
-  assert.ok(withPlots, "no page uses the cartesian bundle");
-  const { page, context } = await openOffline(browser, pathToFileURL(withPlots!.file).href);
-  try {
-    await page.waitForFunction(
-      () => document.documentElement.getAttribute("data-plotly") === "ready",
-      null,
-      { timeout: 60000 },
-    );
-    const traces = await page.evaluate(() =>
-      Object.keys(
-        (
-          window as unknown as { Plotly: { PlotSchema: { get(): { traces: object } } } }
-        ).Plotly.PlotSchema.get().traces,
-      ).sort(),
-    );
-    assert.equal(traces, [...CARTESIAN_TRACES].sort());
-  } finally {
-    await context.close();
-  }
+  return page.evaluate(() =>
+    Object.keys(
+      (
+        window as unknown as { Plotly: { PlotSchema: { get(): { traces: object } } } }
+      ).Plotly.PlotSchema.get().traces,
+    ).sort(),
+  );
+}
+
+test("plotly's cartesian bundle draws exactly the trace types the exporter counts on", async () => {
+  assert.ok(BUNDLE_PAGE, "no page uses the cartesian bundle");
+  // Read in the same page load as the page's reader checks (inspect), once plotly drew.
+  const f = await findings.get(BUNDLE_PAGE!.file)!;
+  assert.ok(Array.isArray(f.traces), String(f.traces ?? "the bundle's trace types were not read"));
+  assert.equal(f.traces, [...CARTESIAN_TRACES].sort());
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -677,6 +738,9 @@ const PRINTED = DIRS.map((dir) => NOTES.filter((n) => n.dir === dir))
       ns.find((n) => solutionStarts(n.dir, n.name).length > 0),
   )
   .filter((n): n is (typeof NOTES)[number] => Boolean(n));
+// A page load of its own at 1280 px, not the one the reader checks above end with: printed after
+// their 390 -> 1280 px resize, 05's first plot is cut at the paper's width (its SVG keeps the
+// viewBox drawn at 390 px), which a page opened at 1280 px does not show.
 for (const { dir, name, file } of PRINTED) {
   test(`${label(file)}: printed from the browser, worked solutions and folded results are in the PDF and the plots fit the page width`, async () => {
     const { page, context } = await openOffline(browser, pathToFileURL(file).href, {
