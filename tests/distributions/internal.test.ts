@@ -1,13 +1,17 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng } from "../../lib/src/distributions/create-rng";
+import { gaussian } from "../../lib/src/distributions/gaussian";
 import {
   checkDraws,
+  drawNormal,
   entropyBase,
   frozen,
   inBase,
+  isMade,
   overSquare,
   paramError,
+  quotientOfSum,
 } from "../../lib/src/distributions/internal";
 import { ulp } from "../helpers/numeric";
 
@@ -79,6 +83,11 @@ function dyadic(x: number): [bigint, bigint] {
   const s = 1075 - Math.max(e, 1);
   return s >= 0 ? [n, BigInt(s)] : [n << BigInt(-s), 0n];
 }
+/** A finite double as [n, s] with x = n / 2^s, n signed. */
+function signedDyadic(x: number): [bigint, bigint] {
+  const [n, s] = dyadic(Math.abs(x));
+  return [x < 0 ? -n : n, s];
+}
 /** |v − num/den| in ulps of v (ulp(0) = 2^-1074), exactly to 1e-6. */
 function ulpsFrom(v: number, num: bigint, den: bigint): number {
   const [nv, sv] = dyadic(v);
@@ -126,6 +135,62 @@ test("overSquare(c, r) = c/r² for c = 1 and 2 (its callers' values) is the exac
   assert.ok(worstNormal <= 0.5, `normal results: worst ${worstNormal} ulp`); // 0.499999 measured
   // subnormal results: c divided by the rounded r² (0.836 ulp measured at r = 7.09e153)
   assert.ok(worstSubnormal <= 1, `subnormal results: worst ${worstSubnormal} ulp`);
+});
+
+test("isMade is false, without throwing, for null, undefined, a number, a plain object and a copy; true only for a constructor's own object", () => {
+  const d = gaussian(0, 1);
+  assert.is(isMade(d), true);
+  for (const v of [null, undefined, 5, "gaussian", {}, { ...d }, Object.create(d)]) {
+    assert.is(isMade(v), false, String(v));
+  }
+});
+
+test("drawNormal refuses a non-number from rng.normal() with a TypeError, even one that subtracts to 0 (a string), and a non-finite one with a RangeError", () => {
+  const rng = (z: unknown) => ({ next: () => 0.5, normal: () => z, int: () => 0 }) as never;
+  assert.is(drawNormal("f", rng(-1.5)), -1.5);
+  assert.throws(
+    () => drawNormal("f", rng("0.5")),
+    (e: Error) => e instanceof TypeError && e.message.startsWith("f: rng.normal() = "),
+  );
+  assert.throws(
+    () => drawNormal("f", rng(Infinity)),
+    (e: Error) =>
+      e instanceof RangeError && e.message === "f: rng.normal() = Infinity is not a finite number",
+  );
+});
+
+test("quotientOfSum(x, a, b) = x/(a + b) is one rounding from the exact value (the TwoSum error of a + b folded back), seeded, against exact BigInt rationals", () => {
+  const rng = createRng(99);
+  let worst = 0;
+  let worstPlain = 0;
+  let n = 0;
+  for (let t = 0; t < 5000; t++) {
+    // a of either sign over 2^±30, b up to twice a and down to 2^-20 of it (a + b rounds, or cancels)
+    const a = 2 ** (-30 + 60 * rng.next()) * (rng.next() < 0.5 ? -1 : 1);
+    const b = a * (rng.next() * 4 - 2) * 2 ** (-20 * rng.next());
+    const x = 2 ** (-30 + 60 * rng.next());
+    if (a + b === 0) continue;
+    n++;
+    // x/(a + b) = (nx/2^sx) / ((na·2^(T−sa) + nb·2^(T−sb))/2^T)
+    const [nx, sx] = dyadic(x);
+    const [na, sa] = signedDyadic(a);
+    const [nb, sb] = signedDyadic(b);
+    const T = sa > sb ? sa : sb;
+    let num = nx << T;
+    let den = ((na << (T - sa)) + (nb << (T - sb))) << sx;
+    if (den < 0n) [num, den] = [-num, -den];
+    const v = quotientOfSum(x, a, b);
+    const sign = v < 0 ? -1n : 1n;
+    worst = Math.max(worst, ulpsFrom(Math.abs(v), sign * num, den));
+    const plain = x / (a + b);
+    worstPlain = Math.max(worstPlain, ulpsFrom(Math.abs(plain), sign * num, den));
+  }
+  assert.ok(n > 4900);
+  assert.ok(worst <= 0.5, `worst ${worst} ulp`); // 0.49999 measured
+  assert.ok(
+    worstPlain > 1,
+    `the plain x/(a + b) is two roundings (worst ${worstPlain} ulp): the data exercise the correction`,
+  );
 });
 
 test.run();
