@@ -44,11 +44,12 @@ test("errors carry the caller's function name", () => {
 // "compensated sum of block sums" class). References: exact rationals or mpmath at 50 digits.
 test("Gaussian: the 256-term block sums of z² are compensated (each later block below half an ulp of the first)", () => {
   // block 0: 256 × z = 2^22 (Σz² = 2^52); then 1000 blocks of 256 × z = 2^-5 (0.25 each, lost by a
-  // plain sum, as ulp(2^52) = 1). Exact: −(2^52 + 250)/2 − 256256·½log(2π); mpmath (50 digits):
-  // -(mpf(2)**52 + 250)/2 - 256256*log(2*pi)/2 = −2251799813920856.5127…
-  const xs = new Float64Array(256 * 1001).fill(2 ** -5);
+  // plain sum, as ulp(2^52) = 1), and one entry more (a last block of 1: the loop must stop at m).
+  // Exact: −(2^52 + 250 + 2^-10)/2 − 256257·½log(2π); mpmath (50 digits):
+  // -(mpf(2)**52 + 250 + mpf(2)**-10)/2 - 256257*log(2*pi)/2 = −2251799813920857.4322…
+  const xs = new Float64Array(256 * 1001 + 1).fill(2 ** -5);
   xs.fill(2 ** 22, 0, 256);
-  assertUlps(sumLogProb("f", gaussian(0, 1), xs), -2251799813920856.5, 1);
+  assertUlps(sumLogProb("f", gaussian(0, 1), xs), -2251799813920857.5, 1);
 });
 
 test("Poisson: the 256-term block sums of log xᵢ! are compensated (each later block below half an ulp of the first)", () => {
