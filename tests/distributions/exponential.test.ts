@@ -117,4 +117,16 @@ test("prob where rate·x > 708 is the density, not rate times an underflowed exp
   }
 });
 
+test("prob up to rate·x = 708 is rate·exp(−rate·x), within 2 ulps (not exp(log rate − rate·x), whose rounded log costs about 100 ulps there)", () => {
+  // rate·x exact in each case; mpmath (50 digits): mpf(r)*exp(-mpf(r)*mpf(x))
+  assertUlps(exponential(3).prob(200), 7.951189659012933e-261, 2, "rate·x = 600");
+  assertUlps(exponential(0.5).prob(1000), 3.562288203370643e-218, 2, "rate·x = 500");
+  assertUlps(
+    exponential(2).prob(354),
+    6.615106007276816e-308,
+    2,
+    "rate·x = 708 (the last point of this form)",
+  );
+});
+
 test.run();

@@ -6,6 +6,7 @@ import * as assert from "uvu/assert";
 import {
   bernoulli,
   categorical,
+  createRng,
   exponential,
   gaussian,
   poisson,
@@ -236,6 +237,118 @@ test("klBetween and fisherInformation on an unknown family throw TypeError inste
         'fisherInformation: dist.family = "beta" is not a family this library knows',
       ),
   );
+});
+
+test("klBetween names the argument it refuses, and lists the families it knows in full", () => {
+  // a function carrying a family tag and params is not an object: refused as "not a distribution",
+  // before the family is read (not as a look-alike of gaussian)
+  const fn = Object.assign(() => 0, { family: "gaussian", params: { mu: 0, sigma: 1 } });
+  assert.throws(
+    () => klOf(fn as never, gaussian(0, 1)),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        "klBetween: a = [function] is not a distribution from a family constructor (gaussian, poisson, …)",
+  );
+  // a family tag without params is "not a distribution", not "a look-alike of gaussian"
+  assert.throws(
+    () => klOf({ family: "gaussian" } as never, gaussian(0, 1)),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        "klBetween: a = [object] is not a distribution from a family constructor (gaussian, poisson, …)",
+  );
+  assert.throws(
+    () => klOf(gaussian(0, 1), null as never),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        "klBetween: b = null is not a distribution from a family constructor (gaussian, poisson, …)",
+  );
+  assert.throws(
+    () => klOf({ family: "beta", params: {} } as never, gaussian(0, 1)),
+    (e: Error) =>
+      e instanceof TypeError &&
+      e.message ===
+        'klBetween: a.family = "beta" is not a family this library knows (bernoulli, categorical, gaussian, poisson, exponential)',
+  );
+});
+
+test("Gaussian KL is the same double when every μ and σ is scaled by the same power of two (σ₂ brought to [1, 2) first), and exact-scale pairs near equality keep full precision", () => {
+  // KL(N(μ₁, σ₁) ‖ N(μ₂, σ₂)) depends only on σ₁/σ₂ and (μ₁ − μ₂)/σ₂; scaling by 2^j is exact, so
+  // the library's result must not move at all from j = −900 to 900 (no square of σ over- or underflows)
+  const pairs: [number, number, number, number][] = [
+    [0, 1.000001, 0, 1],
+    [0.25, 1.5, -0.5, 1.25],
+    [0, 0.75, 0, 1.75],
+    [1, 1 + 2 ** -40, 1 - 2 ** -30, 1],
+  ];
+  for (const [m1, s1, m2, s2] of pairs) {
+    const base = klOf(gaussian(m1, s1), gaussian(m2, s2));
+    for (let j = -900; j <= 900; j += 60) {
+      const c = 2 ** j;
+      assert.is(
+        klOf(gaussian(m1 * c, s1 * c), gaussian(m2 * c, s2 * c)),
+        base,
+        `N(${m1}, ${s1}) ‖ N(${m2}, ${s2}) scaled by 2^${j}`,
+      );
+    }
+  }
+  // σ ratio 1 + 1e-6 at σ₂ = 1e±200 (not powers of two). mpmath, 50 digits, from the exact doubles:
+  // r = mpf(s1)/mpf(s2); 0.5*(r*r - 1 - 2*log(r)), s1 = 1e200*1.000001 resp. 1e-200*1.000001
+  assertUlps(
+    klOf(gaussian(0, 1e200 * 1.000001), gaussian(0, 1e200)),
+    9.999996664421093e-13,
+    4,
+    "σ = 1e200",
+  );
+  assertUlps(
+    klOf(gaussian(0, 1e-200 * 1.000001), gaussian(0, 1e-200)),
+    9.99999666412373e-13,
+    4,
+    "σ = 1e-200",
+  );
+});
+
+test("Gaussian KL takes (μ₁ − μ₂)/σ₂ with one rounding, and as μ₁/σ₂ − μ₂/σ₂ only where μ₁ − μ₂ overflows", () => {
+  // ½((μ₁ − μ₂)/σ)² with equal σ. mpmath, 50 digits: 0.5*((mpf(1e308) - mpf(-1e308))/mpf(1e300))**2
+  // = 19999999999999998.339 (nearest double 2e16); and (2^-52/3)²/2 = 2^-105/9 = 2.7391003653507354e-33
+  assertUlps(klOf(gaussian(1e308, 1e300), gaussian(-1e308, 1e300)), 2e16, 1, "μ₁ − μ₂ = 2e308");
+  assertUlps(
+    klOf(gaussian(1, 3), gaussian(1 - 2 ** -52, 3)),
+    2.7391003653507353e-33,
+    2,
+    "μ₁ − μ₂ = 2^-52 (μ₁/σ − μ₂/σ would lose it to cancellation)",
+  );
+});
+
+test("exponential KL ρ − 1 − log ρ far from equality uses log ρ of the ratio itself wherever ρ is a normal double", () => {
+  // rates 1e300 and 3e300: log r₂ − log r₁ would cancel 690 against 691 (about 5e-14 absolute).
+  // mpmath, 50 digits: r = mpf(3e300)/mpf(1e300); r - 1 - log(r) = 0.90138771133189030860…
+  assertUlps(
+    klOf(exponential(1e300), exponential(3e300)),
+    0.9013877113318903,
+    2,
+    "Exp(1e300 ‖ 3e300)",
+  );
+  // KL of two exponentials depends only on ρ = r₂/r₁: at ρ exactly 2^-1022 (the smallest normal,
+  // the first ratio taken directly) every pair gives one double. mpmath: 2**-1022 - 1 + 1022*log(2)
+  // = 707.39641853226410622…
+  const want = klOf(exponential(1), exponential(2 ** -1022));
+  assertUlps(want, 707.3964185322641, 1, "Exp(1 ‖ 2^-1022)");
+  const rng = createRng(7);
+  for (let i = 0; i < 200; i++) {
+    const r1 = 1 + rng.next();
+    const r2 = r1 * 2 ** -1022; // exact: only the exponent changes, and the product is normal
+    assert.is(r2 / r1, 2 ** -1022);
+    assert.is(klOf(exponential(r1), exponential(r2)), want, `Exp(${r1} ‖ ${r2})`);
+  }
+});
+
+test("klBetween clamps a negative sum to 0: two categoricals whose sums differ within the tolerance (KL ≥ 0)", () => {
+  // q sums to 1 + 1e-10 (accepted: the tolerance is 1e-9 per category), so Σ p log(p/q) is
+  // 0.5·log(0.5/(0.5 + 1e-10)) ≈ −1e-10 < 0; the documented result is KL ≥ 0
+  assert.is(klOf(categorical([0.5, 0.5]), categorical([0.5 + 1e-10, 0.5])), 0);
 });
 
 test.run();
