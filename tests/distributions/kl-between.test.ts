@@ -351,4 +351,10 @@ test("klBetween clamps a negative sum to 0: two categoricals whose sums differ w
   assert.is(klOf(categorical([0.5, 0.5]), categorical([0.5 + 1e-10, 0.5])), 0);
 });
 
+test("klBetween gives +0, never −0, for equal distributions whose terms sum to −0 (Poisson(0) against Poisson(−0); the mutation helper of stop 29)", () => {
+  assert.ok(Object.is(klBetween(poisson(0), poisson(-0)), 0));
+  assert.ok(Object.is(klBetween(poisson(-0), poisson(-0)), 0));
+  assert.ok(Object.is(klBetween(poisson(-0), poisson(-0), { base: 2 }), 0));
+});
+
 test.run();

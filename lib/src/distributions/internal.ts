@@ -167,12 +167,24 @@ export function overSquare(c: number, r: number): number {
   const s = r * 2 ** -600;
   const ss = s * s;
   // the corrected quotient scaled back exactly while the result is normal; into the subnormals
-  // that would round twice (0.57 ulp at r = 1.3e154), so there c/r² itself (or, where r² overflows,
-  // c/s² scaled back), rounded once into the subnormals
-  const q = correctedQuotient(c, ss, productError(s, s, ss)) * 2 ** -200 * 2 ** -1000;
-  if (q >= 2.2250738585072014e-308) return q;
-  if (sq < Infinity) return c / sq;
-  return (c / ss) * 2 ** -200 * 2 ** -1000;
+  // that would round twice (0.57 ulp at r = 1.3e154), and so would c/r² itself (the quotient of a
+  // rounded r²: 0.93 ulp at r = 9.49e153), so there the rounding is done once, below
+  const e = productError(s, s, ss);
+  const q = correctedQuotient(c, ss, e) * 2 ** -200 * 2 ** -1000;
+  if (q >= 2.2250738585072014e-308 || !(ss > 2 ** -900)) return q;
+  // into the subnormals: c/(ss + e) = qh + ql as a double-double (qh = c/ss, ql from the exact
+  // residual c − qh·ss − qh·e), qh rounded onto the subnormal grid once (R), and R moved by one
+  // step where the part below it, (qh − R·2^1200) + ql, passes half a step (2^125 at this scale):
+  // one rounding of the exact value (c/r² itself, or the scaled quotient, rounded twice: 0.93 ulp)
+  const qh = c / ss;
+  const ps = qh * ss;
+  const ql = (c - ps - productError(qh, ss, ps) - qh * e) / ss;
+  const R = qh * 2 ** -200 * 2 ** -1000;
+  const d = qh - R * 2 ** 1000 * 2 ** 200; // exact
+  // (at d = ±2^125 exactly qh was a tie, which ql decides; ql below ulp(2^125)/2 is lost in d + ql)
+  if (d + ql > 2 ** 125 || (d === 2 ** 125 && ql > 0)) return R + 2 ** -1074;
+  if (d + ql < -(2 ** 125) || (d === -(2 ** 125) && ql < 0)) return R - 2 ** -1074;
+  return R;
 }
 
 /**

@@ -159,6 +159,7 @@ export function klBetween(a: Distribution, b: Distribution, opts?: EntropyOption
       break;
     }
   }
-  // rounding below 0 is clamped (KL >= 0); a NaN stays NaN
-  return inBase(kl < 0 ? 0 : kl, lnBase);
+  // rounding below 0 is clamped (KL >= 0), and so is −0 (Poisson(0) against Poisson(−0): 0·… − 0
+  // sums to −0); a NaN stays NaN
+  return inBase(kl <= 0 ? 0 : kl, lnBase);
 }
