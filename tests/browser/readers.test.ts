@@ -849,12 +849,37 @@ for (const { dir, name, file } of PRINTED) {
   });
 }
 
-// Opened on a phone, widened, then printed. Each plot drawn at 390 px is drawn again for its
-// 880 px box at 1280 px; Plotly.react used to keep the 390 px width (366 px, and the SVG's
-// viewBox with it), so on paper 05's first plot ran past its box ("a label ends at 767 px, its
-// box at 702 px").
+/**
+ * Plots whose SVG layers are not drawn for the plot's box: an SVG width 1 px or more off the
+ * box's, or a viewBox (which print CSS scales to the paper) not the SVG's own size. A plot folded
+ * in a closed <details> has no box on screen and is left out (it is measured on paper).
+ */
+async function plotsNotDrawnForTheirBox(page: Page): Promise<object[]> {
+  const sizes = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>(".output.plot .figure")).flatMap((fig, i) =>
+      fig.clientWidth === 0
+        ? []
+        : Array.from(fig.querySelectorAll("svg.main-svg")).map((svg) => ({
+            plot: i + 1,
+            box: fig.clientWidth,
+            width: Number(svg.getAttribute("width")),
+            height: Number(svg.getAttribute("height")),
+            viewBox: svg.getAttribute("viewBox"),
+          })),
+    ),
+  );
+  assert.ok(sizes.length > 0, "the page has drawn plots");
+  return sizes.filter(
+    (s) => Math.abs(s.width - s.box) > 1 || s.viewBox !== `0 0 ${s.width} ${s.height}`,
+  );
+}
+
+// Opened on a phone, widened, printed, narrowed again. Each plot drawn at 390 px is drawn again
+// for its 880 px box at 1280 px; Plotly.react used to keep the width it had (366 px, and the
+// SVG's viewBox with it), so on paper 05's first plot ran past its box ("a label ends at 767
+// px, its box at 702 px"); narrowed from 1280 px, its plots stayed 880 px wide on the phone.
 for (const { file } of PRINTED) {
-  test(`${label(file)}: opened at 390 px, widened to 1280 px and printed, every plot is drawn for its box and no label runs past it`, async () => {
+  test(`${label(file)}: opened at 390 px, widened to 1280 px and printed, every plot is drawn for its box and no label runs past it; narrowed to 390 px again, every plot fits the phone`, async () => {
     const { page, context } = await openOffline(browser, pathToFileURL(file).href, {
       viewport: { width: 390, height: 844 },
       timeoutMs: 90000,
@@ -863,36 +888,19 @@ for (const { file } of PRINTED) {
       await plotsLaidOut(page, 390);
       await page.setViewportSize({ width: 1280, height: 900 });
       await plotsLaidOut(page, 1280);
-      // Every SVG layer of every drawn plot as wide as the plot's box (and its viewBox, which
-      // print CSS scales to the paper, with it).
-      const sizes = await page.evaluate(() =>
-        // (A plot folded in a closed <details> has no box on screen; it is measured on paper below.)
-        Array.from(document.querySelectorAll<HTMLElement>(".output.plot .figure")).flatMap(
-          (fig, i) =>
-            fig.clientWidth === 0
-              ? []
-              : Array.from(fig.querySelectorAll("svg.main-svg")).map((svg) => ({
-                  plot: i + 1,
-                  box: fig.clientWidth,
-                  width: Number(svg.getAttribute("width")),
-                  height: Number(svg.getAttribute("height")),
-                  viewBox: svg.getAttribute("viewBox"),
-                })),
-        ),
-      );
-      assert.ok(sizes.length > 0, "the page has drawn plots");
-      assert.equal(
-        sizes.filter(
-          (s) => Math.abs(s.width - s.box) > 1 || s.viewBox !== `0 0 ${s.width} ${s.height}`,
-        ),
-        [],
-        "plots drawn at another width than their box at 1280 px",
-      );
+      assert.equal(await plotsNotDrawnForTheirBox(page), [], "at 1280 px, after 390 px");
       assert.equal(
         await labelsPastTheirBoxOnPaper(page),
         [],
         "plots cut at the paper's width after 390 -> 1280 px",
       );
+      // And back: narrowed again, each plot is drawn for its phone-wide box, the page no wider.
+      await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await plotsLaidOut(page, 390);
+      assert.equal(await plotsNotDrawnForTheirBox(page), [], "at 390 px, after 1280 px");
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(pageWidth <= 390, `the page scrolls sideways at 390 px: ${pageWidth} px wide`);
     } finally {
       await context.close();
     }
