@@ -738,9 +738,31 @@ const PRINTED = DIRS.map((dir) => NOTES.filter((n) => n.dir === dir))
       ns.find((n) => solutionStarts(n.dir, n.name).length > 0),
   )
   .filter((n): n is (typeof NOTES)[number] => Boolean(n));
-// A page load of its own at 1280 px, not the one the reader checks above end with: printed after
-// their 390 -> 1280 px resize, 05's first plot is cut at the paper's width (its SVG keeps the
-// viewBox drawn at 390 px), which a page opened at 1280 px does not show.
+/**
+ * Lays the page out as on paper (print media, the A4 line width) and lists every plot label that
+ * ends past its plot's box or the page: a plot cut at the edge of its box leaves no ink in the
+ * margin, so the PDF's margin check cannot see it. Measured at once, before the page's resize
+ * handler (150 ms later) lays the plots out again for the new width, as printing does not.
+ */
+async function labelsPastTheirBoxOnPaper(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 1100 });
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll(".output.plot .figure")).flatMap((fig, i) => {
+      const box = fig.getBoundingClientRect();
+      return Array.from(fig.querySelectorAll("svg.main-svg text"))
+        .map((t) => t.getBoundingClientRect())
+        .filter((r) => r.width > 0 && (r.right > box.right + 1 || r.right > innerWidth + 1))
+        .map(
+          (r) =>
+            `plot ${i + 1}: a label ends at ${Math.round(r.right)} px, its box at ${Math.round(box.right)} px`,
+        );
+    }),
+  );
+}
+
+// A page load of its own at 1280 px, not the one the reader checks above end with; the resize
+// before printing has its own test below.
 for (const { dir, name, file } of PRINTED) {
   test(`${label(file)}: printed from the browser, worked solutions and folded results are in the PDF and the plots fit the page width`, async () => {
     const { page, context } = await openOffline(browser, pathToFileURL(file).href, {
@@ -809,21 +831,7 @@ for (const { dir, name, file } of PRINTED) {
       );
       // A plot cut at the edge of its box leaves no ink in the margin either: laid out as on
       // paper (print media, the A4 line width), every label of every plot must lie inside its box.
-      await page.emulateMedia({ media: "print" });
-      await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 1100 });
-      const cut = await page.evaluate(() =>
-        Array.from(document.querySelectorAll(".output.plot .figure")).flatMap((fig, i) => {
-          const box = fig.getBoundingClientRect();
-          return Array.from(fig.querySelectorAll("svg.main-svg text"))
-            .map((t) => t.getBoundingClientRect())
-            .filter((r) => r.width > 0 && (r.right > box.right + 1 || r.right > innerWidth + 1))
-            .map(
-              (r) =>
-                `plot ${i + 1}: a label ends at ${Math.round(r.right)} px, its box at ${Math.round(box.right)} px`,
-            );
-        }),
-      );
-      assert.equal(cut, [], "plots cut at the paper's width");
+      assert.equal(await labelsPastTheirBoxOnPaper(page), [], "plots cut at the paper's width");
       run("pdftoppm", [
         "-png",
         "-r",
@@ -835,6 +843,64 @@ for (const { dir, name, file } of PRINTED) {
         pdf,
         join(SCREENS_DIR, `${name}${file.includes("/zh/") ? "-zh" : ""}-print`),
       ]);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+/**
+ * Plots whose SVG layers are not drawn for the plot's box: an SVG width 1 px or more off the
+ * box's, or a viewBox (which print CSS scales to the paper) not the SVG's own size. A plot folded
+ * in a closed <details> has no box on screen and is left out (it is measured on paper).
+ */
+async function plotsNotDrawnForTheirBox(page: Page): Promise<object[]> {
+  const sizes = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>(".output.plot .figure")).flatMap((fig, i) =>
+      fig.clientWidth === 0
+        ? []
+        : Array.from(fig.querySelectorAll("svg.main-svg")).map((svg) => ({
+            plot: i + 1,
+            box: fig.clientWidth,
+            width: Number(svg.getAttribute("width")),
+            height: Number(svg.getAttribute("height")),
+            viewBox: svg.getAttribute("viewBox"),
+          })),
+    ),
+  );
+  assert.ok(sizes.length > 0, "the page has drawn plots");
+  return sizes.filter(
+    (s) => Math.abs(s.width - s.box) > 1 || s.viewBox !== `0 0 ${s.width} ${s.height}`,
+  );
+}
+
+// Opened on a phone, widened, printed, narrowed again. Each plot drawn at 390 px is drawn again
+// for its 880 px box at 1280 px; Plotly.react used to keep the width it had (366 px, and the
+// SVG's viewBox with it), so on paper 05's first plot ran past its box ("a label ends at 767
+// px, its box at 702 px"); narrowed from 1280 px, its plots stayed 880 px wide on the phone.
+for (const { file } of PRINTED) {
+  test(`${label(file)}: opened at 390 px, widened to 1280 px and printed, every plot is drawn for its box and no label runs past it; narrowed to 390 px again, every plot fits the phone`, async () => {
+    const { page, context } = await openOffline(browser, pathToFileURL(file).href, {
+      viewport: { width: 390, height: 844 },
+      timeoutMs: 90000,
+    });
+    try {
+      await plotsLaidOut(page, 390);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await plotsLaidOut(page, 1280);
+      assert.equal(await plotsNotDrawnForTheirBox(page), [], "at 1280 px, after 390 px");
+      assert.equal(
+        await labelsPastTheirBoxOnPaper(page),
+        [],
+        "plots cut at the paper's width after 390 -> 1280 px",
+      );
+      // And back: narrowed again, each plot is drawn for its phone-wide box, the page no wider.
+      await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await plotsLaidOut(page, 390);
+      assert.equal(await plotsNotDrawnForTheirBox(page), [], "at 390 px, after 1280 px");
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(pageWidth <= 390, `the page scrolls sideways at 390 px: ${pageWidth} px wide`);
     } finally {
       await context.close();
     }

@@ -299,7 +299,7 @@ function layoutWidth(e: Entry): number {
   return n ? n.clientWidth : innerWidth;
 }
 
-/** Draws (or redraws, keeping the slider where it is) one figure for its current width. */
+/** Draws (or draws anew, keeping the slider where it is) one figure for its current width. */
 async function draw(P: PlotlyApi, e: Entry): Promise<void> {
   const t0 = performance.now();
   const base = e.live ?? e.spec;
@@ -310,13 +310,18 @@ async function draw(P: PlotlyApi, e: Entry): Promise<void> {
   e.stepTitles = p.stepTitles;
   if (typeof p.layout.height === "number") e.el.style.height = `${p.layout.height}px`;
   const fig = { data: p.data, layout: p.layout, config: p.config, frames: spec.frames };
-  await (e.drawn ? P.react(e.el, fig) : P.newPlot(e.el, fig));
+  // A new plot, also when a drawn figure is laid out again (for the other side of NARROW_PX):
+  // Plotly.react, given a layout without a width, keeps the size it autosized before (plots'
+  // supplyDefaults keeps width and height once the first autosize is done), and its legend
+  // stayed where the other layout had put it. Drawn at 390 px, then again for 1280 px, 05's
+  // first plot stayed 366 px wide in its 880 px box (and its SVG's viewBox with it), so on
+  // paper its labels ran past the box; its fourth plot's legend sat on its tick labels.
+  // newPlot drops the plot's listeners (Plots.purge): they are added after each one.
+  await P.newPlot(e.el, fig);
+  e.el.on?.("plotly_sliderchange", () => followSlider(e));
+  e.el.on?.("plotly_afterplot", () => scalable(e.el));
   await placeLegend(P, e);
   scalable(e.el);
-  if (!e.drawn) {
-    e.el.on?.("plotly_sliderchange", () => followSlider(e));
-    e.el.on?.("plotly_afterplot", () => scalable(e.el));
-  }
   e.drawn = true;
   performance.measure(`mlekit:draw ${e.el.id}`, { start: t0 });
   e.el.setAttribute("data-drawn", "");
