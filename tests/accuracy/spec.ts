@@ -475,7 +475,7 @@ export const SPECS: FunctionSpec[] = [
     // as −(k − n·x), exactly); README's notes give the figure per region
     bound: 24,
     domain:
-      "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999, uniform in (0, 1) and 1 … 6 sd off the mean; one shape 1e12 times the other, x near 1; a seeded search at shapes 1e2 … 1e300, x up to 40 sd off the mean; both shapes below 1e-20, x near the smaller (ref6); x subnormal (2⁻¹⁰⁷⁴ … 2⁻¹⁰²²), shapes 1 … 1e6 (ref7)",
+      "shapes 1e-300 … 1.8e308; x at the mean, 0.5, 0.001, 0.999, uniform in (0, 1) and 1 … 6 sd off the mean; one shape 1e12 times the other, x near 1; a seeded search at shapes 1e2 … 1e300, x up to 40 sd off the mean; both shapes below 1e-20, x near the smaller (ref6); x subnormal (2⁻¹⁰⁷⁴ … 2⁻¹⁰²²), shapes 1 … 1e6 (ref7); both shapes 9e307 … 1.8e308 (a + b overflows) or a + b near 8e307, x from 1e-300 to 0.9",
   }),
   method("beta", "prob", 2, {
     metric: "ulp-exp",

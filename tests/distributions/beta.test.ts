@@ -246,6 +246,16 @@ test("logProb where a + b or the textbook terms overflow is finite and within 4 
   // mpmath: −1.1719616970130594426e311 and −9.6890448475909339463e308, below −MAX
   assert.is(beta(1.7e308, 1.7e308).logProb(1e-300), -Infinity);
   assert.is(beta(1e308, M).logProb(1e-5), -Infinity);
+  // referee 9 (/work/notes/ref9/beta_nan.js): at x = 0, 1 and subnormal x, ln B overflowed to −∞
+  // too and the textbook form gave −∞ + ∞ = NaN from a = b = 1.2967614853529988e308 up;
+  // mpmath: log p = −1.263e311 at x = 5e-324
+  for (const s of [1.7e308, 1.2967614853529988e308, M]) {
+    const d = beta(s, s);
+    for (const x of [5e-324, 1e-320, 2.225073858507201e-308, 0, 1]) {
+      assert.is(d.logProb(x), -Infinity, `Beta(${s}, ${s}).logProb(${x})`);
+      assert.is(d.prob(x), 0, `Beta(${s}, ${s}).prob(${x})`);
+    }
+  }
 });
 
 test.run();

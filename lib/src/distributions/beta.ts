@@ -538,7 +538,12 @@ export function beta(alpha: number, beta: number): Beta {
     // (shape − 1) · log 0 is taken as 0 when shape = 1, so the ends of Beta(1, ·) are finite.
     const left = a === 1 ? 0 : (a - 1) * Math.log(x);
     const right = b === 1 ? 0 : (b - 1) * Math.log1p(-x);
-    return left + right - (logNorm ??= logBeta(a, b));
+    // a sum of −∞ is the answer whatever ln B is: ln B itself overflows to −∞ (which would give
+    // −∞ + ∞ = NaN) only where both shapes pass 1.3e308, and then this line is reached only at
+    // x = 0, 1 or a subnormal x, where (a − 1)·ln x ≤ −708·(a − 1) outweighs −ln B ≤ (a + b)·ln 2
+    // (referee 9: NaN at Beta(1.7e308, 1.7e308), x = 5e-324, where log p = −1.26e311)
+    const v = left + right;
+    return v === -Infinity ? v : v - (logNorm ??= logBeta(a, b));
   };
   // a + b, halved (exactly) when it would overflow
   const half = !(a + b < Infinity);
