@@ -82,4 +82,22 @@ test("jsDivergence of [½, ½, 85·2⁻¹⁰⁷⁴] against [½, ½, 0] is 29·2
   assert.is(jsDivergence([0.5, 0.5, 85 * 2 ** -1074], [0.5, 0.5, 0]), 29 * 2 ** -1074);
 });
 
+// Lead, stop 29: the tiny-result pass sets a module-wide term scale of 2^600 for its second pass;
+// an index getter that returns NaN on that reading (the sixth of entry 2 here) makes the pass throw,
+// and the scale stayed 2^600 for every later normalized call (0.0338 became 1.4e179).
+test("jsDivergence: a pass that throws in the tiny-result recomputation leaves no state behind", () => {
+  const q = [0.5, 0.5, 0];
+  const before = jsDivergence([2, 2], [1, 3], { normalize: true });
+  let reads = 0;
+  const p = new Proxy([0.5, 0.5, 4.2e-322], {
+    get(t, k, r) {
+      if (k === "2" && ++reads === 6) return NaN;
+      return Reflect.get(t, k, r) as unknown;
+    },
+  }) as number[];
+  assert.throws(() => jsDivergence(p, q, { normalize: true }), /jsDivergence/);
+  assert.ok(reads >= 6, `${reads} readings`); // the recomputation's pass was reached (then the rescan reads it again)
+  assert.is(jsDivergence([2, 2], [1, 3], { normalize: true }), before);
+});
+
 test.run();

@@ -263,8 +263,14 @@ function tinyResult(
   }
   sumsOnly(p, q, n, sa, sb);
   TERM_SCALE = 2 ** 600;
-  const d = pass(p, q, n, sa, sb, true); // (validated entries: it does not throw)
-  TERM_SCALE = 1;
+  let d: number;
+  try {
+    // validated entries, but an index getter may return something else on this second reading,
+    // and the pass then throws: TERM_SCALE must not stay 2^600 for every later call
+    d = pass(p, q, n, sa, sb, true);
+  } finally {
+    TERM_SCALE = 1;
+  }
   return fromNats(d / 2, lnBase) * 2 ** -600;
 }
 
