@@ -874,39 +874,49 @@ EXPORT("kl_end") void kl_end(void) {
 // (lib/src/information/kl-divergence.ts): it runs only when the fast pass finds its terms cancelling.
 
 // ------------------------------------------------------------------ logSumExp
-// Pass 1: the maximum and the first index where it occurs, per lane; NaN is invalid.
-static V lm, lk;
+// Pass 1: the maximum, and the start of the first chunk that holds it (the JS caller finds the
+// first index holding it in that chunk, lib/src/simd/passes.ts); NaN is invalid. Four independent
+// running maxima and no index: a per-lane index kept by compare-and-select (before branch simd9)
+// made one dependency chain, 1.06 ms at n = 1e6 against 0.20 (bench/simd-large.ts).
+static double lm, lbase;
 EXPORT("lse_max_begin") void lse_max_begin(void) {
-  lm = SPLAT(-__builtin_inf());
-  lk = SPLAT(0.0);
-}
-
-static inline void lse_max_step(V x, V idx, V *bad) {
-  *bad = wasm_v128_or(*bad, wasm_f64x2_ne(x, x));
-  V gt = wasm_f64x2_gt(x, lm);
-  lm = SEL(gt, x, lm);
-  lk = SEL(gt, idx, lk);
+  lm = -__builtin_inf();
+  lbase = 0;
 }
 
 EXPORT("lse_max_chunk") int lse_max_chunk(int n, double base) {
   n = pad(n, -__builtin_inf(), 0.0);
-  V idx = wasm_f64x2_make(base, base + 1);
-  for (int start = 0; start < n; start += BLOCK) {
-    int end = start + BLOCK < n ? start + BLOCK : n;
-    V bad = ISPLAT(0);
-    int i = start;
-    for (; i + 2 <= end; i += 2, idx = ADD(idx, SPLAT(2.0))) lse_max_step(load(in0 + i), idx, &bad);
-    if (wasm_v128_any_true(bad)) return 1;
+  V m0 = SPLAT(-__builtin_inf()), m1 = m0, m2 = m0, m3 = m0, bad = ISPLAT(0);
+  int i = 0;
+  /* pmax(m, x) = m < x ? x : m; a NaN x leaves m as it is, and is flagged in bad */
+  for (; i + 8 <= n; i += 8) {
+    V x0 = load(in0 + i), x1 = load(in0 + i + 2), x2 = load(in0 + i + 4), x3 = load(in0 + i + 6);
+    bad = wasm_v128_or(bad, wasm_v128_or(wasm_v128_or(wasm_f64x2_ne(x0, x0), wasm_f64x2_ne(x1, x1)),
+                                         wasm_v128_or(wasm_f64x2_ne(x2, x2), wasm_f64x2_ne(x3, x3))));
+    m0 = wasm_f64x2_pmax(m0, x0);
+    m1 = wasm_f64x2_pmax(m1, x1);
+    m2 = wasm_f64x2_pmax(m2, x2);
+    m3 = wasm_f64x2_pmax(m3, x3);
+  }
+  for (; i + 2 <= n; i += 2) {
+    V x = load(in0 + i);
+    bad = wasm_v128_or(bad, wasm_f64x2_ne(x, x));
+    m0 = wasm_f64x2_pmax(m0, x);
+  }
+  if (wasm_v128_any_true(bad)) return 1;
+  V m = wasm_f64x2_pmax(wasm_f64x2_pmax(m0, m1), wasm_f64x2_pmax(m2, m3));
+  double c = L0(m) < L1(m) ? L1(m) : L0(m);
+  /* strictly greater: an equal maximum in a later chunk keeps the first chunk */
+  if (c > lm) {
+    lm = c;
+    lbase = base;
   }
   return 0;
 }
 
 EXPORT("lse_max_end") void lse_max_end(void) {
-  double m0 = L0(lm), m1 = L1(lm), k0 = L0(lk), k1 = L1(lk);
-  /* the first index holding the maximum: the larger lane, or on a tie the smaller index */
-  int one = m1 > m0 || (!(m0 > m1) && k1 < k0);
-  out[0] = one ? m1 : m0;
-  out[1] = one ? k1 : k0;
+  out[0] = lm;
+  out[1] = lbase;
 }
 
 // Pass 2: Σ exp(xᵢ − m) over i ≠ k, per lane with Fast2Sum from 1 (every term is in [0, 1], so

@@ -22,7 +22,7 @@ import {
   type InfoOptions,
 } from "../../lib/src/information";
 import { setSimdDisabled } from "../../lib/src/simd/instance";
-import { BREAK_EVEN, PASS } from "../../lib/src/simd/passes";
+import { BREAK_EVEN, logSumExpMaxPass, PASS } from "../../lib/src/simd/passes";
 import { baseOpt, close, FIXTURES, longSumInputs, relErr } from "../information/helpers";
 
 type Vec = number[] | Float64Array;
@@ -280,6 +280,55 @@ test("logSumExp agrees on both paths (within PATH_DIFF ulps of T): wide logits, 
     }
     setSimdDisabled(false);
   }
+});
+
+test("logSumExp's max pass on the kernels gives the JS pass's maximum and first index: a maximum recurring in later chunks, zeros of both signs, -Infinity everywhere; an index getter that answers differently when read again gets one coherent reading", () => {
+  const cases: [string, Float64Array][] = [];
+  const a = Float64Array.from({ length: 12289 }, (_, i) => -1 - (i % 13));
+  a[5000] = 3; // chunk 1
+  a[9000] = 3; // chunk 2: same value, later
+  a[4095] = 2.5;
+  cases.push(["a maximum in chunks 1 and 2", a]);
+  const b = a.slice();
+  b[8191] = 3; // the last entry of chunk 1, after 5000
+  b[4096] = 3; // the first entry of chunk 1
+  cases.push(["a maximum at a chunk's first and last entries", b]);
+  const z = new Float64Array(9000).fill(-2);
+  z[7] = -0;
+  z[4200] = 0;
+  z[8999] = -0;
+  cases.push(["zeros of both signs, -0 first", z]);
+  const z2 = z.slice();
+  z2[7] = 0;
+  z2[4200] = -0;
+  cases.push(["zeros of both signs, +0 first", z2]);
+  cases.push(["every entry -Infinity", new Float64Array(5000).fill(-Infinity)]);
+  const odd = Float64Array.from({ length: 4097 }, (_, i) => -i);
+  odd[4096] = 1; // alone in the last, odd chunk
+  cases.push(["the maximum alone in an odd last chunk", odd]);
+  for (const [name, xs] of cases) {
+    for (const input of [xs, Array.from(xs)]) {
+      setSimdDisabled(false);
+      const m = logSumExpMaxPass("logSumExp", input, input.length);
+      const k = PASS.argmax;
+      assert.is(PASS.path, "simd", name);
+      setSimdDisabled(true);
+      const mj = logSumExpMaxPass("logSumExp", input, input.length);
+      setSimdDisabled(false);
+      assert.ok(Object.is(m, mj), `${name}: maximum ${m} vs ${mj}`);
+      assert.is(k, PASS.argmax, `${name}: first index`);
+    }
+  }
+  // index 5000 reads 7 while the kernels' copy runs, 1 afterwards (the other entries are <= 0):
+  // the maximum is then taken again from one reading, where 5000 holds 1 (not the 7 it no longer
+  // gives, which the sum pass would never see)
+  const arr = Array.from({ length: 9000 }, (_, i) => -((i % 17) + 1) / 4);
+  let reads = 0;
+  Object.defineProperty(arr, 5000, { get: () => (reads++ === 0 ? 7 : 1) });
+  const m = logSumExpMaxPass("logSumExp", arr, arr.length);
+  assert.is(PASS.path, "simd");
+  assert.is(m, 1);
+  assert.is(PASS.argmax, 5000);
 });
 
 test("the kernels agree with scipy's and mpmath's reference values (tests/fixtures/information.json), bounds as in tests/information", () => {

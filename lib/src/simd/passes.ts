@@ -345,13 +345,27 @@ function klSimd(
   return kr.mem[out];
 }
 
+/**
+ * The kernel gives the maximum m and the start of the first chunk holding it; the first index
+ * holding it is found here, in that chunk of xs (m = xs[k], so a maximum of 0 keeps the sign of the
+ * first zero, as lseMaxJs). An index getter that answers differently on this second reading (m not
+ * found) gets the JS pass, whose answer is then the one of a single reading.
+ */
 function lseMaxSimd(kr: Kernels, fn: string, xs: Vector, n: number): number {
   const ex = kr.exports;
   ex.lse_max_begin();
   overChunks(kr, fn, XS, NUM, xs, undefined, n, ex.lse_max_chunk);
   ex.lse_max_end();
-  PASS.argmax = kr.mem[kr.out + 1];
-  return kr.mem[kr.out];
+  const m = kr.mem[kr.out];
+  const start = kr.mem[kr.out + 1];
+  const end = start + kr.chunk < n ? start + kr.chunk : n;
+  for (let i = start; i < end; i++) {
+    if (xs[i] === m) {
+      PASS.argmax = i;
+      return xs[i] as number;
+    }
+  }
+  return lseMaxJs(fn, xs, n);
 }
 
 function lseSumSimd(kr: Kernels, xs: Vector, n: number, m: number, k: number): number {
