@@ -176,9 +176,7 @@ test("entropy, crossEntropy and KL agree with and without the kernels (within PA
             ["klDivergence", () => klDivergence(a, b, opts)],
             ["klDivergence(p, p)", () => klDivergence(a, a, opts)],
           ] as [string, () => number][]) {
-            // crossEntropy runs the kernels only on two Float64Arrays (passes.ts says why)
-            const expect = name === "crossEntropy" && kind !== "Float64Array" ? "js" : "simd";
-            const [s, j] = bothPaths(f, `${name} ${label}`, expect);
+            const [s, j] = bothPaths(f, `${name} ${label}`);
             agree(s, j, `${name} ${label}`);
             cases++;
           }

@@ -50,9 +50,8 @@ const KINDS = ["probability", "probability"] as const;
  * `normalize` above 256 entries, a second pass of additions sums Σp and Σq blocked (the first
  * pass's are plain, its order the kernels'; a plain Σ of 1e6 entries 0.1 is 8.4e-13 off).
  * `p` and `q` may be a `number[]` and a `Float64Array` each, but two `Float64Array`s are fastest.
- * From 48 entries on (the measured break-even length), p and q both `Float64Array`s, the pass
- * runs in WebAssembly SIMD kernels (f64x2, compiled
- * on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
+ * From 48 entries on (the measured break-even length), the pass runs in WebAssembly SIMD kernels
+ * (f64x2, compiled on first use, input copied in 32 KB chunks) wherever the engine has WebAssembly SIMD; the result
  * agrees with the JS path's (shorter inputs, engines without SIMD, `setSimdDisabled(true)`) to a
  * few 1e-16 relative: the kernels' log and exp may round a term an ulp apart (lib/wasm/README.md).
  *

@@ -405,9 +405,9 @@ export function entropyPass(fn: string, p: Vector, n: number, a: number): number
  * or on the JS path, Σ |terms| in PASS.abs (else 0; normalize needs it, and the kernels without it
  * are 2–5% faster): the kernels sum |terms| (per block, lane 0 + lane 1, then a plain sum), the JS
  * loop the terms > 0 (crossJs). Validates p, q.
- * The kernels run only when both are Float64Arrays: copying a `number[]` entry by entry into the
- * module's memory costs about what the kernel saves on this pass (the SIMD bench measured 0.78-0.98x
- * the JS path for two number[] at n = 4096 and 1e6), unlike the other passes (1.1-1.5x).
+ * A `number[]` is copied entry by entry, as for the other passes (until branch simd9 two number[]
+ * took the JS path: measured 0.78-0.98x with the kernels of then; with these, 1.4-1.8x from 48 to
+ * 4096 entries and 1.6x at 1e6, lib/wasm/README.md).
  */
 export function crossEntropyPass(
   fn: string,
@@ -418,7 +418,7 @@ export function crossEntropyPass(
   b: number,
   withAbs: boolean,
 ): number {
-  const kr = Array.isArray(p) || Array.isArray(q) ? use(0, 1) : use(n, BREAK_EVEN.crossEntropy);
+  const kr = use(n, BREAK_EVEN.crossEntropy);
   return kr ? crossSimd(kr, fn, p, q, n, a, b, withAbs) : crossJs(fn, p, q, n, a, b);
 }
 
