@@ -140,7 +140,11 @@ const groups: Record<string, Row[]> = {
     ],
     [
       "LSE sum kernel",
-      kernelOnly(() => ex.lse_sum_begin(50, -1), ex.lse_sum_chunk as never, ex.lse_sum_end),
+      kernelOnly(
+        () => ex.lse_sum_begin(50),
+        (n) => (ex.lse_sum_chunk(n), 0),
+        ex.lse_sum_end,
+      ),
       prime(X),
     ],
   ],

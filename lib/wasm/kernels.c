@@ -922,34 +922,33 @@ EXPORT("lse_max_end") void lse_max_end(void) {
 // Pass 2: Σ exp(xᵢ − m) over i ≠ k, per lane with Fast2Sum from 1 (every term is in [0, 1], so
 // the running sum is never below the next term). Lane (k mod 2) starts from the maximum's own
 // term, exactly 1; the other lane's 1 is taken off exactly at the end (t − 1 is exact for t < 2^53).
-static V ls, lc, vm, vk;
-EXPORT("lse_sum_begin") void lse_sum_begin(double m, double k) {
+// The maximum's own entry is left out by the JS caller, which writes −∞ over it in the chunk that
+// holds it (e^−∞ = +0 adds nothing; before branch simd9 a per-vector index compare did this).
+static V ls, lc, vm;
+EXPORT("lse_sum_begin") void lse_sum_begin(double m) {
   ls = SPLAT(1.0);
   lc = SPLAT(0.0);
   vm = SPLAT(m);
-  vk = SPLAT(k);
 }
 
-/* adds e^(x − m) of one vector (idx its indices) to the lanes' sums */
-static inline void lse_add(V e, V idx) {
-  e = wasm_v128_andnot(e, wasm_f64x2_eq(idx, vk)); /* the maximum's own term is in the start */
+/* adds e^(x − m) of one vector to the lanes' sums */
+static inline void lse_add(V e) {
   V t = ADD(ls, e);
   lc = ADD(lc, ADD(SUB(ls, t), e));
   ls = t;
 }
 
-EXPORT("lse_sum_chunk") void lse_sum_chunk(int n, double base) {
+EXPORT("lse_sum_chunk") void lse_sum_chunk(int n) {
   n = pad(n, -__builtin_inf(), 0.0);
-  V idx = wasm_f64x2_make(base, base + 1);
   int i = 0;
   /* two vectors per step, each exp computed first: the same additions in the same order */
-  for (; i + 4 <= n; i += 4, idx = ADD(idx, SPLAT(4.0))) {
+  for (; i + 4 <= n; i += 4) {
     V e0 = vexp_nonpos(SUB(load(in0 + i), vm));
     V e1 = vexp_nonpos(SUB(load(in0 + i + 2), vm));
-    lse_add(e0, idx);
-    lse_add(e1, ADD(idx, SPLAT(2.0)));
+    lse_add(e0);
+    lse_add(e1);
   }
-  for (; i + 2 <= n; i += 2, idx = ADD(idx, SPLAT(2.0))) lse_add(vexp_nonpos(SUB(load(in0 + i), vm)), idx);
+  for (; i + 2 <= n; i += 2) lse_add(vexp_nonpos(SUB(load(in0 + i), vm)));
 }
 
 EXPORT("lse_sum_end") void lse_sum_end(void) {

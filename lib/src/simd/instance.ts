@@ -32,8 +32,8 @@ export interface KernelExports {
   lse_max_begin(): void;
   lse_max_chunk(n: number, base: number): number;
   lse_max_end(): void;
-  lse_sum_begin(m: number, k: number): void;
-  lse_sum_chunk(n: number, base: number): void;
+  lse_sum_begin(m: number): void;
+  lse_sum_chunk(n: number): void;
   lse_sum_end(): void;
 }
 

@@ -370,12 +370,14 @@ function lseMaxSimd(kr: Kernels, fn: string, xs: Vector, n: number): number {
 
 function lseSumSimd(kr: Kernels, xs: Vector, n: number, m: number, k: number): number {
   const ex = kr.exports;
-  ex.lse_sum_begin(m, k);
+  ex.lse_sum_begin(m);
   const { mem, in0, chunk } = kr;
   for (let start = 0; start < n; start += chunk) {
     const len = start + chunk < n ? chunk : n - start;
     fill(mem, in0, xs, start, len); // validated by the max pass
-    ex.lse_sum_chunk(len, start);
+    // the maximum's own term is the sums' starting 1: its entry is left out as e^−∞ = +0
+    if (k >= start && k < start + len) mem[in0 + k - start] = -Infinity;
+    ex.lse_sum_chunk(len);
   }
   ex.lse_sum_end();
   PASS.sumRest = kr.mem[kr.out + 1];
