@@ -32,6 +32,8 @@ from scipy import special  # noqa: E402
 def main():
     n = int(float(sys.argv[1])) if len(sys.argv) > 1 else 1_000_000
     reps = int(sys.argv[2]) if len(sys.argv) > 2 else 9
+    # "cpu": process CPU time (time.process_time), as bench/simd.ts with BENCH_CLOCK=cpu; else wall
+    clock = time.process_time if len(sys.argv) > 3 and sys.argv[3] == "cpu" else time.perf_counter
     rng = np.random.default_rng(12345)
     p = rng.random(n) + 1e-3
     p /= p.sum()
@@ -75,9 +77,9 @@ def main():
         ops[op][k]()
     for _ in range(reps):
         for op, k in names:
-            t0 = time.perf_counter()
+            t0 = clock()
             ops[op][k]()
-            samples[(op, k)].append((time.perf_counter() - t0) * 1e3)
+            samples[(op, k)].append((clock() - t0) * 1e3)
     features = []
     try:
         from numpy._core._multiarray_umath import __cpu_features__ as feats  # numpy 2
