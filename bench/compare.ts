@@ -1,7 +1,7 @@
 // Before/after speed of two builds of mlekit, interleaved (issue 18: "no function more than 5%
 // slower"). Usage:
 //   npm run build
-//   node -r ts-node/register/transpile-only bench/compare.ts --baseline <dir of an older lib/dist/cjs> [--reps 15] [--procs 1] [--clock wall|cpu]
+//   node -r ts-node/register/transpile-only bench/compare.ts --baseline <dir of an older lib/dist/cjs> [--reps 15] [--procs 1] [--clock wall|cpu] [--only <regexp of case names>] [--after <dir of another build>]
 // Each build runs in a child process of its own, which loads that build only: two builds in one
 // process are not timed alike (the copy loaded second paid 8–10 ns more per `lib.fn` lookup, and a
 // case's closure shared by both builds gets polymorphic inline caches that favour the build warmed
@@ -30,7 +30,10 @@ const at = (flag: string, def: string): string =>
 const REPS = Number(at("--reps", "15"));
 const PROCS = Number(at("--procs", "1"));
 const CLOCK = at("--clock", "wall");
-const AFTER = path.join(__dirname, "..", "lib", "dist", "cjs");
+/** `--only <regexp>`: time only the cases whose name matches (the rest are skipped, not changed). */
+const ONLY = new RegExp(at("--only", ""));
+/** `--after <dir>`: the build timed as "after" (default: this checkout's lib/dist/cjs). */
+const AFTER = path.resolve(at("--after", path.join(__dirname, "..", "lib", "dist", "cjs")));
 /** In a child: the one build it times (set by the parent). */
 const CHILD = process.env.MLEKIT_COMPARE_BUILD;
 
@@ -241,6 +244,7 @@ async function parent(): Promise<void> {
     const before = spawnBuild(path.resolve(baseline));
     const after = spawnBuild(AFTER);
     for (const i of cases.keys()) {
+      if (!ONLY.test(cases[i][0])) continue;
       // warm both on the case (and let V8 optimise) before timing
       for (let k = 0; k < 3; k++) {
         await before.run(i);
@@ -273,6 +277,7 @@ async function parent(): Promise<void> {
   );
   console.log("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |");
   for (const [i, [name]] of cases.entries()) {
+    if (!ONLY.test(name)) continue;
     const tb = rounds[i].map((r) => r[0]);
     const ta = rounds[i].map((r) => r[1]);
     const ratios = rounds[i].map((r) => r[1] / r[0]);
