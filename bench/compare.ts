@@ -1,13 +1,15 @@
 // Before/after speed of two builds of mlekit, interleaved (issue 18: "no function more than 5%
 // slower"). Usage:
 //   npm run build
-//   node -r ts-node/register/transpile-only bench/compare.ts --baseline <dir of an older lib/dist/cjs> [--reps 15] [--procs 1] [--clock wall|cpu]
+//   node -r ts-node/register/transpile-only bench/compare.ts --baseline <dir of an older lib/dist/cjs> [--reps 15] [--procs 1] [--clock wall|cpu] [--only <regexp of case names>] [--after <dir of another build>] [--warm-ms 300] [--round-ms 2]
 // Each build runs in a child process of its own, which loads that build only: two builds in one
 // process are not timed alike (the copy loaded second paid 8–10 ns more per `lib.fn` lookup, and a
 // case's closure shared by both builds gets polymorphic inline caches that favour the build warmed
 // first). The parent drives the children round by round over stdin/stdout: each round times every
-// case once in each child, alternating which goes first, so a burst of load from other processes
-// hits both alike. The table gives the median ms of each, the ratio after/before (above 1: slower
+// case once in each child (a round is one call, or as many calls as fill --round-ms, and gives ms
+// per call), alternating which goes first, so a burst of load from other processes hits both
+// alike; before its rounds each child runs the case for --warm-ms of CPU time. The table gives the
+// median ms of each, the ratio after/before (above 1: slower
 // now) and the spread (the interquartile range of the per-round ratios), and the fastest round of
 // each (least disturbed by other load). A child process can run a case at one of two speeds (V8's
 // tiering and inline-cache decisions differ from process to process, in either build), so
@@ -30,7 +32,10 @@ const at = (flag: string, def: string): string =>
 const REPS = Number(at("--reps", "15"));
 const PROCS = Number(at("--procs", "1"));
 const CLOCK = at("--clock", "wall");
-const AFTER = path.join(__dirname, "..", "lib", "dist", "cjs");
+/** `--only <regexp>`: time only the cases whose name matches (the rest are skipped, not changed). */
+const ONLY = new RegExp(at("--only", ""));
+/** `--after <dir>`: the build timed as "after" (default: this checkout's lib/dist/cjs). */
+const AFTER = path.resolve(at("--after", path.join(__dirname, "..", "lib", "dist", "cjs")));
 /** In a child: the one build it times (set by the parent). */
 const CHILD = process.env.MLEKIT_COMPARE_BUILD;
 
@@ -166,17 +171,29 @@ const cases: [string, (l: Lib) => number][] = [
   ],
 ];
 
+/**
+ * ms per call of `fn`: one call, or as many as fill ROUND_MS when a call is shorter (a round of one
+ * 0.1 ms call measured the scheduler more than the case: maximizeLikelihood's per-round ratios
+ * spread from 0.87 to 2.51 between quartiles at load 22).
+ */
 function time(fn: () => number): number {
-  if (process.env.MLEKIT_COMPARE_CLOCK === "cpu") {
-    const c0 = process.cpuUsage();
-    sink += fn();
-    const c = process.cpuUsage(c0);
-    return (c.user + c.system) / 1e3;
-  }
+  const cpu = process.env.MLEKIT_COMPARE_CLOCK === "cpu";
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  sink += fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  let calls = 0;
+  let ms: number;
+  do {
+    sink += fn();
+    calls++;
+    if (cpu) {
+      const c = process.cpuUsage(c0);
+      ms = (c.user + c.system) / 1e3;
+    } else ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  } while (ms < ROUND_MS);
+  return ms / calls;
 }
+/** The least time a round of a case lasts (`--round-ms`; 0: one call a round). */
+const ROUND_MS = Number(process.env.MLEKIT_COMPARE_ROUND ?? at("--round-ms", "2"));
 const median = (v: number[]): number => {
   const s = [...v].sort((a, b) => a - b);
   return s[s.length >> 1];
@@ -186,11 +203,36 @@ const quantile = (v: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-/** The child: loads its one build, then for each line "<case index>" times that case once and prints the ms. */
+/** CPU ms each child spends warming a case before it is timed (see `warm` in the child). */
+const WARM_MS = Number(process.env.MLEKIT_COMPARE_WARM ?? at("--warm-ms", "300"));
+
+/**
+ * The child: loads its one build, then for each line "<case index>" times one round of that case
+ * (see `time`) and prints the ms per call; for "w<case index>" runs the case at least 3 times and
+ * until WARM_MS of CPU time have passed, and prints the number of calls. (A fixed 3 calls left a
+ * case of 0.1 ms in V8's lower tiers while it was timed: maximizeLikelihood's first tens of calls
+ * take 1 to 30 ms in either build, longer in the build whose code is larger; in a process of its
+ * own, after 100 warm calls, the two builds ran at the same speed, 117–125 µs against 119–125.)
+ */
 function child(dir: string): void {
   const lib = require(dir) as Lib;
   const lines = readline.createInterface({ input: process.stdin });
   lines.on("line", (line) => {
+    if (line.startsWith("w")) {
+      const fn = cases[Number(line.slice(1))][1];
+      const c0 = process.cpuUsage();
+      const spent = (): number => {
+        const c = process.cpuUsage(c0);
+        return (c.user + c.system) / 1e3;
+      };
+      let calls = 0;
+      while (calls < 3 || spent() < WARM_MS) {
+        sink += fn(lib);
+        calls++;
+      }
+      process.stdout.write(`${calls}\n`);
+      return;
+    }
     const ms = time(() => cases[Number(line)][1](lib));
     process.stdout.write(`${ms}\n`);
   });
@@ -200,11 +242,23 @@ function child(dir: string): void {
 }
 
 /** A child process timing one build: `run(i)` times case i there once; `end()` lets it exit. */
-function spawnBuild(dir: string): { run(i: number): Promise<number>; end(): void } {
+function spawnBuild(dir: string): {
+  run(i: number): Promise<number>;
+  warm(i: number): Promise<number>;
+  end(): void;
+} {
   const proc: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     [...process.execArgv, __filename],
-    { env: { ...process.env, MLEKIT_COMPARE_BUILD: dir, MLEKIT_COMPARE_CLOCK: CLOCK } },
+    {
+      env: {
+        ...process.env,
+        MLEKIT_COMPARE_BUILD: dir,
+        MLEKIT_COMPARE_CLOCK: CLOCK,
+        MLEKIT_COMPARE_WARM: String(WARM_MS),
+        MLEKIT_COMPARE_ROUND: String(ROUND_MS),
+      },
+    },
   );
   proc.stderr.pipe(process.stderr);
   const replies = readline.createInterface({ input: proc.stdout });
@@ -222,6 +276,11 @@ function spawnBuild(dir: string): { run(i: number): Promise<number>; end(): void
         waiting.push(resolve);
         proc.stdin.write(`${i}\n`);
       }),
+    warm: (i) =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        proc.stdin.write(`w${i}\n`);
+      }),
     end: () => proc.stdin.end(),
   };
 }
@@ -232,6 +291,8 @@ async function parent(): Promise<void> {
     throw new Error("bench/compare: --baseline <dir of an older lib/dist/cjs> is required");
   if (!(PROCS >= 1 && Number.isInteger(PROCS)) || !(REPS >= 1 && Number.isInteger(REPS)))
     throw new Error(`bench/compare: --procs and --reps take a positive integer`);
+  if (!(WARM_MS >= 0 && ROUND_MS >= 0))
+    throw new Error(`bench/compare: --warm-ms and --round-ms take a number >= 0`);
   if (CLOCK !== "wall" && CLOCK !== "cpu")
     throw new Error(`bench/compare: --clock is wall or cpu, not ${CLOCK}`);
   // rounds[i] = every round of case i over all the pairs: [before, after] ms
@@ -241,11 +302,10 @@ async function parent(): Promise<void> {
     const before = spawnBuild(path.resolve(baseline));
     const after = spawnBuild(AFTER);
     for (const i of cases.keys()) {
-      // warm both on the case (and let V8 optimise) before timing
-      for (let k = 0; k < 3; k++) {
-        await before.run(i);
-        await after.run(i);
-      }
+      if (!ONLY.test(cases[i][0])) continue;
+      // warm both on the case (and let V8 optimise) before timing: WARM_MS of calls each
+      await before.warm(i);
+      await after.warm(i);
       const ratios: number[] = [];
       for (let r = 0; r < REPS; r++) {
         let b: number;
@@ -273,6 +333,7 @@ async function parent(): Promise<void> {
   );
   console.log("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |");
   for (const [i, [name]] of cases.entries()) {
+    if (!ONLY.test(name)) continue;
     const tb = rounds[i].map((r) => r[0]);
     const ta = rounds[i].map((r) => r[1]);
     const ratios = rounds[i].map((r) => r[1] / r[0]);

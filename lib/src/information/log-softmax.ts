@@ -1,4 +1,4 @@
-import { LOGIT_ARGMAX, LOGIT_MIN, logitMax } from "./logit-max";
+import { LOGIT_ARGMAX, logitMax } from "./logit-max";
 import { expRestTiny, restIsLoose, sumRestPrecise, TINY_REST } from "./numerics";
 import { checkVector, type Vector } from "../validate/validate";
 
@@ -10,7 +10,8 @@ const FN = "logSoftmax";
  * logSoftmax(z)ᵢ = zᵢ - logSumExp(z) = (zᵢ - m) - log1p(Σⱼ exp(zⱼ - m) − 1), m = maxⱼ zⱼ (natural log;
  * the sum includes the maximum's own term 1, and is compensated).
  * Accurate where `Math.log(softmax(z)[i])` is not: a probability that underflows to 0 still
- * has a finite log here. Two passes over the input plus one writing the returned array.
+ * has a finite log here. Four passes (max with validation, exponentials into the returned array,
+ * their compensated sum, the results), no allocation but the returned array.
  *
  * Edge cases: a `-Infinity` logit gives `-Infinity`. All `-Infinity`, a `+Infinity` or a NaN
  * logit leave the distribution undefined and throw.
@@ -42,20 +43,31 @@ export function logSoftmax(logits: Vector): Float64Array {
   // exact exp(d) goes into the compensated sum unrounded. The corrected term e + e·r, rounded, with
   // a guard on e > 0, made the call 1.45× as slow as without r; summed apart 1.08× (user CPU time
   // of bench/compare.ts's logSoftmax 1e6 row).
+  // The exponentials exp(fl(zᵢ − m)) first, alone, into the returned array (overwritten at the end),
+  // and the minimum: a loop whose only call is Math.exp keeps little live across it (the sum and
+  // cr in the same loop as the call made the call 1.26× f9b98d4's, in a pass of their own 1.11×:
+  // medians of bench/compare.ts's logSoftmax 1e6 row, CPU clock, 8 pairs of processes)
   const k = LOGIT_ARGMAX;
+  const out = new Float64Array(n);
+  let lo = Infinity;
+  for (let i = 0; i < n; i++) {
+    const z = logits[i];
+    if (z < lo) lo = z;
+    out[i] = Math.exp(z - m);
+  }
   let s = 1;
   let c = 0;
   let cr = 0;
   // over [0, k), then (k, n): a test for i = k inside the loop cost 5 % of the call (30 % of it
   // without r)
   // r by Fast2Sum of −m and zᵢ (two operations) where |m| ≥ |zᵢ| for every i, i.e. m ≥ 0 and
-  // m ≥ −min z (the minimum comes from the max pass), else by TwoSum (four), as in softmax
-  if (m >= 0 && m >= -LOGIT_MIN) {
+  // m ≥ −min z, else by TwoSum (four), as in softmax
+  if (m >= 0 && m >= -lo) {
     for (let i = 0, end = k; i < n; i = end + 1, end = n) {
       for (; i < end; i++) {
         const z = logits[i];
         const d = z - m;
-        const e = Math.exp(d);
+        const e = out[i];
         const t = s + e;
         c += s - t + e;
         s = t;
@@ -68,7 +80,7 @@ export function logSoftmax(logits: Vector): Float64Array {
         const z = logits[i];
         const d = z - m;
         const b = d - z;
-        const e = Math.exp(d);
+        const e = out[i];
         const t = s + e;
         c += s - t + e;
         s = t;
@@ -87,7 +99,6 @@ export function logSoftmax(logits: Vector): Float64Array {
   // rest, a plain sum (51 ulps at [0, −40 × 999]); then it is summed again from 0
   else if (restIsLoose(rest, n, Math.log1p(rest))) rest = sumRestPrecise(logits, n, m);
   const lse = Math.log1p(rest);
-  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = logits[i] - m - lse;
   return out;
 }
