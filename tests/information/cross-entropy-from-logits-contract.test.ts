@@ -5,6 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { crossEntropyFromLogits } from "../../lib/src/information/cross-entropy-from-logits";
 import { close } from "./helpers";
+import { assertUlps } from "../helpers/numeric";
 
 /** Asserts that `f` throws an error of class `kind` whose message is exactly `message`. */
 function throwsExactly(f: () => unknown, kind: ErrorConstructor, message: string): void {
@@ -148,6 +149,13 @@ test("with normalize, p is rescaled only when needed: a loss of 1.2e308 from log
     0.75 * 1.6e308,
   );
   assert.is(crossEntropyFromLogits([0.25, 0.75], [0.8e308, -0.8e308]), 0.75 * 1.6e308);
+});
+
+test("a confident right prediction costs log1p(e^-gap) also when the largest logit comes last", () => {
+  // mpmath (50 digits): log1p(exp(-30)) = 9.357622968839737e-14. With the maximum last, its term 1
+  // arrives after e^-30, and the compensation must take the branch for a term larger than the sum
+  assertUlps(crossEntropyFromLogits([0, 1], [-30, 0]), 9.357622968839737e-14, 1);
+  assertUlps(crossEntropyFromLogits([1, 0], [0, -30]), 9.357622968839737e-14, 1);
 });
 
 test.run();
