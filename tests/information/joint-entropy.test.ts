@@ -59,4 +59,54 @@ test("jointEntropy with normalize: true matches the exact value for cells from 5
   }
 });
 
+test("jointEntropy's errors name the function: a ragged table, and a total off 1 without normalize", () => {
+  assert.throws(
+    () => jointEntropy([[0.5, 0.25], [0.25]]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "jointEntropy: pxy[1] has 1 entries but pxy[0] has 2",
+  );
+  // normalize defaults to false: a table summing to 1.1 is refused, not rescaled
+  assert.throws(
+    () => jointEntropy([[0.5, 0.6]]),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message ===
+        "jointEntropy: pxy sums to 1.1, not 1 within tolerance 1e-9 (pass { normalize: true } to rescale)",
+  );
+});
+
+test("without normalize the cells are taken as given: -Σ p log p of a table summing to 1 + 1e-10", () => {
+  // mpmath (50 digits) of -Σ p log p over the doubles 0.5 and 0.5 + 1e-10: 0.69314718052926;
+  // rescaled by the total it would be log 2 = 0.6931471805599453 (4e-11 away)
+  close(jointEntropy([[0.5, 0.5 + 1e-10]]), 0.69314718052926, 1e-15);
+});
+
+test("with normalize, a small H(X, Y) keeps its digits whatever the total: (1/S) Σ p log(S/p), not log S + (1/S)(-Σ p log p)", () => {
+  // mpmath (50 digits): H of the cells [1, 1e-12] rescaled by their sum, 2.8631021115900415e-11;
+  // the same value for [1e300, 1e288] and [2^90, 2^90·1e-12] (the ratios are the same doubles to
+  // 16 digits). log S + cells/S loses about ε·(1 + |log S|) absolute: 2e-6 relative at S ≈ 1 and
+  // 1e-3 at S = 1e300.
+  const want = 2.8631021115900415e-11;
+  close(jointEntropy([[1, 1e-12]], { normalize: true }), want, 1e-14);
+  close(jointEntropy([[1e300], [1e288]], { normalize: true }), want, 1e-14);
+  close(jointEntropy([[2 ** 90, 2 ** 90 * 1e-12]], { normalize: true }), want, 1e-14);
+});
+
+test("with normalize, a table of equal huge cells has the uniform entropy log k: the log S of 690 does not cancel against -Σ p log p / S", () => {
+  // k equal cells give p = 1/k exactly, so H = log k; log S + cells/S cancels two terms of about
+  // 690 (S ≈ 1e300) and was 5e-14 relative off at k = 3, 3e-14 at k = 5, 4e-14 for 7 cells of 1e200
+  for (const [v, k] of [
+    [1e300, 3],
+    [1e300, 5],
+    [1e200, 7],
+  ])
+    close(
+      jointEntropy([new Array<number>(k).fill(v)], { normalize: true }),
+      Math.log(k),
+      1e-15,
+      `${k} × ${v}`,
+    );
+});
+
 test.run();
