@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { LOGIT_ARGMAX, LOGIT_MIN, logitMax } from "../../lib/src/information/logit-max";
+import { LOGIT_ARGMAX, logitMax } from "../../lib/src/information/logit-max";
 
 test("logitMax returns the largest logit, ignoring -Infinity", () => {
   assert.is(logitMax("f", [-Infinity, -3, 2, 1], 4), 2);
@@ -25,22 +25,6 @@ test("logitMax records the first index of the maximum in LOGIT_ARGMAX", () => {
   assert.is(LOGIT_ARGMAX, 0);
   logitMax("f", [-Infinity, -Infinity, 0], 3);
   assert.is(LOGIT_ARGMAX, 2);
-});
-
-test("logitMax records the minimum in LOGIT_MIN, wherever it is", () => {
-  // first entry the minimum (it raised the running maximum)
-  logitMax("f", [-5, 3], 2);
-  assert.is(LOGIT_MIN, -5);
-  // the minimum after the maximum, and not the last entry
-  logitMax("f", [0, -5, -1], 3);
-  assert.is(LOGIT_MIN, -5);
-  // the minimum among entries before the maximum that raised it
-  logitMax("f", [-2, -7, 4, 1], 4);
-  assert.is(LOGIT_MIN, -7);
-  logitMax("f", [2], 1);
-  assert.is(LOGIT_MIN, 2);
-  logitMax("f", [-Infinity, 1, 2], 3);
-  assert.is(LOGIT_MIN, -Infinity);
 });
 
 test("logitMax reads only the first n entries", () => {
