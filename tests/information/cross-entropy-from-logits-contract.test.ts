@@ -151,6 +151,25 @@ test("with normalize, p is rescaled only when needed: a loss of 1.2e308 from log
   assert.is(crossEntropyFromLogits([0.25, 0.75], [0.8e308, -0.8e308]), 0.75 * 1.6e308);
 });
 
+test("with normalize, p = [1, 3] or [0.5, 1.5] against logits ±0.8e308 gives the finite 1.2e308 of [0.25, 0.75]", () => {
+  // H = 0.75·(0.8e308 + 0.8e308) = 1.2e308 exactly as in the test above; p rescaled so its largest
+  // entry is in [1, 2) makes the term 1.5·1.6e308 overflow (it returned Infinity: phase 8 of
+  // mutation/baseline.md), so that pass is redone with smaller entries
+  for (const p of [
+    [1, 3],
+    [0.5, 1.5],
+    [3e-300, 9e-300],
+    [1e300, 3e300],
+  ])
+    assert.is(
+      crossEntropyFromLogits(p, [0.8e308, -0.8e308], { normalize: true }),
+      0.75 * 1.6e308,
+      `p = [${p}]`,
+    );
+  // a term that is truly infinite stays infinite: p > 0 where the logit is −Infinity
+  assert.is(crossEntropyFromLogits([1, 3], [0.8e308, -Infinity], { normalize: true }), Infinity);
+});
+
 test("a confident right prediction costs log1p(e^-gap) also when the largest logit comes last", () => {
   // mpmath (50 digits): log1p(exp(-30)) = 9.357622968839737e-14. With the maximum last, its term 1
   // arrives after e^-30, and the compensation must take the branch for a term larger than the sum

@@ -148,8 +148,17 @@ export function crossEntropyFromLogits(
   if (normalize && (needsScale(sp) || !(a < Infinity))) {
     // Σp overflowed or is tiny, or a term p·(m - z) overflowed (A = Infinity also when p > 0
     // where z = -Infinity; the second pass then gives Infinity again): redo on 2^j·p.
-    a = sumPass(p, logits, n, m, scaleFor(maxEntry(p, n)));
+    const scale = scaleFor(maxEntry(p, n));
+    a = sumPass(p, logits, n, m, scale);
     sp = SUM_P;
+    if (!(a < Infinity)) {
+      // a term 2^j·pᵢ·(m − zᵢ) with 2^j·pᵢ in [1, 2) still overflowed (m − z up to 1.8e308): once
+      // more with the largest entry below 2/(4n), so each term is below 1.8e308/(2n) and A below
+      // 0.9e308. An entry this rounds to 0 weighed at most 2^-1074·(m − zᵢ) < 1e-15 in A > 1e307.
+      // A = Infinity from pᵢ > 0 where zᵢ = −Infinity (or m − zᵢ overflowing) stays Infinity.
+      a = sumPass(p, logits, n, m, scale * 2 ** -(Math.ceil(Math.log2(n)) + 2));
+      sp = SUM_P;
+    }
   }
   if (!normalize && !(sp < Infinity)) {
     throw new RangeError(
