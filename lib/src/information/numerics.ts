@@ -146,9 +146,12 @@ export const PRECISE_BELOW_FAST = 16;
 /**
  * A power of two for entries up to `max`: below 1 it scales up to [1, 2) (exact, and subnormal
  * entries regain their full precision: p·log(S/p) of a subnormal p would round in the subnormal
- * range); above, it scales down only as far as n entries need to be summed without overflow.
- * Unlike {@link scaleFor} it never flushes a small entry to 0 (a qᵢ > 0 that became 0 would turn a
- * finite cross-entropy into Infinity).
+ * range); above, it scales down only as far as n entries need to be summed without overflow: 1
+ * unless max·2n overflows, else 2^-(⌈log₂ n⌉ + 2). That scale-down (unlike {@link scaleFor}'s, not
+ * to [1, 2)) does round a subnormal entry on the 2⁻¹⁰⁷⁴ grid, or flush it to 0, when one entry is
+ * near 1.8e308: {@link logRatioSum} therefore takes each term's log from the unscaled entry and
+ * uses the scaled ones only in its sums, where such an entry is below 2⁻¹⁰⁷⁴ of a total above
+ * 1.8e308/(16n²).
  */
 export function sumSafeScale(max: number, n: number): number {
   if (max < 1) return scaleFor(max);
@@ -249,8 +252,9 @@ export let RATIO_WEIGHT = 0; // Σ a·wᵢ, compensated
  * without cancellation. Every term is ≥ 0 (b·qᵢ ≤ Sq). The largest qₖ is the only one whose ratio
  * can be near 1; its term is a·wₖ·log1p(R/(b·qₖ)) with R = Σ_{i≠k} b·qᵢ (compensated), so nothing
  * is lost there either; the sum is blocked (16 terms) and compensated. For entries already validated; a and b
- * are the exact power-of-two scales of the caller (1 when none). A wᵢ > 0 with qᵢ = 0 gives
- * Infinity. Two passes: O(n) time, O(1) memory.
+ * are the exact power-of-two scales of the caller (1 when none): they scale what is summed, while a
+ * ratio past the doubles takes its log from the unscaled qᵢ (b·qᵢ may have rounded in the
+ * subnormals). A wᵢ > 0 with qᵢ = 0 gives Infinity. Two passes: O(n) time, O(1) memory.
  */
 export function logRatioSum(w: Vector, q: Vector, n: number, a: number, b: number): number {
   let k = 0;
@@ -274,7 +278,11 @@ export function logRatioSum(w: Vector, q: Vector, n: number, a: number, b: numbe
   const rest = r + rc;
   const qk = top * b;
   const total = qk + rest;
-  const logTotal = Math.log(total);
+  // log(Sq/qᵢ) for a ratio past the doubles, from the unscaled qᵢ: log(total/b) − log qᵢ. With b < 1
+  // (sumSafeScale beside an entry near 1.8e308) b·qᵢ of a subnormal qᵢ rounds on the 2⁻¹⁰⁷⁴ grid
+  // or to 0, and its ratio is then always past the doubles (total ≥ 1.8e308/(16n²)), so every
+  // such term takes this form (referee 10: Infinity, or 4.2e-5 off, for q = [1.7e308, 5e-324 …])
+  const logTotal = Math.log(total) - Math.log(b);
   let hHi = 0;
   let hLo = 0;
   let sw = 0;
@@ -290,14 +298,17 @@ export function logRatioSum(w: Vector, q: Vector, n: number, a: number, b: numbe
       const t = sw + wi;
       swc += sw >= wi ? sw - t + wi : wi - t + sw;
       sw = t;
-      if (!(wi > 0)) continue;
+      if (!(wi > 0)) {
+        // a wᵢ > 0 that a < 1 flushed to 0 weighs nothing, unless qᵢ = 0: then the term is ∞
+        if (w[i] > 0 && q[i] === 0) h = Infinity;
+        continue;
+      }
       if (i === k) {
         h += wi * Math.log1p(rest / qk);
         continue;
       }
-      const qi = q[i] * b;
-      const ratio = total / qi;
-      h += wi * (ratio <= MAX_DOUBLE ? Math.log(ratio) : logTotal - Math.log(qi));
+      const ratio = total / (q[i] * b);
+      h += wi * (ratio <= MAX_DOUBLE ? Math.log(ratio) : logTotal - Math.log(q[i]));
     }
     const t = hHi + h;
     const z = t - hHi;
