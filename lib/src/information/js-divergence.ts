@@ -99,13 +99,18 @@ function pass(
       // 32.3 → 28.7 ms of user CPU; f9b98d4 27.8)
       if (Math.abs(u) < 0.125) {
         if (normalize) {
-          const v = ps * sqHi;
-          const w = qs * spHi;
+          // the products of the entries times termScale (exact; 2^600 in tinyResult), so that a
+          // subnormal entry's x·Sq is not rounded on the 2⁻¹⁰⁷⁴ grid, where productError cannot
+          // return the lost half unit (referee 10: 11 units of 2⁻¹⁰⁷⁴ off a subnormal result)
+          const px = ps * termScale;
+          const qy = qs * termScale;
+          const v = px * sqHi;
+          const w = qy * spHi;
           const num =
             v -
             w +
-            (productError(ps, sqHi, v) - productError(qs, spHi, w)) +
-            (ps * sqLo - qs * spLo);
+            (productError(px, sqHi, v) - productError(qy, spHi, w)) +
+            (px * sqLo - qy * spLo);
           u = num / (v + w);
         }
         d += 0.5 * m * jsNear(u);
