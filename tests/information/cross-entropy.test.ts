@@ -87,4 +87,15 @@ test("normalize divides by blocked sums, not the pass's plain ones: 1e6 entries 
   assert.ok(relErr(crossEntropy(Array.from(p), Array.from(q), { normalize: true }), ref) < 1e-15);
 });
 
+test("crossEntropy with normalize is Infinity where a pᵢ > 0 the precise pass's scale flushes meets qᵢ = 0", () => {
+  // Exactly: p₂ = 5e-324 > 0 with q₂ = 0 makes the normalized cross-entropy Infinity (-p₂/Sp · log 0).
+  // The precise pass scales p by sumSafeScale(1.7e308, 2) = 1/8, which flushes p₂ to 0; on 5237b10
+  // the term was then skipped and the result was 0.
+  assert.is(crossEntropy([1.7e308, 5e-324], [1, 0], { normalize: true }), Infinity);
+  assert.is(
+    crossEntropy(Float64Array.of(1.7e308, 5e-324), Float64Array.of(1, 0), { normalize: true }),
+    Infinity,
+  );
+});
+
 test.run();

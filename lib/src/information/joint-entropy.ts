@@ -15,7 +15,10 @@ const FN = "jointEntropy";
  *
  * Edge cases: empty cells contribute 0 (`0 · log 0 = 0`). The result is never negative.
  *
- * One pass over the cells, O(1) extra memory, validation fused.
+ * One pass over the cells, O(1) extra memory, validation fused. With `normalize`, when log S and
+ * (1/S)(-Σ p log p) cancel (a nearly one-hot table, or a large S), a precise pass recomputes it
+ * as (1/S) Σ p log(S/p), and that pass copies the cells into one `Float64Array` (O(cells) extra
+ * memory).
  *
  * @param pxy joint table, rows = values of X, columns = values of Y; all rows the same length;
  *   cells finite, `>= 0`, summing to 1 (unless `normalize`)

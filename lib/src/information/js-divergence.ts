@@ -21,7 +21,6 @@ let SUM_P = 0;
 let SUM_Q = 0;
 let SUM_P_LO = 0; // compensation of SUM_P (sumsOnly)
 let SUM_Q_LO = 0;
-let TERM_SCALE = 1; // with normalize, a power of two every term of `pass` is multiplied by (tinyResult)
 
 /**
  * f(u) = (1 + u)·log(1 + u) + (1 − u)·log(1 − u) for |u| < ⅛: the JS term of a pair, per unit of
@@ -48,21 +47,31 @@ function jsNear(u: number): number {
 
 // Σᵢ aᵢ log(2aᵢ/(aᵢ+bᵢ)) + bᵢ log(2bᵢ/(aᵢ+bᵢ)) with aᵢ = (pᵢ·sa)·ia, bᵢ = (qᵢ·sb)·ib: sa, sb exact
 // power-of-two scales (tinyResult: 2^600 without normalize), ia, ib the reciprocal sums times
-// TERM_SCALE (1 outside tinyResult; ia = ib = 1 when not normalizing). Each pair is
+// termScale (1 outside tinyResult, 2^600 in it with normalize; ia = ib = 1 when not normalizing).
+// termScale is a parameter, not module state: a call made from an index getter during tinyResult's
+// pass must not see the outer call's 2^600 (referee 10). Each pair is
 // (mᵢ)·f(uᵢ), mᵢ = aᵢ + bᵢ halved, uᵢ = (aᵢ − bᵢ)/(aᵢ + bᵢ): near equality (|u| < ⅛) by jsNear, which
 // keeps every digit of a second-order term; with `normalize` u is then recomputed from exact
 // products, (x·Sq − y·Sp)/(x·Sq + y·Sp), so the rounding of aᵢ and bᵢ does not swamp it. Elsewhere
 // the log form (each ratio in [0, 2], so no term overflows and qᵢ = 0 costs nothing special).
 // Validation and the sums ride along; one loop for number[], Float64Array and a mix; blocked sum
 // (numerics.ts).
-function pass(p: Vector, q: Vector, n: number, sa: number, sb: number, normalize: boolean): number {
+function pass(
+  p: Vector,
+  q: Vector,
+  n: number,
+  sa: number,
+  sb: number,
+  normalize: boolean,
+  termScale: number,
+): number {
   const spHi = SUM_P;
   const spLo = SUM_P_LO;
   const sqHi = SUM_Q;
   const sqLo = SUM_Q_LO;
   // (the literal 1s matter: with a variable there, the pass without normalize was 2.7% slower)
-  const ia = normalize ? TERM_SCALE / spHi : 1;
-  const ib = normalize ? TERM_SCALE / sqHi : 1;
+  const ia = normalize ? termScale / spHi : 1;
+  const ib = normalize ? termScale / sqHi : 1;
   let dHi = 0;
   let dLo = 0;
   let tp = 0;
@@ -90,13 +99,18 @@ function pass(p: Vector, q: Vector, n: number, sa: number, sb: number, normalize
       // 32.3 → 28.7 ms of user CPU; f9b98d4 27.8)
       if (Math.abs(u) < 0.125) {
         if (normalize) {
-          const v = ps * sqHi;
-          const w = qs * spHi;
+          // the products of the entries times termScale (exact; 2^600 in tinyResult), so that a
+          // subnormal entry's x·Sq is not rounded on the 2⁻¹⁰⁷⁴ grid, where productError cannot
+          // return the lost half unit (referee 10: 11 units of 2⁻¹⁰⁷⁴ off a subnormal result)
+          const px = ps * termScale;
+          const qy = qs * termScale;
+          const v = px * sqHi;
+          const w = qy * spHi;
           const num =
             v -
             w +
-            (productError(ps, sqHi, v) - productError(qs, spHi, w)) +
-            (ps * sqLo - qs * spLo);
+            (productError(px, sqHi, v) - productError(qy, spHi, w)) +
+            (px * sqLo - qy * spLo);
           u = num / (v + w);
         }
         d += 0.5 * m * jsNear(u);
@@ -223,10 +237,10 @@ export function jsDivergence(p: Probabilities, q: Probabilities, opts?: InfoOpti
     sumsOnly(p, q, n, sa, sb);
     checkSum(FN, "p", SUM_P, n, true, tolerance, rescan);
     checkSum(FN, "q", SUM_Q, n, true, tolerance, rescan);
-    d = pass(p, q, n, sa, sb, true);
+    d = pass(p, q, n, sa, sb, true, 1);
   } else {
     unitSums();
-    d = pass(p, q, n, 1, 1, false);
+    d = pass(p, q, n, 1, 1, false, 1);
     if (!(SUM_P < Infinity && SUM_Q < Infinity)) {
       throwIfInvalid(FN, NAMES, [p, q], KINDS);
       throw overflowSum(FN, SUM_P < Infinity ? "q" : "p");
@@ -242,7 +256,7 @@ export function jsDivergence(p: Probabilities, q: Probabilities, opts?: InfoOpti
 /**
  * JS for a result below {@link TINY}: its terms round on the subnormal grid, and d/2 (and the
  * change of base) would round again. So the pass once more with every term times 2^600 (exact;
- * the entries scaled without normalize, the normalized ones with it, through TERM_SCALE):
+ * the entries scaled without normalize, the normalized ones with it, through pass's termScale):
  * the sum, its half and the base are taken in the normal range, and the one rounding into the
  * subnormals is the last multiplication. (A 0 with p ≠ q can be terms that all underflowed; the
  * scaled masses stay below 2^1001. The pass left its plain sums in SUM_P, SUM_Q: the compensated
@@ -259,18 +273,10 @@ function tinyResult(
 ): number {
   if (!normalize) {
     unitSums();
-    return fromNats(pass(p, q, n, 2 ** 600, 2 ** 600, false) / 2, lnBase) * 2 ** -600;
+    return fromNats(pass(p, q, n, 2 ** 600, 2 ** 600, false, 1) / 2, lnBase) * 2 ** -600;
   }
   sumsOnly(p, q, n, sa, sb);
-  TERM_SCALE = 2 ** 600;
-  let d: number;
-  try {
-    // validated entries, but an index getter may return something else on this second reading,
-    // and the pass then throws: TERM_SCALE must not stay 2^600 for every later call
-    d = pass(p, q, n, sa, sb, true);
-  } finally {
-    TERM_SCALE = 1;
-  }
+  const d = pass(p, q, n, sa, sb, true, 2 ** 600);
   return fromNats(d / 2, lnBase) * 2 ** -600;
 }
 

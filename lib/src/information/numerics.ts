@@ -146,9 +146,12 @@ export const PRECISE_BELOW_FAST = 16;
 /**
  * A power of two for entries up to `max`: below 1 it scales up to [1, 2) (exact, and subnormal
  * entries regain their full precision: p·log(S/p) of a subnormal p would round in the subnormal
- * range); above, it scales down only as far as n entries need to be summed without overflow.
- * Unlike {@link scaleFor} it never flushes a small entry to 0 (a qᵢ > 0 that became 0 would turn a
- * finite cross-entropy into Infinity).
+ * range); above, it scales down only as far as n entries need to be summed without overflow: 1
+ * unless max·2n overflows, else 2^-(⌈log₂ n⌉ + 2). That scale-down (unlike {@link scaleFor}'s, not
+ * to [1, 2)) does round a subnormal entry on the 2⁻¹⁰⁷⁴ grid, or flush it to 0, when one entry is
+ * near 1.8e308: {@link logRatioSum} therefore takes each term's log from the unscaled entry and
+ * uses the scaled ones only in its sums, where such an entry is below 2⁻¹⁰⁷⁴ of a total above
+ * 1.8e308/(16n²).
  */
 export function sumSafeScale(max: number, n: number): number {
   if (max < 1) return scaleFor(max);
@@ -201,6 +204,44 @@ export function blockedSums(
   return [pHi - pHi === 0 ? pHi + pLo : pHi, qHi - qHi === 0 ? qHi + qLo : qHi];
 }
 
+/**
+ * Σᵢ a·pᵢ of one validated vector of non-negative numbers, blocked as {@link blockedSums} (16
+ * terms, the block sums added with TwoSum), the block summed in four independent 4-term chains
+ * ((s0 + s1) + (s2 + s3): each term passes through at most 5 additions, within 5·2⁻⁵³ of the
+ * block's sum), so the additions do not form one dependency chain. For normalized `entropy`,
+ * whose hot pass's S is plain 128-term lanes (the kernels' order): on lanes whose every addition
+ * rounds one way that S was 1.3e-14 low (referee 10). `a` is the caller's exact power-of-two scale.
+ */
+export function blockedSum(p: Vector, n: number, a: number): number {
+  let hi = 0;
+  let lo = 0;
+  let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    let s0 = p[i] * a;
+    let s1 = p[i + 1] * a;
+    let s2 = p[i + 2] * a;
+    let s3 = p[i + 3] * a;
+    for (let j = i + 4; j < i + 16; j += 4) {
+      s0 += p[j] * a;
+      s1 += p[j + 1] * a;
+      s2 += p[j + 2] * a;
+      s3 += p[j + 3] * a;
+    }
+    const b = s0 + s1 + (s2 + s3);
+    const t = hi + b;
+    const z = t - hi;
+    lo += hi - (t - z) + (b - z);
+    hi = t;
+  }
+  let b = 0;
+  for (; i < n; i++) b += p[i] * a;
+  const t = hi + b;
+  const z = t - hi;
+  lo += hi - (t - z) + (b - z);
+  hi = t;
+  return hi - hi === 0 ? hi + lo : hi;
+}
+
 /** Results of {@link logRatioSum} besides its return value (no allocation per call). */
 export let RATIO_TOTAL = 0; // Sq = Σ b·qᵢ, consistent with the terms
 export let RATIO_WEIGHT = 0; // Σ a·wᵢ, compensated
@@ -211,8 +252,9 @@ export let RATIO_WEIGHT = 0; // Σ a·wᵢ, compensated
  * without cancellation. Every term is ≥ 0 (b·qᵢ ≤ Sq). The largest qₖ is the only one whose ratio
  * can be near 1; its term is a·wₖ·log1p(R/(b·qₖ)) with R = Σ_{i≠k} b·qᵢ (compensated), so nothing
  * is lost there either; the sum is blocked (16 terms) and compensated. For entries already validated; a and b
- * are the exact power-of-two scales of the caller (1 when none). A wᵢ > 0 with qᵢ = 0 gives
- * Infinity. Two passes: O(n) time, O(1) memory.
+ * are the exact power-of-two scales of the caller (1 when none): they scale what is summed, while a
+ * ratio past the doubles takes its log from the unscaled qᵢ (b·qᵢ may have rounded in the
+ * subnormals). A wᵢ > 0 with qᵢ = 0 gives Infinity. Two passes: O(n) time, O(1) memory.
  */
 export function logRatioSum(w: Vector, q: Vector, n: number, a: number, b: number): number {
   let k = 0;
@@ -236,7 +278,11 @@ export function logRatioSum(w: Vector, q: Vector, n: number, a: number, b: numbe
   const rest = r + rc;
   const qk = top * b;
   const total = qk + rest;
-  const logTotal = Math.log(total);
+  // log(Sq/qᵢ) for a ratio past the doubles, from the unscaled qᵢ: log(total/b) − log qᵢ. With b < 1
+  // (sumSafeScale beside an entry near 1.8e308) b·qᵢ of a subnormal qᵢ rounds on the 2⁻¹⁰⁷⁴ grid
+  // or to 0, and its ratio is then always past the doubles (total ≥ 1.8e308/(16n²)), so every
+  // such term takes this form (referee 10: Infinity, or 4.2e-5 off, for q = [1.7e308, 5e-324 …])
+  const logTotal = Math.log(total) - Math.log(b);
   let hHi = 0;
   let hLo = 0;
   let sw = 0;
@@ -252,14 +298,17 @@ export function logRatioSum(w: Vector, q: Vector, n: number, a: number, b: numbe
       const t = sw + wi;
       swc += sw >= wi ? sw - t + wi : wi - t + sw;
       sw = t;
-      if (!(wi > 0)) continue;
+      if (!(wi > 0)) {
+        // a wᵢ > 0 that a < 1 flushed to 0 weighs nothing, unless qᵢ = 0: then the term is ∞
+        if (w[i] > 0 && q[i] === 0) h = Infinity;
+        continue;
+      }
       if (i === k) {
         h += wi * Math.log1p(rest / qk);
         continue;
       }
-      const qi = q[i] * b;
-      const ratio = total / qi;
-      h += wi * (ratio <= MAX_DOUBLE ? Math.log(ratio) : logTotal - Math.log(qi));
+      const ratio = total / (q[i] * b);
+      h += wi * (ratio <= MAX_DOUBLE ? Math.log(ratio) : logTotal - Math.log(q[i]));
     }
     const t = hHi + h;
     const z = t - hHi;
