@@ -8,6 +8,7 @@
 import * as path from "path";
 import * as cur from "../lib/src/information";
 import { setSimdDisabled } from "../lib/src/simd/instance";
+import { distribution, normals } from "./simd-inputs";
 
 type Lib = typeof cur;
 const baseDir = path.resolve(process.argv[2] ?? "");
@@ -18,25 +19,6 @@ const REPS = Number(process.argv[4] ?? 21);
 const ONLY = process.argv[5]?.split(",");
 let sink = 0;
 
-function distribution(n: number, seed: number): Float64Array {
-  let s = seed;
-  const a = new Float64Array(n);
-  let t = 0;
-  for (let i = 0; i < n; i++) {
-    s = (s * 16807) % 2147483647;
-    t += a[i] = s / 2147483647 + 1e-3;
-  }
-  for (let i = 0; i < n; i++) a[i] /= t;
-  return a;
-}
-function normals(n: number, seed: number): Float64Array {
-  let s = seed;
-  const r = (): number => (s = (s * 16807) % 2147483647) / 2147483647;
-  return Float64Array.from(
-    { length: n },
-    () => 10 * Math.sqrt(-2 * Math.log(r())) * Math.cos(2 * Math.PI * r()),
-  );
-}
 const P = distribution(N, 7);
 const Q = distribution(N, 11);
 const X = normals(N, 13);

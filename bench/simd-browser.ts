@@ -4,18 +4,7 @@
 // embedded bytes, compile synchronously on the main thread, instantiate).
 import { crossEntropy, entropy, klDivergence, logSumExp } from "../lib/src/information";
 import { kernels, setSimdDisabled } from "../lib/src/simd/instance";
-
-function distribution(n: number, seed: number): Float64Array {
-  let s = seed;
-  const a = new Float64Array(n);
-  let t = 0;
-  for (let i = 0; i < n; i++) {
-    s = (s * 16807) % 2147483647;
-    t += a[i] = s / 2147483647 + 1e-3;
-  }
-  for (let i = 0; i < n; i++) a[i] /= t;
-  return a;
-}
+import { distribution } from "./simd-inputs";
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 

@@ -15,31 +15,12 @@ import {
   logSumExpMaxPass,
   logSumExpSumPass,
 } from "../lib/src/simd/passes";
+import { distribution, normals } from "./simd-inputs";
 
 const N = Number(process.argv[2] ?? 1e6);
 const REPS = Number(process.argv[3] ?? 21);
 const ONLY = process.argv[4]?.split(",");
 let sink = 0;
-
-function distribution(n: number, seed: number): Float64Array {
-  let s = seed;
-  const a = new Float64Array(n);
-  let t = 0;
-  for (let i = 0; i < n; i++) {
-    s = (s * 16807) % 2147483647;
-    t += a[i] = s / 2147483647 + 1e-3;
-  }
-  for (let i = 0; i < n; i++) a[i] /= t;
-  return a;
-}
-function normals(n: number, seed: number): Float64Array {
-  let s = seed;
-  const r = (): number => (s = (s * 16807) % 2147483647) / 2147483647;
-  return Float64Array.from(
-    { length: n },
-    () => 10 * Math.sqrt(-2 * Math.log(r())) * Math.cos(2 * Math.PI * r()),
-  );
-}
 
 const kr = kernels();
 if (kr === undefined) throw new Error("no kernels");

@@ -32,6 +32,7 @@ import { crossEntropy, entropy, klDivergence, logSumExp } from "../lib/src/infor
 import { decodeBase64, kernels, setSimdDisabled } from "../lib/src/simd/instance";
 import { KERNELS_BASE64 } from "../lib/src/simd/module";
 import { BREAK_EVEN, PASS } from "../lib/src/simd/passes";
+import { distribution, normals } from "./simd-inputs";
 
 const ROOT = path.resolve(__dirname, "..");
 const N = 1e6;
@@ -39,26 +40,6 @@ type Op = "klDivergence" | "entropy" | "crossEntropy" | "logSumExp";
 const OPS: Op[] = ["klDivergence", "entropy", "crossEntropy", "logSumExp"];
 type Vec = Float64Array | number[];
 let sink = 0;
-
-function distribution(n: number, seed: number): Float64Array {
-  let s = seed;
-  const a = new Float64Array(n);
-  let t = 0;
-  for (let i = 0; i < n; i++) {
-    s = (s * 16807) % 2147483647;
-    t += a[i] = s / 2147483647 + 1e-3;
-  }
-  for (let i = 0; i < n; i++) a[i] /= t;
-  return a;
-}
-function normals(n: number, seed: number): Float64Array {
-  let s = seed;
-  const r = (): number => (s = (s * 16807) % 2147483647) / 2147483647;
-  return Float64Array.from(
-    { length: n },
-    () => 10 * Math.sqrt(-2 * Math.log(r())) * Math.cos(2 * Math.PI * r()),
-  );
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
