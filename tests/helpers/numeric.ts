@@ -103,3 +103,15 @@ export function assertAbsClose(actual: number, expected: number, abs: number, wh
 export function relClose(actual: number, expected: number, rel: number): boolean {
   return actual === expected || Math.abs(actual - expected) <= rel * Math.abs(expected);
 }
+
+/** Asserts that `f` throws an error of class `kind` whose message is exactly `message`. */
+export function throwsExactly(f: () => unknown, kind: ErrorConstructor, message: string): void {
+  try {
+    f();
+  } catch (e) {
+    assert.instance(e, kind, `${message}: wrong error class`);
+    assert.is((e as Error).message, message);
+    return;
+  }
+  assert.unreachable(`expected ${kind.name}: ${message}`);
+}

@@ -5,19 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { crossEntropyFromLogits } from "../../lib/src/information/cross-entropy-from-logits";
 import { close } from "./helpers";
-import { assertUlps } from "../helpers/numeric";
-
-/** Asserts that `f` throws an error of class `kind` whose message is exactly `message`. */
-function throwsExactly(f: () => unknown, kind: ErrorConstructor, message: string): void {
-  try {
-    f();
-  } catch (e) {
-    assert.instance(e, kind, `${message}: wrong error class`);
-    assert.is((e as Error).message, message);
-    return;
-  }
-  assert.unreachable(`expected ${kind.name}: ${message}`);
-}
+import { assertUlps, throwsExactly } from "../helpers/numeric";
 
 const F = "crossEntropyFromLogits";
 const RESCALE = "(pass { normalize: true } to rescale)";

@@ -7,19 +7,7 @@ import * as assert from "uvu/assert";
 import { binaryEntropy } from "../../lib/src/information/binary-entropy";
 import { binaryCrossEntropyFromLogit } from "../../lib/src/information/binary-cross-entropy-from-logit";
 import { logSumExp } from "../../lib/src/information/log-sum-exp";
-import { assertUlps } from "../helpers/numeric";
-
-/** Asserts that `f` throws an error of class `kind` whose message is exactly `message`. */
-function throwsExactly(f: () => unknown, kind: ErrorConstructor, message: string): void {
-  try {
-    f();
-  } catch (e) {
-    assert.instance(e, kind, `${message}: wrong error class`);
-    assert.is((e as Error).message, message);
-    return;
-  }
-  assert.unreachable(`expected ${kind.name}: ${message}`);
-}
+import { assertUlps, throwsExactly } from "../helpers/numeric";
 
 test("binaryEntropy rejects θ outside [0, 1] with an error naming the function and the value, and accepts both ends", () => {
   throwsExactly(
