@@ -9,6 +9,7 @@ import * as path from "path";
 import * as cur from "../lib/src/information";
 import { setSimdDisabled } from "../lib/src/simd/instance";
 import { distribution, normals } from "./simd-inputs";
+import { cpuNow, median } from "./timing";
 
 type Lib = typeof cur;
 const baseDir = path.resolve(process.argv[2] ?? "");
@@ -35,14 +36,6 @@ const js = (g: () => number) => (): number => {
   } finally {
     setSimdDisabled(false);
   }
-};
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const cpuNow = (): number => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
 };
 const A = calls(base);
 const B = calls(cur);

@@ -16,6 +16,7 @@ import {
   logSumExpSumPass,
 } from "../lib/src/simd/passes";
 import { distribution, normals } from "./simd-inputs";
+import { cpuNow, median } from "./timing";
 
 const N = Number(process.argv[2] ?? 1e6);
 const REPS = Number(process.argv[3] ?? 21);
@@ -129,15 +130,6 @@ const groups: Record<string, Row[]> = {
       prime(X),
     ],
   ],
-};
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const cpuNow = (): number => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
 };
 
 for (const [name, rows] of Object.entries(groups)) {

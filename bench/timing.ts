@@ -20,3 +20,15 @@ export function medianMs(fn: () => number, reps: number): number {
 export function useSink(): void {
   if (!Number.isFinite(sink)) console.log("");
 }
+
+/** The median of `xs` (the mean of the middle two for an even count). */
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** This process's CPU time so far, user + system, in microseconds. */
+export const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
