@@ -41,6 +41,8 @@ typedef v128_t V;
 static double in0[CHUNK + 4] __attribute__((aligned(16)));
 static double in1[CHUNK + 4] __attribute__((aligned(16)));
 static double out[8] __attribute__((aligned(16)));
+/* mutualInformation's column sums as double-doubles, hi at [0, CHUNK), lo at [CHUNK, 2·CHUNK) */
+static double mcol[2 * CHUNK] __attribute__((aligned(16)));
 
 #define EXPORT(name) __attribute__((export_name(name)))
 
@@ -48,6 +50,7 @@ EXPORT("in0") double *in0_ptr(void) { return in0; }
 EXPORT("in1") double *in1_ptr(void) { return in1; }
 EXPORT("out") double *out_ptr(void) { return out; }
 EXPORT("chunk") int chunk_len(void) { return CHUNK; }
+EXPORT("cols") double *cols_ptr(void) { return mcol; }
 
 // ------------------------------------------------------------------ lane helpers
 #define SPLAT(x) wasm_f64x2_splat(x)
@@ -959,4 +962,109 @@ EXPORT("lse_sum_end") void lse_sum_end(void) {
   double c = e + (L0(lc) + L1(lc));
   out[0] = (t - 1.0) + c; /* the whole sum, the maximum's own 1 included */
   out[1] = (t - 2.0) + c; /* the sum without it, for log1p (t − 2 is exact too, t < 2^54) */
+}
+
+// ------------------------------------------------------------------ mutual information
+// The terms pass of mutualInformation (lib/src/information/scan-table.ts, mutualInformationOf)
+// over one chunk of one row, while the plain y = r·c/S is proven enough there ("plain"), and only
+// for an unscaled table (a = 1): in0 = the row's cells v, in1 = the column sums' hi parts c,
+// rs = rᵢ/S. Per cell yh = rs·c, d = v − yh, s = v + yh:
+//  - far (v > 0, yh > 0, |d| ≥ s/16): v·log(v/yh) − d, one log of the ratio;
+//  - else: kl_div(v, yh) = s·(u² + u(1 + u)·u²·A(u²)), u = d/s, A(t) = 1/3 + t/5 + … + t⁷/17 (|u| <
+//    1/16 here, so t < 2⁻⁸ and the next term, t⁸/19, is below 2⁻⁶⁸ of A: numerics.ts's atanhSeries
+//    takes 4 terms below |u| = 1/64 and 14 above); at v = 0, u = −1 and this is yh exactly
+//    (kl_div(0, y) = y), at v = yh = 0 it is 0 (masked); and dev += |d| + 1.5e-15·yh, the JS's
+//    bound on what the plain y can move.
+// A far cell whose ratio leaves the normal range, or v > 0 = yh, makes the chunk return 1 with
+// nothing changed: the JS takes the row (log v − log yh, the logs of the four factors).
+// Sums: blocks of MI_BLOCK = 32 cells along the row (ROW_BLOCK in scan-table.ts), lane order
+// inside a block (lane 0 + lane 1 at its end), block sums into the (hi, lo) pair given in and
+// returned in out[0], out[1] with TwoSum; dev a plain sum (in, then lane 0 + lane 1 added to it at
+// the chunk's end), out[2]. The chunk is a whole number of blocks except a row's last.
+#define MI_BLOCK 32
+
+static inline V mi_near(V d, V s) {
+  V u = DIV(d, s);
+  V t = MUL(u, u);
+  V t2 = MUL(t, t);
+  V t4 = MUL(t2, t2);
+  V p = ADD(ADD(ADD(SPLAT(1.0 / 3), MUL(t, SPLAT(0.2))), MUL(t2, ADD(SPLAT(1.0 / 7), MUL(t, SPLAT(1.0 / 9))))),
+            MUL(t4, ADD(ADD(SPLAT(1.0 / 11), MUL(t, SPLAT(1.0 / 13))), MUL(t2, ADD(SPLAT(1.0 / 15), MUL(t, SPLAT(1.0 / 17)))))));
+  return MUL(s, ADD(t, MUL(MUL(u, ADD(SPLAT(1.0), u)), MUL(t, p))));
+}
+
+/* one vector of cells: its terms added to h, its near cells' bound to dev; lanes the kernel cannot
+   take set in bad */
+static inline void mi_step(V v, V c, V rs, V *h, V *dev, V *bad) {
+  V yh = MUL(rs, c);
+  V d = SUB(v, yh);
+  V s = ADD(v, yh);
+  V near = wasm_f64x2_lt(wasm_f64x2_abs(d), MUL(SPLAT(0.0625), s));
+  V vpos = wasm_f64x2_gt(v, SPLAT(0.0));
+  V ypos = wasm_f64x2_gt(yh, SPLAT(0.0));
+  V far = wasm_v128_andnot(wasm_v128_and(vpos, ypos), near);
+  V r = DIV(v, yh);
+  V inr = wasm_v128_and(wasm_f64x2_ge(r, SPLAT(RATIO_MIN)), wasm_f64x2_le(r, SPLAT(RATIO_MAX)));
+  *bad = wasm_v128_or(*bad, wasm_v128_or(wasm_v128_andnot(far, inr), wasm_v128_andnot(vpos, ypos)));
+  V term = SUB(MUL(v, vlog_normal(SEL(far, r, SPLAT(1.0)))), d);
+  if (!wasm_i64x2_all_true(far)) {
+    V tn = wasm_v128_and(mi_near(d, s), wasm_f64x2_gt(s, SPLAT(0.0)));
+    *dev = ADD(*dev, wasm_v128_andnot(ADD(wasm_f64x2_abs(d), MUL(SPLAT(1.5e-15), yh)), far));
+    term = SEL(far, term, tn);
+  }
+  *h = ADD(*h, term);
+}
+
+EXPORT("mi_chunk") int mi_chunk(int n, double rsd, double hi, double lo, double dev0) {
+  n = pad(n, 0.0, 0.0); /* v = c = 0: no term, no bound */
+  V rs = SPLAT(rsd), dev = SPLAT(0.0), bad = ISPLAT(0);
+  Pair hp = {hi, lo};
+  for (int start = 0; start < n; start += MI_BLOCK) {
+    int end = start + MI_BLOCK < n ? start + MI_BLOCK : n;
+    V h = SPLAT(0.0);
+    for (int i = start; i < end; i += 2) mi_step(load(in0 + i), load(in1 + i), rs, &h, &dev, &bad);
+    two_sum(&hp, L0(h) + L1(h));
+  }
+  if (wasm_v128_any_true(bad)) return 1;
+  out[0] = hp.hi;
+  out[1] = hp.lo;
+  out[2] = dev0 + (L0(dev) + L1(dev));
+  return 0;
+}
+
+// The marginals pass of mutualInformation for rows of n <= CHUNK cells (unscaled): the column sums
+// in mcol as double-doubles (Neumaier, in row order: the same operations as scan-table.ts's
+// marginals, so the same bits), and each row's sum as hi + compensation (Neumaier per lane, lane
+// sums joined by TwoSum: out[0] = hi, out[1] = the compensation). A cell that is not a finite
+// number >= 0 makes it return 1 (the JS then redoes the pass and throws, or finds the total
+// infinite, as before).
+EXPORT("mi_marg_begin") void mi_marg_begin(int n) {
+  for (int j = 0; j < n; j++) mcol[j] = mcol[CHUNK + j] = 0;
+}
+
+static inline V neumaier_err(V a, V b, V t) { /* the rounding error of t = a + b, a, b >= 0 */
+  return SEL(wasm_f64x2_ge(a, b), ADD(SUB(a, t), b), ADD(SUB(b, t), a));
+}
+
+EXPORT("mi_marg_row") int mi_marg_row(int n) {
+  n = pad(n, 0.0, 0.0); /* a 0 cell: adds +0 to the pad column, which is never read */
+  V r = SPLAT(0.0), rc = SPLAT(0.0), good = ISPLAT(-1);
+  for (int i = 0; i < n; i += 2) {
+    V v = load(in0 + i);
+    good = wasm_v128_and(good, wasm_v128_and(wasm_f64x2_ge(v, SPLAT(0.0)), wasm_f64x2_lt(v, SPLAT(__builtin_inf()))));
+    V c = load(mcol + i);
+    V t = ADD(c, v);
+    wasm_v128_store(mcol + CHUNK + i, ADD(load(mcol + CHUNK + i), neumaier_err(c, v, t)));
+    wasm_v128_store(mcol + i, t);
+    V u = ADD(r, v);
+    rc = ADD(rc, neumaier_err(r, v, u));
+    r = u;
+  }
+  if (!wasm_i64x2_all_true(good)) return 1;
+  double a = L0(r), b = L1(r);
+  double t = a + b;
+  double z = t - a;
+  out[0] = t;
+  out[1] = ((a - (t - z)) + (b - z)) + (L0(rc) + L1(rc));
+  return 0;
 }

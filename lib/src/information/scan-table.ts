@@ -12,6 +12,14 @@ import {
   scaleFor,
   sumSafeScale,
 } from "./numerics";
+import {
+  miKernels,
+  miMarginRow,
+  miMarginsBegin,
+  miMarginsEnd,
+  miRowSimd,
+  MI_ROW,
+} from "../simd/passes";
 
 /** Unnormalized sums from one pass; the entropies follow analytically (see the callers). */
 export interface TableSums {
@@ -209,6 +217,30 @@ function marginals(
 ): number {
   let sHi = 0;
   let sLo = 0;
+  // unscaled rows of at most a chunk on the kernels (lib/wasm/kernels.c, mi_marg_row): the same
+  // column sums, each row's sum per lane (its hi and compensation, joined by TwoSum)
+  const kr = a === 1 ? miKernels(m) : undefined;
+  if (kr !== undefined && m <= kr.chunk) {
+    miMarginsBegin(kr, m);
+    let i = 0;
+    for (; i < nRows && miMarginRow(kr, pxy[i], m); i++) {
+      const r = MI_ROW.hi;
+      const rc = MI_ROW.lo;
+      const rh = r + rc;
+      buf[2 * m + i] = rh;
+      buf[2 * m + nRows + i] = rc - (rh - r);
+      const t = sHi + r;
+      sLo += (sHi >= r ? sHi - t + r : r - t + sHi) + rc;
+      sHi = t;
+    }
+    if (i === nRows) {
+      miMarginsEnd(kr, m, buf);
+      return finishMarginals(m, buf, sHi, sLo);
+    }
+    sHi = 0; // a cell the kernels did not take: the JS loop below, from the start
+    sLo = 0;
+    buf.fill(0);
+  }
   for (let i = 0; i < nRows; i++) {
     const row = pxy[i];
     let r = 0;
@@ -232,6 +264,11 @@ function marginals(
     sLo += (sHi >= r ? sHi - t + r : r - t + sHi) + rc;
     sHi = t;
   }
+  return finishMarginals(m, buf, sHi, sLo);
+}
+
+/** The total as hi (returned) and lo (MARGIN_LO), the column sums renormalised in buf. */
+function finishMarginals(m: number, buf: Float64Array, sHi: number, sLo: number): number {
   const sh = sHi + sLo;
   MARGIN_LO = sLo - (sh - sHi);
   for (let j = 0; j < m; j++) {
@@ -299,6 +336,13 @@ export function mutualInformationOf(
   // double-double cost about an eighth of the call on a random 1000 × 1000 table.
   let plain = true;
   let dev = 0; // Σ(|v − yh| + 13ε·yh) over the near cells taken plain
+  // the plain rows of an unscaled table on the WebAssembly SIMD kernels from their break-even row
+  // length on (lib/wasm/kernels.c, mi_chunk: the same terms, the near ones by one polynomial, in
+  // lane order); a row they cannot take (a ratio outside the normal range, a cell > 0 whose y is 0)
+  // and every double-double row run the loop below
+  const kr = a === 1 ? miKernels(m) : undefined;
+  const colsLoaded = kr !== undefined && m <= kr.chunk;
+  if (colsLoaded) kr.mem.set(buf.subarray(0, m), kr.in1);
   for (let i = 0; i < nRows; i++) {
     const row = pxy[i];
     const hHi0 = hHi;
@@ -307,6 +351,19 @@ export function mutualInformationOf(
     const rh = buf[2 * m + i];
     const rl = buf[2 * m + nRows + i];
     const rs = rh / sHi;
+    if (plain && kr !== undefined && miRowSimd(kr, row, m, rs, buf, colsLoaded, hHi, hLo, dev)) {
+      hHi = MI_ROW.hi;
+      hLo = MI_ROW.lo;
+      dev = MI_ROW.dev;
+      if (dev * 12 > hHi + hLo) {
+        plain = false;
+        hHi = hHi0;
+        hLo = hLo0;
+        dev = dev0;
+        i--;
+      }
+      continue;
+    }
     // Dekker splits hoisted: the row sum's here, the total's once (the total is in [2⁻²⁰⁰, 2²⁰⁰], so
     // no split overflows)
     sp = SPLIT * rh;

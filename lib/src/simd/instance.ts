@@ -35,6 +35,10 @@ export interface KernelExports {
   lse_sum_begin(m: number): void;
   lse_sum_chunk(n: number): void;
   lse_sum_end(): void;
+  mi_chunk(n: number, rs: number, hi: number, lo: number, dev: number): number;
+  cols(): number;
+  mi_marg_begin(n: number): void;
+  mi_marg_row(n: number): number;
 }
 
 /** The loaded kernels: exports plus Float64Array indices of the buffers. */

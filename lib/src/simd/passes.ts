@@ -40,7 +40,13 @@ const BLOCK = 256;
  * entropy 16, 16, 24; crossEntropy 32, 32, 48; klDivergence 24, 64, 24; logSumExp 24, 24, 24;
  * each value below is at least the largest of the three.
  */
-export const BREAK_EVEN = { entropy: 32, crossEntropy: 48, klDivergence: 64, logSumExp: 32 };
+export const BREAK_EVEN = {
+  entropy: 32,
+  crossEntropy: 48,
+  klDivergence: 64,
+  logSumExp: 32,
+  mutualInformation: 32,
+};
 
 /** Results of the last pass besides its return value (no allocation per call). */
 export const PASS = {
@@ -453,4 +459,79 @@ export function logSumExpMaxPass(fn: string, xs: Vector, n: number): number {
 export function logSumExpSumPass(xs: Vector, n: number, m: number, k: number): number {
   const kr = use(n, BREAK_EVEN.logSumExp);
   return kr ? lseSumSimd(kr, xs, n, m, k) : lseSumJs(xs, n, m, k);
+}
+
+// --------------------------------------------------------------------------- mutualInformation
+
+/** The kernels for mutualInformation's terms pass over rows of m cells, or undefined (JS). */
+export function miKernels(m: number): Kernels | undefined {
+  return use(m, BREAK_EVEN.mutualInformation);
+}
+
+/** Results of {@link miRowSimd}: the (hi, lo) pair of the terms and the bound's sum `dev`. */
+export const MI_ROW = { hi: 0, lo: 0, dev: 0 };
+
+/**
+ * One row of mutualInformation's plain terms pass on the kernels (lib/wasm/kernels.c, mi_chunk):
+ * the row's terms added into the pair (hi, lo) by blocks of 32 cells, and its near cells' bound
+ * into dev, all three in MI_ROW. `cols` holds the column sums' hi parts; when `colsLoaded` they
+ * are already in the kernels' second buffer (m ≤ chunk). Returns false, with MI_ROW unchanged, when
+ * a cell needs the JS loop (a ratio outside the normal range, a cell > 0 whose r·c/S is 0, or an
+ * entry of a `number[]` that no longer reads as a number).
+ */
+export function miRowSimd(
+  kr: Kernels,
+  row: Vector,
+  m: number,
+  rs: number,
+  cols: Float64Array,
+  colsLoaded: boolean,
+  hi: number,
+  lo: number,
+  dev: number,
+): boolean {
+  const ex = kr.exports;
+  const mem = kr.mem;
+  const C = kr.chunk;
+  for (let start = 0; start < m; start += C) {
+    const len = start + C < m ? C : m - start;
+    if (!fill(mem, kr.in0, row, start, len)) return false;
+    if (!colsLoaded) mem.set(cols.subarray(start, start + len), kr.in1);
+    if (ex.mi_chunk(len, rs, hi, lo, dev) !== 0) return false;
+    hi = mem[kr.out];
+    lo = mem[kr.out + 1];
+    dev = mem[kr.out + 2];
+  }
+  MI_ROW.hi = hi;
+  MI_ROW.lo = lo;
+  MI_ROW.dev = dev;
+  return true;
+}
+
+/**
+ * The marginals pass of an unscaled table of rows of m ≤ chunk cells on the kernels
+ * (lib/wasm/kernels.c, mi_marg_row): {@link miMarginsBegin}, then {@link miMarginRow} for every row
+ * in order, then {@link miMarginsEnd}. The column sums are double-doubles built by the same
+ * operations in the same order as the JS loop (so the same bits); each row's sum comes back as a
+ * hi part and a compensation in MI_ROW.hi, MI_ROW.lo (Neumaier per lane, lanes joined by TwoSum).
+ */
+export function miMarginsBegin(kr: Kernels, m: number): void {
+  kr.exports.mi_marg_begin(m);
+}
+
+/** Adds one row (see {@link miMarginsBegin}); false when a cell is not a finite number ≥ 0 (the
+ *  caller then redoes the pass in JS, which throws the library's message or finds the total
+ *  infinite, as without the kernels). */
+export function miMarginRow(kr: Kernels, row: Vector, m: number): boolean {
+  if (!fill(kr.mem, kr.in0, row, 0, m) || kr.exports.mi_marg_row(m) !== 0) return false;
+  MI_ROW.hi = kr.mem[kr.out];
+  MI_ROW.lo = kr.mem[kr.out + 1];
+  return true;
+}
+
+/** The column sums, hi parts into buf[0, m), lo parts into buf[m, 2m). */
+export function miMarginsEnd(kr: Kernels, m: number, buf: Float64Array): void {
+  const c = kr.exports.cols() / 8;
+  buf.set(kr.mem.subarray(c, c + m), 0);
+  buf.set(kr.mem.subarray(c + kr.chunk, c + kr.chunk + m), m);
 }
