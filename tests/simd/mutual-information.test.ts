@@ -9,7 +9,7 @@
 // known in closed form: log n for Y = X, 0 for an exactly independent table.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mutualInformation, type InfoOptions } from "../../lib/src/information";
+import { entropy, mutualInformation, type InfoOptions } from "../../lib/src/information";
 import { setSimdDisabled } from "../../lib/src/simd/instance";
 import { BREAK_EVEN, PASS } from "../../lib/src/simd/passes";
 
@@ -190,6 +190,31 @@ test("a bad cell gives the same error on both paths, in every position of a vect
           cases++;
         }
   assert.is(cases, 84); // 2 lengths × 7 positions × (4 bad values in a number[] + 2 in a Float64Array)
+});
+
+test("a library call made from a row getter between the kernels' rows does not disturb the outer call (the kernels are held for it)", () => {
+  const inner = table(3, 50, "uniform", "Float64Array");
+  const v = table(1, 300, "uniform", "Float64Array")[0];
+  for (const at of [0, 1, 3]) {
+    const rows = table(4, 40, "uniform", "Float64Array");
+    const pxy: Row[] = rows.slice();
+    let calls = 0;
+    Object.defineProperty(pxy, at, {
+      get: () => {
+        calls++;
+        // other kernel passes that use the input buffers and the column sums
+        mutualInformation(inner);
+        entropy(v);
+        return rows[at];
+      },
+    });
+    setSimdDisabled(true);
+    const js = mutualInformation(rows);
+    setSimdDisabled(false);
+    const s = mutualInformation(pxy);
+    assert.ok(calls > 0, "the getter ran");
+    assert.ok(Math.abs(s - js) <= PATH_DIFF * js, `getter at row ${at}: ${s} against ${js}`);
+  }
 });
 
 test.run();

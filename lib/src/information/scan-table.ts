@@ -12,6 +12,7 @@ import {
   scaleFor,
   sumSafeScale,
 } from "./numerics";
+import { holdKernels } from "../simd/instance";
 import {
   miKernels,
   miMarginRow,
@@ -221,22 +222,25 @@ function marginals(
   // column sums, each row's sum per lane (its hi and compensation, joined by TwoSum)
   const kr = a === 1 ? miKernels(m) : undefined;
   if (kr !== undefined && m <= kr.chunk) {
-    miMarginsBegin(kr, m);
     let i = 0;
-    for (; i < nRows && miMarginRow(kr, pxy[i], m); i++) {
-      const r = MI_ROW.hi;
-      const rc = MI_ROW.lo;
-      const rh = r + rc;
-      buf[2 * m + i] = rh;
-      buf[2 * m + nRows + i] = rc - (rh - r);
-      const t = sHi + r;
-      sLo += (sHi >= r ? sHi - t + r : r - t + sHi) + rc;
-      sHi = t;
+    holdKernels(true); // the column sums stay in the kernels' memory between rows
+    try {
+      miMarginsBegin(kr, m);
+      for (; i < nRows && miMarginRow(kr, pxy[i], m); i++) {
+        const r = MI_ROW.hi;
+        const rc = MI_ROW.lo;
+        const rh = r + rc;
+        buf[2 * m + i] = rh;
+        buf[2 * m + nRows + i] = rc - (rh - r);
+        const t = sHi + r;
+        sLo += (sHi >= r ? sHi - t + r : r - t + sHi) + rc;
+        sHi = t;
+      }
+      if (i === nRows) miMarginsEnd(kr, m, buf);
+    } finally {
+      holdKernels(false);
     }
-    if (i === nRows) {
-      miMarginsEnd(kr, m, buf);
-      return finishMarginals(m, buf, sHi, sLo);
-    }
+    if (i === nRows) return finishMarginals(m, buf, sHi, sLo);
     sHi = 0; // a cell the kernels did not take: the JS loop below, from the start
     sLo = 0;
     buf.fill(0);
@@ -343,100 +347,105 @@ export function mutualInformationOf(
   const kr = a === 1 ? miKernels(m) : undefined;
   const colsLoaded = kr !== undefined && m <= kr.chunk;
   if (colsLoaded) kr.mem.set(buf.subarray(0, m), kr.in1);
-  for (let i = 0; i < nRows; i++) {
-    const row = pxy[i];
-    const hHi0 = hHi;
-    const hLo0 = hLo;
-    const dev0 = dev;
-    const rh = buf[2 * m + i];
-    const rl = buf[2 * m + nRows + i];
-    const rs = rh / sHi;
-    if (plain && kr !== undefined && miRowSimd(kr, row, m, rs, buf, colsLoaded, hHi, hLo, dev)) {
-      hHi = MI_ROW.hi;
-      hLo = MI_ROW.lo;
-      dev = MI_ROW.dev;
-      if (dev * 12 > hHi + hLo) {
+  if (kr !== undefined) holdKernels(true); // the column sums stay in the kernels' buffer (in1)
+  try {
+    for (let i = 0; i < nRows; i++) {
+      const row = pxy[i];
+      const hHi0 = hHi;
+      const hLo0 = hLo;
+      const dev0 = dev;
+      const rh = buf[2 * m + i];
+      const rl = buf[2 * m + nRows + i];
+      const rs = rh / sHi;
+      if (plain && kr !== undefined && miRowSimd(kr, row, m, rs, buf, colsLoaded, hHi, hLo, dev)) {
+        hHi = MI_ROW.hi;
+        hLo = MI_ROW.lo;
+        dev = MI_ROW.dev;
+        if (dev * 12 > hHi + hLo) {
+          plain = false;
+          hHi = hHi0;
+          hLo = hLo0;
+          dev = dev0;
+          i--;
+        }
+        continue;
+      }
+      // Dekker splits hoisted: the row sum's here, the total's once (the total is in [2⁻²⁰⁰, 2²⁰⁰], so
+      // no split overflows)
+      sp = SPLIT * rh;
+      const rH = sp - (sp - rh);
+      const rL = rh - rH;
+      // a blocked sum along the row, as in scan(): blocks of ROW_BLOCK cells, each block's terms
+      // into the TwoSum pair (a plain sum along a row of 5e5 cells was 8e-12 off)
+      for (let start = 0; start < m; start += ROW_BLOCK) {
+        const end = start + ROW_BLOCK < m ? start + ROW_BLOCK : m;
+        let h = 0;
+        for (let j = start; j < end; j++) {
+          const v = a === 1 ? row[j] : row[j] * a;
+          const ch = buf[j];
+          // y = r·c/S to within 2 roundings (the near branch below takes the exact residual of it)
+          const yh = rs * ch;
+          // a cell not near r·c/S (|u| ≥ 1/16): v log(v/y) − (v − y) cancels by at most a factor 16
+          // there, plain doubles suffice and no series is needed
+          if (v > 0 && yh > 0 && !(Math.abs(v - yh) < 0.0625 * (v + yh))) {
+            const r = v / yh;
+            h +=
+              v *
+                (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
+                  ? Math.log(r)
+                  : Math.log(v) - Math.log(yh)) -
+              (v - yh);
+            continue;
+          }
+          // near independence: y = r·c/S in double-double, so v − y keeps its digits (Dekker's
+          // products inline, with the hoisted splits)
+          let yl = 0;
+          if (plain)
+            dev += Math.abs(v - yh) + 1.5e-15 * yh; // 13ε = 1.44e-15, rounded up
+          else {
+            const ph = rh * ch;
+            sp = SPLIT * ch;
+            const cH = sp - (sp - ch);
+            const cL = ch - cH;
+            const pl = rL * cL - (ph - rH * cH - rL * cH - rH * cL) + rh * buf[m + j] + rl * ch;
+            const e = yh * sHi;
+            sp = SPLIT * yh;
+            const yH = sp - (sp - yh);
+            const yL = yh - yH;
+            const ee = yL * sL - (e - yH * sH - yL * sH - yH * sL);
+            yl = (ph - e - ee + pl - yh * sLo) / sHi;
+          }
+          if (yh === 0) {
+            // r·c/S below every double while p > 0 (p ≤ min(r, c), so only for cells 1e-300 apart)
+            if (v > 0) h += v * (Math.log(v) + Math.log(sHi) - Math.log(rh) - Math.log(ch)) - v;
+            continue;
+          }
+          const d = v - yh - yl;
+          const s2 = v + yh;
+          const u = d / s2;
+          // |u| < 1/16 here: kl_div(v, y) = (v + y)·atanhSeries(u), its first branch inline below 1/64
+          // (one test on |u|: two on u were two branches that random tables mispredict)
+          if (Math.abs(u) < 0.015625) {
+            const t = u * u;
+            h += s2 * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
+          } else h += v > 0 ? s2 * atanhSeries(u) : klDivTerm(v, yh, d);
+        }
+        const t = hHi + h;
+        const z = t - hHi;
+        hLo += hHi - (t - z) + (h - z);
+        hHi = t;
+      }
+      // 6ε·dev ≤ 2⁻⁵⁴·(hHi + hLo), without the powers of two
+      if (plain && dev * 12 > hHi + hLo) {
         plain = false;
         hHi = hHi0;
         hLo = hLo0;
         dev = dev0;
         i--;
       }
-      continue;
     }
-    // Dekker splits hoisted: the row sum's here, the total's once (the total is in [2⁻²⁰⁰, 2²⁰⁰], so
-    // no split overflows)
-    sp = SPLIT * rh;
-    const rH = sp - (sp - rh);
-    const rL = rh - rH;
-    // a blocked sum along the row, as in scan(): blocks of ROW_BLOCK cells, each block's terms
-    // into the TwoSum pair (a plain sum along a row of 5e5 cells was 8e-12 off)
-    for (let start = 0; start < m; start += ROW_BLOCK) {
-      const end = start + ROW_BLOCK < m ? start + ROW_BLOCK : m;
-      let h = 0;
-      for (let j = start; j < end; j++) {
-        const v = a === 1 ? row[j] : row[j] * a;
-        const ch = buf[j];
-        // y = r·c/S to within 2 roundings (the near branch below takes the exact residual of it)
-        const yh = rs * ch;
-        // a cell not near r·c/S (|u| ≥ 1/16): v log(v/y) − (v − y) cancels by at most a factor 16
-        // there, plain doubles suffice and no series is needed
-        if (v > 0 && yh > 0 && !(Math.abs(v - yh) < 0.0625 * (v + yh))) {
-          const r = v / yh;
-          h +=
-            v *
-              (r >= 2.2250738585072014e-308 && r <= Number.MAX_VALUE
-                ? Math.log(r)
-                : Math.log(v) - Math.log(yh)) -
-            (v - yh);
-          continue;
-        }
-        // near independence: y = r·c/S in double-double, so v − y keeps its digits (Dekker's
-        // products inline, with the hoisted splits)
-        let yl = 0;
-        if (plain)
-          dev += Math.abs(v - yh) + 1.5e-15 * yh; // 13ε = 1.44e-15, rounded up
-        else {
-          const ph = rh * ch;
-          sp = SPLIT * ch;
-          const cH = sp - (sp - ch);
-          const cL = ch - cH;
-          const pl = rL * cL - (ph - rH * cH - rL * cH - rH * cL) + rh * buf[m + j] + rl * ch;
-          const e = yh * sHi;
-          sp = SPLIT * yh;
-          const yH = sp - (sp - yh);
-          const yL = yh - yH;
-          const ee = yL * sL - (e - yH * sH - yL * sH - yH * sL);
-          yl = (ph - e - ee + pl - yh * sLo) / sHi;
-        }
-        if (yh === 0) {
-          // r·c/S below every double while p > 0 (p ≤ min(r, c), so only for cells 1e-300 apart)
-          if (v > 0) h += v * (Math.log(v) + Math.log(sHi) - Math.log(rh) - Math.log(ch)) - v;
-          continue;
-        }
-        const d = v - yh - yl;
-        const s2 = v + yh;
-        const u = d / s2;
-        // |u| < 1/16 here: kl_div(v, y) = (v + y)·atanhSeries(u), its first branch inline below 1/64
-        // (one test on |u|: two on u were two branches that random tables mispredict)
-        if (Math.abs(u) < 0.015625) {
-          const t = u * u;
-          h += s2 * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
-        } else h += v > 0 ? s2 * atanhSeries(u) : klDivTerm(v, yh, d);
-      }
-      const t = hHi + h;
-      const z = t - hHi;
-      hLo += hHi - (t - z) + (h - z);
-      hHi = t;
-    }
-    // 6ε·dev ≤ 2⁻⁵⁴·(hHi + hLo), without the powers of two
-    if (plain && dev * 12 > hHi + hLo) {
-      plain = false;
-      hHi = hHi0;
-      hLo = hLo0;
-      dev = dev0;
-      i--;
-    }
+  } finally {
+    if (kr !== undefined) holdKernels(false);
   }
   const terms = hHi + hLo;
   if (normalize) return terms / sHi;

@@ -111,6 +111,16 @@ function simdWasm(): WasmApi | undefined {
 }
 
 /**
+ * Holds the kernels for a pass whose state lives in their memory across JS code that may call
+ * back into the library (mutualInformation reads each row of the table between kernel calls, and
+ * a row may be a getter): while held, `kernels()` answers `undefined`, so such a call takes the JS
+ * path and cannot overwrite that state. Released with `false` (in a `finally`).
+ */
+export function holdKernels(on: boolean): void {
+  busy = on;
+}
+
+/**
  * The kernels, compiled and instantiated on the first call; `undefined` where WebAssembly or
  * SIMD128 is missing or compiling is not allowed (then every caller takes the JS path).
  */
@@ -205,6 +215,7 @@ function fillFromArray(
   start: number,
   len: number,
 ): boolean {
+  const held = busy;
   busy = true;
   try {
     for (let i = 0; i < len; i++) {
@@ -213,7 +224,7 @@ function fillFromArray(
       mem[at + i] = x;
     }
   } finally {
-    busy = false;
+    busy = held;
   }
   return true;
 }
