@@ -2,6 +2,11 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng } from "../../lib/src/distributions/create-rng";
 import { gaussian } from "../../lib/src/distributions/gaussian";
+import { bernoulli } from "../../lib/src/distributions/bernoulli";
+import { beta } from "../../lib/src/distributions/beta";
+import { categorical } from "../../lib/src/distributions/categorical";
+import { exponential } from "../../lib/src/distributions/exponential";
+import { poisson } from "../../lib/src/distributions/poisson";
 import {
   checkDraws,
   drawNormal,
@@ -146,6 +151,24 @@ test("isMade is false, without throwing, for null, undefined, a number, a plain 
   assert.is(isMade(d), true);
   for (const v of [null, undefined, 5, "gaussian", {}, { ...d }, Object.create(d)]) {
     assert.is(isMade(v), false, String(v));
+  }
+});
+
+test("every family constructor's object is made (its seal vouches for that object), and a copy of it is not", () => {
+  // each constructor writes its own seal, () => vouch(d): one that vouched for anything but its
+  // own result would make isMade false for it (and for a copy still false)
+  const made = [
+    gaussian(0, 1),
+    bernoulli(0.3),
+    beta(2, 3),
+    categorical([0.2, 0.8]),
+    exponential(2),
+    poisson(4),
+  ];
+  for (const d of made) {
+    assert.is(isMade(d), true, d.family);
+    assert.is(isMade({ ...d }), false, `a copy of ${d.family}`);
+    assert.is(isMade(Object.create(d)), false, `an object inheriting from ${d.family}`);
   }
 });
 

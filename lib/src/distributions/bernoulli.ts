@@ -2,7 +2,16 @@ import { binaryEntropy } from "../information";
 import type { Rng } from "./create-rng";
 import type { Bernoulli, EntropyOptions } from "./distribution";
 import { allocate } from "../validate/validate";
-import { checkDraws, drawUniform, checkX, entropyBase, frozen, param, made } from "./internal";
+import {
+  checkDraws,
+  drawUniform,
+  checkX,
+  entropyBase,
+  frozen,
+  param,
+  made,
+  vouch,
+} from "./internal";
 
 /**
  * Creates the Bernoulli distribution on {0, 1} with P(X = 1) = p.
@@ -38,29 +47,33 @@ export function bernoulli(p: number): Bernoulli {
   // p·(1 − p) with the rounding error of 1 − p (exact: Sterbenz) added back: one rounding
   const q = 1 - p;
   const variance = p * q + p * (1 - q - p);
-  return made({
-    family: "bernoulli" as const,
-    params: frozen({ p }),
-    logProb,
-    prob(x: number): number {
-      if (x === 1) return p;
-      if (x === 0) return 1 - p;
-      checkX("bernoulli.prob", x);
-      return 0;
+  const d: Bernoulli = made(
+    {
+      family: "bernoulli" as const,
+      params: frozen({ p }),
+      logProb,
+      prob(x: number): number {
+        if (x === 1) return p;
+        if (x === 0) return 1 - p;
+        checkX("bernoulli.prob", x);
+        return 0;
+      },
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("bernoulli.sample", n, rng);
+        const out = allocate("bernoulli.sample", "n", n);
+        for (let i = 0; i < n; i++) out[i] = drawUniform("bernoulli.sample", rng) < p ? 1 : 0;
+        return out;
+      },
+      mean: () => p,
+      // p·(1 − p) with the rounding error of 1 − p (exact: Sterbenz) added back: one rounding
+      variance: () => variance,
+      entropy(opts?: EntropyOptions): number {
+        const lnBase = entropyBase("bernoulli.entropy", opts); // validates under this method's name
+        const h = binaryEntropy(p);
+        return lnBase === 1 ? h : h / lnBase;
+      },
     },
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("bernoulli.sample", n, rng);
-      const out = allocate("bernoulli.sample", "n", n);
-      for (let i = 0; i < n; i++) out[i] = drawUniform("bernoulli.sample", rng) < p ? 1 : 0;
-      return out;
-    },
-    mean: () => p,
-    // p·(1 − p) with the rounding error of 1 − p (exact: Sterbenz) added back: one rounding
-    variance: () => variance,
-    entropy(opts?: EntropyOptions): number {
-      const lnBase = entropyBase("bernoulli.entropy", opts); // validates under this method's name
-      const h = binaryEntropy(p);
-      return lnBase === 1 ? h : h / lnBase;
-    },
-  });
+    () => vouch(d),
+  );
+  return d;
 }

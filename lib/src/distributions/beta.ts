@@ -16,6 +16,7 @@ import {
   inBase,
   param,
   made,
+  vouch,
   quotientOfSum,
   correctedQuotient,
   twoSum,
@@ -551,32 +552,36 @@ export function beta(alpha: number, beta: number): Beta {
   // a/(a + b) and b/(a + b) with the rounding of a + b folded back (one rounding each)
   const mean = half ? (0.5 * a) / s : quotientOfSum(a, a, b);
   const other = half ? (0.5 * b) / s : quotientOfSum(b, a, b); // 1 − mean, without its cancellation
-  return made({
-    family: "beta" as const,
-    params: frozen({ alpha: a, beta: b }),
-    logProb,
-    prob(x: number): number {
-      checkX("beta.prob", x);
-      return Math.exp(logProb(x));
+  const d: Beta = made(
+    {
+      family: "beta" as const,
+      params: frozen({ alpha: a, beta: b }),
+      logProb,
+      prob(x: number): number {
+        checkX("beta.prob", x);
+        return Math.exp(logProb(x));
+      },
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("beta.sample", n, rng);
+        const out = allocate("beta.sample", "n", n);
+        for (let i = 0; i < n; i++) {
+          const lx = logGammaDraw(a, rng);
+          const ly = logGammaDraw(b, rng);
+          out[i] = 1 / (1 + Math.exp(ly - lx));
+        }
+        return out;
+      },
+      mean: () => mean,
+      // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
+      // mean·other/(a + b + 1), with a + b + 1 as a double-double
+      variance: () => (varianceValue ??= betaVariance()),
+      mode: () => (modeValue ??= betaMode()),
+      entropy: (opts?: EntropyOptions): number =>
+        inBase((entropyValue ??= betaEntropy(a, b)), entropyBase("beta.entropy", opts)),
     },
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("beta.sample", n, rng);
-      const out = allocate("beta.sample", "n", n);
-      for (let i = 0; i < n; i++) {
-        const lx = logGammaDraw(a, rng);
-        const ly = logGammaDraw(b, rng);
-        out[i] = 1 / (1 + Math.exp(ly - lx));
-      }
-      return out;
-    },
-    mean: () => mean,
-    // ab/((a + b)²(a + b + 1)) = mean·(1 − mean)/(a + b + 1): no product of shapes to overflow
-    // mean·other/(a + b + 1), with a + b + 1 as a double-double
-    variance: () => (varianceValue ??= betaVariance()),
-    mode: () => (modeValue ??= betaMode()),
-    entropy: (opts?: EntropyOptions): number =>
-      inBase((entropyValue ??= betaEntropy(a, b)), entropyBase("beta.entropy", opts)),
-  });
+    () => vouch(d),
+  );
+  return d;
   function betaVariance(): number {
     if (half) return (mean * other) / (s + 0.5) / 2;
     const [s1, e1] = twoSum(a, b);

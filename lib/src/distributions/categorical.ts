@@ -2,7 +2,7 @@ import { entropy } from "../information";
 import { allocate, checkVector, DEFAULT_TOLERANCE, throwFirstInvalid } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { Categorical, EntropyOptions } from "./distribution";
-import { checkDraws, drawUniform, checkX, entropyBase, frozen, made } from "./internal";
+import { checkDraws, drawUniform, checkX, entropyBase, frozen, made, vouch } from "./internal";
 
 /**
  * Creates the categorical distribution on {0, …, k − 1} with P(X = j) = probs[j].
@@ -69,33 +69,37 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
       variance += d * d * p[j];
     }
   }
-  return made({
-    family: "categorical" as const,
-    params: frozen({ probs: Object.freeze(p) }),
-    logProb: (x: number): number => (inSupport(x, "logProb") ? logs[x] : -Infinity),
-    prob: (x: number): number => (inSupport(x, "prob") ? p[x] : 0),
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("categorical.sample", n, rng);
-      const out = allocate("categorical.sample", "n", n);
-      for (let i = 0; i < n; i++) {
-        const u = drawUniform("categorical.sample", rng);
-        let lo = 0;
-        let hi = k - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (u < cumulative[mid]) hi = mid;
-          else lo = mid + 1;
+  const d: Categorical = made(
+    {
+      family: "categorical" as const,
+      params: frozen({ probs: Object.freeze(p) }),
+      logProb: (x: number): number => (inSupport(x, "logProb") ? logs[x] : -Infinity),
+      prob: (x: number): number => (inSupport(x, "prob") ? p[x] : 0),
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("categorical.sample", n, rng);
+        const out = allocate("categorical.sample", "n", n);
+        for (let i = 0; i < n; i++) {
+          const u = drawUniform("categorical.sample", rng);
+          let lo = 0;
+          let hi = k - 1;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (u < cumulative[mid]) hi = mid;
+            else lo = mid + 1;
+          }
+          out[i] = lo;
         }
-        out[i] = lo;
-      }
-      return out;
+        return out;
+      },
+      mean: () => mean,
+      variance: () => variance,
+      entropy(opts?: EntropyOptions): number {
+        const lnBase = entropyBase("categorical.entropy", opts); // validates under this method's name
+        const h = entropy(p);
+        return lnBase === 1 ? h : h / lnBase;
+      },
     },
-    mean: () => mean,
-    variance: () => variance,
-    entropy(opts?: EntropyOptions): number {
-      const lnBase = entropyBase("categorical.entropy", opts); // validates under this method's name
-      const h = entropy(p);
-      return lnBase === 1 ? h : h / lnBase;
-    },
-  });
+    () => vouch(d),
+  );
+  return d;
 }

@@ -11,6 +11,7 @@ import {
   overSquare,
   param,
   made,
+  vouch,
 } from "./internal";
 
 /**
@@ -45,28 +46,32 @@ export function exponential(rate: number): Exponential {
     return x >= 0 ? logRate - rate * x : -Infinity;
   };
   let varianceValue: number | undefined;
-  return made({
-    family: "exponential" as const,
-    params: frozen({ rate }),
-    logProb,
-    prob(x: number): number {
-      checkX("exponential.prob", x);
-      if (!(x >= 0)) return 0;
-      const t = rate * x;
-      // beyond t = 708 exp(−t) is subnormal or 0 while rate · exp(−t) may be an ordinary double
-      // (exponential(1e300).prob(7.45e-298) is 2.8e-24): one exp of the log density instead
-      return t <= 708 ? rate * Math.exp(-t) : Math.exp(logRate - t);
+  const d: Exponential = made(
+    {
+      family: "exponential" as const,
+      params: frozen({ rate }),
+      logProb,
+      prob(x: number): number {
+        checkX("exponential.prob", x);
+        if (!(x >= 0)) return 0;
+        const t = rate * x;
+        // beyond t = 708 exp(−t) is subnormal or 0 while rate · exp(−t) may be an ordinary double
+        // (exponential(1e300).prob(7.45e-298) is 2.8e-24): one exp of the log density instead
+        return t <= 708 ? rate * Math.exp(-t) : Math.exp(logRate - t);
+      },
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("exponential.sample", n, rng);
+        const out = allocate("exponential.sample", "n", n);
+        for (let i = 0; i < n; i++)
+          out[i] = -Math.log1p(-drawUniform("exponential.sample", rng)) / rate;
+        return out;
+      },
+      mean: () => 1 / rate,
+      variance: () => (varianceValue ??= overSquare(1, rate)), // computed once, on first call
+      entropy: (opts?: EntropyOptions): number =>
+        inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
     },
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("exponential.sample", n, rng);
-      const out = allocate("exponential.sample", "n", n);
-      for (let i = 0; i < n; i++)
-        out[i] = -Math.log1p(-drawUniform("exponential.sample", rng)) / rate;
-      return out;
-    },
-    mean: () => 1 / rate,
-    variance: () => (varianceValue ??= overSquare(1, rate)), // computed once, on first call
-    entropy: (opts?: EntropyOptions): number =>
-      inBase(1 - logRate, entropyBase("exponential.entropy", opts)),
-  });
+    () => vouch(d),
+  );
+  return d;
 }

@@ -9,6 +9,7 @@ import {
   inBase,
   param,
   made,
+  vouch,
 } from "./internal";
 import { allocate } from "../validate/validate";
 
@@ -61,23 +62,27 @@ export function gaussian(mu: number, sigma: number): Gaussian {
     }
     return logNorm - 0.5 * z * z;
   };
-  return made({
-    family: F,
-    params: frozen({ mu, sigma }),
-    logProb,
-    prob(x: number): number {
-      checkX("gaussian.prob", x);
-      return Math.exp(logProb(x));
+  const d: Gaussian = made(
+    {
+      family: F,
+      params: frozen({ mu, sigma }),
+      logProb,
+      prob(x: number): number {
+        checkX("gaussian.prob", x);
+        return Math.exp(logProb(x));
+      },
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws(SAMPLE, n, rng);
+        const out = allocate(SAMPLE, "n", n);
+        for (let i = 0; i < n; i++) out[i] = mu + sigma * drawNormal(SAMPLE, rng);
+        return out;
+      },
+      mean: () => mu,
+      variance: () => sigma * sigma,
+      entropy: (opts?: EntropyOptions): number =>
+        inBase(0.5 + HALF_LOG_2PI + Math.log(sigma), entropyBase("gaussian.entropy", opts)),
     },
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws(SAMPLE, n, rng);
-      const out = allocate(SAMPLE, "n", n);
-      for (let i = 0; i < n; i++) out[i] = mu + sigma * drawNormal(SAMPLE, rng);
-      return out;
-    },
-    mean: () => mu,
-    variance: () => sigma * sigma,
-    entropy: (opts?: EntropyOptions): number =>
-      inBase(0.5 + HALF_LOG_2PI + Math.log(sigma), entropyBase("gaussian.entropy", opts)),
-  });
+    () => vouch(d),
+  );
+  return d;
 }

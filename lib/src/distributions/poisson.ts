@@ -15,6 +15,7 @@ import {
   inBase,
   param,
   made,
+  vouch,
 } from "./internal";
 
 /** Above this rate the entropy uses its asymptotic series instead of the direct sum. */
@@ -168,104 +169,109 @@ export function poisson(lambda: number): Poisson {
     checkX("poisson.logProb", x);
     return logMass(x);
   };
-  return made({
-    family: "poisson" as const,
-    params: frozen({ lambda }),
-    logProb,
-    prob(x: number): number {
-      checkX("poisson.prob", x);
-      return Math.exp(logMass(x));
-    },
-    sample(n: number, rng: Rng): Float64Array {
-      checkDraws("poisson.sample", n, rng);
-      const out = allocate("poisson.sample", "n", n);
-      if (lambda < PTRS_FROM) {
-        const p0 = Math.exp(-lambda);
-        for (let i = 0; i < n; i++) {
-          const u = drawUniform("poisson.sample", rng);
-          let k = 0;
-          let pk = p0;
-          let cdf = p0;
-          // The rounded cdf can stop short of 1 − 2^-53, the largest u: once adding pₖ no longer
-          // moves it, the rest of the tail is below its rounding, and k is returned (not the k ≈ 300
-          // where pₖ underflows).
-          while (u >= cdf) {
-            k++;
+  const d: Poisson = made(
+    {
+      family: "poisson" as const,
+      params: frozen({ lambda }),
+      logProb,
+      prob(x: number): number {
+        checkX("poisson.prob", x);
+        return Math.exp(logMass(x));
+      },
+      sample(n: number, rng: Rng): Float64Array {
+        checkDraws("poisson.sample", n, rng);
+        const out = allocate("poisson.sample", "n", n);
+        if (lambda < PTRS_FROM) {
+          const p0 = Math.exp(-lambda);
+          for (let i = 0; i < n; i++) {
+            const u = drawUniform("poisson.sample", rng);
+            let k = 0;
+            let pk = p0;
+            let cdf = p0;
+            // The rounded cdf can stop short of 1 − 2^-53, the largest u: once adding pₖ no longer
+            // moves it, the rest of the tail is below its rounding, and k is returned (not the k ≈ 300
+            // where pₖ underflows).
+            while (u >= cdf) {
+              k++;
+              pk *= lambda / k;
+              const next = cdf + pk;
+              if (next === cdf) break;
+              cdf = next;
+            }
+            out[i] = k;
+          }
+        } else {
+          // PTRS: transformed rejection with squeeze (Hörmann 1993, "The transformed rejection
+          // method for generating Poisson random variables").
+          const sq = Math.sqrt(lambda);
+          const b = 0.931 + 2.53 * sq;
+          const a = -0.059 + 0.02483 * b;
+          const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+          const vr = 0.9277 - 3.6224 / (b - 2);
+          for (let i = 0; i < n; i++) {
+            for (let tries = 0; ; tries++) {
+              if (tries === MAX_REJECTIONS) throw tooManyRejections("poisson.sample");
+              const u = drawUniform("poisson.sample", rng) - 0.5;
+              const v = drawUniform("poisson.sample", rng);
+              const us = 0.5 - Math.abs(u);
+              const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
+              if (us >= 0.07 && v <= vr) {
+                out[i] = k;
+                break;
+              }
+              if (k < 0 || (us < 0.013 && v > us)) continue;
+              const lhs = Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b);
+              if (lhs <= -lambda + k * logLambda - factorialln(k)) {
+                out[i] = k;
+                break;
+              }
+            }
+          }
+        }
+        return out;
+      },
+      mean: () => lambda,
+      variance: () => lambda,
+      entropy(opts?: EntropyOptions): number {
+        const lnBase = entropyBase("poisson.entropy", opts);
+        let h = 0;
+        if (lambda > ENTROPY_SERIES_FROM) {
+          const r = 1 / lambda;
+          // 2πeλ overflows above λ = 1.05e307: there ln(2πe) + ln λ (the series terms are all below 1e-307)
+          const arg = 2 * Math.PI * Math.E * lambda;
+          const logArg =
+            arg < Infinity ? Math.log(arg) : Math.log(2 * Math.PI * Math.E) + logLambda;
+          h = 0.5 * logArg - r * (1 / 12 + r * (1 / 24 + r * (19 / 360 + r * (9 / 80))));
+        } else if (lambda > 0 && lambda < 1) {
+          // H = λ(1 − ln λ) + Σ_{k≥2} P(k) ln k!: every term positive, and no exp of a large negative
+          // log mass (whose rounding would be amplified |log P| times) for tiny λ
+          let pk = Math.exp(-lambda) * lambda; // P(1)
+          let tail = 0;
+          for (let k = 2; k < 200; k++) {
             pk *= lambda / k;
-            const next = cdf + pk;
-            if (next === cdf) break;
-            cdf = next;
+            const term = pk * factorialln(k);
+            tail += term;
+            if (term <= 1e-18 * tail) break;
           }
-          out[i] = k;
-        }
-      } else {
-        // PTRS: transformed rejection with squeeze (Hörmann 1993, "The transformed rejection
-        // method for generating Poisson random variables").
-        const sq = Math.sqrt(lambda);
-        const b = 0.931 + 2.53 * sq;
-        const a = -0.059 + 0.02483 * b;
-        const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
-        const vr = 0.9277 - 3.6224 / (b - 2);
-        for (let i = 0; i < n; i++) {
-          for (let tries = 0; ; tries++) {
-            if (tries === MAX_REJECTIONS) throw tooManyRejections("poisson.sample");
-            const u = drawUniform("poisson.sample", rng) - 0.5;
-            const v = drawUniform("poisson.sample", rng);
-            const us = 0.5 - Math.abs(u);
-            const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
-            if (us >= 0.07 && v <= vr) {
-              out[i] = k;
-              break;
-            }
-            if (k < 0 || (us < 0.013 && v > us)) continue;
-            const lhs = Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b);
-            if (lhs <= -lambda + k * logLambda - factorialln(k)) {
-              out[i] = k;
-              break;
-            }
+          h = lambda * (1 - logLambda) + tail;
+        } else if (lambda > 0) {
+          const spread = 40 * Math.sqrt(lambda) + 40;
+          const lo = Math.max(0, Math.floor(lambda - spread));
+          const hi = Math.ceil(lambda + spread);
+          let c = 0;
+          for (let k = lo; k <= hi; k++) {
+            const lp = k === 0 ? -lambda : poissonLogMass(k, lambda);
+            const term = -Math.exp(lp) * lp; // >= 0: compensated (Neumaier)
+            const t = h + term;
+            c += h >= term ? h - t + term : term - t + h;
+            h = t;
           }
+          h += c;
         }
-      }
-      return out;
+        return inBase(h, lnBase);
+      },
     },
-    mean: () => lambda,
-    variance: () => lambda,
-    entropy(opts?: EntropyOptions): number {
-      const lnBase = entropyBase("poisson.entropy", opts);
-      let h = 0;
-      if (lambda > ENTROPY_SERIES_FROM) {
-        const r = 1 / lambda;
-        // 2πeλ overflows above λ = 1.05e307: there ln(2πe) + ln λ (the series terms are all below 1e-307)
-        const arg = 2 * Math.PI * Math.E * lambda;
-        const logArg = arg < Infinity ? Math.log(arg) : Math.log(2 * Math.PI * Math.E) + logLambda;
-        h = 0.5 * logArg - r * (1 / 12 + r * (1 / 24 + r * (19 / 360 + r * (9 / 80))));
-      } else if (lambda > 0 && lambda < 1) {
-        // H = λ(1 − ln λ) + Σ_{k≥2} P(k) ln k!: every term positive, and no exp of a large negative
-        // log mass (whose rounding would be amplified |log P| times) for tiny λ
-        let pk = Math.exp(-lambda) * lambda; // P(1)
-        let tail = 0;
-        for (let k = 2; k < 200; k++) {
-          pk *= lambda / k;
-          const term = pk * factorialln(k);
-          tail += term;
-          if (term <= 1e-18 * tail) break;
-        }
-        h = lambda * (1 - logLambda) + tail;
-      } else if (lambda > 0) {
-        const spread = 40 * Math.sqrt(lambda) + 40;
-        const lo = Math.max(0, Math.floor(lambda - spread));
-        const hi = Math.ceil(lambda + spread);
-        let c = 0;
-        for (let k = lo; k <= hi; k++) {
-          const lp = k === 0 ? -lambda : poissonLogMass(k, lambda);
-          const term = -Math.exp(lp) * lp; // >= 0: compensated (Neumaier)
-          const t = h + term;
-          c += h >= term ? h - t + term : term - t + h;
-          h = t;
-        }
-        h += c;
-      }
-      return inBase(h, lnBase);
-    },
-  });
+    () => vouch(d),
+  );
+  return d;
 }
