@@ -65,6 +65,7 @@ import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
 import { SECOND_NODE_VERSION, ensureSecondNode, secondNodeEnv } from "./second-node";
 import { EXPORT_CHECKS, FRONT_ENDS, LIVE_NOTES, OWN_LAB } from "./test-stages";
+import { CHROMIUM_PACKAGES } from "./export/browser";
 
 const ROOT = setup.ROOT;
 const args = new Set(process.argv.slice(2));
@@ -417,10 +418,7 @@ async function main(): Promise<void> {
   const python = onlyUnit ? "" : setup.ensureJupyter();
   let frontends: Promise<{ out: string; status: number | null; seconds: string }> | undefined;
   if (!onlyUnit && !skipBrowser) {
-    setup.ensureCommands([
-      ["chromium", "chromium"],
-      ["pdftoppm", "poppler-utils"],
-    ]);
+    setup.ensureCommands([...CHROMIUM_PACKAGES, ["pdftoppm", "poppler-utils"]]);
     // The front ends run their own kernels meanwhile: JupyterLab 4 and Notebook 7.
     const tf = Date.now();
     // Anchored: unanchored, the pattern also matched own-jupyterlab.test.ts, which then ran twice.

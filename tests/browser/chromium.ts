@@ -1,4 +1,5 @@
-// Launches Debian's Chromium through playwright-core with the same flags as the export, and
+// Launches Debian's Chromium (the headless shell, as the export does) through playwright-core
+// with the same flags as the export, and
 // opens pages with the network closed: every request outside the allowed origins is aborted
 // and recorded. Also lists the export folders the browser tests look at.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -7,9 +8,14 @@ import { tmpdir } from "os";
 import { delimiter, join, resolve } from "path";
 import * as FORMAT from "../../notebooks/kit/src/format";
 
-import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/export/browser";
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  FULL_CHROMIUM,
+  FULL_CHROMIUM_ARGS,
+} from "../../scripts/export/browser";
 
-export { CHROMIUM, CHROMIUM_ARGS };
+export { CHROMIUM, CHROMIUM_ARGS, FULL_CHROMIUM, FULL_CHROMIUM_ARGS };
 export const ROOT = resolve(__dirname, "..", "..");
 
 /**
@@ -47,7 +53,7 @@ export const label = (file: string): string => file.slice(ROOT.length + 1);
 
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium-headless-shell)`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60000 });
 }
 

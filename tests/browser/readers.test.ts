@@ -36,9 +36,9 @@ import { join } from "path";
 import { pathToFileURL } from "url";
 import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
   EXPORT_DIRS,
+  FULL_CHROMIUM,
+  FULL_CHROMIUM_ARGS,
   SCREENS_DIR,
   label,
   launch,
@@ -541,14 +541,15 @@ async function readSlider(
 }
 
 /**
- * One browser with accessibility on (for the platform tree), shared by the slider pages: each
+ * One browser with accessibility on (for the platform tree), shared by the slider pages: full
+ * Chromium, since the headless shell the other checks use has no chrome:// pages. Each
  * page gets a context of its own, closed after it; the browser closes after the last page.
  */
 let axBrowser: Promise<Browser> | undefined;
 const accessibilityBrowser = (): Promise<Browser> =>
   (axBrowser ??= chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, "--force-renderer-accessibility=complete"],
+    executablePath: FULL_CHROMIUM,
+    args: [...FULL_CHROMIUM_ARGS, "--force-renderer-accessibility=complete"],
     timeout: 60000,
   }));
 test.after(async () => {
