@@ -2,6 +2,15 @@
 // relative to tests/browser/. Kept apart from test.ts (which runs when imported) so that
 // tests/scripts/test-stages.test.ts can check that every browser-test file runs exactly once.
 
+/**
+ * The unit-test run (uvu over tests/) ignores the paths this matches: the folder tests/browser/
+ * alone, whose files the stages below run. uvu tests it against each path relative to tests/.
+ */
+export const UNIT_IGNORE = "^browser$";
+
+/** The unit-test run's file pattern (uvu, over tests/). */
+export const UNIT_PATTERN = "\\.test\\.ts$";
+
 /** The front ends, started right after the build: JupyterLab 4 (every notebook) and Notebook 7. */
 export const FRONT_ENDS = "^jupyter(lab|-frontends)\\.test\\.ts$";
 

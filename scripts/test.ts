@@ -64,7 +64,14 @@ import { denoCheckAsync, type DenoCheckRun } from "./deno-check";
 import { markdownWriter, type MarkdownFlavour } from "./export";
 import { noteTitle, plainTitle } from "./export/notebook";
 import { SECOND_NODE_VERSION, ensureSecondNode, secondNodeEnv } from "./second-node";
-import { EXPORT_CHECKS, FRONT_ENDS, LIVE_NOTES, OWN_LAB } from "./test-stages";
+import {
+  EXPORT_CHECKS,
+  FRONT_ENDS,
+  LIVE_NOTES,
+  OWN_LAB,
+  UNIT_IGNORE,
+  UNIT_PATTERN,
+} from "./test-stages";
 import { CHROMIUM_PACKAGES } from "./export/browser";
 
 const ROOT = setup.ROOT;
@@ -438,7 +445,9 @@ async function main(): Promise<void> {
         ROOT,
         "--noEmit",
       ]);
-  const unit = uvuAsync("tests", "\\.test\\.ts$", {}, ["-i", "browser"]);
+  // Only the folder tests/browser/ is left out (its files run in the browser stages): an
+  // unanchored "browser" also left out tests/package/browser-bundle.test.ts, which then never ran.
+  const unit = uvuAsync("tests", UNIT_PATTERN, {}, ["-i", UNIT_IGNORE]);
 
   section("type-check");
   const tc = await typecheck;

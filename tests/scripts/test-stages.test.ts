@@ -5,7 +5,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readdirSync, statSync } from "fs";
 import { join } from "path";
-import { BROWSER_STAGES } from "../../scripts/test-stages";
+import { parse } from "uvu/parse";
+import { BROWSER_STAGES, UNIT_IGNORE, UNIT_PATTERN } from "../../scripts/test-stages";
 
 const DIR = join(__dirname, "..", "browser");
 
@@ -43,6 +44,20 @@ test("every stage's pattern runs at least one file, and none runs a helper modul
     const helpers = hits.filter((f) => !f.endsWith(".test.ts"));
     assert.equal(helpers, [], `${stage}: ${pattern} matches helper modules`);
   }
+});
+
+test("the unit-test run collects every test file under tests/ outside tests/browser/ (uvu's own file walk, with npm test's pattern and ignore)", async () => {
+  const TESTS = join(__dirname, "..");
+  const expected = files(TESTS)
+    .filter((f) => f.endsWith(".test.ts") && !f.startsWith("browser/"))
+    .sort();
+  const { suites } = await parse(TESTS, UNIT_PATTERN, { ignore: [UNIT_IGNORE] });
+  const collected = suites.map((s) => s.name.split("\\").join("/")).sort();
+  assert.ok(
+    expected.includes("package/browser-bundle.test.ts"),
+    "the bundle test is where expected",
+  );
+  assert.equal(collected, expected);
 });
 
 test.run();
