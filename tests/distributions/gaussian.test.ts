@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createRng } from "../../lib/src/distributions/create-rng";
 import { gaussian } from "../../lib/src/distributions/gaussian";
-import { assertRelClose, relClose } from "../helpers/numeric";
+import { assertRelClose, assertUlps, relClose } from "../helpers/numeric";
 
 // Reference values: tests/fixtures/estimators.json, written by tests/fixtures/generate_estimators.py
 // (seeded numpy + scipy; each entry records its scipy call).
@@ -169,6 +169,24 @@ test("logProb whose z overflows is −Infinity, never NaN (σ subnormal, x − �
   assert.is(gaussian(1e308, 1).logProb(-1e308), -Infinity);
   // x − μ overflows but z is finite: x/σ − μ/σ (mpmath: -2.0000000000000692e+16)
   assertRelClose(gaussian(-1e308, 1e300).logProb(1e308), -2.0000000000000692e16, 1e-15);
+});
+
+test("logProb takes z = (x − μ)/σ, exact where x − μ is: x − μ = 28 beside μ = 1e16", () => {
+  // (x − μ)/σ = 28/3 and 32/7 round once; x/σ − μ/σ (the overflow path's form) gives 9 and 5
+  // there, 3 and 2 away in log p. References: mpmath at 50 digits,
+  // -mp.log(s) - mp.log(2*mp.pi)/2 - ((mpf(x) - mpf(mu))/s)**2/2
+  assertUlps(
+    gaussian(1e16, 3).logProb(1e16 + 28),
+    -45.57310637742834,
+    2,
+    "N(1e16, 3) at 1e16 + 28",
+  );
+  assertUlps(
+    gaussian(3e16, 7).logProb(3e16 + 32),
+    -13.313828274096721,
+    2,
+    "N(3e16, 7) at 3e16 + 32",
+  );
 });
 
 test.run();
