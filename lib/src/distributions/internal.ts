@@ -6,7 +6,6 @@ import {
   DEFAULT_TOLERANCE,
   NOT_A_NUMBER,
   readOptions,
-  showValue,
   typeError,
   valueError,
 } from "../validate/validate";
@@ -65,7 +64,7 @@ export function tooManyRejections(fn: string): RangeError {
 
 /** Throws `RangeError` "`family`: `name` = `value` must be `rule`". */
 export function paramError(family: string, name: string, value: unknown, rule: string): never {
-  throw new RangeError(`${family}: ${name} = ${showValue(value)} must be ${rule}`);
+  throw valueError(family, name, value, `must be ${rule}`);
 }
 
 /**
