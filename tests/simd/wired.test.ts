@@ -22,14 +22,17 @@ import {
   type InfoOptions,
 } from "../../lib/src/information";
 import { setSimdDisabled } from "../../lib/src/simd/instance";
-import { BREAK_EVEN, logSumExpMaxPass, PASS } from "../../lib/src/simd/passes";
+import { breakEvenLengths, logSumExpMaxPass, PASS, setBreakEven } from "../../lib/src/simd/passes";
 import { baseOpt, close, FIXTURES, longSumInputs, relErr } from "../information/helpers";
 
 type Vec = number[] | Float64Array;
-const SAVED = { ...BREAK_EVEN };
+const SAVED = breakEvenLengths();
 function forceKernels(on: boolean): void {
-  for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[])
-    BREAK_EVEN[k] = on ? 1 : SAVED[k];
+  setBreakEven(
+    on
+      ? { entropy: 1, crossEntropy: 1, klDivergence: 1, logSumExp: 1, mutualInformation: 1 }
+      : SAVED,
+  );
 }
 // forced on for this file's tests only (uvu runs the folder's files in one process)
 test.before(() => forceKernels(true));
@@ -557,10 +560,10 @@ test("the other errors are the same on both paths: empty, lengths, options, sums
 test("below the break-even length the JS path runs, above it the kernels (default break-even)", () => {
   forceKernels(false);
   try {
-    const small = distribution(BREAK_EVEN.entropy - 1, "uniform");
+    const small = distribution(SAVED.entropy - 1, "uniform");
     entropy(small);
     assert.is(PASS.path, "js");
-    entropy(distribution(BREAK_EVEN.entropy, "uniform"));
+    entropy(distribution(SAVED.entropy, "uniform"));
     assert.is(PASS.path, "simd");
   } finally {
     forceKernels(true);

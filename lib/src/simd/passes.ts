@@ -42,13 +42,39 @@ const BLOCK = 256;
  * (its kernels run per row): JS / kernels 0.98–1.00 at m = 24, 1.23–1.27 at 32, 1.3–1.7 from 48
  * on, for 64 rows of `number[]` or `Float64Array` (CPU medians of 21 interleaved repetitions, load 8).
  */
-export const BREAK_EVEN = {
-  entropy: 32,
-  crossEntropy: 48,
-  klDivergence: 64,
-  logSumExp: 32,
-  mutualInformation: 32,
-};
+let entropyFrom = 32;
+let crossEntropyFrom = 48;
+let klDivergenceFrom = 64;
+let logSumExpFrom = 32;
+let mutualInformationFrom = 32;
+// (five variables, not one object: a bundle keeps only those its functions read)
+
+/** The passes that have a break-even length. */
+export type PassName =
+  "entropy" | "crossEntropy" | "klDivergence" | "logSumExp" | "mutualInformation";
+
+/** The break-even lengths in force (a copy). */
+export function breakEvenLengths(): Record<PassName, number> {
+  return {
+    entropy: entropyFrom,
+    crossEntropy: crossEntropyFrom,
+    klDivergence: klDivergenceFrom,
+    logSumExp: logSumExpFrom,
+    mutualInformation: mutualInformationFrom,
+  };
+}
+
+/**
+ * Sets the break-even lengths given (the tests and `bench/simd.ts` set 1 to run the kernels at
+ * every length, then restore the copy {@link breakEvenLengths} gave).
+ */
+export function setBreakEven(lengths: Partial<Record<PassName, number>>): void {
+  entropyFrom = lengths.entropy ?? entropyFrom;
+  crossEntropyFrom = lengths.crossEntropy ?? crossEntropyFrom;
+  klDivergenceFrom = lengths.klDivergence ?? klDivergenceFrom;
+  logSumExpFrom = lengths.logSumExp ?? logSumExpFrom;
+  mutualInformationFrom = lengths.mutualInformation ?? mutualInformationFrom;
+}
 
 /** Results of the last pass besides its return value (no allocation per call). */
 export const PASS = {
@@ -406,7 +432,7 @@ function use(n: number, breakEven: number): Kernels | undefined {
  * @throws the library's error for the first bad entry of p
  */
 export function entropyPass(fn: string, p: Vector, n: number, a: number): number {
-  const kr = use(n, BREAK_EVEN.entropy);
+  const kr = use(n, entropyFrom);
   return kr ? entropySimd(kr, fn, p, n, a) : entropyJs(fn, p, n, a);
 }
 
@@ -428,7 +454,7 @@ export function crossEntropyPass(
   b: number,
   withAbs: boolean,
 ): number {
-  const kr = use(n, BREAK_EVEN.crossEntropy);
+  const kr = use(n, crossEntropyFrom);
   return kr ? crossSimd(kr, fn, p, q, n, a, b, withAbs) : crossJs(fn, p, q, n, a, b);
 }
 
@@ -444,13 +470,13 @@ export function klFastPass(
   a: number,
   b: number,
 ): number {
-  const kr = use(n, BREAK_EVEN.klDivergence);
+  const kr = use(n, klDivergenceFrom);
   return kr ? klSimd(kr, fn, p, q, n, a, b) : klJs(fn, p, q, n, a, b);
 }
 
 /** The maximum of xs, its first index in PASS.argmax. Validates xs (no NaN, numbers only). */
 export function logSumExpMaxPass(fn: string, xs: Vector, n: number): number {
-  const kr = use(n, BREAK_EVEN.logSumExp);
+  const kr = use(n, logSumExpFrom);
   return kr ? lseMaxSimd(kr, fn, xs, n) : lseMaxJs(fn, xs, n);
 }
 
@@ -459,7 +485,7 @@ export function logSumExpMaxPass(fn: string, xs: Vector, n: number): number {
  * the same sum without that term in PASS.sumRest.
  */
 export function logSumExpSumPass(xs: Vector, n: number, m: number, k: number): number {
-  const kr = use(n, BREAK_EVEN.logSumExp);
+  const kr = use(n, logSumExpFrom);
   return kr ? lseSumSimd(kr, xs, n, m, k) : lseSumJs(xs, n, m, k);
 }
 
@@ -467,7 +493,7 @@ export function logSumExpSumPass(xs: Vector, n: number, m: number, k: number): n
 
 /** The kernels for mutualInformation's terms pass over rows of m cells, or undefined (JS). */
 export function miKernels(m: number): Kernels | undefined {
-  return use(m, BREAK_EVEN.mutualInformation);
+  return use(m, mutualInformationFrom);
 }
 
 /** Results of {@link miRowSimd}: the (hi, lo) pair of the terms and the bound's sum `dev`. */
