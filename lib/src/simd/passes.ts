@@ -84,13 +84,18 @@ export const PASS = {
   sq: 0,
   /** KL fast pass and cross-entropy pass: Σ |terms| */
   abs: 0,
-  /** logSumExp max pass: the index of the first maximum */
-  argmax: 0,
-  /** logSumExp sum pass: Σ exp(xᵢ − m) over i ≠ argmax (the sum without the maximum's own 1, exact
-   *  to the same accuracy even when it is far below 1 ulp of 1: for m + log1p(rest)) */
-  sumRest: 0,
   /** which implementation ran last: "simd" or "js" (for the tests and the benchmark) */
   path: "js" as "js" | "simd",
+};
+
+/** Results of the logSumExp passes besides their return values (apart from PASS: a bundle without
+ *  logSumExp does not carry them). */
+export const LSE_PASS = {
+  /** max pass: the index of the first maximum */
+  argmax: 0,
+  /** sum pass: Σ exp(xᵢ − m) over i ≠ argmax (the sum without the maximum's own 1, exact to the
+   *  same accuracy even when it is far below 1 ulp of 1: for m + log1p(rest)) */
+  sumRest: 0,
 };
 
 const XS = ["xs"] as const;
@@ -264,7 +269,7 @@ function klJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number)
   return pairValue(hHi, hLo);
 }
 
-/** The maximum of xs and (in PASS.argmax) the first index holding it; validates (not NaN). */
+/** The maximum of xs and (in LSE_PASS.argmax) the first index holding it; validates (not NaN). */
 function lseMaxJs(fn: string, xs: Vector, n: number): number {
   let m = -Infinity;
   let k = 0;
@@ -276,7 +281,7 @@ function lseMaxJs(fn: string, xs: Vector, n: number): number {
       k = i;
     }
   }
-  PASS.argmax = k;
+  LSE_PASS.argmax = k;
   return m;
 }
 
@@ -304,7 +309,7 @@ function lseSumJs(xs: Vector, n: number, m: number, k: number): number {
   const z = t - s0;
   const e = s0 - (t - z) + (s1 - z);
   const c = e + (c0 + c1);
-  PASS.sumRest = t - 2 + c;
+  LSE_PASS.sumRest = t - 2 + c;
   return t - 1 + c;
 }
 
@@ -395,7 +400,7 @@ function lseMaxSimd(kr: Kernels, fn: string, xs: Vector, n: number): number {
   const end = start + kr.chunk < n ? start + kr.chunk : n;
   for (let i = start; i < end; i++) {
     if (xs[i] === m) {
-      PASS.argmax = i;
+      LSE_PASS.argmax = i;
       return xs[i] as number;
     }
   }
@@ -414,7 +419,7 @@ function lseSumSimd(kr: Kernels, xs: Vector, n: number, m: number, k: number): n
     ex.lse_sum_chunk(len);
   }
   ex.lse_sum_end();
-  PASS.sumRest = kr.mem[kr.out + 1];
+  LSE_PASS.sumRest = kr.mem[kr.out + 1];
   return kr.mem[kr.out];
 }
 
@@ -474,7 +479,7 @@ export function klFastPass(
   return kr ? klSimd(kr, fn, p, q, n, a, b) : klJs(fn, p, q, n, a, b);
 }
 
-/** The maximum of xs, its first index in PASS.argmax. Validates xs (no NaN, numbers only). */
+/** The maximum of xs, its first index in LSE_PASS.argmax. Validates xs (no NaN, numbers only). */
 export function logSumExpMaxPass(fn: string, xs: Vector, n: number): number {
   const kr = use(n, logSumExpFrom);
   return kr ? lseMaxSimd(kr, fn, xs, n) : lseMaxJs(fn, xs, n);
@@ -482,7 +487,7 @@ export function logSumExpMaxPass(fn: string, xs: Vector, n: number): number {
 
 /**
  * Σ exp(xᵢ − m), m = xs[k] finite (the max pass's results), the maximum's own term included;
- * the same sum without that term in PASS.sumRest.
+ * the same sum without that term in LSE_PASS.sumRest.
  */
 export function logSumExpSumPass(xs: Vector, n: number, m: number, k: number): number {
   const kr = use(n, logSumExpFrom);
