@@ -83,19 +83,8 @@ export function param(
   return value as number;
 }
 
-/**
- * Checks the argument `x` of `logProb`/`prob`: a number, not NaN.
- * @throws {TypeError} when `x` is not a number
- * @throws {RangeError} when `x` is NaN
- */
-export function checkX(fn: string, x: unknown): void {
-  checkNumber(fn, "x", x);
-}
-
-/** Freezes a plain object and returns it typed as readonly. */
-export function frozen<T extends object>(o: T): Readonly<T> {
-  return Object.freeze(o);
-}
+/** Freezes a plain object and returns it typed as readonly (`Object.freeze` itself, under the name the families use). */
+export const frozen: <T extends object>(o: T) => Readonly<T> = Object.freeze;
 
 /**
  * Reads the options of a family's `entropy` (only `base`), with the shared rules for `null` and
