@@ -194,14 +194,14 @@ export function entryError(
 ): TypeError | RangeError | undefined {
   if (typeof value !== "number") return typeError(fn, label, value, NOT_A_NUMBER);
   if (value !== value) return valueError(fn, label, value, NOT_A_NUMBER);
-  if (kind === "probability") {
-    if (value < 0) return valueError(fn, label, value, "is negative");
-    if (value === Infinity) return valueError(fn, label, value, "is not finite");
-  } else if (kind === "finite") {
-    if (value === Infinity || value === -Infinity)
-      return valueError(fn, label, value, "is not finite");
-  } else if (kind === "logit" && value === Infinity) {
-    return valueError(fn, label, value, "is not allowed (the result would be undefined)");
+  if (kind === "probability" && value < 0) return valueError(fn, label, value, "is negative");
+  // +Infinity is refused by every kind but "number"; -Infinity by "finite" (and, as negative, by
+  // "probability" above); "logit" allows -Infinity
+  const refused = value === Infinity ? kind !== "number" : value === -Infinity && kind === "finite";
+  if (refused) {
+    const reason =
+      kind === "logit" ? "is not allowed (the result would be undefined)" : "is not finite";
+    return valueError(fn, label, value, reason);
   }
   return undefined;
 }
