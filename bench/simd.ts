@@ -31,7 +31,7 @@ import { buildSync } from "esbuild";
 import { crossEntropy, entropy, klDivergence, logSumExp } from "../lib/src/information";
 import { decodeBase64, kernels, setSimdDisabled } from "../lib/src/simd/instance";
 import { KERNELS_BASE64 } from "../lib/src/simd/module";
-import { BREAK_EVEN, PASS } from "../lib/src/simd/passes";
+import { breakEvenLengths, PASS, setBreakEven } from "../lib/src/simd/passes";
 import { distribution, normals } from "./simd-inputs";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -129,10 +129,16 @@ async function loadTf(): Promise<{ tf: Tf; backends: string[] } | string> {
 /** Per op, the ms per call of the kernels and of the JS path at small n, and the break-even. */
 function breakEven(): { rows: string[][]; found: Record<Op, number> } {
   const sizes = [8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 512, 1024];
-  const saved = { ...BREAK_EVEN };
+  const saved = breakEvenLengths();
   const rows: string[][] = [];
   const found = {} as Record<Op, number>;
-  for (const k of Object.keys(BREAK_EVEN) as Op[]) BREAK_EVEN[k] = 1;
+  setBreakEven({
+    entropy: 1,
+    crossEntropy: 1,
+    klDivergence: 1,
+    logSumExp: 1,
+    mutualInformation: 1,
+  });
   try {
     for (const op of OPS) {
       let be = Infinity;
@@ -172,7 +178,7 @@ function breakEven(): { rows: string[][]; found: Record<Op, number> } {
       rows.push([op, ...ratios, be === Infinity ? "> 1024" : String(be), String(saved[op])]);
     }
   } finally {
-    Object.assign(BREAK_EVEN, saved);
+    setBreakEven(saved);
     setSimdDisabled(false);
   }
   return { rows: rows.map((r) => r), found };

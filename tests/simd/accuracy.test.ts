@@ -11,7 +11,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as lib from "../../lib/src";
 import { setSimdDisabled } from "../../lib/src/simd/instance";
-import { BREAK_EVEN, PASS } from "../../lib/src/simd/passes";
+import { breakEvenLengths, PASS, setBreakEven } from "../../lib/src/simd/passes";
 import { materialize, readCases } from "../accuracy/cases";
 import { measure, scalarError } from "../accuracy/measure";
 import { SPECS, type Lib } from "../accuracy/spec";
@@ -43,14 +43,20 @@ const ON_SIMD = [
 
 /** f with the kernels forced on at every length, or off; the break-even lengths are restored after. */
 function withPath<T>(simd: boolean, f: () => T): T {
-  const saved = { ...BREAK_EVEN };
+  const saved = breakEvenLengths();
   if (simd)
-    for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[]) BREAK_EVEN[k] = 1;
+    setBreakEven({
+      entropy: 1,
+      crossEntropy: 1,
+      klDivergence: 1,
+      logSumExp: 1,
+      mutualInformation: 1,
+    });
   setSimdDisabled(!simd);
   try {
     return f();
   } finally {
-    Object.assign(BREAK_EVEN, saved);
+    setBreakEven(saved);
     setSimdDisabled(false);
   }
 }

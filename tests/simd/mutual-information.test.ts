@@ -11,15 +11,15 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { entropy, mutualInformation, type InfoOptions } from "../../lib/src/information";
 import { setSimdDisabled } from "../../lib/src/simd/instance";
-import { BREAK_EVEN, PASS } from "../../lib/src/simd/passes";
+import { breakEvenLengths, PASS, setBreakEven } from "../../lib/src/simd/passes";
 
 type Row = number[] | Float64Array;
-const SAVED = BREAK_EVEN.mutualInformation;
+const SAVED = breakEvenLengths().mutualInformation;
 test.before(() => {
-  BREAK_EVEN.mutualInformation = 1;
+  setBreakEven({ mutualInformation: 1 });
 });
 test.after(() => {
-  BREAK_EVEN.mutualInformation = SAVED;
+  setBreakEven({ mutualInformation: SAVED });
 });
 
 /**

@@ -22,14 +22,23 @@ import {
   type InfoOptions,
 } from "../../lib/src/information";
 import { setSimdDisabled } from "../../lib/src/simd/instance";
-import { BREAK_EVEN, logSumExpMaxPass, PASS } from "../../lib/src/simd/passes";
+import {
+  breakEvenLengths,
+  logSumExpMaxPass,
+  LSE_PASS,
+  PASS,
+  setBreakEven,
+} from "../../lib/src/simd/passes";
 import { baseOpt, close, FIXTURES, longSumInputs, relErr } from "../information/helpers";
 
 type Vec = number[] | Float64Array;
-const SAVED = { ...BREAK_EVEN };
+const SAVED = breakEvenLengths();
 function forceKernels(on: boolean): void {
-  for (const k of Object.keys(BREAK_EVEN) as (keyof typeof BREAK_EVEN)[])
-    BREAK_EVEN[k] = on ? 1 : SAVED[k];
+  setBreakEven(
+    on
+      ? { entropy: 1, crossEntropy: 1, klDivergence: 1, logSumExp: 1, mutualInformation: 1 }
+      : SAVED,
+  );
 }
 // forced on for this file's tests only (uvu runs the folder's files in one process)
 test.before(() => forceKernels(true));
@@ -246,13 +255,17 @@ test("logSumExp agrees on both paths (within PATH_DIFF ulps of T): wide logits, 
         let restSimd = NaN;
         const [s, j] = bothPaths(() => {
           const v = logSumExp(input);
-          if (PASS.path === "simd") restSimd = PASS.sumRest;
+          if (PASS.path === "simd") restSimd = LSE_PASS.sumRest;
           return v;
         }, `${name} n=${n}`);
         const mx = Math.max(...Array.from(v));
         agree(s, j, `logSumExp ${name} n=${n}`, mx);
         if (Number.isFinite(s))
-          agree(restSimd, PASS.sumRest, `logSumExp ${name} n=${n}: the sum without the maximum`);
+          agree(
+            restSimd,
+            LSE_PASS.sumRest,
+            `logSumExp ${name} n=${n}: the sum without the maximum`,
+          );
       }
     }
   }
@@ -272,8 +285,8 @@ test("logSumExp agrees on both paths (within PATH_DIFF ulps of T): wide logits, 
       logSumExp(xs);
       const want = Array.from(xs).reduce((a, v) => (v === 0 ? a : a + Math.exp(v)), 0);
       assert.ok(
-        relErr(PASS.sumRest, want) <= 1e-15,
-        `${off ? "JS" : "kernels"}: ${PASS.sumRest} vs ${want}`,
+        relErr(LSE_PASS.sumRest, want) <= 1e-15,
+        `${off ? "JS" : "kernels"}: ${LSE_PASS.sumRest} vs ${want}`,
       );
     }
     setSimdDisabled(false);
@@ -308,13 +321,13 @@ test("logSumExp's max pass on the kernels gives the JS pass's maximum and first 
     for (const input of [xs, Array.from(xs)]) {
       setSimdDisabled(false);
       const m = logSumExpMaxPass("logSumExp", input, input.length);
-      const k = PASS.argmax;
+      const k = LSE_PASS.argmax;
       assert.is(PASS.path, "simd", name);
       setSimdDisabled(true);
       const mj = logSumExpMaxPass("logSumExp", input, input.length);
       setSimdDisabled(false);
       assert.ok(Object.is(m, mj), `${name}: maximum ${m} vs ${mj}`);
-      assert.is(k, PASS.argmax, `${name}: first index`);
+      assert.is(k, LSE_PASS.argmax, `${name}: first index`);
     }
   }
   // index 5000 reads 7 while the kernels' copy runs, 1 afterwards (the other entries are <= 0):
@@ -326,7 +339,7 @@ test("logSumExp's max pass on the kernels gives the JS pass's maximum and first 
   const m = logSumExpMaxPass("logSumExp", arr, arr.length);
   assert.is(PASS.path, "simd");
   assert.is(m, 1);
-  assert.is(PASS.argmax, 5000);
+  assert.is(LSE_PASS.argmax, 5000);
 });
 
 test("the kernels agree with scipy's and mpmath's reference values (tests/fixtures/information.json), bounds as in tests/information", () => {
@@ -557,10 +570,10 @@ test("the other errors are the same on both paths: empty, lengths, options, sums
 test("below the break-even length the JS path runs, above it the kernels (default break-even)", () => {
   forceKernels(false);
   try {
-    const small = distribution(BREAK_EVEN.entropy - 1, "uniform");
+    const small = distribution(SAVED.entropy - 1, "uniform");
     entropy(small);
     assert.is(PASS.path, "js");
-    entropy(distribution(BREAK_EVEN.entropy, "uniform"));
+    entropy(distribution(SAVED.entropy, "uniform"));
     assert.is(PASS.path, "simd");
   } finally {
     forceKernels(true);

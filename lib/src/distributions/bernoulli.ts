@@ -1,17 +1,8 @@
 import { binaryEntropy } from "../information";
 import type { Rng } from "./create-rng";
 import type { Bernoulli, EntropyOptions } from "./distribution";
-import { allocate } from "../validate/validate";
-import {
-  checkDraws,
-  drawUniform,
-  checkX,
-  entropyBase,
-  frozen,
-  param,
-  made,
-  vouch,
-} from "./internal";
+import { allocate, checkNumber } from "../validate/validate";
+import { checkDraws, drawUniform, entropyBase, frozen, param, made, vouch } from "./internal";
 
 /**
  * Creates the Bernoulli distribution on {0, 1} with P(X = 1) = p.
@@ -41,7 +32,7 @@ export function bernoulli(p: number): Bernoulli {
   const logProb = (x: number): number => {
     if (x === 1) return logP;
     if (x === 0) return log1mP;
-    checkX("bernoulli.logProb", x);
+    checkNumber("bernoulli.logProb", "x", x);
     return -Infinity;
   };
   // p·(1 − p) with the rounding error of 1 − p (exact: Sterbenz) added back: one rounding
@@ -55,7 +46,7 @@ export function bernoulli(p: number): Bernoulli {
       prob(x: number): number {
         if (x === 1) return p;
         if (x === 0) return 1 - p;
-        checkX("bernoulli.prob", x);
+        checkNumber("bernoulli.prob", "x", x);
         return 0;
       },
       sample(n: number, rng: Rng): Float64Array {

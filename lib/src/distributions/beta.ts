@@ -10,7 +10,6 @@ import {
   drawUniform,
   MAX_REJECTIONS,
   tooManyRejections,
-  checkX,
   entropyBase,
   frozen,
   inBase,
@@ -21,7 +20,7 @@ import {
   correctedQuotient,
   twoSum,
 } from "./internal";
-import { allocate } from "../validate/validate";
+import { allocate, checkNumber } from "../validate/validate";
 
 /**
  * Beta(alpha, beta) on [0, 1], the conjugate prior of a Bernoulli success probability.
@@ -505,7 +504,7 @@ export function beta(alpha: number, beta: number): Beta {
   const nearLo = textbook ? (0.75 * (a - 1)) / (1.25 * (a + b - 2)) : 0;
   const nearHi = textbook ? (1.25 * (a - 1)) / (0.75 * (a + b - 2)) : 0;
   const logProb = (x: number): number => {
-    checkX("beta.logProb", x);
+    checkNumber("beta.logProb", "x", x);
     if (textbook && x > 0 && x < 1 && !(x >= nearLo && x <= nearHi)) {
       const t = (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x);
       // (a t that overflowed to −∞ goes on to the saddle form: −ln B can bring t − ln B back into
@@ -558,7 +557,7 @@ export function beta(alpha: number, beta: number): Beta {
       params: frozen({ alpha: a, beta: b }),
       logProb,
       prob(x: number): number {
-        checkX("beta.prob", x);
+        checkNumber("beta.prob", "x", x);
         return Math.exp(logProb(x));
       },
       sample(n: number, rng: Rng): Float64Array {

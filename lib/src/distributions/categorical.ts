@@ -1,8 +1,14 @@
 import { entropy } from "../information";
-import { allocate, checkVector, DEFAULT_TOLERANCE, throwFirstInvalid } from "../validate/validate";
+import {
+  allocate,
+  checkVector,
+  DEFAULT_TOLERANCE,
+  throwFirstInvalid,
+  checkNumber,
+} from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { Categorical, EntropyOptions } from "./distribution";
-import { checkDraws, drawUniform, checkX, entropyBase, frozen, made, vouch } from "./internal";
+import { checkDraws, drawUniform, entropyBase, frozen, made, vouch } from "./internal";
 
 /**
  * Creates the categorical distribution on {0, …, k − 1} with P(X = j) = probs[j].
@@ -55,7 +61,7 @@ export function categorical(probs: readonly number[] | Float64Array): Categorica
   while (p[last] === 0) last--;
   for (let j = last; j < k; j++) cumulative[j] = Infinity;
   const inSupport = (x: number, fn: string): boolean => {
-    checkX(`categorical.${fn}`, x);
+    checkNumber(`categorical.${fn}`, "x", x);
     return Number.isInteger(x) && x >= 0 && x < k;
   };
   // Mean and variance in two passes, the second about the mean: Σ j²p − mean² would cancel

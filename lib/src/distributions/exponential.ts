@@ -1,10 +1,9 @@
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Exponential } from "./distribution";
-import { allocate } from "../validate/validate";
+import { allocate, checkNumber } from "../validate/validate";
 import {
   checkDraws,
   drawUniform,
-  checkX,
   entropyBase,
   frozen,
   inBase,
@@ -42,7 +41,7 @@ export function exponential(rate: number): Exponential {
   param("exponential", "rate", rate, (v) => v > 0 && v < Infinity, "finite and > 0");
   const logRate = Math.log(rate);
   const logProb = (x: number): number => {
-    checkX("exponential.logProb", x);
+    checkNumber("exponential.logProb", "x", x);
     return x >= 0 ? logRate - rate * x : -Infinity;
   };
   let varianceValue: number | undefined;
@@ -52,7 +51,7 @@ export function exponential(rate: number): Exponential {
       params: frozen({ rate }),
       logProb,
       prob(x: number): number {
-        checkX("exponential.prob", x);
+        checkNumber("exponential.prob", "x", x);
         if (!(x >= 0)) return 0;
         const t = rate * x;
         // beyond t = 708 exp(−t) is subnormal or 0 while rate · exp(−t) may be an ordinary double

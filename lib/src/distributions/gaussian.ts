@@ -3,7 +3,6 @@ import type { EntropyOptions, Gaussian } from "./distribution";
 import {
   checkDraws,
   drawNormal,
-  checkX,
   entropyBase,
   frozen,
   inBase,
@@ -11,7 +10,7 @@ import {
   made,
   vouch,
 } from "./internal";
-import { allocate } from "../validate/validate";
+import { allocate, checkNumber } from "../validate/validate";
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -49,7 +48,7 @@ export function gaussian(mu: number, sigma: number): Gaussian {
   // z = (x - mu)/sigma, never 1/sigma² (which overflows for sigma < 1e-154 and underflows for
   // sigma > 1e154); if x - mu overflows, x/sigma - mu/sigma keeps z right.
   const logProb = (x: number): number => {
-    checkX("gaussian.logProb", x);
+    checkNumber("gaussian.logProb", "x", x);
     let z = (x - mu) / sigma;
     // one test on the hot path: a z that is not finite is the rare case
     if (!(z - z === 0)) {
@@ -68,7 +67,7 @@ export function gaussian(mu: number, sigma: number): Gaussian {
       params: frozen({ mu, sigma }),
       logProb,
       prob(x: number): number {
-        checkX("gaussian.prob", x);
+        checkNumber("gaussian.prob", "x", x);
         return Math.exp(logProb(x));
       },
       sample(n: number, rng: Rng): Float64Array {

@@ -6,7 +6,6 @@ import {
   DEFAULT_TOLERANCE,
   NOT_A_NUMBER,
   readOptions,
-  showValue,
   typeError,
   valueError,
 } from "../validate/validate";
@@ -65,7 +64,7 @@ export function tooManyRejections(fn: string): RangeError {
 
 /** Throws `RangeError` "`family`: `name` = `value` must be `rule`". */
 export function paramError(family: string, name: string, value: unknown, rule: string): never {
-  throw new RangeError(`${family}: ${name} = ${showValue(value)} must be ${rule}`);
+  throw valueError(family, name, value, `must be ${rule}`);
 }
 
 /**
@@ -84,19 +83,8 @@ export function param(
   return value as number;
 }
 
-/**
- * Checks the argument `x` of `logProb`/`prob`: a number, not NaN.
- * @throws {TypeError} when `x` is not a number
- * @throws {RangeError} when `x` is NaN
- */
-export function checkX(fn: string, x: unknown): void {
-  checkNumber(fn, "x", x);
-}
-
-/** Freezes a plain object and returns it typed as readonly. */
-export function frozen<T extends object>(o: T): Readonly<T> {
-  return Object.freeze(o);
-}
+/** Freezes a plain object and returns it typed as readonly (`Object.freeze` itself, under the name the families use). */
+export const frozen: <T extends object>(o: T) => Readonly<T> = Object.freeze;
 
 /**
  * Reads the options of a family's `entropy` (only `base`), with the shared rules for `null` and

@@ -1,7 +1,7 @@
 import { logFactorial as factorialln } from "../special/log-factorial";
 import { stirlingCorrection } from "../special/log-gamma";
 import { klDivTerm, logDoubleDouble } from "../information/numerics";
-import { allocate } from "../validate/validate";
+import { allocate, checkNumber } from "../validate/validate";
 import type { Rng } from "./create-rng";
 import type { EntropyOptions, Poisson } from "./distribution";
 import {
@@ -9,7 +9,6 @@ import {
   drawUniform,
   MAX_REJECTIONS,
   tooManyRejections,
-  checkX,
   entropyBase,
   frozen,
   inBase,
@@ -166,7 +165,7 @@ export function poisson(lambda: number): Poisson {
     return poissonLogMass(x, lambda);
   };
   const logProb = (x: number): number => {
-    checkX("poisson.logProb", x);
+    checkNumber("poisson.logProb", "x", x);
     return logMass(x);
   };
   const d: Poisson = made(
@@ -175,7 +174,7 @@ export function poisson(lambda: number): Poisson {
       params: frozen({ lambda }),
       logProb,
       prob(x: number): number {
-        checkX("poisson.prob", x);
+        checkNumber("poisson.prob", "x", x);
         return Math.exp(logMass(x));
       },
       sample(n: number, rng: Rng): Float64Array {

@@ -1,6 +1,6 @@
 import { gaussian } from "../distributions";
 import type { Gaussian, Sample } from "../distributions";
-import { checkBoolean, readOptions } from "../validate/validate";
+import { checkBoolean, rangeError, readOptions } from "../validate/validate";
 import { requireSample, throwFirstNonFinite } from "./internal";
 import { scaleFor } from "../information/numerics";
 
@@ -50,7 +50,7 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   const { unbiased = false } = readOptions(FN, opts, ["unbiased"]);
   checkBoolean(FN, "unbiased", unbiased);
   const m = requireSample(FN, xs);
-  if (unbiased && m < 2) throw new RangeError(`${FN}: unbiased needs m >= 2 observations, got 1`);
+  if (unbiased && m < 2) throw rangeError(FN, "unbiased needs m >= 2 observations, got 1");
   // Shifted sums of the data times sc (a power of two, 1 until S2 over- or underflows), repeated
   // until S2 ≤ 2.25·ss certifies the bound (the proof is after this function).
   let sc = 1;
@@ -98,14 +98,14 @@ export function fitGaussian(xs: Sample, opts?: FitGaussianOptions): Gaussian {
   }
   const sigma = Math.sqrt(ss / (unbiased ? m - 1 : m)) / sc;
   if (!(sigma < Infinity))
-    throw new RangeError(`${FN}: the values are too far apart, the standard deviation overflows`);
+    throw rangeError(FN, "the values are too far apart, the standard deviation overflows");
   if (!(sigma > 0)) {
     const x0 = xs[0];
     for (let i = 1; i < m; i++) {
       if (xs[i] !== x0)
-        throw new RangeError(`${FN}: the standard deviation rounds to 0 (below 2.5e-324)${NO_MLE}`);
+        throw rangeError(FN, `the standard deviation rounds to 0 (below 2.5e-324)${NO_MLE}`);
     }
-    throw new RangeError(`${FN}: all ${m} values equal ${x0}${NO_MLE}`);
+    throw rangeError(FN, `all ${m} values equal ${x0}${NO_MLE}`);
   }
   return gaussian((k + s1 / m) / sc, sigma);
 }

@@ -1,7 +1,13 @@
 // Helpers shared by the estimator files. Not re-exported from the barrel. The rules themselves
 // live in the one validation module, lib/src/validate/validate.ts.
 import type { Sample } from "../distributions";
-import { checkVector, entryError, typeError, valueError } from "../validate/validate";
+import {
+  checkVector,
+  throwIfInvalid,
+  typeError,
+  valueError,
+  type EntryKind,
+} from "../validate/validate";
 
 /**
  * Checks that `xs` is a non-empty `number[]` or `Float64Array` (the library-wide policy: a
@@ -21,11 +27,11 @@ export function requireSample(fn: string, xs: Sample): number {
  * something wrong, so the happy path pays no check per element.
  */
 export function throwFirstNonFinite(fn: string, xs: Sample): void {
-  for (let i = 0; i < xs.length; i++) {
-    const err = entryError(fn, `xs[${i}]`, xs[i], "finite");
-    if (err) throw err;
-  }
+  throwIfInvalid(fn, XS, [xs], FINITE);
 }
+
+const XS = ["xs"] as const;
+const FINITE: readonly EntryKind[] = ["finite"];
 
 /**
  * Throws for the entry `xs[i] = x` that broke the rule `reason`: TypeError when `x` is not a

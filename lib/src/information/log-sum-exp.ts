@@ -1,14 +1,14 @@
 import { checkVector, type Vector } from "../validate/validate";
-import { logSumExpMaxPass, logSumExpSumPass, PASS } from "../simd/passes";
+import { logSumExpMaxPass, logSumExpSumPass, LSE_PASS } from "../simd/passes";
 import { expRestTiny, restIsLoose, shiftIsLoose, sumRestPrecise, TINY_REST } from "./numerics";
 
 const FN = "logSumExp";
 
 // Two passes, both in lib/src/simd/passes.ts (WebAssembly SIMD kernels from their break-even
 // length up where the engine has them, else JS loops that give the same bits):
-// - `logSumExpMaxPass`: the maximum m and the first index k holding it (PASS.argmax), with
+// - `logSumExpMaxPass`: the maximum m and the first index k holding it (LSE_PASS.argmax), with
 //   validation (+Infinity is allowed: the result is +Infinity);
-// - `logSumExpSumPass`: Σ exp(xᵢ − m); PASS.sumRest holds Σ_{i≠k} exp(xᵢ − m), the sum less the
+// - `logSumExpSumPass`: Σ exp(xᵢ − m); LSE_PASS.sumRest holds Σ_{i≠k} exp(xᵢ − m), the sum less the
 //   maximum's own term 1. Every term is in [0, 1] and each running sum starts from that 1, so it
 //   is never smaller than the next term and Fast2Sum (Dekker) captures each rounding error
 //   exactly, without a branch; removing the 1 is exact, so the result keeps what 1 + tiny would
@@ -60,12 +60,12 @@ export function logSumExp(xs: Vector): number {
   const n = checkVector(FN, "xs", xs);
   const m = logSumExpMaxPass(FN, xs, n);
   if (m === Infinity || m === -Infinity) return m; // exp(+∞) = ∞; all -∞: log 0
-  const k = PASS.argmax;
+  const k = LSE_PASS.argmax;
   logSumExpSumPass(xs, n, m, k);
   // every other term below e^-624 (rare): summed again at scale 2^600, so that the exponentials
   // rounded into the subnormals do not decide a result as small as the sum itself (m near 0)
-  if (PASS.sumRest < TINY_REST && Math.abs(m) < 2 ** -800) return m + expRestTiny(xs, n, m);
-  const rest = PASS.sumRest;
+  if (LSE_PASS.sumRest < TINY_REST && Math.abs(m) < 2 ** -800) return m + expRestTiny(xs, n, m);
+  const rest = LSE_PASS.sumRest;
   const v = m + Math.log1p(rest);
   // Two rare cases redo the rest precisely (sumRestPrecise: each xᵢ − m's rounding carried into its
   // exponential, a Neumaier sum from 0):

@@ -7,7 +7,7 @@
 //   sum is tiny, so entries from 5e-324 to 1.7e308 neither overflow nor lose digits in the
 //   subnormals. Only then: a second pass, on the failing input only.
 
-import { logQuotient, MAX_DOUBLE, RESCALE, type Vector } from "../validate/validate";
+import { logQuotient, MAX_DOUBLE, rangeError, RESCALE, type Vector } from "../validate/validate";
 
 /** Terms per block of a blocked sum. */
 export const BLOCK = 256;
@@ -43,7 +43,7 @@ export function needsScale(sum: number): boolean {
 
 /** The sum-overflow error for a vector that should sum to 1 (normalize off). */
 export function overflowSum(fn: string, name: string): RangeError {
-  return new RangeError(`${fn}: ${name} sums to Infinity (overflow), not 1${RESCALE}`);
+  return rangeError(fn, `${name} sums to Infinity (overflow), not 1${RESCALE}`);
 }
 
 /**

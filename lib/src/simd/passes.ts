@@ -42,13 +42,39 @@ const BLOCK = 256;
  * (its kernels run per row): JS / kernels 0.98–1.00 at m = 24, 1.23–1.27 at 32, 1.3–1.7 from 48
  * on, for 64 rows of `number[]` or `Float64Array` (CPU medians of 21 interleaved repetitions, load 8).
  */
-export const BREAK_EVEN = {
-  entropy: 32,
-  crossEntropy: 48,
-  klDivergence: 64,
-  logSumExp: 32,
-  mutualInformation: 32,
-};
+let entropyFrom = 32;
+let crossEntropyFrom = 48;
+let klDivergenceFrom = 64;
+let logSumExpFrom = 32;
+let mutualInformationFrom = 32;
+// (five variables, not one object: a bundle keeps only those its functions read)
+
+/** The passes that have a break-even length. */
+export type PassName =
+  "entropy" | "crossEntropy" | "klDivergence" | "logSumExp" | "mutualInformation";
+
+/** The break-even lengths in force (a copy). */
+export function breakEvenLengths(): Record<PassName, number> {
+  return {
+    entropy: entropyFrom,
+    crossEntropy: crossEntropyFrom,
+    klDivergence: klDivergenceFrom,
+    logSumExp: logSumExpFrom,
+    mutualInformation: mutualInformationFrom,
+  };
+}
+
+/**
+ * Sets the break-even lengths given (the tests and `bench/simd.ts` set 1 to run the kernels at
+ * every length, then restore the copy {@link breakEvenLengths} gave).
+ */
+export function setBreakEven(lengths: Partial<Record<PassName, number>>): void {
+  entropyFrom = lengths.entropy ?? entropyFrom;
+  crossEntropyFrom = lengths.crossEntropy ?? crossEntropyFrom;
+  klDivergenceFrom = lengths.klDivergence ?? klDivergenceFrom;
+  logSumExpFrom = lengths.logSumExp ?? logSumExpFrom;
+  mutualInformationFrom = lengths.mutualInformation ?? mutualInformationFrom;
+}
 
 /** Results of the last pass besides its return value (no allocation per call). */
 export const PASS = {
@@ -58,13 +84,18 @@ export const PASS = {
   sq: 0,
   /** KL fast pass and cross-entropy pass: Σ |terms| */
   abs: 0,
-  /** logSumExp max pass: the index of the first maximum */
-  argmax: 0,
-  /** logSumExp sum pass: Σ exp(xᵢ − m) over i ≠ argmax (the sum without the maximum's own 1, exact
-   *  to the same accuracy even when it is far below 1 ulp of 1: for m + log1p(rest)) */
-  sumRest: 0,
   /** which implementation ran last: "simd" or "js" (for the tests and the benchmark) */
   path: "js" as "js" | "simd",
+};
+
+/** Results of the logSumExp passes besides their return values (apart from PASS: a bundle without
+ *  logSumExp does not carry them). */
+export const LSE_PASS = {
+  /** max pass: the index of the first maximum */
+  argmax: 0,
+  /** sum pass: Σ exp(xᵢ − m) over i ≠ argmax (the sum without the maximum's own 1, exact to the
+   *  same accuracy even when it is far below 1 ulp of 1: for m + log1p(rest)) */
+  sumRest: 0,
 };
 
 const XS = ["xs"] as const;
@@ -238,7 +269,7 @@ function klJs(fn: string, p: Vector, q: Vector, n: number, a: number, b: number)
   return pairValue(hHi, hLo);
 }
 
-/** The maximum of xs and (in PASS.argmax) the first index holding it; validates (not NaN). */
+/** The maximum of xs and (in LSE_PASS.argmax) the first index holding it; validates (not NaN). */
 function lseMaxJs(fn: string, xs: Vector, n: number): number {
   let m = -Infinity;
   let k = 0;
@@ -250,7 +281,7 @@ function lseMaxJs(fn: string, xs: Vector, n: number): number {
       k = i;
     }
   }
-  PASS.argmax = k;
+  LSE_PASS.argmax = k;
   return m;
 }
 
@@ -278,7 +309,7 @@ function lseSumJs(xs: Vector, n: number, m: number, k: number): number {
   const z = t - s0;
   const e = s0 - (t - z) + (s1 - z);
   const c = e + (c0 + c1);
-  PASS.sumRest = t - 2 + c;
+  LSE_PASS.sumRest = t - 2 + c;
   return t - 1 + c;
 }
 
@@ -369,7 +400,7 @@ function lseMaxSimd(kr: Kernels, fn: string, xs: Vector, n: number): number {
   const end = start + kr.chunk < n ? start + kr.chunk : n;
   for (let i = start; i < end; i++) {
     if (xs[i] === m) {
-      PASS.argmax = i;
+      LSE_PASS.argmax = i;
       return xs[i] as number;
     }
   }
@@ -388,7 +419,7 @@ function lseSumSimd(kr: Kernels, xs: Vector, n: number, m: number, k: number): n
     ex.lse_sum_chunk(len);
   }
   ex.lse_sum_end();
-  PASS.sumRest = kr.mem[kr.out + 1];
+  LSE_PASS.sumRest = kr.mem[kr.out + 1];
   return kr.mem[kr.out];
 }
 
@@ -406,7 +437,7 @@ function use(n: number, breakEven: number): Kernels | undefined {
  * @throws the library's error for the first bad entry of p
  */
 export function entropyPass(fn: string, p: Vector, n: number, a: number): number {
-  const kr = use(n, BREAK_EVEN.entropy);
+  const kr = use(n, entropyFrom);
   return kr ? entropySimd(kr, fn, p, n, a) : entropyJs(fn, p, n, a);
 }
 
@@ -428,7 +459,7 @@ export function crossEntropyPass(
   b: number,
   withAbs: boolean,
 ): number {
-  const kr = use(n, BREAK_EVEN.crossEntropy);
+  const kr = use(n, crossEntropyFrom);
   return kr ? crossSimd(kr, fn, p, q, n, a, b, withAbs) : crossJs(fn, p, q, n, a, b);
 }
 
@@ -444,22 +475,22 @@ export function klFastPass(
   a: number,
   b: number,
 ): number {
-  const kr = use(n, BREAK_EVEN.klDivergence);
+  const kr = use(n, klDivergenceFrom);
   return kr ? klSimd(kr, fn, p, q, n, a, b) : klJs(fn, p, q, n, a, b);
 }
 
-/** The maximum of xs, its first index in PASS.argmax. Validates xs (no NaN, numbers only). */
+/** The maximum of xs, its first index in LSE_PASS.argmax. Validates xs (no NaN, numbers only). */
 export function logSumExpMaxPass(fn: string, xs: Vector, n: number): number {
-  const kr = use(n, BREAK_EVEN.logSumExp);
+  const kr = use(n, logSumExpFrom);
   return kr ? lseMaxSimd(kr, fn, xs, n) : lseMaxJs(fn, xs, n);
 }
 
 /**
  * Σ exp(xᵢ − m), m = xs[k] finite (the max pass's results), the maximum's own term included;
- * the same sum without that term in PASS.sumRest.
+ * the same sum without that term in LSE_PASS.sumRest.
  */
 export function logSumExpSumPass(xs: Vector, n: number, m: number, k: number): number {
-  const kr = use(n, BREAK_EVEN.logSumExp);
+  const kr = use(n, logSumExpFrom);
   return kr ? lseSumSimd(kr, xs, n, m, k) : lseSumJs(xs, n, m, k);
 }
 
@@ -467,7 +498,7 @@ export function logSumExpSumPass(xs: Vector, n: number, m: number, k: number): n
 
 /** The kernels for mutualInformation's terms pass over rows of m cells, or undefined (JS). */
 export function miKernels(m: number): Kernels | undefined {
-  return use(m, BREAK_EVEN.mutualInformation);
+  return use(m, mutualInformationFrom);
 }
 
 /** Results of {@link miRowSimd}: the (hi, lo) pair of the terms and the bound's sum `dev`. */

@@ -24,7 +24,7 @@
 // `throwFirstInvalid`, which rescans from index 0 and throws for the FIRST offending entry.
 //
 // Exported API (the stable surface other groups build on):
-//   showValue, describeType, valueError, typeError          message building
+//   showValue, describeType, rangeError, valueError, typeError   message building
 //   isFloat64Array, isVector, checkVector, checkSameLength, entryError, throwFirstInvalid,
 //   checkSum, checkTable, throwFirstInvalidCell, allocate     vectors and tables
 //   checkSample                                              a data sample: vector of finite numbers
@@ -89,9 +89,14 @@ export function describeType(x: unknown): string {
   return typeof x;
 }
 
+/** A `RangeError` with the message `fn: message` (every RangeError of the library names its function so). */
+export function rangeError(fn: string, message: string): RangeError {
+  return new RangeError(`${fn}: ${message}`);
+}
+
 /** A `RangeError` with the message `fn: label = value reason`. */
 export function valueError(fn: string, label: string, value: unknown, reason: string): RangeError {
-  return new RangeError(`${fn}: ${label} = ${showValue(value)} ${reason}`);
+  return rangeError(fn, `${label} = ${showValue(value)} ${reason}`);
 }
 
 /** A `TypeError` with the message `fn: label = value reason`. */
@@ -139,7 +144,7 @@ export function checkVector(fn: string, name: string, x: unknown): number {
     );
   }
   const n = (x as Vector).length;
-  if (n === 0) throw new RangeError(`${fn}: ${name} is empty`);
+  if (n === 0) throw rangeError(fn, `${name} is empty`);
   // an Array Proxy can report any length (NaN, -1, 1.5): only a real array length is accepted
   if (!(n >>> 0 === n)) throw typeError(fn, `${name}.length`, n, "is not an array length");
   return n;
@@ -172,7 +177,7 @@ export function allocate(fn: string, name: string, n: number): Float64Array {
 /** @throws {RangeError} when the two lengths differ */
 export function checkSameLength(fn: string, a: string, na: number, b: string, nb: number): void {
   if (na !== nb) {
-    throw new RangeError(`${fn}: ${a} and ${b} differ in length (${na} vs ${nb})`);
+    throw rangeError(fn, `${a} and ${b} differ in length (${na} vs ${nb})`);
   }
 }
 
@@ -189,14 +194,14 @@ export function entryError(
 ): TypeError | RangeError | undefined {
   if (typeof value !== "number") return typeError(fn, label, value, NOT_A_NUMBER);
   if (value !== value) return valueError(fn, label, value, NOT_A_NUMBER);
-  if (kind === "probability") {
-    if (value < 0) return valueError(fn, label, value, "is negative");
-    if (value === Infinity) return valueError(fn, label, value, "is not finite");
-  } else if (kind === "finite") {
-    if (value === Infinity || value === -Infinity)
-      return valueError(fn, label, value, "is not finite");
-  } else if (kind === "logit" && value === Infinity) {
-    return valueError(fn, label, value, "is not allowed (the result would be undefined)");
+  if (kind === "probability" && value < 0) return valueError(fn, label, value, "is negative");
+  // +Infinity is refused by every kind but "number"; -Infinity by "finite" (and, as negative, by
+  // "probability" above); "logit" allows -Infinity
+  const refused = value === Infinity ? kind !== "number" : value === -Infinity && kind === "finite";
+  if (refused) {
+    const reason =
+      kind === "logit" ? "is not allowed (the result would be undefined)" : "is not finite";
+    return valueError(fn, label, value, reason);
   }
   return undefined;
 }
@@ -233,7 +238,7 @@ export function throwFirstInvalid(
 ): never {
   throwIfInvalid(fn, names, vectors, kinds);
   // Unreachable while the hot loops and this scan agree; kept so a mismatch fails loudly.
-  throw new RangeError(`${fn}: invalid input`);
+  throw rangeError(fn, "invalid input");
 }
 
 /**
@@ -268,12 +273,9 @@ export function checkSum(
 ): number {
   if (typeof sum !== "number" || !(sum < Infinity)) rescan();
   if (normalize) {
-    if (!(sum > 0))
-      throw new RangeError(`${fn}: ${name} sums to ${showValue(sum)}; cannot normalize`);
+    if (!(sum > 0)) throw rangeError(fn, `${name} sums to ${showValue(sum)}; cannot normalize`);
   } else if (Math.abs(sum - 1) > tolerance * Math.max(1, n)) {
-    throw new RangeError(
-      `${fn}: ${name} sums to ${sum}, not 1 within tolerance ${tolerance}${RESCALE}`,
-    );
+    throw rangeError(fn, `${name} sums to ${sum}, not 1 within tolerance ${tolerance}${RESCALE}`);
   }
   return sum;
 }
@@ -483,12 +485,12 @@ export function checkRng(fn: string, rng: unknown): void {
  */
 export function checkTable(fn: string, pxy: unknown): number {
   if (!Array.isArray(pxy)) throw typeError(fn, "pxy", pxy, "is not an array of rows");
-  if (pxy.length === 0) throw new RangeError(`${fn}: pxy is empty`);
+  if (pxy.length === 0) throw rangeError(fn, "pxy is empty");
   const m = checkVector(fn, "pxy[0]", pxy[0]);
   for (let i = 1; i < pxy.length; i++) {
     const mi = checkVector(fn, `pxy[${i}]`, pxy[i]);
     if (mi !== m) {
-      throw new RangeError(`${fn}: pxy[${i}] has ${mi} entries but pxy[0] has ${m}`);
+      throw rangeError(fn, `pxy[${i}] has ${mi} entries but pxy[0] has ${m}`);
     }
   }
   return m;
@@ -503,7 +505,7 @@ export function throwFirstInvalidCell(fn: string, pxy: readonly Vector[]): never
       if (err) throw err;
     }
   }
-  throw new RangeError(`${fn}: invalid input`);
+  throw rangeError(fn, "invalid input");
 }
 
 /**
