@@ -163,7 +163,7 @@ function precisePass(
         // near equality, |u| < 1/64: the first branch of atanhSeries, inline; below |u| = 2⁻¹²
         // the terms past u⁵/5 are under 2⁻⁶² of the result (and the loop a third faster)
         const t = u * u;
-        if (t < 5.960464477539063e-8) h += s * (t + u * (1 + u) * (t * (1 / 3 + t / 5)));
+        if (t < 2 ** -24) h += s * (t + u * (1 + u) * (t * (1 / 3 + t / 5)));
         else h += s * (t + u * (1 + u) * (t * (1 / 3 + t * (1 / 5 + t * (1 / 7 + t / 9)))));
       } else {
         const bv = w - x;

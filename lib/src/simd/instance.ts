@@ -199,7 +199,9 @@ export function fill(
   start: number,
   len: number,
 ): boolean {
-  if (src.constructor === Float64Array) {
+  // a plain Float64Array (a validated vector that is not an array; a number[] may carry an own
+  // `constructor`), else entry by entry
+  if (src.constructor === Float64Array && !Array.isArray(src)) {
     mem.set(src.subarray(start, start + len), at);
     return true;
   }
