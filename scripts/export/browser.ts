@@ -15,7 +15,8 @@ import type { PlotlyFigure } from "../nbformat";
  * desktop browser around it. It spends less CPU on the same pages than full Chromium in
  * --headless=new: measured here (CPU-seconds of the browser's processes, same exports, a loaded
  * 2-core machine) readers.test.ts's page checks 351 -> 279, live-notes.test.ts 282 -> 221, the
- * export of three notes in both languages 47 -> 32; the PDFs have the same pages and layout.
+ * export of three notes in both languages 47 -> 32; the PDFs have the same page count (in 05
+ * one page break moved by two lines of code).
  * CHROMIUM_PATH overrides it (e.g. /usr/bin/chromium: Playwright then starts it headless).
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium-headless-shell";

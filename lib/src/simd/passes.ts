@@ -39,14 +39,16 @@ const BLOCK = 256;
  * (its "Break-even n" table). Three runs on the project's shared machine, Node 20, put it at
  * entropy 16, 16, 24; crossEntropy 32, 32, 48; klDivergence 24, 64, 24; logSumExp 24, 24, 24;
  * each value below is at least the largest of the three. mutualInformation's is a row length m
- * (its kernels run per row): JS / kernels 0.98–1.00 at m = 24, 1.23–1.27 at 32, 1.3–1.7 from 48
- * on, for 64 rows of `number[]` or `Float64Array` (CPU medians of 21 interleaved repetitions, load 8).
+ * (its kernels run per row). Two measurements of JS / kernels (64 rows, CPU medians of 21
+ * interleaved repetitions, load 8–10): 0.98–1.00 at m = 24, 1.23–1.27 at 32, 1.3–1.7 from 48 on;
+ * and a referee's, in three process orders: 1.01–1.18 at 24, 0.95–0.97 (`Float64Array`) and
+ * 0.99–1.20 (`number[]`) at 32, 1.02–1.35 at 48. 48 is the first length both found faster.
  */
 let entropyFrom = 32;
 let crossEntropyFrom = 48;
 let klDivergenceFrom = 64;
 let logSumExpFrom = 32;
-let mutualInformationFrom = 32;
+let mutualInformationFrom = 48;
 // (five variables, not one object: a bundle keeps only those its functions read)
 
 /** The passes that have a break-even length. */
