@@ -132,13 +132,7 @@ function breakEven(): { rows: string[][]; found: Record<Op, number> } {
   const saved = breakEvenLengths();
   const rows: string[][] = [];
   const found = {} as Record<Op, number>;
-  setBreakEven({
-    entropy: 1,
-    crossEntropy: 1,
-    klDivergence: 1,
-    logSumExp: 1,
-    mutualInformation: 1,
-  });
+  setBreakEven(1);
   try {
     for (const op of OPS) {
       let be = Infinity;

@@ -44,14 +44,7 @@ const ON_SIMD = [
 /** f with the kernels forced on at every length, or off; the break-even lengths are restored after. */
 function withPath<T>(simd: boolean, f: () => T): T {
   const saved = breakEvenLengths();
-  if (simd)
-    setBreakEven({
-      entropy: 1,
-      crossEntropy: 1,
-      klDivergence: 1,
-      logSumExp: 1,
-      mutualInformation: 1,
-    });
+  if (simd) setBreakEven(1);
   setSimdDisabled(!simd);
   try {
     return f();

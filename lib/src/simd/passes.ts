@@ -67,10 +67,14 @@ export function breakEvenLengths(): Record<PassName, number> {
 }
 
 /**
- * Sets the break-even lengths given (the tests and `bench/simd.ts` set 1 to run the kernels at
- * every length, then restore the copy {@link breakEvenLengths} gave).
+ * Sets the break-even lengths given, or every pass's to one number (the tests and `bench/simd.ts`
+ * set 1 to run the kernels at every length, then restore the copy {@link breakEvenLengths} gave).
  */
-export function setBreakEven(lengths: Partial<Record<PassName, number>>): void {
+export function setBreakEven(lengths: Partial<Record<PassName, number>> | number): void {
+  if (typeof lengths === "number") {
+    const n = lengths;
+    lengths = { entropy: n, crossEntropy: n, klDivergence: n, logSumExp: n, mutualInformation: n };
+  }
   entropyFrom = lengths.entropy ?? entropyFrom;
   crossEntropyFrom = lengths.crossEntropy ?? crossEntropyFrom;
   klDivergenceFrom = lengths.klDivergence ?? klDivergenceFrom;
